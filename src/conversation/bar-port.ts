@@ -1,0 +1,87 @@
+/**
+ * What the conversation needs from the bar. Implemented in the composition
+ * root by the same services the GraphQL mutations use, so a turn obeys the
+ * same money rules, transactions and events as a direct mutation.
+ *
+ * Every method may throw a DomainError (src/errors.ts); the conversation turns
+ * those into words. Codes and details it can rely on:
+ * - INSUFFICIENT_FUNDS: details { balanceCents, neededCents }
+ * - TAB_LOCKED: a payment is pending
+ * - NOT_FOUND: unknown tab line or menu item
+ * - BAD_USER_INPUT: details { reason } e.g. modifier not accepted:
+ *   { reason: "MODIFIER_NOT_ACCEPTED", menuItemId, modifier },
+ *   { reason: "CONFLICTING_MODIFIERS", modifiers }, { reason: "EMPTY_TAB" },
+ *   { reason: "QUANTITY_OUT_OF_RANGE" }, { reason: "TIP_OUT_OF_RANGE" }
+ * - PAYMENT_PROVIDER_UNAVAILABLE: the card reader is down
+ */
+import type { MenuItem } from "../bar/menu-catalog.js";
+import type { PaymentStatus, ProviderName } from "../payments/payment-provider.js";
+
+export type TabStatus = "OPEN" | "PAYMENT_PENDING" | "PAID";
+
+export interface TabLineView {
+  id: string;
+  menuItemId: string;
+  quantity: number;
+  modifiers: string[];
+  unitPriceCents: number;
+  lineTotalCents: number;
+}
+
+export interface TabView {
+  id: string;
+  status: TabStatus;
+  items: TabLineView[];
+  subtotalCents: number;
+  tipPercent: number | null;
+  tipCents: number;
+  totalCents: number;
+  version: number;
+}
+
+export interface SessionView {
+  id: string;
+  customerName: string | null;
+  balanceCents: number;
+  tab: TabView;
+}
+
+export interface PaymentView {
+  id: string;
+  status: PaymentStatus;
+  amountCents: number;
+  tipCents: number;
+  provider: ProviderName;
+  checkoutUrl: string | null;
+  failureReason: string | null;
+}
+
+export interface OrderLine {
+  menuItemId: string;
+  quantity: number;
+  modifiers: string[];
+}
+
+export type TipChoice = { percent: number } | { amountCents: number } | { none: true };
+
+export interface BarPort {
+  menu(): readonly MenuItem[];
+  snapshot(sessionId: string): Promise<SessionView>;
+  /** All lines in one transaction: either every line lands or none does. */
+  addItems(sessionId: string, lines: OrderLine[]): Promise<SessionView>;
+  removeLine(sessionId: string, tabItemId: string): Promise<SessionView>;
+  /** Quantity 0 removes the line. */
+  setLineQuantity(sessionId: string, tabItemId: string, quantity: number): Promise<SessionView>;
+  setTip(sessionId: string, tip: TipChoice): Promise<SessionView>;
+  /** Starts paying (or returns the pending attempt). */
+  checkout(sessionId: string): Promise<PaymentView>;
+  /** The session's most recent payment attempt, if any. */
+  latestPayment(sessionId: string): Promise<PaymentView | null>;
+}
+
+/** Transcript and dialogue state persistence, per session. */
+export interface ConversationStore {
+  loadState(sessionId: string): Promise<unknown | null>;
+  /** Stores the utterance, the reply and the new dialogue state together. */
+  saveTurn(sessionId: string, turn: { utterance: string; reply: string; state: unknown }): Promise<void>;
+}
