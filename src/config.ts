@@ -1,0 +1,114 @@
+/**
+ * Configuration from the environment, read once at startup and validated, so a
+ * bad value stops the app with a clear message instead of misbehaving later.
+ */
+export interface PaymentConfig {
+  stripeSecretKey?: string;
+  stripeWebhookSecret?: string;
+  /** Another server speaking Stripe's API (a local stand-in), e.g. http://127.0.0.1:12111. */
+  stripeApiBase?: string;
+  retries: number;
+  retryBaseDelayMs: number;
+  /** How long to wait for a webhook before asking the provider. */
+  pollAfterMs: number;
+  pollIntervalMs: number;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** The app's own address as guests reach it (checkout links point here). */
+  publicUrl?: string;
+  database: { databaseUrl?: string; dataDir: string; poolSize: number };
+  startingBalanceCents: number;
+  payments: PaymentConfig;
+  limits: {
+    maxUtteranceChars: number;
+    maxQueryDepth: number;
+    maxQueryBytes: number;
+    rateLimitPerSession: { capacity: number; refillPerSecond: number };
+    rateLimitPerAddress: { capacity: number; refillPerSecond: number };
+  };
+  locks: { idleSeconds: number; cleanupSeconds: number };
+  deployment: { memoryMb?: number; maxContainers?: number };
+  logLevel: "silent" | "info";
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function integer(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function optionalInteger(env: Env, names: string[]): number | undefined {
+  for (const name of names) {
+    if (env[name] !== undefined && env[name] !== "") return integer(env, name, 0, 0);
+  }
+  return undefined;
+}
+
+/** "$1000.00", "1000" or "1000.5" dollars into cents, without floating point. */
+export function parseDollarsToCents(raw: string, name: string): number {
+  const match = /^\$?(\d{1,9})(?:\.(\d{1,2}))?$/.exec(raw.trim());
+  if (!match) throw new ConfigError(`${name} must be an amount in dollars like 1000 or 1000.00, got "${raw}"`);
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}
+
+export function loadConfig(env: Env): AppConfig {
+  const startingBalanceCents =
+    env.MAYA_STARTING_BALANCE_CENTS !== undefined
+      ? integer(env, "MAYA_STARTING_BALANCE_CENTS", 100_000, 0, 100_000_000)
+      : env.MAYA_STARTING_BALANCE
+        ? parseDollarsToCents(env.MAYA_STARTING_BALANCE, "MAYA_STARTING_BALANCE")
+        : 100_000;
+  return {
+    port: integer(env, "PORT", 4000, 0, 65_535),
+    host: env.HOST || "0.0.0.0",
+    publicUrl: env.MAYA_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
+    database: {
+      databaseUrl: env.DATABASE_URL || undefined,
+      dataDir: env.MAYA_DATA_DIR || ".maya/pgdata",
+      poolSize: integer(env, "MAYA_DB_POOL_SIZE", 10, 1, 200),
+    },
+    startingBalanceCents,
+    payments: {
+      stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
+      stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+      stripeApiBase: env.STRIPE_API_BASE || undefined,
+      retries: integer(env, "MAYA_PAYMENT_RETRIES", 3, 0, 10),
+      retryBaseDelayMs: integer(env, "MAYA_PAYMENT_RETRY_BASE_MS", 1000, 0, 60_000),
+      pollAfterMs: integer(env, "MAYA_PAYMENT_POLL_AFTER_MS", 60_000, 0),
+      pollIntervalMs: integer(env, "MAYA_PAYMENT_POLL_INTERVAL_MS", 15_000, 10),
+    },
+    limits: {
+      maxUtteranceChars: 500,
+      maxQueryDepth: integer(env, "MAYA_MAX_QUERY_DEPTH", 8, 2, 50),
+      maxQueryBytes: integer(env, "MAYA_MAX_QUERY_BYTES", 20_000, 1_000, 1_000_000),
+      rateLimitPerSession: {
+        capacity: integer(env, "MAYA_RATE_LIMIT_SESSION_BURST", 60, 1),
+        refillPerSecond: integer(env, "MAYA_RATE_LIMIT_SESSION_PER_SECOND", 10, 1),
+      },
+      rateLimitPerAddress: {
+        capacity: integer(env, "MAYA_RATE_LIMIT_ADDRESS_BURST", 600, 1),
+        refillPerSecond: integer(env, "MAYA_RATE_LIMIT_ADDRESS_PER_SECOND", 100, 1),
+      },
+    },
+    locks: {
+      idleSeconds: integer(env, "MAYA_LOCK_IDLE_SECONDS", 3600, 1),
+      cleanupSeconds: integer(env, "MAYA_LOCK_CLEANUP_SECONDS", 300, 1),
+    },
+    deployment: {
+      memoryMb: optionalInteger(env, ["MAYA_MEMORY_MB", "MODAL_MEMORY_MB"]),
+      maxContainers: optionalInteger(env, ["MAYA_MAX_CONTAINERS", "MODAL_MAX_CONTAINERS"]),
+    },
+    logLevel: env.MAYA_LOG === "silent" ? "silent" : "info",
+  };
+}
