@@ -15,46 +15,9 @@
  * - PAYMENT_PROVIDER_UNAVAILABLE: the card reader is down
  */
 import type { MenuItem } from "../bar/menu-catalog.js";
-import type { PaymentStatus, ProviderName } from "../payments/payment-provider.js";
+import type { PaymentView, SessionView } from "../bar/views.js";
 
-export type TabStatus = "OPEN" | "PAYMENT_PENDING" | "PAID";
-
-export interface TabLineView {
-  id: string;
-  menuItemId: string;
-  quantity: number;
-  modifiers: string[];
-  unitPriceCents: number;
-  lineTotalCents: number;
-}
-
-export interface TabView {
-  id: string;
-  status: TabStatus;
-  items: TabLineView[];
-  subtotalCents: number;
-  tipPercent: number | null;
-  tipCents: number;
-  totalCents: number;
-  version: number;
-}
-
-export interface SessionView {
-  id: string;
-  customerName: string | null;
-  balanceCents: number;
-  tab: TabView;
-}
-
-export interface PaymentView {
-  id: string;
-  status: PaymentStatus;
-  amountCents: number;
-  tipCents: number;
-  provider: ProviderName;
-  checkoutUrl: string | null;
-  failureReason: string | null;
-}
+export type { PaymentView, SessionView, TabLineView, TabStatus, TabView } from "../bar/views.js";
 
 export interface OrderLine {
   menuItemId: string;
