@@ -24,6 +24,14 @@ export interface CreateCheckoutInput {
   /** The tab's lines; the tip is not among them (a provider adds its own tip line). */
   lines: CheckoutLine[];
   currency: "usd";
+  /**
+   * Optional (added for Stripe): when the attempt row was created. Providers
+   * that put a time-derived value in the request (Stripe's expires_at) anchor
+   * it here, so a retry or a recovery after a restart sends a request
+   * identical to the first; Stripe rejects a reused idempotency key whose
+   * parameters differ. Without it the time of the call is used.
+   */
+  attemptCreatedAt?: Date;
 }
 
 export interface CreatedCheckout {
@@ -38,10 +46,29 @@ export interface ProviderStatus {
   failureReason?: string;
 }
 
+/** A checkout found again by re-issuing its create request (see `recoverCheckout`). */
+export interface RecoveredCheckout extends CreatedCheckout, ProviderStatus {}
+
 export interface PaymentProvider {
   readonly name: ProviderName;
   /** Human-readable, for the startup log and /readyz, e.g. "mock checkout (test mode)". */
   readonly description: string;
   createCheckout(input: CreateCheckoutInput): Promise<CreatedCheckout>;
-  fetchStatus(attempt: { providerRef: string | null; idempotencyKey: string }): Promise<ProviderStatus>;
+  fetchStatus(attempt: {
+    providerRef: string | null;
+    idempotencyKey: string;
+    /**
+     * Optional (added for Stripe): the attempt's original checkout input.
+     * Needed only when providerRef is null (a crash between the create call
+     * and recording its result); the provider then recovers the checkout.
+     */
+    checkout?: CreateCheckoutInput;
+  }): Promise<ProviderStatus>;
+  /**
+   * Optional (added for Stripe): re-issues the create request with the same
+   * idempotency key, which returns the checkout the first call created (or
+   * creates it if the first call never reached the provider). Use when
+   * providerRef was never recorded; record the returned providerRef.
+   */
+  recoverCheckout?(input: CreateCheckoutInput): Promise<RecoveredCheckout>;
 }
