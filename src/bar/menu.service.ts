@@ -1,0 +1,36 @@
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { notFound } from "../errors.js";
+import type { MenuItem, Modifier } from "./menu-catalog.js";
+
+/**
+ * The menu as the database has it, loaded once at startup: it changes only
+ * with a deploy (the seed), and every turn and line needs it.
+ */
+export class Menu {
+  private readonly byId: ReadonlyMap<string, MenuItem>;
+
+  constructor(readonly items: readonly MenuItem[]) {
+    this.byId = new Map(items.map((item) => [item.id, item]));
+  }
+
+  static async load(prisma: PrismaClient): Promise<Menu> {
+    const rows = await prisma.menuItem.findMany({ orderBy: { sortOrder: "asc" } });
+    return new Menu(
+      rows.map((row) => ({
+        ...row,
+        modifiers: row.modifiers as Modifier[],
+        servingChoices: row.servingChoices as Modifier[],
+      })),
+    );
+  }
+
+  find(id: string): MenuItem | undefined {
+    return this.byId.get(id);
+  }
+
+  get(id: string): MenuItem {
+    const item = this.byId.get(id);
+    if (!item) throw notFound(`There is no "${id}" on the menu.`, { menuItemId: id });
+    return item;
+  }
+}

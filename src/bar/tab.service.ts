@@ -1,0 +1,180 @@
+/**
+ * Ordering, removing and tipping. Every change is one transaction holding the
+ * session's lock: it recomputes the tab from its lines, moves the difference
+ * between balance and tab, refuses what the balance cannot cover, bumps the
+ * version and records the event, or changes nothing at all.
+ */
+import { DomainError, notFound } from "../errors.js";
+import type { BarRepository, SessionTransaction, TabRecord } from "./bar.repository.js";
+import { toTabView } from "./bar.repository.js";
+import type { Menu } from "./menu.service.js";
+import { formatCents } from "./money.js";
+import {
+  MAX_QUANTITY_PER_LINE,
+  NO_TIP,
+  assertOrderQuantity,
+  canonicalModifiers,
+  priceTab,
+  tipSettingFrom,
+  unitPriceCents,
+  type TipSetting,
+} from "./tab-pricing.js";
+import type { SessionView, TabEventReason } from "./views.js";
+import { badInput } from "../errors.js";
+
+export interface OrderRequest {
+  menuItemId: string;
+  quantity: number;
+  modifiers: readonly string[];
+}
+
+export interface TipRequest {
+  percent?: number | null;
+  amountCents?: number | null;
+}
+
+interface TabEdit {
+  reason: TabEventReason;
+  tip?: TipSetting;
+  message?: string | null;
+}
+
+export class TabService {
+  constructor(
+    private readonly bar: BarRepository,
+    private readonly menu: Menu,
+  ) {}
+
+  async snapshot(sessionId: string): Promise<SessionView> {
+    const [tab, account] = await Promise.all([this.bar.currentTab(sessionId), this.bar.account(sessionId)]);
+    return { id: sessionId, ...account, tab: toTabView(tab) };
+  }
+
+  /** Several lines in one transaction: all of them land, or none. */
+  addItems(sessionId: string, orders: readonly OrderRequest[]): Promise<SessionView> {
+    if (orders.length === 0) throw badInput("Nothing to add.");
+    const lines = orders.map((order) => {
+      assertOrderQuantity(order.quantity);
+      const item = this.menu.get(order.menuItemId);
+      const modifiers = canonicalModifiers(item, order.modifiers);
+      return { menuItemId: item.id, quantity: order.quantity, modifiers, unitPriceCents: unitPriceCents(item, modifiers) };
+    });
+    return this.editTab(sessionId, async (tx, tab) => {
+      const quantities = new Map(tab.items.map((line) => [line.id, line.quantity]));
+      for (const line of lines) {
+        const same = tab.items.find(
+          (existing) =>
+            existing.menuItemId === line.menuItemId &&
+            existing.unitPriceCents === line.unitPriceCents &&
+            existing.modifiers.join("|") === line.modifiers.join("|"),
+        );
+        if (!same) {
+          const id = await tx.addLine(tab.id, line);
+          tab.items.push({ ...line, id, lineTotalCents: 0 });
+          quantities.set(id, line.quantity);
+          continue;
+        }
+        const quantity = (quantities.get(same.id) ?? 0) + line.quantity;
+        assertLineQuantity(quantity);
+        quantities.set(same.id, quantity);
+        await tx.setLineQuantity(tab.id, same.id, quantity);
+      }
+      return { reason: "ITEM_ADDED" };
+    });
+  }
+
+  removeLine(sessionId: string, lineId: string): Promise<SessionView> {
+    return this.editTab(sessionId, async (tx, tab) => {
+      requireLine(tab, lineId);
+      await tx.deleteLine(tab.id, lineId);
+      return { reason: "ITEM_REMOVED" };
+    });
+  }
+
+  /** 0 removes the line. */
+  setLineQuantity(sessionId: string, lineId: string, quantity: number): Promise<SessionView> {
+    if (quantity !== 0) assertLineQuantity(quantity);
+    return this.editTab(sessionId, async (tx, tab) => {
+      const line = requireLine(tab, lineId);
+      if (quantity === 0) await tx.deleteLine(tab.id, lineId);
+      else await tx.setLineQuantity(tab.id, lineId, quantity);
+      return { reason: quantity > line.quantity ? "ITEM_ADDED" : "ITEM_REMOVED" };
+    });
+  }
+
+  setTip(sessionId: string, request: TipRequest): Promise<SessionView> {
+    const tip = tipSettingFrom(request);
+    return this.editTab(sessionId, async (_tx, tab) => {
+      if (tab.items.length === 0 && tip !== NO_TIP) {
+        throw badInput("There's nothing on the tab to tip on yet.", { reason: "EMPTY_TAB" });
+      }
+      return { reason: "TIP_CHANGED", tip };
+    });
+  }
+
+  private editTab(
+    sessionId: string,
+    edit: (tx: SessionTransaction, tab: TabRecord) => Promise<TabEdit>,
+  ): Promise<SessionView> {
+    return this.bar.inSessionTransaction(sessionId, async (tx) => {
+      const before = await tx.currentTab();
+      if (before.status === "PAYMENT_PENDING") {
+        throw new DomainError("TAB_LOCKED", "A payment is in progress; the tab can change once it finishes.");
+      }
+      const { reason, tip = { percent: before.tipPercent, fixedCents: before.tipFixedCents } } = await edit(tx, {
+        ...before,
+        items: [...before.items],
+      });
+      const after = await tx.currentTab();
+      // An emptied tab keeps no tip: there is nothing left to thank for.
+      const tipSetting = after.items.length === 0 ? NO_TIP : tip;
+      const totals = priceTab(after.items, tipSetting);
+      const neededCents = totals.totalCents - before.totalCents;
+      const balanceCents = tx.session.balanceCents - neededCents;
+      if (balanceCents < 0) {
+        throw new DomainError(
+          "INSUFFICIENT_FUNDS",
+          `That comes to ${formatCents(neededCents)}, but the balance is ${formatCents(tx.session.balanceCents)}.`,
+          { balanceCents: tx.session.balanceCents, neededCents },
+        );
+      }
+      const version = before.version + 1;
+      await tx.updateTab(before.id, {
+        ...totals,
+        tipPercent: tipSetting.percent,
+        tipFixedCents: tipSetting.fixedCents,
+        version,
+      });
+      if (neededCents !== 0) await tx.setBalance(balanceCents);
+      const tab = toTabView({ ...after, ...totals, tipPercent: tipSetting.percent, version });
+      await tx.recordChange({
+        sessionId,
+        reason,
+        balanceCents,
+        tab,
+        payment: null,
+        message: reason === "TIP_CHANGED" ? tipMessage(tab.tipPercent, tab.tipCents) : null,
+      });
+      return { id: sessionId, customerName: tx.session.customerName, balanceCents, tab };
+    });
+  }
+}
+
+function requireLine(tab: TabRecord, lineId: string) {
+  const line = tab.items.find((item) => item.id === lineId);
+  if (!line) throw notFound("That item is not on the current tab.", { tabItemId: lineId });
+  return line;
+}
+
+function assertLineQuantity(quantity: number): void {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY_PER_LINE) {
+    throw badInput(`A tab line can hold 1 to ${MAX_QUANTITY_PER_LINE} drinks.`, { reason: "QUANTITY_OUT_OF_RANGE", quantity });
+  }
+}
+
+/** What Maya says when the tip changes; the overlay shows it and speaks it. */
+export function tipMessage(tipPercent: number | null, tipCents: number): string {
+  if (tipCents === 0) return "No problem at all, I've taken the tip off.";
+  if (tipPercent !== null) return `Thank you! A ${tipPercent}% tip of ${formatCents(tipCents)} is on the tab.`;
+  return `Thank you! A tip of ${formatCents(tipCents)} is on the tab.`;
+}

@@ -1,0 +1,248 @@
+/**
+ * Paying a tab, exactly once. The attempt (with its idempotency key) is
+ * committed before any provider call, and at most one attempt per tab can be
+ * pending (a partial unique index), so double clicks, retries, several app
+ * instances or a restart all converge on the same attempt and the same
+ * provider checkout. Settling is idempotent and never moves a finished
+ * attempt backwards.
+ */
+import { randomUUID } from "node:crypto";
+import { DomainError, badInput, notFound } from "../errors.js";
+import type { BarRepository, PaymentAttemptRecord, SessionTransaction, TabRecord } from "../bar/bar.repository.js";
+import { toPaymentView, toTabView } from "../bar/bar.repository.js";
+import type { Menu } from "../bar/menu.service.js";
+import { formatCents } from "../bar/money.js";
+import { mockCardOutcome } from "./mock-cards.js";
+import type { CreateCheckoutInput, PaymentProvider, PaymentStatus } from "./payment-provider.js";
+
+export type SettledStatus = Exclude<PaymentStatus, "PENDING">;
+
+export interface Settlement {
+  status: SettledStatus;
+  failureReason?: string;
+}
+
+export type SettleResult = "applied" | "already-settled" | "duplicate-event";
+
+export interface PaymentEvents {
+  attemptCreated?(provider: string): void;
+  attemptSettled?(provider: string, status: SettledStatus): void;
+}
+
+const CHECKOUT_URL_WAIT_MS = 10_000;
+const CHECKOUT_URL_POLL_MS = 50;
+
+export class PaymentService {
+  constructor(
+    private readonly bar: BarRepository,
+    readonly provider: PaymentProvider,
+    private readonly menu: Menu,
+    private readonly events: PaymentEvents = {},
+  ) {}
+
+  /** Starts paying the current tab, or returns the attempt already pending on it. */
+  async checkout(sessionId: string): Promise<PaymentAttemptRecord> {
+    const started = await this.bar.inSessionTransaction(sessionId, async (tx) => {
+      const tab = await tx.currentTab();
+      if (tab.status === "PAYMENT_PENDING") {
+        const pending = await tx.pendingAttempt(tab.id);
+        if (pending) return { attempt: pending, tab, created: false };
+      }
+      if (tab.totalCents === 0) throw badInput("The tab is empty, so there is nothing to pay yet.", { reason: "EMPTY_TAB" });
+      const id = randomUUID();
+      const attempt = await tx.createAttempt({
+        id,
+        tabId: tab.id,
+        amountCents: tab.totalCents,
+        tipCents: tab.tipCents,
+        provider: this.provider.name,
+        idempotencyKey: `maya_checkout_${id}`,
+        checkoutUrl: null,
+      });
+      await this.moveTab(tx, tab, "PAYMENT_PENDING", attempt, null);
+      return { attempt, tab, created: true };
+    });
+    if (!started.created) return this.withCheckoutUrl(started.attempt);
+    this.events.attemptCreated?.(this.provider.name);
+    return this.openCheckout(started.attempt, started.tab);
+  }
+
+  /** Calls the provider for an attempt that has none yet; a failure there fails the attempt, never the tab. */
+  private async openCheckout(attempt: PaymentAttemptRecord, tab: TabRecord): Promise<PaymentAttemptRecord> {
+    try {
+      const checkout = await this.provider.createCheckout(this.checkoutInput(attempt, tab));
+      const recorded = await this.bar.recordCheckout(attempt.id, checkout.providerRef, checkout.checkoutUrl);
+      return recorded ?? (await this.requireAttempt(attempt.id));
+    } catch (error) {
+      const reason =
+        error instanceof DomainError ? error.message : "The card reader is down: the payment provider could not be reached.";
+      await this.settle(attempt.id, { status: "FAILED", failureReason: reason });
+      throw error instanceof DomainError ? error : new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", reason);
+    }
+  }
+
+  /** The same input for the first call and any recovery, so the provider sees an identical request. */
+  checkoutInput(attempt: PaymentAttemptRecord, tab: TabRecord): CreateCheckoutInput {
+    return {
+      attemptId: attempt.id,
+      tabId: attempt.tabId,
+      sessionId: attempt.sessionId,
+      idempotencyKey: attempt.idempotencyKey,
+      amountCents: attempt.amountCents,
+      tipCents: attempt.tipCents,
+      currency: "usd",
+      createdAt: attempt.createdAt,
+      lines: tab.items.map((line) => {
+        const item = this.menu.find(line.menuItemId);
+        const name = item?.name ?? line.menuItemId;
+        return {
+          name: line.modifiers.length ? `${name} (${line.modifiers.join(", ")})` : name,
+          unitAmountCents: line.unitPriceCents,
+          quantity: line.quantity,
+        };
+      }),
+    };
+  }
+
+  /**
+   * A concurrent checkout returns the attempt another request created; its
+   * provider call may still be in flight, so give it a moment to land.
+   */
+  private async withCheckoutUrl(attempt: PaymentAttemptRecord): Promise<PaymentAttemptRecord> {
+    let current = attempt;
+    const deadline = Date.now() + CHECKOUT_URL_WAIT_MS;
+    while (current.status === "PENDING" && current.checkoutUrl === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, CHECKOUT_URL_POLL_MS));
+      current = await this.requireAttempt(attempt.id);
+    }
+    return current;
+  }
+
+  /** Mock provider only: what the hosted checkout page does, through the API. */
+  async simulatePayment(sessionId: string, paymentId: string, card: string, confirm = false): Promise<PaymentAttemptRecord> {
+    if (this.provider.name !== "mock") {
+      throw badInput("simulatePayment works with the mock payment provider only; pay on the Stripe checkout page.");
+    }
+    const outcome = mockCardOutcome(card);
+    const attempt = await this.payment(sessionId, paymentId);
+    if (!attempt) throw notFound("No such payment for this session.", { paymentId });
+    if (attempt.status !== "PENDING") return attempt;
+    if (outcome.kind === "confirm" && !confirm) {
+      throw badInput("This card asks for an extra confirmation step: confirm the payment to finish.", {
+        reason: "CONFIRMATION_REQUIRED",
+      });
+    }
+    await this.settle(
+      attempt.id,
+      outcome.kind === "decline" ? { status: "FAILED", failureReason: outcome.reason } : { status: "SUCCEEDED" },
+    );
+    return this.requireAttempt(attempt.id);
+  }
+
+  /**
+   * Applies a final outcome to a pending attempt: paid (the tab closes and a new
+   * one opens) or not (the tab reopens as it was). A webhook event id, when
+   * given, is recorded in the same transaction so a replay does nothing.
+   */
+  async settle(attemptId: string, settlement: Settlement, webhookEvent?: { id: string; type: string }): Promise<SettleResult> {
+    const known = await this.requireAttempt(attemptId);
+    const result = await this.bar.inSessionTransaction(known.sessionId, async (tx): Promise<SettleResult> => {
+      if (webhookEvent && !(await tx.markWebhookEventProcessed(webhookEvent.id, webhookEvent.type))) {
+        return "duplicate-event";
+      }
+      const attempt = await tx.attempt(attemptId);
+      if (!attempt || attempt.status !== "PENDING") return "already-settled";
+      const settled = await tx.updateAttempt(attemptId, {
+        status: settlement.status,
+        failureReason: settlement.status === "SUCCEEDED" ? null : (settlement.failureReason ?? defaultReason(settlement.status)),
+        settledAt: new Date(),
+      });
+      const tab = await tx.currentTab();
+      if (settlement.status === "SUCCEEDED") {
+        await tx.updateTab(tab.id, { status: "PAID", paidAt: new Date() });
+        const next = await tx.openTab(tab.version + 1);
+        await tx.recordChange({
+          sessionId: known.sessionId,
+          reason: "PAID",
+          balanceCents: tx.session.balanceCents,
+          tab: toTabView(next),
+          payment: toPaymentView(settled),
+          message: `Payment of ${formatCents(settled.amountCents)} received. Thank you, and cheers!`,
+        });
+      } else {
+        await this.moveTab(tx, tab, "OPEN", settled, failureMessage(settled.failureReason));
+      }
+      return "applied";
+    });
+    if (result === "applied") {
+      this.events.attemptSettled?.(known.provider, settlement.status);
+    }
+    return result;
+  }
+
+  private async moveTab(
+    tx: SessionTransaction,
+    tab: TabRecord,
+    status: "OPEN" | "PAYMENT_PENDING",
+    attempt: PaymentAttemptRecord,
+    message: string | null,
+  ): Promise<void> {
+    const version = tab.version + 1;
+    await tx.updateTab(tab.id, { status, version });
+    await tx.recordChange({
+      sessionId: tab.sessionId,
+      reason: status === "OPEN" ? "PAYMENT_FAILED" : "PAYMENT_PENDING",
+      balanceCents: tx.session.balanceCents,
+      tab: toTabView({ ...tab, status, version }),
+      payment: toPaymentView(attempt),
+      message,
+    });
+  }
+
+  /** A session's own payment; another session's is as good as absent. */
+  async payment(sessionId: string, paymentId: string): Promise<PaymentAttemptRecord | null> {
+    if (!isUuid(paymentId)) return null;
+    const attempt = await this.bar.attempt(paymentId);
+    return attempt && attempt.sessionId === sessionId ? attempt : null;
+  }
+
+  latest(sessionId: string): Promise<PaymentAttemptRecord | null> {
+    return this.bar.latestAttempt(sessionId);
+  }
+
+  async attemptByProviderRef(providerRef: string): Promise<PaymentAttemptRecord | null> {
+    return this.bar.attemptByProviderRef(providerRef);
+  }
+
+  private async requireAttempt(attemptId: string): Promise<PaymentAttemptRecord> {
+    const attempt = isUuid(attemptId) ? await this.bar.attempt(attemptId) : null;
+    if (!attempt) throw notFound("No such payment.", { paymentId: attemptId });
+    return attempt;
+  }
+
+  /** Public for the mock checkout page, which addresses attempts by id alone. */
+  findAttempt(attemptId: string): Promise<PaymentAttemptRecord | null> {
+    return isUuid(attemptId) ? this.bar.attempt(attemptId) : Promise.resolve(null);
+  }
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
+function defaultReason(status: SettledStatus): string {
+  switch (status) {
+    case "EXPIRED":
+      return "The checkout expired before it was paid.";
+    case "CANCELED":
+      return "The checkout was canceled.";
+    default:
+      return "The payment did not go through.";
+  }
+}
+
+function failureMessage(reason: string | null): string {
+  return `The payment didn't go through${reason ? `: ${reason}` : "."} Your tab is still open.`;
+}

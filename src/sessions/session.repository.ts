@@ -1,0 +1,91 @@
+/** Sessions, their transcript and dialogue state. */
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+
+export interface SessionRecord {
+  id: string;
+  customerName: string | null;
+  balanceCents: number;
+  createdAt: Date;
+}
+
+export interface MessageRecord {
+  id: string;
+  speaker: "CUSTOMER" | "MAYA";
+  text: string;
+  createdAt: Date;
+}
+
+export interface SessionRepository {
+  /** Creates the session and its first, empty tab in one transaction. */
+  create(input: { tokenHash: string; customerName: string | null; startingBalanceCents: number }): Promise<SessionRecord>;
+  findByTokenHash(tokenHash: string): Promise<(SessionRecord & { lastSeenAt: Date }) | null>;
+  findById(id: string): Promise<SessionRecord | null>;
+  touch(id: string, at: Date): Promise<void>;
+  /** The last `count` messages, oldest first. */
+  transcript(sessionId: string, count: number): Promise<MessageRecord[]>;
+  dialogueState(sessionId: string): Promise<unknown | null>;
+  /** Stores one exchange and the conversation's new memory together. */
+  saveTurn(sessionId: string, turn: { utterance: string; reply: string; state: unknown }): Promise<void>;
+  count(): Promise<number>;
+}
+
+const SESSION_SELECT = { id: true, customerName: true, balanceCents: true, createdAt: true } as const;
+
+export class PrismaSessionRepository implements SessionRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  create(input: { tokenHash: string; customerName: string | null; startingBalanceCents: number }) {
+    return this.prisma.session.create({
+      data: {
+        tokenHash: input.tokenHash,
+        customerName: input.customerName,
+        startingBalanceCents: input.startingBalanceCents,
+        balanceCents: input.startingBalanceCents,
+        tabs: { create: {} },
+      },
+      select: SESSION_SELECT,
+    });
+  }
+
+  findByTokenHash(tokenHash: string) {
+    return this.prisma.session.findUnique({ where: { tokenHash }, select: { ...SESSION_SELECT, lastSeenAt: true } });
+  }
+
+  findById(id: string) {
+    return this.prisma.session.findUnique({ where: { id }, select: SESSION_SELECT });
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await this.prisma.session.update({ where: { id }, data: { lastSeenAt: at }, select: { id: true } });
+  }
+
+  async transcript(sessionId: string, count: number): Promise<MessageRecord[]> {
+    const rows = await this.prisma.message.findMany({
+      where: { sessionId },
+      orderBy: { id: "desc" },
+      take: count,
+    });
+    return rows.reverse().map((row) => ({ id: row.id.toString(), speaker: row.speaker, text: row.text, createdAt: row.createdAt }));
+  }
+
+  async dialogueState(sessionId: string): Promise<unknown | null> {
+    const row = await this.prisma.session.findUnique({ where: { id: sessionId }, select: { dialogueState: true } });
+    return row?.dialogueState ?? null;
+  }
+
+  async saveTurn(sessionId: string, turn: { utterance: string; reply: string; state: unknown }): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.message.create({ data: { sessionId, speaker: "CUSTOMER", text: turn.utterance } }),
+      this.prisma.message.create({ data: { sessionId, speaker: "MAYA", text: turn.reply } }),
+      this.prisma.session.update({
+        where: { id: sessionId },
+        data: { dialogueState: (turn.state ?? null) as Prisma.InputJsonValue },
+        select: { id: true },
+      }),
+    ]);
+  }
+
+  count(): Promise<number> {
+    return this.prisma.session.count();
+  }
+}
