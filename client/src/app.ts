@@ -1,0 +1,425 @@
+/**
+ * Maya's page: wires the conversation, the voice, the overlay and the live tab to the GraphQL API.
+ * All overlay figures pass through one version gate, whichever way they arrive (event, reply, resync).
+ */
+import { GraphQLHttpClient, GraphQLRequestError } from "./graphql-client.js";
+import { LiveTab, webSocketUrl, type LinkState } from "./live.js";
+import { payLabel, paymentResult, safeCheckoutHref, tipAcknowledgement } from "./messages.js";
+import { moneyForSpeech } from "./money.js";
+import {
+  ME,
+  ME_OVERLAY,
+  PAYMENT,
+  SAY,
+  SET_TIP,
+  START_SESSION,
+  type MeOverlayResult,
+  type MeResult,
+  type Payment,
+  type PaymentResult,
+  type SayResult,
+  type SetTipResult,
+  type StartSessionResult,
+  type Tab,
+  type TabEvent,
+  type TranscriptMessage,
+} from "./operations.js";
+import { EMPTY_GATE, admit, snapshotOf, type VersionGate } from "./overlay-model.js";
+import { OverlayController } from "./overlay-view.js";
+import { SessionStore } from "./session-store.js";
+import { Transcript } from "./transcript.js";
+import { Listener, Speaker } from "./voice.js";
+
+const MAX_UTTERANCE = 500;
+/** How long a tip button waits for the server's own words (TabEvent.message) before composing them. */
+const TIP_MESSAGE_WAIT_MS = 700;
+const HOLD_TO_TALK_MS = 450;
+const WELCOME = "Hi, I'm Maya. What can I pour for you tonight?";
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (found === null) throw new Error(`index.html lacks #${id}`);
+  return found as T;
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof GraphQLRequestError ? error.code : "INTERNAL_SERVER_ERROR";
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class MayaApp {
+  private readonly store = new SessionStore(typeof localStorage === "undefined" ? null : localStorage);
+  private readonly api = new GraphQLHttpClient(() => this.store.token);
+  private readonly live = new LiveTab(webSocketUrl(location), () => this.store.token, {
+    onEvent: (event) => this.onTabEvent(event),
+    onState: (state) => this.onLinkState(state),
+    onConnected: () => void this.resync(),
+    onUnauthenticated: () => void this.renewSession(),
+  });
+  private readonly transcript = new Transcript(element<HTMLOListElement>("transcript"));
+  private readonly overlay: OverlayController;
+  private readonly speaker: Speaker;
+  private readonly listener: Listener;
+  private readonly input = element<HTMLInputElement>("say-input");
+  private readonly mic = element<HTMLButtonElement>("mic");
+  private readonly interim = element<HTMLElement>("interim");
+  private readonly banner = element<HTMLElement>("banner");
+  private readonly notice = element<HTMLElement>("notice");
+  private readonly reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+
+  private gate: VersionGate = EMPTY_GATE;
+  private sayChain: Promise<void> = Promise.resolve();
+  private renewing: Promise<void> | null = null;
+  private tipBusy = false;
+  /** `${paymentId}:${status}` already told to the guest, so a reply, an event and the return page never repeat it. */
+  private readonly reportedPayments = new Set<string>();
+  /** TIP_CHANGED events by `${tabId}:${version}`, with the server's words when it sent some. */
+  private readonly tipEvents = new Map<string, string | null>();
+  private readonly tipWaiters = new Map<string, () => void>();
+
+  constructor() {
+    this.overlay = new OverlayController(element("overlay"), (percent) => void this.onTipButton(percent), () => this.reducedMotion.matches);
+    const avatar = element("avatar");
+    this.speaker = new Speaker((speaking) => {
+      avatar.dataset.speaking = String(speaking);
+    });
+    this.listener = new Listener({
+      onInterim: (text) => {
+        this.interim.textContent = text ? `You (speaking): ${text}` : "";
+        this.interim.hidden = text === "";
+      },
+      onFinal: (text) => this.send(text),
+      onListeningChange: (listening) => {
+        this.mic.setAttribute("aria-pressed", String(listening));
+        this.mic.classList.toggle("listening", listening);
+        this.mic.setAttribute("aria-label", listening ? "Stop listening" : "Talk to Maya");
+      },
+      onSpeechStart: () => this.speaker.stop(),
+      onError: (message) => this.showNotice(message),
+    });
+  }
+
+  async start(): Promise<void> {
+    this.wireComposer();
+    this.wireMicrophone();
+    await this.openSessionWithRetry();
+    this.live.start();
+    await this.handlePaymentReturn();
+  }
+
+  // ---- session ---------------------------------------------------------------------------------
+
+  private async openSessionWithRetry(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.openSession();
+        this.banner.hidden = true;
+        return;
+      } catch (error) {
+        if (errorCode(error) !== "NETWORK") {
+          this.reportError(error);
+          return;
+        }
+        this.showBanner("Can't reach the bar. Retrying…");
+        await delay(Math.min(10_000, 1000 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async openSession(): Promise<void> {
+    if (this.store.token !== null) {
+      try {
+        const { me } = await this.api.request<MeResult>(ME);
+        this.adopt(me.tab, me.balanceCents, me.transcript);
+        return;
+      } catch (error) {
+        if (errorCode(error) !== "UNAUTHENTICATED") throw error;
+        this.store.clear();
+        this.showNotice("Your earlier session had expired, so I've opened a fresh tab for you.");
+      }
+    }
+    const { startSession } = await this.api.request<StartSessionResult>(START_SESSION);
+    this.store.save(startSession.token);
+    this.adopt(startSession.session.tab, startSession.session.balanceCents, []);
+  }
+
+  /** A token the server no longer accepts mid-visit: start over once, however many requests noticed it. */
+  private renewSession(): Promise<void> {
+    this.renewing ??= (async () => {
+      this.store.clear();
+      try {
+        const { startSession } = await this.api.request<StartSessionResult>(START_SESSION);
+        this.store.save(startSession.token);
+        this.adopt(startSession.session.tab, startSession.session.balanceCents, null);
+        this.showNotice("Your session had expired, so I've started a fresh one. Your new tab is open.");
+        this.live.start();
+      } finally {
+        this.renewing = null;
+      }
+    })();
+    return this.renewing;
+  }
+
+  /** `history` null keeps the transcript on screen (a renewal mid-conversation) instead of replacing it. */
+  private adopt(tab: Tab, balanceCents: number, history: readonly TranscriptMessage[] | null): void {
+    const snapshot = snapshotOf(tab, balanceCents);
+    this.gate = admit(EMPTY_GATE, snapshot).gate;
+    this.overlay.reset(snapshot);
+    if (history === null) return;
+    this.transcript.clear();
+    for (const message of history) this.transcript.add(message.speaker === "MAYA" ? "maya" : "guest", message.text);
+    if (history.length === 0) this.transcript.add("maya", WELCOME);
+  }
+
+  /** Runs a request; on UNAUTHENTICATED renews the session and runs it once more. */
+  private async authed<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (errorCode(error) !== "UNAUTHENTICATED") throw error;
+      await this.renewSession();
+      return run();
+    }
+  }
+
+  // ---- overlay ---------------------------------------------------------------------------------
+
+  private applyTab(tab: Tab, balanceCents: number): void {
+    const { gate, accepted } = admit(this.gate, snapshotOf(tab, balanceCents));
+    if (!accepted) return;
+    this.gate = gate;
+    this.overlay.show(snapshotOf(tab, balanceCents));
+  }
+
+  private async resync(): Promise<void> {
+    try {
+      const { me } = await this.authed(() => this.api.request<MeOverlayResult>(ME_OVERLAY));
+      this.applyTab(me.tab, me.balanceCents);
+    } catch (error) {
+      if (errorCode(error) !== "NETWORK") this.reportError(error);
+    }
+  }
+
+  private onTabEvent(event: TabEvent): void {
+    this.applyTab(event.tab, event.balanceCents);
+    if (event.reason === "TIP_CHANGED") {
+      const key = `${event.tab.id}:${event.tab.version}`;
+      this.tipEvents.set(key, event.message);
+      if (this.tipEvents.size > 32) this.tipEvents.delete(this.tipEvents.keys().next().value as string);
+      this.tipWaiters.get(key)?.();
+    }
+    if ((event.reason === "PAID" || event.reason === "PAYMENT_FAILED") && event.payment) {
+      this.reportPayment(event.payment, event.message);
+    }
+  }
+
+  private onLinkState(state: LinkState): void {
+    if (state === "lost") this.showBanner("Connection lost. Reconnecting…");
+    if (state === "connected") this.banner.hidden = true;
+  }
+
+  // ---- tips ------------------------------------------------------------------------------------
+
+  private async onTipButton(percent: number): Promise<void> {
+    if (this.tipBusy) return;
+    this.tipBusy = true;
+    this.speaker.stop();
+    const removing = this.overlay.selectedTipPercent === percent;
+    try {
+      const { setTip } = await this.authed(() => this.api.request<SetTipResult>(SET_TIP, removing ? {} : { percent }));
+      const key = `${setTip.id}:${setTip.version}`;
+      const heard = await this.waitForTipEvent(key);
+      const text = (heard ? this.tipEvents.get(key) : null) ?? tipAcknowledgement(setTip.tipPercent, setTip.tipCents);
+      this.transcript.add("maya", text);
+      this.speaker.speak({ text, speech: moneyForSpeech(text), audioUrl: null });
+      // setTip returns the tab but not the balance the tip reserved: without the event, ask for both.
+      if (!heard) await this.resync();
+    } catch (error) {
+      this.reportError(error);
+    } finally {
+      this.tipBusy = false;
+    }
+  }
+
+  private waitForTipEvent(key: string): Promise<boolean> {
+    if (this.tipEvents.has(key)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.tipWaiters.delete(key);
+        resolve(false);
+      }, TIP_MESSAGE_WAIT_MS);
+      this.tipWaiters.set(key, () => {
+        clearTimeout(timer);
+        this.tipWaiters.delete(key);
+        resolve(true);
+      });
+    });
+  }
+
+  // ---- conversation ----------------------------------------------------------------------------
+
+  private wireComposer(): void {
+    const form = element<HTMLFormElement>("say-form");
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const text = this.input.value;
+      this.input.value = "";
+      this.send(text);
+    });
+    // Barge-in: starting to type silences Maya.
+    this.input.addEventListener("input", () => this.speaker.stop());
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") this.speaker.stop();
+    });
+  }
+
+  private send(raw: string): void {
+    const text = raw.trim();
+    if (text === "") return;
+    if (text.length > MAX_UTTERANCE) {
+      this.showNotice(`That's a long one: please keep it under ${MAX_UTTERANCE} characters.`);
+      this.input.value = text;
+      return;
+    }
+    this.speaker.stop();
+    this.transcript.add("guest", text);
+    // One turn at a time, so replies land in the order they were asked.
+    this.sayChain = this.sayChain.then(() => this.sayNow(text));
+  }
+
+  private async sayNow(text: string): Promise<void> {
+    const log = element("transcript");
+    log.setAttribute("aria-busy", "true");
+    try {
+      const { say } = await this.authed(() => this.api.request<SayResult>(SAY, { text }));
+      this.applyTab(say.session.tab, say.session.balanceCents);
+      const payLink = say.payment ? this.payLinkFor(say.payment) : null;
+      if (say.payment) this.reportedPayments.add(`${say.payment.id}:${say.payment.status}`);
+      this.transcript.add("maya", say.text, payLink ?? undefined);
+      this.speaker.speak(say);
+    } catch (error) {
+      this.reportError(error);
+    } finally {
+      log.removeAttribute("aria-busy");
+    }
+  }
+
+  private payLinkFor(payment: Payment): HTMLAnchorElement | null {
+    if (payment.status !== "PENDING" || !payment.checkoutUrl) return null;
+    const href = safeCheckoutHref(payment.checkoutUrl, location.href);
+    if (href === null) return null;
+    const link = document.createElement("a");
+    link.className = "pay";
+    link.href = href;
+    link.textContent = payLabel(payment.amountCents);
+    return link;
+  }
+
+  // ---- payments --------------------------------------------------------------------------------
+
+  /** The hosted checkout sends the guest back to `/?payment=<attemptId>`. */
+  private async handlePaymentReturn(): Promise<void> {
+    const params = new URLSearchParams(location.search);
+    const id = params.get("payment");
+    if (id === null) return;
+    params.delete("payment");
+    const query = params.toString();
+    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    try {
+      const { payment } = await this.authed(() => this.api.request<PaymentResult>(PAYMENT, { id }));
+      if (payment === null) {
+        this.transcript.add("system", "I couldn't find that payment on your tab.");
+        return;
+      }
+      this.reportPayment(payment, null);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  private reportPayment(payment: Payment, serverMessage: string | null): void {
+    const key = `${payment.id}:${payment.status}`;
+    if (this.reportedPayments.has(key)) return;
+    this.reportedPayments.add(key);
+    const text = serverMessage ?? paymentResult(payment);
+    this.transcript.add("maya", text, this.payLinkFor(payment) ?? undefined);
+    this.speaker.speak({ text, speech: moneyForSpeech(text), audioUrl: null });
+  }
+
+  // ---- microphone ------------------------------------------------------------------------------
+
+  private wireMicrophone(): void {
+    const note = element("mic-note");
+    if (!this.listener.supported) {
+      this.mic.disabled = true;
+      this.mic.setAttribute("aria-label", "Voice input unavailable");
+      note.textContent = "Voice input isn't available in this browser. Type to Maya instead; she'll still answer out loud.";
+      note.hidden = false;
+      return;
+    }
+    if (typeof speechSynthesis === "undefined") {
+      note.textContent = "This browser can't speak, so Maya's replies appear as text only.";
+      note.hidden = false;
+    }
+    // Push to talk: hold the button and release to send, or click once and Maya listens until you pause.
+    let pressedAt = 0;
+    let startedByPress = false;
+    this.mic.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0) return;
+      // Releasing outside the button still ends a hold.
+      this.mic.setPointerCapture(event.pointerId);
+      pressedAt = performance.now();
+      this.speaker.stop();
+      startedByPress = !this.listener.listening;
+      if (startedByPress) this.listener.start();
+    });
+    this.mic.addEventListener("pointerup", () => {
+      const held = performance.now() - pressedAt >= HOLD_TO_TALK_MS;
+      if (!startedByPress || held) this.listener.stop();
+    });
+    this.mic.addEventListener("click", (event) => {
+      // Pointer presses were handled above; a click with no click count comes from the keyboard.
+      if (event.detail !== 0) return;
+      this.speaker.stop();
+      if (this.listener.listening) this.listener.stop();
+      else this.listener.start();
+    });
+  }
+
+  // ---- notices ---------------------------------------------------------------------------------
+
+  private showBanner(text: string): void {
+    this.banner.textContent = text;
+    this.banner.hidden = false;
+  }
+
+  private showNotice(text: string): void {
+    this.notice.textContent = text;
+    this.notice.hidden = false;
+  }
+
+  private reportError(error: unknown): void {
+    const code = errorCode(error);
+    const message = error instanceof Error ? error.message : String(error);
+    switch (code) {
+      case "NETWORK":
+        this.transcript.add("system", "I can't reach the bar right now. Check your connection and try again in a moment.");
+        return;
+      case "RATE_LIMITED":
+        this.transcript.add("system", "That's a lot at once. Give it a second and try again.");
+        return;
+      case "TAB_LOCKED":
+        this.transcript.add("system", "Your payment is in progress, so the tab is locked until it finishes.");
+        return;
+      case "BAD_USER_INPUT":
+      case "INSUFFICIENT_FUNDS":
+      case "NOT_FOUND":
+      case "PAYMENT_PROVIDER_UNAVAILABLE":
+        this.transcript.add("system", message);
+        return;
+      default:
+        this.transcript.add("system", "Something went wrong on our side. Please try again.");
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import "./styles.css";
+import { MayaApp } from "./app.js";
+
+void new MayaApp().start();

@@ -1,0 +1,53 @@
+/** Words the client composes itself, when the server did not send its own. */
+import { formatCents } from "./money.js";
+
+export function tipAcknowledgement(percent: number | null, tipCents: number): string {
+  if (tipCents <= 0 && (percent ?? 0) <= 0) {
+    return "Of course, I've taken the tip off. Thank you all the same!";
+  }
+  if (percent === null) return `Thank you! A tip of ${formatCents(tipCents)} is on the tab.`;
+  return `Thank you! A ${percent}% tip of ${formatCents(tipCents)} is on the tab.`;
+}
+
+export type PaymentStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED" | "CANCELED";
+
+export interface PaymentLike {
+  readonly status: PaymentStatus;
+  readonly amountCents: number;
+  readonly failureReason: string | null;
+}
+
+export function paymentResult(payment: PaymentLike): string {
+  const amount = formatCents(payment.amountCents);
+  switch (payment.status) {
+    case "SUCCEEDED":
+      return `Your payment of ${amount} went through. Thank you, and cheers!`;
+    case "PENDING":
+      return `Your payment of ${amount} is still processing. I'll let you know the moment it lands.`;
+    case "FAILED": {
+      const reason = payment.failureReason ? ` (${payment.failureReason.replace(/\.$/, "")})` : "";
+      return `That payment didn't go through${reason}. Your tab is still open, so we can try again.`;
+    }
+    case "EXPIRED":
+      return "That checkout expired before it was finished. Your tab is still open.";
+    case "CANCELED":
+      return "That checkout was cancelled. Your tab is still open whenever you're ready.";
+  }
+}
+
+export function payLabel(amountCents: number): string {
+  return `Pay ${formatCents(amountCents)}`;
+}
+
+/**
+ * Only web links may become the Pay button: a checkout URL is data from the network,
+ * and a `javascript:` one would run in our page.
+ */
+export function safeCheckoutHref(url: string, base: string): string | null {
+  try {
+    const parsed = new URL(url, base);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Builds the browser client into dist/client/ (the guest page at /, the GraphQL IDE under /graphiql/).
+// Skips the work when every output is newer than every input, so a second `npm start` is instant.
+// Offline by construction: esbuild bundles only what is in node_modules. `--force` rebuilds anyway.
+import { createHash } from "node:crypto";
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const clientDir = path.join(root, "client");
+const outDir = path.join(root, "dist", "client");
+const stampFile = path.join(outDir, ".build-stamp");
+const started = performance.now();
+
+/** Newest modification time among the inputs: the client sources, this script and the locked dependencies. */
+async function newestInput() {
+  let newest = 0;
+  const visit = async (target) => {
+    const info = await stat(target);
+    if (info.isDirectory()) {
+      for (const entry of await readdir(target)) await visit(path.join(target, entry));
+    } else {
+      newest = Math.max(newest, info.mtimeMs);
+    }
+  };
+  await visit(clientDir);
+  await visit(fileURLToPath(import.meta.url));
+  await visit(path.join(root, "package-lock.json"));
+  return newest;
+}
+
+async function upToDate() {
+  try {
+    const stamp = await stat(stampFile);
+    return stamp.mtimeMs >= (await newestInput());
+  } catch {
+    return false;
+  }
+}
+
+const shared = {
+  bundle: true,
+  minify: true,
+  sourcemap: "linked",
+  format: "esm",
+  target: ["es2020", "chrome100", "firefox100", "safari15"],
+  platform: "browser",
+  // React and friends read NODE_ENV to drop their development builds.
+  define: { "process.env.NODE_ENV": '"production"' },
+  jsx: "automatic",
+  tsconfig: path.join(clientDir, "tsconfig.json"),
+  logLevel: "warning",
+  legalComments: "linked",
+  metafile: true,
+};
+
+/** Cache-busting query strings from the content, so a browser never pairs a new page with an old bundle. */
+async function writeHtml(template, destination, assets) {
+  let html = await readFile(template, "utf8");
+  for (const [url, file] of Object.entries(assets)) {
+    const digest = createHash("sha256").update(await readFile(file)).digest("hex").slice(0, 12);
+    html = html.replaceAll(`"${url}"`, `"${url}?v=${digest}"`);
+  }
+  await writeFile(destination, html);
+}
+
+function kilobytes(metafile, suffix) {
+  const bytes = Object.entries(metafile.outputs)
+    .filter(([file]) => file.endsWith(suffix))
+    .reduce((sum, [, output]) => sum + output.bytes, 0);
+  return `${Math.round(bytes / 1024)} kB`;
+}
+
+async function build() {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(path.join(outDir, "graphiql"), { recursive: true });
+  const [app, ide] = await Promise.all([
+    esbuild.build({ ...shared, entryPoints: { app: path.join(clientDir, "src", "main.ts") }, outdir: outDir }),
+    esbuild.build({
+      ...shared,
+      entryPoints: { graphiql: path.join(clientDir, "graphiql", "main.tsx") },
+      outdir: path.join(outDir, "graphiql"),
+    }),
+  ]);
+  await cp(path.join(clientDir, "public"), outDir, { recursive: true });
+  await writeHtml(path.join(clientDir, "index.html"), path.join(outDir, "index.html"), {
+    "/app.js": path.join(outDir, "app.js"),
+    "/app.css": path.join(outDir, "app.css"),
+  });
+  await writeHtml(path.join(clientDir, "graphiql", "index.html"), path.join(outDir, "graphiql", "index.html"), {
+    "/graphiql/graphiql.js": path.join(outDir, "graphiql", "graphiql.js"),
+    "/graphiql/graphiql.css": path.join(outDir, "graphiql", "graphiql.css"),
+  });
+  await writeFile(stampFile, "");
+  return { app: app.metafile, ide: ide.metafile };
+}
+
+if (!process.argv.includes("--force") && (await upToDate())) {
+  console.log("client: dist/client is up to date (nothing to build)");
+} else {
+  const { app, ide } = await build();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `client: built dist/client in ${seconds}s (app ${kilobytes(app, ".js")} js + ${kilobytes(app, ".css")} css; ` +
+      `GraphQL IDE ${kilobytes(ide, ".js")} js + ${kilobytes(ide, ".css")} css)`,
+  );
+}
