@@ -1,0 +1,99 @@
+/**
+ * An order as understood but not yet poured: lines that may still need the
+ * guest to pick a drink ("which beer?") or a serving ("neat or on the
+ * rocks?"), or that cannot be poured as asked ("a neat IPA"). The service
+ * asks, refuses or settles them into the BarPort's order lines.
+ */
+import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
+import type { OrderLine } from "./bar-port.js";
+import type { MenuIndex } from "./menu-matcher.js";
+import { canonicalModifiers, modifierProblem, needsServingChoice, type ModifierProblem } from "./modifiers.js";
+
+export interface DraftLine {
+  /** Menu item ids this line could be; exactly one once settled. */
+  candidates: string[];
+  /** Set when the guest named a category ("a beer"), so Maya can ask "which beer?". */
+  category: MenuCategory | null;
+  quantity: number;
+  modifiers: Modifier[];
+  /** Said in passing ("no ice"): dropped, not refused, when the drink does not take them. */
+  softModifiers: Modifier[];
+}
+
+/** The backend accepts 1 to 50 of a drink per line. */
+export const MAX_QUANTITY = 50;
+
+export type OpenQuestion =
+  | { kind: "WHICH_ITEM"; draftIndex: number; candidates: string[]; category: MenuCategory | null }
+  | { kind: "SERVING"; draftIndexes: number[]; itemIds: string[]; choices: Modifier[] };
+
+export type DraftProblem =
+  | { kind: "MODIFIER"; item: MenuItem; problem: ModifierProblem; draftIndex: number }
+  | { kind: "QUANTITY"; item: MenuItem; quantity: number };
+
+export function settledItem(draft: DraftLine, index: MenuIndex): MenuItem | null {
+  const [only, ...others] = draft.candidates;
+  return only !== undefined && others.length === 0 ? (index.byId.get(only) ?? null) : null;
+}
+
+/** What the guest asked for, with the passing remarks the drink can honour. */
+export function effectiveModifiers(draft: DraftLine, item: MenuItem): Modifier[] {
+  return canonicalModifiers([...draft.modifiers, ...draft.softModifiers.filter((modifier) => item.modifiers.includes(modifier))]);
+}
+
+/** The next thing to ask before pouring: which drink first, then the serving, for every spirit at once. */
+export function openQuestion(drafts: readonly DraftLine[], index: MenuIndex): OpenQuestion | null {
+  const unsettled = drafts.findIndex((draft) => draft.candidates.length > 1);
+  if (unsettled >= 0) {
+    const draft = drafts[unsettled] as DraftLine;
+    return { kind: "WHICH_ITEM", draftIndex: unsettled, candidates: draft.candidates, category: draft.category };
+  }
+  const draftIndexes: number[] = [];
+  const itemIds: string[] = [];
+  let choices: Modifier[] = [];
+  drafts.forEach((draft, draftIndex) => {
+    const item = settledItem(draft, index);
+    if (!item || !needsServingChoice(item, effectiveModifiers(draft, item))) return;
+    draftIndexes.push(draftIndex);
+    if (!itemIds.includes(item.id)) itemIds.push(item.id);
+    if (choices.length === 0) choices = item.servingChoices;
+  });
+  return draftIndexes.length > 0 ? { kind: "SERVING", draftIndexes, itemIds, choices } : null;
+}
+
+/** The first line that cannot be poured as asked. */
+export function draftProblem(drafts: readonly DraftLine[], index: MenuIndex): DraftProblem | null {
+  for (const [draftIndex, draft] of drafts.entries()) {
+    const item = settledItem(draft, index);
+    if (!item) continue;
+    const problem = modifierProblem(item, effectiveModifiers(draft, item));
+    if (problem) return { kind: "MODIFIER", item, problem, draftIndex };
+    if (draft.quantity < 1 || draft.quantity > MAX_QUANTITY) return { kind: "QUANTITY", item, quantity: draft.quantity };
+  }
+  return null;
+}
+
+/** The same drafts without the modifiers that caused `problem`: what Maya offers to pour instead. */
+export function withoutProblem(drafts: readonly DraftLine[], problem: DraftProblem & { kind: "MODIFIER" }): DraftLine[] {
+  const dropped = problem.problem.kind === "NOT_ACCEPTED" ? [problem.problem.modifier] : [...problem.problem.modifiers];
+  return drafts.map((draft, draftIndex) =>
+    draftIndex === problem.draftIndex
+      ? {
+          ...draft,
+          modifiers: draft.modifiers.filter((modifier) => !dropped.includes(modifier)),
+          softModifiers: draft.softModifiers.filter((modifier) => !dropped.includes(modifier)),
+        }
+      : draft,
+  );
+}
+
+/** Order lines for the BarPort, once every draft is settled and fine; null otherwise. */
+export function toOrderLines(drafts: readonly DraftLine[], index: MenuIndex): OrderLine[] | null {
+  const lines: OrderLine[] = [];
+  for (const draft of drafts) {
+    const item = settledItem(draft, index);
+    if (!item) return null;
+    lines.push({ menuItemId: item.id, quantity: draft.quantity, modifiers: effectiveModifiers(draft, item) });
+  }
+  return lines;
+}

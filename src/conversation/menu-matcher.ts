@@ -1,0 +1,259 @@
+/**
+ * Finds menu items in normalised tokens: by name, slug, alias, plural, a
+ * category word ("a beer" could be any beer) or a small typo ("negorni").
+ * The index is built once per menu array and cached by its identity, so a
+ * parse only does map look-ups, plus a bounded edit-distance scan for words
+ * it does not know.
+ */
+import { MENU_CATEGORIES, type MenuCategory, type MenuItem, type Modifier } from "../bar/menu-catalog.js";
+import { tokenize } from "./normalise.js";
+import { COMMON_WORDS } from "./vocabulary.js";
+
+export interface MenuMatch {
+  /** One id when the words name a single drink; several for a category or an ambiguous typo. */
+  itemIds: string[];
+  /** Set when the words named a category ("beer", "cocktails"). */
+  category: MenuCategory | null;
+  /** Modifiers the words imply ("dry martini"), only those the drink accepts. */
+  modifiers: Modifier[];
+  length: number;
+  /** Letters corrected to reach the match; 0 for an exact one. */
+  edits: number;
+}
+
+interface Phrase {
+  tokens: readonly string[];
+  itemIds: readonly string[];
+  category: MenuCategory | null;
+  modifiers: readonly Modifier[];
+}
+
+export interface MenuIndex {
+  readonly items: readonly MenuItem[];
+  readonly byId: ReadonlyMap<string, MenuItem>;
+  readonly byCategory: ReadonlyMap<MenuCategory, readonly MenuItem[]>;
+  /** Longest phrase first within each list. */
+  readonly phrasesByFirstToken: ReadonlyMap<string, readonly Phrase[]>;
+  /** Single words of an item's name or aliases, for answers like "the tap one" or "classic". */
+  readonly itemsByWord: ReadonlyMap<string, readonly string[]>;
+  /** Per unknown word, the first tokens within edit distance: typos repeat, so they are remembered. */
+  readonly fuzzyFirstTokens: Map<string, readonly { token: string; edits: number }[]>;
+}
+
+/** How guests name a whole category. */
+const CATEGORY_PHRASES: Readonly<Record<MenuCategory, readonly string[]>> = {
+  COCKTAIL: ["cocktail", "mixed drink", "something mixed"],
+  BEER: ["beer", "brew", "brewski", "on tap", "something on tap", "cold one"],
+  SPIRIT: ["spirit", "liquor", "hard liquor", "shot", "straight spirit"],
+  NON_ALCOHOLIC: [
+    "non alcoholic", "non alcoholic drink", "nonalcoholic", "alcohol free", "alcohol free drink", "mocktail",
+    "virgin drink", "soft drink option", "zero proof", "non alcoholic option",
+  ],
+};
+
+/** Single words too generic to pick an item out of a list ("the classic brew" is picked by "classic", not "brew"). */
+const GENERIC_WORDS = new Set(["beer", "the", "of", "on", "a", "and", "shot", "glass", "drink"]);
+
+const FUZZY_CACHE_LIMIT = 10_000;
+
+const indexes = new WeakMap<readonly MenuItem[], MenuIndex>();
+
+export function menuIndex(menu: readonly MenuItem[]): MenuIndex {
+  let index = indexes.get(menu);
+  if (!index) {
+    index = buildIndex(menu);
+    indexes.set(menu, index);
+  }
+  return index;
+}
+
+export function pluralOf(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|sh|ch|x|z)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+function withPlural(tokens: readonly string[]): string[][] {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined) return [];
+  return [[...tokens], [...tokens.slice(0, -1), pluralOf(last)], [...tokens.slice(0, -1), `${last}s`]];
+}
+
+function buildIndex(menu: readonly MenuItem[]): MenuIndex {
+  const byId = new Map(menu.map((item) => [item.id, item]));
+  const byCategory = new Map<MenuCategory, MenuItem[]>(MENU_CATEGORIES.map((category) => [category, []]));
+  for (const item of menu) byCategory.get(item.category)?.push(item);
+
+  const phrases = new Map<string, Phrase>();
+  const addPhrase = (tokens: string[], itemIds: readonly string[], category: MenuCategory | null, modifiers: Modifier[]) => {
+    const key = tokens.join(" ");
+    const existing = phrases.get(key);
+    // Names beat categories; two items sharing a phrase make it ambiguous, and the guest is asked.
+    if (existing && existing.category === null && category !== null) return;
+    const ids = existing && existing.category === null && category === null ? [...new Set([...existing.itemIds, ...itemIds])] : itemIds;
+    phrases.set(key, { tokens, itemIds: ids, category, modifiers });
+  };
+
+  const itemsByWord = new Map<string, string[]>();
+  for (const item of menu) {
+    const spoken = [item.name, item.id.replace(/-/g, " "), ...item.aliases];
+    for (const phrase of spoken) {
+      const tokens = tokenize(phrase);
+      const implied = tokens.filter((token): token is Modifier => (item.modifiers as string[]).includes(token));
+      for (const variant of withPlural(tokens)) addPhrase(variant, [item.id], null, implied);
+      for (const word of tokens) {
+        if (GENERIC_WORDS.has(word) || word.length < 3) continue;
+        const ids = itemsByWord.get(word) ?? [];
+        if (!ids.includes(item.id)) ids.push(item.id);
+        itemsByWord.set(word, ids);
+      }
+    }
+  }
+  for (const category of MENU_CATEGORIES) {
+    const ids = (byCategory.get(category) ?? []).map((item) => item.id);
+    if (ids.length === 0) continue;
+    for (const phrase of CATEGORY_PHRASES[category]) {
+      for (const variant of withPlural(tokenize(phrase))) addPhrase(variant, ids, category, []);
+    }
+  }
+
+  const phrasesByFirstToken = new Map<string, Phrase[]>();
+  for (const phrase of phrases.values()) {
+    const first = phrase.tokens[0] as string;
+    const list = phrasesByFirstToken.get(first) ?? [];
+    list.push(phrase);
+    phrasesByFirstToken.set(first, list);
+  }
+  for (const list of phrasesByFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  return { items: menu, byId, byCategory, phrasesByFirstToken, itemsByWord, fuzzyFirstTokens: new Map() };
+}
+
+/** Edits allowed for a word of this length: none for short words, where one letter changes the word. */
+function editBudget(length: number): number {
+  if (length < 4) return 0;
+  return length < 7 ? 1 : 2;
+}
+
+/** Optimal string alignment distance (a swap of neighbours is one edit), giving up above `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
+      }
+      current.push(value);
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** Edits needed to read `word` as `target`, or null when it is not a plausible typo of it. */
+function typoEdits(word: string, target: string): number | null {
+  if (word === target) return 0;
+  if (COMMON_WORDS.has(word) || /\d/.test(word)) return null;
+  const budget = Math.min(editBudget(word.length), editBudget(target.length));
+  if (budget === 0) return null;
+  const edits = editDistance(word, target, budget);
+  return edits <= budget ? edits : null;
+}
+
+function fuzzyFirstTokens(index: MenuIndex, word: string): readonly { token: string; edits: number }[] {
+  const cached = index.fuzzyFirstTokens.get(word);
+  if (cached) return cached;
+  const found: { token: string; edits: number }[] = [];
+  for (const token of index.phrasesByFirstToken.keys()) {
+    const edits = token === word ? null : typoEdits(word, token);
+    if (edits !== null) found.push({ token, edits });
+  }
+  if (index.fuzzyFirstTokens.size >= FUZZY_CACHE_LIMIT) index.fuzzyFirstTokens.clear();
+  index.fuzzyFirstTokens.set(word, found);
+  return found;
+}
+
+/**
+ * The best menu phrase starting at `start`: the longest, then the one with
+ * fewest corrections. Exact phrases are tried first; a word the bar does not
+ * know may also be read as a typo of a phrase's first word.
+ */
+export function matchMenuAt(tokens: readonly string[], start: number, index: MenuIndex): MenuMatch | null {
+  const word = tokens[start];
+  if (word === undefined) return null;
+  let best: MenuMatch | null = null;
+  const consider = (phrase: Phrase, firstEdits: number) => {
+    let edits = firstEdits;
+    for (let offset = 1; offset < phrase.tokens.length; offset += 1) {
+      const said = tokens[start + offset];
+      if (said === undefined) return;
+      const tokenEdits = typoEdits(said, phrase.tokens[offset] as string);
+      if (tokenEdits === null) return;
+      edits += tokenEdits;
+    }
+    const length = phrase.tokens.length;
+    if (best && (length < best.length || (length === best.length && edits > best.edits))) return;
+    if (best && length === best.length && edits === best.edits) {
+      // Equally good readings of different drinks: keep both and let the guest choose.
+      if (best.category !== null || phrase.category !== null) return;
+      best = { ...best, itemIds: [...new Set([...best.itemIds, ...phrase.itemIds])] };
+      return;
+    }
+    best = { itemIds: [...phrase.itemIds], category: phrase.category, modifiers: [...phrase.modifiers], length, edits };
+  };
+  for (const phrase of index.phrasesByFirstToken.get(word) ?? []) consider(phrase, 0);
+  if (!best) {
+    for (const { token, edits } of fuzzyFirstTokens(index, word)) {
+      for (const phrase of index.phrasesByFirstToken.get(token) ?? []) consider(phrase, edits);
+    }
+  }
+  return best;
+}
+
+/** Every menu mention in the tokens, left to right, longest first. */
+export function findMenuMentions(tokens: readonly string[], index: MenuIndex): (MenuMatch & { start: number })[] {
+  const found: (MenuMatch & { start: number })[] = [];
+  for (let start = 0; start < tokens.length; ) {
+    const match = matchMenuAt(tokens, start, index);
+    if (match) {
+      found.push({ ...match, start });
+      start += match.length;
+    } else start += 1;
+  }
+  return found;
+}
+
+/**
+ * Drinks whose name or aliases look most like a phrase the bar did not
+ * recognise, best first: the suggestions after "we don't have that".
+ */
+export function closestItems(phrase: string, index: MenuIndex, limit = 2): MenuItem[] {
+  const said = phrase.replace(/s$/, "");
+  const scored = index.items.map((item) => {
+    const spellings = [item.name.toLowerCase(), ...item.aliases];
+    const distance = Math.min(
+      ...spellings.map((spelling) => editDistance(said, spelling) / Math.max(said.length, spelling.length)),
+    );
+    return { item, distance };
+  });
+  scored.sort((a, b) => a.distance - b.distance || a.item.sortOrder - b.item.sortOrder);
+  return scored.slice(0, limit).map(({ item }) => item);
+}
+
+/** Items among `candidates` named by single words of the answer ("the tap one", "classic"). */
+export function itemsNamedByWords(tokens: readonly string[], candidates: readonly string[], index: MenuIndex): string[] {
+  const named = new Set<string>();
+  for (const token of tokens) {
+    for (const id of index.itemsByWord.get(token) ?? []) if (candidates.includes(id)) named.add(id);
+  }
+  return [...named];
+}

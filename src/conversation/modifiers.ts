@@ -1,0 +1,130 @@
+/**
+ * Modifiers as guests say them ("rocks", "with ice", "straight up", "extra
+ * dirty") read into the bar's canonical spellings, and the checks a bartender
+ * makes before pouring: does this drink take that modifier, do two of them
+ * contradict each other, is the serving choice (neat or on the rocks) missing.
+ */
+import { EXCLUSIVE_MODIFIER_GROUPS, MODIFIERS, type MenuItem, type Modifier } from "../bar/menu-catalog.js";
+
+export interface ModifierRead {
+  modifier: Modifier;
+  /**
+   * Said in passing rather than asked for ("no ice" reads as neat): dropped
+   * quietly when the drink does not take it, instead of refusing the order.
+   */
+  soft: boolean;
+  length: number;
+}
+
+interface ModifierPhrase {
+  tokens: readonly string[];
+  modifier: Modifier;
+  soft: boolean;
+}
+
+const SPOKEN_MODIFIERS: ReadonlyArray<readonly [Modifier, readonly string[], (readonly string[])?]> = [
+  ["shaken", ["shaken", "shake it", "shaken not stirred"]],
+  ["stirred", ["stirred", "stir it", "stirred not shaken"]],
+  ["neat", ["neat", "straight", "straight no ice", "served neat"], ["no ice", "without ice", "hold the ice", "with no ice"]],
+  [
+    "on the rocks",
+    ["on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced"],
+  ],
+  ["up", ["straight up", "served up", "up"]],
+  ["dry", ["dry", "extra dry", "bone dry"]],
+  ["dirty", ["dirty", "extra dirty", "filthy"]],
+  ["perfect", ["perfect"]],
+  [
+    "with a twist",
+    ["with a twist", "with twist", "a twist", "twist", "with a lemon twist", "lemon twist", "orange twist", "twist of lemon", "with a twist of lemon"],
+  ],
+  ["with a chaser", ["with a chaser", "chaser", "a chaser", "with a beer chaser", "beer chaser", "with a water chaser"]],
+  ["double", ["double", "doubles", "make it a double", "a double shot", "double shot"]],
+];
+
+const PHRASES_BY_FIRST_TOKEN: ReadonlyMap<string, readonly ModifierPhrase[]> = (() => {
+  const byFirst = new Map<string, ModifierPhrase[]>();
+  for (const [modifier, phrases, softPhrases = []] of SPOKEN_MODIFIERS) {
+    const entries = [
+      ...phrases.map((phrase) => ({ phrase, soft: false })),
+      ...softPhrases.map((phrase) => ({ phrase, soft: true })),
+    ];
+    for (const { phrase, soft } of entries) {
+      const tokens = phrase.split(" ");
+      const first = tokens[0] as string;
+      const list = byFirst.get(first) ?? [];
+      list.push({ tokens, modifier, soft });
+      byFirst.set(first, list);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return byFirst;
+})();
+
+/** "up" alone is a modifier only right after a drink ("a martini up"); elsewhere it is "settle up", "set me up". */
+const CONTEXTUAL = new Set(["up"]);
+
+/** The longest modifier phrase starting at `start`, or null. */
+export function readModifierAt(
+  tokens: readonly string[],
+  start: number,
+  options: { afterDrink: boolean } = { afterDrink: true },
+): ModifierRead | null {
+  const candidates = PHRASES_BY_FIRST_TOKEN.get(tokens[start] ?? "");
+  if (!candidates) return null;
+  for (const phrase of candidates) {
+    if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
+    if (phrase.tokens.length === 1 && CONTEXTUAL.has(phrase.tokens[0] as string) && !options.afterDrink) continue;
+    return { modifier: phrase.modifier, soft: phrase.soft, length: phrase.tokens.length };
+  }
+  return null;
+}
+
+/** Every modifier said anywhere in the tokens, in order, negated ones ("not stirred") left out. */
+export function findModifiers(tokens: readonly string[]): ModifierRead[] {
+  const found: ModifierRead[] = [];
+  for (let index = 0; index < tokens.length; ) {
+    const read = readModifierAt(tokens, index);
+    if (read) {
+      if (!isNegation(tokens[index - 1])) found.push(read);
+      index += read.length;
+    } else index += 1;
+  }
+  return found;
+}
+
+export function isNegation(token: string | undefined): boolean {
+  return token === "not" || token === "no" || token === "without";
+}
+
+const CANONICAL_RANK: ReadonlyMap<string, number> = new Map(MODIFIERS.map((modifier, rank) => [modifier, rank]));
+
+/** Modifiers without repeats, in the catalog's order, so equal lines compare equal. */
+export function canonicalModifiers(modifiers: Iterable<Modifier>): Modifier[] {
+  return [...new Set(modifiers)].sort((a, b) => (CANONICAL_RANK.get(a) ?? 0) - (CANONICAL_RANK.get(b) ?? 0));
+}
+
+export type ModifierProblem =
+  | { kind: "NOT_ACCEPTED"; modifier: Modifier }
+  | { kind: "CONFLICT"; modifiers: readonly [Modifier, Modifier] };
+
+/** The first reason `modifiers` cannot be poured on `item`, or null. */
+export function modifierProblem(item: MenuItem, modifiers: readonly Modifier[]): ModifierProblem | null {
+  const refused = modifiers.find((modifier) => !item.modifiers.includes(modifier));
+  if (refused) return { kind: "NOT_ACCEPTED", modifier: refused };
+  for (const group of EXCLUSIVE_MODIFIER_GROUPS) {
+    const chosen = modifiers.filter((modifier) => group.includes(modifier));
+    const [first, second] = chosen;
+    if (first !== undefined && second !== undefined) return { kind: "CONFLICT", modifiers: [first, second] };
+  }
+  return null;
+}
+
+/** A spirit ordered without saying neat or on the rocks. */
+export function needsServingChoice(item: MenuItem, modifiers: readonly Modifier[]): boolean {
+  return item.servingChoices.length > 0 && !modifiers.some((modifier) => item.servingChoices.includes(modifier));
+}
+
+export function isModifier(value: string): value is Modifier {
+  return CANONICAL_RANK.has(value);
+}

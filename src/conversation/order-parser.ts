@@ -1,0 +1,201 @@
+/**
+ * Reads the drinks out of an utterance: "two martinis and an IPA, and a
+ * whiskey neat for my friend" becomes three draft lines. A quantity starts a
+ * line; modifiers said before a drink belong to it ("a dirty martini"), those
+ * said after it too, up to the next quantity or "and" ("a martini, shaken").
+ * "Two whiskeys, one neat and one on the rocks" splits the first line.
+ * Words after a quantity that name nothing on the menu are kept as the drink
+ * the guest asked for and the bar does not have.
+ */
+import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
+import type { DraftLine } from "./drafts.js";
+import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
+import { readQuantity } from "./numbers.js";
+import { COMMON_WORDS } from "./vocabulary.js";
+
+/** A draft as read, knowing whether a number was said ("take off one beer") or not ("remove the beer"). */
+export interface ParsedLine extends DraftLine {
+  quantitySaid: boolean;
+}
+
+export interface ParsedOrder {
+  drafts: ParsedLine[];
+  /** What the guest asked for that is not on the menu ("margarita"), one phrase per line. */
+  unknown: string[];
+  /** Words the parser could not place anywhere, as phrases ("margarita" in "margarita please"). */
+  stray: string[];
+  /** A quantity with no drink after it ("make it two", "two please"). */
+  looseQuantity: number | null;
+  /** Modifiers said with no drink at all ("rocks"). */
+  looseModifiers: ModifierRead[];
+}
+
+const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
+/** "a pint of IPA": the container is not a drink of its own when a drink follows. */
+const CONTAINERS = new Set(["glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order"]);
+/** Words that keep a line open between a quantity and its drink ("two more IPAs", "three of the martinis"). */
+const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", "additional"]);
+
+type Event =
+  | { kind: "quantity"; value: number; start: number; end: number }
+  | { kind: "modifier"; read: ModifierRead }
+  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[] }
+  | { kind: "separator" }
+  | { kind: "word"; token: string };
+
+function scan(tokens: readonly string[], index: MenuIndex): Event[] {
+  const events: Event[] = [];
+  let afterDrink = false;
+  for (let position = 0; position < tokens.length; ) {
+    const token = tokens[position] as string;
+    if (CONTAINERS.has(token) && tokens[position + 1] === "of" && matchMenuAt(tokens, position + 2, index)) {
+      position += 2;
+      continue;
+    }
+    const item = matchMenuAt(tokens, position, index);
+    const modifier = readModifierAt(tokens, position, { afterDrink });
+    const quantity = token === "another" ? { value: 1, length: 1 } : readQuantity(tokens, position);
+    const itemLength = item?.length ?? 0;
+    const modifierLength = modifier?.length ?? 0;
+    const quantityLength = quantity?.length ?? 0;
+    if (item && itemLength >= modifierLength && itemLength >= quantityLength) {
+      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers });
+      position += itemLength;
+      afterDrink = true;
+      continue;
+    }
+    if (modifier && modifierLength >= quantityLength) {
+      events.push({ kind: "modifier", read: modifier });
+      position += modifierLength;
+      continue;
+    }
+    if (quantity) {
+      events.push({ kind: "quantity", value: quantity.value, start: position, end: position + quantityLength });
+      position += quantityLength;
+      afterDrink = false;
+      continue;
+    }
+    if (isNegation(token) && readModifierAt(tokens, position + 1)) {
+      position += 1 + (readModifierAt(tokens, position + 1)?.length ?? 0);
+      continue;
+    }
+    events.push(SEPARATORS.has(token) ? { kind: "separator" } : { kind: "word", token });
+    if (SEPARATORS.has(token)) afterDrink = false;
+    position += 1;
+  }
+  return events;
+}
+
+/** Drops leading and trailing everyday words: "big margarita please" -> "margarita". */
+function drinkPhrase(words: readonly string[]): string | null {
+  let first = 0;
+  let last = words.length - 1;
+  while (first <= last && COMMON_WORDS.has(words[first] as string)) first += 1;
+  while (last >= first && COMMON_WORDS.has(words[last] as string)) last -= 1;
+  return first <= last ? words.slice(first, last + 1).join(" ") : null;
+}
+
+export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedOrder {
+  const drafts: ParsedLine[] = [];
+  const unknown: string[] = [];
+  const stray: string[] = [];
+  const looseModifiers: ModifierRead[] = [];
+  let looseQuantity: number | null = null;
+
+  let quantity: number | null = null;
+  let wordsSinceQuantity: string[] = [];
+  let strayRun: string[] = [];
+  let before: ModifierRead[] = [];
+  /** The line modifiers said after a drink attach to; null after "and" or a new quantity. */
+  let open: ParsedLine | null = null;
+  /** The last line named by a drink, which "one neat and one on the rocks" splits. */
+  let named: ParsedLine | null = null;
+  let namedHadModifiers = false;
+
+  const attach = (line: DraftLine, reads: readonly ModifierRead[]) => {
+    for (const read of reads) (read.soft ? line.softModifiers : line.modifiers).push(read.modifier);
+  };
+  const flushStray = () => {
+    const phrase = drinkPhrase(strayRun);
+    if (phrase) stray.push(phrase);
+    strayRun = [];
+  };
+  /** A quantity with no drink after it: an unknown drink, a split of the last one, or a loose number. */
+  const closeQuantity = () => {
+    if (quantity === null) return;
+    const phrase = drinkPhrase(wordsSinceQuantity);
+    if (phrase) unknown.push(phrase);
+    else if (before.length > 0 && named) {
+      const source = named;
+      const split: ParsedLine = { ...source, quantity, quantitySaid: true, modifiers: [], softModifiers: [] };
+      attach(split, before);
+      if (!namedHadModifiers && source.quantity > quantity) {
+        source.quantity -= quantity;
+        drafts.push(split);
+      } else if (!namedHadModifiers && source.quantity === quantity) {
+        Object.assign(source, split);
+      } else drafts.push(split);
+      before = [];
+    } else looseQuantity = quantity;
+    quantity = null;
+    wordsSinceQuantity = [];
+  };
+
+  for (const event of scan(tokens, index)) {
+    switch (event.kind) {
+      case "quantity":
+        closeQuantity();
+        flushStray();
+        quantity = event.value;
+        open = null;
+        break;
+      case "modifier":
+        if (open) attach(open, [event.read]);
+        else before.push(event.read);
+        break;
+      case "item": {
+        flushStray();
+        const line: ParsedLine = {
+          candidates: event.itemIds,
+          category: event.category,
+          quantity: quantity ?? 1,
+          quantitySaid: quantity !== null,
+          modifiers: [...event.modifiers],
+          softModifiers: [],
+        };
+        attach(line, before);
+        drafts.push(line);
+        namedHadModifiers = line.modifiers.length > 0 || line.softModifiers.length > 0;
+        before = [];
+        quantity = null;
+        wordsSinceQuantity = [];
+        open = line;
+        named = line;
+        break;
+      }
+      case "separator":
+        closeQuantity();
+        flushStray();
+        open = null;
+        break;
+      case "word":
+        if (quantity !== null && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
+        else if (quantity === null && !COMMON_WORDS.has(event.token)) strayRun.push(event.token);
+        else if (quantity === null) flushStray();
+        break;
+    }
+  }
+  closeQuantity();
+  flushStray();
+  if (before.length > 0) {
+    const last = drafts[drafts.length - 1];
+    if (last) attach(last, before);
+    else looseModifiers.push(...before);
+  }
+  for (const draft of drafts) {
+    draft.modifiers = canonicalModifiers(draft.modifiers);
+    draft.softModifiers = canonicalModifiers(draft.softModifiers.filter((modifier) => !draft.modifiers.includes(modifier)));
+  }
+  return { drafts: drafts.filter((draft) => draft.quantity > 0), unknown, stray, looseQuantity, looseModifiers };
+}
