@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { payLabel, paymentResult, safeCheckoutHref, tipAcknowledgement } from "../../client/src/messages.js";
+
+describe("tip acknowledgement", () => {
+  it("names the percent and the amount", () => {
+    expect(tipAcknowledgement(15, 390)).toBe("Thank you! A 15% tip of $3.90 is on the tab.");
+    expect(tipAcknowledgement(null, 500)).toBe("Thank you! A tip of $5.00 is on the tab.");
+  });
+
+  it("takes a removal gracefully", () => {
+    expect(tipAcknowledgement(null, 0)).toMatch(/taken the tip off/);
+    expect(tipAcknowledgement(0, 0)).toMatch(/taken the tip off/);
+  });
+});
+
+describe("payments", () => {
+  it("labels the pay button with the total", () => {
+    expect(payLabel(2990)).toBe("Pay $29.90");
+  });
+
+  it("reports each outcome honestly", () => {
+    const base = { amountCents: 2990, failureReason: null };
+    expect(paymentResult({ ...base, status: "SUCCEEDED" })).toMatch(/\$29\.90 went through/);
+    expect(paymentResult({ ...base, status: "PENDING" })).toMatch(/still processing/);
+    expect(paymentResult({ ...base, status: "FAILED", failureReason: "Your card was declined." })).toBe(
+      "That payment didn't go through (Your card was declined). Your tab is still open, so we can try again.",
+    );
+    expect(paymentResult({ ...base, status: "EXPIRED" })).toMatch(/expired/);
+    expect(paymentResult({ ...base, status: "CANCELED" })).toMatch(/cancelled/);
+  });
+
+  it("only lets web links become the Pay button", () => {
+    const base = "http://localhost:4000/";
+    expect(safeCheckoutHref("/checkout/abc", base)).toBe("http://localhost:4000/checkout/abc");
+    expect(safeCheckoutHref("https://checkout.stripe.com/c/pay/cs_test_1", base)).toBe("https://checkout.stripe.com/c/pay/cs_test_1");
+    expect(safeCheckoutHref("javascript:alert(1)", base)).toBeNull();
+    expect(safeCheckoutHref("data:text/html,hi", base)).toBeNull();
+  });
+});
