@@ -18,3 +18,4 @@ export {
   type SessionLockStats,
 } from "./metrics.js";
 export { SessionLocks, type SessionLocksOptions } from "./session-locks.js";
+export { trackSubscription } from "./subscriptions.js";

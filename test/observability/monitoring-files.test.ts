@@ -20,7 +20,7 @@ const SIX_NAMED_METRICS = [
 const PROMQL_KEYWORDS = new Set(["and", "or", "unless", "bool", "offset", "inf", "nan"]);
 
 /** Metric names a PromQL expression selects (functions, labels, keywords and literals removed). */
-export function metricNamesIn(expr: string): string[] {
+function metricNamesIn(expr: string): string[] {
   const stripped = expr
     .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""')
     .replace(/\{[^}]*\}/g, " ")
