@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { StripePaymentProvider } from "../../src/payments/stripe/stripe-provider.js";
 import {
   createStripeWebhookHandler,
   createStripeWebhookVerifier,
@@ -227,5 +228,45 @@ describe("Stripe webhook route", () => {
     failNext = true;
     expect((await post(payload, header)).status).toBe(500);
     expect((await post(payload, header)).body.result).toBe("processed");
+  });
+
+  it("end to end: the guest pays on the hosted page, Stripe posts the signed event, a redelivery is a duplicate", async () => {
+    standin.setWebhook({ url: endpoint, secret: SECRET });
+    const provider = new StripePaymentProvider({
+      secretKey: "sk_test_webhook_suite",
+      apiBase: standin.url,
+      publicBaseUrl: "http://maya.test",
+      retryBaseDelayMs: 5,
+    });
+    try {
+      const input = {
+        attemptId: "att_e2e",
+        tabId: "tab_e2e",
+        sessionId: "ses_e2e",
+        idempotencyKey: "maya_checkout_att_e2e",
+        amountCents: 1500,
+        tipCents: 300,
+        lines: [{ name: "Old Fashioned", unitAmountCents: 1200, quantity: 1 }],
+        currency: "usd" as const,
+      };
+      const { providerRef, checkoutUrl } = await provider.createCheckout(input);
+
+      const page = await fetch(checkoutUrl);
+      expect(await page.text()).toContain("Pay $15.00");
+      const paid = await fetch(`${standin.url}/c/pay/${providerRef}/pay`, { method: "POST", redirect: "manual" });
+      expect(paid.status).toBe(303);
+      expect(paid.headers.get("location")).toBe("http://maya.test/checkout/return?attempt=att_e2e&result=success");
+      await standin.flushWebhooks();
+
+      expect(received.map((r) => r.mapped)).toEqual([{ attemptId: "att_e2e", providerRef, outcome: "SUCCEEDED" }]);
+      expect(await provider.fetchStatus({ providerRef, idempotencyKey: input.idempotencyKey })).toEqual({ status: "SUCCEEDED" });
+
+      const delivery = standin.deliveries.at(-1);
+      expect(delivery?.status).toBe(200);
+      expect((await post(delivery?.payload ?? "", delivery?.header)).body.result).toBe("duplicate");
+    } finally {
+      standin.setWebhook(null);
+      provider.close();
+    }
   });
 });

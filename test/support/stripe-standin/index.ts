@@ -102,6 +102,11 @@ export interface StripeStandin {
   expireSession(id: string): StandinSession;
   /** Moves the stand-in's clock forward (expiry). */
   advanceTime(seconds: number): void;
+  /** Sends events for later state changes to this endpoint (null: stop). */
+  setWebhook(target: WebhookTarget | null): void;
+  deliveries: readonly WebhookDelivery[];
+  /** Waits until every event sent so far has been answered. */
+  flushWebhooks(): Promise<void>;
   /** A real-shaped event about a session, as Stripe would POST it to a webhook. */
   eventFor(type: string, sessionId: string): StandinEvent;
   /** Signs like Stripe: `t=<ts>,v1=<hex hmac-sha256 of "<ts>.<payload>">`. */
@@ -125,6 +130,22 @@ export interface StandinOptions {
   port?: number;
   /** When set, only this key is accepted; otherwise any sk_test_ key. */
   secretKey?: string;
+  /** Where to POST signed events when a session changes state (see setWebhook). */
+  webhook?: WebhookTarget;
+}
+
+export interface WebhookTarget {
+  url: string;
+  secret: string;
+}
+
+export interface WebhookDelivery {
+  event: StandinEvent;
+  /** The exact bytes and signature sent, to re-post them (a redelivery) in a test. */
+  payload: string;
+  header: string;
+  /** Null when the endpoint could not be reached. */
+  status: number | null;
 }
 
 type StripeErrorBody = { error: { type: string; message: string; code?: string; param?: string } };
@@ -200,6 +221,9 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
   let clockOffsetS = 0;
   const hanging = new Set<http.ServerResponse>();
   let baseUrl = "";
+  let webhook: WebhookTarget | null = options.webhook ?? null;
+  const deliveries: WebhookDelivery[] = [];
+  const inFlight = new Set<Promise<void>>();
 
   const nowS = () => Math.floor(Date.now() / 1000) + clockOffsetS;
 
@@ -210,8 +234,56 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
         error: { type: "invalid_request_error", code: "resource_missing", param, message: `No such checkout.session: '${id}'` },
       });
     }
-    if (session.status === "open" && nowS() >= session.expires_at) session.status = "expired";
+    if (session.status === "open" && nowS() >= session.expires_at) markExpired(session);
     return session;
+  }
+
+  function markExpired(session: StandinSession): void {
+    Object.assign(session, { status: "expired", url: null });
+    emit("checkout.session.expired", session);
+  }
+
+  function buildEvent(type: string, session: StandinSession): StandinEvent {
+    return {
+      id: randomId("evt_test_", 24),
+      object: "event",
+      api_version: Stripe.API_VERSION,
+      created: nowS(),
+      data: { object: structuredClone(session) },
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+    };
+  }
+
+  function sign(payload: string | object, secret: string, timestampSeconds = Math.floor(Date.now() / 1000)) {
+    // Stripe sends pretty-printed JSON; the signature covers those exact bytes.
+    const text = typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
+    const signature = crypto.createHmac("sha256", secret).update(`${timestampSeconds}.${text}`, "utf8").digest("hex");
+    return { payload: text, header: `t=${timestampSeconds},v1=${signature}` };
+  }
+
+  /** Like Stripe, one delivery attempt per event here; a test re-posts from `deliveries` to model a redelivery. */
+  function emit(type: string, session: StandinSession): void {
+    if (webhook === null) return;
+    const target = webhook;
+    const event = buildEvent(type, session);
+    const { payload, header } = sign(event, target.secret);
+    const delivery: WebhookDelivery = { event, payload, header, status: null };
+    deliveries.push(delivery);
+    const sent = fetch(target.url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json; charset=utf-8", "Stripe-Signature": header },
+      body: payload,
+    })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        delivery.status = res.status;
+      })
+      .catch(() => undefined);
+    inFlight.add(sent);
+    void sent.finally(() => inFlight.delete(sent));
   }
 
   function takeFault(method: string, path: string): FaultPlan | undefined {
@@ -324,9 +396,63 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     if (session.status !== "open") {
       throw invalid(`Only Checkout Sessions with a status in ["open"] can be expired.`, undefined, "checkout_session_not_open");
     }
-    session.status = "expired";
-    session.url = null;
+    markExpired(session);
     return { status: 200, body: session };
+  }
+
+  /**
+   * The hosted checkout page, so a browser test can pay: no API key, like
+   * checkout.stripe.com. Pay completes the session and redirects to
+   * success_url; cancel redirects to cancel_url and leaves it open.
+   */
+  function hostedPage(method: string, path: string, res: http.ServerResponse): boolean {
+    const match = /^\/c\/pay\/([^/]+)(\/pay|\/cancel)?$/.exec(path);
+    if (match === null) return false;
+    const session = sessions.get(decodeURIComponent(match[1] as string));
+    if (session === undefined) {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("Unknown checkout");
+      return true;
+    }
+    if (session.status === "open" && nowS() >= session.expires_at) markExpired(session);
+    if (method === "GET" && match[2] === undefined) {
+      const items = (lineItems.get(session.id) ?? [])
+        .map((l) => `<li>${escapeHtml(l.name)} x ${l.quantity}: ${(l.unitAmount / 100).toFixed(2)}</li>`)
+        .join("");
+      const total = (session.amount_total / 100).toFixed(2);
+      const actions =
+        session.status === "open"
+          ? `<form method="post" action="/c/pay/${session.id}/pay"><button id="pay">Pay $${total}</button></form>` +
+            `<form method="post" action="/c/pay/${session.id}/cancel"><button id="cancel">Back</button></form>`
+          : `<p id="closed">This checkout is ${session.status}.</p>`;
+      const html = `<!doctype html><title>Stripe stand-in checkout</title><ul>${items}</ul><p id="total">$${total} ${session.currency.toUpperCase()}</p>${actions}`;
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html);
+      return true;
+    }
+    if (method === "POST" && match[2] !== undefined) {
+      if (session.status !== "open") {
+        res.writeHead(409, { "Content-Type": "text/plain" }).end(`Checkout is ${session.status}`);
+        return true;
+      }
+      const target = match[2] === "/pay" ? session.success_url : session.cancel_url;
+      if (match[2] === "/pay") completeOpenSession(session, true);
+      res.writeHead(303, { Location: (target ?? baseUrl).replace("{CHECKOUT_SESSION_ID}", session.id) }).end();
+      return true;
+    }
+    res.writeHead(405).end();
+    return true;
+  }
+
+  function completeOpenSession(session: StandinSession, paid: boolean): void {
+    const intent = {
+      id: randomId("pi_test_", 24),
+      object: "payment_intent" as const,
+      status: paid ? "succeeded" : "processing",
+      amount: session.amount_total,
+      currency: session.currency,
+    };
+    intents.set(intent.id, intent);
+    Object.assign(session, { status: "complete", payment_status: paid ? "paid" : "unpaid", payment_intent: intent.id, url: null });
+    emit("checkout.session.completed", session);
   }
 
   function route(method: string, path: string, params: FormObject): Result {
@@ -388,6 +514,7 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     const method = req.method ?? "GET";
     const parsedUrl = new URL(req.url ?? "/", "http://standin");
     const path = parsedUrl.pathname;
+    if (hostedPage(method, path, res)) return;
     const idempotencyKey = method === "POST" ? (header(req, "idempotency-key") ?? null) : null;
     const entry: RequestLogEntry = { method, path, idempotencyKey, status: null, replayed: false, fault: null, executed: false };
     requests.push(entry);
@@ -525,16 +652,7 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     completeSession(id, opts = {}) {
       const session = getSession(id);
       requireStatus(session, "open", "complete");
-      const paid = (opts.paymentStatus ?? "paid") === "paid";
-      const intent = {
-        id: randomId("pi_test_", 24),
-        object: "payment_intent" as const,
-        status: paid ? "succeeded" : "processing",
-        amount: session.amount_total,
-        currency: session.currency,
-      };
-      intents.set(intent.id, intent);
-      Object.assign(session, { status: "complete", payment_status: paid ? "paid" : "unpaid", payment_intent: intent.id, url: null });
+      completeOpenSession(session, (opts.paymentStatus ?? "paid") === "paid");
       return session;
     },
     succeedAsyncPayment(id) {
@@ -542,42 +660,38 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
       requireStatus(session, "complete", "settle");
       session.payment_status = "paid";
       settleIntent(session, "succeeded");
+      emit("checkout.session.async_payment_succeeded", session);
       return session;
     },
     failAsyncPayment(id) {
       const session = getSession(id);
       requireStatus(session, "complete", "fail");
       settleIntent(session, "requires_payment_method");
+      emit("checkout.session.async_payment_failed", session);
       return session;
     },
     expireSession(id) {
       const session = getSession(id);
       requireStatus(session, "open", "expire");
-      Object.assign(session, { status: "expired", url: null });
+      markExpired(session);
       return session;
     },
     advanceTime(seconds) {
       clockOffsetS += seconds;
     },
+    setWebhook(target) {
+      webhook = target;
+    },
+    deliveries,
+    async flushWebhooks() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
     eventFor(type, sessionId) {
-      return {
-        id: randomId("evt_test_", 24),
-        object: "event",
-        api_version: Stripe.API_VERSION,
-        created: nowS(),
-        data: { object: structuredClone(getSession(sessionId)) },
-        livemode: false,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        type,
-      };
+      return buildEvent(type, getSession(sessionId));
     },
-    signEvent(payload, secret, timestampSeconds = Math.floor(Date.now() / 1000)) {
-      const text = typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
-      const signature = crypto.createHmac("sha256", secret).update(`${timestampSeconds}.${text}`, "utf8").digest("hex");
-      return { payload: text, header: `t=${timestampSeconds},v1=${signature}` };
-    },
+    signEvent: sign,
     async close() {
+      await Promise.all([...inFlight]);
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
@@ -586,6 +700,10 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
 }
 
 // ---- parameter parsing ----------------------------------------------------
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
