@@ -25,11 +25,11 @@ export interface CreateCheckoutInput {
   lines: CheckoutLine[];
   currency: "usd";
   /**
-   * Optional (added for Stripe): when the attempt row was created. Providers
-   * that put a time-derived value in the request (Stripe's expires_at) anchor
-   * it here, so a retry or a recovery after a restart sends a request
-   * identical to the first; Stripe rejects a reused idempotency key whose
-   * parameters differ. Without it the time of the call is used.
+   * Added for Stripe, which requires it (optional for the mock): when the
+   * attempt row was created. Stripe's expires_at is anchored here, so a
+   * retry, a concurrent double click or a recovery after a restart sends a
+   * request identical to the first; Stripe rejects a reused idempotency key
+   * whose parameters differ.
    */
   attemptCreatedAt?: Date;
 }

@@ -9,7 +9,9 @@ import { startStripeStandin } from "../support/stripe-standin/index.js";
 import type { FaultPlan, StripeStandin } from "../support/stripe-standin/index.js";
 
 const KEY = "sk_test_maya_standin_4242";
-const CREATE = { method: "POST", path: "/v1/checkout/sessions" } as const;
+/** Faults aimed at one attempt's create calls, so a late request from another test cannot take them. */
+const createCall = (input: CreateCheckoutInput) =>
+  ({ method: "POST", path: "/v1/checkout/sessions", idempotencyKey: input.idempotencyKey }) as const;
 const BASE_DELAY_MS = 5;
 
 let standin: StripeStandin;
@@ -37,7 +39,8 @@ function makeProvider(overrides: Partial<StripeProviderOptions> = {}) {
     apiBase: standin.url,
     publicBaseUrl: "http://maya.test/",
     retryBaseDelayMs: BASE_DELAY_MS,
-    timeoutMs: 300,
+    // Generous: client and stand-in share one event loop, and a busy machine must not time out the happy paths.
+    timeoutMs: 5_000,
     onRetry: (info) => retries.push(info),
     onCall: (info) => calls.push(info),
     ...overrides,
@@ -60,6 +63,7 @@ function checkoutInput(overrides: Partial<CreateCheckoutInput> = {}): CreateChec
       { name: "IPA", unitAmountCents: 900, quantity: 1 },
     ],
     currency: "usd",
+    attemptCreatedAt: new Date(),
     ...overrides,
   };
 }
@@ -158,9 +162,9 @@ describe("StripePaymentProvider.createCheckout", () => {
   ];
 
   it.each(singleFaults)("%s: retried once, exactly one session", async (label, fault) => {
-    const { provider, retries } = makeProvider();
+    const { provider, retries } = makeProvider(fault.kind === "timeout" ? { timeoutMs: 300 } : {});
     const input = checkoutInput();
-    standin.injectFaults({ ...fault, ...CREATE });
+    standin.injectFaults({ ...fault, ...createCall(input) });
 
     const created = await provider.createCheckout(input);
 
@@ -177,7 +181,7 @@ describe("StripePaymentProvider.createCheckout", () => {
   it("slow response: no retry, one session", async () => {
     const { provider, retries } = makeProvider();
     const input = checkoutInput();
-    standin.injectFaults({ kind: "slow", delayMs: 100, ...CREATE });
+    standin.injectFaults({ kind: "slow", delayMs: 100, ...createCall(input) });
     await provider.createCheckout(input);
     expect(sessionsFor(input.attemptId)).toHaveLength(1);
     expect(retries).toHaveLength(0);
@@ -188,9 +192,9 @@ describe("StripePaymentProvider.createCheckout", () => {
     const { provider, retries } = makeProvider();
     const input = checkoutInput();
     standin.injectFaults([
-      { kind: "status", status: 503, ...CREATE },
-      { kind: "reset", when: "after", ...CREATE },
-      { kind: "status", status: 429, ...CREATE },
+      { kind: "status", status: 503, ...createCall(input) },
+      { kind: "reset", when: "after", ...createCall(input) },
+      { kind: "status", status: 429, ...createCall(input) },
     ]);
     const created = await provider.createCheckout(input);
     expect(sessionsFor(input.attemptId).map((s) => s.id)).toEqual([created.providerRef]);
@@ -206,7 +210,7 @@ describe("StripePaymentProvider.createCheckout", () => {
   it("gives up after 3 retries with PAYMENT_PROVIDER_UNAVAILABLE", async () => {
     const { provider, retries, calls } = makeProvider();
     const input = checkoutInput();
-    standin.injectFaults({ kind: "status", status: 503, times: 4, ...CREATE });
+    standin.injectFaults({ kind: "status", status: 503, times: 4, ...createCall(input) });
 
     const err = await unavailable(provider.createCheckout(input));
 
@@ -222,7 +226,7 @@ describe("StripePaymentProvider.createCheckout", () => {
   it("gives up on a timeout that keeps happening, with a short reason", async () => {
     const { provider, retries } = makeProvider({ timeoutMs: 100 });
     const input = checkoutInput();
-    standin.injectFaults({ kind: "timeout", times: 4, ...CREATE });
+    standin.injectFaults({ kind: "timeout", times: 4, ...createCall(input) });
     const err = await unavailable(provider.createCheckout(input));
     expect(err.message).toBe("The card reader is down: Stripe did not answer in time.");
     expect(retries).toHaveLength(3);
@@ -260,10 +264,10 @@ describe("StripePaymentProvider.createCheckout", () => {
   });
 
   it("50 concurrent calls while the first holds the key: 409s are retried, still one session", async () => {
-    const a = makeProvider({ retries: 5 });
-    const b = makeProvider({ retries: 5 });
+    const a = makeProvider({ retries: 6 });
+    const b = makeProvider({ retries: 6 });
     const input = checkoutInput();
-    standin.injectFaults({ kind: "slow", delayMs: 40, ...CREATE });
+    standin.injectFaults({ kind: "slow", delayMs: 40, ...createCall(input) });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? a : b).provider.createCheckout(input)),
     );
@@ -278,18 +282,17 @@ describe("StripePaymentProvider.createCheckout", () => {
 
 describe("crash recovery", () => {
   it("finds the session a lost response created: same id, nothing new created", async () => {
-    const attemptCreatedAt = new Date();
-    const input = checkoutInput({ attemptCreatedAt });
+    const input = checkoutInput();
     const first = makeProvider();
     // Every try is executed or replayed at the stand-in, and every answer is lost.
-    standin.injectFaults({ kind: "reset", when: "after", times: 4, ...CREATE });
+    standin.injectFaults({ kind: "reset", when: "after", times: 4, ...createCall(input) });
     await unavailable(first.provider.createCheckout(input));
     const created = sessionsFor(input.attemptId);
     expect(created).toHaveLength(1);
     const countBefore = standin.createdCount;
 
-    // A restarted server, ten minutes later: expires_at still derives from the attempt.
-    const later = makeProvider({ now: () => attemptCreatedAt.getTime() + 10 * 60_000 });
+    // A restarted server: a new provider, the same attempt row.
+    const later = makeProvider();
     const recovered = await later.provider.recoverCheckout(input);
 
     expect(recovered.providerRef).toBe(created[0]?.id);
@@ -302,7 +305,7 @@ describe("crash recovery", () => {
 
   it("fetchStatus with a null providerRef recovers through the checkout input", async () => {
     const { provider } = makeProvider();
-    const input = checkoutInput({ attemptCreatedAt: new Date() });
+    const input = checkoutInput();
     const created = await provider.createCheckout(input);
     standin.completeSession(created.providerRef);
     const countBefore = standin.createdCount;
@@ -320,18 +323,26 @@ describe("crash recovery", () => {
 
   it("creates the session when the first call never reached Stripe", async () => {
     const { provider } = makeProvider();
-    const input = checkoutInput({ attemptCreatedAt: new Date() });
+    const input = checkoutInput();
     const recovered = await provider.recoverCheckout(input);
     expect(sessionsFor(input.attemptId).map((s) => s.id)).toEqual([recovered.providerRef]);
   });
 
-  it("without attemptCreatedAt a later recovery sends another expires_at, which Stripe refuses", async () => {
+  it("a recovery with other parameters under the same key is refused by Stripe, not turned into a second session", async () => {
     const input = checkoutInput();
-    const t0 = Date.now();
-    await makeProvider({ now: () => t0 }).provider.createCheckout(input);
-    const err = await unavailable(makeProvider({ now: () => t0 + 60_000 }).provider.recoverCheckout(input));
+    await makeProvider().provider.createCheckout(input);
+    const later = new Date(input.attemptCreatedAt!.getTime() + 60_000);
+    const err = await unavailable(makeProvider().provider.recoverCheckout({ ...input, attemptCreatedAt: later }));
+    expect(err.message).toBe("The card reader is down: Stripe rejected the request (HTTP 400, idempotency_error).");
     expect(err.details).toMatchObject({ httpStatus: 400, retryable: false });
     expect(sessionsFor(input.attemptId)).toHaveLength(1);
+  });
+
+  it("refuses input without attemptCreatedAt, before calling Stripe", async () => {
+    const { provider } = makeProvider();
+    const { attemptCreatedAt: _omitted, ...input } = checkoutInput();
+    await expect(provider.createCheckout(input)).rejects.toThrow(/attemptCreatedAt/);
+    expect(requestsFor(input.idempotencyKey)).toHaveLength(0);
   });
 });
 
@@ -378,7 +389,7 @@ describe("StripePaymentProvider.fetchStatus", () => {
 
   it("retries a failed retrieve", async () => {
     const c = await created();
-    standin.injectFaults({ kind: "status", status: 502, method: "GET" });
+    standin.injectFaults({ kind: "status", status: 502, method: "GET", path: `/v1/checkout/sessions/${c.providerRef}` });
     expect(await c.fetch()).toEqual({ status: "PENDING" });
     expect(c.retries).toMatchObject([{ operation: "retrieve_checkout", attempt: 1 }]);
   });

@@ -139,7 +139,7 @@ describe("Stripe stand-in", () => {
   });
 
   it("409 idempotency_error while the first request with the key is still running", async () => {
-    standin.injectFaults({ kind: "slow", delayMs: 100, method: "POST" });
+    standin.injectFaults({ kind: "slow", delayMs: 100, idempotencyKey: "k-busy" });
     const first = call("POST", "/v1/checkout/sessions", validSession(), { "Idempotency-Key": "k-busy" });
     await new Promise((r) => setTimeout(r, 30));
     const second = await call("POST", "/v1/checkout/sessions", validSession(), { "Idempotency-Key": "k-busy" });
@@ -150,7 +150,7 @@ describe("Stripe stand-in", () => {
 
   it("a fault 'after' creates the session but the client sees the failure", async () => {
     const before = standin.createdCount;
-    standin.injectFaults({ kind: "status", status: 503, when: "after" });
+    standin.injectFaults({ kind: "status", status: 503, when: "after", idempotencyKey: "k-after" });
     const lost = await call("POST", "/v1/checkout/sessions", validSession(), { "Idempotency-Key": "k-after" });
     expect(lost.status).toBe(503);
     expect(lost.json.error.type).toBe("api_error");

@@ -248,6 +248,7 @@ describe("Stripe webhook route", () => {
         tipCents: 300,
         lines: [{ name: "Old Fashioned", unitAmountCents: 1200, quantity: 1 }],
         currency: "usd" as const,
+        attemptCreatedAt: new Date(),
       };
       const { providerRef, checkoutUrl } = await provider.createCheckout(input);
 

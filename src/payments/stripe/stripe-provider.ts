@@ -53,8 +53,6 @@ export interface StripeProviderOptions {
   timeoutMs?: number;
   onRetry?: (info: StripeRetryInfo) => void;
   onCall?: (info: StripeCallInfo) => void;
-  /** Clock for expires_at when the input has no attemptCreatedAt. */
-  now?: () => number;
 }
 
 type CreateParams = Stripe.Checkout.SessionCreateParams;
@@ -86,7 +84,6 @@ export class StripePaymentProvider implements PaymentProvider {
   private readonly retries: number;
   private readonly retryBaseDelayMs: number;
   private readonly expiryMinutes: number;
-  private readonly now: () => number;
   private readonly onRetry: ((info: StripeRetryInfo) => void) | undefined;
   private readonly onCall: ((info: StripeCallInfo) => void) | undefined;
 
@@ -99,7 +96,6 @@ export class StripePaymentProvider implements PaymentProvider {
     }
     this.retries = opts.retries ?? DEFAULT_RETRIES;
     this.retryBaseDelayMs = opts.retryBaseDelayMs ?? DEFAULT_BASE_DELAY_MS;
-    this.now = opts.now ?? Date.now;
     this.onRetry = opts.onRetry;
     this.onCall = opts.onCall;
 
@@ -192,7 +188,12 @@ export class StripePaymentProvider implements PaymentProvider {
   /** Deterministic for a given input, so every try and every recovery sends the same request. */
   private buildCreateParams(input: CreateCheckoutInput): CreateParams {
     assertCheckoutTotals(input);
-    const anchorMs = input.attemptCreatedAt?.getTime() ?? this.now();
+    // The clock at call time would differ between two calls with the same key
+    // (a double click, a recovery), and Stripe refuses the second with a 400.
+    if (input.attemptCreatedAt === undefined || Number.isNaN(input.attemptCreatedAt.getTime())) {
+      throw new Error("The Stripe provider needs attemptCreatedAt: expires_at must be the same on every call with one idempotency key.");
+    }
+    const anchorMs = input.attemptCreatedAt.getTime();
     const metadata = { tab_id: input.tabId, attempt_id: input.attemptId, session_id: input.sessionId };
     const lineItem = (name: string, unitAmount: number, quantity: number): Stripe.Checkout.SessionCreateParams.LineItem => ({
       quantity,

@@ -62,9 +62,10 @@ export type FaultPlan = {
    * (the delay runs while the request holds its idempotency key).
    */
   when?: "before" | "after";
-  /** Only requests with this method / path take the fault; default any. */
+  /** Only requests with this method / path / Idempotency-Key take the fault; default any. */
   method?: "GET" | "POST";
   path?: string | RegExp;
+  idempotencyKey?: string;
   /** How many matching requests take it. Default 1. */
   times?: number;
 };
@@ -286,10 +287,11 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     void sent.finally(() => inFlight.delete(sent));
   }
 
-  function takeFault(method: string, path: string): FaultPlan | undefined {
+  function takeFault(method: string, path: string, idempotencyKey: string | null): FaultPlan | undefined {
     const index = faults.findIndex(
       (f) =>
         (f.method === undefined || f.method === method) &&
+        (f.idempotencyKey === undefined || f.idempotencyKey === idempotencyKey) &&
         (f.path === undefined || (typeof f.path === "string" ? f.path === path : f.path.test(path))),
     );
     if (index < 0) return undefined;
@@ -524,7 +526,7 @@ export async function startStripeStandin(options: StandinOptions = {}): Promise<
     const version = header(req, "stripe-version");
     if (version !== undefined) headers["Stripe-Version"] = version;
 
-    const fault = takeFault(method, path);
+    const fault = takeFault(method, path, idempotencyKey);
     const when = fault?.when ?? "before";
     if (fault !== undefined) entry.fault = fault.kind === "status" ? `status ${fault.status ?? 500} ${when}` : fault.kind === "slow" ? "slow" : `${fault.kind} ${when}`;
     if (fault !== undefined && fault.kind !== "slow" && when === "before") {
