@@ -34,6 +34,8 @@ async function newestInput() {
 async function upToDate() {
   try {
     const stamp = await stat(stampFile);
+    // A half-deleted output folder is not up to date, whatever the stamp says.
+    await Promise.all(["index.html", "app.js", "app.css", "graphiql/index.html", "graphiql/graphiql.js"].map((file) => stat(path.join(outDir, file))));
     return stamp.mtimeMs >= (await newestInput());
   } catch {
     return false;

@@ -135,7 +135,14 @@ export async function startFakeMayaServer(): Promise<FakeMayaServer> {
       session.transcript.push({ id: randomUUID(), speaker: "CUSTOMER", text });
       let reply = "I didn't catch that. Try asking for a martini.";
       let payment: FakePayment | null = null;
-      if (/martini/i.test(text)) {
+      const splurge = /splurge (\d+)/i.exec(text);
+      if (splurge) {
+        const cents = Number(splurge[1]);
+        change(session, "ITEM_ADDED", () => {
+          session.tab.items.push({ id: randomUUID(), menuItem: { id: "splurge", name: "Splurge" }, quantity: 1, lineTotalCents: cents });
+        });
+        reply = "Big night!";
+      } else if (/martini/i.test(text)) {
         addMartini(session);
         reply = `One martini, coming up. That's $13.00.`;
       } else if (/pay/i.test(text)) {

@@ -124,6 +124,27 @@ describeWithBrowser("client page (fake server)", () => {
     await page.close();
   });
 
+  it("turns the balance orange under $50 and red at $0", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => localStorage.removeItem("maya.token"));
+    await page.reload();
+    await expect.poll(() => figure(page, "balance").textContent()).toBe("Balance $1000.00");
+    const balance = figure(page, "balance");
+    const colour = () => balance.locator(".value").evaluate((element) => getComputedStyle(element).color);
+    const normal = await colour();
+    await say(page, "splurge 95001");
+    await expect.poll(() => balance.textContent()).toBe("Balance $49.99");
+    expect(await balance.getAttribute("data-tone")).toBe("low");
+    expect(await colour()).toBe("rgb(255, 165, 0)");
+    await say(page, "splurge 4999");
+    await expect.poll(() => balance.textContent()).toBe("Balance $0.00");
+    expect(await balance.getAttribute("data-tone")).toBe("empty");
+    expect(await colour()).not.toBe(normal);
+    expect(await colour()).toBe("rgb(255, 90, 95)");
+    await page.close();
+  });
+
   it("starts a fresh session with a notice when the stored token is no longer valid", async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url);
@@ -166,10 +187,19 @@ describeWithBrowser("client page (fake server)", () => {
       const editor = document.querySelector(".graphiql-query-editor .CodeMirror") as unknown as { CodeMirror: { setValue(v: string): void } };
       editor.CodeMirror.setValue("subscription Live { tabChanged { reason tab { subtotalCents version } } }");
     });
+    // GraphiQL parses the edited document after a debounce; running before that would run the old one.
+    await page.waitForTimeout(1000);
     await page.click(".graphiql-execute-button");
-    await page.waitForTimeout(500);
-    server.addMartini(token!);
-    await expect.poll(() => page.locator(".graphiql-response").textContent(), { timeout: 10_000 }).toContain("ITEM_ADDED");
+    // Keep changing the tab until the open subscription shows one: connecting takes a moment.
+    await expect
+      .poll(
+        async () => {
+          server.addMartini(token!);
+          return page.locator(".graphiql-response").textContent();
+        },
+        { timeout: 10_000, interval: 300 },
+      )
+      .toContain("ITEM_ADDED");
     expect(errors).toEqual([]);
     expect(outsideRequests).toEqual([]);
     await page.close();
