@@ -27,9 +27,11 @@ export type OpenQuestion =
   | { kind: "WHICH_ITEM"; draftIndex: number; candidates: string[]; category: MenuCategory | null }
   | { kind: "SERVING"; draftIndexes: number[]; itemIds: string[]; choices: Modifier[] };
 
-export type DraftProblem =
-  | { kind: "MODIFIER"; item: MenuItem; problem: ModifierProblem; draftIndex: number }
-  | { kind: "QUANTITY"; item: MenuItem; quantity: number };
+export interface DraftProblem {
+  item: MenuItem;
+  problem: ModifierProblem;
+  draftIndex: number;
+}
 
 export function settledItem(draft: DraftLine, index: MenuIndex): MenuItem | null {
   const [only, ...others] = draft.candidates;
@@ -61,20 +63,23 @@ export function openQuestion(drafts: readonly DraftLine[], index: MenuIndex): Op
   return draftIndexes.length > 0 ? { kind: "SERVING", draftIndexes, itemIds, choices } : null;
 }
 
-/** The first line that cannot be poured as asked. */
+/** The first settled line whose modifiers cannot be poured as asked ("a neat IPA"). */
 export function draftProblem(drafts: readonly DraftLine[], index: MenuIndex): DraftProblem | null {
   for (const [draftIndex, draft] of drafts.entries()) {
     const item = settledItem(draft, index);
-    if (!item) continue;
-    const problem = modifierProblem(item, effectiveModifiers(draft, item));
-    if (problem) return { kind: "MODIFIER", item, problem, draftIndex };
-    if (draft.quantity < 1 || draft.quantity > MAX_QUANTITY) return { kind: "QUANTITY", item, quantity: draft.quantity };
+    const problem = item && modifierProblem(item, effectiveModifiers(draft, item));
+    if (item && problem) return { item, problem, draftIndex };
   }
   return null;
 }
 
+/** A quantity the backend would refuse (1 to 50 per line), or null. */
+export function quantityOutOfRange(drafts: readonly DraftLine[]): number | null {
+  return drafts.find((draft) => draft.quantity < 1 || draft.quantity > MAX_QUANTITY)?.quantity ?? null;
+}
+
 /** The same drafts without the modifiers that caused `problem`: what Maya offers to pour instead. */
-export function withoutProblem(drafts: readonly DraftLine[], problem: DraftProblem & { kind: "MODIFIER" }): DraftLine[] {
+export function withoutProblem(drafts: readonly DraftLine[], problem: DraftProblem): DraftLine[] {
   const dropped = problem.problem.kind === "NOT_ACCEPTED" ? [problem.problem.modifier] : [...problem.problem.modifiers];
   return drafts.map((draft, draftIndex) =>
     draftIndex === problem.draftIndex

@@ -28,7 +28,7 @@ const SPOKEN_MODIFIERS: ReadonlyArray<readonly [Modifier, readonly string[], (re
   ["neat", ["neat", "straight", "straight no ice", "served neat"], ["no ice", "without ice", "hold the ice", "with no ice"]],
   [
     "on the rocks",
-    ["on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced"],
+    ["on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced", "ice", "some ice"],
   ],
   ["up", ["straight up", "served up", "up"]],
   ["dry", ["dry", "extra dry", "bone dry"]],

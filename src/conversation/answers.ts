@@ -1,0 +1,127 @@
+/**
+ * Reading an utterance as the answer to the question Maya asked last turn:
+ * "rocks" after "neat or on the rocks?", "the first one" or "ipa" after
+ * "which beer?", "yes" after "shall I pour a plain IPA?". Returns null when
+ * the utterance is not an answer (a new order, a question about the tab):
+ * the question is then dropped and the utterance handled on its own.
+ */
+import type { Modifier } from "../bar/menu-catalog.js";
+import type { PendingQuestion } from "./dialogue-state.js";
+import { openQuestion, type DraftLine } from "./drafts.js";
+import { DECLINE, ORDER_VERB, core, has, type Utterance } from "./intents.js";
+import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
+import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
+import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
+import type { Understanding } from "./understanding.js";
+
+const YES =
+  /^(yes|yes please|sure|please|okay|go ahead|do it|why not|absolutely|of course|sounds good|sounds great|perfect|great|definitely|yes i would|i would|i will|that one|let us do it|i will take it|i will have it|i will have that|i will take that|i will have one|i will take one|one please|yes one|that sounds good|sure thing|alright|all right|fine|cool|lovely|go for it|count me in)$/;
+const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", "surprise me", "does not matter", "do not mind", "up to you", "dealer choice", "your choice", "no preference"];
+const ALL = ["both", "all of them", "all", "each", "every one", "them all"];
+
+const isYes = (u: Utterance): boolean => YES.test(core(u)) || (core(u) === "" && has(u, "yes", "sure", "okay"));
+
+const matches = (u: Utterance, pattern: RegExp): boolean => pattern.test(u.padded);
+
+/** The candidate the answer picks: by position, by name, by a word of its name, or "any". */
+export function chooseCandidate(u: Utterance, candidates: readonly string[], index: MenuIndex): string | null {
+  for (let start = 0; start < u.tokens.length; start += 1) {
+    const ordinal = readOrdinal(u.tokens, start);
+    if (!ordinal) continue;
+    const position = ordinal.value === LAST_ORDINAL ? candidates.length : ordinal.value;
+    return candidates[position - 1] ?? null;
+  }
+  const named = new Set(u.order.drafts.flatMap((draft) => draft.candidates.filter((id) => candidates.includes(id))));
+  if (named.size === 1) return [...named][0] as string;
+  if (named.size === 0) {
+    const byWord = itemsNamedByWords(u.tokens, candidates, index);
+    if (byWord.length === 1) return byWord[0] as string;
+  }
+  if (has(u, "the other one", "the other") && candidates.length === 2) return candidates[1] as string;
+  return has(u, ...ANY) ? (candidates[0] ?? null) : null;
+}
+
+/** Every modifier the answer mentions, on a drink or on its own. */
+function modifiersSaid(u: Utterance): ModifierRead[] {
+  return [
+    ...u.order.looseModifiers,
+    ...u.order.drafts.flatMap((draft) => [
+      ...draft.modifiers.map((modifier) => ({ modifier, soft: false, length: 0 })),
+      ...draft.softModifiers.map((modifier) => ({ modifier, soft: true, length: 0 })),
+    ]),
+  ];
+}
+
+function withModifiers(draft: DraftLine, reads: readonly ModifierRead[]): DraftLine {
+  const hard: Modifier[] = reads.filter((read) => !read.soft).map((read) => read.modifier);
+  const soft: Modifier[] = reads.filter((read) => read.soft).map((read) => read.modifier);
+  return {
+    ...draft,
+    modifiers: canonicalModifiers([...draft.modifiers, ...hard]),
+    softModifiers: canonicalModifiers([...draft.softModifiers, ...soft]),
+  };
+}
+
+/** A drink named in the answer that is none of the drinks being asked about: a new order, not an answer. */
+function namesOtherDrink(u: Utterance, asked: readonly string[]): boolean {
+  return u.order.drafts.some((draft) => !draft.candidates.some((id) => asked.includes(id))) || u.order.unknown.length > 0;
+}
+
+function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolean, index: MenuIndex): Understanding | null {
+  const question = openQuestion(drafts, index);
+  const asked = question?.kind === "WHICH_ITEM" ? question.candidates : question?.itemIds ?? drafts.flatMap((draft) => draft.candidates);
+  if (namesOtherDrink(u, asked)) return null;
+  const reads = modifiersSaid(u);
+  const count = u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
+  const yes = confirm && isYes(u);
+
+  if (question?.kind === "WHICH_ITEM") {
+    const chosen = chooseCandidate(u, question.candidates, index) ?? (yes || (confirm && count !== null) ? question.candidates[0] : null);
+    if (!chosen) return null;
+    const updated = drafts.map((draft, draftIndex) =>
+      draftIndex === question.draftIndex
+        ? withModifiers({ ...draft, candidates: [chosen], category: null, quantity: confirm && count !== null ? count : draft.quantity }, reads)
+        : draft,
+    );
+    return { intent: "ORDER", drafts: updated, unknown: [] };
+  }
+
+  if (question?.kind === "SERVING") {
+    let serving = reads.filter((read) => question.choices.includes(read.modifier));
+    if (serving.length === 0) {
+      const choice = chooseCandidate(u, question.choices, index);
+      if (choice) serving = [{ modifier: choice as Modifier, soft: false, length: 0 }];
+    }
+    if (serving.length === 0 && !(yes && reads.length > 0)) return null;
+    const others = reads.filter((read) => !question.choices.includes(read.modifier));
+    const updated = drafts.map((draft, draftIndex) =>
+      question.draftIndexes.includes(draftIndex) ? withModifiers(draft, [...serving.slice(0, 1), ...others]) : draft,
+    );
+    return { intent: "ORDER", drafts: updated, unknown: [] };
+  }
+
+  // Everything is settled and Maya asked to confirm ("shall I pour a plain IPA instead?").
+  if (!yes && !(confirm && (count !== null || reads.length > 0) && !matches(u, DECLINE))) return null;
+  const updated = drafts.map((draft) => withModifiers(count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft, reads));
+  return { intent: "ORDER", drafts: updated, unknown: [] };
+}
+
+export function answerPending(u: Utterance, pending: PendingQuestion, index: MenuIndex): Understanding | null {
+  if (pending.kind === "REMOVE") {
+    // "a neat IPA" names a drink to pour, not one to take off.
+    if (modifiersSaid(u).length > 0 || matches(u, ORDER_VERB)) return null;
+    if (has(u, ...ALL)) {
+      const lines = pending.candidates.map((id) => ({ candidates: [id], category: null, quantity: pending.quantity, modifiers: [] }));
+      return { intent: "REMOVE", target: { kind: "LINES", lines } };
+    }
+    const chosen = chooseCandidate(u, pending.candidates, index);
+    if (chosen) {
+      const lines = [{ candidates: [chosen], category: null, quantity: pending.quantity, modifiers: [] }];
+      return { intent: "REMOVE", target: { kind: "LINES", lines } };
+    }
+  } else {
+    const answer = answerOrder(u, pending.drafts, pending.confirm, index);
+    if (answer) return answer;
+  }
+  return matches(u, DECLINE) && u.order.drafts.length === 0 ? { intent: "CANCEL" } : null;
+}

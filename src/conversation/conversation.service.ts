@@ -1,0 +1,478 @@
+/**
+ * One conversational turn: validate the utterance, load the dialogue state,
+ * understand, act through the BarPort (the same services as the GraphQL
+ * mutations, so the same money rules), answer in words, store the turn.
+ * Domain failures become words; only bad input (empty or too long) throws.
+ * The service does not lock: the backend serialises turns per session.
+ */
+import type { MenuCategory, MenuItem } from "../bar/menu-catalog.js";
+import { DomainError, badInput } from "../errors.js";
+import type { BarPort, ConversationStore, OrderLine, SessionView, TabLineView } from "./bar-port.js";
+import { parseState, serialiseState, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
+import {
+  MAX_QUANTITY,
+  draftProblem,
+  openQuestion,
+  quantityOutOfRange,
+  toOrderLines,
+  withoutProblem,
+  type DraftLine,
+} from "./drafts.js";
+import { understand } from "./interpret.js";
+import { closestItems, menuIndex, type MenuIndex } from "./menu-matcher.js";
+import { seededRng, type Rng } from "./random.js";
+import { Replies, drinkPhrase } from "./replies.js";
+import { DEFAULT_BAR_NAME, toSpeech, type Pronunciation } from "./speech.js";
+import {
+  SURPRISE,
+  type Intent,
+  type Mood,
+  type RemoveLine,
+  type RemoveTarget,
+  type Subject,
+  type Understanding,
+} from "./understanding.js";
+
+export const MAX_UTTERANCE_LENGTH = 500;
+
+export interface TurnResult {
+  /** What Maya says, for display. */
+  text: string;
+  /** The same words prepared for a speech synthesizer. */
+  speech: string;
+  intent: Intent;
+  /** The payment this turn started or reported, if any. */
+  paymentId: string | null;
+  /** The session after the turn. */
+  session: SessionView;
+}
+
+export interface ConversationOptions {
+  /** The bar's name as written in replies and as spoken. */
+  barName?: Pronunciation;
+}
+
+/** What a turn did, before it is stored and returned. */
+interface Outcome {
+  text: string;
+  /** The session as the last BarPort change returned it; read afresh when absent. */
+  session?: SessionView;
+  paymentId?: string | null;
+  pending?: PendingQuestion | null;
+  lastOrder?: OrderLine[];
+  focusItemId?: string | null;
+}
+
+export class ConversationService {
+  private readonly barName: Pronunciation;
+
+  constructor(
+    private readonly bar: BarPort,
+    private readonly store: ConversationStore,
+    options: ConversationOptions = {},
+  ) {
+    this.barName = options.barName ?? DEFAULT_BAR_NAME;
+  }
+
+  async say(sessionId: string, text: string): Promise<TurnResult> {
+    const utterance = validUtterance(text);
+    const index = menuIndex(this.bar.menu());
+    const state = parseState(await this.store.loadState(sessionId));
+    const turn = state.turn + 1;
+    const understanding = understand(utterance, state, index);
+    const rng = seededRng(sessionId, turn);
+    const replies = new Replies(rng, index, this.barName);
+    const outcome = await new Turn(this.bar, sessionId, index, state, rng, replies).run(understanding);
+    const session = outcome.session ?? (await this.bar.snapshot(sessionId));
+    const next: DialogueState = {
+      turn,
+      pending: outcome.pending ?? null,
+      lastOrder: outcome.lastOrder ?? state.lastOrder,
+      focusItemId: outcome.focusItemId === undefined ? state.focusItemId : outcome.focusItemId,
+    };
+    await this.store.saveTurn(sessionId, { utterance, reply: outcome.text, state: serialiseState(next) });
+    return {
+      text: outcome.text,
+      speech: toSpeech(outcome.text, this.barName),
+      intent: understanding.intent,
+      paymentId: outcome.paymentId ?? null,
+      session,
+    };
+  }
+}
+
+function validUtterance(text: string): string {
+  if (typeof text !== "string") throw badInput("Say something: text is required.");
+  const trimmed = text.trim();
+  if (trimmed.length === 0) throw badInput("Say something: the text is empty.", { reason: "EMPTY_UTTERANCE" });
+  if (text.length > MAX_UTTERANCE_LENGTH) {
+    throw badInput(`An utterance can be at most ${MAX_UTTERANCE_LENGTH} characters.`, {
+      reason: "UTTERANCE_TOO_LONG",
+      maxLength: MAX_UTTERANCE_LENGTH,
+    });
+  }
+  return trimmed;
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+/** A change to the tab: a line's new quantity (0 removes it). */
+interface LineChange {
+  line: TabLineView;
+  quantity: number;
+}
+
+const offer = (itemIds: readonly string[], quantity = 1): PendingQuestion => ({
+  kind: "ORDER",
+  drafts: [{ candidates: [...itemIds], category: null, quantity, modifiers: [], softModifiers: [] }],
+  confirm: true,
+});
+
+const sameModifiers = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join("|") === [...b].sort().join("|");
+
+/** The work of one turn, with the session read at most once unless the tab changes. */
+class Turn {
+  private session: SessionView | null = null;
+
+  constructor(
+    private readonly bar: BarPort,
+    private readonly sessionId: string,
+    private readonly index: MenuIndex,
+    private readonly state: DialogueState,
+    private readonly rng: Rng,
+    private readonly replies: Replies,
+  ) {}
+
+  private async current(): Promise<SessionView> {
+    this.session ??= await this.bar.snapshot(this.sessionId);
+    return this.session;
+  }
+
+  private async attempt<T>(action: () => Promise<T>): Promise<Attempt<T>> {
+    try {
+      return { ok: true, value: await action() };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error };
+      throw error;
+    }
+  }
+
+  run(understanding: Understanding): Promise<Outcome> | Outcome {
+    switch (understanding.intent) {
+      case "ORDER":
+        return this.order(understanding.drafts, understanding.unknown);
+      case "REPEAT_ORDER":
+        return this.repeat(understanding.scope, understanding.quantity);
+      case "REMOVE":
+        return this.remove(understanding.target);
+      case "CHANGE_QUANTITY":
+        return this.changeQuantity(understanding.itemIds, understanding.quantity);
+      case "SHOW_TAB":
+        return this.current().then((session) => ({ text: this.replies.tab(session), session }));
+      case "SHOW_BALANCE":
+        return this.current().then((session) => ({ text: this.replies.balance(session), session }));
+      case "MENU":
+        return this.menu(understanding.subject);
+      case "PRICE":
+        return this.price(understanding.subject);
+      case "RECOMMEND":
+        return this.recommend(understanding.mood, understanding.category);
+      case "SET_TIP":
+        return this.setTip(understanding);
+      case "PAY":
+        return this.pay();
+      case "PAYMENT_STATUS":
+        return this.paymentStatus();
+      case "GREET":
+        return { text: this.replies.greet() };
+      case "SMALL_TALK":
+        return { text: this.replies.smallTalk(understanding.topic) };
+      case "HELP":
+        return { text: this.replies.help() };
+      case "GOODBYE":
+        return this.current().then((session) => ({ text: this.replies.goodbye(session), session }));
+      case "CANCEL":
+        return { text: this.replies.cancelled() };
+      case "UNKNOWN":
+        return { text: this.replies.unknown() };
+    }
+  }
+
+  /** Words for a failed change to the tab; nothing changed. */
+  private async refusal(error: DomainError): Promise<Outcome> {
+    switch (error.code) {
+      case "INSUFFICIENT_FUNDS": {
+        const { balanceCents, neededCents } = error.details;
+        const balance = typeof balanceCents === "number" ? balanceCents : (await this.current()).balanceCents;
+        return { text: this.replies.cannotAfford(typeof neededCents === "number" ? neededCents : null, balance) };
+      }
+      case "TAB_LOCKED":
+        return { text: this.replies.tabLocked() };
+      case "PAYMENT_PROVIDER_UNAVAILABLE":
+        return { text: this.replies.providerDown() };
+      case "BAD_USER_INPUT":
+        if (error.details.reason === "EMPTY_TAB") return { text: this.replies.emptyTabCheckout() };
+        if (error.details.reason === "QUANTITY_OUT_OF_RANGE") return { text: this.replies.quantityRefused(MAX_QUANTITY + 1) };
+        return { text: this.replies.cannotPour() };
+      default:
+        return { text: this.replies.cannotPour() };
+    }
+  }
+
+  private async order(drafts: DraftLine[], unknown: readonly string[]): Promise<Outcome> {
+    const [missing] = unknown;
+    if (missing !== undefined) {
+      const closest = closestItems(missing, this.index, 2);
+      if (drafts.length > 0) {
+        const rest = drafts.map((draft) => this.draftWords(draft)).join(" and ");
+        return { text: this.replies.unknownDrink(missing, closest, rest), pending: { kind: "ORDER", drafts, confirm: true } };
+      }
+      return { text: this.replies.unknownDrink(missing, closest, null), pending: offer(closest.map((item) => item.id)) };
+    }
+    const excess = quantityOutOfRange(drafts);
+    if (excess !== null) return { text: this.replies.quantityRefused(excess) };
+    const question = openQuestion(drafts, this.index);
+    if (question?.kind === "WHICH_ITEM") {
+      return { text: this.replies.askWhich(question), pending: { kind: "ORDER", drafts, confirm: false } };
+    }
+    const problem = draftProblem(drafts, this.index);
+    if (problem) {
+      const fixed = withoutProblem(drafts, problem);
+      const next = openQuestion(fixed, this.index);
+      return { text: this.replies.modifierRefused(problem, next), pending: { kind: "ORDER", drafts: fixed, confirm: next === null } };
+    }
+    if (question?.kind === "SERVING") {
+      return { text: this.replies.askServing(question), pending: { kind: "ORDER", drafts, confirm: false } };
+    }
+    const lines = toOrderLines(drafts, this.index);
+    if (!lines || lines.length === 0) return { text: this.replies.unknown() };
+    const added = await this.attempt(() => this.bar.addItems(this.sessionId, lines));
+    if (!added.ok) return this.refusal(added.error);
+    const last = lines[lines.length - 1] as OrderLine;
+    return { text: this.replies.ordered(lines, added.value), session: added.value, lastOrder: lines, focusItemId: last.menuItemId };
+  }
+
+  /** "the IPA" for a settled draft, "a beer" for a category. */
+  private draftWords(draft: DraftLine): string {
+    const item = draft.candidates.length === 1 ? this.index.byId.get(draft.candidates[0] as string) : undefined;
+    if (item) return drinkPhrase(item, draft.quantity, draft.modifiers);
+    return draft.category ? `${draft.quantity === 1 ? "a" : draft.quantity} ${draft.category.toLowerCase().replace("_", " ")}` : "the rest";
+  }
+
+  private repeat(scope: "LINE" | "ORDER", quantity: number | null): Promise<Outcome> | Outcome {
+    const known = this.state.lastOrder.filter((line) => this.index.byId.has(line.menuItemId));
+    const last = known[known.length - 1];
+    if (!last) return { text: this.replies.nothingToRepeat() };
+    const lines = scope === "ORDER" ? known : [{ ...last, quantity: quantity ?? 1 }];
+    const drafts = lines.map((line) => ({
+      candidates: [line.menuItemId],
+      category: null,
+      quantity: line.quantity,
+      modifiers: line.modifiers.filter((modifier) => this.index.byId.get(line.menuItemId)?.modifiers.includes(modifier as never)) as DraftLine["modifiers"],
+      softModifiers: [],
+    }));
+    return this.order(drafts, []);
+  }
+
+  /** Lines of the tab holding `itemId` (with exactly `modifiers` when some lines match them), newest first. */
+  private linesOf(lines: readonly TabLineView[], itemId: string, modifiers: readonly string[] | null): TabLineView[] {
+    const ofItem = lines.filter((line) => line.menuItemId === itemId);
+    const exact = modifiers === null ? [] : ofItem.filter((line) => sameModifiers(line.modifiers, modifiers));
+    return (exact.length > 0 ? exact : ofItem).reverse();
+  }
+
+  /** Changes that take `count` drinks (all, when null) off these lines, newest first. */
+  private reductions(lines: readonly TabLineView[], count: number | null): LineChange[] {
+    const changes: LineChange[] = [];
+    let left = count ?? Number.POSITIVE_INFINITY;
+    for (const line of lines) {
+      if (left <= 0) break;
+      const taken = Math.min(left, line.quantity);
+      changes.push({ line, quantity: line.quantity - taken });
+      left -= taken;
+    }
+    return changes;
+  }
+
+  /** Applies the changes one by one; stops at the first refusal and says why. */
+  private async applyChanges(changes: readonly LineChange[]): Promise<{ session: SessionView } | { refusal: Outcome }> {
+    let session = await this.current();
+    for (const { line, quantity } of changes) {
+      const result = await this.attempt(() =>
+        quantity === 0 ? this.bar.removeLine(this.sessionId, line.id) : this.bar.setLineQuantity(this.sessionId, line.id, quantity),
+      );
+      if (!result.ok) return { refusal: { ...(await this.refusal(result.error)), session } };
+      session = result.value;
+      this.session = session;
+    }
+    return { session };
+  }
+
+  private async removeChanges(changes: readonly LineChange[], lastOrder?: OrderLine[]): Promise<Outcome> {
+    const applied = await this.applyChanges(changes);
+    if ("refusal" in applied) return applied.refusal;
+    const removed = changes.map(({ line, quantity }) => ({
+      menuItemId: line.menuItemId,
+      quantity: line.quantity - quantity,
+      modifiers: line.modifiers,
+    }));
+    return { text: this.replies.removed(removed, applied.session), session: applied.session, ...(lastOrder ? { lastOrder } : {}) };
+  }
+
+  private async remove(target: RemoveTarget): Promise<Outcome> {
+    const session = await this.current();
+    const lines = session.tab.items;
+    if (lines.length === 0) return { text: this.replies.tabAlreadyEmpty(), session };
+    switch (target.kind) {
+      case "EVERYTHING": {
+        const applied = await this.applyChanges(lines.map((line) => ({ line, quantity: 0 })));
+        if ("refusal" in applied) return applied.refusal;
+        return { text: this.replies.clearedAll(applied.session), session: applied.session, lastOrder: [] };
+      }
+      case "LAST_ORDER": {
+        const changes = this.state.lastOrder.flatMap((ordered) =>
+          this.reductions(this.linesOf(lines, ordered.menuItemId, ordered.modifiers), ordered.quantity),
+        );
+        if (changes.length === 0) return { text: this.replies.nothingRecent(), session };
+        return this.removeChanges(changes, []);
+      }
+      case "LINES":
+        return this.removeLines(target.lines, lines);
+    }
+  }
+
+  private async removeLines(targets: readonly RemoveLine[], lines: readonly TabLineView[]): Promise<Outcome> {
+    const changes: LineChange[] = [];
+    for (const target of targets) {
+      const present = target.candidates.filter((id) => lines.some((line) => line.menuItemId === id));
+      const [only, ...others] = present;
+      if (only === undefined) return { text: this.replies.notOnTab(target.candidates, target.category) };
+      if (others.length > 0) {
+        return { text: this.replies.askWhichToRemove(present), pending: { kind: "REMOVE", candidates: present, quantity: target.quantity } };
+      }
+      const modifiers = target.modifiers.length > 0 ? target.modifiers : null;
+      changes.push(...this.reductions(this.linesOf(lines, only, modifiers), target.quantity));
+    }
+    return this.removeChanges(changes);
+  }
+
+  private async changeQuantity(itemIds: string[] | null, quantity: number): Promise<Outcome> {
+    if (quantity > MAX_QUANTITY) return { text: this.replies.quantityRefused(quantity) };
+    const session = await this.current();
+    const lines = session.tab.items;
+    if (itemIds === null) return this.changeLastLine(quantity, lines);
+
+    const itemId = itemIds.find((id) => lines.some((line) => line.menuItemId === id));
+    if (itemId === undefined) {
+      const item = this.index.byId.get(itemIds[0] as string);
+      if (!item || quantity === 0) return { text: this.replies.notOnTab(itemIds, null), session };
+      return { text: this.replies.offerToAdd(item, quantity), pending: offer([item.id], quantity), session };
+    }
+    const ofItem = this.linesOf(lines, itemId, null);
+    const total = ofItem.reduce((sum, line) => sum + line.quantity, 0);
+    return this.applyDelta(this.index.byId.get(itemId) as MenuItem, ofItem, quantity - total, quantity, null);
+  }
+
+  /** "Make that three": the last ordered line goes from what was ordered to three, whatever else is on the tab. */
+  private changeLastLine(quantity: number, lines: readonly TabLineView[]): Promise<Outcome> | Outcome {
+    const last = this.state.lastOrder[this.state.lastOrder.length - 1];
+    const item = last && this.index.byId.get(last.menuItemId);
+    if (!last || !item) return { text: this.replies.changeWhat(quantity) };
+    const matching = this.linesOf(lines, last.menuItemId, last.modifiers);
+    if (matching.length === 0) return { text: this.replies.notOnTab([last.menuItemId], null) };
+    const lastOrder = [...this.state.lastOrder.slice(0, -1), ...(quantity > 0 ? [{ ...last, quantity }] : [])];
+    return this.applyDelta(item, matching, quantity - last.quantity, quantity, lastOrder);
+  }
+
+  private async applyDelta(
+    item: MenuItem,
+    newestFirst: readonly TabLineView[],
+    delta: number,
+    quantity: number,
+    lastOrder: OrderLine[] | null,
+  ): Promise<Outcome> {
+    if (delta === 0) return { text: this.replies.alreadyThatMany(item, quantity) };
+    const newest = newestFirst[0] as TabLineView;
+    const changes = delta > 0 ? [{ line: newest, quantity: newest.quantity + delta }] : this.reductions(newestFirst, -delta);
+    const applied = await this.applyChanges(changes);
+    if ("refusal" in applied) return applied.refusal;
+    const text = quantity === 0 ? this.replies.removed([{ menuItemId: item.id, quantity: -delta, modifiers: [] }], applied.session) : this.replies.changed(item, quantity, applied.session);
+    return { text, session: applied.session, focusItemId: item.id, ...(lastOrder ? { lastOrder } : {}) };
+  }
+
+  private unknownSubject(subject: Subject): Outcome | null {
+    const [missing] = subject.unknown;
+    if (missing === undefined || subject.itemIds.length > 0 || subject.category !== null) return null;
+    const closest = closestItems(missing, this.index, 2);
+    return { text: this.replies.unknownDrink(missing, closest, null), pending: offer(closest.map((item) => item.id)) };
+  }
+
+  private categoryOffer(category: MenuCategory): Outcome {
+    const ids = (this.index.byCategory.get(category) ?? []).map((item) => item.id);
+    return {
+      text: this.replies.categoryMenu(category),
+      pending: { kind: "ORDER", drafts: [{ candidates: ids, category, quantity: 1, modifiers: [], softModifiers: [] }], confirm: false },
+    };
+  }
+
+  private menu(subject: Subject): Outcome {
+    const items = subject.itemIds.flatMap((id) => this.index.byId.get(id) ?? []);
+    const [first] = items;
+    if (first) return { text: this.replies.describe(items), pending: offer(items.map((item) => item.id)), focusItemId: first.id };
+    if (subject.category !== null) return this.categoryOffer(subject.category);
+    return this.unknownSubject(subject) ?? { text: this.replies.wholeMenu() };
+  }
+
+  private price(subject: Subject): Outcome {
+    const items = subject.itemIds.flatMap((id) => this.index.byId.get(id) ?? []);
+    const [first] = items;
+    if (first) return { text: this.replies.prices(items), pending: offer(items.map((item) => item.id)), focusItemId: first.id };
+    if (subject.category !== null) return this.categoryOffer(subject.category);
+    return this.unknownSubject(subject) ?? { text: this.replies.priceRange() };
+  }
+
+  private recommend(mood: Mood | null, category: MenuCategory | null): Outcome {
+    const inCategory = (item: MenuItem) => category === null || item.category === category;
+    let picks: MenuItem[];
+    if (mood === SURPRISE) {
+      picks = this.rng.sample(this.index.items.filter(inCategory), 1);
+    } else {
+      const tagged = mood === null ? [] : this.index.items.filter((item) => item.tags.includes(mood));
+      const pool = tagged.filter(inCategory).length > 0 ? tagged.filter(inCategory) : tagged;
+      const fallback = this.index.items.filter((item) => inCategory(item) && item.tags.includes("classy"));
+      picks = this.rng.sample(pool.length > 0 ? pool : fallback.length > 0 ? fallback : this.index.items.filter(inCategory), 2);
+    }
+    const effectiveMood = mood !== null && mood !== SURPRISE && !this.index.items.some((item) => item.tags.includes(mood)) ? null : mood;
+    const [first] = picks;
+    return {
+      text: this.replies.recommend(effectiveMood, picks),
+      pending: first ? offer(picks.map((item) => item.id)) : null,
+      focusItemId: first?.id ?? null,
+    };
+  }
+
+  private async setTip(understanding: Understanding & { intent: "SET_TIP" }): Promise<Outcome> {
+    if (!understanding.tip) return { text: this.replies.tipRefused(understanding.refusal ?? "NO_AMOUNT") };
+    const tip = understanding.tip;
+    const result = await this.attempt(() => this.bar.setTip(this.sessionId, tip));
+    if (!result.ok) {
+      if (result.error.code === "BAD_USER_INPUT" && result.error.details.reason === "TIP_OUT_OF_RANGE") {
+        return { text: this.replies.tipRefused("PERCENT_OUT_OF_RANGE") };
+      }
+      return this.refusal(result.error);
+    }
+    return { text: this.replies.tipSet(result.value), session: result.value };
+  }
+
+  private async pay(): Promise<Outcome> {
+    const result = await this.attempt(() => this.bar.checkout(this.sessionId));
+    if (!result.ok) return this.refusal(result.error);
+    return { text: this.replies.checkoutStarted(result.value), paymentId: result.value.id };
+  }
+
+  private async paymentStatus(): Promise<Outcome> {
+    const payment = await this.bar.latestPayment(this.sessionId);
+    return { text: this.replies.paymentStatus(payment), paymentId: payment?.id ?? null };
+  }
+}

@@ -1,0 +1,395 @@
+/**
+ * The intent classifier: a decision list over the normalised utterance.
+ * Order matters and is the design: the most specific, money-moving readings
+ * are tried first and each guards against its known confusions ("what's my
+ * bill?" is the tab, not a payment; "I'm not ready to pay" is not a payment;
+ * "cancel the tip" is a tip, not a removal). Anything that names a drink and
+ * matched nothing earlier is an order.
+ */
+import type { MenuCategory } from "../bar/menu-catalog.js";
+import type { TipChoice } from "./bar-port.js";
+import type { MenuIndex } from "./menu-matcher.js";
+import { readMoneyCents, readNumber, readQuantity } from "./numbers.js";
+import { parseOrder, type ParsedOrder } from "./order-parser.js";
+import {
+  SURPRISE,
+  type Mood,
+  type RemoveLine,
+  type SmallTalkTopic,
+  type Subject,
+  type TipRefusal,
+  type Understanding,
+} from "./understanding.js";
+
+/** One utterance, tokenised, with its drinks read once for every rule. */
+export interface Utterance {
+  tokens: readonly string[];
+  /** The tokens joined with single spaces and padded with one on each side, for whole-word tests. */
+  padded: string;
+  order: ParsedOrder;
+}
+
+export function utteranceOf(tokens: readonly string[], index: MenuIndex): Utterance {
+  return { tokens, padded: ` ${tokens.join(" ")} `, order: parseOrder(tokens, index) };
+}
+
+/** Whole-phrase test: `has(u, "settle up")` does not match "settle upstairs". */
+export const has = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded.includes(` ${phrase} `));
+const matches = (u: Utterance, pattern: RegExp): boolean => pattern.test(u.padded);
+const isExactly = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded === ` ${phrase} `);
+
+/** Politeness and filler around a short answer: "yes please", "the first one thanks". */
+const POLITE = / (please|thanks|thank you|then|maya|actually|oh|um|uh|well|okay|yes|sure|just|hmm)(?= )/g;
+export const core = (u: Utterance): string => u.padded.replace(POLITE, "").replace(/\s+/g, " ").trim();
+
+const namesDrink = (u: Utterance): boolean => u.order.drafts.length > 0;
+const namesSpecificDrink = (u: Utterance): boolean => u.order.drafts.some((draft) => draft.category === null);
+
+// ---------------------------------------------------------------------------
+// Payment status
+
+const PAYMENT_STATUS: readonly RegExp[] = [
+  / (did|has|have|was|is|does) .*\b(go|gone|went|get|got|gotten|come|gone) through /,
+  / payment (go|went|gone|get|got) through /,
+  / payment (status|state) /,
+  / status of (my |the |that )?(payment|checkout|charge|transaction) /,
+  / (did|has|have|was|is) (my |the |that )?(payment|charge|card|checkout|transaction) .*\b(work|worked|succeed|succeeded|clear|cleared|done|complete|completed|processed|accepted|declined|fail|failed|okay|finished|pending|approved|ok) /,
+  / (did|have) i (already )?(pay|paid) /,
+  / am i (all )?paid( up)? /,
+  / (is|was) (it|that|everything|my tab|the tab|my bill|the bill) (all )?paid /,
+  / (was|did) (i|my card) (get )?charged /,
+  / did you (get|receive) (my|the) (payment|money) /,
+  / (did|has) (it|that) (work|worked|succeed|succeeded) /,
+  / (cancel|stop|check on|check) (my |the )?payment /,
+  / (update|news) (on|about) (my |the )?payment /,
+  / happened (to|with) (my |the )?payment /,
+  / where is my (payment|receipt) /,
+];
+
+// ---------------------------------------------------------------------------
+// Tips
+
+const TIP_WORD = / (tip|tips|tipping|tipped) /;
+const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
+const NO_TIP = / (no|without|remove|cancel|skip|drop|delete|zero|take off|get rid of|clear|forget|not|do not want|do not add|no need for) (a |the |my |any |that )?tip /;
+
+function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | null } | null {
+  const { tokens } = u;
+  const percentAt = tokens.indexOf("percent");
+  const mentionsTip = matches(u, TIP_WORD);
+  if (!mentionsTip && percentAt < 0) return null;
+  if (mentionsTip && matches(u, TIP_QUESTION)) return null;
+  if (!mentionsTip && namesDrink(u)) return null;
+  if (matches(u, NO_TIP)) return { tip: { none: true }, refusal: null };
+  if (percentAt > 0) {
+    const before = tokens[percentAt - 1] as string;
+    if (/^\d+\.\d+$/.test(before)) return { tip: null, refusal: "PERCENT_NOT_WHOLE" };
+    for (let start = 0; start < percentAt; start += 1) {
+      const number = readNumber(tokens, start);
+      if (number && start + number.length === percentAt) return percentTip(number.value);
+    }
+  }
+  for (let start = 0; start < tokens.length; start += 1) {
+    const money = readMoneyCents(tokens, start);
+    if (money) return { tip: money.value === 0 ? { none: true } : { amountCents: money.value }, refusal: null };
+  }
+  if (!mentionsTip) return null;
+  // "tip 20", "a tip of twenty": a bare number after the word is a percent, as on the tip buttons.
+  const tipAt = tokens.findIndex((token) => token.startsWith("tip"));
+  for (let start = tipAt + 1; start < tokens.length; start += 1) {
+    if (tokens[start] === "of" || tokens[start] === "a") continue;
+    const number = readNumber(tokens, start);
+    if (number) return percentTip(number.value);
+    break;
+  }
+  return { tip: null, refusal: "NO_AMOUNT" };
+}
+
+function percentTip(percent: number): { tip: TipChoice | null; refusal: TipRefusal | null } {
+  if (percent > 100) return { tip: null, refusal: "PERCENT_OUT_OF_RANGE" };
+  return { tip: percent === 0 ? { none: true } : { percent }, refusal: null };
+}
+
+// ---------------------------------------------------------------------------
+// Paying, the tab, the balance
+
+const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close)/;
+const HOW_MUCH_TO_PAY = / how much (do|will|would|did|should|shall|must) (i|we) (have to |need to |got to )?(pay|be paying) /;
+const PAY_VERB =
+  / (pay|paying|settle|settling) | close (out|up) | close (my|the|our|this) (tab|bill|check|account) | close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card) /;
+const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
+const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
+
+const BALANCE: readonly RegExp[] = [
+  / balance /,
+  / how much (money |cash |credit )?(do i have|have i got|i have|do i got|is left|is remaining|left|remaining|can i spend|can i still spend|i can spend|do i have left|have i left) /,
+  / (money|funds|credit|budget|cash) (left|remaining|available) /,
+  / (what|how much) can i (still )?afford /,
+  / (my|the) (funds|budget|wallet) /,
+  / how much (more )?can i (order|buy|get) /,
+  / (how|what) am i (doing )?(for|on) (money|cash|funds) /,
+];
+
+const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check) /;
+const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get) | (my|our) (order|orders|drinks) (so far )?$| what is (my|our) order | read (back )?(my|our) order | what am i (at|drinking) | where am i at /;
+
+// ---------------------------------------------------------------------------
+// Removing and changing
+
+const REMOVE_VERB =
+  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget) | take (off|away|back|out) | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off /;
+const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|the lot|clear (my|the) tab) /;
+const LAST_THING = / (that|it|this|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
+const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
+
+const CHANGE_CUE =
+  / (make|change|switch|bump|up|increase|decrease|reduce|lower|raise|turn|update|adjust) (it|that|this|those|them|the order|my order|that order|the last one)? .*| actually | instead | i meant | correction | (change|bump|increase|reduce|lower|raise|up) .* to /;
+
+/** A number said on its own ("make that three"), not the article of "make it a double". */
+function spokenCount(u: Utterance): number | null {
+  for (let start = 0; start < u.tokens.length; start += 1) {
+    const token = u.tokens[start];
+    const read = readQuantity(u.tokens, start);
+    if (!read || ((token === "a" || token === "an") && read.length === 1)) continue;
+    if (u.tokens[start + read.length] === "more") return null;
+    return read.value;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Questions about drinks
+
+const PRICE = / (how much|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what does .* (run|go for|set me back)) /;
+const FREE_DRINK = / (is|are) .* free /;
+/** Asking what the bar has, with or without naming a drink. */
+const MENU: readonly RegExp[] = [
+  / menu /,
+  / what (\w+ ){0,2}(do|does|else do|can) you (have|serve|got|offer|sell|pour|make|carry|stock|do) /,
+  / what (have you got|is available|is on offer|is on tap|can i (get|order|have)|are (my|the) options|are (my|the|your) choices) /,
+  / what (kind|kinds|sort|sorts|type|types) of /,
+  / which (\w+ ){0,2}(do you have|are there|have you got|can i (get|have|order)|do you serve) /,
+  / (list|show me|read|tell me|go through|name) (the |your |all |me |all the |all your )?(drinks|options|cocktails|beers|spirits|menu|selection|choices|soft drinks|non alcoholic) /,
+  / (options|choices|selection|drinks list|drink list|wine list|cocktail list) /,
+];
+/** Asking about one drink or family ("do you have IPA?", "what's in a negroni?"): needs a subject. */
+const ABOUT_DRINK: readonly RegExp[] = [
+  / (do you|you) (have|serve|sell|carry|make|stock|do) (any )?/,
+  / (have you|you) got (any )?/,
+  / is there (a |an |any )/,
+  /^ any /,
+  / what (is|are) /,
+  / (tell me about|describe|what does .* taste|how does .* taste|what is in|more about) /,
+  / (is|are) (a |an |the |your )?\w+( \w+)? (good|strong|sweet|bitter|nice|any good|hoppy|fruity|cold|popular) /,
+];
+const WHAT_QUESTION = /^ (what|which|do|does|is|are|have|any|tell|describe|how) /;
+
+const RECOMMEND_CUE: readonly RegExp[] = [
+  / (recommend|recommendation|recommendations|suggest|suggestion|suggestions|surprise me|dealer choice|dealers choice|bartender choice) /,
+  / what is (good|best|nice|popular|your favorite|your favourite|the best|the house special|your special|tasty) /,
+  / what (should|would|could) (i|we) (get|have|drink|order|try) /,
+  / what would you (get|have|drink|pick|choose|try) /,
+  / your (favorite|favourite|pick|specialty|speciality|special|best) /,
+  / what do you (like|suggest|fancy) /,
+  / (popular|best seller|bestseller|house special) /,
+  / (you pick|you choose|you decide|up to you|your call|whatever you like|whatever you think|anything you like) /,
+  / (do not|not) (know|sure) what (to|i) /,
+  / help me (choose|pick|decide) /,
+  / in the mood for | i feel like something | i fancy something /,
+  / (something|anything) /,
+];
+
+const MOOD_PHRASES: ReadonlyArray<readonly [string, Mood]> = [
+  ["non alcoholic", "no alcohol"], ["nonalcoholic", "no alcohol"], ["no alcohol", "no alcohol"],
+  ["without alcohol", "no alcohol"], ["alcohol free", "no alcohol"], ["sober", "no alcohol"],
+  ["virgin", "no alcohol"], ["mocktail", "no alcohol"], ["zero proof", "no alcohol"], ["driving", "no alcohol"],
+  ["not drinking", "no alcohol"], ["nothing alcoholic", "no alcohol"], ["no booze", "no alcohol"],
+  ["without booze", "no alcohol"], ["designated driver", "no alcohol"], ["not alcoholic", "no alcohol"],
+  ["fruity", "fruity"], ["fruit", "fruity"], ["fruits", "fruity"], ["tropical", "fruity"], ["citrus", "fruity"],
+  ["citrusy", "fruity"], ["tangy", "fruity"], ["zesty", "fruity"], ["fruitiest", "fruity"],
+  ["classy", "classy"], ["elegant", "classy"], ["fancy", "classy"], ["sophisticated", "classy"], ["refined", "classy"],
+  ["posh", "classy"], ["upscale", "classy"], ["classic", "classic"], ["classics", "classic"], ["timeless", "classic"], ["old school", "classic"],
+  ["strong", "strong"], ["stiff", "strong"], ["boozy", "strong"], ["potent", "strong"],
+  ["strongest", "strong"], ["stronger", "strong"],
+  ["burning", "burning"], ["burn", "burning"], ["burns", "burning"], ["fiery", "burning"], ["fire", "burning"],
+  ["kick", "burning"], ["spicy", "burning"],
+  ["refreshing", "refreshing"], ["light", "refreshing"], ["crisp", "refreshing"], ["thirsty", "refreshing"],
+  ["quench", "refreshing"],
+  ["sweet", "sweet"], ["sugary", "sweet"], ["bitter", "bitter"], ["hoppy", "hoppy"], ["sour", "sour"],
+  ["party", "party"], ["celebrate", "party"], ["celebrating", "party"], ["wild", "party"],
+  ["warm", "warming"], ["warming", "warming"], ["cozy", "warming"], ["smooth", "easy"], ["easy", "easy"],
+  ["surprise me", SURPRISE], ["surprise", SURPRISE], ["anything", SURPRISE], ["dealer choice", SURPRISE],
+  ["dealers choice", SURPRISE], ["you pick", SURPRISE], ["you choose", SURPRISE], ["up to you", SURPRISE],
+  ["random", SURPRISE], ["whatever you like", SURPRISE], ["bartender choice", SURPRISE], ["your call", SURPRISE],
+];
+
+/** The most specific mood said: a named one beats "surprise me"/"anything". */
+function moodOf(u: Utterance): Mood | null {
+  let surprise = false;
+  for (const [phrase, mood] of MOOD_PHRASES) {
+    if (!has(u, phrase)) continue;
+    if (mood !== SURPRISE) return mood;
+    surprise = true;
+  }
+  return surprise ? SURPRISE : null;
+}
+
+const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$/;
+const REPEAT_NOT = / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) /;
+const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
+
+const ORDER_VERB =
+  / (i will have|i will take|i will get|i will do|i would like|i would love|i would take|i want|i need|can i (get|have|order)|could i (get|have|order)|may i (get|have)|give me|get me|bring me|pour me|let me (get|have|try)|i am having|we will have|we would like|how about|set me up with|order) /;
+
+// ---------------------------------------------------------------------------
+// Talk
+
+const HELP = / (help|what can you do|what can i (say|do|ask)|how does (this|it) work|how do i (use|order|do)|instructions|commands|i am (lost|confused)|how do you work|what do you do) /;
+const GOODBYE =
+  / (bye|goodbye|good bye|see you|see ya|good night|goodnight|gotta go|got to go|i am (leaving|off|heading out|out)|heading out|take care|farewell|catch you later|have a good (night|one|evening)|calling it a night|that is it for (me|tonight)|that is all for (me|tonight|now)|i am done for (the night|tonight)|later) /;
+const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|evening)|evening|what is up|sup|hola|heya|hi there|hey there) /;
+
+const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
+  [/ (how are you|how are things|how is it going|how is your (day|night|evening)|how you doing|how are you doing|how have you been|you doing okay) /, "HOW_ARE_YOU"],
+  [/ (thank|thanks|cheers|appreciate|much obliged) /, "THANKS"],
+  [/ (your name|who are you|what are you|are you (a |an )?(robot|human|ai|real|bot|person|machine)|are you real|who made you) /, "WHO_ARE_YOU"],
+  [/ (joke|make me laugh|something funny) /, "JOKE"],
+  [/ (table|seat|chair|stool|spot) .*(free|taken|available|open|empty|occupied)|(sit|join) (here|you) /, "SEAT"],
+  [/ (what time|when) (do|does|are) (you|the bar|this place) (close|open)| (closing|opening) time | last call | hours /, "HOURS"],
+  [/ (restroom|bathroom|toilet|loo|washroom|mens room|ladies room) /, "RESTROOM"],
+  [/ (you are|you re|this is|this place is|that is|that was|what a) (\w+ )?(great|awesome|the best|nice|amazing|lovely|funny|sweet|cool|wonderful|fantastic|brilliant|fun|good) | (love|like) (this place|you|it here|the vibe|the music) | great (service|job|bartender) /, "COMPLIMENT"],
+  [/ i am (tired|sad|happy|stressed|bored|exhausted|celebrating|lonely|excited|hungry|fine|good|great|okay) | (long|rough|hard|great|good) (day|week|night) /, "FEELING"],
+];
+const ACKNOWLEDGE =
+  / (okay|alright|all right|cool|great|nice|awesome|perfect|sounds good|got it|sure|fine|yes|no|good|wonderful|lovely|excellent|right|understood|fair enough|wow|oh|hmm|i see|ah|no problem|sweet) /;
+
+// ---------------------------------------------------------------------------
+
+function subjectOf(u: Utterance): Subject {
+  const itemIds: string[] = [];
+  let category: MenuCategory | null = null;
+  for (const draft of u.order.drafts) {
+    if (draft.category !== null) {
+      category ??= draft.category;
+      continue;
+    }
+    for (const id of draft.candidates) if (!itemIds.includes(id)) itemIds.push(id);
+  }
+  return { itemIds, category, unknown: [...u.order.unknown, ...u.order.stray] };
+}
+
+function removeLines(u: Utterance): RemoveLine[] {
+  return u.order.drafts.map((draft) => ({
+    candidates: draft.candidates,
+    category: draft.category,
+    quantity: draft.quantitySaid ? draft.quantity : null,
+    modifiers: draft.modifiers,
+  }));
+}
+
+function classifyRemove(u: Utterance): Understanding | null {
+  if (!matches(u, REMOVE_VERB)) return null;
+  if (namesDrink(u)) return { intent: "REMOVE", target: { kind: "LINES", lines: removeLines(u) } };
+  if (matches(u, EVERYTHING)) return { intent: "REMOVE", target: { kind: "EVERYTHING" } };
+  if (matches(u, LAST_THING) || isExactly(u, "undo", "scratch")) return { intent: "REMOVE", target: { kind: "LAST_ORDER" } };
+  if (matches(u, DECLINE) || isExactly(u, "forget")) return { intent: "CANCEL" };
+  return null;
+}
+
+function classifyChange(u: Utterance): Understanding | null {
+  if (!matches(u, CHANGE_CUE)) return null;
+  const count = spokenCount(u);
+  if (count === null) return null;
+  const named = u.order.drafts.find((draft) => draft.category === null);
+  if (named) return { intent: "CHANGE_QUANTITY", itemIds: named.candidates, quantity: count };
+  return u.order.drafts.length === 0 ? { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count } : null;
+}
+
+function classifyRepeat(u: Utterance): Understanding | null {
+  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT)) return null;
+  const oneDrink = !has(u, "round", "rounds") && (matches(u, / (another|one more|refill) /) || matches(u, / \w+ more /));
+  if (oneDrink || !matches(u, WHOLE_ORDER)) return { intent: "REPEAT_ORDER", scope: "LINE", quantity: u.order.looseQuantity };
+  return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null };
+}
+
+function classifyRecommend(u: Utterance): Understanding | null {
+  const mood = moodOf(u);
+  const category = u.order.drafts.find((draft) => draft.category !== null)?.category ?? null;
+  // "something classic": a mood word right after "something" is a mood even when it also names a drink.
+  if (MOOD_PHRASES.some(([phrase]) => has(u, `something ${phrase}`, `anything ${phrase}`))) {
+    return { intent: "RECOMMEND", mood, category };
+  }
+  const cue = RECOMMEND_CUE.some((pattern) => matches(u, pattern));
+  if (cue && !namesSpecificDrink(u)) return { intent: "RECOMMEND", mood, category };
+  if (mood !== null && !namesSpecificDrink(u)) return { intent: "RECOMMEND", mood, category };
+  if (cue && has(u, "recommend", "suggest", "surprise me")) return { intent: "RECOMMEND", mood, category };
+  return null;
+}
+
+function classifyMenu(u: Utterance): Understanding | null {
+  const subject = subjectOf(u);
+  const aboutSomething = subject.itemIds.length > 0 || subject.category !== null || subject.unknown.length > 0;
+  const cue = MENU.some((pattern) => matches(u, pattern));
+  const question = aboutSomething && (ABOUT_DRINK.some((pattern) => matches(u, pattern)) || matches(u, WHAT_QUESTION));
+  if (!cue && !question) return null;
+  if (matches(u, ORDER_VERB) && namesSpecificDrink(u) && !has(u, "menu")) return null;
+  return { intent: "MENU", subject };
+}
+
+function classifyOrder(u: Utterance): Understanding | null {
+  const { drafts, unknown, stray } = u.order;
+  if (drafts.length > 0 || unknown.length > 0) return { intent: "ORDER", drafts, unknown };
+  if (stray.length > 0 && (matches(u, ORDER_VERB) || has(u, "please"))) return { intent: "ORDER", drafts, unknown: stray };
+  return null;
+}
+
+function classifySmallTalk(u: Utterance): Understanding | null {
+  for (const [pattern, topic] of SMALL_TALK) if (matches(u, pattern)) return { intent: "SMALL_TALK", topic };
+  return null;
+}
+
+/** The intent of an utterance with no question pending (or one that did not answer it). */
+export function classify(u: Utterance): Understanding {
+  if (u.tokens.length === 0) return { intent: "UNKNOWN" };
+  if (PAYMENT_STATUS.some((pattern) => matches(u, pattern))) return { intent: "PAYMENT_STATUS" };
+
+  const tip = readTip(u);
+  if (tip) return { intent: "SET_TIP", ...tip };
+
+  const aboutPaying = matches(u, PAY_VERB) || matches(u, BILL_NOUN) || isExactly(u, "check", "bill");
+  if (aboutPaying && matches(u, NOT_PAYING)) return { intent: "SMALL_TALK", topic: "NOT_YET" };
+  if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
+  if ((matches(u, BILL_NOUN) || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
+
+  if (BALANCE.some((pattern) => matches(u, pattern))) return { intent: "SHOW_BALANCE" };
+
+  const removal = classifyRemove(u);
+  if (removal) return removal;
+  const change = classifyChange(u);
+  if (change) return change;
+
+  if ((matches(u, TAB_WORDS) || matches(u, HOW_MUCH_TO_PAY)) && !namesDrink(u)) return { intent: "SHOW_TAB" };
+  if (matches(u, ORDER_REVIEW)) return { intent: "SHOW_TAB" };
+
+  if (matches(u, PRICE) || (matches(u, FREE_DRINK) && namesDrink(u))) return { intent: "PRICE", subject: subjectOf(u) };
+
+  const recommendation = classifyRecommend(u);
+  if (recommendation) return recommendation;
+  const menu = classifyMenu(u);
+  if (menu) return menu;
+  const repeat = classifyRepeat(u);
+  if (repeat) return repeat;
+  const order = classifyOrder(u);
+  if (order) return order;
+
+  if (matches(u, HELP)) return { intent: "HELP" };
+  if (matches(u, GOODBYE)) return { intent: "GOODBYE" };
+  const smallTalk = classifySmallTalk(u);
+  if (smallTalk) return smallTalk;
+  if (matches(u, GREET)) return { intent: "GREET" };
+  if (matches(u, DECLINE) && !isExactly(u, "no")) return { intent: "CANCEL" };
+  if (matches(u, ACKNOWLEDGE)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
+  return { intent: "UNKNOWN" };
+}
+
+export { DECLINE, ORDER_VERB };

@@ -1,0 +1,395 @@
+/**
+ * Maya's words. Every reply is one to three short sentences, picked from a
+ * few variants by the turn's seeded generator. Amounts are only ever read
+ * from what the BarPort returned (the tab, the balance, the payment, an
+ * error's details) and formatted with formatCents: nothing here adds up money.
+ */
+import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
+import { formatCents } from "../bar/money.js";
+import type { OrderLine, PaymentView, SessionView, TabLineView, TabView } from "./bar-port.js";
+import { MAX_QUANTITY, type DraftProblem, type OpenQuestion } from "./drafts.js";
+import { pluralOf, type MenuIndex } from "./menu-matcher.js";
+import { numberWord } from "./numbers.js";
+import type { Rng } from "./random.js";
+import type { Pronunciation } from "./speech.js";
+import { SURPRISE, type Mood, type SmallTalkTopic, type TipRefusal } from "./understanding.js";
+
+/** Modifiers said before the name ("a dirty Martini"); the others follow it ("a Whiskey on the rocks"). */
+const LEADING_MODIFIERS: ReadonlySet<Modifier> = new Set(["double", "dry", "dirty", "perfect"]);
+
+/** Beyond this many lines the tab is summarised: a reply stays short enough to listen to. */
+const MAX_LINES_READ = 5;
+
+const CATEGORY_WORDS: Readonly<Record<MenuCategory, { one: string; many: string }>> = {
+  COCKTAIL: { one: "cocktail", many: "cocktails" },
+  BEER: { one: "beer", many: "beers" },
+  SPIRIT: { one: "spirit", many: "spirits" },
+  NON_ALCOHOLIC: { one: "soft drink", many: "soft drinks" },
+};
+
+const MOOD_WORDS: Readonly<Record<string, string>> = {
+  "no alcohol": "something without alcohol",
+  [SURPRISE]: "a surprise",
+};
+
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function listJoin(parts: readonly string[], conjunction: "and" | "or" = "and"): string {
+  if (parts.length <= 1) return parts[0] ?? "";
+  return `${parts.slice(0, -1).join(", ")} ${conjunction} ${parts[parts.length - 1]}`;
+}
+
+const article = (phrase: string): string => (/^[aeiou]/i.test(phrase) ? "an" : "a");
+
+function pluralName(name: string): string {
+  const words = name.split(" ");
+  const last = words.pop() ?? name;
+  return [...words, pluralOf(last)].join(" ");
+}
+
+/** "a Whiskey on the rocks", "two dirty Martinis shaken", "an IPA". */
+export function drinkPhrase(item: MenuItem, quantity: number, modifiers: readonly string[] = []): string {
+  const leading = modifiers.filter((modifier) => LEADING_MODIFIERS.has(modifier as Modifier));
+  const trailing = modifiers.filter((modifier) => !LEADING_MODIFIERS.has(modifier as Modifier));
+  const name = quantity === 1 ? item.name : pluralName(item.name);
+  const body = [...leading, name, ...trailing].join(" ");
+  return quantity === 1 ? `${article(body)} ${body}` : `${numberWord(quantity)} ${body}`;
+}
+
+/** "the Tap Beer" */
+const the = (item: MenuItem): string => `the ${item.name}`;
+
+export class Replies {
+  constructor(
+    private readonly rng: Rng,
+    private readonly index: MenuIndex,
+    private readonly barName: Pronunciation,
+  ) {}
+
+  private item(id: string): MenuItem | null {
+    return this.index.byId.get(id) ?? null;
+  }
+
+  private items(ids: readonly string[]): MenuItem[] {
+    return ids.map((id) => this.item(id)).filter((item): item is MenuItem => item !== null);
+  }
+
+  private lines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[]): string {
+    return listJoin(
+      lines.flatMap((line) => {
+        const item = this.item(line.menuItemId);
+        return item ? [drinkPhrase(item, line.quantity, line.modifiers)] : [];
+      }),
+    );
+  }
+
+  private totalSentence(tab: TabView): string {
+    if (tab.tipCents === 0) return this.rng.pick([`Your tab is ${formatCents(tab.totalCents)}.`, `That brings your tab to ${formatCents(tab.totalCents)}.`]);
+    return `Your tab is ${formatCents(tab.totalCents)} with the tip.`;
+  }
+
+  greet(): string {
+    return this.rng.pick([
+      `Hi there, welcome to ${this.barName.written}! What can I get you?`,
+      "Hello! I'm Maya, your bartender tonight. What are you in the mood for?",
+      "Hey, good to see you. What'll it be?",
+    ]);
+  }
+
+  ordered(lines: readonly OrderLine[], session: SessionView): string {
+    const drinks = this.lines(lines);
+    const opener = this.rng.pick([`${capitalise(drinks)} coming right up.`, `${capitalise(drinks)}, on it!`, `Sure thing: ${drinks}.`]);
+    return `${opener} ${this.totalSentence(session.tab)}`;
+  }
+
+  askWhich(question: OpenQuestion & { kind: "WHICH_ITEM" }): string {
+    const names = this.items(question.candidates).map((item) => item.name);
+    if (question.category === null) return `Which one did you mean, ${listJoin(names.map((name) => `the ${name}`), "or")}?`;
+    const word = CATEGORY_WORDS[question.category].one;
+    return this.rng.pick([`Which ${word} would you like: ${listJoin(names, "or")}?`, `Sure. Which ${word}: ${listJoin(names, "or")}?`]);
+  }
+
+  askServing(question: OpenQuestion & { kind: "SERVING" }, preface = ""): string {
+    const choices = capitalise(listJoin(question.choices, "or"));
+    const drinks = listJoin(this.items(question.itemIds).map(the));
+    const asked = this.rng.pick([`${choices}?`, `${choices} for ${drinks}?`, `How would you like ${drinks}: ${listJoin(question.choices, "or")}?`]);
+    return preface ? `${preface} ${asked}` : asked;
+  }
+
+  unknownDrink(phrase: string, closest: readonly MenuItem[], rest: string | null): string {
+    const sorry = this.rng.pick([`Sorry, we don't have ${phrase}.`, `I'm afraid there's no ${phrase} on the menu.`]);
+    const names = listJoin(closest.map((item) => `${article(item.name)} ${item.name}`), "or");
+    if (rest) return `${sorry} The closest I have is ${names}. Shall I just get ${rest}?`;
+    return `${sorry} How about ${names} instead?`;
+  }
+
+  modifierRefused(problem: DraftProblem, next: OpenQuestion | null): string {
+    const { item } = problem;
+    const refusal =
+      problem.problem.kind === "NOT_ACCEPTED"
+        ? `Sorry, ${article(item.name)} ${item.name} doesn't come ${modifierWords(problem.problem.modifier)}.`
+        : `${capitalise(article(item.name))} ${item.name} can't be both ${problem.problem.modifiers[0]} and ${problem.problem.modifiers[1]}.`;
+    if (next?.kind === "SERVING") return this.askServing(next, refusal);
+    if (next?.kind === "WHICH_ITEM") return `${refusal} ${this.askWhich(next)}`;
+    return `${refusal} ${this.rng.pick(["Shall I pour it as it comes instead?", "Want it the usual way instead?"])}`;
+  }
+
+  quantityRefused(quantity: number): string {
+    if (quantity < 1) return "How many would you like?";
+    return `I can pour up to ${MAX_QUANTITY} of one drink at a time. How many would you like?`;
+  }
+
+  cannotAfford(neededCents: number | null, balanceCents: number): string {
+    const sorry = this.rng.pick(["I'm sorry,", "Ah, sorry:"]);
+    const balance = formatCents(balanceCents);
+    const facts = neededCents === null ? `that's more than your balance of ${balance}` : `that needs ${formatCents(neededCents)} and your balance is ${balance}`;
+    return `${sorry} ${facts}, so I haven't added anything. Maybe something smaller?`;
+  }
+
+  tabLocked(): string {
+    return this.rng.pick([
+      "Your payment is in progress, so I can't change the tab right now. Once it's settled I'm all yours.",
+      "Hold on, a payment is pending on this tab, so it's locked for now. Finish or cancel it on the payment page first.",
+    ]);
+  }
+
+  cannotPour(): string {
+    return "Sorry, I can't pour that one as asked. Could you say it another way?";
+  }
+
+  nothingToRepeat(): string {
+    return this.rng.pick(["Another of what? Tell me what you'd like.", "Happy to, but what shall I pour?"]);
+  }
+
+  removed(removed: readonly OrderLine[], session: SessionView): string {
+    const opener = this.rng.pick(["Done,", "No problem,", "Okay,"]);
+    return `${opener} I took ${this.lines(removed)} off your tab. ${session.tab.items.length === 0 ? `Your tab is empty again.` : this.totalSentence(session.tab)}`;
+  }
+
+  clearedAll(session: SessionView): string {
+    return `All cleared: your tab is back to ${formatCents(session.tab.totalCents)} and your balance is ${formatCents(session.balanceCents)}.`;
+  }
+
+  notOnTab(itemIds: readonly string[], category: MenuCategory | null): string {
+    const what = category !== null ? CATEGORY_WORDS[category].one : (this.items(itemIds)[0]?.name ?? "drink");
+    return `There's no ${what} on your tab.`;
+  }
+
+  tabAlreadyEmpty(): string {
+    return "Your tab is already empty.";
+  }
+
+  nothingRecent(): string {
+    return "There's nothing recent on your tab to take off.";
+  }
+
+  askWhichToRemove(candidates: readonly string[]): string {
+    return `Which one should I take off: ${listJoin(this.items(candidates).map(the), "or")}?`;
+  }
+
+  changed(item: MenuItem, quantity: number, session: SessionView): string {
+    const opener = this.rng.pick(["Done,", "Sure,", "Okay,"]);
+    return `${opener} that's ${drinkPhrase(item, quantity)} now. ${this.totalSentence(session.tab)}`;
+  }
+
+  alreadyThatMany(item: MenuItem, quantity: number): string {
+    return `You already have ${drinkPhrase(item, quantity)} on that order.`;
+  }
+
+  changeWhat(quantity: number): string {
+    return `Make what ${numberWord(quantity)}? Tell me the drink, like "make it two Negronis".`;
+  }
+
+  offerToAdd(item: MenuItem, quantity: number): string {
+    return `There's no ${item.name} on your tab yet. Shall I add ${drinkPhrase(item, quantity)}?`;
+  }
+
+  tab(session: SessionView): string {
+    const { tab } = session;
+    if (tab.items.length === 0) return this.rng.pick(["Your tab is empty so far. What can I get you?", "Nothing on your tab yet. What'll it be?"]);
+    const drinks = tab.items.reduce((count, line) => count + line.quantity, 0);
+    const listed = tab.items.length <= MAX_LINES_READ ? `You have ${this.tabLines(tab.items)}.` : `You have ${drinks} drinks on your tab.`;
+    const pending = tab.status === "PAYMENT_PENDING" ? " A payment is in progress." : "";
+    if (tab.tipCents === 0) return `${listed} That's ${formatCents(tab.totalCents)} in all.${pending}`;
+    const tip = tab.tipPercent !== null ? `a ${tab.tipPercent}% tip of ${formatCents(tab.tipCents)}` : `a ${formatCents(tab.tipCents)} tip`;
+    return `${listed} With ${tip}, the total is ${formatCents(tab.totalCents)}.${pending}`;
+  }
+
+  private tabLines(lines: readonly TabLineView[]): string {
+    return listJoin(
+      lines.flatMap((line) => {
+        const item = this.item(line.menuItemId);
+        return item ? [`${drinkPhrase(item, line.quantity, line.modifiers)} (${formatCents(line.lineTotalCents)})`] : [];
+      }),
+    );
+  }
+
+  balance(session: SessionView): string {
+    const balance = formatCents(session.balanceCents);
+    if (session.tab.items.length === 0) return this.rng.pick([`Your balance is ${balance}.`, `You have ${balance} to spend.`]);
+    return this.rng.pick([
+      `Your balance is ${balance}, with ${formatCents(session.tab.totalCents)} on your open tab.`,
+      `You have ${balance} left to spend, and your tab is at ${formatCents(session.tab.totalCents)}.`,
+    ]);
+  }
+
+  wholeMenu(): string {
+    const sections = (Object.keys(CATEGORY_WORDS) as MenuCategory[]).flatMap((category) => {
+      const names = (this.index.byCategory.get(category) ?? []).map((item) => item.name);
+      return names.length > 0 ? [`${CATEGORY_WORDS[category].many} (${listJoin(names)})`] : [];
+    });
+    return `We have ${listJoin(sections)}. ${this.rng.pick(["What sounds good?", "Want prices for any of them?"])}`;
+  }
+
+  categoryMenu(category: MenuCategory): string {
+    const items = this.index.byCategory.get(category) ?? [];
+    const priced = listJoin(items.map((item) => `${item.name} at ${formatCents(item.priceCents)}`));
+    return `Our ${CATEGORY_WORDS[category].many}: ${priced}. ${this.rng.pick(["Which one would you like?", "Anything catch your eye?"])}`;
+  }
+
+  describe(items: readonly MenuItem[]): string {
+    const [first, second] = items;
+    if (!first) return this.wholeMenu();
+    const about = `The ${first.name}: ${lowerFirst(first.description)} It's ${formatCents(first.priceCents)}.`;
+    if (second) return `${about} The ${second.name} is ${formatCents(second.priceCents)}. Want one?`;
+    return `${about} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}`;
+  }
+
+  prices(items: readonly MenuItem[]): string {
+    const quoted = listJoin(items.map((item) => `${article(item.name)} ${item.name} is ${formatCents(item.priceCents)}`));
+    return `${capitalise(quoted)}. ${this.rng.pick(["Want one?", "Shall I pour you one?"])}`;
+  }
+
+  priceRange(): string {
+    const sorted = [...this.index.items].sort((a, b) => a.priceCents - b.priceCents);
+    const cheapest = sorted[0];
+    const dearest = sorted[sorted.length - 1];
+    if (!cheapest || !dearest) return "Which drink would you like a price for?";
+    return `Drinks run from ${formatCents(cheapest.priceCents)} for ${article(cheapest.name)} ${cheapest.name} to ${formatCents(dearest.priceCents)} for ${article(dearest.name)} ${dearest.name}. Which drink would you like a price for?`;
+  }
+
+  recommend(mood: Mood | null, picks: readonly MenuItem[]): string {
+    const [first, second] = picks;
+    if (!first) return "Tell me what you're in the mood for: fruity, classy, strong, or something without alcohol?";
+    if (mood === SURPRISE) return `Let me surprise you: ${article(first.name)} ${first.name}. ${first.description} Want it?`;
+    const named = (item: MenuItem) => `the ${item.name} (${formatCents(item.priceCents)})`;
+    const options = second ? `${named(first)} or ${named(second)}` : named(first);
+    if (mood === null) {
+      return `${this.rng.pick(["Tonight I'd go for", "You can't go wrong with"])} ${options}. Or tell me a mood: fruity, classy, strong, or no alcohol.`;
+    }
+    const wanted = MOOD_WORDS[mood] ?? `something ${mood}`;
+    return `${this.rng.pick([`For ${wanted}, try`, `If you want ${wanted}, I'd pick`])} ${options}. Want one?`;
+  }
+
+  tipSet(session: SessionView): string {
+    const { tab } = session;
+    const total = formatCents(tab.totalCents);
+    if (tab.tipCents === 0 && tab.tipPercent === null) return this.rng.pick([`No problem, no tip. Your total is ${total}.`, `Sure, no tip then. Your total is ${total}.`]);
+    const thanks = this.rng.pick(["Thank you!", "That's very kind, thank you!", "Thanks so much!"]);
+    if (tab.tipPercent !== null) return `${thanks} A ${tab.tipPercent}% tip is ${formatCents(tab.tipCents)}, so your total is ${total}.`;
+    return `${thanks} I've added a ${formatCents(tab.tipCents)} tip, so your total is ${total}.`;
+  }
+
+  tipRefused(refusal: TipRefusal): string {
+    switch (refusal) {
+      case "PERCENT_OUT_OF_RANGE":
+        return "A tip can be anywhere from 0 to 100 percent. How much would you like to leave?";
+      case "PERCENT_NOT_WHOLE":
+        return "I can only do whole percents, like 15 or 18. Which would you like?";
+      case "NO_AMOUNT":
+        return "How much would you like to tip? Say 10, 15 or 20 percent, or an amount like five dollars.";
+    }
+  }
+
+  checkoutStarted(payment: PaymentView): string {
+    const tip = payment.tipCents > 0 ? `, including a tip of ${formatCents(payment.tipCents)}` : "";
+    const amount = `Your total is ${formatCents(payment.amountCents)}${tip}.`;
+    if (!payment.checkoutUrl) return `${amount} Your payment is on its way.`;
+    return `${amount} ${this.rng.pick(["Here's your payment link:", "You can pay here:", "Tap the link to pay:"])} ${payment.checkoutUrl}`;
+  }
+
+  emptyTabCheckout(): string {
+    return "Your tab is empty, so there's nothing to pay. What can I get you?";
+  }
+
+  providerDown(): string {
+    return "The card machine isn't answering right now, so nothing was charged. Your tab is still open; try again in a moment.";
+  }
+
+  paymentStatus(payment: PaymentView | null): string {
+    if (!payment) return "I don't see a payment yet. Say \"pay\" whenever you're ready.";
+    const amount = formatCents(payment.amountCents);
+    switch (payment.status) {
+      case "PENDING":
+        return payment.checkoutUrl
+          ? `Not yet: your payment of ${amount} is still waiting. Here's the link again: ${payment.checkoutUrl}`
+          : `Not yet: your payment of ${amount} is still being processed.`;
+      case "SUCCEEDED":
+        return this.rng.pick([`Yes, your payment of ${amount} went through. Thank you!`, `All done: ${amount} paid. Thanks so much!`]);
+      case "FAILED":
+        return `It didn't go through${payment.failureReason ? ` (${lowerFirst(payment.failureReason).replace(/\.$/, "")})` : ""}. Your tab is still open, so just say "pay" to try again.`;
+      case "EXPIRED":
+        return "That payment link expired, so nothing was charged. Say \"pay\" and I'll make a new one.";
+      case "CANCELED":
+        return "That payment was canceled, so nothing was charged. Your tab is still open.";
+    }
+  }
+
+  smallTalk(topic: SmallTalkTopic): string {
+    switch (topic) {
+      case "HOW_ARE_YOU":
+        return this.rng.pick(["I'm doing great, thanks for asking! What can I get you?", "Never better, the bar's lovely tonight. How about you?"]);
+      case "THANKS":
+        return this.rng.pick(["You're very welcome!", "My pleasure!", "Anytime. Enjoy!"]);
+      case "WHO_ARE_YOU":
+        return `I'm Maya, the bartender at ${this.barName.written}. I'm an AI, but I pour a mean Martini.`;
+      case "JOKE":
+        return this.rng.pick([
+          "A neutron walks into a bar and asks how much for a drink. I say: for you, no charge.",
+          "I told a joke about whiskey once. It was a bit neat for most people.",
+        ]);
+      case "COMPLIMENT":
+        return this.rng.pick(["You're too kind, thank you!", "That made my night. Thank you!"]);
+      case "ACKNOWLEDGE":
+        return this.rng.pick(["Alright! Anything else I can get you?", "Sounds good. Just say the word when you want something."]);
+      case "SEAT":
+        return "It's all yours, make yourself comfortable. What can I get you?";
+      case "HOURS":
+        return "We're open as long as you're thirsty. What can I get you?";
+      case "RESTROOM":
+        return "Just down the hall on the left. I'll keep your spot.";
+      case "NOT_YET":
+        return this.rng.pick(["No rush at all. Your tab stays open as long as you like.", "Take your time; the tab stays open."]);
+      case "FEELING":
+        return this.rng.pick(["I hear you. A good drink might help; want a suggestion?", "Thanks for sharing. Anything I can pour for you?"]);
+    }
+  }
+
+  help(): string {
+    return "I can pour drinks, tell you about the menu, check your tab or balance, add a tip and take payment. Try \"two Martinis\", \"what beers do you have?\" or \"check please\".";
+  }
+
+  goodbye(session: SessionView): string {
+    if (session.tab.items.length > 0 && session.tab.status === "OPEN") {
+      return `Take care! You still have ${formatCents(session.tab.totalCents)} on your tab; just say "pay" when you're ready.`;
+    }
+    return this.rng.pick([`Goodnight, and thanks for stopping by ${this.barName.written}!`, "Take care, see you next time!"]);
+  }
+
+  cancelled(): string {
+    return this.rng.pick(["No problem.", "Sure, forget I asked.", "Okay, nothing changed."]);
+  }
+
+  unknown(): string {
+    return this.rng.pick([
+      "Sorry, I didn't catch that. You can order a drink, ask for the menu, or check your tab.",
+      "I'm not sure I follow. Try \"a Martini\", \"what's on the menu?\" or \"what's my tab?\".",
+    ]);
+  }
+}
+
+function modifierWords(modifier: Modifier): string {
+  return modifier === "double" ? "as a double" : modifier;
+}
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
