@@ -34,6 +34,7 @@ const MAX_UTTERANCE = 500;
 /** How long a tip button waits for the server's own words (TabEvent.message) before composing them. */
 const TIP_MESSAGE_WAIT_MS = 700;
 const HOLD_TO_TALK_MS = 450;
+const LIVE_RETRY_AFTER_REJECTION_MS = 10_000;
 const WELCOME = "Hi, I'm Maya. What can I pour for you tonight?";
 
 function element<T extends HTMLElement>(id: string): T {
@@ -55,7 +56,7 @@ export class MayaApp {
     onEvent: (event) => this.onTabEvent(event),
     onState: (state) => this.onLinkState(state),
     onConnected: () => void this.resync(),
-    onUnauthenticated: () => void this.renewSession(),
+    onUnauthenticated: () => void this.onLiveRejected(),
   });
   private readonly transcript = new Transcript(element<HTMLOListElement>("transcript"));
   private readonly overlay: OverlayController;
@@ -159,6 +160,22 @@ export class MayaApp {
       }
     })();
     return this.renewing;
+  }
+
+  /**
+   * The live socket refused our token. Ask over HTTP before discarding the session: if HTTP still accepts
+   * the token, the socket's refusal is a server-side fault, and renewing would only loop through sessions.
+   */
+  private async onLiveRejected(): Promise<void> {
+    try {
+      await this.api.request<MeOverlayResult>(ME_OVERLAY);
+    } catch (error) {
+      if (errorCode(error) === "UNAUTHENTICATED") await this.renewSession();
+      return;
+    }
+    this.showBanner("Live tab updates are unavailable right now. Retrying…");
+    await delay(LIVE_RETRY_AFTER_REJECTION_MS);
+    this.live.start();
   }
 
   /** `history` null keeps the transcript on screen (a renewal mid-conversation) instead of replacing it. */
