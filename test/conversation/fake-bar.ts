@@ -134,10 +134,7 @@ export class FakeBar implements BarPort {
     const tab = this.session(sessionId).tab;
     const next = tab.lines.map((line) => ({ ...line }));
     for (const line of lines) {
-      const key = [...line.modifiers].sort().join("|");
-      const same = next.find((entry) => entry.menuItemId === line.menuItemId && [...entry.modifiers].sort().join("|") === key);
-      if (same) same.quantity += line.quantity;
-      else next.push({ id: this.id("line"), menuItemId: line.menuItemId, quantity: line.quantity, modifiers: [...line.modifiers] });
+      next.push({ id: this.id("line"), menuItemId: line.menuItemId, quantity: line.quantity, modifiers: [...line.modifiers] });
     }
     return this.commit(sessionId, { ...tab, lines: next });
   }
@@ -234,9 +231,15 @@ export class MemoryStore implements ConversationStore {
   }
 }
 
-/** The tab as compact text lines, e.g. "2 martini", "1 whiskey (on the rocks)", sorted. */
+/**
+ * The tab as compact text lines, e.g. "2 martini", "1 whiskey (on the rocks)", sorted, with lines of the
+ * same drink added up (the fake keeps every order as its own line; a backend may merge them).
+ */
 export function tabLines(session: SessionView): string[] {
-  return session.tab.items
-    .map((line) => `${line.quantity} ${line.menuItemId}${line.modifiers.length > 0 ? ` (${[...line.modifiers].sort().join(", ")})` : ""}`)
-    .sort();
+  const counts = new Map<string, number>();
+  for (const line of session.tab.items) {
+    const key = `${line.menuItemId}${line.modifiers.length > 0 ? ` (${[...line.modifiers].sort().join(", ")})` : ""}`;
+    counts.set(key, (counts.get(key) ?? 0) + line.quantity);
+  }
+  return [...counts].map(([key, count]) => `${count} ${key}`).sort();
 }

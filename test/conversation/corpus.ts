@@ -1,0 +1,439 @@
+/**
+ * Utterances with what Maya should understand and what should happen to the
+ * tab. Each case runs in a fresh session: `given` utterances are said first
+ * (to build a tab or leave a question pending), then `say` is checked.
+ *
+ * `tab` is the whole tab after the turn as compact lines, "2 martini",
+ * "1 whiskey (neat)" (modifiers sorted alphabetically); when it is left out,
+ * the turn must not change the tab at all.
+ */
+import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
+import type { Intent } from "../../src/conversation/understanding.js";
+
+export interface CorpusCase {
+  given?: readonly string[];
+  say: string;
+  intent: Intent;
+  tab?: readonly string[];
+  tip?: { percent: number } | { amountCents: number } | "none";
+  /** The turn returns a payment id. */
+  payment?: boolean;
+}
+
+type Extra = Omit<CorpusCase, "say" | "intent">;
+
+const each = (intent: Intent, utterances: readonly string[], extra: Extra = {}): CorpusCase[] =>
+  utterances.map((say) => ({ say, intent, ...extra }));
+const order = (say: string, ...tab: string[]): CorpusCase => ({ say, intent: "ORDER", tab });
+const after = (given: readonly string[], say: string, intent: Intent, tab?: readonly string[]): CorpusCase =>
+  tab ? { given, say, intent, tab } : { given, say, intent };
+
+const ROUND = ["two martinis and an IPA"];
+const ROUND_TAB = ["1 ipa", "2 martini"];
+const PAYING = ["a martini", "check please"];
+
+const greetings = each("GREET", [
+  "hi", "Hello!", "hey there", "Hey Maya", "good evening", "Good morning!", "howdy", "hiya", "yo", "hello maya",
+  "hi there", "Greetings.", "good afternoon", "evening!", "heya", "hey, what's up",
+]);
+
+const orders: CorpusCase[] = [
+  order("I'd like a martini", "1 martini"),
+  order("a martini please", "1 martini"),
+  order("Can I get a negroni?", "1 negroni"),
+  order("Two martinis and an IPA, and a whiskey neat for my friend.", "1 ipa", "1 whiskey (neat)", "2 martini"),
+  order("two martinis and an ipa", "1 ipa", "2 martini"),
+  order("I'll have a couple of IPAs", "2 ipa"),
+  order("a few tap beers please", "3 tap-beer"),
+  order("a dozen daiquiris", "12 daiquiri"),
+  order("half a dozen lemonades for the table", "6 lemonade"),
+  order("give me 3 cosmos", "3 cosmopolitan"),
+  order("one old fashioned", "1 old-fashioned"),
+  order("an old fashioned, stirred", "1 old-fashioned (stirred)"),
+  order("a dirty martini, shaken", "1 martini (dirty, shaken)"),
+  order("a dry martini", "1 martini (dry)"),
+  order("whiskey on the rocks", "1 whiskey (on the rocks)"),
+  order("a bourbon neat", "1 whiskey (neat)"),
+  order("scotch on the rocks please", "1 whiskey (on the rocks)"),
+  order("a double whiskey neat", "1 whiskey (double, neat)"),
+  order("vodka with ice", "1 vodka (on the rocks)"),
+  order("a rum, no ice", "1 rum (neat)"),
+  order("gin over ice", "1 gin (on the rocks)"),
+  order("tequila straight", "1 tequila (neat)"),
+  order("a cognac neat please", "1 brandy (neat)"),
+  order("brandy on the rocks with a twist", "1 brandy (on the rocks, with a twist)"),
+  order("a whiskey neat with a chaser", "1 whiskey (neat, with a chaser)"),
+  order("a long island iced tea", "1 long-island"),
+  order("two long islands", "2 long-island"),
+  order("a lager", "1 tap-beer"),
+  order("a pint of lager", "1 tap-beer"),
+  order("a pint of IPA", "1 ipa"),
+  order("draft beer please", "1 tap-beer"),
+  order("an amber ale", "1 classic-brew"),
+  order("a classic brew", "1 classic-brew"),
+  order("a tap beer", "1 tap-beer"),
+  order("an india pale ale", "1 ipa"),
+  order("a coke", "1 soda"),
+  order("a glass of water", "1 water"),
+  order("sparkling water please", "1 water"),
+  order("an iced tea", "1 iced-tea"),
+  order("ice tea", "1 iced-tea"),
+  order("a lemonade and a soda", "1 lemonade", "1 soda"),
+  order("manhattan, up", "1 manhattan (up)"),
+  order("a perfect manhattan", "1 manhattan (perfect)"),
+  order("a manhattan on the rocks", "1 manhattan (on the rocks)"),
+  order("a negroni with a twist", "1 negroni (with a twist)"),
+  order("a daiquiri", "1 daiquiri"),
+  order("a cosmopolitan", "1 cosmopolitan"),
+  order("Let me get a cosmo", "1 cosmopolitan"),
+  order("four negronis", "4 negroni"),
+  order("5 IPAs", "5 ipa"),
+  order("ten waters", "10 water"),
+  order("twelve tap beers", "12 tap-beer"),
+  order("one IPA, one classic brew and one lager", "1 classic-brew", "1 ipa", "1 tap-beer"),
+  order("a martini, a negroni and a manhattan", "1 manhattan", "1 martini", "1 negroni"),
+  order("three lemonades and two iced teas", "2 iced-tea", "3 lemonade"),
+  order("two whiskeys, one neat and one on the rocks", "1 whiskey (neat)", "1 whiskey (on the rocks)"),
+  order("a gin neat and a vodka on the rocks", "1 gin (neat)", "1 vodka (on the rocks)"),
+  order("a martini and a whiskey neat", "1 martini", "1 whiskey (neat)"),
+  order("could I have a rum sour", "1 daiquiri"),
+  order("I want a vodka martini", "1 martini"),
+  order("Get me a gin martini, dirty", "1 martini (dirty)"),
+  order("bring me two beers on tap", "2 tap-beer"),
+  order("we'll have a couple of cosmopolitans", "2 cosmopolitan"),
+  order("Pour me a whisky neat", "1 whiskey (neat)"),
+  order("how about an IPA", "1 ipa"),
+  order("martini", "1 martini"),
+  order("IPA please", "1 ipa"),
+  order("a ginger ale", "1 soda"),
+  order("a sprite for the kid", "1 soda"),
+  order("I'll take a pale ale", "1 ipa"),
+  order("an old fashioned with a twist", "1 old-fashioned (with a twist)"),
+  order("a double gin on the rocks", "1 gin (double, on the rocks)"),
+  order("2 double vodkas on the rocks", "2 vodka (double, on the rocks)"),
+  order("a tequila neat, make it a double", "1 tequila (double, neat)"),
+  order("a mezcal neat", "1 tequila (neat)"),
+  order("a dark rum on the rocks", "1 rum (on the rocks)"),
+  order("a shot of tequila, neat", "1 tequila (neat)"),
+  order("a glass of lemonade", "1 lemonade"),
+  order("a soft drink", "1 soda"),
+  order("one cola", "1 soda"),
+  order("a martini straight up", "1 martini (up)"),
+  order("a martini with a twist, stirred", "1 martini (stirred, with a twist)"),
+  order("Hi! Can I get two IPAs?", "2 ipa"),
+  order("hello, a negroni please", "1 negroni"),
+  order("a water, no ice", "1 water"),
+  order("a couple of waters and a lemonade", "1 lemonade", "2 water"),
+  order("a brandy, neat", "1 brandy (neat)"),
+  order("one rum and one gin, both neat", "1 gin (neat)", "1 rum (neat)"),
+  order("an IPA and a tap beer", "1 ipa", "1 tap-beer"),
+  order("three manhattans, stirred", "3 manhattan (stirred)"),
+  order("i would love a cosmopolitan", "1 cosmopolitan"),
+  order("can we get a round of negronis", "1 negroni"),
+  order("A Long Island for me and a lemonade for her", "1 lemonade", "1 long-island"),
+  order("Two daiquiris, shaken", "2 daiquiri (shaken)"),
+  // No tonic on this menu: Maya says so and offers the gin alone, adding nothing yet.
+  { say: "a gin & tonic", intent: "ORDER" },
+];
+
+/** Every drink by name, alias and plural, so the matcher is exercised across the whole menu. */
+const everyDrink: CorpusCase[] = MENU_CATALOG.flatMap((item) => {
+  const serving = item.servingChoices.length > 0 ? " neat" : "";
+  const expected = (count: number) => `${count} ${item.id}${serving ? " (neat)" : ""}`;
+  const alias = item.aliases.find((entry) => !entry.endsWith("s") && !entry.includes("of ")) ?? item.name.toLowerCase();
+  return [
+    order(`one ${item.name.toLowerCase()}${serving}, please`, expected(1)),
+    order(`can I get two ${alias}${alias.endsWith("s") ? "" : "s"}${serving}`, expected(2)),
+  ];
+});
+
+const typos: CorpusCase[] = [
+  order("a negorni please", "1 negroni"),
+  order("a martiny", "1 martini"),
+  order("two marttinis", "2 martini"),
+  order("a manhatan", "1 manhattan"),
+  order("a cosmopolitin", "1 cosmopolitan"),
+  order("a daquiri", "1 daiquiri"),
+  order("a daiqiri", "1 daiquiri"),
+  order("an old fashoined", "1 old-fashioned"),
+  order("a long islnd iced tea", "1 long-island"),
+  order("a wiskey neat", "1 whiskey (neat)"),
+  order("a tequilla on the rocks", "1 tequila (on the rocks)"),
+  order("a vodak neat", "1 vodka (neat)"),
+  order("a brandi neat", "1 brandy (neat)"),
+  order("a lemonaid", "1 lemonade"),
+  order("two lemonads", "2 lemonade"),
+  order("an ice tee", "1 iced-tea"),
+  order("a classic brw", "1 classic-brew"),
+  order("a negroini", "1 negroni"),
+];
+
+const repeats: CorpusCase[] = [
+  after(["a martini"], "another one", "REPEAT_ORDER", ["2 martini"]),
+  after(["a whiskey neat"], "same again", "REPEAT_ORDER", ["2 whiskey (neat)"]),
+  after(["an IPA"], "one more please", "REPEAT_ORDER", ["2 ipa"]),
+  after(["a negroni"], "another", "REPEAT_ORDER", ["2 negroni"]),
+  after(["a daiquiri"], "I'll have another", "REPEAT_ORDER", ["2 daiquiri"]),
+  after(["a lemonade"], "two more", "REPEAT_ORDER", ["3 lemonade"]),
+  after(ROUND, "another round", "REPEAT_ORDER", ["2 ipa", "4 martini"]),
+  after(ROUND, "same again please", "REPEAT_ORDER", ["2 ipa", "4 martini"]),
+  after(ROUND, "another one", "REPEAT_ORDER", ["2 ipa", "2 martini"]),
+  after(["a gin on the rocks"], "hit me again", "REPEAT_ORDER", ["2 gin (on the rocks)"]),
+  after(["a cosmo"], "another of those please", "REPEAT_ORDER", ["2 cosmopolitan"]),
+  after(["a tap beer"], "refill please", "REPEAT_ORDER", ["2 tap-beer"]),
+  after(["a manhattan"], "can I get another one?", "REPEAT_ORDER", ["2 manhattan"]),
+  after(["a double rum neat"], "same again", "REPEAT_ORDER", ["2 rum (double, neat)"]),
+  { say: "another one", intent: "REPEAT_ORDER" },
+  { say: "same again", intent: "REPEAT_ORDER" },
+  after(["a soda"], "another two", "REPEAT_ORDER", ["3 soda"]),
+];
+
+const removals: CorpusCase[] = [
+  after(ROUND, "cancel the martini", "REMOVE", ["1 ipa"]),
+  after(ROUND, "remove the IPA", "REMOVE", ["2 martini"]),
+  after(ROUND, "take off one martini", "REMOVE", ["1 ipa", "1 martini"]),
+  after(ROUND, "take one martini off", "REMOVE", ["1 ipa", "1 martini"]),
+  after(["two tap beers"], "take off one beer", "REMOVE", ["1 tap-beer"]),
+  after(ROUND, "scratch the martinis", "REMOVE", ["1 ipa"]),
+  after(ROUND, "I don't want the IPA anymore", "REMOVE", ["2 martini"]),
+  after(ROUND, "delete the martinis from my tab", "REMOVE", ["1 ipa"]),
+  after(ROUND, "get rid of the ipa", "REMOVE", ["2 martini"]),
+  after(ROUND, "cancel everything", "REMOVE", []),
+  after(ROUND, "clear my tab", "REMOVE", []),
+  after(ROUND, "remove everything from my tab", "REMOVE", []),
+  after(["a negroni", "a lemonade"], "scratch that", "REMOVE", ["1 negroni"]),
+  after(["a negroni", "a lemonade"], "cancel that", "REMOVE", ["1 negroni"]),
+  after(["a negroni", "two lemonades"], "undo my last order", "REMOVE", ["1 negroni"]),
+  after(["a negroni"], "remove the martini", "REMOVE", ["1 negroni"]),
+  after(["a whiskey neat", "a whiskey on the rocks"], "cancel the whiskey on the rocks", "REMOVE", ["1 whiskey (neat)"]),
+  after(["a tap beer", "an IPA"], "take a beer off", "REMOVE", ["1 ipa", "1 tap-beer"]),
+  after(["three IPAs"], "remove two IPAs", "REMOVE", ["1 ipa"]),
+  after(["a cosmo"], "cancel my cosmo", "REMOVE", []),
+  { say: "remove the negroni", intent: "REMOVE" },
+];
+
+const changes: CorpusCase[] = [
+  after(["a martini"], "make that three", "CHANGE_QUANTITY", ["3 martini"]),
+  after(["a martini"], "make it two", "CHANGE_QUANTITY", ["2 martini"]),
+  after(["three IPAs"], "make that two", "CHANGE_QUANTITY", ["2 ipa"]),
+  after(["a negroni", "a martini"], "make it two negronis", "CHANGE_QUANTITY", ["1 martini", "2 negroni"]),
+  after(["a lemonade"], "actually, make it four", "CHANGE_QUANTITY", ["4 lemonade"]),
+  after(["two daiquiris"], "change that to 3", "CHANGE_QUANTITY", ["3 daiquiri"]),
+  after(["a whiskey neat"], "make that a couple", "CHANGE_QUANTITY", ["2 whiskey (neat)"]),
+  after(["five IPAs"], "make it one IPA", "CHANGE_QUANTITY", ["1 ipa"]),
+  after(["a martini", "an IPA"], "change my martini to two", "CHANGE_QUANTITY", ["1 ipa", "2 martini"]),
+  after(["a cosmo"], "can you make that three instead", "CHANGE_QUANTITY", ["3 cosmopolitan"]),
+  after(["two negronis"], "actually just one", "CHANGE_QUANTITY", ["1 negroni"]),
+  after(["a tap beer"], "bump it up to 3", "CHANGE_QUANTITY", ["3 tap-beer"]),
+  after(["a soda"], "I meant two", "CHANGE_QUANTITY", ["2 soda"]),
+  { say: "make that three", intent: "CHANGE_QUANTITY" },
+  after(["a martini"], "make it 60", "CHANGE_QUANTITY", ["1 martini"]),
+];
+
+const tabQuestions: CorpusCase[] = [
+  ...each("SHOW_TAB", [
+    "what's my tab?", "what's my bill?", "what do I owe?", "how much do I owe you", "show me my tab", "can I see my bill",
+    "what's the damage?", "what's on my tab", "how much is my tab", "what's my total", "how much have I spent",
+    "read me my tab", "what have I ordered so far", "tab?", "my tab please", "what did I order", "how much is the bill",
+    "what's the total so far", "check my tab", "what's the tip", "how much do I have to pay", "what's my running total",
+  ], { given: ROUND, tab: ROUND_TAB }),
+  { say: "what's my tab", intent: "SHOW_TAB" },
+];
+
+const balances: CorpusCase[] = each("SHOW_BALANCE", [
+  "what's my balance?", "how much money do I have left", "balance please", "how much can I spend",
+  "what's left on my balance", "how much do I have", "do I have money left", "check my balance",
+  "how much credit do I have left", "what can I still afford", "how much have I got left", "my balance",
+  "what's my remaining balance", "how much money is left",
+]);
+
+const menus: CorpusCase[] = each("MENU", [
+  "what's on the menu?", "can I see the menu", "menu please", "what do you have?", "what drinks do you serve",
+  "what beers do you have?", "which cocktails do you have", "what spirits have you got", "what's on tap?",
+  "what non alcoholic drinks do you have", "list the cocktails", "what kind of beer do you have", "do you have IPA?",
+  "do you serve whiskey", "what's in a negroni?", "what is a cosmopolitan", "tell me about the old fashioned",
+  "do you have any beers", "show me the drinks", "what are my options", "do you have margaritas?", "is there a lager",
+  "what's a long island", "what soft drinks do you have", "what do you have to drink", "describe the manhattan",
+  "do you have wine?", "what cocktails are there",
+]);
+
+const prices: CorpusCase[] = each("PRICE", [
+  "how much is a negroni?", "how much does a martini cost", "what's the price of an IPA", "how much for a whiskey",
+  "how much are the beers", "what do your cocktails cost", "price of a long island?", "how much is a lemonade",
+  "is the water free?", "what does a daiquiri cost", "how much are two martinis", "how much is a pint of lager",
+  "what are your prices", "how expensive is the brandy", "what's the cheapest beer", "how much is a margarita",
+  "cost of a cosmo?", "how much would an old fashioned be",
+]);
+
+const recommendations: CorpusCase[] = [
+  ...each("RECOMMEND", [
+    "what do you recommend?", "something fruity", "I want something classy", "give me something strong",
+    "something that burns", "something without alcohol please", "surprise me", "what's good here?",
+    "can you suggest a drink", "I'd like something refreshing", "I'm driving, something non alcoholic",
+    "what should I get?", "any recommendations?", "I'm in the mood for something sweet",
+    "what's your favorite drink", "what would you have?", "something strong and classy", "a fruity cocktail please",
+    "I don't know what to get", "dealer's choice", "what's popular?", "recommend a beer", "something bitter",
+    "I need something with a kick", "I'm not drinking tonight", "something classic", "what's the strongest drink you have",
+    "you pick", "something light",
+  ]),
+];
+
+const tips: CorpusCase[] = [
+  ...each("SET_TIP", ["add a 15% tip", "15 percent tip please", "tip fifteen percent", "let's do a 15% tip"], {
+    given: ROUND, tab: ROUND_TAB, tip: { percent: 15 },
+  }),
+  ...each("SET_TIP", ["add a 20% tip", "twenty percent tip", "make the tip 20 percent", "tip 20 percent please"], {
+    given: ROUND, tab: ROUND_TAB, tip: { percent: 20 },
+  }),
+  ...each("SET_TIP", ["leave a 10% tip", "ten percent gratuity", "I'd like to tip 10%"], { given: ROUND, tab: ROUND_TAB, tip: { percent: 10 } }),
+  ...each("SET_TIP", ["tip five dollars", "add a $5 tip", "leave a tip of 5 dollars", "a five buck tip"], {
+    given: ROUND, tab: ROUND_TAB, tip: { amountCents: 500 },
+  }),
+  ...each("SET_TIP", ["tip $7.50", "add a tip of seven dollars and fifty cents"], { given: ROUND, tab: ROUND_TAB, tip: { amountCents: 750 } }),
+  ...each("SET_TIP", ["tip 18 percent", "add eighteen percent"], { given: ROUND, tab: ROUND_TAB, tip: { percent: 18 } }),
+  ...each("SET_TIP", ["twenty five percent tip"], { given: ROUND, tab: ROUND_TAB, tip: { percent: 25 } }),
+  ...each("SET_TIP", ["no tip", "remove the tip", "no tip please", "cancel the tip", "skip the tip", "zero tip", "I don't want to tip"], {
+    given: [...ROUND, "add a 15% tip"], tab: ROUND_TAB, tip: "none",
+  }),
+  ...each("SET_TIP", ["tip 150 percent", "a 12.5% tip", "add a tip"], { given: ROUND, tab: ROUND_TAB }),
+];
+
+const pays: CorpusCase[] = [
+  ...each("PAY", [
+    "I'll pay now", "pay my bill", "close my tab", "check please", "settle up", "can I pay?", "I'd like to pay",
+    "the bill please", "bring me the check", "let me settle the bill", "I want to close out", "cash me out",
+    "I'm ready to pay", "can I get the check", "pay", "how do I pay", "I'll settle up now", "checkout please",
+    "I'd like to close my tab now", "let me pay the bill", "can I pay by card", "bill please",
+  ], { given: ["a martini"], tab: ["1 martini"], payment: true }),
+  { say: "check please", intent: "PAY" },
+];
+
+const paymentStatuses: CorpusCase[] = each("PAYMENT_STATUS", [
+  "did it go through?", "did my payment go through", "has my payment gone through", "payment status",
+  "did the payment work?", "is my payment done", "have I paid?", "was my card charged", "is it paid?",
+  "did you get my payment", "what's the status of my payment", "did it work?", "any update on my payment",
+], { given: PAYING, tab: ["1 martini"], payment: true });
+
+const smallTalk: CorpusCase[] = each("SMALL_TALK", [
+  "how are you?", "how's it going", "thanks!", "thank you so much", "cheers", "what's your name?", "who are you",
+  "are you a robot?", "tell me a joke", "you're awesome", "I love this place", "is this table free?",
+  "is this seat taken", "what time do you close?", "where's the restroom", "I'm not ready to pay yet",
+  "don't close my tab", "okay", "cool", "sounds good", "I had a long day", "I'm tired", "great service",
+  "how's your night going", "are you real?",
+]);
+
+const help: CorpusCase[] = each("HELP", [
+  "help", "what can you do?", "how does this work", "I need help", "what can I say?", "how do I order",
+  "help me please", "I'm confused",
+]);
+
+const goodbyes: CorpusCase[] = each("GOODBYE", [
+  "bye", "goodbye!", "see you later", "good night", "I'm heading out", "take care", "gotta go", "catch you later",
+  "that's all for tonight", "bye maya", "have a good night", "see ya",
+]);
+
+const unknown: CorpusCase[] = each("UNKNOWN", [
+  "asdfgh", "the quick brown fox", "what is the capital of france", "purple monkey dishwasher", "can you fix my car",
+  "blorp", "why is the sky blue", "I like turtles", "where did I park",
+]);
+
+/** Answers to the question Maya asked the turn before. */
+const followUps: CorpusCase[] = [
+  after(["a whiskey"], "rocks", "ORDER", ["1 whiskey (on the rocks)"]),
+  after(["a whiskey"], "neat please", "ORDER", ["1 whiskey (neat)"]),
+  after(["a whiskey"], "on the rocks", "ORDER", ["1 whiskey (on the rocks)"]),
+  after(["a vodka"], "with ice", "ORDER", ["1 vodka (on the rocks)"]),
+  after(["a gin"], "neat", "ORDER", ["1 gin (neat)"]),
+  after(["a rum"], "no ice", "ORDER", ["1 rum (neat)"]),
+  after(["a tequila"], "the first one", "ORDER", ["1 tequila (neat)"]),
+  after(["a brandy"], "neat, and make it a double", "ORDER", ["1 brandy (double, neat)"]),
+  after(["two whiskeys"], "both on the rocks", "ORDER", ["2 whiskey (on the rocks)"]),
+  after(["a martini and a whiskey"], "neat", "ORDER", ["1 martini", "1 whiskey (neat)"]),
+  after(["a whiskey and a rum"], "on the rocks", "ORDER", ["1 rum (on the rocks)", "1 whiskey (on the rocks)"]),
+  after(["a whiskey"], "whatever you think", "ORDER", ["1 whiskey (neat)"]),
+  after(["a beer"], "the first one", "ORDER", ["1 tap-beer"]),
+  after(["a beer"], "ipa", "ORDER", ["1 ipa"]),
+  after(["a beer"], "the lager", "ORDER", ["1 tap-beer"]),
+  after(["a beer"], "the classic brew please", "ORDER", ["1 classic-brew"]),
+  after(["a beer"], "the last one", "ORDER", ["1 ipa"]),
+  after(["a beer"], "the second", "ORDER", ["1 classic-brew"]),
+  after(["two beers"], "tap", "ORDER", ["2 tap-beer"]),
+  after(["a couple of beers"], "IPAs", "ORDER", ["2 ipa"]),
+  after(["a cocktail"], "a negroni", "ORDER", ["1 negroni"]),
+  after(["a shot"], "tequila, neat", "ORDER", ["1 tequila (neat)"]),
+  after(["a shot"], "tequila", "ORDER"),
+  after(["a beer"], "surprise me", "ORDER", ["1 tap-beer"]),
+  after(["a beer"], "actually a martini", "ORDER", ["1 martini"]),
+  after(["a whiskey"], "a martini instead", "ORDER", ["1 martini"]),
+  after(["a whiskey"], "what's my tab?", "SHOW_TAB"),
+  after(["a whiskey"], "never mind", "CANCEL"),
+  after(["a beer"], "forget it", "CANCEL"),
+  after(["a neat IPA"], "yes", "ORDER", ["1 ipa"]),
+  after(["a neat IPA"], "sure, go ahead", "ORDER", ["1 ipa"]),
+  after(["a neat IPA"], "no thanks", "CANCEL"),
+  after(["a double lemonade"], "yes please", "ORDER", ["1 lemonade"]),
+  after(["a shaken negroni"], "okay", "ORDER", ["1 negroni"]),
+  after(["how much is a negroni?"], "yes please", "ORDER", ["1 negroni"]),
+  after(["how much is a negroni?"], "I'll have one", "ORDER", ["1 negroni"]),
+  after(["tell me about the martini"], "sure, two please", "ORDER", ["2 martini"]),
+  after(["something without alcohol"], "the lemonade please", "ORDER", ["1 lemonade"]),
+  after(["do you have IPA?"], "great, I'll take one", "ORDER", ["1 ipa"]),
+  after(["what beers do you have?"], "the IPA", "ORDER", ["1 ipa"]),
+  after(["what beers do you have?"], "I'll have the first one", "ORDER", ["1 tap-beer"]),
+  after(["I'd like a margarita"], "the martini then", "ORDER", ["1 martini"]),
+  after(["I'd like a margarita"], "yes", "ORDER", ["1 martini"]),
+  after(["a tap beer", "an IPA", "take off a beer"], "the IPA", "REMOVE", ["1 tap-beer"]),
+  after(["a tap beer", "an IPA", "take off a beer"], "the first one", "REMOVE", ["1 ipa"]),
+  after(["a tap beer", "an IPA", "remove the beer"], "both", "REMOVE", []),
+  after(["a negroni", "how much is it?"], "another one", "REPEAT_ORDER", ["2 negroni"]),
+  after(["a whiskey"], "two martinis", "ORDER", ["2 martini"]),
+  after(["a martini", "how much is a negroni?"], "how much is it?", "PRICE", ["1 martini"]),
+  after(["a whiskey"], "a double on the rocks", "ORDER", ["1 whiskey (double, on the rocks)"]),
+];
+
+/** Things that must not be read as what they resemble. */
+const negatives: CorpusCase[] = [
+  { say: "is this table free?", intent: "SMALL_TALK" },
+  after(ROUND, "what's my bill?", "SHOW_TAB", ROUND_TAB),
+  after(ROUND, "how much is my bill", "SHOW_TAB", ROUND_TAB),
+  after(ROUND, "I'm not ready to pay", "SMALL_TALK", ROUND_TAB),
+  after(ROUND, "don't close the tab yet", "SMALL_TALK", ROUND_TAB),
+  after(ROUND, "I'll pay later", "SMALL_TALK", ROUND_TAB),
+  after(ROUND, "can I see the bill", "SHOW_TAB", ROUND_TAB),
+  after(ROUND, "cancel the tip", "SET_TIP", ROUND_TAB),
+  after(ROUND, "what's the tip?", "SHOW_TAB", ROUND_TAB),
+  { say: "I have been here before", intent: "UNKNOWN" },
+  { say: "is the waiter coming", intent: "UNKNOWN" },
+  { say: "what's up", intent: "GREET" },
+  { say: "a neat IPA", intent: "ORDER" },
+  { say: "an IPA on the rocks", intent: "ORDER" },
+  { say: "a double martini", intent: "ORDER" },
+  { say: "a shaken and stirred martini", intent: "ORDER" },
+  { say: "a whiskey neat on the rocks", intent: "ORDER" },
+  { say: "60 martinis", intent: "ORDER" },
+  { say: "I'd like a pina colada", intent: "ORDER" },
+  { say: "two mojitos and a beer", intent: "ORDER" },
+  { say: "a glass of wine", intent: "ORDER" },
+  { say: "how much do I have left", intent: "SHOW_BALANCE" },
+  { say: "is my payment done", intent: "PAYMENT_STATUS" },
+  { say: "settle down", intent: "UNKNOWN" },
+  { say: "no", intent: "SMALL_TALK" },
+  { say: "thanks, bye", intent: "GOODBYE" },
+  { say: "another question", intent: "UNKNOWN" },
+  { say: "I'm good, thanks", intent: "SMALL_TALK" },
+];
+
+/** The balance starts at $1000.00; fifty Martinis are $650.00. */
+const insufficientFunds: CorpusCase[] = [
+  { say: "fifty martinis", intent: "ORDER", tab: ["50 martini"] },
+  after(["fifty martinis"], "fifty martinis", "ORDER", ["50 martini"]),
+  after(["fifty martinis"], "twenty martinis and thirty IPAs", "ORDER", ["50 martini"]),
+  after(["fifty martinis", "fifty martinis"], "twenty martinis", "ORDER", ["70 martini"]),
+  after(["fifty martinis", "twenty martinis"], "add a 20% tip", "SET_TIP", ["70 martini"]),
+];
+
+export const CORPUS: readonly CorpusCase[] = [
+  ...greetings, ...orders, ...everyDrink, ...typos, ...repeats, ...removals, ...changes, ...tabQuestions, ...balances,
+  ...menus, ...prices, ...recommendations, ...tips, ...pays, ...paymentStatuses, ...smallTalk, ...help, ...goodbyes,
+  ...unknown, ...followUps, ...negatives, ...insufficientFunds,
+];
