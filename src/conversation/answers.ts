@@ -8,7 +8,7 @@
 import type { Modifier } from "../bar/menu-catalog.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
-import { DECLINE, ORDER_VERB, core, has, type Utterance } from "./intents.js";
+import { DECLINE, ORDER_VERB, REPEAT_CUE, core, has, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
@@ -74,6 +74,8 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   const reads = modifiersSaid(u);
   const count = u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
   const yes = confirm && isYes(u);
+  // "another one" after "want one?" is a repeat of the last order, which the classifier reads.
+  if (confirm && !yes && matches(u, REPEAT_CUE)) return null;
 
   if (question?.kind === "WHICH_ITEM") {
     const chosen = chooseCandidate(u, question.candidates, index) ?? (yes || (confirm && count !== null) ? question.candidates[0] : null);

@@ -71,7 +71,8 @@ const PAYMENT_STATUS: readonly RegExp[] = [
 
 const TIP_WORD = / (tip|tips|tipping|tipped) /;
 const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
-const NO_TIP = / (no|without|remove|cancel|skip|drop|delete|zero|take off|get rid of|clear|forget|not|do not want|do not add|no need for) (a |the |my |any |that )?tip /;
+const NO_TIP =
+  / (no|without|remove|cancel|skip|drop|delete|zero|take off|get rid of|clear|forget|not|do not|do not want to|do not want|do not add|no need for|never) (a |the |my |any |that )?(tip|tips|tipping) /;
 
 function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | null } | null {
   const { tokens } = u;
@@ -116,13 +117,13 @@ function percentTip(percent: number): { tip: TipChoice | null; refusal: TipRefus
 const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close)/;
 const HOW_MUCH_TO_PAY = / how much (do|will|would|did|should|shall|must) (i|we) (have to |need to |got to )?(pay|be paying) /;
 const PAY_VERB =
-  / (pay|paying|settle|settling) | close (out|up) | close (my|the|our|this) (tab|bill|check|account) | close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card) /;
+  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) |^ settle (please )?$| close (out|up) | close (my|the|our|this) (tab|bill|check|account) | close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card) /;
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 
 const BALANCE: readonly RegExp[] = [
   / balance /,
-  / how much (money |cash |credit )?(do i have|have i got|i have|do i got|is left|is remaining|left|remaining|can i spend|can i still spend|i can spend|do i have left|have i left) /,
+  / how much (money |cash |credit )?(do i have|have i got|i have|do i got|is left|is remaining|left|remaining|can i spend|can i still spend|i can spend|do i have left|have i left)(?! to )/,
   / (money|funds|credit|budget|cash) (left|remaining|available) /,
   / (what|how much) can i (still )?afford /,
   / (my|the) (funds|budget|wallet) /,
@@ -137,7 +138,7 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 // Removing and changing
 
 const REMOVE_VERB =
-  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget) | take (off|away|back|out) | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off /;
+  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|the lot|clear (my|the) tab) /;
 const LAST_THING = / (that|it|this|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
@@ -165,19 +166,22 @@ const FREE_DRINK = / (is|are) .* free /;
 /** Asking what the bar has, with or without naming a drink. */
 const MENU: readonly RegExp[] = [
   / menu /,
-  / what (\w+ ){0,2}(do|does|else do|can) you (have|serve|got|offer|sell|pour|make|carry|stock|do) /,
+  / what (\w+ ){0,3}(do|does|else do|can) you (have|serve|got|offer|sell|pour|make|carry|stock) /,
   / what (have you got|is available|is on offer|is on tap|can i (get|order|have)|are (my|the) options|are (my|the|your) choices) /,
   / what (kind|kinds|sort|sorts|type|types) of /,
   / which (\w+ ){0,2}(do you have|are there|have you got|can i (get|have|order)|do you serve) /,
   / (list|show me|read|tell me|go through|name) (the |your |all |me |all the |all your )?(drinks|options|cocktails|beers|spirits|menu|selection|choices|soft drinks|non alcoholic) /,
   / (options|choices|selection|drinks list|drink list|wine list|cocktail list) /,
 ];
-/** Asking about one drink or family ("do you have IPA?", "what's in a negroni?"): needs a subject. */
-const ABOUT_DRINK: readonly RegExp[] = [
+/** Asking whether the bar has a drink: an answer even when it does not ("do you have wine?"). */
+const AVAILABILITY: readonly RegExp[] = [
   / (do you|you) (have|serve|sell|carry|make|stock|do) (any )?/,
   / (have you|you) got (any )?/,
   / is there (a |an |any )/,
   /^ any /,
+];
+/** Asking about a drink on the menu ("what's in a negroni?"). */
+const ABOUT_DRINK: readonly RegExp[] = [
   / what (is|are) /,
   / (tell me about|describe|what does .* taste|how does .* taste|what is in|more about) /,
   / (is|are) (a |an |the |your )?\w+( \w+)? (good|strong|sweet|bitter|nice|any good|hoppy|fruity|cold|popular) /,
@@ -321,17 +325,20 @@ function classifyRecommend(u: Utterance): Understanding | null {
   }
   const cue = RECOMMEND_CUE.some((pattern) => matches(u, pattern));
   if (cue && !namesSpecificDrink(u)) return { intent: "RECOMMEND", mood, category };
-  if (mood !== null && !namesSpecificDrink(u)) return { intent: "RECOMMEND", mood, category };
+  // "what non alcoholic drinks do you have?" lists a category; a mood alone asks for advice.
+  const listing = category !== null && MENU.some((pattern) => matches(u, pattern));
+  if (mood !== null && !namesSpecificDrink(u) && !listing) return { intent: "RECOMMEND", mood, category };
   if (cue && has(u, "recommend", "suggest", "surprise me")) return { intent: "RECOMMEND", mood, category };
   return null;
 }
 
 function classifyMenu(u: Utterance): Understanding | null {
   const subject = subjectOf(u);
-  const aboutSomething = subject.itemIds.length > 0 || subject.category !== null || subject.unknown.length > 0;
+  const aboutMenu = subject.itemIds.length > 0 || subject.category !== null;
   const cue = MENU.some((pattern) => matches(u, pattern));
-  const question = aboutSomething && (ABOUT_DRINK.some((pattern) => matches(u, pattern)) || matches(u, WHAT_QUESTION));
-  if (!cue && !question) return null;
+  const available = (aboutMenu || subject.unknown.length > 0) && AVAILABILITY.some((pattern) => matches(u, pattern));
+  const question = aboutMenu && (ABOUT_DRINK.some((pattern) => matches(u, pattern)) || matches(u, WHAT_QUESTION));
+  if (!cue && !available && !question) return null;
   if (matches(u, ORDER_VERB) && namesSpecificDrink(u) && !has(u, "menu")) return null;
   return { intent: "MENU", subject };
 }
@@ -375,6 +382,7 @@ export function classify(u: Utterance): Understanding {
 
   const recommendation = classifyRecommend(u);
   if (recommendation) return recommendation;
+  if (matches(u, HELP) && !namesDrink(u)) return { intent: "HELP" };
   const menu = classifyMenu(u);
   if (menu) return menu;
   const repeat = classifyRepeat(u);
@@ -392,4 +400,4 @@ export function classify(u: Utterance): Understanding {
   return { intent: "UNKNOWN" };
 }
 
-export { DECLINE, ORDER_VERB };
+export { DECLINE, ORDER_VERB, REPEAT_CUE };

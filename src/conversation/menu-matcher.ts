@@ -7,6 +7,7 @@
  */
 import { MENU_CATEGORIES, type MenuCategory, type MenuItem, type Modifier } from "../bar/menu-catalog.js";
 import { tokenize } from "./normalise.js";
+import { MODIFIER_WORDS } from "./modifiers.js";
 import { COMMON_WORDS } from "./vocabulary.js";
 
 export interface MenuMatch {
@@ -36,6 +37,8 @@ export interface MenuIndex {
   readonly phrasesByFirstToken: ReadonlyMap<string, readonly Phrase[]>;
   /** Single words of an item's name or aliases, for answers like "the tap one" or "classic". */
   readonly itemsByWord: ReadonlyMap<string, readonly string[]>;
+  /** Every word of every menu phrase. */
+  readonly words: ReadonlySet<string>;
   /** Per unknown word, the first tokens within edit distance: typos repeat, so they are remembered. */
   readonly fuzzyFirstTokens: Map<string, readonly { token: string; edits: number }[]>;
 }
@@ -55,6 +58,8 @@ const CATEGORY_PHRASES: Readonly<Record<MenuCategory, readonly string[]>> = {
 const GENERIC_WORDS = new Set(["beer", "the", "of", "on", "a", "and", "shot", "glass", "drink"]);
 
 const FUZZY_CACHE_LIMIT = 10_000;
+/** More corrections than this and a phrase is not a typo any more. */
+const MAX_PHRASE_EDITS = 2;
 
 const indexes = new WeakMap<readonly MenuItem[], MenuIndex>();
 
@@ -73,10 +78,16 @@ export function pluralOf(word: string): string {
   return `${word}s`;
 }
 
+/** The phrase and its plurals: the head noun may be last ("tap beers") or first ("beers on tap"). */
 function withPlural(tokens: readonly string[]): string[][] {
-  const last = tokens[tokens.length - 1];
-  if (last === undefined) return [];
-  return [[...tokens], [...tokens.slice(0, -1), pluralOf(last)], [...tokens.slice(0, -1), `${last}s`]];
+  const variants = [[...tokens]];
+  tokens.forEach((token, position) => {
+    if (token.length < 3 || (position > 0 && position < tokens.length - 1)) return;
+    for (const plural of new Set([pluralOf(token), `${token}s`])) {
+      variants.push(tokens.map((word, at) => (at === position ? plural : word)));
+    }
+  });
+  return variants;
 }
 
 function buildIndex(menu: readonly MenuItem[]): MenuIndex {
@@ -126,7 +137,8 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
   }
   for (const list of phrasesByFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
-  return { items: menu, byId, byCategory, phrasesByFirstToken, itemsByWord, fuzzyFirstTokens: new Map() };
+  const words = new Set([...phrases.values()].flatMap((phrase) => phrase.tokens));
+  return { items: menu, byId, byCategory, phrasesByFirstToken, itemsByWord, words, fuzzyFirstTokens: new Map() };
 }
 
 /** Edits allowed for a word of this length: none for short words, where one letter changes the word. */
@@ -159,11 +171,15 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return previous[b.length] as number;
 }
 
-/** Edits needed to read `word` as `target`, or null when it is not a plausible typo of it. */
-function typoEdits(word: string, target: string): number | null {
+/**
+ * Edits needed to read `word` as `target`, or null when it is not a plausible typo of it. Inside a
+ * longer phrase whose first word matched, a short word may carry one typo too ("ice tee").
+ */
+function typoEdits(word: string, target: string, withinPhrase = false): number | null {
   if (word === target) return 0;
   if (COMMON_WORDS.has(word) || /\d/.test(word)) return null;
-  const budget = Math.min(editBudget(word.length), editBudget(target.length));
+  const shortest = Math.min(word.length, target.length);
+  const budget = withinPhrase && shortest === 3 ? 1 : Math.min(editBudget(word.length), editBudget(target.length));
   if (budget === 0) return null;
   const edits = editDistance(word, target, budget);
   return edits <= budget ? edits : null;
@@ -196,10 +212,11 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
     for (let offset = 1; offset < phrase.tokens.length; offset += 1) {
       const said = tokens[start + offset];
       if (said === undefined) return;
-      const tokenEdits = typoEdits(said, phrase.tokens[offset] as string);
+      const tokenEdits = typoEdits(said, phrase.tokens[offset] as string, true);
       if (tokenEdits === null) return;
       edits += tokenEdits;
     }
+    if (edits > MAX_PHRASE_EDITS) return;
     const length = phrase.tokens.length;
     if (best && (length < best.length || (length === best.length && edits > best.edits))) return;
     if (best && length === best.length && edits === best.edits) {
@@ -216,7 +233,15 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
       for (const phrase of index.phrasesByFirstToken.get(token) ?? []) consider(phrase, edits);
     }
   }
-  return best;
+  const found = best as MenuMatch | null;
+  // A corrected word followed by another unknown one is more likely part of a drink we do not
+  // serve ("pina colada" is not a misspelt "pint") than a typo.
+  if (found && found.edits > 0 && isUnknownWord(tokens[start + found.length], index)) return null;
+  return found;
+}
+
+function isUnknownWord(word: string | undefined, index: MenuIndex): boolean {
+  return word !== undefined && !COMMON_WORDS.has(word) && !index.words.has(word) && !MODIFIER_WORDS.has(word) && !/\d/.test(word);
 }
 
 /** Every menu mention in the tokens, left to right, longest first. */

@@ -61,6 +61,11 @@ const PHRASES_BY_FIRST_TOKEN: ReadonlyMap<string, readonly ModifierPhrase[]> = (
   return byFirst;
 })();
 
+/** Every word that appears in a way of saying a modifier. */
+export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
+  SPOKEN_MODIFIERS.flatMap(([, phrases, softPhrases = []]) => [...phrases, ...softPhrases].flatMap((phrase) => phrase.split(" "))),
+);
+
 /** "up" alone is a modifier only right after a drink ("a martini up"); elsewhere it is "settle up", "set me up". */
 const CONTEXTUAL = new Set(["up"]);
 

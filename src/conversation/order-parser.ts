@@ -4,8 +4,8 @@
  * line; modifiers said before a drink belong to it ("a dirty martini"), those
  * said after it too, up to the next quantity or "and" ("a martini, shaken").
  * "Two whiskeys, one neat and one on the rocks" splits the first line.
- * Words after a quantity that name nothing on the menu are kept as the drink
- * the guest asked for and the bar does not have.
+ * Words after a quantity (or after "and") that name nothing on the menu are
+ * kept as the drink the guest asked for and the bar does not have.
  */
 import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
 import type { DraftLine } from "./drafts.js";
@@ -36,6 +36,8 @@ const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
 const CONTAINERS = new Set(["glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order"]);
 /** Words that keep a line open between a quantity and its drink ("two more IPAs", "three of the martinis"). */
 const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", "additional"]);
+/** "one rum and one gin, both neat": the modifiers that follow go to every line. */
+const EVERY_LINE = new Set(["both", "each", "all"]);
 
 type Event =
   | { kind: "quantity"; value: number; start: number; end: number }
@@ -104,7 +106,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   let looseQuantity: number | null = null;
 
   let quantity: number | null = null;
+  /** After a quantity or an "and" that follows a drink, the next words are expected to name one. */
+  let expectingDrink = false;
   let wordsSinceQuantity: string[] = [];
+  let forEveryLine = false;
   let strayRun: string[] = [];
   let before: ModifierRead[] = [];
   /** The line modifiers said after a drink attach to; null after "and" or a new quantity. */
@@ -121,37 +126,45 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     if (phrase) stray.push(phrase);
     strayRun = [];
   };
-  /** A quantity with no drink after it: an unknown drink, a split of the last one, or a loose number. */
-  const closeQuantity = () => {
-    if (quantity === null) return;
-    const phrase = drinkPhrase(wordsSinceQuantity);
-    if (phrase) unknown.push(phrase);
-    else if (before.length > 0 && named) {
-      const source = named;
-      const split: ParsedLine = { ...source, quantity, quantitySaid: true, modifiers: [], softModifiers: [] };
-      attach(split, before);
-      if (!namedHadModifiers && source.quantity > quantity) {
-        source.quantity -= quantity;
-        drafts.push(split);
-      } else if (!namedHadModifiers && source.quantity === quantity) {
-        Object.assign(source, split);
-      } else drafts.push(split);
-      before = [];
-    } else looseQuantity = quantity;
-    quantity = null;
+  /**
+   * Ends the slot opened by a quantity or an "and": words there that name nothing are a drink the
+   * bar does not serve; a quantity with only modifiers splits the last drink ("one neat"); a bare
+   * quantity is kept as loose ("make it two").
+   */
+  const closeSlot = () => {
+    const phrase = expectingDrink ? drinkPhrase(wordsSinceQuantity) : null;
+    const count = quantity;
+    expectingDrink = false;
     wordsSinceQuantity = [];
+    quantity = null;
+    if (phrase) unknown.push(phrase);
+    if (count === null || phrase) return;
+    if (before.length > 0 && named) {
+      const source = named;
+      const split: ParsedLine = { ...source, quantity: count, quantitySaid: true, modifiers: [], softModifiers: [] };
+      attach(split, before);
+      before = [];
+      if (!namedHadModifiers && source.quantity > count) {
+        source.quantity -= count;
+        drafts.push(split);
+      } else if (!namedHadModifiers && source.quantity === count) Object.assign(source, split);
+      else drafts.push(split);
+    } else looseQuantity = count;
   };
 
   for (const event of scan(tokens, index)) {
     switch (event.kind) {
       case "quantity":
-        closeQuantity();
+        closeSlot();
         flushStray();
         quantity = event.value;
+        expectingDrink = true;
+        forEveryLine = false;
         open = null;
         break;
       case "modifier":
-        if (open) attach(open, [event.read]);
+        if (forEveryLine) drafts.forEach((draft) => attach(draft, [event.read]));
+        else if (open) attach(open, [event.read]);
         else before.push(event.read);
         break;
       case "item": {
@@ -169,24 +182,28 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         namedHadModifiers = line.modifiers.length > 0 || line.softModifiers.length > 0;
         before = [];
         quantity = null;
+        expectingDrink = false;
+        forEveryLine = false;
         wordsSinceQuantity = [];
         open = line;
         named = line;
         break;
       }
       case "separator":
-        closeQuantity();
+        closeSlot();
         flushStray();
+        expectingDrink = named !== null;
         open = null;
         break;
       case "word":
-        if (quantity !== null && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
-        else if (quantity === null && !COMMON_WORDS.has(event.token)) strayRun.push(event.token);
-        else if (quantity === null) flushStray();
+        if (EVERY_LINE.has(event.token) && drafts.length > 1) forEveryLine = true;
+        else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
+        else if (!expectingDrink && !COMMON_WORDS.has(event.token)) strayRun.push(event.token);
+        else if (!expectingDrink) flushStray();
         break;
     }
   }
-  closeQuantity();
+  closeSlot();
   flushStray();
   if (before.length > 0) {
     const last = drafts[drafts.length - 1];

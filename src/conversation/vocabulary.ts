@@ -41,6 +41,9 @@ tab bill balance tip tips paying payment payments checkout receipt cent cents pe
 hello hi hey hiya howdy yo greetings bye goodbye cya later night morning afternoon evening
 recommend suggest suggestion favourite fruity classy strong burning alcohol alcoholic sober virgin refreshing bitter
 weather restroom bathroom toilet seat chair robot human joke name maya
+question questions answer wants wanted needs likes capital country state france paris london city car park parked
+sky blue red green yellow white fox brown dog cat monkey dishwasher turtle turtles fix fixed phone wifi password
+song songs band game score team news movie film tv radio price prices cost costs anymore instead actually else
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((word) => word.length > 0));
