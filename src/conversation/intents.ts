@@ -320,7 +320,8 @@ function classifyRecommend(u: Utterance): Understanding | null {
   const mood = moodOf(u);
   const category = u.order.drafts.find((draft) => draft.category !== null)?.category ?? null;
   // "something classic": a mood word right after "something" is a mood even when it also names a drink.
-  if (MOOD_PHRASES.some(([phrase]) => has(u, `something ${phrase}`, `anything ${phrase}`))) {
+  const afterSomething = has(u, "something", "anything") && MOOD_PHRASES.some(([phrase]) => has(u, `something ${phrase}`, `anything ${phrase}`));
+  if (afterSomething) {
     return { intent: "RECOMMEND", mood, category };
   }
   const cue = RECOMMEND_CUE.some((pattern) => matches(u, pattern));

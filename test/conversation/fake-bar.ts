@@ -181,6 +181,9 @@ export class FakeBar implements BarPort {
       provider: "mock",
       checkoutUrl: `http://localhost:4000/checkout/${id}`,
       failureReason: null,
+      idempotencyKey: `checkout-${id}`,
+      createdAt: new Date(),
+      updatedAt: new Date(),
     };
     session.payments.push(payment);
     session.tab = { ...session.tab, status: "PAYMENT_PENDING", version: session.tab.version + 1 };
@@ -197,6 +200,7 @@ export class FakeBar implements BarPort {
     const session = this.session(sessionId);
     const pending = session.payments.find((payment) => payment.status === "PENDING");
     if (!pending) throw new Error("no pending payment");
+    pending.updatedAt = new Date();
     if (succeeded) {
       pending.status = "SUCCEEDED";
       session.paidCents += pending.amountCents;
