@@ -144,11 +144,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       const split: ParsedLine = { ...source, quantity: count, quantitySaid: true, modifiers: [], softModifiers: [] };
       attach(split, before);
       before = [];
-      if (!namedHadModifiers && source.quantity > count) {
-        source.quantity -= count;
-        drafts.push(split);
-      } else if (!namedHadModifiers && source.quantity === count) Object.assign(source, split);
-      else drafts.push(split);
+      // The source keeps what is left of it; used up, the split takes its place at the end, in the order said.
+      if (!namedHadModifiers && source.quantity >= count) source.quantity -= count;
+      drafts.push(split);
     } else looseQuantity = count;
   };
 

@@ -37,9 +37,17 @@ export function spokenMoney(sign: string | undefined, dollarsText: string, cents
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Replaces a written form with its spoken one, as a whole word where the form begins or ends with a letter. */
+function pronounce(text: string, { written, spoken }: Pronunciation): string {
+  const edge = (character: string | undefined) => (character !== undefined && /\w/.test(character) ? "\\b" : "");
+  const pattern = new RegExp(`${edge(written[0])}${escapeRegExp(written)}${edge(written[written.length - 1])}`, "g");
+  return text.replace(pattern, spoken);
+}
+
 export function toSpeech(text: string, barName: Pronunciation = DEFAULT_BAR_NAME): string {
-  let speech = text
-    .replace(URL, "")
+  // Names first: the bar's name may itself hold symbols ("Nail & Co") that it says its own way.
+  let speech = [barName, ...ALWAYS].reduce(pronounce, text.replace(URL, ""));
+  speech = speech
     .replace(MONEY, (_match, sign: string | undefined, dollars: string, cents: string | undefined) =>
       spokenMoney(sign, dollars, cents),
     )
@@ -47,9 +55,6 @@ export function toSpeech(text: string, barName: Pronunciation = DEFAULT_BAR_NAME
     .replace(/\s*&\s*/g, " and ")
     .replace(/\s*[()]\s*/g, ", ")
     .replace(/\s*[\u2014\u2013]\s*/g, ", ");
-  for (const { written, spoken } of [barName, ...ALWAYS]) {
-    speech = speech.replace(new RegExp(`\\b${escapeRegExp(written)}\\b`, "g"), spoken);
-  }
   return speech
     .replace(/\s*:\s*([.!?])/g, "$1")
     .replace(/\s*:\s*$/, ".")

@@ -8,6 +8,13 @@ const REQUIRED_ACCURACY = 0.97;
 interface Verdict {
   passed: boolean;
   problems: string[];
+  reply: string;
+}
+
+/** Sentences in a reply, not counting the points inside amounts ("$13.50") or links. */
+export function sentenceCount(reply: string): number {
+  const plain = reply.replace(/https?:\/\/\S+/g, "link").replace(/\d\.\d/g, "0");
+  return Math.max(1, (plain.match(/[.!?]+(\s|$)/g) ?? []).length);
 }
 
 async function judge(entry: CorpusCase, sessionId: string): Promise<Verdict> {
@@ -30,7 +37,7 @@ async function judge(entry: CorpusCase, sessionId: string): Promise<Verdict> {
     problems.push(`payment id ${result.paymentId ?? "none"}, expected ${entry.payment ? "one" : "none"}`);
   }
   if (problems.length > 0) problems.push(`reply: ${result.text}`);
-  return { passed: problems.length === 0, problems };
+  return { passed: problems.length === 0, problems, reply: result.text };
 }
 
 describe("conversation corpus", () => {
@@ -44,8 +51,10 @@ describe("conversation corpus", () => {
 
   it(`understands at least ${REQUIRED_ACCURACY * 100}% of it, intent and tab effect both right`, async () => {
     const failures: string[] = [];
+    const longReplies: string[] = [];
     for (const [position, entry] of CORPUS.entries()) {
       const verdict = await judge(entry, `corpus-${position}`);
+      if (sentenceCount(verdict.reply) > 3) longReplies.push(verdict.reply);
       if (!verdict.passed) {
         const context = entry.given?.length ? ` (after ${entry.given.map((said) => `"${said}"`).join(", ")})` : "";
         failures.push(`"${entry.say}"${context}: ${verdict.problems.join("; ")}`);
@@ -55,5 +64,7 @@ describe("conversation corpus", () => {
     console.log(`corpus accuracy: ${(accuracy * 100).toFixed(1)}% (${CORPUS.length - failures.length}/${CORPUS.length})`);
     if (failures.length > 0) console.log(`misunderstood:\n  ${failures.join("\n  ")}`);
     expect(accuracy).toBeGreaterThanOrEqual(REQUIRED_ACCURACY);
+    // Maya is brief: one to three short sentences, whatever she was asked.
+    expect(longReplies).toEqual([]);
   });
 });

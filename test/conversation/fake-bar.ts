@@ -40,8 +40,12 @@ export class FakeBar implements BarPort {
 
   constructor(
     private readonly startingBalanceCents = STARTING_BALANCE_CENTS,
-    private readonly catalog: readonly MenuItem[] = MENU_CATALOG,
-  ) {}
+    private readonly options: { catalog?: readonly MenuItem[]; mergeLines?: boolean } = {},
+  ) {
+    this.catalog = options.catalog ?? MENU_CATALOG;
+  }
+
+  private readonly catalog: readonly MenuItem[];
 
   menu(): readonly MenuItem[] {
     return this.catalog;
@@ -134,7 +138,13 @@ export class FakeBar implements BarPort {
     const tab = this.session(sessionId).tab;
     const next = tab.lines.map((line) => ({ ...line }));
     for (const line of lines) {
-      next.push({ id: this.id("line"), menuItemId: line.menuItemId, quantity: line.quantity, modifiers: [...line.modifiers] });
+      // Some backends add to an equal line instead of opening a new one; the engine must cope with both.
+      const key = [...line.modifiers].sort().join("|");
+      const same = this.options.mergeLines
+        ? next.find((entry) => entry.menuItemId === line.menuItemId && [...entry.modifiers].sort().join("|") === key)
+        : undefined;
+      if (same) same.quantity += line.quantity;
+      else next.push({ id: this.id("line"), menuItemId: line.menuItemId, quantity: line.quantity, modifiers: [...line.modifiers] });
     }
     return this.commit(sessionId, { ...tab, lines: next });
   }
