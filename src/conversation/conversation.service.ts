@@ -5,7 +5,7 @@
  * Domain failures become words; only bad input (empty or too long) throws.
  * The service does not lock: the backend serialises turns per session.
  */
-import type { MenuCategory, MenuItem } from "../bar/menu-catalog.js";
+import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { DomainError, badInput } from "../errors.js";
 import type { BarPort, ConversationStore, OrderLine, SessionView, TabLineView } from "./bar-port.js";
 import { parseState, serialiseState, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
@@ -20,6 +20,7 @@ import {
 } from "./drafts.js";
 import { understand } from "./interpret.js";
 import { closestItems, menuIndex, type MenuIndex } from "./menu-matcher.js";
+import { isModifier, modifierProblem, replaceModifiers } from "./modifiers.js";
 import { seededRng, type Rng } from "./random.js";
 import { Replies, drinkPhrase } from "./replies.js";
 import { DEFAULT_BAR_NAME, toSpeech, type Pronunciation } from "./speech.js";
@@ -168,6 +169,8 @@ class Turn {
         return this.remove(understanding.target);
       case "CHANGE_QUANTITY":
         return this.changeQuantity(understanding.itemIds, understanding.quantity);
+      case "MODIFY":
+        return this.modify(understanding.modifiers);
       case "SHOW_TAB":
         return this.current().then((session) => ({ text: this.replies.tab(session), session }));
       case "SHOW_BALANCE":
@@ -399,6 +402,33 @@ class Turn {
     if ("refusal" in applied) return applied.refusal;
     const text = quantity === 0 ? this.replies.removed([{ menuItemId: item.id, quantity: -delta, modifiers: [] }], applied.session) : this.replies.changed(item, quantity, applied.session);
     return { text, session: applied.session, focusItemId: item.id, ...(lastOrder ? { lastOrder } : {}) };
+  }
+
+  /**
+   * "Make it a double": the last order is poured again as asked and the first pour taken back.
+   * The new drink is added first, so a balance that cannot cover it changes nothing.
+   */
+  private async modify(added: readonly Modifier[]): Promise<Outcome> {
+    const last = this.state.lastOrder[this.state.lastOrder.length - 1];
+    const item = last && this.index.byId.get(last.menuItemId);
+    if (!last || !item) return { text: this.replies.modifyWhat() };
+    const modifiers = replaceModifiers(last.modifiers.filter(isModifier), added);
+    const problem = modifierProblem(item, modifiers);
+    if (problem) return { text: this.replies.modifierRefused({ item, problem, draftIndex: 0 }, null, false) };
+    if (sameModifiers(modifiers, last.modifiers)) return { text: this.replies.alreadyMadeThatWay(item, last.quantity, modifiers) };
+    const session = await this.current();
+    const previous = session.tab.items
+      .filter((line) => line.menuItemId === last.menuItemId && sameModifiers(line.modifiers, last.modifiers))
+      .reverse();
+    if (previous.length === 0) return { text: this.replies.notOnTab([last.menuItemId], null), session };
+    const replacement: OrderLine = { menuItemId: item.id, quantity: last.quantity, modifiers };
+    const addition = await this.attempt(() => this.bar.addItems(this.sessionId, [replacement]));
+    if (!addition.ok) return this.refusal(addition.error);
+    this.session = addition.value;
+    const applied = await this.applyChanges(this.reductions(previous, last.quantity));
+    if ("refusal" in applied) return applied.refusal;
+    const lastOrder = [...this.state.lastOrder.slice(0, -1), replacement];
+    return { text: this.replies.remade(replacement, applied.session), session: applied.session, lastOrder, focusItemId: item.id };
   }
 
   private unknownSubject(subject: Subject): Outcome | null {

@@ -9,6 +9,7 @@
 import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { TipChoice } from "./bar-port.js";
 import type { MenuIndex } from "./menu-matcher.js";
+import { canonicalModifiers } from "./modifiers.js";
 import { readMoneyCents, readNumber, readQuantity } from "./numbers.js";
 import { parseOrder, type ParsedOrder } from "./order-parser.js";
 import {
@@ -53,7 +54,7 @@ const PAYMENT_STATUS: readonly RegExp[] = [
   / payment (go|went|gone|get|got) through /,
   / payment (status|state) /,
   / status of (my |the |that )?(payment|checkout|charge|transaction) /,
-  / (did|has|have|was|is) (my |the |that )?(payment|charge|card|checkout|transaction) .*\b(work|worked|succeed|succeeded|clear|cleared|done|complete|completed|processed|accepted|declined|fail|failed|okay|finished|pending|approved|ok) /,
+  / (did|has|have|was|is) (my |the |that )?(payment|charge|card|checkout|transaction) .*\b(work|worked|succeed|succeeded|successful|clear|cleared|done|complete|completed|processed|accepted|declined|fail|failed|okay|finished|pending|approved|ok|go ok|went ok) /,
   / (did|have) i (already )?(pay|paid) /,
   / am i (all )?paid( up)? /,
   / (is|was) (it|that|everything|my tab|the tab|my bill|the bill) (all )?paid /,
@@ -74,11 +75,14 @@ const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
 const NO_TIP =
   / (no|without|remove|cancel|skip|drop|delete|zero|take off|get rid of|clear|forget|not|do not|do not want to|do not want|do not add|no need for|never) (a |the |my |any |that )?(tip|tips|tipping) /;
 
+/** Money left for the bartender without saying "tip": "leave three dollars for you". */
+const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change) /;
+
 function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | null } | null {
   const { tokens } = u;
   const percentAt = tokens.indexOf("percent");
   const mentionsTip = matches(u, TIP_WORD);
-  if (!mentionsTip && percentAt < 0) return null;
+  if (!mentionsTip && percentAt < 0 && !matches(u, LEAVING_MONEY)) return null;
   if (mentionsTip && matches(u, TIP_QUESTION)) return null;
   if (!mentionsTip && namesDrink(u)) return null;
   if (matches(u, NO_TIP)) return { tip: { none: true }, refusal: null };
@@ -90,9 +94,11 @@ function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | n
       if (number && start + number.length === percentAt) return percentTip(number.value);
     }
   }
-  for (let start = 0; start < tokens.length; start += 1) {
-    const money = readMoneyCents(tokens, start);
-    if (money) return { tip: money.value === 0 ? { none: true } : { amountCents: money.value }, refusal: null };
+  if (mentionsTip || matches(u, LEAVING_MONEY)) {
+    for (let start = 0; start < tokens.length; start += 1) {
+      const money = readMoneyCents(tokens, start);
+      if (money) return { tip: money.value === 0 ? { none: true } : { amountCents: money.value }, refusal: null };
+    }
   }
   if (!mentionsTip) return null;
   // "tip 20", "a tip of twenty": a bare number after the word is a percent, as on the tip buttons.
@@ -125,7 +131,7 @@ const BALANCE: readonly RegExp[] = [
   / balance /,
   / how much (money |cash |credit )?(do i have|have i got|i have|do i got|is left|is remaining|left|remaining|can i spend|can i still spend|i can spend|do i have left|have i left)(?! to )/,
   / (money|funds|credit|budget|cash) (left|remaining|available) /,
-  / (what|how much) can i (still )?afford /,
+  / (what|how much|can) (can )?i (still )?afford /,
   / (my|the) (funds|budget|wallet) /,
   / how much (more )?can i (order|buy|get) /,
   / (how|what) am i (doing )?(for|on) (money|cash|funds) /,
@@ -138,13 +144,20 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 // Removing and changing
 
 const REMOVE_VERB =
-  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off /;
+  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|the lot|clear (my|the) tab) /;
 const LAST_THING = / (that|it|this|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
 
 const CHANGE_CUE =
   / (make|change|switch|bump|up|increase|decrease|reduce|lower|raise|turn|update|adjust) (it|that|this|those|them|the order|my order|that order|the last one)? .*| actually | instead | i meant | correction | (change|bump|increase|reduce|lower|raise|up) .* to /;
+
+const MODIFY_CUE = / (make|change|switch|turn) (it|that|this|them|those|mine)( one)?( to| into)? | (can|could) (i|you) (get|have|make) (it|that|this|mine) | actually | instead | (i meant|sorry) /;
+
+function classifyModify(u: Utterance): Understanding | null {
+  if (u.order.drafts.length > 0 || u.order.looseModifiers.length === 0 || !matches(u, MODIFY_CUE)) return null;
+  return { intent: "MODIFY", modifiers: canonicalModifiers(u.order.looseModifiers.map((read) => read.modifier)) };
+}
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
 function spokenCount(u: Utterance): number | null {
@@ -161,13 +174,14 @@ function spokenCount(u: Utterance): number | null {
 // ---------------------------------------------------------------------------
 // Questions about drinks
 
-const PRICE = / (how much|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what does .* (run|go for|set me back)) /;
+const PRICE = / (how much|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what does .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
 const FREE_DRINK = / (is|are) .* free /;
 /** Asking what the bar has, with or without naming a drink. */
 const MENU: readonly RegExp[] = [
   / menu /,
   / what (\w+ ){0,3}(do|does|else do|can) you (have|serve|got|offer|sell|pour|make|carry|stock) /,
   / what (have you got|is available|is on offer|is on tap|can i (get|order|have)|are (my|the) options|are (my|the|your) choices) /,
+  / what you (have|have got|got|serve|offer|pour) /,
   / what (kind|kinds|sort|sorts|type|types) of /,
   / which (\w+ ){0,2}(do you have|are there|have you got|can i (get|have|order)|do you serve) /,
   / (list|show me|read|tell me|go through|name) (the |your |all |me |all the |all your )?(drinks|options|cocktails|beers|spirits|menu|selection|choices|soft drinks|non alcoholic) /,
@@ -175,7 +189,7 @@ const MENU: readonly RegExp[] = [
 ];
 /** Asking whether the bar has a drink: an answer even when it does not ("do you have wine?"). */
 const AVAILABILITY: readonly RegExp[] = [
-  / (do you|you) (have|serve|sell|carry|make|stock|do) (any )?/,
+  / (do|can) you( guys| all| folks)? (have|serve|sell|carry|make|stock|do|get) (any )?/,
   / (have you|you) got (any )?/,
   / is there (a |an |any )/,
   /^ any /,
@@ -250,7 +264,7 @@ const ORDER_VERB =
 
 const HELP = / (help|what can you do|what can i (say|do|ask)|how does (this|it) work|how do i (use|order|do)|instructions|commands|i am (lost|confused)|how do you work|what do you do) /;
 const GOODBYE =
-  / (bye|goodbye|good bye|see you|see ya|good night|goodnight|gotta go|got to go|i am (leaving|off|heading out|out)|heading out|take care|farewell|catch you later|have a good (night|one|evening)|calling it a night|that is it for (me|tonight)|that is all for (me|tonight|now)|i am done for (the night|tonight)|later) /;
+  / (bye|goodbye|good bye|see you|see ya|good night|goodnight|gotta go|got to go|i am (leaving|off|heading out|out)|(head|heading) (out|off|home)|take care|farewell|catch you later|have a good (night|one|evening)|calling it a night|that is it for (me|tonight)|that is all for (me|tonight|now)|i am done for (the night|tonight)|later) /;
 const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|evening)|evening|what is up|sup|hola|heya|hi there|hey there) /;
 
 const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
@@ -261,7 +275,7 @@ const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
   [/ (table|seat|chair|stool|spot) .*(free|taken|available|open|empty|occupied)|(sit|join) (here|you) /, "SEAT"],
   [/ (what time|when) (do|does|are) (you|the bar|this place) (close|open)| (closing|opening) time | last call | hours /, "HOURS"],
   [/ (restroom|bathroom|toilet|loo|washroom|mens room|ladies room) /, "RESTROOM"],
-  [/ (you are|you re|this is|this place is|that is|that was|what a) (\w+ )?(great|awesome|the best|nice|amazing|lovely|funny|sweet|cool|wonderful|fantastic|brilliant|fun|good) | (love|like) (this place|you|it here|the vibe|the music) | great (service|job|bartender) /, "COMPLIMENT"],
+  [/ (you are|you re|this is|this place is|that is|that was|what a) (\w+ )?(great|awesome|the best|nice|amazing|lovely|funny|sweet|cool|wonderful|fantastic|brilliant|fun|good|delicious|tasty|perfect|excellent|incredible|superb) | (love|like) (this place|you|it here|the vibe|the music) | great (service|job|bartender) /, "COMPLIMENT"],
   [/ i am (tired|sad|happy|stressed|bored|exhausted|celebrating|lonely|excited|hungry|fine|good|great|okay) | (long|rough|hard|great|good) (day|week|night) /, "FEELING"],
 ];
 const ACKNOWLEDGE =
@@ -373,7 +387,7 @@ export function classify(u: Utterance): Understanding {
 
   const removal = classifyRemove(u);
   if (removal) return removal;
-  const change = classifyChange(u);
+  const change = classifyChange(u) ?? classifyModify(u);
   if (change) return change;
 
   if ((matches(u, TAB_WORDS) || matches(u, HOW_MUCH_TO_PAY)) && !namesDrink(u)) return { intent: "SHOW_TAB" };

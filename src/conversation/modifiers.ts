@@ -30,7 +30,8 @@ const SPOKEN_MODIFIERS: ReadonlyArray<readonly [Modifier, readonly string[], (re
     "on the rocks",
     ["on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced", "ice", "some ice"],
   ],
-  ["up", ["straight up", "served up", "up"]],
+  // "straight up" is a martini served up, but to many guests a spirit served neat: only a hint.
+  ["up", ["served up", "up"], ["straight up"]],
   ["dry", ["dry", "extra dry", "bone dry"]],
   ["dirty", ["dirty", "extra dirty", "filthy"]],
   ["perfect", ["perfect"]],
@@ -107,6 +108,13 @@ const CANONICAL_RANK: ReadonlyMap<string, number> = new Map(MODIFIERS.map((modif
 /** Modifiers without repeats, in the catalog's order, so equal lines compare equal. */
 export function canonicalModifiers(modifiers: Iterable<Modifier>): Modifier[] {
   return [...new Set(modifiers)].sort((a, b) => (CANONICAL_RANK.get(a) ?? 0) - (CANONICAL_RANK.get(b) ?? 0));
+}
+
+/** `current` changed by `added`: a new serving replaces the old one ("make it on the rocks" after neat). */
+export function replaceModifiers(current: readonly Modifier[], added: readonly Modifier[]): Modifier[] {
+  const displaced = (modifier: Modifier) =>
+    EXCLUSIVE_MODIFIER_GROUPS.some((group) => group.includes(modifier) && added.some((entry) => entry !== modifier && group.includes(entry)));
+  return canonicalModifiers([...current.filter((modifier) => !displaced(modifier)), ...added]);
 }
 
 export type ModifierProblem =

@@ -51,7 +51,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Event[] {
   let afterDrink = false;
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
-    if (CONTAINERS.has(token) && tokens[position + 1] === "of" && matchMenuAt(tokens, position + 2, index)) {
+    if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined) {
       position += 2;
       continue;
     }
@@ -211,6 +211,13 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   for (const draft of drafts) {
     draft.modifiers = canonicalModifiers(draft.modifiers);
     draft.softModifiers = canonicalModifiers(draft.softModifiers.filter((modifier) => !draft.modifiers.includes(modifier)));
+  }
+  // "a round of IPAs, four of them": a number after the only drink, said with none of its own, is its count.
+  const [only, ...others] = drafts;
+  if (only && others.length === 0 && only.quantity === 1 && looseQuantity !== null && looseQuantity > 0) {
+    only.quantity = looseQuantity;
+    only.quantitySaid = true;
+    looseQuantity = null;
   }
   return { drafts: drafts.filter((draft) => draft.quantity > 0), unknown, stray, looseQuantity, looseModifiers };
 }

@@ -123,7 +123,7 @@ export class Replies {
     return `${sorry} How about ${names} instead?`;
   }
 
-  modifierRefused(problem: DraftProblem, next: OpenQuestion | null): string {
+  modifierRefused(problem: DraftProblem, next: OpenQuestion | null, offerPlain = true): string {
     const { item } = problem;
     const refusal =
       problem.problem.kind === "NOT_ACCEPTED"
@@ -131,6 +131,7 @@ export class Replies {
         : `${capitalise(article(item.name))} ${item.name} can't be both ${problem.problem.modifiers[0]} and ${problem.problem.modifiers[1]}.`;
     if (next?.kind === "SERVING") return this.askServing(next, refusal);
     if (next?.kind === "WHICH_ITEM") return `${refusal} ${this.askWhich(next)}`;
+    if (!offerPlain) return `${refusal} It stays as it was.`;
     return `${refusal} ${this.rng.pick(["Shall I pour it as it comes instead?", "Want it the usual way instead?"])}`;
   }
 
@@ -198,6 +199,20 @@ export class Replies {
 
   changeWhat(quantity: number): string {
     return `Make what ${numberWord(quantity)}? Tell me the drink, like "make it two Negronis".`;
+  }
+
+  modifyWhat(): string {
+    return "Which drink should I change? Order it the way you like, for example \"a double Whiskey neat\".";
+  }
+
+  alreadyMadeThatWay(item: MenuItem, quantity: number, modifiers: readonly string[]): string {
+    return `It's already ${drinkPhrase(item, quantity, modifiers)}.`;
+  }
+
+  remade(line: OrderLine, session: SessionView): string {
+    const item = this.item(line.menuItemId);
+    const drink = item ? drinkPhrase(item, line.quantity, line.modifiers) : "your drink";
+    return `${this.rng.pick(["Done,", "Sure,", "No problem,"])} that's ${drink} now. ${this.totalSentence(session.tab)}`;
   }
 
   offerToAdd(item: MenuItem, quantity: number): string {

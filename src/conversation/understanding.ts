@@ -9,6 +9,8 @@ export const INTENTS = [
   "REPEAT_ORDER",
   "REMOVE",
   "CHANGE_QUANTITY",
+  /** Changing how the last order is made ("make it a double", "actually, on the rocks"). */
+  "MODIFY",
   "SHOW_TAB",
   "SHOW_BALANCE",
   "MENU",
@@ -73,6 +75,7 @@ export type Understanding =
   | { intent: "REMOVE"; target: RemoveTarget }
   /** `itemIds` null: the last ordered line ("make that three"). */
   | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number }
+  | { intent: "MODIFY"; modifiers: Modifier[] }
   | { intent: "SHOW_TAB" }
   | { intent: "SHOW_BALANCE" }
   | { intent: "MENU"; subject: Subject }
