@@ -54,7 +54,8 @@ const PAYMENT_STATUS: readonly RegExp[] = [
   / payment (go|went|gone|get|got) through /,
   / payment (status|state) /,
   / status of (my |the |that )?(payment|checkout|charge|transaction) /,
-  / (did|has|have|was|is) (my |the |that )?(payment|charge|card|checkout|transaction) .*\b(work|worked|succeed|succeeded|successful|clear|cleared|done|complete|completed|processed|accepted|declined|fail|failed|okay|finished|pending|approved|ok|go ok|went ok) /,
+  / (did|has|have|was|is) (my |the |that )?(payment|charge|card|checkout|transaction) .*\b(work|worked|succeed|succeeded|successful|clear|cleared|done|complete|completed|processed|accepted|declined|fail|failed|okay|finished|pending|approved|ok|go ok|went ok|through) /,
+  / (has|have|is|was) (it|that|this|my tab|the tab|everything|my bill|the bill) (been )?(paid|settled) /,
   / (did|have) i (already )?(pay|paid) /,
   / am i (all )?paid( up)? /,
   / (is|was) (it|that|everything|my tab|the tab|my bill|the bill) (all )?paid /,
@@ -135,6 +136,7 @@ const BALANCE: readonly RegExp[] = [
   / (my|the) (funds|budget|wallet) /,
   / how much (more )?can i (order|buy|get) /,
   / (how|what) am i (doing )?(for|on) (money|cash|funds) /,
+  / (am i|i am) (running )?(low|out)( on (money|cash|funds))? /,
 ];
 
 const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check) /;
@@ -174,7 +176,7 @@ function spokenCount(u: Utterance): number | null {
 // ---------------------------------------------------------------------------
 // Questions about drinks
 
-const PRICE = / (how much|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what does .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
+const PRICE = / (how much|damage for|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what does .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
 const FREE_DRINK = / (is|are) .* free /;
 /** Asking what the bar has, with or without naming a drink. */
 const MENU: readonly RegExp[] = [
@@ -207,7 +209,8 @@ const RECOMMEND_CUE: readonly RegExp[] = [
   / what is (good|best|nice|popular|your favorite|your favourite|the best|the house special|your special|tasty) /,
   / what (should|would|could) (i|we) (get|have|drink|order|try) /,
   / what would you (get|have|drink|pick|choose|try) /,
-  / your (favorite|favourite|pick|specialty|speciality|special|best) /,
+  / your (favorite|favourite|pick|specialty|speciality|special|best|signature) /,
+  / (signature|house) (drink|cocktail|special) /,
   / what do you (like|suggest|fancy) /,
   / (popular|best seller|bestseller|house special) /,
   / (you pick|you choose|you decide|up to you|your call|whatever you like|whatever you think|anything you like) /,
@@ -253,7 +256,8 @@ function moodOf(u: Utterance): Mood | null {
 }
 
 const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$/;
-const REPEAT_NOT = / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) /;
+const REPEAT_NOT =
+  / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again /;
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
 
 const ORDER_VERB =
@@ -270,7 +274,7 @@ const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|ev
 const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
   [/ (how are you|how are things|how is it going|how is your (day|night|evening)|how you doing|how are you doing|how have you been|you doing okay) /, "HOW_ARE_YOU"],
   [/ (thank|thanks|cheers|appreciate|much obliged) /, "THANKS"],
-  [/ (your name|who are you|what are you|are you (a |an )?(robot|human|ai|real|bot|person|machine)|are you real|who made you) /, "WHO_ARE_YOU"],
+  [/ (your name|who are you|what are you|are you (a |an )?(robot|human|ai|real|bot|person|machine)|are you real|who made you|about yourself|how long have you|where are you from|do you (like|enjoy) (your job|it here|working|bartending)) /, "WHO_ARE_YOU"],
   [/ (joke|make me laugh|something funny) /, "JOKE"],
   [/ (table|seat|chair|stool|spot) .*(free|taken|available|open|empty|occupied)|(sit|join) (here|you) /, "SEAT"],
   [/ (what time|when) (do|does|are) (you|the bar|this place) (close|open)| (closing|opening) time | last call | hours /, "HOURS"],

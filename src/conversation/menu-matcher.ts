@@ -8,7 +8,7 @@
 import { MENU_CATEGORIES, type MenuCategory, type MenuItem, type Modifier } from "../bar/menu-catalog.js";
 import { tokenize } from "./normalise.js";
 import { MODIFIER_WORDS } from "./modifiers.js";
-import { COMMON_WORDS } from "./vocabulary.js";
+import { isEverydayWord } from "./vocabulary.js";
 
 export interface MenuMatch {
   /** One id when the words name a single drink; several for a category or an ambiguous typo. */
@@ -177,7 +177,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  */
 function typoEdits(word: string, target: string, withinPhrase = false): number | null {
   if (word === target) return 0;
-  if (COMMON_WORDS.has(word) || /\d/.test(word)) return null;
+  if (isEverydayWord(word) || /\d/.test(word)) return null;
   const shortest = Math.min(word.length, target.length);
   const budget = withinPhrase && shortest === 3 ? 1 : Math.min(editBudget(word.length), editBudget(target.length));
   if (budget === 0) return null;
@@ -241,7 +241,7 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
 }
 
 function isUnknownWord(word: string | undefined, index: MenuIndex): boolean {
-  return word !== undefined && !COMMON_WORDS.has(word) && !index.words.has(word) && !MODIFIER_WORDS.has(word) && !/\d/.test(word);
+  return word !== undefined && !isEverydayWord(word) && !index.words.has(word) && !MODIFIER_WORDS.has(word) && !/\d/.test(word);
 }
 
 /** Every menu mention in the tokens, left to right, longest first. */

@@ -12,7 +12,7 @@ import type { DraftLine } from "./drafts.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
 import { readQuantity } from "./numbers.js";
-import { COMMON_WORDS } from "./vocabulary.js";
+import { isEverydayWord } from "./vocabulary.js";
 
 /** A draft as read, knowing whether a number was said ("take off one beer") or not ("remove the beer"). */
 export interface ParsedLine extends DraftLine {
@@ -42,7 +42,8 @@ const EVERY_LINE = new Set(["both", "each", "all"]);
 type Event =
   | { kind: "quantity"; value: number; start: number; end: number }
   | { kind: "modifier"; read: ModifierRead }
-  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[] }
+  /** `definite`: said as "the whisky", which may point back at a drink already named. */
+  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean }
   | { kind: "separator" }
   | { kind: "word"; token: string };
 
@@ -62,7 +63,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Event[] {
     const modifierLength = modifier?.length ?? 0;
     const quantityLength = quantity?.length ?? 0;
     if (item && itemLength >= modifierLength && itemLength >= quantityLength) {
-      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers });
+      const definite = tokens[position - 1] === "the";
+      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite });
       position += itemLength;
       afterDrink = true;
       continue;
@@ -89,12 +91,15 @@ function scan(tokens: readonly string[], index: MenuIndex): Event[] {
   return events;
 }
 
+const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
+  draft.candidates.length === itemIds.length && draft.candidates.every((id) => itemIds.includes(id));
+
 /** Drops leading and trailing everyday words: "big margarita please" -> "margarita". */
 function drinkPhrase(words: readonly string[]): string | null {
   let first = 0;
   let last = words.length - 1;
-  while (first <= last && COMMON_WORDS.has(words[first] as string)) first += 1;
-  while (last >= first && COMMON_WORDS.has(words[last] as string)) last -= 1;
+  while (first <= last && isEverydayWord(words[first] as string)) first += 1;
+  while (last >= first && isEverydayWord(words[last] as string)) last -= 1;
   return first <= last ? words.slice(first, last + 1).join(" ") : null;
 }
 
@@ -167,6 +172,12 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         break;
       case "item": {
         flushStray();
+        // "a whisky and a water, the whisky on the rocks": back to the line already named.
+        const earlier = event.definite && quantity === null ? drafts.find((draft) => sameDrink(draft, event.itemIds)) : undefined;
+        if (earlier) {
+          open = earlier;
+          break;
+        }
         const line: ParsedLine = {
           candidates: event.itemIds,
           category: event.category,
@@ -196,7 +207,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       case "word":
         if (EVERY_LINE.has(event.token) && drafts.length > 1) forEveryLine = true;
         else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
-        else if (!expectingDrink && !COMMON_WORDS.has(event.token)) strayRun.push(event.token);
+        else if (!expectingDrink && !isEverydayWord(event.token)) strayRun.push(event.token);
         else if (!expectingDrink) flushStray();
         break;
     }

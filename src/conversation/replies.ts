@@ -265,7 +265,7 @@ export class Replies {
   describe(items: readonly MenuItem[]): string {
     const [first, second] = items;
     if (!first) return this.wholeMenu();
-    const about = `The ${first.name}: ${lowerFirst(first.description)} It's ${formatCents(first.priceCents)}.`;
+    const about = `The ${first.name} (${formatCents(first.priceCents)}): ${lowerFirst(first.description)}`;
     if (second) return `${about} The ${second.name} is ${formatCents(second.priceCents)}. Want one?`;
     return `${about} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}`;
   }

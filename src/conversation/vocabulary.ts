@@ -48,3 +48,14 @@ uh um er erm hmm mm ah oops guys folks lemme taxi cab uber ride lift home head h
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((word) => word.length > 0));
+
+/** Endings that make another everyday word: "comes" is "come", "tried" is "try", "asking" is "ask". */
+const INFLECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ies$/, "y"], [/ied$/, "y"], [/es$/, ""], [/s$/, ""], [/ed$/, ""], [/ed$/, "e"], [/d$/, ""], [/ing$/, ""], [/ing$/, "e"], [/ly$/, ""],
+];
+
+/** A known everyday word, or an inflection of one. */
+export function isEverydayWord(word: string): boolean {
+  if (COMMON_WORDS.has(word)) return true;
+  return INFLECTIONS.some(([ending, replacement]) => ending.test(word) && COMMON_WORDS.has(word.replace(ending, replacement)));
+}
