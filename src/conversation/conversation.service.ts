@@ -22,7 +22,7 @@ import { understand } from "./interpret.js";
 import { closestItems, menuIndex, type MenuIndex } from "./menu-matcher.js";
 import { isModifier, modifierProblem, replaceModifiers } from "./modifiers.js";
 import { seededRng, type Rng } from "./random.js";
-import { Replies, drinkPhrase } from "./replies.js";
+import { Replies } from "./replies.js";
 import { DEFAULT_BAR_NAME, toSpeech, type Pronunciation } from "./speech.js";
 import {
   SURPRISE,
@@ -56,8 +56,6 @@ export interface ConversationOptions {
 /** What a turn did, before it is stored and returned. */
 interface Outcome {
   text: string;
-  /** The session as the last BarPort change returned it; read afresh when absent. */
-  session?: SessionView;
   paymentId?: string | null;
   pending?: PendingQuestion | null;
   lastOrder?: OrderLine[];
@@ -83,8 +81,9 @@ export class ConversationService {
     const understanding = understand(utterance, state, index);
     const rng = seededRng(sessionId, turn);
     const replies = new Replies(rng, index, this.barName);
-    const outcome = await new Turn(this.bar, sessionId, index, state, rng, replies).run(understanding);
-    const session = outcome.session ?? (await this.bar.snapshot(sessionId));
+    const work = new Turn(this.bar, sessionId, index, state, rng, replies);
+    const outcome = await work.run(understanding);
+    const session = await work.current();
     const next: DialogueState = {
       turn,
       pending: outcome.pending ?? null,
@@ -129,11 +128,18 @@ const offer = (itemIds: readonly string[], quantity = 1): PendingQuestion => ({
   confirm: true,
 });
 
+/** What Maya suggests when no mood is given or none fits: a menu tag. */
+const HOUSE_MOOD = "classy";
+
 const sameModifiers = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort().join("|") === [...b].sort().join("|");
 
-/** The work of one turn, with the session read at most once unless the tab changes. */
+/**
+ * The work of one turn. The session is read at most once: every change to the tab returns the
+ * session after it, which is kept, so the turn's result never needs a second read.
+ */
 class Turn {
+  /** The session as last read or returned by a change; null when unknown (after checkout). */
   private session: SessionView | null = null;
 
   constructor(
@@ -145,7 +151,7 @@ class Turn {
     private readonly replies: Replies,
   ) {}
 
-  private async current(): Promise<SessionView> {
+  async current(): Promise<SessionView> {
     this.session ??= await this.bar.snapshot(this.sessionId);
     return this.session;
   }
@@ -157,6 +163,13 @@ class Turn {
       if (error instanceof DomainError) return { ok: false, error };
       throw error;
     }
+  }
+
+  /** A change to the tab, keeping the session it returns. */
+  private async change(action: () => Promise<SessionView>): Promise<Attempt<SessionView>> {
+    const result = await this.attempt(action);
+    if (result.ok) this.session = result.value;
+    return result;
   }
 
   run(understanding: Understanding): Promise<Outcome> | Outcome {
@@ -172,9 +185,9 @@ class Turn {
       case "MODIFY":
         return this.modify(understanding.modifiers);
       case "SHOW_TAB":
-        return this.current().then((session) => ({ text: this.replies.tab(session), session }));
+        return this.current().then((session) => ({ text: this.replies.tab(session) }));
       case "SHOW_BALANCE":
-        return this.current().then((session) => ({ text: this.replies.balance(session), session }));
+        return this.current().then((session) => ({ text: this.replies.balance(session) }));
       case "MENU":
         return this.menu(understanding.subject);
       case "PRICE":
@@ -194,7 +207,7 @@ class Turn {
       case "HELP":
         return { text: this.replies.help() };
       case "GOODBYE":
-        return this.current().then((session) => ({ text: this.replies.goodbye(session), session }));
+        return this.current().then((session) => ({ text: this.replies.goodbye(session) }));
       case "CANCEL":
         return { text: this.replies.cancelled() };
       case "UNKNOWN":
@@ -214,11 +227,9 @@ class Turn {
         return { text: this.replies.tabLocked() };
       case "PAYMENT_PROVIDER_UNAVAILABLE":
         return { text: this.replies.providerDown() };
-      case "BAD_USER_INPUT":
+      default:
         if (error.details.reason === "EMPTY_TAB") return { text: this.replies.emptyTabCheckout() };
         if (error.details.reason === "QUANTITY_OUT_OF_RANGE") return { text: this.replies.quantityRefused(MAX_QUANTITY + 1) };
-        return { text: this.replies.cannotPour() };
-      default:
         return { text: this.replies.cannotPour() };
     }
   }
@@ -228,10 +239,9 @@ class Turn {
     if (missing !== undefined) {
       const closest = closestItems(missing, this.index, 2);
       if (drafts.length > 0) {
-        const rest = drafts.map((draft) => this.draftWords(draft)).join(" and ");
-        return { text: this.replies.unknownDrink(missing, closest, rest), pending: { kind: "ORDER", drafts, confirm: true } };
+        return { text: this.replies.unknownDrink(missing, closest, drafts), pending: { kind: "ORDER", drafts, confirm: true } };
       }
-      return { text: this.replies.unknownDrink(missing, closest, null), pending: offer(closest.map((item) => item.id)) };
+      return { text: this.replies.unknownDrink(missing, closest), pending: offer(closest.map((item) => item.id)) };
     }
     const excess = quantityOutOfRange(drafts);
     if (excess !== null) return { text: this.replies.quantityRefused(excess) };
@@ -250,17 +260,10 @@ class Turn {
     }
     const lines = toOrderLines(drafts, this.index);
     if (!lines || lines.length === 0) return { text: this.replies.unknown() };
-    const added = await this.attempt(() => this.bar.addItems(this.sessionId, lines));
+    const added = await this.change(() => this.bar.addItems(this.sessionId, lines));
     if (!added.ok) return this.refusal(added.error);
     const last = lines[lines.length - 1] as OrderLine;
-    return { text: this.replies.ordered(lines, added.value), session: added.value, lastOrder: lines, focusItemId: last.menuItemId };
-  }
-
-  /** "the IPA" for a settled draft, "a beer" for a category. */
-  private draftWords(draft: DraftLine): string {
-    const item = draft.candidates.length === 1 ? this.index.byId.get(draft.candidates[0] as string) : undefined;
-    if (item) return drinkPhrase(item, draft.quantity, draft.modifiers);
-    return draft.category ? `${draft.quantity === 1 ? "a" : draft.quantity} ${draft.category.toLowerCase().replace("_", " ")}` : "the rest";
+    return { text: this.replies.ordered(lines, added.value), lastOrder: lines, focusItemId: last.menuItemId };
   }
 
   private repeat(scope: "LINE" | "ORDER", quantity: number | null): Promise<Outcome> | Outcome {
@@ -272,7 +275,7 @@ class Turn {
       candidates: [line.menuItemId],
       category: null,
       quantity: line.quantity,
-      modifiers: line.modifiers.filter((modifier) => this.index.byId.get(line.menuItemId)?.modifiers.includes(modifier as never)) as DraftLine["modifiers"],
+      modifiers: line.modifiers.filter(isModifier),
       softModifiers: [],
     }));
     return this.order(drafts, []);
@@ -298,46 +301,41 @@ class Turn {
     return changes;
   }
 
-  /** Applies the changes one by one; stops at the first refusal and says why. */
-  private async applyChanges(changes: readonly LineChange[]): Promise<{ session: SessionView } | { refusal: Outcome }> {
-    let session = await this.current();
+  /** Applies the changes one by one; at the first refusal, stops and returns the words for it. */
+  private async applyChanges(changes: readonly LineChange[]): Promise<Outcome | null> {
     for (const { line, quantity } of changes) {
-      const result = await this.attempt(() =>
+      const result = await this.change(() =>
         quantity === 0 ? this.bar.removeLine(this.sessionId, line.id) : this.bar.setLineQuantity(this.sessionId, line.id, quantity),
       );
-      if (!result.ok) return { refusal: { ...(await this.refusal(result.error)), session } };
-      session = result.value;
-      this.session = session;
+      if (!result.ok) return this.refusal(result.error);
     }
-    return { session };
+    return null;
   }
 
   private async removeChanges(changes: readonly LineChange[], lastOrder?: OrderLine[]): Promise<Outcome> {
-    const applied = await this.applyChanges(changes);
-    if ("refusal" in applied) return applied.refusal;
+    const refused = await this.applyChanges(changes);
+    if (refused) return refused;
     const removed = changes.map(({ line, quantity }) => ({
       menuItemId: line.menuItemId,
       quantity: line.quantity - quantity,
       modifiers: line.modifiers,
     }));
-    return { text: this.replies.removed(removed, applied.session), session: applied.session, ...(lastOrder ? { lastOrder } : {}) };
+    return { text: this.replies.removed(removed, await this.current()), ...(lastOrder ? { lastOrder } : {}) };
   }
 
   private async remove(target: RemoveTarget): Promise<Outcome> {
-    const session = await this.current();
-    const lines = session.tab.items;
-    if (lines.length === 0) return { text: this.replies.tabAlreadyEmpty(), session };
+    const lines = (await this.current()).tab.items;
+    if (lines.length === 0) return { text: this.replies.tabAlreadyEmpty() };
     switch (target.kind) {
       case "EVERYTHING": {
-        const applied = await this.applyChanges(lines.map((line) => ({ line, quantity: 0 })));
-        if ("refusal" in applied) return applied.refusal;
-        return { text: this.replies.clearedAll(applied.session), session: applied.session, lastOrder: [] };
+        const refused = await this.applyChanges(lines.map((line) => ({ line, quantity: 0 })));
+        return refused ?? { text: this.replies.clearedAll(await this.current()), lastOrder: [] };
       }
       case "LAST_ORDER": {
         const changes = this.state.lastOrder.flatMap((ordered) =>
           this.reductions(this.linesOf(lines, ordered.menuItemId, ordered.modifiers), ordered.quantity),
         );
-        if (changes.length === 0) return { text: this.replies.nothingRecent(), session };
+        if (changes.length === 0) return { text: this.replies.nothingRecent() };
         return this.removeChanges(changes, []);
       }
       case "LINES":
@@ -362,15 +360,14 @@ class Turn {
 
   private async changeQuantity(itemIds: string[] | null, quantity: number): Promise<Outcome> {
     if (quantity > MAX_QUANTITY) return { text: this.replies.quantityRefused(quantity) };
-    const session = await this.current();
-    const lines = session.tab.items;
+    const lines = (await this.current()).tab.items;
     if (itemIds === null) return this.changeLastLine(quantity, lines);
 
     const itemId = itemIds.find((id) => lines.some((line) => line.menuItemId === id));
     if (itemId === undefined) {
       const item = this.index.byId.get(itemIds[0] as string);
-      if (!item || quantity === 0) return { text: this.replies.notOnTab(itemIds, null), session };
-      return { text: this.replies.offerToAdd(item, quantity), pending: offer([item.id], quantity), session };
+      if (!item || quantity === 0) return { text: this.replies.notOnTab(itemIds, null) };
+      return { text: this.replies.offerToAdd(item, quantity), pending: offer([item.id], quantity) };
     }
     const ofItem = this.linesOf(lines, itemId, null);
     const total = ofItem.reduce((sum, line) => sum + line.quantity, 0);
@@ -398,10 +395,14 @@ class Turn {
     if (delta === 0) return { text: this.replies.alreadyThatMany(item, quantity) };
     const newest = newestFirst[0] as TabLineView;
     const changes = delta > 0 ? [{ line: newest, quantity: newest.quantity + delta }] : this.reductions(newestFirst, -delta);
-    const applied = await this.applyChanges(changes);
-    if ("refusal" in applied) return applied.refusal;
-    const text = quantity === 0 ? this.replies.removed([{ menuItemId: item.id, quantity: -delta, modifiers: [] }], applied.session) : this.replies.changed(item, quantity, applied.session);
-    return { text, session: applied.session, focusItemId: item.id, ...(lastOrder ? { lastOrder } : {}) };
+    const refused = await this.applyChanges(changes);
+    if (refused) return refused;
+    const session = await this.current();
+    const text =
+      quantity === 0
+        ? this.replies.removed([{ menuItemId: item.id, quantity: -delta, modifiers: [] }], session)
+        : this.replies.changed(item, quantity, session);
+    return { text, focusItemId: item.id, ...(lastOrder ? { lastOrder } : {}) };
   }
 
   /**
@@ -416,26 +417,24 @@ class Turn {
     const problem = modifierProblem(item, modifiers);
     if (problem) return { text: this.replies.modifierRefused({ item, problem, draftIndex: 0 }, null, false) };
     if (sameModifiers(modifiers, last.modifiers)) return { text: this.replies.alreadyMadeThatWay(item, last.quantity, modifiers) };
-    const session = await this.current();
-    const previous = session.tab.items
+    const previous = (await this.current()).tab.items
       .filter((line) => line.menuItemId === last.menuItemId && sameModifiers(line.modifiers, last.modifiers))
       .reverse();
-    if (previous.length === 0) return { text: this.replies.notOnTab([last.menuItemId], null), session };
+    if (previous.length === 0) return { text: this.replies.notOnTab([last.menuItemId], null) };
     const replacement: OrderLine = { menuItemId: item.id, quantity: last.quantity, modifiers };
-    const addition = await this.attempt(() => this.bar.addItems(this.sessionId, [replacement]));
+    const addition = await this.change(() => this.bar.addItems(this.sessionId, [replacement]));
     if (!addition.ok) return this.refusal(addition.error);
-    this.session = addition.value;
-    const applied = await this.applyChanges(this.reductions(previous, last.quantity));
-    if ("refusal" in applied) return applied.refusal;
+    const refused = await this.applyChanges(this.reductions(previous, last.quantity));
+    if (refused) return refused;
     const lastOrder = [...this.state.lastOrder.slice(0, -1), replacement];
-    return { text: this.replies.remade(replacement, applied.session), session: applied.session, lastOrder, focusItemId: item.id };
+    return { text: this.replies.remade(replacement, await this.current()), lastOrder, focusItemId: item.id };
   }
 
   private unknownSubject(subject: Subject): Outcome | null {
     const [missing] = subject.unknown;
     if (missing === undefined || subject.itemIds.length > 0 || subject.category !== null) return null;
     const closest = closestItems(missing, this.index, 2);
-    return { text: this.replies.unknownDrink(missing, closest, null), pending: offer(closest.map((item) => item.id)) };
+    return { text: this.replies.unknownDrink(missing, closest), pending: offer(closest.map((item) => item.id)) };
   }
 
   private categoryOffer(category: MenuCategory): Outcome {
@@ -462,21 +461,25 @@ class Turn {
     return this.unknownSubject(subject) ?? { text: this.replies.priceRange() };
   }
 
+  /**
+   * Two drinks for the mood (a menu tag), within the category when one was named and it has
+   * any; a mood no drink has is answered like no mood at all, with the house's classy picks.
+   */
   private recommend(mood: Mood | null, category: MenuCategory | null): Outcome {
-    const inCategory = (item: MenuItem) => category === null || item.category === category;
+    const inCategory = this.index.items.filter((item) => category === null || item.category === category);
+    const preferring = (chosen: readonly MenuItem[], fallback: readonly MenuItem[]) => (chosen.length > 0 ? chosen : fallback);
+    const tagged = (items: readonly MenuItem[], tag: string) => items.filter((item) => item.tags.includes(tag));
     let picks: MenuItem[];
-    if (mood === SURPRISE) {
-      picks = this.rng.sample(this.index.items.filter(inCategory), 1);
-    } else {
-      const tagged = mood === null ? [] : this.index.items.filter((item) => item.tags.includes(mood));
-      const pool = tagged.filter(inCategory).length > 0 ? tagged.filter(inCategory) : tagged;
-      const fallback = this.index.items.filter((item) => inCategory(item) && item.tags.includes("classy"));
-      picks = this.rng.sample(pool.length > 0 ? pool : fallback.length > 0 ? fallback : this.index.items.filter(inCategory), 2);
+    let said = mood;
+    if (mood === SURPRISE) picks = this.rng.sample(inCategory, 1);
+    else {
+      const moodDrinks = mood === null ? [] : preferring(tagged(inCategory, mood), tagged(this.index.items, mood));
+      if (moodDrinks.length === 0) said = null;
+      picks = this.rng.sample(preferring(moodDrinks, preferring(tagged(inCategory, HOUSE_MOOD), inCategory)), 2);
     }
-    const effectiveMood = mood !== null && mood !== SURPRISE && !this.index.items.some((item) => item.tags.includes(mood)) ? null : mood;
     const [first] = picks;
     return {
-      text: this.replies.recommend(effectiveMood, picks),
+      text: this.replies.recommend(said, picks),
       pending: first ? offer(picks.map((item) => item.id)) : null,
       focusItemId: first?.id ?? null,
     };
@@ -485,19 +488,21 @@ class Turn {
   private async setTip(understanding: Understanding & { intent: "SET_TIP" }): Promise<Outcome> {
     if (!understanding.tip) return { text: this.replies.tipRefused(understanding.refusal ?? "NO_AMOUNT") };
     const tip = understanding.tip;
-    const result = await this.attempt(() => this.bar.setTip(this.sessionId, tip));
+    const result = await this.change(() => this.bar.setTip(this.sessionId, tip));
     if (!result.ok) {
       if (result.error.code === "BAD_USER_INPUT" && result.error.details.reason === "TIP_OUT_OF_RANGE") {
         return { text: this.replies.tipRefused("PERCENT_OUT_OF_RANGE") };
       }
       return this.refusal(result.error);
     }
-    return { text: this.replies.tipSet(result.value), session: result.value };
+    return { text: this.replies.tipSet(result.value) };
   }
 
   private async pay(): Promise<Outcome> {
     const result = await this.attempt(() => this.bar.checkout(this.sessionId));
     if (!result.ok) return this.refusal(result.error);
+    // Checkout locks the tab: the session must be read again for the turn's result.
+    this.session = null;
     return { text: this.replies.checkoutStarted(result.value), paymentId: result.value.id };
   }
 

@@ -244,19 +244,6 @@ function isUnknownWord(word: string | undefined, index: MenuIndex): boolean {
   return word !== undefined && !isEverydayWord(word) && !index.words.has(word) && !MODIFIER_WORDS.has(word) && !/\d/.test(word);
 }
 
-/** Every menu mention in the tokens, left to right, longest first. */
-export function findMenuMentions(tokens: readonly string[], index: MenuIndex): (MenuMatch & { start: number })[] {
-  const found: (MenuMatch & { start: number })[] = [];
-  for (let start = 0; start < tokens.length; ) {
-    const match = matchMenuAt(tokens, start, index);
-    if (match) {
-      found.push({ ...match, start });
-      start += match.length;
-    } else start += 1;
-  }
-  return found;
-}
-
 /**
  * Drinks whose name or aliases look most like a phrase the bar did not
  * recognise, best first: the suggestions after "we don't have that".

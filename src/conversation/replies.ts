@@ -7,7 +7,7 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { formatCents } from "../bar/money.js";
 import type { OrderLine, PaymentView, SessionView, TabLineView, TabView } from "./bar-port.js";
-import { MAX_QUANTITY, type DraftProblem, type OpenQuestion } from "./drafts.js";
+import { MAX_QUANTITY, settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
 import { pluralOf, type MenuIndex } from "./menu-matcher.js";
 import { numberWord } from "./numbers.js";
 import type { Rng } from "./random.js";
@@ -116,10 +116,19 @@ export class Replies {
     return preface ? `${preface} ${asked}` : asked;
   }
 
-  unknownDrink(phrase: string, closest: readonly MenuItem[], rest: string | null): string {
+  /** "a Martini", "two beers": a draft as asked, settled or not. */
+  private draft(draft: DraftLine): string {
+    const item = settledItem(draft, this.index);
+    if (item) return drinkPhrase(item, draft.quantity, draft.modifiers);
+    const words = draft.category === null ? { one: "drink", many: "drinks" } : CATEGORY_WORDS[draft.category];
+    return draft.quantity === 1 ? `${article(words.one)} ${words.one}` : `${numberWord(draft.quantity)} ${words.many}`;
+  }
+
+  /** The drink the bar does not have, the closest it has, and (when there is one) the rest of the order. */
+  unknownDrink(phrase: string, closest: readonly MenuItem[], rest: readonly DraftLine[] = []): string {
     const sorry = this.rng.pick([`Sorry, we don't have ${phrase}.`, `I'm afraid there's no ${phrase} on the menu.`]);
     const names = listJoin(closest.map((item) => `${article(item.name)} ${item.name}`), "or");
-    if (rest) return `${sorry} The closest I have is ${names}. Shall I just get ${rest}?`;
+    if (rest.length > 0) return `${sorry} The closest I have is ${names}. Shall I just get ${listJoin(rest.map((draft) => this.draft(draft)))}?`;
     return `${sorry} How about ${names} instead?`;
   }
 

@@ -36,6 +36,7 @@ export const STARTING_BALANCE_CENTS = 100_000;
 
 export class FakeBar implements BarPort {
   private readonly sessions = new Map<string, FakeSession>();
+  private readonly catalog: readonly MenuItem[];
   private nextId = 1;
 
   constructor(
@@ -44,8 +45,6 @@ export class FakeBar implements BarPort {
   ) {
     this.catalog = options.catalog ?? MENU_CATALOG;
   }
-
-  private readonly catalog: readonly MenuItem[];
 
   menu(): readonly MenuItem[] {
     return this.catalog;
