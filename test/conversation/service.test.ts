@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import fc from "fast-check";
 import { formatCents } from "../../src/bar/money.js";
 import type { BarPort, SessionView } from "../../src/conversation/bar-port.js";
 import { ConversationService, MAX_UTTERANCE_LENGTH } from "../../src/conversation/conversation.service.js";
@@ -300,5 +301,36 @@ describe("dialogue state", () => {
   it("keeps the valid fields of a partly damaged state", () => {
     const state = parseState({ version: 1, turn: 4, pending: { kind: "ORDER", drafts: [{ candidates: [] }] }, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: ["bogus"] }] });
     expect(state).toEqual({ turn: 4, pending: null, lastOrder: [], focusItemId: null });
+  });
+});
+
+describe("ConversationService robustness", () => {
+  const words = ["a", "two", "martini", "beer", "neat", "rocks", "pay", "tip", "15%", "$5", "cancel", "the", "make", "that",
+    "three", "another", "what's", "my", "tab", "no", "yes", "first", "one", "whiskey", "double", "please", "and", "menu", "how", "much"];
+
+  it("answers any utterance in words, never with a thrown domain error, and keeps money conserved", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }), async (script) => {
+        const { say } = setUp();
+        for (const utterance of script) {
+          const result = await say(utterance.join(" "));
+          expect(result.text.length).toBeGreaterThan(0);
+          expect(result.speech).not.toMatch(/[$%&]/);
+          // Nothing is ever paid here (no payment completes), so the open tab holds all that was spent.
+          expect(result.session.balanceCents + result.session.tab.totalCents).toBe(STARTING_BALANCE_CENTS);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("understands arbitrary text without throwing", async () => {
+    const { say } = setUp();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 120, unit: "grapheme" }).filter((text) => text.trim().length > 0), async (text) => {
+        await expect(say(text)).resolves.toMatchObject({ intent: expect.any(String) });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
