@@ -227,10 +227,16 @@ class Turn {
         return { text: this.replies.tabLocked() };
       case "PAYMENT_PROVIDER_UNAVAILABLE":
         return { text: this.replies.providerDown() };
-      default:
-        if (error.details.reason === "EMPTY_TAB") return { text: this.replies.emptyTabCheckout() };
-        if (error.details.reason === "QUANTITY_OUT_OF_RANGE") return { text: this.replies.quantityRefused(MAX_QUANTITY + 1) };
-        return { text: this.replies.cannotPour() };
+      default: {
+        const { reason, menuItemId, modifier } = error.details;
+        if (reason === "EMPTY_TAB") return { text: this.replies.emptyTabCheckout() };
+        if (reason === "QUANTITY_OUT_OF_RANGE") return { text: this.replies.quantityRefused(MAX_QUANTITY + 1) };
+        const item = typeof menuItemId === "string" ? this.index.byId.get(menuItemId) : undefined;
+        if (item && reason === "MODIFIER_NOT_ACCEPTED" && typeof modifier === "string" && isModifier(modifier)) {
+          return { text: this.replies.modifierRefused({ item, problem: { kind: "NOT_ACCEPTED", modifier }, draftIndex: 0 }, null, false) };
+        }
+        return { text: error.code === "NOT_FOUND" ? this.replies.notAvailable(item ?? null) : this.replies.cannotPour() };
+      }
     }
   }
 

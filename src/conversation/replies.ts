@@ -140,7 +140,7 @@ export class Replies {
         : `${capitalise(article(item.name))} ${item.name} can't be both ${problem.problem.modifiers[0]} and ${problem.problem.modifiers[1]}.`;
     if (next?.kind === "SERVING") return this.askServing(next, refusal);
     if (next?.kind === "WHICH_ITEM") return `${refusal} ${this.askWhich(next)}`;
-    if (!offerPlain) return `${refusal} It stays as it was.`;
+    if (!offerPlain) return `${refusal} Nothing changed on your tab.`;
     return `${refusal} ${this.rng.pick(["Shall I pour it as it comes instead?", "Want it the usual way instead?"])}`;
   }
 
@@ -161,6 +161,10 @@ export class Replies {
       "Your payment is in progress, so I can't change the tab right now. Once it's settled I'm all yours.",
       "Hold on, a payment is pending on this tab, so it's locked for now. Finish or cancel it on the payment page first.",
     ]);
+  }
+
+  notAvailable(item: MenuItem | null): string {
+    return `Sorry, ${item ? `the ${item.name} isn't` : "that isn't"} available right now. Can I get you something else?`;
   }
 
   cannotPour(): string {

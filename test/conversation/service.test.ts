@@ -206,17 +206,31 @@ describe("ConversationService tab, tips and payment", () => {
     expect(result.text).toMatch(/nothing to pay/);
   });
 
+  it("says which drink the bar refused a modifier for", async () => {
+    class StricterBar extends FakeBar {
+      override async addItems(): Promise<SessionView> {
+        throw new DomainError("BAD_USER_INPUT", "no", { reason: "MODIFIER_NOT_ACCEPTED", menuItemId: "martini", modifier: "dirty" });
+      }
+    }
+    const service = new ConversationService(new StricterBar(), new MemoryStore());
+    const result = await service.say("s", "a dirty martini");
+    expect(result.text).toMatch(/Martini doesn't come dirty/);
+    expect(tabLines(result.session)).toEqual([]);
+  });
+
   it("turns every domain failure of the bar into words", async () => {
     class BrokenBar extends FakeBar {
       override async addItems(): Promise<SessionView> {
-        throw new DomainError("NOT_FOUND", "menu item gone");
+        throw new DomainError("NOT_FOUND", "menu item gone", { menuItemId: "martini" });
       }
       override async checkout(): Promise<never> {
         throw new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", "down");
       }
     }
     const service = new ConversationService(new BrokenBar(), new MemoryStore());
-    await expect(service.say("s", "a martini")).resolves.toMatchObject({ intent: "ORDER" });
+    const gone = await service.say("s", "a martini");
+    expect(gone).toMatchObject({ intent: "ORDER" });
+    expect(gone.text).toMatch(/Martini isn't available/);
     const paying = await service.say("s", "pay");
     expect(paying).toMatchObject({ intent: "PAY", paymentId: null });
     expect(paying.text).toMatch(/nothing was charged/);
