@@ -8,7 +8,7 @@
 import type { Modifier } from "../bar/menu-catalog.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
-import { DECLINE, ORDER_VERB, REPEAT_CUE, core, has, type Utterance } from "./intents.js";
+import { DECLINE, ORDER_VERB, REPEAT_CUE, core, has, matches, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
@@ -20,8 +20,6 @@ const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", 
 const ALL = ["both", "all of them", "all", "each", "every one", "them all"];
 
 const isYes = (u: Utterance): boolean => YES.test(core(u)) || (core(u) === "" && has(u, "yes", "sure", "okay"));
-
-const matches = (u: Utterance, pattern: RegExp): boolean => pattern.test(u.padded);
 
 /** The candidate the answer picks: by position, by name, by a word of its name, or "any". */
 export function chooseCandidate(u: Utterance, candidates: readonly string[], index: MenuIndex): string | null {

@@ -36,7 +36,7 @@ export function utteranceOf(tokens: readonly string[], index: MenuIndex): Uttera
 
 /** Whole-phrase test: `has(u, "settle up")` does not match "settle upstairs". */
 export const has = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded.includes(` ${phrase} `));
-const matches = (u: Utterance, pattern: RegExp): boolean => pattern.test(u.padded);
+export const matches = (u: Utterance, pattern: RegExp): boolean => pattern.test(u.padded);
 const isExactly = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded === ` ${phrase} `);
 
 /** Politeness and filler around a short answer: "yes please", "the first one thanks". */
@@ -50,15 +50,14 @@ const namesSpecificDrink = (u: Utterance): boolean => u.order.drafts.some((draft
 // Payment status
 
 const PAYMENT_STATUS: readonly RegExp[] = [
-  / (did|has|have|was|is|does) .*\b(go|gone|went|get|got|gotten|come|gone) through /,
+  / (did|has|have|was|is|does) .*\b(go|gone|went|get|got|gotten|come) through /,
   / payment (go|went|gone|get|got) through /,
   / payment (status|state) /,
   / status of (my |the |that )?(payment|checkout|charge|transaction) /,
   / (did|has|have|was|is) (my |the |that )?(payment|charge|card|checkout|transaction) .*\b(work|worked|succeed|succeeded|successful|clear|cleared|done|complete|completed|processed|accepted|declined|fail|failed|okay|finished|pending|approved|ok|go ok|went ok|through) /,
-  / (has|have|is|was) (it|that|this|my tab|the tab|everything|my bill|the bill) (been )?(paid|settled) /,
   / (did|have) i (already )?(pay|paid) /,
   / am i (all )?paid( up)? /,
-  / (is|was) (it|that|everything|my tab|the tab|my bill|the bill) (all )?paid /,
+  / (has|have|is|was) (it|that|this|everything|my tab|the tab|my bill|the bill) (all )?(been )?(paid|settled) /,
   / (was|did) (i|my card) (get )?charged /,
   / did you (get|receive) (my|the) (payment|money) /,
   / (did|has) (it|that) (work|worked|succeed|succeeded) /,
