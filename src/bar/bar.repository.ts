@@ -48,9 +48,6 @@ export interface PaymentAttemptRecord extends PaymentView {
   tabId: string;
   sessionId: string;
   providerRef: string | null;
-  idempotencyKey: string;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export interface NewPaymentAttempt {
@@ -90,6 +87,7 @@ export interface SessionTransaction {
 export interface BarRepository {
   inSessionTransaction<T>(sessionId: string, work: (tx: SessionTransaction) => Promise<T>): Promise<T>;
   currentTab(sessionId: string): Promise<TabRecord>;
+  tab(tabId: string): Promise<TabRecord | null>;
   account(sessionId: string): Promise<{ customerName: string | null; balanceCents: number }>;
   attempt(attemptId: string): Promise<PaymentAttemptRecord | null>;
   attemptByProviderRef(providerRef: string): Promise<PaymentAttemptRecord | null>;
@@ -153,8 +151,8 @@ function toAttemptRecord(row: AttemptRow): PaymentAttemptRecord {
 }
 
 export function toPaymentView(attempt: PaymentAttemptRecord): PaymentView {
-  const { id, status, amountCents, tipCents, provider, checkoutUrl, failureReason } = attempt;
-  return { id, status, amountCents, tipCents, provider, checkoutUrl, failureReason };
+  const { tabId: _tabId, sessionId: _sessionId, providerRef: _providerRef, ...view } = attempt;
+  return view;
 }
 
 async function currentTabOf(db: Tx | PrismaClient, sessionId: string): Promise<TabRecord> {
@@ -242,7 +240,7 @@ class PrismaSessionTransaction implements SessionTransaction {
       select: { id: true },
     });
     // NOTIFY inside the transaction is delivered on commit, in commit order.
-    await this.tx.$queryRaw`SELECT pg_notify(${TAB_EVENTS_CHANNEL}, ${`${change.sessionId}:${row.id}`})`;
+    await this.tx.$executeRaw`SELECT pg_notify(${TAB_EVENTS_CHANNEL}, ${`${change.sessionId}:${row.id}`})`;
   }
 }
 
@@ -274,6 +272,11 @@ export class PrismaBarRepository implements BarRepository {
 
   currentTab(sessionId: string): Promise<TabRecord> {
     return currentTabOf(this.prisma, sessionId);
+  }
+
+  async tab(tabId: string): Promise<TabRecord | null> {
+    const row = await this.prisma.tab.findUnique({ where: { id: tabId }, include: TAB_INCLUDE });
+    return row && toTabRecord(row);
   }
 
   async account(sessionId: string): Promise<{ customerName: string | null; balanceCents: number }> {

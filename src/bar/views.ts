@@ -41,6 +41,9 @@ export interface PaymentView {
   provider: ProviderName;
   checkoutUrl: string | null;
   failureReason: string | null;
+  idempotencyKey: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export type TabEventReason = "ITEM_ADDED" | "ITEM_REMOVED" | "TIP_CHANGED" | "PAYMENT_PENDING" | "PAYMENT_FAILED" | "PAID";

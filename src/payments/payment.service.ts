@@ -91,7 +91,7 @@ export class PaymentService {
       amountCents: attempt.amountCents,
       tipCents: attempt.tipCents,
       currency: "usd",
-      createdAt: attempt.createdAt,
+      attemptCreatedAt: attempt.createdAt,
       lines: tab.items.map((line) => {
         const item = this.menu.find(line.menuItemId);
         const name = item?.name ?? line.menuItemId;
@@ -120,12 +120,19 @@ export class PaymentService {
 
   /** Mock provider only: what the hosted checkout page does, through the API. */
   async simulatePayment(sessionId: string, paymentId: string, card: string, confirm = false): Promise<PaymentAttemptRecord> {
-    if (this.provider.name !== "mock") {
-      throw badInput("simulatePayment works with the mock payment provider only; pay on the Stripe checkout page.");
-    }
-    const outcome = mockCardOutcome(card);
+    this.assertMockProvider();
     const attempt = await this.payment(sessionId, paymentId);
     if (!attempt) throw notFound("No such payment for this session.", { paymentId });
+    return this.payWithTestCard(attempt, card, confirm);
+  }
+
+  /**
+   * The mock checkout page's action. The page is addressed by the attempt id
+   * alone (an unguessable capability, as a Stripe checkout URL is).
+   */
+  async payWithTestCard(attempt: PaymentAttemptRecord, card: string, confirm: boolean): Promise<PaymentAttemptRecord> {
+    this.assertMockProvider();
+    const outcome = mockCardOutcome(card);
     if (attempt.status !== "PENDING") return attempt;
     if (outcome.kind === "confirm" && !confirm) {
       throw badInput("This card asks for an extra confirmation step: confirm the payment to finish.", {
@@ -137,6 +144,12 @@ export class PaymentService {
       outcome.kind === "decline" ? { status: "FAILED", failureReason: outcome.reason } : { status: "SUCCEEDED" },
     );
     return this.requireAttempt(attempt.id);
+  }
+
+  private assertMockProvider(): void {
+    if (this.provider.name !== "mock") {
+      throw badInput("Test cards work with the mock payment provider only; pay on the Stripe checkout page.");
+    }
   }
 
   /**
@@ -220,9 +233,21 @@ export class PaymentService {
     return attempt;
   }
 
-  /** Public for the mock checkout page, which addresses attempts by id alone. */
+  /** For the hosted checkout page, which addresses attempts by id alone. */
   findAttempt(attemptId: string): Promise<PaymentAttemptRecord | null> {
     return isUuid(attemptId) ? this.bar.attempt(attemptId) : Promise.resolve(null);
+  }
+
+  /** What the guest is paying for, as the provider is shown it. */
+  async checkoutDetails(attempt: PaymentAttemptRecord): Promise<CreateCheckoutInput> {
+    const tab = await this.bar.tab(attempt.tabId);
+    if (!tab) throw notFound("The tab of this payment is gone.");
+    return this.checkoutInput(attempt, tab);
+  }
+
+  /** The guest walked away from the hosted checkout page. */
+  async cancel(attemptId: string): Promise<SettleResult> {
+    return this.settle(attemptId, { status: "CANCELED", failureReason: "You canceled the checkout." });
   }
 }
 

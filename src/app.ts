@@ -1,0 +1,284 @@
+/**
+ * The composition root: opens the database, builds every service once, and
+ * serves HTTP, GraphQL and graphql-ws subscriptions on one port. Nothing else
+ * in the code constructs services or reads configuration.
+ */
+import "reflect-metadata";
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { GraphQLFormattedError } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { PrismaBarRepository } from "./bar/bar.repository.js";
+import { Menu } from "./bar/menu.service.js";
+import { TabService } from "./bar/tab.service.js";
+import type { AppConfig } from "./config.js";
+import { openDatabase, type Database } from "./db/database.js";
+import { migrateAndSeed } from "./db/migrate.js";
+import { projectPath } from "./db/paths.js";
+import { TabEventFeed } from "./events/tab-event-feed.js";
+import { contextFromAuthorization, type GraphQLContext } from "./graphql/context.js";
+import { formatGraphQLError } from "./graphql/errors.js";
+import { maxDepthRule } from "./graphql/limits.js";
+import { MenuResolver, TabItemResolver } from "./graphql/resolvers/menu.resolver.js";
+import { PaymentResolver } from "./graphql/resolvers/payment.resolver.js";
+import { SessionResolver } from "./graphql/resolvers/session.resolver.js";
+import type { SubscriptionContext } from "./graphql/resolvers/tab-event.resolver.js";
+import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
+import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
+import { checkoutRouter } from "./http/checkout-page.js";
+import { RateLimiter } from "./http/rate-limiter.js";
+import { createLogger, describeError, type Logger } from "./logger.js";
+import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
+import { createPaymentProvider } from "./payments/provider-factory.js";
+import { PaymentService } from "./payments/payment.service.js";
+import { PrismaSessionRepository } from "./sessions/session.repository.js";
+import { SessionService } from "./sessions/session.service.js";
+import { bearerToken, hashSessionToken } from "./sessions/session-token.js";
+
+export interface MayaApp {
+  readonly url: string;
+  readonly port: number;
+  readonly db: Database;
+  readonly metrics: MayaMetrics;
+  readonly services: {
+    menu: Menu;
+    sessions: SessionService;
+    tabs: TabService;
+    payments: PaymentService;
+    feed: TabEventFeed;
+    locks: SessionLocks;
+  };
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Where cgroup files are read for container metrics (tests use fixtures). */
+  cgroupRoot?: string;
+}
+
+const JSON_BODY_LIMIT = "64kb";
+
+export async function startMaya(config: AppConfig, options: StartOptions = {}): Promise<MayaApp> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const httpServer = createServer();
+  // Listen first: the checkout links need the real port (PORT=0 in tests).
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+
+  const db = await openDatabase(config.database);
+  try {
+    const migration = await migrateAndSeed(db);
+    log.info("database ready", {
+      database: db.kind === "postgres" ? "postgresql" : `embedded (${config.database.dataDir})`,
+      migrationsApplied: migration.applied,
+    });
+    return await wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot: options.cgroupRoot });
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    await new Promise((resolve) => httpServer.close(resolve));
+    throw error;
+  }
+}
+
+interface WireInput {
+  config: AppConfig;
+  log: Logger;
+  httpServer: Server;
+  port: number;
+  publicUrl: string;
+  db: Database;
+  cgroupRoot: string | undefined;
+}
+
+async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }: WireInput): Promise<MayaApp> {
+  const metrics = createMetrics({ config: config.deployment, ...(cgroupRoot ? { cgroupRoot } : {}) });
+  const menu = await Menu.load(db.prisma);
+  const bar = new PrismaBarRepository(db.prisma);
+  const sessionRepository = new PrismaSessionRepository(db.prisma);
+  const sessions = new SessionService(sessionRepository, config.startingBalanceCents, () => metrics.sessionStarted());
+  const tabs = new TabService(bar, menu);
+  const provider = createPaymentProvider(config.payments, publicUrl, metrics, log);
+  const payments = new PaymentService(bar, provider, menu, {
+    attemptCreated: (name) => metrics.paymentAttempt(name, "PENDING"),
+    attemptSettled: (name, status) => metrics.paymentAttempt(name, status),
+  });
+  const feed = new TabEventFeed(db, bar, {
+    subscriptionOpened: () => metrics.subscriptionOpened(),
+    deliveryFailed: (error) => log.error("tab event delivery failed", { error: describeError(error) }),
+  });
+  await feed.start();
+  const locks = new SessionLocks({
+    idleMs: config.locks.idleSeconds * 1000,
+    cleanupIntervalMs: config.locks.cleanupSeconds * 1000,
+    metrics,
+  });
+  locks.start();
+
+  const resolvers: ResolverInstances = new Map<ResolverClass, object>([
+    [MenuResolver, new MenuResolver(menu)],
+    [TabItemResolver, new TabItemResolver(menu)],
+    [SessionResolver, new SessionResolver(sessions, tabs)],
+    [TabResolver, new TabResolver(tabs)],
+    [PaymentResolver, new PaymentResolver(payments)],
+  ]);
+  const schema = await buildMayaSchema(resolvers);
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+    formatGraphQLError(formatted, error, (internal) => log.error("internal error", { error: describeError(internal) }));
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
+  const wsServerCleanup = useServer<{ authorization?: string }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const token = bearerToken(ctx.connectionParams?.authorization);
+        if (!token) return false;
+        try {
+          await sessions.authenticate(token);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx): SubscriptionContext => ({
+        ...contextFromAuthorization(sessions, ctx.connectionParams?.authorization, remoteAddress(ctx.extra.request)),
+        feed,
+      }),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    validationRules: [maxDepthRule(config.limits.maxQueryDepth)],
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => void (await wsServerCleanup.dispose()) }) },
+      ApolloServerPluginLandingPageDisabled(),
+      createApolloMetricsPlugin<GraphQLContext>(metrics),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const payments = { provider: provider.name, description: provider.description, testMode: true };
+    try {
+      await db.ping();
+      res.json({ status: "ready", database: db.kind, payments });
+    } catch (error) {
+      res.status(503).json({ status: "unavailable", database: db.kind, error: "database unreachable", payments });
+    }
+  });
+  app.get("/metrics", metricsHandler(metrics));
+  app.use(checkoutRouter(payments));
+  const ide = projectPath("dist/client/graphiql/index.html");
+  app.get("/graphql", (req, res, next) => {
+    if (req.accepts(["application/json", "text/html"]) === "text/html" && existsSync(ide)) return res.sendFile(ide);
+    next();
+  });
+  const rateLimits = {
+    address: new RateLimiter(config.limits.rateLimitPerAddress),
+    session: new RateLimiter(config.limits.rateLimitPerSession),
+  };
+  app.use(
+    "/graphql",
+    (req, res, next) => {
+      const address = remoteAddress(req);
+      const token = bearerToken(req.get("authorization"));
+      const refusedBy = !rateLimits.address.take(address)
+        ? "address"
+        : token && !rateLimits.session.take(hashSessionToken(token))
+          ? "session"
+          : null;
+      if (!refusedBy) return next();
+      metrics.rateLimited(refusedBy);
+      res.setHeader("Retry-After", "1");
+      res.status(429).json(graphqlErrorBody("Too many requests; please slow down a little.", "RATE_LIMITED"));
+    },
+    express.json({ limit: JSON_BODY_LIMIT }),
+    (req, res, next) => {
+      const query: unknown = (req.body as { query?: unknown } | undefined)?.query;
+      if (typeof query === "string" && Buffer.byteLength(query) > config.limits.maxQueryBytes) {
+        res.status(413).json(graphqlErrorBody(`The query is larger than ${config.limits.maxQueryBytes} bytes.`, "BAD_USER_INPUT"));
+        return;
+      }
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => contextFromAuthorization(sessions, req.get("authorization"), remoteAddress(req)),
+    }),
+  );
+  const clientDir = projectPath("dist/client");
+  app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    if (status >= 400 && status < 500) {
+      res.status(status).json(graphqlErrorBody("The request could not be read.", "BAD_USER_INPUT"));
+      return;
+    }
+    log.error("request failed", { error: describeError(error) });
+    res.status(500).json(graphqlErrorBody("Something went wrong on our side.", "INTERNAL_SERVER_ERROR"));
+  });
+  httpServer.on("request", app);
+
+  log.info("Maya is listening", {
+    url: publicUrl,
+    graphql: `${publicUrl}/graphql`,
+    payments: provider.description,
+    testMode: true,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db,
+    metrics,
+    services: { menu, sessions, tabs, payments, feed, locks },
+    close: () => {
+      closing ??= (async () => {
+        locks.stop();
+        for (const client of wsServer.clients) client.terminate();
+        httpServer.closeIdleConnections();
+        await apollo.stop();
+        await feed.stop();
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function remoteAddress(req: { socket: { remoteAddress?: string | undefined }; ip?: string | undefined }): string {
+  return req.ip ?? req.socket.remoteAddress ?? "unknown";
+}
+
+function graphqlErrorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+function noCacheForHtml(res: Response, path: string): void {
+  if (path.endsWith(".html")) res.setHeader("Cache-Control", "no-cache");
+}

@@ -1,0 +1,49 @@
+/**
+ * The one place domain errors become GraphQL errors. Anything that is not a
+ * known, client-facing error is masked: the guest sees a code and a polite
+ * message, the log keeps the rest.
+ */
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { DomainError, ERROR_CODES } from "../errors.js";
+
+const CLIENT_CODES = new Set<string>(ERROR_CODES);
+/** Apollo's own request errors, all caused by what the client sent. */
+const REQUEST_ERROR_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logInternal: (error: unknown) => void = () => undefined,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...publicDetails(original) } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && CLIENT_CODES.has(code)) return { ...base, extensions: { code } };
+  if (typeof code === "string" && REQUEST_ERROR_CODES.has(code)) {
+    return { ...base, extensions: { code: "BAD_USER_INPUT", reason: code } };
+  }
+  logInternal(original);
+  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/** Details a client can act on (balance short by how much, which modifier...). */
+function publicDetails(error: DomainError): Record<string, unknown> {
+  const { reason, balanceCents, neededCents, menuItemId, modifier } = error.details;
+  return Object.fromEntries(
+    Object.entries({ reason, balanceCents, neededCents, menuItemId, modifier }).filter(([, value]) => value !== undefined),
+  );
+}

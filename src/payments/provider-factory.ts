@@ -1,0 +1,41 @@
+/**
+ * Picks the payment provider at startup: Stripe (test mode only) when a key
+ * is configured, else the built-in mock checkout. A live or malformed key
+ * stops the app here, with a message that names the problem but not the key.
+ */
+import type { PaymentConfig } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { MayaMetrics } from "../observability/index.js";
+import { MockPaymentProvider } from "./mock-provider.js";
+import type { PaymentProvider } from "./payment-provider.js";
+import { assertTestModeKey } from "./stripe/stripe-config.js";
+import { StripePaymentProvider } from "./stripe/stripe-provider.js";
+
+export function createPaymentProvider(
+  config: PaymentConfig,
+  publicBaseUrl: string,
+  metrics: Pick<MayaMetrics, "providerCall" | "providerRetry">,
+  log: Logger,
+): PaymentProvider {
+  if (config.stripeSecretKey === undefined) return new MockPaymentProvider(() => publicBaseUrl);
+  assertTestModeKey(config.stripeSecretKey);
+  return new StripePaymentProvider({
+    secretKey: config.stripeSecretKey,
+    ...(config.stripeApiBase ? { apiBase: config.stripeApiBase } : {}),
+    publicBaseUrl,
+    retries: config.retries,
+    retryBaseDelayMs: config.retryBaseDelayMs,
+    onCall: (call) =>
+      metrics.providerCall("stripe", call.operation, call.outcome === "ok" ? "success" : "error", call.durationMs / 1000),
+    onRetry: (retry) => {
+      metrics.providerRetry("stripe", retry.operation);
+      log.warn("payment provider call failed; retrying", {
+        provider: "stripe",
+        operation: retry.operation,
+        attempt: retry.attempt,
+        delayMs: retry.delayMs,
+        reason: retry.reason,
+      });
+    },
+  });
+}
