@@ -16,6 +16,8 @@ import type { GraphQLFormattedError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { PrismaBarRepository } from "./bar/bar.repository.js";
+import { ServiceBarPort, SessionConversationStore } from "./bar/bar-port.adapter.js";
+import { ConversationService } from "./conversation/conversation.service.js";
 import { Menu } from "./bar/menu.service.js";
 import { TabService } from "./bar/tab.service.js";
 import type { AppConfig } from "./config.js";
@@ -26,6 +28,7 @@ import { TabEventFeed } from "./events/tab-event-feed.js";
 import { contextFromAuthorization, type GraphQLContext } from "./graphql/context.js";
 import { formatGraphQLError } from "./graphql/errors.js";
 import { maxDepthRule } from "./graphql/limits.js";
+import { ConversationResolver } from "./graphql/resolvers/conversation.resolver.js";
 import { MenuResolver, TabItemResolver } from "./graphql/resolvers/menu.resolver.js";
 import { PaymentResolver } from "./graphql/resolvers/payment.resolver.js";
 import { SessionResolver } from "./graphql/resolvers/session.resolver.js";
@@ -38,6 +41,8 @@ import { createLogger, describeError, type Logger } from "./logger.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
 import { PaymentService } from "./payments/payment.service.js";
+import { PaymentReconciler } from "./payments/payment-reconciler.js";
+import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payments/stripe/webhook.js";
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
 import { bearerToken, hashSessionToken } from "./sessions/session-token.js";
@@ -54,6 +59,8 @@ export interface MayaApp {
     payments: PaymentService;
     feed: TabEventFeed;
     locks: SessionLocks;
+    conversation: ConversationService;
+    reconciler: PaymentReconciler;
   };
   close(): Promise<void>;
 }
@@ -105,7 +112,7 @@ interface WireInput {
 async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }: WireInput): Promise<MayaApp> {
   const metrics = createMetrics({ config: config.deployment, ...(cgroupRoot ? { cgroupRoot } : {}) });
   const menu = await Menu.load(db.prisma);
-  const bar = new PrismaBarRepository(db.prisma);
+  const bar = new PrismaBarRepository(db.prisma, (change) => metrics.tabEvent(change.reason));
   const sessionRepository = new PrismaSessionRepository(db.prisma);
   const sessions = new SessionService(sessionRepository, config.startingBalanceCents, () => metrics.sessionStarted());
   const tabs = new TabService(bar, menu);
@@ -114,6 +121,17 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     attemptCreated: (name) => metrics.paymentAttempt(name, "PENDING"),
     attemptSettled: (name, status) => metrics.paymentAttempt(name, status),
   });
+  const reconciler = new PaymentReconciler(
+    payments,
+    bar,
+    {
+      pollAfterMs: config.payments.pollAfterMs,
+      intervalMs: config.payments.pollIntervalMs,
+      mockExpiryMs: config.payments.mockExpiryMs,
+    },
+    log,
+  );
+  reconciler.start();
   const feed = new TabEventFeed(db, bar, {
     subscriptionOpened: () => metrics.subscriptionOpened(),
     deliveryFailed: (error) => log.error("tab event delivery failed", { error: describeError(error) }),
@@ -125,6 +143,20 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     metrics,
   });
   locks.start();
+  const conversation = new ConversationService(
+    new ServiceBarPort(menu, tabs, payments),
+    new SessionConversationStore(sessionRepository),
+  );
+  const turns = {
+    run: (sessionId: string, text: string) =>
+      locks.runExclusive(sessionId, async () => {
+        // Timed inside the lock: waiting for the guest's previous turn is not this turn's latency.
+        const started = performance.now();
+        const turn = await conversation.say(sessionId, text);
+        metrics.turn(turn.intent, (performance.now() - started) / 1000);
+        return turn;
+      }),
+  };
 
   const resolvers: ResolverInstances = new Map<ResolverClass, object>([
     [MenuResolver, new MenuResolver(menu)],
@@ -132,6 +164,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     [SessionResolver, new SessionResolver(sessions, tabs)],
     [TabResolver, new TabResolver(tabs)],
     [PaymentResolver, new PaymentResolver(payments)],
+    [ConversationResolver, new ConversationResolver(turns, sessions, payments)],
   ]);
   const schema = await buildMayaSchema(resolvers);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
@@ -193,6 +226,18 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   });
   app.get("/metrics", metricsHandler(metrics));
   app.use(checkoutRouter(payments));
+  app.post(
+    "/webhooks/stripe",
+    express.raw({ type: () => true, limit: "256kb" }),
+    config.payments.stripeWebhookSecret && provider.name === "stripe"
+      ? createStripeWebhookHandler({
+          verify: createStripeWebhookVerifier(config.payments.stripeWebhookSecret),
+          onEvent: (eventId, eventType, event) => payments.applyProviderEvent(eventId, eventType, event),
+        })
+      : (_req: Request, res: Response) => {
+          res.status(404).json({ error: "Stripe webhooks are not configured (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)." });
+        },
+  );
   const ide = projectPath("dist/client/graphiql/index.html");
   app.get("/graphql", (req, res, next) => {
     if (req.accepts(["application/json", "text/html"]) === "text/html" && existsSync(ide)) return res.sendFile(ide);
@@ -256,15 +301,17 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     port,
     db,
     metrics,
-    services: { menu, sessions, tabs, payments, feed, locks },
+    services: { menu, sessions, tabs, payments, feed, locks, conversation, reconciler },
     close: () => {
       closing ??= (async () => {
         locks.stop();
+        await reconciler.stop();
         for (const client of wsServer.clients) client.terminate();
         httpServer.closeIdleConnections();
         await apollo.stop();
         await feed.stop();
         await db.close();
+        if ("close" in provider && typeof provider.close === "function") provider.close();
       })();
       return closing;
     },

@@ -12,6 +12,8 @@ export interface PaymentConfig {
   /** How long to wait for a webhook before asking the provider. */
   pollAfterMs: number;
   pollIntervalMs: number;
+  /** An abandoned mock checkout expires after this long, unlocking the tab. */
+  mockExpiryMs: number;
 }
 
 export interface AppConfig {
@@ -87,6 +89,7 @@ export function loadConfig(env: Env): AppConfig {
       retryBaseDelayMs: integer(env, "MAYA_PAYMENT_RETRY_BASE_MS", 1000, 0, 60_000),
       pollAfterMs: integer(env, "MAYA_PAYMENT_POLL_AFTER_MS", 60_000, 0),
       pollIntervalMs: integer(env, "MAYA_PAYMENT_POLL_INTERVAL_MS", 15_000, 10),
+      mockExpiryMs: integer(env, "MAYA_MOCK_CHECKOUT_EXPIRY_MS", 30 * 60_000, 1_000),
     },
     limits: {
       maxUtteranceChars: 500,

@@ -167,6 +167,7 @@ async function currentTabOf(db: Tx | PrismaClient, sessionId: string): Promise<T
 class PrismaSessionTransaction implements SessionTransaction {
   constructor(
     private readonly tx: Tx,
+    private readonly recorded: TabChange[],
     readonly session: LockedSession,
   ) {}
 
@@ -239,16 +240,22 @@ class PrismaSessionTransaction implements SessionTransaction {
       },
       select: { id: true },
     });
+    this.recorded.push(change);
     // NOTIFY inside the transaction is delivered on commit, in commit order.
     await this.tx.$executeRaw`SELECT pg_notify(${TAB_EVENTS_CHANNEL}, ${`${change.sessionId}:${row.id}`})`;
   }
 }
 
 export class PrismaBarRepository implements BarRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Told about each change once its transaction has committed. */
+    private readonly onCommittedChange: (change: TabChange) => void = () => undefined,
+  ) {}
 
-  inSessionTransaction<T>(sessionId: string, work: (tx: SessionTransaction) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(
+  async inSessionTransaction<T>(sessionId: string, work: (tx: SessionTransaction) => Promise<T>): Promise<T> {
+    const recorded: TabChange[] = [];
+    const result = await this.prisma.$transaction(
       async (tx) => {
         const locked = await tx.$queryRaw<
           { customer_name: string | null; balance_cents: number; starting_balance_cents: number }[]
@@ -256,7 +263,7 @@ export class PrismaBarRepository implements BarRepository {
         const row = locked[0];
         if (!row) throw notFound("Session not found.");
         return work(
-          new PrismaSessionTransaction(tx, {
+          new PrismaSessionTransaction(tx, recorded, {
             id: sessionId,
             customerName: row.customer_name,
             balanceCents: row.balance_cents,
@@ -268,6 +275,8 @@ export class PrismaBarRepository implements BarRepository {
       // one guest's requests queues behind each other.
       { maxWait: 20_000, timeout: 30_000 },
     );
+    for (const change of recorded) this.onCommittedChange(change);
+    return result;
   }
 
   currentTab(sessionId: string): Promise<TabRecord> {

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type ContainerType } from "type-graphql";
+import { ConversationResolver } from "./resolvers/conversation.resolver.js";
 import { MenuResolver, TabItemResolver } from "./resolvers/menu.resolver.js";
 import { PaymentResolver } from "./resolvers/payment.resolver.js";
 import { SessionResolver } from "./resolvers/session.resolver.js";
@@ -15,6 +16,7 @@ export const RESOLVERS = [
   TabResolver,
   PaymentResolver,
   TabEventResolver,
+  ConversationResolver,
 ] as const;
 
 export type ResolverClass = (typeof RESOLVERS)[number];

@@ -245,6 +245,50 @@ export class PaymentService {
     return this.checkoutInput(attempt, tab);
   }
 
+  /**
+   * Asks the provider how a pending attempt stands and applies the answer:
+   * the fallback when no webhook arrives, and the recovery of an attempt whose
+   * checkout was created but never recorded (a crash between the two). The
+   * recovery re-sends the identical create request under the attempt's
+   * idempotency key, so the provider returns the checkout it already made.
+   */
+  async refreshFromProvider(attempt: PaymentAttemptRecord): Promise<PaymentStatus> {
+    if (attempt.status !== "PENDING") return attempt.status;
+    let status: PaymentStatus;
+    let failureReason: string | undefined;
+    if (attempt.providerRef === null && this.provider.recoverCheckout) {
+      const recovered = await this.provider.recoverCheckout(await this.checkoutDetails(attempt));
+      await this.bar.recordCheckout(attempt.id, recovered.providerRef, recovered.checkoutUrl);
+      ({ status, failureReason } = recovered);
+    } else if (attempt.providerRef !== null) {
+      ({ status, failureReason } = await this.provider.fetchStatus(attempt));
+    } else {
+      return "PENDING";
+    }
+    if (status !== "PENDING") await this.settle(attempt.id, { status, ...(failureReason ? { failureReason } : {}) });
+    return status;
+  }
+
+  /** A provider's webhook event, already verified; a replayed event id changes nothing. */
+  async applyProviderEvent(
+    eventId: string,
+    eventType: string,
+    event: { attemptId: string | null; providerRef: string; outcome: PaymentStatus; failureReason?: string },
+  ): Promise<"processed" | "duplicate"> {
+    const attempt =
+      (event.attemptId && isUuid(event.attemptId) ? await this.bar.attempt(event.attemptId) : null) ??
+      (await this.bar.attemptByProviderRef(event.providerRef));
+    // Not ours, or nothing final to apply: acknowledge so the provider stops sending it.
+    if (!attempt || attempt.provider !== this.provider.name || event.outcome === "PENDING") return "processed";
+    if (attempt.providerRef === null) await this.bar.recordCheckout(attempt.id, event.providerRef, attempt.checkoutUrl ?? "");
+    const result = await this.settle(
+      attempt.id,
+      { status: event.outcome, ...(event.failureReason ? { failureReason: event.failureReason } : {}) },
+      { id: eventId, type: eventType },
+    );
+    return result === "duplicate-event" ? "duplicate" : "processed";
+  }
+
   /** The guest walked away from the hosted checkout page. */
   async cancel(attemptId: string): Promise<SettleResult> {
     return this.settle(attemptId, { status: "CANCELED", failureReason: "You canceled the checkout." });

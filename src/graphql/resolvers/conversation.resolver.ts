@@ -1,0 +1,37 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { ConversationService } from "../../conversation/conversation.service.js";
+import type { PaymentService } from "../../payments/payment.service.js";
+import type { SessionService } from "../../sessions/session.service.js";
+import type { GraphQLContext } from "../context.js";
+import { ReplyType } from "../types.js";
+
+/** One turn of conversation, serialised per session so turns never interleave. */
+export interface TurnRunner {
+  run(sessionId: string, text: string): ReturnType<ConversationService["say"]>;
+}
+
+@Resolver(() => ReplyType)
+export class ConversationResolver {
+  constructor(
+    private readonly turns: TurnRunner,
+    private readonly sessions: SessionService,
+    private readonly payments: PaymentService,
+  ) {}
+
+  @Mutation(() => ReplyType, {
+    description: "One customer utterance (typed or transcribed speech), at most 500 characters.",
+  })
+  async say(@Ctx() ctx: GraphQLContext, @Arg("text", () => String) text: string): Promise<ReplyType> {
+    const session = await ctx.session();
+    const turn = await this.turns.run(session.id, text);
+    const payment = turn.paymentId ? await this.payments.payment(session.id, turn.paymentId) : null;
+    return {
+      text: turn.text,
+      speech: turn.speech,
+      intent: turn.intent,
+      audioUrl: null,
+      session: { ...session, balanceCents: turn.session.balanceCents, tab: turn.session.tab },
+      payment,
+    };
+  }
+}
