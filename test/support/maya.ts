@@ -4,12 +4,16 @@
  */
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { startMaya, type MayaApp } from "../../src/app.js";
+import { startMaya, type MayaApp, type StartOptions } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 
 export type TestDatabaseChoice = { kind: "pglite" } | { kind: "postgres"; url: string };
 
-export async function startTestMaya(database: TestDatabaseChoice, env: Record<string, string> = {}): Promise<MayaApp> {
+export async function startTestMaya(
+  database: TestDatabaseChoice,
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<MayaApp> {
   const config = loadConfig({
     PORT: "0",
     HOST: "127.0.0.1",
@@ -21,7 +25,7 @@ export async function startTestMaya(database: TestDatabaseChoice, env: Record<st
     ...(database.kind === "postgres" ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  return startMaya(config);
+  return startMaya(config, options);
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {
