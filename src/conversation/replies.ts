@@ -201,9 +201,12 @@ export class Replies {
     return `Which one should I take off: ${listJoin(this.items(candidates).map(the), "or")}?`;
   }
 
+  /** `quantity` is what the order now holds; when the tab has more of the drink (an earlier order), both are said. */
   changed(item: MenuItem, quantity: number, session: SessionView): string {
     const opener = this.rng.pick(["Done,", "Sure,", "Okay,"]);
-    return `${opener} that's ${drinkPhrase(item, quantity)} now. ${this.totalSentence(session.tab)}`;
+    const onTab = session.tab.items.reduce((sum, line) => sum + (line.menuItemId === item.id ? line.quantity : 0), 0);
+    const change = onTab > quantity ? `that order is ${drinkPhrase(item, quantity)} now, ${numberWord(onTab)} in all` : `that's ${drinkPhrase(item, quantity)} now`;
+    return `${opener} ${change}. ${this.totalSentence(session.tab)}`;
   }
 
   alreadyThatMany(item: MenuItem, quantity: number): string {

@@ -121,6 +121,8 @@ describe("ConversationService orders", () => {
     const result = await say("make that three");
     expect(result.intent).toBe("CHANGE_QUANTITY");
     expect(tabLines(result.session)).toEqual(["2 ipa", "4 martini"]);
+    // The reply never contradicts the tab: three on that order, four Martinis in all.
+    expect(result.text).toMatch(/three Martinis now, four in all/);
   });
 
   it("removes by drink, by count and asks which when several drinks fit", async () => {
