@@ -240,7 +240,19 @@ class Turn {
     }
   }
 
+  /**
+   * An order, or the question it needs first. While a payment is pending the tab is locked, so
+   * Maya says so at once rather than asking a question whose answer she would have to refuse.
+   */
   private async order(drafts: DraftLine[], unknown: readonly string[]): Promise<Outcome> {
+    const outcome = await this.orderOrAsk(drafts, unknown);
+    if (outcome.pending?.kind === "ORDER" && (await this.current()).tab.status === "PAYMENT_PENDING") {
+      return { text: this.replies.tabLocked() };
+    }
+    return outcome;
+  }
+
+  private async orderOrAsk(drafts: DraftLine[], unknown: readonly string[]): Promise<Outcome> {
     const [missing] = unknown;
     if (missing !== undefined) {
       const closest = closestItems(missing, this.index, 2);

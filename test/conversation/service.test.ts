@@ -179,6 +179,13 @@ describe("ConversationService tab, tips and payment", () => {
     const locked = await say("another martini");
     expect(locked.text).toMatch(/payment/i);
     expect(tabLines(locked.session)).toEqual(["1 martini"]);
+    // An order that needs a question first is refused at once, not after the guest answers it.
+    for (const needsAnswer of ["add a beer", "a whiskey", "a margarita"]) {
+      const refused = await say(needsAnswer);
+      expect(refused.text).toMatch(/payment/i);
+      expect(tabLines(refused.session)).toEqual(["1 martini"]);
+    }
+    expect(tabLines((await say("rocks")).session)).toEqual(["1 martini"]);
 
     const pending = await say("did it go through?");
     expect(pending).toMatchObject({ intent: "PAYMENT_STATUS", paymentId: paying.paymentId });
