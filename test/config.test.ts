@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, parseDollarsToCents } from "../src/config.js";
+
+describe("loadConfig", () => {
+  it("has working defaults: embedded database, $1000.00, mock payments", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.database.databaseUrl).toBeUndefined();
+    expect(config.database.dataDir).toBe(".maya/pgdata");
+    expect(config.startingBalanceCents).toBe(100_000);
+    expect(config.payments.stripeSecretKey).toBeUndefined();
+    expect(config.payments.retries).toBe(3);
+    expect(config.payments.retryBaseDelayMs).toBe(1000);
+    expect(config.locks).toEqual({ idleSeconds: 3600, cleanupSeconds: 300 });
+  });
+
+  it("reads the starting balance in dollars or cents, never through floats", () => {
+    expect(loadConfig({ MAYA_STARTING_BALANCE: "250.5" }).startingBalanceCents).toBe(25_050);
+    expect(loadConfig({ MAYA_STARTING_BALANCE: "$19.99" }).startingBalanceCents).toBe(1999);
+    expect(loadConfig({ MAYA_STARTING_BALANCE_CENTS: "1234" }).startingBalanceCents).toBe(1234);
+    expect(parseDollarsToCents("0.07", "X")).toBe(7);
+  });
+
+  it("reads the earlier deployment's MODAL_* names as a fallback", () => {
+    expect(loadConfig({ MODAL_MEMORY_MB: "2048", MODAL_MAX_CONTAINERS: "4" }).deployment).toEqual({
+      memoryMb: 2048,
+      maxContainers: 4,
+    });
+    expect(loadConfig({ MAYA_MEMORY_MB: "1024", MODAL_MEMORY_MB: "2048" }).deployment.memoryMb).toBe(1024);
+  });
+
+  it.each([
+    ["PORT", "http"],
+    ["PORT", "70000"],
+    ["MAYA_STARTING_BALANCE", "12.345"],
+    ["MAYA_STARTING_BALANCE", "-5"],
+    ["MAYA_PAYMENT_RETRY_BASE_MS", "1.5"],
+    ["MAYA_LOCK_IDLE_SECONDS", "0"],
+  ])("refuses %s=%s with a message naming it", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
