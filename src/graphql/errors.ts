@@ -9,7 +9,7 @@ import { DomainError, ERROR_CODES } from "../errors.js";
 
 const CLIENT_CODES = new Set<string>(ERROR_CODES);
 /** Apollo's own request errors, all caused by what the client sent. */
-const REQUEST_ERROR_CODES = new Set([
+export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",

@@ -20,6 +20,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
+import { ERROR_CODES } from "../errors.js";
+import { REQUEST_ERROR_CODES } from "../graphql/errors.js";
 import { OTHER_LABEL } from "./bounded-label.js";
 import type { GraphqlOperationType, GraphqlOutcome, MayaMetrics } from "./metrics.js";
 
@@ -30,22 +32,7 @@ export const INTROSPECTION_LABEL = "introspection";
  * Error codes that mean "the request was refused", not "the server failed":
  * the contract's domain codes and Apollo's request-shape codes.
  */
-const CLIENT_ERROR_CODES = new Set([
-  "UNAUTHENTICATED",
-  "BAD_USER_INPUT",
-  "NOT_FOUND",
-  "INSUFFICIENT_FUNDS",
-  "TAB_LOCKED",
-  "PAYMENT_PROVIDER_UNAVAILABLE",
-  "RATE_LIMITED",
-  "FORBIDDEN",
-  "BAD_REQUEST",
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-]);
+const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([...ERROR_CODES, ...REQUEST_ERROR_CODES, "FORBIDDEN"]);
 
 export interface MetricsPluginOptions {
   /** Milliseconds, sub-millisecond precision; performance.now by default. */
