@@ -99,13 +99,44 @@ async function build() {
   return { app: app.metafile, ide: ide.metafile };
 }
 
-if (!process.argv.includes("--force") && (await upToDate())) {
-  console.log("client: dist/client is up to date (nothing to build)");
-} else {
+/**
+ * One build at a time: test files running in parallel each ask for a build, and two builds wiping and
+ * writing dist/client together would leave it half-written. The lock is a directory (mkdir is atomic);
+ * one left behind by a killed build is taken over after a while.
+ */
+const lockDir = path.join(root, "dist", ".client-build.lock");
+const STALE_LOCK_MS = 120_000;
+
+async function withBuildLock(work) {
+  await mkdir(path.dirname(lockDir), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const since = await stat(lockDir).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (since > STALE_LOCK_MS) await rm(lockDir, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lockDir, { recursive: true, force: true });
+  }
+}
+
+await withBuildLock(async () => {
+  // Checked under the lock: a build that finished while we waited leaves nothing to do.
+  if (!process.argv.includes("--force") && (await upToDate())) {
+    console.log("client: dist/client is up to date (nothing to build)");
+    return;
+  }
   const { app, ide } = await build();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `client: built dist/client in ${seconds}s (app ${kilobytes(app, ".js")} js + ${kilobytes(app, ".css")} css; ` +
       `GraphQL IDE ${kilobytes(ide, ".js")} js + ${kilobytes(ide, ".css")} css)`,
   );
-}
+});

@@ -4,7 +4,7 @@
  */
 import { GraphQLHttpClient, GraphQLRequestError } from "./graphql-client.js";
 import { LiveTab, webSocketUrl, type LinkState } from "./live.js";
-import { payLabel, paymentResult, safeCheckoutHref, tipAcknowledgement } from "./messages.js";
+import { payLabel, paymentResult, safeCheckoutHref, tipAcknowledgement, withoutLink } from "./messages.js";
 import { moneyForSpeech } from "./money.js";
 import {
   ME,
@@ -185,8 +185,9 @@ export class MayaApp {
     this.overlay.reset(snapshot);
     if (history === null) return;
     this.transcript.clear();
+    // The greeting is the page's, not stored: it opens every view of the conversation, so a reload shows the same lines.
+    this.transcript.add("maya", WELCOME);
     for (const message of history) this.transcript.add(message.speaker === "MAYA" ? "maya" : "guest", message.text);
-    if (history.length === 0) this.transcript.add("maya", WELCOME);
   }
 
   /** Runs a request; on UNAUTHENTICATED renews the session and runs it once more. */
@@ -313,7 +314,9 @@ export class MayaApp {
       this.applyTab(say.session.tab, say.session.balanceCents);
       const payLink = say.payment ? this.payLinkFor(say.payment) : null;
       if (say.payment) this.reportedPayments.add(`${say.payment.id}:${say.payment.status}`);
-      this.transcript.add("maya", say.text, payLink ?? undefined);
+      // The Pay button carries the checkout link: the words need not spell the address out.
+      const shown = payLink ? withoutLink(say.text, say.payment?.checkoutUrl ?? null) : say.text;
+      this.transcript.add("maya", shown, payLink ?? undefined);
       this.speaker.speak(say);
     } catch (error) {
       this.reportError(error);

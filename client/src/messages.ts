@@ -51,3 +51,40 @@ export function safeCheckoutHref(url: string, base: string): string | null {
     return null;
   }
 }
+
+/**
+ * A reply that offers a checkout may spell the link out ("Tap the link to pay: http://…/checkout/…").
+ * The Pay button carries the link, so the displayed words leave the long address out.
+ */
+export function withoutLink(text: string, url: string | null): string {
+  if (!url || !text.includes(url)) return text;
+  return text
+    .split(url)
+    .join("")
+    .replace(/[ \t]+([.,;!?])/g, "$1")
+    .replace(/:([.!?])/g, "$1")
+    .replace(/[ \t]{2,}/g, " ")
+    .trim();
+}
+
+export type TextPart = { readonly text: string; readonly href?: string };
+
+const WEB_ADDRESS = /\bhttps?:\/\/[^\s<>"']+/g;
+
+/**
+ * Words with their web addresses picked out, so a message from the transcript history (which has
+ * no Pay button) still offers its link. Sentence punctuation after an address is not part of it.
+ */
+export function linkParts(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    const address = match[0].replace(/[.,;:!?)]+$/, "");
+    const start = match.index ?? 0;
+    if (start > last) parts.push({ text: text.slice(last, start) });
+    parts.push({ text: address, href: address });
+    last = start + address.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}

@@ -1,4 +1,5 @@
 /** The conversation log: guest, Maya, and the page's own notes. */
+import { linkParts, safeCheckoutHref } from "./messages.js";
 
 export type Speaker = "guest" | "maya" | "system";
 
@@ -15,7 +16,22 @@ export class Transcript {
     who.textContent = `${SPEAKER_NAMES[speaker]}: `;
     const body = document.createElement("span");
     body.className = "text";
-    body.textContent = text;
+    if (speaker === "maya") {
+      // Maya's words may carry a web address (a checkout link from the history): make it a link.
+      for (const part of linkParts(text)) {
+        const href = part.href === undefined ? null : safeCheckoutHref(part.href, location.href);
+        if (href === null) {
+          body.append(part.text);
+          continue;
+        }
+        const link = document.createElement("a");
+        link.href = href;
+        link.textContent = part.text;
+        body.append(link);
+      }
+    } else {
+      body.textContent = text;
+    }
     item.append(who, body);
     if (extra) item.append(extra);
     this.list.append(item);

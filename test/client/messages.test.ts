@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { payLabel, paymentResult, safeCheckoutHref, tipAcknowledgement } from "../../client/src/messages.js";
+import { linkParts, payLabel, paymentResult, safeCheckoutHref, tipAcknowledgement, withoutLink } from "../../client/src/messages.js";
 
 describe("tip acknowledgement", () => {
   it("names the percent and the amount", () => {
@@ -35,5 +35,26 @@ describe("payments", () => {
     expect(safeCheckoutHref("https://checkout.stripe.com/c/pay/cs_test_1", base)).toBe("https://checkout.stripe.com/c/pay/cs_test_1");
     expect(safeCheckoutHref("javascript:alert(1)", base)).toBeNull();
     expect(safeCheckoutHref("data:text/html,hi", base)).toBeNull();
+  });
+});
+
+describe("links in Maya's words", () => {
+  const url = "http://127.0.0.1:4000/checkout/4eeb3f28-90ea";
+
+  it("leaves the checkout address out when the Pay button carries it", () => {
+    expect(withoutLink(`Your total is $26.00. Tap the link to pay: ${url}`, url)).toBe("Your total is $26.00. Tap the link to pay:");
+    expect(withoutLink(`Pay here: ${url}. Cheers!`, url)).toBe("Pay here. Cheers!");
+    expect(withoutLink("Your total is $26.00.", url)).toBe("Your total is $26.00.");
+    expect(withoutLink(`Tap ${url}`, null)).toBe(`Tap ${url}`);
+  });
+
+  it("picks web addresses out of the words, without trailing punctuation", () => {
+    expect(linkParts(`Tap the link to pay: ${url}.`)).toEqual([
+      { text: "Tap the link to pay: " },
+      { text: url, href: url },
+      { text: "." },
+    ]);
+    expect(linkParts("No link here, $5.00.")).toEqual([{ text: "No link here, $5.00." }]);
+    expect(linkParts("javascript:alert(1)")).toEqual([{ text: "javascript:alert(1)" }]);
   });
 });
