@@ -91,7 +91,7 @@ export async function checkout(guest: MayaClient): Promise<PaymentJson> {
 export interface Ledger {
   startingBalanceCents: number;
   balanceCents: number;
-  tabs: { id: string; status: string; totalCents: number; itemCount: number }[];
+  tabs: { id: string; status: string; totalCents: number; itemCount: number; version: number }[];
   attempts: { id: string; tabId: string; status: string; providerRef: string | null; checkoutUrl: string | null; failureReason: string | null; idempotencyKey: string; amountCents: number }[];
   /** Total of the tab that is OPEN or PAYMENT_PENDING (0 if none). */
   currentTabTotalCents: number;
@@ -113,7 +113,7 @@ export async function ledger(prisma: PrismaClient, sessionId: string): Promise<L
   return {
     startingBalanceCents: session.startingBalanceCents,
     balanceCents: session.balanceCents,
-    tabs: tabs.map((t) => ({ id: t.id, status: t.status, totalCents: t.totalCents, itemCount: t.items.length })),
+    tabs: tabs.map((t) => ({ id: t.id, status: t.status, totalCents: t.totalCents, itemCount: t.items.length, version: t.version })),
     attempts: attempts.map((a) => ({
       id: a.id,
       tabId: a.tabId,

@@ -1,0 +1,161 @@
+/**
+ * Stripe configured but failing: every try of the create call fails, so the
+ * attempt fails with a clear reason, the tab stays open exactly as it was,
+ * and nothing pretends a payment happened; Maya says so in words. Also:
+ * test cards (simulatePayment) are refused while Stripe is the provider.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MayaApp } from "../../src/app.js";
+import { startTestMaya } from "../support/maya.js";
+import {
+  CHECKOUT,
+  checkout,
+  conservation,
+  guestWithTab,
+  ledger,
+  me,
+  PAYMENT_FIELDS,
+  providerRetries,
+  standinFigures,
+  stripeEnv,
+  STRIPE_TEST_KEY,
+  type PaymentJson,
+} from "../support/payments-e2e.js";
+import { createTestDatabase, postgresOrSkip, type TestDatabase } from "../support/postgres.js";
+import { startStripeStandin, type FaultPlan, type StripeStandin } from "../support/stripe-standin/index.js";
+
+const CREATE = { method: "POST", path: "/v1/checkout/sessions" } as const;
+/** The first try and 3 retries; a fifth try would get through, so a test sees any try too many. */
+const EVERY_TRY: FaultPlan[] = [
+  { ...CREATE, kind: "status", status: 503 },
+  { ...CREATE, kind: "status", status: 500 },
+  { ...CREATE, kind: "reset" },
+  { ...CREATE, kind: "status", status: 429 },
+];
+
+const usePostgres = await postgresOrSkip();
+
+describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () => {
+  let database: TestDatabase;
+  let standin: StripeStandin;
+  let app: MayaApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    standin = await startStripeStandin({ secretKey: STRIPE_TEST_KEY });
+    app = await startTestMaya({ kind: "postgres", url: database.url }, stripeEnv(standin));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await standin?.close();
+    await database?.drop();
+  });
+
+  it("checkout: PAYMENT_PROVIDER_UNAVAILABLE, the attempt FAILED with a reason, the tab open and unchanged", async () => {
+    const { guest, me: before } = await guestWithTab(app.url, "Down");
+    const logFrom = standin.requests.length;
+    const retriesBefore = await providerRetries(app);
+    standin.injectFaults(EVERY_TRY);
+
+    const result = await guest.request<{ checkout: PaymentJson }>(CHECKOUT);
+    expect(result.data).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]?.extensions?.code).toBe("PAYMENT_PROVIDER_UNAVAILABLE");
+    expect(result.errors?.[0]?.message).toMatch(/card reader is down/i);
+    expect(JSON.stringify(result)).not.toContain(STRIPE_TEST_KEY);
+
+    // Four tries (1 + 3 retries), then it gave up; nothing was created at Stripe.
+    expect(standin.pendingFaults).toBe(0);
+    const l = await ledger(app.db.prisma, before.id);
+    expect(l.attempts).toHaveLength(1);
+    const attempt = l.attempts[0]!;
+    expect(attempt.status).toBe("FAILED");
+    expect(attempt.failureReason).toBe("The card reader is down: Stripe is rate limiting us (HTTP 429, rate_limit).");
+    expect(attempt.providerRef).toBeNull();
+    const f = standinFigures(standin, attempt.idempotencyKey, null, logFrom);
+    expect(f.createRequests).toBe(4);
+    expect(new Set(standin.requests.slice(logFrom).map((r) => r.idempotencyKey))).toEqual(new Set([attempt.idempotencyKey]));
+    expect(await providerRetries(app)).toBe(retriesBefore + 3);
+    expect(standin.createdCount).toBe(0);
+
+    // The tab is open again with the same lines and totals; no money moved, nothing paid.
+    const after = await me(guest);
+    expect(after.tab.status).toBe("OPEN");
+    expect(after.tab.id).toBe(before.tab.id);
+    expect(after.tab.items).toEqual(before.tab.items);
+    expect({ ...after.tab, version: 0 }).toEqual({ ...before.tab, version: 0 });
+    expect(after.balanceCents).toBe(before.balanceCents);
+    expect(l.tabs.filter((t) => t.status === "PAID")).toEqual([]);
+    expect(l.paidTotalCents).toBe(0);
+    const { starting, accounted } = conservation(l);
+    expect(accounted).toBe(starting);
+    const seen = await guest.data<{ payment: PaymentJson }>(`query($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} } }`, {
+      id: attempt.id,
+    });
+    expect(seen.payment).toMatchObject({ status: "FAILED", failureReason: attempt.failureReason, checkoutUrl: null });
+    console.log(
+      `[payments-e2e] provider down: ${f.createRequests} create requests (faults: ${f.faultsHit.join(", ")}), ` +
+        `retries ${(await providerRetries(app)) - retriesBefore}, sessions created ${standin.createdCount}`,
+    );
+
+    // The tab is not locked: it can still change, and paying works once Stripe is back.
+    await guest.data(`mutation { addToTab(menuItemId: "ipa") { id } }`);
+    const back = await checkout(guest);
+    expect(back).toMatchObject({ status: "PENDING", provider: "stripe" });
+    expect(back.id).not.toBe(attempt.id);
+    expect(back.amountCents).toBeGreaterThan(before.tab.totalCents);
+    expect(standin.createdCount).toBe(1);
+  });
+
+  it("say(\"I'll pay my bill\") answers in words that the card reader is down; the tab stays open", async () => {
+    const { guest, me: before } = await guestWithTab(app.url, "Talker");
+    standin.injectFaults(EVERY_TRY);
+    const created = standin.createdCount;
+    const reply = await guest.request<{ say: { text: string; speech: string; intent: string; session: { tab: { status: string; totalCents: number } } } }>(
+      `mutation { say(text: "I'll pay my bill") { text speech intent session { tab { status totalCents } } } }`,
+    );
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data?.say.intent).toBe("PAY");
+    expect(reply.data?.say.text).toMatch(/card machine isn't answering/i);
+    expect(reply.data?.say.text).toMatch(/nothing was charged/i);
+    expect(reply.data?.say.text).toMatch(/tab is still open/i);
+    expect(reply.data?.say.speech.length).toBeGreaterThan(0);
+    expect(reply.data?.say.session.tab).toEqual({ status: "OPEN", totalCents: before.tab.totalCents });
+    expect(standin.pendingFaults).toBe(0);
+    expect(standin.createdCount).toBe(created);
+
+    const l = await ledger(app.db.prisma, before.id);
+    expect(l.attempts.map((a) => a.status)).toEqual(["FAILED"]);
+    expect(l.attempts[0]?.failureReason).toMatch(/^The card reader is down: /);
+    expect(l.tabs).toMatchObject([{ id: before.tab.id, status: "OPEN", totalCents: before.tab.totalCents, itemCount: 2 }]);
+    expect((await me(guest)).balanceCents).toBe(before.balanceCents);
+  });
+
+  it("simulatePayment while Stripe is the provider is BAD_USER_INPUT and changes nothing", async () => {
+    const { guest, me: before } = await guestWithTab(app.url, "Simulator");
+    const created = standin.createdCount;
+    const attempt = await checkout(guest);
+    const pending = await ledger(app.db.prisma, before.id);
+    const requests = standin.requests.length;
+    for (const [card, confirm] of [
+      ["4242424242424242", false],
+      ["4000002500003155", true],
+      ["4000000000000002", false],
+    ] as const) {
+      const result = await guest.request(
+        `mutation($id: ID!, $card: String!, $confirm: Boolean!) { simulatePayment(paymentId: $id, card: $card, confirm: $confirm) { id status } }`,
+        { id: attempt.id, card, confirm },
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message).toMatch(/mock payment provider only/);
+    }
+    expect(await ledger(app.db.prisma, before.id)).toEqual(pending);
+    expect(pending.attempts).toMatchObject([{ id: attempt.id, status: "PENDING" }]);
+    expect((await me(guest)).tab.status).toBe("PAYMENT_PENDING");
+    expect(standin.requests.length).toBe(requests);
+    expect(standin.createdCount - created).toBe(1);
+    // The mock checkout page does not serve a Stripe attempt either.
+    expect((await fetch(`${app.url}/checkout/${attempt.id}`)).status).toBe(404);
+  });
+});
