@@ -99,7 +99,7 @@ async function renderPage(
         <input id="card" name="card" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" required
           ${state.error ? 'aria-invalid="true" aria-describedby="error"' : ""}>
         ${state.error ? `<p id="error" role="alert">${escapeHtml(state.error)}</p>` : ""}
-        <p class="hint">${escapeHtml(TEST_CARD_HINT)}</p>
+        ${state.error?.includes(TEST_CARD_HINT) ? "" : `<p class="hint">${escapeHtml(TEST_CARD_HINT)}</p>`}
         <button type="submit" id="pay">Pay ${formatCents(attempt.amountCents)}</button>
         <button type="submit" name="action" value="cancel" id="cancel" formnovalidate>Cancel</button>
       </form>`;
