@@ -62,7 +62,7 @@ export class PaymentService {
       await this.moveTab(tx, tab, "PAYMENT_PENDING", attempt, null);
       return { attempt, tab, created: true };
     });
-    if (!started.created) return this.withCheckoutUrl(started.attempt);
+    if (!started.created) return this.joinCheckout(started.attempt);
     this.events.attemptCreated?.(this.provider.name);
     return this.openCheckout(started.attempt, started.tab);
   }
@@ -105,9 +105,25 @@ export class PaymentService {
   }
 
   /**
-   * A concurrent checkout returns the attempt another request created; its
-   * provider call may still be in flight, so give it a moment to land.
+   * A concurrent checkout returns the attempt another request created, once
+   * that request's provider call has landed. If the call failed, this caller
+   * gets the same error as the one who made it: a failed attempt handed back
+   * as a result would read as a checkout under way (Maya would say "your
+   * payment is on its way" while the card reader is down).
    */
+  private async joinCheckout(attempt: PaymentAttemptRecord): Promise<PaymentAttemptRecord> {
+    const current = await this.withCheckoutUrl(attempt);
+    // Only the creator's failed provider call leaves an attempt FAILED with no provider reference.
+    if (current.status === "FAILED" && current.providerRef === null) {
+      throw new DomainError(
+        "PAYMENT_PROVIDER_UNAVAILABLE",
+        current.failureReason ?? "The card reader is down: the payment provider could not be reached.",
+      );
+    }
+    return current;
+  }
+
+  /** The provider call of a just-created attempt may still be in flight: give it a moment to land. */
   private async withCheckoutUrl(attempt: PaymentAttemptRecord): Promise<PaymentAttemptRecord> {
     let current = attempt;
     const deadline = Date.now() + CHECKOUT_URL_WAIT_MS;
