@@ -13,6 +13,7 @@ import {
   CHECKOUT,
   conservation,
   guestWithTab,
+  local,
   ledger,
   me,
   providerRetries,
@@ -113,8 +114,8 @@ describe.runIf(usePostgres)("exactly once across two instances with Stripe fault
 
   for (const [index, round] of ROUNDS.entries()) {
     it(`tab ${index + 1}: ${round.name}; paid via ${round.completion}`, async () => {
-      const { guest, me: before } = await guestWithTab(a.url, `Guest ${index + 1}`);
-      const onB = new MayaClient(b.url, guest.token);
+      const { guest, me: before } = await guestWithTab(local(a), `Guest ${index + 1}`);
+      const onB = new MayaClient(local(b), guest.token);
       const createdBefore = standin.createdCount;
       const logFrom = standin.requests.length;
       const retriesBefore = (await providerRetries(a)) + (await providerRetries(b));
@@ -153,7 +154,7 @@ describe.runIf(usePostgres)("exactly once across two instances with Stripe fault
         standin.completeSession(sessionId);
       } else {
         const target = round.completion === "webhook to A" ? a : b;
-        standin.setWebhook({ url: `${target.url}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
+        standin.setWebhook({ url: `${local(target)}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
         standin.completeSession(sessionId);
         await standin.flushWebhooks();
         expect(standin.deliveries.at(-1)?.status).toBe(200);

@@ -12,6 +12,7 @@ import {
   checkout,
   conservation,
   guestWithTab,
+  local,
   ledger,
   me,
   PAYMENT_FIELDS,
@@ -53,7 +54,7 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
   });
 
   it("checkout: PAYMENT_PROVIDER_UNAVAILABLE, the attempt FAILED with a reason, the tab open and unchanged", async () => {
-    const { guest, me: before } = await guestWithTab(app.url, "Down");
+    const { guest, me: before } = await guestWithTab(local(app), "Down");
     const logFrom = standin.requests.length;
     const retriesBefore = await providerRetries(app);
     standin.injectFaults(EVERY_TRY);
@@ -109,7 +110,7 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
   });
 
   it("say(\"I'll pay my bill\") answers in words that the card reader is down; the tab stays open", async () => {
-    const { guest, me: before } = await guestWithTab(app.url, "Talker");
+    const { guest, me: before } = await guestWithTab(local(app), "Talker");
     standin.injectFaults(EVERY_TRY);
     const created = standin.createdCount;
     const reply = await guest.request<{ say: { text: string; speech: string; intent: string; session: { tab: { status: string; totalCents: number } } } }>(
@@ -132,8 +133,37 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect((await me(guest)).balanceCents).toBe(before.balanceCents);
   });
 
+  it("concurrent checkouts and a spoken 'pay' while it is down: every caller hears it is down, none a payment on its way", async () => {
+    const { guest, me: before } = await guestWithTab(local(app), "Crowd");
+    const created = standin.createdCount;
+    // Enough failing tries for every attempt the callers could start between them.
+    standin.injectFaults(Array.from({ length: 8 }, () => EVERY_TRY).flat());
+    const [spoken, ...results] = await Promise.all([
+      guest.request<{ say: { text: string; intent: string } }>(`mutation { say(text: "I'll pay my bill") { text intent } }`),
+      ...Array.from({ length: 7 }, () => guest.request<{ checkout: PaymentJson }>(CHECKOUT)),
+    ]);
+    standin.clearFaults();
+
+    for (const result of results) {
+      expect(result.data?.checkout ?? null, `a checkout call got ${JSON.stringify(result.data)}`).toBeNull();
+      expect(result.errors?.[0]?.extensions?.code).toBe("PAYMENT_PROVIDER_UNAVAILABLE");
+      expect(result.errors?.[0]?.message).toMatch(/^The card reader is down: /);
+    }
+    expect(spoken.errors).toBeUndefined();
+    expect(spoken.data?.say.intent).toBe("PAY");
+    expect(spoken.data?.say.text).toMatch(/card machine isn't answering/i);
+    expect(spoken.data?.say.text).not.toMatch(/on its way/i);
+
+    const l = await ledger(app.db.prisma, before.id);
+    expect(l.attempts.length).toBeGreaterThanOrEqual(1);
+    expect(l.attempts.every((a) => a.status === "FAILED" && a.providerRef === null)).toBe(true);
+    expect(l.tabs).toMatchObject([{ id: before.tab.id, status: "OPEN", totalCents: before.tab.totalCents, itemCount: 2 }]);
+    expect(standin.createdCount).toBe(created);
+    console.log(`[payments-e2e] provider down, 8 concurrent callers: ${l.attempts.length} attempt(s), all FAILED, no session created`);
+  });
+
   it("simulatePayment while Stripe is the provider is BAD_USER_INPUT and changes nothing", async () => {
-    const { guest, me: before } = await guestWithTab(app.url, "Simulator");
+    const { guest, me: before } = await guestWithTab(local(app), "Simulator");
     const created = standin.createdCount;
     const attempt = await checkout(guest);
     const pending = await ledger(app.db.prisma, before.id);
@@ -156,6 +186,6 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(standin.requests.length).toBe(requests);
     expect(standin.createdCount - created).toBe(1);
     // The mock checkout page does not serve a Stripe attempt either.
-    expect((await fetch(`${app.url}/checkout/${attempt.id}`)).status).toBe(404);
+    expect((await fetch(`${local(app)}/checkout/${attempt.id}`)).status).toBe(404);
   });
 });

@@ -15,6 +15,7 @@ import {
   conservation,
   freePort,
   guestWithTab,
+  local,
   ledger,
   spawnMaya,
   stripeEnv,
@@ -118,12 +119,12 @@ describe.runIf(usePostgres)("a crash between creating the Checkout Session and r
     expect(createRequests()[1]).toMatchObject({ replayed: true, status: 200 });
 
     // The guest (on the restarted app) asks again: the same attempt, the same checkout page.
-    const again = new MayaClient(restarted.url, guest.token);
+    const again = new MayaClient(local(restarted), guest.token);
     const same = await again.data<{ checkout: { id: string; checkoutUrl: string } }>(CHECKOUT);
     expect(same.checkout).toMatchObject({ id: attempt.id, checkoutUrl: recovered.checkoutUrl });
 
     // The guest pays; Stripe's webhook reaches the restarted app.
-    standin.setWebhook({ url: `${restarted.url}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
+    standin.setWebhook({ url: `${local(restarted)}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
     standin.completeSession(sessionId);
     await standin.flushWebhooks();
     const paid = await waitFor("the tab to be paid", async () => {

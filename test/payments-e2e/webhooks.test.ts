@@ -12,6 +12,7 @@ import {
   checkout,
   conservation,
   guestWithTab,
+  local,
   ledger,
   me,
   stripeEnv,
@@ -35,7 +36,7 @@ describe.runIf(usePostgres)("Stripe webhooks through the app's HTTP route", () =
     database = await createTestDatabase();
     standin = await startStripeStandin({ secretKey: STRIPE_TEST_KEY });
     app = await startTestMaya({ kind: "postgres", url: database.url }, stripeEnv(standin));
-    standin.setWebhook({ url: `${app.url}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
+    standin.setWebhook({ url: `${local(app)}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
   });
 
   afterAll(async () => {
@@ -45,7 +46,7 @@ describe.runIf(usePostgres)("Stripe webhooks through the app's HTTP route", () =
   });
 
   async function post(payload: string, signature: string | null): Promise<{ status: number; body: Record<string, unknown> }> {
-    const res = await fetch(`${app.url}/webhooks/stripe`, {
+    const res = await fetch(`${local(app)}/webhooks/stripe`, {
       method: "POST",
       headers: { "content-type": "application/json; charset=utf-8", ...(signature === null ? {} : { "stripe-signature": signature }) },
       body: payload,
@@ -55,7 +56,7 @@ describe.runIf(usePostgres)("Stripe webhooks through the app's HTTP route", () =
 
   /** A guest whose tab has a pending Stripe checkout. */
   async function pendingCheckout(name: string): Promise<{ guest: MayaClient; before: MeJson; sessionId: string; attemptId: string }> {
-    const { guest, me: before } = await guestWithTab(app.url, name);
+    const { guest, me: before } = await guestWithTab(local(app), name);
     const attempt = await checkout(guest);
     expect(attempt).toMatchObject({ status: "PENDING", provider: "stripe" });
     const l = await ledger(app.db.prisma, before.id);

@@ -25,6 +25,14 @@ export const STRIPE_WEBHOOK_SECRET = "whsec_maya_e2e_secret";
  */
 export const PUBLIC_URL = "http://maya.test";
 
+/**
+ * Where a test reaches an in-process app: its loopback address and port, not
+ * `app.url`, which may be the (here unresolvable) MAYA_PUBLIC_URL.
+ */
+export function local(app: MayaApp): string {
+  return `http://127.0.0.1:${app.port}`;
+}
+
 /** The app's environment for the Stripe provider against the stand-in. */
 export function stripeEnv(standin: StripeStandin, extra: Record<string, string> = {}): Record<string, string> {
   return {
