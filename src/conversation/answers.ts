@@ -8,7 +8,7 @@
 import type { Modifier } from "../bar/menu-catalog.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
-import { DECLINE, ORDER_VERB, REPEAT_CUE, core, has, matches, type Utterance } from "./intents.js";
+import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
@@ -69,6 +69,8 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   const question = openQuestion(drafts, index);
   const asked = question?.kind === "WHICH_ITEM" ? question.candidates : question?.itemIds ?? drafts.flatMap((draft) => draft.candidates);
   if (namesOtherDrink(u, asked)) return null;
+  // "cancel the IPA" after "which beer would you like?" takes a drink off; it never orders one.
+  if (u.order.drafts.length > 0 && matches(u, REMOVE_VERB)) return null;
   const reads = modifiersSaid(u);
   const count = u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
   const yes = confirm && isYes(u);

@@ -418,4 +418,4 @@ export function classify(u: Utterance): Understanding {
   return { intent: "UNKNOWN" };
 }
 
-export { DECLINE, ORDER_VERB, REPEAT_CUE };
+export { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE };

@@ -206,6 +206,9 @@ const removals: CorpusCase[] = [
   after(["a negroni", "two lemonades"], "undo my last order", "REMOVE", ["1 negroni"]),
   after(["a negroni"], "remove the martini", "REMOVE", ["1 negroni"]),
   after(["a whiskey neat", "a whiskey on the rocks"], "cancel the whiskey on the rocks", "REMOVE", ["1 whiskey (neat)"]),
+  // A pending "which one would you like?" never turns a removal into an order.
+  after([...ROUND, "what beers do you have?"], "cancel the IPA", "REMOVE", ["2 martini"]),
+  after([...ROUND, "what beers do you have?"], "take the IPA off", "REMOVE", ["2 martini"]),
   after(["a tap beer", "an IPA"], "take a beer off", "REMOVE", ["1 ipa", "1 tap-beer"]),
   after(["three IPAs"], "remove two IPAs", "REMOVE", ["1 ipa"]),
   after(["a cosmo"], "cancel my cosmo", "REMOVE", []),
