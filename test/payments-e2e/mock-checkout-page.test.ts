@@ -68,7 +68,7 @@ describeWithBrowser("the mock hosted checkout page in Chromium", () => {
     expect(await page.title()).toBe("Pay $40.70 · Maya's bar");
     expect(await page.locator("#total").textContent()).toBe("$40.70");
     const rows = await page.locator("tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim())),
+      trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent?.trim())),
     );
     expect(rows).toEqual([
       ["2 × Martini", "$26.00"],

@@ -141,6 +141,44 @@ describe.runIf(usePostgres)("Stripe webhooks through the app's HTTP route", () =
     });
   });
 
+  it("checkout.session.expired for a pending checkout reopens the tab as it was", async () => {
+    const { guest, before, sessionId } = await pendingCheckout("Slow");
+    standin.expireSession(sessionId);
+    await standin.flushWebhooks();
+    expect(standin.deliveries.at(-1)).toMatchObject({ status: 200, event: { type: "checkout.session.expired" } });
+    const l = await ledger(app.db.prisma, before.id);
+    expect(l.attempts).toMatchObject([{ status: "EXPIRED", failureReason: "The checkout expired before it was paid." }]);
+    const now = await me(guest);
+    expect(now.tab).toMatchObject({ id: before.tab.id, status: "OPEN", totalCents: before.tab.totalCents });
+    expect(now.tab.items).toEqual(before.tab.items);
+    expect(now.balanceCents).toBe(before.balanceCents);
+  });
+
+  it("a delayed payment method: completed-but-unpaid stays pending until async_payment_succeeded pays it", async () => {
+    const { before, sessionId } = await pendingCheckout("Bank transfer");
+    standin.completeSession(sessionId, { paymentStatus: "unpaid" });
+    await standin.flushWebhooks();
+    expect(standin.deliveries.at(-1)?.status).toBe(200);
+    const waiting = await ledger(app.db.prisma, before.id);
+    expect(waiting.attempts.map((a) => a.status)).toEqual(["PENDING"]);
+    expect(waiting.tabs.map((t) => t.status)).toEqual(["PAYMENT_PENDING"]);
+    standin.succeedAsyncPayment(sessionId);
+    await standin.flushWebhooks();
+    expect(standin.deliveries.at(-1)).toMatchObject({ status: 200, event: { type: "checkout.session.async_payment_succeeded" } });
+    expectPaidOnce(await ledger(app.db.prisma, before.id), before);
+  });
+
+  it("a delayed payment method that fails (async_payment_failed) reopens the tab", async () => {
+    const { before, sessionId } = await pendingCheckout("Bounced");
+    standin.completeSession(sessionId, { paymentStatus: "unpaid" });
+    standin.failAsyncPayment(sessionId);
+    await standin.flushWebhooks();
+    const l = await ledger(app.db.prisma, before.id);
+    expect(l.attempts).toMatchObject([{ status: "FAILED", failureReason: "The payment did not go through." }]);
+    expect(l.tabs).toMatchObject([{ id: before.tab.id, status: "OPEN", totalCents: before.tab.totalCents }]);
+    expect(l.paidTotalCents).toBe(0);
+  });
+
   it("a bad signature is 400 and changes nothing; the genuine event still settles afterwards", async () => {
     const { before, sessionId } = await pendingCheckout("Forged");
     const pending = await ledger(app.db.prisma, before.id);
