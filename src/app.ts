@@ -82,7 +82,9 @@ export async function startMaya(config: AppConfig, options: StartOptions = {}): 
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  // Links must point where the guest's page is, or the browser loses the session
+  // token (another origin); behind a proxy or on a LAN, set MAYA_PUBLIC_URL.
+  const publicUrl = config.publicUrl ?? `http://${isWildcard(config.host) ? "localhost" : config.host}:${port}`;
 
   const db = await openDatabase(config.database);
   try {
@@ -297,7 +299,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${isWildcard(config.host) ? "127.0.0.1" : config.host}:${port}`,
     port,
     db,
     metrics,
@@ -316,6 +318,10 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
       return closing;
     },
   };
+}
+
+function isWildcard(host: string): boolean {
+  return host === "0.0.0.0" || host === "::" || host === "";
 }
 
 function remoteAddress(req: { socket: { remoteAddress?: string | undefined }; ip?: string | undefined }): string {

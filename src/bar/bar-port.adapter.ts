@@ -39,7 +39,7 @@ export class ServiceBarPort implements BarPort {
   }
 
   setTip(sessionId: string, tip: TipChoice): Promise<SessionView> {
-    return this.tabs.setTip(sessionId, "none" in tip ? {} : tip);
+    return this.tabs.setTip(sessionId, "none" in tip ? {} : tip, { announce: false });
   }
 
   async checkout(sessionId: string): Promise<PaymentView> {

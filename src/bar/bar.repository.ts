@@ -82,6 +82,8 @@ export interface SessionTransaction {
   markWebhookEventProcessed(eventId: string, type: string): Promise<boolean>;
   /** Writes the change to the outbox and NOTIFYs its id; delivered once the transaction commits. */
   recordChange(change: TabChange): Promise<void>;
+  /** Something Maya says outside a conversation turn (a tip thanks, a payment result), kept in the transcript. */
+  appendMayaMessage(text: string): Promise<void>;
 }
 
 export interface BarRepository {
@@ -228,6 +230,10 @@ class PrismaSessionTransaction implements SessionTransaction {
     const inserted = await this.tx.$executeRaw`
       INSERT INTO processed_webhook_events (id, type) VALUES (${eventId}, ${type}) ON CONFLICT (id) DO NOTHING`;
     return inserted === 1;
+  }
+
+  async appendMayaMessage(text: string): Promise<void> {
+    await this.tx.message.create({ data: { sessionId: this.session.id, speaker: "MAYA", text } });
   }
 
   async recordChange(change: TabChange): Promise<void> {

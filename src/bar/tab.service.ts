@@ -36,7 +36,16 @@ export interface TipRequest {
 interface TabEdit {
   reason: TabEventReason;
   tip?: TipSetting;
-  message?: string | null;
+  /** Maya says the event's message to the guest (and the transcript keeps it). */
+  announce?: boolean;
+}
+
+export interface TipOptions {
+  /**
+   * Whether Maya thanks the guest in the transcript. A tip set by voice is
+   * acknowledged by the conversation's own reply instead.
+   */
+  announce: boolean;
 }
 
 export class TabService {
@@ -102,13 +111,13 @@ export class TabService {
     });
   }
 
-  setTip(sessionId: string, request: TipRequest): Promise<SessionView> {
+  setTip(sessionId: string, request: TipRequest, options: TipOptions = { announce: true }): Promise<SessionView> {
     const tip = tipSettingFrom(request);
     return this.editTab(sessionId, async (_tx, tab) => {
       if (tab.items.length === 0 && tip !== NO_TIP) {
         throw badInput("There's nothing on the tab to tip on yet.", { reason: "EMPTY_TAB" });
       }
-      return { reason: "TIP_CHANGED", tip };
+      return { reason: "TIP_CHANGED", tip, announce: options.announce };
     });
   }
 
@@ -121,7 +130,11 @@ export class TabService {
       if (before.status === "PAYMENT_PENDING") {
         throw new DomainError("TAB_LOCKED", "A payment is in progress; the tab can change once it finishes.");
       }
-      const { reason, tip = { percent: before.tipPercent, fixedCents: before.tipFixedCents } } = await edit(tx, {
+      const {
+        reason,
+        tip = { percent: before.tipPercent, fixedCents: before.tipFixedCents },
+        announce = false,
+      } = await edit(tx, {
         ...before,
         items: [...before.items],
       });
@@ -147,14 +160,9 @@ export class TabService {
       });
       if (neededCents !== 0) await tx.setBalance(balanceCents);
       const tab = toTabView({ ...after, ...totals, tipPercent: tipSetting.percent, version });
-      await tx.recordChange({
-        sessionId,
-        reason,
-        balanceCents,
-        tab,
-        payment: null,
-        message: reason === "TIP_CHANGED" ? tipMessage(tab.tipPercent, tab.tipCents) : null,
-      });
+      const message = reason === "TIP_CHANGED" ? tipMessage(tab.tipPercent, tab.tipCents) : null;
+      await tx.recordChange({ sessionId, reason, balanceCents, tab, payment: null, message });
+      if (announce && message) await tx.appendMayaMessage(message);
       return { id: sessionId, customerName: tx.session.customerName, balanceCents, tab };
     });
   }

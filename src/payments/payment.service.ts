@@ -76,7 +76,8 @@ export class PaymentService {
     } catch (error) {
       const reason =
         error instanceof DomainError ? error.message : "The card reader is down: the payment provider could not be reached.";
-      await this.settle(attempt.id, { status: "FAILED", failureReason: reason });
+      // The caller hears about it through the error, so Maya does not announce it too.
+      await this.settle(attempt.id, { status: "FAILED", failureReason: reason }, undefined, { announce: false });
       throw error instanceof DomainError ? error : new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", reason);
     }
   }
@@ -173,7 +174,12 @@ export class PaymentService {
    * one opens) or not (the tab reopens as it was). A webhook event id, when
    * given, is recorded in the same transaction so a replay does nothing.
    */
-  async settle(attemptId: string, settlement: Settlement, webhookEvent?: { id: string; type: string }): Promise<SettleResult> {
+  async settle(
+    attemptId: string,
+    settlement: Settlement,
+    webhookEvent?: { id: string; type: string },
+    { announce = true }: { announce?: boolean } = {},
+  ): Promise<SettleResult> {
     const known = await this.requireAttempt(attemptId);
     const result = await this.bar.inSessionTransaction(known.sessionId, async (tx): Promise<SettleResult> => {
       if (webhookEvent && !(await tx.markWebhookEventProcessed(webhookEvent.id, webhookEvent.type))) {
@@ -190,16 +196,20 @@ export class PaymentService {
       if (settlement.status === "SUCCEEDED") {
         await tx.updateTab(tab.id, { status: "PAID", paidAt: new Date() });
         const next = await tx.openTab(tab.version + 1);
+        const message = `Payment of ${formatCents(settled.amountCents)} received. Thank you, and cheers!`;
         await tx.recordChange({
           sessionId: known.sessionId,
           reason: "PAID",
           balanceCents: tx.session.balanceCents,
           tab: toTabView(next),
           payment: toPaymentView(settled),
-          message: `Payment of ${formatCents(settled.amountCents)} received. Thank you, and cheers!`,
+          message,
         });
+        if (announce) await tx.appendMayaMessage(message);
       } else {
-        await this.moveTab(tx, tab, "OPEN", settled, failureMessage(settled.failureReason));
+        const message = failureMessage(settled.failureReason);
+        await this.moveTab(tx, tab, "OPEN", settled, message);
+        if (announce) await tx.appendMayaMessage(message);
       }
       return "applied";
     });
