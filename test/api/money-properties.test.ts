@@ -227,7 +227,7 @@ describe.each(await availableBackends())("money properties on %s", (backend) => 
       } else {
         const { expectation, run } = await apply(app, sessionId, model, op);
         if ("skip" in expectation) continue;
-        if (expectation.refused) {
+        if (expectation.refused !== null) {
           const error = await run().then(
             () => new Error(`expected ${expectation.refused} for ${JSON.stringify(op)}`),
             (caught: unknown) => caught,
