@@ -74,11 +74,11 @@ describe("say refuses in words and changes nothing", () => {
   it("a tab locked while paying: every change is refused in words, nothing changes, no event", async (context) => {
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
+    const recorder = await new TabEventRecorder(guest, maya.app).start();
     await say(guest, "an IPA");
     const pay = await say(guest, "check please");
     expect(pay.intent).toBe("PAY");
     expect(pay.payment).toMatchObject({ status: "PENDING", amountCents: 600 });
-    const recorder = await new TabEventRecorder(guest, maya.app).start();
 
     for (const said of ["add a beer", "a tap beer", "cancel the IPA", "make that two", "add a 20% tip", "same again"]) {
       const locked = await say(guest, said);
@@ -92,7 +92,9 @@ describe("say refuses in words and changes nothing", () => {
     expect(again.intent).toBe("PAY");
     expect(again.payment?.id).toBe(pay.payment?.id);
 
-    await recorder.expectCount(0, 300);
+    // The order and the checkout, and nothing after them.
+    const events = await recorder.expectCount(2, 300);
+    expect(events.map((event) => event.reason)).toEqual(["ITEM_ADDED", "PAYMENT_PENDING"]);
     await expectConservation(maya.database.url, await sessionIdOf(guest));
     await recorder.stop();
   });

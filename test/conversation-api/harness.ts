@@ -144,12 +144,19 @@ export async function transcript(guest: MayaClient, last = 200): Promise<Message
   return data.me.transcript;
 }
 
-/** The transcript is exactly these exchanges, in order: what the guest said, then Maya's reply. */
-export async function expectTranscript(guest: MayaClient, exchanges: readonly { said: string; reply: string }[]): Promise<void> {
-  const expected = exchanges.flatMap(({ said, reply }) => [
-    { speaker: "CUSTOMER", text: said },
-    { speaker: "MAYA", text: reply },
-  ]);
+/** A turn (what the guest said, then Maya's reply), or something Maya said outside a turn (a payment result). */
+export type Exchange = { said: string; reply: string } | { announced: string };
+
+/** The transcript is exactly these exchanges, in order. */
+export async function expectTranscript(guest: MayaClient, exchanges: readonly Exchange[]): Promise<void> {
+  const expected = exchanges.flatMap((exchange) =>
+    "announced" in exchange
+      ? [{ speaker: "MAYA", text: exchange.announced }]
+      : [
+          { speaker: "CUSTOMER", text: exchange.said },
+          { speaker: "MAYA", text: exchange.reply },
+        ],
+  );
   expect(await transcript(guest)).toEqual(expected);
 }
 

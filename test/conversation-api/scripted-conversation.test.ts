@@ -18,6 +18,7 @@ import {
   say,
   startOnPostgres,
   type ConversationApp,
+  type Exchange,
   type Reply,
   type TabEvent,
 } from "./harness.js";
@@ -38,7 +39,7 @@ describe("a scripted conversation over GraphQL on PostgreSQL", () => {
     const { app, database } = maya;
     const guest = await MayaClient.startSession(app.url, "Ann");
     const recorder = await new TabEventRecorder(guest, app).start();
-    const exchanges: { said: string; reply: string }[] = [];
+    const exchanges: Exchange[] = [];
     const expectedEvents: { reason: string; version: number }[] = [];
     const sessionId = (await guest.data<{ me: { id: string } }>(`{ me { id } }`)).me.id;
 
@@ -203,6 +204,10 @@ describe("a scripted conversation over GraphQL on PostgreSQL", () => {
     expect(paidEvent).toMatchObject({ reason: "PAID", balanceCents: 93_330, payment: { id: payment.id, status: "SUCCEEDED" } });
     expect(paidEvent.tab).toMatchObject({ status: "OPEN", items: [], totalCents: 0 });
     expect(paidEvent.tab.id).not.toBe(pay.session.tab.id);
+    // Maya's word on the payment is kept in the transcript, once, between the turns.
+    expect(paidEvent.message).toContain("$66.70");
+    exchanges.push({ announced: paidEvent.message! });
+    await expectTranscript(guest, exchanges);
 
     const done = await turn("did my payment go through?", {
       intent: "PAYMENT_STATUS",
@@ -215,8 +220,8 @@ describe("a scripted conversation over GraphQL on PostgreSQL", () => {
     expect(done.text).toMatch(/went through|paid/);
     expect(done.session.tab.version).toBe(paidEvent.tab.version);
 
-    // The transcript holds every turn, thirteen exchanges, and the query's `last` counts messages.
-    expect(exchanges).toHaveLength(13);
+    // The transcript holds every turn (thirteen) and the payment announcement; `last` counts messages.
+    expect(exchanges).toHaveLength(14);
     const lastTwo = await guest.data<{ me: { transcript: { speaker: string; text: string }[] } }>(
       `{ me { transcript(last: 2) { speaker text } } }`,
     );
