@@ -4,7 +4,7 @@
  */
 import { GraphQLHttpClient, GraphQLRequestError } from "./graphql-client.js";
 import { LiveTab, webSocketUrl, type LinkState } from "./live.js";
-import { payLabel, paymentResult, safeCheckoutHref, tipAcknowledgement, withoutLink } from "./messages.js";
+import { linkParts, payLabel, paymentResult, safeCheckoutHref, sameWords, withoutLink } from "./messages.js";
 import { moneyForSpeech } from "./money.js";
 import {
   ME,
@@ -31,8 +31,6 @@ import { Transcript } from "./transcript.js";
 import { Listener, Speaker } from "./voice.js";
 
 const MAX_UTTERANCE = 500;
-/** How long a tip button waits for the server's own words (TabEvent.message) before composing them. */
-const TIP_MESSAGE_WAIT_MS = 700;
 const HOLD_TO_TALK_MS = 450;
 const LIVE_RETRY_AFTER_REJECTION_MS = 10_000;
 const WELCOME = "Hi, I'm Maya. What can I pour for you tonight?";
@@ -41,6 +39,23 @@ function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (found === null) throw new Error(`index.html lacks #${id}`);
   return found as T;
+}
+
+/** Message ids are the store's sequence, so they order the conversation; null for one that is not a number. */
+function messageOrder(id: string): bigint | null {
+  return /^\d{1,30}$/.test(id) ? BigInt(id) : null;
+}
+
+function hasWebAddress(text: string): boolean {
+  return linkParts(text).some((part) => part.href !== undefined);
+}
+
+/** A checkout link that is spent (paid, failed, expired): kept in place so the line reads the same, but inert. */
+function closedPayButton(): HTMLSpanElement {
+  const closed = document.createElement("span");
+  closed.className = "pay closed";
+  closed.textContent = "Checkout closed";
+  return closed;
 }
 
 function errorCode(error: unknown): string {
@@ -55,7 +70,8 @@ export class MayaApp {
   private readonly live = new LiveTab(webSocketUrl(location), () => this.store.token, {
     onEvent: (event) => this.onTabEvent(event),
     onState: (state) => this.onLinkState(state),
-    onConnected: () => void this.resync(),
+    // Events sent while the socket was down are gone: the stored transcript and tab still have them.
+    onConnected: () => void this.catchUp(),
     onUnauthenticated: () => void this.onLiveRejected(),
   });
   private readonly transcript = new Transcript(element<HTMLOListElement>("transcript"));
@@ -70,14 +86,20 @@ export class MayaApp {
   private readonly reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 
   private gate: VersionGate = EMPTY_GATE;
-  private sayChain: Promise<void> = Promise.resolve();
+  /**
+   * Turns and transcript catch-ups, one at a time: a catch-up never runs while a turn is in flight,
+   * so it cannot mistake the turn's own stored lines for something Maya said outside it.
+   */
+  private queue: Promise<void> = Promise.resolve();
+  private catchUpWaiting: Promise<void> | null = null;
   private renewing: Promise<void> | null = null;
   private tipBusy = false;
-  /** `${paymentId}:${status}` already told to the guest, so a reply, an event and the return page never repeat it. */
-  private readonly reportedPayments = new Set<string>();
-  /** TIP_CHANGED events by `${tabId}:${version}`, with the server's words when it sent some. */
-  private readonly tipEvents = new Map<string, string | null>();
-  private readonly tipWaiters = new Map<string, () => void>();
+  /** The newest stored message on screen (ids grow with every message). */
+  private lastMessageId = 0n;
+  /** Turn lines shown since the last catch-up, in the server's words: the stored copies are already on screen. */
+  private shownSinceCatchUp: { speaker: TranscriptMessage["speaker"]; text: string }[] = [];
+  /** Pay buttons whose checkout may still be open; closed once the tab leaves PAYMENT_PENDING. */
+  private readonly openPayLinks = new Set<HTMLElement>();
 
   constructor() {
     this.overlay = new OverlayController(element("overlay"), (percent) => void this.onTipButton(percent), () => this.reducedMotion.matches);
@@ -183,11 +205,45 @@ export class MayaApp {
     const snapshot = snapshotOf(tab, balanceCents);
     this.gate = admit(EMPTY_GATE, snapshot).gate;
     this.overlay.reset(snapshot);
+    this.closePayLinks(tab);
+    // A new session's messages are all new to the page; a renewal keeps the old lines on screen.
+    this.lastMessageId = 0n;
+    this.shownSinceCatchUp = [];
     if (history === null) return;
     this.transcript.clear();
+    this.openPayLinks.clear();
     // The greeting is the page's, not stored: it opens every view of the conversation, so a reload shows the same lines.
     this.transcript.add("maya", WELCOME);
-    for (const message of history) this.transcript.add(message.speaker === "MAYA" ? "maya" : "guest", message.text);
+    // Only the newest checkout link can still be open, and only while the tab waits for its payment.
+    let newestLink = -1;
+    history.forEach((message, index) => {
+      if (message.speaker === "MAYA" && hasWebAddress(message.text)) newestLink = index;
+    });
+    history.forEach((message, index) => this.showStored(message, tab, index === newestLink));
+    this.noteSeen(history);
+  }
+
+  /** A stored message as a reload shows it: a checkout address becomes the Pay button (or a closed one). */
+  private showStored(message: TranscriptMessage, tab: Tab, newestLink = true): void {
+    if (message.speaker === "CUSTOMER") {
+      this.transcript.add("guest", message.text);
+      return;
+    }
+    const address = linkParts(message.text).find((part) => part.href !== undefined)?.href ?? null;
+    if (address === null) {
+      this.transcript.add("maya", message.text);
+      return;
+    }
+    const href = safeCheckoutHref(address, location.href);
+    const open = newestLink && tab.status === "PAYMENT_PENDING" && href !== null;
+    this.transcript.add("maya", withoutLink(message.text, address), open ? this.payButton(href, tab.totalCents) : closedPayButton());
+  }
+
+  private noteSeen(messages: readonly TranscriptMessage[]): void {
+    for (const message of messages) {
+      const id = messageOrder(message.id);
+      if (id !== null && id > this.lastMessageId) this.lastMessageId = id;
+    }
   }
 
   /** Runs a request; on UNAUTHENTICATED renews the session and runs it once more. */
@@ -208,28 +264,63 @@ export class MayaApp {
     if (!accepted) return;
     this.gate = gate;
     this.overlay.show(snapshotOf(tab, balanceCents));
+    this.closePayLinks(tab);
   }
 
-  private async resync(): Promise<void> {
+  /** A checkout link is spent once its tab is paid or reopened: the button says so rather than leading nowhere. */
+  private closePayLinks(tab: Tab): void {
+    if (tab.status === "PAYMENT_PENDING") return;
+    for (const link of this.openPayLinks) link.replaceWith(closedPayButton());
+    this.openPayLinks.clear();
+  }
+
+  /**
+   * Brings the page up to the stored conversation: the overlay, and whatever Maya said outside a turn
+   * (tip thanks, payment results) or while the page was not listening. The transcript is the one
+   * source of those words, so the live page shows exactly what a reload will show, once.
+   * Requests made while one waits in the queue share it.
+   */
+  private catchUp(): Promise<void> {
+    if (this.catchUpWaiting !== null) return this.catchUpWaiting;
+    const run = this.queue.then(() => {
+      this.catchUpWaiting = null;
+      return this.catchUpNow();
+    });
+    this.catchUpWaiting = run;
+    this.queue = run;
+    return run;
+  }
+
+  private async catchUpNow(): Promise<void> {
     try {
-      const { me } = await this.authed(() => this.api.request<MeOverlayResult>(ME_OVERLAY));
+      const { me } = await this.authed(() => this.api.request<MeResult>(ME));
       this.applyTab(me.tab, me.balanceCents);
+      const fresh = me.transcript.filter((message) => (messageOrder(message.id) ?? 0n) > this.lastMessageId);
+      let said: string | null = null;
+      for (const message of fresh) {
+        const shown = this.shownSinceCatchUp.findIndex((line) => line.speaker === message.speaker && sameWords(line.text, message.text));
+        if (shown !== -1) {
+          this.shownSinceCatchUp.splice(shown, 1);
+          continue;
+        }
+        this.showStored(message, me.tab);
+        if (message.speaker === "MAYA") said = message.text;
+      }
+      // Turns are queued behind us: a line not found now was never stored (its turn failed).
+      this.shownSinceCatchUp = [];
+      this.noteSeen(fresh);
+      if (said !== null) this.speakText(said);
     } catch (error) {
+      // The next (re)connection catches up again.
       if (errorCode(error) !== "NETWORK") this.reportError(error);
     }
   }
 
   private onTabEvent(event: TabEvent): void {
     this.applyTab(event.tab, event.balanceCents);
-    if (event.reason === "TIP_CHANGED") {
-      const key = `${event.tab.id}:${event.tab.version}`;
-      this.tipEvents.set(key, event.message);
-      if (this.tipEvents.size > 32) this.tipEvents.delete(this.tipEvents.keys().next().value as string);
-      this.tipWaiters.get(key)?.();
-    }
-    if ((event.reason === "PAID" || event.reason === "PAYMENT_FAILED") && event.payment) {
-      this.reportPayment(event.payment, event.message);
-    }
+    // Words from the server (a tip thanks, a payment result) are kept in the transcript when Maya said
+    // them outside a turn: show them from there, never twice, and never ones a reload would not show.
+    if (event.message !== null) void this.catchUp();
   }
 
   private onLinkState(state: LinkState): void {
@@ -245,34 +336,14 @@ export class MayaApp {
     this.speaker.stop();
     const removing = this.overlay.selectedTipPercent === percent;
     try {
-      const { setTip } = await this.authed(() => this.api.request<SetTipResult>(SET_TIP, removing ? {} : { percent }));
-      const key = `${setTip.id}:${setTip.version}`;
-      const heard = await this.waitForTipEvent(key);
-      const text = (heard ? this.tipEvents.get(key) : null) ?? tipAcknowledgement(setTip.tipPercent, setTip.tipCents);
-      this.transcript.add("maya", text);
-      this.speaker.speak({ text, speech: moneyForSpeech(text), audioUrl: null });
-      // setTip returns the tab but not the balance the tip reserved: without the event, ask for both.
-      if (!heard) await this.resync();
+      await this.authed(() => this.api.request<SetTipResult>(SET_TIP, removing ? {} : { percent }));
+      // Maya's thanks is stored with the tip; the catch-up shows and speaks it, with the balance the tip reserved.
+      await this.catchUp();
     } catch (error) {
       this.reportError(error);
     } finally {
       this.tipBusy = false;
     }
-  }
-
-  private waitForTipEvent(key: string): Promise<boolean> {
-    if (this.tipEvents.has(key)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.tipWaiters.delete(key);
-        resolve(false);
-      }, TIP_MESSAGE_WAIT_MS);
-      this.tipWaiters.set(key, () => {
-        clearTimeout(timer);
-        this.tipWaiters.delete(key);
-        resolve(true);
-      });
-    });
   }
 
   // ---- conversation ----------------------------------------------------------------------------
@@ -303,7 +374,7 @@ export class MayaApp {
     this.speaker.stop();
     this.transcript.add("guest", text);
     // One turn at a time, so replies land in the order they were asked.
-    this.sayChain = this.sayChain.then(() => this.sayNow(text));
+    this.queue = this.queue.then(() => this.sayNow(text));
   }
 
   private async sayNow(text: string): Promise<void> {
@@ -313,10 +384,10 @@ export class MayaApp {
       const { say } = await this.authed(() => this.api.request<SayResult>(SAY, { text }));
       this.applyTab(say.session.tab, say.session.balanceCents);
       const payLink = say.payment ? this.payLinkFor(say.payment) : null;
-      if (say.payment) this.reportedPayments.add(`${say.payment.id}:${say.payment.status}`);
       // The Pay button carries the checkout link: the words need not spell the address out.
       const shown = payLink ? withoutLink(say.text, say.payment?.checkoutUrl ?? null) : say.text;
       this.transcript.add("maya", shown, payLink ?? undefined);
+      this.shownSinceCatchUp.push({ speaker: "CUSTOMER", text }, { speaker: "MAYA", text: say.text });
       this.speaker.speak(say);
     } catch (error) {
       this.reportError(error);
@@ -328,11 +399,15 @@ export class MayaApp {
   private payLinkFor(payment: Payment): HTMLAnchorElement | null {
     if (payment.status !== "PENDING" || !payment.checkoutUrl) return null;
     const href = safeCheckoutHref(payment.checkoutUrl, location.href);
-    if (href === null) return null;
+    return href === null ? null : this.payButton(href, payment.amountCents);
+  }
+
+  private payButton(href: string, amountCents: number): HTMLAnchorElement {
     const link = document.createElement("a");
     link.className = "pay";
     link.href = href;
-    link.textContent = payLabel(payment.amountCents);
+    link.textContent = payLabel(amountCents);
+    this.openPayLinks.add(link);
     return link;
   }
 
@@ -352,18 +427,24 @@ export class MayaApp {
         this.transcript.add("system", "I couldn't find that payment on your tab.");
         return;
       }
-      this.reportPayment(payment, null);
+      if (payment.status === "PENDING") {
+        // Not settled yet: a note for now; Maya's own words arrive with the PAID (or failed) event.
+        this.transcript.add("system", paymentResult(payment));
+        return;
+      }
+      // Settled: Maya's words about it are in the transcript the page just loaded (or the catch-up brings them).
+      const before = this.lastMessageId;
+      await this.catchUp();
+      if (this.lastMessageId === before) {
+        const said = this.transcript.lastText("maya");
+        if (said !== null) this.speakText(said);
+      }
     } catch (error) {
       this.reportError(error);
     }
   }
 
-  private reportPayment(payment: Payment, serverMessage: string | null): void {
-    const key = `${payment.id}:${payment.status}`;
-    if (this.reportedPayments.has(key)) return;
-    this.reportedPayments.add(key);
-    const text = serverMessage ?? paymentResult(payment);
-    this.transcript.add("maya", text, this.payLinkFor(payment) ?? undefined);
+  private speakText(text: string): void {
     this.speaker.speak({ text, speech: moneyForSpeech(text), audioUrl: null });
   }
 

@@ -1,12 +1,13 @@
-/** Words the client composes itself, when the server did not send its own. */
+/**
+ * Words the page composes itself (notes, labels) and helpers for Maya's own words. Whatever Maya says
+ * comes from the server (a reply, or the stored transcript), so a reload shows the same conversation.
+ */
 import { formatCents } from "./money.js";
 
-export function tipAcknowledgement(percent: number | null, tipCents: number): string {
-  if (tipCents <= 0 && (percent ?? 0) <= 0) {
-    return "Of course, I've taken the tip off. Thank you all the same!";
-  }
-  if (percent === null) return `Thank you! A tip of ${formatCents(tipCents)} is on the tab.`;
-  return `Thank you! A ${percent}% tip of ${formatCents(tipCents)} is on the tab.`;
+/** The same line, whatever the spacing: the server keeps an utterance trimmed. */
+export function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.trim().replace(/\s+/g, " ");
+  return words(a) === words(b);
 }
 
 export type PaymentStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED" | "CANCELED";

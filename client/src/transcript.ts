@@ -39,6 +39,12 @@ export class Transcript {
     return item;
   }
 
+  /** The words of the newest line by `speaker`, or null. */
+  lastText(speaker: Speaker): string | null {
+    const items = this.list.querySelectorAll<HTMLLIElement>(`.message.${speaker} .text`);
+    return items.length === 0 ? null : (items[items.length - 1]?.textContent ?? null);
+  }
+
   clear(): void {
     this.list.replaceChildren();
   }

@@ -68,6 +68,14 @@ const tipOf = (tab: FakeTab) => Math.floor((subtotal(tab) * (tab.tipPercent ?? 0
 const tabView = (tab: FakeTab) => ({ ...tab, subtotalCents: subtotal(tab), tipCents: tipOf(tab), totalCents: subtotal(tab) + tipOf(tab) });
 const balanceOf = (session: FakeSession) => START_CENTS - session.paidCents - tabView(session.tab).totalCents;
 const newTab = (): FakeTab => ({ id: randomUUID(), status: "OPEN", items: [], tipPercent: null, version: 0 });
+const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+/** The real server's words (src/bar/tab.service.ts tipMessage). */
+export const serverTipMessage = (percent: number | null, tipCents: number): string =>
+  tipCents === 0
+    ? "No problem at all, I've taken the tip off."
+    : percent === null
+      ? `Thank you! A tip of ${dollars(tipCents)} is on the tab.`
+      : `Thank you! A ${percent}% tip of ${dollars(tipCents)} is on the tab.`;
 
 export interface FakeMayaServer {
   readonly url: string;
@@ -77,14 +85,23 @@ export interface FakeMayaServer {
   /** Cuts every live connection and refuses new ones until `restoreConnections`, like a network outage. */
   dropConnections(): void;
   restoreConnections(): void;
-  /** Sets how TIP_CHANGED events are worded; null leaves the wording to the client. */
-  tipMessage: ((percent: number | null, tipCents: number) => string) | null;
+  /**
+   * Settles the session's pending payment as a webhook would, while the page stays open: Maya's words
+   * about it go into the transcript and the PAID / PAYMENT_FAILED event, as on the real server.
+   */
+  settlePayment(token: string, outcome: "SUCCEEDED" | "FAILED"): void;
+  /** How Maya thanks for a tip set with the buttons (stored and sent with TIP_CHANGED); the real server's words by default. */
+  tipMessage: (percent: number | null, tipCents: number) => string;
   close(): Promise<void>;
 }
 
 export async function startFakeMayaServer(): Promise<FakeMayaServer> {
   const sessions = new Map<string, FakeSession>();
   const schema = buildSchema(SDL);
+  // Message ids are one sequence, as the real store's are: they order the conversation.
+  let nextMessageId = 1;
+  const remember = (session: FakeSession, speaker: "CUSTOMER" | "MAYA", text: string) =>
+    session.transcript.push({ id: String(nextMessageId++), speaker, text });
 
   const sessionOf = (token: string | null | undefined): FakeSession => {
     const session = token ? sessions.get(token) : undefined;
@@ -117,7 +134,12 @@ export async function startFakeMayaServer(): Promise<FakeMayaServer> {
     addMartini: (token) => addMartini(sessionOf(token)),
     dropConnections: () => {},
     restoreConnections: () => {},
-    tipMessage: null,
+    settlePayment: (token, outcome) => {
+      const session = sessionOf(token);
+      const pending = [...session.payments.values()].find((payment) => payment.status === "PENDING");
+      if (pending) settle(session, pending, outcome);
+    },
+    tipMessage: serverTipMessage,
     close: async () => {},
   };
 
@@ -132,7 +154,7 @@ export async function startFakeMayaServer(): Promise<FakeMayaServer> {
     },
     say: ({ text }: { text: string }, context: { token: string | null }) => {
       const session = sessionOf(context.token);
-      session.transcript.push({ id: randomUUID(), speaker: "CUSTOMER", text });
+      remember(session, "CUSTOMER", text);
       let reply = "I didn't catch that. Try asking for a martini.";
       let payment: FakePayment | null = null;
       const splurge = /splurge (\d+)/i.exec(text);
@@ -148,12 +170,14 @@ export async function startFakeMayaServer(): Promise<FakeMayaServer> {
       } else if (/pay/i.test(text)) {
         const view = tabView(session.tab);
         const id = randomUUID();
-        payment = { id, status: "PENDING", amountCents: view.totalCents, tipCents: view.tipCents, checkoutUrl: `/checkout/${id}`, failureReason: null };
+        const checkoutUrl = `${fake.url}/checkout/${id}`;
+        payment = { id, status: "PENDING", amountCents: view.totalCents, tipCents: view.tipCents, checkoutUrl, failureReason: null };
         session.payments.set(id, payment);
         change(session, "PAYMENT_PENDING", () => (session.tab.status = "PAYMENT_PENDING"), { payment });
-        reply = "Here's your checkout link.";
+        // As the real server words it: the address is in the words too (the page shows a Pay button instead).
+        reply = `Your total is ${dollars(view.totalCents)}. You can pay here: ${checkoutUrl}`;
       }
-      session.transcript.push({ id: randomUUID(), speaker: "MAYA", text: reply });
+      remember(session, "MAYA", reply);
       return { text: reply, speech: reply, intent: "TEST", audioUrl: null, session: sessionView(session), payment };
     },
     setTip: ({ percent }: { percent?: number | null }, context: { token: string | null }) => {
@@ -161,20 +185,36 @@ export async function startFakeMayaServer(): Promise<FakeMayaServer> {
       const tipPercent = percent ? percent : null;
       session.tab.tipPercent = tipPercent;
       session.tab.version++;
-      const message = fake.tipMessage?.(tipPercent, tipOf(session.tab)) ?? null;
+      const message = fake.tipMessage(tipPercent, tipOf(session.tab));
+      // Said outside a turn, so kept in the transcript (a tip set by voice would be covered by the reply).
+      remember(session, "MAYA", message);
       publish(session, "TIP_CHANGED", { message });
       return tabView(session.tab);
     },
   };
 
-  const payFromCheckout = (id: string) => {
-    for (const session of sessions.values()) {
-      const payment = session.payments.get(id);
-      if (!payment || payment.status !== "PENDING") continue;
+  const settle = (session: FakeSession, payment: FakePayment, outcome: "SUCCEEDED" | "FAILED") => {
+    if (outcome === "SUCCEEDED") {
       payment.status = "SUCCEEDED";
       session.paidCents += payment.amountCents;
       session.tab = newTab();
-      publish(session, "PAID", { payment, message: null });
+      const message = `Payment of ${dollars(payment.amountCents)} received. Thank you, and cheers!`;
+      remember(session, "MAYA", message);
+      publish(session, "PAID", { payment, message });
+      return;
+    }
+    payment.status = "FAILED";
+    payment.failureReason = "Your card was declined.";
+    const message = `The payment didn't go through: ${payment.failureReason} Your tab is still open.`;
+    session.tab.status = "OPEN";
+    session.tab.version++;
+    remember(session, "MAYA", message);
+    publish(session, "PAYMENT_FAILED", { payment, message });
+  };
+  const payFromCheckout = (id: string) => {
+    for (const session of sessions.values()) {
+      const payment = session.payments.get(id);
+      if (payment?.status === "PENDING") settle(session, payment, "SUCCEEDED");
     }
   };
 

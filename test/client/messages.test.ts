@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { linkParts, payLabel, paymentResult, safeCheckoutHref, tipAcknowledgement, withoutLink } from "../../client/src/messages.js";
+import { linkParts, payLabel, paymentResult, safeCheckoutHref, sameWords, withoutLink } from "../../client/src/messages.js";
 
-describe("tip acknowledgement", () => {
-  it("names the percent and the amount", () => {
-    expect(tipAcknowledgement(15, 390)).toBe("Thank you! A 15% tip of $3.90 is on the tab.");
-    expect(tipAcknowledgement(null, 500)).toBe("Thank you! A tip of $5.00 is on the tab.");
-  });
-
-  it("takes a removal gracefully", () => {
-    expect(tipAcknowledgement(null, 0)).toMatch(/taken the tip off/);
-    expect(tipAcknowledgement(0, 0)).toMatch(/taken the tip off/);
+describe("matching a shown line with its stored copy", () => {
+  it("ignores spacing the server trims, nothing else", () => {
+    expect(sameWords("  two martinis  please ", "two martinis please")).toBe(true);
+    expect(sameWords("two martinis please", "two martinis, please")).toBe(false);
+    expect(sameWords("Thank you!", "thank you!")).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeWithBrowser, launchBrowser, type LaunchedBrowser } from "./browser.js";
-import { startFakeMayaServer, type FakeMayaServer } from "./fake-maya-server.js";
+import { serverTipMessage, startFakeMayaServer, type FakeMayaServer } from "./fake-maya-server.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -41,6 +41,17 @@ describeWithBrowser("client page (fake server)", () => {
   async function say(page: Page, text: string): Promise<void> {
     await page.fill("#say-input", text);
     await page.press("#say-input", "Enter");
+  }
+
+  /** The conversation as the guest reads it, without the page's own notes. */
+  const lines = (page: Page) => page.locator("#transcript .message:not(.system)").allTextContents();
+
+  /** What a reload shows is what was on screen: nothing doubled, nothing the store does not have. */
+  async function expectSameAfterReload(page: Page): Promise<void> {
+    await page.waitForTimeout(300); // a late duplicate would have landed by now
+    const before = await lines(page);
+    await page.reload();
+    await expect.poll(() => lines(page)).toEqual(before);
   }
 
   it("shows the empty tab, orders by text, counts up and offers tips", async () => {
@@ -90,7 +101,14 @@ describeWithBrowser("client page (fake server)", () => {
     server.tipMessage = (percent, tip) => `Server says: ${percent}% is $${(tip / 100).toFixed(2)}.`;
     await page.locator("button[data-percent='20']").click();
     await expect.poll(() => lastMaya(page).textContent()).toContain("Server says: 20% is $2.60.");
-    server.tipMessage = null;
+    server.tipMessage = serverTipMessage;
+
+    // Each thanks once, in the server's words, and a reload shows the same lines.
+    const shown = await lines(page);
+    expect(shown.filter((line) => line.includes("15% tip of $1.95"))).toHaveLength(1);
+    expect(shown.filter((line) => line.includes("taken the tip off"))).toHaveLength(1);
+    expect(shown.filter((line) => line.includes("Server says"))).toHaveLength(1);
+    await expectSameAfterReload(page);
     await page.close();
   });
 
@@ -117,10 +135,53 @@ describeWithBrowser("client page (fake server)", () => {
     await page.waitForURL(/\/checkout\//);
     await page.click("button");
     await page.waitForURL((url) => url.pathname === "/");
-    await expect.poll(() => lastMaya(page).textContent()).toContain("$31.20 went through");
+    // Maya's words are the server's, stored with the payment: shown once, not again by the page.
+    await expect.poll(() => lastMaya(page).textContent()).toContain("Payment of $31.20 received. Thank you, and cheers!");
     expect(page.url()).not.toContain("payment=");
     await expect.poll(() => figure(page, "tab").textContent()).toBe("Tab $0.00");
     await expect.poll(() => figure(page, "balance").textContent()).toBe("Balance $968.80");
+    expect((await lines(page)).filter((line) => line.includes("$31.20"))).toEqual([
+      "Maya: Your total is $31.20. You can pay here:Checkout closed",
+      "Maya: Payment of $31.20 received. Thank you, and cheers!",
+    ]);
+    // The spent link is inert, not a Pay button to a finished checkout.
+    expect(await page.locator("#transcript a.pay").count()).toBe(0);
+    await expectSameAfterReload(page);
+    await page.close();
+  });
+
+  it("shows a payment settled elsewhere once, closes its Pay button, and a reload agrees", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => localStorage.removeItem("maya.token"));
+    await page.reload();
+    await say(page, "a martini please");
+    await expect.poll(() => figure(page, "tab").textContent()).toBe("Tab $13.00");
+    await say(page, "let me pay");
+    const pay = page.locator("#transcript a.pay");
+    await expect.poll(() => pay.textContent()).toBe("Pay $13.00");
+    await page.waitForTimeout(300); // let the subscription connect
+    const token = (await page.evaluate(() => localStorage.getItem("maya.token")))!;
+
+    // Declined by a webhook: Maya's stored words, once; the tab reopens and the link is spent.
+    server.settlePayment(token, "FAILED");
+    await expect.poll(() => lastMaya(page).textContent()).toBe("Maya: The payment didn't go through: Your card was declined. Your tab is still open.");
+    await expect.poll(() => pay.count()).toBe(0);
+    expect(await page.locator("#transcript .pay.closed").count()).toBe(1);
+    await expectSameAfterReload(page);
+
+    // A second try, paid while the page looks on.
+    await say(page, "let me pay");
+    await expect.poll(() => pay.textContent()).toBe("Pay $13.00");
+    await page.waitForTimeout(300);
+    server.settlePayment(token, "SUCCEEDED");
+    await expect.poll(() => lastMaya(page).textContent()).toBe("Maya: Payment of $13.00 received. Thank you, and cheers!");
+    await expect.poll(() => figure(page, "tab").textContent()).toBe("Tab $0.00");
+    expect(await pay.count()).toBe(0);
+    const shown = await lines(page);
+    expect(shown.filter((line) => line.includes("received"))).toHaveLength(1);
+    expect(shown.filter((line) => line.includes("didn't go through"))).toHaveLength(1);
+    await expectSameAfterReload(page);
     await page.close();
   });
 
