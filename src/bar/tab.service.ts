@@ -5,7 +5,7 @@
  * version and records the event, or changes nothing at all.
  */
 import { DomainError, notFound } from "../errors.js";
-import type { BarRepository, SessionTransaction, TabRecord } from "./bar.repository.js";
+import type { BarRepository, NewLine, SessionTransaction, TabRecord } from "./bar.repository.js";
 import { toTabView } from "./bar.repository.js";
 import type { Menu } from "./menu.service.js";
 import { formatCents } from "./money.js";
@@ -62,31 +62,27 @@ export class TabService {
   /** Several lines in one transaction: all of them land, or none. */
   addItems(sessionId: string, orders: readonly OrderRequest[]): Promise<SessionView> {
     if (orders.length === 0) throw badInput("Nothing to add.");
-    const lines = orders.map((order) => {
+    // The same drink ordered twice in one go is one line, as it would be on the tab.
+    const lines = new Map<string, NewLine>();
+    for (const order of orders) {
       assertOrderQuantity(order.quantity);
       const item = this.menu.get(order.menuItemId);
       const modifiers = canonicalModifiers(item, order.modifiers);
-      return { menuItemId: item.id, quantity: order.quantity, modifiers, unitPriceCents: unitPriceCents(item, modifiers) };
-    });
+      const key = lineKey(item.id, modifiers);
+      const quantity = (lines.get(key)?.quantity ?? 0) + order.quantity;
+      lines.set(key, { menuItemId: item.id, quantity, modifiers, unitPriceCents: unitPriceCents(item, modifiers) });
+    }
     return this.editTab(sessionId, async (tx, tab) => {
-      const quantities = new Map(tab.items.map((line) => [line.id, line.quantity]));
-      for (const line of lines) {
+      for (const [key, line] of lines) {
+        // A line priced before a menu change stays at its captured price; new drinks start a new line.
         const same = tab.items.find(
           (existing) =>
-            existing.menuItemId === line.menuItemId &&
-            existing.unitPriceCents === line.unitPriceCents &&
-            existing.modifiers.join("|") === line.modifiers.join("|"),
+            lineKey(existing.menuItemId, existing.modifiers) === key && existing.unitPriceCents === line.unitPriceCents,
         );
-        if (!same) {
-          const id = await tx.addLine(tab.id, line);
-          tab.items.push({ ...line, id, lineTotalCents: 0 });
-          quantities.set(id, line.quantity);
-          continue;
-        }
-        const quantity = (quantities.get(same.id) ?? 0) + line.quantity;
+        const quantity = (same?.quantity ?? 0) + line.quantity;
         assertLineQuantity(quantity);
-        quantities.set(same.id, quantity);
-        await tx.setLineQuantity(tab.id, same.id, quantity);
+        if (same) await tx.setLineQuantity(tab.id, same.id, quantity);
+        else await tx.addLine(tab.id, line);
       }
       return { reason: "ITEM_ADDED" };
     });
@@ -134,10 +130,7 @@ export class TabService {
         reason,
         tip = { percent: before.tipPercent, fixedCents: before.tipFixedCents },
         announce = false,
-      } = await edit(tx, {
-        ...before,
-        items: [...before.items],
-      });
+      } = await edit(tx, before);
       const after = await tx.currentTab();
       // An emptied tab keeps no tip: there is nothing left to thank for.
       const tipSetting = after.items.length === 0 ? NO_TIP : tip;
@@ -166,6 +159,11 @@ export class TabService {
       return { id: sessionId, customerName: tx.session.customerName, balanceCents, tab };
     });
   }
+}
+
+/** Lines with the same drink and modifiers merge (modifiers are canonical and sorted). */
+function lineKey(menuItemId: string, modifiers: readonly string[]): string {
+  return `${menuItemId}|${modifiers.join("|")}`;
 }
 
 function requireLine(tab: TabRecord, lineId: string) {
