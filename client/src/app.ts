@@ -94,6 +94,8 @@ export class MayaApp {
   private catchUpWaiting: Promise<void> | null = null;
   private renewing: Promise<void> | null = null;
   private tipBusy = false;
+  /** This page's turns sent and not yet answered: a tab change meanwhile is most likely theirs. */
+  private turnsInFlight = 0;
   /** The newest stored message on screen (ids grow with every message). */
   private lastMessageId = 0n;
   /** Turn lines shown since the last catch-up, in the server's words: the stored copies are already on screen. */
@@ -320,7 +322,9 @@ export class MayaApp {
     this.applyTab(event.tab, event.balanceCents);
     // Words from the server (a tip thanks, a payment result) are kept in the transcript when Maya said
     // them outside a turn: show them from there, never twice, and never ones a reload would not show.
-    if (event.message !== null) void this.catchUp();
+    // A change with no turn of ours under way came from elsewhere (another device on this session):
+    // its conversation is in the transcript too, and the page should not show a tab its words do not explain.
+    if (event.message !== null || this.turnsInFlight === 0) void this.catchUp();
   }
 
   private onLinkState(state: LinkState): void {
@@ -374,7 +378,8 @@ export class MayaApp {
     this.speaker.stop();
     this.transcript.add("guest", text);
     // One turn at a time, so replies land in the order they were asked.
-    this.queue = this.queue.then(() => this.sayNow(text));
+    this.turnsInFlight++;
+    this.queue = this.queue.then(() => this.sayNow(text)).finally(() => this.turnsInFlight--);
   }
 
   private async sayNow(text: string): Promise<void> {

@@ -124,7 +124,17 @@ describeWithBrowser("overlay: balance colours and the live connection (real serv
     // And live again: the next change arrives as an event.
     await guest.data(`mutation { say(text: "a soda") { text } }`);
     await expect.poll(() => figure(live, "tab").textContent()).toBe("Tab $6.00");
+    // The words that changed the tab elsewhere are on this page too, once each, missed ones included,
+    // so the transcript never disagrees with the overlay; a reload shows the very same lines.
+    const lines = () => live.locator("#transcript .message:not(.system)").allTextContents();
+    await expect
+      .poll(() => live.locator("#transcript .message.guest").allTextContents())
+      .toEqual(["You: a water please", "You: an iced tea", "You: a soda"]);
+    await expect.poll(async () => (await lines()).length).toBe(7);
     await screenshot(live, "24-connection-back");
+    const before = await lines();
+    await live.reload();
+    await expect.poll(() => lines()).toEqual(before);
     expect(liveErrors).toEqual([]);
     await live.close();
   });
