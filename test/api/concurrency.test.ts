@@ -91,6 +91,9 @@ describe.each(await availableBackends())("concurrent requests on %s", (backend) 
     const [id] = ids;
     expect(await maya.app.db.prisma.paymentAttempt.count({ where: { tabId: before.tab.id } })).toBe(1);
     expect(results.every((result) => result.checkout.amountCents === 2600 && result.checkout.status === "PENDING")).toBe(true);
+    // Everyone gets the one checkout page, the provider having been called once.
+    expect(new Set(results.map((result) => result.checkout.checkoutUrl))).toEqual(new Set([results[0]!.checkout.checkoutUrl]));
+    expect(results[0]!.checkout.checkoutUrl).toContain(id!);
     const after = await me(guest);
     expect(after.tab).toMatchObject({ status: "PAYMENT_PENDING", version: before.tab.version + 1 });
     expect(await maya.app.db.prisma.tabEvent.count({ where: { sessionId: after.id, reason: "PAYMENT_PENDING" } })).toBe(1);
