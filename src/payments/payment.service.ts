@@ -20,6 +20,12 @@ export type SettledStatus = Exclude<PaymentStatus, "PENDING">;
 export interface Settlement {
   status: SettledStatus;
   failureReason?: string;
+  /**
+   * Leave the attempt alone if its provider checkout has been recorded: for a
+   * failed create call, whose checkout the reconciler may have recovered
+   * meanwhile (live at the provider, perhaps handed to the guest, perhaps paid).
+   */
+  unlessCheckoutRecorded?: boolean;
 }
 
 export type SettleResult = "applied" | "already-settled" | "duplicate-event";
@@ -71,15 +77,40 @@ export class PaymentService {
   private async openCheckout(attempt: PaymentAttemptRecord, tab: TabRecord): Promise<PaymentAttemptRecord> {
     try {
       const checkout = await this.provider.createCheckout(this.checkoutInput(attempt, tab));
-      const recorded = await this.bar.recordCheckout(attempt.id, checkout.providerRef, checkout.checkoutUrl);
+      const recorded = await this.recordCheckout(attempt, checkout.providerRef, checkout.checkoutUrl);
       return recorded ?? (await this.requireAttempt(attempt.id));
     } catch (error) {
       const reason =
         error instanceof DomainError ? error.message : "The card reader is down: the payment provider could not be reached.";
       // The caller hears about it through the error, so Maya does not announce it too.
-      await this.settle(attempt.id, { status: "FAILED", failureReason: reason }, undefined, { announce: false });
+      const settled = await this.settle(
+        attempt.id,
+        { status: "FAILED", failureReason: reason, unlessCheckoutRecorded: true },
+        undefined,
+        { announce: false },
+      );
+      // The reconciler recovered this checkout by its key meanwhile: it stands (pending, or even paid).
+      if (settled !== "applied") return this.requireAttempt(attempt.id);
       throw error instanceof DomainError ? error : new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", reason);
     }
+  }
+
+  /**
+   * Attaches the provider's checkout to a still-pending attempt. Under the
+   * session's lock, like settling: a failed create call's settle and a
+   * recovery's record of the same checkout happen one after the other, so an
+   * attempt is never failed once its checkout is recorded (and could be paid).
+   */
+  private async recordCheckout(
+    attempt: PaymentAttemptRecord,
+    providerRef: string,
+    checkoutUrl: string,
+  ): Promise<PaymentAttemptRecord | null> {
+    return this.bar.inSessionTransaction(attempt.sessionId, async (tx) => {
+      const current = await tx.attempt(attempt.id);
+      if (!current || current.status !== "PENDING") return null;
+      return tx.updateAttempt(attempt.id, { providerRef, checkoutUrl });
+    });
   }
 
   /** The same input for the first call and any recovery, so the provider sees an identical request. */
@@ -187,6 +218,7 @@ export class PaymentService {
       }
       const attempt = await tx.attempt(attemptId);
       if (!attempt || attempt.status !== "PENDING") return "already-settled";
+      if (settlement.unlessCheckoutRecorded && attempt.providerRef !== null) return "already-settled";
       const settled = await tx.updateAttempt(attemptId, {
         status: settlement.status,
         failureReason: settlement.status === "SUCCEEDED" ? null : (settlement.failureReason ?? defaultReason(settlement.status)),
@@ -284,7 +316,7 @@ export class PaymentService {
     let failureReason: string | undefined;
     if (attempt.providerRef === null && this.provider.recoverCheckout) {
       const recovered = await this.provider.recoverCheckout(await this.checkoutDetails(attempt));
-      await this.bar.recordCheckout(attempt.id, recovered.providerRef, recovered.checkoutUrl);
+      await this.recordCheckout(attempt, recovered.providerRef, recovered.checkoutUrl);
       ({ status, failureReason } = recovered);
     } else if (attempt.providerRef !== null) {
       ({ status, failureReason } = await this.provider.fetchStatus(attempt));
@@ -306,7 +338,7 @@ export class PaymentService {
       (await this.bar.attemptByProviderRef(event.providerRef));
     // Not ours, or nothing final to apply: acknowledge so the provider stops sending it.
     if (!attempt || attempt.provider !== this.provider.name || event.outcome === "PENDING") return "processed";
-    if (attempt.providerRef === null) await this.bar.recordCheckout(attempt.id, event.providerRef, attempt.checkoutUrl ?? "");
+    if (attempt.providerRef === null) await this.recordCheckout(attempt, event.providerRef, attempt.checkoutUrl ?? "");
     const result = await this.settle(
       attempt.id,
       { status: event.outcome, ...(event.failureReason ? { failureReason: event.failureReason } : {}) },
