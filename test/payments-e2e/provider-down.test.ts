@@ -20,6 +20,8 @@ import {
   standinFigures,
   stripeEnv,
   STRIPE_TEST_KEY,
+  STRIPE_WEBHOOK_SECRET,
+  waitFor,
   type PaymentJson,
 } from "../support/payments-e2e.js";
 import { createTestDatabase, postgresOrSkip, type TestDatabase } from "../support/postgres.js";
@@ -160,6 +162,53 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(l.tabs).toMatchObject([{ id: before.tab.id, status: "OPEN", totalCents: before.tab.totalCents, itemCount: 2 }]);
     expect(standin.createdCount).toBe(created);
     console.log(`[payments-e2e] provider down, 8 concurrent callers: ${l.attempts.length} attempt(s), all FAILED, no session created`);
+  });
+
+  it("the creator's call gives up after the reconciler recovered its checkout: the attempt keeps that checkout, paid or not", async () => {
+    // Two guests at once (each case waits out the SDK's 10 s timeout). For both, Stripe makes the
+    // session but the answer to the creator's first try never comes; meanwhile the reconciler
+    // recovers the checkout by the attempt's key; then every retry of the creator's call fails.
+    // "Paid" pays the recovered checkout before the creator gives up, "Later" after.
+    const created = standin.createdCount;
+    standin.setWebhook({ url: `${local(app)}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
+    const guests = await Promise.all(["Paid", "Later"].map((name) => guestWithTab(local(app), name)));
+    standin.injectFaults({ ...CREATE, kind: "timeout", when: "after", times: 2 });
+    const creators = guests.map(({ guest }) => guest.request<{ checkout: PaymentJson }>(CHECKOUT));
+    await waitFor("both sessions", () => standin.createdCount === created + 2);
+    const attempts = await Promise.all(
+      guests.map(({ me: before }) => waitFor("the attempt", async () => (await ledger(app.db.prisma, before.id)).attempts[0])),
+    );
+    const report = await app.services.reconciler.reconcile(0);
+    expect(report).toMatchObject({ failed: 0 });
+    const recovered = await Promise.all(guests.map(async ({ me: before }) => (await ledger(app.db.prisma, before.id)).attempts[0]!));
+    for (const attempt of recovered) expect(attempt).toMatchObject({ status: "PENDING", providerRef: expect.stringMatching(/^cs_/) });
+    standin.completeSession(recovered[0]!.providerRef!);
+    await standin.flushWebhooks();
+    expect((await ledger(app.db.prisma, guests[0]!.me.id)).attempts[0]?.status).toBe("SUCCEEDED");
+    for (const attempt of attempts) {
+      standin.injectFaults(EVERY_TRY.slice(1).map((fault) => ({ ...fault, idempotencyKey: attempt.idempotencyKey })));
+    }
+
+    const [paid, later] = await Promise.all(creators);
+    expect(standin.pendingFaults).toBe(0);
+    // Not "the card reader is down" to a guest who has paid, nor to one holding a live checkout.
+    expect(paid!.errors).toBeUndefined();
+    expect(paid!.data?.checkout).toMatchObject({ id: attempts[0]!.id, status: "SUCCEEDED" });
+    expect(later!.errors).toBeUndefined();
+    expect(later!.data?.checkout).toMatchObject({ id: attempts[1]!.id, status: "PENDING", checkoutUrl: recovered[1]!.checkoutUrl });
+    expect((await ledger(app.db.prisma, guests[1]!.me.id)).tabs.map((t) => t.status)).toEqual(["PAYMENT_PENDING"]);
+
+    // "Later" pays the checkout the reconciler recovered: the tab is paid, once.
+    standin.completeSession(recovered[1]!.providerRef!);
+    await standin.flushWebhooks();
+    standin.setWebhook(null);
+    for (const [i, { me: before }] of guests.entries()) {
+      const l = await ledger(app.db.prisma, before.id);
+      expect(l.attempts.map((a) => a.status), `guest ${i}`).toEqual(["SUCCEEDED"]);
+      expect(l.tabs.filter((t) => t.status === "PAID").map((t) => t.id)).toEqual([before.tab.id]);
+      expect(conservation(l).accounted).toBe(l.startingBalanceCents);
+    }
+    expect(standin.createdCount).toBe(created + 2);
   });
 
   it("simulatePayment while Stripe is the provider is BAD_USER_INPUT and changes nothing", async () => {
