@@ -24,7 +24,7 @@ import {
   waitFor,
   type SpawnedMaya,
 } from "../support/payments-e2e.js";
-import { createTestDatabase, postgresOrSkip, type TestDatabase } from "../support/postgres.js";
+import { createTestDatabase, postgresAvailable, postgresOrSkip, type TestDatabase } from "../support/postgres.js";
 import { startStripeStandin, type StripeStandin } from "../support/stripe-standin/index.js";
 
 beforeAll(() => {
@@ -34,11 +34,21 @@ beforeAll(() => {
 describe("a live Stripe key", () => {
   it("is refused at startup: exit code 2, a clear message, and the key appears nowhere", async () => {
     const key = `sk_live_${"51Hx".padEnd(12, "Q")}SecretDoNotLog9`;
-    const maya = spawnMaya({ STRIPE_SECRET_KEY: key, PORT: "0", HOST: "127.0.0.1", MAYA_DATA_DIR: "memory://" });
+    // The key is checked after the database is opened; PostgreSQL, when there is one, opens faster than PGlite.
+    const database = (await postgresAvailable()) ? await createTestDatabase() : null;
+    const maya = spawnMaya({
+      STRIPE_SECRET_KEY: key,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ...(database ? { DATABASE_URL: database.url } : { MAYA_DATA_DIR: "memory://" }),
+    });
     const exit = await Promise.race([
       maya.exited,
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error("Maya did not exit within 30 s")), 30_000)),
-    ]).finally(() => maya.child.kill("SIGKILL"));
+    ]).finally(async () => {
+      maya.child.kill("SIGKILL");
+      await database?.drop();
+    });
     expect(exit.code).toBe(2);
     expect(maya.stderr()).toMatch(/STRIPE_SECRET_KEY is a live-mode secret key/);
     expect(maya.stderr()).toMatch(/test mode only/);
