@@ -153,9 +153,10 @@ export class TabService {
       });
       if (neededCents !== 0) await tx.setBalance(balanceCents);
       const tab = toTabView({ ...after, ...totals, tipPercent: tipSetting.percent, version });
-      const message = reason === "TIP_CHANGED" ? tipMessage(tab.tipPercent, tab.tipCents) : null;
+      // The event carries only what Maya says through it; a turn's reply speaks for itself.
+      const message = announce && reason === "TIP_CHANGED" ? tipMessage(tab.tipPercent, tab.tipCents) : null;
       await tx.recordChange({ sessionId, reason, balanceCents, tab, payment: null, message });
-      if (announce && message) await tx.appendMayaMessage(message);
+      if (message) await tx.appendMayaMessage(message);
       return { id: sessionId, customerName: tx.session.customerName, balanceCents, tab };
     });
   }

@@ -225,10 +225,13 @@ export class PaymentService {
         settledAt: new Date(),
       });
       const tab = await tx.currentTab();
+      // The event carries only what Maya says through it, and the transcript keeps it.
+      const said = (text: string) => (announce ? text : null);
+      let message: string | null;
       if (settlement.status === "SUCCEEDED") {
         await tx.updateTab(tab.id, { status: "PAID", paidAt: new Date() });
         const next = await tx.openTab(tab.version + 1);
-        const message = `Payment of ${formatCents(settled.amountCents)} received. Thank you, and cheers!`;
+        message = said(`Payment of ${formatCents(settled.amountCents)} received. Thank you, and cheers!`);
         await tx.recordChange({
           sessionId: known.sessionId,
           reason: "PAID",
@@ -237,12 +240,11 @@ export class PaymentService {
           payment: toPaymentView(settled),
           message,
         });
-        if (announce) await tx.appendMayaMessage(message);
       } else {
-        const message = failureMessage(settled.failureReason);
+        message = said(failureMessage(settled.failureReason));
         await this.moveTab(tx, tab, "OPEN", settled, message);
-        if (announce) await tx.appendMayaMessage(message);
       }
+      if (message) await tx.appendMayaMessage(message);
       return "applied";
     });
     if (result === "applied") {
