@@ -143,7 +143,8 @@ describe("a scripted conversation over GraphQL on PostgreSQL", () => {
     expect(tipped.text).toContain("$66.70");
     expect(tipped.speech).toContain("15 percent");
     expect(tipped.speech).toContain("8 dollars and 70 cents");
-    expect(recorder.events.at(-1)?.message).toContain("$8.70");
+    // Maya's reply speaks for a tip set by voice; the event carries no second message.
+    expect(recorder.events.at(-1)?.message).toBeNull();
 
     const bill = await turn("what's my bill?", {
       intent: "SHOW_TAB",
