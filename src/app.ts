@@ -42,6 +42,7 @@ import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks,
 import { createPaymentProvider } from "./payments/provider-factory.js";
 import { PaymentService } from "./payments/payment.service.js";
 import { PaymentReconciler } from "./payments/payment-reconciler.js";
+import { assertTestModeKey } from "./payments/stripe/stripe-config.js";
 import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payments/stripe/webhook.js";
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
@@ -75,6 +76,16 @@ const JSON_BODY_LIMIT = "64kb";
 
 export async function startMaya(config: AppConfig, options: StartOptions = {}): Promise<MayaApp> {
   const log = options.logger ?? createLogger(config.logLevel);
+  // A live key stops the app before it touches anything.
+  if (config.payments.stripeSecretKey !== undefined) {
+    assertTestModeKey(config.payments.stripeSecretKey);
+    if (!config.publicUrl) {
+      log.warn(
+        "MAYA_PUBLIC_URL is not set: Stripe return URLs use this instance's own address, so another instance " +
+          "or a restart on another port cannot recover a checkout interrupted by a crash. Set MAYA_PUBLIC_URL.",
+      );
+    }
+  }
   const httpServer = createServer();
   // Listen first: the checkout links need the real port (PORT=0 in tests).
   await new Promise<void>((resolve, reject) => {

@@ -9,6 +9,8 @@ export interface PaymentConfig {
   stripeApiBase?: string;
   retries: number;
   retryBaseDelayMs: number;
+  /** Per try of a provider call. */
+  timeoutMs: number;
   /** How long to wait for a webhook before asking the provider. */
   pollAfterMs: number;
   pollIntervalMs: number;
@@ -87,6 +89,7 @@ export function loadConfig(env: Env): AppConfig {
       stripeApiBase: env.STRIPE_API_BASE || undefined,
       retries: integer(env, "MAYA_PAYMENT_RETRIES", 3, 0, 10),
       retryBaseDelayMs: integer(env, "MAYA_PAYMENT_RETRY_BASE_MS", 1000, 0, 60_000),
+      timeoutMs: integer(env, "MAYA_PAYMENT_TIMEOUT_MS", 10_000, 100, 120_000),
       pollAfterMs: integer(env, "MAYA_PAYMENT_POLL_AFTER_MS", 60_000, 0),
       pollIntervalMs: integer(env, "MAYA_PAYMENT_POLL_INTERVAL_MS", 15_000, 10),
       mockExpiryMs: integer(env, "MAYA_MOCK_CHECKOUT_EXPIRY_MS", 30 * 60_000, 1_000),

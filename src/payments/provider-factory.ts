@@ -25,6 +25,7 @@ export function createPaymentProvider(
     publicBaseUrl,
     retries: config.retries,
     retryBaseDelayMs: config.retryBaseDelayMs,
+    timeoutMs: config.timeoutMs,
     onCall: (call) =>
       metrics.providerCall("stripe", call.operation, call.outcome === "ok" ? "success" : "error", call.durationMs / 1000),
     onRetry: (retry) => {
