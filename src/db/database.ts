@@ -19,7 +19,11 @@ export type Unlisten = () => Promise<void>;
 export interface Database {
   readonly kind: DatabaseKind;
   readonly prisma: PrismaClient;
-  /** For the schema engine (migrations). */
+  /**
+   * For the schema engine (migrations). On PostgreSQL each connection it makes
+   * is its own, closed when the engine is done (never one of the app's pooled
+   * connections, which would keep the engine's session-level advisory lock).
+   */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Receives NOTIFY payloads sent on `channel` by any connection, after their transaction commits. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<Unlisten>;
@@ -45,13 +49,13 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => undefined);
-  const adapterFactory = new PrismaPg(pool);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const listener = new PostgresListener(connectionString);
   return {
     kind: "postgres",
     prisma,
-    adapterFactory,
+    // A configuration, not the pool: each connect() opens a one-connection pool that dispose() ends.
+    adapterFactory: new PrismaPg({ connectionString, max: 1 }),
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     ping: async () => {
       await pool.query("SELECT 1");

@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type * as Engine from "@prisma/schema-engine-wasm";
@@ -52,18 +53,54 @@ async function withEngine<T>(
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const logs: string[] = [];
-  const engine = await SchemaEngine.new(
-    { datamodels: undefined },
-    (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  );
+  const connections = disposedAfterUse(adapterFactory);
   try {
-    return await run(engine);
-  } catch (error) {
-    throw new Error(`schema engine: ${describeEngineError(error)}`, { cause: error });
+    const engine = await SchemaEngine.new(
+      { datamodels: undefined },
+      (line: string) => logs.push(line),
+      bindMigrationAwareSqlAdapterFactory(connections.factory),
+    );
+    try {
+      return await run(engine);
+    } catch (error) {
+      throw new Error(`schema engine: ${describeEngineError(error)}`, { cause: error });
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await connections.disposeAll();
   }
+}
+
+/**
+ * The engine connects through the factory but never disposes what it
+ * connected. On PostgreSQL it takes Prisma's session-level migration lock
+ * (pg_advisory_lock) on that connection and relies on the connection closing
+ * to release it: left open, the lock is held for the life of the process and
+ * every other instance's migration waits for it and fails (P1002). So every
+ * adapter it opened is disposed once it is done.
+ */
+function disposedAfterUse(factory: SqlMigrationAwareDriverAdapterFactory): {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  disposeAll(): Promise<void>;
+} {
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (adapter: Promise<SqlDriverAdapter>) => {
+    const connected = await adapter;
+    opened.push(connected);
+    return connected;
+  };
+  return {
+    factory: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: () => track(factory.connect()),
+      connectToShadowDb: () => track(factory.connectToShadowDb()),
+    },
+    disposeAll: async () => {
+      await Promise.allSettled(opened.splice(0).map((adapter) => adapter.dispose()));
+    },
+  };
 }
 
 function describeEngineError(error: unknown): string {
