@@ -3,6 +3,7 @@
  * idempotent, and safe when several instances start at once on one
  * PostgreSQL database (they queue on an advisory lock).
  */
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { openDatabase } from "../../src/db/database.js";
@@ -50,4 +51,39 @@ describe("migrateAndSeed", () => {
       }
     },
   );
+
+  it.runIf(onPostgres)("on PostgreSQL: leaves no advisory lock held once done, so the next instance need not wait", async () => {
+    const database = await createTestDatabase();
+    const db = await openDatabase({ databaseUrl: database.url, dataDir: "unused", poolSize: 4 });
+    const observer = new pg.Client({ connectionString: database.url });
+    await observer.connect();
+    try {
+      await migrateAndSeed(db);
+      // The app stays up with its pool open; nothing it keeps may still hold a migration lock
+      // (Prisma's engine takes pg_advisory_lock(72707369) and waits 10 s for it on the next start).
+      const held = await observer.query(
+        `SELECT l.objid, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()`,
+      );
+      expect(held.rows).toEqual([]);
+      await db.prisma.menuItem.count(); // the app's own pool still works
+    } finally {
+      await observer.end();
+      await db.close();
+      await database.drop();
+    }
+  });
+
+  it.runIf(onPostgres)("on PostgreSQL: works with a pool of one connection (MAYA_DB_POOL_SIZE=1)", async () => {
+    const database = await createTestDatabase();
+    const db = await openDatabase({ databaseUrl: database.url, dataDir: "unused", poolSize: 1 });
+    try {
+      const report = await migrateAndSeed(db);
+      expect(report.applied.length).toBeGreaterThan(0);
+      expect(await db.prisma.menuItem.count()).toBe(20);
+    } finally {
+      await db.close();
+      await database.drop();
+    }
+  });
 });
