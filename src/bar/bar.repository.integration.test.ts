@@ -216,7 +216,9 @@ describe.each(await availableBackends())("PrismaBarRepository on %s", (backend) 
     expect((await bar.pendingAttempts(new Date(Date.now() + 60_000))).map((a) => a.id)).toContain(created.id);
     expect((await bar.pendingAttempts(new Date(created.createdAt.getTime() - 1))).map((a) => a.id)).not.toContain(created.id);
 
-    const recorded = await bar.recordCheckout(created.id, "cs_test_1", "http://pay.example/1");
+    const recorded = await bar.inSessionTransaction(sessionId, (tx) =>
+      tx.updateAttempt(created.id, { providerRef: "cs_test_1", checkoutUrl: "http://pay.example/1" }),
+    );
     expect(recorded).toMatchObject({ id: created.id, providerRef: "cs_test_1", checkoutUrl: "http://pay.example/1" });
     expect(await bar.attemptByProviderRef("cs_test_1")).toMatchObject({ id: created.id });
     expect(await bar.attemptByProviderRef("cs_test_unknown")).toBeNull();
@@ -225,8 +227,7 @@ describe.each(await availableBackends())("PrismaBarRepository on %s", (backend) 
       tx.updateAttempt(created.id, { status: "FAILED", failureReason: "declined", settledAt: new Date() }),
     );
     expect(failed).toMatchObject({ status: "FAILED", failureReason: "declined" });
-    // A settled attempt no longer takes a checkout, and no longer blocks a new pending one.
-    expect(await bar.recordCheckout(created.id, "cs_test_2", "http://pay.example/2")).toBeNull();
+    // A settled attempt no longer blocks a new pending one.
     expect((await bar.attempt(created.id))?.providerRef).toBe("cs_test_1");
     const retry = await bar.inSessionTransaction(sessionId, (tx) => tx.createAttempt(attemptFor(tab.id)));
     expect(await bar.inSessionTransaction(sessionId, (tx) => tx.pendingAttempt(tab.id))).toEqual(retry);

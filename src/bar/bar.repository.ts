@@ -95,8 +95,6 @@ export interface BarRepository {
   attemptByProviderRef(providerRef: string): Promise<PaymentAttemptRecord | null>;
   latestAttempt(sessionId: string): Promise<PaymentAttemptRecord | null>;
   pendingAttempts(olderThan: Date): Promise<PaymentAttemptRecord[]>;
-  /** Attaches the provider's checkout to an attempt that is still pending (no lock needed: one row). */
-  recordCheckout(attemptId: string, providerRef: string, checkoutUrl: string): Promise<PaymentAttemptRecord | null>;
   tabChange(eventId: bigint): Promise<TabChange | null>;
   /** Sum of paid tabs' totals: with the balance and the open tab, it must equal the starting balance. */
   paidTotal(sessionId: string): Promise<number>;
@@ -328,15 +326,6 @@ export class PrismaBarRepository implements BarRepository {
       take: 100,
     });
     return rows.map(toAttemptRecord);
-  }
-
-  async recordCheckout(attemptId: string, providerRef: string, checkoutUrl: string): Promise<PaymentAttemptRecord | null> {
-    const updated = await this.prisma.paymentAttempt.updateManyAndReturn({
-      where: { id: attemptId, status: "PENDING" },
-      data: { providerRef, checkoutUrl },
-    });
-    const row = updated[0];
-    return row ? toAttemptRecord(row) : null;
   }
 
   async tabChange(eventId: bigint): Promise<TabChange | null> {

@@ -40,6 +40,8 @@ interface TabEdit {
   announce?: boolean;
 }
 
+const UNCHANGED = Symbol("unchanged");
+
 export interface TipOptions {
   /**
    * Whether Maya thanks the guest in the transcript. A tip set by voice is
@@ -101,6 +103,7 @@ export class TabService {
     if (quantity !== 0) assertLineQuantity(quantity);
     return this.editTab(sessionId, async (tx, tab) => {
       const line = requireLine(tab, lineId);
+      if (quantity === line.quantity) return UNCHANGED;
       if (quantity === 0) await tx.deleteLine(tab.id, lineId);
       else await tx.setLineQuantity(tab.id, lineId, quantity);
       return { reason: quantity > line.quantity ? "ITEM_ADDED" : "ITEM_REMOVED" };
@@ -113,24 +116,33 @@ export class TabService {
       if (tab.items.length === 0 && tip !== NO_TIP) {
         throw badInput("There's nothing on the tab to tip on yet.", { reason: "EMPTY_TAB" });
       }
+      // The same ceiling as a 100% tip: more than the drinks is almost certainly a slip.
+      if (tip.fixedCents !== null && tip.fixedCents > tab.subtotalCents) {
+        throw badInput(`A tip can be at most the subtotal, ${formatCents(tab.subtotalCents)}.`, {
+          reason: "TIP_ABOVE_SUBTOTAL",
+          subtotalCents: tab.subtotalCents,
+        });
+      }
+      if (tip.percent === tab.tipPercent && tip.fixedCents === tab.tipFixedCents) return UNCHANGED;
       return { reason: "TIP_CHANGED", tip, announce: options.announce };
     });
   }
 
   private editTab(
     sessionId: string,
-    edit: (tx: SessionTransaction, tab: TabRecord) => Promise<TabEdit>,
+    edit: (tx: SessionTransaction, tab: TabRecord) => Promise<TabEdit | typeof UNCHANGED>,
   ): Promise<SessionView> {
     return this.bar.inSessionTransaction(sessionId, async (tx) => {
       const before = await tx.currentTab();
       if (before.status === "PAYMENT_PENDING") {
         throw new DomainError("TAB_LOCKED", "A payment is in progress; the tab can change once it finishes.");
       }
-      const {
-        reason,
-        tip = { percent: before.tipPercent, fixedCents: before.tipFixedCents },
-        announce = false,
-      } = await edit(tx, before);
+      const edited = await edit(tx, before);
+      // Nothing to do is not a change: no version, no event.
+      if (edited === UNCHANGED) {
+        return { id: sessionId, customerName: tx.session.customerName, balanceCents: tx.session.balanceCents, tab: toTabView(before) };
+      }
+      const { reason, tip = { percent: before.tipPercent, fixedCents: before.tipFixedCents }, announce = false } = edited;
       const after = await tx.currentTab();
       // An emptied tab keeps no tip: there is nothing left to thank for.
       const tipSetting = after.items.length === 0 ? NO_TIP : tip;

@@ -511,6 +511,10 @@ class Turn {
       if (result.error.code === "BAD_USER_INPUT" && result.error.details.reason === "TIP_OUT_OF_RANGE") {
         return { text: this.replies.tipRefused("PERCENT_OUT_OF_RANGE") };
       }
+      const { reason, subtotalCents } = result.error.details;
+      if (reason === "TIP_ABOVE_SUBTOTAL" && typeof subtotalCents === "number") {
+        return { text: this.replies.tipAboveSubtotal(subtotalCents) };
+      }
       return this.refusal(result.error);
     }
     return { text: this.replies.tipSet(result.value) };

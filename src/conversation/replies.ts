@@ -332,6 +332,10 @@ export class Replies {
     }
   }
 
+  tipAboveSubtotal(subtotalCents: number): string {
+    return `That's more than the drinks themselves! A tip can be up to your subtotal, ${formatCents(subtotalCents)}.`;
+  }
+
   checkoutStarted(payment: PaymentView): string {
     const tip = payment.tipCents > 0 ? `, including a tip of ${formatCents(payment.tipCents)}` : "";
     const amount = `Your total is ${formatCents(payment.amountCents)}${tip}.`;
