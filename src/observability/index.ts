@@ -18,4 +18,3 @@ export {
   type SessionLockStats,
 } from "./metrics.js";
 export { SessionLocks, type SessionLocksOptions } from "./session-locks.js";
-export { trackSubscription } from "./subscriptions.js";

@@ -72,6 +72,23 @@ describe("GET /metrics", () => {
     expect(count(after, "maya_session_locks")).toBeGreaterThanOrEqual(1);
   });
 
+  it("counts open subscriptions for as long as they last", async () => {
+    const guest = await MayaClient.startSession(app.url);
+    const client = guest.subscriptions();
+    const received: unknown[] = [];
+    const unsubscribe = client.subscribe(
+      { query: "subscription { tabChanged { reason } }" },
+      { next: (event) => void received.push(event), error: () => undefined, complete: () => undefined },
+    );
+    const active = async () => valueOf(await scrape(), "maya_subscriptions_active") ?? 0;
+    await expect.poll(active).toBe(1);
+    await guest.data(`mutation { addToTab(menuItemId: "water") { id } }`);
+    await expect.poll(() => received.length).toBe(1);
+    unsubscribe();
+    await expect.poll(active).toBe(0);
+    await client.dispose();
+  });
+
   it("counts refused operations as client errors", async () => {
     const before = await scrape();
     const guest = await MayaClient.startSession(app.url);
