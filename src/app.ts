@@ -47,6 +47,7 @@ import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payme
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
 import { bearerToken, hashSessionToken } from "./sessions/session-token.js";
+import { createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
   readonly url: string;
@@ -156,6 +157,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     metrics,
   });
   locks.start();
+  const speech = createSpeech(config.speech, log, metrics);
   const conversation = new ConversationService(
     new ServiceBarPort(menu, tabs, payments),
     new SessionConversationStore(sessionRepository),
@@ -177,7 +179,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     [SessionResolver, new SessionResolver(sessions, tabs)],
     [TabResolver, new TabResolver(tabs)],
     [PaymentResolver, new PaymentResolver(payments)],
-    [ConversationResolver, new ConversationResolver(turns, sessions, payments)],
+    [ConversationResolver, new ConversationResolver(turns, sessions, payments, speech.service)],
   ]);
   const schema = await buildMayaSchema(resolvers);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
@@ -288,6 +290,13 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
       context: async ({ req }) => contextFromAuthorization(sessions, req.get("authorization"), remoteAddress(req)),
     }),
   );
+  app.get("/speech/:file", (req, res) => {
+    const match = /^([0-9a-f]{64})\.mp3$/.exec(req.params.file);
+    const clip = match?.[1] ? speech.service.get(match[1]) : undefined;
+    if (!clip) return void res.status(404).end();
+    // Content-addressed: the same id is always the same audio.
+    res.set({ "Content-Type": clip.contentType, "Cache-Control": "private, max-age=86400, immutable" }).send(clip.audio);
+  });
   const clientDir = projectPath("dist/client");
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -325,6 +334,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
         await feed.stop();
         await db.close();
         if ("close" in provider && typeof provider.close === "function") provider.close();
+        await speech.close();
       })();
       return closing;
     },

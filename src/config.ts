@@ -18,6 +18,15 @@ export interface PaymentConfig {
   mockExpiryMs: number;
 }
 
+export interface SpeechConfig {
+  /** "google" turns on server-side speech; absent means the browser speaks. */
+  provider?: "google";
+  voice: { languageCode: string; name: string };
+  /** A local stand-in as "host:port" (plaintext gRPC, no Google credentials). */
+  apiEndpoint?: string;
+  cacheBytes: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -26,6 +35,7 @@ export interface AppConfig {
   database: { databaseUrl?: string; dataDir: string; poolSize: number };
   startingBalanceCents: number;
   payments: PaymentConfig;
+  speech: SpeechConfig;
   limits: {
     maxUtteranceChars: number;
     maxQueryDepth: number;
@@ -93,6 +103,12 @@ export function loadConfig(env: Env): AppConfig {
       pollAfterMs: integer(env, "MAYA_PAYMENT_POLL_AFTER_MS", 60_000, 0),
       pollIntervalMs: integer(env, "MAYA_PAYMENT_POLL_INTERVAL_MS", 15_000, 10),
       mockExpiryMs: integer(env, "MAYA_MOCK_CHECKOUT_EXPIRY_MS", 30 * 60_000, 1_000),
+    },
+    speech: {
+      ...(env.MAYA_TTS === "google" ? { provider: "google" as const } : {}),
+      voice: { languageCode: env.MAYA_TTS_LANGUAGE || "en-US", name: env.MAYA_TTS_VOICE || "en-US-Neural2-F" },
+      apiEndpoint: env.MAYA_TTS_API_ENDPOINT || undefined,
+      cacheBytes: integer(env, "MAYA_TTS_CACHE_BYTES", 32 * 1024 * 1024, 1),
     },
     limits: {
       maxUtteranceChars: 500,

@@ -68,7 +68,7 @@ export interface MayaMetrics {
   providerCall(provider: string, operation: string, outcome: CallOutcome, seconds: number): void;
   /** A provider call is about to be retried. */
   providerRetry(provider: string, operation: string): void;
-  /** One request to the speech synthesis API. */
+  /** One phrase synthesized (one or more API requests, under its 5,000-byte limit each). */
   speechSynthesis(outcome: SpeechOutcome, seconds: number): void;
   /** One lookup in the speech cache. */
   speechCache(result: CacheResult): void;
@@ -246,13 +246,13 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   // --- Speech
   const speechRequests = new Counter({
     name: "maya_speech_synthesis_requests_total",
-    help: "Requests to the speech synthesis API, by outcome.",
+    help: "Phrases sent to the speech synthesis API (each one request or more), by outcome.",
     labelNames: ["outcome"] as const,
     registers,
   });
   const speechDuration = new Histogram({
     name: "maya_speech_synthesis_duration_seconds",
-    help: "Speech synthesis API latency.",
+    help: "Speech synthesis latency per phrase.",
     labelNames: ["outcome"] as const,
     buckets: LATENCY_BUCKETS.remote,
     registers,

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { ConversationService } from "../../conversation/conversation.service.js";
 import type { PaymentService } from "../../payments/payment.service.js";
 import type { SessionService } from "../../sessions/session.service.js";
+import type { SpeechService } from "../../voice/speech.service.js";
 import type { GraphQLContext } from "../context.js";
 import { ReplyType } from "../types.js";
 
@@ -16,6 +17,7 @@ export class ConversationResolver {
     private readonly turns: TurnRunner,
     private readonly sessions: SessionService,
     private readonly payments: PaymentService,
+    private readonly speech: Pick<SpeechService, "audioFor">,
   ) {}
 
   @Mutation(() => ReplyType, {
@@ -24,12 +26,16 @@ export class ConversationResolver {
   async say(@Ctx() ctx: GraphQLContext, @Arg("text", () => String) text: string): Promise<ReplyType> {
     const session = await ctx.session();
     const turn = await this.turns.run(session.id, text);
-    const payment = turn.paymentId ? await this.payments.payment(session.id, turn.paymentId) : null;
+    // Outside the turn's lock: synthesis may take a moment and holds nothing.
+    const [payment, audioUrl] = await Promise.all([
+      turn.paymentId ? this.payments.payment(session.id, turn.paymentId) : null,
+      this.speech.audioFor(turn.speech),
+    ]);
     return {
       text: turn.text,
       speech: turn.speech,
       intent: turn.intent,
-      audioUrl: null,
+      audioUrl,
       session: { ...session, balanceCents: turn.session.balanceCents, tab: turn.session.tab },
       payment,
     };
