@@ -4,85 +4,58 @@
  * cover is refused kindly with nothing changed. Then the live connection: when the graphql-ws socket
  * drops, the page says so, and when it comes back the overlay catches up with what it missed.
  */
-import type { Page, WebSocketRoute } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { MayaApp } from "../../src/app.js";
+import type { WebSocketRoute } from "playwright-core";
+import { expect, it } from "vitest";
 import { MayaClient } from "../support/maya.js";
-import {
-  buildClient,
-  collectErrors,
-  describeWithBrowser,
-  figure,
-  lastMaya,
-  launchBrowser,
-  say,
-  screenshot,
-  startRealMaya,
-  type LaunchedBrowser,
-} from "./support.js";
+import { collectErrors, describeWithBrowser, figure, lastMaya, say, screenshot, useRealMayaInBrowser } from "./support.js";
 
 describeWithBrowser("overlay: balance colours and the live connection (real server, $60 starting balance)", () => {
-  let app: MayaApp;
-  let browser: LaunchedBrowser;
-  let page: Page;
-  let errors: string[];
+  const maya = useRealMayaInBrowser({ env: { MAYA_STARTING_BALANCE_CENTS: "6000" } });
 
-  beforeAll(async () => {
-    buildClient();
-    [app, browser] = await Promise.all([startRealMaya({ MAYA_STARTING_BALANCE_CENTS: "6000" }), launchBrowser()]);
-    page = await browser.context.newPage();
-    errors = collectErrors(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const balance = () => figure(page, "balance");
+  const balance = () => figure(maya.page, "balance");
   const colour = () => balance().locator(".value").evaluate((element) => getComputedStyle(element).color);
 
   it("starts at $60.00 in the normal colour", async () => {
-    await page.goto(app.url);
+    await maya.page.goto(maya.app.url);
     await expect.poll(() => balance().textContent()).toBe("Balance $60.00");
     expect(await balance().getAttribute("data-tone")).toBe("normal");
     expect(await colour()).toBe("rgb(244, 239, 230)");
   });
 
   it("turns orange under $50", async () => {
-    await say(page, "a martini please");
+    await say(maya.page, "a martini please");
     await expect.poll(() => balance().textContent()).toBe("Balance $47.00");
     expect(await balance().getAttribute("data-tone")).toBe("low");
     expect(await colour()).toBe("rgb(255, 165, 0)");
-    await screenshot(page, "20-balance-orange");
+    await screenshot(maya.page, "20-balance-orange");
   });
 
   it("turns red at $0", async () => {
-    await say(page, "three martinis");
+    await say(maya.page, "three martinis");
     await expect.poll(() => balance().textContent()).toBe("Balance $8.00");
     expect(await balance().getAttribute("data-tone")).toBe("low");
-    await say(page, "a whiskey neat");
+    await say(maya.page, "a whiskey neat");
     await expect.poll(() => balance().textContent()).toBe("Balance $0.00");
-    await expect.poll(() => figure(page, "tab").textContent()).toBe("Tab $60.00");
+    await expect.poll(() => figure(maya.page, "tab").textContent()).toBe("Tab $60.00");
     expect(await balance().getAttribute("data-tone")).toBe("empty");
     expect(await colour()).toBe("rgb(255, 90, 95)");
-    await screenshot(page, "21-balance-red");
+    await screenshot(maya.page, "21-balance-red");
   });
 
   it("refuses an order the balance cannot cover, kindly, and changes nothing", async () => {
-    await say(page, "a water");
-    await expect.poll(() => lastMaya(page).textContent()).toMatch(/\$0\.00/);
-    await page.waitForTimeout(700);
+    await say(maya.page, "a water");
+    await expect.poll(() => lastMaya(maya.page).textContent()).toMatch(/\$0\.00/);
+    await maya.page.waitForTimeout(700);
     expect(await balance().textContent()).toBe("Balance $0.00");
-    expect(await figure(page, "tab").textContent()).toBe("Tab $60.00");
-    expect(await page.locator("#transcript .message.system").count()).toBe(0);
-    await screenshot(page, "22-insufficient-funds");
-    expect(errors).toEqual([]);
+    expect(await figure(maya.page, "tab").textContent()).toBe("Tab $60.00");
+    expect(await maya.page.locator("#transcript .message.system").count()).toBe(0);
+    await screenshot(maya.page, "22-insufficient-funds");
+    expect(maya.errors).toEqual([]);
   });
 
   it("shows the lost connection and catches up on what it missed when the socket returns", async () => {
     // A new guest in a fresh page: its live socket passes through a switch the test can open.
-    const live = await browser.context.newPage();
+    const live = await maya.browser.context.newPage();
     const liveErrors = collectErrors(live);
     let down = false;
     const open: WebSocketRoute[] = [];
@@ -95,14 +68,14 @@ describeWithBrowser("overlay: balance colours and the live connection (real serv
       socket.connectToServer();
       open.push(socket);
     });
-    await live.goto(app.url);
+    await live.goto(maya.app.url);
     await live.evaluate(() => localStorage.removeItem("maya.token"));
     await live.reload();
     await expect.poll(() => figure(live, "balance").textContent()).toBe("Balance $60.00");
     await expect.poll(() => open.length).toBeGreaterThan(0);
     await live.waitForTimeout(500); // the subscription is registered on the server
     const token = (await live.evaluate(() => localStorage.getItem("maya.token")))!;
-    const guest = new MayaClient(app.url, token);
+    const guest = new MayaClient(maya.app.url, token);
 
     // Events arrive while connected: a change made elsewhere reaches the overlay.
     await guest.data(`mutation { say(text: "a water please") { text } }`);

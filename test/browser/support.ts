@@ -2,14 +2,16 @@
  * Shared pieces of the end-to-end browser tests: the real Maya server (same composition root as
  * `npm start`, embedded PGlite), the built client, headless Chromium, a record of every request the
  * page makes, and screenshots under test-artifacts/browser/ (git-ignored) for a human to look at.
+ * `useRealMayaInBrowser` puts them together for a suite.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { MayaApp } from "../../src/app.js";
+import { launchBrowser, type LaunchedBrowser } from "../client/browser.js";
 import { startTestMaya } from "../support/maya.js";
 
 export { describeWithBrowser, launchBrowser, type LaunchedBrowser } from "../client/browser.js";
@@ -86,4 +88,67 @@ export function collectErrors(page: Page): string[] {
     if (message.type() === "error") errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+export type RecordedRequests = Awaited<ReturnType<typeof recordRequests>>;
+
+export interface RealMayaInBrowser {
+  readonly app: MayaApp;
+  readonly browser: LaunchedBrowser;
+  /** The page opened for the suite (open others with `browser.context.newPage()`). */
+  readonly page: Page;
+  /** The page's JS errors and failed console messages (`collectErrors`). */
+  readonly errors: string[];
+  /** Every request the browser made; only with `recordRequests: true`. */
+  readonly requests: RecordedRequests;
+}
+
+/**
+ * Registers beforeAll/afterAll for the calling suite: builds the client, starts the real Maya (with
+ * `env`) and Chromium side by side, records the browser's requests if asked, and opens one page
+ * whose errors are collected. afterAll closes the browser, then the app. Read the getters inside
+ * tests and hooks only.
+ */
+export function useRealMayaInBrowser(options: { env?: Record<string, string>; recordRequests?: boolean } = {}): RealMayaInBrowser {
+  const { env = {}, recordRequests: record = false } = options;
+  let app: MayaApp | undefined;
+  let browser: LaunchedBrowser | undefined;
+  let requests: RecordedRequests | undefined;
+  let page: Page | undefined;
+  let errors: string[] | undefined;
+
+  beforeAll(async () => {
+    buildClient();
+    [app, browser] = await Promise.all([startRealMaya(env), launchBrowser()]);
+    if (record) requests = await recordRequests(browser.context, app.url);
+    page = await browser.context.newPage();
+    errors = collectErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`useRealMayaInBrowser: ${what} is not started (read it inside a test or hook)`);
+    return value;
+  };
+  return {
+    get app() {
+      return started(app, "the app");
+    },
+    get browser() {
+      return started(browser, "the browser");
+    },
+    get page() {
+      return started(page, "the page");
+    },
+    get errors() {
+      return started(errors, "the error record");
+    },
+    get requests() {
+      return started(requests, record ? "the request record" : "the request record (pass recordRequests: true)");
+    },
+  };
 }

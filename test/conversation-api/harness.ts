@@ -8,44 +8,16 @@ import pg from "pg";
 import { expect } from "vitest";
 import type { MayaApp } from "../../src/app.js";
 import { MayaClient, startTestMaya, TAB_FIELDS } from "../support/maya.js";
+import { PAYMENT_FIELDS, type PaymentShape, type TabShape } from "../support/operations.js";
 import { createTestDatabase, postgresOrSkip, type TestDatabase } from "../support/postgres.js";
-
-export interface TabLine {
-  id: string;
-  quantity: number;
-  modifiers: string[];
-  unitPriceCents: number;
-  lineTotalCents: number;
-  menuItem: { id: string; name: string };
-}
-
-export interface Tab {
-  id: string;
-  status: "OPEN" | "PAYMENT_PENDING" | "PAID";
-  subtotalCents: number;
-  tipPercent: number | null;
-  tipCents: number;
-  totalCents: number;
-  version: number;
-  items: TabLine[];
-}
-
-export interface Payment {
-  id: string;
-  status: string;
-  checkoutUrl: string | null;
-  amountCents: number;
-  tipCents: number;
-  failureReason: string | null;
-}
 
 export interface Reply {
   text: string;
   speech: string;
   intent: string;
   audioUrl: string | null;
-  payment: Payment | null;
-  session: { id: string; balanceCents: number; tab: Tab };
+  payment: PaymentShape | null;
+  session: { id: string; balanceCents: number; tab: TabShape };
 }
 
 export interface TabEvent {
@@ -53,10 +25,8 @@ export interface TabEvent {
   balanceCents: number;
   message: string | null;
   payment: { id: string; status: string } | null;
-  tab: Tab;
+  tab: TabShape;
 }
-
-export const PAYMENT_FIELDS = "id status checkoutUrl amountCents tipCents failureReason";
 
 export const SAY = `mutation Say($text: String!) {
   say(text: $text) { text speech intent audioUrl payment { ${PAYMENT_FIELDS} } session { id balanceCents tab { ${TAB_FIELDS} } } }
@@ -95,14 +65,14 @@ export async function startOnPostgres(env: Record<string, string> = {}): Promise
 }
 
 /** One line per tab line, "quantity id (modifiers)", sorted: easy to compare. */
-export function lines(tab: Tab): string[] {
+export function lines(tab: TabShape): string[] {
   return tab.items
     .map((line) => `${line.quantity} ${line.menuItem.id}${line.modifiers.length ? ` (${[...line.modifiers].sort().join(", ")})` : ""}`)
     .sort();
 }
 
 /** The tab adds up: each line is quantity x unit price, subtotal is their sum, total is subtotal + tip. */
-export function expectTabAddsUp(tab: Tab): void {
+export function expectTabAddsUp(tab: TabShape): void {
   for (const line of tab.items) expect(line.lineTotalCents).toBe(line.quantity * line.unitPriceCents);
   expect(tab.subtotalCents).toBe(tab.items.reduce((sum, line) => sum + line.lineTotalCents, 0));
   expect(tab.totalCents).toBe(tab.subtotalCents + tab.tipCents);

@@ -7,9 +7,9 @@
  * real graphql-ws subscriber received, and conservation of money.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CARD_OK, SIMULATE, type PaymentShape } from "../support/operations.js";
 import {
   MayaClient,
-  PAYMENT_FIELDS,
   TabEventRecorder,
   expectConservation,
   expectTabAddsUp,
@@ -194,10 +194,7 @@ describe("a scripted conversation over GraphQL on PostgreSQL", () => {
     expect(status.text).toMatch(/Not yet/);
     expect(status.text).toContain("$66.70");
 
-    const paid = await guest.data<{ simulatePayment: { id: string; status: string } }>(
-      `mutation Pay($id: ID!) { simulatePayment(paymentId: $id, card: "4242424242424242") { ${PAYMENT_FIELDS} } }`,
-      { id: payment.id },
-    );
+    const paid = await guest.data<{ simulatePayment: PaymentShape }>(SIMULATE, { id: payment.id, card: CARD_OK });
     expect(paid.simulatePayment).toMatchObject({ id: payment.id, status: "SUCCEEDED" });
     expectedEvents.push({ reason: "PAID", version: pay.session.tab.version + 1 });
     const afterPaid = await recorder.expectCount(expectedEvents.length);

@@ -6,9 +6,9 @@
  * (signed webhook to either instance, or the reconciler's polling), one PAID
  * tab, with the money conserved.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MayaApp } from "../../src/app.js";
-import { MayaClient, startTestMaya } from "../support/maya.js";
+import { MayaClient } from "../support/maya.js";
 import {
   CHECKOUT,
   conservation,
@@ -18,14 +18,13 @@ import {
   me,
   providerRetries,
   standinFigures,
-  stripeEnv,
-  STRIPE_TEST_KEY,
   STRIPE_WEBHOOK_SECRET,
+  useStripeApp,
   waitFor,
   type PaymentJson,
 } from "../support/payments-e2e.js";
-import { createTestDatabase, postgresOrSkip, type TestDatabase } from "../support/postgres.js";
-import { startStripeStandin, type FaultPlan, type StripeStandin } from "../support/stripe-standin/index.js";
+import { postgresOrSkip } from "../support/postgres.js";
+import type { FaultPlan } from "../support/stripe-standin/index.js";
 
 const CONCURRENT = 50;
 const CREATE = { method: "POST", path: "/v1/checkout/sessions" } as const;
@@ -82,45 +81,33 @@ const ROUNDS: Round[] = [
 const usePostgres = await postgresOrSkip();
 
 describe.runIf(usePostgres)("exactly once across two instances with Stripe faults", () => {
-  let database: TestDatabase;
-  let standin: StripeStandin;
-  let a: MayaApp;
-  let b: MayaApp;
   const figures: Record<string, unknown>[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    standin = await startStripeStandin({ secretKey: STRIPE_TEST_KEY });
+  const stripe = useStripeApp({
+    instances: 2,
     // The reconcilers poll fast here, so they race the checkout in progress (and settle round 3).
-    const env = stripeEnv(standin, { MAYA_PAYMENT_POLL_AFTER_MS: "1500", MAYA_PAYMENT_POLL_INTERVAL_MS: "250" });
-    a = await startTestMaya({ kind: "postgres", url: database.url }, env);
-    b = await startTestMaya({ kind: "postgres", url: database.url }, env);
-  });
-
-  afterAll(async () => {
-    if (figures.length) {
+    env: { MAYA_PAYMENT_POLL_AFTER_MS: "1500", MAYA_PAYMENT_POLL_INTERVAL_MS: "250" },
+    beforeClose: async () => {
+      if (!figures.length) return;
+      const [a, b] = stripe.apps as [MayaApp, MayaApp];
       console.log(`[payments-e2e] exactly once, ${CONCURRENT} concurrent checkouts per tab over two instances:`);
       console.table(figures);
       console.log(
-        `[payments-e2e] totals: sessions created ${standin.createdCount}, stand-in requests ${standin.requests.length}, ` +
+        `[payments-e2e] totals: sessions created ${stripe.standin.createdCount}, stand-in requests ${stripe.standin.requests.length}, ` +
           `provider retries (metrics) A=${await providerRetries(a)} B=${await providerRetries(b)}`,
       );
-    }
-    await a?.close();
-    await b?.close();
-    await standin?.close();
-    await database?.drop();
+    },
   });
 
   for (const [index, round] of ROUNDS.entries()) {
     it(`tab ${index + 1}: ${round.name}; paid via ${round.completion}`, async () => {
+      const [a, b] = stripe.apps as [MayaApp, MayaApp];
       const { guest, me: before } = await guestWithTab(local(a), `Guest ${index + 1}`);
       const onB = new MayaClient(local(b), guest.token);
-      const createdBefore = standin.createdCount;
-      const logFrom = standin.requests.length;
+      const createdBefore = stripe.standin.createdCount;
+      const logFrom = stripe.standin.requests.length;
       const retriesBefore = (await providerRetries(a)) + (await providerRetries(b));
-      standin.setWebhook(null);
-      standin.injectFaults(round.faults);
+      stripe.standin.setWebhook(null);
+      stripe.standin.injectFaults(round.faults);
 
       const started = performance.now();
       const results = await Promise.all(
@@ -134,7 +121,7 @@ describe.runIf(usePostgres)("exactly once across two instances with Stripe fault
       expect(ids.size).toBe(1);
       const attemptId = [...ids][0] as string;
       expect(results.every((r) => r.data?.checkout.status === "PENDING")).toBe(true);
-      expect(results.some((r) => r.data?.checkout.checkoutUrl?.startsWith(`${standin.url}/c/pay/cs_`))).toBe(true);
+      expect(results.some((r) => r.data?.checkout.checkoutUrl?.startsWith(`${stripe.standin.url}/c/pay/cs_`))).toBe(true);
 
       // One attempt row (PENDING) and one Checkout Session, recorded on the attempt.
       const pending = await waitFor("the checkout to be recorded", async () => {
@@ -143,21 +130,21 @@ describe.runIf(usePostgres)("exactly once across two instances with Stripe fault
       });
       expect(pending.attempts).toHaveLength(1);
       expect(pending.attempts[0]).toMatchObject({ id: attemptId, status: "PENDING", amountCents: before.tab.totalCents });
-      expect(standin.createdCount - createdBefore).toBe(1);
+      expect(stripe.standin.createdCount - createdBefore).toBe(1);
       const sessionId = pending.attempts[0]!.providerRef!;
-      const session = standin.sessions.get(sessionId);
+      const session = stripe.standin.sessions.get(sessionId);
       expect(session?.metadata.attempt_id).toBe(attemptId);
       expect(session?.amount_total).toBe(before.tab.totalCents);
 
       // The guest pays.
       if (round.completion === "reconciler polling") {
-        standin.completeSession(sessionId);
+        stripe.standin.completeSession(sessionId);
       } else {
         const target = round.completion === "webhook to A" ? a : b;
-        standin.setWebhook({ url: `${local(target)}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
-        standin.completeSession(sessionId);
-        await standin.flushWebhooks();
-        expect(standin.deliveries.at(-1)?.status).toBe(200);
+        stripe.standin.setWebhook({ url: `${local(target)}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
+        stripe.standin.completeSession(sessionId);
+        await stripe.standin.flushWebhooks();
+        expect(stripe.standin.deliveries.at(-1)?.status).toBe(200);
       }
       const paid = await waitFor("the tab to be paid", async () => {
         const l = await ledger(a.db.prisma, before.id);
@@ -178,17 +165,17 @@ describe.runIf(usePostgres)("exactly once across two instances with Stripe fault
       expect(after.tab.status).toBe("OPEN");
       expect(after.tab.id).not.toBe(before.tab.id);
       expect(after.balanceCents).toBe(before.balanceCents);
-      expect(standin.createdCount - createdBefore).toBe(1);
+      expect(stripe.standin.createdCount - createdBefore).toBe(1);
       // Every injected fault was actually hit (the status-poll faults only once the reconcilers polled).
-      expect(standin.pendingFaults).toBe(0);
+      expect(stripe.standin.pendingFaults).toBe(0);
 
-      const f = standinFigures(standin, pending.attempts[0]!.idempotencyKey, sessionId, logFrom);
+      const f = standinFigures(stripe.standin, pending.attempts[0]!.idempotencyKey, sessionId, logFrom);
       figures.push({
         tab: index + 1,
         faults: round.name,
         paidVia: round.completion,
         checkoutMs,
-        sessionsCreated: standin.createdCount - createdBefore,
+        sessionsCreated: stripe.standin.createdCount - createdBefore,
         createRequests: f.createRequests,
         replayed: f.createsReplayed,
         inProgress409: f.createsInProgress409,

@@ -18,7 +18,7 @@ import {
   guestWithTab,
   ledger,
   me,
-  PAYMENT_FIELDS,
+  payment,
   ROOT,
   type MeJson,
   type PaymentJson,
@@ -52,10 +52,6 @@ describeWithBrowser("the mock hosted checkout page in Chromium", () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-  async function payment(guest: MayaClient, id: string): Promise<PaymentJson> {
-    return (await guest.data<{ payment: PaymentJson }>(`query($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} } }`, { id })).payment;
-  }
 
   /** A guest with $40.70 on the tab, a pending mock checkout, and the browser on its page. */
   async function openCheckout(name: string): Promise<{ guest: MayaClient; before: MeJson; attempt: PaymentJson }> {

@@ -4,28 +4,25 @@
  * and nothing pretends a payment happened; Maya says so in words. Also:
  * test cards (simulatePayment) are refused while Stripe is the provider.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MayaApp } from "../../src/app.js";
-import { startTestMaya } from "../support/maya.js";
+import { describe, expect, it } from "vitest";
 import {
   CHECKOUT,
   checkout,
   conservation,
   guestWithTab,
-  local,
   ledger,
   me,
-  PAYMENT_FIELDS,
+  payment,
   providerRetries,
   standinFigures,
-  stripeEnv,
   STRIPE_TEST_KEY,
   STRIPE_WEBHOOK_SECRET,
+  useStripeApp,
   waitFor,
   type PaymentJson,
 } from "../support/payments-e2e.js";
-import { createTestDatabase, postgresOrSkip, type TestDatabase } from "../support/postgres.js";
-import { startStripeStandin, type FaultPlan, type StripeStandin } from "../support/stripe-standin/index.js";
+import { postgresOrSkip } from "../support/postgres.js";
+import type { FaultPlan } from "../support/stripe-standin/index.js";
 
 const CREATE = { method: "POST", path: "/v1/checkout/sessions" } as const;
 /** The first try and 3 retries; a fifth try would get through, so a test sees any try too many. */
@@ -39,27 +36,13 @@ const EVERY_TRY: FaultPlan[] = [
 const usePostgres = await postgresOrSkip();
 
 describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () => {
-  let database: TestDatabase;
-  let standin: StripeStandin;
-  let app: MayaApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    standin = await startStripeStandin({ secretKey: STRIPE_TEST_KEY });
-    app = await startTestMaya({ kind: "postgres", url: database.url }, stripeEnv(standin));
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await standin?.close();
-    await database?.drop();
-  });
+  const stripe = useStripeApp();
 
   it("checkout: PAYMENT_PROVIDER_UNAVAILABLE, the attempt FAILED with a reason, the tab open and unchanged", async () => {
-    const { guest, me: before } = await guestWithTab(local(app), "Down");
-    const logFrom = standin.requests.length;
-    const retriesBefore = await providerRetries(app);
-    standin.injectFaults(EVERY_TRY);
+    const { guest, me: before } = await guestWithTab(stripe.url, "Down");
+    const logFrom = stripe.standin.requests.length;
+    const retriesBefore = await providerRetries(stripe.app);
+    stripe.standin.injectFaults(EVERY_TRY);
 
     const result = await guest.request<{ checkout: PaymentJson }>(CHECKOUT);
     expect(result.data).toBeNull();
@@ -69,18 +52,18 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(JSON.stringify(result)).not.toContain(STRIPE_TEST_KEY);
 
     // Four tries (1 + 3 retries), then it gave up; nothing was created at Stripe.
-    expect(standin.pendingFaults).toBe(0);
-    const l = await ledger(app.db.prisma, before.id);
+    expect(stripe.standin.pendingFaults).toBe(0);
+    const l = await ledger(stripe.app.db.prisma, before.id);
     expect(l.attempts).toHaveLength(1);
     const attempt = l.attempts[0]!;
     expect(attempt.status).toBe("FAILED");
     expect(attempt.failureReason).toBe("The card reader is down: Stripe is rate limiting us (HTTP 429, rate_limit).");
     expect(attempt.providerRef).toBeNull();
-    const f = standinFigures(standin, attempt.idempotencyKey, null, logFrom);
+    const f = standinFigures(stripe.standin, attempt.idempotencyKey, null, logFrom);
     expect(f.createRequests).toBe(4);
-    expect(new Set(standin.requests.slice(logFrom).map((r) => r.idempotencyKey))).toEqual(new Set([attempt.idempotencyKey]));
-    expect(await providerRetries(app)).toBe(retriesBefore + 3);
-    expect(standin.createdCount).toBe(0);
+    expect(new Set(stripe.standin.requests.slice(logFrom).map((r) => r.idempotencyKey))).toEqual(new Set([attempt.idempotencyKey]));
+    expect(await providerRetries(stripe.app)).toBe(retriesBefore + 3);
+    expect(stripe.standin.createdCount).toBe(0);
 
     // The tab is open again with the same lines and totals; no money moved, nothing paid.
     const after = await me(guest);
@@ -93,13 +76,10 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(l.paidTotalCents).toBe(0);
     const { starting, accounted } = conservation(l);
     expect(accounted).toBe(starting);
-    const seen = await guest.data<{ payment: PaymentJson }>(`query($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} } }`, {
-      id: attempt.id,
-    });
-    expect(seen.payment).toMatchObject({ status: "FAILED", failureReason: attempt.failureReason, checkoutUrl: null });
+    expect(await payment(guest, attempt.id)).toMatchObject({ status: "FAILED", failureReason: attempt.failureReason, checkoutUrl: null });
     console.log(
       `[payments-e2e] provider down: ${f.createRequests} create requests (faults: ${f.faultsHit.join(", ")}), ` +
-        `retries ${(await providerRetries(app)) - retriesBefore}, sessions created ${standin.createdCount}`,
+        `retries ${(await providerRetries(stripe.app)) - retriesBefore}, sessions created ${stripe.standin.createdCount}`,
     );
 
     // The tab is not locked: it can still change, and paying works once Stripe is back.
@@ -108,13 +88,13 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(back).toMatchObject({ status: "PENDING", provider: "stripe" });
     expect(back.id).not.toBe(attempt.id);
     expect(back.amountCents).toBeGreaterThan(before.tab.totalCents);
-    expect(standin.createdCount).toBe(1);
+    expect(stripe.standin.createdCount).toBe(1);
   });
 
   it("say(\"I'll pay my bill\") answers in words that the card reader is down; the tab stays open", async () => {
-    const { guest, me: before } = await guestWithTab(local(app), "Talker");
-    standin.injectFaults(EVERY_TRY);
-    const created = standin.createdCount;
+    const { guest, me: before } = await guestWithTab(stripe.url, "Talker");
+    stripe.standin.injectFaults(EVERY_TRY);
+    const created = stripe.standin.createdCount;
     const reply = await guest.request<{ say: { text: string; speech: string; intent: string; session: { tab: { status: string; totalCents: number } } } }>(
       `mutation { say(text: "I'll pay my bill") { text speech intent session { tab { status totalCents } } } }`,
     );
@@ -125,10 +105,10 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(reply.data?.say.text).toMatch(/tab is still open/i);
     expect(reply.data?.say.speech.length).toBeGreaterThan(0);
     expect(reply.data?.say.session.tab).toEqual({ status: "OPEN", totalCents: before.tab.totalCents });
-    expect(standin.pendingFaults).toBe(0);
-    expect(standin.createdCount).toBe(created);
+    expect(stripe.standin.pendingFaults).toBe(0);
+    expect(stripe.standin.createdCount).toBe(created);
 
-    const l = await ledger(app.db.prisma, before.id);
+    const l = await ledger(stripe.app.db.prisma, before.id);
     expect(l.attempts.map((a) => a.status)).toEqual(["FAILED"]);
     expect(l.attempts[0]?.failureReason).toMatch(/^The card reader is down: /);
     expect(l.tabs).toMatchObject([{ id: before.tab.id, status: "OPEN", totalCents: before.tab.totalCents, itemCount: 2 }]);
@@ -136,15 +116,15 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
   });
 
   it("concurrent checkouts and a spoken 'pay' while it is down: every caller hears it is down, none a payment on its way", async () => {
-    const { guest, me: before } = await guestWithTab(local(app), "Crowd");
-    const created = standin.createdCount;
+    const { guest, me: before } = await guestWithTab(stripe.url, "Crowd");
+    const created = stripe.standin.createdCount;
     // Enough failing tries for every attempt the callers could start between them.
-    standin.injectFaults(Array.from({ length: 8 }, () => EVERY_TRY).flat());
+    stripe.standin.injectFaults(Array.from({ length: 8 }, () => EVERY_TRY).flat());
     const [spoken, ...results] = await Promise.all([
       guest.request<{ say: { text: string; intent: string } }>(`mutation { say(text: "I'll pay my bill") { text intent } }`),
       ...Array.from({ length: 7 }, () => guest.request<{ checkout: PaymentJson }>(CHECKOUT)),
     ]);
-    standin.clearFaults();
+    stripe.standin.clearFaults();
 
     for (const result of results) {
       expect(result.data?.checkout ?? null, `a checkout call got ${JSON.stringify(result.data)}`).toBeNull();
@@ -156,11 +136,11 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(spoken.data?.say.text).toMatch(/card machine isn't answering/i);
     expect(spoken.data?.say.text).not.toMatch(/on its way/i);
 
-    const l = await ledger(app.db.prisma, before.id);
+    const l = await ledger(stripe.app.db.prisma, before.id);
     expect(l.attempts.length).toBeGreaterThanOrEqual(1);
     expect(l.attempts.every((a) => a.status === "FAILED" && a.providerRef === null)).toBe(true);
     expect(l.tabs).toMatchObject([{ id: before.tab.id, status: "OPEN", totalCents: before.tab.totalCents, itemCount: 2 }]);
-    expect(standin.createdCount).toBe(created);
+    expect(stripe.standin.createdCount).toBe(created);
     console.log(`[payments-e2e] provider down, 8 concurrent callers: ${l.attempts.length} attempt(s), all FAILED, no session created`);
   });
 
@@ -169,54 +149,54 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     // session but the answer to the creator's first try never comes; meanwhile the reconciler
     // recovers the checkout by the attempt's key; then every retry of the creator's call fails.
     // "Paid" pays the recovered checkout before the creator gives up, "Later" after.
-    const created = standin.createdCount;
-    standin.setWebhook({ url: `${local(app)}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
-    const guests = await Promise.all(["Paid", "Later"].map((name) => guestWithTab(local(app), name)));
-    standin.injectFaults({ ...CREATE, kind: "timeout", when: "after", times: 2 });
+    const created = stripe.standin.createdCount;
+    stripe.standin.setWebhook({ url: `${stripe.url}/webhooks/stripe`, secret: STRIPE_WEBHOOK_SECRET });
+    const guests = await Promise.all(["Paid", "Later"].map((name) => guestWithTab(stripe.url, name)));
+    stripe.standin.injectFaults({ ...CREATE, kind: "timeout", when: "after", times: 2 });
     const creators = guests.map(({ guest }) => guest.request<{ checkout: PaymentJson }>(CHECKOUT));
-    await waitFor("both sessions", () => standin.createdCount === created + 2);
+    await waitFor("both sessions", () => stripe.standin.createdCount === created + 2);
     const attempts = await Promise.all(
-      guests.map(({ me: before }) => waitFor("the attempt", async () => (await ledger(app.db.prisma, before.id)).attempts[0])),
+      guests.map(({ me: before }) => waitFor("the attempt", async () => (await ledger(stripe.app.db.prisma, before.id)).attempts[0])),
     );
-    const report = await app.services.reconciler.reconcile(0);
+    const report = await stripe.app.services.reconciler.reconcile(0);
     expect(report).toMatchObject({ failed: 0 });
-    const recovered = await Promise.all(guests.map(async ({ me: before }) => (await ledger(app.db.prisma, before.id)).attempts[0]!));
+    const recovered = await Promise.all(guests.map(async ({ me: before }) => (await ledger(stripe.app.db.prisma, before.id)).attempts[0]!));
     for (const attempt of recovered) expect(attempt).toMatchObject({ status: "PENDING", providerRef: expect.stringMatching(/^cs_/) });
-    standin.completeSession(recovered[0]!.providerRef!);
-    await standin.flushWebhooks();
-    expect((await ledger(app.db.prisma, guests[0]!.me.id)).attempts[0]?.status).toBe("SUCCEEDED");
+    stripe.standin.completeSession(recovered[0]!.providerRef!);
+    await stripe.standin.flushWebhooks();
+    expect((await ledger(stripe.app.db.prisma, guests[0]!.me.id)).attempts[0]?.status).toBe("SUCCEEDED");
     for (const attempt of attempts) {
-      standin.injectFaults(EVERY_TRY.slice(1).map((fault) => ({ ...fault, idempotencyKey: attempt.idempotencyKey })));
+      stripe.standin.injectFaults(EVERY_TRY.slice(1).map((fault) => ({ ...fault, idempotencyKey: attempt.idempotencyKey })));
     }
 
     const [paid, later] = await Promise.all(creators);
-    expect(standin.pendingFaults).toBe(0);
+    expect(stripe.standin.pendingFaults).toBe(0);
     // Not "the card reader is down" to a guest who has paid, nor to one holding a live checkout.
     expect(paid!.errors).toBeUndefined();
     expect(paid!.data?.checkout).toMatchObject({ id: attempts[0]!.id, status: "SUCCEEDED" });
     expect(later!.errors).toBeUndefined();
     expect(later!.data?.checkout).toMatchObject({ id: attempts[1]!.id, status: "PENDING", checkoutUrl: recovered[1]!.checkoutUrl });
-    expect((await ledger(app.db.prisma, guests[1]!.me.id)).tabs.map((t) => t.status)).toEqual(["PAYMENT_PENDING"]);
+    expect((await ledger(stripe.app.db.prisma, guests[1]!.me.id)).tabs.map((t) => t.status)).toEqual(["PAYMENT_PENDING"]);
 
     // "Later" pays the checkout the reconciler recovered: the tab is paid, once.
-    standin.completeSession(recovered[1]!.providerRef!);
-    await standin.flushWebhooks();
-    standin.setWebhook(null);
+    stripe.standin.completeSession(recovered[1]!.providerRef!);
+    await stripe.standin.flushWebhooks();
+    stripe.standin.setWebhook(null);
     for (const [i, { me: before }] of guests.entries()) {
-      const l = await ledger(app.db.prisma, before.id);
+      const l = await ledger(stripe.app.db.prisma, before.id);
       expect(l.attempts.map((a) => a.status), `guest ${i}`).toEqual(["SUCCEEDED"]);
       expect(l.tabs.filter((t) => t.status === "PAID").map((t) => t.id)).toEqual([before.tab.id]);
       expect(conservation(l).accounted).toBe(l.startingBalanceCents);
     }
-    expect(standin.createdCount).toBe(created + 2);
+    expect(stripe.standin.createdCount).toBe(created + 2);
   });
 
   it("simulatePayment while Stripe is the provider is BAD_USER_INPUT and changes nothing", async () => {
-    const { guest, me: before } = await guestWithTab(local(app), "Simulator");
-    const created = standin.createdCount;
+    const { guest, me: before } = await guestWithTab(stripe.url, "Simulator");
+    const created = stripe.standin.createdCount;
     const attempt = await checkout(guest);
-    const pending = await ledger(app.db.prisma, before.id);
-    const requests = standin.requests.length;
+    const pending = await ledger(stripe.app.db.prisma, before.id);
+    const requests = stripe.standin.requests.length;
     for (const [card, confirm] of [
       ["4242424242424242", false],
       ["4000002500003155", true],
@@ -229,12 +209,12 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
       expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(result.errors?.[0]?.message).toMatch(/mock payment provider only/);
     }
-    expect(await ledger(app.db.prisma, before.id)).toEqual(pending);
+    expect(await ledger(stripe.app.db.prisma, before.id)).toEqual(pending);
     expect(pending.attempts).toMatchObject([{ id: attempt.id, status: "PENDING" }]);
     expect((await me(guest)).tab.status).toBe("PAYMENT_PENDING");
-    expect(standin.requests.length).toBe(requests);
-    expect(standin.createdCount - created).toBe(1);
+    expect(stripe.standin.requests.length).toBe(requests);
+    expect(stripe.standin.createdCount - created).toBe(1);
     // The mock checkout page does not serve a Stripe attempt either.
-    expect((await fetch(`${local(app)}/checkout/${attempt.id}`)).status).toBe(404);
+    expect((await fetch(`${stripe.url}/checkout/${attempt.id}`)).status).toBe(404);
   });
 });

@@ -18,6 +18,17 @@ export const MENU = `{ menu { id name category priceCents description modifiers 
 export const CARD_OK = "4242424242424242";
 export const CARD_DECLINED = "4000000000000002";
 
+/** A tab line as TAB_FIELDS selects it. */
+export interface TabLineShape {
+  id: string;
+  quantity: number;
+  modifiers: string[];
+  unitPriceCents: number;
+  lineTotalCents: number;
+  menuItem: { id: string; name: string };
+}
+
+/** A tab as TAB_FIELDS selects it. */
 export interface TabShape {
   id: string;
   status: "OPEN" | "PAYMENT_PENDING" | "PAID";
@@ -26,16 +37,10 @@ export interface TabShape {
   tipCents: number;
   totalCents: number;
   version: number;
-  items: {
-    id: string;
-    quantity: number;
-    modifiers: string[];
-    unitPriceCents: number;
-    lineTotalCents: number;
-    menuItem: { id: string; name: string };
-  }[];
+  items: TabLineShape[];
 }
 
+/** A payment attempt as PAYMENT_FIELDS selects it (the timestamps left untyped). */
 export interface PaymentShape {
   id: string;
   status: "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED" | "CANCELED";

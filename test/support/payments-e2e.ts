@@ -2,16 +2,21 @@
  * Helpers for the end-to-end payment tests (test/payments-e2e): a guest with
  * drinks on the tab, the database's view of a session's money (tabs, attempts,
  * conservation), the Stripe stand-in's request log in figures, polling, and
- * the built server run as a real child process.
+ * the built server run as a real child process; and `useStripeApp`, the
+ * suites' shared setup: a fresh PostgreSQL database, the Stripe stand-in and
+ * the app against it.
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import type { MayaApp } from "../../src/app.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
-import { MayaClient } from "./maya.js";
-import type { StripeStandin } from "./stripe-standin/index.js";
+import { MayaClient, startTestMaya } from "./maya.js";
+import type { PaymentShape } from "./operations.js";
+import { createTestDatabase, type TestDatabase } from "./postgres.js";
+import { startStripeStandin, type StripeStandin } from "./stripe-standin/index.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -45,19 +50,78 @@ export function stripeEnv(standin: StripeStandin, extra: Record<string, string> 
   };
 }
 
+export interface StripeApp {
+  readonly database: TestDatabase;
+  readonly standin: StripeStandin;
+  /** The app (the first instance when there are several). */
+  readonly app: MayaApp;
+  /** Where a test reaches that app: `local(app)`. */
+  readonly url: string;
+  /** Every instance, in the order they started, all on the one database and stand-in. */
+  readonly apps: readonly MayaApp[];
+}
+
+export interface StripeAppOptions {
+  /** How many app instances to start (one after the other); 1 unless told. */
+  instances?: number;
+  /** Extra environment for the apps, on top of `stripeEnv`. */
+  env?: Record<string, string>;
+  /** Runs in afterAll before anything is closed (to report figures, say). */
+  beforeClose?: () => Promise<void>;
+}
+
+/**
+ * Registers beforeAll/afterAll for the calling suite: a fresh PostgreSQL database, the Stripe
+ * stand-in, and the app (or `instances` apps) on both, with `stripeEnv`. afterAll closes the apps,
+ * then the stand-in, then drops the database. Read the getters inside tests and hooks only.
+ */
+export function useStripeApp({ instances = 1, env = {}, beforeClose }: StripeAppOptions = {}): StripeApp {
+  let database: TestDatabase | undefined;
+  let standin: StripeStandin | undefined;
+  const apps: MayaApp[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    standin = await startStripeStandin({ secretKey: STRIPE_TEST_KEY });
+    const appEnv = stripeEnv(standin, env);
+    for (let i = 0; i < instances; i++) apps.push(await startTestMaya({ kind: "postgres", url: database.url }, appEnv));
+  });
+
+  afterAll(async () => {
+    await beforeClose?.();
+    for (const app of apps) await app.close();
+    await standin?.close();
+    await database?.drop();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`useStripeApp: ${what} is not started yet (read it inside a test or hook)`);
+    return value;
+  };
+  return {
+    get database() {
+      return started(database, "the database");
+    },
+    get standin() {
+      return started(standin, "the Stripe stand-in");
+    },
+    get app() {
+      return started(apps[0], "the app");
+    },
+    get url() {
+      return local(started(apps[0], "the app"));
+    },
+    get apps() {
+      return apps;
+    },
+  };
+}
+
 export const PAYMENT_FIELDS = "id status provider checkoutUrl failureReason idempotencyKey amountCents tipCents";
 export const CHECKOUT = `mutation { checkout { ${PAYMENT_FIELDS} } }`;
 
-export interface PaymentJson {
-  id: string;
-  status: string;
-  provider: string;
-  checkoutUrl: string | null;
-  failureReason: string | null;
-  idempotencyKey: string;
-  amountCents: number;
-  tipCents: number;
-}
+/** What PAYMENT_FIELDS selects: the shared payment shape without the timestamps. */
+export type PaymentJson = PaymentShape;
 
 export interface TabJson {
   id: string;
@@ -93,6 +157,11 @@ export async function guestWithTab(baseUrl: string, name: string): Promise<{ gue
 
 export async function checkout(guest: MayaClient): Promise<PaymentJson> {
   return (await guest.data<{ checkout: PaymentJson }>(CHECKOUT)).checkout;
+}
+
+/** One payment attempt as the guest's API shows it. */
+export async function payment(guest: MayaClient, id: string): Promise<PaymentJson> {
+  return (await guest.data<{ payment: PaymentJson }>(`query($id: ID!) { payment(id: $id) { ${PAYMENT_FIELDS} } }`, { id })).payment;
 }
 
 /** What the database holds about one session's money. */
