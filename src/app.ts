@@ -13,8 +13,6 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
 import { PrismaBarRepository } from "./bar/bar.repository.js";
 import { ServiceBarPort, SessionConversationStore } from "./bar/bar-port.adapter.js";
 import { ConversationService } from "./conversation/conversation.service.js";
@@ -32,11 +30,11 @@ import { ConversationResolver } from "./graphql/resolvers/conversation.resolver.
 import { MenuResolver, TabItemResolver } from "./graphql/resolvers/menu.resolver.js";
 import { PaymentResolver } from "./graphql/resolvers/payment.resolver.js";
 import { SessionResolver } from "./graphql/resolvers/session.resolver.js";
-import type { SubscriptionContext } from "./graphql/resolvers/tab-event.resolver.js";
 import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
+import { clientAddress, startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
-import { RateLimiter } from "./http/rate-limiter.js";
+import { graphqlErrorBody, queryBytesGuard, rateLimitGuard } from "./http/graphql-guards.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
@@ -46,7 +44,6 @@ import { assertTestModeKey } from "./payments/stripe/stripe-config.js";
 import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payments/stripe/webhook.js";
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
-import { bearerToken, hashSessionToken } from "./sessions/session-token.js";
 import { createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
@@ -179,36 +176,13 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     [SessionResolver, new SessionResolver(sessions, tabs)],
     [TabResolver, new TabResolver(tabs)],
     [PaymentResolver, new PaymentResolver(payments)],
-    [ConversationResolver, new ConversationResolver(turns, sessions, payments, speech.service)],
+    [ConversationResolver, new ConversationResolver(turns, payments, speech.service)],
   ]);
   const schema = await buildMayaSchema(resolvers);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
     formatGraphQLError(formatted, error, (internal) => log.error("internal error", { error: describeError(internal) }));
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
-  const wsServerCleanup = useServer<{ authorization?: string }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const token = bearerToken(ctx.connectionParams?.authorization);
-        if (!token) return false;
-        try {
-          await sessions.authenticate(token);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx): SubscriptionContext => ({
-        ...contextFromAuthorization(sessions, ctx.connectionParams?.authorization, remoteAddress(ctx.extra.request)),
-        feed,
-      }),
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
-    },
-    wsServer,
-  );
+  const subscriptionServer = startSubscriptionServer({ httpServer, path: "/graphql", schema, sessions, feed, formatError });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -217,7 +191,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: async () => void (await wsServerCleanup.dispose()) }) },
+      { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },
       ApolloServerPluginLandingPageDisabled(),
       createApolloMetricsPlugin<GraphQLContext>(metrics),
     ],
@@ -258,36 +232,16 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     if (req.accepts(["application/json", "text/html"]) === "text/html" && existsSync(ide)) return res.sendFile(ide);
     next();
   });
-  const rateLimits = {
-    address: new RateLimiter(config.limits.rateLimitPerAddress),
-    session: new RateLimiter(config.limits.rateLimitPerSession),
-  };
   app.use(
     "/graphql",
-    (req, res, next) => {
-      const address = remoteAddress(req);
-      const token = bearerToken(req.get("authorization"));
-      const refusedBy = !rateLimits.address.take(address)
-        ? "address"
-        : token && !rateLimits.session.take(hashSessionToken(token))
-          ? "session"
-          : null;
-      if (!refusedBy) return next();
-      metrics.rateLimited(refusedBy);
-      res.setHeader("Retry-After", "1");
-      res.status(429).json(graphqlErrorBody("Too many requests; please slow down a little.", "RATE_LIMITED"));
-    },
+    rateLimitGuard(
+      { perAddress: config.limits.rateLimitPerAddress, perSession: config.limits.rateLimitPerSession },
+      (scope) => metrics.rateLimited(scope),
+    ),
     express.json({ limit: JSON_BODY_LIMIT }),
-    (req, res, next) => {
-      const query: unknown = (req.body as { query?: unknown } | undefined)?.query;
-      if (typeof query === "string" && Buffer.byteLength(query) > config.limits.maxQueryBytes) {
-        res.status(413).json(graphqlErrorBody(`The query is larger than ${config.limits.maxQueryBytes} bytes.`, "BAD_USER_INPUT"));
-        return;
-      }
-      next();
-    },
+    queryBytesGuard(config.limits.maxQueryBytes),
     expressMiddleware(apollo, {
-      context: async ({ req }) => contextFromAuthorization(sessions, req.get("authorization"), remoteAddress(req)),
+      context: async ({ req }) => contextFromAuthorization(sessions, req.get("authorization"), clientAddress(req)),
     }),
   );
   app.get("/speech/:file", (req, res) => {
@@ -328,7 +282,6 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
       closing ??= (async () => {
         locks.stop();
         await reconciler.stop();
-        for (const client of wsServer.clients) client.terminate();
         httpServer.closeIdleConnections();
         await apollo.stop();
         await feed.stop();
@@ -343,14 +296,6 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
 
 function isWildcard(host: string): boolean {
   return host === "0.0.0.0" || host === "::" || host === "";
-}
-
-function remoteAddress(req: { socket: { remoteAddress?: string | undefined }; ip?: string | undefined }): string {
-  return req.ip ?? req.socket.remoteAddress ?? "unknown";
-}
-
-function graphqlErrorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
 }
 
 function noCacheForHtml(res: Response, path: string): void {

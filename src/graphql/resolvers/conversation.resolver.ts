@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { ConversationService } from "../../conversation/conversation.service.js";
 import type { PaymentService } from "../../payments/payment.service.js";
-import type { SessionService } from "../../sessions/session.service.js";
 import type { SpeechService } from "../../voice/speech.service.js";
 import type { GraphQLContext } from "../context.js";
 import { ReplyType } from "../types.js";
@@ -15,7 +14,6 @@ export interface TurnRunner {
 export class ConversationResolver {
   constructor(
     private readonly turns: TurnRunner,
-    private readonly sessions: SessionService,
     private readonly payments: PaymentService,
     private readonly speech: Pick<SpeechService, "audioFor">,
   ) {}
