@@ -3,7 +3,7 @@
  * GraphQL mutations: a spoken order obeys the same money rules, transactions
  * and events as a typed one.
  */
-import type { BarPort, ConversationStore, OrderLine, TipChoice } from "../conversation/bar-port.js";
+import type { BarPort, ConversationStore, LineQuantity, OrderLine, TipChoice } from "../conversation/bar-port.js";
 import type { PaymentService } from "../payments/payment.service.js";
 import type { SessionRepository } from "../sessions/session.repository.js";
 import { toPaymentView } from "./bar.repository.js";
@@ -30,12 +30,11 @@ export class ServiceBarPort implements BarPort {
     return this.tabs.addItems(sessionId, lines);
   }
 
-  removeLine(sessionId: string, tabItemId: string): Promise<SessionView> {
-    return this.tabs.removeLine(sessionId, tabItemId);
-  }
-
-  setLineQuantity(sessionId: string, tabItemId: string, quantity: number): Promise<SessionView> {
-    return this.tabs.setLineQuantity(sessionId, tabItemId, quantity);
+  setLineQuantities(sessionId: string, changes: readonly LineQuantity[]): Promise<SessionView> {
+    return this.tabs.setLineQuantities(
+      sessionId,
+      changes.map(({ tabItemId, quantity }) => ({ lineId: tabItemId, quantity })),
+    );
   }
 
   setTip(sessionId: string, tip: TipChoice): Promise<SessionView> {

@@ -100,13 +100,25 @@ export class TabService {
 
   /** 0 removes the line. */
   setLineQuantity(sessionId: string, lineId: string, quantity: number): Promise<SessionView> {
-    if (quantity !== 0) assertLineQuantity(quantity);
+    return this.setLineQuantities(sessionId, [{ lineId, quantity }]);
+  }
+
+  /** Several lines' new quantities in one transaction (0 removes a line): all apply, or none. */
+  setLineQuantities(sessionId: string, changes: readonly { lineId: string; quantity: number }[]): Promise<SessionView> {
+    for (const { quantity } of changes) if (quantity !== 0) assertLineQuantity(quantity);
     return this.editTab(sessionId, async (tx, tab) => {
-      const line = requireLine(tab, lineId);
-      if (quantity === line.quantity) return UNCHANGED;
-      if (quantity === 0) await tx.deleteLine(tab.id, lineId);
-      else await tx.setLineQuantity(tab.id, lineId, quantity);
-      return { reason: quantity > line.quantity ? "ITEM_ADDED" : "ITEM_REMOVED" };
+      let added = false;
+      let changed = false;
+      for (const { lineId, quantity } of changes) {
+        const line = requireLine(tab, lineId);
+        if (quantity === line.quantity) continue;
+        changed = true;
+        added ||= quantity > line.quantity;
+        if (quantity === 0) await tx.deleteLine(tab.id, lineId);
+        else await tx.setLineQuantity(tab.id, lineId, quantity);
+      }
+      if (!changed) return UNCHANGED;
+      return { reason: added ? "ITEM_ADDED" : "ITEM_REMOVED" };
     });
   }
 

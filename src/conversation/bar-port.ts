@@ -25,6 +25,11 @@ export interface OrderLine {
   modifiers: string[];
 }
 
+export interface LineQuantity {
+  tabItemId: string;
+  quantity: number;
+}
+
 export type TipChoice = { percent: number } | { amountCents: number } | { none: true };
 
 export interface BarPort {
@@ -32,9 +37,8 @@ export interface BarPort {
   snapshot(sessionId: string): Promise<SessionView>;
   /** All lines in one transaction: either every line lands or none does. */
   addItems(sessionId: string, lines: OrderLine[]): Promise<SessionView>;
-  removeLine(sessionId: string, tabItemId: string): Promise<SessionView>;
-  /** Quantity 0 removes the line. */
-  setLineQuantity(sessionId: string, tabItemId: string, quantity: number): Promise<SessionView>;
+  /** New quantities for some lines (0 removes one), all in one transaction: all apply or none. */
+  setLineQuantities(sessionId: string, changes: readonly LineQuantity[]): Promise<SessionView>;
   setTip(sessionId: string, tip: TipChoice): Promise<SessionView>;
   /** Starts paying (or returns the pending attempt). */
   checkout(sessionId: string): Promise<PaymentView>;

@@ -321,12 +321,13 @@ class Turn {
 
   /** Applies the changes one by one; at the first refusal, stops and returns the words for it. */
   private async applyChanges(changes: readonly LineChange[]): Promise<Outcome | null> {
-    for (const { line, quantity } of changes) {
-      const result = await this.change(() =>
-        quantity === 0 ? this.bar.removeLine(this.sessionId, line.id) : this.bar.setLineQuantity(this.sessionId, line.id, quantity),
-      );
-      if (!result.ok) return this.refusal(result.error);
-    }
+    const result = await this.change(() =>
+      this.bar.setLineQuantities(
+        this.sessionId,
+        changes.map(({ line, quantity }) => ({ tabItemId: line.id, quantity })),
+      ),
+    );
+    if (!result.ok) return this.refusal(result.error);
     return null;
   }
 

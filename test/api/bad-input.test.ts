@@ -135,6 +135,29 @@ describe("bad input, authorization and limits (PGlite)", () => {
       await expectRefusedUnchanged(guest, REMOVE, { line: "not-a-uuid" }, "NOT_FOUND");
     });
 
+    it("a change to several lines at once applies all of it or none of it", async () => {
+      const guest = await guestWithTab();
+      const before = await stateOf(guest);
+      const [martinis, ipa] = before.me.tab.items;
+      const tabs = maya.app.services.tabs;
+      await expect(
+        tabs.setLineQuantities(before.me.id, [
+          { lineId: martinis!.id, quantity: 0 },
+          { lineId: "00000000-0000-4000-8000-000000000000", quantity: 0 },
+        ]),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await stateOf(guest)).toEqual(before);
+
+      const after = await tabs.setLineQuantities(before.me.id, [
+        { lineId: martinis!.id, quantity: 0 },
+        { lineId: ipa!.id, quantity: 3 },
+      ]);
+      expect(after.tab.items.map((line) => [line.menuItemId, line.quantity])).toEqual([["ipa", 3]]);
+      // One change, one version, one event.
+      expect(after.tab.version).toBe(before.me.tab.version + 1);
+      expect((await stateOf(guest)).events).toBe(before.events + 1);
+    });
+
     it("an utterance over 500 characters is BAD_USER_INPUT and stays out of the transcript", async () => {
       const guest = await guestWithTab();
       await guest.data(SAY, { text: "hello" });

@@ -10,6 +10,7 @@ import { percentOfCents } from "../../src/bar/money.js";
 import type {
   BarPort,
   ConversationStore,
+  LineQuantity,
   OrderLine,
   PaymentView,
   SessionView,
@@ -148,18 +149,17 @@ export class FakeBar implements BarPort {
     return this.commit(sessionId, { ...tab, lines: next });
   }
 
-  async removeLine(sessionId: string, tabItemId: string): Promise<SessionView> {
-    return this.setLineQuantity(sessionId, tabItemId, 0);
-  }
-
-  async setLineQuantity(sessionId: string, tabItemId: string, quantity: number): Promise<SessionView> {
+  async setLineQuantities(sessionId: string, changes: readonly LineQuantity[]): Promise<SessionView> {
     const tab = this.session(sessionId).tab;
-    if (!tab.lines.some((line) => line.id === tabItemId)) throw notFound(`No tab line ${tabItemId}.`);
-    if (!Number.isInteger(quantity) || quantity < 0 || quantity > 50) {
-      throw badInput("Quantity must be 0 to 50.", { reason: "QUANTITY_OUT_OF_RANGE" });
+    for (const { tabItemId, quantity } of changes) {
+      if (!tab.lines.some((line) => line.id === tabItemId)) throw notFound(`No tab line ${tabItemId}.`);
+      if (!Number.isInteger(quantity) || quantity < 0 || quantity > 50) {
+        throw badInput("Quantity must be 0 to 50.", { reason: "QUANTITY_OUT_OF_RANGE" });
+      }
     }
+    const wanted = new Map(changes.map((change) => [change.tabItemId, change.quantity]));
     const lines = tab.lines
-      .map((line) => (line.id === tabItemId ? { ...line, quantity } : { ...line }))
+      .map((line) => ({ ...line, quantity: wanted.get(line.id) ?? line.quantity }))
       .filter((line) => line.quantity > 0);
     return this.commit(sessionId, { ...tab, lines });
   }
