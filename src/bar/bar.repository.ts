@@ -100,7 +100,7 @@ export interface BarRepository {
   paidTotal(sessionId: string): Promise<number>;
 }
 
-const TAB_INCLUDE = { items: { orderBy: { createdAt: "asc" } } } as const satisfies Prisma.TabInclude;
+const TAB_INCLUDE = { items: { orderBy: { position: "asc" } } } as const satisfies Prisma.TabInclude;
 
 type TabRow = Prisma.TabGetPayload<{ include: typeof TAB_INCLUDE }>;
 type AttemptRow = Prisma.PaymentAttemptGetPayload<object>;

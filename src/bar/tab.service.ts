@@ -19,7 +19,7 @@ import {
   unitPriceCents,
   type TipSetting,
 } from "./tab-pricing.js";
-import type { SessionView, TabEventReason } from "./views.js";
+import type { SessionView, TabEventReason, TabLineView } from "./views.js";
 import { badInput } from "../errors.js";
 
 export interface OrderRequest {
@@ -35,6 +35,8 @@ export interface TipRequest {
 
 interface TabEdit {
   reason: TabEventReason;
+  /** The tab's lines after the edit, as written; unchanged when absent. */
+  items?: TabLineView[];
   tip?: TipSetting;
   /** Maya says the event's message to the guest (and the transcript keeps it). */
   announce?: boolean;
@@ -75,18 +77,26 @@ export class TabService {
       lines.set(key, { menuItemId: item.id, quantity, modifiers, unitPriceCents: unitPriceCents(item, modifiers) });
     }
     return this.editTab(sessionId, async (tx, tab) => {
+      const items = [...tab.items];
       for (const [key, line] of lines) {
         // A line priced before a menu change stays at its captured price; new drinks start a new line.
-        const same = tab.items.find(
+        const index = items.findIndex(
           (existing) =>
             lineKey(existing.menuItemId, existing.modifiers) === key && existing.unitPriceCents === line.unitPriceCents,
         );
-        const quantity = (same?.quantity ?? 0) + line.quantity;
-        assertLineQuantity(quantity);
-        if (same) await tx.setLineQuantity(tab.id, same.id, quantity);
-        else await tx.addLine(tab.id, line);
+        const same = items[index];
+        if (same) {
+          const quantity = same.quantity + line.quantity;
+          assertLineQuantity(quantity);
+          await tx.setLineQuantity(tab.id, same.id, quantity);
+          items[index] = withQuantity(same, quantity);
+        } else {
+          assertLineQuantity(line.quantity);
+          const id = await tx.addLine(tab.id, line);
+          items.push({ id, ...line, lineTotalCents: line.quantity * line.unitPriceCents });
+        }
       }
-      return { reason: "ITEM_ADDED" };
+      return { reason: "ITEM_ADDED", items };
     });
   }
 
@@ -94,7 +104,7 @@ export class TabService {
     return this.editTab(sessionId, async (tx, tab) => {
       requireLine(tab, lineId);
       await tx.deleteLine(tab.id, lineId);
-      return { reason: "ITEM_REMOVED" };
+      return { reason: "ITEM_REMOVED", items: tab.items.filter((line) => line.id !== lineId) };
     });
   }
 
@@ -109,6 +119,7 @@ export class TabService {
     return this.editTab(sessionId, async (tx, tab) => {
       let added = false;
       let changed = false;
+      let items = tab.items;
       for (const { lineId, quantity } of changes) {
         const line = requireLine(tab, lineId);
         if (quantity === line.quantity) continue;
@@ -116,9 +127,12 @@ export class TabService {
         added ||= quantity > line.quantity;
         if (quantity === 0) await tx.deleteLine(tab.id, lineId);
         else await tx.setLineQuantity(tab.id, lineId, quantity);
+        items = items.flatMap((existing) =>
+          existing.id !== lineId ? [existing] : quantity === 0 ? [] : [withQuantity(existing, quantity)],
+        );
       }
       if (!changed) return UNCHANGED;
-      return { reason: added ? "ITEM_ADDED" : "ITEM_REMOVED" };
+      return { reason: added ? "ITEM_ADDED" : "ITEM_REMOVED", items };
     });
   }
 
@@ -154,11 +168,15 @@ export class TabService {
       if (edited === UNCHANGED) {
         return { id: sessionId, customerName: tx.session.customerName, balanceCents: tx.session.balanceCents, tab: toTabView(before) };
       }
-      const { reason, tip = { percent: before.tipPercent, fixedCents: before.tipFixedCents }, announce = false } = edited;
-      const after = await tx.currentTab();
+      const {
+        reason,
+        items = before.items,
+        tip = { percent: before.tipPercent, fixedCents: before.tipFixedCents },
+        announce = false,
+      } = edited;
       // An emptied tab keeps no tip: there is nothing left to thank for.
-      const tipSetting = after.items.length === 0 ? NO_TIP : tip;
-      const totals = priceTab(after.items, tipSetting);
+      const tipSetting = items.length === 0 ? NO_TIP : tip;
+      const totals = priceTab(items, tipSetting);
       const neededCents = totals.totalCents - before.totalCents;
       const balanceCents = tx.session.balanceCents - neededCents;
       if (balanceCents < 0) {
@@ -176,7 +194,7 @@ export class TabService {
         version,
       });
       if (neededCents !== 0) await tx.setBalance(balanceCents);
-      const tab = toTabView({ ...after, ...totals, tipPercent: tipSetting.percent, version });
+      const tab = toTabView({ ...before, items, ...totals, tipPercent: tipSetting.percent, version });
       // The event carries only what Maya says through it; a turn's reply speaks for itself.
       const message = announce && reason === "TIP_CHANGED" ? tipMessage(tab.tipPercent, tab.tipCents) : null;
       await tx.recordChange({ sessionId, reason, balanceCents, tab, payment: null, message });
@@ -189,6 +207,10 @@ export class TabService {
 /** Lines with the same drink and modifiers merge (modifiers are canonical and sorted). */
 function lineKey(menuItemId: string, modifiers: readonly string[]): string {
   return `${menuItemId}|${modifiers.join("|")}`;
+}
+
+function withQuantity(line: TabLineView, quantity: number): TabLineView {
+  return { ...line, quantity, lineTotalCents: quantity * line.unitPriceCents };
 }
 
 function requireLine(tab: TabRecord, lineId: string) {

@@ -75,8 +75,13 @@ export class PrismaSessionRepository implements SessionRepository {
 
   async saveTurn(sessionId: string, turn: { utterance: string; reply: string; state: unknown }): Promise<void> {
     await this.prisma.$transaction([
-      this.prisma.message.create({ data: { sessionId, speaker: "CUSTOMER", text: turn.utterance } }),
-      this.prisma.message.create({ data: { sessionId, speaker: "MAYA", text: turn.reply } }),
+      // One statement, rows in this order: ids (and so the transcript) keep the guest before Maya.
+      this.prisma.message.createMany({
+        data: [
+          { sessionId, speaker: "CUSTOMER", text: turn.utterance },
+          { sessionId, speaker: "MAYA", text: turn.reply },
+        ],
+      }),
       this.prisma.session.update({
         where: { id: sessionId },
         data: { dialogueState: (turn.state ?? null) as Prisma.InputJsonValue },

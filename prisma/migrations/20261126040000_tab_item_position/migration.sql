@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "tab_items" ADD COLUMN     "position" BIGSERIAL NOT NULL;
