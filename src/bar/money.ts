@@ -14,7 +14,3 @@ export function formatCents(cents: number): string {
   const rest = String(abs % 100).padStart(2, "0");
   return `${sign}$${dollars}.${rest}`;
 }
-
-export function assertCents(value: number, what: string): void {
-  if (!Number.isSafeInteger(value)) throw new TypeError(`${what} must be an integer number of cents, got ${value}`);
-}

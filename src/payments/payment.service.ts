@@ -283,10 +283,6 @@ export class PaymentService {
     return this.bar.latestAttempt(sessionId);
   }
 
-  async attemptByProviderRef(providerRef: string): Promise<PaymentAttemptRecord | null> {
-    return this.bar.attemptByProviderRef(providerRef);
-  }
-
   private async requireAttempt(attemptId: string): Promise<PaymentAttemptRecord> {
     const attempt = isUuid(attemptId) ? await this.bar.attempt(attemptId) : null;
     if (!attempt) throw notFound("No such payment.", { paymentId: attemptId });
