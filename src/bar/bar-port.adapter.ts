@@ -31,10 +31,14 @@ export class ServiceBarPort implements BarPort {
   }
 
   setLineQuantities(sessionId: string, changes: readonly LineQuantity[]): Promise<SessionView> {
-    return this.tabs.setLineQuantities(
-      sessionId,
-      changes.map(({ tabItemId, quantity }) => ({ lineId: tabItemId, quantity })),
-    );
+    return this.editLines(sessionId, { set: changes, add: [] });
+  }
+
+  editLines(sessionId: string, edit: { set: readonly LineQuantity[]; add: readonly OrderLine[] }): Promise<SessionView> {
+    return this.tabs.editLines(sessionId, {
+      set: edit.set.map(({ tabItemId, quantity }) => ({ lineId: tabItemId, quantity })),
+      add: edit.add,
+    });
   }
 
   setTip(sessionId: string, tip: TipChoice): Promise<SessionView> {

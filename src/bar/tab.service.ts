@@ -66,9 +66,21 @@ export class TabService {
   /** Several lines in one transaction: all of them land, or none. */
   addItems(sessionId: string, orders: readonly OrderRequest[]): Promise<SessionView> {
     if (orders.length === 0) throw badInput("Nothing to add.");
+    return this.editLines(sessionId, { set: [], add: orders });
+  }
+
+  /**
+   * New quantities for some lines (0 removes one) and new drinks, in one transaction: one version,
+   * one event, all of it or nothing (a replace, an undo, a spoken order).
+   */
+  editLines(
+    sessionId: string,
+    edit: { set: readonly { lineId: string; quantity: number }[]; add: readonly OrderRequest[] },
+  ): Promise<SessionView> {
+    for (const { quantity } of edit.set) if (quantity !== 0) assertLineQuantity(quantity);
     // The same drink ordered twice in one go is one line, as it would be on the tab.
     const lines = new Map<string, NewLine>();
-    for (const order of orders) {
+    for (const order of edit.add) {
       assertOrderQuantity(order.quantity);
       const item = this.menu.get(order.menuItemId);
       const modifiers = canonicalModifiers(item, order.modifiers);
@@ -77,8 +89,23 @@ export class TabService {
       lines.set(key, { menuItemId: item.id, quantity, modifiers, unitPriceCents: unitPriceCents(item, modifiers) });
     }
     return this.editTab(sessionId, async (tx, tab) => {
-      const items = [...tab.items];
+      let added = false;
+      let changed = false;
+      let items = [...tab.items];
+      for (const { lineId, quantity } of edit.set) {
+        const line = requireLine(tab, lineId);
+        if (quantity === line.quantity) continue;
+        changed = true;
+        added ||= quantity > line.quantity;
+        if (quantity === 0) await tx.deleteLine(tab.id, lineId);
+        else await tx.setLineQuantity(tab.id, lineId, quantity);
+        items = items.flatMap((existing) =>
+          existing.id !== lineId ? [existing] : quantity === 0 ? [] : [withQuantity(existing, quantity)],
+        );
+      }
       for (const [key, line] of lines) {
+        changed = true;
+        added = true;
         // A line priced before a menu change stays at its captured price; new drinks start a new line.
         const index = items.findIndex(
           (existing) =>
@@ -96,7 +123,8 @@ export class TabService {
           items.push({ id, ...line, lineTotalCents: line.quantity * line.unitPriceCents });
         }
       }
-      return { reason: "ITEM_ADDED", items };
+      if (!changed) return UNCHANGED;
+      return { reason: added ? "ITEM_ADDED" : "ITEM_REMOVED", items };
     });
   }
 
@@ -115,25 +143,7 @@ export class TabService {
 
   /** Several lines' new quantities in one transaction (0 removes a line): all apply, or none. */
   setLineQuantities(sessionId: string, changes: readonly { lineId: string; quantity: number }[]): Promise<SessionView> {
-    for (const { quantity } of changes) if (quantity !== 0) assertLineQuantity(quantity);
-    return this.editTab(sessionId, async (tx, tab) => {
-      let added = false;
-      let changed = false;
-      let items = tab.items;
-      for (const { lineId, quantity } of changes) {
-        const line = requireLine(tab, lineId);
-        if (quantity === line.quantity) continue;
-        changed = true;
-        added ||= quantity > line.quantity;
-        if (quantity === 0) await tx.deleteLine(tab.id, lineId);
-        else await tx.setLineQuantity(tab.id, lineId, quantity);
-        items = items.flatMap((existing) =>
-          existing.id !== lineId ? [existing] : quantity === 0 ? [] : [withQuantity(existing, quantity)],
-        );
-      }
-      if (!changed) return UNCHANGED;
-      return { reason: added ? "ITEM_ADDED" : "ITEM_REMOVED", items };
-    });
+    return this.editLines(sessionId, { set: changes, add: [] });
   }
 
   setTip(sessionId: string, request: TipRequest, options: TipOptions = { announce: true }): Promise<SessionView> {

@@ -39,6 +39,11 @@ export interface BarPort {
   addItems(sessionId: string, lines: OrderLine[]): Promise<SessionView>;
   /** New quantities for some lines (0 removes one), all in one transaction: all apply or none. */
   setLineQuantities(sessionId: string, changes: readonly LineQuantity[]): Promise<SessionView>;
+  /**
+   * New quantities for some lines (0 removes one) and new lines, in one transaction: one version,
+   * one event, all or nothing. A replace ("make that a martini") or an undo is one edit.
+   */
+  editLines(sessionId: string, edit: { set: readonly LineQuantity[]; add: readonly OrderLine[] }): Promise<SessionView>;
   setTip(sessionId: string, tip: TipChoice): Promise<SessionView>;
   /** Starts paying (or returns the pending attempt). */
   checkout(sessionId: string): Promise<PaymentView>;

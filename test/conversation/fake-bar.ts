@@ -134,10 +134,27 @@ export class FakeBar implements BarPort {
   }
 
   async addItems(sessionId: string, lines: OrderLine[]): Promise<SessionView> {
-    lines.forEach((line) => this.checkLine(line));
+    return this.editLines(sessionId, { set: [], add: lines });
+  }
+
+  async setLineQuantities(sessionId: string, changes: readonly LineQuantity[]): Promise<SessionView> {
+    return this.editLines(sessionId, { set: changes, add: [] });
+  }
+
+  async editLines(sessionId: string, edit: { set: readonly LineQuantity[]; add: readonly OrderLine[] }): Promise<SessionView> {
     const tab = this.session(sessionId).tab;
-    const next = tab.lines.map((line) => ({ ...line }));
-    for (const line of lines) {
+    for (const { tabItemId, quantity } of edit.set) {
+      if (!tab.lines.some((line) => line.id === tabItemId)) throw notFound(`No tab line ${tabItemId}.`);
+      if (!Number.isInteger(quantity) || quantity < 0 || quantity > 50) {
+        throw badInput("Quantity must be 0 to 50.", { reason: "QUANTITY_OUT_OF_RANGE" });
+      }
+    }
+    edit.add.forEach((line) => this.checkLine(line));
+    const wanted = new Map(edit.set.map((change) => [change.tabItemId, change.quantity]));
+    const next = tab.lines
+      .map((line) => ({ ...line, quantity: wanted.get(line.id) ?? line.quantity }))
+      .filter((line) => line.quantity > 0);
+    for (const line of edit.add) {
       // Some backends add to an equal line instead of opening a new one; the engine must cope with both.
       const key = [...line.modifiers].sort().join("|");
       const same = this.options.mergeLines
@@ -147,21 +164,6 @@ export class FakeBar implements BarPort {
       else next.push({ id: this.id("line"), menuItemId: line.menuItemId, quantity: line.quantity, modifiers: [...line.modifiers] });
     }
     return this.commit(sessionId, { ...tab, lines: next });
-  }
-
-  async setLineQuantities(sessionId: string, changes: readonly LineQuantity[]): Promise<SessionView> {
-    const tab = this.session(sessionId).tab;
-    for (const { tabItemId, quantity } of changes) {
-      if (!tab.lines.some((line) => line.id === tabItemId)) throw notFound(`No tab line ${tabItemId}.`);
-      if (!Number.isInteger(quantity) || quantity < 0 || quantity > 50) {
-        throw badInput("Quantity must be 0 to 50.", { reason: "QUANTITY_OUT_OF_RANGE" });
-      }
-    }
-    const wanted = new Map(changes.map((change) => [change.tabItemId, change.quantity]));
-    const lines = tab.lines
-      .map((line) => ({ ...line, quantity: wanted.get(line.id) ?? line.quantity }))
-      .filter((line) => line.quantity > 0);
-    return this.commit(sessionId, { ...tab, lines });
   }
 
   async setTip(sessionId: string, tip: TipChoice): Promise<SessionView> {
