@@ -35,6 +35,7 @@ import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./g
 import { clientAddress, startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
 import { graphqlErrorBody, queryBytesGuard, rateLimitGuard } from "./http/graphql-guards.js";
+import { routeUpgrades } from "./http/upgrade-router.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
@@ -182,7 +183,8 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
     formatGraphQLError(formatted, error, (internal) => log.error("internal error", { error: describeError(internal) }));
 
-  const subscriptionServer = startSubscriptionServer({ httpServer, path: "/graphql", schema, sessions, feed, formatError });
+  const upgrades = routeUpgrades(httpServer);
+  const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, formatError });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,

@@ -3,11 +3,11 @@
  * a valid session token in its connectionParams, or it is closed (4403) before
  * any subscription starts; each operation then sees only that session.
  */
-import type { Server } from "node:http";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { TabEventFeed } from "../events/tab-event-feed.js";
+import type { UpgradeRouter } from "../http/upgrade-router.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken } from "../sessions/session-token.js";
 import { contextFromAuthorization } from "./context.js";
@@ -21,7 +21,7 @@ export interface SubscriptionServer {
 }
 
 export function startSubscriptionServer(options: {
-  httpServer: Server;
+  upgrades: UpgradeRouter;
   path: string;
   schema: GraphQLSchema;
   sessions: SessionService;
@@ -29,7 +29,8 @@ export function startSubscriptionServer(options: {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }): SubscriptionServer {
   const { sessions, feed, formatError } = options;
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: MAX_MESSAGE_BYTES });
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  options.upgrades.add(options.path, wsServer);
   const cleanup = useServer<{ authorization?: string }>(
     {
       schema: options.schema,

@@ -1,0 +1,49 @@
+/**
+ * One HTTP server carries several WebSocket endpoints (graphql-ws, and any
+ * other socket the app serves). A `ws` server attached with `{ server }`
+ * refuses every upgrade whose path is not its own, so the endpoints are
+ * created with `noServer: true` and this router hands each upgrade to the
+ * endpoint of its path; an upgrade for no endpoint gets 404.
+ */
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import type { WebSocketServer } from "ws";
+
+export interface UpgradeRouter {
+  /** Serves WebSocket upgrades on `path` with `wsServer` (created with `noServer: true`). */
+  add(path: string, wsServer: WebSocketServer): void;
+  close(): void;
+}
+
+export function routeUpgrades(httpServer: Server): UpgradeRouter {
+  const endpoints = new Map<string, WebSocketServer>();
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A socket that errors before the handshake completes must not crash the process.
+    socket.on("error", () => socket.destroy());
+    const path = pathOf(request.url);
+    const endpoint = path === null ? undefined : endpoints.get(path);
+    if (!endpoint) {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
+    endpoint.handleUpgrade(request, socket, head, (client) => endpoint.emit("connection", client, request));
+  };
+  httpServer.on("upgrade", onUpgrade);
+  return {
+    add: (path, wsServer) => {
+      endpoints.set(path, wsServer);
+    },
+    close: () => {
+      httpServer.off("upgrade", onUpgrade);
+    },
+  };
+}
+
+function pathOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url, "http://localhost").pathname;
+  } catch {
+    return null;
+  }
+}
