@@ -35,9 +35,11 @@ import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./g
 import { clientAddress, startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
 import { graphqlErrorBody, queryBytesGuard, rateLimitGuard } from "./http/graphql-guards.js";
+import { RateLimiter } from "./http/rate-limiter.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
+import { mountMcp } from "./mcp/http.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
 import { PaymentService } from "./payments/payment.service.js";
 import { PaymentReconciler } from "./payments/payment-reconciler.js";
@@ -246,6 +248,18 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
       context: async ({ req }) => contextFromAuthorization(sessions, req.get("authorization"), clientAddress(req)),
     }),
   );
+  const mcp = mountMcp(app, {
+    services: { menu, tabs, payments, turns, locks, feed, sessions },
+    config: config.mcp,
+    bodyLimit: JSON_BODY_LIMIT,
+    rateLimiters: {
+      byAddress: new RateLimiter(config.limits.rateLimitPerAddress),
+      bySession: new RateLimiter(config.limits.rateLimitPerSession),
+    },
+    metrics,
+    log,
+    publicUrl,
+  });
   app.get("/speech/:file", (req, res) => {
     const match = /^([0-9a-f]{64})\.mp3$/.exec(req.params.file);
     const clip = match?.[1] ? speech.service.get(match[1]) : undefined;
@@ -284,6 +298,8 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
       closing ??= (async () => {
         locks.stop();
         await reconciler.stop();
+        // Before the drain: an agent's open notification stream would hold the HTTP server open.
+        await mcp.close();
         httpServer.closeIdleConnections();
         await apollo.stop();
         await feed.stop();

@@ -44,6 +44,8 @@ export interface AppConfig {
     rateLimitPerAddress: { capacity: number; refillPerSecond: number };
   };
   locks: { idleSeconds: number; cleanupSeconds: number };
+  /** MCP over HTTP at /mcp: live sessions in total and per client address, closed after this long idle. */
+  mcp: { maxSessions: number; maxSessionsPerAddress: number; idleSeconds: number };
   deployment: { memoryMb?: number; maxContainers?: number };
   logLevel: "silent" | "info";
 }
@@ -126,6 +128,11 @@ export function loadConfig(env: Env): AppConfig {
     locks: {
       idleSeconds: integer(env, "MAYA_LOCK_IDLE_SECONDS", 3600, 1),
       cleanupSeconds: integer(env, "MAYA_LOCK_CLEANUP_SECONDS", 300, 1),
+    },
+    mcp: {
+      maxSessions: integer(env, "MAYA_MCP_MAX_SESSIONS", 1000, 1, 100_000),
+      maxSessionsPerAddress: integer(env, "MAYA_MCP_MAX_SESSIONS_PER_ADDRESS", 20, 1, 100_000),
+      idleSeconds: integer(env, "MAYA_MCP_IDLE_SECONDS", 1800, 1, 7 * 24 * 3600),
     },
     deployment: {
       memoryMb: optionalInteger(env, ["MAYA_MEMORY_MB", "MODAL_MEMORY_MB"]),

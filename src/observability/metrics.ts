@@ -47,6 +47,12 @@ export type GraphqlOperationType = "query" | "mutation" | "subscription" | "unkn
  */
 export type GraphqlOutcome = "success" | "client_error" | "server_error" | "invalid";
 export type CallOutcome = "success" | "error";
+/**
+ * success: the tool did it. refused: a guest's mistake answered in words
+ * (unknown drink, balance short...). invalid: arguments that failed the tool's
+ * schema, or no such tool. error: a failure on our side.
+ */
+export type McpCallOutcome = "success" | "refused" | "invalid" | "error";
 export type SpeechOutcome = "success" | "failure";
 export type CacheResult = "hit" | "miss";
 
@@ -75,6 +81,10 @@ export interface MayaMetrics {
   sessionStarted(): void;
   /** Counts an open subscription; call the returned function (any number of times) when it ends. */
   subscriptionOpened(): () => void;
+  /** One MCP tool call, by tool ("unknown" for a name Maya does not offer) and outcome. */
+  mcpToolCall(tool: string, outcome: McpCallOutcome): void;
+  /** Counts a live MCP session; call the returned function (any number of times) when it ends. */
+  mcpSessionOpened(): () => void;
   /** A request refused by a rate limiter (`scope`: "session", "address", ...). */
   rateLimited(scope: string): void;
   /** How long a turn waited for its session's lock. */
@@ -93,6 +103,7 @@ const GRAPHQL_OUTCOMES: readonly GraphqlOutcome[] = ["success", "client_error", 
 const CALL_OUTCOMES: readonly CallOutcome[] = ["success", "error"];
 const SPEECH_OUTCOMES: readonly SpeechOutcome[] = ["success", "failure"];
 const CACHE_RESULTS: readonly CacheResult[] = ["hit", "miss"];
+const MCP_CALL_OUTCOMES: readonly McpCallOutcome[] = ["success", "refused", "invalid", "error"];
 
 /** "Active" sessions: a turn within this window, in this instance. */
 export const ACTIVE_SESSION_WINDOW_MS = 5 * 60_000;
@@ -293,6 +304,21 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     registers,
   });
 
+  // --- MCP
+  const mcpTool = new BoundedLabel([], 16);
+  const mcpOutcome = closedLabel(MCP_CALL_OUTCOMES);
+  const mcpToolCalls = new Counter({
+    name: "maya_mcp_tool_calls_total",
+    help: "MCP tool calls, by tool and outcome (success, refused: a guest's mistake, invalid: bad arguments or no such tool, error).",
+    labelNames: ["tool", "outcome"] as const,
+    registers,
+  });
+  const mcpSessionsActive = new Gauge({
+    name: "maya_mcp_sessions_active",
+    help: "MCP sessions open over HTTP on this instance.",
+    registers,
+  });
+
   // --- Session locks
   new Gauge({
     name: "maya_session_locks",
@@ -387,6 +413,18 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
         if (!open) return;
         open = false;
         subscriptionsActive.dec();
+      };
+    },
+    mcpToolCall(tool, outcome) {
+      mcpToolCalls.inc({ tool: mcpTool.value(tool), outcome: mcpOutcome.value(outcome) });
+    },
+    mcpSessionOpened() {
+      mcpSessionsActive.inc();
+      let open = true;
+      return () => {
+        if (!open) return;
+        open = false;
+        mcpSessionsActive.dec();
       };
     },
     rateLimited(scope) {

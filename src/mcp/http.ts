@@ -1,0 +1,224 @@
+/**
+ * MCP over Streamable HTTP at /mcp, on Maya's own port. Who the caller is:
+ * `Authorization: Bearer <session token>` attaches the MCP session to that
+ * guest; without one, Maya starts a new guest session for it (its token is
+ * the `maya://session` resource). A bad token is refused (401) before any MCP
+ * session exists. An MCP session stays bound to its guest: a request bearing
+ * another guest's token is refused (403), and one opened with a token needs
+ * that token on every request.
+ *
+ * The same limits as /graphql hold: the rate limiters (passed in, so they can
+ * be the very instances GraphQL uses), a body cap; plus caps on live sessions
+ * per address and in total, with idle sessions closed.
+ */
+import { randomUUID } from "node:crypto";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { AppConfig } from "../config.js";
+import { DomainError } from "../errors.js";
+import { clientAddress } from "../graphql/subscription-server.js";
+import type { RateLimiter } from "../http/rate-limiter.js";
+import { describeError, type Logger } from "../logger.js";
+import type { SessionService } from "../sessions/session.service.js";
+import { bearerToken, hashSessionToken } from "../sessions/session-token.js";
+import type { MayaMetrics } from "../observability/metrics.js";
+import { meterToolCalls } from "./call-meter.js";
+import { createBarServer, type BarServerDeps } from "./server.js";
+import { McpSessionRegistry, type Reservation } from "./session-registry.js";
+
+export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "rateLimited">;
+
+export interface McpMountOptions {
+  services: Omit<BarServerDeps, "log"> & { sessions: SessionService };
+  config: AppConfig["mcp"];
+  /** The JSON body cap /graphql has ("64kb" or bytes). */
+  bodyLimit: string | number;
+  /** The limiters in front of /graphql, or ones built from the same settings. */
+  rateLimiters: { byAddress: RateLimiter; bySession: RateLimiter };
+  metrics: McpMetrics;
+  log: Logger;
+  /** Where guests open Maya (the `maya://session` resource points there). */
+  publicUrl: string;
+  path?: string;
+}
+
+export interface McpMount {
+  readonly openSessions: number;
+  /** Closes every MCP session (ending their feed subscriptions and streams). */
+  close(): Promise<void>;
+}
+
+interface Guest {
+  sessionId: string;
+  /** The rate-limit key GraphQL uses for this guest: the hash of the session token. */
+  rateKey: string;
+  /** Opened with a bearer token, which must then come with every request. */
+  viaBearer: boolean;
+}
+
+interface LiveSession {
+  readonly address: string;
+  readonly guest: Guest;
+  readonly transport: StreamableHTTPServerTransport;
+  close(): Promise<void>;
+}
+
+const SESSION_HEADER = "mcp-session-id";
+
+export function mountMcp(app: Express, options: McpMountOptions): McpMount {
+  const { services, config, bodyLimit, rateLimiters, metrics, log } = options;
+  const path = options.path ?? "/mcp";
+  const registry = new McpSessionRegistry<LiveSession>({
+    maxSessions: config.maxSessions,
+    maxPerAddress: config.maxSessionsPerAddress,
+    idleMs: config.idleSeconds * 1000,
+  });
+  registry.start();
+  const deps: BarServerDeps = { ...services, log };
+  const publicOrigin = new URL(options.publicUrl).origin;
+
+  const guard = (req: Request, res: Response, next: NextFunction) => {
+    // A page on another site must not drive a guest's bar from their browser (DNS rebinding, CSRF).
+    const origin = req.get("origin");
+    if (origin !== undefined && origin !== publicOrigin && origin !== `${req.protocol}://${req.get("host")}`) {
+      return refuse(res, 403, "Requests from other sites are not accepted here.");
+    }
+    if (!rateLimiters.byAddress.take(clientAddress(req))) return tooMany(res, "address");
+    next();
+  };
+
+  const handle = async (req: Request, res: Response) => {
+    if (req.method === "POST" && (req.body === undefined || !req.is("application/json"))) {
+      return refuse(res, 415, "Send JSON-RPC as Content-Type: application/json.");
+    }
+    // Every JSON-RPC message counts against the guest's bucket, as every GraphQL request does.
+    const messages = Array.isArray(req.body) ? Math.max(1, req.body.length) : 1;
+    const token = bearerToken(req.get("authorization"));
+    // Before the database is asked, as on /graphql: the same bucket, keyed by the token's hash.
+    if (token !== null && !takeFor(hashSessionToken(token), messages)) return tooMany(res, "session");
+    const bearerGuest = token === null ? null : await authenticated(token, res);
+    if (bearerGuest === undefined) return;
+    const sessionId = req.get(SESSION_HEADER);
+
+    if (sessionId !== undefined) {
+      const live = registry.get(sessionId);
+      if (!live) return refuse(res, 404, "Session not found: initialize a new MCP session.", -32001);
+      if (bearerGuest && bearerGuest.sessionId !== live.guest.sessionId) {
+        return refuse(res, 403, "This MCP session belongs to another guest.");
+      }
+      if (!bearerGuest) {
+        if (live.guest.viaBearer) {
+          res.setHeader("WWW-Authenticate", 'Bearer realm="maya"');
+          return refuse(res, 401, "This MCP session was opened with a session token: send it as `Authorization: Bearer <token>`.");
+        }
+        if (!takeFor(live.guest.rateKey, messages)) return tooMany(res, "session");
+      }
+      res.once("close", registry.requestStarted(sessionId));
+      return live.transport.handleRequest(req, res, req.body);
+    }
+
+    if (req.method !== "POST" || !isInitializeRequest(req.body)) {
+      return refuse(res, 400, "No MCP session: send an initialize request first, then its Mcp-Session-Id header.");
+    }
+    const reservation = registry.reserve(clientAddress(req));
+    if (reservation === "total") return refuse(res, 503, "Too many MCP sessions are open right now; try again later.");
+    if (reservation === "address") {
+      return refuse(res, 429, `At most ${config.maxSessionsPerAddress} MCP sessions may be open from one address; close one (DELETE ${path}).`);
+    }
+    try {
+      await openSession(req, res, reservation, bearerGuest);
+    } finally {
+      // Still held when the session never came to be (a failed initialize).
+      reservation.release();
+    }
+  };
+
+  /** The guest a bearer token belongs to; undefined once a 401 has been sent. */
+  const authenticated = async (token: string, res: Response): Promise<Guest | undefined> => {
+    try {
+      const session = await services.sessions.authenticate(token);
+      return { sessionId: session.id, rateKey: hashSessionToken(token), viaBearer: true };
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === "UNAUTHENTICATED")) throw error;
+      res.setHeader("WWW-Authenticate", 'Bearer realm="maya", error="invalid_token"');
+      refuse(res, 401, error.message);
+      return undefined;
+    }
+  };
+
+  const openSession = async (req: Request, res: Response, reservation: Reservation, bearerGuest: Guest | null) => {
+    let guest = bearerGuest;
+    let startedToken: string | null = null;
+    if (!guest) {
+      const grant = await services.sessions.start(null);
+      startedToken = grant.token;
+      guest = { sessionId: grant.session.id, rateKey: hashSessionToken(grant.token), viaBearer: false };
+    }
+    const bound = guest;
+    let endGauge: (() => void) | undefined;
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => {
+        endGauge = metrics.mcpSessionOpened();
+        registry.add(id, { address: reservation.address, guest: bound, transport, close: () => transport.close() }, reservation);
+      },
+    });
+    const meter = meterToolCalls(transport, (tool, outcome) => metrics.mcpToolCall(tool, outcome));
+    const server = createBarServer(bound.sessionId, deps, meter, { startedToken, pageUrl: options.publicUrl });
+    let released = false;
+    server.mcp.server.onclose = () => {
+      if (released) return;
+      released = true;
+      server.release();
+      if (transport.sessionId) registry.remove(transport.sessionId);
+      endGauge?.();
+    };
+    await server.mcp.connect(transport);
+    await transport.handleRequest(req, res, req.body);
+    // An initialize the SDK refused leaves no session behind.
+    if (transport.sessionId === undefined) await transport.close();
+  };
+
+  const takeFor = (rateKey: string, count: number): boolean => {
+    for (let taken = 0; taken < count; taken++) if (!rateLimiters.bySession.take(rateKey)) return false;
+    return true;
+  };
+
+  const tooMany = (res: Response, scope: "address" | "session") => {
+    metrics.rateLimited(scope);
+    res.setHeader("Retry-After", "1");
+    refuse(res, 429, "Too many requests; please slow down a little.");
+  };
+
+  const router = express.Router();
+  router.all(
+    path,
+    guard,
+    express.json({ limit: bodyLimit }),
+    (req, res, next) => {
+      handle(req, res).catch(next);
+    },
+  );
+  router.use(path, (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    if (res.headersSent) return void res.end();
+    if (status === 413) return refuse(res, 413, `The request is larger than the ${bodyLimit} allowed.`);
+    if (status >= 400 && status < 500) return refuse(res, 400, "The request could not be read as JSON.", -32700);
+    log.error("MCP request failed", { error: describeError(error) });
+    refuse(res, 500, "Something went wrong on our side. Please try again.", -32603);
+  });
+  app.use(router);
+
+  return {
+    get openSessions() {
+      return registry.size;
+    },
+    close: () => registry.closeAll(),
+  };
+}
+
+/** A JSON-RPC error outside any request (the transport's own refusals look the same). */
+function refuse(res: Response, status: number, message: string, code = -32000): void {
+  res.status(status).json({ jsonrpc: "2.0", error: { code, message }, id: null });
+}
