@@ -51,6 +51,7 @@ export interface McpMount {
 
 interface Guest {
   sessionId: string;
+  token: string;
   /** The rate-limit key GraphQL uses for this guest: the hash of the session token. */
   rateKey: string;
   /** Opened with a bearer token, which must then come with every request. */
@@ -138,7 +139,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   const authenticated = async (token: string, res: Response): Promise<Guest | undefined> => {
     try {
       const session = await services.sessions.authenticate(token);
-      return { sessionId: session.id, rateKey: hashSessionToken(token), viaBearer: true };
+      return { sessionId: session.id, token, rateKey: hashSessionToken(token), viaBearer: true };
     } catch (error) {
       if (!(error instanceof DomainError && error.code === "UNAUTHENTICATED")) throw error;
       res.setHeader("WWW-Authenticate", 'Bearer realm="maya", error="invalid_token"');
@@ -148,14 +149,13 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   };
 
   const openSession = async (req: Request, res: Response, reservation: Reservation, bearerGuest: Guest | null) => {
-    let guest = bearerGuest;
-    let startedToken: string | null = null;
-    if (!guest) {
+    let bound: Guest;
+    if (bearerGuest) {
+      bound = bearerGuest;
+    } else {
       const grant = await services.sessions.start(null);
-      startedToken = grant.token;
-      guest = { sessionId: grant.session.id, rateKey: hashSessionToken(grant.token), viaBearer: false };
+      bound = { sessionId: grant.session.id, token: grant.token, rateKey: hashSessionToken(grant.token), viaBearer: false };
     }
-    const bound = guest;
     let endGauge: (() => void) | undefined;
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
@@ -165,7 +165,11 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       },
     });
     const meter = meterToolCalls(transport, (tool, outcome) => metrics.mcpToolCall(tool, outcome));
-    const server = createBarServer(bound.sessionId, deps, meter, { startedToken, pageUrl: options.publicUrl });
+    const server = createBarServer(bound.sessionId, deps, meter, {
+      token: bound.token,
+      startedHere: !bound.viaBearer,
+      pageUrl: options.publicUrl,
+    });
     let released = false;
     server.mcp.server.onclose = () => {
       if (released) return;

@@ -33,8 +33,10 @@ export interface GuestResources {
 }
 
 export interface SessionFacts {
-  /** The token of a session Maya started for this MCP session; null when the agent brought its own. */
-  startedToken: string | null;
+  /** The guest's session token: the bearer the agent sent, or the one of the session Maya started for it. */
+  token: string;
+  /** Whether Maya started the guest's session for this MCP session (no bearer token came with it). */
+  startedHere: boolean;
   /** The guest's page, where the token joins the same tab. */
   pageUrl: string;
 }
@@ -71,16 +73,16 @@ export function registerBarResources(
     {
       title: "Guest session",
       description:
-        "The guest's Maya session. When Maya started it for this MCP session, its token: send it as `Authorization: Bearer` (or set MAYA_SESSION_TOKEN) to act for the same guest again, or open the guest's page with it.",
+        "The guest's Maya session and its token: send it as `Authorization: Bearer` (or set MAYA_SESSION_TOKEN) to act for the same guest again, or open the guest's page with it.",
       mimeType: "application/json",
     },
     async (uri) =>
+      // Only ever read by a caller that holds the token already, or for whom Maya started the session.
       json(uri.href, {
-        sessionToken: facts.startedToken,
+        sessionToken: facts.token,
+        startedForThisMcpSession: facts.startedHere,
         page: facts.pageUrl,
-        howToJoin: facts.startedToken
-          ? "In the guest's browser, store the token under localStorage key \"maya.token\" on the page, then reload."
-          : "The agent was given this guest's token; the guest's page already holds it.",
+        howToJoin: "On the guest's page, store the token under localStorage key \"maya.token\", then reload.",
       }),
   );
 
