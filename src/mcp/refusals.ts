@@ -34,7 +34,8 @@ export async function refusalOf(
     log.error("MCP tool failed", { error: describeError(error) });
     return { result: errorResult(INTERNAL_MESSAGE, { code: "INTERNAL_SERVER_ERROR" }), outcome: "error" };
   }
-  let words = error.message;
+  // What the guest typed can be quoted back in a refusal; control characters are not worth repeating.
+  let words = error.message.replace(/\p{Cc}+/gu, " ");
   if (error.code === "TAB_LOCKED") {
     // What the guest needs to unlock it: the page where the pending payment finishes.
     const url = await context.pendingCheckoutUrl().catch(() => null);

@@ -77,10 +77,14 @@ export const paymentStatusInput = {
   paymentId: z.string().max(MAX_NAME_CHARS).optional().describe("A payment's id (from pay_tab); the latest payment when left out."),
 };
 
+/** Control characters other than line breaks and tabs; a NUL cannot even be stored in the transcript. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export const sayInput = {
   text: z
     .string()
     .max(MAX_UTTERANCE_LENGTH, { error: `An utterance can be at most ${MAX_UTTERANCE_LENGTH} characters.` })
+    .refine((text) => !CONTROL_CHARACTERS.test(text), { error: "An utterance cannot contain control characters." })
     .describe(`What the guest says to Maya, at most ${MAX_UTTERANCE_LENGTH} characters.`),
 };
 
