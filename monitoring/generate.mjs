@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 
 /** Bump with every change to the dashboard and say why in monitoring/CHANGELOG.md. */
-export const DASHBOARD_VERSION = 1;
+export const DASHBOARD_VERSION = 2;
 export const DASHBOARD_UID = "maya-mcp";
 /** The job name in prometheus/prometheus.yml; the alerts select it. */
 export const JOB = "maya";
@@ -276,6 +276,15 @@ const SECTIONS = [
           "server errors",
         ),
       ]),
+    ],
+  },
+  {
+    title: "MCP",
+    panels: [
+      timeseries("MCP tool calls by tool and outcome", "reqps", [
+        target(`sum by (tool, outcome) (${rate("maya_mcp_tool_calls_total")})`, "{{tool}} {{outcome}}"),
+      ], { description: "refused: a guest's mistake answered in words; invalid: arguments that failed the schema or no such tool; error: ours." }),
+      timeseries("MCP sessions open", "none", [target(`sum(${m("maya_mcp_sessions_active")})`, "open MCP sessions")]),
     ],
   },
   {

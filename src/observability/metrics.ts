@@ -406,27 +406,11 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     sessionStarted() {
       sessionsStarted.inc();
     },
-    subscriptionOpened() {
-      subscriptionsActive.inc();
-      let open = true;
-      return () => {
-        if (!open) return;
-        open = false;
-        subscriptionsActive.dec();
-      };
-    },
+    subscriptionOpened: () => countOpen(subscriptionsActive),
     mcpToolCall(tool, outcome) {
       mcpToolCalls.inc({ tool: mcpTool.value(tool), outcome: mcpOutcome.value(outcome) });
     },
-    mcpSessionOpened() {
-      mcpSessionsActive.inc();
-      let open = true;
-      return () => {
-        if (!open) return;
-        open = false;
-        mcpSessionsActive.dec();
-      };
-    },
+    mcpSessionOpened: () => countOpen(mcpSessionsActive),
     rateLimited(scope) {
       rateLimitRejections.inc({ scope: rateScope.value(scope) });
     },
@@ -440,6 +424,17 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     observeSessionLocks(source) {
       lockStats = source;
     },
+  };
+}
+
+/** Counts one more open thing on `gauge`; the returned function counts it closed, once however often it is called. */
+function countOpen(gauge: Gauge): () => void {
+  gauge.inc();
+  let open = true;
+  return () => {
+    if (!open) return;
+    open = false;
+    gauge.dec();
   };
 }
 

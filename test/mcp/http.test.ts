@@ -12,23 +12,14 @@ import { availableBackends, useMaya } from "../support/backends.js";
 import { MayaClient, ME_QUERY } from "../support/maya.js";
 import { ADD, CARD_OK, PAYMENT, type PaymentShape, type TabShape } from "../support/operations.js";
 import { collectTabEvents, waitForEvents, waitForSubscribers, type Collected } from "../support/subscriptions.js";
+import type { TabOutput } from "../../src/mcp/schemas.js";
 import { call, connectHttp, ok, readJson, waitForUpdates, type McpGuest } from "../support/mcp.js";
 
 const TOOLS = ["get_menu", "order_drinks", "remove_from_tab", "get_tab", "set_tip", "pay_tab", "payment_status", "say"];
 
-interface TabOut {
-  id: string;
-  status: string;
-  version: number;
-  subtotalCents: number;
-  tipPercent: number | null;
-  tipCents: number;
-  totalCents: number;
-  items: { lineId: string; drink: string; name: string; quantity: number; modifiers: string[]; unitPriceCents: number; lineTotalCents: number }[];
-}
 interface Money {
   balanceCents: number;
-  tab: TabOut;
+  tab: TabOutput;
 }
 
 describe.each(await availableBackends())("MCP over Streamable HTTP on %s", (backend) => {
