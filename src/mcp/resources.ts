@@ -107,6 +107,8 @@ export function registerBarResources(
           deps.log.warn("MCP resource update not sent", { error: describeError(error) });
         });
       }
+      // The feed ended it (unsubscribed, closed, or cut off for not keeping up): a new subscribe starts afresh.
+      if (feeds.get(uri) === changes) feeds.delete(uri);
     })();
     return {};
   });

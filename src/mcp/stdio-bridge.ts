@@ -132,6 +132,7 @@ export class RemoteMaya {
       if (error instanceof StreamableHTTPError && error.code === 401) {
         throw new MayaUnreachable("Maya refused the session token (MAYA_SESSION_TOKEN): it is not valid there. Start a new session or leave it unset.");
       }
+      if (error instanceof StreamableHTTPError) throw new MayaUnreachable(`${whyNotForwarded(error)} (at ${this.endpoint.href})`);
       throw new MayaUnreachable(`Maya cannot be reached at ${this.endpoint.href}: ${withCause(error)}`);
     }
     const connection = { client, transport };

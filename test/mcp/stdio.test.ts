@@ -180,7 +180,8 @@ describe("MCP over stdio: the bridge to a running Maya", () => {
   });
 
   it("refuses to start on a malformed MAYA_URL or MAYA_SESSION_TOKEN, on stderr only", async () => {
-    for (const env of [{ MAYA_URL: "not a url" }, { MAYA_URL: "ftp://example.com" }, { MAYA_SESSION_TOKEN: "short" }]) {
+    const envs: Record<string, string>[] = [{ MAYA_URL: "not a url" }, { MAYA_URL: "ftp://example.com" }, { MAYA_SESSION_TOKEN: "short" }];
+    for (const env of envs) {
       const run = runLines(process.execPath, [BRIDGE_ENTRY], env);
       expect(await run.end()).toBe(2);
       expect(run.stdout).toBe("");
