@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Client as WsClient } from "graphql-ws";
 import { availableBackends, useMaya } from "../support/backends.js";
-import { MayaClient, ME_QUERY } from "../support/maya.js";
+import { MayaClient, ME_QUERY, startTestMaya } from "../support/maya.js";
 import { ADD, CARD_OK, PAYMENT, type PaymentShape, type TabShape } from "../support/operations.js";
 import { collectTabEvents, waitForEvents, waitForSubscribers, type Collected } from "../support/subscriptions.js";
 import type { TabOutput } from "../../src/mcp/schemas.js";
@@ -113,6 +113,32 @@ describe.each(await availableBackends())("MCP over Streamable HTTP on %s", (back
     await guest.data(ADD, { item: "soda" });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(agent.updates).toHaveLength(2);
+  });
+
+  it.skipIf(backend !== "postgres")("notifies every subscribed MCP session of the guest, for changes made on another instance or by another agent", async () => {
+    const other = await startTestMaya({ kind: "postgres", url: maya.databaseUrl! });
+    try {
+      const guest = await MayaClient.startSession(maya.app.url);
+      const watching = await agentFor(guest);
+      const alsoWatching = await agentFor(guest);
+      await watching.client.subscribeResource({ uri: "maya://tab" });
+      await alsoWatching.client.subscribeResource({ uri: "maya://tab" });
+      const ordering = await connectHttp(other.url, guest.token);
+      open.push(ordering);
+
+      await new MayaClient(other.url, guest.token).data(ADD, { item: "gin", modifiers: ["neat"] });
+      expect((await call(ordering.client, "order_drinks", { items: [{ drink: "gin", modifiers: ["shaken"] }] })).isError).toBe(true);
+      await ok(ordering.client, "order_drinks", { items: [{ drink: "water" }] });
+      await waitForUpdates(watching, 2);
+      await waitForUpdates(alsoWatching, 2);
+      // The refused order changed nothing, so it notified nobody.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(watching.updates).toEqual(["maya://tab", "maya://tab"]);
+      expect(alsoWatching.updates).toEqual(["maya://tab", "maya://tab"]);
+      expect(ordering.updates).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("sets a 15% tip and reads it back over MCP and GraphQL", async () => {
