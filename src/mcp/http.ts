@@ -44,8 +44,7 @@ export interface McpMountOptions {
 }
 
 export interface McpMount {
-  readonly openSessions: number;
-  /** Closes every MCP session (ending their feed subscriptions and streams). */
+  /** Closes every MCP session (ending their feed subscriptions and streams) and opens no more. */
   close(): Promise<void>;
 }
 
@@ -78,6 +77,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   registry.start();
   const deps: BarServerDeps = { ...services, log };
   const publicOrigin = new URL(options.publicUrl).origin;
+  let closing = false;
 
   const guard = (req: Request, res: Response, next: NextFunction) => {
     // A page on another site must not drive a guest's bar from their browser (DNS rebinding, CSRF).
@@ -122,7 +122,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     if (req.method !== "POST" || !isInitializeRequest(req.body)) {
       return refuse(res, 400, "No MCP session: send an initialize request first, then its Mcp-Session-Id header.");
     }
-    const reservation = registry.reserve(clientAddress(req));
+    const reservation = closing ? "total" : registry.reserve(clientAddress(req));
     if (reservation === "total") return refuse(res, 503, "Too many MCP sessions are open right now; try again later.");
     if (reservation === "address") {
       return refuse(res, 429, `At most ${config.maxSessionsPerAddress} MCP sessions may be open from one address; close one (DELETE ${path}).`);
@@ -215,10 +215,10 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   app.use(router);
 
   return {
-    get openSessions() {
-      return registry.size;
+    close: () => {
+      closing = true;
+      return registry.closeAll();
     },
-    close: () => registry.closeAll(),
   };
 }
 
