@@ -146,29 +146,26 @@ export function registerBarTools(server: McpServer, sessionId: string, bar: BarS
         const { tab } = await tabs.snapshot(sessionId);
         const lines = lineId !== undefined ? linesById(tab.items, lineId) : linesOfDrink(tab.items, menu, drink as string);
         const onTab = lines.reduce((sum, line) => sum + line.quantity, 0);
-        const name = menu.find(lines[0]?.menuItemId ?? "")?.name ?? "drink";
+        const menuItemId = (lines[0] as TabLineView).menuItemId;
         const take = quantity ?? onTab;
         if (take > onTab) {
-          throw badInput(`There ${onTab === 1 ? "is only one" : `are only ${onTab}`} ${name} on the tab.`, {
+          throw badInput(`There ${onTab === 1 ? "is" : "are"} only ${drinkWords(menu, menuItemId, onTab)} on the tab.`, {
             reason: "QUANTITY_OUT_OF_RANGE",
           });
         }
         // The most recently added first, as a bartender would take back the last one poured.
         const set: { lineId: string; quantity: number }[] = [];
+        const removed: { lineId: string; drink: string; name: string; quantity: number }[] = [];
         let left = take;
         for (const line of [...lines].reverse()) {
           if (left === 0) break;
           const taken = Math.min(left, line.quantity);
           set.push({ lineId: line.id, quantity: line.quantity - taken });
+          removed.push({ lineId: line.id, drink: menuItemId, name: menu.find(menuItemId)?.name ?? menuItemId, quantity: taken });
           left -= taken;
         }
         const after = await tabs.editLines(sessionId, { set, add: [] });
-        const removed = set.map((change) => {
-          const line = lines.find((candidate) => candidate.id === change.lineId) as TabLineView;
-          return { lineId: line.id, drink: line.menuItemId, name: menu.find(line.menuItemId)?.name ?? line.menuItemId, quantity: line.quantity - change.quantity };
-        });
-        const item = menu.find(lines[0]?.menuItemId ?? "");
-        const said = item ? drinkPhrase(item, take) : `${take} ${name}`;
+        const said = drinkWords(menu, menuItemId, take);
         return { structured: { removed, ...guestMoneyOf(after, menu) }, text: `Took ${said} off. ${renderMoney(after, menu)}` };
       }),
   );
@@ -281,6 +278,12 @@ async function pendingCheckoutUrl(payments: PaymentService, sessionId: string): 
   return latest?.status === "PENDING" ? latest.checkoutUrl : null;
 }
 
+/** "two Martinis", "a Whiskey on the rocks"; a drink no longer on the menu by its id. */
+function drinkWords(menu: Menu, menuItemId: string, quantity: number, modifiers: readonly string[] = []): string {
+  const item = menu.find(menuItemId);
+  return item ? drinkPhrase(item, quantity, modifiers) : `${quantity} × ${menuItemId}`;
+}
+
 const CATEGORY_NAMES: Readonly<Record<string, string>> = {
   COCKTAIL: "Cocktails",
   BEER: "Beer",
@@ -303,12 +306,7 @@ function renderMoney(session: Pick<SessionView, "balanceCents" | "tab">, menu: M
   const { tab } = session;
   const balance = `Balance ${formatCents(session.balanceCents)}.`;
   if (tab.items.length === 0) return `The tab is empty. ${balance}`;
-  const drinks = listJoin(
-    tab.items.map((line) => {
-      const item = menu.find(line.menuItemId);
-      return item ? drinkPhrase(item, line.quantity, line.modifiers) : `${line.quantity} ${line.menuItemId}`;
-    }),
-  );
+  const drinks = listJoin(tab.items.map((line) => drinkWords(menu, line.menuItemId, line.quantity, line.modifiers)));
   const tip = tab.tipCents > 0 ? `, tip ${formatCents(tab.tipCents)}${tab.tipPercent !== null ? ` (${tab.tipPercent}%)` : ""}` : "";
   const locked = tab.status === "PAYMENT_PENDING" ? " A payment is pending." : "";
   return `On the tab: ${drinks}. Subtotal ${formatCents(tab.subtotalCents)}${tip}, total ${formatCents(tab.totalCents)}. ${balance}${locked}`;

@@ -215,10 +215,11 @@ describe.each(await availableBackends())("MCP over Streamable HTTP on %s", (back
     await ok(agent.client, "order_drinks", { items: [{ drink: "martini", quantity: 3 }, { drink: "whiskey", modifiers: ["on the rocks"] }] });
     const one = await call<Money & { removed: unknown[] }>(agent.client, "remove_from_tab", { drink: "martini", quantity: 1 });
     expect(one.isError).toBe(false);
-    expect(one.text).toMatch(/^Took a Martini off\./);
+    expect(one.text).toMatch(/^Took a Martini off\. On the tab: two Martinis and a Whiskey on the rocks\./);
+    expect(one.structured.removed).toEqual([{ lineId: expect.any(String), drink: "martini", name: "Martini", quantity: 1 }]);
     expect(one.structured.tab.items.map((line) => [line.drink, line.quantity])).toEqual([["martini", 2], ["whiskey", 1]]);
     const tooMany = await call(agent.client, "remove_from_tab", { drink: "martini", quantity: 5 });
-    expect(tooMany).toMatchObject({ isError: true, text: "There are only 2 Martini on the tab." });
+    expect(tooMany).toMatchObject({ isError: true, text: "There are only two Martinis on the tab." });
     const whiskeyLine = one.structured.tab.items[1]!.lineId;
     const byLine = await ok<Money>(agent.client, "remove_from_tab", { lineId: whiskeyLine });
     expect(byLine.tab.items.map((line) => line.drink)).toEqual(["martini"]);
