@@ -38,8 +38,8 @@ import { graphqlErrorBody, queryBytesGuard, rateLimitGuard } from "./http/graphq
 import { RateLimiter } from "./http/rate-limiter.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
-import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import { mountMcp } from "./mcp/http.js";
+import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
 import { PaymentService } from "./payments/payment.service.js";
 import { PaymentReconciler } from "./payments/payment-reconciler.js";

@@ -76,7 +76,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   });
   registry.start();
   const deps: BarServerDeps = { ...services, log };
-  const publicOrigin = new URL(options.publicUrl).origin;
+  const publicOrigin = originOf(options.publicUrl);
   let closing = false;
 
   const guard = (req: Request, res: Response, next: NextFunction) => {
@@ -220,6 +220,15 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       return registry.closeAll();
     },
   };
+}
+
+/** The origin of a URL, or null for a malformed one (MAYA_PUBLIC_URL is not validated as a URL). */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** A JSON-RPC error outside any request (the transport's own refusals look the same). */
