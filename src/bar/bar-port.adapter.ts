@@ -98,15 +98,22 @@ class HeldTurn implements OpenTurn, BarPort {
     return this.hold(planTipEdit(this.planned, tipSettingFrom("none" in tip ? {} : tip)));
   }
 
-  /** Paying cannot wait for the turn's end: what the turn changed is applied first, then the checkout starts. */
+  /**
+   * Paying cannot wait for the turn's end: what the turn changed is applied first, then the
+   * checkout starts. It moves the session on (locked, or failed and reopened), so the turn
+   * continues from the session as the checkout left it, whether it succeeded or not: the turn
+   * is stored on top of it, and never runs the checkout a second time.
+   */
   async checkout(sessionId: string): Promise<PaymentView> {
     const held = this.heldEdit();
     if (held && !(await this.changes.apply(this.base, held, [], null))) throw new TurnConflict();
-    const attempt = await this.payments.checkout(sessionId);
-    this.base = this.planned = await this.changes.load(sessionId);
-    this.reasons.clear();
-    this.notices = [];
-    return toPaymentView(attempt);
+    try {
+      return toPaymentView(await this.payments.checkout(sessionId));
+    } finally {
+      this.base = this.planned = await this.changes.load(sessionId);
+      this.reasons.clear();
+      this.notices = [];
+    }
   }
 
   async latestPayment(sessionId: string): Promise<PaymentView | null> {
