@@ -14,7 +14,11 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { PrismaBarRepository } from "./bar/bar.repository.js";
-import { ServiceBarPort, SessionConversationStore } from "./bar/bar-port.adapter.js";
+import { TurnBackend } from "./bar/bar-port.adapter.js";
+import { SessionChanges } from "./bar/session-changes.js";
+import { SessionStateCache } from "./bar/session-state-cache.js";
+import { SqlSessionStateRepository } from "./bar/session-state.repository.js";
+import type { TabChange } from "./bar/views.js";
 import { ConversationService } from "./conversation/conversation.service.js";
 import { Menu } from "./bar/menu.service.js";
 import { TabService } from "./bar/tab.service.js";
@@ -22,6 +26,8 @@ import type { AppConfig } from "./config.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { migrateAndSeed } from "./db/migrate.js";
 import { projectPath } from "./db/paths.js";
+import { OutboxRelay } from "./events/outbox-relay.js";
+import { SqlOutboxRepository } from "./events/outbox.repository.js";
 import { TabEventFeed } from "./events/tab-event-feed.js";
 import { contextFromAuthorization, type GraphQLContext } from "./graphql/context.js";
 import { formatGraphQLError } from "./graphql/errors.js";
@@ -126,10 +132,51 @@ interface WireInput {
 async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }: WireInput): Promise<MayaApp> {
   const metrics = createMetrics({ config: config.deployment, ...(cgroupRoot ? { cgroupRoot } : {}) });
   const menu = await Menu.load(db.prisma);
-  const bar = new PrismaBarRepository(db.prisma, (change) => metrics.tabEvent(change.reason));
+  const outbox = new SqlOutboxRepository(db.sql);
+  const feed = new TabEventFeed(outbox, {
+    subscriptionOpened: () => metrics.subscriptionOpened(),
+    deliveryFailed: (error) => log.error("tab event delivery failed", { error: describeError(error) }),
+  });
+  const locks = new SessionLocks({
+    idleMs: config.locks.idleSeconds * 1000,
+    cleanupIntervalMs: config.locks.cleanupSeconds * 1000,
+    metrics,
+  });
+  locks.start();
+  const sessionStates = new SessionStateCache();
+  /** A change this instance committed: counted, and delivered to its own subscribers at once. */
+  const committed = (change: TabChange) => {
+    metrics.tabEvent(change.reason);
+    feed.publish(change);
+  };
+  const changes = new SessionChanges(new SqlSessionStateRepository(db.sql), sessionStates, committed, (sessionId, work) =>
+    locks.runExclusive(sessionId, work),
+  );
+  // Payments change sessions through their own transactions: this instance's copy of the session is stale after one.
+  const bar = new PrismaBarRepository(db.prisma, (change) => {
+    changes.forget(change.sessionId);
+    committed(change);
+  });
+  // Other instances' changes (PostgreSQL): an embedded database is one instance's alone.
+  const relay =
+    db.kind === "postgres"
+      ? new OutboxRelay(
+          outbox,
+          (row) => {
+            sessionStates.observe(row.sessionId, row.version);
+            feed.publish(row.change);
+          },
+          () => feed.activeSubscriptions > 0,
+          {
+            readFailed: (error) => log.error("reading the outbox failed; retrying", { error: describeError(error) }),
+            recovered: () => log.info("reading the outbox again"),
+          },
+        )
+      : null;
+  await relay?.start();
   const sessionRepository = new PrismaSessionRepository(db.prisma);
   const sessions = new SessionService(sessionRepository, config.startingBalanceCents, () => metrics.sessionStarted());
-  const tabs = new TabService(bar, menu);
+  const tabs = new TabService(changes, menu);
   const provider = createPaymentProvider(config.payments, publicUrl, metrics, log);
   const payments = new PaymentService(bar, provider, menu, {
     attemptCreated: (name) => metrics.paymentAttempt(name, "PENDING"),
@@ -146,22 +193,8 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     log,
   );
   reconciler.start();
-  const feed = new TabEventFeed(db, bar, {
-    subscriptionOpened: () => metrics.subscriptionOpened(),
-    deliveryFailed: (error) => log.error("tab event delivery failed", { error: describeError(error) }),
-  });
-  await feed.start();
-  const locks = new SessionLocks({
-    idleMs: config.locks.idleSeconds * 1000,
-    cleanupIntervalMs: config.locks.cleanupSeconds * 1000,
-    metrics,
-  });
-  locks.start();
   const speech = createSpeech(config.speech, log, metrics);
-  const conversation = new ConversationService(
-    new ServiceBarPort(menu, tabs, payments),
-    new SessionConversationStore(sessionRepository),
-  );
+  const conversation = new ConversationService(new TurnBackend(changes, menu, payments));
   const turns = {
     run: (sessionId: string, text: string) =>
       locks.runExclusive(sessionId, async () => {
@@ -186,7 +219,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     formatGraphQLError(formatted, error, (internal) => log.error("internal error", { error: describeError(internal) }));
 
   const upgrades = routeUpgrades(httpServer);
-  const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, formatError });
+  const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, tabs, formatError });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -212,6 +245,10 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     const payments = { provider: provider.name, description: provider.description, testMode: true };
     try {
       await db.ping();
+      if (relay && !relay.healthy) {
+        res.status(503).json({ status: "unavailable", database: db.kind, error: "not reading tab events", payments });
+        return;
+      }
       res.json({ status: "ready", database: db.kind, payments });
     } catch (error) {
       res.status(503).json({ status: "unavailable", database: db.kind, error: "database unreachable", payments });
@@ -302,7 +339,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
         await mcp.close();
         httpServer.closeIdleConnections();
         await apollo.stop();
-        await feed.stop();
+        await relay?.stop();
         await db.close();
         if ("close" in provider && typeof provider.close === "function") provider.close();
         await speech.close();

@@ -17,7 +17,7 @@ import { initialState, parseState, type DialogueState } from "../../src/conversa
 import { understand } from "../../src/conversation/interpret.js";
 import { menuIndex } from "../../src/conversation/menu-matcher.js";
 import { CORPUS } from "../../test/conversation/corpus.js";
-import { FakeBar, MemoryStore } from "../../test/conversation/fake-bar.js";
+import { FakeBackend, FakeBar, MemoryStore } from "../../test/conversation/fake-bar.js";
 
 export interface Timing {
   calls: number;
@@ -69,7 +69,7 @@ async function samples(): Promise<Sample[]> {
       continue;
     }
     const store = new MemoryStore();
-    const service = new ConversationService(new FakeBar(), store);
+    const service = new ConversationService(new FakeBackend(new FakeBar(), store));
     const sessionId = `bench-${position}`;
     for (const said of entry.given) await service.say(sessionId, said);
     result.push({ text: entry.say, state: parseState(await store.loadState(sessionId)) });
@@ -94,7 +94,7 @@ function timeParse(corpus: readonly Sample[], rounds: number): Timing {
 
 async function timeTurns(corpus: readonly Sample[], rounds: number): Promise<Timing> {
   const bar = new FakeBar(Number.MAX_SAFE_INTEGER);
-  const service = new ConversationService(bar, new MemoryStore());
+  const service = new ConversationService(new FakeBackend(bar, new MemoryStore()));
   const durations: number[] = [];
   let cpuTotal = 0;
   for (let round = 0; round < rounds + 5; round += 1) {

@@ -28,6 +28,7 @@ import { MayaClient, type TestDatabaseChoice } from "../../test/support/maya.js"
 import { createTestDatabase, postgresAvailable, POSTGRES_ADMIN_URL, type TestDatabase } from "../../test/support/postgres.js";
 import type { MayaWorkerData, MayaWorkerMessage } from "./maya-worker.js";
 import { runParseBench, type Timing } from "./parse.js";
+import { SAY_MIX } from "./say-mix.js";
 
 const TAB_FIELDS = "id status items { id } subtotalCents tipPercent tipCents totalCents version";
 /** The browser client's own `say` selection. */
@@ -40,19 +41,6 @@ const SAY = `mutation Say($text: String!) {
 }`;
 const ADD_TO_TAB = `mutation Add($id: ID!) { addToTab(menuItemId: $id, quantity: 1) { ${TAB_FIELDS} } }`;
 
-/** One cycle of a guest's evening; what it orders it takes off again, so it can repeat forever. */
-export const SAY_MIX: readonly { text: string; intent: string }[] = [
-  { text: "two martinis and an IPA", intent: "ORDER" },
-  { text: "what's my tab?", intent: "SHOW_TAB" },
-  { text: "what beers do you have?", intent: "MENU" },
-  { text: "cancel the IPA", intent: "REMOVE" },
-  { text: "how much is a negroni?", intent: "PRICE" },
-  { text: "a whiskey neat", intent: "ORDER" },
-  { text: "what's my balance?", intent: "SHOW_BALANCE" },
-  { text: "something fruity?", intent: "RECOMMEND" },
-  { text: "cancel the martinis", intent: "REMOVE" },
-  { text: "cancel the whiskey", intent: "REMOVE" },
-];
 const CHEAP_ITEMS = ["water", "iced-tea", "lemonade", "soda"];
 
 export interface LatencyFigures {

@@ -1,20 +1,35 @@
 /**
- * The conversation's view of the bar, served by the very services behind the
- * GraphQL mutations: a spoken order obeys the same money rules, transactions
- * and events as a typed one.
+ * The conversation's view of the bar, served by the same planning, money
+ * rules and one-call writes as the GraphQL mutations. A turn's changes are
+ * planned in memory as its acts make them and applied together with its
+ * transcript and memory in one round trip (`commit`), guarded by the version
+ * they were planned on: one version and one event per turn, however many
+ * acts it took, and nothing stored if the turn fails.
  */
-import type { BarPort, ConversationStore, LineQuantity, OrderLine, TipChoice } from "../conversation/bar-port.js";
+import { randomUUID } from "node:crypto";
+import {
+  TurnConflict,
+  type BarPort,
+  type ConversationBackend,
+  type LineQuantity,
+  type OpenTurn,
+  type OrderLine,
+  type TipChoice,
+} from "../conversation/bar-port.js";
 import type { PaymentService } from "../payments/payment.service.js";
-import type { SessionRepository } from "../sessions/session.repository.js";
 import { toPaymentView } from "./bar.repository.js";
 import type { Menu } from "./menu.service.js";
-import type { TabService } from "./tab.service.js";
-import type { PaymentView, SessionView } from "./views.js";
+import type { SessionChanges } from "./session-changes.js";
+import { toSessionView, type SessionState } from "./session-state.js";
+import { UNCHANGED, planLineEdit, planTipEdit, priceOrders, type PlannedEdit, type TabNotice, type Unchanged } from "./tab-edits.js";
+import { tipSettingFrom } from "./tab-pricing.js";
+import { noticeWords } from "./tab.service.js";
+import type { PaymentView, SessionView, TabEventReason } from "./views.js";
 
-export class ServiceBarPort implements BarPort {
+export class TurnBackend implements ConversationBackend {
   constructor(
+    private readonly changes: SessionChanges,
     private readonly catalog: Menu,
-    private readonly tabs: TabService,
     private readonly payments: PaymentService,
   ) {}
 
@@ -22,47 +37,123 @@ export class ServiceBarPort implements BarPort {
     return this.catalog.items;
   }
 
-  snapshot(sessionId: string): Promise<SessionView> {
-    return this.tabs.snapshot(sessionId);
+  async begin(sessionId: string): Promise<OpenTurn> {
+    const { state } = await this.changes.current(sessionId);
+    return new HeldTurn(state, this.changes, this.catalog, this.payments);
+  }
+}
+
+/** The reason a turn's event carries when its acts changed the tab more than one way. */
+function combinedReason(reasons: ReadonlySet<TabEventReason>): TabEventReason {
+  if (reasons.has("ITEM_ADDED")) return "ITEM_ADDED";
+  if (reasons.has("ITEM_REMOVED")) return "ITEM_REMOVED";
+  return "TIP_CHANGED";
+}
+
+class HeldTurn implements OpenTurn, BarPort {
+  private planned: SessionState;
+  private readonly reasons = new Set<TabEventReason>();
+  private notices: TabNotice[] = [];
+
+  constructor(
+    private base: SessionState,
+    private readonly changes: SessionChanges,
+    private readonly catalog: Menu,
+    private readonly payments: PaymentService,
+  ) {
+    this.planned = base;
+  }
+
+  get storedState(): unknown | null {
+    return this.base.dialogueState;
+  }
+
+  get bar(): BarPort {
+    return this;
+  }
+
+  menu() {
+    return this.catalog.items;
+  }
+
+  async snapshot(): Promise<SessionView> {
+    return this.view();
   }
 
   addItems(sessionId: string, lines: OrderLine[]): Promise<SessionView> {
-    return this.tabs.addItems(sessionId, lines);
+    return this.editLines(sessionId, { set: [], add: lines });
   }
 
   setLineQuantities(sessionId: string, changes: readonly LineQuantity[]): Promise<SessionView> {
     return this.editLines(sessionId, { set: changes, add: [] });
   }
 
-  editLines(sessionId: string, edit: { set: readonly LineQuantity[]; add: readonly OrderLine[] }): Promise<SessionView> {
-    return this.tabs.editLines(sessionId, {
-      set: edit.set.map(({ tabItemId, quantity }) => ({ lineId: tabItemId, quantity })),
-      add: edit.add,
-    });
+  async editLines(_sessionId: string, edit: { set: readonly LineQuantity[]; add: readonly OrderLine[] }): Promise<SessionView> {
+    const add = priceOrders(edit.add, (id) => this.catalog.get(id));
+    const set = edit.set.map(({ tabItemId, quantity }) => ({ lineId: tabItemId, quantity }));
+    return this.hold(planLineEdit(this.planned, { set, add }, randomUUID));
   }
 
-  setTip(sessionId: string, tip: TipChoice): Promise<SessionView> {
-    return this.tabs.setTip(sessionId, "none" in tip ? {} : tip, { announce: false });
+  async setTip(_sessionId: string, tip: TipChoice): Promise<SessionView> {
+    return this.hold(planTipEdit(this.planned, tipSettingFrom("none" in tip ? {} : tip)));
   }
 
+  /**
+   * Paying cannot wait for the turn's end: what the turn changed is applied first, then the
+   * checkout starts. It moves the session on (locked, or failed and reopened), so the turn
+   * continues from the session as the checkout left it, whether it succeeded or not: the turn
+   * is stored on top of it, and never runs the checkout a second time.
+   */
   async checkout(sessionId: string): Promise<PaymentView> {
-    return toPaymentView(await this.payments.checkout(sessionId));
+    const held = this.heldEdit();
+    if (held && !(await this.changes.apply(this.base, held, [], null))) throw new TurnConflict();
+    try {
+      return toPaymentView(await this.payments.checkout(sessionId));
+    } finally {
+      this.base = this.planned = await this.changes.load(sessionId);
+      this.reasons.clear();
+      this.notices = [];
+    }
   }
 
   async latestPayment(sessionId: string): Promise<PaymentView | null> {
     const attempt = await this.payments.latest(sessionId);
     return attempt && toPaymentView(attempt);
   }
-}
 
-export class SessionConversationStore implements ConversationStore {
-  constructor(private readonly sessions: SessionRepository) {}
-
-  loadState(sessionId: string): Promise<unknown | null> {
-    return this.sessions.dialogueState(sessionId);
+  notes(): string | null {
+    return noticeWords(this.notices);
   }
 
-  saveTurn(sessionId: string, turn: { utterance: string; reply: string; state: unknown }): Promise<void> {
-    return this.sessions.saveTurn(sessionId, turn);
+  async commit(turn: { utterance: string; reply: string; state: unknown }): Promise<boolean> {
+    const committed = await this.changes.apply(
+      this.base,
+      this.heldEdit(),
+      [
+        { speaker: "CUSTOMER", text: turn.utterance },
+        { speaker: "MAYA", text: turn.reply },
+      ],
+      { state: turn.state },
+    );
+    return committed !== null;
+  }
+
+  private hold(planned: PlannedEdit | Unchanged): SessionView {
+    if (planned !== UNCHANGED) {
+      this.planned = planned.after;
+      this.reasons.add(planned.reason);
+      this.notices.push(...planned.notices);
+    }
+    return this.view();
+  }
+
+  private heldEdit(): PlannedEdit | null {
+    return this.reasons.size > 0 ? { reason: combinedReason(this.reasons), after: this.planned, notices: this.notices } : null;
+  }
+
+  /** The session as the turn will leave it: one version on, if it changed anything. */
+  private view(): SessionView {
+    const version = this.base.tab.version + (this.reasons.size > 0 ? 1 : 0);
+    return toSessionView({ ...this.planned, tab: { ...this.planned.tab, version } });
   }
 }

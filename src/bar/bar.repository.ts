@@ -1,15 +1,16 @@
 /**
- * Data access for sessions' tabs, lines, balances, payment attempts and the
- * event outbox. Every change runs inside `inSessionTransaction`, which holds
- * the session's row lock (SELECT ... FOR UPDATE) for the whole transaction:
- * that is what serialises one session's changes across every app instance.
+ * Data access for payments: attempts, and the tab changes a payment makes
+ * (locking the tab, paying it and opening the next one), with their outbox
+ * events. These run inside `inSessionTransaction`, which holds the session's
+ * row lock (SELECT ... FOR UPDATE) for the whole transaction, the same lock
+ * the write path's one-call changes take (session-state.repository.ts): that
+ * is what serialises one session's changes across every app instance. The
+ * hot path (orders, tips, turns) does not come here.
  */
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { notFound } from "../errors.js";
 import type { PaymentStatus, ProviderName } from "../payments/payment-provider.js";
 import type { PaymentView, TabChange, TabLineView, TabStatus, TabView } from "./views.js";
-
-export const TAB_EVENTS_CHANNEL = "maya_tab_events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,13 +32,6 @@ export interface TabRecord {
   totalCents: number;
   version: number;
   items: TabLineView[];
-}
-
-export interface NewLine {
-  menuItemId: string;
-  quantity: number;
-  modifiers: string[];
-  unitPriceCents: number;
 }
 
 export type TabUpdate = Partial<
@@ -68,19 +62,15 @@ export type PaymentAttemptUpdate = Partial<
 export interface SessionTransaction {
   readonly session: LockedSession;
   currentTab(): Promise<TabRecord>;
-  addLine(tabId: string, line: NewLine): Promise<string>;
-  setLineQuantity(tabId: string, lineId: string, quantity: number): Promise<void>;
-  deleteLine(tabId: string, lineId: string): Promise<void>;
   updateTab(tabId: string, update: TabUpdate): Promise<void>;
   openTab(version: number): Promise<TabRecord>;
-  setBalance(balanceCents: number): Promise<void>;
   pendingAttempt(tabId: string): Promise<PaymentAttemptRecord | null>;
   createAttempt(attempt: NewPaymentAttempt): Promise<PaymentAttemptRecord>;
   updateAttempt(attemptId: string, update: PaymentAttemptUpdate): Promise<PaymentAttemptRecord>;
   attempt(attemptId: string): Promise<PaymentAttemptRecord | null>;
   /** Marks a provider event applied; false when it already was (a replay). */
   markWebhookEventProcessed(eventId: string, type: string): Promise<boolean>;
-  /** Writes the change to the outbox and NOTIFYs its id; delivered once the transaction commits. */
+  /** Writes the change to the outbox; it is delivered once the transaction commits. */
   recordChange(change: TabChange): Promise<void>;
   /** Something Maya says outside a conversation turn (a tip thanks, a payment result), kept in the transcript. */
   appendMayaMessage(text: string): Promise<void>;
@@ -88,14 +78,11 @@ export interface SessionTransaction {
 
 export interface BarRepository {
   inSessionTransaction<T>(sessionId: string, work: (tx: SessionTransaction) => Promise<T>): Promise<T>;
-  currentTab(sessionId: string): Promise<TabRecord>;
   tab(tabId: string): Promise<TabRecord | null>;
-  account(sessionId: string): Promise<{ customerName: string | null; balanceCents: number }>;
   attempt(attemptId: string): Promise<PaymentAttemptRecord | null>;
   attemptByProviderRef(providerRef: string): Promise<PaymentAttemptRecord | null>;
   latestAttempt(sessionId: string): Promise<PaymentAttemptRecord | null>;
   pendingAttempts(olderThan: Date): Promise<PaymentAttemptRecord[]>;
-  tabChange(eventId: bigint): Promise<TabChange | null>;
   /** Sum of paid tabs' totals: with the balance and the open tab, it must equal the starting balance. */
   paidTotal(sessionId: string): Promise<number>;
 }
@@ -175,18 +162,8 @@ class PrismaSessionTransaction implements SessionTransaction {
     return currentTabOf(this.tx, this.session.id);
   }
 
-  async addLine(tabId: string, line: NewLine): Promise<string> {
-    const created = await this.tx.tabItem.create({ data: { tabId, ...line }, select: { id: true } });
-    return created.id;
-  }
 
-  async setLineQuantity(tabId: string, lineId: string, quantity: number): Promise<void> {
-    await this.tx.tabItem.update({ where: { id: lineId, tabId }, data: { quantity } });
-  }
 
-  async deleteLine(tabId: string, lineId: string): Promise<void> {
-    await this.tx.tabItem.delete({ where: { id: lineId, tabId } });
-  }
 
   async updateTab(tabId: string, update: TabUpdate): Promise<void> {
     await this.tx.tab.update({ where: { id: tabId }, data: update });
@@ -197,9 +174,6 @@ class PrismaSessionTransaction implements SessionTransaction {
     return toTabRecord(row);
   }
 
-  async setBalance(balanceCents: number): Promise<void> {
-    await this.tx.session.update({ where: { id: this.session.id }, data: { balanceCents } });
-  }
 
   async pendingAttempt(tabId: string): Promise<PaymentAttemptRecord | null> {
     const row = await this.tx.paymentAttempt.findFirst({ where: { tabId, status: "PENDING" } });
@@ -235,7 +209,7 @@ class PrismaSessionTransaction implements SessionTransaction {
   }
 
   async recordChange(change: TabChange): Promise<void> {
-    const row = await this.tx.tabEvent.create({
+    await this.tx.tabEvent.create({
       data: {
         sessionId: change.sessionId,
         version: change.tab.version,
@@ -245,8 +219,6 @@ class PrismaSessionTransaction implements SessionTransaction {
       select: { id: true },
     });
     this.recorded.push(change);
-    // NOTIFY inside the transaction is delivered on commit, in commit order.
-    await this.tx.$executeRaw`SELECT pg_notify(${TAB_EVENTS_CHANNEL}, ${`${change.sessionId}:${row.id}`})`;
   }
 }
 
@@ -283,22 +255,9 @@ export class PrismaBarRepository implements BarRepository {
     return result;
   }
 
-  currentTab(sessionId: string): Promise<TabRecord> {
-    return currentTabOf(this.prisma, sessionId);
-  }
-
   async tab(tabId: string): Promise<TabRecord | null> {
     const row = await this.prisma.tab.findUnique({ where: { id: tabId }, include: TAB_INCLUDE });
     return row && toTabRecord(row);
-  }
-
-  async account(sessionId: string): Promise<{ customerName: string | null; balanceCents: number }> {
-    const row = await this.prisma.session.findUnique({
-      where: { id: sessionId },
-      select: { customerName: true, balanceCents: true },
-    });
-    if (!row) throw notFound("Session not found.");
-    return row;
   }
 
   async attempt(attemptId: string): Promise<PaymentAttemptRecord | null> {
@@ -326,11 +285,6 @@ export class PrismaBarRepository implements BarRepository {
       take: 100,
     });
     return rows.map(toAttemptRecord);
-  }
-
-  async tabChange(eventId: bigint): Promise<TabChange | null> {
-    const row = await this.prisma.tabEvent.findUnique({ where: { id: eventId }, select: { payload: true } });
-    return row ? (row.payload as unknown as TabChange) : null;
   }
 
   async paidTotal(sessionId: string): Promise<number> {

@@ -46,7 +46,15 @@ export interface PaymentView {
   updatedAt: Date;
 }
 
-export type TabEventReason = "ITEM_ADDED" | "ITEM_REMOVED" | "TIP_CHANGED" | "PAYMENT_PENDING" | "PAYMENT_FAILED" | "PAID";
+export type TabEventReason =
+  | "ITEM_ADDED"
+  | "ITEM_REMOVED"
+  | "TIP_CHANGED"
+  | "PAYMENT_PENDING"
+  | "PAYMENT_FAILED"
+  | "PAID"
+  /** Not a change: the session as it stood when a subscription asked for a snapshot. */
+  | "SNAPSHOT";
 
 /** One change to a session's tab or balance, as every subscriber receives it. */
 export interface TabChange {

@@ -51,9 +51,34 @@ export interface BarPort {
   latestPayment(sessionId: string): Promise<PaymentView | null>;
 }
 
-/** Transcript and dialogue state persistence, per session. */
-export interface ConversationStore {
-  loadState(sessionId: string): Promise<unknown | null>;
-  /** Stores the utterance, the reply and the new dialogue state together. */
-  saveTurn(sessionId: string, turn: { utterance: string; reply: string; state: unknown }): Promise<void>;
+/**
+ * One turn's view of the bar and of the conversation's memory. Changes made
+ * through `bar` are held, and `commit` stores them together with the turn's
+ * transcript and new memory, all at once or not at all: a turn that fails
+ * leaves nothing behind, and no change is ever without its transcript.
+ */
+export interface OpenTurn {
+  /** The conversation's memory as stored (validated by the conversation). */
+  readonly storedState: unknown | null;
+  readonly bar: BarPort;
+  /** Words about the held changes the guest must hear besides the reply (a tip re-capped), or null. */
+  notes(): string | null;
+  /**
+   * Stores the turn. False when the session changed meanwhile (another instance, a payment):
+   * nothing was stored, and the turn must be understood again on a fresh `begin`.
+   */
+  commit(turn: { utterance: string; reply: string; state: unknown }): Promise<boolean>;
+}
+
+export interface ConversationBackend {
+  menu(): readonly MenuItem[];
+  begin(sessionId: string): Promise<OpenTurn>;
+}
+
+/** Thrown from a turn's bar when the session changed under it; the turn is run again. */
+export class TurnConflict extends Error {
+  constructor() {
+    super("The session changed during the turn.");
+    this.name = "TurnConflict";
+  }
 }

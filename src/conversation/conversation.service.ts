@@ -7,7 +7,7 @@
  */
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { DomainError, badInput } from "../errors.js";
-import type { BarPort, ConversationStore, OrderLine, SessionView, TabLineView } from "./bar-port.js";
+import { TurnConflict, type BarPort, type ConversationBackend, type OrderLine, type SessionView, type TabLineView } from "./bar-port.js";
 import { parseState, serialiseState, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
 import {
   MAX_QUANTITY,
@@ -35,6 +35,8 @@ import {
 } from "./understanding.js";
 
 export const MAX_UTTERANCE_LENGTH = 500;
+/** A turn whose session keeps changing under it (another instance, a payment) is understood again, this many times at most. */
+const MAX_TURN_ATTEMPTS = 10;
 
 export interface TurnResult {
   /** What Maya says, for display. */
@@ -66,8 +68,7 @@ export class ConversationService {
   private readonly barName: Pronunciation;
 
   constructor(
-    private readonly bar: BarPort,
-    private readonly store: ConversationStore,
+    private readonly backend: ConversationBackend,
     options: ConversationOptions = {},
   ) {
     this.barName = options.barName ?? DEFAULT_BAR_NAME;
@@ -75,13 +76,27 @@ export class ConversationService {
 
   async say(sessionId: string, text: string): Promise<TurnResult> {
     const utterance = validUtterance(text);
-    const index = menuIndex(this.bar.menu());
-    const state = parseState(await this.store.loadState(sessionId));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await this.turn(sessionId, utterance);
+        if (result) return result;
+      } catch (error) {
+        if (!(error instanceof TurnConflict)) throw error;
+      }
+      if (attempt >= MAX_TURN_ATTEMPTS) throw new Error(`The session changed under ${MAX_TURN_ATTEMPTS} attempts at one turn.`);
+    }
+  }
+
+  /** One attempt at the turn; null when the session changed before it could be stored (nothing was). */
+  private async turn(sessionId: string, utterance: string): Promise<TurnResult | null> {
+    const open = await this.backend.begin(sessionId);
+    const index = menuIndex(this.backend.menu());
+    const state = parseState(open.storedState);
     const turn = state.turn + 1;
     const understanding = understand(utterance, state, index);
     const rng = seededRng(sessionId, turn);
     const replies = new Replies(rng, index, this.barName);
-    const work = new Turn(this.bar, sessionId, index, state, rng, replies);
+    const work = new Turn(open.bar, sessionId, index, state, rng, replies);
     const outcome = await work.run(understanding);
     const session = await work.current();
     const next: DialogueState = {
@@ -90,10 +105,11 @@ export class ConversationService {
       lastOrder: outcome.lastOrder ?? state.lastOrder,
       focusItemId: outcome.focusItemId === undefined ? state.focusItemId : outcome.focusItemId,
     };
-    await this.store.saveTurn(sessionId, { utterance, reply: outcome.text, state: serialiseState(next) });
+    const reply = [outcome.text, open.notes()].filter((words): words is string => Boolean(words)).join(" ");
+    if (!(await open.commit({ utterance, reply, state: serialiseState(next) }))) return null;
     return {
-      text: outcome.text,
-      speech: toSpeech(outcome.text, this.barName),
+      text: reply,
+      speech: toSpeech(reply, this.barName),
       intent: understanding.intent,
       paymentId: outcome.paymentId ?? null,
       session,

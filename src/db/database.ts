@@ -1,20 +1,19 @@
 /**
  * Opens Maya's database: real PostgreSQL when a URL is given, else an embedded
  * PostgreSQL (PGlite) kept in a local folder, so a fresh machine runs with
- * nothing installed. Both speak the same SQL, run the same migrations and
- * deliver LISTEN/NOTIFY, which is how tab events reach every app instance.
+ * nothing installed. Both speak the same SQL and run the same migrations;
+ * Prisma serves the cold paths, `sql` the statements every request runs.
  */
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { pgliteSqlClient, poolSqlClient, type SqlClient } from "./sql.js";
 
 export type DatabaseKind = "postgres" | "pglite";
-
-export type Unlisten = () => Promise<void>;
 
 export interface Database {
   readonly kind: DatabaseKind;
@@ -25,8 +24,8 @@ export interface Database {
    * connections, which would keep the engine's session-level advisory lock).
    */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  /** Receives NOTIFY payloads sent on `channel` by any connection, after their transaction commits. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<Unlisten>;
+  /** The hot path: one statement, one round trip, on the same connections as Prisma. */
+  readonly sql: SqlClient;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -50,18 +49,15 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const listener = new PostgresListener(connectionString);
   return {
     kind: "postgres",
     prisma,
-    // A configuration, not the pool: each connect() opens a one-connection pool that dispose() ends.
-    adapterFactory: new PrismaPg({ connectionString, max: 1 }),
-    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    adapterFactory: postgresMigrationAdapter(connectionString),
+    sql: poolSqlClient(pool),
     ping: async () => {
       await pool.query("SELECT 1");
     },
     close: async () => {
-      await listener.close();
       await prisma.$disconnect();
       await pool.end();
     },
@@ -77,12 +73,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
     kind: "pglite",
     prisma,
     adapterFactory,
-    listen: async (channel, onPayload) => {
-      const unlisten = await pglite.listen(channel, onPayload);
-      return async () => {
-        if (!pglite.closed) await unlisten();
-      };
-    },
+    sql: pgliteSqlClient(pglite),
     ping: async () => {
       await pglite.query("SELECT 1");
     },
@@ -94,67 +85,38 @@ async function openPGlite(dataDir: string): Promise<Database> {
 }
 
 /**
- * One dedicated connection for LISTEN (a pooled one would lose its
- * subscriptions when returned). Reconnects with a delay if the server drops it.
+ * The schema engine's way into PostgreSQL. A configuration, not the app's
+ * pool: each connect() opens a one-connection pool that dispose() ends.
+ *
+ * Prisma's pg adapter runs a migration script by splitting it at every ";",
+ * which cuts a SQL function's body apart. The migrations here define
+ * functions, so a script runs whole instead, as one simple-protocol query
+ * (as psql would send it) on a connection of its own, like every migration
+ * statement Prisma runs outside a transaction.
  */
-class PostgresListener {
-  private client: pg.Client | undefined;
-  private connecting: Promise<pg.Client> | undefined;
-  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
-  private closed = false;
-  private reconnectTimer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly connectionString: string) {}
-
-  async listen(channel: string, onPayload: (payload: string) => void): Promise<Unlisten> {
-    let handlers = this.handlers.get(channel);
-    const firstOnChannel = !handlers;
-    if (!handlers) {
-      handlers = new Set();
-      this.handlers.set(channel, handlers);
+export function postgresMigrationAdapter(connectionString: string): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg({ connectionString, max: 1 });
+  const executeScript = async (script: string) => {
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    try {
+      await client.query(script);
+    } finally {
+      await client.end();
     }
-    handlers.add(onPayload);
-    const client = await this.connect();
-    if (firstOnChannel) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    return async () => {
-      handlers.delete(onPayload);
-    };
-  }
-
-  private connect(): Promise<pg.Client> {
-    if (this.client) return Promise.resolve(this.client);
-    this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString });
-      client.on("notification", (message) => {
-        for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? "");
-      });
-      client.on("error", () => this.dropAndReconnect(client));
-      client.on("end", () => this.dropAndReconnect(client));
-      await client.connect();
-      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      this.client = client;
-      return client;
-    })().finally(() => {
-      this.connecting = undefined;
+  };
+  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
+    new Proxy(adapter, {
+      get(target, property) {
+        if (property === "executeScript") return executeScript;
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
     });
-    return this.connecting;
-  }
-
-  private dropAndReconnect(client: pg.Client): void {
-    if (this.client !== client) return;
-    this.client = undefined;
-    if (this.closed) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.connect().catch(() => this.dropAndReconnect(client));
-    }, 1000);
-    this.reconnectTimer.unref();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.reconnectTimer);
-    const client = this.client ?? (await this.connecting?.catch(() => undefined));
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
-  }
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wrap(await factory.connect()),
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
 }

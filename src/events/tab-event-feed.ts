@@ -1,22 +1,24 @@
 /**
- * Fans tab changes out to this instance's subscribers. Changes are written to
- * the outbox and NOTIFYed inside their transaction (bar.repository.ts), so
- * every instance on the database hears each committed change once, in commit
- * order, which for one session is version order. Only the session id and the
- * outbox id travel in the notification (NOTIFY payloads are small); the event
- * is read back only when this instance has a subscriber for that session.
+ * Fans committed tab changes out to this instance's subscribers. Changes
+ * arrive through `publish`: from this instance's own writes as they commit,
+ * and (on PostgreSQL) from the outbox relay for every instance's writes. Each
+ * subscriber gets its session's changes exactly once and in version order:
+ * a version already delivered is dropped, one that comes early waits while
+ * the missing ones are read from the outbox.
+ *
+ * A subscription may start with a snapshot: the session's state read after
+ * the subscriber is registered, so no change can fall between the two; the
+ * changes that follow continue from the snapshot's version with no gap and
+ * no duplicate.
  */
-import type { BarRepository } from "../bar/bar.repository.js";
-import { TAB_EVENTS_CHANNEL } from "../bar/bar.repository.js";
 import type { TabChange } from "../bar/views.js";
-import type { Database, Unlisten } from "../db/database.js";
+import type { OutboxRepository } from "./outbox.repository.js";
 
 /** A subscriber that stops reading is cut off rather than buffering forever. */
 const MAX_QUEUED_PER_SUBSCRIBER = 1000;
-
-interface Subscriber {
-  push(change: TabChange): void;
-}
+/** How long an early version waits for the ones before it to arrive on their own before they are read. */
+const GAP_WAIT_MS = 25;
+const GAP_RETRY_MAX_MS = 2000;
 
 export interface FeedObserver {
   /** A subscription started; the returned function is called when it ends. */
@@ -24,27 +26,41 @@ export interface FeedObserver {
   deliveryFailed?(error: unknown): void;
 }
 
-export class TabEventFeed {
-  private readonly subscribers = new Map<string, Set<Subscriber>>();
-  private unlisten: Unlisten | undefined;
-  /** Deliveries run one after another so a slow read never reorders events. */
-  private delivery: Promise<void> = Promise.resolve();
+export interface SubscribeOptions {
+  /** Reads the session's current state as a SNAPSHOT change; the subscription starts with it. */
+  snapshot?: () => Promise<TabChange>;
+}
+
+class Subscriber {
+  readonly queue: TabChange[] = [];
+  waiting: { resolve: (result: IteratorResult<TabChange>) => void; reject: (error: unknown) => void } | undefined;
+  done = false;
+  failure: unknown = undefined;
+  /** The next version to deliver; null until the first one (or the snapshot) sets it. */
+  next: number | null = null;
+  /** Versions that came early, or before the snapshot. */
+  readonly held = new Map<number, TabChange>();
+  awaitingSnapshot: boolean;
+  gapTimer: NodeJS.Timeout | undefined;
+  gapDelayMs = GAP_WAIT_MS;
+  /** Ends the subscription (set when it starts). */
+  end: () => void = () => undefined;
 
   constructor(
-    private readonly db: Database,
-    private readonly bar: BarRepository,
+    readonly sessionId: string,
+    awaitingSnapshot: boolean,
+  ) {
+    this.awaitingSnapshot = awaitingSnapshot;
+  }
+}
+
+export class TabEventFeed {
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+
+  constructor(
+    private readonly outbox: Pick<OutboxRepository, "sessionChanges">,
     private readonly observer: FeedObserver = {},
   ) {}
-
-  async start(): Promise<void> {
-    this.unlisten = await this.db.listen(TAB_EVENTS_CHANNEL, (payload) => this.onNotification(payload));
-  }
-
-  async stop(): Promise<void> {
-    await this.unlisten?.();
-    this.unlisten = undefined;
-    await this.delivery;
-  }
 
   get activeSubscriptions(): number {
     let count = 0;
@@ -52,35 +68,21 @@ export class TabEventFeed {
     return count;
   }
 
-  /** Every change to this session from now on, until the iterator is returned. */
-  subscribe(sessionId: string): AsyncIterableIterator<TabChange> {
-    const queue: TabChange[] = [];
-    let waiting: ((result: IteratorResult<TabChange>) => void) | undefined;
-    let done = false;
-    const subscriber: Subscriber = {
-      push: (change) => {
-        if (done) return;
-        if (waiting) {
-          const resolve = waiting;
-          waiting = undefined;
-          resolve({ value: change, done: false });
-        } else if (queue.length < MAX_QUEUED_PER_SUBSCRIBER) {
-          queue.push(change);
-        } else {
-          finish();
-        }
-      },
-    };
-    const finish = () => {
-      if (done) return;
-      done = true;
-      const set = this.subscribers.get(sessionId);
-      set?.delete(subscriber);
-      if (set?.size === 0) this.subscribers.delete(sessionId);
-      onEnd?.();
-      waiting?.({ value: undefined, done: true });
-      waiting = undefined;
-    };
+  /** Sessions with a subscriber on this instance. */
+  hasSubscribers(sessionId: string): boolean {
+    return this.subscribers.has(sessionId);
+  }
+
+  /** A committed change; delivered to the session's subscribers in version order, once each. */
+  publish(change: TabChange): void {
+    const set = this.subscribers.get(change.sessionId);
+    if (!set) return;
+    for (const subscriber of set) this.accept(subscriber, change);
+  }
+
+  /** Every change to this session from now on (after a snapshot, if asked), until the iterator is returned. */
+  subscribe(sessionId: string, options: SubscribeOptions = {}): AsyncIterableIterator<TabChange> {
+    const subscriber = new Subscriber(sessionId, options.snapshot !== undefined);
     let set = this.subscribers.get(sessionId);
     if (!set) {
       set = new Set();
@@ -88,19 +90,51 @@ export class TabEventFeed {
     }
     set.add(subscriber);
     const onEnd = this.observer.subscriptionOpened?.();
+    const finish = () => {
+      if (subscriber.done) return;
+      subscriber.done = true;
+      clearTimeout(subscriber.gapTimer);
+      const sessionSet = this.subscribers.get(sessionId);
+      sessionSet?.delete(subscriber);
+      if (sessionSet?.size === 0) this.subscribers.delete(sessionId);
+      onEnd?.();
+      const waiting = subscriber.waiting;
+      subscriber.waiting = undefined;
+      if (waiting && subscriber.failure !== undefined) waiting.reject(subscriber.failure);
+      else waiting?.resolve({ value: undefined, done: true });
+    };
+    subscriber.end = finish;
+
+    if (options.snapshot) {
+      // Registered first, read second: a change committed after the read is held above and follows the snapshot.
+      options.snapshot().then(
+        (snapshot) => {
+          if (subscriber.done) return;
+          subscriber.awaitingSnapshot = false;
+          this.emit(subscriber, snapshot);
+          subscriber.next = snapshot.tab.version + 1;
+          this.drain(subscriber);
+        },
+        (error: unknown) => {
+          subscriber.failure = error;
+          finish();
+        },
+      );
+    }
 
     const iterator: AsyncIterableIterator<TabChange> = {
       next: () => {
-        const next = queue.shift();
+        const next = subscriber.queue.shift();
         if (next) return Promise.resolve({ value: next, done: false });
-        if (done) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => {
-          waiting = resolve;
+        if (subscriber.failure !== undefined) return Promise.reject(subscriber.failure);
+        if (subscriber.done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve, reject) => {
+          subscriber.waiting = { resolve, reject };
         });
       },
       return: () => {
         finish();
-        queue.length = 0;
+        subscriber.queue.length = 0;
         return Promise.resolve({ value: undefined, done: true });
       },
       [Symbol.asyncIterator]: () => iterator,
@@ -108,19 +142,88 @@ export class TabEventFeed {
     return iterator;
   }
 
-  private onNotification(payload: string): void {
-    const separator = payload.indexOf(":");
-    const sessionId = payload.slice(0, separator);
-    if (separator < 0 || !this.subscribers.has(sessionId)) return;
-    const eventId = BigInt(payload.slice(separator + 1));
-    this.delivery = this.delivery.then(async () => {
-      try {
-        const change = await this.bar.tabChange(eventId);
-        if (!change) return;
-        for (const subscriber of this.subscribers.get(sessionId) ?? []) subscriber.push(change);
-      } catch (error) {
-        this.observer.deliveryFailed?.(error);
+  private accept(subscriber: Subscriber, change: TabChange): void {
+    if (subscriber.done) return;
+    const version = change.tab.version;
+    if (subscriber.awaitingSnapshot) {
+      subscriber.held.set(version, change);
+      return;
+    }
+    subscriber.next ??= version;
+    if (version < subscriber.next) return;
+    if (version > subscriber.next) {
+      subscriber.held.set(version, change);
+      this.scheduleGapFill(subscriber);
+      return;
+    }
+    this.emit(subscriber, change);
+    subscriber.next = version + 1;
+    this.drain(subscriber);
+  }
+
+  /** Delivers held versions that are now next; what is still early waits for its gap to be filled. */
+  private drain(subscriber: Subscriber): void {
+    if (subscriber.next === null) return;
+    for (const version of subscriber.held.keys()) if (version < subscriber.next) subscriber.held.delete(version);
+    let next = subscriber.held.get(subscriber.next);
+    while (next && !subscriber.done) {
+      subscriber.held.delete(subscriber.next);
+      this.emit(subscriber, next);
+      subscriber.next += 1;
+      next = subscriber.held.get(subscriber.next);
+    }
+    if (subscriber.held.size > 0) this.scheduleGapFill(subscriber);
+    else {
+      clearTimeout(subscriber.gapTimer);
+      subscriber.gapTimer = undefined;
+      subscriber.gapDelayMs = GAP_WAIT_MS;
+    }
+  }
+
+  /**
+   * The versions between the next one due and the earliest held are read from
+   * the outbox: a later version being committed means the earlier ones are too
+   * (one session's changes commit one after another, under its row lock).
+   */
+  private scheduleGapFill(subscriber: Subscriber): void {
+    if (subscriber.gapTimer || subscriber.done) return;
+    subscriber.gapTimer = setTimeout(() => {
+      subscriber.gapTimer = undefined;
+      void this.fillGap(subscriber);
+    }, subscriber.gapDelayMs);
+    subscriber.gapTimer.unref();
+  }
+
+  private async fillGap(subscriber: Subscriber): Promise<void> {
+    if (subscriber.done || subscriber.next === null || subscriber.held.size === 0) return;
+    const earliestHeld = Math.min(...subscriber.held.keys());
+    try {
+      const missing = await this.outbox.sessionChanges(subscriber.sessionId, subscriber.next, earliestHeld);
+      for (const change of missing) this.accept(subscriber, change);
+      if (subscriber.next !== null && subscriber.next < earliestHeld) {
+        // Not in the outbox (pruned long ago): the versions are lost to this subscriber, say so and move on.
+        this.observer.deliveryFailed?.(new Error(`versions ${subscriber.next}..${earliestHeld - 1} of a session are no longer in the outbox`));
+        subscriber.next = earliestHeld;
       }
-    });
+      subscriber.gapDelayMs = GAP_WAIT_MS;
+      this.drain(subscriber);
+    } catch (error) {
+      this.observer.deliveryFailed?.(error);
+      subscriber.gapDelayMs = Math.min(subscriber.gapDelayMs * 2, GAP_RETRY_MAX_MS);
+      this.scheduleGapFill(subscriber);
+    }
+  }
+
+  private emit(subscriber: Subscriber, change: TabChange): void {
+    if (subscriber.done) return;
+    const waiting = subscriber.waiting;
+    if (waiting) {
+      subscriber.waiting = undefined;
+      waiting.resolve({ value: change, done: false });
+    } else if (subscriber.queue.length < MAX_QUEUED_PER_SUBSCRIBER) {
+      subscriber.queue.push(change);
+    } else {
+      subscriber.end();
+    }
   }
 }

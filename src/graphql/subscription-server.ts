@@ -6,6 +6,7 @@
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import type { TabService } from "../bar/tab.service.js";
 import type { TabEventFeed } from "../events/tab-event-feed.js";
 import type { UpgradeRouter } from "../http/upgrade-router.js";
 import type { SessionService } from "../sessions/session.service.js";
@@ -26,9 +27,10 @@ export function startSubscriptionServer(options: {
   schema: GraphQLSchema;
   sessions: SessionService;
   feed: TabEventFeed;
+  tabs: TabService;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }): SubscriptionServer {
-  const { sessions, feed, formatError } = options;
+  const { sessions, feed, tabs, formatError } = options;
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   options.upgrades.add(options.path, wsServer);
   const cleanup = useServer<{ authorization?: string }>(
@@ -45,6 +47,7 @@ export function startSubscriptionServer(options: {
       context: (ctx): SubscriptionContext => ({
         ...contextFromAuthorization(sessions, ctx.connectionParams?.authorization, clientAddress(ctx.extra.request)),
         feed,
+        snapshot: (sessionId) => tabs.snapshot(sessionId),
       }),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
       onNext: (_ctx, _id, _payload, _args, result) =>

@@ -40,13 +40,19 @@ export const TabEventReason = enumOf([
   "PAYMENT_PENDING",
   "PAYMENT_FAILED",
   "PAID",
+  "SNAPSHOT",
 ] as const);
 
 registerEnumType(MenuCategory, { name: "MenuCategory" });
 registerEnumType(TabStatus, { name: "TabStatus" });
 registerEnumType(PaymentStatus, { name: "PaymentStatus" });
 registerEnumType(Speaker, { name: "Speaker" });
-registerEnumType(TabEventReason, { name: "TabEventReason" });
+registerEnumType(TabEventReason, {
+  name: "TabEventReason",
+  valuesConfig: {
+    SNAPSHOT: { description: "The session as it is when a `tabChanged(snapshot: true)` subscription starts; always its first message." },
+  },
+});
 
 @ObjectType("MenuItem")
 export class MenuItemType {

@@ -6,6 +6,18 @@ export const MAX_CUSTOMER_NAME_CHARS = 60;
 export const MAX_TRANSCRIPT_MESSAGES = 200;
 /** Writing last-seen on every request would turn reads into writes; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * A token, once found, is trusted from memory for this long before the
+ * database is asked again (and last-seen written): tokens never change, and a
+ * session that expires has been idle for days, long out of this cache.
+ */
+const TOKEN_TRUST_MS = 60_000;
+const MAX_REMEMBERED_TOKENS = 50_000;
+
+interface RememberedToken {
+  session: SessionRecord;
+  confirmedAt: number;
+}
 
 export interface SessionGrant {
   token: string;
@@ -13,6 +25,9 @@ export interface SessionGrant {
 }
 
 export class SessionService {
+  /** Token hash to session, least recently used first out. */
+  private readonly tokens = new Map<string, RememberedToken>();
+
   constructor(
     private readonly sessions: SessionRepository,
     private readonly startingBalanceCents: number,
@@ -22,24 +37,47 @@ export class SessionService {
   async start(customerName: string | null | undefined): Promise<SessionGrant> {
     const name = normaliseCustomerName(customerName);
     const token = newSessionToken();
-    const session = await this.sessions.create({
-      tokenHash: hashSessionToken(token),
-      customerName: name,
-      startingBalanceCents: this.startingBalanceCents,
-    });
+    const tokenHash = hashSessionToken(token);
+    const session = await this.sessions.create({ tokenHash, customerName: name, startingBalanceCents: this.startingBalanceCents });
     this.onSessionStarted();
+    this.remember(tokenHash, session, Date.now());
     return { token, session };
   }
 
   /** The session a bearer token belongs to; UNAUTHENTICATED for anything else. */
   async authenticate(token: string): Promise<SessionRecord> {
     if (!isWellFormedToken(token)) throw unauthenticated("The session token is malformed.");
-    const found = await this.sessions.findByTokenHash(hashSessionToken(token));
-    if (!found) throw unauthenticated("The session token is not valid. Start a new session.");
-    const now = new Date();
-    if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(found.id, now);
+    const tokenHash = hashSessionToken(token);
+    const now = Date.now();
+    const remembered = this.tokens.get(tokenHash);
+    if (remembered && now - remembered.confirmedAt < TOKEN_TRUST_MS) {
+      this.tokens.delete(tokenHash);
+      this.tokens.set(tokenHash, remembered);
+      return remembered.session;
+    }
+    const found = await this.sessions.findByTokenHash(tokenHash);
+    if (!found) {
+      this.tokens.delete(tokenHash);
+      throw unauthenticated("The session token is not valid. Start a new session.");
+    }
+    if (now - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(found.id, new Date(now));
     const { lastSeenAt: _lastSeenAt, ...session } = found;
+    this.remember(tokenHash, session, now);
     return session;
+  }
+
+  /** Sessions that expired here: their tokens stop working at once on this instance. */
+  forgetSessions(sessionIds: ReadonlySet<string>): void {
+    for (const [tokenHash, remembered] of this.tokens) if (sessionIds.has(remembered.session.id)) this.tokens.delete(tokenHash);
+  }
+
+  private remember(tokenHash: string, session: SessionRecord, confirmedAt: number): void {
+    this.tokens.delete(tokenHash);
+    this.tokens.set(tokenHash, { session, confirmedAt });
+    if (this.tokens.size > MAX_REMEMBERED_TOKENS) {
+      const oldest = this.tokens.keys().next().value;
+      if (oldest !== undefined) this.tokens.delete(oldest);
+    }
   }
 
   async session(sessionId: string): Promise<SessionRecord> {

@@ -105,7 +105,14 @@ type Expectation =
 /** The model's prediction for an edit of the tab's lines or tip. */
 function predictEdit(model: Model, lines: ModelLine[], tip: Model["tip"]): Expectation {
   if (model.status === "PAYMENT_PENDING") return { refused: "TAB_LOCKED" };
-  const effectiveTip = lines.length === 0 ? { percent: null, fixed: null } : tip;
+  const subtotal = Model.totals(lines, { percent: null, fixed: null }).subtotal;
+  // No tip on an empty tab; a fixed tip is at most the drinks, so it comes down with them.
+  const effectiveTip =
+    lines.length === 0
+      ? { percent: null, fixed: null }
+      : tip.fixed !== null && tip.fixed > subtotal
+        ? { percent: null, fixed: subtotal }
+        : tip;
   const needed = Model.totals(lines, effectiveTip).total - model.current.total;
   if (needed > model.balance) return { refused: "INSUFFICIENT_FUNDS" };
   return { refused: null, lines, tip: effectiveTip };

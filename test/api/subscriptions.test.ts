@@ -9,7 +9,14 @@ import type { Client } from "graphql-ws";
 import { availableBackends, useMaya } from "../support/backends.js";
 import { MayaClient } from "../support/maya.js";
 import { ADD, CARD_DECLINED, CARD_OK, CHECKOUT, REMOVE, SET_TIP, SIMULATE, type PaymentShape, type TabShape } from "../support/operations.js";
-import { collectTabEvents, waitForEvents, waitForSubscribers, type Collected, type TabEventShape } from "../support/subscriptions.js";
+import {
+  TAB_CHANGED_WITH_SNAPSHOT,
+  collectTabEvents,
+  waitForEvents,
+  waitForSubscribers,
+  type Collected,
+  type TabEventShape,
+} from "../support/subscriptions.js";
 
 function expectConsecutiveVersions(events: TabEventShape[]): void {
   const versions = events.map((event) => event.tab.version);
@@ -29,9 +36,9 @@ describe.each(await availableBackends())("tabChanged over graphql-ws on %s", (ba
     }
   });
 
-  function subscribe(guest: MayaClient, token: string | null = guest.token): Collected {
+  function subscribe(guest: MayaClient, token: string | null = guest.token, query?: string): Collected {
     const client = guest.subscriptions(token);
-    const collected = collectTabEvents(client);
+    const collected = collectTabEvents(client, query);
     open.push({ client, collected });
     return collected;
   }
@@ -134,6 +141,40 @@ describe.each(await availableBackends())("tabChanged over graphql-ws on %s", (ba
       for (const event of events) expect(event.balanceCents + event.tab.totalCents).toBe(100_000);
     }
     expect(second.events).toEqual(first.events);
+  });
+
+  it("with snapshot: starts with the session as it is, then every change after it, with no gap and no duplicate, while writes race it", async () => {
+    const guest = await MayaClient.startSession(maya.app.url);
+    await guest.data(ADD, { item: "water" });
+    const items = ["water", "soda", "lemonade", "iced-tea"];
+    let writing = true;
+    const writers = Array.from({ length: 4 }, async (_, writer) => {
+      for (let i = 0; writing && i < 40; i += 1) await guest.data(ADD, { item: items[(writer + i) % items.length]! });
+    });
+    // Subscribe while the writes are landing: whatever commits around the subscription must be in the snapshot or after it.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const collected = subscribe(guest, guest.token, TAB_CHANGED_WITH_SNAPSHOT);
+    await expect.poll(() => collected.events.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    writing = false;
+    await Promise.all(writers);
+    const final = (await guest.data<{ me: { tab: TabShape } }>(`{ me { tab { version } } }`)).me.tab.version;
+    await expect.poll(() => collected.events.at(-1)?.tab.version, { timeout: 10_000 }).toBe(final);
+    const [snapshot, ...after] = collected.events;
+    expect(snapshot).toMatchObject({ reason: "SNAPSHOT", payment: null, message: null });
+    expect(snapshot!.balanceCents + snapshot!.tab.totalCents).toBe(100_000);
+    expect(after.every((event) => event.reason === "ITEM_ADDED")).toBe(true);
+    expectConsecutiveVersions(collected.events);
+    expect(collected.errors).toEqual([]);
+  });
+
+  it("without snapshot: a subscriber sees no SNAPSHOT message, only changes", async () => {
+    const guest = await MayaClient.startSession(maya.app.url);
+    const baseline = maya.app.services.feed.activeSubscriptions;
+    const collected = subscribe(guest);
+    await waitForSubscribers(maya.app, baseline + 1);
+    await guest.data(ADD, { item: "soda" });
+    expect((await waitForEvents(collected, 1)).map((event) => event.reason)).toEqual(["ITEM_ADDED"]);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConversationService } from "../../src/conversation/conversation.service.js";
 import { CORPUS, type CorpusCase } from "./corpus.js";
-import { FakeBar, MemoryStore, tabLines } from "./fake-bar.js";
+import { FakeBackend, FakeBar, MemoryStore, tabLines } from "./fake-bar.js";
 
 const REQUIRED_ACCURACY = 0.97;
 
@@ -19,7 +19,7 @@ export function sentenceCount(reply: string): number {
 
 async function judge(entry: CorpusCase, sessionId: string): Promise<Verdict> {
   const bar = new FakeBar();
-  const service = new ConversationService(bar, new MemoryStore());
+  const service = new ConversationService(new FakeBackend(bar, new MemoryStore()));
   for (const said of entry.given ?? []) await service.say(sessionId, said);
   const before = tabLines(await bar.snapshot(sessionId));
   const result = await service.say(sessionId, entry.say);

@@ -9,8 +9,9 @@ import { EXCLUSIVE_MODIFIER_GROUPS, MENU_CATALOG, type MenuItem, type Modifier }
 import { percentOfCents } from "../../src/bar/money.js";
 import type {
   BarPort,
-  ConversationStore,
+  ConversationBackend,
   LineQuantity,
+  OpenTurn,
   OrderLine,
   PaymentView,
   SessionView,
@@ -230,7 +231,8 @@ export interface StoredTurn {
   state: unknown;
 }
 
-export class MemoryStore implements ConversationStore {
+/** Transcript and dialogue state, per session, in memory. */
+export class MemoryStore {
   readonly turns = new Map<string, StoredTurn[]>();
 
   async loadState(sessionId: string): Promise<unknown | null> {
@@ -257,4 +259,32 @@ export function tabLines(session: SessionView): string[] {
     counts.set(key, (counts.get(key) ?? 0) + line.quantity);
   }
   return [...counts].map(([key, count]) => `${count} ${key}`).sort();
+}
+
+/**
+ * A ConversationBackend over an in-memory bar and store. Changes apply at once
+ * (the fake has no concurrency to guard against); the turn is stored on commit.
+ */
+export class FakeBackend implements ConversationBackend {
+  constructor(
+    readonly bar: BarPort,
+    readonly store: MemoryStore = new MemoryStore(),
+  ) {}
+
+  menu() {
+    return this.bar.menu();
+  }
+
+  async begin(sessionId: string): Promise<OpenTurn> {
+    const storedState = await this.store.loadState(sessionId);
+    return {
+      storedState,
+      bar: this.bar,
+      notes: () => null,
+      commit: async (turn) => {
+        await this.store.saveTurn(sessionId, turn);
+        return true;
+      },
+    };
+  }
 }

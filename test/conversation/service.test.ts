@@ -5,12 +5,12 @@ import type { BarPort, SessionView } from "../../src/conversation/bar-port.js";
 import { ConversationService, MAX_UTTERANCE_LENGTH } from "../../src/conversation/conversation.service.js";
 import { initialState, parseState, serialiseState } from "../../src/conversation/dialogue-state.js";
 import { DomainError } from "../../src/errors.js";
-import { FakeBar, MemoryStore, STARTING_BALANCE_CENTS, tabLines } from "./fake-bar.js";
+import { FakeBackend, FakeBar, MemoryStore, STARTING_BALANCE_CENTS, tabLines } from "./fake-bar.js";
 
 function setUp(options: { balanceCents?: number; mergeLines?: boolean } = {}) {
   const bar = new FakeBar(options.balanceCents ?? STARTING_BALANCE_CENTS, { mergeLines: options.mergeLines ?? false });
   const store = new MemoryStore();
-  const service = new ConversationService(bar, store);
+  const service = new ConversationService(new FakeBackend(bar, store));
   const say = (text: string, sessionId = "session-1") => service.say(sessionId, text);
   return { bar, store, service, say };
 }
@@ -221,7 +221,7 @@ describe("ConversationService tab, tips and payment", () => {
         throw new DomainError("BAD_USER_INPUT", "no", { reason: "MODIFIER_NOT_ACCEPTED", menuItemId: "martini", modifier: "dirty" });
       }
     }
-    const service = new ConversationService(new StricterBar(), new MemoryStore());
+    const service = new ConversationService(new FakeBackend(new StricterBar(), new MemoryStore()));
     const result = await service.say("s", "a dirty martini");
     expect(result.text).toMatch(/Martini doesn't come dirty/);
     expect(tabLines(result.session)).toEqual([]);
@@ -236,7 +236,7 @@ describe("ConversationService tab, tips and payment", () => {
         throw new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", "down");
       }
     }
-    const service = new ConversationService(new BrokenBar(), new MemoryStore());
+    const service = new ConversationService(new FakeBackend(new BrokenBar(), new MemoryStore()));
     const gone = await service.say("s", "a martini");
     expect(gone).toMatchObject({ intent: "ORDER" });
     expect(gone.text).toMatch(/Martini isn't available/);
@@ -259,7 +259,7 @@ describe("ConversationService replies", () => {
       checkout: (id) => bar.checkout(id),
       latestPayment: (id) => bar.latestPayment(id),
     };
-    const service = new ConversationService(port, new MemoryStore());
+    const service = new ConversationService(new FakeBackend(port, new MemoryStore()));
     expect((await service.say("s", "a martini")).text).toContain("$987.65");
     expect((await service.say("s", "what's my balance")).text).toContain("$123.45");
   });
@@ -299,7 +299,7 @@ describe("ConversationService replies", () => {
   it("carries on from a damaged stored state", async () => {
     const bar = new FakeBar();
     const store = { loadState: async () => ({ version: 1, turn: "x", pending: { kind: "ORDER", drafts: "nope" } }), saveTurn: async () => {} };
-    const service = new ConversationService(bar, store);
+    const service = new ConversationService(new FakeBackend(bar, store));
     await expect(service.say("s", "rocks")).resolves.toMatchObject({ intent: "UNKNOWN" });
   });
 });

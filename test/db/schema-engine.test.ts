@@ -7,11 +7,11 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresMigrationAdapter } from "../../src/db/database.js";
 import { projectPath } from "../../src/db/paths.js";
 import { applyMigrations, diffMigrationsToSchema, readMigrationList } from "../../src/db/schema-engine.js";
 import { availableBackends, type BackendName } from "../support/backends.js";
@@ -65,7 +65,7 @@ async function openRaw(backend: BackendName): Promise<RawDatabase> {
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   return {
     // As src/db/database.ts gives it: the engine's own connections, closed when it is done.
-    adapter: new PrismaPg({ connectionString: database.url, max: 1 }),
+    adapter: postgresMigrationAdapter(database.url),
     query: async <T>(sql: string) => (await pool.query(sql)).rows as T[],
     close: async () => {
       await pool.end();

@@ -3,11 +3,20 @@ import { expect } from "vitest";
 import type { Client } from "graphql-ws";
 import type { MayaApp } from "../../src/app.js";
 
+const TAB_EVENT_FIELDS = `reason balanceCents message
+    tab { id status version subtotalCents tipPercent tipCents totalCents items { id quantity menuItem { id } } }
+    payment { id status amountCents }`;
+
 export const TAB_CHANGED = `subscription {
   tabChanged {
-    reason balanceCents message
-    tab { id status version subtotalCents tipPercent tipCents totalCents items { id quantity menuItem { id } } }
-    payment { id status amountCents }
+    ${TAB_EVENT_FIELDS}
+  }
+}`;
+
+/** The overlay's own subscription: the session as it is first (reason SNAPSHOT), then every change. */
+export const TAB_CHANGED_WITH_SNAPSHOT = `subscription {
+  tabChanged(snapshot: true) {
+    ${TAB_EVENT_FIELDS}
   }
 }`;
 
@@ -38,13 +47,13 @@ export interface Collected {
   stop(): void;
 }
 
-export function collectTabEvents(client: Client): Collected {
+export function collectTabEvents(client: Client, query: string = TAB_CHANGED): Collected {
   const events: TabEventShape[] = [];
   const errors: unknown[] = [];
   let failure: unknown;
   let completed = false;
   const stop = client.subscribe<{ tabChanged: TabEventShape }>(
-    { query: TAB_CHANGED },
+    { query },
     {
       next: (result) => {
         if (result.errors) errors.push(...result.errors);

@@ -13,9 +13,10 @@ export class SessionResolver {
 
   @Query(() => SessionType, { description: "The authenticated session." })
   async me(@Ctx() ctx: GraphQLContext): Promise<SessionType> {
-    const { id } = await ctx.session();
-    // Fresh, not the request's cached copy: the balance may have moved since.
-    return this.sessions.session(id);
+    const { id, createdAt } = await ctx.session();
+    // Fresh, not the request's remembered copy: the balance may have moved since. One read, tab included.
+    const { customerName, balanceCents, tab } = await this.tabs.snapshot(id);
+    return { id, customerName, balanceCents, tab, createdAt };
   }
 
   @Mutation(() => SessionGrantType)

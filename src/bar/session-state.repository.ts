@@ -1,0 +1,144 @@
+/**
+ * The write path's data access: a session's state read in one round trip,
+ * and a planned change (tab lines and money, the outbox event, transcript
+ * lines, the conversation's memory) applied in one round trip, by the SQL
+ * functions of the `write_path` migration. The change is guarded by the tab
+ * version (and, for a turn, the dialogue turn) it was planned on: when the
+ * session moved on meanwhile, nothing is written and the current state comes
+ * back to plan again.
+ */
+import type { SqlClient, SqlStatement } from "../db/sql.js";
+import type { TabRecord } from "./bar.repository.js";
+import type { SessionState } from "./session-state.js";
+import type { TabChange, TabLineView, TabStatus } from "./views.js";
+
+export interface LineWrite {
+  id: string;
+  menuItemId: string;
+  quantity: number;
+  modifiers: readonly string[];
+  unitPriceCents: number;
+}
+
+/** The tab after an edit, as written. */
+export interface TabWrite {
+  balanceCents: number;
+  tipPercent: number | null;
+  tipFixedCents: number | null;
+  subtotalCents: number;
+  tipCents: number;
+  totalCents: number;
+  /** New lines and lines whose quantity changed. */
+  upsert: readonly LineWrite[];
+  delete: readonly string[];
+  event: TabChange;
+}
+
+export interface TranscriptLine {
+  speaker: "CUSTOMER" | "MAYA";
+  text: string;
+}
+
+export interface PlannedChange {
+  sessionId: string;
+  /** The tab and version the change was planned on. */
+  tabId: string;
+  version: number;
+  edit: TabWrite | null;
+  messages: readonly TranscriptLine[];
+  /** A conversation turn's new memory, and the stored turn counter it was planned on. */
+  dialogue: { expectedTurn: string | null; state: unknown } | null;
+}
+
+export type ApplyResult =
+  | { applied: true }
+  /** The session moved on (its current state), or is gone (null). */
+  | { applied: false; state: SessionState | null };
+
+export interface SessionStateRepository {
+  findState(sessionId: string): Promise<SessionState | null>;
+  apply(change: PlannedChange): Promise<ApplyResult>;
+}
+
+const FIND_STATE: SqlStatement = { name: "maya_find_state", text: "SELECT maya_session_state($1::uuid) AS state" };
+const APPLY_CHANGE: SqlStatement = {
+  name: "maya_apply_change",
+  text: "SELECT maya_apply_change($1::uuid, $2::uuid, $3::integer, $4::json, $5::json, $6::json) AS result",
+};
+
+interface StoredLine {
+  id: string;
+  menuItemId: string;
+  quantity: number;
+  modifiers: string[];
+  unitPriceCents: number;
+}
+
+interface StoredState {
+  id: string;
+  customerName: string | null;
+  balanceCents: number;
+  startingBalanceCents: number;
+  dialogueState: unknown;
+  createdAt: string;
+  tab: Omit<TabRecord, "sessionId" | "items" | "status"> & { status: TabStatus; items: StoredLine[] } | null;
+}
+
+/** The JSON of `maya_session_state` as a SessionState; null when there is no session (or, impossibly, no tab). */
+function toSessionState(stored: StoredState | null): SessionState | null {
+  if (!stored?.tab) return null;
+  const { tab } = stored;
+  const items: TabLineView[] = tab.items.map((line) => ({
+    id: line.id,
+    menuItemId: line.menuItemId,
+    quantity: line.quantity,
+    modifiers: line.modifiers,
+    unitPriceCents: line.unitPriceCents,
+    lineTotalCents: line.quantity * line.unitPriceCents,
+  }));
+  return {
+    id: stored.id,
+    customerName: stored.customerName,
+    balanceCents: stored.balanceCents,
+    startingBalanceCents: stored.startingBalanceCents,
+    createdAt: new Date(stored.createdAt),
+    dialogueState: stored.dialogueState ?? null,
+    tab: {
+      id: tab.id,
+      sessionId: stored.id,
+      status: tab.status,
+      tipPercent: tab.tipPercent,
+      tipFixedCents: tab.tipFixedCents,
+      subtotalCents: tab.subtotalCents,
+      tipCents: tab.tipCents,
+      totalCents: tab.totalCents,
+      version: tab.version,
+      items,
+    },
+  };
+}
+
+/** PostgreSQL text cannot hold NUL: a change never carries one (the conversation refuses them earlier). */
+const withoutNul = (text: string): string => (text.includes("\u0000") ? text.replaceAll("\u0000", "") : text);
+
+export class SqlSessionStateRepository implements SessionStateRepository {
+  constructor(private readonly sql: SqlClient) {}
+
+  async findState(sessionId: string): Promise<SessionState | null> {
+    const [row] = await this.sql.query<{ state: StoredState | null }>(FIND_STATE, [sessionId]);
+    return toSessionState(row?.state ?? null);
+  }
+
+  async apply(change: PlannedChange): Promise<ApplyResult> {
+    const [row] = await this.sql.query<{ result: { applied: boolean; state?: StoredState | null } }>(APPLY_CHANGE, [
+      change.sessionId,
+      change.tabId,
+      change.version,
+      change.edit ? JSON.stringify(change.edit) : null,
+      change.messages.length > 0 ? JSON.stringify(change.messages.map((line) => ({ ...line, text: withoutNul(line.text) }))) : null,
+      change.dialogue ? JSON.stringify(change.dialogue) : null,
+    ]);
+    if (!row) throw new Error("maya_apply_change returned no row");
+    return row.result.applied ? { applied: true } : { applied: false, state: toSessionState(row.result.state ?? null) };
+  }
+}

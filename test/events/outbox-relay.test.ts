@@ -1,0 +1,108 @@
+/**
+ * The outbox relay on real PostgreSQL (it runs only there): it reads every
+ * committed row once, including a row whose id was taken before a higher one
+ * but committed after it; a read that fails is retried from where it was,
+ * reporting the relay unhealthy meanwhile, and nothing committed in between
+ * is missed.
+ */
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { SqlOutboxRepository, type OutboxRepository, type OutboxRow } from "../../src/events/outbox.repository.js";
+import { OutboxRelay } from "../../src/events/outbox-relay.js";
+import { useMigratedDatabase } from "../support/database.js";
+import { postgresOrSkip } from "../support/postgres.js";
+
+const onPostgres = await postgresOrSkip();
+
+describe.runIf(onPostgres)("OutboxRelay on PostgreSQL", () => {
+  const fixture = useMigratedDatabase("postgres");
+  const relays: OutboxRelay[] = [];
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+  });
+
+  async function newSession(): Promise<string> {
+    const { id } = await fixture.db.prisma.session.create({
+      data: { tokenHash: randomUUID(), startingBalanceCents: 1, balanceCents: 1, tabs: { create: {} } },
+      select: { id: true },
+    });
+    return id;
+  }
+
+  const payload = (sessionId: string, version: number) =>
+    JSON.stringify({ sessionId, reason: "ITEM_ADDED", balanceCents: 0, tab: { version }, payment: null, message: null });
+
+  async function insertRow(sessionId: string, version: number): Promise<void> {
+    await fixture.db.prisma.$executeRawUnsafe(
+      `INSERT INTO tab_events (session_id, version, reason, payload) VALUES ($1::uuid, $2, 'ITEM_ADDED', $3::jsonb)`,
+      sessionId,
+      version,
+      payload(sessionId, version),
+    );
+  }
+
+  function startRelay(outbox: Pick<OutboxRepository, "lastId" | "rowsAfter">) {
+    const seen: OutboxRow[] = [];
+    const relay = new OutboxRelay(outbox, (row) => seen.push(row), () => true, {}, {
+      busyIntervalMs: 5,
+      idleIntervalMs: 5,
+      gapTimeoutMs: 60_000,
+      batchSize: 100,
+    });
+    relays.push(relay);
+    return { relay, seen };
+  }
+
+  it("delivers a row committed after a higher id was already read, once", async () => {
+    const outbox = new SqlOutboxRepository(fixture.db.sql);
+    const { relay, seen } = startRelay(outbox);
+    await relay.start();
+    const [slow, fast] = [await newSession(), await newSession()];
+    // A transaction takes an id and holds it uncommitted while another commits a higher one.
+    let commitSlow!: () => void;
+    const slowDone = fixture.db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO tab_events (session_id, version, reason, payload) VALUES ($1::uuid, 2, 'ITEM_ADDED', $2::jsonb)`,
+          slow,
+          payload(slow, 2),
+        );
+        await new Promise<void>((resolve) => (commitSlow = resolve));
+      },
+      { timeout: 20_000 },
+    );
+    await expect.poll(() => typeof commitSlow).toBe("function");
+    await insertRow(fast, 2);
+    await expect.poll(() => seen.map((row) => row.sessionId)).toEqual([fast]);
+    commitSlow();
+    await slowDone;
+    await expect.poll(() => seen.map((row) => row.sessionId)).toEqual([fast, slow]);
+    await relay.readNow();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toMatchObject({ sessionId: slow, version: 2, change: { tab: { version: 2 } } });
+  });
+
+  it("retries a failing read from where it was, unhealthy meanwhile, and misses nothing", async () => {
+    const real = new SqlOutboxRepository(fixture.db.sql);
+    let failing = false;
+    const flaky: Pick<OutboxRepository, "lastId" | "rowsAfter"> = {
+      lastId: () => real.lastId(),
+      rowsAfter: (...args) => (failing ? Promise.reject(new Error("connection terminated")) : real.rowsAfter(...args)),
+    };
+    const { relay, seen } = startRelay(flaky);
+    await relay.start();
+    const session = await newSession();
+    await insertRow(session, 2);
+    await expect.poll(() => seen.length).toBe(1);
+    expect(relay.healthy).toBe(true);
+    failing = true;
+    await expect.poll(() => relay.healthy).toBe(false);
+    await insertRow(session, 3);
+    await insertRow(session, 4);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toHaveLength(1);
+    failing = false;
+    await expect.poll(() => seen.map((row) => row.version), { timeout: 5_000 }).toEqual([2, 3, 4]);
+    expect(relay.healthy).toBe(true);
+  });
+});
