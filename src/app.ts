@@ -286,7 +286,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     }),
   );
   const mcp = mountMcp(app, {
-    services: { menu, tabs, payments, turns, locks, feed, sessions },
+    services: { menu, tabs, payments, turns, feed, sessions },
     config: config.mcp,
     bodyLimit: JSON_BODY_LIMIT,
     rateLimiters: {

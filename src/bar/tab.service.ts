@@ -34,6 +34,11 @@ export interface LineQuantityRequest {
   quantity: number;
 }
 
+export interface LineEditRequest {
+  set: readonly LineQuantityRequest[];
+  add: readonly OrderRequest[];
+}
+
 export class TabService {
   constructor(
     private readonly changes: SessionChanges,
@@ -69,11 +74,24 @@ export class TabService {
    * New quantities for some lines (0 removes one) and new drinks, in one change: one version,
    * one event, all or nothing (a replace, an undo, a spoken order).
    */
-  async editLines(sessionId: string, edit: { set: readonly LineQuantityRequest[]; add: readonly OrderRequest[] }): Promise<SessionView> {
+  editLines(sessionId: string, edit: LineEditRequest): Promise<SessionView> {
     const add = priceOrders(edit.add, (id) => this.menu.get(id));
+    return this.editLinesFrom(sessionId, () => ({ set: edit.set, add }));
+  }
+
+  /**
+   * An edit decided from the session as it is when it is applied (a read and a write in one
+   * change, e.g. "take two martinis off, the newest first"): `decide` may run more than once,
+   * on the latest state each time, and may refuse with a domain error.
+   */
+  async editLinesFrom(sessionId: string, decide: (session: SessionView) => LineEditRequest): Promise<SessionView> {
     const { state } = await this.changes.edit(
       sessionId,
-      (current) => planLineEdit(current, { set: edit.set, add }, randomUUID),
+      (current) => {
+        const edit = decide(toSessionView(current));
+        const add = priceOrders(edit.add, (id) => this.menu.get(id));
+        return planLineEdit(current, { set: edit.set, add }, randomUUID);
+      },
       (planned) => noticeWords(planned.notices),
     );
     return toSessionView(state);

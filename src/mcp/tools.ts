@@ -47,8 +47,6 @@ export interface BarServices {
   payments: PaymentService;
   /** The conversation turn runner GraphQL's `say` uses (under the session's lock). */
   turns: { run(sessionId: string, text: string): Promise<TurnResult> };
-  /** The per-session lock turns run under; read-then-write tools take it too. */
-  locks: { runExclusive<T>(sessionId: string, fn: () => Promise<T>): Promise<T> };
 }
 
 export interface ToolMeter {
@@ -137,13 +135,14 @@ export function registerBarTools(server: McpServer, sessionId: string, bar: BarS
       outputSchema: removeOutput,
       readOnly: false,
     },
-    ({ drink, lineId, quantity }) =>
-      // Read, then write: under the session's lock so a spoken turn cannot interleave.
-      bar.locks.runExclusive(sessionId, async () => {
-        if ((drink === undefined) === (lineId === undefined)) {
-          throw badInput("Say which drink to take off: a drink or a lineId, one of the two.", { reason: "REMOVE_TARGET" });
-        }
-        const { tab } = await tabs.snapshot(sessionId);
+    async ({ drink, lineId, quantity }) => {
+      if ((drink === undefined) === (lineId === undefined)) {
+        throw badInput("Say which drink to take off: a drink or a lineId, one of the two.", { reason: "REMOVE_TARGET" });
+      }
+      let removed: { lineId: string; drink: string; name: string; quantity: number }[] = [];
+      let said = "";
+      // Decided on the tab as it is when the change applies: a turn landing meanwhile is never undone.
+      const after = await tabs.editLinesFrom(sessionId, ({ tab }) => {
         const lines = lineId !== undefined ? linesById(tab.items, lineId) : linesOfDrink(tab.items, menu, drink as string);
         const onTab = lines.reduce((sum, line) => sum + line.quantity, 0);
         const menuItemId = (lines[0] as TabLineView).menuItemId;
@@ -155,7 +154,7 @@ export function registerBarTools(server: McpServer, sessionId: string, bar: BarS
         }
         // The most recently added first, as a bartender would take back the last one poured.
         const set: { lineId: string; quantity: number }[] = [];
-        const removed: { lineId: string; drink: string; name: string; quantity: number }[] = [];
+        removed = [];
         let left = take;
         for (const line of [...lines].reverse()) {
           if (left === 0) break;
@@ -164,10 +163,11 @@ export function registerBarTools(server: McpServer, sessionId: string, bar: BarS
           removed.push({ lineId: line.id, drink: menuItemId, name: menu.find(menuItemId)?.name ?? menuItemId, quantity: taken });
           left -= taken;
         }
-        const after = await tabs.editLines(sessionId, { set, add: [] });
-        const said = drinkWords(menu, menuItemId, take);
-        return { structured: { removed, ...guestMoneyOf(after, menu) }, text: `Took ${said} off. ${renderMoney(after, menu)}` };
-      }),
+        said = drinkWords(menu, menuItemId, take);
+        return { set, add: [] };
+      });
+      return { structured: { removed, ...guestMoneyOf(after, menu) }, text: `Took ${said} off. ${renderMoney(after, menu)}` };
+    },
   );
 
   register(
