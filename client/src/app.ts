@@ -70,8 +70,6 @@ export class MayaApp {
   private readonly live = new LiveTab(webSocketUrl(location), () => this.store.token, {
     onEvent: (event) => this.onTabEvent(event),
     onState: (state) => this.onLinkState(state),
-    // Events sent while the socket was down are gone: the stored transcript and tab still have them.
-    onConnected: () => void this.catchUp(),
     onUnauthenticated: () => void this.onLiveRejected(),
   });
   private readonly transcript = new Transcript(element<HTMLOListElement>("transcript"));
@@ -324,7 +322,8 @@ export class MayaApp {
     // them outside a turn: show them from there, never twice, and never ones a reload would not show.
     // A change with no turn of ours under way came from elsewhere (another device on this session):
     // its conversation is in the transcript too, and the page should not show a tab its words do not explain.
-    if (event.message !== null || this.turnsInFlight === 0) void this.catchUp();
+    // A snapshot starts every (re)subscription: what was said while the page was not listening is stored too.
+    if (event.reason === "SNAPSHOT" || event.message !== null || this.turnsInFlight === 0) void this.catchUp();
   }
 
   private onLinkState(state: LinkState): void {

@@ -11,10 +11,12 @@ import { GRAPHQL_PATH } from "./graphql-client.js";
 export type LinkState = "connecting" | "connected" | "lost";
 
 export interface LiveHandlers {
+  /**
+   * Every (re)subscription starts with the session as it is (reason SNAPSHOT), sent once the
+   * subscription is live, then every change after it: no resync query, and no window to miss one.
+   */
   readonly onEvent: (event: TabEvent) => void;
   readonly onState: (state: LinkState) => void;
-  /** Fired on every (re)connection: events sent while we were away are gone, so the caller resynchronises. */
-  readonly onConnected: () => void;
   readonly onUnauthenticated: () => void;
 }
 
@@ -79,7 +81,6 @@ export class LiveTab {
         connected: () => {
           this.everConnected = true;
           this.handlers.onState("connected");
-          this.handlers.onConnected();
         },
         closed: () => {
           if (!this.stopped) this.handlers.onState(this.everConnected ? "lost" : "connecting");

@@ -73,7 +73,7 @@ ${PAYMENT_FIELDS}`;
 
 export const TAB_CHANGED = /* GraphQL */ `
 subscription TabChanged {
-  tabChanged {
+  tabChanged(snapshot: true) {
     reason
     balanceCents
     message
@@ -140,7 +140,7 @@ export interface PaymentResult {
   readonly payment: Payment | null;
 }
 
-export type TabEventReason = "ITEM_ADDED" | "ITEM_REMOVED" | "TIP_CHANGED" | "PAYMENT_PENDING" | "PAYMENT_FAILED" | "PAID";
+export type TabEventReason = "ITEM_ADDED" | "ITEM_REMOVED" | "TIP_CHANGED" | "PAYMENT_PENDING" | "PAYMENT_FAILED" | "PAID" | "SNAPSHOT";
 
 export interface TabEvent {
   readonly reason: TabEventReason;

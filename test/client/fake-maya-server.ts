@@ -19,7 +19,7 @@ const SDL = /* GraphQL */ `
   enum TabStatus { OPEN PAYMENT_PENDING PAID }
   enum PaymentStatus { PENDING SUCCEEDED FAILED EXPIRED CANCELED }
   enum Speaker { CUSTOMER MAYA }
-  enum TabEventReason { ITEM_ADDED ITEM_REMOVED TIP_CHANGED PAYMENT_PENDING PAYMENT_FAILED PAID }
+  enum TabEventReason { ITEM_ADDED ITEM_REMOVED TIP_CHANGED PAYMENT_PENDING PAYMENT_FAILED PAID SNAPSHOT }
   type MenuItem { id: ID! name: String! }
   type TabItem { id: ID! menuItem: MenuItem! quantity: Int! lineTotalCents: Int! }
   type Tab { id: ID! status: TabStatus! items: [TabItem!]! subtotalCents: Int! tipPercent: Int tipCents: Int! totalCents: Int! version: Int! }
@@ -31,7 +31,7 @@ const SDL = /* GraphQL */ `
   type TabEvent { reason: TabEventReason! balanceCents: Int! tab: Tab! payment: PaymentAttempt message: String }
   type Query { me: Session! payment(id: ID!): PaymentAttempt }
   type Mutation { startSession(customerName: String): SessionGrant! say(text: String!): Reply! setTip(percent: Int, amountCents: Int): Tab! }
-  type Subscription { tabChanged: TabEvent! }
+  type Subscription { tabChanged(snapshot: Boolean = false): TabEvent! }
 `;
 
 interface FakeTab {
@@ -274,9 +274,12 @@ export async function startFakeMayaServer(): Promise<FakeMayaServer> {
       context: (ctx) => ({ token: ctx.extra.token ?? null }),
       roots: {
         subscription: {
-          tabChanged: (_args: unknown, context: { token: string | null }) => {
+          tabChanged: (args: { snapshot?: boolean }, context: { token: string | null }) => {
             const session = sessionOf(context.token);
-            return eventStream(session);
+            const snapshot = () => ({
+              tabChanged: { reason: "SNAPSHOT", balanceCents: balanceOf(session), tab: tabView(session.tab), payment: null, message: null },
+            });
+            return eventStream(session, args.snapshot ? snapshot : undefined);
           },
         },
       },
@@ -305,7 +308,8 @@ export async function startFakeMayaServer(): Promise<FakeMayaServer> {
   });
 }
 
-async function* eventStream(session: FakeSession): AsyncGenerator<unknown> {
+/** A session's events; with `snapshot`, its state first, read once the listener is in place (as Maya does). */
+async function* eventStream(session: FakeSession, snapshot?: () => unknown): AsyncGenerator<unknown> {
   const queue: unknown[] = [];
   let wake: (() => void) | null = null;
   const listener = (event: unknown) => {
@@ -313,6 +317,7 @@ async function* eventStream(session: FakeSession): AsyncGenerator<unknown> {
     wake?.();
   };
   session.listeners.add(listener);
+  if (snapshot) queue.unshift(snapshot());
   try {
     for (;;) {
       while (queue.length > 0) yield queue.shift();
