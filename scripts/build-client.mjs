@@ -7,39 +7,15 @@ import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promi
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { CLIENT, isFresh, markFresh } from "./freshness.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const clientDir = path.join(root, "client");
 const outDir = path.join(root, "dist", "client");
-const stampFile = path.join(outDir, ".build-stamp");
 const started = performance.now();
 
-/** Newest modification time among the inputs: the client sources, this script and the locked dependencies. */
-async function newestInput() {
-  let newest = 0;
-  const visit = async (target) => {
-    const info = await stat(target);
-    if (info.isDirectory()) {
-      for (const entry of await readdir(target)) await visit(path.join(target, entry));
-    } else {
-      newest = Math.max(newest, info.mtimeMs);
-    }
-  };
-  await visit(clientDir);
-  await visit(fileURLToPath(import.meta.url));
-  await visit(path.join(root, "package-lock.json"));
-  return newest;
-}
-
 async function upToDate() {
-  try {
-    const stamp = await stat(stampFile);
-    // A half-deleted output folder is not up to date, whatever the stamp says.
-    await Promise.all(["index.html", "app.js", "app.css", "graphiql/index.html", "graphiql/graphiql.js"].map((file) => stat(path.join(outDir, file))));
-    return stamp.mtimeMs >= (await newestInput());
-  } catch {
-    return false;
-  }
+  return isFresh(CLIENT);
 }
 
 const shared = {
@@ -95,7 +71,7 @@ async function build() {
     "/graphiql/graphiql.js": path.join(outDir, "graphiql", "graphiql.js"),
     "/graphiql/graphiql.css": path.join(outDir, "graphiql", "graphiql.css"),
   });
-  await writeFile(stampFile, "");
+  await markFresh(CLIENT);
   return { app: app.metafile, ide: ide.metafile };
 }
 

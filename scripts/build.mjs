@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Builds everything `npm start` and `npm test` need, skipping what is up to
 // date: the Prisma client (when prisma/schema.prisma changed), the server
-// (tsc, incremental) and the browser client.
+// (tsc, incremental) and the browser client. When nothing changed it starts
+// no compiler at all, so `npm start` on a built checkout goes straight to Maya.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { CLIENT, SERVER, isFresh, markFresh, root } from "./freshness.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: "inherit" });
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
@@ -19,6 +19,9 @@ if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== schemaHash) {
   writeFileSync(stamp, schemaHash);
 }
 
-run(bin("tsc"), ["-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", "dist/.tsbuildinfo"]);
+if (!(await isFresh(SERVER))) {
+  run(bin("tsc"), ["-p", "tsconfig.json", "--incremental", "--tsBuildInfoFile", "dist/.tsbuildinfo"]);
+  await markFresh(SERVER);
+}
 
-if (existsSync(join(root, "scripts/build-client.mjs"))) run(process.execPath, [join(root, "scripts/build-client.mjs")]);
+if (!(await isFresh(CLIENT))) run(process.execPath, [join(root, "scripts/build-client.mjs")]);

@@ -53,6 +53,8 @@ import { assertTestModeKey } from "./payments/stripe/stripe-config.js";
 import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payments/stripe/webhook.js";
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
+import { SqlSessionExpiryRepository, expireIdleSessions } from "./sessions/session-expiry.js";
+import { Housekeeping } from "./housekeeping.js";
 import { createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
@@ -69,6 +71,7 @@ export interface MayaApp {
     locks: SessionLocks;
     conversation: ConversationService;
     reconciler: PaymentReconciler;
+    housekeeping: Housekeeping;
   };
   close(): Promise<void>;
 }
@@ -80,6 +83,7 @@ export interface StartOptions {
 }
 
 const JSON_BODY_LIMIT = "64kb";
+const OUTBOX_RETENTION_SECONDS = 3600;
 
 export async function startMaya(config: AppConfig, options: StartOptions = {}): Promise<MayaApp> {
   const log = options.logger ?? createLogger(config.logLevel);
@@ -177,6 +181,26 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   const sessionRepository = new PrismaSessionRepository(db.prisma);
   const sessions = new SessionService(sessionRepository, config.startingBalanceCents, () => metrics.sessionStarted());
   const tabs = new TabService(changes, menu);
+  const sessionExpiry = new SqlSessionExpiryRepository(db.sql);
+  const housekeeping = new Housekeeping(
+    [
+      {
+        name: "expiring idle sessions",
+        run: () =>
+          expireIdleSessions(sessionExpiry, config.sessions.ttlSeconds, ({ deleted, closed }) => {
+            const gone = new Set([...deleted, ...closed]);
+            sessions.forgetSessions(gone);
+            for (const id of gone) changes.forget(id);
+            log.info("idle sessions expired", { deleted: deleted.length, closed: closed.length });
+          }),
+      },
+      // Rows are only ever needed for moments (the relay, a subscriber's gap); an hour is plenty.
+      { name: "pruning the outbox", run: async () => void (await outbox.prune(OUTBOX_RETENTION_SECONDS, 10_000)) },
+    ],
+    config.sessions.sweepSeconds * 1000,
+    log,
+  );
+  housekeeping.start();
   const provider = createPaymentProvider(config.payments, publicUrl, metrics, log);
   const payments = new PaymentService(bar, provider, menu, {
     attemptCreated: (name) => metrics.paymentAttempt(name, "PENDING"),
@@ -330,10 +354,11 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     port,
     db,
     metrics,
-    services: { menu, sessions, tabs, payments, feed, locks, conversation, reconciler },
+    services: { menu, sessions, tabs, payments, feed, locks, conversation, reconciler, housekeeping },
     close: () => {
       closing ??= (async () => {
         locks.stop();
+        await housekeeping.stop();
         await reconciler.stop();
         // Before the drain: an agent's open notification stream would hold the HTTP server open.
         await mcp.close();

@@ -44,6 +44,8 @@ export interface AppConfig {
     rateLimitPerAddress: { capacity: number; refillPerSecond: number };
   };
   locks: { idleSeconds: number; cleanupSeconds: number };
+  /** Idle sessions with nothing owed expire after `ttlSeconds`; the sweep (and outbox pruning) runs every `sweepSeconds`. */
+  sessions: { ttlSeconds: number; sweepSeconds: number };
   /** MCP over HTTP at /mcp: live sessions in total and per client address, closed after this long idle. */
   mcp: { maxSessions: number; maxSessionsPerAddress: number; idleSeconds: number };
   deployment: { memoryMb?: number; maxContainers?: number };
@@ -128,6 +130,10 @@ export function loadConfig(env: Env): AppConfig {
     locks: {
       idleSeconds: integer(env, "MAYA_LOCK_IDLE_SECONDS", 3600, 1),
       cleanupSeconds: integer(env, "MAYA_LOCK_CLEANUP_SECONDS", 300, 1),
+    },
+    sessions: {
+      ttlSeconds: integer(env, "MAYA_SESSION_TTL_SECONDS", 7 * 24 * 3600, 60),
+      sweepSeconds: integer(env, "MAYA_SESSION_SWEEP_SECONDS", 600, 1),
     },
     mcp: {
       maxSessions: integer(env, "MAYA_MCP_MAX_SESSIONS", 1000, 1, 100_000),

@@ -1,7 +1,8 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Database } from "./database.js";
 import { projectPath } from "./paths.js";
-import { applyMigrations } from "./schema-engine.js";
+import { createHash } from "node:crypto";
+import { applyMigrations, readMigrationList } from "./schema-engine.js";
 import { MENU_CATALOG } from "../bar/menu-catalog.js";
 
 /** Any constant will do: it only has to be the same in every Maya instance. */
@@ -17,11 +18,36 @@ export interface MigrationReport {
  * instances at once: on PostgreSQL they queue on an advisory lock.
  */
 export async function migrateAndSeed(db: Database): Promise<MigrationReport> {
+  const migrationsDir = projectPath("prisma/migrations");
+  // Most starts find the schema current: then the engine (a large WebAssembly module) is not loaded at all.
+  const current = await allApplied(db, migrationsDir);
   return withMigrationLock(db, async (seedWith) => {
-    const applied = await applyMigrations(db.adapterFactory, projectPath("prisma/migrations"));
+    const applied = current ? [] : await applyMigrations(db.adapterFactory, migrationsDir);
     const menuItems = await seedMenu(seedWith);
     return { applied, menuItems };
   });
+}
+
+const APPLIED_MIGRATIONS = {
+  name: "maya_applied_migrations",
+  text: `SELECT "migration_name" AS name, "checksum" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+};
+
+/**
+ * Whether every migration folder is recorded as applied with the checksum Prisma records (the
+ * SHA-256 of its migration.sql): then the engine would apply nothing. Anything else (no table yet,
+ * a new or an edited migration) goes to the engine, which applies, or refuses, as it always does.
+ */
+async function allApplied(db: Database, migrationsDir: string): Promise<boolean> {
+  const rows = await db.sql.query<{ name: string; checksum: string }>(APPLIED_MIGRATIONS, []).catch(() => null);
+  if (!rows) return false;
+  const applied = new Map(rows.map((row) => [row.name, row.checksum]));
+  const { migrationDirectories } = await readMigrationList(migrationsDir);
+  return migrationDirectories.every(
+    ({ path, migrationFile }) =>
+      migrationFile.content.tag === "ok" &&
+      applied.get(path) === createHash("sha256").update(migrationFile.content.value).digest("hex"),
+  );
 }
 
 /** What to seed with: the lock's own open transaction on PostgreSQL, else the app's client. */
