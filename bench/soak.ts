@@ -1,0 +1,362 @@
+/**
+ * The live overlay under load (issue 14), as figures:
+ *
+ *   npm run soak [-- --guests 64 --minutes 2 --database postgres|pglite|both]
+ *
+ * N guests, each with a live `tabChanged(snapshot: true)` subscription, talk
+ * to one Maya (started as `npm start` runs it) for the given time: orders and
+ * removals, spoken turns, tips, and now and then a guest leaves and a new one
+ * arrives (a new session and a new socket). It checks what a guest's overlay
+ * relies on: every committed change of its session reached it exactly once
+ * and in version order (the snapshot, then versions one by one up to the
+ * session's final version). It reports the lag from a change's answer to its
+ * event (p50, p99, max), the time from a socket opening to `connection_ack`,
+ * and the server's memory slope after warm-up.
+ */
+import { readFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import { createTestDatabase, postgresAvailable } from "../test/support/postgres.js";
+import { GraphQLHttp, percentile } from "./support/load.js";
+import { spawnMaya, UNLIMITED_RATES, type ServerProcess } from "./support/processes.js";
+
+const TAB = "version items { id menuItem { id } quantity } totalCents";
+const ADD = `mutation Add($id: ID!) { addToTab(menuItemId: $id) { ${TAB} } }`;
+const REMOVE = `mutation Remove($line: ID!) { removeFromTab(tabItemId: $line) { ${TAB} } }`;
+const TIP = `mutation Tip($percent: Int) { setTip(percent: $percent) { ${TAB} } }`;
+const SAY = `mutation Say($text: String!) { say(text: $text) { intent session { tab { ${TAB} } } } }`;
+const START = `mutation { startSession { token } }`;
+const ME = `{ me { tab { version } } }`;
+const SUBSCRIPTION = `subscription { tabChanged(snapshot: true) { reason tab { version } } }`;
+
+type Tab = { version: number; items: { id: string; menuItem: { id: string }; quantity: number }[]; totalCents: number };
+
+export interface SoakOptions {
+  guests: number;
+  durationMs: number;
+  warmupMs: number;
+  /** Pause between one guest's actions. */
+  thinkMs: [number, number];
+  /** Chance that a guest leaves after an action (a new guest takes its place). */
+  leaveChance: number;
+  database: "postgres" | "pglite";
+  log?: (line: string) => void;
+}
+
+export interface SoakResult {
+  database: string;
+  operations: number;
+  operationsPerSecond: number;
+  guestsServed: number;
+  /** Versions that never arrived, arrived twice, or out of order, over all guests. */
+  missing: number;
+  duplicates: number;
+  outOfOrder: number;
+  /** Guests whose subscription ended in an error. */
+  subscriptionErrors: number;
+  requestFailures: number;
+  lagMs: { p50: number; p99: number; max: number; count: number };
+  ackMs: { p50: number; p99: number; max: number; count: number };
+  memorySlopeMbPerMinute: number | null;
+  lastError: string | null;
+}
+
+const stats = (values: number[]) => ({
+  p50: percentile(values, 0.5),
+  p99: percentile(values, 0.99),
+  max: percentile(values, 1),
+  count: values.length,
+});
+
+interface GuestRecord {
+  snapshot: number | null;
+  versions: number[];
+  failed: boolean;
+}
+
+class Guest {
+  readonly record: GuestRecord = { snapshot: null, versions: [], failed: false };
+  private readonly client: Client;
+  private readonly arrivals = new Map<number, number>();
+  private readonly waiters = new Map<number, (at: number) => void>();
+  private tab: Tab | null = null;
+
+  constructor(
+    readonly token: string,
+    url: string,
+    acks: number[],
+    private readonly measuring: () => boolean,
+  ) {
+    const opened = performance.now();
+    this.client = createClient({
+      url: `${url.replace(/^http/, "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      on: { connected: () => acks.push(performance.now() - opened) },
+    });
+  }
+
+  /** Resolves with the snapshot's version once the subscription is live. */
+  subscribe(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.client.subscribe<{ tabChanged: { reason: string; tab: { version: number } } }>(
+        { query: SUBSCRIPTION },
+        {
+          next: ({ data }) => {
+            if (!data) return;
+            const { reason, tab } = data.tabChanged;
+            if (reason === "SNAPSHOT") {
+              this.record.snapshot = tab.version;
+              resolve();
+              return;
+            }
+            this.record.versions.push(tab.version);
+            const at = performance.now();
+            const waiter = this.waiters.get(tab.version);
+            if (waiter) waiter(at);
+            else this.arrivals.set(tab.version, at);
+          },
+          error: (error) => {
+            this.record.failed = true;
+            reject(error);
+          },
+          complete: () => undefined,
+        },
+      );
+    });
+  }
+
+  /** One action; the lag from its answer to its event, when it changed the tab. */
+  async act(http: GraphQLHttp, lags: number[]): Promise<void> {
+    const tab = this.tab;
+    const roll = Math.random();
+    let result: Tab | undefined;
+    if (tab && tab.items.length > 0 && roll < 0.35) {
+      const line = tab.items[tab.items.length - 1]!;
+      result = roll < 0.2 ? (await http.request(REMOVE, { line: line.id }, this.token))?.removeFromTab : (await http.request(SAY, { text: `remove the ${line.menuItem.id.replace("-", " ")}` }, this.token))?.say.session.tab;
+    } else if (roll < 0.6) {
+      result = (await http.request(ADD, { id: ["water", "soda", "lemonade", "iced-tea"][Math.floor(Math.random() * 4)] }, this.token))?.addToTab;
+    } else if (roll < 0.8) {
+      result = (await http.request(SAY, { text: Math.random() < 0.5 ? "a water please" : "what's my tab?" }, this.token))?.say.session.tab;
+    } else if (tab && tab.items.length > 0) {
+      result = (await http.request(TIP, { percent: Math.random() < 0.5 ? 15 : 0 }, this.token))?.setTip;
+    } else {
+      result = (await http.request(ADD, { id: "water" }, this.token))?.addToTab;
+    }
+    if (!result) return;
+    const answered = performance.now();
+    const changed = !tab || result.version !== tab.version;
+    this.tab = result;
+    if (!changed) return;
+    const at = this.arrivals.get(result.version) ?? (await this.eventFor(result.version));
+    this.arrivals.delete(result.version);
+    if (at !== undefined && this.measuring()) lags.push(Math.max(0, at - answered));
+  }
+
+  private eventFor(version: number): Promise<number | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(version);
+        resolve(undefined);
+      }, 5000);
+      this.waiters.set(version, (at) => {
+        clearTimeout(timer);
+        this.waiters.delete(version);
+        resolve(at);
+      });
+    });
+  }
+
+  async finalVersion(http: GraphQLHttp): Promise<number | null> {
+    const me = await http.request(ME, {}, this.token);
+    return me ? (me.me.tab.version as number) : null;
+  }
+
+  close(): Promise<void> {
+    return this.client.dispose() as Promise<void>;
+  }
+}
+
+async function rssMegabytes(pid: number): Promise<number | null> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => null);
+  const match = status && /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : null;
+}
+
+/** Least-squares slope of (minutes, MB). */
+function slope(samples: [number, number][]): number | null {
+  if (samples.length < 3) return null;
+  const n = samples.length;
+  const mx = samples.reduce((sum, [x]) => sum + x, 0) / n;
+  const my = samples.reduce((sum, [, y]) => sum + y, 0) / n;
+  const sxy = samples.reduce((sum, [x, y]) => sum + (x - mx) * (y - my), 0);
+  const sxx = samples.reduce((sum, [x]) => sum + (x - mx) ** 2, 0);
+  return sxx === 0 ? null : sxy / sxx;
+}
+
+/** Checks one guest's events against its session's final version. */
+function audit(record: GuestRecord, finalVersion: number | null) {
+  const outcome = { missing: 0, duplicates: 0, outOfOrder: 0 };
+  if (record.snapshot === null || finalVersion === null) return outcome;
+  const seen = new Set<number>();
+  let previous = record.snapshot;
+  for (const version of record.versions) {
+    if (seen.has(version) || version <= record.snapshot) outcome.duplicates += 1;
+    else if (version !== previous + 1) outcome.outOfOrder += 1;
+    seen.add(version);
+    previous = Math.max(previous, version);
+  }
+  for (let version = record.snapshot + 1; version <= finalVersion; version += 1) if (!seen.has(version)) outcome.missing += 1;
+  return outcome;
+}
+
+export async function runSoak(options: SoakOptions, server?: ServerProcess): Promise<SoakResult> {
+  const log = options.log ?? (() => undefined);
+  let cleanup = async () => undefined as void;
+  let maya = server;
+  if (!maya) {
+    if (options.database === "postgres") {
+      const database = await createTestDatabase();
+      maya = await spawnMaya({ DATABASE_URL: database.url, ...UNLIMITED_RATES });
+      cleanup = () => database.drop();
+    } else {
+      const dir = await mkdtemp(join(tmpdir(), "maya-soak-"));
+      maya = await spawnMaya({ MAYA_DATA_DIR: dir, ...UNLIMITED_RATES });
+      cleanup = () => rm(dir, { recursive: true, force: true });
+    }
+  }
+  const url = maya.url;
+  const http = new GraphQLHttp(url, Math.min(options.guests, 64));
+  const lags: number[] = [];
+  const acks: number[] = [];
+  let measuring = false;
+  let stop = false;
+  let operations = 0;
+  const audits = { missing: 0, duplicates: 0, outOfOrder: 0, subscriptionErrors: 0, guestsServed: 0 };
+  const memory: [number, number][] = [];
+  const started = performance.now();
+
+  const newGuest = async (): Promise<Guest | null> => {
+    const grant = await http.request(START);
+    if (!grant) return null;
+    const guest = new Guest(grant.startSession.token as string, url, acks, () => measuring);
+    try {
+      await guest.subscribe();
+      return guest;
+    } catch {
+      audits.subscriptionErrors += 1;
+      await guest.close();
+      return null;
+    }
+  };
+  const retire = async (guest: Guest) => {
+    // Changes still in flight arrive before the final version is read and checked.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const finalVersion = await guest.finalVersion(http);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const outcome = audit(guest.record, finalVersion);
+    audits.missing += outcome.missing;
+    audits.duplicates += outcome.duplicates;
+    audits.outOfOrder += outcome.outOfOrder;
+    if (guest.record.failed) audits.subscriptionErrors += 1;
+    audits.guestsServed += 1;
+    await guest.close();
+  };
+
+  const loops = Array.from({ length: options.guests }, async () => {
+    let guest = await newGuest();
+    while (!stop) {
+      if (!guest) {
+        guest = await newGuest();
+        continue;
+      }
+      await guest.act(http, lags);
+      if (measuring) operations += 1;
+      const [low, high] = options.thinkMs;
+      await new Promise((resolve) => setTimeout(resolve, low + Math.random() * (high - low)));
+      if (Math.random() < options.leaveChance) {
+        const leaving = guest;
+        guest = null;
+        await retire(leaving);
+      }
+    }
+    if (guest) await retire(guest);
+  });
+
+  const sampler = setInterval(() => {
+    if (!measuring) return;
+    void rssMegabytes(maya.pid).then((mb) => {
+      if (mb !== null) memory.push([(performance.now() - started) / 60_000, mb]);
+    });
+  }, 1000);
+  await new Promise((resolve) => setTimeout(resolve, options.warmupMs));
+  lags.length = 0;
+  acks.splice(0, acks.length);
+  measuring = true;
+  const measuredFrom = performance.now();
+  log(`soak: ${options.guests} guests on ${options.database}, measuring for ${(options.durationMs / 1000).toFixed(0)} s`);
+  await new Promise((resolve) => setTimeout(resolve, options.durationMs));
+  measuring = false;
+  const seconds = (performance.now() - measuredFrom) / 1000;
+  stop = true;
+  await Promise.all(loops);
+  clearInterval(sampler);
+  await http.close();
+  if (!server) {
+    await maya.stop();
+    await cleanup();
+  }
+  return {
+    database: options.database,
+    operations,
+    operationsPerSecond: operations / seconds,
+    guestsServed: audits.guestsServed,
+    missing: audits.missing,
+    duplicates: audits.duplicates,
+    outOfOrder: audits.outOfOrder,
+    subscriptionErrors: audits.subscriptionErrors,
+    requestFailures: http.failures,
+    lagMs: stats(lags),
+    ackMs: stats(acks),
+    memorySlopeMbPerMinute: slope(memory),
+    lastError: http.lastError,
+  };
+}
+
+export function formatSoak(result: SoakResult): string {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  return [
+    `soak on ${result.database}: ${result.operations} operations (${result.operationsPerSecond.toFixed(0)}/s), ${result.guestsServed} guests served`,
+    `  exactly once, in order: ${result.missing} missing, ${result.duplicates} duplicated, ${result.outOfOrder} out of order; ${result.subscriptionErrors} subscription errors, ${result.requestFailures} failed requests${result.lastError ? ` (last: ${result.lastError})` : ""}`,
+    `  event lag after the change's answer: p50 ${ms(result.lagMs.p50)}, p99 ${ms(result.lagMs.p99)}, max ${ms(result.lagMs.max)} over ${result.lagMs.count} changes (goal p99 <= 100 ms, max <= 1 s)`,
+    `  connection_ack: p50 ${ms(result.ackMs.p50)}, p99 ${ms(result.ackMs.p99)}, max ${ms(result.ackMs.max)} over ${result.ackMs.count} sockets (goal p99 <= 200 ms)`,
+    `  server memory after warm-up: ${result.memorySlopeMbPerMinute === null ? "not sampled" : `${result.memorySlopeMbPerMinute.toFixed(2)} MB/min`}`,
+  ].join("\n");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string, fallback: string) => {
+    const at = process.argv.indexOf(`--${name}`);
+    return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+  };
+  const guests = Number(arg("guests", "64"));
+  const minutes = Number(arg("minutes", "2"));
+  const which = arg("database", "both");
+  const databases: ("postgres" | "pglite")[] = which === "both" ? ["pglite", "postgres"] : [which as "postgres" | "pglite"];
+  let failed = false;
+  for (const database of databases) {
+    if (database === "postgres" && !(await postgresAvailable())) {
+      console.log("soak on postgres: SKIPPED, PostgreSQL is not reachable");
+      continue;
+    }
+    const result = await runSoak({ guests, durationMs: minutes * 60_000, warmupMs: 10_000, thinkMs: [100, 400], leaveChance: 0.01, database, log: console.log });
+    console.log(formatSoak(result));
+    failed ||= result.missing + result.duplicates + result.outOfOrder + result.subscriptionErrors > 0;
+  }
+  process.exit(failed ? 1 : 0);
+}
