@@ -1,14 +1,15 @@
 /**
  * `npm run bench`: every bench, one after another, each printing its own figures.
  *
- * - conversation parse + turn in memory (bench/conversation/parse.ts)
- * - conversation `say` over HTTP against a real Maya, with addToTab alongside
- *   (bench/conversation/say-http.ts; it reports the corpus parse time too)
+ * - the conversation engine: parse and a whole turn in memory (bench/conversation/parse.ts)
+ * - the write path against the database's own speed (bench/write-path.ts): menu against a bare
+ *   Apollo Server, tab writes and spoken tab writes against pgbench, `say` at one session, an
+ *   event across two instances, ready time; with `--profile`, where Maya's CPU time went
  *
  * Exits non-zero when a bench reports failed requests or misunderstood turns.
  */
 import { runParseBench, type Timing } from "./conversation/parse.js";
-import { runSayHttpBench } from "./conversation/say-http.js";
+import { runWritePathBench } from "./write-path.js";
 
 const format = (timing: Timing): string =>
   `median ${timing.medianMicros.toFixed(1)} us, p99 ${timing.p99Micros.toFixed(1)} us, cpu ${timing.cpuMicrosPerCall.toFixed(1)} us/call over ${timing.calls} calls`;
@@ -16,15 +17,19 @@ const format = (timing: Timing): string =>
 const started = performance.now();
 let failed = false;
 
-console.log("== conversation: a turn in memory (no database, no HTTP)");
-const parse = await runParseBench({ rounds: 20 });
-console.log(`conversation turn, in-memory bar and store (${parse.utterances} utterances x ${parse.rounds / 10} rounds): ${format(parse.turn)}`);
+console.log("== conversation: the engine in memory (no database, no HTTP)");
+const parse = await runParseBench({ rounds: 60 });
+console.log(`engine parse, understand() over the corpus (${parse.utterances} utterances x ${parse.rounds} rounds): ${format(parse.parse)} (goal p99 <= 100 us)`);
+console.log(`a whole turn, in-memory bar and store: ${format(parse.turn)}`);
 
-console.log("\n== conversation: say over HTTP");
-const http = await runSayHttpBench();
-failed ||=
-  http.unexpectedIntents.length > 0 ||
-  [http.say.single, http.say.concurrent, http.addToTab.single, http.addToTab.concurrent].some((figures) => figures.failures > 0);
+console.log("\n== the write path, against a bare Apollo Server and pgbench on this machine");
+const secondsAt = process.argv.indexOf("--seconds");
+const writePath = await runWritePathBench({
+  seconds: secondsAt > 0 ? Number(process.argv[secondsAt + 1]) : 10,
+  profile: process.argv.includes("--profile"),
+  log: (line) => console.log(line),
+});
+failed ||= (writePath?.failures ?? 0) > 0;
 
 console.log(`\nall benches done in ${((performance.now() - started) / 1000).toFixed(1)} s${failed ? ", WITH FAILURES" : ""}`);
 process.exit(failed ? 1 : 0);
