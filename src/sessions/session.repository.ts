@@ -19,13 +19,9 @@ export interface SessionRepository {
   /** Creates the session and its first, empty tab in one transaction. */
   create(input: { tokenHash: string; customerName: string | null; startingBalanceCents: number }): Promise<SessionRecord>;
   findByTokenHash(tokenHash: string): Promise<(SessionRecord & { lastSeenAt: Date }) | null>;
-  findById(id: string): Promise<SessionRecord | null>;
   touch(id: string, at: Date): Promise<void>;
   /** The last `count` messages, oldest first. */
   transcript(sessionId: string, count: number): Promise<MessageRecord[]>;
-  dialogueState(sessionId: string): Promise<unknown | null>;
-  /** Stores one exchange and the conversation's new memory together. */
-  saveTurn(sessionId: string, turn: { utterance: string; reply: string; state: unknown }): Promise<void>;
   count(): Promise<number>;
 }
 
@@ -51,9 +47,6 @@ export class PrismaSessionRepository implements SessionRepository {
     return this.prisma.session.findUnique({ where: { tokenHash }, select: { ...SESSION_SELECT, lastSeenAt: true } });
   }
 
-  findById(id: string) {
-    return this.prisma.session.findUnique({ where: { id }, select: SESSION_SELECT });
-  }
 
   async touch(id: string, at: Date): Promise<void> {
     await this.prisma.session.update({ where: { id }, data: { lastSeenAt: at }, select: { id: true } });
@@ -68,27 +61,7 @@ export class PrismaSessionRepository implements SessionRepository {
     return rows.reverse().map((row) => ({ id: row.id.toString(), speaker: row.speaker, text: row.text, createdAt: row.createdAt }));
   }
 
-  async dialogueState(sessionId: string): Promise<unknown | null> {
-    const row = await this.prisma.session.findUnique({ where: { id: sessionId }, select: { dialogueState: true } });
-    return row?.dialogueState ?? null;
-  }
 
-  async saveTurn(sessionId: string, turn: { utterance: string; reply: string; state: unknown }): Promise<void> {
-    await this.prisma.$transaction([
-      // One statement, rows in this order: ids (and so the transcript) keep the guest before Maya.
-      this.prisma.message.createMany({
-        data: [
-          { sessionId, speaker: "CUSTOMER", text: turn.utterance },
-          { sessionId, speaker: "MAYA", text: turn.reply },
-        ],
-      }),
-      this.prisma.session.update({
-        where: { id: sessionId },
-        data: { dialogueState: (turn.state ?? null) as Prisma.InputJsonValue },
-        select: { id: true },
-      }),
-    ]);
-  }
 
   count(): Promise<number> {
     return this.prisma.session.count();

@@ -80,11 +80,6 @@ export class SessionService {
     }
   }
 
-  async session(sessionId: string): Promise<SessionRecord> {
-    const found = await this.sessions.findById(sessionId);
-    if (!found) throw unauthenticated("The session no longer exists.");
-    return found;
-  }
 
   transcript(sessionId: string, last: number): Promise<MessageRecord[]> {
     if (!Number.isInteger(last) || last < 1 || last > MAX_TRANSCRIPT_MESSAGES) {
