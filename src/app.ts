@@ -31,6 +31,7 @@ import { SqlOutboxRepository } from "./events/outbox.repository.js";
 import { TabEventFeed } from "./events/tab-event-feed.js";
 import { contextFromAuthorization, type GraphQLContext } from "./graphql/context.js";
 import { formatGraphQLError } from "./graphql/errors.js";
+import { menuResponseCache } from "./graphql/menu-response-cache.js";
 import { maxDepthRule } from "./graphql/limits.js";
 import { ConversationResolver } from "./graphql/resolvers/conversation.resolver.js";
 import { MenuResolver, TabItemResolver } from "./graphql/resolvers/menu.resolver.js";
@@ -255,6 +256,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
       { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },
       ApolloServerPluginLandingPageDisabled(),
       createApolloMetricsPlugin<GraphQLContext>(metrics),
+      menuResponseCache<GraphQLContext>(),
     ],
   });
   await apollo.start();
