@@ -46,6 +46,9 @@ import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payme
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
 import { createSpeech } from "./voice/speech-factory.js";
+import { RateLimiter } from "./http/rate-limiter.js";
+import { SpeechRecognitionResolver } from "./graphql/resolvers/speech-recognition.resolver.js";
+import { createSpeechRecognition } from "./voice/recognition/recognition-factory.js";
 
 export interface MayaApp {
   readonly url: string;
@@ -156,6 +159,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   });
   locks.start();
   const speech = createSpeech(config.speech, log, metrics);
+  const hearing = await createSpeechRecognition(config.speechRecognition, menu.items, log, metrics);
   const conversation = new ConversationService(
     new ServiceBarPort(menu, tabs, payments),
     new SessionConversationStore(sessionRepository),
@@ -178,6 +182,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     [TabResolver, new TabResolver(tabs)],
     [PaymentResolver, new PaymentResolver(payments)],
     [ConversationResolver, new ConversationResolver(turns, payments, speech.service)],
+    [SpeechRecognitionResolver, new SpeechRecognitionResolver(hearing.info)],
   ]);
   const schema = await buildMayaSchema(resolvers);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
@@ -185,6 +190,9 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
 
   const upgrades = routeUpgrades(httpServer);
   const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, formatError });
+  // The same limits as /graphql (separate buckets until rateLimitGuard takes instances).
+  const recognitionLimiters = { perAddress: new RateLimiter(config.limits.rateLimitPerAddress), perSession: new RateLimiter(config.limits.rateLimitPerSession) };
+  hearing.mount({ upgrades, sessions, limiters: recognitionLimiters });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -285,6 +293,8 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
         locks.stop();
         await reconciler.stop();
         httpServer.closeIdleConnections();
+        // Its sockets would hold the HTTP server open.
+        await hearing.close();
         await apollo.stop();
         await feed.stop();
         await db.close();

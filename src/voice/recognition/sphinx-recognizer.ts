@@ -307,6 +307,13 @@ export class SphinxRecognizer implements SpeechRecognizer {
     };
   }
 
+  /** Runs a decoder on a moment of silence: throws a RecognitionError when the binary or the model is broken. */
+  async probe(): Promise<void> {
+    const stream = this.start({ onPartial: () => undefined });
+    stream.write(Buffer.alloc(BYTES_PER_SECOND / 5));
+    await stream.finish();
+  }
+
   async close(): Promise<void> {
     const exits = [...this.live].map((child) => new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
