@@ -60,7 +60,7 @@ export const VOICES: readonly Voice[] = [
  */
 export function speak(text: string, voice: Voice = VOICES[0]!, padSeconds = 0.3): Promise<Buffer> {
   const script =
-    'espeak-ng -v "$1" -s "$2" --stdout "$3" | sox -t wav - -t raw -r 16000 -e signed -b 16 -c 1 - pad "$4" "$4"';
+    'espeak-ng -v "$1" -s "$2" --stdout "$3" | sox -D -t wav - -t raw -r 16000 -e signed -b 16 -c 1 - pad "$4" "$4"';
   return new Promise((resolve, reject) => {
     execFile("sh", ["-c", script, "speak", voice.name, String(voice.wordsPerMinute), text, String(padSeconds)], { encoding: "buffer", maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
       error ? reject(error) : resolve(stdout),
@@ -70,6 +70,6 @@ export function speak(text: string, voice: Voice = VOICES[0]!, padSeconds = 0.3)
 
 /** The same speech as a 16 kHz WAV file at `file` (for Chromium's fake microphone). */
 export function speakToWav(text: string, file: string, voice: Voice = VOICES[0]!, leadSeconds = 0.5, tailSeconds = 2.5): void {
-  const script = 'espeak-ng -v "$1" -s "$2" --stdout "$3" | sox -t wav - -r 16000 -b 16 -c 1 "$4" pad "$5" "$6"';
+  const script = 'espeak-ng -v "$1" -s "$2" --stdout "$3" | sox -D -t wav - -r 16000 -b 16 -c 1 "$4" pad "$5" "$6"';
   execFileSync("sh", ["-c", script, "speak", voice.name, String(voice.wordsPerMinute), text, file, String(leadSeconds), String(tailSeconds)]);
 }

@@ -114,8 +114,10 @@ export interface SphinxRecognizerOptions {
 const STDERR_TAIL_BYTES = 2048;
 /** Silence between the live audio and its replay: enough for the decoder to close the last segment. */
 const REPLAY_GAP_SECONDS = 1;
-/** Under this, the utterance is replayed twice (the transcript is the last hearing). */
-const SHORT_UTTERANCE_SECONDS = 3;
+/** A short utterance is replayed until the decoder has heard about this much of it before the last hearing. */
+const ADAPTATION_SECONDS = 3;
+/** More hearings than two measured no better (on espeak-ng speech) and cost time. */
+const MAX_REPLAYS = 2;
 /** A decoder never holds more than this much of an utterance (the socket's own limit is lower). */
 const MAX_BUFFERED_SECONDS = 60;
 /** A `-time yes` line: "word start end confidence". */
@@ -287,7 +289,7 @@ export class SphinxRecognizer implements SpeechRecognizer {
           // utterance gives the normalisation little to learn from, so it is heard once more first.
           const gap = Buffer.alloc(REPLAY_GAP_SECONDS * BYTES_PER_SECOND);
           const seconds = audioBytes / BYTES_PER_SECOND;
-          const replays = seconds < SHORT_UTTERANCE_SECONDS ? 2 : 1;
+          const replays = Math.min(MAX_REPLAYS, Math.max(1, Math.ceil(ADAPTATION_SECONDS / Math.max(seconds, 0.1))));
           replayFrom = seconds * replays + REPLAY_GAP_SECONDS * (replays - 0.5);
           for (let replay = 0; replay < replays; replay++) {
             child.stdin.write(gap);
