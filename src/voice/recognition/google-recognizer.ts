@@ -141,12 +141,14 @@ export class GoogleSpeechRecognizer implements SpeechRecognizer {
         call.write({ audioContent: pcm });
       },
       finish: () => {
-        if (state !== "open") return Promise.reject(new Error("finish() was already called"));
-        state = "finishing";
+        // A call that already failed says so, whenever the audio ends.
         if (failure !== null) {
+          state = "done";
           call.cancel();
           return Promise.reject(failure);
         }
+        if (state !== "open") return Promise.reject(new Error("finish() was already called"));
+        state = "finishing";
         return new Promise<string>((resolve, reject) => {
           const timer = setTimeout(() => {
             fail(new RecognitionError({ reason: "timeout", details: `no transcript ${this.finishTimeoutMs} ms after the audio ended` }));

@@ -122,7 +122,7 @@ const MAX_REPLAYS = 2;
 const MAX_BUFFERED_SECONDS = 60;
 /** A `-time yes` line: "word start end confidence". */
 const WORD_TIME = /^(\S+) (\d+\.\d+) (\d+\.\d+) (-?\d+(?:\.\d+)?)$/;
-/** The shell's exit status when the decoder binary is missing. */
+/** bash's exit status when the decoder binary is missing. */
 const COMMAND_NOT_FOUND = 127;
 
 export class SphinxRecognizer implements SpeechRecognizer {
@@ -154,9 +154,10 @@ export class SphinxRecognizer implements SpeechRecognizer {
       ...(this.options.extraArgs ?? []),
     ];
     // The decoder fopen()s its input, and Node's stdin for a child is a socket, which /dev/stdin
-    // cannot open: `cat` turns it into a real pipe, so audio still never touches the disk.
-    // Its own process group, so a kill takes cat and the decoder together.
-    const child = spawn("/bin/sh", ["-c", 'cat | exec "$0" "$@"', this.binary, ...decoderArgs], {
+    // cannot open: `cat` turns it into a real pipe, so audio still never touches the disk. The shell
+    // becomes the decoder (exec), so its exit is seen at once even while cat still waits for audio;
+    // its own process group, so one kill takes cat and the decoder together.
+    const child = spawn("/bin/bash", ["-c", 'exec "$0" "$@" < <(exec cat)', this.binary, ...decoderArgs], {
       stdio: ["pipe", "pipe", "pipe"],
       detached: true,
     });
@@ -230,6 +231,9 @@ export class SphinxRecognizer implements SpeechRecognizer {
     void exited.then(({ code, signal, error }) => {
       clearTimeout(lifetime);
       this.live.delete(child);
+      // cat may still be waiting for audio that nobody will read.
+      child.stdin.destroy();
+      killGroup(child, true);
       if (stdoutRest.trim() !== "") readLine(stdoutRest);
       stdoutRest = "";
       // Aborted, or already failed (killed for a timeout): nothing more to report.
@@ -263,12 +267,14 @@ export class SphinxRecognizer implements SpeechRecognizer {
         child.stdin.write(pcm);
       },
       finish: () => {
-        if (state !== "open") return Promise.reject(new Error("finish() was already called"));
-        state = "finishing";
+        // A decoder that already failed says so, whenever the audio ends.
         if (failure !== null) {
+          state = "done";
           kill();
           return Promise.reject(failure);
         }
+        if (state !== "open") return Promise.reject(new Error("finish() was already called"));
+        state = "finishing";
         return new Promise<string>((resolve, reject) => {
           const timer = setTimeout(() => {
             this.options.onDecoderProblem?.({ kind: "killed", details: `no transcript ${this.finishTimeoutMs} ms after the audio ended` });
@@ -326,13 +332,14 @@ export class SphinxRecognizer implements SpeechRecognizer {
   }
 }
 
-/** Kills the shell, cat and the decoder (one process group); nothing if it already ended. */
-function killGroup(child: ChildProcessWithoutNullStreams): void {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+/** Kills the decoder and cat (one process group); `afterExit` reaps what is left once the decoder ended. */
+function killGroup(child: ChildProcessWithoutNullStreams, afterExit = false): void {
+  if (child.pid === undefined) return;
+  if (!afterExit && (child.exitCode !== null || child.signalCode !== null)) return;
   try {
     process.kill(-child.pid, "SIGKILL");
   } catch {
-    child.kill("SIGKILL");
+    // The group is gone already.
   }
 }
 
