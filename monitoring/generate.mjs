@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 
 /** Bump with every change to the dashboard and say why in monitoring/CHANGELOG.md. */
-export const DASHBOARD_VERSION = 1;
+export const DASHBOARD_VERSION = 2;
 export const DASHBOARD_UID = "maya-mcp";
 /** The job name in prometheus/prometheus.yml; the alerts select it. */
 export const JOB = "maya";
@@ -303,6 +303,22 @@ const SECTIONS = [
         target(`sum by (outcome) (${rate("maya_speech_synthesis_requests_total")})`, "{{outcome}}"),
       ]),
       timeseries("Speech synthesis latency", "s", percentiles("maya_speech_synthesis_duration_seconds")),
+    ],
+  },
+  {
+    title: "Listening (server-side recognition)",
+    panels: [
+      timeseries("Recognitions by recognizer and outcome", "ops", [
+        target(`sum by (recognizer, outcome) (${rate("maya_speech_recognitions_total")})`, "{{recognizer}} {{outcome}}"),
+      ]),
+      timeseries("End of speech to transcript", "s", percentiles("maya_speech_recognition_latency_seconds", "recognizer")),
+      timeseries("Audio heard and live streams", "none", [
+        target(`sum by (recognizer) (${rate("maya_speech_recognition_audio_seconds_total")})`, "{{recognizer}} audio s/s"),
+        target(`sum(${m("maya_speech_recognition_streams_active")})`, "live streams"),
+      ]),
+      timeseries("Recognition sockets refused", "ops", [
+        target(`sum by (reason) (${rate("maya_speech_recognition_refusals_total")})`, "{{reason}}"),
+      ]),
     ],
   },
   {
