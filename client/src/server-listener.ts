@@ -152,39 +152,41 @@ export class ServerListener {
   }
 
   private async startCapture(utterance: number): Promise<void> {
+    // The worklet is loaded before the microphone opens: audio before the graph is connected is lost,
+    // and a guest starts talking as soon as they press.
+    let context: AudioContext;
+    try {
+      context = new AudioContext();
+      // Served by the app itself (no CDN), so listening works offline.
+      await context.audioWorklet.addModule("/pcm-worklet.js");
+    } catch {
+      this.handlers.onError("Listening could not start in this browser. You can type to Maya instead.");
+      this.finish(utterance, null);
+      return;
+    }
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({
-        audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+        // Echo cancellation keeps Maya's own voice out; gain control and noise suppression are off: they clip and
+        // smear speech (measured: espeak-ng audio clipped at full scale), and the recognizer normalises itself.
+        audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: false },
       });
     } catch (error) {
+      void context.close().catch(() => undefined);
       const name = error instanceof DOMException ? error.name : "";
       this.handlers.onError(MIC_ERRORS[name] ?? "The microphone could not start. You can type to Maya instead.");
       this.finish(utterance, null);
       return;
     }
-    if (utterance !== this.utterance || this.stopping) {
-      for (const track of stream.getTracks()) track.stop();
-      return;
-    }
-    try {
-      const context = new AudioContext();
-      // Served by the app itself (no CDN), so listening works offline.
-      await context.audioWorklet.addModule("/pcm-worklet.js");
-      const node = new AudioWorkletNode(context, "maya-pcm", { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] });
-      const source = context.createMediaStreamSource(stream);
-      // A silent path to the speakers keeps the graph pulling in every browser; nothing is heard.
-      const mute = context.createGain();
-      mute.gain.value = 0;
-      source.connect(node).connect(mute).connect(context.destination);
-      node.port.onmessage = (event: MessageEvent<PcmFrame>) => this.onFrame(utterance, event.data);
-      this.capture = { stream, context, node };
-      if (utterance !== this.utterance || this.stopping) this.stopCapture();
-    } catch {
-      for (const track of stream.getTracks()) track.stop();
-      this.handlers.onError("Listening could not start in this browser. You can type to Maya instead.");
-      this.finish(utterance, null);
-    }
+    const node = new AudioWorkletNode(context, "maya-pcm", { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] });
+    const source = context.createMediaStreamSource(stream);
+    // A silent path to the speakers keeps the graph pulling in every browser; nothing is heard.
+    const mute = context.createGain();
+    mute.gain.value = 0;
+    source.connect(node).connect(mute).connect(context.destination);
+    node.port.onmessage = (event: MessageEvent<PcmFrame>) => this.onFrame(utterance, event.data);
+    this.capture = { stream, context, node };
+    if (utterance !== this.utterance || this.stopping) this.stopCapture();
   }
 
   private onFrame(utterance: number, frame: PcmFrame): void {

@@ -69,7 +69,7 @@ export function speak(text: string, voice: Voice = VOICES[0]!, padSeconds = 0.3)
 }
 
 /** The same speech as a 16 kHz WAV file at `file` (for Chromium's fake microphone). */
-export function speakToWav(text: string, file: string, voice: Voice = VOICES[0]!, leadSeconds = 0.5, tailSeconds = 2.5): void {
+export function speakToWav(text: string, file: string, voice: Voice = VOICES[0]!, leadSeconds = 1, tailSeconds = 2.5): void {
   const script = 'espeak-ng -v "$1" -s "$2" --stdout "$3" | sox -D -t wav - -r 16000 -b 16 -c 1 "$4" pad "$5" "$6"';
   execFileSync("sh", ["-c", script, "speak", voice.name, String(voice.wordsPerMinute), text, file, String(leadSeconds), String(tailSeconds)]);
 }
