@@ -5,7 +5,9 @@
  */
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { describe } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
+import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
+import { buildSphinxModel, SphinxRecognizer, type SphinxModelFiles } from "../../src/voice/recognition/sphinx-recognizer.js";
 
 export const SPHINX_MODEL_DIR = "/usr/share/pocketsphinx/model/en-us";
 export const SPHINX_ACOUSTIC_MODEL = `${SPHINX_MODEL_DIR}/en-us`;
@@ -72,4 +74,33 @@ export function speak(text: string, voice: Voice = VOICES[0]!, padSeconds = 0.3)
 export function speakToWav(text: string, file: string, voice: Voice = VOICES[0]!, leadSeconds = 1, tailSeconds = 2.5): void {
   const script = 'espeak-ng -v "$1" -s "$2" --stdout "$3" | sox -D -t wav - -r 16000 -b 16 -c 1 "$4" pad "$5" "$6"';
   execFileSync("sh", ["-c", script, "speak", voice.name, String(voice.wordsPerMinute), text, file, String(leadSeconds), String(tailSeconds)]);
+}
+
+/**
+ * Registers beforeAll/afterAll for the calling suite: the bar's model built from the shipped menu and
+ * a SphinxRecognizer on it, removed afterwards. Read the getters inside tests and hooks only.
+ */
+export function useSphinxRecognizer(): { readonly model: SphinxModelFiles; readonly recognizer: SphinxRecognizer } {
+  let model: SphinxModelFiles | undefined;
+  let recognizer: SphinxRecognizer | undefined;
+  beforeAll(async () => {
+    model = await buildSphinxModel(MENU_CATALOG, { dictionaryPath: SPHINX_DICTIONARY });
+    recognizer = new SphinxRecognizer({ acousticModelDir: SPHINX_ACOUSTIC_MODEL, lmPath: model.lmPath, dictPath: model.dictPath });
+  });
+  afterAll(async () => {
+    await recognizer?.close();
+    await model?.remove();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("useSphinxRecognizer: not started (read it inside a test or hook)");
+    return value;
+  };
+  return {
+    get model() {
+      return started(model);
+    },
+    get recognizer() {
+      return started(recognizer);
+    },
+  };
 }

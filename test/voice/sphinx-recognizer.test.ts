@@ -7,10 +7,9 @@ import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { RecognitionError } from "../../src/voice/recognition/recognizer.js";
-import { buildSphinxModel, SphinxRecognizer, type SphinxModelFiles } from "../../src/voice/recognition/sphinx-recognizer.js";
-import { describeWithSpeech, speak, SPHINX_ACOUSTIC_MODEL, SPHINX_DICTIONARY } from "../support/speech-tools.js";
+import { SphinxRecognizer } from "../../src/voice/recognition/sphinx-recognizer.js";
+import { describeWithSpeech, speak, useSphinxRecognizer } from "../support/speech-tools.js";
 
 const silence = (seconds: number) => Buffer.alloc(Math.round(seconds * 32_000));
 const alive = (pid: number) => {
@@ -128,28 +127,19 @@ describe("SphinxRecognizer with decoders that misbehave", () => {
 });
 
 describeWithSpeech("SphinxRecognizer with the real decoder", () => {
-  let model: SphinxModelFiles;
-  let recognizer: SphinxRecognizer;
-  beforeAll(async () => {
-    model = await buildSphinxModel(MENU_CATALOG, { dictionaryPath: SPHINX_DICTIONARY });
-    recognizer = new SphinxRecognizer({ acousticModelDir: SPHINX_ACOUSTIC_MODEL, lmPath: model.lmPath, dictPath: model.dictPath });
-  });
-  afterAll(async () => {
-    await recognizer?.close();
-    await model?.remove();
-  });
+  const sphinx = useSphinxRecognizer();
 
   it("builds the model with the menu's words, pronouncing those the dictionary lacks", async () => {
-    expect(model.missing).toEqual([]);
-    expect(model.generated).toContain("ipa");
-    expect(model.vocabularySize).toBeGreaterThan(500);
-    await recognizer.probe();
+    expect(sphinx.model.missing).toEqual([]);
+    expect(sphinx.model.generated).toContain("ipa");
+    expect(sphinx.model.vocabularySize).toBeGreaterThan(500);
+    await sphinx.recognizer.probe();
   });
 
   it("reports words heard while the guest is still talking (after a pause), then the whole transcript", async () => {
     const [first, second] = await Promise.all([speak("two martinis please"), speak("and a negroni")]);
     const partials: string[] = [];
-    const stream = recognizer.start({ onPartial: (text) => partials.push(text) });
+    const stream = sphinx.recognizer.start({ onPartial: (text) => partials.push(text) });
     stream.write(first);
     stream.write(silence(1));
     await expect.poll(() => partials.length, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -158,6 +148,6 @@ describeWithSpeech("SphinxRecognizer with the real decoder", () => {
     const final = await stream.finish();
     expect(final).toMatch(/^two martinis please\b/);
     expect(final).toMatch(/negroni/);
-    expect(recognizer.liveDecoders).toBe(0);
+    expect(sphinx.recognizer.liveDecoders).toBe(0);
   });
 });

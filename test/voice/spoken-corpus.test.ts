@@ -6,14 +6,13 @@
  * and holds floors under both. The language model is built from the menu and the bar's own phrase
  * list, not from this corpus; the share of these utterances the model saw word for word is printed.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { ConversationService } from "../../src/conversation/conversation.service.js";
 import { buildBarLanguage, spokenWords } from "../../src/voice/recognition/bar-language.js";
-import { buildSphinxModel, SphinxRecognizer, type SphinxModelFiles } from "../../src/voice/recognition/sphinx-recognizer.js";
 import { CORPUS, type CorpusCase } from "../conversation/corpus.js";
 import { FakeBar, MemoryStore, tabLines } from "../conversation/fake-bar.js";
-import { describeWithSpeech, speak, SPHINX_ACOUSTIC_MODEL, SPHINX_DICTIONARY, VOICES, type Voice } from "../support/speech-tools.js";
+import { describeWithSpeech, speak, useSphinxRecognizer, VOICES, type Voice } from "../support/speech-tools.js";
 
 /** Floors, under the figures measured when this was written (see the printed report). */
 const MAX_WORD_ERROR_RATE = 0.45;
@@ -56,21 +55,11 @@ async function outcome(entry: CorpusCase, text: string): Promise<string> {
 }
 
 describeWithSpeech("a spoken corpus through the offline recognizer", () => {
-  let model: SphinxModelFiles;
-  let recognizer: SphinxRecognizer;
+  const sphinx = useSphinxRecognizer();
   const cases = sample(SAMPLE_SIZE);
 
-  beforeAll(async () => {
-    model = await buildSphinxModel(MENU_CATALOG, { dictionaryPath: SPHINX_DICTIONARY });
-    recognizer = new SphinxRecognizer({ acousticModelDir: SPHINX_ACOUSTIC_MODEL, lmPath: model.lmPath, dictPath: model.dictPath });
-  });
-  afterAll(async () => {
-    await recognizer?.close();
-    await model?.remove();
-  });
-
   async function hear(text: string, voice: Voice): Promise<string> {
-    const stream = recognizer.start({ onPartial: () => undefined });
+    const stream = sphinx.recognizer.start({ onPartial: () => undefined });
     const pcm = await speak(text, voice);
     // Fed in 100 ms frames, as the socket does.
     for (let at = 0; at < pcm.length; at += 3200) stream.write(pcm.subarray(at, at + 3200));
