@@ -111,7 +111,7 @@ const CACHE_RESULTS: readonly CacheResult[] = ["hit", "miss"];
 const RECOGNIZERS = ["sphinx", "google"];
 const RECOGNITION_OUTCOMES: readonly RecognitionOutcome[] = ["success", "no_speech", "error", "aborted"];
 const RECOGNITION_REFUSALS = [
-  "bad_message", "unauthenticated", "auth_timeout", "rate_limited", "busy", "too_many_frames", "unavailable",
+  "bad_message", "unauthenticated", "auth_timeout", "rate_limited", "busy", "overloaded", "too_many_frames", "unavailable",
   "recognizer_failed", "too_many_sockets",
 ];
 

@@ -21,7 +21,7 @@ describeWithSpeech("the recognition socket (offline recognizer)", () => {
 
   beforeAll(async () => {
     [app, order] = await Promise.all([
-      startTestMaya({ kind: "pglite" }, { MAYA_STT: "sphinx", MAYA_STT_MAX_SECONDS: "4", MAYA_STT_MAX_SOCKETS_PER_ADDRESS: "6" }),
+      startTestMaya({ kind: "pglite" }, { MAYA_STT: "sphinx", MAYA_STT_MAX_SECONDS: "4", MAYA_STT_MAX_SOCKETS_PER_ADDRESS: "6", MAYA_STT_MAX_STREAMS: "2" }),
       speak("two martinis please"),
     ]);
     guest = await MayaClient.startSession(app.url);
@@ -108,7 +108,7 @@ describeWithSpeech("the recognition socket (offline recognizer)", () => {
     expect((await flood.closed).code).toBe(4429);
   });
 
-  it("allows one live stream per session: a second is refused while the first listens, and allowed after", async () => {
+  it("allows one live stream per session (a second is refused while the first listens, allowed after) and caps streams per instance", async () => {
     const first = await openListen(app.url);
     first.start(guest.token!);
     await first.until("ready");
@@ -121,6 +121,11 @@ describeWithSpeech("the recognition socket (offline recognizer)", () => {
     const elsewhere = await openListen(app.url);
     elsewhere.start(other.token!);
     expect(await elsewhere.next()).toMatchObject({ type: "ready" });
+    // Two utterances live is this instance's cap (MAYA_STT_MAX_STREAMS=2 here): a third guest waits.
+    const third = await openListen(app.url);
+    third.start((await MayaClient.startSession(app.url)).token!);
+    expect(await third.next()).toMatchObject({ type: "error", reason: "overloaded" });
+    expect((await third.closed).code).toBe(4503);
     elsewhere.socket.send(JSON.stringify({ type: "cancel" }));
     expect((await elsewhere.closed).code).toBe(1000);
 

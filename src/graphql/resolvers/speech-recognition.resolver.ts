@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { SpeechRecognitionInfo } from "../../voice/recognition/recognition-factory.js";
+import { RECOGNITION_PATH, SAMPLE_RATE_HERTZ } from "../../voice/recognition/recognizer.js";
 
 @ObjectType("SpeechRecognition", { description: "Server-side listening: which recognizer hears the guest's microphone, if any." })
 export class SpeechRecognitionType {
@@ -22,7 +23,8 @@ export class SpeechRecognitionType {
   maxSeconds!: number;
 }
 
-const NONE: SpeechRecognitionInfo = { recognizer: null, available: false, preferServer: false, path: "/listen", sampleRateHertz: 16_000, maxSeconds: 15 };
+/** For the schema without an app (schema:emit): no recognizer. */
+const NONE: SpeechRecognitionInfo = { recognizer: null, available: false, preferServer: false, path: RECOGNITION_PATH, sampleRateHertz: SAMPLE_RATE_HERTZ, maxSeconds: 15 };
 
 @Resolver(() => SpeechRecognitionType)
 export class SpeechRecognitionResolver {

@@ -16,11 +16,8 @@ import type { SessionService } from "../../sessions/session.service.js";
 import { buildBarLanguage } from "./bar-language.js";
 import { GoogleSpeechRecognizer } from "./google-recognizer.js";
 import { mountRecognitionSocket, type RecognitionMetrics, type RecognitionSocket } from "./recognition-socket.js";
-import { SAMPLE_RATE_HERTZ, type RecognizerName, type SpeechRecognizer } from "./recognizer.js";
+import { RECOGNITION_PATH, SAMPLE_RATE_HERTZ, type RecognizerName, type SpeechRecognizer } from "./recognizer.js";
 import { buildSphinxModel, SphinxRecognizer, type SphinxModelFiles } from "./sphinx-recognizer.js";
-
-/** Where the page streams its microphone. */
-export const RECOGNITION_PATH = "/listen";
 
 /** What the page learns from the API (Query.speechRecognition). */
 export interface SpeechRecognitionInfo {

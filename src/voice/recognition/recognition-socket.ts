@@ -20,8 +20,7 @@ import type { IncomingMessage } from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { DomainError } from "../../errors.js";
 import { clientAddress } from "../../graphql/subscription-server.js";
-import type { RateLimiter } from "../../http/rate-limiter.js";
-import { RateLimiter as FrameLimiter } from "../../http/rate-limiter.js";
+import { RateLimiter } from "../../http/rate-limiter.js";
 import type { UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
 import type { MayaMetrics } from "../../observability/index.js";
@@ -66,6 +65,7 @@ export type RefusalReason =
   | "auth_timeout"
   | "rate_limited"
   | "busy"
+  | "overloaded"
   | "too_many_frames"
   | "unavailable"
   | "recognizer_failed";
@@ -76,6 +76,7 @@ const REFUSALS: Readonly<Record<RefusalReason, { code: number; message: string }
   auth_timeout: { code: 4408, message: "The microphone connection took too long to start. Please try again." },
   rate_limited: { code: 4429, message: "That's a lot at once. Give it a second and try again." },
   busy: { code: 4409, message: "I'm already listening to you in another window. Finish there, or try again in a moment." },
+  overloaded: { code: 4503, message: "Lots of guests are talking to me at once. Please try again in a moment, or type it." },
   too_many_frames: { code: 4429, message: "The microphone sent audio faster than I can take it. Please try again." },
   unavailable: { code: 4503, message: "I can't listen right now. You can type to me instead." },
   recognizer_failed: { code: 4503, message: "I couldn't make that out just now. Please try again, or type it." },
@@ -150,7 +151,7 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
   wsServer.on("connection", (socket: WebSocket, request: IncomingMessage) => {
     const address = clientAddress(request);
     socketsByAddress.set(address, (socketsByAddress.get(address) ?? 0) + 1);
-    const frames = new FrameLimiter({ capacity: limits.frameBurst, refillPerSecond: limits.framesPerSecond });
+    const frames = new RateLimiter({ capacity: limits.frameBurst, refillPerSecond: limits.framesPerSecond });
     let phase: "awaiting_start" | "authorizing" | "listening" | "finishing" | "closed" = "awaiting_start";
     let sessionId: string | null = null;
     let stream: RecognitionStream | null = null;
@@ -228,7 +229,8 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
       if (phase !== "authorizing") return;
       if (!limiters.perSession.take(hashSessionToken(token))) return refuse("rate_limited");
       if (!recognizer) return refuse("unavailable");
-      if (liveSessions.has(session.id) || liveStreams >= limits.maxStreams) return refuse("busy");
+      if (liveSessions.has(session.id)) return refuse("busy");
+      if (liveStreams >= limits.maxStreams) return refuse("overloaded");
       try {
         stream = recognizer.start({
           onPartial: (text) => {

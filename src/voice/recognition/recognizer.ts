@@ -7,6 +7,8 @@
 
 export const SAMPLE_RATE_HERTZ = 16_000;
 export const BYTES_PER_SECOND = SAMPLE_RATE_HERTZ * 2;
+/** Where the page streams its microphone (a WebSocket on the app's own origin). */
+export const RECOGNITION_PATH = "/listen";
 
 export type RecognizerName = "sphinx" | "google";
 
