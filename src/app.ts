@@ -30,11 +30,13 @@ import { ConversationResolver } from "./graphql/resolvers/conversation.resolver.
 import { MenuResolver, TabItemResolver } from "./graphql/resolvers/menu.resolver.js";
 import { PaymentResolver } from "./graphql/resolvers/payment.resolver.js";
 import { SessionResolver } from "./graphql/resolvers/session.resolver.js";
+import { SpeechRecognitionResolver } from "./graphql/resolvers/speech-recognition.resolver.js";
 import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
 import { clientAddress, startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
 import { graphqlErrorBody, queryBytesGuard, rateLimitGuard } from "./http/graphql-guards.js";
+import { RateLimiter } from "./http/rate-limiter.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
@@ -45,10 +47,8 @@ import { assertTestModeKey } from "./payments/stripe/stripe-config.js";
 import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payments/stripe/webhook.js";
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
-import { createSpeech } from "./voice/speech-factory.js";
-import { RateLimiter } from "./http/rate-limiter.js";
-import { SpeechRecognitionResolver } from "./graphql/resolvers/speech-recognition.resolver.js";
 import { createSpeechRecognition } from "./voice/recognition/recognition-factory.js";
+import { createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
   readonly url: string;
@@ -191,7 +191,10 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   const upgrades = routeUpgrades(httpServer);
   const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, formatError });
   // The same limits as /graphql (separate buckets until rateLimitGuard takes instances).
-  const recognitionLimiters = { perAddress: new RateLimiter(config.limits.rateLimitPerAddress), perSession: new RateLimiter(config.limits.rateLimitPerSession) };
+  const recognitionLimiters = {
+    perAddress: new RateLimiter(config.limits.rateLimitPerAddress),
+    perSession: new RateLimiter(config.limits.rateLimitPerSession),
+  };
   hearing.mount({ upgrades, sessions, limiters: recognitionLimiters });
 
   const apollo = new ApolloServer<GraphQLContext>({
