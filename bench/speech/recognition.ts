@@ -73,7 +73,6 @@ export async function runRecognitionBench(): Promise<RecognitionBench> {
     }
   } finally {
     await recognizer.close();
-    await model.remove();
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   return {

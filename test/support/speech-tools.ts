@@ -78,7 +78,7 @@ export function speakToWav(text: string, file: string, voice: Voice = VOICES[0]!
 
 /**
  * Registers beforeAll/afterAll for the calling suite: the bar's model built from the shipped menu and
- * a SphinxRecognizer on it, removed afterwards. Read the getters inside tests and hooks only.
+ * a SphinxRecognizer on it, closed afterwards. Read the getters inside tests and hooks only.
  */
 export function useSphinxRecognizer(): { readonly model: SphinxModelFiles; readonly recognizer: SphinxRecognizer } {
   let model: SphinxModelFiles | undefined;
@@ -89,7 +89,6 @@ export function useSphinxRecognizer(): { readonly model: SphinxModelFiles; reado
   });
   afterAll(async () => {
     await recognizer?.close();
-    await model?.remove();
   });
   const started = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error("useSphinxRecognizer: not started (read it inside a test or hook)");

@@ -3,13 +3,14 @@
  * ways a decoder goes wrong, and the real decoder for words heard while the guest is still talking.
  */
 import { execFileSync } from "node:child_process";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RecognitionError } from "../../src/voice/recognition/recognizer.js";
-import { SphinxRecognizer } from "../../src/voice/recognition/sphinx-recognizer.js";
-import { describeWithSpeech, speak, useSphinxRecognizer } from "../support/speech-tools.js";
+import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
+import { buildSphinxModel, SphinxRecognizer } from "../../src/voice/recognition/sphinx-recognizer.js";
+import { describeWithSpeech, speak, SPHINX_DICTIONARY, useSphinxRecognizer } from "../support/speech-tools.js";
 
 const silence = (seconds: number) => Buffer.alloc(Math.round(seconds * 32_000));
 const alive = (pid: number) => {
@@ -134,6 +135,15 @@ describeWithSpeech("SphinxRecognizer with the real decoder", () => {
     expect(sphinx.model.generated).toContain("ipa");
     expect(sphinx.model.vocabularySize).toBeGreaterThan(500);
     await sphinx.recognizer.probe();
+  });
+
+  it("names the model's folder by its content: the same menu shares one (restarts leave nothing behind), another menu gets its own", async () => {
+    const again = await buildSphinxModel(MENU_CATALOG, { dictionaryPath: SPHINX_DICTIONARY });
+    expect(again.dir).toBe(sphinx.model.dir);
+    expect(await readFile(again.lmPath, "utf8")).toBe(await readFile(sphinx.model.lmPath, "utf8"));
+    const smaller = await buildSphinxModel(MENU_CATALOG.slice(1), { dictionaryPath: SPHINX_DICTIONARY });
+    expect(smaller.dir).not.toBe(sphinx.model.dir);
+    await rm(smaller.dir, { recursive: true, force: true });
   });
 
   it("reports words heard while the guest is still talking (after a pause), then the whole transcript", async () => {

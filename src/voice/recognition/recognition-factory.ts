@@ -17,7 +17,7 @@ import { buildBarLanguage } from "./bar-language.js";
 import { GoogleSpeechRecognizer } from "./google-recognizer.js";
 import { mountRecognitionSocket, type RecognitionMetrics, type RecognitionSocket } from "./recognition-socket.js";
 import { RECOGNITION_PATH, SAMPLE_RATE_HERTZ, type RecognizerName, type SpeechRecognizer } from "./recognizer.js";
-import { buildSphinxModel, SphinxRecognizer, type SphinxModelFiles } from "./sphinx-recognizer.js";
+import { buildSphinxModel, SphinxRecognizer } from "./sphinx-recognizer.js";
 
 /** What the page learns from the API (Query.speechRecognition). */
 export interface SpeechRecognitionInfo {
@@ -48,10 +48,9 @@ export async function createSpeechRecognition(
   metrics: RecognitionMetrics,
 ): Promise<SpeechRecognition> {
   let recognizer: SpeechRecognizer | null = null;
-  let model: SphinxModelFiles | null = null;
   try {
     if (config.recognizer === "sphinx") {
-      ({ recognizer, model } = await startSphinx(config, menu, log));
+      recognizer = await startSphinx(config, menu, log);
     } else if (config.recognizer === "google") {
       const endpoint = config.apiEndpoint;
       const separator = endpoint?.lastIndexOf(":") ?? -1;
@@ -101,7 +100,6 @@ export async function createSpeechRecognition(
     close: async () => {
       await socket?.close();
       await recognizer?.close();
-      await model?.remove();
     },
   };
 }
@@ -123,17 +121,12 @@ async function startSphinx(config: SpeechRecognitionConfig, menu: readonly MenuI
     maxLifetimeMs: (config.maxUtteranceSeconds + 30) * 1000,
     onDecoderProblem: (problem) => log.warn("speech decoder problem", { recognizer: "sphinx", kind: problem.kind, details: problem.details }),
   });
-  try {
-    await recognizer.probe();
-  } catch (error) {
-    await model.remove();
-    throw error;
-  }
+  await recognizer.probe();
   log.info("speech recognition: pocketsphinx (offline)", {
     words: model.vocabularySize,
     sentences: model.sentences,
     ...(model.generated.length > 0 ? { pronouncedByEspeak: model.generated } : {}),
     ...(model.missing.length > 0 ? { leftOut: model.missing } : {}),
   });
-  return { recognizer, model };
+  return recognizer;
 }

@@ -18,7 +18,8 @@
  * its utterance, is killed.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { access, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { MenuItem } from "../../bar/menu-catalog.js";
@@ -39,7 +40,7 @@ export const DEFAULT_SPHINX_BINARY = "pocketsphinx_continuous";
 export const DEFAULT_SPHINX_MODEL_DIR = "/usr/share/pocketsphinx/model/en-us";
 
 export interface SphinxModelFiles {
-  /** The folder holding the files (removed by `remove`). */
+  /** The folder holding the files, named by their content. */
   dir: string;
   lmPath: string;
   dictPath: string;
@@ -50,12 +51,14 @@ export interface SphinxModelFiles {
   missing: string[];
   /** Words pronounced by espeak-ng. */
   generated: string[];
-  remove(): Promise<void>;
 }
 
 /**
- * Writes the bar's language model and dictionary into a fresh temporary
- * folder. They hold the menu's words, never audio.
+ * Writes the bar's language model and dictionary into a temporary folder
+ * named by their content: instances and restarts with the same menu share
+ * one folder (written once, atomically, never removed under a running
+ * decoder), so nothing piles up even after a crash. They hold the menu's
+ * words, never audio.
  */
 export async function buildSphinxModel(
   menu: readonly MenuItem[],
@@ -73,15 +76,25 @@ export async function buildSphinxModel(
   const sentences = language.sentences.filter((sentence) => sentence.words.every(sayable));
   const model = buildNgramModel(sentences, { ...options.model, openWords: language.openWords.filter(sayable) });
   const dictionary = new Map([...spoken.pronunciations].filter(([word]) => model.vocabulary.includes(word)));
-  const dir = await mkdtemp(path.join(tmpdir(), "maya-sphinx-"));
+  const arpa = model.arpa;
+  const dict = dictionaryText(dictionary);
+  const digest = createHash("sha256").update(arpa).update("\u0000").update(dict).digest("hex").slice(0, 16);
+  const dir = path.join(tmpdir(), `maya-sphinx-${digest}`);
   const lmPath = path.join(dir, "bar.lm");
   const dictPath = path.join(dir, "bar.dict");
-  try {
-    await writeFile(lmPath, model.arpa);
-    await writeFile(dictPath, dictionaryText(dictionary));
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
+  const present = await Promise.all([access(lmPath), access(dictPath)]).then(() => true, () => false);
+  if (!present) {
+    const staging = await mkdtemp(path.join(tmpdir(), "maya-sphinx-staging-"));
+    try {
+      await writeFile(path.join(staging, "bar.lm"), arpa);
+      await writeFile(path.join(staging, "bar.dict"), dict);
+      // Atomic: a decoder never sees half a file. Another instance may have won the race; its files are the same.
+      await rename(staging, dir).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+      });
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
   }
   return {
     dir,
@@ -91,7 +104,6 @@ export async function buildSphinxModel(
     sentences: sentences.length,
     missing: spoken.missing,
     generated: spoken.generated,
-    remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
 
