@@ -58,7 +58,7 @@ describeWithSpeech("the recognition socket (offline recognizer)", () => {
     expect(metricValue(text, "maya_speech_recognition_streams_active")).toBe(0);
   });
 
-  it("refuses a forged token, and audio before any token, without starting a decoder", async () => {
+  it("refuses a forged or malformed token, a start without one, and audio before any token, without starting a decoder", async () => {
     const forged = await openListen(app.url);
     forged.start("A".repeat(43));
     expect(await forged.next()).toMatchObject({ type: "error", reason: "unauthenticated" });
@@ -67,6 +67,11 @@ describeWithSpeech("the recognition socket (offline recognizer)", () => {
     const malformed = await openListen(app.url);
     malformed.start("not a token\u0000");
     expect((await malformed.closed).code).toBe(4401);
+
+    const tokenless = await openListen(app.url);
+    tokenless.socket.send(JSON.stringify({ type: "start" }));
+    expect(await tokenless.next()).toMatchObject({ type: "error", reason: "bad_message" });
+    expect((await tokenless.closed).code).toBe(4400);
 
     const eager = await openListen(app.url);
     eager.socket.send(order.subarray(0, 3200));
