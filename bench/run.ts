@@ -5,11 +5,13 @@
  * - the write path against the database's own speed (bench/write-path.ts): menu against a bare
  *   Apollo Server, tab writes and spoken tab writes against pgbench, `say` at one session, an
  *   event across two instances, ready time; with `--profile`, where Maya's CPU time went
+ * - offline speech recognition: end of speech to transcript (bench/speech/recognition.ts)
  *
  * Exits non-zero when a bench reports failed requests or misunderstood turns.
  */
 import { runParseBench, type Timing } from "./conversation/parse.js";
 import { runWritePathBench } from "./write-path.js";
+import { runRecognitionBench } from "./speech/recognition.js";
 
 const format = (timing: Timing): string =>
   `median ${timing.medianMicros.toFixed(1)} us, p99 ${timing.p99Micros.toFixed(1)} us, cpu ${timing.cpuMicrosPerCall.toFixed(1)} us/call over ${timing.calls} calls`;
@@ -30,6 +32,16 @@ const writePath = await runWritePathBench({
   log: (line) => console.log(line),
 });
 failed ||= (writePath?.failures ?? 0) > 0;
+
+console.log("\n== speech: offline recognition, end of speech to transcript");
+const hearing = await runRecognitionBench();
+if (hearing.skipped) console.log(`skipped: ${hearing.skipped}`);
+else
+  console.log(
+    `pocketsphinx with the bar's model, ${hearing.utterances} utterances (${hearing.audioSeconds.toFixed(1)} s of espeak-ng speech streamed in real time): ` +
+      `latency p50 ${hearing.latencyMs.p50.toFixed(0)} ms, p95 ${hearing.latencyMs.p95.toFixed(0)} ms, max ${hearing.latencyMs.max.toFixed(0)} ms; ` +
+      `${hearing.wordPerfect}/${hearing.utterances} word for word`,
+  );
 
 console.log(`\nall benches done in ${((performance.now() - started) / 1000).toFixed(1)} s${failed ? ", WITH FAILURES" : ""}`);
 process.exit(failed ? 1 : 0);

@@ -315,6 +315,22 @@ const SECTIONS = [
     ],
   },
   {
+    title: "Listening (server-side recognition)",
+    panels: [
+      timeseries("Recognitions by recognizer and outcome", "ops", [
+        target(`sum by (recognizer, outcome) (${rate("maya_speech_recognitions_total")})`, "{{recognizer}} {{outcome}}"),
+      ]),
+      timeseries("End of speech to transcript", "s", percentiles("maya_speech_recognition_latency_seconds", "recognizer")),
+      timeseries("Audio heard and live streams", "none", [
+        target(`sum by (recognizer) (${rate("maya_speech_recognition_audio_seconds_total")})`, "{{recognizer}} audio s/s"),
+        target(`sum(${m("maya_speech_recognition_streams_active")})`, "live streams"),
+      ]),
+      timeseries("Recognition sockets refused", "ops", [
+        target(`sum by (reason) (${rate("maya_speech_recognition_refusals_total")})`, "{{reason}}"),
+      ]),
+    ],
+  },
+  {
     title: "Sessions",
     panels: [
       timeseries("Active sessions and subscriptions", "none", [

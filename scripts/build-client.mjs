@@ -54,8 +54,10 @@ function kilobytes(metafile, suffix) {
 async function build() {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, "graphiql"), { recursive: true });
-  const [app, ide] = await Promise.all([
+  const [app, , ide] = await Promise.all([
     esbuild.build({ ...shared, entryPoints: { app: path.join(clientDir, "src", "main.ts") }, outdir: outDir }),
+    // The microphone's AudioWorklet runs in its own scope and is loaded by URL: a bundle of its own.
+    esbuild.build({ ...shared, entryPoints: { "pcm-worklet": path.join(clientDir, "src", "audio", "pcm-worklet.ts") }, outdir: outDir }),
     esbuild.build({
       ...shared,
       entryPoints: { graphiql: path.join(clientDir, "graphiql", "main.tsx") },

@@ -37,6 +37,7 @@ import { ConversationResolver } from "./graphql/resolvers/conversation.resolver.
 import { MenuResolver, TabItemResolver } from "./graphql/resolvers/menu.resolver.js";
 import { PaymentResolver } from "./graphql/resolvers/payment.resolver.js";
 import { SessionResolver } from "./graphql/resolvers/session.resolver.js";
+import { SpeechRecognitionResolver } from "./graphql/resolvers/speech-recognition.resolver.js";
 import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
 import { clientAddress, startSubscriptionServer } from "./graphql/subscription-server.js";
@@ -56,6 +57,7 @@ import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
 import { SqlSessionExpiryRepository, expireIdleSessions } from "./sessions/session-expiry.js";
 import { Housekeeping } from "./housekeeping.js";
+import { createSpeechRecognition } from "./voice/recognition/recognition-factory.js";
 import { createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
@@ -219,6 +221,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   );
   reconciler.start();
   const speech = createSpeech(config.speech, log, metrics);
+  const hearing = await createSpeechRecognition(config.speechRecognition, menu.items, log, metrics);
   const conversation = new ConversationService(new TurnBackend(changes, menu, payments));
   const turns = {
     run: (sessionId: string, text: string) =>
@@ -238,6 +241,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     [TabResolver, new TabResolver(tabs)],
     [PaymentResolver, new PaymentResolver(payments)],
     [ConversationResolver, new ConversationResolver(turns, payments, speech.service)],
+    [SpeechRecognitionResolver, new SpeechRecognitionResolver(hearing.info)],
   ]);
   const schema = await buildMayaSchema(resolvers);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
@@ -245,6 +249,12 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
 
   const upgrades = routeUpgrades(httpServer);
   const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, tabs, formatError });
+  // The same limits as /graphql (separate buckets until rateLimitGuard takes instances).
+  const recognitionLimiters = {
+    perAddress: new RateLimiter(config.limits.rateLimitPerAddress),
+    perSession: new RateLimiter(config.limits.rateLimitPerSession),
+  };
+  hearing.mount({ upgrades, sessions, limiters: recognitionLimiters });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -365,6 +375,8 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
         // Before the drain: an agent's open notification stream would hold the HTTP server open.
         await mcp.close();
         httpServer.closeIdleConnections();
+        // Its sockets would hold the HTTP server open.
+        await hearing.close();
         await apollo.stop();
         await relay?.stop();
         await db.close();

@@ -27,6 +27,21 @@ export interface SpeechConfig {
   cacheBytes: number;
 }
 
+export interface SpeechRecognitionConfig {
+  /** Server-side listening: "sphinx" (offline) or "google"; absent means only the browser's own recognizer. */
+  recognizer?: "sphinx" | "google";
+  /** The page uses the server's recognizer even where the browser has one (so audio goes only where the operator chose). */
+  preferServer: boolean;
+  /** BCP-47 language for Google (pocketsphinx's model is US English). */
+  languageCode: string;
+  /** A local Google stand-in as "host:port" (plaintext gRPC, no Google credentials). */
+  apiEndpoint?: string;
+  maxUtteranceSeconds: number;
+  maxSocketsPerAddress: number;
+  maxStreams: number;
+  sphinx: { binary: string; modelDir: string };
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -36,6 +51,7 @@ export interface AppConfig {
   startingBalanceCents: number;
   payments: PaymentConfig;
   speech: SpeechConfig;
+  speechRecognition: SpeechRecognitionConfig;
   limits: {
     maxUtteranceChars: number;
     maxQueryDepth: number;
@@ -80,6 +96,48 @@ export function parseDollarsToCents(raw: string, name: string): number {
   return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
 }
 
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[]): T | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(", ")}, got "${raw}"`);
+  return raw as T;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (true or false), got "${env[name]}"`);
+}
+
+function hostPort(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const port = Number(raw.slice(raw.lastIndexOf(":") + 1));
+  if (raw.lastIndexOf(":") <= 0 || !Number.isInteger(port) || port <= 0 || port > 65_535) {
+    throw new ConfigError(`${name} must be host:port, got "${raw}"`);
+  }
+  return raw;
+}
+
+function speechRecognitionConfig(env: Env): SpeechRecognitionConfig {
+  const recognizer = oneOf(env, "MAYA_STT", ["sphinx", "google"] as const);
+  return {
+    ...(recognizer ? { recognizer } : {}),
+    preferServer: flag(env, "MAYA_STT_PREFER_SERVER", false),
+    languageCode: env.MAYA_STT_LANGUAGE || "en-US",
+    apiEndpoint: hostPort(env, "MAYA_STT_API_ENDPOINT"),
+    maxUtteranceSeconds: integer(env, "MAYA_STT_MAX_SECONDS", 15, 1, 60),
+    maxSocketsPerAddress: integer(env, "MAYA_STT_MAX_SOCKETS_PER_ADDRESS", 8, 1, 1000),
+    maxStreams: integer(env, "MAYA_STT_MAX_STREAMS", 16, 1, 1000),
+    sphinx: {
+      binary: env.MAYA_STT_SPHINX_BINARY || "pocketsphinx_continuous",
+      modelDir: env.MAYA_STT_SPHINX_MODEL_DIR || "/usr/share/pocketsphinx/model/en-us",
+    },
+  };
+}
+
 export function loadConfig(env: Env): AppConfig {
   const startingBalanceCents =
     env.MAYA_STARTING_BALANCE_CENTS !== undefined
@@ -114,6 +172,7 @@ export function loadConfig(env: Env): AppConfig {
       apiEndpoint: env.MAYA_TTS_API_ENDPOINT || undefined,
       cacheBytes: integer(env, "MAYA_TTS_CACHE_BYTES", 32 * 1024 * 1024, 1),
     },
+    speechRecognition: speechRecognitionConfig(env),
     limits: {
       maxUtteranceChars: 500,
       maxQueryDepth: integer(env, "MAYA_MAX_QUERY_DEPTH", 8, 2, 50),

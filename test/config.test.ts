@@ -21,6 +21,19 @@ describe("loadConfig", () => {
     expect(parseDollarsToCents("0.07", "X")).toBe(7);
   });
 
+  it("has no server-side recognizer unless MAYA_STT names one; reads its settings", () => {
+    expect(loadConfig({}).speechRecognition).toMatchObject({ preferServer: false, languageCode: "en-US", maxUtteranceSeconds: 15 });
+    expect(loadConfig({}).speechRecognition.recognizer).toBeUndefined();
+    expect(loadConfig({ MAYA_STT: "sphinx" }).speechRecognition).toMatchObject({
+      recognizer: "sphinx",
+      sphinx: { binary: "pocketsphinx_continuous", modelDir: "/usr/share/pocketsphinx/model/en-us" },
+    });
+    expect(
+      loadConfig({ MAYA_STT: "google", MAYA_STT_API_ENDPOINT: "127.0.0.1:8089", MAYA_STT_PREFER_SERVER: "true", MAYA_STT_MAX_SECONDS: "10" })
+        .speechRecognition,
+    ).toMatchObject({ recognizer: "google", apiEndpoint: "127.0.0.1:8089", preferServer: true, maxUtteranceSeconds: 10 });
+  });
+
   it("reads the earlier deployment's MODAL_* names as a fallback", () => {
     expect(loadConfig({ MODAL_MEMORY_MB: "2048", MODAL_MAX_CONTAINERS: "4" }).deployment).toEqual({
       memoryMb: 2048,
@@ -36,6 +49,14 @@ describe("loadConfig", () => {
     ["MAYA_STARTING_BALANCE", "-5"],
     ["MAYA_PAYMENT_RETRY_BASE_MS", "1.5"],
     ["MAYA_LOCK_IDLE_SECONDS", "0"],
+    ["MAYA_STT", "whisper"],
+    ["MAYA_STT", "SPHINX"],
+    ["MAYA_STT_PREFER_SERVER", "maybe"],
+    ["MAYA_STT_API_ENDPOINT", "localhost"],
+    ["MAYA_STT_API_ENDPOINT", "localhost:99999"],
+    ["MAYA_STT_MAX_SECONDS", "0"],
+    ["MAYA_STT_MAX_SECONDS", "61"],
+    ["MAYA_STT_MAX_SOCKETS_PER_ADDRESS", "0"],
   ])("refuses %s=%s with a message naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

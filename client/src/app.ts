@@ -12,6 +12,7 @@ import {
   PAYMENT,
   SAY,
   SET_TIP,
+  SPEECH_RECOGNITION,
   START_SESSION,
   type MeOverlayResult,
   type MeResult,
@@ -19,6 +20,7 @@ import {
   type PaymentResult,
   type SayResult,
   type SetTipResult,
+  type SpeechRecognitionResult,
   type StartSessionResult,
   type Tab,
   type TabEvent,
@@ -28,7 +30,8 @@ import { EMPTY_GATE, admit, snapshotOf, type VersionGate } from "./overlay-model
 import { OverlayController } from "./overlay-view.js";
 import { SessionStore } from "./session-store.js";
 import { Transcript } from "./transcript.js";
-import { Listener, Speaker } from "./voice.js";
+import { ServerListener, type ServerRecognition } from "./server-listener.js";
+import { Listener, Speaker, type ListenerHandlers, type VoiceInput } from "./voice.js";
 
 const MAX_UTTERANCE = 500;
 const HOLD_TO_TALK_MS = 450;
@@ -75,7 +78,9 @@ export class MayaApp {
   private readonly transcript = new Transcript(element<HTMLOListElement>("transcript"));
   private readonly overlay: OverlayController;
   private readonly speaker: Speaker;
-  private readonly listener: Listener;
+  /** The browser's recognizer or the server's, whichever the page uses (chosen in start()). */
+  private listener: VoiceInput;
+  private readonly listenerHandlers: ListenerHandlers;
   private readonly input = element<HTMLInputElement>("say-input");
   private readonly mic = element<HTMLButtonElement>("mic");
   private readonly interim = element<HTMLElement>("interim");
@@ -107,7 +112,7 @@ export class MayaApp {
     this.speaker = new Speaker((speaking) => {
       avatar.dataset.speaking = String(speaking);
     });
-    this.listener = new Listener({
+    this.listenerHandlers = {
       onInterim: (text) => {
         this.interim.textContent = text ? `You (speaking): ${text}` : "";
         this.interim.hidden = text === "";
@@ -120,11 +125,13 @@ export class MayaApp {
       },
       onSpeechStart: () => this.speaker.stop(),
       onError: (message) => this.showNotice(message),
-    });
+    };
+    this.listener = new Listener(this.listenerHandlers);
   }
 
   async start(): Promise<void> {
     this.wireComposer();
+    await this.chooseListener();
     this.wireMicrophone();
     await this.openSessionWithRetry();
     this.live.start();
@@ -453,6 +460,21 @@ export class MayaApp {
   }
 
   // ---- microphone ------------------------------------------------------------------------------
+
+  /**
+   * The server's recognizer when it has one and prefers it, or when the browser has none; else the
+   * browser's. A server that cannot say (older, unreachable) leaves the browser's in place.
+   */
+  private async chooseListener(): Promise<void> {
+    let recognition: ServerRecognition;
+    try {
+      ({ speechRecognition: recognition } = await this.api.request<SpeechRecognitionResult>(SPEECH_RECOGNITION));
+    } catch {
+      return;
+    }
+    const server = new ServerListener(recognition, () => this.store.token, this.listenerHandlers);
+    if (server.supported && (recognition.preferServer || !this.listener.supported)) this.listener = server;
+  }
 
   private wireMicrophone(): void {
     const note = element("mic-note");

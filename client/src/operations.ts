@@ -164,3 +164,12 @@ ${TAB_FIELDS}`;
 export interface MeOverlayResult {
   readonly me: { readonly balanceCents: number; readonly tab: Tab };
 }
+
+export const SPEECH_RECOGNITION = /* GraphQL */ `
+query SpeechRecognition {
+  speechRecognition { recognizer available preferServer path maxSeconds }
+}`;
+
+export interface SpeechRecognitionResult {
+  speechRecognition: { recognizer: string | null; available: boolean; preferServer: boolean; path: string; maxSeconds: number };
+}

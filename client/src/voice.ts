@@ -129,7 +129,15 @@ const RECOGNITION_ERRORS: Readonly<Record<string, string>> = {
   "language-not-supported": "Speech recognition doesn't support this language here. You can type to Maya instead.",
 };
 
-export class Listener {
+/** A way of hearing the guest: the browser's recognizer (Listener) or the server's (ServerListener). */
+export interface VoiceInput {
+  readonly supported: boolean;
+  readonly listening: boolean;
+  start(): void;
+  stop(): void;
+}
+
+export class Listener implements VoiceInput {
   private readonly Ctor = recognitionConstructor();
   private recognition: Recognition | null = null;
   private finalText = ""; // everything heard in this turn, final or not

@@ -5,6 +5,7 @@ import { ConversationResolver } from "./resolvers/conversation.resolver.js";
 import { MenuResolver, TabItemResolver } from "./resolvers/menu.resolver.js";
 import { PaymentResolver } from "./resolvers/payment.resolver.js";
 import { SessionResolver } from "./resolvers/session.resolver.js";
+import { SpeechRecognitionResolver } from "./resolvers/speech-recognition.resolver.js";
 import { TabEventResolver } from "./resolvers/tab-event.resolver.js";
 import { TabResolver } from "./resolvers/tab.resolver.js";
 import { DateTimeScalar } from "./types.js";
@@ -17,6 +18,7 @@ export const RESOLVERS = [
   PaymentResolver,
   TabEventResolver,
   ConversationResolver,
+  SpeechRecognitionResolver,
 ] as const;
 
 export type ResolverClass = (typeof RESOLVERS)[number];

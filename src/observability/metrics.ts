@@ -55,6 +55,12 @@ export type CallOutcome = "success" | "error";
 export type McpCallOutcome = "success" | "refused" | "invalid" | "error";
 export type SpeechOutcome = "success" | "failure";
 export type CacheResult = "hit" | "miss";
+/**
+ * success: words heard. no_speech: the audio ended with nothing heard. error:
+ * the recognizer failed (down, crashed, too slow). aborted: the guest or the
+ * socket went away, or the socket was refused mid-utterance.
+ */
+export type RecognitionOutcome = "success" | "no_speech" | "error" | "aborted";
 
 export interface MayaMetrics {
   readonly registry: Registry;
@@ -78,6 +84,15 @@ export interface MayaMetrics {
   speechSynthesis(outcome: SpeechOutcome, seconds: number): void;
   /** One lookup in the speech cache. */
   speechCache(result: CacheResult): void;
+  /**
+   * One utterance heard by a server-side recognizer ("sphinx", "google"): its outcome, the audio it
+   * received, and the seconds from the end of the guest's speech to the final transcript (when there was one).
+   */
+  speechRecognition(recognizer: string, outcome: RecognitionOutcome, audioSeconds: number, latencySeconds: number | null): void;
+  /** A recognition socket refused or cut off, by reason (bounded). */
+  speechRecognitionRefused(reason: string): void;
+  /** Counts a live recognition stream; call the returned function (any number of times) when it ends. */
+  speechRecognitionOpened(): () => void;
   sessionStarted(): void;
   /** Counts an open subscription; call the returned function (any number of times) when it ends. */
   subscriptionOpened(): () => void;
@@ -104,6 +119,12 @@ const CALL_OUTCOMES: readonly CallOutcome[] = ["success", "error"];
 const SPEECH_OUTCOMES: readonly SpeechOutcome[] = ["success", "failure"];
 const CACHE_RESULTS: readonly CacheResult[] = ["hit", "miss"];
 const MCP_CALL_OUTCOMES: readonly McpCallOutcome[] = ["success", "refused", "invalid", "error"];
+const RECOGNIZERS = ["sphinx", "google"];
+const RECOGNITION_OUTCOMES: readonly RecognitionOutcome[] = ["success", "no_speech", "error", "aborted"];
+const RECOGNITION_REFUSALS = [
+  "bad_message", "unauthenticated", "auth_timeout", "rate_limited", "busy", "overloaded", "too_many_frames", "unavailable",
+  "recognizer_failed", "too_many_sockets",
+];
 
 /** "Active" sessions: a turn within this window, in this instance. */
 export const ACTIVE_SESSION_WINDOW_MS = 5 * 60_000;
@@ -115,6 +136,8 @@ const LATENCY_BUCKETS = {
   // Remote APIs: tens of milliseconds to many seconds.
   remote: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   lockWait: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+  // End of speech to transcript: a local decoder's second pass or a cloud round trip.
+  recognition: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10],
 };
 
 export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
@@ -277,6 +300,41 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   const speechOutcome = closedLabel(SPEECH_OUTCOMES);
   const cacheResult = closedLabel(CACHE_RESULTS);
 
+  // --- Speech recognition (server-side listening)
+  const recognizerLabel = new BoundedLabel(RECOGNIZERS, RECOGNIZERS.length + 2);
+  const recognitionOutcome = closedLabel(RECOGNITION_OUTCOMES);
+  const recognitionRefusal = new BoundedLabel(RECOGNITION_REFUSALS, RECOGNITION_REFUSALS.length + 4);
+  const recognitions = new Counter({
+    name: "maya_speech_recognitions_total",
+    help: "Utterances heard by a server-side recognizer, by recognizer and outcome (success, no_speech, error, aborted).",
+    labelNames: ["recognizer", "outcome"] as const,
+    registers,
+  });
+  const recognitionLatency = new Histogram({
+    name: "maya_speech_recognition_latency_seconds",
+    help: "From the end of the guest's speech to the final transcript, by recognizer.",
+    labelNames: ["recognizer"] as const,
+    buckets: LATENCY_BUCKETS.recognition,
+    registers,
+  });
+  const recognitionAudio = new Counter({
+    name: "maya_speech_recognition_audio_seconds_total",
+    help: "Seconds of guest audio sent to a server-side recognizer, by recognizer.",
+    labelNames: ["recognizer"] as const,
+    registers,
+  });
+  const recognitionRefusals = new Counter({
+    name: "maya_speech_recognition_refusals_total",
+    help: "Recognition sockets refused or cut off, by reason (bad token, limits, recognizer down...).",
+    labelNames: ["reason"] as const,
+    registers,
+  });
+  const recognitionStreams = new Gauge({
+    name: "maya_speech_recognition_streams_active",
+    help: "Utterances being streamed to a server-side recognizer on this instance.",
+    registers,
+  });
+
   // --- Sessions, subscriptions, rate limits
   const sessionsStarted = new Counter({
     name: "maya_sessions_started_total",
@@ -358,6 +416,8 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   for (const reason of TAB_EVENT_REASONS) tabEvents.inc({ reason }, 0);
   for (const outcome of SPEECH_OUTCOMES) speechRequests.inc({ outcome }, 0);
   for (const result of CACHE_RESULTS) speechCacheLookups.inc({ result }, 0);
+  for (const recognizer of RECOGNIZERS) for (const outcome of RECOGNITION_OUTCOMES) recognitions.inc({ recognizer, outcome }, 0);
+  for (const reason of RECOGNITION_REFUSALS) recognitionRefusals.inc({ reason }, 0);
   for (const scope of rateScope.known) rateLimitRejections.inc({ scope }, 0);
   for (const name of intent.known) turns.inc({ intent: name }, 0);
 
@@ -402,6 +462,24 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     },
     speechCache(result) {
       speechCacheLookups.inc({ result: cacheResult.value(result) });
+    },
+    speechRecognition(recognizer, outcome, audioSeconds, latencySeconds) {
+      const name = recognizerLabel.value(recognizer);
+      recognitions.inc({ recognizer: name, outcome: recognitionOutcome.value(outcome) });
+      if (audioSeconds > 0) recognitionAudio.inc({ recognizer: name }, audioSeconds);
+      if (latencySeconds !== null) recognitionLatency.observe({ recognizer: name }, latencySeconds);
+    },
+    speechRecognitionRefused(reason) {
+      recognitionRefusals.inc({ reason: recognitionRefusal.value(reason) });
+    },
+    speechRecognitionOpened() {
+      recognitionStreams.inc();
+      let open = true;
+      return () => {
+        if (!open) return;
+        open = false;
+        recognitionStreams.dec();
+      };
     },
     sessionStarted() {
       sessionsStarted.inc();

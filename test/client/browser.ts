@@ -47,13 +47,13 @@ export interface LaunchedBrowser {
 }
 
 /** A fresh profile per launch: no token, cache or permission leaks from one test run into the next. */
-export async function launchBrowser(options: { reducedMotion?: "reduce" | "no-preference" } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(options: { reducedMotion?: "reduce" | "no-preference"; extraArgs?: readonly string[] } = {}): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), "maya-chromium-"));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...CHROMIUM_ARGS],
+      args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
       reducedMotion: options.reducedMotion ?? "no-preference",
       viewport: { width: 1200, height: 860 },
     });

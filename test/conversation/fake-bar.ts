@@ -3,7 +3,7 @@
  * keeps the product's money rules in their simplest form (integer cents,
  * all-or-nothing orders, balance = start - open tab - paid tabs, percent tips
  * follow the subtotal, a pending payment locks the tab) and an in-memory
- * ConversationStore. The backend's own services are tested elsewhere.
+ * conversation store, and the ConversationBackend over both. The backend's own services are tested elsewhere.
  */
 import { EXCLUSIVE_MODIFIER_GROUPS, MENU_CATALOG, type MenuItem, type Modifier } from "../../src/bar/menu-catalog.js";
 import { percentOfCents } from "../../src/bar/money.js";

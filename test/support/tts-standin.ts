@@ -6,15 +6,8 @@
  * MPEG frame header followed by the request text), records every request,
  * refuses input over 5,000 bytes as Google does, and can be told to fail.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import * as protoLoader from "@grpc/proto-loader";
-
-const require = createRequire(import.meta.url);
-const TTS_PROTOS = join(dirname(require.resolve("@google-cloud/text-to-speech/package.json")), "build", "protos");
-// google-gax's exports hide package.json; its main is build/src/index.js, beside build/protos.
-const GAX_PROTOS = join(dirname(require.resolve("google-gax")), "..", "protos");
+import { loadGoogleService } from "./google-protos.js";
 
 /** An MPEG-1 Layer III frame header (128 kbit/s, 44.1 kHz); what every fake clip starts with. */
 export const FAKE_MP3_HEADER = Buffer.from([0xff, 0xfb, 0x90, 0x64]);
@@ -55,18 +48,11 @@ export interface TtsStandin {
 }
 
 export async function startTtsStandin(): Promise<TtsStandin> {
-  const definition = await protoLoader.load(join(TTS_PROTOS, "google/cloud/texttospeech/v1/cloud_tts.proto"), {
-    includeDirs: [TTS_PROTOS, GAX_PROTOS],
-    keepCase: false,
-    longs: String,
-    enums: String,
-    defaults: true,
-    oneofs: true,
-  });
-  const loaded = grpc.loadPackageDefinition(definition) as unknown as {
-    google: { cloud: { texttospeech: { v1: { TextToSpeech: { service: grpc.ServiceDefinition } } } } };
-  };
-  const service = loaded.google.cloud.texttospeech.v1.TextToSpeech.service;
+  const service = await loadGoogleService(
+    "@google-cloud/text-to-speech",
+    "google/cloud/texttospeech/v1/cloud_tts.proto",
+    "google.cloud.texttospeech.v1.TextToSpeech",
+  );
 
   const requests: RecordedSynthesis[] = [];
   const failures: Failure[] = [];

@@ -1,0 +1,132 @@
+/**
+ * Server-side listening as configured (MAYA_STT=sphinx or google), else none.
+ * A recognizer that cannot start (pocketsphinx or its model missing) is
+ * reported once and left out: the page then uses the browser's recognizer or
+ * typing, and the app runs on. Bad configuration values stop the app earlier,
+ * in loadConfig.
+ */
+import { access } from "node:fs/promises";
+import path from "node:path";
+import type { MenuItem } from "../../bar/menu-catalog.js";
+import type { SpeechRecognitionConfig } from "../../config.js";
+import type { RateLimiter } from "../../http/rate-limiter.js";
+import type { UpgradeRouter } from "../../http/upgrade-router.js";
+import { describeError, type Logger } from "../../logger.js";
+import type { SessionService } from "../../sessions/session.service.js";
+import { buildBarLanguage } from "./bar-language.js";
+import { GoogleSpeechRecognizer } from "./google-recognizer.js";
+import { mountRecognitionSocket, type RecognitionMetrics, type RecognitionSocket } from "./recognition-socket.js";
+import { RECOGNITION_PATH, SAMPLE_RATE_HERTZ, type RecognizerName, type SpeechRecognizer } from "./recognizer.js";
+import { buildSphinxModel, SphinxRecognizer } from "./sphinx-recognizer.js";
+
+/** What the page learns from the API (Query.speechRecognition). */
+export interface SpeechRecognitionInfo {
+  recognizer: RecognizerName | null;
+  available: boolean;
+  preferServer: boolean;
+  path: string;
+  sampleRateHertz: number;
+  maxSeconds: number;
+}
+
+export interface SpeechRecognition {
+  readonly info: SpeechRecognitionInfo;
+  readonly recognizer: SpeechRecognizer | null;
+  /** Serves the recognition socket on the app's port. */
+  mount(deps: {
+    upgrades: UpgradeRouter;
+    sessions: Pick<SessionService, "authenticate">;
+    limiters: { perAddress: RateLimiter; perSession: RateLimiter };
+  }): void;
+  close(): Promise<void>;
+}
+
+export async function createSpeechRecognition(
+  config: SpeechRecognitionConfig,
+  menu: readonly MenuItem[],
+  log: Logger,
+  metrics: RecognitionMetrics,
+): Promise<SpeechRecognition> {
+  let recognizer: SpeechRecognizer | null = null;
+  try {
+    if (config.recognizer === "sphinx") {
+      recognizer = await startSphinx(config, menu, log);
+    } else if (config.recognizer === "google") {
+      const endpoint = config.apiEndpoint;
+      const separator = endpoint?.lastIndexOf(":") ?? -1;
+      recognizer = new GoogleSpeechRecognizer({
+        languageCode: config.languageCode,
+        phraseHints: buildBarLanguage(menu).phraseHints,
+        maxStreamMs: (config.maxUtteranceSeconds + 30) * 1000,
+        ...(endpoint ? { apiEndpoint: endpoint.slice(0, separator), port: Number(endpoint.slice(separator + 1)), insecure: true } : {}),
+      });
+      log.info("speech recognition: Google Speech-to-Text", { endpoint: endpoint ?? "speech.googleapis.com" });
+    }
+  } catch (error) {
+    log.warn("speech recognition is off: the recognizer could not start", {
+      recognizer: config.recognizer,
+      error: describeError(error).slice(0, 300),
+    });
+    recognizer = null;
+  }
+  const info: SpeechRecognitionInfo = {
+    recognizer: config.recognizer ?? null,
+    available: recognizer !== null,
+    preferServer: config.preferServer && recognizer !== null,
+    path: RECOGNITION_PATH,
+    sampleRateHertz: SAMPLE_RATE_HERTZ,
+    maxSeconds: config.maxUtteranceSeconds,
+  };
+  let socket: RecognitionSocket | null = null;
+  return {
+    info,
+    recognizer,
+    mount: ({ upgrades, sessions, limiters }) => {
+      socket = mountRecognitionSocket({
+        upgrades,
+        path: RECOGNITION_PATH,
+        recognizer,
+        sessions,
+        limiters,
+        limits: {
+          maxUtteranceSeconds: config.maxUtteranceSeconds,
+          maxSocketsPerAddress: config.maxSocketsPerAddress,
+          maxStreams: config.maxStreams,
+        },
+        metrics,
+        log,
+      });
+    },
+    close: async () => {
+      await socket?.close();
+      await recognizer?.close();
+    },
+  };
+}
+
+async function startSphinx(config: SpeechRecognitionConfig, menu: readonly MenuItem[], log: Logger) {
+  const dictionaryPath = path.join(config.sphinx.modelDir, "cmudict-en-us.dict");
+  const acousticModelDir = path.join(config.sphinx.modelDir, "en-us");
+  for (const required of [dictionaryPath, path.join(acousticModelDir, "mdef")]) {
+    await access(required).catch(() => {
+      throw new Error(`${required} is missing (apt-get install pocketsphinx-en-us, or set MAYA_STT_SPHINX_MODEL_DIR)`);
+    });
+  }
+  const model = await buildSphinxModel(menu, { dictionaryPath });
+  const recognizer = new SphinxRecognizer({
+    binary: config.sphinx.binary,
+    acousticModelDir,
+    lmPath: model.lmPath,
+    dictPath: model.dictPath,
+    maxLifetimeMs: (config.maxUtteranceSeconds + 30) * 1000,
+    onDecoderProblem: (problem) => log.warn("speech decoder problem", { recognizer: "sphinx", kind: problem.kind, details: problem.details }),
+  });
+  await recognizer.probe();
+  log.info("speech recognition: pocketsphinx (offline)", {
+    words: model.vocabularySize,
+    sentences: model.sentences,
+    ...(model.generated.length > 0 ? { pronouncedByEspeak: model.generated } : {}),
+    ...(model.missing.length > 0 ? { leftOut: model.missing } : {}),
+  });
+  return recognizer;
+}

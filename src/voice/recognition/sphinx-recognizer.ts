@@ -1,0 +1,365 @@
+/**
+ * Offline recognition with Debian's pocketsphinx (`pocketsphinx_continuous`,
+ * acoustic model from pocketsphinx-en-us), given the bar's own language: a
+ * trigram model and a dictionary built at startup from the menu and the
+ * bar's phrases (the general English model hears almost none of an order).
+ *
+ * One decoder process per utterance, fed through its stdin, so audio never
+ * touches the disk. The decoder prints the words of each stretch of speech it
+ * finds (it segments on pauses), with times: those are the words heard so
+ * far. Its cepstral mean normalisation starts from the model's prior and
+ * adapts to the voice as it listens, so the first second or two of a fresh
+ * decoder is heard badly (measured: "I'll pay my bill" heard as "do you").
+ * So when the audio ends, the utterance is played to the same decoder again
+ * after a second of silence, now adapted to this guest's voice and
+ * microphone, and the transcript is what it hears the second time (found by
+ * the segments' times). The audio is held in memory for that, never longer
+ * than its utterance. A decoder that does not finish in time, or lives past
+ * its utterance, is killed.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createHash } from "node:crypto";
+import { access, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { MenuItem } from "../../bar/menu-catalog.js";
+import { buildBarLanguage } from "./bar-language.js";
+import { buildNgramModel, type NgramModelOptions } from "./ngram-model.js";
+import { dictionaryText, pronounce } from "./pronunciations.js";
+import {
+  BYTES_PER_SECOND,
+  cleanTranscript,
+  RecognitionError,
+  SAMPLE_RATE_HERTZ,
+  type RecognitionStream,
+  type SpeechRecognizer,
+  type StreamHandlers,
+} from "./recognizer.js";
+
+export const DEFAULT_SPHINX_BINARY = "pocketsphinx_continuous";
+export const DEFAULT_SPHINX_MODEL_DIR = "/usr/share/pocketsphinx/model/en-us";
+
+export interface SphinxModelFiles {
+  /** The folder holding the files, named by their content. */
+  dir: string;
+  lmPath: string;
+  dictPath: string;
+  /** Words in the model. */
+  vocabularySize: number;
+  sentences: number;
+  /** Words the model had to leave out (no pronunciation anywhere). */
+  missing: string[];
+  /** Words pronounced by espeak-ng. */
+  generated: string[];
+}
+
+/**
+ * Writes the bar's language model and dictionary into a temporary folder
+ * named by their content: instances and restarts with the same menu share
+ * one folder (written once, atomically, never removed under a running
+ * decoder), so nothing piles up even after a crash. They hold the menu's
+ * words, never audio.
+ */
+export async function buildSphinxModel(
+  menu: readonly MenuItem[],
+  options: {
+    dictionaryPath: string;
+    espeak?: (word: string) => Promise<string | null>;
+    language?: Parameters<typeof buildBarLanguage>[1];
+    model?: NgramModelOptions;
+  },
+): Promise<SphinxModelFiles> {
+  const language = buildBarLanguage(menu, options.language);
+  const words = new Set([...language.sentences.flatMap((sentence) => sentence.words), ...language.openWords]);
+  const spoken = await pronounce(words, options);
+  const sayable = (word: string) => spoken.pronunciations.has(word);
+  const sentences = language.sentences.filter((sentence) => sentence.words.every(sayable));
+  const model = buildNgramModel(sentences, { ...options.model, openWords: language.openWords.filter(sayable) });
+  const dictionary = new Map([...spoken.pronunciations].filter(([word]) => model.vocabulary.includes(word)));
+  const arpa = model.arpa;
+  const dict = dictionaryText(dictionary);
+  const digest = createHash("sha256").update(arpa).update("\u0000").update(dict).digest("hex").slice(0, 16);
+  const dir = path.join(tmpdir(), `maya-sphinx-${digest}`);
+  const lmPath = path.join(dir, "bar.lm");
+  const dictPath = path.join(dir, "bar.dict");
+  const present = await Promise.all([access(lmPath), access(dictPath)]).then(() => true, () => false);
+  if (!present) {
+    const staging = await mkdtemp(path.join(tmpdir(), "maya-sphinx-staging-"));
+    try {
+      await writeFile(path.join(staging, "bar.lm"), arpa);
+      await writeFile(path.join(staging, "bar.dict"), dict);
+      // Atomic: a decoder never sees half a file. Another instance may have won the race; its files are the same.
+      await rename(staging, dir).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+      });
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+  return {
+    dir,
+    lmPath,
+    dictPath,
+    vocabularySize: model.vocabulary.length,
+    sentences: sentences.length,
+    missing: spoken.missing,
+    generated: spoken.generated,
+  };
+}
+
+export interface SphinxRecognizerOptions {
+  binary?: string;
+  /** The acoustic model folder (pocketsphinx-en-us's en-us/en-us). */
+  acousticModelDir: string;
+  lmPath: string;
+  dictPath: string;
+  /** From the end of the audio to the transcript, at most; then the decoder is killed. */
+  finishTimeoutMs?: number;
+  /** A decoder never lives longer than this, whatever its utterance does. */
+  maxLifetimeMs?: number;
+  /** More decoder flags (e.g. ["-lw", "10"]), for tuning. */
+  extraArgs?: readonly string[];
+  /** Called when a decoder had to be killed (stuck) or died (crashed), for logs. */
+  onDecoderProblem?: (problem: { kind: "killed" | "crashed"; details: string }) => void;
+}
+
+const STDERR_TAIL_BYTES = 2048;
+/** Silence between the live audio and its replay: enough for the decoder to close the last segment. */
+const REPLAY_GAP_SECONDS = 1;
+/** A short utterance is replayed until the decoder has heard about this much of it before the last hearing. */
+const ADAPTATION_SECONDS = 3;
+/** More hearings than two measured no better (on espeak-ng speech) and cost time. */
+const MAX_REPLAYS = 2;
+/** A decoder never holds more than this much of an utterance (the socket's own limit is lower). */
+const MAX_BUFFERED_SECONDS = 60;
+/** A `-time yes` line: "word start end confidence". */
+const WORD_TIME = /^(\S+) (\d+\.\d+) (\d+\.\d+) (-?\d+(?:\.\d+)?)$/;
+/** bash's exit status when the decoder binary is missing. */
+const COMMAND_NOT_FOUND = 127;
+
+export class SphinxRecognizer implements SpeechRecognizer {
+  readonly name = "sphinx" as const;
+  private readonly live = new Set<ChildProcessWithoutNullStreams>();
+  private readonly binary: string;
+  private readonly finishTimeoutMs: number;
+  private readonly maxLifetimeMs: number;
+
+  constructor(private readonly options: SphinxRecognizerOptions) {
+    this.binary = options.binary ?? DEFAULT_SPHINX_BINARY;
+    this.finishTimeoutMs = options.finishTimeoutMs ?? 10_000;
+    this.maxLifetimeMs = options.maxLifetimeMs ?? 60_000;
+  }
+
+  /** Decoders running now (for tests and metrics). */
+  get liveDecoders(): number {
+    return this.live.size;
+  }
+
+  start(handlers: StreamHandlers): RecognitionStream {
+    const decoderArgs = [
+      "-hmm", this.options.acousticModelDir,
+      "-lm", this.options.lmPath,
+      "-dict", this.options.dictPath,
+      "-samprate", String(SAMPLE_RATE_HERTZ),
+      "-infile", "/dev/stdin",
+      "-time", "yes",
+      ...(this.options.extraArgs ?? []),
+    ];
+    // The decoder fopen()s its input, and Node's stdin for a child is a socket, which /dev/stdin
+    // cannot open: `cat` turns it into a real pipe, so audio still never touches the disk. The shell
+    // becomes the decoder (exec), so its exit is seen at once even while cat still waits for audio;
+    // its own process group, so one kill takes cat and the decoder together.
+    const child = spawn("/bin/bash", ["-c", 'exec "$0" "$@" < <(exec cat)', this.binary, ...decoderArgs], {
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+    });
+    this.live.add(child);
+    /** Stretches of speech with the time (seconds into the stream) they start at. */
+    const segments: { text: string; start: number }[] = [];
+    let pendingHyp: string | null = null;
+    let expectingStart = false;
+    const audio: Buffer[] = [];
+    let audioBytes = 0;
+    let stdoutRest = "";
+    let stderrTail = "";
+    let state: "open" | "finishing" | "done" = "open";
+    let failure: RecognitionError | null = null;
+    let settle: { resolve: (text: string) => void; reject: (error: RecognitionError) => void } | null = null;
+    /** Segments starting after this belong to the replay; Infinity until the replay is sent. */
+    let replayFrom = Number.POSITIVE_INFINITY;
+
+    const joined = (list: readonly { text: string }[]) => cleanTranscript(list.map((segment) => segment.text).join(" "));
+    const heardLive = () => joined(segments.filter((segment) => segment.start < replayFrom));
+    const transcript = () => joined(segments.filter((segment) => segment.start >= replayFrom));
+    const readLine = (raw: string) => {
+      const line = raw.trim();
+      const time = WORD_TIME.exec(line);
+      if (time === null) {
+        pendingHyp = line;
+        expectingStart = true;
+        return;
+      }
+      if (!expectingStart) return;
+      // The first timed word of a segment gives its start; the words themselves are in the hypothesis line.
+      expectingStart = false;
+      segments.push({ text: cleanTranscript(pendingHyp ?? ""), start: Number(time[2]) });
+      pendingHyp = null;
+      if (state === "open" && failure === null) handlers.onPartial(heardLive());
+    };
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+      child.once("error", (error) => resolve({ code: null, signal: null, error }));
+      child.once("close", (code, signal) => resolve({ code, signal }));
+    });
+    const kill = () => killGroup(child);
+    const lifetime = setTimeout(() => {
+      if (state === "done") return;
+      this.options.onDecoderProblem?.({ kind: "killed", details: `decoder outlived ${this.maxLifetimeMs} ms` });
+      fail(new RecognitionError({ reason: "timeout", details: "the decoder ran too long and was stopped" }));
+      kill();
+    }, this.maxLifetimeMs);
+    lifetime.unref();
+
+    const fail = (error: RecognitionError) => {
+      if (failure !== null || state === "done") return;
+      failure = error;
+      handlers.onFailure?.(error);
+      settle?.reject(error);
+    };
+
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      stdoutRest += chunk;
+      const lines = stdoutRest.split("\n");
+      stdoutRest = lines.pop() ?? "";
+      for (const line of lines) readLine(line);
+    });
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_BYTES);
+    });
+    // Writing to a decoder that died raises EPIPE on stdin: the exit reports it.
+    child.stdin.on("error", () => undefined);
+
+    void exited.then(({ code, signal, error }) => {
+      clearTimeout(lifetime);
+      this.live.delete(child);
+      // cat may still be waiting for audio that nobody will read.
+      child.stdin.destroy();
+      killGroup(child, true);
+      if (stdoutRest.trim() !== "") readLine(stdoutRest);
+      stdoutRest = "";
+      // Aborted, or already failed (killed for a timeout): nothing more to report.
+      if (state === "done" || failure !== null) {
+        state = "done";
+        return;
+      }
+      if (error) {
+        fail(new RecognitionError({ reason: "unavailable", details: `the decoder could not start (${error.message})` }));
+      } else if (code === COMMAND_NOT_FOUND) {
+        fail(new RecognitionError({ reason: "unavailable", details: `${this.binary} is not installed` }));
+      } else if (code !== 0) {
+        const details = `decoder exited with ${signal ?? `code ${code}`}${lastErrorLine(stderrTail)}`;
+        this.options.onDecoderProblem?.({ kind: "crashed", details });
+        fail(new RecognitionError({ reason: "crashed", details }));
+      } else if (state === "open") {
+        // Exited cleanly before its input ended: it cannot hear the rest.
+        fail(new RecognitionError({ reason: "crashed", details: "the decoder stopped before the audio ended" }));
+      } else {
+        settle?.resolve(transcript());
+      }
+      state = "done";
+    });
+
+    return {
+      write: (pcm) => {
+        if (state !== "open" || failure !== null || pcm.length === 0) return;
+        if (audioBytes + pcm.length > MAX_BUFFERED_SECONDS * BYTES_PER_SECOND) return;
+        audio.push(pcm);
+        audioBytes += pcm.length;
+        child.stdin.write(pcm);
+      },
+      finish: () => {
+        // A decoder that already failed says so, whenever the audio ends.
+        if (failure !== null) {
+          state = "done";
+          kill();
+          return Promise.reject(failure);
+        }
+        if (state !== "open") return Promise.reject(new Error("finish() was already called"));
+        state = "finishing";
+        return new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            this.options.onDecoderProblem?.({ kind: "killed", details: `no transcript ${this.finishTimeoutMs} ms after the audio ended` });
+            fail(new RecognitionError({ reason: "timeout", details: "the decoder took too long and was stopped" }));
+            kill();
+          }, this.finishTimeoutMs);
+          settle = {
+            resolve: (text) => {
+              clearTimeout(timer);
+              resolve(text);
+            },
+            reject: (error) => {
+              clearTimeout(timer);
+              reject(error);
+            },
+          };
+          // The replay, after a gap of silence; its segments start after the gap's middle. A short
+          // utterance gives the normalisation little to learn from, so it is heard once more first.
+          const gap = Buffer.alloc(REPLAY_GAP_SECONDS * BYTES_PER_SECOND);
+          const seconds = audioBytes / BYTES_PER_SECOND;
+          const replays = Math.min(MAX_REPLAYS, Math.max(1, Math.ceil(ADAPTATION_SECONDS / Math.max(seconds, 0.1))));
+          replayFrom = seconds * replays + REPLAY_GAP_SECONDS * (replays - 0.5);
+          for (let replay = 0; replay < replays; replay++) {
+            child.stdin.write(gap);
+            for (const chunk of audio) child.stdin.write(chunk);
+          }
+          audio.length = 0;
+          child.stdin.end();
+        });
+      },
+      abort: () => {
+        if (state === "done") return;
+        state = "done";
+        settle = null;
+        audio.length = 0;
+        kill();
+      },
+    };
+  }
+
+  /** Runs a decoder on a moment of silence: throws a RecognitionError when the binary or the model is broken. */
+  async probe(): Promise<void> {
+    const stream = this.start({ onPartial: () => undefined });
+    stream.write(Buffer.alloc(BYTES_PER_SECOND / 5));
+    await stream.finish();
+  }
+
+  async close(): Promise<void> {
+    const exits = [...this.live].map((child) => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("close", () => resolve());
+      killGroup(child);
+    }));
+    await Promise.all(exits);
+  }
+}
+
+/** Kills the decoder and cat (one process group); `afterExit` reaps what is left once the decoder ended. */
+function killGroup(child: ChildProcessWithoutNullStreams, afterExit = false): void {
+  if (child.pid === undefined) return;
+  if (!afterExit && (child.exitCode !== null || child.signalCode !== null)) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // The group is gone already.
+  }
+}
+
+/** The decoder's last error line, if it printed one (it names a missing model file, say). */
+function lastErrorLine(stderr: string): string {
+  const line = stderr
+    .split("\n")
+    .reverse()
+    .find((candidate) => /ERROR|FATAL/.test(candidate));
+  return line ? `: ${line.trim().slice(0, 200)}` : "";
+}

@@ -1,0 +1,163 @@
+/**
+ * The pocketsphinx recognizer's process handling, with stand-in decoders (shell scripts) for the
+ * ways a decoder goes wrong, and the real decoder for words heard while the guest is still talking.
+ */
+import { execFileSync } from "node:child_process";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RecognitionError } from "../../src/voice/recognition/recognizer.js";
+import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
+import { buildSphinxModel, SphinxRecognizer } from "../../src/voice/recognition/sphinx-recognizer.js";
+import { describeWithSpeech, speak, SPHINX_DICTIONARY, useSphinxRecognizer } from "../support/speech-tools.js";
+
+const silence = (seconds: number) => Buffer.alloc(Math.round(seconds * 32_000));
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** Pids of processes whose command line mentions `marker`. */
+const processesWith = (marker: string) =>
+  execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes(marker) && !line.includes("ps -eo"))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
+
+describe("SphinxRecognizer with decoders that misbehave", () => {
+  let folder: string;
+  const script = async (name: string, body: string) => {
+    const file = path.join(folder, name);
+    await writeFile(file, `#!/bin/sh\n${body}\n`);
+    await chmod(file, 0o755);
+    return file;
+  };
+  const recognizer = (binary: string, options: { finishTimeoutMs?: number; maxLifetimeMs?: number } = {}) => {
+    const problems: string[] = [];
+    const created = new SphinxRecognizer({
+      binary,
+      acousticModelDir: "/nowhere",
+      lmPath: "/nowhere.lm",
+      dictPath: "/nowhere.dict",
+      onDecoderProblem: (problem) => problems.push(problem.kind),
+      ...options,
+    });
+    return { recognizer: created, problems };
+  };
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), "maya-fake-decoders-"));
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("a missing decoder: unavailable, at once, and nothing left running", async () => {
+    const { recognizer: missing } = recognizer(path.join(folder, "no-such-decoder"));
+    const stream = missing.start({ onPartial: () => undefined });
+    stream.write(silence(0.1));
+    await expect(stream.finish()).rejects.toMatchObject({ failure: { reason: "unavailable" } });
+    expect(missing.liveDecoders).toBe(0);
+    await expect(missing.probe()).rejects.toBeInstanceOf(RecognitionError);
+  });
+
+  it("a decoder that crashes mid-utterance: onFailure at once, finish rejects, its last error line reported", async () => {
+    const crashing = await script("crash.sh", 'head -c 3200 >/dev/null; echo "ERROR: \\"acmod.c\\", line 83: Acoustic model definition is not specified" >&2; exit 1');
+    const { recognizer: decoder, problems } = recognizer(crashing);
+    const failures: RecognitionError[] = [];
+    const stream = decoder.start({ onPartial: () => undefined, onFailure: (error) => failures.push(error) });
+    stream.write(silence(0.5));
+    await expect.poll(() => failures.length).toBe(1);
+    expect(failures[0]!.failure).toMatchObject({ reason: "crashed" });
+    expect(failures[0]!.failure.details).toMatch(/Acoustic model definition/);
+    await expect(stream.finish()).rejects.toBeInstanceOf(RecognitionError);
+    expect(problems).toEqual(["crashed"]);
+  });
+
+  it("a decoder that hangs after its input ends is killed (it and its pipe) and reported as a timeout", async () => {
+    const marker = `maya-hang-${process.pid}`;
+    const hanging = await script("hang.sh", `cat >/dev/null; exec sleep 600 # ${marker}`);
+    const { recognizer: decoder, problems } = recognizer(hanging, { finishTimeoutMs: 300 });
+    const stream = decoder.start({ onPartial: () => undefined });
+    stream.write(silence(0.2));
+    const started = Date.now();
+    await expect(stream.finish()).rejects.toMatchObject({ failure: { reason: "timeout" } });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(problems).toContain("killed");
+    await expect.poll(() => decoder.liveDecoders).toBe(0);
+    await expect.poll(() => processesWith(marker)).toEqual([]);
+  });
+
+  it("a decoder that outlives its utterance (never finished, never aborted) is killed at its lifetime", async () => {
+    const marker = `maya-linger-${process.pid}`;
+    const lingering = await script("linger.sh", `exec sleep 600 # ${marker}`);
+    const { recognizer: decoder, problems } = recognizer(lingering, { maxLifetimeMs: 300 });
+    const failures: RecognitionError[] = [];
+    decoder.start({ onPartial: () => undefined, onFailure: (error) => failures.push(error) });
+    await expect.poll(() => failures.map((error) => error.failure.reason)).toEqual(["timeout"]);
+    expect(problems).toContain("killed");
+    await expect.poll(() => processesWith(marker)).toEqual([]);
+  });
+
+  it("abort and close end every decoder process", async () => {
+    const marker = `maya-abort-${process.pid}`;
+    const waiting = await script("wait.sh", `cat >/dev/null; exec sleep 600 # ${marker}`);
+    const { recognizer: decoder } = recognizer(waiting);
+    const first = decoder.start({ onPartial: () => undefined });
+    decoder.start({ onPartial: () => undefined });
+    expect(decoder.liveDecoders).toBe(2);
+    first.abort();
+    await expect.poll(() => decoder.liveDecoders).toBe(1);
+    await decoder.close();
+    expect(decoder.liveDecoders).toBe(0);
+    await expect.poll(() => processesWith(marker)).toEqual([]);
+  });
+
+  it("a decoder that quits before the audio ends cannot hear the rest: crashed", async () => {
+    const quitter = await script("quit.sh", "exit 0");
+    const { recognizer: decoder } = recognizer(quitter);
+    const stream = decoder.start({ onPartial: () => undefined });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stream.write(silence(0.1));
+    await expect(stream.finish()).rejects.toMatchObject({ failure: { reason: "crashed" } });
+  });
+});
+
+describeWithSpeech("SphinxRecognizer with the real decoder", () => {
+  const sphinx = useSphinxRecognizer();
+
+  it("builds the model with the menu's words, pronouncing those the dictionary lacks", async () => {
+    expect(sphinx.model.missing).toEqual([]);
+    expect(sphinx.model.generated).toContain("ipa");
+    expect(sphinx.model.vocabularySize).toBeGreaterThan(500);
+    await sphinx.recognizer.probe();
+  });
+
+  it("names the model's folder by its content: the same menu shares one (restarts leave nothing behind), another menu gets its own", async () => {
+    const again = await buildSphinxModel(MENU_CATALOG, { dictionaryPath: SPHINX_DICTIONARY });
+    expect(again.dir).toBe(sphinx.model.dir);
+    expect(await readFile(again.lmPath, "utf8")).toBe(await readFile(sphinx.model.lmPath, "utf8"));
+    const smaller = await buildSphinxModel(MENU_CATALOG.slice(1), { dictionaryPath: SPHINX_DICTIONARY });
+    expect(smaller.dir).not.toBe(sphinx.model.dir);
+    await rm(smaller.dir, { recursive: true, force: true });
+  });
+
+  it("reports words heard while the guest is still talking (after a pause), then the whole transcript", async () => {
+    const [first, second] = await Promise.all([speak("two martinis please"), speak("and a negroni")]);
+    const partials: string[] = [];
+    const stream = sphinx.recognizer.start({ onPartial: (text) => partials.push(text) });
+    stream.write(first);
+    stream.write(silence(1));
+    await expect.poll(() => partials.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(partials[0]).toMatch(/martini/);
+    stream.write(second);
+    const final = await stream.finish();
+    expect(final).toMatch(/^two martinis please\b/);
+    expect(final).toMatch(/negroni/);
+    expect(sphinx.recognizer.liveDecoders).toBe(0);
+  });
+});
