@@ -30,6 +30,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
+import { projectPath } from "../src/db/paths.js";
 import { createTestDatabase, postgresAvailable, POSTGRES_ADMIN_URL } from "../test/support/postgres.js";
 import { runOrderTurnPgbench } from "./baselines/pgbench.js";
 import { SAY_MIX } from "./conversation/say-mix.js";
@@ -281,7 +282,7 @@ async function measureReady(): Promise<{ readyMs: number; buildCheckMs: number }
     const again = await spawnMaya({ MAYA_DATA_DIR: dataDir });
     await again.stop();
     const started = performance.now();
-    await promisify(execFile)(process.execPath, ["scripts/build.mjs"], { cwd: new URL("../../", import.meta.url) });
+    await promisify(execFile)(process.execPath, ["scripts/build.mjs"], { cwd: projectPath() });
     return { readyMs: again.readyMs, buildCheckMs: performance.now() - started };
   } finally {
     await rm(dataDir, { recursive: true, force: true });

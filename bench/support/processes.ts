@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../../src/db/paths.js";
 
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const ROOT = projectPath();
 
 export interface ServerProcess {
   readonly url: string;
