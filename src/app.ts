@@ -25,17 +25,18 @@ import { projectPath } from "./db/paths.js";
 import { TabEventFeed } from "./events/tab-event-feed.js";
 import { contextFromAuthorization, type GraphQLContext } from "./graphql/context.js";
 import { formatGraphQLError } from "./graphql/errors.js";
-import { maxDepthRule } from "./graphql/limits.js";
 import { ConversationResolver } from "./graphql/resolvers/conversation.resolver.js";
 import { MenuResolver, TabItemResolver } from "./graphql/resolvers/menu.resolver.js";
 import { PaymentResolver } from "./graphql/resolvers/payment.resolver.js";
 import { SessionResolver } from "./graphql/resolvers/session.resolver.js";
 import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
-import { clientAddress, startSubscriptionServer } from "./graphql/subscription-server.js";
+import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
-import { graphqlErrorBody, queryBytesGuard, rateLimitGuard } from "./http/graphql-guards.js";
+import { graphqlErrorBody, querySourceGuard, rateLimitGuard, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
+import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
+import { refusalMessage } from "./limits/refusals.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
@@ -70,8 +71,6 @@ export interface StartOptions {
   /** Where cgroup files are read for container metrics (tests use fixtures). */
   cgroupRoot?: string;
 }
-
-const JSON_BODY_LIMIT = "64kb";
 
 export async function startMaya(config: AppConfig, options: StartOptions = {}): Promise<MayaApp> {
   const log = options.logger ?? createLogger(config.logLevel);
@@ -183,18 +182,24 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
     formatGraphQLError(formatted, error, (internal) => log.error("internal error", { error: describeError(internal) }));
 
+  // One set of limits (and rate-limit buckets) for every transport.
+  const limits = createRequestLimits(config.limits, {
+    refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)),
+  });
   const upgrades = routeUpgrades(httpServer);
-  const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, formatError });
+  const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, limits, formatError, log });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
-    validationRules: [maxDepthRule(config.limits.maxQueryDepth)],
+    validationRules: [...limits.validationRules],
+    parseOptions: { maxTokens: config.limits.maxQueryTokens },
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },
       ApolloServerPluginLandingPageDisabled(),
+      subscriptionsOverSocketOnly<GraphQLContext>(),
       createApolloMetricsPlugin<GraphQLContext>(metrics),
     ],
   });
@@ -202,7 +207,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", TRUSTED_PROXIES);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -236,12 +241,9 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   });
   app.use(
     "/graphql",
-    rateLimitGuard(
-      { perAddress: config.limits.rateLimitPerAddress, perSession: config.limits.rateLimitPerSession },
-      (scope) => metrics.rateLimited(scope),
-    ),
-    express.json({ limit: JSON_BODY_LIMIT }),
-    queryBytesGuard(config.limits.maxQueryBytes),
+    rateLimitGuard(limits),
+    express.json({ limit: config.limits.maxRequestBytes }),
+    querySourceGuard(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => contextFromAuthorization(sessions, req.get("authorization"), clientAddress(req)),
     }),
@@ -257,6 +259,11 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    if (status === 413) {
+      const refusal = limits.record({ reason: "MESSAGE_TOO_LARGE", maxBytes: config.limits.maxRequestBytes });
+      res.status(413).json(graphqlErrorBody(refusalMessage(refusal), "BAD_USER_INPUT", { reason: refusal.reason }));
+      return;
+    }
     if (status >= 400 && status < 500) {
       res.status(status).json(graphqlErrorBody("The request could not be read.", "BAD_USER_INPUT"));
       return;

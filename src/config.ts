@@ -2,6 +2,8 @@
  * Configuration from the environment, read once at startup and validated, so a
  * bad value stops the app with a clear message instead of misbehaving later.
  */
+import type { RequestLimitsConfig } from "./limits/request-limits.js";
+
 export interface PaymentConfig {
   stripeSecretKey?: string;
   stripeWebhookSecret?: string;
@@ -36,13 +38,8 @@ export interface AppConfig {
   startingBalanceCents: number;
   payments: PaymentConfig;
   speech: SpeechConfig;
-  limits: {
-    maxUtteranceChars: number;
-    maxQueryDepth: number;
-    maxQueryBytes: number;
-    rateLimitPerSession: { capacity: number; refillPerSecond: number };
-    rateLimitPerAddress: { capacity: number; refillPerSecond: number };
-  };
+  /** The request limits every transport shares (src/limits), and the utterance limit. */
+  limits: RequestLimitsConfig & { maxUtteranceChars: number };
   locks: { idleSeconds: number; cleanupSeconds: number };
   deployment: { memoryMb?: number; maxContainers?: number };
   logLevel: "silent" | "info";
@@ -112,8 +109,15 @@ export function loadConfig(env: Env): AppConfig {
     },
     limits: {
       maxUtteranceChars: 500,
+      maxRequestBytes: 64 * 1024,
       maxQueryDepth: integer(env, "MAYA_MAX_QUERY_DEPTH", 8, 2, 50),
-      maxQueryBytes: integer(env, "MAYA_MAX_QUERY_BYTES", 20_000, 1_000, 1_000_000),
+      maxQueryBytes: integer(env, "MAYA_MAX_QUERY_BYTES", 20_000, 1_000, 60_000),
+      maxQueryTokens: integer(env, "MAYA_MAX_QUERY_TOKENS", 2_000, 100, 100_000),
+      maxQueryAliases: integer(env, "MAYA_MAX_QUERY_ALIASES", 15, 0, 1_000),
+      maxQueryCost: integer(env, "MAYA_MAX_QUERY_COST", 5_000, 10, 1_000_000),
+      maxQueryDirectives: integer(env, "MAYA_MAX_QUERY_DIRECTIVES", 20, 0, 1_000),
+      maxSubscriptionsPerSocket: integer(env, "MAYA_MAX_SUBSCRIPTIONS_PER_SOCKET", 10, 1, 1_000),
+      maxSocketsPerAddress: integer(env, "MAYA_MAX_SOCKETS_PER_ADDRESS", 100, 1, 100_000),
       rateLimitPerSession: {
         capacity: integer(env, "MAYA_RATE_LIMIT_SESSION_BURST", 60, 1),
         refillPerSecond: integer(env, "MAYA_RATE_LIMIT_SESSION_PER_SECOND", 10, 1),

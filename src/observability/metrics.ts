@@ -8,6 +8,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { PaymentStatus, ProviderName } from "../payments/payment-provider.js";
+import type { LimitReason } from "../limits/refusals.js";
 import { BoundedLabel, closedLabel } from "./bounded-label.js";
 import { type CgroupStats, DEFAULT_CGROUP_ROOT, readCgroupStats } from "./cgroup.js";
 
@@ -77,6 +78,8 @@ export interface MayaMetrics {
   subscriptionOpened(): () => void;
   /** A request refused by a rate limiter (`scope`: "session", "address", ...). */
   rateLimited(scope: string): void;
+  /** A request refused by another request limit (`reason`: QUERY_TOO_DEEP, TOO_MANY_ALIASES, ...). */
+  limitRefused(reason: string): void;
   /** How long a turn waited for its session's lock. */
   lockWait(seconds: number): void;
   /** One run of the idle-lock cleanup. */
@@ -88,6 +91,17 @@ export interface MayaMetrics {
 const PAYMENT_STATUSES = ["PENDING", "SUCCEEDED", "FAILED", "EXPIRED", "CANCELED"] as const satisfies readonly PaymentStatus[];
 const PROVIDERS = ["mock", "stripe"] as const satisfies readonly ProviderName[];
 const TAB_EVENT_REASONS = ["ITEM_ADDED", "ITEM_REMOVED", "TIP_CHANGED", "PAYMENT_PENDING", "PAYMENT_FAILED", "PAID"];
+const LIMIT_REASONS = [
+  "QUERY_TOO_LARGE",
+  "MESSAGE_TOO_LARGE",
+  "TOO_MANY_TOKENS",
+  "QUERY_TOO_DEEP",
+  "TOO_MANY_ALIASES",
+  "QUERY_TOO_COSTLY",
+  "TOO_MANY_DIRECTIVES",
+  "TOO_MANY_SUBSCRIPTIONS",
+  "TOO_MANY_CONNECTIONS",
+] as const satisfies readonly Exclude<LimitReason, "RATE_LIMITED">[];
 const GRAPHQL_TYPES: readonly GraphqlOperationType[] = ["query", "mutation", "subscription", "unknown"];
 const GRAPHQL_OUTCOMES: readonly GraphqlOutcome[] = ["success", "client_error", "server_error", "invalid"];
 const CALL_OUTCOMES: readonly CallOutcome[] = ["success", "error"];
@@ -293,6 +307,14 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     registers,
   });
 
+  const limitReason = new BoundedLabel(LIMIT_REASONS, LIMIT_REASONS.length + 8);
+  const limitRefusals = new Counter({
+    name: "maya_limit_refusals_total",
+    help: "Requests refused by a request limit other than the rate limits (query size, tokens, depth, aliases, cost, directives, subscriptions per socket, sockets per address), by reason.",
+    labelNames: ["reason"] as const,
+    registers,
+  });
+
   // --- Session locks
   new Gauge({
     name: "maya_session_locks",
@@ -334,6 +356,7 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   for (const result of CACHE_RESULTS) speechCacheLookups.inc({ result }, 0);
   for (const scope of rateScope.known) rateLimitRejections.inc({ scope }, 0);
   for (const name of intent.known) turns.inc({ intent: name }, 0);
+  for (const reason of limitReason.known) limitRefusals.inc({ reason }, 0);
 
   return {
     registry,
@@ -391,6 +414,9 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     },
     rateLimited(scope) {
       rateLimitRejections.inc({ scope: rateScope.value(scope) });
+    },
+    limitRefused(reason) {
+      limitRefusals.inc({ reason: limitReason.value(reason) });
     },
     lockWait(seconds) {
       lockWaitDuration.observe(seconds);
