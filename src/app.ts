@@ -228,6 +228,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     config.payments.stripeWebhookSecret && provider.name === "stripe"
       ? createStripeWebhookHandler({
           verify: createStripeWebhookVerifier(config.payments.stripeWebhookSecret),
+          log,
           onEvent: (eventId, eventType, event) => payments.applyProviderEvent(eventId, eventType, event),
         })
       : (_req: Request, res: Response) => {
