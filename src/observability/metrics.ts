@@ -39,6 +39,13 @@ export interface SessionLockStats {
   activeWithin(windowMs: number): number;
 }
 
+/** Errors nothing handled (an unhandled rejection, an uncaught exception) that the process survived. */
+export type StrayErrorKind = "unhandled_rejection" | "uncaught_exception";
+export interface StrayErrorStats {
+  count(kind: StrayErrorKind): number;
+}
+const STRAY_ERROR_KINDS: readonly StrayErrorKind[] = ["unhandled_rejection", "uncaught_exception"];
+
 export type GraphqlOperationType = "query" | "mutation" | "subscription" | "unknown";
 /**
  * success: no errors. client_error: the operation ran and refused (a domain
@@ -86,6 +93,8 @@ export interface MayaMetrics {
   lockCleanup(evicted: number): void;
   /** The lock registry whose size and activity are read at scrape time. */
   observeSessionLocks(source: SessionLockStats): void;
+  /** The process's stray-error counts (src/process-guards.ts), read at scrape time. */
+  observeStrayErrors(source: StrayErrorStats): void;
 }
 
 const PAYMENT_STATUSES = ["PENDING", "SUCCEEDED", "FAILED", "EXPIRED", "CANCELED"] as const satisfies readonly PaymentStatus[];
@@ -127,6 +136,7 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   const processStartMs = now() - process.uptime() * 1000;
   const cgroupRoot = options.cgroupRoot ?? DEFAULT_CGROUP_ROOT;
   let lockStats: SessionLockStats | undefined;
+  let strayErrors: StrayErrorStats | undefined;
 
   if (options.collectDefaultMetrics !== false) collectDefaultMetrics({ register: registry });
 
@@ -315,6 +325,18 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     registers,
   });
 
+  new Counter({
+    name: "maya_process_errors_total",
+    help: "Errors nothing handled (unhandled promise rejections, uncaught exceptions), logged and survived, by kind.",
+    labelNames: ["kind"] as const,
+    registers,
+    collect() {
+      // The process guard keeps the running total: mirror it.
+      this.reset();
+      for (const kind of STRAY_ERROR_KINDS) this.inc({ kind }, strayErrors?.count(kind) ?? 0);
+    },
+  });
+
   // --- Session locks
   new Gauge({
     name: "maya_session_locks",
@@ -427,6 +449,9 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     },
     observeSessionLocks(source) {
       lockStats = source;
+    },
+    observeStrayErrors(source) {
+      strayErrors = source;
     },
   };
 }
