@@ -34,11 +34,13 @@ import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./g
 import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
 import { graphqlErrorBody, querySourceGuard, rateLimitGuard, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
+import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
 import { refusalMessage } from "./limits/refusals.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
+import type { StrayErrorStats } from "./observability/metrics.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
 import { PaymentService } from "./payments/payment.service.js";
 import { PaymentReconciler } from "./payments/payment-reconciler.js";
@@ -46,7 +48,8 @@ import { assertTestModeKey } from "./payments/stripe/stripe-config.js";
 import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payments/stripe/webhook.js";
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
-import { createSpeech } from "./voice/speech-factory.js";
+import { databaseStartupError, listenStartupError } from "./startup/startup-error.js";
+import { assertSpeechCredentials, createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
   readonly url: string;
@@ -70,11 +73,13 @@ export interface StartOptions {
   logger?: Logger;
   /** Where cgroup files are read for container metrics (tests use fixtures). */
   cgroupRoot?: string;
+  /** The process's stray-error counts (main.ts guards the process), exported as a metric. */
+  strayErrors?: StrayErrorStats;
 }
 
 export async function startMaya(config: AppConfig, options: StartOptions = {}): Promise<MayaApp> {
   const log = options.logger ?? createLogger(config.logLevel);
-  // A live key stops the app before it touches anything.
+  // Settings that can be checked without the network stop the app before it touches anything.
   if (config.payments.stripeSecretKey !== undefined) {
     assertTestModeKey(config.payments.stripeSecretKey);
     if (!config.publicUrl) {
@@ -84,28 +89,43 @@ export async function startMaya(config: AppConfig, options: StartOptions = {}): 
       );
     }
   }
+  await assertSpeechCredentials(config.speech);
   const httpServer = createServer();
+  // From the first connection until the app is wired, every request gets an answer (503 while starting).
+  const gate = gateWhileStarting(httpServer);
   // Listen first: the checkout links need the real port (PORT=0 in tests).
   await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
+    httpServer.once("error", (error) => reject(listenStartupError(error, config.port, config.host)));
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
   // Links must point where the guest's page is, or the browser loses the session
   // token (another origin); behind a proxy or on a LAN, set MAYA_PUBLIC_URL.
   const publicUrl = config.publicUrl ?? `http://${isWildcard(config.host) ? "localhost" : config.host}:${port}`;
+  const closeServer = () => {
+    httpServer.closeAllConnections();
+    return new Promise((resolve) => httpServer.close(resolve));
+  };
 
-  const db = await openDatabase(config.database);
+  let db: Database;
   try {
-    const migration = await migrateAndSeed(db);
+    db = await openDatabase(config.database);
+  } catch (error) {
+    await closeServer();
+    throw databaseStartupError(error, config.database);
+  }
+  try {
+    const migration = await migrateAndSeed(db).catch((error: unknown) => {
+      throw databaseStartupError(error, config.database);
+    });
     log.info("database ready", {
       database: db.kind === "postgres" ? "postgresql" : `embedded (${config.database.dataDir})`,
       migrationsApplied: migration.applied,
     });
-    return await wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot: options.cgroupRoot });
+    return await wire({ config, log, httpServer, gate, port, publicUrl, db, options });
   } catch (error) {
     await db.close().catch(() => undefined);
-    await new Promise((resolve) => httpServer.close(resolve));
+    await closeServer();
     throw error;
   }
 }
@@ -114,14 +134,16 @@ interface WireInput {
   config: AppConfig;
   log: Logger;
   httpServer: Server;
+  gate: StartupGate;
   port: number;
   publicUrl: string;
   db: Database;
-  cgroupRoot: string | undefined;
+  options: StartOptions;
 }
 
-async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }: WireInput): Promise<MayaApp> {
-  const metrics = createMetrics({ config: config.deployment, ...(cgroupRoot ? { cgroupRoot } : {}) });
+async function wire({ config, log, httpServer, gate, port, publicUrl, db, options }: WireInput): Promise<MayaApp> {
+  const metrics = createMetrics({ config: config.deployment, ...(options.cgroupRoot ? { cgroupRoot: options.cgroupRoot } : {}) });
+  if (options.strayErrors) metrics.observeStrayErrors(options.strayErrors);
   const menu = await Menu.load(db.prisma);
   const bar = new PrismaBarRepository(db.prisma, (change) => metrics.tabEvent(change.reason));
   const sessionRepository = new PrismaSessionRepository(db.prisma);
@@ -186,7 +208,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   const limits = createRequestLimits(config.limits, {
     refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)),
   });
-  const upgrades = routeUpgrades(httpServer);
+  const upgrades = routeUpgrades();
   const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, limits, formatError, log });
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -272,7 +294,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     log.error("request failed", { error: describeError(error) });
     res.status(500).json(graphqlErrorBody("Something went wrong on our side.", "INTERNAL_SERVER_ERROR"));
   });
-  httpServer.on("request", app);
+  gate.open({ request: app, upgrade: upgrades.handle });
 
   log.info("Maya is listening", {
     url: publicUrl,

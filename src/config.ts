@@ -3,6 +3,7 @@
  * bad value stops the app with a clear message instead of misbehaving later.
  */
 import type { RequestLimitsConfig } from "./limits/request-limits.js";
+import { parseApiBase } from "./payments/stripe/stripe-config.js";
 
 export interface PaymentConfig {
   stripeSecretKey?: string;
@@ -66,6 +67,45 @@ function optionalInteger(env: Env, names: string[]): number | undefined {
   return undefined;
 }
 
+/** A PostgreSQL connection string; the message never repeats it (it may hold a password). */
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      "DATABASE_URL is not a URL: set it like postgres://user:password@host:5432/maya, or unset it to use the embedded database",
+    );
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, not ${url.protocol}//...`);
+  }
+  if (url.hostname === "" && !url.searchParams.has("host")) {
+    throw new ConfigError("DATABASE_URL names no host: set it like postgres://user:password@host:5432/maya");
+  }
+  return raw;
+}
+
+/** "host:port" of a speech API stand-in (MAYA_TTS_API_ENDPOINT). */
+export function parseHostPort(endpoint: string, name: string): { host: string; port: number } {
+  const separator = endpoint.lastIndexOf(":");
+  const portText = endpoint.slice(separator + 1);
+  const port = Number(portText);
+  if (separator <= 0 || !/^\d+$/.test(portText) || port <= 0 || port > 65_535) {
+    throw new ConfigError(`${name} must be host:port (e.g. 127.0.0.1:50051), got "${endpoint}"`);
+  }
+  return { host: endpoint.slice(0, separator), port };
+}
+
+function optionalSetting(env: Env, name: string, check: (value: string) => unknown): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === "") return undefined;
+  check(value);
+  return value;
+}
+
 /** "$1000.00", "1000" or "1000.5" dollars into cents, without floating point. */
 export function parseDollarsToCents(raw: string, name: string): number {
   const match = /^\$?(\d{1,9})(?:\.(\d{1,2}))?$/.exec(raw.trim());
@@ -85,7 +125,7 @@ export function loadConfig(env: Env): AppConfig {
     host: env.HOST || "0.0.0.0",
     publicUrl: env.MAYA_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
     database: {
-      databaseUrl: env.DATABASE_URL || undefined,
+      databaseUrl: databaseUrl(env),
       dataDir: env.MAYA_DATA_DIR || ".maya/pgdata",
       poolSize: integer(env, "MAYA_DB_POOL_SIZE", 10, 1, 200),
     },
@@ -93,7 +133,7 @@ export function loadConfig(env: Env): AppConfig {
     payments: {
       stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
       stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
-      stripeApiBase: env.STRIPE_API_BASE || undefined,
+      stripeApiBase: optionalSetting(env, "STRIPE_API_BASE", parseApiBase),
       retries: integer(env, "MAYA_PAYMENT_RETRIES", 3, 0, 10),
       retryBaseDelayMs: integer(env, "MAYA_PAYMENT_RETRY_BASE_MS", 1000, 0, 60_000),
       timeoutMs: integer(env, "MAYA_PAYMENT_TIMEOUT_MS", 10_000, 100, 120_000),
@@ -104,7 +144,7 @@ export function loadConfig(env: Env): AppConfig {
     speech: {
       ...(env.MAYA_TTS === "google" ? { provider: "google" as const } : {}),
       voice: { languageCode: env.MAYA_TTS_LANGUAGE || "en-US", name: env.MAYA_TTS_VOICE || "en-US-Neural2-F" },
-      apiEndpoint: env.MAYA_TTS_API_ENDPOINT || undefined,
+      apiEndpoint: optionalSetting(env, "MAYA_TTS_API_ENDPOINT", (value) => parseHostPort(value, "MAYA_TTS_API_ENDPOINT")),
       cacheBytes: integer(env, "MAYA_TTS_CACHE_BYTES", 32 * 1024 * 1024, 1),
     },
     limits: {
