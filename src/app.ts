@@ -217,6 +217,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     validationRules: [...limits.validationRules],
     parseOptions: { maxTokens: config.limits.maxQueryTokens },
     introspection: true,
+    // main.ts owns the signals: Apollo's own handler would stop it alongside app.close() and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },

@@ -20,9 +20,8 @@ try {
     await app.close();
     process.exit(0);
   };
-  // `on`, not `once`: signal-exit (under proper-lockfile) re-raises a signal it sees no other listener for.
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
 } catch (error) {
   // One line, naming the setting and what to do; exit code 2 for what the operator can fix.
   const fixable = error instanceof ConfigError || error instanceof StripeConfigError || error instanceof StartupError;
