@@ -97,6 +97,7 @@ export class GoogleSpeechSynthesizer implements SpeechSynthesizer {
   }
 
   async close(): Promise<void> {
-    await this.client.close();
+    // A client whose initialize() failed (no credentials) rejects close() with that same failure: nothing to close.
+    await this.client.close().catch(() => undefined);
   }
 }
