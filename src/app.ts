@@ -34,6 +34,7 @@ import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./g
 import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
 import { graphqlErrorBody, querySourceGuard, rateLimitGuard, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
+import { securityHeaders } from "./http/security-headers.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
@@ -231,6 +232,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders());
   app.set("trust proxy", TRUSTED_PROXIES);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
