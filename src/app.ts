@@ -33,12 +33,11 @@ import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
 import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
-import { graphqlErrorBody, querySourceGuard, rateLimitGuard, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
+import { bodyTooLarge, graphqlErrorBody, querySourceGuard, rateLimitGuard, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
-import { refusalMessage } from "./limits/refusals.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import type { StrayErrorStats } from "./observability/metrics.js";
@@ -286,11 +285,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
-    if (status === 413) {
-      const refusal = limits.record({ reason: "MESSAGE_TOO_LARGE", maxBytes: config.limits.maxRequestBytes });
-      res.status(413).json(graphqlErrorBody(refusalMessage(refusal), "BAD_USER_INPUT", { reason: refusal.reason }));
-      return;
-    }
+    if (status === 413) return bodyTooLarge(limits, res, error);
     if (status >= 400 && status < 500) {
       res.status(status).json(graphqlErrorBody("The request could not be read.", "BAD_USER_INPUT"));
       return;

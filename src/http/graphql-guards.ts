@@ -41,6 +41,12 @@ export function querySourceGuard(limits: RequestLimits) {
   };
 }
 
+/** A body parser's 413 (the JSON body, a checkout form) as a counted refusal, with the parser's own limit. */
+export function bodyTooLarge(limits: RequestLimits, res: Response, error: unknown): void {
+  const limit = Number((error as { limit?: unknown }).limit);
+  sendRefusal(res, limits.record({ reason: "MESSAGE_TOO_LARGE", maxBytes: Number.isFinite(limit) && limit > 0 ? limit : limits.config.maxRequestBytes }));
+}
+
 /** graphql-js would run a subscription sent over HTTP as a query of its root field; it belongs on the socket. */
 export function subscriptionsOverSocketOnly<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {

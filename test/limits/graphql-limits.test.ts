@@ -128,6 +128,17 @@ describe.each<Transport>(["http", "graphql-ws"])("request limits over %s", (tran
     expectRefused(result, "BAD_USER_INPUT", "QUERY_TOO_LARGE");
   });
 
+  it("refuses a request body over 64 KiB (413 over HTTP, close 1009 on the socket, tested below)", async () => {
+    if (transport !== "http") return;
+    const response = await fetch(`${maya.app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ menu { id } }", variables: { pad: "x".repeat(70 * 1024) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as GraphQLResponse).errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "MESSAGE_TOO_LARGE", maxBytes: 65_536 });
+  });
+
   it("reports a subscription that fails validation as a client error with the validation message", async () => {
     const result = await run(maya.app, transport, guest.token, `subscription { tabChanged { noSuchField } }`);
     expectRefused(result, "BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED");
