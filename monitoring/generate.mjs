@@ -350,6 +350,17 @@ const SECTIONS = [
         target(`sum(increase(${m("maya_session_lock_evictions_total")}[$__rate_interval]))`, "evictions"),
       ]),
       timeseries("Lock wait p99", "s", [target(quantile(0.99, "maya_session_lock_wait_seconds"), "p99")]),
+      timeseries("Request limit refusals", "ops", [
+        target(`sum by (reason) (${rate("maya_limit_refusals_total")})`, "{{reason}}"),
+      ], {
+        description:
+          "Requests refused by a request limit other than the rate limits (query size, tokens, depth, aliases, cost, directives, subscriptions per socket, sockets per address), over HTTP and graphql-ws alike.",
+      }),
+      timeseries("Stray errors survived", "short", [
+        target(`sum by (kind) (increase(${m("maya_process_errors_total")}[$__rate_interval]))`, "{{kind}}"),
+      ], {
+        description: "Unhandled rejections and uncaught exceptions: logged and counted, the process kept running. Any is a bug to look at in the log.",
+      }),
     ],
   },
   {

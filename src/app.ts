@@ -32,7 +32,6 @@ import { TabEventFeed } from "./events/tab-event-feed.js";
 import { contextFromAuthorization, type GraphQLContext } from "./graphql/context.js";
 import { formatGraphQLError } from "./graphql/errors.js";
 import { menuResponseCache } from "./graphql/menu-response-cache.js";
-import { maxDepthRule } from "./graphql/limits.js";
 import { ConversationResolver } from "./graphql/resolvers/conversation.resolver.js";
 import { MenuResolver, TabItemResolver } from "./graphql/resolvers/menu.resolver.js";
 import { PaymentResolver } from "./graphql/resolvers/payment.resolver.js";
@@ -40,14 +39,17 @@ import { SessionResolver } from "./graphql/resolvers/session.resolver.js";
 import { SpeechRecognitionResolver } from "./graphql/resolvers/speech-recognition.resolver.js";
 import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
-import { clientAddress, startSubscriptionServer } from "./graphql/subscription-server.js";
+import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
-import { graphqlErrorBody, queryBytesGuard, rateLimitGuard } from "./http/graphql-guards.js";
-import { RateLimiter } from "./http/rate-limiter.js";
+import { bodyTooLarge, graphqlErrorBody, querySourceGuard, rateLimitGuard, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
+import { securityHeaders } from "./http/security-headers.js";
+import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
+import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { mountMcp } from "./mcp/http.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
+import type { StrayErrorStats } from "./observability/metrics.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
 import { PaymentService } from "./payments/payment.service.js";
 import { PaymentReconciler } from "./payments/payment-reconciler.js";
@@ -57,8 +59,9 @@ import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
 import { SqlSessionExpiryRepository, expireIdleSessions } from "./sessions/session-expiry.js";
 import { Housekeeping } from "./housekeeping.js";
+import { databaseStartupError, listenStartupError } from "./startup/startup-error.js";
 import { createSpeechRecognition } from "./voice/recognition/recognition-factory.js";
-import { createSpeech } from "./voice/speech-factory.js";
+import { assertSpeechCredentials, createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
   readonly url: string;
@@ -83,14 +86,15 @@ export interface StartOptions {
   logger?: Logger;
   /** Where cgroup files are read for container metrics (tests use fixtures). */
   cgroupRoot?: string;
+  /** The process's stray-error counts (main.ts guards the process), exported as a metric. */
+  strayErrors?: StrayErrorStats;
 }
 
-const JSON_BODY_LIMIT = "64kb";
 const OUTBOX_RETENTION_SECONDS = 3600;
 
 export async function startMaya(config: AppConfig, options: StartOptions = {}): Promise<MayaApp> {
   const log = options.logger ?? createLogger(config.logLevel);
-  // A live key stops the app before it touches anything.
+  // Settings that can be checked without the network stop the app before it touches anything.
   if (config.payments.stripeSecretKey !== undefined) {
     assertTestModeKey(config.payments.stripeSecretKey);
     if (!config.publicUrl) {
@@ -100,28 +104,43 @@ export async function startMaya(config: AppConfig, options: StartOptions = {}): 
       );
     }
   }
+  await assertSpeechCredentials(config.speech);
   const httpServer = createServer();
+  // From the first connection until the app is wired, every request gets an answer (503 while starting).
+  const gate = gateWhileStarting(httpServer);
   // Listen first: the checkout links need the real port (PORT=0 in tests).
   await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
+    httpServer.once("error", (error) => reject(listenStartupError(error, config.port, config.host)));
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
   // Links must point where the guest's page is, or the browser loses the session
   // token (another origin); behind a proxy or on a LAN, set MAYA_PUBLIC_URL.
   const publicUrl = config.publicUrl ?? `http://${isWildcard(config.host) ? "localhost" : config.host}:${port}`;
+  const closeServer = () => {
+    httpServer.closeAllConnections();
+    return new Promise((resolve) => httpServer.close(resolve));
+  };
 
-  const db = await openDatabase(config.database);
+  let db: Database;
   try {
-    const migration = await migrateAndSeed(db);
+    db = await openDatabase(config.database);
+  } catch (error) {
+    await closeServer();
+    throw databaseStartupError(error, config.database);
+  }
+  try {
+    const migration = await migrateAndSeed(db).catch((error: unknown) => {
+      throw databaseStartupError(error, config.database);
+    });
     log.info("database ready", {
       database: db.kind === "postgres" ? "postgresql" : `embedded (${config.database.dataDir})`,
       migrationsApplied: migration.applied,
     });
-    return await wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot: options.cgroupRoot });
+    return await wire({ config, log, httpServer, gate, port, publicUrl, db, options });
   } catch (error) {
     await db.close().catch(() => undefined);
-    await new Promise((resolve) => httpServer.close(resolve));
+    await closeServer();
     throw error;
   }
 }
@@ -130,14 +149,16 @@ interface WireInput {
   config: AppConfig;
   log: Logger;
   httpServer: Server;
+  gate: StartupGate;
   port: number;
   publicUrl: string;
   db: Database;
-  cgroupRoot: string | undefined;
+  options: StartOptions;
 }
 
-async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }: WireInput): Promise<MayaApp> {
-  const metrics = createMetrics({ config: config.deployment, ...(cgroupRoot ? { cgroupRoot } : {}) });
+async function wire({ config, log, httpServer, gate, port, publicUrl, db, options }: WireInput): Promise<MayaApp> {
+  const metrics = createMetrics({ config: config.deployment, ...(options.cgroupRoot ? { cgroupRoot: options.cgroupRoot } : {}) });
+  if (options.strayErrors) metrics.observeStrayErrors(options.strayErrors);
   const menu = await Menu.load(db.prisma);
   const outbox = new SqlOutboxRepository(db.sql);
   const feed = new TabEventFeed(outbox, {
@@ -247,24 +268,31 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
     formatGraphQLError(formatted, error, (internal) => log.error("internal error", { error: describeError(internal) }));
 
-  const upgrades = routeUpgrades(httpServer);
-  const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, tabs, formatError });
-  // The same limits as /graphql (separate buckets until rateLimitGuard takes instances).
-  const recognitionLimiters = {
-    perAddress: new RateLimiter(config.limits.rateLimitPerAddress),
-    perSession: new RateLimiter(config.limits.rateLimitPerSession),
-  };
-  hearing.mount({ upgrades, sessions, limiters: recognitionLimiters });
+  // One set of limits (and rate-limit buckets) for every transport.
+  const limits = createRequestLimits(config.limits, {
+    refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)),
+  });
+  const upgrades = routeUpgrades();
+  const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, tabs, limits, formatError, log });
+  hearing.mount({
+    upgrades,
+    sessions,
+    limiters: { perAddress: limits.rateLimiters.byAddress, perSession: limits.rateLimiters.bySession },
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
-    validationRules: [maxDepthRule(config.limits.maxQueryDepth)],
+    validationRules: [...limits.validationRules],
+    parseOptions: { maxTokens: config.limits.maxQueryTokens },
     introspection: true,
+    // main.ts owns the signals: Apollo's own handler would stop it alongside app.close() and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },
       ApolloServerPluginLandingPageDisabled(),
+      subscriptionsOverSocketOnly<GraphQLContext>(),
       createApolloMetricsPlugin<GraphQLContext>(metrics),
       menuResponseCache<GraphQLContext>(),
     ],
@@ -273,7 +301,8 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.use(securityHeaders());
+  app.set("trust proxy", TRUSTED_PROXIES);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -298,6 +327,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     config.payments.stripeWebhookSecret && provider.name === "stripe"
       ? createStripeWebhookHandler({
           verify: createStripeWebhookVerifier(config.payments.stripeWebhookSecret),
+          log,
           onEvent: (eventId, eventType, event) => payments.applyProviderEvent(eventId, eventType, event),
         })
       : (_req: Request, res: Response) => {
@@ -311,12 +341,9 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   });
   app.use(
     "/graphql",
-    rateLimitGuard(
-      { perAddress: config.limits.rateLimitPerAddress, perSession: config.limits.rateLimitPerSession },
-      (scope) => metrics.rateLimited(scope),
-    ),
-    express.json({ limit: JSON_BODY_LIMIT }),
-    queryBytesGuard(config.limits.maxQueryBytes),
+    rateLimitGuard(limits),
+    express.json({ limit: config.limits.maxRequestBytes }),
+    querySourceGuard(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => contextFromAuthorization(sessions, req.get("authorization"), clientAddress(req)),
     }),
@@ -324,11 +351,8 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   const mcp = mountMcp(app, {
     services: { menu, tabs, payments, turns, feed, sessions },
     config: config.mcp,
-    bodyLimit: JSON_BODY_LIMIT,
-    rateLimiters: {
-      byAddress: new RateLimiter(config.limits.rateLimitPerAddress),
-      bySession: new RateLimiter(config.limits.rateLimitPerSession),
-    },
+    bodyLimit: config.limits.maxRequestBytes,
+    rateLimiters: limits.rateLimiters,
     metrics,
     log,
     publicUrl,
@@ -344,6 +368,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    if (status === 413) return bodyTooLarge(limits, res, error);
     if (status >= 400 && status < 500) {
       res.status(status).json(graphqlErrorBody("The request could not be read.", "BAD_USER_INPUT"));
       return;
@@ -351,7 +376,7 @@ async function wire({ config, log, httpServer, port, publicUrl, db, cgroupRoot }
     log.error("request failed", { error: describeError(error) });
     res.status(500).json(graphqlErrorBody("Something went wrong on our side.", "INTERNAL_SERVER_ERROR"));
   });
-  httpServer.on("request", app);
+  gate.open({ request: app, upgrade: upgrades.handle });
 
   log.info("Maya is listening", {
     url: publicUrl,

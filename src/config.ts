@@ -2,6 +2,9 @@
  * Configuration from the environment, read once at startup and validated, so a
  * bad value stops the app with a clear message instead of misbehaving later.
  */
+import type { RequestLimitsConfig } from "./limits/request-limits.js";
+import { parseApiBase } from "./payments/stripe/stripe-config.js";
+
 export interface PaymentConfig {
   stripeSecretKey?: string;
   stripeWebhookSecret?: string;
@@ -52,13 +55,8 @@ export interface AppConfig {
   payments: PaymentConfig;
   speech: SpeechConfig;
   speechRecognition: SpeechRecognitionConfig;
-  limits: {
-    maxUtteranceChars: number;
-    maxQueryDepth: number;
-    maxQueryBytes: number;
-    rateLimitPerSession: { capacity: number; refillPerSecond: number };
-    rateLimitPerAddress: { capacity: number; refillPerSecond: number };
-  };
+  /** The request limits every transport shares (src/limits), and the utterance limit. */
+  limits: RequestLimitsConfig & { maxUtteranceChars: number };
   locks: { idleSeconds: number; cleanupSeconds: number };
   /** Idle sessions with nothing owed expire after `ttlSeconds`; the sweep (and outbox pruning) runs every `sweepSeconds`. */
   sessions: { ttlSeconds: number; sweepSeconds: number };
@@ -87,6 +85,45 @@ function optionalInteger(env: Env, names: string[]): number | undefined {
     if (env[name] !== undefined && env[name] !== "") return integer(env, name, 0, 0);
   }
   return undefined;
+}
+
+/** A PostgreSQL connection string; the message never repeats it (it may hold a password). */
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      "DATABASE_URL is not a URL: set it like postgres://user:password@host:5432/maya, or unset it to use the embedded database",
+    );
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, not ${url.protocol}//...`);
+  }
+  if (url.hostname === "" && !url.searchParams.has("host")) {
+    throw new ConfigError("DATABASE_URL names no host: set it like postgres://user:password@host:5432/maya");
+  }
+  return raw;
+}
+
+/** "host:port" of a speech API stand-in (MAYA_TTS_API_ENDPOINT). */
+export function parseHostPort(endpoint: string, name: string): { host: string; port: number } {
+  const separator = endpoint.lastIndexOf(":");
+  const portText = endpoint.slice(separator + 1);
+  const port = Number(portText);
+  if (separator <= 0 || !/^\d+$/.test(portText) || port <= 0 || port > 65_535) {
+    throw new ConfigError(`${name} must be host:port (e.g. 127.0.0.1:50051), got "${endpoint}"`);
+  }
+  return { host: endpoint.slice(0, separator), port };
+}
+
+function optionalSetting(env: Env, name: string, check: (value: string) => unknown): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === "") return undefined;
+  check(value);
+  return value;
 }
 
 /** "$1000.00", "1000" or "1000.5" dollars into cents, without floating point. */
@@ -150,7 +187,7 @@ export function loadConfig(env: Env): AppConfig {
     host: env.HOST || "0.0.0.0",
     publicUrl: env.MAYA_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
     database: {
-      databaseUrl: env.DATABASE_URL || undefined,
+      databaseUrl: databaseUrl(env),
       dataDir: env.MAYA_DATA_DIR || ".maya/pgdata",
       poolSize: integer(env, "MAYA_DB_POOL_SIZE", 10, 1, 200),
     },
@@ -158,7 +195,7 @@ export function loadConfig(env: Env): AppConfig {
     payments: {
       stripeSecretKey: env.STRIPE_SECRET_KEY || undefined,
       stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
-      stripeApiBase: env.STRIPE_API_BASE || undefined,
+      stripeApiBase: optionalSetting(env, "STRIPE_API_BASE", parseApiBase),
       retries: integer(env, "MAYA_PAYMENT_RETRIES", 3, 0, 10),
       retryBaseDelayMs: integer(env, "MAYA_PAYMENT_RETRY_BASE_MS", 1000, 0, 60_000),
       timeoutMs: integer(env, "MAYA_PAYMENT_TIMEOUT_MS", 10_000, 100, 120_000),
@@ -169,14 +206,21 @@ export function loadConfig(env: Env): AppConfig {
     speech: {
       ...(env.MAYA_TTS === "google" ? { provider: "google" as const } : {}),
       voice: { languageCode: env.MAYA_TTS_LANGUAGE || "en-US", name: env.MAYA_TTS_VOICE || "en-US-Neural2-F" },
-      apiEndpoint: env.MAYA_TTS_API_ENDPOINT || undefined,
+      apiEndpoint: optionalSetting(env, "MAYA_TTS_API_ENDPOINT", (value) => parseHostPort(value, "MAYA_TTS_API_ENDPOINT")),
       cacheBytes: integer(env, "MAYA_TTS_CACHE_BYTES", 32 * 1024 * 1024, 1),
     },
     speechRecognition: speechRecognitionConfig(env),
     limits: {
       maxUtteranceChars: 500,
+      maxRequestBytes: 64 * 1024,
       maxQueryDepth: integer(env, "MAYA_MAX_QUERY_DEPTH", 8, 2, 50),
-      maxQueryBytes: integer(env, "MAYA_MAX_QUERY_BYTES", 20_000, 1_000, 1_000_000),
+      maxQueryBytes: integer(env, "MAYA_MAX_QUERY_BYTES", 20_000, 1_000, 60_000),
+      maxQueryTokens: integer(env, "MAYA_MAX_QUERY_TOKENS", 2_000, 100, 100_000),
+      maxQueryAliases: integer(env, "MAYA_MAX_QUERY_ALIASES", 15, 0, 1_000),
+      maxQueryCost: integer(env, "MAYA_MAX_QUERY_COST", 5_000, 10, 1_000_000),
+      maxQueryDirectives: integer(env, "MAYA_MAX_QUERY_DIRECTIVES", 20, 0, 1_000),
+      maxSubscriptionsPerSocket: integer(env, "MAYA_MAX_SUBSCRIPTIONS_PER_SOCKET", 10, 1, 1_000),
+      maxSocketsPerAddress: integer(env, "MAYA_MAX_SOCKETS_PER_ADDRESS", 100, 1, 100_000),
       rateLimitPerSession: {
         capacity: integer(env, "MAYA_RATE_LIMIT_SESSION_BURST", 60, 1),
         refillPerSecond: integer(env, "MAYA_RATE_LIMIT_SESSION_PER_SECOND", 10, 1),

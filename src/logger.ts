@@ -16,8 +16,19 @@ export function createLogger(level: "silent" | "info", write: (line: string) => 
   return { info: log("info"), warn: log("warn"), error: log("error") };
 }
 
-/** An error as a log field: its name and message, without a stack full of paths. */
+/** An error as a log field: its name and message, without a stack full of paths, secrets masked. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+  return redactSecrets(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+}
+
+/**
+ * Masks what must never reach a log even inside someone else's error message:
+ * passwords in URLs, bearer tokens, Stripe keys and signing secrets, private keys.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi, "$1***@")
+    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, "$1***")
+    .replace(/\b((?:sk|rk|pk)_(?:test|live)_|whsec_)[A-Za-z0-9]+/g, "$1***")
+    .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, "[private key]");
 }

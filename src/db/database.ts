@@ -11,6 +11,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@p
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { openLocked } from "./data-dir-lock.js";
 import { pgliteSqlClient, poolSqlClient, type SqlClient } from "./sql.js";
 
 export type DatabaseKind = "postgres" | "pglite";
@@ -66,7 +67,7 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
 
 async function openPGlite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir });
+  const pglite = await openLocked(dataDir, () => PGlite.create({ dataDir }));
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {

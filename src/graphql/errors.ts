@@ -4,8 +4,9 @@
  * message, the log keeps the rest.
  */
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { DomainError, ERROR_CODES } from "../errors.js";
+import { findLimitError } from "../limits/refusals.js";
 
 const CLIENT_CODES = new Set<string>(ERROR_CODES);
 /** Apollo's own request errors, all caused by what the client sent. */
@@ -31,13 +32,23 @@ export function formatGraphQLError(
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...publicDetails(original) } };
   }
+  const refused = findLimitError(error);
+  if (refused) return { ...base, message: refused.message, extensions: refused.extensions };
   const code = formatted.extensions?.code;
   if (typeof code === "string" && CLIENT_CODES.has(code)) return { ...base, extensions: { code } };
   if (typeof code === "string" && REQUEST_ERROR_CODES.has(code)) {
     return { ...base, extensions: { code: "BAD_USER_INPUT", reason: code } };
   }
+  // Apollo's own refusals of a malformed request (an unknown persisted-query
+  // version, a hash that does not match) carry a 4xx status and no code.
+  if (isClientHttpError(error)) return { ...base, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST" } };
   logInternal(original);
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+function isClientHttpError(error: unknown): boolean {
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: unknown } | undefined)?.status : undefined;
+  return typeof status === "number" && status >= 400 && status < 500;
 }
 
 /** Details a client can act on (balance short by how much, which modifier...). */

@@ -1,25 +1,49 @@
 /**
- * graphql-ws on the HTTP server's own port and path. A connection must present
- * a valid session token in its connectionParams, or it is closed (4403) before
- * any subscription starts; each operation then sees only that session.
+ * graphql-ws on the HTTP server's own port and path, behind the same request
+ * limits as POST /graphql (src/limits): a socket costs one token from its
+ * address's bucket and one of its address's socket slots; every operation
+ * costs a token from the address and session buckets, is parsed and
+ * validated with the same caps on bytes, tokens, depth, aliases, cost and
+ * directives, and counts against the socket's subscription cap; a message
+ * over the size limit closes the socket (1009).
+ *
+ * A connection must present a valid session token in its connectionParams,
+ * or it is closed (4403) before any operation starts; each operation then
+ * sees only that session. graphql-ws's protocol engine (`makeServer`) runs on
+ * Maya's own socket adapter rather than `useServer`, so that a client that
+ * vanishes mid-delivery is simply dropped (no error per subscription), and
+ * nothing internal reaches a close reason or the console.
  */
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import type { IncomingMessage } from "node:http";
+import { getOperationAST, GraphQLError, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { CloseCode, handleProtocols, makeServer } from "graphql-ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import type { TabService } from "../bar/tab.service.js";
 import type { TabEventFeed } from "../events/tab-event-feed.js";
 import type { UpgradeRouter } from "../http/upgrade-router.js";
+import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
+import { LimitError, refusalMessage } from "../limits/refusals.js";
+import { describeError, type Logger } from "../logger.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken } from "../sessions/session-token.js";
 import { contextFromAuthorization } from "./context.js";
 import type { SubscriptionContext } from "./resolvers/tab-event.resolver.js";
 
-const MAX_MESSAGE_BYTES = 64 * 1024;
+/** A socket that does not answer a ping within this long is gone. */
+const KEEP_ALIVE_MS = 12_000;
 
 export interface SubscriptionServer {
   /** Ends every connection and stops accepting new ones. */
   close(): Promise<void>;
 }
+
+interface SocketExtra {
+  socket: WebSocket;
+  request: IncomingMessage;
+  address: string;
+}
+
+type ConnectionParams = { authorization?: unknown };
 
 export function startSubscriptionServer(options: {
   upgrades: UpgradeRouter;
@@ -27,43 +51,136 @@ export function startSubscriptionServer(options: {
   schema: GraphQLSchema;
   sessions: SessionService;
   feed: TabEventFeed;
-  tabs: TabService;
+  /** Reads a session as it is, for subscriptions that start with a snapshot. */
+  tabs: Pick<TabService, "snapshot">;
+  limits: RequestLimits;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  log: Logger;
 }): SubscriptionServer {
-  const { sessions, feed, tabs, formatError } = options;
-  const wsServer = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  options.upgrades.add(options.path, wsServer);
-  const cleanup = useServer<{ authorization?: string }>(
-    {
-      schema: options.schema,
-      onConnect: async (ctx) => {
-        const token = bearerToken(ctx.connectionParams?.authorization);
-        if (!token) return false;
-        return sessions.authenticate(token).then(
-          () => true,
-          () => false,
-        );
-      },
-      context: (ctx): SubscriptionContext => ({
-        ...contextFromAuthorization(sessions, ctx.connectionParams?.authorization, clientAddress(ctx.extra.request)),
-        feed,
-        snapshot: (sessionId) => tabs.snapshot(sessionId),
-      }),
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
+  const { schema, sessions, feed, tabs, limits, log } = options;
+  const format = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => {
+      const coded = asRequestError(error);
+      return options.formatError(coded.toJSON(), coded);
+    });
+  /** Only a string is an authorization value; anything else is as good as none. */
+  const authorizationOf = (params: ConnectionParams | undefined) =>
+    typeof params?.authorization === "string" ? params.authorization : undefined;
+
+  const server = makeServer<ConnectionParams, SocketExtra>({
+    schema,
+    onConnect: async (ctx) => {
+      const token = bearerToken(authorizationOf(ctx.connectionParams));
+      if (!token) return false;
+      return sessions.authenticate(token).then(
+        () => true,
+        () => false,
+      );
     },
-    wsServer,
-  );
+    onSubscribe: (ctx, _id, payload) => {
+      const refusal =
+        limits.admit({ address: ctx.extra.address, authorization: authorizationOf(ctx.connectionParams) }) ??
+        limits.checkSubscriptions(Object.keys(ctx.subscriptions).length);
+      if (refusal) return [new LimitError(refusal)];
+      const parsed = limits.parse(payload.query);
+      if ("errors" in parsed) return [...parsed.errors];
+      const errors = limits.validate(schema, parsed.document);
+      if (errors.length > 0) return [...errors];
+      if (!getOperationAST(parsed.document, payload.operationName)) {
+        return [new GraphQLError("Name the operation to run: the document has several, or none by that name.", { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })];
+      }
+      return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
+    },
+    context: (ctx): SubscriptionContext => ({
+      ...contextFromAuthorization(sessions, authorizationOf(ctx.connectionParams), ctx.extra.address),
+      feed,
+      snapshot: (sessionId) => tabs.snapshot(sessionId),
+    }),
+    onError: (_ctx, _id, _payload, errors) => format(errors),
+    onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) => (result.errors ? { ...result, errors: format(result.errors) } : result),
+  });
+
+  const wsServer = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.config.maxRequestBytes,
+    handleProtocols: (protocols) => handleProtocols(protocols),
+    // Refused before the handshake: a flood of sockets costs an HTTP answer each, nothing more.
+    verifyClient: ({ req }, accept) => {
+      const address = clientAddress(req);
+      const lease = limits.openConnection(address);
+      const refusal = lease.ok ? limits.admit({ address }) : lease.refusal;
+      if (refusal) {
+        if (lease.ok) lease.release();
+        return accept(false, 429, refusalMessage(refusal), { "Retry-After": "5" });
+      }
+      // The TCP socket closes however the WebSocket ends (or if the handshake never completes).
+      if (lease.ok) req.socket.once("close", lease.release);
+      accept(true);
+    },
+  });
+  options.upgrades.add(options.path, wsServer);
+  wsServer.on("connection", (socket: WebSocket, request: IncomingMessage) => {
+    // Protocol errors (a message over maxPayload, a bad frame): ws closes the socket itself.
+    socket.on("error", (error: Error & { code?: string }) => {
+      if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
+        limits.record({ reason: "MESSAGE_TOO_LARGE", maxBytes: limits.config.maxRequestBytes });
+      }
+    });
+    let pongWait: NodeJS.Timeout | undefined;
+    const keepAlive = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+    socket.on("pong", () => clearTimeout(pongWait));
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            // A failed write means the client is gone: drop the connection, which ends its
+            // subscriptions, instead of reporting one error per subscription.
+            socket.send(data, (error) => {
+              if (error) socket.terminate();
+              resolve();
+            });
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on("message", async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              log.error("graphql-ws message failed", { error: describeError(error) });
+              socket.close(CloseCode.InternalServerError, "Internal server error");
+            }
+          }),
+      },
+      { socket, request, address: clientAddress(request) },
+    );
+    socket.once("close", (code, reason) => {
+      clearInterval(keepAlive);
+      clearTimeout(pongWait);
+      closed(code, String(reason)).catch((error: unknown) => log.error("graphql-ws close failed", { error: describeError(error) }));
+    });
+  });
+
   return {
     close: async () => {
       for (const client of wsServer.clients) client.terminate();
-      await cleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
 }
 
-/** The caller's address, as express computes it (trusting a loopback proxy) or the socket's. */
-export function clientAddress(req: { socket: { remoteAddress?: string | undefined }; ip?: string | undefined }): string {
-  return req.ip ?? req.socket.remoteAddress ?? "unknown";
+/**
+ * graphql-js reports a request that never ran (variables of the wrong type, say)
+ * as bare errors without a code; Apollo calls those BAD_USER_INPUT, and so does the socket.
+ */
+function asRequestError(error: GraphQLError): GraphQLError {
+  const original = error.originalError;
+  const fromExecution = error.path !== undefined || (original !== undefined && !(original instanceof GraphQLError));
+  if (error.extensions.code !== undefined || fromExecution) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: "BAD_USER_INPUT" } });
 }

@@ -1,42 +1,64 @@
 /**
- * What stands in front of POST /graphql: rate limits per client address and
- * per session (buckets that refill), and a cap on the query's size. Refusals
- * are GraphQL-shaped, with the contract's error codes.
+ * What stands in front of POST /graphql: the shared request limits
+ * (src/limits) as express middleware, so HTTP refuses exactly what the socket
+ * refuses, in GraphQL-shaped bodies with the contract's codes. And an Apollo
+ * plugin refusing subscriptions over HTTP: they are served over graphql-ws.
  */
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError } from "graphql";
 import type { NextFunction, Request, Response } from "express";
-import { clientAddress } from "../graphql/subscription-server.js";
-import { bearerToken, hashSessionToken } from "../sessions/session-token.js";
-import { RateLimiter, type RateLimit } from "./rate-limiter.js";
+import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
+import { refusalExtensions, refusalHttpStatus, refusalMessage, type LimitRefusal } from "../limits/refusals.js";
 
-export function graphqlErrorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
+export function graphqlErrorBody(message: string, code: string, extensions: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { ...extensions, code } }] };
 }
 
-export function rateLimitGuard(limits: { perAddress: RateLimit; perSession: RateLimit }, onRefused: (scope: "address" | "session") => void) {
-  const byAddress = new RateLimiter(limits.perAddress);
-  const bySession = new RateLimiter(limits.perSession);
+function sendRefusal(res: Response, refusal: LimitRefusal): void {
+  const status = refusalHttpStatus(refusal);
+  if (status === 429) res.setHeader("Retry-After", "1");
+  const { code, ...facts } = refusalExtensions(refusal);
+  res.status(status).json(graphqlErrorBody(refusalMessage(refusal), String(code), facts));
+}
+
+/** Before the body is read: one token from the caller's address and session buckets. */
+export function rateLimitGuard(limits: RequestLimits) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const token = bearerToken(req.get("authorization"));
-    const refusedBy = !byAddress.take(clientAddress(req))
-      ? "address"
-      : token && !bySession.take(hashSessionToken(token))
-        ? "session"
-        : null;
-    if (!refusedBy) return next();
-    onRefused(refusedBy);
-    res.setHeader("Retry-After", "1");
-    res.status(429).json(graphqlErrorBody("Too many requests; please slow down a little.", "RATE_LIMITED"));
+    const refusal = limits.admit({ address: clientAddress(req), authorization: req.get("authorization") });
+    if (refusal) return sendRefusal(res, refusal);
+    next();
   };
 }
 
-/** After the JSON body parser: refuses a query document larger than `maxBytes`. */
-export function queryBytesGuard(maxBytes: number) {
+/** After the JSON body parser: the query's bytes and tokens (POST body or GET query string), before Apollo parses it. */
+export function querySourceGuard(limits: RequestLimits) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const query: unknown = (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query === "string" && Buffer.byteLength(query) > maxBytes) {
-      res.status(413).json(graphqlErrorBody(`The query is larger than ${maxBytes} bytes.`, "BAD_USER_INPUT"));
-      return;
-    }
+    const fromBody: unknown = (req.body as { query?: unknown } | undefined)?.query;
+    const query = typeof fromBody === "string" ? fromBody : req.query.query;
+    const refusal = typeof query === "string" ? limits.checkSource(query) : null;
+    if (refusal) return sendRefusal(res, refusal);
     next();
+  };
+}
+
+/** A body parser's 413 (the JSON body, a checkout form) as a counted refusal, with the parser's own limit. */
+export function bodyTooLarge(limits: RequestLimits, res: Response, error: unknown): void {
+  const limit = Number((error as { limit?: unknown }).limit);
+  sendRefusal(res, limits.record({ reason: "MESSAGE_TOO_LARGE", maxBytes: Number.isFinite(limit) && limit > 0 ? limit : limits.config.maxRequestBytes }));
+}
+
+/** graphql-js would run a subscription sent over HTTP as a query of its root field; it belongs on the socket. */
+export function subscriptionsOverSocketOnly<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== "subscription") return;
+          throw new GraphQLError("Subscriptions are served over graphql-ws (a WebSocket on /graphql), not over HTTP.", {
+            extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+          });
+        },
+      };
+    },
   };
 }

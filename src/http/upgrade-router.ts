@@ -3,21 +3,24 @@
  * other socket the app serves). A `ws` server attached with `{ server }`
  * refuses every upgrade whose path is not its own, so the endpoints are
  * created with `noServer: true` and this router hands each upgrade to the
- * endpoint of its path; an upgrade for no endpoint gets 404.
+ * endpoint of its path; an upgrade for no endpoint gets 404. The server's
+ * "upgrade" event reaches `handle` through the startup gate (startup-gate.ts),
+ * which answers 503 until the app is wired.
  */
-import type { IncomingMessage, Server } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { WebSocketServer } from "ws";
 
 export interface UpgradeRouter {
   /** Serves WebSocket upgrades on `path` with `wsServer` (created with `noServer: true`). */
   add(path: string, wsServer: WebSocketServer): void;
-  close(): void;
+  /** The HTTP server's "upgrade" listener. */
+  handle(request: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
 
-export function routeUpgrades(httpServer: Server): UpgradeRouter {
+export function routeUpgrades(): UpgradeRouter {
   const endpoints = new Map<string, WebSocketServer>();
-  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const handle = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A socket that errors before the handshake completes must not crash the process.
     socket.on("error", () => socket.destroy());
     const path = pathOf(request.url);
@@ -28,14 +31,11 @@ export function routeUpgrades(httpServer: Server): UpgradeRouter {
     }
     endpoint.handleUpgrade(request, socket, head, (client) => endpoint.emit("connection", client, request));
   };
-  httpServer.on("upgrade", onUpgrade);
   return {
     add: (path, wsServer) => {
       endpoints.set(path, wsServer);
     },
-    close: () => {
-      httpServer.off("upgrade", onUpgrade);
-    },
+    handle,
   };
 }
 

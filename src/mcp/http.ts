@@ -17,7 +17,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { AppConfig } from "../config.js";
 import { DomainError } from "../errors.js";
-import { clientAddress } from "../graphql/subscription-server.js";
+import { clientAddress } from "../limits/request-limits.js";
 import type { RateLimiter } from "../http/rate-limiter.js";
 import { describeError, type Logger } from "../logger.js";
 import type { SessionService } from "../sessions/session.service.js";

@@ -8,6 +8,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { PaymentStatus, ProviderName } from "../payments/payment-provider.js";
+import type { LimitReason } from "../limits/refusals.js";
 import { BoundedLabel, closedLabel } from "./bounded-label.js";
 import { type CgroupStats, DEFAULT_CGROUP_ROOT, readCgroupStats } from "./cgroup.js";
 
@@ -37,6 +38,13 @@ export interface SessionLockStats {
   /** Sessions that ran a turn within the last `windowMs`. */
   activeWithin(windowMs: number): number;
 }
+
+/** Errors nothing handled (an unhandled rejection, an uncaught exception) that the process survived. */
+export type StrayErrorKind = "unhandled_rejection" | "uncaught_exception";
+export interface StrayErrorStats {
+  count(kind: StrayErrorKind): number;
+}
+const STRAY_ERROR_KINDS: readonly StrayErrorKind[] = ["unhandled_rejection", "uncaught_exception"];
 
 export type GraphqlOperationType = "query" | "mutation" | "subscription" | "unknown";
 /**
@@ -102,17 +110,32 @@ export interface MayaMetrics {
   mcpSessionOpened(): () => void;
   /** A request refused by a rate limiter (`scope`: "session", "address", ...). */
   rateLimited(scope: string): void;
+  /** A request refused by another request limit (`reason`: QUERY_TOO_DEEP, TOO_MANY_ALIASES, ...). */
+  limitRefused(reason: string): void;
   /** How long a turn waited for its session's lock. */
   lockWait(seconds: number): void;
   /** One run of the idle-lock cleanup. */
   lockCleanup(evicted: number): void;
   /** The lock registry whose size and activity are read at scrape time. */
   observeSessionLocks(source: SessionLockStats): void;
+  /** The process's stray-error counts (src/process-guards.ts), read at scrape time. */
+  observeStrayErrors(source: StrayErrorStats): void;
 }
 
 const PAYMENT_STATUSES = ["PENDING", "SUCCEEDED", "FAILED", "EXPIRED", "CANCELED"] as const satisfies readonly PaymentStatus[];
 const PROVIDERS = ["mock", "stripe"] as const satisfies readonly ProviderName[];
 const TAB_EVENT_REASONS = ["ITEM_ADDED", "ITEM_REMOVED", "TIP_CHANGED", "PAYMENT_PENDING", "PAYMENT_FAILED", "PAID"];
+const LIMIT_REASONS = [
+  "QUERY_TOO_LARGE",
+  "MESSAGE_TOO_LARGE",
+  "TOO_MANY_TOKENS",
+  "QUERY_TOO_DEEP",
+  "TOO_MANY_ALIASES",
+  "QUERY_TOO_COSTLY",
+  "TOO_MANY_DIRECTIVES",
+  "TOO_MANY_SUBSCRIPTIONS",
+  "TOO_MANY_CONNECTIONS",
+] as const satisfies readonly Exclude<LimitReason, "RATE_LIMITED">[];
 const GRAPHQL_TYPES: readonly GraphqlOperationType[] = ["query", "mutation", "subscription", "unknown"];
 const GRAPHQL_OUTCOMES: readonly GraphqlOutcome[] = ["success", "client_error", "server_error", "invalid"];
 const CALL_OUTCOMES: readonly CallOutcome[] = ["success", "error"];
@@ -147,6 +170,7 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   const processStartMs = now() - process.uptime() * 1000;
   const cgroupRoot = options.cgroupRoot ?? DEFAULT_CGROUP_ROOT;
   let lockStats: SessionLockStats | undefined;
+  let strayErrors: StrayErrorStats | undefined;
 
   if (options.collectDefaultMetrics !== false) collectDefaultMetrics({ register: registry });
 
@@ -377,6 +401,26 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     registers,
   });
 
+  const limitReason = new BoundedLabel(LIMIT_REASONS, LIMIT_REASONS.length + 8);
+  const limitRefusals = new Counter({
+    name: "maya_limit_refusals_total",
+    help: "Requests refused by a request limit other than the rate limits (query size, tokens, depth, aliases, cost, directives, subscriptions per socket, sockets per address), by reason.",
+    labelNames: ["reason"] as const,
+    registers,
+  });
+
+  new Counter({
+    name: "maya_process_errors_total",
+    help: "Errors nothing handled (unhandled promise rejections, uncaught exceptions), logged and survived, by kind.",
+    labelNames: ["kind"] as const,
+    registers,
+    collect() {
+      // The process guard keeps the running total: mirror it.
+      this.reset();
+      for (const kind of STRAY_ERROR_KINDS) this.inc({ kind }, strayErrors?.count(kind) ?? 0);
+    },
+  });
+
   // --- Session locks
   new Gauge({
     name: "maya_session_locks",
@@ -420,6 +464,7 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   for (const reason of RECOGNITION_REFUSALS) recognitionRefusals.inc({ reason }, 0);
   for (const scope of rateScope.known) rateLimitRejections.inc({ scope }, 0);
   for (const name of intent.known) turns.inc({ intent: name }, 0);
+  for (const reason of limitReason.known) limitRefusals.inc({ reason }, 0);
 
   return {
     registry,
@@ -492,6 +537,9 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     rateLimited(scope) {
       rateLimitRejections.inc({ scope: rateScope.value(scope) });
     },
+    limitRefused(reason) {
+      limitRefusals.inc({ reason: limitReason.value(reason) });
+    },
     lockWait(seconds) {
       lockWaitDuration.observe(seconds);
     },
@@ -501,6 +549,9 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     },
     observeSessionLocks(source) {
       lockStats = source;
+    },
+    observeStrayErrors(source) {
+      strayErrors = source;
     },
   };
 }

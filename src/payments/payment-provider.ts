@@ -4,6 +4,13 @@
  */
 export type ProviderName = "mock" | "stripe";
 
+/**
+ * What the guest is told (the API error, the attempt's failure reason, and so
+ * Maya's words) when a provider cannot be used. The technical reason
+ * ("could not reach Stripe (ECONNREFUSED)") is a detail for the logs only.
+ */
+export const PROVIDER_DOWN_MESSAGE = "The card reader is down: the payment provider could not be reached.";
+
 export type PaymentStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "EXPIRED" | "CANCELED";
 
 export interface CheckoutLine {

@@ -8,12 +8,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { DomainError, badInput, notFound } from "../errors.js";
+import { describeError } from "../logger.js";
 import type { BarRepository, PaymentAttemptRecord, SessionTransaction, TabRecord } from "../bar/bar.repository.js";
 import { toPaymentView, toTabView } from "../bar/bar.repository.js";
 import type { Menu } from "../bar/menu.service.js";
 import { formatCents } from "../bar/money.js";
 import { mockCardOutcome } from "./mock-cards.js";
-import type { CreateCheckoutInput, PaymentProvider, PaymentStatus } from "./payment-provider.js";
+import { PROVIDER_DOWN_MESSAGE, type CreateCheckoutInput, type PaymentProvider, type PaymentStatus } from "./payment-provider.js";
 
 export type SettledStatus = Exclude<PaymentStatus, "PENDING">;
 
@@ -80,8 +81,7 @@ export class PaymentService {
       const recorded = await this.recordCheckout(attempt, checkout.providerRef, checkout.checkoutUrl);
       return recorded ?? (await this.requireAttempt(attempt.id));
     } catch (error) {
-      const reason =
-        error instanceof DomainError ? error.message : "The card reader is down: the payment provider could not be reached.";
+      const reason = error instanceof DomainError ? error.message : PROVIDER_DOWN_MESSAGE;
       // The caller hears about it through the error, so Maya does not announce it too.
       const settled = await this.settle(
         attempt.id,
@@ -91,7 +91,7 @@ export class PaymentService {
       );
       // The reconciler recovered this checkout by its key meanwhile: it stands (pending, or even paid).
       if (settled !== "applied") return this.requireAttempt(attempt.id);
-      throw error instanceof DomainError ? error : new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", reason);
+      throw error instanceof DomainError ? error : new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", reason, { failure: describeError(error) });
     }
   }
 
@@ -149,7 +149,7 @@ export class PaymentService {
     if (current.status === "FAILED" && current.providerRef === null) {
       throw new DomainError(
         "PAYMENT_PROVIDER_UNAVAILABLE",
-        current.failureReason ?? "The card reader is down: the payment provider could not be reached.",
+        current.failureReason ?? PROVIDER_DOWN_MESSAGE,
       );
     }
     return current;

@@ -26,17 +26,19 @@ export function createPaymentProvider(
     retries: config.retries,
     retryBaseDelayMs: config.retryBaseDelayMs,
     timeoutMs: config.timeoutMs,
-    onCall: (call) =>
-      metrics.providerCall("stripe", call.operation, call.outcome === "ok" ? "success" : "error", call.durationMs / 1000),
-    onRetry: (retry) => {
-      metrics.providerRetry("stripe", retry.operation);
-      log.warn("payment provider call failed; retrying", {
-        provider: "stripe",
-        operation: retry.operation,
-        attempt: retry.attempt,
-        delayMs: retry.delayMs,
-        reason: retry.reason,
-      });
+    onCall: (call) => {
+      metrics.providerCall("stripe", call.operation, call.outcome === "ok" ? "success" : "error", call.durationMs / 1000);
+      // Every failed try, with its technical reason: the guest only hears that the card reader is down.
+      if (call.outcome === "error") {
+        log.warn("payment provider call failed", {
+          provider: "stripe",
+          operation: call.operation,
+          attempt: call.attempt,
+          reason: call.reason,
+          ...(call.httpStatus === undefined ? {} : { httpStatus: call.httpStatus }),
+        });
+      }
     },
+    onRetry: (retry) => metrics.providerRetry("stripe", retry.operation),
   });
 }

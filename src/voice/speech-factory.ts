@@ -2,9 +2,11 @@
  * Server-side speech when configured (MAYA_TTS=google), else none: replies
  * then carry no audio and the browser speaks them itself.
  */
-import { ConfigError, type SpeechConfig } from "../config.js";
+import { parseHostPort, type SpeechConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { MayaMetrics } from "../observability/index.js";
+import { googleAuthLibrary } from "google-gax";
+import { StartupError } from "../startup/startup-error.js";
 import { SpeechCache } from "./speech-cache.js";
 import { GoogleSpeechSynthesizer } from "./speech-synthesizer.js";
 import { SpeechService } from "./speech.service.js";
@@ -25,7 +27,7 @@ export function createSpeech(
   metrics: Pick<MayaMetrics, "speechSynthesis" | "speechCache">,
 ): Speech {
   if (config.provider !== "google") return NO_SPEECH;
-  const endpoint = config.apiEndpoint ? parseEndpoint(config.apiEndpoint) : undefined;
+  const endpoint = config.apiEndpoint ? parseHostPort(config.apiEndpoint, "MAYA_TTS_API_ENDPOINT") : undefined;
   const synthesizer = new GoogleSpeechSynthesizer({
     voice: config.voice,
     ...(endpoint ? { apiEndpoint: endpoint.host, port: endpoint.port, insecure: true } : {}),
@@ -42,11 +44,20 @@ export function createSpeech(
   };
 }
 
-function parseEndpoint(endpoint: string): { host: string; port: number } {
-  const separator = endpoint.lastIndexOf(":");
-  const port = Number(endpoint.slice(separator + 1));
-  if (separator <= 0 || !Number.isInteger(port) || port <= 0 || port > 65_535) {
-    throw new ConfigError(`MAYA_TTS_API_ENDPOINT must be host:port, got "${endpoint}"`);
+/**
+ * MAYA_TTS=google against Google itself needs credentials: without them Maya
+ * refuses to start (rather than answer every turn without audio), naming what
+ * to set. A local stand-in (MAYA_TTS_API_ENDPOINT) needs none.
+ */
+export async function assertSpeechCredentials(config: SpeechConfig): Promise<void> {
+  if (config.provider !== "google" || config.apiEndpoint) return;
+  try {
+    await new googleAuthLibrary.GoogleAuth({ scopes: ["https://www.googleapis.com/auth/cloud-platform"] }).getClient();
+  } catch {
+    throw new StartupError(
+      "GOOGLE_APPLICATION_CREDENTIALS",
+      "MAYA_TTS=google needs Google credentials and none were found: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file " +
+        "(or run where Application Default Credentials exist), or unset MAYA_TTS to let the browser speak.",
+    );
   }
-  return { host: endpoint.slice(0, separator), port };
 }

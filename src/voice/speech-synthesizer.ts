@@ -81,6 +81,10 @@ export class GoogleSpeechSynthesizer implements SpeechSynthesizer {
   }
 
   private async request(text: string): Promise<Buffer> {
+    // The client's synthesizeSpeech starts initialize() without awaiting it and rethrows its
+    // failure (missing credentials) as a rejection nobody handles; awaiting it here first makes
+    // that failure this call's error, and synthesizeSpeech is then never reached.
+    await this.client.initialize();
     const [response] = await this.client.synthesizeSpeech(
       { input: { text }, voice: { languageCode: this.voice.languageCode, name: this.voice.name }, audioConfig: { audioEncoding: "MP3" } },
       // The library's defaults retry for up to ten minutes; a turn cannot wait that long,
@@ -93,6 +97,7 @@ export class GoogleSpeechSynthesizer implements SpeechSynthesizer {
   }
 
   async close(): Promise<void> {
-    await this.client.close();
+    // A client whose initialize() failed (no credentials) rejects close() with that same failure: nothing to close.
+    await this.client.close().catch(() => undefined);
   }
 }

@@ -23,6 +23,9 @@ import {
 } from "../support/payments-e2e.js";
 import { postgresOrSkip } from "../support/postgres.js";
 import type { FaultPlan } from "../support/stripe-standin/index.js";
+import { PROVIDER_DOWN_MESSAGE } from "../../src/payments/payment-provider.js";
+import { MayaClient, startTestMaya } from "../support/maya.js";
+import { freePort, stripeEnv } from "../support/payments-e2e.js";
 
 const CREATE = { method: "POST", path: "/v1/checkout/sessions" } as const;
 /** The first try and 3 retries; a fifth try would get through, so a test sees any try too many. */
@@ -57,7 +60,7 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(l.attempts).toHaveLength(1);
     const attempt = l.attempts[0]!;
     expect(attempt.status).toBe("FAILED");
-    expect(attempt.failureReason).toBe("The card reader is down: Stripe is rate limiting us (HTTP 429, rate_limit).");
+    expect(attempt.failureReason).toBe(PROVIDER_DOWN_MESSAGE);
     expect(attempt.providerRef).toBeNull();
     const f = standinFigures(stripe.standin, attempt.idempotencyKey, null, logFrom);
     expect(f.createRequests).toBe(4);
@@ -216,5 +219,33 @@ describe.runIf(usePostgres)("Stripe failing, and test cards under Stripe", () =>
     expect(stripe.standin.createdCount - created).toBe(1);
     // The mock checkout page does not serve a Stripe attempt either.
     expect((await fetch(`${stripe.url}/checkout/${attempt.id}`)).status).toBe(404);
+  });
+});
+
+describe("Stripe unreachable (nothing listens at STRIPE_API_BASE)", () => {
+  it("the guest's words carry no internals: the API error, the payment's reason and what Maya says", async () => {
+    const port = await freePort();
+    const app = await startTestMaya({ kind: "pglite" }, {
+      ...stripeEnv({ url: `http://127.0.0.1:${port}` } as never),
+      MAYA_PAYMENT_RETRIES: "1",
+      MAYA_PAYMENT_RETRY_BASE_MS: "1",
+    });
+    try {
+      const guest = await MayaClient.startSession(app.url);
+      await guest.data(`mutation { addToTab(menuItemId: "martini") { id } }`);
+      const refused = await guest.request<{ checkout: PaymentJson }>(CHECKOUT);
+      expect(refused.errors?.[0]).toMatchObject({ message: PROVIDER_DOWN_MESSAGE, extensions: { code: "PAYMENT_PROVIDER_UNAVAILABLE" } });
+      const spokenPay = await guest.data<{ say: { text: string } }>(`mutation { say(text: "I'll pay my bill") { text } }`);
+      const asked = await guest.data<{ say: { text: string; payment: { failureReason: string } | null } }>(
+        `mutation { say(text: "did my payment go through?") { text payment { status failureReason } } }`,
+      );
+      const { me: after } = await guest.data<{ me: { transcript: { text: string }[] } }>(`{ me { transcript(last: 50) { text } } }`);
+      const guestFacing = JSON.stringify({ refused, spokenPay, asked, after });
+      expect(guestFacing).not.toMatch(/ECONN|HTTP \d|could not reach Stripe|Stripe had|rate limiting/);
+      expect(asked.say.text).toMatch(/didn't go through/i);
+      expect(asked.say.payment?.failureReason).toBe(PROVIDER_DOWN_MESSAGE);
+    } finally {
+      await app.close();
+    }
   });
 });

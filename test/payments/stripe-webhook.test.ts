@@ -76,6 +76,7 @@ describe("Stripe webhook route", () => {
   const received: Array<{ eventId: string; eventType: string; mapped: MappedStripeEvent }> = [];
   let failNext = false;
   let client: Stripe;
+  const warnings: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     standin = await startStripeStandin();
@@ -86,6 +87,7 @@ describe("Stripe webhook route", () => {
       express.raw({ type: "application/json" }),
       createStripeWebhookHandler({
         verify: createStripeWebhookVerifier(SECRET),
+        log: { warn: (message, fields) => warnings.push({ message, ...fields }) },
         onEvent: async (eventId, eventType, mapped) => {
           if (failNext) {
             failNext = false;
@@ -221,6 +223,23 @@ describe("Stripe webhook route", () => {
       expect((await post(payload, header)).status).toBe(200);
     }
     expect(received.map((r) => r.mapped.outcome)).toEqual(["EXPIRED", "FAILED"]);
+  });
+
+  it.each([
+    ["no data", JSON.stringify({ id: "evt_1", type: "checkout.session.completed" })],
+    ["data: null", JSON.stringify({ id: "evt_2", type: "checkout.session.completed", data: null })],
+    ["a JSON array", JSON.stringify([{ id: "evt_3", type: "checkout.session.completed" }])],
+    ["no id", JSON.stringify({ type: "checkout.session.completed", data: { object: {} } })],
+    ["JSON null", "null"],
+  ])("answers 400 and logs one line for a correctly signed body with %s, calling nothing", async (_name, payload) => {
+    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+    const before = warnings.length;
+    const response = await post(payload, header);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatch(/not a Stripe event/i);
+    expect(warnings.slice(before)).toEqual([expect.objectContaining({ message: expect.stringMatching(/malformed/i) })]);
+    expect(JSON.stringify(warnings.slice(before))).not.toContain(SECRET);
+    expect(received).toHaveLength(0);
   });
 
   it("answers 500 when the service fails, so Stripe delivers it again", async () => {

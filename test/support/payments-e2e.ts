@@ -284,12 +284,22 @@ export interface SpawnedMaya {
   readonly listening: Promise<Record<string, unknown>>;
 }
 
+export interface SpawnOptions {
+  /** Node options before the script (e.g. `--import` of a test preload). */
+  nodeArgs?: string[];
+  /** Run as this user and group (e.g. 65534, nobody: root ignores file permissions). */
+  uid?: number;
+  gid?: number;
+}
+
 /** `node dist/src/main.js` with only the given environment (plus PATH), output captured. */
-export function spawnMaya(env: Record<string, string>): SpawnedMaya {
-  const child = spawn(process.execPath, [MAIN_JS], {
+export function spawnMaya(env: Record<string, string>, options: SpawnOptions = {}): SpawnedMaya {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN_JS], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", CHECKPOINT_DISABLE: "1", ...env },
     stdio: ["pipe", "pipe", "pipe"],
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   let out = "";
   let err = "";

@@ -159,3 +159,29 @@ describe("SpeechService", () => {
     expect(lookups).toEqual([]);
   });
 });
+
+describe("without Google credentials", () => {
+  it("a synthesis fails as that call's error, and nothing rejects unhandled (the client's initialize() is awaited)", async () => {
+    const saved = { ...process.env };
+    const home = await import("node:fs").then((fs) => fs.mkdtempSync(`${(process.env.TMPDIR ?? "/tmp")}/maya-no-adc-`));
+    Object.assign(process.env, { METADATA_SERVER_DETECTION: "none", HOME: home });
+    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    const stray: unknown[] = [];
+    const onStray = (reason: unknown) => stray.push(reason);
+    process.on("unhandledRejection", onStray);
+    try {
+      // Google's own endpoint is never reached: credentials are looked for first, and there are none.
+      const withoutCredentials = synthesizer({ apiEndpoint: "127.0.0.1", port: standin.port, insecure: false });
+      await expect(withoutCredentials.synthesize("Coming right up.")).rejects.toThrow(/credentials/i);
+      const { speech, warnings } = service(withoutCredentials);
+      expect(await speech.audioFor("Cheers!")).toBeNull();
+      expect(warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/browser speech/)]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(stray).toEqual([]);
+      expect(standin.requests).toHaveLength(0);
+    } finally {
+      process.off("unhandledRejection", onStray);
+      process.env = saved;
+    }
+  });
+});

@@ -2,12 +2,13 @@ import http from "node:http";
 import https from "node:https";
 import Stripe from "stripe";
 import { DomainError } from "../../errors.js";
-import type {
-  CreateCheckoutInput,
-  CreatedCheckout,
-  PaymentProvider,
-  ProviderStatus,
-  RecoveredCheckout,
+import {
+  PROVIDER_DOWN_MESSAGE,
+  type CreateCheckoutInput,
+  type CreatedCheckout,
+  type PaymentProvider,
+  type ProviderStatus,
+  type RecoveredCheckout,
 } from "../payment-provider.js";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_RETRIES, withRetries } from "../retry.js";
 import { assertTestModeKey, parseApiBase, StripeConfigError } from "./stripe-config.js";
@@ -170,8 +171,9 @@ export class StripePaymentProvider implements PaymentProvider {
       throw new Error("Stripe returned a Checkout Session that does not match this payment attempt (idempotency key reused?).");
     }
     if (session.url === null) {
-      throw new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", "The card reader is down: Stripe returned no checkout page.", {
+      throw new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", PROVIDER_DOWN_MESSAGE, {
         provider: "stripe",
+        failure: "Stripe returned no checkout page",
       });
     }
     return { id: session.id, url: session.url };
@@ -268,8 +270,10 @@ function runHook<I>(hook: ((info: I) => void) | undefined, info: I): void {
 
 function providerUnavailable(operation: StripeOperation, err: unknown, attempts: number): DomainError {
   const stripeErr = asStripeError(err);
-  return new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", `The card reader is down: ${describeStripeFailure(err)}.`, {
+  return new DomainError("PAYMENT_PROVIDER_UNAVAILABLE", PROVIDER_DOWN_MESSAGE, {
     provider: "stripe",
+    // For the logs and the operator; never in what the guest sees or hears.
+    failure: describeStripeFailure(err),
     operation,
     attempts,
     retryable: isRetryableStripeError(err),

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from "express";
 import Stripe from "stripe";
+import { describeError, type Logger } from "../../logger.js";
 import { ASYNC_PAYMENT_FAILED_REASON, mapCheckoutSessionState } from "./stripe-status.js";
 import type { CheckoutSessionState } from "./stripe-status.js";
 
@@ -73,6 +74,15 @@ export interface StripeWebhookHandlerDeps {
    * was seen before). Called only for events mapStripeEvent maps.
    */
   onEvent: (eventId: string, eventType: string, mapped: MappedStripeEvent) => Promise<"processed" | "duplicate">;
+  /** Where a verified but malformed body is reported (one line, no payload). */
+  log?: Pick<Logger, "warn">;
+}
+
+/** A verified body is still only JSON: an event needs a string id and type and a `data` object. */
+function isStripeEvent(value: unknown): value is StripeEventLike {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const { id, type, data } = value as Record<string, unknown>;
+  return typeof id === "string" && typeof type === "string" && typeof data === "object" && data !== null && !Array.isArray(data);
 }
 
 /**
@@ -81,7 +91,8 @@ export interface StripeWebhookHandlerDeps {
  * the signature covers the exact bytes, so a parsed-and-reserialised JSON
  * body never verifies.
  *
- * 400 for a missing or bad signature (nothing is changed), 200 for a
+ * 400 for a missing or bad signature, or a signed body that is not an event
+ * (nothing is changed: Stripe would only retry it for days), 200 for a
  * verified event, 500 if applying it failed, so that Stripe sends it again.
  */
 export function createStripeWebhookHandler(deps: StripeWebhookHandlerDeps): RequestHandler {
@@ -96,12 +107,19 @@ export function createStripeWebhookHandler(deps: StripeWebhookHandlerDeps): Requ
       res.status(400).json({ error: "Webhook body must be the raw request bytes." });
       return;
     }
-    let event: StripeEventLike;
+    let event: unknown;
     try {
       event = deps.verify(body, signature);
     } catch {
       // Stripe's error text quotes the header and payload; say nothing more than this.
       res.status(400).json({ error: "Invalid Stripe signature." });
+      return;
+    }
+    if (!isStripeEvent(event)) {
+      deps.log?.warn("stripe webhook: malformed event body (correctly signed); refused with 400", {
+        shape: Array.isArray(event) ? "array" : event === null ? "null" : typeof event,
+      });
+      res.status(400).json({ error: "The body is not a Stripe event (an object with id, type and data)." });
       return;
     }
     const mapped = mapStripeEvent(event);
@@ -112,7 +130,8 @@ export function createStripeWebhookHandler(deps: StripeWebhookHandlerDeps): Requ
     try {
       const result = await deps.onEvent(event.id, event.type, mapped);
       res.status(200).json({ received: true, result });
-    } catch {
+    } catch (error) {
+      deps.log?.warn("stripe webhook: applying the event failed; Stripe will retry it", { eventType: event.type, error: describeError(error) });
       res.status(500).json({ error: "Could not process the event; Stripe will retry it." });
     }
   };

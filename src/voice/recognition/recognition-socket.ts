@@ -19,7 +19,7 @@
 import type { IncomingMessage } from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { DomainError } from "../../errors.js";
-import { clientAddress } from "../../graphql/subscription-server.js";
+import { clientAddress } from "../../limits/request-limits.js";
 import { RateLimiter } from "../../http/rate-limiter.js";
 import type { UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
