@@ -37,8 +37,10 @@ describe("recognition socket rate limits", () => {
     server = createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const upgrades = routeUpgrades();
+    server.on("upgrade", upgrades.handle);
     socket = mountRecognitionSocket({
-      upgrades: routeUpgrades(server),
+      upgrades,
       path: "/listen",
       recognizer: countingRecognizer,
       sessions: { authenticate: async (token) => (token === TOKEN || token === OTHER_TOKEN ? ({ id: token.slice(0, 1) } as never) : Promise.reject(unauthenticated())) },
