@@ -196,7 +196,10 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
           },
           () => feed.activeSubscriptions > 0,
           {
-            readFailed: (error) => log.error("reading the outbox failed; retrying", { error: describeError(error) }),
+            // Once when an outage starts and now and then while it lasts (a read is retried every 2 s at most).
+            readFailed: (error, attempt) => {
+              if (attempt === 1 || attempt % 30 === 0) log.error("reading the outbox failed; retrying", { error: describeError(error), attempt });
+            },
             recovered: () => log.info("reading the outbox again"),
           },
         )

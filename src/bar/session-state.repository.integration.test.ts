@@ -142,6 +142,19 @@ describe.each(await availableBackends())("SqlSessionStateRepository on %s", (bac
       refused((write) => ({ ...write, upsert: [{ ...write.upsert[0]!, quantity: 20 }], subtotalCents: 2_000, totalCents: 2_000, balanceCents: -1_000 })));
   });
 
+  it("stores words with a NUL or half a surrogate pair instead of failing the change", async () => {
+    const state = await newSession();
+    const { change } = adding(state, [water]);
+    const result = await repository().apply({
+      ...change,
+      messages: [{ speaker: "CUSTOMER", text: "two waters\u0000 please \ud800 thanks \ud83c\udf78" }],
+      dialogue: { expectedTurn: null, state: { turn: 1, said: "\udc00\u0000" } },
+    });
+    expect(result).toEqual({ applied: true });
+    expect(await messagesOf(state.id)).toEqual(["CUSTOMER: two waters please \ufffd thanks \ud83c\udf78"]);
+    expect((await repository().findState(state.id))?.dialogueState).toEqual({ turn: 1, said: "\ufffd" });
+  });
+
   it("rolls the whole change back when any part of it fails", async () => {
     const state = await newSession();
     const { change } = adding(state, [water]);

@@ -118,8 +118,19 @@ function toSessionState(stored: StoredState | null): SessionState | null {
   };
 }
 
-/** PostgreSQL text cannot hold NUL: a change never carries one (the conversation refuses them earlier). */
-const withoutNul = (text: string): string => (text.includes("\u0000") ? text.replaceAll("\u0000", "") : text);
+/** A NUL, or half of a UTF-16 surrogate pair: what PostgreSQL's text and json cannot hold. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * JSON for the database, every string in it storable: a stray NUL or lone surrogate would fail
+ * the whole change at the last step. The conversation cleans what guests say before anything
+ * happens; this is the repository not trusting that every caller did.
+ */
+function storableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) =>
+    typeof field === "string" ? field.replace(UNSTORABLE, (found) => (found === "\u0000" ? "" : "\uFFFD")) : field,
+  );
+}
 
 export class SqlSessionStateRepository implements SessionStateRepository {
   constructor(private readonly sql: SqlClient) {}
@@ -134,9 +145,9 @@ export class SqlSessionStateRepository implements SessionStateRepository {
       change.sessionId,
       change.tabId,
       change.version,
-      change.edit ? JSON.stringify(change.edit) : null,
-      change.messages.length > 0 ? JSON.stringify(change.messages.map((line) => ({ ...line, text: withoutNul(line.text) }))) : null,
-      change.dialogue ? JSON.stringify(change.dialogue) : null,
+      change.edit ? storableJson(change.edit) : null,
+      change.messages.length > 0 ? storableJson(change.messages) : null,
+      change.dialogue ? storableJson(change.dialogue) : null,
     ]);
     if (!row) throw new Error("maya_apply_change returned no row");
     return row.result.applied ? { applied: true } : { applied: false, state: toSessionState(row.result.state ?? null) };

@@ -37,7 +37,8 @@ const MAX_TRACKED_GAPS = 10_000;
 const MAX_BACKOFF_MS = 2000;
 
 export interface RelayObserver {
-  readFailed?(error: unknown): void;
+  /** A read failed; `attempt` counts the failures in a row (1 for the first of an outage). */
+  readFailed?(error: unknown, attempt: number): void;
   recovered?(): void;
 }
 
@@ -109,7 +110,7 @@ export class OutboxRelay {
       delay = rows.length >= this.options.batchSize ? 0 : this.busy() ? this.options.busyIntervalMs : this.options.idleIntervalMs;
     } catch (error) {
       this.consecutiveFailures += 1;
-      this.observer.readFailed?.(error);
+      this.observer.readFailed?.(error, this.consecutiveFailures);
       delay = Math.min(this.options.busyIntervalMs * 2 ** Math.min(this.consecutiveFailures, 16), MAX_BACKOFF_MS);
     }
     this.schedule(delay);
