@@ -160,7 +160,7 @@ export async function runWritePathBench(options: Options): Promise<WritePathResu
     log(`Maya say "what's my tab?", ${GUESTS} sessions: ${fmt(tabQuestion, "turns")}`);
 
     const crossInstance = await measureCrossInstance(env, durationMs, warmupMs);
-    log(`event across two instances, ${GUESTS} sessions (mutation sent on A to tabChanged on B): p50 ${crossInstance.p50Ms.toFixed(2)} ms, p99 ${crossInstance.p99Ms.toFixed(2)} ms, max ${crossInstance.maxMs.toFixed(1)} ms over ${crossInstance.events} events${crossInstance.missing ? `, ${crossInstance.missing} MISSING` : ""} (goal p99 <= 20 ms)`);
+    log(`event across two instances, ${GUESTS} sessions each changing its tab every 20-80 ms (mutation sent on A to tabChanged on B): p50 ${crossInstance.p50Ms.toFixed(2)} ms, p99 ${crossInstance.p99Ms.toFixed(2)} ms, max ${crossInstance.maxMs.toFixed(1)} ms over ${crossInstance.events} events${crossInstance.missing ? `, ${crossInstance.missing} MISSING` : ""} (goal p99 <= 20 ms)`);
 
     const { readyMs, buildCheckMs } = await measureReady();
     log(`ready after start on an existing embedded database: ${readyMs.toFixed(0)} ms, after the build check npm start runs first: ${buildCheckMs.toFixed(0)} ms (goal: together <= 3000 ms)`);
@@ -183,7 +183,7 @@ export async function runWritePathBench(options: Options): Promise<WritePathResu
 }
 
 /** Two instances on one database: each guest subscribes on B and changes its tab on A. */
-async function measureCrossInstance(env: Record<string, string>, durationMs: number, warmupMs: number) {
+export async function measureCrossInstance(env: Record<string, string>, durationMs: number, warmupMs: number) {
   const [a, b] = await Promise.all([spawnMaya(env), spawnMaya(env)]);
   const clients: Client[] = [];
   try {
@@ -248,10 +248,14 @@ async function measureCrossInstance(env: Record<string, string>, durationMs: num
         }
         return tab;
       };
+      // Guests at a bar's pace, not a closed loop: what is measured is the way across, not a queue.
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 60));
       while (!stop) {
         const added = await timed(ADD, { id: "water" }, "addToTab");
+        await pause();
         const line = added && lineOf(added, "water");
         if (line) await timed(REMOVE, { line }, "removeFromTab");
+        await pause();
       }
     });
     await new Promise((resolve) => setTimeout(resolve, warmupMs + 300));

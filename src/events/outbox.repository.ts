@@ -28,8 +28,13 @@ export interface OutboxRepository {
 const LAST_ID: SqlStatement = { name: "maya_outbox_last", text: `SELECT COALESCE(MAX("id"), 0)::bigint AS id FROM "tab_events"` };
 const ROWS_AFTER: SqlStatement = {
   name: "maya_outbox_after",
-  text: `SELECT "id"::bigint AS id, "session_id" AS "sessionId", "version", "payload"
-           FROM "tab_events" WHERE "id" > $1::bigint OR "id" = ANY($2::bigint[]) ORDER BY "id" LIMIT $3`,
+  // Two index range reads, whatever plan a prepared statement settles on.
+  text: `(SELECT "id"::bigint AS id, "session_id" AS "sessionId", "version", "payload"
+            FROM "tab_events" WHERE "id" = ANY($2::bigint[]) AND "id" <= $1::bigint)
+         UNION ALL
+         (SELECT "id"::bigint AS id, "session_id" AS "sessionId", "version", "payload"
+            FROM "tab_events" WHERE "id" > $1::bigint ORDER BY "id" LIMIT $3)
+         ORDER BY id`,
 };
 const SESSION_CHANGES: SqlStatement = {
   name: "maya_outbox_session",
