@@ -20,8 +20,6 @@ export interface DraftLine {
   softModifiers: Modifier[];
 }
 
-/** The backend accepts 1 to 50 of a drink per line. */
-export const MAX_QUANTITY = 50;
 
 export type OpenQuestion =
   | { kind: "WHICH_ITEM"; draftIndex: number; candidates: string[]; category: MenuCategory | null }
@@ -71,11 +69,6 @@ export function draftProblem(drafts: readonly DraftLine[], index: MenuIndex): Dr
     if (item && problem) return { item, problem, draftIndex };
   }
   return null;
-}
-
-/** A quantity the backend would refuse (1 to 50 per line), or null. */
-export function quantityOutOfRange(drafts: readonly DraftLine[]): number | null {
-  return drafts.find((draft) => draft.quantity < 1 || draft.quantity > MAX_QUANTITY)?.quantity ?? null;
 }
 
 /** The same drafts without the modifiers that caused `problem`: what Maya offers to pour instead. */

@@ -12,13 +12,13 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
 import { readMoneyCents, readNumber, readQuantity } from "./numbers.js";
 import { parseOrder, type ParsedOrder } from "./order-parser.js";
+import { MAX_TIP_PERCENT, type TipRefusal } from "./refusals.js";
 import {
   SURPRISE,
   type Mood,
   type RemoveLine,
   type SmallTalkTopic,
   type Subject,
-  type TipRefusal,
   type Understanding,
 } from "./understanding.js";
 
@@ -88,7 +88,7 @@ function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | n
   if (matches(u, NO_TIP)) return { tip: { none: true }, refusal: null };
   if (percentAt > 0) {
     const before = tokens[percentAt - 1] as string;
-    if (/^\d+\.\d+$/.test(before)) return { tip: null, refusal: "PERCENT_NOT_WHOLE" };
+    if (/^\d+\.\d+$/.test(before)) return { tip: null, refusal: { reason: "TIP_PERCENT_NOT_WHOLE" } };
     for (let start = 0; start < percentAt; start += 1) {
       const number = readNumber(tokens, start);
       if (number && start + number.length === percentAt) return percentTip(number.value);
@@ -109,11 +109,11 @@ function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | n
     if (number) return percentTip(number.value);
     break;
   }
-  return { tip: null, refusal: "NO_AMOUNT" };
+  return { tip: null, refusal: { reason: "TIP_NO_AMOUNT" } };
 }
 
 function percentTip(percent: number): { tip: TipChoice | null; refusal: TipRefusal | null } {
-  if (percent > 100) return { tip: null, refusal: "PERCENT_OUT_OF_RANGE" };
+  if (percent > MAX_TIP_PERCENT) return { tip: null, refusal: { reason: "TIP_PERCENT_OUT_OF_RANGE", max: MAX_TIP_PERCENT } };
   return { tip: percent === 0 ? { none: true } : { percent }, refusal: null };
 }
 

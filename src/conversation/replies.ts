@@ -7,12 +7,13 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { formatCents } from "../bar/money.js";
 import type { OrderLine, PaymentView, SessionView, TabLineView, TabView } from "./bar-port.js";
-import { MAX_QUANTITY, settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
+import { settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
 import { pluralOf, type MenuIndex } from "./menu-matcher.js";
 import { numberWord } from "./numbers.js";
 import type { Rng } from "./random.js";
 import type { Pronunciation } from "./speech.js";
-import { SURPRISE, type Mood, type SmallTalkTopic, type TipRefusal } from "./understanding.js";
+import type { Refusal } from "./refusals.js";
+import { SURPRISE, type Mood, type SmallTalkTopic } from "./understanding.js";
 
 /** Modifiers said before the name ("a dirty Martini"); the others follow it ("a Whiskey on the rocks"). */
 const LEADING_MODIFIERS: ReadonlySet<Modifier> = new Set(["double", "dry", "dirty", "perfect"]);
@@ -144,31 +145,57 @@ export class Replies {
     return `${refusal} ${this.rng.pick(["Shall I pour it as it comes instead?", "Want it the usual way instead?"])}`;
   }
 
-  quantityRefused(quantity: number): string {
-    if (quantity < 1) return "How many would you like?";
-    return `I can pour up to ${MAX_QUANTITY} of one drink at a time. How many would you like?`;
-  }
-
-  cannotAfford(neededCents: number | null, balanceCents: number): string {
-    const sorry = this.rng.pick(["I'm sorry,", "Ah, sorry:"]);
-    const balance = formatCents(balanceCents);
-    const facts = neededCents === null ? `that's more than your balance of ${balance}` : `that needs ${formatCents(neededCents)} and your balance is ${balance}`;
-    return `${sorry} ${facts}, so I haven't added anything. Maybe something smaller?`;
-  }
-
-  tabLocked(): string {
-    return this.rng.pick([
-      "Your payment is in progress, so I can't change the tab right now. Once it's settled I'm all yours.",
-      "Hold on, a payment is pending on this tab, so it's locked for now. Finish or cancel it on the payment page first.",
-    ]);
-  }
-
-  notAvailable(item: MenuItem | null): string {
-    return `Sorry, ${item ? `the ${item.name} isn't` : "that isn't"} available right now. Can I get you something else?`;
-  }
-
-  cannotPour(): string {
-    return "Sorry, I can't pour that one as asked. Could you say it another way?";
+  /** The one message map for every refusal: what was not done and why, nothing changed. */
+  refused(refusal: Refusal): string {
+    switch (refusal.reason) {
+      case "QUANTITY_TOO_MANY":
+        return `I can pour up to ${refusal.max} of one drink at a time, so I haven't added any. How many would you like?`;
+      case "QUANTITY_TOO_FEW":
+        return refusal.negative
+          ? `I can't pour a negative number of drinks: one to ${refusal.max} at a time. How many would you like?`
+          : `That's none at all, so nothing's added. I pour one to ${refusal.max} of a drink at a time.`;
+      case "QUANTITY_NOT_WHOLE":
+        return `I only pour whole drinks, one to ${refusal.max} at a time. How many would you like?`;
+      case "TIP_PERCENT_OUT_OF_RANGE":
+        return `A tip can be anywhere from 0 to ${refusal.max} percent. How much would you like to leave?`;
+      case "TIP_NEGATIVE":
+        return `A tip can't be negative: anywhere from 0 to ${refusal.max} percent, or an amount. How much would you like to leave?`;
+      case "TIP_PERCENT_NOT_WHOLE":
+        return "I can only do whole percents, like 15 or 18. Which would you like?";
+      case "TIP_NO_AMOUNT":
+        return "How much would you like to tip? Say 10, 15 or 20 percent, or an amount like five dollars.";
+      case "TIP_ABOVE_SUBTOTAL":
+        return `That's more than the drinks themselves! A tip can be up to your subtotal, ${formatCents(refusal.subtotalCents)}.`;
+      case "INSUFFICIENT_FUNDS": {
+        const sorry = this.rng.pick(["I'm sorry,", "Ah, sorry:"]);
+        const balance = refusal.balanceCents === null ? "your balance" : `your balance of ${formatCents(refusal.balanceCents)}`;
+        const facts =
+          refusal.neededCents === null || refusal.balanceCents === null
+            ? `that's more than ${balance}`
+            : `that needs ${formatCents(refusal.neededCents)} and your balance is ${formatCents(refusal.balanceCents)}`;
+        return `${sorry} ${facts}, so I haven't added anything. Maybe something smaller?`;
+      }
+      case "TAB_LOCKED":
+        return this.rng.pick([
+          "Your payment is in progress, so I can't change the tab right now. Once it's settled I'm all yours.",
+          "Hold on, a payment is pending on this tab, so it's locked for now. Finish or cancel it on the payment page first.",
+        ]);
+      case "PAYMENT_PROVIDER_UNAVAILABLE":
+        return "The card machine isn't answering right now, so nothing was charged. Your tab is still open; try again in a moment.";
+      case "EMPTY_TAB":
+        return "Your tab is empty, so there's nothing to pay. What can I get you?";
+      case "MODIFIER_NOT_ACCEPTED": {
+        const item = this.item(refusal.menuItemId);
+        if (!item) return this.refused({ reason: "CANNOT_POUR" });
+        return this.modifierRefused({ item, problem: { kind: "NOT_ACCEPTED", modifier: refusal.modifier }, draftIndex: 0 }, null, false);
+      }
+      case "ITEM_UNAVAILABLE": {
+        const item = refusal.menuItemId === null ? null : this.item(refusal.menuItemId);
+        return `Sorry, ${item ? `the ${item.name} isn't` : "that isn't"} available right now. Can I get you something else?`;
+      }
+      case "CANNOT_POUR":
+        return "Sorry, I can't pour that one as asked. Could you say it another way?";
+    }
   }
 
   nothingToRepeat(): string {
@@ -321,34 +348,11 @@ export class Replies {
     return `${thanks} I've added a ${formatCents(tab.tipCents)} tip, so your total is ${total}.`;
   }
 
-  tipRefused(refusal: TipRefusal): string {
-    switch (refusal) {
-      case "PERCENT_OUT_OF_RANGE":
-        return "A tip can be anywhere from 0 to 100 percent. How much would you like to leave?";
-      case "PERCENT_NOT_WHOLE":
-        return "I can only do whole percents, like 15 or 18. Which would you like?";
-      case "NO_AMOUNT":
-        return "How much would you like to tip? Say 10, 15 or 20 percent, or an amount like five dollars.";
-    }
-  }
-
-  tipAboveSubtotal(subtotalCents: number): string {
-    return `That's more than the drinks themselves! A tip can be up to your subtotal, ${formatCents(subtotalCents)}.`;
-  }
-
   checkoutStarted(payment: PaymentView): string {
     const tip = payment.tipCents > 0 ? `, including a tip of ${formatCents(payment.tipCents)}` : "";
     const amount = `Your total is ${formatCents(payment.amountCents)}${tip}.`;
     if (!payment.checkoutUrl) return `${amount} Your payment is on its way.`;
     return `${amount} ${this.rng.pick(["Here's your payment link:", "You can pay here:", "Tap the link to pay:"])} ${payment.checkoutUrl}`;
-  }
-
-  emptyTabCheckout(): string {
-    return "Your tab is empty, so there's nothing to pay. What can I get you?";
-  }
-
-  providerDown(): string {
-    return "The card machine isn't answering right now, so nothing was charged. Your tab is still open; try again in a moment.";
   }
 
   paymentStatus(payment: PaymentView | null): string {

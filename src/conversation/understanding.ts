@@ -2,6 +2,7 @@
 import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
 import type { TipChoice } from "./bar-port.js";
 import type { DraftLine } from "./drafts.js";
+import type { TipRefusal } from "./refusals.js";
 
 export const INTENTS = [
   "GREET",
@@ -58,7 +59,6 @@ export type RemoveTarget =
   | { kind: "LAST_ORDER" }
   | { kind: "EVERYTHING" };
 
-export type TipRefusal = "PERCENT_OUT_OF_RANGE" | "PERCENT_NOT_WHOLE" | "NO_AMOUNT";
 
 /** A drink or a family of drinks the guest asked about. */
 export interface Subject {
