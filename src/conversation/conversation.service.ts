@@ -37,13 +37,19 @@ export interface ConversationOptions {
   barName?: Pronunciation;
 }
 
-/** What Maya remembers after a turn: what the act said to remember, the rest as it was. */
+/**
+ * What Maya remembers after a turn: what the act said to remember, the rest as it was. Only this
+ * turn's change to the tab can be undone next turn, so a turn that changed nothing forgets it.
+ */
 function nextState(state: DialogueState, turn: number, outcome: Outcome): DialogueState {
+  const change = outcome.change;
+  const changed = change !== undefined && outcome.undoable !== false && (change.added.length > 0 || change.removed.length > 0);
   return {
     turn,
     pending: outcome.pending ?? null,
     lastOrder: outcome.lastOrder ?? state.lastOrder,
     focusItemId: outcome.focusItemId === undefined ? state.focusItemId : outcome.focusItemId,
+    lastEdit: changed ? { turn, added: change.added, removed: change.removed, lastOrderBefore: state.lastOrder } : null,
   };
 }
 

@@ -95,3 +95,35 @@ export function toOrderLines(drafts: readonly DraftLine[], index: MenuIndex): Or
   }
   return lines;
 }
+
+/** Which of `lines` a new drink stands for: the same drink, else one of its kind, else the last one not yet replaced. */
+export function replacedIndex(lines: readonly DraftLine[], draft: DraftLine, taken: ReadonlySet<number>, index: MenuIndex): number {
+  const open = lines.map((_, at) => at).filter((at) => !taken.has(at));
+  const same = open.find((at) => sameDrink(lines[at] as DraftLine, draft));
+  if (same !== undefined) return same;
+  const categoryOf = (line: DraftLine): MenuCategory | null =>
+    line.category ?? (line.candidates[0] === undefined ? null : (index.byId.get(line.candidates[0])?.category ?? null));
+  const category = categoryOf(draft);
+  const kin = open.filter((at) => category !== null && categoryOf(lines[at] as DraftLine) === category);
+  if (kin.length === 1) return kin[0] as number;
+  return open[open.length - 1] ?? -1;
+}
+
+export const sameDrink = (a: DraftLine, b: DraftLine): boolean =>
+  a.candidates.length === b.candidates.length && a.candidates.every((id) => b.candidates.includes(id));
+
+/** The new drink, taking from the old what was not said again: the count, and a serving the new drink takes. */
+export function inherit(old: DraftLine, draft: DraftLine & { quantitySaid?: boolean }, index: MenuIndex): DraftLine {
+  const quantity = draft.quantitySaid === false ? old.quantity : draft.quantity;
+  const [only] = draft.candidates;
+  const item = only !== undefined && draft.candidates.length === 1 ? index.byId.get(only) : undefined;
+  const said = draft.modifiers.length + draft.softModifiers.length > 0;
+  const kept = said || !item ? [] : old.modifiers.filter((modifier) => item.modifiers.includes(modifier));
+  return {
+    candidates: [...draft.candidates],
+    category: draft.category,
+    quantity,
+    modifiers: canonicalModifiers([...draft.modifiers, ...kept]),
+    softModifiers: [...draft.softModifiers],
+  };
+}

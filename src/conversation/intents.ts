@@ -86,6 +86,10 @@ function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | n
   if (mentionsTip && matches(u, TIP_QUESTION)) return null;
   if (!mentionsTip && namesDrink(u)) return null;
   if (matches(u, NO_TIP)) return { tip: { none: true }, refusal: null };
+  // "add a -5% tip", "tip minus five dollars": refused, never read without its sign.
+  if (matches(u, / (minus|negative) /) && (percentAt > 0 || mentionsTip)) {
+    return { tip: null, refusal: { reason: "TIP_NEGATIVE", max: MAX_TIP_PERCENT } };
+  }
   if (percentAt > 0) {
     const before = tokens[percentAt - 1] as string;
     if (/^\d+\.\d+$/.test(before)) return { tip: null, refusal: { reason: "TIP_PERCENT_NOT_WHOLE" } };
@@ -137,6 +141,12 @@ const BALANCE: readonly RegExp[] = [
   / (how|what) am i (doing )?(for|on) (money|cash|funds) /,
   / (am i|i am) (running )?(low|out)( on (money|cash|funds))? /,
 ];
+/** Whether the balance covers a drink: "do I have enough for a martini?", "can I afford two IPAs?". */
+const BALANCE_FOR: readonly RegExp[] = [
+  / enough (money |cash |credit |funds |left |on my balance |on my card |in my balance )*(left )?(for|to (get|buy|order|have|cover)) /,
+  / (afford|cover|covers) /,
+  / (is|will) (my )?(balance|money|credit) (be )?enough /,
+];
 
 const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check) /;
 const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get) | (my|our) (order|orders|drinks) (so far )?$| what is (my|our) order | read (back )?(my|our) order | what am i (at|drinking) | where am i at /;
@@ -147,7 +157,7 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 const REMOVE_VERB =
   / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|the lot|clear (my|the) tab) /;
-const LAST_THING = / (that|it|this|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
+const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
 
 const CHANGE_CUE =
@@ -175,7 +185,7 @@ function spokenCount(u: Utterance): number | null {
 // ---------------------------------------------------------------------------
 // Questions about drinks
 
-const PRICE = / (how much|damage for|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what does .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
+const PRICE = / (how much|damage for|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what (does|would|will) .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
 const FREE_DRINK = / (is|are) .* free /;
 /** Asking what the bar has, with or without naming a drink. */
 const MENU: readonly RegExp[] = [
@@ -260,14 +270,14 @@ const REPEAT_NOT =
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
 
 const ORDER_VERB =
-  / (i will have|i will take|i will get|i will do|i would like|i would love|i would take|i want|i need|can i (get|have|order)|could i (get|have|order)|may i (get|have)|give me|get me|bring me|pour me|let me (get|have|try)|i am having|we will have|we would like|how about|set me up with|order) /;
+  / (i will have|i will take|i will get|i will do|i would like|i would love|i would take|i want|i need|can i (get|have|order)|could i (get|have|order)|may i (get|have)|give me|get me|bring me|pour me|let me (get|have|try)|i am having|we will have|we would like|how about|what about|set me up with|order) /;
 
 // ---------------------------------------------------------------------------
 // Talk
 
 const HELP = / (help|what can you do|what can i (say|do|ask)|how does (this|it) work|how do i (use|order|do)|instructions|commands|i am (lost|confused)|how do you work|what do you do) /;
 const GOODBYE =
-  / (bye|goodbye|good bye|see you|see ya|good night|goodnight|gotta go|got to go|i am (leaving|off|heading out|out)|(head|heading) (out|off|home)|take care|farewell|catch you later|have a good (night|one|evening)|calling it a night|that is it for (me|tonight)|that is all for (me|tonight|now)|i am done for (the night|tonight)|later) /;
+  / (bye|goodbye|good bye|see you|see ya|good night|goodnight|gotta go|got to go|have to go|need to go|must go|i am (leaving|off|heading out|out)|(head|heading) (out|off|home)|take care|farewell|catch you later|have a good (night|one|evening)|calling it a night|that is it for (me|tonight)|that is all for (me|tonight|now)|i am done for (the night|tonight)|later) /;
 const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|evening)|evening|what is up|sup|hola|heya|hi there|hey there) /;
 
 const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
@@ -312,13 +322,46 @@ function classifyRemove(u: Utterance): Understanding | null {
   if (!matches(u, REMOVE_VERB)) return null;
   if (namesDrink(u)) return { intent: "REMOVE", target: { kind: "LINES", lines: removeLines(u) } };
   if (matches(u, EVERYTHING)) return { intent: "REMOVE", target: { kind: "EVERYTHING" } };
-  if (matches(u, LAST_THING) || isExactly(u, "undo", "scratch")) return { intent: "REMOVE", target: { kind: "LAST_ORDER" } };
-  if (matches(u, DECLINE) || isExactly(u, "forget")) return { intent: "CANCEL" };
+  if (matches(u, LAST_THING) || isExactly(u, "undo", "scratch")) {
+    // "scratch one of those": a number said takes that many off the last order, not all of it.
+    return { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: spokenCount(u) } };
+  }
+  if (matches(u, DECLINE) || isExactly(u, "forget")) return { intent: "CANCEL", itemIds: [] };
   return null;
 }
 
+/** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan". */
+const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) /;
+/** "change it to a negroni", "switch to an IPA", "a lemonade instead". */
+const REPLACE_LAST = / (change|switch|swap|turn) ((it|that|this|them|those|my order|the order|my drink|it over) )?(to|for|into|with) | instead /;
+
+/** A replacement of a drink already ordered, or null. */
+function classifyReplace(u: Utterance): Understanding | null {
+  const drafts = u.order.drafts;
+  const [first, second, ...rest] = drafts;
+  const line = (draft: ParsedOrder["drafts"][number]): RemoveLine => ({
+    candidates: draft.candidates,
+    category: draft.category,
+    quantity: draft.quantitySaid ? draft.quantity : null,
+    modifiers: draft.modifiers,
+  });
+  if (first && second && rest.length === 0) {
+    if (matches(u, REPLACE_NAMED) || (matches(u, / instead of /) && has(u, "instead of"))) {
+      // "instead of the manhattan, a martini" names the old drink first too.
+      return { intent: "REPLACE", target: { kind: "NAMED", line: line(first) }, drafts: [second], unknown: u.order.unknown };
+    }
+  }
+  if (first && matches(u, REPLACE_LAST) && !matches(u, / instead of /)) {
+    return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts, unknown: u.order.unknown };
+  }
+  return null;
+}
+
+/** "just one", "just two please": a new count for the last order, said on its own. */
+const JUST_A_COUNT = /^ (just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks)* $/;
+
 function classifyChange(u: Utterance): Understanding | null {
-  if (!matches(u, CHANGE_CUE)) return null;
+  if (!matches(u, CHANGE_CUE) && !matches(u, JUST_A_COUNT)) return null;
   const count = spokenCount(u);
   if (count === null) return null;
   const named = u.order.drafts.find((draft) => draft.category === null);
@@ -337,7 +380,10 @@ function classifyRecommend(u: Utterance): Understanding | null {
   const mood = moodOf(u);
   const category = u.order.drafts.find((draft) => draft.category !== null)?.category ?? null;
   // "something classic": a mood word right after "something" is a mood even when it also names a drink.
-  const afterSomething = has(u, "something", "anything") && MOOD_PHRASES.some(([phrase]) => has(u, `something ${phrase}`, `anything ${phrase}`));
+  // "something with gin": advice around a drink, not an order of it.
+  const afterSomething =
+    has(u, "something", "anything") &&
+    (MOOD_PHRASES.some(([phrase]) => has(u, `something ${phrase}`, `anything ${phrase}`)) || matches(u, / (something|anything) (with|made with|that has|based on) /));
   if (afterSomething) {
     return { intent: "RECOMMEND", mood, category };
   }
@@ -358,6 +404,8 @@ function classifyMenu(u: Utterance): Understanding | null {
   const question = aboutMenu && (ABOUT_DRINK.some((pattern) => matches(u, pattern)) || matches(u, WHAT_QUESTION));
   if (!cue && !available && !question) return null;
   if (matches(u, ORDER_VERB) && namesSpecificDrink(u) && !has(u, "menu")) return null;
+  // "what about a beer?": a suggestion to pour one, even of a family of drinks.
+  if (has(u, "what about", "how about") && namesDrink(u)) return null;
   return { intent: "MENU", subject };
 }
 
@@ -368,7 +416,7 @@ function classifyOrder(u: Utterance): Understanding | null {
   return null;
 }
 
-function classifySmallTalk(u: Utterance): Understanding | null {
+export function classifySmallTalk(u: Utterance): Understanding | null {
   for (const [pattern, topic] of SMALL_TALK) if (matches(u, pattern)) return { intent: "SMALL_TALK", topic };
   return null;
 }
@@ -386,10 +434,15 @@ export function classify(u: Utterance): Understanding {
   if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
   if ((matches(u, BILL_NOUN) || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
 
-  if (BALANCE.some((pattern) => matches(u, pattern))) return { intent: "SHOW_BALANCE" };
+  if (BALANCE_FOR.some((pattern) => matches(u, pattern)) && (namesDrink(u) || u.order.looseQuantity !== null || has(u, "round", "another", "drink", "drinks", "it", "that", "this", "one", "those", "them"))) {
+    return { intent: "SHOW_BALANCE", asked: u.order.drafts };
+  }
+  if (BALANCE.some((pattern) => matches(u, pattern))) return { intent: "SHOW_BALANCE", asked: [] };
 
   const removal = classifyRemove(u);
   if (removal) return removal;
+  const replacement = classifyReplace(u);
+  if (replacement) return replacement;
   const change = classifyChange(u) ?? classifyModify(u);
   if (change) return change;
 
@@ -413,7 +466,7 @@ export function classify(u: Utterance): Understanding {
   const smallTalk = classifySmallTalk(u);
   if (smallTalk) return smallTalk;
   if (matches(u, GREET)) return { intent: "GREET" };
-  if (matches(u, DECLINE) && !isExactly(u, "no")) return { intent: "CANCEL" };
+  if (matches(u, DECLINE) && !isExactly(u, "no")) return { intent: "CANCEL", itemIds: [] };
   if (matches(u, ACKNOWLEDGE)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
   return { intent: "UNKNOWN" };
 }

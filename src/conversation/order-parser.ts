@@ -121,6 +121,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   let open: ParsedLine | null = null;
   /** The last line named by a drink, which "one neat and one on the rocks" splits. */
   let named: ParsedLine | null = null;
+  /** Lines whose every drink went to splits ("two whiskeys, one neat and one on the rocks"). */
+  const usedUp = new Set<ParsedLine>();
   let namedHadModifiers = false;
 
   const attach = (line: DraftLine, reads: readonly ModifierRead[]) => {
@@ -150,7 +152,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       attach(split, before);
       before = [];
       // The source keeps what is left of it; used up, the split takes its place at the end, in the order said.
-      if (!namedHadModifiers && source.quantity >= count) source.quantity -= count;
+      if (!namedHadModifiers && source.quantity >= count) {
+        source.quantity -= count;
+        if (source.quantity === 0) usedUp.add(source);
+      }
       drafts.push(split);
     } else looseQuantity = count;
   };
@@ -230,5 +235,6 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     only.quantitySaid = true;
     looseQuantity = null;
   }
-  return { drafts: drafts.filter((draft) => draft.quantity > 0), unknown, stray, looseQuantity, looseModifiers };
+  // Quantities no bar pours (zero, negative, fractional, countless) stay as said, to be refused in words.
+  return { drafts: drafts.filter((draft) => !usedUp.has(draft)), unknown, stray, looseQuantity, looseModifiers };
 }

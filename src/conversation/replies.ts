@@ -153,7 +153,7 @@ export class Replies {
       case "QUANTITY_TOO_FEW":
         return refusal.negative
           ? `I can't pour a negative number of drinks: one to ${refusal.max} at a time. How many would you like?`
-          : `That's none at all, so nothing's added. I pour one to ${refusal.max} of a drink at a time.`;
+          : `Zero is none at all, so nothing's added: I pour one to ${refusal.max} at a time. How many would you like?`;
       case "QUANTITY_NOT_WHOLE":
         return `I only pour whole drinks, one to ${refusal.max} at a time. How many would you like?`;
       case "TIP_PERCENT_OUT_OF_RANGE":
@@ -260,6 +260,88 @@ export class Replies {
 
   offerToAdd(item: MenuItem, quantity: number): string {
     return `There's no ${item.name} on your tab yet. Shall I add ${drinkPhrase(item, quantity)}?`;
+  }
+
+  /** "make that a martini": what came off and what went on instead. */
+  replaced(removed: readonly OrderLine[], added: readonly OrderLine[], session: SessionView): string {
+    const opener = this.rng.pick(["Done,", "Sure,", "No problem,"]);
+    return `${opener} ${this.lines(added)} instead of ${this.theLines(removed)}. ${this.totalSentence(session.tab)}`;
+  }
+
+  /** "never mind": the last turn taken back. */
+  undone(removed: readonly OrderLine[], added: readonly OrderLine[], session: SessionView): string {
+    const opener = this.rng.pick(["Okay,", "No problem,", "Sure,"]);
+    const back = added.length > 0 ? `back to ${this.lines(added)}` : `I took ${this.theLines(removed)} back off`;
+    const total = session.tab.items.length === 0 ? "Your tab is empty again." : this.totalSentence(session.tab);
+    return `${opener} ${back}. ${total}`;
+  }
+
+  nothingToUndo(): string {
+    return this.rng.pick(["No problem, nothing changed.", "Okay, I'll leave things as they are."]);
+  }
+
+  /** Undoing a removal would put money back on the tab: asked, not done. */
+  offerPutBack(lines: readonly OrderLine[]): string {
+    return `Shall I put ${this.theLines(lines)} back on your tab?`;
+  }
+
+  /** "No problem, no Manhattan then." and, when one is on the tab, how to take it off. */
+  declined(items: readonly MenuItem[], onTab: readonly MenuItem[]): string {
+    const [first] = items;
+    if (!first) return this.cancelled();
+    const names = listJoin(items.map((item) => item.name), "or");
+    const opener = this.rng.pick([`No problem, no ${names} then.`, `Got it, I'll skip the ${names}.`]);
+    const [ordered] = onTab;
+    if (!ordered) return opener;
+    return `${opener} There's still ${article(ordered.name)} ${ordered.name} on your tab; say "take off the ${ordered.name}" if you'd like it gone.`;
+  }
+
+  /** A drink talked about but not asked for: a word about it and, unless the guest is against it, an offer. */
+  mentioned(item: MenuItem, stance: "FOR" | "AGAINST" | "NEUTRAL", later: boolean, quantity: number): string {
+    const drink = drinkPhrase(item, quantity);
+    if (stance === "AGAINST") {
+      return this.rng.pick([
+        `Fair enough, the ${item.name} isn't for everyone. Want a suggestion instead?`,
+        `Noted, no ${item.name} for you. Tell me what you like and I'll find something.`,
+      ]);
+    }
+    if (later) return `Sure, the ${item.name} will be here when you're ready. Just say the word and I'll pour ${drink}.`;
+    const remark =
+      stance === "FOR"
+        ? this.rng.pick([`Good taste: the ${item.name} is a favourite here.`, `The ${item.name} is a great pick.`])
+        : this.rng.pick([`The ${item.name}, nice.`, `Ah, the ${item.name}.`]);
+    return `${remark} ${this.rng.pick([`Want me to pour you ${drink}?`, `Shall I pour you ${drink}?`])}`;
+  }
+
+  mentionedCategory(category: MenuCategory, stance: "FOR" | "AGAINST" | "NEUTRAL"): string {
+    const words = CATEGORY_WORDS[category];
+    if (stance === "AGAINST") return `Fair enough. Besides ${words.many}, we have plenty more; want a suggestion?`;
+    const names = listJoin((this.index.byCategory.get(category) ?? []).map((item) => item.name), "or");
+    return `Our ${words.many} are ${names}. Want one?`;
+  }
+
+  /** "Do I have enough for a martini?": the price, the balance and the answer, in one breath. */
+  affordability(lines: readonly { item: MenuItem; quantity: number }[], neededCents: number, balanceCents: number): string {
+    const drinks = listJoin(lines.map(({ item, quantity }) => drinkPhrase(item, quantity)));
+    const cost = `${capitalise(drinks)} ${lines.length === 1 && lines[0]?.quantity === 1 ? "is" : "come to"} ${formatCents(neededCents)}`;
+    const balance = formatCents(balanceCents);
+    if (neededCents <= balanceCents) return `${cost} and your balance is ${balance}, so you're covered. Want ${lines.length === 1 && lines[0]?.quantity === 1 ? "one" : "them"}?`;
+    return `${cost} and your balance is ${balance}, so that's a bit out of reach. Maybe something smaller?`;
+  }
+
+  /** "I'll have that" with no drink in focus. */
+  orderWhat(): string {
+    return this.rng.pick(["Happy to! Which drink would you like?", "Sure, which drink shall I pour?"]);
+  }
+
+  /** "the Negroni and the IPA" */
+  private theLines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[]): string {
+    const phrases = lines.flatMap((line) => {
+      const item = this.item(line.menuItemId);
+      if (!item) return [];
+      return [line.quantity === 1 ? `the ${[...line.modifiers.filter((m) => LEADING_MODIFIERS.has(m as Modifier)), item.name].join(" ")}` : drinkPhrase(item, line.quantity, line.modifiers)];
+    });
+    return listJoin(phrases);
   }
 
   tab(session: SessionView): string {

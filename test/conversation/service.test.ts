@@ -322,7 +322,7 @@ describe("dialogue state", () => {
 
   it("keeps the valid fields of a partly damaged state", () => {
     const state = parseState({ version: 1, turn: 4, pending: { kind: "ORDER", drafts: [{ candidates: [] }] }, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: ["bogus"] }] });
-    expect(state).toEqual({ turn: 4, pending: null, lastOrder: [], focusItemId: null });
+    expect(state).toEqual({ turn: 4, pending: null, lastOrder: [], focusItemId: null, lastEdit: null });
   });
 });
 

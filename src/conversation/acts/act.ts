@@ -35,6 +35,8 @@ export interface Outcome {
   focusItemId?: string | null;
   /** What the act changed on the tab (set by `changeTab`, the one way acts change lines). */
   change?: TabChange;
+  /** False when the change may not be undone by the next turn (it was itself an undo). */
+  undoable?: boolean;
 }
 
 export type UnderstandingOf<I extends Intent> = Extract<Understanding, { intent: I }>;

@@ -4,6 +4,9 @@
  * drink leaves an offer pending ("Want one?") and the drink in focus.
  */
 import type { MenuItem } from "../../bar/menu-catalog.js";
+import { tipFor, unitPriceCents, type TipSetting } from "../../bar/tab-pricing.js";
+import type { TabView } from "../bar-port.js";
+import { effectiveModifiers, settledItem, type DraftLine } from "../drafts.js";
 import { closestItems } from "../menu-matcher.js";
 import { SURPRISE, type Subject } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
@@ -12,7 +15,7 @@ import { categoryOffer, offer } from "./offer.js";
 /** What Maya suggests when no mood is given or none fits: a menu tag. */
 const HOUSE_MOOD = "classy";
 
-function unknownSubject(subject: Subject, tools: ActTools): Outcome | null {
+export function unknownSubject(subject: Subject, tools: ActTools): Outcome | null {
   const [missing] = subject.unknown;
   if (missing === undefined || subject.itemIds.length > 0 || subject.category !== null) return null;
   const closest = closestItems(missing, tools.index, 2);
@@ -66,7 +69,46 @@ export const showTab: Act<"SHOW_TAB"> = async (_understanding, _state, bar, tool
   return { text: tools.replies.tab(session), session };
 };
 
-export const showBalance: Act<"SHOW_BALANCE"> = async (_understanding, _state, bar, tools) => {
+/** Each drink asked about with its count: a family of drinks ("a beer") stands for its cheapest. */
+function pricedDrinks(asked: readonly DraftLine[], tools: ActTools): { item: MenuItem; quantity: number; unitCents: number }[] | null {
+  const priced = [];
+  for (const draft of asked) {
+    if (!Number.isSafeInteger(draft.quantity) || draft.quantity < 1) return null;
+    const settled = settledItem(draft, tools.index);
+    const item =
+      settled ??
+      itemsOf(draft.candidates, tools).reduce<MenuItem | null>((cheapest, item) => (!cheapest || item.priceCents < cheapest.priceCents ? item : cheapest), null);
+    if (!item) return null;
+    const modifiers = effectiveModifiers(draft, item).filter((modifier) => item.modifiers.includes(modifier));
+    priced.push({ item, quantity: draft.quantity, unitCents: unitPriceCents(item, modifiers) });
+  }
+  return priced;
+}
+
+/** What the tab's total would grow by with these drinks on it: their prices, and a percent tip on them. */
+function costOnTab(drinksCents: number, tab: TabView): number {
+  const tip: TipSetting = tab.tipPercent !== null ? { percent: tab.tipPercent, fixedCents: null } : { percent: null, fixedCents: tab.tipCents > 0 ? tab.tipCents : null };
+  return drinksCents + tipFor(tab.subtotalCents + drinksCents, tip) - tipFor(tab.subtotalCents, tip);
+}
+
+/**
+ * The balance; asked about drinks ("do I have enough for a martini?"), the balance against what
+ * they would cost on this tab, with an offer when it covers them. Prices are the bar's own.
+ */
+export const showBalance: Act<"SHOW_BALANCE"> = async ({ asked }, _state, bar, tools) => {
   const session = await bar.snapshot(tools.sessionId);
-  return { text: tools.replies.balance(session), session };
+  const priced = asked.length > 0 ? pricedDrinks(asked, tools) : null;
+  if (!priced || priced.length === 0) return { text: tools.replies.balance(session), session };
+  const drinksCents = priced.reduce((sum, { quantity, unitCents }) => sum + quantity * unitCents, 0);
+  const neededCents = costOnTab(drinksCents, session.tab);
+  const text = tools.replies.affordability(priced, neededCents, session.balanceCents);
+  const [only, ...others] = priced;
+  const first = only as (typeof priced)[number];
+  const covered = neededCents <= session.balanceCents;
+  return {
+    text,
+    session,
+    focusItemId: first.item.id,
+    ...(covered && others.length === 0 ? { pending: offer([first.item.id], first.quantity) } : {}),
+  };
 };

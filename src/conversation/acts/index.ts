@@ -7,13 +7,16 @@ import type { DialogueState } from "../dialogue-state.js";
 import type { Intent, Understanding } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { menu, price, recommend, showBalance, showTab } from "./ask.js";
+import { mention } from "./mention.js";
 import { modify } from "./modify.js";
 import { order, repeatOrder } from "./order.js";
 import { pay, paymentStatus } from "./pay.js";
 import { changeQuantity } from "./quantity.js";
 import { remove } from "./remove.js";
+import { replace } from "./replace.js";
 import { cancel, goodbye, greet, help, smallTalk, unknown } from "./talk.js";
 import { setTip } from "./tip.js";
+import { undo } from "./undo.js";
 
 const ACTS: { readonly [I in Intent]: Act<I> } = {
   GREET: greet,
@@ -35,6 +38,9 @@ const ACTS: { readonly [I in Intent]: Act<I> } = {
   GOODBYE: goodbye,
   CANCEL: cancel,
   UNKNOWN: unknown,
+  MENTION: mention,
+  UNDO: undo,
+  REPLACE: replace,
 };
 
 export function act(understanding: Understanding, state: DialogueState, bar: BarPort, tools: ActTools): Outcome | Promise<Outcome> {

@@ -8,6 +8,7 @@ import type { DialogueState } from "../dialogue-state.js";
 import { quantityRefusal } from "../refusals.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { offer } from "./offer.js";
+import { replace } from "./replace.js";
 import { changeTab, linesOf, reductions, refuse } from "./tab.js";
 
 async function applyDelta(
@@ -54,6 +55,11 @@ export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity
   if (itemId === undefined) {
     const item = tools.index.byId.get(itemIds[0] as string);
     if (!item || quantity === 0) return { text: tools.replies.notOnTab(itemIds, null), session };
+    // "Make that three lagers" with no lager on the tab: the last order becomes three lagers.
+    if (state.lastOrder.length > 0) {
+      const drafts = [{ candidates: [item.id], category: null, quantity, modifiers: [], softModifiers: [], quantitySaid: true }];
+      return replace({ intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts, unknown: [] }, state, bar, tools);
+    }
     return { text: tools.replies.offerToAdd(item, quantity), pending: offer([item.id], quantity), session };
   }
   const ofItem = linesOf(lines, itemId, null);

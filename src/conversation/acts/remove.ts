@@ -6,7 +6,8 @@
 import type { BarPort, OrderLine, TabLineView } from "../bar-port.js";
 import type { RemoveLine } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
-import { changeTab, linesOf, reductions, takeOff, type LineChange } from "./tab.js";
+import { quantityRefusal } from "../refusals.js";
+import { changeTab, linesOf, reductions, refuse, takeOff, type LineChange } from "./tab.js";
 
 async function removeChanges(
   changes: readonly LineChange[],
@@ -43,6 +44,11 @@ async function removeLines(targets: readonly RemoveLine[], lines: readonly TabLi
 }
 
 export const remove: Act<"REMOVE"> = async ({ target }, state, bar, tools) => {
+  const counts = target.kind === "LINES" ? target.lines.map((line) => line.quantity) : target.kind === "LAST_ORDER" ? [target.quantity] : [];
+  for (const count of counts) {
+    const refusal = count === null ? null : quantityRefusal(count);
+    if (refusal) return refuse(refusal, bar, tools);
+  }
   const session = await bar.snapshot(tools.sessionId);
   const lines = session.tab.items;
   if (lines.length === 0) return { text: tools.replies.tabAlreadyEmpty(), session };
@@ -53,7 +59,10 @@ export const remove: Act<"REMOVE"> = async ({ target }, state, bar, tools) => {
       return { text: tools.replies.clearedAll(result.session), session: result.session, lastOrder: [], change: result.change };
     }
     case "LAST_ORDER": {
-      const changes = takeOff(lines, state.lastOrder);
+      // "scratch one of those": that many of the last order's last drink.
+      const last = state.lastOrder[state.lastOrder.length - 1];
+      const orders = target.quantity === null || !last ? state.lastOrder : [{ ...last, quantity: target.quantity }];
+      const changes = takeOff(lines, orders);
       if (changes.length === 0) return { text: tools.replies.nothingRecent(), session };
       return removeChanges(changes, bar, tools, []);
     }

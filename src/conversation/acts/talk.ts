@@ -12,6 +12,13 @@ export const goodbye: Act<"GOODBYE"> = async (_understanding, _state, bar, tools
   return { text: tools.replies.goodbye(session), session };
 };
 
-export const cancel: Act<"CANCEL"> = (_understanding, _state, _bar, { replies }) => ({ text: replies.cancelled() });
+/** A question declined, or a drink ("I'm not having the manhattan"): nothing changes; one on the tab stays, and Maya says so. */
+export const cancel: Act<"CANCEL"> = async ({ itemIds }, _state, bar, tools) => {
+  const items = itemIds.flatMap((id) => tools.index.byId.get(id) ?? []);
+  if (items.length === 0) return { text: tools.replies.cancelled() };
+  const session = await bar.snapshot(tools.sessionId);
+  const onTab = items.filter((item) => session.tab.items.some((line) => line.menuItemId === item.id));
+  return { text: tools.replies.declined(items, onTab), session, focusItemId: null };
+};
 
 export const unknown: Act<"UNKNOWN"> = (_understanding, _state, _bar, { replies }) => ({ text: replies.unknown() });

@@ -1,0 +1,550 @@
+/**
+ * Dialogue acts, clause by clause. An utterance is cut into clauses at
+ * sentence punctuation, at repair markers ("no wait", "I mean", "actually",
+ * "scratch that"), at conjunctions ("but", "because", "if") and where a new
+ * subject starts a new clause ("...negronis I'll have a martini"); speech
+ * without punctuation is cut by the words alone.
+ *
+ * Each clause gets one act from its features, read on its "shape" (the
+ * clause with drinks written DRINK and modifiers MOD, so one pattern serves
+ * every drink): question form (a wh-word, an auxiliary before its subject, a
+ * question mark), the subject (I, someone else, a drink, "that"), tense (the
+ * past, "used to", "have had"), modality (a wish, "if", "would", "might",
+ * "maybe", "later"), opinion words, and negation with its scope (a drink or a
+ * wish after "not", "never", "no more", "don't"). Only a REQUEST (or a "yes"
+ * to Maya's own offer, handled in answers.ts) may change the tab.
+ */
+import type { MenuIndex } from "./menu-matcher.js";
+import { matchMenuAt } from "./menu-matcher.js";
+import { readModifierAt } from "./modifiers.js";
+import type { Pause, ReadText } from "./normalise.js";
+import { readQuantity } from "./numbers.js";
+import { isEverydayWord } from "./vocabulary.js";
+
+export type DialogueAct =
+  /** Asks Maya to do something: pour, take off, change, pay, tip; a bare drink; a continuation ("and a soda"). */
+  | "REQUEST"
+  /** Asks for information ("is the negroni strong?", "do I have enough for a martini?"). */
+  | "QUESTION"
+  /** Tells something: the past, other people, an opinion, a hypothetical, hesitation, "later". */
+  | "STATEMENT"
+  /** Refuses or negates a drink ("I'm not having the manhattan", "no more IPAs for me"). */
+  | "DECLINE"
+  /** A yes or a no on its own. */
+  | "ANSWER"
+  /** Takes back or changes what was just said ("no wait", "I mean", "scratch that", "make that two"). */
+  | "REPAIR"
+  /** Anything else: greetings, thanks, feelings, the tab, paying. */
+  | "CHAT";
+
+export type StatementKind = "PAST" | "OTHER" | "OPINION" | "HYPOTHETICAL" | "TENTATIVE" | "LATER" | "HABIT";
+
+/** How the guest feels about the drink they mentioned: an offer only follows FOR or NEUTRAL. */
+export type Stance = "FOR" | "AGAINST" | "NEUTRAL";
+
+export interface Repair {
+  /** UNDO takes back ("scratch that", "never mind"); REVISE says it again differently ("no wait", "I mean"). */
+  cue: "UNDO" | "REVISE";
+  /** STRONG cues name a change ("make that", "I meant", "instead"); WEAK ones only hesitate ("actually", "sorry"). */
+  strength: "STRONG" | "WEAK";
+  /** The cue's words ("no wait", "make that"). */
+  said: string[];
+  /** What follows the cue: the new version, if any. */
+  body: string[];
+}
+
+export interface Clause {
+  tokens: string[];
+  /** Ends with a question mark. */
+  asked: boolean;
+  act: DialogueAct;
+  kind: StatementKind | null;
+  stance: Stance;
+  repair: Repair | null;
+  answer: "YES" | "NO" | null;
+  /** Drinks, modifiers or counts only ("two martinis, dirty"): a fragment continues the request before it. */
+  fragment: boolean;
+  /** Names at least one drink on the menu. */
+  namesDrink: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Word lists
+
+const WH = new Set(["what", "which", "how", "who", "where", "why", "when", "whose"]);
+const AUX = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "have", "has", "may", "might", "am"]);
+const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "he", "she", "they", "it", "there", "that", "this", "these", "those"]);
+const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
+/** A verb (or an adverb before one) right after a subject: what makes a subject start a clause. */
+const FINITE = new Set([
+  "am", "are", "is", "was", "were", "will", "would", "have", "had", "has", "do", "did", "does", "can", "could", "should", "might",
+  "may", "must", "want", "wants", "need", "needs", "like", "likes", "love", "loves", "think", "guess", "hate", "hates", "prefer",
+  "drink", "drank", "drinks", "get", "take", "mean", "meant", "said", "wanted", "tried", "ordered", "used", "never", "always",
+  "just", "really", "also", "only", "usually", "swear", "swears", "reckon", "wish", "feel", "fancy", "ll", "d",
+]);
+/** Words after which a subject does not start a new clause ("I think I'll have", "can I get"). */
+const CLAUSE_TAKERS = new Set([
+  "think", "guess", "know", "hope", "wish", "say", "said", "suppose", "bet", "believe", "mean", "meant", "wonder", "sure", "if",
+  "when", "what", "that", "because", "so", "and", "or", "but", "then", "where", "how", "why", "who", "which", "whether", "than",
+  "as", "like", "unless", "until", "before", "after", "while", "since", "maybe", "perhaps", ...AUX, "let", "me", "to", "for",
+  "with", "about", "of", "reckon", "feel", "not", "wondering", "hoping", "saw", "heard", "told", "tell",
+]);
+const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if"]);
+/** Words that start a clause without changing what it is ("oh", "okay", "so"). */
+const LEAD = new Set([
+  "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
+  "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
+]);
+// ---------------------------------------------------------------------------
+// Shapes: the clause with drinks and modifiers abstracted
+
+/** The clause's tokens with each drink phrase written DRINK and each modifier MOD, padded with spaces. */
+function shapeOf(tokens: readonly string[], index: MenuIndex): { shape: string; drinks: number; modifiers: number; counts: number } {
+  const words: string[] = [];
+  let drinks = 0;
+  let modifiers = 0;
+  let counts = 0;
+  let afterDrink = false;
+  for (let position = 0; position < tokens.length; ) {
+    const item = matchMenuAt(tokens, position, index);
+    const modifier = readModifierAt(tokens, position, { afterDrink });
+    if (item && item.length >= (modifier?.length ?? 0)) {
+      words.push("DRINK");
+      drinks += 1;
+      position += item.length;
+      afterDrink = true;
+      continue;
+    }
+    if (modifier) {
+      words.push("MOD");
+      modifiers += 1;
+      position += modifier.length;
+      continue;
+    }
+    const token = tokens[position] as string;
+    if (token !== "a" && token !== "an" && readQuantity(tokens, position)) counts += 1;
+    words.push(token);
+    position += 1;
+  }
+  return { shape: ` ${words.join(" ")} `, drinks, modifiers, counts };
+}
+
+const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
+const any = (patterns: readonly RegExp[], shape: string): boolean => patterns.some((pattern) => pattern.test(shape));
+
+// ---------------------------------------------------------------------------
+// Repairs
+
+interface Marker {
+  words: readonly string[];
+  cue: Repair["cue"];
+  strength: Repair["strength"];
+}
+
+const MARKERS: readonly Marker[] = [
+  ...[["scratch", "that"], ["scratch", "it"], ["never", "mind"], ["nevermind"], ["forget", "that"], ["forget", "it"], ["forget", "about", "it"],
+    ["cancel", "that"], ["cancel", "it"], ["undo", "that"], ["undo", "it"], ["undo"]].map((words) => ({ words, cue: "UNDO" as const, strength: "WEAK" as const })),
+  ...[["make", "that"], ["make", "it"], ["make", "those"], ["make", "them"], ["change", "that"], ["change", "it"], ["switch", "that"],
+    ["switch", "it"], ["i", "mean"], ["i", "meant"], ["i", "said"], ["i", "wanted"], ["i", "asked", "for"], ["correction"]].map((words) => ({ words, cue: "REVISE" as const, strength: "STRONG" as const })),
+  ...[["no", "wait"], ["oh", "wait"], ["wait"], ["hold", "on"], ["sorry"], ["actually"], ["or", "rather"], ["on", "second", "thought"],
+    ["on", "second", "thoughts"], ["oops"], ["my", "bad"], ["my", "mistake"], ["no"]].map((words) => ({ words, cue: "REVISE" as const, strength: "WEAK" as const })),
+];
+
+const PAST_TIME = / (yesterday|last (night|time|week|weekend|year|month|summer|winter|friday|saturday|sunday)|earlier|ago|the other (night|day)|back in|when i was|in college|once|at lunch|at dinner|at the wedding|this morning) /;
+
+function markerAt(tokens: readonly string[], position: number, pauses: readonly Pause[], index: MenuIndex, afterCue = false): Marker | null {
+  for (const marker of MARKERS) {
+    if (!marker.words.every((word, offset) => tokens[position + offset] === word)) continue;
+    const after = position + marker.words.length;
+    const next = tokens[after];
+    const previous = tokens[position - 1];
+    if (marker.words[0] === "no" && marker.words.length === 1) {
+      // "no, a vodka", "no two", "no make it": a correction; "no ice", "no more", "no thanks" are not.
+      const paused = (pauses[after] ?? "NONE") !== "NONE" && next !== undefined;
+      const corrects = next !== undefined && (["wait", "make", "sorry", "i"].includes(next) || (readQuantity(tokens, after) !== null && next !== "more"));
+      // "a whiskey, neat, no, on the rocks": a serving said again after a pause.
+      if (!corrects && !(paused && readModifierAt(tokens, after))) continue;
+      if (next === "thanks" || next === "thank") continue;
+    }
+    if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
+      // "I'd actually like", "I'm sorry": an adverb, not a correction.
+      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so"].includes(previous)) continue;
+    }
+    if (marker.words[0] === "wait" && previous !== undefined && ["not", "to", "can", "you", "i"].includes(previous)) continue;
+    if (marker.words[0] === "i" && marker.words[1] !== "mean") {
+      // "I wanted a martini last night" tells the past; "I said", "I wanted" right after an order correct it.
+      const rest = ` ${tokens.slice(after).join(" ")} `;
+      if (PAST_TIME.test(rest) || next === "to") continue;
+      if (!tokens.slice(after).some((_, offset) => matchMenuAt(tokens, after + offset, index) !== null)) continue;
+    }
+    if ((marker.words[0] === "make" || marker.words[0] === "change" || marker.words[0] === "switch") && position > 0 && !afterCue) {
+      // Mid-utterance "make it two" corrects only when something was ordered before it.
+      const before = tokens.slice(0, position);
+      const named = before.some((_, offset) => matchMenuAt(before, offset, index) !== null || readQuantity(before, offset) !== null);
+      if (!named) continue;
+    }
+    if (marker.words[0] === "undo" && marker.words.length === 1 && next !== undefined && next !== "that" && next !== "it") continue;
+    if (marker.words[0] === "never" && next !== undefined && matchMenuAt(tokens, after, index) && tokens[after - 1] !== "the") {
+      // "never mind" before a drink still cues; kept.
+    }
+    return marker;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Segmentation
+
+function subjectStartsAt(tokens: readonly string[], position: number): boolean {
+  const token = tokens[position];
+  const next = tokens[position + 1];
+  if (token === undefined || next === undefined) return false;
+  if (SUBJECT_PRONOUNS.has(token) && FINITE.has(next)) return true;
+  // "my friend will have", "her favorite is"
+  if (POSSESSIVES.has(token) && tokens[position + 2] !== undefined && FINITE.has(tokens[position + 2] as string)) return true;
+  return false;
+}
+
+function opensClause(tokens: readonly string[], position: number): boolean {
+  const token = tokens[position] as string;
+  const next = tokens[position + 1];
+  if (WH.has(token) && next !== undefined) return true;
+  if (AUX.has(token) && next !== undefined && (SUBJECT_PRONOUNS.has(next) || POSSESSIVES.has(next) || next === "the")) return true;
+  return subjectStartsAt(tokens, position);
+}
+
+/** Whether tokens[from, to) hold a verb: a clause, not only a noun phrase ("the brandy I had was..."). */
+function hasPredicate(tokens: readonly string[], from: number, to: number, inDrink: readonly boolean[]): boolean {
+  for (let position = from; position < to; position += 1) {
+    const token = tokens[position] as string;
+    if (inDrink[position]) continue;
+    if (PREDICATES.has(token) || FINITE.has(token) || /[a-z]{3,}(ed|es)$/.test(token)) return true;
+    if (token.endsWith("s") && position > from && SUBJECT_LIKE.has(tokens[position - 1] as string)) return true;
+  }
+  return false;
+}
+const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Clause boundaries: where each clause starts and ends in the utterance's tokens. */
+function segment(read: ReadText, index: MenuIndex): Span[] {
+  const { tokens, pauses } = read;
+  // Words inside a drink's name are not verbs ("old fashioned").
+  const inDrink = tokens.map(() => false);
+  for (let position = 0; position < tokens.length; ) {
+    const match = matchMenuAt(tokens, position, index);
+    if (!match) {
+      position += 1;
+      continue;
+    }
+    for (let offset = 0; offset < match.length; offset += 1) inDrink[position + offset] = true;
+    position += match.length;
+  }
+  const starts = [0];
+  let clauseStart = 0;
+  const cut = (at: number) => {
+    if (at > clauseStart) {
+      starts.push(at);
+      clauseStart = at;
+    }
+  };
+  /** Where the last repair marker ended: cues in a row ("actually, make it two") are one repair. */
+  let markersEnd = -1;
+  for (let position = 1; position < tokens.length; position += 1) {
+    const token = tokens[position] as string;
+    const previous = tokens[position - 1] as string;
+    const pause = pauses[position] ?? "NONE";
+    const marker = markerAt(tokens, position, pauses, index);
+    const stop = pause === "STOP" || pause === "QUESTION";
+    if (stop && !marker) {
+      cut(position);
+      continue;
+    }
+    if (marker) {
+      // "oh wait": the "oh" goes with the marker.
+      if (stop || position !== markersEnd) cut(!stop && (previous === "oh" || previous === "and") ? position - 1 : position);
+      position += marker.words.length - 1;
+      markersEnd = position + 1;
+      while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
+      continue;
+    }
+    if (CONJUNCTIONS.has(token) && !(token === "if" && ["what", "as", "even", "wonder", "see"].includes(previous))) {
+      cut(position);
+      continue;
+    }
+    if (token === "so" && tokens[position + 1] !== undefined && SUBJECT_PRONOUNS.has(tokens[position + 1] as string)) {
+      cut(position);
+      continue;
+    }
+    const leadsIn = pause === "PAUSE" || ((previous === "and" || previous === "then") && hasPredicate(tokens, clauseStart, position - 1, inDrink));
+    if (leadsIn && opensClause(tokens, position)) {
+      cut(previous === "and" || previous === "then" ? position - 1 : position);
+      continue;
+    }
+    // "...negronis I'll have a martini": a new subject after the end of a clause.
+    const opener = tokens[clauseStart] as string;
+    const subordinate = ["if", "when", "because", "cause", "although", "though", "unless", "since"].includes(opener);
+    if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position) && hasPredicate(tokens, clauseStart, position, inDrink)) {
+      cut(position);
+      continue;
+    }
+    if (subordinate && position - clauseStart >= 3 && WH.has(token) && !CLAUSE_TAKERS.has(previous)) cut(position);
+  }
+  return starts.map((start, at) => ({ start, end: starts[at + 1] ?? tokens.length }));
+}
+
+// ---------------------------------------------------------------------------
+// Features
+
+const YES =
+  /^ (yes|yes please|sure|sure thing|please|okay|go ahead|do it|why not|absolutely|of course|definitely|yes i would|i would|i will|let us do it|go for it|count me in|go on|go on then|alright|all right|fine|cool|lovely|perfect|great|sounds good|sounds great|yes one|that one|one please|yes sure)( please| thanks| then| maya)* $/;
+const SOUNDS_GOOD = /^ ((that|it|this) )?(sounds|sound|looks|seems) (really |very |so )?(good|great|perfect|lovely|nice|fine|amazing|delicious|tasty|fantastic|wonderful|excellent)( to me)?( then)? $/;
+const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pass|pass|no i am good|not really|no way|not for me|i am fine|no that is all)( thanks| then| maya)* $/;
+
+/** Asking Maya to do something, in the form of a question ("can I get", "could you bring me"). */
+const REQUEST_QUESTION: readonly RegExp[] = [
+  /^ (can|could|may|might) (i|we) /,
+  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|settle|cash|keep|leave|serve|surprise) /,
+  /^ would you mind /,
+  /^ (is it possible|any chance|do you mind if) /,
+  /^ (how|what) about /,
+  /^ why (do not|not) (i|we) /,
+];
+
+/** Taking a drink off the tab, said with a negation ("I don't want the IPA anymore"). */
+const REMOVAL: readonly RegExp[] = [
+  / (do not|does not|did not|no longer) (really )?(want|need) (the|my|that|this|those|these|them|it|any of) /,
+  / (anymore|any more|after all) /,
+  / changed my mind /,
+];
+/** Polite requests in the past tense ("I was wondering if I could get..."). */
+const REQUEST_IDIOM = / (was|were) (wondering|hoping) | wanted to (order|get|have|try) /;
+
+const NEGATION = "(not|never|no|no more|none of|nothing|neither|nor|without)";
+/** Negations that tell rather than refuse: habits, the past, opinions ("I never liked vodka", "I'm not a fan of cosmos"). */
+const TELLING_NEGATION: readonly RegExp[] = [
+  / (do|does) not (really )?(drink|like|love|care for|enjoy|do) /,
+  / never (drink|drinks|drank|liked|had|tried|been|touch|touched|order|ordered|get|got) /,
+  / (did|have|has|had) not (really )?(love|like|enjoy|have|had|try|tried|order|ordered|been|care) /,
+  / (have|has|had) never /,
+  / (am|is|are|was|were) not (a |the )?(big |huge |great |real )?(fan|bad|that bad|my thing|for everyone|my cup|great|good|terrible|awful) /,
+  / not (bad|too bad|half bad) /,
+  / (can|could) not (stand|drink|handle|do|have) /,
+  / nothing (beats|compares|tops|like) /,
+  / (would|will) never /,
+  / do not get along /,
+];
+/** Refusals: a negation over a drink or over a wish to have one. */
+const DECLINING: readonly RegExp[] = [
+  new RegExp(` ${NEGATION} ((more|again|another|any|a|an|the|of|for|me|more of|of the|one|two|single|way|thanks|thank you|definitely|really) )*DRINK `),
+  / (do not|does not|will not|would not|am not|is not|are not|not|rather not|never) (\w+ ){0,2}(want|need|have|having|get|getting|take|taking|order|ordering|drinking|feel like|fancy|pour|bring|give|serve|in the mood for) /,
+  / (pass on|skip|hold off on|(am|is|are|i am|we are) off) (the |that |a |any )?((\w+ ){0,2})?DRINK /,
+  / (no|never) (more|again) /,
+];
+
+const WISH: readonly RegExp[] = [
+  / (i|we|he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
+  / (i|we) (really )?(want|need|fancy|crave) /,
+  / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order)) /,
+  / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for) /,
+  / (wants|needs|would like|would love|will have|will take|is having|is getting|is going to have) /,
+  / let (me|us) /,
+  / ready to (pay|order|settle|close|check out) /,
+];
+/** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
+const IMPERATIVE =
+  /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
+
+const PAST: readonly RegExp[] = [
+  / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then) )?(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
+  / (have|has) ((never|ever|already|just|always|been) )?(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking) /,
+  / (i|we|he|she|they) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
+  / \w+ (was|were) /,
+  PAST_TIME,
+];
+/** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
+const PERSON_NOUNS =
+  "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat";
+const OTHER_SUBJECT = new RegExp(
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (guy|lady|man|woman|girl|boy|couple|bartender|table|gentleman|kids)( (next to me|over there|at the end of the bar|at the bar|behind me))?|a friend( of mine)?|[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
+);
+/** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
+const ITEM_SUBJECT =
+  /^ ((i think|i reckon|i feel like|i find|honestly|wow|man|oh) )?((the|that|this|these|those|your|a|an|our|my|his|her|their) )?((\w+) )?DRINK (MOD )?((here|there|you make|you serve|you have|(at|in) \w+|((the|that|this) \w+|i|he|she|we|they|you|my \w+) (had|ordered|made|got|drank|tried|recommended|served|brought|mixed)( \w+){0,3}) )?((and|or) (i|me) )?(is|are|was|were|looks?|looked|tastes?|tasted|smells?|smelled|sounds?|seems?|seemed|makes?|made|reminds?|hits?|goes|has|have|had|gets?|comes?|feels?|felt|always|never|just|really|kind|must|can|could|will|would|isnt|used)\b/;
+/** A drink said to be something ("her favorite is the cosmo", "his drink of choice is vodka"). */
+const DRINK_PREDICATE = / (is|was|are|were|being) ((the|a|an|my|your|his|her|their|our|always|still|definitely|probably|usually|just) )*DRINK /;
+const THING_SUBJECT = /^ (it|that|this|these|those) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
+const OPINION_VERB =
+  / (i|we|he|she|they|PERSON|you) ((really|just|absolutely|totally|kind of|do|also|always|still|so|sort of|honestly|truly|genuinely) )?(love|loves|like|likes|hate|hates|adore|adores|prefer|prefers|enjoy|enjoys|swear by|swears by|miss|misses|am (a )?(big |huge |great )?fan of|is (a )?(big |huge )?fan of|am obsessed with|is obsessed with|are obsessed with|am allergic to|is allergic to|am into|is into|am partial to|am more of|is more of|is a DRINK|am a DRINK|think DRINK|hear|heard|reckon DRINK|can not stand) /;
+const POSITIVE =
+  / (great|good|amazing|awesome|delicious|tasty|nice|lovely|excellent|fantastic|wonderful|incredible|best|favorite|favourite|love|loves|adore|adores|swear by|swears by|legendary|perfect|beautiful|gorgeous|refreshing|elegant|classic|underrated|not bad|lush|divine|superb|killer|spot|fan of|obsessed|craving|tempted|go to|fresh|better|smooth|heard great|strong) /;
+const NEGATIVE =
+  / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|boozy|weak)|way too|yuck|meh|watery|weak|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties) /;
+const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
+const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
+const LATER =
+  / (later|after this|after that|after dinner|afterwards|next time|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /;
+const HABIT = / (always|usually|normally|often|sometimes|every (day|night|time|week)|only drinks?|by the gallon|(i|we) drink) /;
+
+/** Words that say "a verb is here": a clause holding one is not a bare fragment. */
+const PREDICATES = new Set([
+  "is", "are", "was", "were", "am", "be", "been", "had", "has", "have", "do", "does", "did", "drink", "drank", "drinks", "like",
+  "likes", "love", "loves", "hate", "hates", "want", "wants", "need", "needs", "will", "would", "can", "could", "should", "might",
+  "get", "give", "bring", "make", "pour", "take", "think", "know", "looks", "look", "tastes", "taste", "sounds", "sound",
+  "smells", "seems", "reminds", "makes", "order", "ordered", "tried", "used", "never", "not", "if", "what", "how", "which", "who",
+  "why", "where", "when", "maybe", "later", "swear", "swears", "prefer", "remove", "cancel", "change", "add", "put", "pay",
+  "tip", "check", "show", "tell", "let", "say", "said", "mean", "meant", "see", "saw", "heard", "go", "goes", "went", "come",
+  "came", "try", "keep", "leave", "set", "bill", "tab", "balance", "menu", "price", "cost", "much", "afford", "enough",
+  "recommend", "suggest", "something", "anything", "surprise",
+]);
+
+function stanceOf(shape: string): Stance {
+  const against = test(NEGATIVE, shape);
+  const favour = test(POSITIVE, shape);
+  if (against && !test(/ not (bad|too bad|half bad) /, shape)) return "AGAINST";
+  return favour ? "FOR" : "NEUTRAL";
+}
+
+/** The shape without the words a clause may open with ("oh", "okay", "so"). */
+function withoutLead(shape: string): string {
+  let rest = shape;
+  for (;;) {
+    const match = /^ (\w+) /.exec(rest);
+    if (!match || !LEAD.has(match[1] as string)) return rest;
+    rest = rest.slice(match[1]!.length + 1);
+  }
+}
+
+interface Reading {
+  act: DialogueAct;
+  kind: StatementKind | null;
+}
+
+/** The act of a clause that is not a repair, from its shape. */
+function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean): Reading {
+  const shape = withoutLead(raw);
+  const person = shape.replace(OTHER_SUBJECT, " PERSON");
+  const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
+  if (any(REMOVAL, shape) && test(/ (want|need|mind|order) /, shape)) return { act: "REQUEST", kind: null };
+  if (test(REQUEST_IDIOM, shape)) return { act: "REQUEST", kind: null };
+  const question =
+    (asked && !fragment) ||
+    WH.has(/^ (\w+)/.exec(shape)?.[1] ?? "") ||
+    test(/^ (do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya) /, shape) ||
+    test(/^ (i )?(wonder|wondering) (what|how|whether|which) /, shape);
+  if (test(/^ (if|what if|suppose|supposing|imagine) /, shape) && !test(/^ (if|what if) (i|we) (can|could) (get|have) /, shape)) {
+    return question && test(/ (what|how much|how) /, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
+  }
+  if (question) return any(REQUEST_QUESTION, shape) ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
+  if (any(TELLING_NEGATION, shape)) return statement(any(PAST, person) ? "PAST" : "OPINION");
+  if (any(DECLINING, shape)) return { act: "DECLINE", kind: null };
+  if (test(/^ (thanks|thank you|cheers) (so much |again |a lot )?for /, shape)) return { act: "CHAT", kind: null };
+  // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
+  if (fragment && test(LATER, shape)) return statement("LATER");
+  if (fragment && test(TENTATIVE, shape)) return statement("TENTATIVE");
+  if (fragment) return { act: "REQUEST", kind: null };
+  if (consequent) return statement("HYPOTHETICAL");
+  const wish = any(WISH, person) || IMPERATIVE.test(shape);
+  if (any(PAST, person) && !test(/ i (had|have) (to|got to) /, shape)) return statement("PAST");
+  if (test(OTHER_SUBJECT, shape)) return wish && !test(/ (drinking|always|usually|only|never) /, shape) ? { act: "REQUEST", kind: null } : statement("OTHER");
+  if (test(LATER, shape)) return statement("LATER");
+  if (test(TENTATIVE, shape)) return statement("TENTATIVE");
+  if (test(ITEM_SUBJECT, shape) || (test(THING_SUBJECT, shape) && test(/ DRINK /, shape)) || (test(OPINION_VERB, person) && !wish) || (test(DRINK_PREDICATE, shape) && !wish)) {
+    return statement("OPINION");
+  }
+  if (test(HYPOTHETICAL, shape) && !wish) return statement("HYPOTHETICAL");
+  if (test(HABIT, shape) && !wish) return statement("HABIT");
+  if (wish) return { act: "REQUEST", kind: null };
+  return { act: "CHAT", kind: null };
+}
+
+/** The repair cues a clause opens with, and what follows them ("no wait, make it two" -> REVISE, "two"). */
+function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: MenuIndex): Repair | null {
+  let position = 0;
+  let repair = null as Repair | null;
+  while (position < tokens.length) {
+    while (tokens[position] === "oh" || tokens[position] === "and" || tokens[position] === "hmm" || tokens[position] === "okay") position += 1;
+    const marker = markerAt(tokens, position, pauses, index, repair !== null);
+    if (!marker) break;
+    position += marker.words.length;
+    repair = {
+      cue: repair?.cue === "UNDO" || marker.cue === "UNDO" ? "UNDO" : "REVISE",
+      strength: repair?.strength === "STRONG" || marker.strength === "STRONG" ? "STRONG" : "WEAK",
+      said: [...(repair?.said ?? []), ...marker.words],
+      body: [],
+    };
+    // "make that to", "switch it to", "change that into": the linking word goes with the cue.
+    while (["to", "into", "for", "with", "please"].includes(tokens[position] ?? "")) position += 1;
+  }
+  if (!repair) return null;
+  const body = tokens.slice(position);
+  if (body.includes("instead")) repair.strength = "STRONG";
+  return { ...repair, body };
+}
+
+/** Everyday words a bare order may hold besides drinks, modifiers and counts ("two martinis for me and my friend"). */
+const FRAGMENT_WORDS = new Set([
+  "a", "an", "the", "and", "or", "plus", "also", "too", "then", "with", "of", "for", "me", "us", "my", "our", "her", "him",
+  "them", "friend", "friends", "table", "wife", "husband", "date", "kid", "kids", "please", "thanks", "cheers", "tonight", "now",
+  "just", "another", "more", "some", "one", "ones", "maya", "okay", "yes", "oh", "ah", "so", "well", "hey", "hi", "hello",
+  "both", "each", "all", "other", "extra", "cold", "big", "small", "large", "tall", "nice", "good", "quick", "same", "start",
+  "round", "pint", "glass", "bottle", "shot", "cup", "on", "up", "single", "sir", "mate", "buddy", "to", "go", "again", "as",
+  "in", "house", "usual", "first", "second", "here", "there", "this", "that", "actually", "sorry", "no", "instead", "last",
+  "red", "white", "sparkling", "still", "fresh", "side", "little", "way", "any", "alright", "right", "away", "quickly",
+]);
+
+/** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
+const ASIDES = / (thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|when you get a chance|for me|for us) /g;
+const SUBJECTS = new Set(["i", "we", "he", "she", "they", "you", "it", "there"]);
+
+/**
+ * A bare order: drinks, modifiers, counts or "a ..." with no verb and no subject ("two martinis,
+ * dirty", "a mojito please", "so like two IPAs"). It is a request, and it continues one before it.
+ */
+function isFragment(shape: string, ordersSomething: boolean): boolean {
+  const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
+  if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
+  if (WH.has(words[0] as string) || AUX.has(words[0] as string)) return false;
+  // Unknown words may be a drink the bar does not have ("a mojito please"); known ones must fit an order.
+  const fits = (word: string) =>
+    word === "DRINK" || word === "MOD" || FRAGMENT_WORDS.has(word) || /^\d/.test(word) || readQuantity([word], 0) !== null || !isEverydayWord(word);
+  return words.every((word) => fits(word) && !PREDICATES.has(word) && !SUBJECTS.has(word)) && !OTHER_SUBJECT.test(shape);
+}
+
+/** Reads the clauses of an utterance and the dialogue act of each. */
+export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
+  const clauses: Clause[] = [];
+  let counterfactual = false;
+  for (const { start, end } of segment(read, index)) {
+    const tokens = read.tokens.slice(start, end);
+    const pauses = read.pauses.slice(start, end + 1);
+    const asked = (read.pauses[end] ?? "NONE") === "QUESTION";
+    const { shape, drinks, modifiers, counts } = shapeOf(tokens, index);
+    const fragment = isFragment(shape, drinks + modifiers + counts > 0);
+    const base = { tokens, asked, fragment, namesDrink: drinks > 0 };
+    const repair = repairOf(tokens, pauses, index);
+    if (repair) {
+      clauses.push({ ...base, act: "REPAIR", kind: null, stance: "NEUTRAL", repair, answer: null });
+      counterfactual = false;
+      continue;
+    }
+    const said = ` ${tokens.join(" ")} `;
+    const bare = withoutLead(said);
+    const answer = YES.test(said) || SOUNDS_GOOD.test(bare) ? "YES" : NO.test(said) ? "NO" : null;
+    if (answer) {
+      clauses.push({ ...base, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
+      continue;
+    }
+    const { act, kind } = actOfShape(shape, fragment, asked, counterfactual);
+    clauses.push({ ...base, act, kind, stance: stanceOf(shape), repair: null, answer: null });
+    // "if I had a negroni, I'd be asleep": the clause after a condition in the past is hypothetical too.
+    counterfactual =
+      test(/^ (if|what if|suppose|supposing|imagine) /, withoutLead(shape)) &&
+      !test(/^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/, withoutLead(shape));
+  }
+  return clauses;
+}
