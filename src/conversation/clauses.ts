@@ -225,6 +225,17 @@ function hasPredicate(tokens: readonly string[], from: number, to: number, inDri
 }
 const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
 
+const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
+const REQUEST_STARTS = new Set([
+  "just", "another", "one", "two", "three", "four", "five", "same", "please", "give", "get", "bring", "pour", "make", "hit",
+  "let", "can", "could", "refill", "instead", "only", "a", "an",
+]);
+
+/** A request may start here: a count, "another", "just", an imperative, a drink. */
+function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  return REQUEST_STARTS.has(tokens[position] as string) || matchMenuAt(tokens, position, index) !== null;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -253,7 +264,8 @@ function segment(read: ReadText, index: MenuIndex): Span[] {
     }
   };
   /** Where the last repair marker ended: cues in a row ("actually, make it two") are one repair. */
-  let markersEnd = -1;
+  const opening = markerAt(tokens, 0, pauses, index);
+  let markersEnd = opening ? opening.words.length : -1;
   for (let position = 1; position < tokens.length; position += 1) {
     const token = tokens[position] as string;
     const previous = tokens[position - 1] as string;
@@ -277,6 +289,11 @@ function segment(read: ReadText, index: MenuIndex): Span[] {
       continue;
     }
     if (token === "so" && tokens[position + 1] !== undefined && SUBJECT_PRONOUNS.has(tokens[position + 1] as string)) {
+      cut(position);
+      continue;
+    }
+    // "that last negroni was perfect, another please", "no IPA for me, just a lemonade".
+    if (pause === "PAUSE" && position !== markersEnd && startsRequest(tokens, position, index) && (hasPredicate(tokens, clauseStart, position, inDrink) || tokens.slice(clauseStart, position).some((word) => NEGATORS.has(word)))) {
       cut(position);
       continue;
     }
@@ -307,7 +324,7 @@ const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pa
 
 /** Asking Maya to do something, in the form of a question ("can I get", "could you bring me"). */
 const REQUEST_QUESTION: readonly RegExp[] = [
-  /^ (can|could|may|might) (i|we) /,
+  /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|settle|cash|keep|leave|serve|surprise) /,
   /^ would you mind /,
   /^ (is it possible|any chance|do you mind if) /,
@@ -318,8 +335,9 @@ const REQUEST_QUESTION: readonly RegExp[] = [
 /** Taking a drink off the tab, said with a negation ("I don't want the IPA anymore"). */
 const REMOVAL: readonly RegExp[] = [
   / (do not|does not|did not|no longer) (really )?(want|need) (the|my|that|this|those|these|them|it|any of) /,
-  / (anymore|any more|after all) /,
+  / (the|my|that|those|these|this|them|it) ((\w+|DRINK|MOD) )*(anymore|any more|after all) /,
   / changed my mind /,
+  / (did not|never) (order|ordered|ask for|asked for) (the|that|this|those|these|a|an|any|two|three) /,
 ];
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = / (was|were) (wondering|hoping) | wanted to (order|get|have|try) /;
@@ -335,6 +353,7 @@ const TELLING_NEGATION: readonly RegExp[] = [
   / not (bad|too bad|half bad) /,
   / (can|could) not (stand|drink|handle|do|have) /,
   / nothing (beats|compares|tops|like) /,
+  / (can|could) not get enough /,
   / (would|will) never /,
   / do not get along /,
 ];
@@ -349,10 +368,12 @@ const DECLINING: readonly RegExp[] = [
 const WISH: readonly RegExp[] = [
   / (i|we|he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
-  / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order)) /,
+  / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
+  / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like) /,
   / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for) /,
   / (wants|needs|would like|would love|will have|will take|is having|is getting|is going to have) /,
   / let (me|us) /,
+  / (give|get|bring|pour|make|fix|grab) (me|us) /,
   / ready to (pay|order|settle|close|check out) /,
 ];
 /** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
@@ -383,7 +404,7 @@ const OPINION_VERB =
 const POSITIVE =
   / (great|good|amazing|awesome|delicious|tasty|nice|lovely|excellent|fantastic|wonderful|incredible|best|favorite|favourite|love|loves|adore|adores|swear by|swears by|legendary|perfect|beautiful|gorgeous|refreshing|elegant|classic|underrated|not bad|lush|divine|superb|killer|spot|fan of|obsessed|craving|tempted|go to|fresh|better|smooth|heard great|strong) /;
 const NEGATIVE =
-  / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|boozy|weak)|way too|yuck|meh|watery|weak|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties) /;
+  / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
 const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
 const LATER =
@@ -402,7 +423,11 @@ const PREDICATES = new Set([
   "recommend", "suggest", "something", "anything", "surprise",
 ]);
 
+/** Praise that reads like a complaint word by word ("can't get enough of", "not bad"). */
+const PRAISE = / ((can|could) not get enough|not (bad|too bad|half bad)|nothing (beats|compares|tops)) /;
+
 function stanceOf(shape: string): Stance {
+  if (test(PRAISE, shape)) return "FOR";
   const against = test(NEGATIVE, shape);
   const favour = test(POSITIVE, shape);
   if (against && !test(/ not (bad|too bad|half bad) /, shape)) return "AGAINST";

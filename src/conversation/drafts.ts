@@ -7,7 +7,7 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers, modifierProblem, needsServingChoice, type ModifierProblem } from "./modifiers.js";
+import { canonicalModifiers, modifierProblem, needsServingChoice, replaceModifiers, type ModifierProblem } from "./modifiers.js";
 
 export interface DraftLine {
   /** Menu item ids this line could be; exactly one once settled. */
@@ -118,6 +118,16 @@ export function inherit(old: DraftLine, draft: DraftLine & { quantitySaid?: bool
   const [only] = draft.candidates;
   const item = only !== undefined && draft.candidates.length === 1 ? index.byId.get(only) : undefined;
   const said = draft.modifiers.length + draft.softModifiers.length > 0;
+  // The same drink made another way keeps the rest of how it was made ("make my whiskey a double").
+  if (item && sameDrink(old, draft)) {
+    return {
+      candidates: [...draft.candidates],
+      category: draft.category,
+      quantity,
+      modifiers: replaceModifiers(old.modifiers, draft.modifiers),
+      softModifiers: [...draft.softModifiers],
+    };
+  }
   const kept = said || !item ? [] : old.modifiers.filter((modifier) => item.modifiers.includes(modifier));
   return {
     candidates: [...draft.candidates],

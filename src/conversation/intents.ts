@@ -155,7 +155,7 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 // Removing and changing
 
 const REMOVE_VERB =
-  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off /;
+  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|the lot|clear (my|the) tab) /;
 const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
@@ -287,7 +287,7 @@ const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
   [/ (joke|make me laugh|something funny) /, "JOKE"],
   [/ (table|seat|chair|stool|spot) .*(free|taken|available|open|empty|occupied)|(sit|join) (here|you) /, "SEAT"],
   [/ (what time|when) (do|does|are) (you|the bar|this place) (close|open)| (closing|opening) time | last call | hours /, "HOURS"],
-  [/ (restroom|bathroom|toilet|loo|washroom|mens room|ladies room) /, "RESTROOM"],
+  [/ (restrooms?|bathrooms?|toilets?|loo|washrooms?|mens room|ladies room) /, "RESTROOM"],
   [/ (you are|you re|this is|this place is|that is|that was|what a) (\w+ )?(great|awesome|the best|nice|amazing|lovely|funny|sweet|cool|wonderful|fantastic|brilliant|fun|good|delicious|tasty|perfect|excellent|incredible|superb) | (love|like) (this place|you|it here|the vibe|the music) | great (service|job|bartender) /, "COMPLIMENT"],
   [/ i am (tired|sad|happy|stressed|bored|exhausted|celebrating|lonely|excited|hungry|fine|good|great|okay) | (long|rough|hard|great|good) (day|week|night) /, "FEELING"],
 ];
@@ -350,6 +350,11 @@ function classifyReplace(u: Utterance): Understanding | null {
       // "instead of the manhattan, a martini" names the old drink first too.
       return { intent: "REPLACE", target: { kind: "NAMED", line: line(first) }, drafts: [second], unknown: u.order.unknown };
     }
+  }
+  // "make my whiskey a double": the same drink, made another way.
+  if (first && !second && first.modifiers.length > 0 && matches(u, REPLACE_NAMED)) {
+    const target = { ...line(first), quantity: null, modifiers: [] };
+    return { intent: "REPLACE", target: { kind: "NAMED", line: target }, drafts: [{ ...first, quantitySaid: false }], unknown: [] };
   }
   if (first && matches(u, REPLACE_LAST) && !matches(u, / instead of /)) {
     return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts, unknown: u.order.unknown };

@@ -123,6 +123,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       return reading;
     case "QUESTION":
       if (!tabChange || reading.intent === "PAY") return reading;
+      // "What's the total with tip?": asking about the tip reads the tab; it sets nothing.
+      if (reading.intent === "SET_TIP") return { intent: "SHOW_TAB" };
       // "Should I get a negroni?": answered about the drink, not poured.
       return namesAny(u) ? { intent: "MENU", subject: subjectOf(u) } : ACKNOWLEDGE;
     case "CHAT":

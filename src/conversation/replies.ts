@@ -265,7 +265,9 @@ export class Replies {
   /** "make that a martini": what came off and what went on instead. */
   replaced(removed: readonly OrderLine[], added: readonly OrderLine[], session: SessionView): string {
     const opener = this.rng.pick(["Done,", "Sure,", "No problem,"]);
-    return `${opener} ${this.lines(added)} instead of ${this.theLines(removed)}. ${this.totalSentence(session.tab)}`;
+    const sameDrinks = added.every((line) => removed.some((gone) => gone.menuItemId === line.menuItemId));
+    const change = sameDrinks ? `that's ${this.lines(added)} now` : `${this.lines(added)} instead of ${this.theLines(removed)}`;
+    return `${opener} ${change}. ${this.totalSentence(session.tab)}`;
   }
 
   /** "never mind": the last turn taken back. */

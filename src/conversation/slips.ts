@@ -19,6 +19,8 @@ import type { Pause, ReadText } from "./normalise.js";
 const FILLERS = new Set(["um", "umm", "ummm", "uh", "uhh", "uhm", "uhhh", "er", "erm", "err", "hmm", "hmmm", "hm", "mm", "mmm", "eh"]);
 /** "one sec", "one second", "one moment": a pause, not a drink count. */
 const WAIT_NOUNS = new Set(["sec", "second", "moment", "minute", "mo"]);
+/** Words that ask for a moment before "a sec" ("give me a sec", "just a moment"). */
+const WAITING = new Set(["give", "me", "just", "wait", "hold", "on"]);
 /** Words after which a count is natural: a homophone there is a number. */
 const BEFORE_A_COUNT = new Set([
   "get", "have", "take", "want", "need", "like", "bring", "order", "pour", "grab", "me", "us", "please", "and", "plus", "also",
@@ -111,6 +113,7 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
     const next = text.tokens[position + 1];
     const filler =
       FILLERS.has(token) ||
+      ((token === "one" || token === "a") && next !== undefined && WAIT_NOUNS.has(next) && WAITING.has(text.tokens[position - 1] ?? "")) ||
       (token === "one" && next !== undefined && WAIT_NOUNS.has(next) && text.tokens.length > position + 2) ||
       (token === "like" &&
         (position === 0 || AFTER_FILLER_LIKE.has(text.tokens[position - 1] as string)) &&
@@ -120,21 +123,28 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
       continue;
     }
     text = without(text, position);
-    // "one sec": the noun goes too.
-    if (token === "one") text = without(text, position);
+    // "one sec", "give me a sec": the noun goes too, and what asked for the wait.
+    if (token === "one" || token === "a") {
+      text = without(text, position);
+      while (position > 0 && WAITING.has(text.tokens[position - 1] as string)) {
+        position -= 1;
+        text = without(text, position);
+      }
+    }
   }
 
-  // Stutters: a word or a phrase of up to three words said twice in a row is said once.
+  // Stutters: a word or a phrase of up to three words said twice in a row is said once. The first
+  // saying goes, so the second keeps its place against the pauses ("nah, no lemonade" is "no lemonade").
   for (let position = 0; position < text.tokens.length; position += 1) {
     for (let size = 3; size >= 1; size -= 1) {
-      if (position < size) continue;
+      if (position < size || position + size > text.tokens.length) continue;
       let repeated = true;
       for (let offset = 0; offset < size; offset += 1) {
         if (text.tokens[position + offset] !== text.tokens[position - size + offset]) repeated = false;
       }
-      if (!repeated || position + size > text.tokens.length) continue;
-      for (let offset = 0; offset < size; offset += 1) text = without(text, position);
-      position -= 1;
+      if (!repeated) continue;
+      for (let offset = 0; offset < size; offset += 1) text = without(text, position - size);
+      position -= size + 1;
       break;
     }
   }

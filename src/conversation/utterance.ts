@@ -24,7 +24,7 @@ const refuse = (problem: UtteranceProblem) =>
   });
 
 /** Whitespace a guest (or a transcriber) may send: kept as one space. */
-const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 /**
  * Other control characters (C0, DEL, C1) and the invisible bidirectional overrides that could make
  * a stored transcript read differently from what was said. Joiners stay: emoji are built with them.
