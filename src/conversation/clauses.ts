@@ -150,10 +150,20 @@ const MARKERS: readonly Marker[] = [
     ["on", "second", "thoughts"], ["oops"], ["my", "bad"], ["my", "mistake"], ["no"]].map((words) => ({ words, cue: "REVISE" as const, strength: "WEAK" as const })),
 ];
 
+/** The markers by their first word: most words start none, so most positions cost one look-up. */
+const MARKERS_BY_FIRST_WORD: ReadonlyMap<string, readonly Marker[]> = (() => {
+  const byFirst = new Map<string, Marker[]>();
+  for (const marker of MARKERS) {
+    const first = marker.words[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), marker]);
+  }
+  return byFirst;
+})();
+
 const PAST_TIME = / (yesterday|last (night|time|week|weekend|year|month|summer|winter|friday|saturday|sunday)|earlier|ago|the other (night|day)|back in|when i was|in college|once|at lunch|at dinner|at the wedding|this morning) /;
 
 function markerAt(tokens: readonly string[], position: number, pauses: readonly Pause[], index: MenuIndex, afterCue = false): Marker | null {
-  for (const marker of MARKERS) {
+  for (const marker of MARKERS_BY_FIRST_WORD.get(tokens[position] ?? "") ?? []) {
     if (!marker.words.every((word, offset) => tokens[position + offset] === word)) continue;
     const after = position + marker.words.length;
     const next = tokens[after];
@@ -184,9 +194,6 @@ function markerAt(tokens: readonly string[], position: number, pauses: readonly 
       if (!named) continue;
     }
     if (marker.words[0] === "undo" && marker.words.length === 1 && next !== undefined && next !== "that" && next !== "it") continue;
-    if (marker.words[0] === "never" && next !== undefined && matchMenuAt(tokens, after, index) && tokens[after - 1] !== "the") {
-      // "never mind" before a drink still cues; kept.
-    }
     return marker;
   }
   return null;
@@ -343,6 +350,8 @@ const REMOVAL: readonly RegExp[] = [
 const REQUEST_IDIOM = / (was|were) (wondering|hoping) | wanted to (order|get|have|try) /;
 
 const NEGATION = "(not|never|no|no more|none of|nothing|neither|nor|without)";
+/** Every word the negation patterns below start from: without one, none of them can match. */
+const NEGATION_WORDS = / (not|never|no|none|nothing|neither|nor|without|pass|skip|hold|off|longer) /;
 /** Negations that tell rather than refuse: habits, the past, opinions ("I never liked vodka", "I'm not a fan of cosmos"). */
 const TELLING_NEGATION: readonly RegExp[] = [
   / (do|does) not (really )?(drink|like|love|care for|enjoy|do) /,
@@ -454,7 +463,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const shape = withoutLead(raw);
   const person = shape.replace(OTHER_SUBJECT, " PERSON");
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
-  if (any(REMOVAL, shape) && test(/ (want|need|mind|order) /, shape)) return { act: "REQUEST", kind: null };
+  // Negations and idioms are looked for only where their words are: most clauses have none.
+  const negated = NEGATION_WORDS.test(shape);
+  const removalWords = negated || test(/ (changed my mind|anymore|any more|after all) /, shape);
+  if (removalWords && any(REMOVAL, shape) && test(/ (want|need|mind|order) /, shape)) return { act: "REQUEST", kind: null };
   if (test(REQUEST_IDIOM, shape)) return { act: "REQUEST", kind: null };
   const question =
     (asked && !fragment) ||
@@ -465,8 +477,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
     return question && test(/ (what|how much|how) /, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
   }
   if (question) return any(REQUEST_QUESTION, shape) ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
-  if (any(TELLING_NEGATION, shape)) return statement(any(PAST, person) ? "PAST" : "OPINION");
-  if (any(DECLINING, shape)) return { act: "DECLINE", kind: null };
+  if (negated && any(TELLING_NEGATION, shape)) return statement(any(PAST, person) ? "PAST" : "OPINION");
+  if (negated && any(DECLINING, shape)) return { act: "DECLINE", kind: null };
   if (test(/^ (thanks|thank you|cheers) (so much |again |a lot )?for /, shape)) return { act: "CHAT", kind: null };
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
   if (fragment && test(LATER, shape)) return statement("LATER");
@@ -536,9 +548,14 @@ function isFragment(shape: string, ordersSomething: boolean): boolean {
   if (WH.has(words[0] as string) || AUX.has(words[0] as string)) return false;
   // Unknown words may be a drink the bar does not have ("a mojito please"); known ones must fit an order.
   const fits = (word: string) =>
-    word === "DRINK" || word === "MOD" || FRAGMENT_WORDS.has(word) || /^\d/.test(word) || readQuantity([word], 0) !== null || !isEverydayWord(word);
-  return words.every((word) => fits(word) && !PREDICATES.has(word) && !SUBJECTS.has(word)) && !OTHER_SUBJECT.test(shape);
+    !PREDICATES.has(word) &&
+    !SUBJECTS.has(word) &&
+    (word === "DRINK" || word === "MOD" || FRAGMENT_WORDS.has(word) || /^\d/.test(word) || readQuantity([word], 0) !== null || !isEverydayWord(word));
+  return words.every(fits) && !OTHER_SUBJECT.test(shape);
 }
+
+const MAX_ANSWER_WORDS = 8;
+const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine"]);
 
 /** Reads the clauses of an utterance and the dialogue act of each. */
 export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
@@ -557,17 +574,18 @@ export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
       counterfactual = false;
       continue;
     }
-    const said = ` ${tokens.join(" ")} `;
-    const bare = withoutLead(said);
-    const answer = YES.test(said) || SOUNDS_GOOD.test(bare) ? "YES" : NO.test(said) ? "NO" : null;
+    // A yes or a no is a few words at most.
+    const said = tokens.length <= MAX_ANSWER_WORDS ? ` ${tokens.join(" ")} ` : "";
+    const answer = said === "" ? null : YES.test(said) || SOUNDS_GOOD.test(withoutLead(said)) ? "YES" : NO.test(said) ? "NO" : null;
     if (answer) {
       clauses.push({ ...base, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
       continue;
     }
     const { act, kind } = actOfShape(shape, fragment, asked, counterfactual);
     clauses.push({ ...base, act, kind, stance: stanceOf(shape), repair: null, answer: null });
-    // "if I had a negroni, I'd be asleep": the clause after a condition in the past is hypothetical too.
+    // "if I had a negroni, I'd be asleep": the clause after a condition is hypothetical too.
     counterfactual =
+      CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&
       test(/^ (if|what if|suppose|supposing|imagine) /, withoutLead(shape)) &&
       !test(/^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/, withoutLead(shape));
   }

@@ -253,15 +253,28 @@ const MOOD_PHRASES: ReadonlyArray<readonly [string, Mood]> = [
   ["random", SURPRISE], ["whatever you like", SURPRISE], ["bartender choice", SURPRISE], ["your call", SURPRISE],
 ];
 
+/** The mood phrases by their first word, with their place in MOOD_PHRASES (the first said wins). */
+const MOODS_BY_FIRST_WORD: ReadonlyMap<string, readonly { rank: number; phrase: string; mood: Mood }[]> = (() => {
+  const byFirst = new Map<string, { rank: number; phrase: string; mood: Mood }[]>();
+  MOOD_PHRASES.forEach(([phrase, mood], rank) => {
+    const first = phrase.split(" ")[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), { rank, phrase, mood }]);
+  });
+  return byFirst;
+})();
+
 /** The most specific mood said: a named one beats "surprise me"/"anything". */
 function moodOf(u: Utterance): Mood | null {
+  let best: { rank: number; mood: Mood } | null = null;
   let surprise = false;
-  for (const [phrase, mood] of MOOD_PHRASES) {
-    if (!has(u, phrase)) continue;
-    if (mood !== SURPRISE) return mood;
-    surprise = true;
+  for (const token of new Set(u.tokens)) {
+    for (const entry of MOODS_BY_FIRST_WORD.get(token) ?? []) {
+      if (!has(u, entry.phrase)) continue;
+      if (entry.mood === SURPRISE) surprise = true;
+      else if (!best || entry.rank < best.rank) best = entry;
+    }
   }
-  return surprise ? SURPRISE : null;
+  return best?.mood ?? (surprise ? SURPRISE : null);
 }
 
 const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$/;

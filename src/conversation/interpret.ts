@@ -24,7 +24,7 @@ import { answerPending } from "./answers.js";
 import { readClauses, type Clause, type Repair } from "./clauses.js";
 import type { DialogueState } from "./dialogue-state.js";
 import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
-import { classify, classifySmallTalk, has, matches, REMOVE_VERB, utteranceOf, type Utterance } from "./intents.js";
+import { classify, classifySmallTalk, matches, REMOVE_VERB, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { readText } from "./normalise.js";
@@ -378,8 +378,11 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
       else {
         reading = reviseLastTurn(clause.repair, state, index);
         if (reading.intent === "UNDO" && position === 0) undoFirst = true;
-        const referred = referredOrder(classify(utteranceOf(clause.repair.body, index)), clause, utteranceOf(clause.repair.body, index), focus);
-        if (referred && (reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN")) reading = referred;
+        // "Actually, I'll have it now": the new version may refer to the drink in focus.
+        if (reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") {
+          const body = utteranceOf(clause.repair.body, index);
+          reading = referredOrder(reading, clause, body, focus) ?? reading;
+        }
       }
     } else {
       reading = gate(classify(u), clause, u);

@@ -118,20 +118,24 @@ export interface ReadText {
   pauses: Pause[];
 }
 
+/** Characters only some rewrites need: an utterance without them skips those rewrites (most do). */
+const SYMBOLS = /[$%&+,\-\u2212\u2013\u2012]/;
+const HAS_DIGIT = /\d/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function marked(text: string): string {
-  let result = text
-    .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
-    .toLowerCase()
-    .replace(APOSTROPHES, "'")
-    .replace(THOUSANDS_SEPARATOR, "$1")
-    .replace(MINUS, "$1 negative ")
-    .replace(MONEY, " $1 dollars ")
-    .replace(PERCENT, "$1 percent ")
-    .replace(/&/g, " and ")
-    .replace(/\+/g, " plus ");
-  for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
-  for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
+  // Accents and typographic apostrophes only occur outside ASCII.
+  let result = NON_ASCII.test(text) ? text.normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase().replace(APOSTROPHES, "'") : text.toLowerCase();
+  if (SYMBOLS.test(result)) {
+    if (HAS_DIGIT.test(result)) {
+      result = result.replace(THOUSANDS_SEPARATOR, "$1").replace(MINUS, "$1 negative ").replace(MONEY, " $1 dollars ").replace(PERCENT, "$1 percent ");
+    }
+    result = result.replace(/&/g, " and ").replace(/\+/g, " plus ");
+  }
+  if (result.includes("'")) {
+    for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
+    for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
+  }
   return result
     .replace(QUESTION_PUNCTUATION, ` ${QUESTION_MARK} `)
     .replace(PAUSE_PUNCTUATION, ` ${PAUSE_MARK} `)

@@ -60,7 +60,16 @@ const INFLECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** A known everyday word, or an inflection of one. */
+/** Answers for inflected words, remembered: the same words come back in every utterance. */
+const inflected = new Map<string, boolean>();
+const INFLECTED_CACHE_LIMIT = 10_000;
+
 export function isEverydayWord(word: string): boolean {
   if (COMMON_WORDS.has(word)) return true;
-  return INFLECTIONS.some(([ending, replacement]) => ending.test(word) && COMMON_WORDS.has(word.replace(ending, replacement)));
+  const known = inflected.get(word);
+  if (known !== undefined) return known;
+  const everyday = INFLECTIONS.some(([ending, replacement]) => ending.test(word) && COMMON_WORDS.has(word.replace(ending, replacement)));
+  if (inflected.size >= INFLECTED_CACHE_LIMIT) inflected.clear();
+  inflected.set(word, everyday);
+  return everyday;
 }
