@@ -171,7 +171,7 @@ function classifyModify(u: Utterance): Understanding | null {
 }
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
-function spokenCount(u: Utterance): number | null {
+export function spokenCount(u: Utterance): number | null {
   for (let start = 0; start < u.tokens.length; start += 1) {
     const token = u.tokens[start];
     const read = readQuantity(u.tokens, start);
@@ -309,7 +309,8 @@ const ACKNOWLEDGE =
 
 // ---------------------------------------------------------------------------
 
-function subjectOf(u: Utterance): Subject {
+/** The drinks an utterance names; `stray` words count as drinks the bar does not have when true. */
+export function subjectOf(u: Utterance, stray = true): Subject {
   const itemIds: string[] = [];
   let category: MenuCategory | null = null;
   for (const draft of u.order.drafts) {
@@ -319,7 +320,7 @@ function subjectOf(u: Utterance): Subject {
     }
     for (const id of draft.candidates) if (!itemIds.includes(id)) itemIds.push(id);
   }
-  return { itemIds, category, unknown: [...u.order.unknown, ...u.order.stray] };
+  return { itemIds, category, unknown: stray ? [...u.order.unknown, ...u.order.stray] : [...u.order.unknown] };
 }
 
 function removeLines(u: Utterance): RemoveLine[] {

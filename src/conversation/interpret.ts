@@ -19,16 +19,14 @@
  * 7. The clauses' readings are combined: an order or another change asked
  *    for first, then a question, then a mention, then talk.
  */
-import type { MenuCategory } from "../bar/menu-catalog.js";
 import { answerPending } from "./answers.js";
 import { readClauses, type Clause, type Repair } from "./clauses.js";
 import type { DialogueState } from "./dialogue-state.js";
 import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
-import { classify, classifySmallTalk, matches, REMOVE_VERB, utteranceOf, type Utterance } from "./intents.js";
+import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { readText } from "./normalise.js";
-import { readQuantity } from "./numbers.js";
 import { correctSlips } from "./slips.js";
 import type { Intent, Subject, Understanding } from "./understanding.js";
 
@@ -69,33 +67,11 @@ function rank(understanding: Understanding): number {
   }
 }
 
-function subjectOf(u: Utterance): Subject {
-  const itemIds: string[] = [];
-  let category: MenuCategory | null = null;
-  for (const draft of u.order.drafts) {
-    if (draft.category !== null) {
-      category ??= draft.category;
-      continue;
-    }
-    for (const id of draft.candidates) if (!itemIds.includes(id)) itemIds.push(id);
-  }
-  return { itemIds, category, unknown: [...u.order.unknown] };
-}
+/** The drinks a clause names; words it could not place are not taken for drinks here. */
+const subjectOf = (u: Utterance): Subject => subjectOfWords(u, false);
 
 const namesAny = (u: Utterance): boolean => u.order.drafts.length > 0 || u.order.unknown.length > 0;
 const specificIds = (u: Utterance): string[] => subjectOf(u).itemIds;
-
-/** A number said on its own ("make that three", "two of those"), not the article of "a double". */
-function spokenCount(u: Utterance): number | null {
-  for (let start = 0; start < u.tokens.length; start += 1) {
-    const token = u.tokens[start];
-    const read = readQuantity(u.tokens, start);
-    if (!read || ((token === "a" || token === "an") && read.length === 1)) continue;
-    if (u.tokens[start + read.length] === "more") return null;
-    return read.value;
-  }
-  return null;
-}
 
 // ---------------------------------------------------------------------------
 // Gating by dialogue act

@@ -8,7 +8,7 @@
  * the intent, the tab's lines and totals in cents, the balance, the events
  * and conservation of money straight from the database.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   MayaClient,
   SAY,
@@ -17,7 +17,7 @@ import {
   expectTabAddsUp,
   lines,
   say,
-  startOnPostgres,
+  usePostgresMaya,
   transcript,
   type ConversationApp,
   type Reply,
@@ -25,13 +25,7 @@ import {
 
 const STARTING = 100_000;
 
-let maya: ConversationApp | null = null;
-beforeAll(async () => {
-  maya = await startOnPostgres();
-});
-afterAll(async () => {
-  await maya?.close();
-});
+const postgresMaya = usePostgresMaya();
 
 interface Expected {
   intent: string;
@@ -74,6 +68,7 @@ async function guestOn(app: ConversationApp) {
 
 describe("issue 9 over GraphQL on PostgreSQL", () => {
   it("a mention is offered: yes pours it once, no pours nothing", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const { recorder, turn } = await guestOn(maya);
     const offer = await turn("my sister swears by negronis", { intent: "MENTION", lines: [], totalCents: 0 });
@@ -88,6 +83,7 @@ describe("issue 9 over GraphQL on PostgreSQL", () => {
   });
 
   it("'never mind' takes back the last order as one version and one event", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const { recorder, turn } = await guestOn(maya);
     await turn("a martini", { intent: "ORDER", lines: ["1 martini"], totalCents: 1300, event: "ITEM_ADDED" });
@@ -100,6 +96,7 @@ describe("issue 9 over GraphQL on PostgreSQL", () => {
   });
 
   it("'make that a martini' replaces the last order as one version and one event", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const { recorder, turn } = await guestOn(maya);
     await turn("an IPA", { intent: "ORDER", lines: ["1 ipa"], totalCents: 600, event: "ITEM_ADDED" });
@@ -112,6 +109,7 @@ describe("issue 9 over GraphQL on PostgreSQL", () => {
   });
 
   it("'that' after a recommendation and 'two' after a price question pour the drink in focus", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const { recorder, turn } = await guestOn(maya);
     const recommended = await turn("something hoppy", { intent: "RECOMMEND", lines: [], totalCents: 0 });
@@ -127,6 +125,7 @@ describe("issue 9 over GraphQL on PostgreSQL", () => {
   });
 
   it("a NUL in the text is dropped: two IPAs poured exactly once, the transcript clean, no server error", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const { guest, recorder } = await guestOn(maya);
     const result = await guest.request(SAY, { text: "two ipas please\u0000" });
