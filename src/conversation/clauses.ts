@@ -220,15 +220,19 @@ function opensClause(tokens: readonly string[], position: number): boolean {
   return subjectStartsAt(tokens, position);
 }
 
-/** Whether tokens[from, to) hold a verb: a clause, not only a noun phrase ("the brandy I had was..."). */
-function hasPredicate(tokens: readonly string[], from: number, to: number, inDrink: readonly boolean[]): boolean {
-  for (let position = from; position < to; position += 1) {
-    const token = tokens[position] as string;
-    if (inDrink[position]) continue;
-    if (PREDICATES.has(token) || FINITE.has(token) || /[a-z]{3,}(ed|es)$/.test(token)) return true;
-    if (token.endsWith("s") && position > from && SUBJECT_LIKE.has(tokens[position - 1] as string)) return true;
-  }
-  return false;
+/** Whether the token at `position` is a verb (outside a drink's name, where "fashioned" is not one). */
+function isPredicateAt(tokens: readonly string[], position: number, inDrink: readonly boolean[]): boolean {
+  const token = tokens[position] as string;
+  if (inDrink[position]) return false;
+  if (PREDICATES.has(token) || FINITE.has(token) || /[a-z]{3,}(ed|es)$/.test(token)) return true;
+  return token.endsWith("s") && position > 0 && SUBJECT_LIKE.has(tokens[position - 1] as string);
+}
+
+/** How many tokens before each position pass `test`: any range is then counted in one subtraction. */
+function runningCount(tokens: readonly string[], test: (position: number) => boolean): number[] {
+  const counts = [0];
+  tokens.forEach((_, position) => counts.push((counts[position] as number) + (test(position) ? 1 : 0)));
+  return counts;
 }
 const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
 
@@ -262,6 +266,11 @@ function segment(read: ReadText, index: MenuIndex): Span[] {
     for (let offset = 0; offset < match.length; offset += 1) inDrink[position + offset] = true;
     position += match.length;
   }
+  // Whether tokens[from, to) hold a verb (a clause, not only a noun phrase: "the brandy I had was...") or a negation.
+  const predicates = runningCount(tokens, (position) => isPredicateAt(tokens, position, inDrink));
+  const negations = runningCount(tokens, (position) => NEGATORS.has(tokens[position] as string));
+  const hasPredicate = (from: number, to: number) => (predicates[to] as number) > (predicates[from] as number);
+  const hasNegation = (from: number, to: number) => (negations[to] as number) > (negations[from] as number);
   const starts = [0];
   let clauseStart = 0;
   const cut = (at: number) => {
@@ -300,11 +309,11 @@ function segment(read: ReadText, index: MenuIndex): Span[] {
       continue;
     }
     // "that last negroni was perfect, another please", "no IPA for me, just a lemonade".
-    if (pause === "PAUSE" && position !== markersEnd && startsRequest(tokens, position, index) && (hasPredicate(tokens, clauseStart, position, inDrink) || tokens.slice(clauseStart, position).some((word) => NEGATORS.has(word)))) {
+    if (pause === "PAUSE" && position !== markersEnd && startsRequest(tokens, position, index) && (hasPredicate(clauseStart, position) || hasNegation(clauseStart, position))) {
       cut(position);
       continue;
     }
-    const leadsIn = pause === "PAUSE" || ((previous === "and" || previous === "then") && hasPredicate(tokens, clauseStart, position - 1, inDrink));
+    const leadsIn = pause === "PAUSE" || ((previous === "and" || previous === "then") && hasPredicate(clauseStart, position - 1));
     if (leadsIn && opensClause(tokens, position)) {
       cut(previous === "and" || previous === "then" ? position - 1 : position);
       continue;
@@ -312,7 +321,7 @@ function segment(read: ReadText, index: MenuIndex): Span[] {
     // "...negronis I'll have a martini": a new subject after the end of a clause.
     const opener = tokens[clauseStart] as string;
     const subordinate = ["if", "when", "because", "cause", "although", "though", "unless", "since"].includes(opener);
-    if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position) && hasPredicate(tokens, clauseStart, position, inDrink)) {
+    if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position) && hasPredicate(clauseStart, position)) {
       cut(position);
       continue;
     }

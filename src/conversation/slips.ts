@@ -31,6 +31,9 @@ const BEFORE_A_COUNT = new Set([
 const AFTER_FILLER_LIKE = new Set(["so", "and", "yes", "okay", "then", "just", "get", "have", "take", "want", "me", "us", "maybe", "well", "oh", "please", "order", "um", "uh"]);
 const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an", "couple", "few", "dozen"]);
 
+/** Spelled-out names are short ("i p a"): longer runs of letters are not tried. */
+const MAX_SPELLED = 5;
+
 interface Draft {
   tokens: string[];
   pauses: Pause[];
@@ -94,7 +97,7 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
 /** A run of single letters spelling a word of the menu ("i p a", "i p as") joined into it. */
 function spelledAt(tokens: readonly string[], position: number, index: MenuIndex): { word: string; length: number } | null {
   let end = position;
-  while (end < tokens.length && /^[a-z]$/.test(tokens[end] as string)) end += 1;
+  while (end < tokens.length && end - position < MAX_SPELLED && /^[a-z]$/.test(tokens[end] as string)) end += 1;
   // The last letter may carry a plural "s" ("i p as").
   if (end < tokens.length && /^[a-z]s$/.test(tokens[end] as string)) end += 1;
   for (let last = end; last - position >= 2; last -= 1) {
