@@ -492,6 +492,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
   if (fragment && test(LATER, shape)) return statement("LATER");
   if (fragment && test(TENTATIVE, shape)) return statement("TENTATIVE");
+  // "wow, three martinis already": a count of what was had, not an order.
+  if (fragment && (test(PAST_TIME, shape) || test(/ (already|so far) /, shape))) return statement("PAST");
   if (fragment) return { act: "REQUEST", kind: null };
   if (consequent) return statement("HYPOTHETICAL");
   const wish = any(WISH, person) || IMPERATIVE.test(shape);
@@ -514,7 +516,8 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
   let repair = null as Repair | null;
   while (position < tokens.length) {
     while (tokens[position] === "oh" || tokens[position] === "and" || tokens[position] === "hmm" || tokens[position] === "okay") position += 1;
-    const marker = markerAt(tokens, position, pauses, index, repair !== null);
+    // The clause already starts at its cue: no need to look for something ordered before it.
+    const marker = markerAt(tokens, position, pauses, index, true);
     if (!marker) break;
     position += marker.words.length;
     repair = {
