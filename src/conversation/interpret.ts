@@ -21,6 +21,7 @@
  */
 import { answerPending } from "./answers.js";
 import { readClauses, type Clause, type Repair } from "./clauses.js";
+import type { OrderLine } from "./bar-port.js";
 import type { DialogueState } from "./dialogue-state.js";
 import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
@@ -240,6 +241,16 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   return null;
 }
 
+/** The drinks the last turn poured, replaced by these. */
+function replacingLastTurn(added: OrderLine[], drafts: readonly (DraftLine & { quantitySaid?: boolean })[], unknown: string[]): Understanding {
+  return {
+    intent: "REPLACE",
+    target: { kind: "LINES", lines: added },
+    drafts: drafts.map((draft) => ({ ...draft, quantitySaid: draft.quantitySaid ?? true })),
+    unknown,
+  };
+}
+
 /** A repair that opens the utterance: it revises the last turn. */
 function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex): Understanding {
   const body = utteranceOf(repair.body, index);
@@ -259,10 +270,11 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   if (namesAny(body)) {
     const said = drafts.map((draft) => ({ ...draft }));
     const last = state.lastOrder[state.lastOrder.length - 1];
-    const addedLastTurn = previous !== null && previous.added.length > 0;
-    if (!last || (repair.strength === "WEAK" && !addedLastTurn && !undoing) || matches(body, ADDING)) {
-      return { intent: "ORDER", drafts: said, unknown: body.order.unknown };
-    }
+    const order: Understanding = { intent: "ORDER", drafts: said, unknown: body.order.unknown };
+    if (!last || matches(body, ADDING)) return order;
+    // "scratch that, a tequila neat": what the last turn poured, replaced; nothing poured, a new order.
+    if (undoing) return previous && previous.added.length > 0 ? replacingLastTurn(previous.added, said, body.order.unknown) : order;
+    if (repair.strength === "WEAK" && !(previous && previous.added.length > 0)) return order;
     const [only] = said;
     const spoken = spokenCount(body);
     // "no wait, two IPAs" after an IPA: the same drink, a new count.
@@ -381,10 +393,8 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
 
   const ordered = working.drafts.length > 0 || working.unknown.length > 0;
   if (ordered) {
-    // "Never mind, I'll have a lemonade": the last turn's order, replaced.
-    if (undoFirst && state.lastOrder.length > 0) {
-      return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts: working.drafts.map((draft) => ({ ...draft, quantitySaid: true })), unknown: working.unknown };
-    }
+    // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
+    if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
     if (!earlier) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown };
   }
