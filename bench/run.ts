@@ -18,7 +18,7 @@ let failed = false;
 
 console.log("== conversation: a turn in memory (no database, no HTTP)");
 const parse = await runParseBench({ rounds: 20 });
-console.log(`conversation turn, in-memory bar and store (${parse.utterances} utterances x ${parse.rounds / 10} rounds): ${format(parse.turn)}`);
+if (parse.turn) console.log(`conversation turn, in-memory bar and store (${parse.utterances} utterances x ${parse.rounds / 10} rounds): ${format(parse.turn)}`);
 
 console.log("\n== conversation: say over HTTP");
 const http = await runSayHttpBench();
