@@ -70,9 +70,12 @@ function namesOtherDrink(u: Utterance, asked: readonly string[]): boolean {
 }
 
 /** "two", "just three", "fifty then": the count said in answer to "how many?". */
+/** Words that make an utterance about something else than how many drinks ("add a -5% tip"). */
+const NOT_A_COUNT = / (tip|tips|percent|dollars|dollar|bucks|cents|pay|tab|bill|balance|menu|price|cost) /;
+
 function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: number): Understanding | null {
   const draft = drafts[draftIndex];
-  if (!draft || namesOtherDrink(u, draft.candidates)) return null;
+  if (!draft || namesOtherDrink(u, draft.candidates) || matches(u, NOT_A_COUNT)) return null;
   const count = u.order.looseQuantity ?? u.order.drafts.find((said) => said.quantitySaid)?.quantity ?? null;
   if (count === null) return null;
   const updated = drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: count } : line));

@@ -90,7 +90,7 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
           subject: subjectOf(u),
           quantity: said && Number.isInteger(said.quantity) && said.quantity > 0 ? said.quantity : 1,
           stance: clause.stance,
-          later: clause.kind === "LATER",
+          kind: clause.kind,
         };
       }
       return tabChange ? ACKNOWLEDGE : reading;
@@ -107,7 +107,7 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
     case "CHAT":
       // Neither a request nor anything else Maya knows: when unsure, she asks instead of pouring.
       if (!POURS.has(reading.intent) || !namesAny(u)) return reading;
-      return classifySmallTalk(u) ?? { intent: "MENTION", subject: subjectOf(u), quantity: 1, stance: clause.stance, later: false };
+      return classifySmallTalk(u) ?? { intent: "MENTION", subject: subjectOf(u), quantity: 1, stance: clause.stance, kind: null };
     default:
       return reading;
   }

@@ -13,7 +13,7 @@ import { numberWord } from "./numbers.js";
 import type { Rng } from "./random.js";
 import type { Pronunciation } from "./speech.js";
 import type { Refusal } from "./refusals.js";
-import { SURPRISE, type Mood, type SmallTalkTopic } from "./understanding.js";
+import { SURPRISE, type MentionKind, type MentionStance, type Mood, type SmallTalkTopic } from "./understanding.js";
 
 /** Modifiers said before the name ("a dirty Martini"); the others follow it ("a Whiskey on the rocks"). */
 const LEADING_MODIFIERS: ReadonlySet<Modifier> = new Set(["double", "dry", "dirty", "perfect"]);
@@ -299,23 +299,30 @@ export class Replies {
   }
 
   /** A drink talked about but not asked for: a word about it and, unless the guest is against it, an offer. */
-  mentioned(item: MenuItem, stance: "FOR" | "AGAINST" | "NEUTRAL", later: boolean, quantity: number): string {
+  mentioned(item: MenuItem, stance: MentionStance, kind: MentionKind, quantity: number): string {
     const drink = drinkPhrase(item, quantity);
     if (stance === "AGAINST") {
       return this.rng.pick([
         `Fair enough, the ${item.name} isn't for everyone. Want a suggestion instead?`,
-        `Noted, no ${item.name} for you. Tell me what you like and I'll find something.`,
+        `Noted. Tell me what you like and I'll find you something else.`,
       ]);
     }
-    if (later) return `Sure, the ${item.name} will be here when you're ready. Just say the word and I'll pour ${drink}.`;
-    const remark =
-      stance === "FOR"
-        ? this.rng.pick([`Good taste: the ${item.name} is a favourite here.`, `The ${item.name} is a great pick.`])
-        : this.rng.pick([`The ${item.name}, nice.`, `Ah, the ${item.name}.`]);
-    return `${remark} ${this.rng.pick([`Want me to pour you ${drink}?`, `Shall I pour you ${drink}?`])}`;
+    if (kind === "LATER") return `Sure, the ${item.name} will be here when you're ready. Just say the word and I'll pour ${drink}.`;
+    const offer = this.rng.pick([`Want me to pour you ${drink}?`, `Shall I pour you ${drink}?`]);
+    switch (kind) {
+      case "PAST":
+        return `${this.rng.pick(["Sounds like a good time!", "Ha, I bet."])} ${offer.replace("?", " now?")}`;
+      case "OTHER":
+        return `${this.rng.pick(["Good taste!", `The ${item.name} has its fans.`])} ${offer}`;
+      case "HYPOTHETICAL":
+      case "TENTATIVE":
+        return `No pressure. ${offer}`;
+      default:
+        return `${stance === "FOR" ? this.rng.pick([`Good taste: the ${item.name} is a favourite here.`, `The ${item.name} is a great pick.`]) : `Ah, the ${item.name}.`} ${offer}`;
+    }
   }
 
-  mentionedCategory(category: MenuCategory, stance: "FOR" | "AGAINST" | "NEUTRAL"): string {
+  mentionedCategory(category: MenuCategory, stance: MentionStance): string {
     const words = CATEGORY_WORDS[category];
     if (stance === "AGAINST") return `Fair enough. Besides ${words.many}, we have plenty more; want a suggestion?`;
     const names = listJoin((this.index.byCategory.get(category) ?? []).map((item) => item.name), "or");

@@ -100,6 +100,8 @@ export type ReplaceTarget =
 
 /** How the guest feels about a drink they mentioned: only FOR and NEUTRAL mentions get an offer. */
 export type MentionStance = "FOR" | "AGAINST" | "NEUTRAL";
+/** What kind of telling the mention was, for the words of the answer; null when not said as a statement. */
+export type MentionKind = "PAST" | "OTHER" | "OPINION" | "HYPOTHETICAL" | "TENTATIVE" | "LATER" | "HABIT" | null;
 
 
 /** A drink or a family of drinks the guest asked about. */
@@ -133,6 +135,6 @@ export type Understanding =
   /** `itemIds`: the drinks declined, if any were named. */
   | { intent: "CANCEL"; itemIds: string[] }
   | { intent: "UNKNOWN" }
-  | { intent: "MENTION"; subject: Subject; quantity: number; stance: MentionStance; later: boolean }
+  | { intent: "MENTION"; subject: Subject; quantity: number; stance: MentionStance; kind: MentionKind }
   | { intent: "UNDO" }
   | { intent: "REPLACE"; target: ReplaceTarget; drafts: ReplacementDraft[]; unknown: string[] };

@@ -7,10 +7,10 @@ import type { Act } from "./act.js";
 import { itemsOf, unknownSubject } from "./ask.js";
 import { offer } from "./offer.js";
 
-export const mention: Act<"MENTION"> = ({ subject, quantity, stance, later }, _state, _bar, tools) => {
+export const mention: Act<"MENTION"> = ({ subject, quantity, stance, kind }, _state, _bar, tools) => {
   const [first] = itemsOf(subject.itemIds, tools);
   if (first) {
-    const text = tools.replies.mentioned(first, stance, later, quantity);
+    const text = tools.replies.mentioned(first, stance, kind, quantity);
     return stance === "AGAINST" ? { text, focusItemId: first.id } : { text, pending: offer([first.id], quantity), focusItemId: first.id };
   }
   if (subject.category !== null) {
