@@ -95,6 +95,7 @@ const LEAD = new Set([
   "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
   "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
 ]);
+
 // ---------------------------------------------------------------------------
 // Shapes: the clause with drinks and modifiers abstracted
 
