@@ -19,6 +19,7 @@ import { matchMenuAt } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
+import { oneOf } from "./patterns.js";
 import { isEverydayWord } from "./vocabulary.js";
 
 export type DialogueAct =
@@ -70,6 +71,23 @@ export interface Clause {
 
 // ---------------------------------------------------------------------------
 // Word lists
+
+// Patterns the act rules test, compiled once.
+const NOT_BAD = / not (bad|too bad|half bad) /;
+const REMOVAL_WORDS = / (changed my mind|anymore|any more|after all) /;
+const WANTING = / (want|need|mind|order) /;
+const AUXILIARY_FIRST = /^ (do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya) /;
+const WONDERING = /^ (i )?(wonder|wondering) (what|how|whether|which) /;
+const CONDITION = /^ (if|what if|suppose|supposing|imagine) /;
+const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
+const ASKING_WORD = / (what|how much|how) /;
+const THANKS_FOR = /^ (thanks|thank you|cheers) (so much |again |a lot )?for /;
+const ALREADY = / (already|so far) /;
+const HAVE_TO = / i (had|have) (to|got to) /;
+const HABITUAL = / (drinking|always|usually|only|never) /;
+const NAMES_DRINK = / DRINK /;
+const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/;
+
 
 const WH = new Set(["what", "which", "how", "who", "where", "why", "when", "whose"]);
 const AUX = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "have", "has", "may", "might", "am"]);
@@ -131,7 +149,6 @@ function shapeOf(tokens: readonly string[], index: MenuIndex): { shape: string; 
 }
 
 const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
-const any = (patterns: readonly RegExp[], shape: string): boolean => patterns.some((pattern) => pattern.test(shape));
 
 // ---------------------------------------------------------------------------
 // Repairs
@@ -340,22 +357,22 @@ const SOUNDS_GOOD = /^ ((that|it|this) )?(sounds|sound|looks|seems) (really |ver
 const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pass|pass|no i am good|not really|no way|not for me|i am fine|no that is all)( thanks| then| maya)* $/;
 
 /** Asking Maya to do something, in the form of a question ("can I get", "could you bring me"). */
-const REQUEST_QUESTION: readonly RegExp[] = [
+const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|settle|cash|keep|leave|serve|surprise) /,
   /^ would you mind /,
   /^ (is it possible|any chance|do you mind if) /,
   /^ (how|what) about /,
   /^ why (do not|not) (i|we) /,
-];
+]);
 
 /** Taking a drink off the tab, said with a negation ("I don't want the IPA anymore"). */
-const REMOVAL: readonly RegExp[] = [
+const REMOVAL = oneOf([
   / (do not|does not|did not|no longer) (really )?(want|need) (the|my|that|this|those|these|them|it|any of) /,
   / (the|my|that|those|these|this|them|it) ((\w+|DRINK|MOD) )*(anymore|any more|after all) /,
   / changed my mind /,
   / (did not|never) (order|ordered|ask for|asked for) (the|that|this|those|these|a|an|any|two|three) /,
-];
+]);
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = / (was|were) (wondering|hoping) | wanted to (order|get|have|try) /;
 
@@ -363,28 +380,28 @@ const NEGATION = "(not|never|no|no more|none of|nothing|neither|nor|without)";
 /** Every word the negation patterns below start from: without one, none of them can match. */
 const NEGATION_WORDS = / (not|never|no|none|nothing|neither|nor|without|pass|skip|hold|off|longer) /;
 /** Negations that tell rather than refuse: habits, the past, opinions ("I never liked vodka", "I'm not a fan of cosmos"). */
-const TELLING_NEGATION: readonly RegExp[] = [
+const TELLING_NEGATION = oneOf([
   / (do|does) not (really )?(drink|like|love|care for|enjoy|do) /,
   / never (drink|drinks|drank|liked|had|tried|been|touch|touched|order|ordered|get|got) /,
   / (did|have|has|had) not (really )?(love|like|enjoy|have|had|try|tried|order|ordered|been|care) /,
   / (have|has|had) never /,
   / (am|is|are|was|were) not (a |the )?(big |huge |great |real )?(fan|bad|that bad|my thing|for everyone|my cup|great|good|terrible|awful) /,
-  / not (bad|too bad|half bad) /,
+  NOT_BAD,
   / (can|could) not (stand|drink|handle|do|have) /,
   / nothing (beats|compares|tops|like) /,
   / (can|could) not get enough /,
   / (would|will) never /,
   / do not get along /,
-];
+]);
 /** Refusals: a negation over a drink or over a wish to have one. */
-const DECLINING: readonly RegExp[] = [
+const DECLINING = oneOf([
   new RegExp(` ${NEGATION} ((more|again|another|any|a|an|the|of|for|me|more of|of the|one|two|single|way|thanks|thank you|definitely|really) )*DRINK `),
   / (do not|does not|will not|would not|am not|is not|are not|not|rather not|never) (\w+ ){0,2}(want|need|have|having|get|getting|take|taking|order|ordering|drinking|feel like|fancy|pour|bring|give|serve|in the mood for) /,
   / (pass on|skip|hold off on|(am|is|are|i am|we are) off) (the |that |a |any )?((\w+ ){0,2})?DRINK /,
   / (no|never) (more|again) /,
-];
+]);
 
-const WISH: readonly RegExp[] = [
+const WISH = oneOf([
   / (i|we|he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
@@ -394,18 +411,18 @@ const WISH: readonly RegExp[] = [
   / let (me|us) /,
   / (give|get|bring|pour|make|fix|grab) (me|us) /,
   / ready to (pay|order|settle|close|check out) /,
-];
+]);
 /** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
 const IMPERATIVE =
   /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
-const PAST: readonly RegExp[] = [
+const PAST = oneOf([
   / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then) )?(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
   / (have|has) ((never|ever|already|just|always|been) )?(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking) /,
   / (i|we|he|she|they) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
   / \w+ (was|were) /,
   PAST_TIME,
-];
+]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
 const PERSON_NOUNS =
   "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat";
@@ -449,7 +466,7 @@ function stanceOf(shape: string): Stance {
   if (test(PRAISE, shape)) return "FOR";
   const against = test(NEGATIVE, shape);
   const favour = test(POSITIVE, shape);
-  if (against && !test(/ not (bad|too bad|half bad) /, shape)) return "AGAINST";
+  if (against && !test(NOT_BAD, shape)) return "AGAINST";
   return favour ? "FOR" : "NEUTRAL";
 }
 
@@ -475,34 +492,34 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // Negations and idioms are looked for only where their words are: most clauses have none.
   const negated = NEGATION_WORDS.test(shape);
-  const removalWords = negated || test(/ (changed my mind|anymore|any more|after all) /, shape);
-  if (removalWords && any(REMOVAL, shape) && test(/ (want|need|mind|order) /, shape)) return { act: "REQUEST", kind: null };
+  const removalWords = negated || test(REMOVAL_WORDS, shape);
+  if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
   if (test(REQUEST_IDIOM, shape)) return { act: "REQUEST", kind: null };
   const question =
     (asked && !fragment) ||
     WH.has(/^ (\w+)/.exec(shape)?.[1] ?? "") ||
-    test(/^ (do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya) /, shape) ||
-    test(/^ (i )?(wonder|wondering) (what|how|whether|which) /, shape);
-  if (test(/^ (if|what if|suppose|supposing|imagine) /, shape) && !test(/^ (if|what if) (i|we) (can|could) (get|have) /, shape)) {
-    return question && test(/ (what|how much|how) /, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
+    test(AUXILIARY_FIRST, shape) ||
+    test(WONDERING, shape);
+  if (test(CONDITION, shape) && !test(IF_I_CAN_GET, shape)) {
+    return question && test(ASKING_WORD, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
   }
-  if (question) return any(REQUEST_QUESTION, shape) ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
-  if (negated && any(TELLING_NEGATION, shape)) return statement(any(PAST, person) ? "PAST" : "OPINION");
-  if (negated && any(DECLINING, shape)) return { act: "DECLINE", kind: null };
-  if (test(/^ (thanks|thank you|cheers) (so much |again |a lot )?for /, shape)) return { act: "CHAT", kind: null };
+  if (question) return test(REQUEST_QUESTION, shape) ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
+  if (negated && test(TELLING_NEGATION, shape)) return statement(test(PAST, person) ? "PAST" : "OPINION");
+  if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
+  if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
   if (fragment && test(LATER, shape)) return statement("LATER");
   if (fragment && test(TENTATIVE, shape)) return statement("TENTATIVE");
   // "wow, three martinis already": a count of what was had, not an order.
-  if (fragment && (test(PAST_TIME, shape) || test(/ (already|so far) /, shape))) return statement("PAST");
+  if (fragment && (test(PAST_TIME, shape) || test(ALREADY, shape))) return statement("PAST");
   if (fragment) return { act: "REQUEST", kind: null };
   if (consequent) return statement("HYPOTHETICAL");
-  const wish = any(WISH, person) || IMPERATIVE.test(shape);
-  if (any(PAST, person) && !test(/ i (had|have) (to|got to) /, shape)) return statement("PAST");
-  if (test(OTHER_SUBJECT, shape)) return wish && !test(/ (drinking|always|usually|only|never) /, shape) ? { act: "REQUEST", kind: null } : statement("OTHER");
+  const wish = test(WISH, person) || IMPERATIVE.test(shape);
+  if (test(PAST, person) && !test(HAVE_TO, shape)) return statement("PAST");
+  if (test(OTHER_SUBJECT, shape)) return wish && !test(HABITUAL, shape) ? { act: "REQUEST", kind: null } : statement("OTHER");
   if (test(LATER, shape)) return statement("LATER");
   if (test(TENTATIVE, shape)) return statement("TENTATIVE");
-  if (test(ITEM_SUBJECT, shape) || (test(THING_SUBJECT, shape) && test(/ DRINK /, shape)) || (test(OPINION_VERB, person) && !wish) || (test(DRINK_PREDICATE, shape) && !wish)) {
+  if (test(ITEM_SUBJECT, shape) || (test(THING_SUBJECT, shape) && test(NAMES_DRINK, shape)) || (test(OPINION_VERB, person) && !wish) || (test(DRINK_PREDICATE, shape) && !wish)) {
     return statement("OPINION");
   }
   if (test(HYPOTHETICAL, shape) && !wish) return statement("HYPOTHETICAL");
@@ -599,8 +616,8 @@ export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
     // "if I had a negroni, I'd be asleep": the clause after a condition is hypothetical too.
     counterfactual =
       CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&
-      test(/^ (if|what if|suppose|supposing|imagine) /, withoutLead(shape)) &&
-      !test(/^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/, withoutLead(shape));
+      test(CONDITION, withoutLead(shape)) &&
+      !test(REAL_CONDITION, withoutLead(shape));
   }
   return clauses;
 }

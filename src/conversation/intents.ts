@@ -12,6 +12,7 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
 import { readMoneyCents, readNumber, readQuantity } from "./numbers.js";
 import { parseOrder, type ParsedOrder } from "./order-parser.js";
+import { oneOf } from "./patterns.js";
 import { MAX_TIP_PERCENT, type TipRefusal } from "./refusals.js";
 import {
   SURPRISE,
@@ -49,7 +50,7 @@ const namesSpecificDrink = (u: Utterance): boolean => u.order.drafts.some((draft
 // ---------------------------------------------------------------------------
 // Payment status
 
-const PAYMENT_STATUS: readonly RegExp[] = [
+const PAYMENT_STATUS = oneOf([
   / (did|has|have|was|is|does) .*\b(go|gone|went|get|got|gotten|come) through /,
   / payment (go|went|gone|get|got) through /,
   / payment (status|state) /,
@@ -65,7 +66,7 @@ const PAYMENT_STATUS: readonly RegExp[] = [
   / (update|news) (on|about) (my |the )?payment /,
   / happened (to|with) (my |the )?payment /,
   / where is my (payment|receipt) /,
-];
+]);
 
 // ---------------------------------------------------------------------------
 // Tips
@@ -131,7 +132,7 @@ const PAY_VERB =
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 
-const BALANCE: readonly RegExp[] = [
+const BALANCE = oneOf([
   / balance /,
   / how much (money |cash |credit )?(do i have|have i got|i have|do i got|is left|is remaining|left|remaining|can i spend|can i still spend|i can spend|do i have left|have i left)(?! to )/,
   / (money|funds|credit|budget|cash) (left|remaining|available) /,
@@ -140,13 +141,13 @@ const BALANCE: readonly RegExp[] = [
   / how much (more )?can i (order|buy|get) /,
   / (how|what) am i (doing )?(for|on) (money|cash|funds) /,
   / (am i|i am) (running )?(low|out)( on (money|cash|funds))? /,
-];
+]);
 /** Whether the balance covers a drink: "do I have enough for a martini?", "can I afford two IPAs?". */
-const BALANCE_FOR: readonly RegExp[] = [
+const BALANCE_FOR = oneOf([
   / enough (money |cash |credit |funds |left |on my balance |on my card |in my balance )*(left )?(for|to (get|buy|order|have|cover)) /,
   / (afford|cover|covers) /,
   / (is|will) (my )?(balance|money|credit) (be )?enough /,
-];
+]);
 
 const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check) /;
 const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get) | (my|our) (order|orders|drinks) (so far )?$| what is (my|our) order | read (back )?(my|our) order | what am i (at|drinking) | where am i at /;
@@ -188,7 +189,7 @@ export function spokenCount(u: Utterance): number | null {
 const PRICE = / (how much|damage for|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what (does|would|will) .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
 const FREE_DRINK = / (is|are) .* free /;
 /** Asking what the bar has, with or without naming a drink. */
-const MENU: readonly RegExp[] = [
+const MENU = oneOf([
   / menu /,
   / what (\w+ ){0,3}(do|does|else do|can) you (have|serve|got|offer|sell|pour|make|carry|stock) /,
   / what (have you got|is available|is on offer|is on tap|can i (get|order|have)|are (my|the) options|are (my|the|your) choices) /,
@@ -197,23 +198,23 @@ const MENU: readonly RegExp[] = [
   / which (\w+ ){0,2}(do you have|are there|have you got|can i (get|have|order)|do you serve) /,
   / (list|show me|read|tell me|go through|name) (the |your |all |me |all the |all your )?(drinks|options|cocktails|beers|spirits|menu|selection|choices|soft drinks|non alcoholic) /,
   / (options|choices|selection|drinks list|drink list|wine list|cocktail list) /,
-];
+]);
 /** Asking whether the bar has a drink: an answer even when it does not ("do you have wine?"). */
-const AVAILABILITY: readonly RegExp[] = [
+const AVAILABILITY = oneOf([
   / (do|can) you( guys| all| folks)? (have|serve|sell|carry|make|stock|do|get) (any )?/,
   / (have you|you) got (any )?/,
   / is there (a |an |any )/,
   /^ any /,
-];
+]);
 /** Asking about a drink on the menu ("what's in a negroni?"). */
-const ABOUT_DRINK: readonly RegExp[] = [
+const ABOUT_DRINK = oneOf([
   / what (is|are) /,
   / (tell me about|describe|what does .* taste|how does .* taste|what is in|more about) /,
   / (is|are) (a |an |the |your )?\w+( \w+)? (good|strong|sweet|bitter|nice|any good|hoppy|fruity|cold|popular) /,
-];
+]);
 const WHAT_QUESTION = /^ (what|which|do|does|is|are|have|any|tell|describe|how) /;
 
-const RECOMMEND_CUE: readonly RegExp[] = [
+const RECOMMEND_CUE = oneOf([
   / (recommend|recommendation|recommendations|suggest|suggestion|suggestions|surprise me|dealer choice|dealers choice|bartender choice) /,
   / what is (good|best|nice|popular|your favorite|your favourite|the best|the house special|your special|tasty) /,
   / what (should|would|could) (i|we) (get|have|drink|order|try) /,
@@ -227,7 +228,7 @@ const RECOMMEND_CUE: readonly RegExp[] = [
   / help me (choose|pick|decide) /,
   / in the mood for | i feel like something | i fancy something /,
   / (something|anything) /,
-];
+]);
 
 const MOOD_PHRASES: ReadonlyArray<readonly [string, Mood]> = [
   ["non alcoholic", "no alcohol"], ["nonalcoholic", "no alcohol"], ["no alcohol", "no alcohol"],
@@ -406,10 +407,10 @@ function classifyRecommend(u: Utterance): Understanding | null {
   if (afterSomething) {
     return { intent: "RECOMMEND", mood, category };
   }
-  const cue = RECOMMEND_CUE.some((pattern) => matches(u, pattern));
+  const cue = matches(u, RECOMMEND_CUE);
   if (cue && !namesSpecificDrink(u)) return { intent: "RECOMMEND", mood, category };
   // "what non alcoholic drinks do you have?" lists a category; a mood alone asks for advice.
-  const listing = category !== null && MENU.some((pattern) => matches(u, pattern));
+  const listing = category !== null && matches(u, MENU);
   if (mood !== null && !namesSpecificDrink(u) && !listing) return { intent: "RECOMMEND", mood, category };
   if (cue && has(u, "recommend", "suggest", "surprise me")) return { intent: "RECOMMEND", mood, category };
   return null;
@@ -418,9 +419,9 @@ function classifyRecommend(u: Utterance): Understanding | null {
 function classifyMenu(u: Utterance): Understanding | null {
   const subject = subjectOf(u);
   const aboutMenu = subject.itemIds.length > 0 || subject.category !== null;
-  const cue = MENU.some((pattern) => matches(u, pattern));
-  const available = (aboutMenu || subject.unknown.length > 0) && AVAILABILITY.some((pattern) => matches(u, pattern));
-  const question = aboutMenu && (ABOUT_DRINK.some((pattern) => matches(u, pattern)) || matches(u, WHAT_QUESTION));
+  const cue = matches(u, MENU);
+  const available = (aboutMenu || subject.unknown.length > 0) && matches(u, AVAILABILITY);
+  const question = aboutMenu && (matches(u, ABOUT_DRINK) || matches(u, WHAT_QUESTION));
   if (!cue && !available && !question) return null;
   if (matches(u, ORDER_VERB) && namesSpecificDrink(u) && !has(u, "menu")) return null;
   // "what about a beer?": a suggestion to pour one, even of a family of drinks.
@@ -443,7 +444,7 @@ export function classifySmallTalk(u: Utterance): Understanding | null {
 /** The intent of an utterance with no question pending (or one that did not answer it). */
 export function classify(u: Utterance): Understanding {
   if (u.tokens.length === 0) return { intent: "UNKNOWN" };
-  if (PAYMENT_STATUS.some((pattern) => matches(u, pattern))) return { intent: "PAYMENT_STATUS" };
+  if (matches(u, PAYMENT_STATUS)) return { intent: "PAYMENT_STATUS" };
 
   const tip = readTip(u);
   if (tip) return { intent: "SET_TIP", ...tip };
@@ -453,10 +454,10 @@ export function classify(u: Utterance): Understanding {
   if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
   if ((matches(u, BILL_NOUN) || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
 
-  if (BALANCE_FOR.some((pattern) => matches(u, pattern)) && (namesDrink(u) || u.order.looseQuantity !== null || has(u, "round", "another", "drink", "drinks", "it", "that", "this", "one", "those", "them"))) {
+  if (matches(u, BALANCE_FOR) && (namesDrink(u) || u.order.looseQuantity !== null || has(u, "round", "another", "drink", "drinks", "it", "that", "this", "one", "those", "them"))) {
     return { intent: "SHOW_BALANCE", asked: u.order.drafts };
   }
-  if (BALANCE.some((pattern) => matches(u, pattern))) return { intent: "SHOW_BALANCE", asked: [] };
+  if (matches(u, BALANCE)) return { intent: "SHOW_BALANCE", asked: [] };
 
   const removal = classifyRemove(u);
   if (removal) return removal;
