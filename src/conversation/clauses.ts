@@ -573,12 +573,13 @@ const SUBJECTS = new Set(["i", "we", "he", "she", "they", "you", "it", "there"])
  * dirty", "a mojito please", "so like two IPAs"). It is a request, and it continues one before it.
  */
 function isFragment(shape: string, ordersSomething: boolean): boolean {
+  // A verb anywhere and it is a clause (the cheap test first: most clauses have one).
+  if (shape.split(" ").some((word) => PREDICATES.has(word))) return false;
   const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string)) return false;
   // Unknown words may be a drink the bar does not have ("a mojito please"); known ones must fit an order.
   const fits = (word: string) =>
-    !PREDICATES.has(word) &&
     !SUBJECTS.has(word) &&
     (word === "DRINK" || word === "MOD" || FRAGMENT_WORDS.has(word) || /^\d/.test(word) || readQuantity([word], 0) !== null || !isEverydayWord(word));
   return words.every(fits) && !OTHER_SUBJECT.test(shape);
