@@ -462,6 +462,9 @@ const PREDICATES = new Set([
 /** Praise that reads like a complaint word by word ("can't get enough of", "not bad"). */
 const PRAISE = / ((can|could) not get enough|not (bad|too bad|half bad)|nothing (beats|compares|tops)) /;
 
+/** Any of PREDICATES as a whole word. */
+const PREDICATE_WORD = new RegExp(` (${[...PREDICATES].join("|")}) `);
+
 function stanceOf(shape: string): Stance {
   if (test(PRAISE, shape)) return "FOR";
   const against = test(NEGATIVE, shape);
@@ -574,7 +577,7 @@ const SUBJECTS = new Set(["i", "we", "he", "she", "they", "you", "it", "there"])
  */
 function isFragment(shape: string, ordersSomething: boolean): boolean {
   // A verb anywhere and it is a clause (the cheap test first: most clauses have one).
-  if (shape.split(" ").some((word) => PREDICATES.has(word))) return false;
+  if (PREDICATE_WORD.test(shape)) return false;
   const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string)) return false;

@@ -344,8 +344,11 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   if (read.tokens.length === 0) return { intent: "UNKNOWN" };
   const clauses = joinFragments(readClauses(read, index));
   let declined: Understanding | null = null;
+  /** The whole utterance read for an answer, kept for the clause that is all of it. */
+  let whole: Utterance | null = null;
   if (state.pending && mayAnswer(clauses)) {
-    const answer = answerPending(answerOf(clauses, read.tokens, index), state.pending, index);
+    whole = answerOf(clauses, read.tokens, index);
+    const answer = answerPending(whole, state.pending, index);
     // "no, something else": the no is only part of it; what else was said may say more.
     if (answer && answer.intent === "CANCEL") declined = answer;
     else if (answer) return answer;
@@ -358,7 +361,7 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   let undoFirst = false;
 
   for (const [position, clause] of clauses.entries()) {
-    const u = utteranceOf(clause.tokens, index);
+    const u = whole && clauses.length === 1 && whole.tokens === read.tokens ? whole : utteranceOf(clause.tokens, index);
     let reading: Understanding | null;
     if (clause.act === "REPAIR" && clause.repair) {
       const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied;

@@ -217,7 +217,8 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
   // Most words start no phrase and cannot be a typo of one (short, everyday or with digits): no look-up.
   if (!index.phrasesByFirstToken.has(word) && (word.length < 4 || /\d/.test(word) || isEverydayWord(word))) return null;
   // The words a match can depend on: the phrase's length, and one more (a typo before an unknown word).
-  const key = tokens.slice(start, start + index.longestPhrase + 1).join(" ");
+  let key = word;
+  for (let offset = 1; offset <= index.longestPhrase && start + offset < tokens.length; offset += 1) key += ` ${tokens[start + offset]}`;
   const known = index.matches.get(key);
   if (known !== undefined) return known;
   const found = findMenuAt(tokens, start, index, word);
