@@ -187,7 +187,7 @@ export async function runSayHttpBench(options: SayHttpBenchOptions = {}): Promis
   const concurrency = options.concurrency ?? 32;
   const singleTurns = turnsEach * 4;
 
-  const parse = await runParseBench({ rounds: options.parseRounds ?? 60 });
+  const parse = await runParseBench({ rounds: options.parseRounds ?? 60, parseOnly: true });
   log(
     `engine parse, understand() over the corpus (${parse.utterances} utterances x ${parse.rounds} rounds, in process): ` +
       `median ${parse.parse.medianMicros.toFixed(1)} us, p99 ${parse.parse.p99Micros.toFixed(1)} us`,
