@@ -247,9 +247,10 @@ function isPredicateAt(tokens: readonly string[], position: number, inDrink: rea
 }
 
 /** How many tokens before each position pass `test`: any range is then counted in one subtraction. */
-function runningCount(tokens: readonly string[], test: (position: number) => boolean): number[] {
-  const counts = [0];
-  tokens.forEach((_, position) => counts.push((counts[position] as number) + (test(position) ? 1 : 0)));
+function runningCount(length: number, test: (position: number) => boolean): number[] {
+  const counts = new Array<number>(length + 1);
+  counts[0] = 0;
+  for (let position = 0; position < length; position += 1) counts[position + 1] = (counts[position] as number) + (test(position) ? 1 : 0);
   return counts;
 }
 const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
@@ -285,8 +286,8 @@ function segment(read: ReadText, index: MenuIndex): Span[] {
     position += match.length;
   }
   // Whether tokens[from, to) hold a verb (a clause, not only a noun phrase: "the brandy I had was...") or a negation.
-  const predicates = runningCount(tokens, (position) => isPredicateAt(tokens, position, inDrink));
-  const negations = runningCount(tokens, (position) => NEGATORS.has(tokens[position] as string));
+  const predicates = runningCount(tokens.length, (position) => isPredicateAt(tokens, position, inDrink));
+  const negations = runningCount(tokens.length, (position) => NEGATORS.has(tokens[position] as string));
   const hasPredicate = (from: number, to: number) => (predicates[to] as number) > (predicates[from] as number);
   const hasNegation = (from: number, to: number) => (negations[to] as number) > (negations[from] as number);
   const starts = [0];
@@ -601,10 +602,11 @@ export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
     const asked = (read.pauses[end] ?? "NONE") === "QUESTION";
     const { shape, drinks, modifiers, counts } = shapeOf(tokens, index);
     const fragment = isFragment(shape, drinks + modifiers + counts > 0);
-    const base = { tokens, asked, fragment, namesDrink: drinks > 0 };
+    const namesDrink = drinks > 0;
+    // Built field by field: spreading a shared base into each clause costs more than all the rest.
     const repair = repairOf(tokens, pauses, index);
     if (repair) {
-      clauses.push({ ...base, act: "REPAIR", kind: null, stance: "NEUTRAL", repair, answer: null });
+      clauses.push({ tokens, asked, fragment, namesDrink, act: "REPAIR", kind: null, stance: "NEUTRAL", repair, answer: null });
       counterfactual = false;
       continue;
     }
@@ -612,11 +614,11 @@ export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
     const said = tokens.length <= MAX_ANSWER_WORDS ? ` ${tokens.join(" ")} ` : "";
     const answer = said === "" ? null : YES.test(said) || SOUNDS_GOOD.test(withoutLead(said)) ? "YES" : NO.test(said) ? "NO" : null;
     if (answer) {
-      clauses.push({ ...base, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
+      clauses.push({ tokens, asked, fragment, namesDrink, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
       continue;
     }
     const { act, kind } = actOfShape(shape, fragment, asked, counterfactual);
-    clauses.push({ ...base, act, kind, stance: stanceOf(shape), repair: null, answer: null });
+    clauses.push({ tokens, asked, fragment, namesDrink, act, kind, stance: stanceOf(shape), repair: null, answer: null });
     // "if I had a negroni, I'd be asleep": the clause after a condition is hypothetical too.
     counterfactual =
       CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&
