@@ -7,7 +7,7 @@
  *
  * Each clause gets one act from its features, read on its "shape" (the
  * clause with drinks written DRINK and modifiers MOD, so one pattern serves
- * every drink): question form (a wh-word, an auxiliary before its subject, a
+ * every drink; order-parser.ts writes it while reading the drinks): question form (a wh-word, an auxiliary before its subject, a
  * question mark), the subject (I, someone else, a drink, "that"), tense (the
  * past, "used to", "have had"), modality (a wish, "if", "would", "might",
  * "maybe", "later"), opinion words, and negation with its scope (a drink or a
@@ -18,6 +18,7 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { matchMenuAt } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
+import { utteranceOf, type Utterance } from "./intents.js";
 import { readQuantity } from "./numbers.js";
 import { oneOf } from "./patterns.js";
 import { isEverydayWord } from "./vocabulary.js";
@@ -56,6 +57,8 @@ export interface Repair {
 
 export interface Clause {
   tokens: string[];
+  /** The clause read for drinks and intents (intents.ts), once. */
+  utterance: Utterance;
   /** Ends with a question mark. */
   asked: boolean;
   act: DialogueAct;
@@ -113,40 +116,6 @@ const LEAD = new Set([
   "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
   "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
 ]);
-
-// ---------------------------------------------------------------------------
-// Shapes: the clause with drinks and modifiers abstracted
-
-/** The clause's tokens with each drink phrase written DRINK and each modifier MOD, padded with spaces. */
-function shapeOf(tokens: readonly string[], index: MenuIndex): { shape: string; drinks: number; modifiers: number; counts: number } {
-  const words: string[] = [];
-  let drinks = 0;
-  let modifiers = 0;
-  let counts = 0;
-  let afterDrink = false;
-  for (let position = 0; position < tokens.length; ) {
-    const item = matchMenuAt(tokens, position, index);
-    const modifier = readModifierAt(tokens, position, { afterDrink });
-    if (item && item.length >= (modifier?.length ?? 0)) {
-      words.push("DRINK");
-      drinks += 1;
-      position += item.length;
-      afterDrink = true;
-      continue;
-    }
-    if (modifier) {
-      words.push("MOD");
-      modifiers += 1;
-      position += modifier.length;
-      continue;
-    }
-    const token = tokens[position] as string;
-    if (token !== "a" && token !== "an" && readQuantity(tokens, position)) counts += 1;
-    words.push(token);
-    position += 1;
-  }
-  return { shape: ` ${words.join(" ")} `, drinks, modifiers, counts };
-}
 
 const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
 
@@ -600,13 +569,15 @@ export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
     const tokens = read.tokens.slice(start, end);
     const pauses = read.pauses.slice(start, end + 1);
     const asked = (read.pauses[end] ?? "NONE") === "QUESTION";
-    const { shape, drinks, modifiers, counts } = shapeOf(tokens, index);
-    const fragment = isFragment(shape, drinks + modifiers + counts > 0);
+    const utterance = utteranceOf(tokens, index);
+    const { shape, said: named } = utterance.order;
+    const drinks = named.drinks;
+    const fragment = isFragment(shape, named.drinks + named.modifiers + named.counts > 0);
     const namesDrink = drinks > 0;
     // Built field by field: spreading a shared base into each clause costs more than all the rest.
     const repair = repairOf(tokens, pauses, index);
     if (repair) {
-      clauses.push({ tokens, asked, fragment, namesDrink, act: "REPAIR", kind: null, stance: "NEUTRAL", repair, answer: null });
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "REPAIR", kind: null, stance: "NEUTRAL", repair, answer: null });
       counterfactual = false;
       continue;
     }
@@ -614,11 +585,11 @@ export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
     const said = tokens.length <= MAX_ANSWER_WORDS ? ` ${tokens.join(" ")} ` : "";
     const answer = said === "" ? null : YES.test(said) || SOUNDS_GOOD.test(withoutLead(said)) ? "YES" : NO.test(said) ? "NO" : null;
     if (answer) {
-      clauses.push({ tokens, asked, fragment, namesDrink, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
       continue;
     }
     const { act, kind } = actOfShape(shape, fragment, asked, counterfactual);
-    clauses.push({ tokens, asked, fragment, namesDrink, act, kind, stance: stanceOf(shape), repair: null, answer: null });
+    clauses.push({ tokens, utterance, asked, fragment, namesDrink, act, kind, stance: stanceOf(shape), repair: null, answer: null });
     // "if I had a negroni, I'd be asleep": the clause after a condition is hypothetical too.
     counterfactual =
       CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&

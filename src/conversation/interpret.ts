@@ -297,13 +297,14 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 // ---------------------------------------------------------------------------
 
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
-function joinFragments(clauses: readonly Clause[]): Clause[] {
+function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
   const joined: Clause[] = [];
   for (const clause of clauses) {
     const previous = joined[joined.length - 1];
     if (previous && clause.fragment && clause.act === "REQUEST") {
       if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink)) {
-        joined[joined.length - 1] = { ...previous, tokens: [...previous.tokens, ...clause.tokens], namesDrink: previous.namesDrink || clause.namesDrink };
+        const tokens = [...previous.tokens, ...clause.tokens];
+        joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
         continue;
       }
       if (previous.act === "REPAIR" && previous.repair && previous.repair.body.length === 0) {
@@ -336,19 +337,17 @@ function answerOf(clauses: readonly Clause[], tokens: string[], index: MenuIndex
   if (first?.act === "ANSWER" && first.answer === "YES" && rest.length > 0) {
     return utteranceOf(["yes", ...rest.flatMap((clause) => clause.tokens)], index);
   }
-  return utteranceOf(tokens, index);
+  // One clause is the whole utterance, already read.
+  return first && rest.length === 0 ? first.utterance : utteranceOf(tokens, index);
 }
 
 export function understand(text: string, state: DialogueState, index: MenuIndex): Understanding {
   const read = correctSlips(readText(text), index);
   if (read.tokens.length === 0) return { intent: "UNKNOWN" };
-  const clauses = joinFragments(readClauses(read, index));
+  const clauses = joinFragments(readClauses(read, index), index);
   let declined: Understanding | null = null;
-  /** The whole utterance read for an answer, kept for the clause that is all of it. */
-  let whole: Utterance | null = null;
   if (state.pending && mayAnswer(clauses)) {
-    whole = answerOf(clauses, read.tokens, index);
-    const answer = answerPending(whole, state.pending, index);
+    const answer = answerPending(answerOf(clauses, read.tokens, index), state.pending, index);
     // "no, something else": the no is only part of it; what else was said may say more.
     if (answer && answer.intent === "CANCEL") declined = answer;
     else if (answer) return answer;
@@ -361,7 +360,7 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   let undoFirst = false;
 
   for (const [position, clause] of clauses.entries()) {
-    const u = whole && clauses.length === 1 && whole.tokens === read.tokens ? whole : utteranceOf(clause.tokens, index);
+    const u = clause.utterance;
     let reading: Understanding | null;
     if (clause.act === "REPAIR" && clause.repair) {
       const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied;
