@@ -222,7 +222,7 @@ interface Reading {
 /** The act of a clause that is not a repair, from its shape. */
 function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean): Reading {
   const shape = withoutLead(raw);
-  const person = shape.replace(OTHER_SUBJECT, " PERSON");
+  const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // Negations and idioms are looked for only where their words are: most clauses have none.
   const negated = NEGATION_WORDS.test(shape);
@@ -350,7 +350,9 @@ export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
       continue;
     }
     const { act, kind } = actOfShape(shape, fragment, asked, counterfactual);
-    clauses.push({ tokens, utterance, asked, fragment, namesDrink, act, kind, stance: stanceOf(shape), repair: null, answer: null });
+    // Only what is told or said in passing needs a stance (a mention's answer depends on it).
+    const stance = act === "STATEMENT" || act === "CHAT" ? stanceOf(shape) : "NEUTRAL";
+    clauses.push({ tokens, utterance, asked, fragment, namesDrink, act, kind, stance, repair: null, answer: null });
     // "if I had a negroni, I'd be asleep": the clause after a condition is hypothetical too.
     counterfactual =
       CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&

@@ -378,7 +378,7 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
       reading = gate(classify(u), clause, u);
       reading = referredOrder(reading, clause, u, focus) ?? referredQuestion(reading, clause, u, focus, index);
     }
-    const named = specificIds(u);
+    const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
     if (!reading) continue;
     if (reading.intent === "ORDER") {
