@@ -156,8 +156,8 @@ export function readText(text: string): ReadText {
       if (STRENGTH[mark] > STRENGTH[pauses[at] as Pause]) pauses[at] = mark;
       continue;
     }
-    const words = (WORD_REPLACEMENTS.get(piece) ?? piece).split(" ");
-    for (const word of words) {
+    const replacement = WORD_REPLACEMENTS.get(piece);
+    for (const word of replacement === undefined ? [piece] : replacement.split(" ")) {
       tokens.push(word);
       pauses.push("NONE");
     }
