@@ -2,7 +2,7 @@
  * How long Maya takes to understand an utterance, and to run a whole turn
  * with in-memory stand-ins for the database, over the test corpus.
  *
- *   npx tsc -p tsconfig.json && node dist/bench/conversation/parse.js [rounds]
+ *   npx tsc -p tsconfig.json && node dist/bench/conversation/parse.js [rounds] [--parse-only]
  *
  * Each corpus utterance is understood in the dialogue state its case sets
  * up (follow-up answers with their question pending), `rounds` times after
@@ -32,8 +32,8 @@ export interface ParseBenchResult {
   rounds: number;
   /** understand(): normalise, match, classify, read a pending answer. */
   parse: Timing;
-  /** ConversationService.say() against in-memory BarPort and store: parse, act, reply, speech, state. */
-  turn: Timing;
+  /** ConversationService.say() against in-memory BarPort and store: parse, act, reply, speech, state (null with parseOnly). */
+  turn: Timing | null;
 }
 
 interface Sample {
@@ -109,11 +109,11 @@ async function timeTurns(corpus: readonly Sample[], rounds: number): Promise<Tim
   return summarise(durations, cpuTotal);
 }
 
-export async function runParseBench(options: { rounds?: number } = {}): Promise<ParseBenchResult> {
+export async function runParseBench(options: { rounds?: number; parseOnly?: boolean } = {}): Promise<ParseBenchResult> {
   const rounds = options.rounds ?? 200;
   const corpus = await samples();
   const parse = timeParse(corpus, rounds);
-  const turn = await timeTurns(corpus, Math.max(1, Math.floor(rounds / 10)));
+  const turn = options.parseOnly ? null : await timeTurns(corpus, Math.max(1, Math.floor(rounds / 10)));
   return { utterances: corpus.length, rounds, parse, turn };
 }
 
@@ -121,8 +121,9 @@ const format = (timing: Timing): string =>
   `median ${timing.medianMicros.toFixed(1)} us, p99 ${timing.p99Micros.toFixed(1)} us, cpu ${timing.cpuMicrosPerCall.toFixed(1)} us/call over ${timing.calls} calls`;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rounds = Number.parseInt(process.argv[2] ?? "", 10);
-  const result = await runParseBench(Number.isFinite(rounds) && rounds > 0 ? { rounds } : {});
+  const rounds = Number.parseInt(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? "", 10);
+  const parseOnly = process.argv.includes("--parse-only");
+  const result = await runParseBench({ ...(Number.isFinite(rounds) && rounds > 0 ? { rounds } : {}), parseOnly });
   console.log(`conversation parse (${result.utterances} utterances x ${result.rounds} rounds): ${format(result.parse)}`);
-  console.log(`conversation turn, in-memory bar and store: ${format(result.turn)}`);
+  if (result.turn) console.log(`conversation turn, in-memory bar and store: ${format(result.turn)}`);
 }

@@ -1,11 +1,15 @@
 /**
  * Reading an utterance as the answer to the question Maya asked last turn:
  * "rocks" after "neat or on the rocks?", "the first one" or "ipa" after
- * "which beer?", "yes" after "shall I pour a plain IPA?". Returns null when
- * the utterance is not an answer (a new order, a question about the tab):
- * the question is then dropped and the utterance handled on its own.
+ * "which beer?", "yes" after "shall I pour a plain IPA?" or after an offer
+ * ("Want me to pour you a Negroni?"), "two" after "how many would you like?".
+ * Returns null when the utterance is not an answer (a new order, a question
+ * about the tab): the question is then dropped and the utterance handled on
+ * its own. interpret.ts only asks here when no clause of the utterance is a
+ * statement or a question, so "my sister loves negronis" never answers "yes".
  */
 import type { Modifier } from "../bar/menu-catalog.js";
+import type { OrderLine } from "./bar-port.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
 import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, type Utterance } from "./intents.js";
@@ -15,11 +19,11 @@ import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
 import type { Understanding } from "./understanding.js";
 
 const YES =
-  /^(yes|yes please|sure|please|okay|go ahead|do it|why not|absolutely|of course|sounds good|sounds great|perfect|great|definitely|yes i would|i would|i will|that one|let us do it|i will take it|i will have it|i will have that|i will take that|i will have one|i will take one|one please|yes one|that sounds good|sure thing|alright|all right|fine|cool|lovely|go for it|count me in)$/;
+  /^(yes|yes please|sure|please|okay|go ahead|do it|why not|absolutely|of course|sounds good|sounds great|sounds lovely|sounds perfect|perfect|great|definitely|yes i would|i would|i will|that one|let us do it|i will take it|i will have it|i will have that|i will take that|i will have one|i will take one|one please|yes one|that sounds good|that sounds great|sure thing|alright|all right|fine|cool|lovely|go for it|count me in|go on|go on then|pour it|pour me one|give me one|give me that|i will try it|i will try one|let me try it|let me try one|why not then|that one please|i will go with that|i will do that|i will do it|go with that)$/;
 const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", "surprise me", "does not matter", "do not mind", "up to you", "dealer choice", "your choice", "no preference"];
 const ALL = ["both", "all of them", "all", "each", "every one", "them all"];
 
-const isYes = (u: Utterance): boolean => YES.test(core(u)) || (core(u) === "" && has(u, "yes", "sure", "okay"));
+const isYes = (u: Utterance): boolean => YES.test(core(u)) || (core(u) === "" && has(u, "yes", "sure", "okay", "please", "please please"));
 
 /** The candidate the answer picks: by position, by name, by a word of its name, or "any". */
 export function chooseCandidate(u: Utterance, candidates: readonly string[], index: MenuIndex): string | null {
@@ -65,6 +69,19 @@ function namesOtherDrink(u: Utterance, asked: readonly string[]): boolean {
   return u.order.drafts.some((draft) => !draft.candidates.some((id) => asked.includes(id))) || u.order.unknown.length > 0;
 }
 
+/** "two", "just three", "fifty then": the count said in answer to "how many?". */
+/** Words that make an utterance about something else than how many drinks ("add a -5% tip"). */
+const NOT_A_COUNT = / (tip|tips|percent|dollars|dollar|bucks|cents|pay|tab|bill|balance|menu|price|cost) /;
+
+function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: number): Understanding | null {
+  const draft = drafts[draftIndex];
+  if (!draft || namesOtherDrink(u, draft.candidates) || matches(u, NOT_A_COUNT)) return null;
+  const count = u.order.looseQuantity ?? u.order.drafts.find((said) => said.quantitySaid)?.quantity ?? null;
+  if (count === null) return null;
+  const updated = drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: count } : line));
+  return { intent: "ORDER", drafts: updated, unknown: [] };
+}
+
 function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolean, index: MenuIndex): Understanding | null {
   const question = openQuestion(drafts, index);
   const asked = question?.kind === "WHICH_ITEM" ? question.candidates : question?.itemIds ?? drafts.flatMap((draft) => draft.candidates);
@@ -96,8 +113,10 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
     }
     if (serving.length === 0 && !(yes && reads.length > 0)) return null;
     const others = reads.filter((read) => !question.choices.includes(read.modifier));
+    // "I'll take two, on the rocks" after an offer: the count goes with the serving.
+    const counted = (draft: DraftLine) => (confirm && count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft);
     const updated = drafts.map((draft, draftIndex) =>
-      question.draftIndexes.includes(draftIndex) ? withModifiers(draft, [...serving.slice(0, 1), ...others]) : draft,
+      question.draftIndexes.includes(draftIndex) ? withModifiers(counted(draft), [...serving.slice(0, 1), ...others]) : draft,
     );
     return { intent: "ORDER", drafts: updated, unknown: [] };
   }
@@ -108,8 +127,22 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }
 
+/** A completed order that was asked about as a replacement pours as one ("make that a whiskey" -> "neat"). */
+function asReplacement(answer: Understanding | null, replaces: readonly OrderLine[] | undefined): Understanding | null {
+  if (!answer || answer.intent !== "ORDER" || !replaces || replaces.length === 0) return answer;
+  return {
+    intent: "REPLACE",
+    target: { kind: "LINES", lines: [...replaces] },
+    drafts: answer.drafts.map((draft) => ({ ...draft, quantitySaid: true })),
+    unknown: answer.unknown,
+  };
+}
+
 export function answerPending(u: Utterance, pending: PendingQuestion, index: MenuIndex): Understanding | null {
-  if (pending.kind === "REMOVE") {
+  if (pending.kind === "QUANTITY") {
+    const answer = answerQuantity(u, pending.drafts, pending.draftIndex);
+    if (answer) return answer;
+  } else if (pending.kind === "REMOVE") {
     // "a neat IPA" names a drink to pour, not one to take off.
     if (modifiersSaid(u).length > 0 || matches(u, ORDER_VERB)) return null;
     if (has(u, ...ALL)) {
@@ -122,8 +155,8 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
       return { intent: "REMOVE", target: { kind: "LINES", lines } };
     }
   } else {
-    const answer = answerOrder(u, pending.drafts, pending.confirm, index);
+    const answer = asReplacement(answerOrder(u, pending.drafts, pending.confirm, index), pending.replaces);
     if (answer) return answer;
   }
-  return matches(u, DECLINE) && u.order.drafts.length === 0 ? { intent: "CANCEL" } : null;
+  return matches(u, DECLINE) && u.order.drafts.length === 0 ? { intent: "CANCEL", itemIds: [] } : null;
 }

@@ -1,10 +1,12 @@
 /**
  * What Maya remembers between turns of one session: the turn counter (the
- * seed of her phrasing), a question waiting for an answer, the last order
- * (for "another one" and "make that three") and the drink last talked about
- * (for "how much is it?"). Stored by the backend as JSON and read back as
- * unknown, so reading validates every field and falls back field by field:
- * a damaged state costs a question, never a turn.
+ * seed of her phrasing), a question waiting for an answer (an offer is one:
+ * "yes" pours it), the last order (for "another one", "make that three" and
+ * "make that a martini"), the drink in focus (for "how much is it?", "I'll
+ * have that") and what the last turn changed on the tab (for "never mind").
+ * Stored by the backend as JSON and read back as unknown, so reading
+ * validates every field and falls back field by field: a damaged state costs
+ * a question, never a turn. States stored by an older version are read too.
  */
 import { MENU_CATEGORIES, type MenuCategory, type Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
@@ -12,24 +14,42 @@ import type { DraftLine } from "./drafts.js";
 import { isModifier } from "./modifiers.js";
 
 export type PendingQuestion =
-  /** An order waiting for a choice or a serving; `confirm` when a plain "yes" takes the first candidate. */
-  | { kind: "ORDER"; drafts: DraftLine[]; confirm: boolean }
+  /**
+   * An order waiting for a choice or a serving, or an offer; `confirm` when a plain "yes" takes the
+   * first candidate. `replaces`: the lines it will take off when poured ("make that a whiskey").
+   */
+  | { kind: "ORDER"; drafts: DraftLine[]; confirm: boolean; replaces?: OrderLine[] }
   /** "Take off a beer" with two beers on the tab: which one. */
-  | { kind: "REMOVE"; candidates: string[]; quantity: number | null };
+  | { kind: "REMOVE"; candidates: string[]; quantity: number | null }
+  /** A quantity the bar does not pour ("a billion beers"): how many, for this line of the order. */
+  | { kind: "QUANTITY"; drafts: DraftLine[]; draftIndex: number };
+
+/** What one turn changed on the tab: what "never mind" on the next turn takes back. */
+export interface LastEdit {
+  /** The turn that made the change; only the turn right after it may undo it. */
+  turn: number;
+  added: OrderLine[];
+  removed: OrderLine[];
+  /** The last order before that turn, remembered again after an undo. */
+  lastOrderBefore: OrderLine[];
+}
 
 export interface DialogueState {
   turn: number;
   pending: PendingQuestion | null;
   /** The lines of the last order that landed on the tab, as ordered. */
   lastOrder: OrderLine[];
-  /** The drink last ordered, priced, described or recommended. */
+  /** The drink last ordered, priced, described, recommended or mentioned. */
   focusItemId: string | null;
+  lastEdit: LastEdit | null;
 }
 
-export const STATE_VERSION = 1;
+/** 2 added `lastEdit`, QUANTITY questions and `replaces`; version 1 states are read with those empty. */
+export const STATE_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, STATE_VERSION];
 
 export function initialState(): DialogueState {
-  return { turn: 0, pending: null, lastOrder: [], focusItemId: null };
+  return { turn: 0, pending: null, lastOrder: [], focusItemId: null, lastEdit: null };
 }
 
 export function serialiseState(state: DialogueState): unknown {
@@ -55,7 +75,7 @@ function readOrderLine(value: unknown): OrderLine | null {
 function readDraft(value: unknown): DraftLine | null {
   if (!isObject(value)) return null;
   const { candidates, category, quantity, modifiers, softModifiers } = value;
-  if (!isStringArray(candidates) || candidates.length === 0 || !isCount(quantity)) return null;
+  if (!isStringArray(candidates) || candidates.length === 0 || !isCount(quantity) || quantity === 0) return null;
   if (!(category === null || isCategory(category))) return null;
   if (!isModifierArray(modifiers) || !isModifierArray(softModifiers)) return null;
   return { candidates: [...candidates], category, quantity, modifiers: [...modifiers], softModifiers: [...softModifiers] };
@@ -76,22 +96,39 @@ function readPending(value: unknown): PendingQuestion | null {
   if (!isObject(value)) return null;
   if (value.kind === "ORDER" && typeof value.confirm === "boolean") {
     const drafts = readAll(value.drafts, readDraft);
-    return drafts && drafts.length > 0 ? { kind: "ORDER", drafts, confirm: value.confirm } : null;
+    if (!drafts || drafts.length === 0) return null;
+    if (value.replaces === undefined) return { kind: "ORDER", drafts, confirm: value.confirm };
+    const replaces = readAll(value.replaces, readOrderLine);
+    return replaces ? { kind: "ORDER", drafts, confirm: value.confirm, replaces } : null;
   }
   if (value.kind === "REMOVE" && isStringArray(value.candidates) && (value.quantity === null || isCount(value.quantity))) {
     return { kind: "REMOVE", candidates: [...value.candidates], quantity: value.quantity };
   }
+  if (value.kind === "QUANTITY" && isCount(value.draftIndex)) {
+    const drafts = readAll(value.drafts, readDraft);
+    return drafts && value.draftIndex < drafts.length ? { kind: "QUANTITY", drafts, draftIndex: value.draftIndex } : null;
+  }
   return null;
+}
+
+function readLastEdit(value: unknown): LastEdit | null {
+  if (!isObject(value) || !isCount(value.turn)) return null;
+  const added = readAll(value.added, readOrderLine);
+  const removed = readAll(value.removed, readOrderLine);
+  const lastOrderBefore = readAll(value.lastOrderBefore, readOrderLine);
+  if (!added || !removed || !lastOrderBefore) return null;
+  return { turn: value.turn, added, removed, lastOrderBefore };
 }
 
 /** The state stored for a session, or a fresh one where the stored value is missing or damaged. */
 export function parseState(stored: unknown): DialogueState {
   const fresh = initialState();
-  if (!isObject(stored) || stored.version !== STATE_VERSION) return fresh;
+  if (!isObject(stored) || !READABLE_VERSIONS.includes(stored.version)) return fresh;
   return {
     turn: isCount(stored.turn) ? stored.turn : fresh.turn,
     pending: readPending(stored.pending),
     lastOrder: readAll(stored.lastOrder, readOrderLine) ?? fresh.lastOrder,
     focusItemId: typeof stored.focusItemId === "string" ? stored.focusItemId : null,
+    lastEdit: readLastEdit(stored.lastEdit),
   };
 }

@@ -7,7 +7,7 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers, modifierProblem, needsServingChoice, type ModifierProblem } from "./modifiers.js";
+import { canonicalModifiers, modifierProblem, needsServingChoice, replaceModifiers, type ModifierProblem } from "./modifiers.js";
 
 export interface DraftLine {
   /** Menu item ids this line could be; exactly one once settled. */
@@ -20,8 +20,6 @@ export interface DraftLine {
   softModifiers: Modifier[];
 }
 
-/** The backend accepts 1 to 50 of a drink per line. */
-export const MAX_QUANTITY = 50;
 
 export type OpenQuestion =
   | { kind: "WHICH_ITEM"; draftIndex: number; candidates: string[]; category: MenuCategory | null }
@@ -73,11 +71,6 @@ export function draftProblem(drafts: readonly DraftLine[], index: MenuIndex): Dr
   return null;
 }
 
-/** A quantity the backend would refuse (1 to 50 per line), or null. */
-export function quantityOutOfRange(drafts: readonly DraftLine[]): number | null {
-  return drafts.find((draft) => draft.quantity < 1 || draft.quantity > MAX_QUANTITY)?.quantity ?? null;
-}
-
 /** The same drafts without the modifiers that caused `problem`: what Maya offers to pour instead. */
 export function withoutProblem(drafts: readonly DraftLine[], problem: DraftProblem): DraftLine[] {
   const dropped = problem.problem.kind === "NOT_ACCEPTED" ? [problem.problem.modifier] : [...problem.problem.modifiers];
@@ -101,4 +94,46 @@ export function toOrderLines(drafts: readonly DraftLine[], index: MenuIndex): Or
     lines.push({ menuItemId: item.id, quantity: draft.quantity, modifiers: effectiveModifiers(draft, item) });
   }
   return lines;
+}
+
+/** Which of `lines` a new drink stands for: the same drink, else one of its kind, else the last one not yet replaced. */
+export function replacedIndex(lines: readonly DraftLine[], draft: DraftLine, taken: ReadonlySet<number>, index: MenuIndex): number {
+  const open = lines.map((_, at) => at).filter((at) => !taken.has(at));
+  const same = open.find((at) => sameDrink(lines[at] as DraftLine, draft));
+  if (same !== undefined) return same;
+  const categoryOf = (line: DraftLine): MenuCategory | null =>
+    line.category ?? (line.candidates[0] === undefined ? null : (index.byId.get(line.candidates[0])?.category ?? null));
+  const category = categoryOf(draft);
+  const kin = open.filter((at) => category !== null && categoryOf(lines[at] as DraftLine) === category);
+  if (kin.length === 1) return kin[0] as number;
+  return open[open.length - 1] ?? -1;
+}
+
+export const sameDrink = (a: DraftLine, b: DraftLine): boolean =>
+  a.candidates.length === b.candidates.length && a.candidates.every((id) => b.candidates.includes(id));
+
+/** The new drink, taking from the old what was not said again: the count, and a serving the new drink takes. */
+export function inherit(old: DraftLine, draft: DraftLine & { quantitySaid?: boolean }, index: MenuIndex): DraftLine {
+  const quantity = draft.quantitySaid === false ? old.quantity : draft.quantity;
+  const [only] = draft.candidates;
+  const item = only !== undefined && draft.candidates.length === 1 ? index.byId.get(only) : undefined;
+  const said = draft.modifiers.length + draft.softModifiers.length > 0;
+  // The same drink made another way keeps the rest of how it was made ("make my whiskey a double").
+  if (item && sameDrink(old, draft)) {
+    return {
+      candidates: [...draft.candidates],
+      category: draft.category,
+      quantity,
+      modifiers: replaceModifiers(old.modifiers, draft.modifiers),
+      softModifiers: [...draft.softModifiers],
+    };
+  }
+  const kept = said || !item ? [] : old.modifiers.filter((modifier) => item.modifiers.includes(modifier));
+  return {
+    candidates: [...draft.candidates],
+    category: draft.category,
+    quantity,
+    modifiers: canonicalModifiers([...draft.modifiers, ...kept]),
+    softModifiers: [...draft.softModifiers],
+  };
 }

@@ -12,13 +12,14 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
 import { readMoneyCents, readNumber, readQuantity } from "./numbers.js";
 import { parseOrder, type ParsedOrder } from "./order-parser.js";
+import { oneOf } from "./patterns.js";
+import { MAX_TIP_PERCENT, type TipRefusal } from "./refusals.js";
 import {
   SURPRISE,
   type Mood,
   type RemoveLine,
   type SmallTalkTopic,
   type Subject,
-  type TipRefusal,
   type Understanding,
 } from "./understanding.js";
 
@@ -49,7 +50,7 @@ const namesSpecificDrink = (u: Utterance): boolean => u.order.drafts.some((draft
 // ---------------------------------------------------------------------------
 // Payment status
 
-const PAYMENT_STATUS: readonly RegExp[] = [
+const PAYMENT_STATUS = oneOf([
   / (did|has|have|was|is|does) .*\b(go|gone|went|get|got|gotten|come) through /,
   / payment (go|went|gone|get|got) through /,
   / payment (status|state) /,
@@ -65,7 +66,7 @@ const PAYMENT_STATUS: readonly RegExp[] = [
   / (update|news) (on|about) (my |the )?payment /,
   / happened (to|with) (my |the )?payment /,
   / where is my (payment|receipt) /,
-];
+]);
 
 // ---------------------------------------------------------------------------
 // Tips
@@ -86,9 +87,13 @@ function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | n
   if (mentionsTip && matches(u, TIP_QUESTION)) return null;
   if (!mentionsTip && namesDrink(u)) return null;
   if (matches(u, NO_TIP)) return { tip: { none: true }, refusal: null };
+  // "add a -5% tip", "tip minus five dollars": refused, never read without its sign.
+  if (matches(u, / (minus|negative) /) && (percentAt > 0 || mentionsTip)) {
+    return { tip: null, refusal: { reason: "TIP_NEGATIVE", max: MAX_TIP_PERCENT } };
+  }
   if (percentAt > 0) {
     const before = tokens[percentAt - 1] as string;
-    if (/^\d+\.\d+$/.test(before)) return { tip: null, refusal: "PERCENT_NOT_WHOLE" };
+    if (/^\d+\.\d+$/.test(before)) return { tip: null, refusal: { reason: "TIP_PERCENT_NOT_WHOLE" } };
     for (let start = 0; start < percentAt; start += 1) {
       const number = readNumber(tokens, start);
       if (number && start + number.length === percentAt) return percentTip(number.value);
@@ -109,11 +114,11 @@ function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | n
     if (number) return percentTip(number.value);
     break;
   }
-  return { tip: null, refusal: "NO_AMOUNT" };
+  return { tip: null, refusal: { reason: "TIP_NO_AMOUNT" } };
 }
 
 function percentTip(percent: number): { tip: TipChoice | null; refusal: TipRefusal | null } {
-  if (percent > 100) return { tip: null, refusal: "PERCENT_OUT_OF_RANGE" };
+  if (percent > MAX_TIP_PERCENT) return { tip: null, refusal: { reason: "TIP_PERCENT_OUT_OF_RANGE", max: MAX_TIP_PERCENT } };
   return { tip: percent === 0 ? { none: true } : { percent }, refusal: null };
 }
 
@@ -127,7 +132,7 @@ const PAY_VERB =
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 
-const BALANCE: readonly RegExp[] = [
+const BALANCE = oneOf([
   / balance /,
   / how much (money |cash |credit )?(do i have|have i got|i have|do i got|is left|is remaining|left|remaining|can i spend|can i still spend|i can spend|do i have left|have i left)(?! to )/,
   / (money|funds|credit|budget|cash) (left|remaining|available) /,
@@ -136,7 +141,13 @@ const BALANCE: readonly RegExp[] = [
   / how much (more )?can i (order|buy|get) /,
   / (how|what) am i (doing )?(for|on) (money|cash|funds) /,
   / (am i|i am) (running )?(low|out)( on (money|cash|funds))? /,
-];
+]);
+/** Whether the balance covers a drink: "do I have enough for a martini?", "can I afford two IPAs?". */
+const BALANCE_FOR = oneOf([
+  / enough (money |cash |credit |funds |left |on my balance |on my card |in my balance )*(left )?(for|to (get|buy|order|have|cover)) /,
+  / (afford|cover|covers) /,
+  / (is|will) (my )?(balance|money|credit) (be )?enough /,
+]);
 
 const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check) /;
 const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get) | (my|our) (order|orders|drinks) (so far )?$| what is (my|our) order | read (back )?(my|our) order | what am i (at|drinking) | where am i at /;
@@ -145,9 +156,9 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 // Removing and changing
 
 const REMOVE_VERB =
-  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off /;
+  / (remove|cancel|delete|scratch|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|the lot|clear (my|the) tab) /;
-const LAST_THING = / (that|it|this|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
+const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
 
 const CHANGE_CUE =
@@ -161,7 +172,7 @@ function classifyModify(u: Utterance): Understanding | null {
 }
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
-function spokenCount(u: Utterance): number | null {
+export function spokenCount(u: Utterance): number | null {
   for (let start = 0; start < u.tokens.length; start += 1) {
     const token = u.tokens[start];
     const read = readQuantity(u.tokens, start);
@@ -175,10 +186,10 @@ function spokenCount(u: Utterance): number | null {
 // ---------------------------------------------------------------------------
 // Questions about drinks
 
-const PRICE = / (how much|damage for|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what does .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
+const PRICE = / (how much|damage for|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what (does|would|will) .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
 const FREE_DRINK = / (is|are) .* free /;
 /** Asking what the bar has, with or without naming a drink. */
-const MENU: readonly RegExp[] = [
+const MENU = oneOf([
   / menu /,
   / what (\w+ ){0,3}(do|does|else do|can) you (have|serve|got|offer|sell|pour|make|carry|stock) /,
   / what (have you got|is available|is on offer|is on tap|can i (get|order|have)|are (my|the) options|are (my|the|your) choices) /,
@@ -187,23 +198,23 @@ const MENU: readonly RegExp[] = [
   / which (\w+ ){0,2}(do you have|are there|have you got|can i (get|have|order)|do you serve) /,
   / (list|show me|read|tell me|go through|name) (the |your |all |me |all the |all your )?(drinks|options|cocktails|beers|spirits|menu|selection|choices|soft drinks|non alcoholic) /,
   / (options|choices|selection|drinks list|drink list|wine list|cocktail list) /,
-];
+]);
 /** Asking whether the bar has a drink: an answer even when it does not ("do you have wine?"). */
-const AVAILABILITY: readonly RegExp[] = [
+const AVAILABILITY = oneOf([
   / (do|can) you( guys| all| folks)? (have|serve|sell|carry|make|stock|do|get) (any )?/,
   / (have you|you) got (any )?/,
   / is there (a |an |any )/,
   /^ any /,
-];
+]);
 /** Asking about a drink on the menu ("what's in a negroni?"). */
-const ABOUT_DRINK: readonly RegExp[] = [
+const ABOUT_DRINK = oneOf([
   / what (is|are) /,
   / (tell me about|describe|what does .* taste|how does .* taste|what is in|more about) /,
   / (is|are) (a |an |the |your )?\w+( \w+)? (good|strong|sweet|bitter|nice|any good|hoppy|fruity|cold|popular) /,
-];
+]);
 const WHAT_QUESTION = /^ (what|which|do|does|is|are|have|any|tell|describe|how) /;
 
-const RECOMMEND_CUE: readonly RegExp[] = [
+const RECOMMEND_CUE = oneOf([
   / (recommend|recommendation|recommendations|suggest|suggestion|suggestions|surprise me|dealer choice|dealers choice|bartender choice) /,
   / what is (good|best|nice|popular|your favorite|your favourite|the best|the house special|your special|tasty) /,
   / what (should|would|could) (i|we) (get|have|drink|order|try) /,
@@ -217,7 +228,7 @@ const RECOMMEND_CUE: readonly RegExp[] = [
   / help me (choose|pick|decide) /,
   / in the mood for | i feel like something | i fancy something /,
   / (something|anything) /,
-];
+]);
 
 const MOOD_PHRASES: ReadonlyArray<readonly [string, Mood]> = [
   ["non alcoholic", "no alcohol"], ["nonalcoholic", "no alcohol"], ["no alcohol", "no alcohol"],
@@ -243,15 +254,28 @@ const MOOD_PHRASES: ReadonlyArray<readonly [string, Mood]> = [
   ["random", SURPRISE], ["whatever you like", SURPRISE], ["bartender choice", SURPRISE], ["your call", SURPRISE],
 ];
 
+/** The mood phrases by their first word, with their place in MOOD_PHRASES (the first said wins). */
+const MOODS_BY_FIRST_WORD: ReadonlyMap<string, readonly { rank: number; phrase: string; mood: Mood }[]> = (() => {
+  const byFirst = new Map<string, { rank: number; phrase: string; mood: Mood }[]>();
+  MOOD_PHRASES.forEach(([phrase, mood], rank) => {
+    const first = phrase.split(" ")[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), { rank, phrase, mood }]);
+  });
+  return byFirst;
+})();
+
 /** The most specific mood said: a named one beats "surprise me"/"anything". */
 function moodOf(u: Utterance): Mood | null {
+  let best: { rank: number; mood: Mood } | null = null;
   let surprise = false;
-  for (const [phrase, mood] of MOOD_PHRASES) {
-    if (!has(u, phrase)) continue;
-    if (mood !== SURPRISE) return mood;
-    surprise = true;
+  for (const token of new Set(u.tokens)) {
+    for (const entry of MOODS_BY_FIRST_WORD.get(token) ?? []) {
+      if (!has(u, entry.phrase)) continue;
+      if (entry.mood === SURPRISE) surprise = true;
+      else if (!best || entry.rank < best.rank) best = entry;
+    }
   }
-  return surprise ? SURPRISE : null;
+  return best?.mood ?? (surprise ? SURPRISE : null);
 }
 
 const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$/;
@@ -260,14 +284,14 @@ const REPEAT_NOT =
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
 
 const ORDER_VERB =
-  / (i will have|i will take|i will get|i will do|i would like|i would love|i would take|i want|i need|can i (get|have|order)|could i (get|have|order)|may i (get|have)|give me|get me|bring me|pour me|let me (get|have|try)|i am having|we will have|we would like|how about|set me up with|order) /;
+  / (i will have|i will take|i will get|i will do|i would like|i would love|i would take|i want|i need|can i (get|have|order)|could i (get|have|order)|may i (get|have)|give me|get me|bring me|pour me|let me (get|have|try)|i am having|we will have|we would like|how about|what about|set me up with|order) /;
 
 // ---------------------------------------------------------------------------
 // Talk
 
 const HELP = / (help|what can you do|what can i (say|do|ask)|how does (this|it) work|how do i (use|order|do)|instructions|commands|i am (lost|confused)|how do you work|what do you do) /;
 const GOODBYE =
-  / (bye|goodbye|good bye|see you|see ya|good night|goodnight|gotta go|got to go|i am (leaving|off|heading out|out)|(head|heading) (out|off|home)|take care|farewell|catch you later|have a good (night|one|evening)|calling it a night|that is it for (me|tonight)|that is all for (me|tonight|now)|i am done for (the night|tonight)|later) /;
+  / (bye|goodbye|good bye|see you|see ya|good night|goodnight|gotta go|got to go|have to go|need to go|must go|i am (leaving|off|heading out|out)|(head|heading) (out|off|home)|take care|farewell|catch you later|have a good (night|one|evening)|calling it a night|that is it for (me|tonight)|that is all for (me|tonight|now)|i am done for (the night|tonight)|later) /;
 const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|evening)|evening|what is up|sup|hola|heya|hi there|hey there) /;
 
 const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
@@ -277,7 +301,7 @@ const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
   [/ (joke|make me laugh|something funny) /, "JOKE"],
   [/ (table|seat|chair|stool|spot) .*(free|taken|available|open|empty|occupied)|(sit|join) (here|you) /, "SEAT"],
   [/ (what time|when) (do|does|are) (you|the bar|this place) (close|open)| (closing|opening) time | last call | hours /, "HOURS"],
-  [/ (restroom|bathroom|toilet|loo|washroom|mens room|ladies room) /, "RESTROOM"],
+  [/ (restrooms?|bathrooms?|toilets?|loo|washrooms?|mens room|ladies room) /, "RESTROOM"],
   [/ (you are|you re|this is|this place is|that is|that was|what a) (\w+ )?(great|awesome|the best|nice|amazing|lovely|funny|sweet|cool|wonderful|fantastic|brilliant|fun|good|delicious|tasty|perfect|excellent|incredible|superb) | (love|like) (this place|you|it here|the vibe|the music) | great (service|job|bartender) /, "COMPLIMENT"],
   [/ i am (tired|sad|happy|stressed|bored|exhausted|celebrating|lonely|excited|hungry|fine|good|great|okay) | (long|rough|hard|great|good) (day|week|night) /, "FEELING"],
 ];
@@ -286,7 +310,8 @@ const ACKNOWLEDGE =
 
 // ---------------------------------------------------------------------------
 
-function subjectOf(u: Utterance): Subject {
+/** The drinks an utterance names; `stray` words count as drinks the bar does not have when true. */
+export function subjectOf(u: Utterance, stray = true): Subject {
   const itemIds: string[] = [];
   let category: MenuCategory | null = null;
   for (const draft of u.order.drafts) {
@@ -296,7 +321,7 @@ function subjectOf(u: Utterance): Subject {
     }
     for (const id of draft.candidates) if (!itemIds.includes(id)) itemIds.push(id);
   }
-  return { itemIds, category, unknown: [...u.order.unknown, ...u.order.stray] };
+  return { itemIds, category, unknown: stray ? [...u.order.unknown, ...u.order.stray] : [...u.order.unknown] };
 }
 
 function removeLines(u: Utterance): RemoveLine[] {
@@ -312,13 +337,51 @@ function classifyRemove(u: Utterance): Understanding | null {
   if (!matches(u, REMOVE_VERB)) return null;
   if (namesDrink(u)) return { intent: "REMOVE", target: { kind: "LINES", lines: removeLines(u) } };
   if (matches(u, EVERYTHING)) return { intent: "REMOVE", target: { kind: "EVERYTHING" } };
-  if (matches(u, LAST_THING) || isExactly(u, "undo", "scratch")) return { intent: "REMOVE", target: { kind: "LAST_ORDER" } };
-  if (matches(u, DECLINE) || isExactly(u, "forget")) return { intent: "CANCEL" };
+  if (matches(u, LAST_THING) || isExactly(u, "undo", "scratch")) {
+    // "scratch one of those": a number said takes that many off the last order, not all of it.
+    return { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: spokenCount(u) } };
+  }
+  if (matches(u, DECLINE) || isExactly(u, "forget")) return { intent: "CANCEL", itemIds: [] };
   return null;
 }
 
+/** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan". */
+const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) /;
+/** "change it to a negroni", "switch to an IPA", "a lemonade instead". */
+const REPLACE_LAST = / (change|switch|swap|turn) ((it|that|this|them|those|my order|the order|my drink|it over) )?(to|for|into|with) | instead /;
+
+/** A replacement of a drink already ordered, or null. */
+function classifyReplace(u: Utterance): Understanding | null {
+  const drafts = u.order.drafts;
+  const [first, second, ...rest] = drafts;
+  const line = (draft: ParsedOrder["drafts"][number]): RemoveLine => ({
+    candidates: draft.candidates,
+    category: draft.category,
+    quantity: draft.quantitySaid ? draft.quantity : null,
+    modifiers: draft.modifiers,
+  });
+  if (first && second && rest.length === 0) {
+    if (matches(u, REPLACE_NAMED) || (matches(u, / instead of /) && has(u, "instead of"))) {
+      // "instead of the manhattan, a martini" names the old drink first too.
+      return { intent: "REPLACE", target: { kind: "NAMED", line: line(first) }, drafts: [second], unknown: u.order.unknown };
+    }
+  }
+  // "make my whiskey a double": the same drink, made another way.
+  if (first && !second && first.modifiers.length > 0 && matches(u, REPLACE_NAMED)) {
+    const target = { ...line(first), quantity: null, modifiers: [] };
+    return { intent: "REPLACE", target: { kind: "NAMED", line: target }, drafts: [{ ...first, quantitySaid: false }], unknown: [] };
+  }
+  if (first && matches(u, REPLACE_LAST) && !matches(u, / instead of /)) {
+    return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts, unknown: u.order.unknown };
+  }
+  return null;
+}
+
+/** "just one", "just two please": a new count for the last order, said on its own. */
+const JUST_A_COUNT = /^ (just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks)* $/;
+
 function classifyChange(u: Utterance): Understanding | null {
-  if (!matches(u, CHANGE_CUE)) return null;
+  if (!matches(u, CHANGE_CUE) && !matches(u, JUST_A_COUNT)) return null;
   const count = spokenCount(u);
   if (count === null) return null;
   const named = u.order.drafts.find((draft) => draft.category === null);
@@ -337,14 +400,17 @@ function classifyRecommend(u: Utterance): Understanding | null {
   const mood = moodOf(u);
   const category = u.order.drafts.find((draft) => draft.category !== null)?.category ?? null;
   // "something classic": a mood word right after "something" is a mood even when it also names a drink.
-  const afterSomething = has(u, "something", "anything") && MOOD_PHRASES.some(([phrase]) => has(u, `something ${phrase}`, `anything ${phrase}`));
+  // "something with gin": advice around a drink, not an order of it.
+  const afterSomething =
+    has(u, "something", "anything") &&
+    (MOOD_PHRASES.some(([phrase]) => has(u, `something ${phrase}`, `anything ${phrase}`)) || matches(u, / (something|anything) (with|made with|that has|based on) /));
   if (afterSomething) {
     return { intent: "RECOMMEND", mood, category };
   }
-  const cue = RECOMMEND_CUE.some((pattern) => matches(u, pattern));
+  const cue = matches(u, RECOMMEND_CUE);
   if (cue && !namesSpecificDrink(u)) return { intent: "RECOMMEND", mood, category };
   // "what non alcoholic drinks do you have?" lists a category; a mood alone asks for advice.
-  const listing = category !== null && MENU.some((pattern) => matches(u, pattern));
+  const listing = category !== null && matches(u, MENU);
   if (mood !== null && !namesSpecificDrink(u) && !listing) return { intent: "RECOMMEND", mood, category };
   if (cue && has(u, "recommend", "suggest", "surprise me")) return { intent: "RECOMMEND", mood, category };
   return null;
@@ -353,11 +419,13 @@ function classifyRecommend(u: Utterance): Understanding | null {
 function classifyMenu(u: Utterance): Understanding | null {
   const subject = subjectOf(u);
   const aboutMenu = subject.itemIds.length > 0 || subject.category !== null;
-  const cue = MENU.some((pattern) => matches(u, pattern));
-  const available = (aboutMenu || subject.unknown.length > 0) && AVAILABILITY.some((pattern) => matches(u, pattern));
-  const question = aboutMenu && (ABOUT_DRINK.some((pattern) => matches(u, pattern)) || matches(u, WHAT_QUESTION));
+  const cue = matches(u, MENU);
+  const available = (aboutMenu || subject.unknown.length > 0) && matches(u, AVAILABILITY);
+  const question = aboutMenu && (matches(u, ABOUT_DRINK) || matches(u, WHAT_QUESTION));
   if (!cue && !available && !question) return null;
   if (matches(u, ORDER_VERB) && namesSpecificDrink(u) && !has(u, "menu")) return null;
+  // "what about a beer?": a suggestion to pour one, even of a family of drinks.
+  if (has(u, "what about", "how about") && namesDrink(u)) return null;
   return { intent: "MENU", subject };
 }
 
@@ -368,7 +436,7 @@ function classifyOrder(u: Utterance): Understanding | null {
   return null;
 }
 
-function classifySmallTalk(u: Utterance): Understanding | null {
+export function classifySmallTalk(u: Utterance): Understanding | null {
   for (const [pattern, topic] of SMALL_TALK) if (matches(u, pattern)) return { intent: "SMALL_TALK", topic };
   return null;
 }
@@ -376,7 +444,7 @@ function classifySmallTalk(u: Utterance): Understanding | null {
 /** The intent of an utterance with no question pending (or one that did not answer it). */
 export function classify(u: Utterance): Understanding {
   if (u.tokens.length === 0) return { intent: "UNKNOWN" };
-  if (PAYMENT_STATUS.some((pattern) => matches(u, pattern))) return { intent: "PAYMENT_STATUS" };
+  if (matches(u, PAYMENT_STATUS)) return { intent: "PAYMENT_STATUS" };
 
   const tip = readTip(u);
   if (tip) return { intent: "SET_TIP", ...tip };
@@ -386,10 +454,15 @@ export function classify(u: Utterance): Understanding {
   if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
   if ((matches(u, BILL_NOUN) || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
 
-  if (BALANCE.some((pattern) => matches(u, pattern))) return { intent: "SHOW_BALANCE" };
+  if (matches(u, BALANCE_FOR) && (namesDrink(u) || u.order.looseQuantity !== null || has(u, "round", "another", "drink", "drinks", "it", "that", "this", "one", "those", "them"))) {
+    return { intent: "SHOW_BALANCE", asked: u.order.drafts };
+  }
+  if (matches(u, BALANCE)) return { intent: "SHOW_BALANCE", asked: [] };
 
   const removal = classifyRemove(u);
   if (removal) return removal;
+  const replacement = classifyReplace(u);
+  if (replacement) return replacement;
   const change = classifyChange(u) ?? classifyModify(u);
   if (change) return change;
 
@@ -413,7 +486,7 @@ export function classify(u: Utterance): Understanding {
   const smallTalk = classifySmallTalk(u);
   if (smallTalk) return smallTalk;
   if (matches(u, GREET)) return { intent: "GREET" };
-  if (matches(u, DECLINE) && !isExactly(u, "no")) return { intent: "CANCEL" };
+  if (matches(u, DECLINE) && !isExactly(u, "no")) return { intent: "CANCEL", itemIds: [] };
   if (matches(u, ACKNOWLEDGE)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
   return { intent: "UNKNOWN" };
 }

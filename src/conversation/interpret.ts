@@ -1,31 +1,417 @@
 /**
  * One utterance in, one Understanding out: pure and synchronous, the part of
- * a turn the parse bench measures. An answer to the pending question wins;
- * otherwise the classifier decides, and "it"/"that" in a question about a
- * drink refers to the drink last talked about.
+ * a turn the parse bench measures.
+ *
+ * 1. The text is read into tokens with its pauses, and speech slips are
+ *    corrected (slips.ts).
+ * 2. It is cut into clauses, each with its dialogue act (clauses.ts).
+ * 3. An answer to the question Maya asked wins, when no clause tells or asks
+ *    something else (answers.ts).
+ * 4. Otherwise each clause is classified (intents.ts) and gated by its act:
+ *    only a request may change the tab; a statement about a drink becomes a
+ *    MENTION, a refusal a CANCEL, a question about a drink is answered.
+ * 5. Repairs within the utterance revise the order being built ("one
+ *    negroni, no wait, two"); a repair at its start revises the last turn
+ *    ("never mind", "make that a martini", "just one").
+ * 6. "that", "it", "one" resolve to the drink in focus: one named earlier in
+ *    the utterance, else the one last recommended, priced, described,
+ *    mentioned or ordered.
+ * 7. The clauses' readings are combined: an order or another change asked
+ *    for first, then a question, then a mention, then talk.
  */
 import { answerPending } from "./answers.js";
+import { readClauses, type Clause, type Repair } from "./clauses.js";
+import type { OrderLine } from "./bar-port.js";
 import type { DialogueState } from "./dialogue-state.js";
-import { classify, has, utteranceOf } from "./intents.js";
+import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
+import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
-import { tokenize } from "./normalise.js";
-import type { Understanding } from "./understanding.js";
+import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
+import { readText } from "./normalise.js";
+import { correctSlips } from "./slips.js";
+import type { Intent, Subject, Understanding } from "./understanding.js";
+
+/** Intents that change the tab: only a request (or a repair, or a yes to an offer) may have one. */
+const CHANGES_TAB: ReadonlySet<Intent> = new Set([
+  "ORDER", "REPEAT_ORDER", "REMOVE", "CHANGE_QUANTITY", "MODIFY", "SET_TIP", "PAY", "UNDO", "REPLACE",
+]);
+/** Intents that talk about a drink: a statement naming one is a mention instead. */
+const ABOUT_DRINKS: ReadonlySet<Intent> = new Set(["PRICE", "MENU", "RECOMMEND", "SHOW_BALANCE"]);
+
+const ACKNOWLEDGE: Understanding = { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
+
+/** What is said after the first: the higher wins; an order being built beats them all. */
+function rank(understanding: Understanding): number {
+  if (CHANGES_TAB.has(understanding.intent)) return 100;
+  switch (understanding.intent) {
+    case "PRICE":
+    case "MENU":
+    case "SHOW_TAB":
+    case "SHOW_BALANCE":
+    case "PAYMENT_STATUS":
+    case "RECOMMEND":
+      return 80;
+    case "HELP":
+      return 70;
+    case "MENTION":
+      return 60;
+    case "GOODBYE":
+      return 50;
+    case "CANCEL":
+      return 45;
+    case "SMALL_TALK":
+      return understanding.topic === "ACKNOWLEDGE" ? 20 : 40;
+    case "GREET":
+      return 30;
+    default:
+      return 0;
+  }
+}
+
+/** The drinks a clause names; words it could not place are not taken for drinks here. */
+const subjectOf = (u: Utterance): Subject => subjectOfWords(u, false);
+
+const namesAny = (u: Utterance): boolean => u.order.drafts.length > 0 || u.order.unknown.length > 0;
+const specificIds = (u: Utterance): string[] => subjectOf(u).itemIds;
+
+// ---------------------------------------------------------------------------
+// Gating by dialogue act
+
+/** The reading of a clause as its act allows: what only a request may do becomes words. */
+function gate(reading: Understanding, clause: Clause, u: Utterance): Understanding {
+  const tabChange = CHANGES_TAB.has(reading.intent);
+  const aboutDrinks = ABOUT_DRINKS.has(reading.intent) && namesAny(u);
+  switch (clause.act) {
+    case "STATEMENT":
+      if ((tabChange || aboutDrinks) && namesAny(u)) {
+        const said = u.order.drafts.find((draft) => draft.quantitySaid);
+        return {
+          intent: "MENTION",
+          subject: subjectOf(u),
+          quantity: said && Number.isInteger(said.quantity) && said.quantity > 0 ? said.quantity : 1,
+          stance: clause.stance,
+          kind: clause.kind,
+        };
+      }
+      return tabChange ? ACKNOWLEDGE : reading;
+    case "DECLINE":
+      // "I don't want to tip" still sets no tip; a drink declined is never poured.
+      if (POURS.has(reading.intent) || ((tabChange || aboutDrinks) && namesAny(u))) return { intent: "CANCEL", itemIds: specificIds(u) };
+      return reading;
+    case "QUESTION":
+      if (!tabChange || reading.intent === "PAY") return reading;
+      // "What's the total with tip?": asking about the tip reads the tab; it sets nothing.
+      if (reading.intent === "SET_TIP") return { intent: "SHOW_TAB" };
+      // "Should I get a negroni?": answered about the drink, not poured.
+      return namesAny(u) ? { intent: "MENU", subject: subjectOf(u) } : ACKNOWLEDGE;
+    case "CHAT":
+      // Neither a request nor anything else Maya knows: when unsure, she asks instead of pouring.
+      if (!POURS.has(reading.intent) || !namesAny(u)) return reading;
+      return classifySmallTalk(u) ?? { intent: "MENTION", subject: subjectOf(u), quantity: 1, stance: clause.stance, kind: null };
+    default:
+      return reading;
+  }
+}
+
+/** Intents that put drinks on the tab. */
+const POURS: ReadonlySet<Intent> = new Set(["ORDER", "REPEAT_ORDER", "REPLACE"]);
+
+// ---------------------------------------------------------------------------
+// References
+
+const REFERENCE = / (that|it|this|one|ones|those|them|these|the same one) /;
+const TAKING = / (have|take|get|give|pour|try|do|order|bring|grab|want|need|like|love|make (me|us|her|him)) /;
+/** "it"/"that"/"they" in a question about a drink: the drink in focus. */
+const QUESTION_REFERENCE = / (it|that|this|one|those|them|they|these) /;
+
+/** A request naming no drink, but "that", "it" or a count: the drink in focus ("I'll have that", "two of those"). */
+function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding | null {
+  if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
+  if (namesAny(u)) return null;
+  const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0);
+  if (!vague) return null;
+  const count = spokenCount(u);
+  const refers = (matches(u, REFERENCE) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
+  if (!refers && !(clause.fragment && count !== null)) return null;
+  const [itemId] = focus;
+  if (itemId === undefined) return { intent: "ORDER", drafts: [], unknown: [] };
+  const modifiers = canonicalModifiers(u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier));
+  const soft = canonicalModifiers(u.order.looseModifiers.filter((read) => read.soft).map((read) => read.modifier));
+  return { intent: "ORDER", drafts: [{ candidates: [itemId], category: null, quantity: count ?? 1, modifiers, softModifiers: soft }], unknown: [] };
+}
+
+/** Readings a question with "it" may have been misread as, for want of the drink it stands for. */
+const VAGUE_QUESTIONS: ReadonlySet<Intent> = new Set(["UNKNOWN", "RECOMMEND", "PRICE", "MENU", "SHOW_BALANCE", "ORDER"]);
+
+/**
+ * A question about "it", "that" or "they" is about the drink in focus: read again with the drink's
+ * name where the pronoun was ("what's in it?" is "what's in a cosmopolitan?", "is it strong?" asks
+ * about the drink, not for a strong one).
+ */
+function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex): Understanding {
+  const [itemId] = focus;
+  const item = itemId === undefined ? undefined : index.byId.get(itemId);
+  if (!item || clause.act !== "QUESTION" || namesAny(u) || !matches(u, QUESTION_REFERENCE) || !VAGUE_QUESTIONS.has(reading.intent)) return reading;
+  const name = item.name.toLowerCase().split(" ");
+  const at = u.tokens.findIndex((token) => PRONOUNS.has(token));
+  const tokens = [...u.tokens.slice(0, at), ...name, ...u.tokens.slice(at + 1)];
+  const again = classify(utteranceOf(tokens, index));
+  return again.intent === "PRICE" || again.intent === "MENU" || again.intent === "SHOW_BALANCE" ? again : reading;
+}
+const PRONOUNS = new Set(["it", "that", "this", "one", "those", "them", "they", "these"]);
+
+// ---------------------------------------------------------------------------
+// Repairs
+
+const NEGATED_DRINK = / (no|not|without|never mind|scratch|cancel|forget|hold|skip|minus|drop|remove) (the |a |an |that |any )?/;
+const ADDING = /^ (also|and|plus|too|as well) /;
+
+interface Working {
+  drafts: DraftLine[];
+  unknown: string[];
+  /** Where the drafts of the last clause that added some start. */
+  lastClause: number;
+  /** Something was ordered in this utterance and then taken back. */
+  emptied: boolean;
+  /** The clause position of the first request, for ranking against other readings. */
+  position: number;
+}
+
+/** A repair inside the utterance: the last version of the order wins. Returns what the repair says besides. */
+function revise(working: Working, repair: Repair, index: MenuIndex): Understanding | null {
+  const body = utteranceOf(repair.body, index);
+  const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
+  const drafts = body.order.drafts;
+  const clear = () => {
+    working.drafts.splice(working.lastClause);
+    working.unknown = [];
+    working.lastClause = Math.min(working.lastClause, working.drafts.length);
+    working.emptied = working.drafts.length === 0;
+  };
+  if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null) {
+    if (undoing || repair.body.length === 0) {
+      if (undoing) clear();
+      return null;
+    }
+    return classify(body);
+  }
+  // "scratch the martini", "no soda", "never mind the cosmo": that drink goes.
+  if (drafts.length > 0 && (matches(body, REMOVE_VERB) || matches(body, NEGATED_DRINK) || (undoing && body.tokens[0] === "the"))) {
+    working.drafts = working.drafts.filter((line) => !drafts.some((named) => sameDrink(line, named) || named.candidates.every((id) => line.candidates.includes(id))));
+    working.lastClause = Math.min(working.lastClause, working.drafts.length);
+    working.emptied = working.drafts.length === 0 && working.unknown.length === 0;
+    return null;
+  }
+  if (drafts.length === 0 && body.order.unknown.length === 0) {
+    const last = working.drafts[working.drafts.length - 1];
+    if (!last) return null;
+    const count = spokenCount(body);
+    const modifiers = body.order.looseModifiers.map((read) => read.modifier);
+    working.drafts[working.drafts.length - 1] = {
+      ...last,
+      quantity: count ?? last.quantity,
+      modifiers: modifiers.length > 0 ? replaceModifiers(last.modifiers, modifiers) : last.modifiers,
+      softModifiers: modifiers.length > 0 ? last.softModifiers.filter((modifier) => !modifiers.includes(modifier)) : last.softModifiers,
+    };
+    return null;
+  }
+  if (undoing) clear();
+  if (matches(body, ADDING) || working.drafts.length === 0) {
+    working.lastClause = working.drafts.length;
+    working.drafts.push(...drafts.map((draft) => inherit(draft, draft, index)));
+    working.unknown.push(...body.order.unknown);
+    working.emptied = false;
+    return null;
+  }
+  // "make the IPA a lager": the first drink names the one to replace.
+  const [target, replacement] = drafts;
+  const named = target && replacement && drafts.length === 2 && body.tokens.includes("make");
+  const replacements = named ? [replacement] : drafts;
+  const taken = new Set<number>();
+  for (const draft of replacements) {
+    const at = named ? working.drafts.findIndex((line) => sameDrink(line, target)) : replacedIndex(working.drafts, draft, taken, index);
+    if (at < 0) working.drafts.push(inherit(draft, draft, index));
+    else {
+      working.drafts[at] = inherit(working.drafts[at] as DraftLine, draft, index);
+      taken.add(at);
+    }
+  }
+  working.unknown = [...body.order.unknown];
+  working.emptied = false;
+  return null;
+}
+
+/** The drinks the last turn poured, replaced by these. */
+function replacingLastTurn(added: OrderLine[], drafts: readonly (DraftLine & { quantitySaid?: boolean })[], unknown: string[]): Understanding {
+  return {
+    intent: "REPLACE",
+    target: { kind: "LINES", lines: added },
+    drafts: drafts.map((draft) => ({ ...draft, quantitySaid: draft.quantitySaid ?? true })),
+    unknown,
+  };
+}
+
+/** A repair that opens the utterance: it revises the last turn. */
+function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex): Understanding {
+  const body = utteranceOf(repair.body, index);
+  const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
+  const drafts = body.order.drafts;
+  if (repair.body.length === 0 || (undoing && !namesAny(body))) {
+    if (undoing) return previous ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
+    return ACKNOWLEDGE;
+  }
+  if (drafts.length > 0 && (matches(body, REMOVE_VERB) || matches(body, NEGATED_DRINK) || (undoing && body.tokens[0] === "the"))) {
+    const lines = drafts.map((draft) => ({ candidates: draft.candidates, category: draft.category, quantity: draft.quantitySaid ? draft.quantity : null, modifiers: draft.modifiers }));
+    return { intent: "REMOVE", target: { kind: "LINES", lines } };
+  }
+  const explicit = classify(body);
+  if (explicit.intent === "REPLACE" && explicit.target.kind === "NAMED") return explicit;
+  if (namesAny(body)) {
+    const said = drafts.map((draft) => ({ ...draft }));
+    const last = state.lastOrder[state.lastOrder.length - 1];
+    const order: Understanding = { intent: "ORDER", drafts: said, unknown: body.order.unknown };
+    if (!last || matches(body, ADDING)) return order;
+    // "scratch that, a tequila neat": what the last turn poured, replaced; nothing poured, a new order.
+    if (undoing) return previous && previous.added.length > 0 ? replacingLastTurn(previous.added, said, body.order.unknown) : order;
+    if (repair.strength === "WEAK" && !(previous && previous.added.length > 0)) return order;
+    const [only] = said;
+    const spoken = spokenCount(body);
+    // "no wait, two IPAs" after an IPA: the same drink, a new count.
+    if (only && said.length === 1 && only.candidates.length === 1 && only.candidates[0] === last.menuItemId && only.modifiers.length === 0 && spoken !== null) {
+      return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: spoken };
+    }
+    // "make it two negronis": a count for a named drink (the act replaces the last order when it is not on the tab).
+    if (only && said.length === 1 && only.category === null && spoken !== null && repair.said.some((word) => word === "make" || word === "change")) {
+      return { intent: "CHANGE_QUANTITY", itemIds: only.candidates, quantity: spoken };
+    }
+    return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts: said, unknown: body.order.unknown };
+  }
+  const modifiers = body.order.looseModifiers.map((read) => read.modifier);
+  if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers) };
+  const count = spokenCount(body);
+  if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
+  return explicit;
+}
+
+// ---------------------------------------------------------------------------
+
+/** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
+function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
+  const joined: Clause[] = [];
+  for (const clause of clauses) {
+    const previous = joined[joined.length - 1];
+    if (previous && clause.fragment && clause.act === "REQUEST") {
+      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink)) {
+        const tokens = [...previous.tokens, ...clause.tokens];
+        joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
+        continue;
+      }
+      if (previous.act === "REPAIR" && previous.repair && previous.repair.body.length === 0) {
+        joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
+        continue;
+      }
+    }
+    joined.push(clause);
+  }
+  return joined;
+}
+
+/**
+ * Whether the utterance may be an answer to Maya's question: it neither tells nor asks something
+ * else, and it does not correct the last order by name ("make that a martini").
+ */
+function mayAnswer(clauses: readonly Clause[]): boolean {
+  return clauses.every(
+    (clause) =>
+      clause.act !== "STATEMENT" &&
+      clause.act !== "QUESTION" &&
+      !(clause.act === "DECLINE" && clause.namesDrink) &&
+      !(clause.act === "REPAIR" && clause.repair?.strength === "STRONG" && clause.namesDrink && !clause.repair.said.includes("instead")),
+  );
+}
+
+/** The words that answer: a "great," or "perfect," before them only says yes ("perfect, I'll take it dirty"). */
+function answerOf(clauses: readonly Clause[], tokens: string[], index: MenuIndex): Utterance {
+  const [first, ...rest] = clauses;
+  if (first?.act === "ANSWER" && first.answer === "YES" && rest.length > 0) {
+    return utteranceOf(["yes", ...rest.flatMap((clause) => clause.tokens)], index);
+  }
+  // One clause is the whole utterance, already read.
+  return first && rest.length === 0 ? first.utterance : utteranceOf(tokens, index);
+}
 
 export function understand(text: string, state: DialogueState, index: MenuIndex): Understanding {
-  const utterance = utteranceOf(tokenize(text), index);
-  const answer = state.pending && answerPending(utterance, state.pending, index);
-  if (answer) return answer;
-  const understanding = classify(utterance);
-  if (
-    (understanding.intent === "PRICE" || understanding.intent === "MENU") &&
-    state.focusItemId !== null &&
-    index.byId.has(state.focusItemId) &&
-    understanding.subject.itemIds.length === 0 &&
-    understanding.subject.category === null &&
-    understanding.subject.unknown.length === 0 &&
-    has(utterance, "it", "that", "this", "one", "those", "them")
-  ) {
-    return { ...understanding, subject: { itemIds: [state.focusItemId], category: null, unknown: [] } };
+  const read = correctSlips(readText(text), index);
+  if (read.tokens.length === 0) return { intent: "UNKNOWN" };
+  const clauses = joinFragments(readClauses(read, index), index);
+  let declined: Understanding | null = null;
+  if (state.pending && mayAnswer(clauses)) {
+    const answer = answerPending(answerOf(clauses, read.tokens, index), state.pending, index);
+    // "no, something else": the no is only part of it; what else was said may say more.
+    if (answer && answer.intent === "CANCEL") declined = answer;
+    else if (answer) return answer;
   }
-  return understanding;
+
+  const working: Working = { drafts: [], unknown: [], lastClause: 0, emptied: false, position: -1 };
+  const readings: { position: number; understanding: Understanding }[] = [];
+  /** Drinks named in this utterance so far, the latest first: what "it" means before the state's focus. */
+  let focus: string[] = state.focusItemId !== null && index.byId.has(state.focusItemId) ? [state.focusItemId] : [];
+  let undoFirst = false;
+
+  for (const [position, clause] of clauses.entries()) {
+    const u = clause.utterance;
+    let reading: Understanding | null;
+    if (clause.act === "REPAIR" && clause.repair) {
+      const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied;
+      if (requested) reading = revise(working, clause.repair, index);
+      else {
+        reading = reviseLastTurn(clause.repair, state, index);
+        if (reading.intent === "UNDO" && position === 0) undoFirst = true;
+        // "Actually, I'll have it now": the new version may refer to the drink in focus.
+        if (reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") {
+          const body = utteranceOf(clause.repair.body, index);
+          reading = referredOrder(reading, clause, body, focus) ?? reading;
+        }
+      }
+    } else {
+      reading = gate(classify(u), clause, u);
+      reading = referredOrder(reading, clause, u, focus) ?? referredQuestion(reading, clause, u, focus, index);
+    }
+    const named = u.order.drafts.length > 0 ? specificIds(u) : [];
+    if (named.length > 0) focus = [...named.slice(-1), ...focus];
+    if (!reading) continue;
+    if (reading.intent === "ORDER") {
+      if (working.position < 0) working.position = position;
+      working.lastClause = working.drafts.length;
+      working.drafts.push(...reading.drafts);
+      working.unknown.push(...reading.unknown);
+      if (reading.drafts.length > 0 || reading.unknown.length > 0) working.emptied = false;
+      else if (working.drafts.length === 0) readings.push({ position, understanding: reading });
+      continue;
+    }
+    readings.push({ position, understanding: reading });
+  }
+
+  const ordered = working.drafts.length > 0 || working.unknown.length > 0;
+  if (ordered) {
+    // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
+    if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
+    const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
+    if (!earlier) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown };
+  }
+  if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
+  const replacement = undoFirst ? readings.find(({ understanding }) => understanding.intent === "REPLACE") : undefined;
+  let best: Understanding | null = replacement?.understanding ?? null;
+  for (const { understanding } of readings) {
+    if (!best || rank(understanding) > rank(best)) best = understanding;
+  }
+  if (declined && (!best || rank(best) <= rank(declined))) return declined;
+  return settleReplace(best ?? { intent: "UNKNOWN" }, state);
+}
+
+/** A replacement with nothing ordered before it is simply an order. */
+function settleReplace(understanding: Understanding, state: DialogueState): Understanding {
+  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || state.lastOrder.length > 0) return understanding;
+  return { intent: "ORDER", drafts: understanding.drafts, unknown: understanding.unknown };
 }

@@ -41,6 +41,13 @@ export interface MenuIndex {
   readonly words: ReadonlySet<string>;
   /** Per unknown word, the first tokens within edit distance: typos repeat, so they are remembered. */
   readonly fuzzyFirstTokens: Map<string, readonly { token: string; edits: number }[]>;
+  /**
+   * Matches already made, by the words they were made from: an utterance is read several times
+   * (clauses, orders, answers) and guests repeat themselves. Results are shared: never mutated.
+   */
+  readonly matches: Map<string, MenuMatch | null>;
+  /** The most words in any menu phrase: how far a match can look ahead. */
+  readonly longestPhrase: number;
 }
 
 /** How guests name a whole category. */
@@ -138,7 +145,8 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
   for (const list of phrasesByFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
   const words = new Set([...phrases.values()].flatMap((phrase) => phrase.tokens));
-  return { items: menu, byId, byCategory, phrasesByFirstToken, itemsByWord, words, fuzzyFirstTokens: new Map() };
+  const longestPhrase = Math.max(1, ...[...phrases.values()].map((phrase) => phrase.tokens.length));
+  return { items: menu, byId, byCategory, phrasesByFirstToken, itemsByWord, words, fuzzyFirstTokens: new Map(), matches: new Map(), longestPhrase };
 }
 
 /** Edits allowed for a word of this length: none for short words, where one letter changes the word. */
@@ -206,6 +214,20 @@ function fuzzyFirstTokens(index: MenuIndex, word: string): readonly { token: str
 export function matchMenuAt(tokens: readonly string[], start: number, index: MenuIndex): MenuMatch | null {
   const word = tokens[start];
   if (word === undefined) return null;
+  // Most words start no phrase and cannot be a typo of one (short, everyday or with digits): no look-up.
+  if (!index.phrasesByFirstToken.has(word) && (word.length < 4 || /\d/.test(word) || isEverydayWord(word))) return null;
+  // The words a match can depend on: the phrase's length, and one more (a typo before an unknown word).
+  let key = word;
+  for (let offset = 1; offset <= index.longestPhrase && start + offset < tokens.length; offset += 1) key += ` ${tokens[start + offset]}`;
+  const known = index.matches.get(key);
+  if (known !== undefined) return known;
+  const found = findMenuAt(tokens, start, index, word);
+  if (index.matches.size >= FUZZY_CACHE_LIMIT) index.matches.clear();
+  index.matches.set(key, found);
+  return found;
+}
+
+function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, word: string): MenuMatch | null {
   let best: MenuMatch | null = null;
   const consider = (phrase: Phrase, firstEdits: number) => {
     let edits = firstEdits;

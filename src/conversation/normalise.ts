@@ -81,34 +81,96 @@ const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
 /** "ill" is also a word, so it is only read as "I'll" where a sentence starts. */
 const LEADING_ILL = /^ill\b/;
 
+/**
+ * A minus sign or a dash right before a number, not inside a word ("-5 martinis", "a -5% tip",
+ * "\u22125"): read as the word "negative", so a negative amount is refused rather than losing its
+ * sign (and is not the spoken "minus one beer", which takes a drink off).
+ */
+const MINUS = /(^|[^a-z0-9.])[-\u2212\u2013\u2012]\s?(?=\$?\d)/g;
 const MONEY = /\$\s?(\d+(?:\.\d{1,2})?)/g;
 const PERCENT = /(\d)\s?%/g;
 const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}\b)/g;
-/** Anything that is not a letter, a digit or a decimal point between digits. */
-const NOT_WORD = /[^a-z0-9.]+|\.(?!\d)|(?<!\d)\./g;
 
-export function normalise(text: string): string {
-  let result = text
-    .normalize("NFKD")
-    .replace(COMBINING_MARKS, "")
-    .toLowerCase()
-    .replace(APOSTROPHES, "'")
-    .replace(THOUSANDS_SEPARATOR, "$1")
-    .replace(MONEY, " $1 dollars ")
-    .replace(PERCENT, "$1 percent ")
-    .replace(/&/g, " and ")
-    .replace(/\+/g, " plus ");
-  for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
-  for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
-  result = result.replace(NOT_WORD, " ").trim().replace(LEADING_ILL, "i will");
+/**
+ * Punctuation that separates clauses, kept as marks between tokens: a full stop, "!" or ";" ends a
+ * sentence, "?" ends a question, a comma, a colon, a dash or an ellipsis is a pause.
+ */
+export type Pause = "NONE" | "PAUSE" | "STOP" | "QUESTION";
+const STOP_MARK = "\ue000";
+const QUESTION_MARK = "\ue001";
+const PAUSE_MARK = "\ue002";
+const MARKS: ReadonlyMap<string, Pause> = new Map([
+  [STOP_MARK, "STOP"],
+  [QUESTION_MARK, "QUESTION"],
+  [PAUSE_MARK, "PAUSE"],
+]);
+const STRENGTH: Readonly<Record<Pause, number>> = { NONE: 0, PAUSE: 1, STOP: 2, QUESTION: 3 };
+const QUESTION_PUNCTUATION = /\?+/;
+/** A point that is not a decimal point, "!" and ";". */
+const STOP_PUNCTUATION = /\.(?!\d)|(?<!\d)\.|[!;\u3002]/;
+const PAUSE_PUNCTUATION = /[,:\u2014\u2013\u2026]|\s-+\s/;
+/** Every clause mark in one pass; each is then told apart by which of the three it is. */
+const PUNCTUATION = new RegExp([QUESTION_PUNCTUATION, STOP_PUNCTUATION, PAUSE_PUNCTUATION].map((pattern) => pattern.source).join("|"), "g");
+/** Anything that is not a letter, a digit, a decimal point between digits or a clause mark. */
+const NOT_WORD = /[^a-z0-9.\ue000-\ue002]+|\.(?!\d)|(?<!\d)\./g;
+
+/** The text's tokens, and the pause before each of them (`pauses[tokens.length]` is the one at the end). */
+export interface ReadText {
+  tokens: string[];
+  pauses: Pause[];
+}
+
+/** Characters only some rewrites need: an utterance without them skips those rewrites (most do). */
+const SYMBOLS = /[$%&+,\-\u2212\u2013\u2012]/;
+const HAS_DIGIT = /\d/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function marked(text: string): string {
+  // Accents and typographic apostrophes only occur outside ASCII.
+  let result = NON_ASCII.test(text) ? text.normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase().replace(APOSTROPHES, "'") : text.toLowerCase();
+  if (SYMBOLS.test(result)) {
+    if (HAS_DIGIT.test(result)) {
+      result = result.replace(THOUSANDS_SEPARATOR, "$1").replace(MINUS, "$1 negative ").replace(MONEY, " $1 dollars ").replace(PERCENT, "$1 percent ");
+    }
+    result = result.replace(/&/g, " and ").replace(/\+/g, " plus ");
+  }
+  if (result.includes("'")) {
+    for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
+    for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
+  }
   return result
-    .split(/\s+/)
-    .filter((word) => word.length > 0)
-    .map((word) => WORD_REPLACEMENTS.get(word) ?? word)
-    .join(" ");
+    .replace(PUNCTUATION, (mark) => (mark.startsWith("?") ? ` ${QUESTION_MARK} ` : STOP_PUNCTUATION.test(mark) ? ` ${STOP_MARK} ` : ` ${PAUSE_MARK} `))
+    .replace(NOT_WORD, " ")
+    .trim()
+    .replace(LEADING_ILL, "i will");
+}
+
+export function readText(text: string): ReadText {
+  const tokens: string[] = [];
+  const pauses: Pause[] = ["NONE"];
+  for (const piece of marked(text).split(/\s+/)) {
+    if (piece.length === 0) continue;
+    const mark = MARKS.get(piece);
+    if (mark) {
+      const at = tokens.length;
+      if (STRENGTH[mark] > STRENGTH[pauses[at] as Pause]) pauses[at] = mark;
+      continue;
+    }
+    const replacement = WORD_REPLACEMENTS.get(piece);
+    for (const word of replacement === undefined ? [piece] : replacement.split(" ")) {
+      tokens.push(word);
+      pauses.push("NONE");
+    }
+  }
+  // Nothing said before the first mark: no pause at the start.
+  pauses[0] = "NONE";
+  return { tokens, pauses };
 }
 
 export function tokenize(text: string): string[] {
-  const normalised = normalise(text);
-  return normalised === "" ? [] : normalised.split(" ");
+  return readText(text).tokens;
+}
+
+export function normalise(text: string): string {
+  return tokenize(text).join(" ");
 }

@@ -37,10 +37,43 @@ export const LAST_ORDINAL = -1;
 const INTEGER = /^\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
+/** Words for a number too large to mean anything but "too many". */
+const HUGE_WORDS = new Set(["zillion", "gazillion", "bajillion", "kajillion", "squillion", "infinite", "infinity", "umpteen", "countless", "unlimited", "endless"]);
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ["thousand", 1_000], ["million", 1_000_000], ["billion", 1_000_000_000], ["trillion", 1_000_000_000_000],
+]);
+/** "hundreds of", "thousands of": a number of the kind, at least. */
+const PLURAL_MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ["hundreds", 100], ["thousands", 1_000], ["millions", 1_000_000], ["billions", 1_000_000_000],
+]);
+/** What a guest said that is more than any bar pours, when no exact number was said. */
+export const COUNTLESS = Number.MAX_SAFE_INTEGER;
+/** A sign said or typed ("-5" is read "negative 5"); the spoken "minus one beer" takes a drink off instead. */
+const NEGATIVE_WORDS = new Set(["negative"]);
+
 const at = (tokens: readonly string[], index: number): string => tokens[index] ?? "";
 
-/** A whole number in digits or words, 0 to 999 ("7", "twenty five", "a hundred", "one hundred and five"). */
+/**
+ * A whole number in digits or words ("7", "twenty five", "a hundred", "one hundred and five",
+ * "a thousand", "two million"), or COUNTLESS for "a zillion".
+ */
 export function readNumber(tokens: readonly string[], start: number): NumberRead | null {
+  const read = readBelowThousand(tokens, start);
+  if (!read) {
+    const word = at(tokens, start);
+    const article = word === "a" || word === "an" ? 1 : 0;
+    const huge = at(tokens, start + article);
+    if (HUGE_WORDS.has(huge)) return { value: COUNTLESS, length: article + 1 };
+    const multiplier = MULTIPLIERS.get(huge);
+    if (multiplier !== undefined && (article === 1 || at(tokens, start) === huge)) return { value: multiplier, length: article + 1 };
+    return null;
+  }
+  const multiplier = MULTIPLIERS.get(at(tokens, start + read.length));
+  if (multiplier === undefined) return read;
+  return { value: read.value * multiplier, length: read.length + 1 };
+}
+
+function readBelowThousand(tokens: readonly string[], start: number): NumberRead | null {
   const first = at(tokens, start);
   if (INTEGER.test(first)) return { value: Number.parseInt(first, 10), length: 1 };
 
@@ -73,37 +106,76 @@ function readBelowHundred(tokens: readonly string[], start: number): NumberRead 
 }
 
 /**
- * How many drinks: a number, or the words guests use for one ("a", "an"),
- * two ("a couple of", "a pair of"), three ("a few") and twelve ("a dozen",
- * "two dozen" is 24). A trailing "of" is consumed ("a couple of beers").
+ * How many drinks, as said: a number, or the words guests use for one ("a", "an"), two ("a
+ * couple of", "a pair of"), three ("a few"), twelve ("a dozen", "two dozen" is 24) and six ("half
+ * a dozen"). What no bar pours is read as said, so it can be refused in words rather than
+ * clamped: negatives ("minus two", what "-2" normalises to), fractions ("half a", "1.5", "one and
+ * a half", "three quarters of") and the countless ("a billion", "hundreds of", "a zillion").
+ * A trailing "of" is consumed ("a couple of beers").
  */
 export function readQuantity(tokens: readonly string[], start: number): NumberRead | null {
+  if (NEGATIVE_WORDS.has(at(tokens, start))) {
+    const magnitude = readQuantity(tokens, start + 1);
+    return magnitude && magnitude.value > 0 ? { value: -magnitude.value, length: magnitude.length + 1 } : null;
+  }
   const read = readQuantityWords(tokens, start);
   if (!read) return null;
-  return at(tokens, start + read.length) === "of" && read.length > 0 && isCollective(tokens, start, read.length)
-    ? { value: read.value, length: read.length + 1 }
-    : read;
+  if (at(tokens, start + read.length) !== "of" || !isCollective(tokens, start, read.length)) return read;
+  // "three quarters of a beer": the article after a fraction belongs to it.
+  const article = !Number.isInteger(read.value) && ["a", "an"].includes(at(tokens, start + read.length + 1)) ? 1 : 0;
+  return { value: read.value, length: read.length + 1 + article };
 }
 
+const COLLECTIVES = new Set(["couple", "pair", "few", "dozen", "half", "quarter", "quarters", "hundred", "thousand", "million", "billion", "trillion", ...PLURAL_MULTIPLIERS.keys()]);
+
 function isCollective(tokens: readonly string[], start: number, length: number): boolean {
-  const last = at(tokens, start + length - 1);
-  return last === "couple" || last === "pair" || last === "few" || last === "dozen";
+  return COLLECTIVES.has(at(tokens, start + length - 1));
+}
+
+/** "half", "a half", "a quarter", "three quarters": the fraction and its length, or null. */
+function readFraction(tokens: readonly string[], start: number): NumberRead | null {
+  const first = at(tokens, start);
+  const article = first === "a" || first === "an" || first === "one" ? 1 : 0;
+  const word = at(tokens, start + article);
+  if (word === "half") return { value: 0.5, length: article + 1 };
+  if (word === "quarter") return { value: 0.25, length: article + 1 };
+  const count = readBelowHundred(tokens, start);
+  if (count && at(tokens, start + count.length) === "quarters") return { value: count.value / 4, length: count.length + 1 };
+  return null;
 }
 
 function readQuantityWords(tokens: readonly string[], start: number): NumberRead | null {
   const first = at(tokens, start);
   const second = at(tokens, start + 1);
-  if (first === "half" && second === "a" && at(tokens, start + 2) === "dozen") return { value: 6, length: 3 };
+  if (first === "half" && (second === "dozen" || (second === "a" && at(tokens, start + 2) === "dozen"))) {
+    return { value: 6, length: second === "a" ? 3 : 2 };
+  }
+  if (DECIMAL.test(first) && first.includes(".")) return { value: Number.parseFloat(first), length: 1 };
+  const plural = PLURAL_MULTIPLIERS.get(first);
+  if (plural !== undefined) return { value: COUNTLESS, length: 1 };
+  const fraction = readFraction(tokens, start);
+  // "half a martini": the article belongs to the fraction.
+  if (fraction) return at(tokens, start + fraction.length) === "a" ? { value: fraction.value, length: fraction.length + 1 } : fraction;
   const article = first === "a" || first === "an";
   const word = article ? second : first;
   const offset = article ? 1 : 0;
   if (word === "couple" || word === "pair") return { value: 2, length: offset + 1 };
-  if (word === "few") return { value: 3, length: offset + 1 };
+  if (word === "few") {
+    // "a few hundred": more than a few.
+    const scale = at(tokens, start + offset + 1);
+    if (scale === "hundred" || MULTIPLIERS.has(scale)) return { value: COUNTLESS, length: offset + 2 };
+    return { value: 3, length: offset + 1 };
+  }
   if (word === "dozen") return { value: 12, length: offset + 1 };
-  if (article) return { value: 1, length: 1 };
   const number = readNumber(tokens, start);
-  if (!number) return null;
-  if (at(tokens, start + number.length) === "dozen") return { value: number.value * 12, length: number.length + 1 };
+  if (!number) return article ? { value: 1, length: 1 } : null;
+  const after = number.length;
+  if (at(tokens, start + after) === "dozen") return { value: number.value * 12, length: after + 1 };
+  // "one and a half", "two and a half"
+  if (at(tokens, start + after) === "and") {
+    const part = readFraction(tokens, start + after + 1);
+    if (part) return { value: number.value + part.value, length: after + 1 + part.length };
+  }
   return number;
 }
 

@@ -29,6 +29,13 @@ export interface ParsedOrder {
   looseQuantity: number | null;
   /** Modifiers said with no drink at all ("rocks"). */
   looseModifiers: ModifierRead[];
+  /**
+   * The words with each drink written DRINK and each modifier MOD, padded with spaces ("i will have
+   * a DRINK MOD"): one pattern then serves every drink (clauses.ts reads dialogue acts on it).
+   */
+  shape: string;
+  /** How many drinks, modifiers and counts (not a bare "a") were said. */
+  said: { drinks: number; modifiers: number; counts: number };
 }
 
 const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
@@ -47,12 +54,21 @@ type Event =
   | { kind: "separator" }
   | { kind: "word"; token: string };
 
-function scan(tokens: readonly string[], index: MenuIndex): Event[] {
+interface Scan {
+  events: Event[];
+  shape: string;
+  said: ParsedOrder["said"];
+}
+
+function scan(tokens: readonly string[], index: MenuIndex): Scan {
   const events: Event[] = [];
+  const words: string[] = [];
+  const said = { drinks: 0, modifiers: 0, counts: 0 };
   let afterDrink = false;
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
     if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined) {
+      words.push(token, "of");
       position += 2;
       continue;
     }
@@ -65,30 +81,41 @@ function scan(tokens: readonly string[], index: MenuIndex): Event[] {
     if (item && itemLength >= modifierLength && itemLength >= quantityLength) {
       const definite = tokens[position - 1] === "the";
       events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite });
+      words.push("DRINK");
+      said.drinks += 1;
       position += itemLength;
       afterDrink = true;
       continue;
     }
     if (modifier && modifierLength >= quantityLength) {
       events.push({ kind: "modifier", read: modifier });
+      words.push("MOD");
+      said.modifiers += 1;
       position += modifierLength;
       continue;
     }
     if (quantity) {
       events.push({ kind: "quantity", value: quantity.value, start: position, end: position + quantityLength });
+      for (let offset = 0; offset < quantityLength; offset += 1) words.push(tokens[position + offset] as string);
+      if (quantityLength > 1 || (token !== "a" && token !== "an")) said.counts += 1;
       position += quantityLength;
       afterDrink = false;
       continue;
     }
-    if (isNegation(token) && readModifierAt(tokens, position + 1)) {
-      position += 1 + (readModifierAt(tokens, position + 1)?.length ?? 0);
+    // "no ice" negates a modifier; "no iced tea" names a drink (the longer reading wins, as above).
+    const negated = isNegation(token) ? readModifierAt(tokens, position + 1) : null;
+    if (negated && negated.length > (matchMenuAt(tokens, position + 1, index)?.length ?? 0)) {
+      // "no ice": said, but not asked for.
+      for (let offset = 0; offset <= negated.length; offset += 1) words.push(tokens[position + offset] as string);
+      position += 1 + negated.length;
       continue;
     }
     events.push(SEPARATORS.has(token) ? { kind: "separator" } : { kind: "word", token });
+    words.push(token);
     if (SEPARATORS.has(token)) afterDrink = false;
     position += 1;
   }
-  return events;
+  return { events, shape: ` ${words.join(" ")} `, said };
 }
 
 const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
@@ -121,6 +148,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   let open: ParsedLine | null = null;
   /** The last line named by a drink, which "one neat and one on the rocks" splits. */
   let named: ParsedLine | null = null;
+  /** Lines whose every drink went to splits ("two whiskeys, one neat and one on the rocks"). */
+  const usedUp = new Set<ParsedLine>();
   let namedHadModifiers = false;
 
   const attach = (line: DraftLine, reads: readonly ModifierRead[]) => {
@@ -150,12 +179,16 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       attach(split, before);
       before = [];
       // The source keeps what is left of it; used up, the split takes its place at the end, in the order said.
-      if (!namedHadModifiers && source.quantity >= count) source.quantity -= count;
+      if (!namedHadModifiers && source.quantity >= count) {
+        source.quantity -= count;
+        if (source.quantity === 0) usedUp.add(source);
+      }
       drafts.push(split);
     } else looseQuantity = count;
   };
 
-  for (const event of scan(tokens, index)) {
+  const { events, shape, said } = scan(tokens, index);
+  for (const event of events) {
     switch (event.kind) {
       case "quantity":
         closeSlot();
@@ -230,5 +263,6 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     only.quantitySaid = true;
     looseQuantity = null;
   }
-  return { drafts: drafts.filter((draft) => draft.quantity > 0), unknown, stray, looseQuantity, looseModifiers };
+  // Quantities no bar pours (zero, negative, fractional, countless) stay as said, to be refused in words.
+  return { drafts: drafts.filter((draft) => !usedUp.has(draft)), unknown, stray, looseQuantity, looseModifiers, shape, said };
 }

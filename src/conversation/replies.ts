@@ -7,12 +7,13 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { formatCents } from "../bar/money.js";
 import type { OrderLine, PaymentView, SessionView, TabLineView, TabView } from "./bar-port.js";
-import { MAX_QUANTITY, settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
+import { settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
 import { pluralOf, type MenuIndex } from "./menu-matcher.js";
 import { numberWord } from "./numbers.js";
 import type { Rng } from "./random.js";
 import type { Pronunciation } from "./speech.js";
-import { SURPRISE, type Mood, type SmallTalkTopic, type TipRefusal } from "./understanding.js";
+import type { Refusal } from "./refusals.js";
+import { SURPRISE, type MentionKind, type MentionStance, type Mood, type SmallTalkTopic } from "./understanding.js";
 
 /** Modifiers said before the name ("a dirty Martini"); the others follow it ("a Whiskey on the rocks"). */
 const LEADING_MODIFIERS: ReadonlySet<Modifier> = new Set(["double", "dry", "dirty", "perfect"]);
@@ -144,31 +145,57 @@ export class Replies {
     return `${refusal} ${this.rng.pick(["Shall I pour it as it comes instead?", "Want it the usual way instead?"])}`;
   }
 
-  quantityRefused(quantity: number): string {
-    if (quantity < 1) return "How many would you like?";
-    return `I can pour up to ${MAX_QUANTITY} of one drink at a time. How many would you like?`;
-  }
-
-  cannotAfford(neededCents: number | null, balanceCents: number): string {
-    const sorry = this.rng.pick(["I'm sorry,", "Ah, sorry:"]);
-    const balance = formatCents(balanceCents);
-    const facts = neededCents === null ? `that's more than your balance of ${balance}` : `that needs ${formatCents(neededCents)} and your balance is ${balance}`;
-    return `${sorry} ${facts}, so I haven't added anything. Maybe something smaller?`;
-  }
-
-  tabLocked(): string {
-    return this.rng.pick([
-      "Your payment is in progress, so I can't change the tab right now. Once it's settled I'm all yours.",
-      "Hold on, a payment is pending on this tab, so it's locked for now. Finish or cancel it on the payment page first.",
-    ]);
-  }
-
-  notAvailable(item: MenuItem | null): string {
-    return `Sorry, ${item ? `the ${item.name} isn't` : "that isn't"} available right now. Can I get you something else?`;
-  }
-
-  cannotPour(): string {
-    return "Sorry, I can't pour that one as asked. Could you say it another way?";
+  /** The one message map for every refusal: what was not done and why, nothing changed. */
+  refused(refusal: Refusal): string {
+    switch (refusal.reason) {
+      case "QUANTITY_TOO_MANY":
+        return `I can pour up to ${refusal.max} of one drink at a time, so I haven't added any. How many would you like?`;
+      case "QUANTITY_TOO_FEW":
+        return refusal.negative
+          ? `I can't pour a negative number of drinks: one to ${refusal.max} at a time. How many would you like?`
+          : `Zero is none at all, so nothing's added: I pour one to ${refusal.max} at a time. How many would you like?`;
+      case "QUANTITY_NOT_WHOLE":
+        return `I only pour whole drinks, one to ${refusal.max} at a time. How many would you like?`;
+      case "TIP_PERCENT_OUT_OF_RANGE":
+        return `A tip can be anywhere from 0 to ${refusal.max} percent. How much would you like to leave?`;
+      case "TIP_NEGATIVE":
+        return `A tip can't be negative: anywhere from 0 to ${refusal.max} percent, or an amount. How much would you like to leave?`;
+      case "TIP_PERCENT_NOT_WHOLE":
+        return "I can only do whole percents, like 15 or 18. Which would you like?";
+      case "TIP_NO_AMOUNT":
+        return "How much would you like to tip? Say 10, 15 or 20 percent, or an amount like five dollars.";
+      case "TIP_ABOVE_SUBTOTAL":
+        return `That's more than the drinks themselves! A tip can be up to your subtotal, ${formatCents(refusal.subtotalCents)}.`;
+      case "INSUFFICIENT_FUNDS": {
+        const sorry = this.rng.pick(["I'm sorry,", "Ah, sorry:"]);
+        const balance = refusal.balanceCents === null ? "your balance" : `your balance of ${formatCents(refusal.balanceCents)}`;
+        const facts =
+          refusal.neededCents === null || refusal.balanceCents === null
+            ? `that's more than ${balance}`
+            : `that needs ${formatCents(refusal.neededCents)} and your balance is ${formatCents(refusal.balanceCents)}`;
+        return `${sorry} ${facts}, so I haven't added anything. Maybe something smaller?`;
+      }
+      case "TAB_LOCKED":
+        return this.rng.pick([
+          "Your payment is in progress, so I can't change the tab right now. Once it's settled I'm all yours.",
+          "Hold on, a payment is pending on this tab, so it's locked for now. Finish or cancel it on the payment page first.",
+        ]);
+      case "PAYMENT_PROVIDER_UNAVAILABLE":
+        return "The card machine isn't answering right now, so nothing was charged. Your tab is still open; try again in a moment.";
+      case "EMPTY_TAB":
+        return "Your tab is empty, so there's nothing to pay. What can I get you?";
+      case "MODIFIER_NOT_ACCEPTED": {
+        const item = this.item(refusal.menuItemId);
+        if (!item) return this.refused({ reason: "CANNOT_POUR" });
+        return this.modifierRefused({ item, problem: { kind: "NOT_ACCEPTED", modifier: refusal.modifier }, draftIndex: 0 }, null, false);
+      }
+      case "ITEM_UNAVAILABLE": {
+        const item = refusal.menuItemId === null ? null : this.item(refusal.menuItemId);
+        return `Sorry, ${item ? `the ${item.name} isn't` : "that isn't"} available right now. Can I get you something else?`;
+      }
+      case "CANNOT_POUR":
+        return "Sorry, I can't pour that one as asked. Could you say it another way?";
+    }
   }
 
   nothingToRepeat(): string {
@@ -233,6 +260,97 @@ export class Replies {
 
   offerToAdd(item: MenuItem, quantity: number): string {
     return `There's no ${item.name} on your tab yet. Shall I add ${drinkPhrase(item, quantity)}?`;
+  }
+
+  /** "make that a martini": what came off and what went on instead. */
+  replaced(removed: readonly OrderLine[], added: readonly OrderLine[], session: SessionView): string {
+    const opener = this.rng.pick(["Done,", "Sure,", "No problem,"]);
+    const sameDrinks = added.every((line) => removed.some((gone) => gone.menuItemId === line.menuItemId));
+    const change = sameDrinks ? `that's ${this.lines(added)} now` : `${this.lines(added)} instead of ${this.theLines(removed)}`;
+    return `${opener} ${change}. ${this.totalSentence(session.tab)}`;
+  }
+
+  /** "never mind": the last turn taken back. */
+  undone(removed: readonly OrderLine[], added: readonly OrderLine[], session: SessionView): string {
+    const opener = this.rng.pick(["Okay,", "No problem,", "Sure,"]);
+    const back = added.length > 0 ? `back to ${this.lines(added)}` : `I took ${this.theLines(removed)} back off`;
+    const total = session.tab.items.length === 0 ? "Your tab is empty again." : this.totalSentence(session.tab);
+    return `${opener} ${back}. ${total}`;
+  }
+
+  nothingToUndo(): string {
+    return this.rng.pick(["No problem, nothing changed.", "Okay, I'll leave things as they are."]);
+  }
+
+  /** Undoing a removal would put money back on the tab: asked, not done. */
+  offerPutBack(lines: readonly OrderLine[]): string {
+    return `Shall I put ${this.theLines(lines)} back on your tab?`;
+  }
+
+  /** "No problem, no Manhattan then." and, when one is on the tab, how to take it off. */
+  declined(items: readonly MenuItem[], onTab: readonly MenuItem[]): string {
+    const [first] = items;
+    if (!first) return this.cancelled();
+    const names = listJoin(items.map((item) => item.name), "or");
+    const opener = this.rng.pick([`No problem, no ${names} then.`, `Got it, I'll skip the ${names}.`]);
+    const [ordered] = onTab;
+    if (!ordered) return opener;
+    return `${opener} There's still ${article(ordered.name)} ${ordered.name} on your tab; say "take off the ${ordered.name}" if you'd like it gone.`;
+  }
+
+  /** A drink talked about but not asked for: a word about it and, unless the guest is against it, an offer. */
+  mentioned(item: MenuItem, stance: MentionStance, kind: MentionKind, quantity: number): string {
+    const drink = drinkPhrase(item, quantity);
+    if (stance === "AGAINST") {
+      return this.rng.pick([
+        `Fair enough, the ${item.name} isn't for everyone. Want a suggestion instead?`,
+        `Noted. Tell me what you like and I'll find you something else.`,
+      ]);
+    }
+    if (kind === "LATER") return `Sure, the ${item.name} will be here when you're ready. Just say the word and I'll pour ${drink}.`;
+    const offer = this.rng.pick([`Want me to pour you ${drink}?`, `Shall I pour you ${drink}?`]);
+    switch (kind) {
+      case "PAST":
+        return `${this.rng.pick(["Sounds like a good time!", "Ha, I bet."])} ${offer.replace("?", " now?")}`;
+      case "OTHER":
+        return `${this.rng.pick(["Good taste!", `The ${item.name} has its fans.`])} ${offer}`;
+      case "HYPOTHETICAL":
+      case "TENTATIVE":
+        return `No pressure. ${offer}`;
+      default:
+        return `${stance === "FOR" ? this.rng.pick([`Good taste: the ${item.name} is a favourite here.`, `The ${item.name} is a great pick.`]) : `Ah, the ${item.name}.`} ${offer}`;
+    }
+  }
+
+  mentionedCategory(category: MenuCategory, stance: MentionStance): string {
+    const words = CATEGORY_WORDS[category];
+    if (stance === "AGAINST") return `Fair enough. Besides ${words.many}, we have plenty more; want a suggestion?`;
+    const names = listJoin((this.index.byCategory.get(category) ?? []).map((item) => item.name), "or");
+    return `Our ${words.many} are ${names}. Want one?`;
+  }
+
+  /** "Do I have enough for a martini?": the price, the balance and the answer, in one breath. */
+  affordability(lines: readonly { item: MenuItem; quantity: number }[], neededCents: number, balanceCents: number): string {
+    const drinks = listJoin(lines.map(({ item, quantity }) => drinkPhrase(item, quantity)));
+    const cost = `${capitalise(drinks)} ${lines.length === 1 && lines[0]?.quantity === 1 ? "is" : "come to"} ${formatCents(neededCents)}`;
+    const balance = formatCents(balanceCents);
+    if (neededCents <= balanceCents) return `${cost} and your balance is ${balance}, so you're covered. Want ${lines.length === 1 && lines[0]?.quantity === 1 ? "one" : "them"}?`;
+    return `${cost} and your balance is ${balance}, so that's a bit out of reach. Maybe something smaller?`;
+  }
+
+  /** "I'll have that" with no drink in focus. */
+  orderWhat(): string {
+    return this.rng.pick(["Happy to! Which drink would you like?", "Sure, which drink shall I pour?"]);
+  }
+
+  /** "the Negroni and the IPA" */
+  private theLines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[]): string {
+    const phrases = lines.flatMap((line) => {
+      const item = this.item(line.menuItemId);
+      if (!item) return [];
+      return [line.quantity === 1 ? `the ${[...line.modifiers.filter((m) => LEADING_MODIFIERS.has(m as Modifier)), item.name].join(" ")}` : drinkPhrase(item, line.quantity, line.modifiers)];
+    });
+    return listJoin(phrases);
   }
 
   tab(session: SessionView): string {
@@ -321,34 +439,11 @@ export class Replies {
     return `${thanks} I've added a ${formatCents(tab.tipCents)} tip, so your total is ${total}.`;
   }
 
-  tipRefused(refusal: TipRefusal): string {
-    switch (refusal) {
-      case "PERCENT_OUT_OF_RANGE":
-        return "A tip can be anywhere from 0 to 100 percent. How much would you like to leave?";
-      case "PERCENT_NOT_WHOLE":
-        return "I can only do whole percents, like 15 or 18. Which would you like?";
-      case "NO_AMOUNT":
-        return "How much would you like to tip? Say 10, 15 or 20 percent, or an amount like five dollars.";
-    }
-  }
-
-  tipAboveSubtotal(subtotalCents: number): string {
-    return `That's more than the drinks themselves! A tip can be up to your subtotal, ${formatCents(subtotalCents)}.`;
-  }
-
   checkoutStarted(payment: PaymentView): string {
     const tip = payment.tipCents > 0 ? `, including a tip of ${formatCents(payment.tipCents)}` : "";
     const amount = `Your total is ${formatCents(payment.amountCents)}${tip}.`;
     if (!payment.checkoutUrl) return `${amount} Your payment is on its way.`;
     return `${amount} ${this.rng.pick(["Here's your payment link:", "You can pay here:", "Tap the link to pay:"])} ${payment.checkoutUrl}`;
-  }
-
-  emptyTabCheckout(): string {
-    return "Your tab is empty, so there's nothing to pay. What can I get you?";
-  }
-
-  providerDown(): string {
-    return "The card machine isn't answering right now, so nothing was charged. Your tab is still open; try again in a moment.";
   }
 
   paymentStatus(payment: PaymentView | null): string {

@@ -1,7 +1,12 @@
-/** What Maya understood from one utterance: the intent and its slots. */
+/**
+ * What Maya understood from one utterance: the intent and its slots. The
+ * intent names are returned to clients as `Reply.intent`; the dialogue act
+ * behind them (request, question, statement...) is read in clauses.ts.
+ */
 import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
-import type { TipChoice } from "./bar-port.js";
+import type { OrderLine, TipChoice } from "./bar-port.js";
 import type { DraftLine } from "./drafts.js";
+import type { TipRefusal } from "./refusals.js";
 
 export const INTENTS = [
   "GREET",
@@ -22,9 +27,30 @@ export const INTENTS = [
   "SMALL_TALK",
   "HELP",
   "GOODBYE",
-  /** The guest declined the question Maya asked ("never mind", "no thanks"). */
+  /**
+   * The guest declined: the question Maya asked ("never mind", "no thanks"), or a drink
+   * ("I'm not having the manhattan", "no more IPAs for me"). Nothing changes.
+   */
   "CANCEL",
   "UNKNOWN",
+  /**
+   * A drink mentioned but not asked for: an opinion ("that cosmo looks amazing"), the past ("I had
+   * a negroni in Rome"), someone else ("my sister swears by negronis"), a hypothetical or a
+   * hesitation ("I might get a martini later"). Maya answers in words and, unless the guest spoke
+   * against the drink, offers it; a "yes" then pours it. Never changes the tab itself.
+   */
+  "MENTION",
+  /**
+   * "Never mind", "scratch that" right after a turn that changed the tab: that turn's change is
+   * taken back in one edit (one version, one event). Taking back a removal puts nothing back
+   * unasked: Maya offers to.
+   */
+  "UNDO",
+  /**
+   * "Make that a martini (instead)", "swap the IPA for a lager", "sorry, I meant a cosmo": the last
+   * order (or the named drink) is replaced in one edit (one version, one event).
+   */
+  "REPLACE",
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
@@ -55,10 +81,28 @@ export interface RemoveLine {
 
 export type RemoveTarget =
   | { kind: "LINES"; lines: RemoveLine[] }
-  | { kind: "LAST_ORDER" }
+  /** The last order; `quantity` drinks of its last line ("scratch one of those"), or all of it when null. */
+  | { kind: "LAST_ORDER"; quantity: number | null }
   | { kind: "EVERYTHING" };
 
-export type TipRefusal = "PERCENT_OUT_OF_RANGE" | "PERCENT_NOT_WHOLE" | "NO_AMOUNT";
+/** A drink to pour instead, knowing whether its count was said ("make those lagers" keeps the count). */
+export interface ReplacementDraft extends DraftLine {
+  quantitySaid: boolean;
+}
+
+export type ReplaceTarget =
+  /** The line of the last order the new drink stands for: the same drink, else one of its kind, else the last. */
+  | { kind: "LAST_ORDER" }
+  /** These lines exactly (a replacement that needed a question first). */
+  | { kind: "LINES"; lines: OrderLine[] }
+  /** A drink named on the tab ("swap the martini for a manhattan"): found on the tab when acting. */
+  | { kind: "NAMED"; line: RemoveLine };
+
+/** How the guest feels about a drink they mentioned: only FOR and NEUTRAL mentions get an offer. */
+export type MentionStance = "FOR" | "AGAINST" | "NEUTRAL";
+/** What kind of telling the mention was, for the words of the answer; null when not said as a statement. */
+export type MentionKind = "PAST" | "OTHER" | "OPINION" | "HYPOTHETICAL" | "TENTATIVE" | "LATER" | "HABIT" | null;
+
 
 /** A drink or a family of drinks the guest asked about. */
 export interface Subject {
@@ -77,7 +121,8 @@ export type Understanding =
   | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number }
   | { intent: "MODIFY"; modifiers: Modifier[] }
   | { intent: "SHOW_TAB" }
-  | { intent: "SHOW_BALANCE" }
+  /** `asked`: drinks the guest asked whether the balance covers ("do I have enough for a martini?"). */
+  | { intent: "SHOW_BALANCE"; asked: DraftLine[] }
   | { intent: "MENU"; subject: Subject }
   | { intent: "PRICE"; subject: Subject }
   | { intent: "RECOMMEND"; mood: Mood | null; category: MenuCategory | null }
@@ -87,5 +132,9 @@ export type Understanding =
   | { intent: "SMALL_TALK"; topic: SmallTalkTopic }
   | { intent: "HELP" }
   | { intent: "GOODBYE" }
-  | { intent: "CANCEL" }
-  | { intent: "UNKNOWN" };
+  /** `itemIds`: the drinks declined, if any were named. */
+  | { intent: "CANCEL"; itemIds: string[] }
+  | { intent: "UNKNOWN" }
+  | { intent: "MENTION"; subject: Subject; quantity: number; stance: MentionStance; kind: MentionKind }
+  | { intent: "UNDO" }
+  | { intent: "REPLACE"; target: ReplaceTarget; drafts: ReplacementDraft[]; unknown: string[] };

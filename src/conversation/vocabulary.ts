@@ -45,6 +45,11 @@ question questions answer wants wanted needs likes capital country state france 
 sky blue red green yellow white fox brown dog cat monkey dishwasher turtle turtles fix fixed phone wifi password
 song songs band game score team news movie film tv radio price prices cost costs anymore instead actually else
 uh um er erm hmm mm ah oops guys folks lemme taxi cab uber ride lift home head heading tonight
+rough pass passing swear reckon wonder wondering tempted craving crave allergic obsessed regret reminds remind overrated
+underrated legendary boring gross sneeze dangerous college wedding airport office grandpa grandma uncle aunt roommate
+coworker colleague boss lunch gallon beach distillery spot hit hour kids parents sister brother husband girlfriend
+boyfriend date mom dad fan taste tastes smell smells looks sweet sour dry nineties summer winter wood pine tree
+rome florence chicago paris weekend yesterday earlier once ever never honestly basically dinner breakfast bit
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((word) => word.length > 0));
@@ -55,7 +60,16 @@ const INFLECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** A known everyday word, or an inflection of one. */
+/** Answers for inflected words, remembered: the same words come back in every utterance. */
+const inflected = new Map<string, boolean>();
+const INFLECTED_CACHE_LIMIT = 10_000;
+
 export function isEverydayWord(word: string): boolean {
   if (COMMON_WORDS.has(word)) return true;
-  return INFLECTIONS.some(([ending, replacement]) => ending.test(word) && COMMON_WORDS.has(word.replace(ending, replacement)));
+  const known = inflected.get(word);
+  if (known !== undefined) return known;
+  const everyday = INFLECTIONS.some(([ending, replacement]) => ending.test(word) && COMMON_WORDS.has(word.replace(ending, replacement)));
+  if (inflected.size >= INFLECTED_CACHE_LIMIT) inflected.clear();
+  inflected.set(word, everyday);
+  return everyday;
 }

@@ -5,7 +5,7 @@
  * bad input, speech that spells money, and a say without a token. Refusals in
  * words change nothing: no tab change, no event, the balance as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   MayaClient,
   SAY,
@@ -14,25 +14,19 @@ import {
   expectTranscript,
   lines,
   say,
-  startOnPostgres,
+  usePostgresMaya,
   transcript,
-  type ConversationApp,
 } from "./harness.js";
 
 const STARTING = 2000;
 
-let maya: ConversationApp | null = null;
-beforeAll(async () => {
-  maya = await startOnPostgres({ MAYA_STARTING_BALANCE_CENTS: String(STARTING) });
-});
-afterAll(async () => {
-  await maya?.close();
-});
+const postgresMaya = usePostgresMaya({ MAYA_STARTING_BALANCE_CENTS: String(STARTING) });
 
 const sessionIdOf = async (guest: MayaClient) => (await guest.data<{ me: { id: string } }>(`{ me { id } }`)).me.id;
 
 describe("say refuses in words and changes nothing", () => {
   it("an order the balance cannot cover: refused kindly, naming the $20.00 balance", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     const recorder = await new TabEventRecorder(guest, maya.app).start();
@@ -72,6 +66,7 @@ describe("say refuses in words and changes nothing", () => {
   });
 
   it("a tab locked while paying: every change is refused in words, nothing changes, no event", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     const recorder = await new TabEventRecorder(guest, maya.app).start();
@@ -102,6 +97,7 @@ describe("say refuses in words and changes nothing", () => {
 
 describe("what say understands as paying, and what it does not", () => {
   it.for(["I'll pay now", "check please", "settle up", "I'll pay my bill", "close my tab"])("%j starts paying", async (said, context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     await say(guest, "a soda");
@@ -113,6 +109,7 @@ describe("what say understands as paying, and what it does not", () => {
   });
 
   it("'what's my bill?' reads the tab and does not start paying", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     await say(guest, "a soda");
@@ -124,6 +121,7 @@ describe("what say understands as paying, and what it does not", () => {
   });
 
   it("'is this table free?' is not a payment", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     await say(guest, "a soda");
@@ -135,6 +133,7 @@ describe("what say understands as paying, and what it does not", () => {
   });
 
   it("paying an empty tab is answered in words, without a payment", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     const reply = await say(guest, "I'll pay my bill");
@@ -151,6 +150,7 @@ describe("say input and access", () => {
     ["blank", "   \n\t "],
     ["501 characters", `a martini ${"please ".repeat(80)}`.slice(0, 501)],
   ])("refuses %s text as BAD_USER_INPUT and stores nothing", async ([, text], context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     const result = await guest.request(SAY, { text });
@@ -162,6 +162,7 @@ describe("say input and access", () => {
   });
 
   it("accepts exactly 500 characters", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     const text = `a soda ${"please ".repeat(80)}`.slice(0, 500);
@@ -172,6 +173,7 @@ describe("say input and access", () => {
   });
 
   it("spells money for speech: $13.00 is 13 dollars, $1.95 is 1 dollar and 95 cents", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const guest = await MayaClient.startSession(maya.app.url);
     const price = await say(guest, "how much is a martini?");
@@ -187,6 +189,7 @@ describe("say input and access", () => {
   });
 
   it("refuses a say without a token, or with a wrong one, as UNAUTHENTICATED", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     expect(await new MayaClient(maya.app.url).errorCode(SAY, { text: "a martini" })).toBe("UNAUTHENTICATED");
     expect(await new MayaClient(maya.app.url, "not-a-real-token").errorCode(SAY, { text: "a martini" })).toBe("UNAUTHENTICATED");

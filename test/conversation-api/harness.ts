@@ -5,7 +5,7 @@
  * transcript facts every turn is checked against.
  */
 import pg from "pg";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { MayaApp } from "../../src/app.js";
 import { MayaClient, startTestMaya, TAB_FIELDS } from "../support/maya.js";
 import { PAYMENT_FIELDS, type PaymentShape, type TabShape } from "../support/operations.js";
@@ -62,6 +62,21 @@ export async function startOnPostgres(env: Record<string, string> = {}): Promise
     await database.drop();
     throw error;
   }
+}
+
+/**
+ * Maya on a fresh PostgreSQL database for the test file (started before its tests, closed after):
+ * the getter returns null when PostgreSQL is unreachable, and each test then skips itself.
+ */
+export function usePostgresMaya(env: Record<string, string> = {}): () => ConversationApp | null {
+  let maya: ConversationApp | null = null;
+  beforeAll(async () => {
+    maya = await startOnPostgres(env);
+  });
+  afterAll(async () => {
+    await maya?.close();
+  });
+  return () => maya;
 }
 
 /** One line per tab line, "quantity id (modifiers)", sorted: easy to compare. */

@@ -6,7 +6,7 @@
  * (exactly the words, CUSTOMER/MAYA pairs in order), the tabChanged events a
  * real graphql-ws subscriber received, and conservation of money.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CARD_OK, SIMULATE, type PaymentShape } from "../support/operations.js";
 import {
   MayaClient,
@@ -16,8 +16,7 @@ import {
   expectTranscript,
   lines,
   say,
-  startOnPostgres,
-  type ConversationApp,
+  usePostgresMaya,
   type Exchange,
   type Reply,
   type TabEvent,
@@ -25,16 +24,11 @@ import {
 
 const STARTING = 100_000;
 
-let maya: ConversationApp | null = null;
-beforeAll(async () => {
-  maya = await startOnPostgres();
-});
-afterAll(async () => {
-  await maya?.close();
-});
+const postgresMaya = usePostgresMaya();
 
 describe("a scripted conversation over GraphQL on PostgreSQL", () => {
   it("orders, clarifies, repeats, removes, changes, tips, pays and reports, with the tab, transcript and events right after every turn", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const { app, database } = maya;
     const guest = await MayaClient.startSession(app.url, "Ann");
@@ -231,6 +225,7 @@ describe("a scripted conversation over GraphQL on PostgreSQL", () => {
   });
 
   it("ten concurrent 'a martini' on one session pour exactly ten, one turn at a time", async (context) => {
+    const maya = postgresMaya();
     if (!maya) return context.skip();
     const { app, database } = maya;
     const guest = await MayaClient.startSession(app.url);

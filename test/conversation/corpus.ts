@@ -1,32 +1,14 @@
 /**
  * Utterances with what Maya should understand and what should happen to the
- * tab. Each case runs in a fresh session: `given` utterances are said first
- * (to build a tab or leave a question pending), then `say` is checked.
- *
- * `tab` is the whole tab after the turn as compact lines, "2 martini",
- * "1 whiskey (neat)" (modifiers sorted alphabetically); when it is left out,
- * the turn must not change the tab at all.
+ * tab, by category (corpus-kit.ts describes a case). The everyday part is
+ * here; corpus-dialogue.ts holds the dialogue part (mentions that are not
+ * orders, repairs, references, speech slips, odd quantities).
  */
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
-import type { Intent } from "../../src/conversation/understanding.js";
+import { after, each, order, tagged, type Case, type CorpusCase } from "./corpus-kit.js";
+import { DIALOGUE_CORPUS } from "./corpus-dialogue.js";
 
-export interface CorpusCase {
-  given?: readonly string[];
-  say: string;
-  intent: Intent;
-  tab?: readonly string[];
-  tip?: { percent: number } | { amountCents: number } | "none";
-  /** The turn returns a payment id. */
-  payment?: boolean;
-}
-
-type Extra = Omit<CorpusCase, "say" | "intent">;
-
-const each = (intent: Intent, utterances: readonly string[], extra: Extra = {}): CorpusCase[] =>
-  utterances.map((say) => ({ say, intent, ...extra }));
-const order = (say: string, ...tab: string[]): CorpusCase => ({ say, intent: "ORDER", tab });
-const after = (given: readonly string[], say: string, intent: Intent, tab?: readonly string[]): CorpusCase =>
-  tab ? { given, say, intent, tab } : { given, say, intent };
+export type { CorpusCase } from "./corpus-kit.js";
 
 const ROUND = ["two martinis and an IPA"];
 const ROUND_TAB = ["1 ipa", "2 martini"];
@@ -37,7 +19,7 @@ const greetings = each("GREET", [
   "hi there", "Greetings.", "good afternoon", "evening!", "heya", "hey, what's up",
 ]);
 
-const orders: CorpusCase[] = [
+const orders: Case[] = [
   order("I'd like a martini", "1 martini"),
   order("a martini please", "1 martini"),
   order("Can I get a negroni?", "1 negroni"),
@@ -137,7 +119,7 @@ const orders: CorpusCase[] = [
 ];
 
 /** Every drink by name, alias and plural, so the matcher is exercised across the whole menu. */
-const everyDrink: CorpusCase[] = MENU_CATALOG.flatMap((item) => {
+const everyDrink: Case[] = MENU_CATALOG.flatMap((item) => {
   const serving = item.servingChoices.length > 0 ? " neat" : "";
   const expected = (count: number) => `${count} ${item.id}${serving ? " (neat)" : ""}`;
   const alias = item.aliases.find((entry) => !entry.endsWith("s") && !entry.includes("of ")) ?? item.name.toLowerCase();
@@ -147,7 +129,7 @@ const everyDrink: CorpusCase[] = MENU_CATALOG.flatMap((item) => {
   ];
 });
 
-const typos: CorpusCase[] = [
+const typos: Case[] = [
   order("a negorni please", "1 negroni"),
   order("a martiny", "1 martini"),
   order("two marttinis", "2 martini"),
@@ -168,7 +150,7 @@ const typos: CorpusCase[] = [
   order("a negroini", "1 negroni"),
 ];
 
-const repeats: CorpusCase[] = [
+const repeats: Case[] = [
   after(["a martini"], "another one", "REPEAT_ORDER", ["2 martini"]),
   after(["a whiskey neat"], "same again", "REPEAT_ORDER", ["2 whiskey (neat)"]),
   after(["an IPA"], "one more please", "REPEAT_ORDER", ["2 ipa"]),
@@ -188,7 +170,7 @@ const repeats: CorpusCase[] = [
   after(["a soda"], "another two", "REPEAT_ORDER", ["3 soda"]),
 ];
 
-const removals: CorpusCase[] = [
+const removals: Case[] = [
   after(ROUND, "cancel the martini", "REMOVE", ["1 ipa"]),
   after(ROUND, "remove the IPA", "REMOVE", ["2 martini"]),
   after(ROUND, "take off one martini", "REMOVE", ["1 ipa", "1 martini"]),
@@ -201,8 +183,8 @@ const removals: CorpusCase[] = [
   after(ROUND, "cancel everything", "REMOVE", []),
   after(ROUND, "clear my tab", "REMOVE", []),
   after(ROUND, "remove everything from my tab", "REMOVE", []),
-  after(["a negroni", "a lemonade"], "scratch that", "REMOVE", ["1 negroni"]),
-  after(["a negroni", "a lemonade"], "cancel that", "REMOVE", ["1 negroni"]),
+  after(["a negroni", "a lemonade"], "scratch that", "UNDO", ["1 negroni"]),
+  after(["a negroni", "a lemonade"], "cancel that", "UNDO", ["1 negroni"]),
   after(["a negroni", "two lemonades"], "undo my last order", "REMOVE", ["1 negroni"]),
   after(["a negroni"], "remove the martini", "REMOVE", ["1 negroni"]),
   after(["a whiskey neat", "a whiskey on the rocks"], "cancel the whiskey on the rocks", "REMOVE", ["1 whiskey (neat)"]),
@@ -215,7 +197,7 @@ const removals: CorpusCase[] = [
   { say: "remove the negroni", intent: "REMOVE" },
 ];
 
-const changes: CorpusCase[] = [
+const changes: Case[] = [
   after(["a martini"], "make that three", "CHANGE_QUANTITY", ["3 martini"]),
   after(["a martini"], "make it two", "CHANGE_QUANTITY", ["2 martini"]),
   after(["three IPAs"], "make that two", "CHANGE_QUANTITY", ["2 ipa"]),
@@ -233,7 +215,7 @@ const changes: CorpusCase[] = [
   after(["a martini"], "make it 60", "CHANGE_QUANTITY", ["1 martini"]),
 ];
 
-const tabQuestions: CorpusCase[] = [
+const tabQuestions: Case[] = [
   ...each("SHOW_TAB", [
     "what's my tab?", "what's my bill?", "what do I owe?", "how much do I owe you", "show me my tab", "can I see my bill",
     "what's the damage?", "what's on my tab", "how much is my tab", "what's my total", "how much have I spent",
@@ -243,14 +225,14 @@ const tabQuestions: CorpusCase[] = [
   { say: "what's my tab", intent: "SHOW_TAB" },
 ];
 
-const balances: CorpusCase[] = each("SHOW_BALANCE", [
+const balances: Case[] = each("SHOW_BALANCE", [
   "what's my balance?", "how much money do I have left", "balance please", "how much can I spend",
   "what's left on my balance", "how much do I have", "do I have money left", "check my balance",
   "how much credit do I have left", "what can I still afford", "how much have I got left", "my balance",
   "what's my remaining balance", "how much money is left",
 ]);
 
-const menus: CorpusCase[] = each("MENU", [
+const menus: Case[] = each("MENU", [
   "what's on the menu?", "can I see the menu", "menu please", "what do you have?", "what drinks do you serve",
   "what beers do you have?", "which cocktails do you have", "what spirits have you got", "what's on tap?",
   "what non alcoholic drinks do you have", "list the cocktails", "what kind of beer do you have", "do you have IPA?",
@@ -260,7 +242,7 @@ const menus: CorpusCase[] = each("MENU", [
   "do you have wine?", "what cocktails are there",
 ]);
 
-const prices: CorpusCase[] = each("PRICE", [
+const prices: Case[] = each("PRICE", [
   "how much is a negroni?", "how much does a martini cost", "what's the price of an IPA", "how much for a whiskey",
   "how much are the beers", "what do your cocktails cost", "price of a long island?", "how much is a lemonade",
   "is the water free?", "what does a daiquiri cost", "how much are two martinis", "how much is a pint of lager",
@@ -268,7 +250,7 @@ const prices: CorpusCase[] = each("PRICE", [
   "cost of a cosmo?", "how much would an old fashioned be",
 ]);
 
-const recommendations: CorpusCase[] = [
+const recommendations: Case[] = [
   ...each("RECOMMEND", [
     "what do you recommend?", "something fruity", "I want something classy", "give me something strong",
     "something that burns", "something without alcohol please", "surprise me", "what's good here?",
@@ -281,7 +263,7 @@ const recommendations: CorpusCase[] = [
   ]),
 ];
 
-const tips: CorpusCase[] = [
+const tips: Case[] = [
   ...each("SET_TIP", ["add a 15% tip", "15 percent tip please", "tip fifteen percent", "let's do a 15% tip"], {
     given: ROUND, tab: ROUND_TAB, tip: { percent: 15 },
   }),
@@ -301,7 +283,7 @@ const tips: CorpusCase[] = [
   ...each("SET_TIP", ["tip 150 percent", "a 12.5% tip", "add a tip"], { given: ROUND, tab: ROUND_TAB }),
 ];
 
-const pays: CorpusCase[] = [
+const pays: Case[] = [
   ...each("PAY", [
     "I'll pay now", "pay my bill", "close my tab", "check please", "settle up", "can I pay?", "I'd like to pay",
     "the bill please", "bring me the check", "let me settle the bill", "I want to close out", "cash me out",
@@ -311,13 +293,13 @@ const pays: CorpusCase[] = [
   { say: "check please", intent: "PAY" },
 ];
 
-const paymentStatuses: CorpusCase[] = each("PAYMENT_STATUS", [
+const paymentStatuses: Case[] = each("PAYMENT_STATUS", [
   "did it go through?", "did my payment go through", "has my payment gone through", "payment status",
   "did the payment work?", "is my payment done", "have I paid?", "was my card charged", "is it paid?",
   "did you get my payment", "what's the status of my payment", "did it work?", "any update on my payment",
 ], { given: PAYING, tab: ["1 martini"], payment: true });
 
-const smallTalk: CorpusCase[] = each("SMALL_TALK", [
+const smallTalk: Case[] = each("SMALL_TALK", [
   "how are you?", "how's it going", "thanks!", "thank you so much", "cheers", "what's your name?", "who are you",
   "are you a robot?", "tell me a joke", "you're awesome", "I love this place", "is this table free?",
   "is this seat taken", "what time do you close?", "where's the restroom", "I'm not ready to pay yet",
@@ -325,23 +307,23 @@ const smallTalk: CorpusCase[] = each("SMALL_TALK", [
   "how's your night going", "are you real?",
 ]);
 
-const help: CorpusCase[] = each("HELP", [
+const help: Case[] = each("HELP", [
   "help", "what can you do?", "how does this work", "I need help", "what can I say?", "how do I order",
   "help me please", "I'm confused",
 ]);
 
-const goodbyes: CorpusCase[] = each("GOODBYE", [
+const goodbyes: Case[] = each("GOODBYE", [
   "bye", "goodbye!", "see you later", "good night", "I'm heading out", "take care", "gotta go", "catch you later",
   "that's all for tonight", "bye maya", "have a good night", "see ya",
 ]);
 
-const unknown: CorpusCase[] = each("UNKNOWN", [
+const unknown: Case[] = each("UNKNOWN", [
   "asdfgh", "the quick brown fox", "what is the capital of france", "purple monkey dishwasher", "can you fix my car",
   "blorp", "why is the sky blue", "I like turtles", "where did I park",
 ]);
 
 /** Answers to the question Maya asked the turn before. */
-const followUps: CorpusCase[] = [
+const followUps: Case[] = [
   after(["a whiskey"], "rocks", "ORDER", ["1 whiskey (on the rocks)"]),
   after(["a whiskey"], "neat please", "ORDER", ["1 whiskey (neat)"]),
   after(["a whiskey"], "on the rocks", "ORDER", ["1 whiskey (on the rocks)"]),
@@ -395,7 +377,7 @@ const followUps: CorpusCase[] = [
 ];
 
 /** Things that must not be read as what they resemble. */
-const negatives: CorpusCase[] = [
+const negatives: Case[] = [
   { say: "is this table free?", intent: "SMALL_TALK" },
   after(ROUND, "what's my bill?", "SHOW_TAB", ROUND_TAB),
   after(ROUND, "how much is my bill", "SHOW_TAB", ROUND_TAB),
@@ -427,7 +409,7 @@ const negatives: CorpusCase[] = [
 ];
 
 /** The balance starts at $1000.00; fifty Martinis are $650.00. */
-const insufficientFunds: CorpusCase[] = [
+const insufficientFunds: Case[] = [
   { say: "fifty martinis", intent: "ORDER", tab: ["50 martini"] },
   after(["fifty martinis"], "fifty martinis", "ORDER", ["50 martini"]),
   after(["fifty martinis"], "twenty martinis and thirty IPAs", "ORDER", ["50 martini"]),
@@ -439,7 +421,7 @@ const insufficientFunds: CorpusCase[] = [
  * Written after the engine, without running them first: transcribed speech with fillers, no
  * punctuation, indirect phrasing. Kept to measure how the rules generalise.
  */
-const transcribed: CorpusCase[] = [
+const transcribed: Case[] = [
   order("um can i get uh a martini", "1 martini"),
   order("yeah so like two ipas", "2 ipa"),
   order("lemme get a negroni and uh a lemonade", "1 lemonade", "1 negroni"),
@@ -500,7 +482,7 @@ const transcribed: CorpusCase[] = [
   after(["two martinis"], "can you make those dirty", "MODIFY", ["2 martini (dirty)"]),
   after(["an IPA", "a gin neat"], "make that a double please", "MODIFY", ["1 gin (double, neat)", "1 ipa"]),
   { say: "make it a double", intent: "MODIFY" },
-  after(["an IPA"], "oops cancel that", "REMOVE", []),
+  after(["an IPA"], "oops cancel that", "UNDO", []),
   after(["two IPAs", "a martini"], "take the martini off", "REMOVE", ["2 ipa"]),
   after(["two IPAs", "a martini"], "i don't want the martini", "REMOVE", ["2 ipa"]),
   after(["two IPAs"], "one less ipa", "REMOVE", ["1 ipa"]),
@@ -511,7 +493,7 @@ const transcribed: CorpusCase[] = [
 ];
 
 /** A second batch written before running it: typed chat, longer sentences, mixed requests. */
-const typed: CorpusCase[] = [
+const typed: Case[] = [
   order("Could I please get a Negroni, stirred, with a twist?", "1 negroni (stirred, with a twist)"),
   order("I'll start with a Daiquiri.", "1 daiquiri"),
   order("For the table: 2 IPAs, 2 lagers and a lemonade.", "1 lemonade", "2 ipa", "2 tap-beer"),
@@ -568,7 +550,11 @@ const typed: CorpusCase[] = [
 ];
 
 export const CORPUS: readonly CorpusCase[] = [
-  ...greetings, ...orders, ...everyDrink, ...typos, ...repeats, ...removals, ...changes, ...tabQuestions, ...balances,
-  ...menus, ...prices, ...recommendations, ...tips, ...pays, ...paymentStatuses, ...smallTalk, ...help, ...goodbyes,
-  ...unknown, ...followUps, ...negatives, ...insufficientFunds, ...transcribed, ...typed,
+  ...tagged("greeting", greetings), ...tagged("order", orders), ...tagged("every-drink", everyDrink), ...tagged("typo", typos),
+  ...tagged("repeat", repeats), ...tagged("removal", removals), ...tagged("change", changes), ...tagged("tab", tabQuestions),
+  ...tagged("balance", balances), ...tagged("menu", menus), ...tagged("price", prices), ...tagged("recommend", recommendations),
+  ...tagged("tip", tips), ...tagged("pay", pays), ...tagged("payment-status", paymentStatuses), ...tagged("small-talk", smallTalk),
+  ...tagged("help", help), ...tagged("goodbye", goodbyes), ...tagged("unknown", unknown), ...tagged("follow-up", followUps),
+  ...tagged("negative", negatives), ...tagged("funds", insufficientFunds), ...tagged("transcribed", transcribed),
+  ...tagged("typed", typed), ...DIALOGUE_CORPUS,
 ];

@@ -29,6 +29,55 @@ describe("ConversationService input", () => {
     expect(store.turns.size).toBe(0);
     await expect(say(`martini ${"please ".repeat(70)}`.slice(0, MAX_UTTERANCE_LENGTH))).resolves.toMatchObject({ intent: "ORDER" });
   });
+
+  it("strips NUL and other control characters before anything happens: the order pours once, the transcript is clean", async () => {
+    const { say, store, bar } = setUp();
+    const addItems = vi.spyOn(bar, "addItems");
+    const result = await say("two ipas\u0000 please\u0007\u001b\u009b");
+    expect(result.intent).toBe("ORDER");
+    expect(tabLines(result.session)).toEqual(["2 ipa"]);
+    expect(addItems).toHaveBeenCalledTimes(1);
+    const [turn] = store.turns.get("session-1") ?? [];
+    expect(turn?.utterance).toBe("two ipas please");
+  });
+
+  it("keeps ordinary whitespace as spaces and drops invisible direction overrides", async () => {
+    const { say, store } = setUp();
+    await say("a\tmartini\r\nplease\u202e");
+    expect(store.turns.get("session-1")?.[0]?.utterance).toBe("a martini please");
+  });
+
+  it.each([["NUL only", "\u0000\u0000"], ["controls and spaces", " \u0001\u0002 \u007f "], ["a direction override", "\u202e"]])(
+    "refuses an utterance that is nothing but control characters (%s) as BAD_USER_INPUT and stores nothing",
+    async (_name, text) => {
+      const { say, store } = setUp();
+      await expect(say(text)).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { reason: "EMPTY_UTTERANCE" } });
+      expect(store.turns.size).toBe(0);
+    },
+  );
+
+  it("counts the limit in characters, not UTF-16 units: 300 emoji are accepted, 501 refused", async () => {
+    const { say } = setUp();
+    const emoji = "\u{1F378}";
+    expect(emoji.repeat(300).length).toBe(600);
+    await expect(say(emoji.repeat(300))).resolves.toMatchObject({ intent: expect.any(String) });
+    await expect(say(emoji.repeat(MAX_UTTERANCE_LENGTH))).resolves.toMatchObject({ intent: expect.any(String) });
+    await expect(say(emoji.repeat(MAX_UTTERANCE_LENGTH + 1))).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: { reason: "UTTERANCE_TOO_LONG", maxLength: MAX_UTTERANCE_LENGTH },
+    });
+  });
+
+  it("replaces half of a surrogate pair instead of storing text PostgreSQL cannot encode", async () => {
+    const { say, store } = setUp();
+    await say("a martini \ud83c please");
+    expect(store.turns.get("session-1")?.[0]?.utterance).toBe("a martini \ufffd please");
+  });
+
+  it("refuses a value that is not text", async () => {
+    const { service } = setUp();
+    await expect(service.say("s", 42 as unknown as string)).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { reason: "NOT_TEXT" } });
+  });
 });
 
 describe("ConversationService orders", () => {
@@ -316,13 +365,55 @@ describe("dialogue state", () => {
     expect(parseState(JSON.parse(JSON.stringify(serialiseState(state))))).toEqual(state);
   });
 
+  it("round-trips everything version 2 added: the last edit, a quantity question, a replacement's lines", () => {
+    const state = {
+      ...initialState(),
+      turn: 3,
+      pending: { kind: "QUANTITY" as const, drafts: [{ candidates: ["ipa"], category: null, quantity: 1, modifiers: [], softModifiers: [] }], draftIndex: 0 },
+      lastEdit: { turn: 3, added: [{ menuItemId: "martini", quantity: 1, modifiers: [] }], removed: [{ menuItemId: "manhattan", quantity: 1, modifiers: [] }], lastOrderBefore: [] },
+    };
+    expect(parseState(JSON.parse(JSON.stringify(serialiseState(state))))).toEqual(state);
+    const replacing = {
+      ...initialState(),
+      pending: {
+        kind: "ORDER" as const,
+        drafts: [{ candidates: ["whiskey"], category: null, quantity: 1, modifiers: [], softModifiers: [] }],
+        confirm: false,
+        replaces: [{ menuItemId: "gin", quantity: 1, modifiers: ["neat"] }],
+      },
+    };
+    expect(parseState(JSON.parse(JSON.stringify(serialiseState(replacing))))).toEqual(replacing);
+  });
+
+  it("reads a state stored by version 1 (no last edit) field by field", () => {
+    const stored = {
+      version: 1,
+      turn: 5,
+      pending: { kind: "ORDER", drafts: [{ candidates: ["ipa"], category: null, quantity: 2, modifiers: [], softModifiers: [] }], confirm: true },
+      lastOrder: [{ menuItemId: "martini", quantity: 2, modifiers: ["dirty"] }],
+      focusItemId: "martini",
+    };
+    expect(parseState(stored)).toEqual({ turn: 5, pending: stored.pending, lastOrder: stored.lastOrder, focusItemId: "martini", lastEdit: null });
+  });
+
+  it("drops a damaged last edit or a quantity question pointing past its drafts, keeping the rest", () => {
+    const state = parseState({
+      version: 2,
+      turn: 2,
+      lastEdit: { turn: 2, added: [{ menuItemId: "ipa", quantity: -1, modifiers: [] }], removed: [], lastOrderBefore: [] },
+      pending: { kind: "QUANTITY", drafts: [{ candidates: ["ipa"], category: null, quantity: 1, modifiers: [], softModifiers: [] }], draftIndex: 3 },
+      lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: [] }],
+    });
+    expect(state).toEqual({ turn: 2, pending: null, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: [] }], focusItemId: null, lastEdit: null });
+  });
+
   it.each([[null], [42], ["state"], [[]], [{ version: 99, turn: 3 }]])("starts afresh from %j", (stored) => {
     expect(parseState(stored)).toEqual(initialState());
   });
 
   it("keeps the valid fields of a partly damaged state", () => {
     const state = parseState({ version: 1, turn: 4, pending: { kind: "ORDER", drafts: [{ candidates: [] }] }, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: ["bogus"] }] });
-    expect(state).toEqual({ turn: 4, pending: null, lastOrder: [], focusItemId: null });
+    expect(state).toEqual({ turn: 4, pending: null, lastOrder: [], focusItemId: null, lastEdit: null });
   });
 });
 

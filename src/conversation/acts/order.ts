@@ -1,0 +1,111 @@
+/**
+ * Pouring: an order, or the question it needs first (which drink, which
+ * serving, a modifier the drink does not take, a drink the bar does not
+ * have, a quantity it does not pour). Only a settled order reaches the tab,
+ * in one BarPort call. "Another one" and "same again" pour the last order again.
+ */
+import type { BarPort, OrderLine } from "../bar-port.js";
+import type { DialogueState, PendingQuestion } from "../dialogue-state.js";
+import { draftProblem, openQuestion, toOrderLines, withoutProblem, type DraftLine } from "../drafts.js";
+import { closestItems } from "../menu-matcher.js";
+import { isModifier } from "../modifiers.js";
+import { quantityRefusal } from "../refusals.js";
+import type { Act, ActTools, Outcome } from "./act.js";
+import { offer } from "./offer.js";
+import { changeTab, refuse } from "./tab.js";
+
+/** Drafts ready to pour, or what Maya says (and asks) first. */
+export type Settled = { lines: OrderLine[] } | { outcome: Outcome };
+
+/**
+ * The drafts as order lines, or the question or refusal they need first. `replaces`: the lines a
+ * replacement will take off, kept with the question so the answer completes the replacement.
+ */
+export async function settle(
+  drafts: DraftLine[],
+  unknown: readonly string[],
+  bar: BarPort,
+  tools: ActTools,
+  replaces?: OrderLine[],
+): Promise<Settled> {
+  const { index, replies } = tools;
+  const ask = (question: Omit<PendingQuestion & { kind: "ORDER" }, "kind" | "replaces">): PendingQuestion => ({
+    kind: "ORDER",
+    ...question,
+    ...(replaces ? { replaces } : {}),
+  });
+  const [missing] = unknown;
+  if (missing !== undefined) {
+    const closest = closestItems(missing, index, 2);
+    if (drafts.length > 0) return { outcome: { text: replies.unknownDrink(missing, closest, drafts), pending: ask({ drafts, confirm: true }) } };
+    return { outcome: { text: replies.unknownDrink(missing, closest), pending: offer(closest.map((item) => item.id)) } };
+  }
+  if (drafts.length === 0) return { outcome: { text: replies.orderWhat() } };
+  for (const [draftIndex, draft] of drafts.entries()) {
+    const refusal = quantityRefusal(draft.quantity);
+    if (!refusal) continue;
+    // "How many would you like?" is asked about this line: the next count answers it.
+    const pending: PendingQuestion = { kind: "QUANTITY", drafts: drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: 1 } : line)), draftIndex };
+    return { outcome: { ...(await refuse(refusal, bar, tools)), pending: replaces ? null : pending } };
+  }
+  const question = openQuestion(drafts, index);
+  if (question?.kind === "WHICH_ITEM") return { outcome: { text: replies.askWhich(question), pending: ask({ drafts, confirm: false }) } };
+  const problem = draftProblem(drafts, index);
+  if (problem) {
+    const fixed = withoutProblem(drafts, problem);
+    const next = openQuestion(fixed, index);
+    return { outcome: { text: replies.modifierRefused(problem, next), pending: ask({ drafts: fixed, confirm: next === null }) } };
+  }
+  if (question?.kind === "SERVING") return { outcome: { text: replies.askServing(question), pending: ask({ drafts, confirm: false }) } };
+  const lines = toOrderLines(drafts, index);
+  if (!lines || lines.length === 0) return { outcome: { text: replies.unknown() } };
+  return { lines };
+}
+
+/**
+ * While a payment is pending the tab is locked, so Maya says so at once rather than asking a
+ * question whose answer she would have to refuse.
+ */
+export async function unlessLocked(outcome: Outcome, bar: BarPort, tools: ActTools): Promise<Outcome> {
+  if (outcome.pending?.kind !== "ORDER" && outcome.pending?.kind !== "QUANTITY") return outcome;
+  const session = outcome.session ?? (await bar.snapshot(tools.sessionId));
+  if (session.tab.status === "PAYMENT_PENDING") return { text: tools.replies.refused({ reason: "TAB_LOCKED" }), session };
+  return outcome;
+}
+
+/** An order, or the question it needs first. */
+export async function pour(drafts: DraftLine[], unknown: readonly string[], bar: BarPort, tools: ActTools): Promise<Outcome> {
+  const settled = await settle(drafts, unknown, bar, tools);
+  if ("outcome" in settled) return unlessLocked(settled.outcome, bar, tools);
+  const { lines } = settled;
+  const added = await changeTab(bar, tools, { set: [], add: lines });
+  if (!added.ok) return added.outcome;
+  const last = lines[lines.length - 1] as OrderLine;
+  return {
+    text: tools.replies.ordered(lines, added.session),
+    session: added.session,
+    lastOrder: lines,
+    focusItemId: last.menuItemId,
+    change: added.change,
+  };
+}
+
+export const order: Act<"ORDER"> = (understanding, _state, bar, tools) => pour(understanding.drafts, understanding.unknown, bar, tools);
+
+/** Drafts that pour these lines again exactly as they were poured. */
+export const draftsOf = (lines: readonly OrderLine[]): DraftLine[] =>
+  lines.map((line) => ({
+    candidates: [line.menuItemId],
+    category: null,
+    quantity: line.quantity,
+    modifiers: line.modifiers.filter(isModifier),
+    softModifiers: [],
+  }));
+
+export const repeatOrder: Act<"REPEAT_ORDER"> = (understanding, state: DialogueState, bar, tools) => {
+  const known = state.lastOrder.filter((line) => tools.index.byId.has(line.menuItemId));
+  const last = known[known.length - 1];
+  if (!last) return { text: tools.replies.nothingToRepeat() };
+  const lines = understanding.scope === "ORDER" ? known : [{ ...last, quantity: understanding.quantity ?? 1 }];
+  return pour(draftsOf(lines), [], bar, tools);
+};

@@ -1,0 +1,68 @@
+/**
+ * "Make that three", "make it two negronis", "just one": a new quantity for
+ * the last order's drink or for a named drink on the tab, in one BarPort call.
+ */
+import type { MenuItem } from "../../bar/menu-catalog.js";
+import type { BarPort, OrderLine, TabLineView } from "../bar-port.js";
+import type { DialogueState } from "../dialogue-state.js";
+import { quantityRefusal } from "../refusals.js";
+import type { Act, ActTools, Outcome } from "./act.js";
+import { offer } from "./offer.js";
+import { replace } from "./replace.js";
+import { changeTab, linesOf, reductions, refuse } from "./tab.js";
+
+async function applyDelta(
+  item: MenuItem,
+  newestFirst: readonly TabLineView[],
+  delta: number,
+  quantity: number,
+  lastOrder: OrderLine[] | null,
+  bar: BarPort,
+  tools: ActTools,
+): Promise<Outcome> {
+  if (delta === 0) return { text: tools.replies.alreadyThatMany(item, quantity) };
+  const newest = newestFirst[0] as TabLineView;
+  const changes = delta > 0 ? [{ line: newest, quantity: newest.quantity + delta }] : reductions(newestFirst, -delta);
+  const result = await changeTab(bar, tools, { set: changes, add: [] });
+  if (!result.ok) return result.outcome;
+  const text =
+    quantity === 0
+      ? tools.replies.removed([{ menuItemId: item.id, quantity: -delta, modifiers: [] }], result.session)
+      : tools.replies.changed(item, quantity, result.session);
+  return { text, session: result.session, focusItemId: item.id, change: result.change, ...(lastOrder ? { lastOrder } : {}) };
+}
+
+/** "Make that three": the last ordered line goes from what was ordered to three, whatever else is on the tab. */
+function changeLastLine(quantity: number, lines: readonly TabLineView[], state: DialogueState, bar: BarPort, tools: ActTools) {
+  const last = state.lastOrder[state.lastOrder.length - 1];
+  const item = last && tools.index.byId.get(last.menuItemId);
+  if (!last || !item) return { text: tools.replies.changeWhat(quantity) };
+  const matching = linesOf(lines, last.menuItemId, last.modifiers);
+  if (matching.length === 0) return { text: tools.replies.notOnTab([last.menuItemId], null) };
+  const lastOrder = [...state.lastOrder.slice(0, -1), ...(quantity > 0 ? [{ ...last, quantity }] : [])];
+  return applyDelta(item, matching, quantity - last.quantity, quantity, lastOrder, bar, tools);
+}
+
+export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity }, state, bar, tools) => {
+  // Zero is a removal here ("make that zero"); anything else must be a quantity the bar pours.
+  const refusal = quantity === 0 ? null : quantityRefusal(quantity);
+  if (refusal) return refuse(refusal, bar, tools);
+  const session = await bar.snapshot(tools.sessionId);
+  const lines = session.tab.items;
+  if (itemIds === null) return changeLastLine(quantity, lines, state, bar, tools);
+
+  const itemId = itemIds.find((id) => lines.some((line) => line.menuItemId === id));
+  if (itemId === undefined) {
+    const item = tools.index.byId.get(itemIds[0] as string);
+    if (!item || quantity === 0) return { text: tools.replies.notOnTab(itemIds, null), session };
+    // "Make that three lagers" with no lager on the tab: the last order becomes three lagers.
+    if (state.lastOrder.length > 0) {
+      const drafts = [{ candidates: [item.id], category: null, quantity, modifiers: [], softModifiers: [], quantitySaid: true }];
+      return replace({ intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts, unknown: [] }, state, bar, tools);
+    }
+    return { text: tools.replies.offerToAdd(item, quantity), pending: offer([item.id], quantity), session };
+  }
+  const ofItem = linesOf(lines, itemId, null);
+  const total = ofItem.reduce((sum, line) => sum + line.quantity, 0);
+  return applyDelta(tools.index.byId.get(itemId) as MenuItem, ofItem, quantity - total, quantity, null, bar, tools);
+};

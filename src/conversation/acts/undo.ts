@@ -1,0 +1,31 @@
+/**
+ * "Never mind", "scratch that": exactly what the turn before changed on the
+ * tab is taken back, in one edit (one version, one event). Taking back a
+ * removal would put money back on the tab, so Maya asks first.
+ */
+import type { Act } from "./act.js";
+import { draftsOf } from "./order.js";
+import { changeTab, takeOff } from "./tab.js";
+
+export const undo: Act<"UNDO"> = async (_understanding, state, bar, tools) => {
+  const edit = state.lastEdit;
+  if (!edit || edit.turn !== state.turn) return { text: tools.replies.nothingToUndo() };
+  if (edit.added.length === 0) {
+    return { text: tools.replies.offerPutBack(edit.removed), pending: { kind: "ORDER", drafts: draftsOf(edit.removed), confirm: true } };
+  }
+  const session = await bar.snapshot(tools.sessionId);
+  const set = takeOff(session.tab.items, edit.added);
+  if (set.length === 0) return { text: tools.replies.nothingRecent(), session };
+  const result = await changeTab(bar, tools, { set, add: edit.removed });
+  if (!result.ok) return result.outcome;
+  const focus = edit.lastOrderBefore[edit.lastOrderBefore.length - 1]?.menuItemId ?? null;
+  return {
+    text: tools.replies.undone(result.change.removed, result.change.added, result.session),
+    session: result.session,
+    lastOrder: edit.lastOrderBefore,
+    focusItemId: focus,
+    change: result.change,
+    // "Never mind" again does not redo it.
+    undoable: false,
+  };
+};

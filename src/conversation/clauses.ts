@@ -1,0 +1,363 @@
+/**
+ * Dialogue acts, clause by clause. The utterance is cut into clauses
+ * (segmentation.ts), and each clause gets one act from its features, read on
+ * its "shape" (the clause with drinks written DRINK and modifiers MOD, so one
+ * pattern serves every drink; order-parser.ts writes it while reading the
+ * drinks): question form (a wh-word, an auxiliary before its subject, a
+ * question mark), the subject (I, someone else, a drink, "that"), tense (the
+ * past, "used to", "have had"), modality (a wish, "if", "would", "might",
+ * "maybe", "later"), opinion words, and negation with its scope (a drink or a
+ * wish after "not", "never", "no more", "don't"). Only a REQUEST (or a "yes"
+ * to Maya's own offer, handled in answers.ts) may change the tab.
+ */
+import { utteranceOf, type Utterance } from "./intents.js";
+import type { MenuIndex } from "./menu-matcher.js";
+import type { Pause, ReadText } from "./normalise.js";
+import { readQuantity } from "./numbers.js";
+import { oneOf } from "./patterns.js";
+import { AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
+import { isEverydayWord } from "./vocabulary.js";
+
+export type DialogueAct =
+  /** Asks Maya to do something: pour, take off, change, pay, tip; a bare drink; a continuation ("and a soda"). */
+  | "REQUEST"
+  /** Asks for information ("is the negroni strong?", "do I have enough for a martini?"). */
+  | "QUESTION"
+  /** Tells something: the past, other people, an opinion, a hypothetical, hesitation, "later". */
+  | "STATEMENT"
+  /** Refuses or negates a drink ("I'm not having the manhattan", "no more IPAs for me"). */
+  | "DECLINE"
+  /** A yes or a no on its own. */
+  | "ANSWER"
+  /** Takes back or changes what was just said ("no wait", "I mean", "scratch that", "make that two"). */
+  | "REPAIR"
+  /** Anything else: greetings, thanks, feelings, the tab, paying. */
+  | "CHAT";
+
+export type StatementKind = "PAST" | "OTHER" | "OPINION" | "HYPOTHETICAL" | "TENTATIVE" | "LATER" | "HABIT";
+
+/** How the guest feels about the drink they mentioned: an offer only follows FOR or NEUTRAL. */
+export type Stance = "FOR" | "AGAINST" | "NEUTRAL";
+
+export interface Repair {
+  cue: RepairCue;
+  strength: RepairStrength;
+  /** The cue's words ("no wait", "make that"). */
+  said: string[];
+  /** What follows the cue: the new version, if any. */
+  body: string[];
+}
+
+export interface Clause {
+  tokens: string[];
+  /** The clause read for drinks and intents (intents.ts), once. */
+  utterance: Utterance;
+  /** Ends with a question mark. */
+  asked: boolean;
+  act: DialogueAct;
+  kind: StatementKind | null;
+  stance: Stance;
+  repair: Repair | null;
+  answer: "YES" | "NO" | null;
+  /** Drinks, modifiers or counts only ("two martinis, dirty"): a fragment continues the request before it. */
+  fragment: boolean;
+  /** Names at least one drink on the menu. */
+  namesDrink: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Word lists
+
+// Patterns the act rules test, compiled once.
+const NOT_BAD = / not (bad|too bad|half bad) /;
+const REMOVAL_WORDS = / (changed my mind|anymore|any more|after all) /;
+const WANTING = / (want|need|mind|order) /;
+const AUXILIARY_FIRST = /^ (do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya) /;
+const WONDERING = /^ (i )?(wonder|wondering) (what|how|whether|which) /;
+const CONDITION = /^ (if|what if|suppose|supposing|imagine) /;
+const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
+const ASKING_WORD = / (what|how much|how) /;
+const THANKS_FOR = /^ (thanks|thank you|cheers) (so much |again |a lot )?for /;
+const ALREADY = / (already|so far) /;
+const HAVE_TO = / i (had|have) (to|got to) /;
+const HABITUAL = / (drinking|always|usually|only|never) /;
+const NAMES_DRINK = / DRINK /;
+const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/;
+
+
+const LEAD = new Set([
+  "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
+  "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
+]);
+
+const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
+
+// ---------------------------------------------------------------------------
+// Features
+
+const YES =
+  /^ (yes|yes please|sure|sure thing|please|okay|go ahead|do it|why not|absolutely|of course|definitely|yes i would|i would|i will|let us do it|go for it|count me in|go on|go on then|alright|all right|fine|cool|lovely|perfect|great|sounds good|sounds great|yes one|that one|one please|yes sure)( please| thanks| then| maya)* $/;
+const SOUNDS_GOOD = /^ ((that|it|this) )?(sounds|sound|looks|seems) (really |very |so )?(good|great|perfect|lovely|nice|fine|amazing|delicious|tasty|fantastic|wonderful|excellent)( to me)?( then)? $/;
+const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pass|pass|no i am good|not really|no way|not for me|i am fine|no that is all)( thanks| then| maya)* $/;
+
+/** Asking Maya to do something, in the form of a question ("can I get", "could you bring me"). */
+const REQUEST_QUESTION = oneOf([
+  /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
+  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|settle|cash|keep|leave|serve|surprise) /,
+  /^ would you mind /,
+  /^ (is it possible|any chance|do you mind if) /,
+  /^ (how|what) about /,
+  /^ why (do not|not) (i|we) /,
+]);
+
+/** Taking a drink off the tab, said with a negation ("I don't want the IPA anymore"). */
+const REMOVAL = oneOf([
+  / (do not|does not|did not|no longer) (really )?(want|need) (the|my|that|this|those|these|them|it|any of) /,
+  / (the|my|that|those|these|this|them|it) ((\w+|DRINK|MOD) )*(anymore|any more|after all) /,
+  / changed my mind /,
+  / (did not|never) (order|ordered|ask for|asked for) (the|that|this|those|these|a|an|any|two|three) /,
+]);
+/** Polite requests in the past tense ("I was wondering if I could get..."). */
+const REQUEST_IDIOM = / (was|were) (wondering|hoping) | wanted to (order|get|have|try) /;
+
+const NEGATION = "(not|never|no|no more|none of|nothing|neither|nor|without)";
+/** Every word the negation patterns below start from: without one, none of them can match. */
+const NEGATION_WORDS = / (not|never|no|none|nothing|neither|nor|without|pass|skip|hold|off|longer) /;
+/** Negations that tell rather than refuse: habits, the past, opinions ("I never liked vodka", "I'm not a fan of cosmos"). */
+const TELLING_NEGATION = oneOf([
+  / (do|does) not (really )?(drink|like|love|care for|enjoy|do) /,
+  / never (drink|drinks|drank|liked|had|tried|been|touch|touched|order|ordered|get|got) /,
+  / (did|have|has|had) not (really )?(love|like|enjoy|have|had|try|tried|order|ordered|been|care) /,
+  / (have|has|had) never /,
+  / (am|is|are|was|were) not (a |the )?(big |huge |great |real )?(fan|bad|that bad|my thing|for everyone|my cup|great|good|terrible|awful) /,
+  NOT_BAD,
+  / (can|could) not (stand|drink|handle|do|have) /,
+  / nothing (beats|compares|tops|like) /,
+  / (can|could) not get enough /,
+  / (would|will) never /,
+  / do not get along /,
+]);
+/** Refusals: a negation over a drink or over a wish to have one. */
+const DECLINING = oneOf([
+  new RegExp(` ${NEGATION} ((more|again|another|any|a|an|the|of|for|me|more of|of the|one|two|single|way|thanks|thank you|definitely|really) )*DRINK `),
+  / (do not|does not|will not|would not|am not|is not|are not|not|rather not|never) (\w+ ){0,2}(want|need|have|having|get|getting|take|taking|order|ordering|drinking|feel like|fancy|pour|bring|give|serve|in the mood for) /,
+  / (pass on|skip|hold off on|(am|is|are|i am|we are) off) (the |that |a |any )?((\w+ ){0,2})?DRINK /,
+  / (no|never) (more|again) /,
+]);
+
+const WISH = oneOf([
+  / (i|we|he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
+  / (i|we) (really )?(want|need|fancy|crave) /,
+  / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
+  / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like) /,
+  / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for) /,
+  / (wants|needs|would like|would love|will have|will take|is having|is getting|is going to have) /,
+  / let (me|us) /,
+  / (give|get|bring|pour|make|fix|grab) (me|us) /,
+  / ready to (pay|order|settle|close|check out) /,
+]);
+/** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
+const IMPERATIVE =
+  /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
+
+const PAST = oneOf([
+  / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then) )?(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
+  / (have|has) ((never|ever|already|just|always|been) )?(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking) /,
+  / (i|we|he|she|they) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
+  / \w+ (was|were) /,
+  PAST_TIME,
+]);
+/** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
+const PERSON_NOUNS =
+  "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat";
+const OTHER_SUBJECT = new RegExp(
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (guy|lady|man|woman|girl|boy|couple|bartender|table|gentleman|kids)( (next to me|over there|at the end of the bar|at the bar|behind me))?|a friend( of mine)?|[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
+);
+/** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
+const ITEM_SUBJECT =
+  /^ ((i think|i reckon|i feel like|i find|honestly|wow|man|oh) )?((the|that|this|these|those|your|a|an|our|my|his|her|their) )?((\w+) )?DRINK (MOD )?((here|there|you make|you serve|you have|(at|in) \w+|((the|that|this) \w+|i|he|she|we|they|you|my \w+) (had|ordered|made|got|drank|tried|recommended|served|brought|mixed)( \w+){0,3}) )?((and|or) (i|me) )?(is|are|was|were|looks?|looked|tastes?|tasted|smells?|smelled|sounds?|seems?|seemed|makes?|made|reminds?|hits?|goes|has|have|had|gets?|comes?|feels?|felt|always|never|just|really|kind|must|can|could|will|would|isnt|used)\b/;
+/** A drink said to be something ("her favorite is the cosmo", "his drink of choice is vodka"). */
+const DRINK_PREDICATE = / (is|was|are|were|being) ((the|a|an|my|your|his|her|their|our|always|still|definitely|probably|usually|just) )*DRINK /;
+const THING_SUBJECT = /^ (it|that|this|these|those) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
+const OPINION_VERB =
+  / (i|we|he|she|they|PERSON|you) ((really|just|absolutely|totally|kind of|do|also|always|still|so|sort of|honestly|truly|genuinely) )?(love|loves|like|likes|hate|hates|adore|adores|prefer|prefers|enjoy|enjoys|swear by|swears by|miss|misses|am (a )?(big |huge |great )?fan of|is (a )?(big |huge )?fan of|am obsessed with|is obsessed with|are obsessed with|am allergic to|is allergic to|am into|is into|am partial to|am more of|is more of|is a DRINK|am a DRINK|think DRINK|hear|heard|reckon DRINK|can not stand) /;
+const POSITIVE =
+  / (great|good|amazing|awesome|delicious|tasty|nice|lovely|excellent|fantastic|wonderful|incredible|best|favorite|favourite|love|loves|adore|adores|swear by|swears by|legendary|perfect|beautiful|gorgeous|refreshing|elegant|classic|underrated|not bad|lush|divine|superb|killer|spot|fan of|obsessed|craving|tempted|go to|fresh|better|smooth|heard great|strong) /;
+const NEGATIVE =
+  / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|many|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
+const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
+const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
+const LATER =
+  / (later|after this|after that|after dinner|afterwards|next time|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /;
+const HABIT = / (always|usually|normally|often|sometimes|every (day|night|time|week)|only drinks?|by the gallon|(i|we) drink) /;
+
+const PRAISE = / ((can|could) not get enough|not (bad|too bad|half bad)|nothing (beats|compares|tops)) /;
+
+/** Any of PREDICATES as a whole word. */
+const PREDICATE_WORD = new RegExp(` (${[...PREDICATES].join("|")}) `);
+
+function stanceOf(shape: string): Stance {
+  if (test(PRAISE, shape)) return "FOR";
+  const against = test(NEGATIVE, shape);
+  const favour = test(POSITIVE, shape);
+  if (against && !test(NOT_BAD, shape)) return "AGAINST";
+  return favour ? "FOR" : "NEUTRAL";
+}
+
+/** The shape without the words a clause may open with ("oh", "okay", "so"). */
+function withoutLead(shape: string): string {
+  let rest = shape;
+  for (;;) {
+    const match = /^ (\w+) /.exec(rest);
+    if (!match || !LEAD.has(match[1] as string)) return rest;
+    rest = rest.slice(match[1]!.length + 1);
+  }
+}
+
+interface Reading {
+  act: DialogueAct;
+  kind: StatementKind | null;
+}
+
+/** The act of a clause that is not a repair, from its shape. */
+function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean): Reading {
+  const shape = withoutLead(raw);
+  const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
+  const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
+  // Negations and idioms are looked for only where their words are: most clauses have none.
+  const negated = NEGATION_WORDS.test(shape);
+  const removalWords = negated || test(REMOVAL_WORDS, shape);
+  if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
+  if (test(REQUEST_IDIOM, shape)) return { act: "REQUEST", kind: null };
+  const question =
+    (asked && !fragment) ||
+    WH.has(/^ (\w+)/.exec(shape)?.[1] ?? "") ||
+    test(AUXILIARY_FIRST, shape) ||
+    test(WONDERING, shape);
+  if (test(CONDITION, shape) && !test(IF_I_CAN_GET, shape)) {
+    return question && test(ASKING_WORD, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
+  }
+  if (question) return test(REQUEST_QUESTION, shape) ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
+  if (negated && test(TELLING_NEGATION, shape)) return statement(test(PAST, person) ? "PAST" : "OPINION");
+  if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
+  if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
+  // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
+  if (fragment && test(LATER, shape)) return statement("LATER");
+  if (fragment && test(TENTATIVE, shape)) return statement("TENTATIVE");
+  // "wow, three martinis already": a count of what was had, not an order.
+  if (fragment && (test(PAST_TIME, shape) || test(ALREADY, shape))) return statement("PAST");
+  if (fragment) return { act: "REQUEST", kind: null };
+  if (consequent) return statement("HYPOTHETICAL");
+  const wish = test(WISH, person) || IMPERATIVE.test(shape);
+  if (test(PAST, person) && !test(HAVE_TO, shape)) return statement("PAST");
+  if (test(OTHER_SUBJECT, shape)) return wish && !test(HABITUAL, shape) ? { act: "REQUEST", kind: null } : statement("OTHER");
+  if (test(LATER, shape)) return statement("LATER");
+  if (test(TENTATIVE, shape)) return statement("TENTATIVE");
+  if (test(ITEM_SUBJECT, shape) || (test(THING_SUBJECT, shape) && test(NAMES_DRINK, shape)) || (test(OPINION_VERB, person) && !wish) || (test(DRINK_PREDICATE, shape) && !wish)) {
+    return statement("OPINION");
+  }
+  if (test(HYPOTHETICAL, shape) && !wish) return statement("HYPOTHETICAL");
+  if (test(HABIT, shape) && !wish) return statement("HABIT");
+  if (wish) return { act: "REQUEST", kind: null };
+  return { act: "CHAT", kind: null };
+}
+
+/** The repair cues a clause opens with, and what follows them ("no wait, make it two" -> REVISE, "two"). */
+function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: MenuIndex): Repair | null {
+  let position = 0;
+  let repair = null as Repair | null;
+  while (position < tokens.length) {
+    while (tokens[position] === "oh" || tokens[position] === "and" || tokens[position] === "hmm" || tokens[position] === "okay") position += 1;
+    // The clause already starts at its cue: no need to look for something ordered before it.
+    const marker = markerAt(tokens, position, pauses, index, true);
+    if (!marker) break;
+    position += marker.words.length;
+    repair = {
+      cue: repair?.cue === "UNDO" || marker.cue === "UNDO" ? "UNDO" : "REVISE",
+      strength: repair?.strength === "STRONG" || marker.strength === "STRONG" ? "STRONG" : "WEAK",
+      said: [...(repair?.said ?? []), ...marker.words],
+      body: [],
+    };
+    // "make that to", "switch it to", "change that into": the linking word goes with the cue.
+    while (["to", "into", "for", "with", "please"].includes(tokens[position] ?? "")) position += 1;
+  }
+  if (!repair) return null;
+  const body = tokens.slice(position);
+  if (body.includes("instead")) repair.strength = "STRONG";
+  return { ...repair, body };
+}
+
+/** Everyday words a bare order may hold besides drinks, modifiers and counts ("two martinis for me and my friend"). */
+const FRAGMENT_WORDS = new Set([
+  "a", "an", "the", "and", "or", "plus", "also", "too", "then", "with", "of", "for", "me", "us", "my", "our", "her", "him",
+  "them", "friend", "friends", "table", "wife", "husband", "date", "kid", "kids", "please", "thanks", "cheers", "tonight", "now",
+  "just", "another", "more", "some", "one", "ones", "maya", "okay", "yes", "oh", "ah", "so", "well", "hey", "hi", "hello",
+  "both", "each", "all", "other", "extra", "cold", "big", "small", "large", "tall", "nice", "good", "quick", "same", "start",
+  "round", "pint", "glass", "bottle", "shot", "cup", "on", "up", "single", "sir", "mate", "buddy", "to", "go", "again", "as",
+  "in", "house", "usual", "first", "second", "here", "there", "this", "that", "actually", "sorry", "no", "instead", "last",
+  "red", "white", "sparkling", "still", "fresh", "side", "little", "way", "any", "alright", "right", "away", "quickly",
+]);
+
+/** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
+const ASIDES = / (thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|when you get a chance|for me|for us) /g;
+const SUBJECTS = new Set(["i", "we", "he", "she", "they", "you", "it", "there"]);
+
+/**
+ * A bare order: drinks, modifiers, counts or "a ..." with no verb and no subject ("two martinis,
+ * dirty", "a mojito please", "so like two IPAs"). It is a request, and it continues one before it.
+ */
+function isFragment(shape: string, ordersSomething: boolean): boolean {
+  // A verb anywhere and it is a clause (the cheap test first: most clauses have one).
+  if (PREDICATE_WORD.test(shape)) return false;
+  const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
+  if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
+  if (WH.has(words[0] as string) || AUX.has(words[0] as string)) return false;
+  // Unknown words may be a drink the bar does not have ("a mojito please"); known ones must fit an order.
+  const fits = (word: string) =>
+    !SUBJECTS.has(word) &&
+    (word === "DRINK" || word === "MOD" || FRAGMENT_WORDS.has(word) || /^\d/.test(word) || readQuantity([word], 0) !== null || !isEverydayWord(word));
+  return words.every(fits) && !OTHER_SUBJECT.test(shape);
+}
+
+const MAX_ANSWER_WORDS = 8;
+const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine"]);
+
+/** Reads the clauses of an utterance and the dialogue act of each. */
+export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
+  const clauses: Clause[] = [];
+  let counterfactual = false;
+  for (const { start, end } of segment(read, index)) {
+    const tokens = read.tokens.slice(start, end);
+    const pauses = read.pauses.slice(start, end + 1);
+    const asked = (read.pauses[end] ?? "NONE") === "QUESTION";
+    const utterance = utteranceOf(tokens, index);
+    const { shape, said: named } = utterance.order;
+    const drinks = named.drinks;
+    const fragment = isFragment(shape, named.drinks + named.modifiers + named.counts > 0);
+    const namesDrink = drinks > 0;
+    // Built field by field: spreading a shared base into each clause costs more than all the rest.
+    const repair = repairOf(tokens, pauses, index);
+    if (repair) {
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "REPAIR", kind: null, stance: "NEUTRAL", repair, answer: null });
+      counterfactual = false;
+      continue;
+    }
+    // A yes or a no is a few words at most.
+    const said = tokens.length <= MAX_ANSWER_WORDS ? ` ${tokens.join(" ")} ` : "";
+    const answer = said === "" ? null : YES.test(said) || SOUNDS_GOOD.test(withoutLead(said)) ? "YES" : NO.test(said) ? "NO" : null;
+    if (answer) {
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
+      continue;
+    }
+    const { act, kind } = actOfShape(shape, fragment, asked, counterfactual);
+    // Only what is told or said in passing needs a stance (a mention's answer depends on it).
+    const stance = act === "STATEMENT" || act === "CHAT" ? stanceOf(shape) : "NEUTRAL";
+    clauses.push({ tokens, utterance, asked, fragment, namesDrink, act, kind, stance, repair: null, answer: null });
+    // "if I had a negroni, I'd be asleep": the clause after a condition is hypothetical too.
+    counterfactual =
+      CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&
+      test(CONDITION, withoutLead(shape)) &&
+      !test(REAL_CONDITION, withoutLead(shape));
+  }
+  return clauses;
+}

@@ -1,0 +1,257 @@
+/**
+ * Where one clause ends and the next begins. An utterance is cut at sentence
+ * punctuation, at repair markers ("no wait", "I mean", "actually", "scratch
+ * that"), at conjunctions ("but", "because", "if"), after a pause where a
+ * question or a request starts ("too expensive, what about a beer?"), and
+ * where a new subject starts a new clause after a verb ("...swears by
+ * negronis I'll have a martini"); speech without punctuation is cut by the
+ * words alone. A noun phrase is never cut from its relative clause ("the
+ * brandy I had at dinner was lovely").
+ */
+import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { readModifierAt } from "./modifiers.js";
+import type { Pause, ReadText } from "./normalise.js";
+import { readQuantity } from "./numbers.js";
+
+// ---------------------------------------------------------------------------
+// Word lists
+
+export const WH = new Set(["what", "which", "how", "who", "where", "why", "when", "whose"]);
+export const AUX = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "have", "has", "may", "might", "am"]);
+const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "he", "she", "they", "it", "there", "that", "this", "these", "those"]);
+const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
+/** A verb (or an adverb before one) right after a subject: what makes a subject start a clause. */
+const FINITE = new Set([
+  "am", "are", "is", "was", "were", "will", "would", "have", "had", "has", "do", "did", "does", "can", "could", "should", "might",
+  "may", "must", "want", "wants", "need", "needs", "like", "likes", "love", "loves", "think", "guess", "hate", "hates", "prefer",
+  "drink", "drank", "drinks", "get", "take", "mean", "meant", "said", "wanted", "tried", "ordered", "used", "never", "always",
+  "just", "really", "also", "only", "usually", "swear", "swears", "reckon", "wish", "feel", "fancy", "ll", "d",
+]);
+/** Words after which a subject does not start a new clause ("I think I'll have", "can I get"). */
+const CLAUSE_TAKERS = new Set([
+  "think", "guess", "know", "hope", "wish", "say", "said", "suppose", "bet", "believe", "mean", "meant", "wonder", "sure", "if",
+  "when", "what", "that", "because", "so", "and", "or", "but", "then", "where", "how", "why", "who", "which", "whether", "than",
+  "as", "like", "unless", "until", "before", "after", "while", "since", "maybe", "perhaps", ...AUX, "let", "me", "to", "for",
+  "with", "about", "of", "reckon", "feel", "not", "wondering", "hoping", "saw", "heard", "told", "tell",
+]);
+const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if"]);
+/** Words that start a clause without changing what it is ("oh", "okay", "so"). */
+
+/** Words that say "a verb is here": a clause holding one is not a bare fragment. */
+export const PREDICATES = new Set([
+  "is", "are", "was", "were", "am", "be", "been", "had", "has", "have", "do", "does", "did", "drink", "drank", "drinks", "like",
+  "likes", "love", "loves", "hate", "hates", "want", "wants", "need", "needs", "will", "would", "can", "could", "should", "might",
+  "get", "give", "bring", "make", "pour", "take", "think", "know", "looks", "look", "tastes", "taste", "sounds", "sound",
+  "smells", "seems", "reminds", "makes", "order", "ordered", "tried", "used", "never", "not", "if", "what", "how", "which", "who",
+  "why", "where", "when", "maybe", "later", "swear", "swears", "prefer", "remove", "cancel", "change", "add", "put", "pay",
+  "tip", "check", "show", "tell", "let", "say", "said", "mean", "meant", "see", "saw", "heard", "go", "goes", "went", "come",
+  "came", "try", "keep", "leave", "set", "bill", "tab", "balance", "menu", "price", "cost", "much", "afford", "enough",
+  "recommend", "suggest", "something", "anything", "surprise",
+]);
+
+/** Praise that reads like a complaint word by word ("can't get enough of", "not bad"). */
+
+// ---------------------------------------------------------------------------
+// Repair markers
+
+/** UNDO takes back ("scratch that", "never mind"); REVISE says it again differently ("no wait", "I mean"). */
+export type RepairCue = "UNDO" | "REVISE";
+/** STRONG cues name a change ("make that", "I meant", "instead"); WEAK ones only hesitate ("actually", "sorry"). */
+export type RepairStrength = "STRONG" | "WEAK";
+
+export interface Marker {
+  words: readonly string[];
+  cue: RepairCue;
+  strength: RepairStrength;
+}
+
+const MARKERS: readonly Marker[] = [
+  ...[["scratch", "that"], ["scratch", "it"], ["never", "mind"], ["nevermind"], ["forget", "that"], ["forget", "it"], ["forget", "about", "it"],
+    ["cancel", "that"], ["cancel", "it"], ["undo", "that"], ["undo", "it"], ["undo"]].map((words) => ({ words, cue: "UNDO" as const, strength: "WEAK" as const })),
+  ...[["make", "that"], ["make", "it"], ["make", "those"], ["make", "them"], ["change", "that"], ["change", "it"], ["switch", "that"],
+    ["switch", "it"], ["i", "mean"], ["i", "meant"], ["i", "said"], ["i", "wanted"], ["i", "asked", "for"], ["correction"]].map((words) => ({ words, cue: "REVISE" as const, strength: "STRONG" as const })),
+  ...[["no", "wait"], ["oh", "wait"], ["wait"], ["hold", "on"], ["sorry"], ["actually"], ["or", "rather"], ["on", "second", "thought"],
+    ["on", "second", "thoughts"], ["oops"], ["my", "bad"], ["my", "mistake"], ["no"]].map((words) => ({ words, cue: "REVISE" as const, strength: "WEAK" as const })),
+];
+
+/** The markers by their first word: most words start none, so most positions cost one look-up. */
+const MARKERS_BY_FIRST_WORD: ReadonlyMap<string, readonly Marker[]> = (() => {
+  const byFirst = new Map<string, Marker[]>();
+  for (const marker of MARKERS) {
+    const first = marker.words[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), marker]);
+  }
+  return byFirst;
+})();
+
+export const PAST_TIME = / (yesterday|last (night|time|week|weekend|year|month|summer|winter|friday|saturday|sunday)|earlier|ago|the other (night|day)|back in|when i was|in college|once|at lunch|at dinner|at the wedding|this morning) /;
+
+export function markerAt(tokens: readonly string[], position: number, pauses: readonly Pause[], index: MenuIndex, afterCue = false): Marker | null {
+  for (const marker of MARKERS_BY_FIRST_WORD.get(tokens[position] ?? "") ?? []) {
+    if (!marker.words.every((word, offset) => tokens[position + offset] === word)) continue;
+    const after = position + marker.words.length;
+    const next = tokens[after];
+    const previous = tokens[position - 1];
+    if (marker.words[0] === "no" && marker.words.length === 1) {
+      // "no, a vodka", "no two", "no make it": a correction; "no ice", "no more", "no thanks" are not.
+      const paused = (pauses[after] ?? "NONE") !== "NONE" && next !== undefined;
+      const corrects = next !== undefined && (["wait", "make", "sorry", "i"].includes(next) || (readQuantity(tokens, after) !== null && next !== "more"));
+      // "a whiskey, neat, no, on the rocks": a serving said again after a pause.
+      if (!corrects && !(paused && readModifierAt(tokens, after))) continue;
+      if (next === "thanks" || next === "thank") continue;
+    }
+    if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
+      // "I'd actually like", "I'm sorry": an adverb, not a correction.
+      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so"].includes(previous)) continue;
+    }
+    if (marker.words[0] === "wait" && previous !== undefined && ["not", "to", "can", "you", "i"].includes(previous)) continue;
+    if (marker.words[0] === "i" && marker.words[1] !== "mean") {
+      // "I wanted a martini last night" tells the past; "I said", "I wanted" right after an order correct it.
+      const rest = ` ${tokens.slice(after).join(" ")} `;
+      if (PAST_TIME.test(rest) || next === "to") continue;
+      if (!tokens.slice(after).some((_, offset) => matchMenuAt(tokens, after + offset, index) !== null)) continue;
+    }
+    if ((marker.words[0] === "make" || marker.words[0] === "change" || marker.words[0] === "switch") && position > 0 && !afterCue) {
+      // Mid-utterance "make it two" corrects only when something was ordered before it.
+      const before = tokens.slice(0, position);
+      const named = before.some((_, offset) => matchMenuAt(before, offset, index) !== null || readQuantity(before, offset) !== null);
+      if (!named) continue;
+    }
+    if (marker.words[0] === "undo" && marker.words.length === 1 && next !== undefined && next !== "that" && next !== "it") continue;
+    return marker;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Segmentation
+
+function subjectStartsAt(tokens: readonly string[], position: number): boolean {
+  const token = tokens[position];
+  const next = tokens[position + 1];
+  if (token === undefined || next === undefined) return false;
+  if (SUBJECT_PRONOUNS.has(token) && FINITE.has(next)) return true;
+  // "my friend will have", "her favorite is"
+  if (POSSESSIVES.has(token) && tokens[position + 2] !== undefined && FINITE.has(tokens[position + 2] as string)) return true;
+  return false;
+}
+
+function opensClause(tokens: readonly string[], position: number): boolean {
+  const token = tokens[position] as string;
+  const next = tokens[position + 1];
+  if (WH.has(token) && next !== undefined) return true;
+  if (AUX.has(token) && next !== undefined && (SUBJECT_PRONOUNS.has(next) || POSSESSIVES.has(next) || next === "the")) return true;
+  return subjectStartsAt(tokens, position);
+}
+
+/** Whether the token at `position` is a verb (outside a drink's name, where "fashioned" is not one). */
+function isPredicateAt(tokens: readonly string[], position: number, inDrink: readonly boolean[]): boolean {
+  const token = tokens[position] as string;
+  if (inDrink[position]) return false;
+  if (PREDICATES.has(token) || FINITE.has(token) || /[a-z]{3,}(ed|es)$/.test(token)) return true;
+  return token.endsWith("s") && position > 0 && SUBJECT_LIKE.has(tokens[position - 1] as string);
+}
+
+/** How many tokens before each position pass `test`: any range is then counted in one subtraction. */
+function runningCount(length: number, test: (position: number) => boolean): number[] {
+  const counts = new Array<number>(length + 1);
+  counts[0] = 0;
+  for (let position = 0; position < length; position += 1) counts[position + 1] = (counts[position] as number) + (test(position) ? 1 : 0);
+  return counts;
+}
+const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
+
+const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
+const REQUEST_STARTS = new Set([
+  "just", "another", "one", "two", "three", "four", "five", "same", "please", "give", "get", "bring", "pour", "make", "hit",
+  "let", "can", "could", "refill", "instead", "only", "a", "an",
+]);
+
+/** A request may start here: a count, "another", "just", an imperative, a drink. */
+function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  return REQUEST_STARTS.has(tokens[position] as string) || matchMenuAt(tokens, position, index) !== null;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Clause boundaries: where each clause starts and ends in the utterance's tokens. */
+export function segment(read: ReadText, index: MenuIndex): Span[] {
+  const { tokens, pauses } = read;
+  // Words inside a drink's name are not verbs ("old fashioned").
+  const inDrink = tokens.map(() => false);
+  for (let position = 0; position < tokens.length; ) {
+    const match = matchMenuAt(tokens, position, index);
+    if (!match) {
+      position += 1;
+      continue;
+    }
+    for (let offset = 0; offset < match.length; offset += 1) inDrink[position + offset] = true;
+    position += match.length;
+  }
+  // Whether tokens[from, to) hold a verb (a clause, not only a noun phrase: "the brandy I had was...") or a negation.
+  const predicates = runningCount(tokens.length, (position) => isPredicateAt(tokens, position, inDrink));
+  const negations = runningCount(tokens.length, (position) => NEGATORS.has(tokens[position] as string));
+  const hasPredicate = (from: number, to: number) => (predicates[to] as number) > (predicates[from] as number);
+  const hasNegation = (from: number, to: number) => (negations[to] as number) > (negations[from] as number);
+  const starts = [0];
+  let clauseStart = 0;
+  const cut = (at: number) => {
+    if (at > clauseStart) {
+      starts.push(at);
+      clauseStart = at;
+    }
+  };
+  /** Where the last repair marker ended: cues in a row ("actually, make it two") are one repair. */
+  const opening = markerAt(tokens, 0, pauses, index);
+  let markersEnd = opening ? opening.words.length : -1;
+  for (let position = 1; position < tokens.length; position += 1) {
+    const token = tokens[position] as string;
+    const previous = tokens[position - 1] as string;
+    const pause = pauses[position] ?? "NONE";
+    const marker = markerAt(tokens, position, pauses, index);
+    const stop = pause === "STOP" || pause === "QUESTION";
+    if (stop && !marker) {
+      cut(position);
+      continue;
+    }
+    if (marker) {
+      // "oh wait": the "oh" goes with the marker.
+      if (stop || position !== markersEnd) cut(!stop && (previous === "oh" || previous === "and") ? position - 1 : position);
+      position += marker.words.length - 1;
+      markersEnd = position + 1;
+      while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
+      continue;
+    }
+    if (CONJUNCTIONS.has(token) && !(token === "if" && ["what", "as", "even", "wonder", "see"].includes(previous))) {
+      cut(position);
+      continue;
+    }
+    if (token === "so" && tokens[position + 1] !== undefined && SUBJECT_PRONOUNS.has(tokens[position + 1] as string)) {
+      cut(position);
+      continue;
+    }
+    // "that last negroni was perfect, another please", "no IPA for me, just a lemonade".
+    if (pause === "PAUSE" && position !== markersEnd && startsRequest(tokens, position, index) && (hasPredicate(clauseStart, position) || hasNegation(clauseStart, position))) {
+      cut(position);
+      continue;
+    }
+    const leadsIn = pause === "PAUSE" || ((previous === "and" || previous === "then") && hasPredicate(clauseStart, position - 1));
+    if (leadsIn && opensClause(tokens, position)) {
+      cut(previous === "and" || previous === "then" ? position - 1 : position);
+      continue;
+    }
+    // "...negronis I'll have a martini": a new subject after the end of a clause.
+    const opener = tokens[clauseStart] as string;
+    const subordinate = ["if", "when", "because", "cause", "although", "though", "unless", "since"].includes(opener);
+    if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position) && hasPredicate(clauseStart, position)) {
+      cut(position);
+      continue;
+    }
+    if (subordinate && position - clauseStart >= 3 && WH.has(token) && !CLAUSE_TAKERS.has(previous)) cut(position);
+  }
+  return starts.map((start, at) => ({ start, end: starts[at + 1] ?? tokens.length }));
+}
+

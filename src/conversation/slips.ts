@@ -1,0 +1,171 @@
+/**
+ * What a speech recognizer (or a hurried guest) gets wrong, corrected on the
+ * tokens before anything is read from them:
+ * - fillers go ("um", "uh", "er", "hmm", "one sec", and "like" where it only
+ *   fills: "so like two IPAs", not "I'd like two IPAs");
+ * - a stutter is said once ("a a martini", "can I can I get", "two two");
+ * - letters spelled out are joined when they spell a drink ("i p a");
+ * - homophones of numbers are numbers where a count belongs: "to"/"too" is two
+ *   and "for" is four before a plural drink ("to IPAs", "for negronis") or
+ *   before "more"; "won" is one before a drink.
+ * A homophone is only read as a number where a quantity is expected: at the
+ * start of a clause or after a request word ("get", "have", "like", "and"...),
+ * so "go for martinis", "enough for two" and "switch to IPAs" keep their words.
+ * The pauses are kept aligned with the tokens.
+ */
+import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import type { Pause, ReadText } from "./normalise.js";
+
+const FILLERS = new Set(["um", "umm", "ummm", "uh", "uhh", "uhm", "uhhh", "er", "erm", "err", "hmm", "hmmm", "hm", "mm", "mmm", "eh"]);
+/** "one sec", "one second", "one moment": a pause, not a drink count. */
+const WAIT_NOUNS = new Set(["sec", "second", "moment", "minute", "mo"]);
+/** Words that ask for a moment before "a sec" ("give me a sec", "just a moment"). */
+const WAITING = new Set(["give", "me", "just", "wait", "hold", "on"]);
+/** Words after which a count is natural: a homophone there is a number. */
+const BEFORE_A_COUNT = new Set([
+  "get", "have", "take", "want", "need", "like", "bring", "order", "pour", "grab", "me", "us", "please", "and", "plus", "also",
+  "yes", "okay", "so", "just", "then", "with", "add", "mean", "wait", "no", "actually", "sorry", "oh", "maybe", "do", "try",
+  "gimme", "hey", "maya", "alright", "well",
+]);
+/** Before which "like" is a filler: a count or a drink follows. */
+const AFTER_FILLER_LIKE = new Set(["so", "and", "yes", "okay", "then", "just", "get", "have", "take", "want", "me", "us", "maybe", "well", "oh", "please", "order", "um", "uh"]);
+const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an", "couple", "few", "dozen"]);
+
+/** Spelled-out names are short ("i p a"): longer runs of letters are not tried. */
+const MAX_SPELLED = 5;
+
+interface Draft {
+  tokens: string[];
+  pauses: Pause[];
+}
+
+const strongest = (a: Pause, b: Pause): Pause => {
+  const rank: Record<Pause, number> = { NONE: 0, PAUSE: 1, STOP: 2, QUESTION: 3 };
+  return rank[a] >= rank[b] ? a : b;
+};
+
+/** Drops tokens[i] (a filler), keeping the pause that stood before it. */
+function without(text: Draft, position: number): Draft {
+  const tokens = text.tokens.filter((_, at) => at !== position);
+  const pauses = text.pauses.filter((_, at) => at !== position);
+  pauses[position] = strongest(pauses[position] ?? "NONE", text.pauses[position] ?? "NONE");
+  return { tokens, pauses };
+}
+
+function startsCount(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  const token = tokens[position];
+  if (token === undefined) return false;
+  return NUMBER_WORDS.has(token) || /^\d/.test(token) || matchMenuAt(tokens, position, index) !== null;
+}
+
+/** A plural drink starts here ("IPAs", "old fashioneds", "beers"): a count belongs before it. */
+function pluralDrinkAt(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  const match = matchMenuAt(tokens, position, index);
+  if (!match) return false;
+  const last = tokens[position + match.length - 1] ?? "";
+  return last.length > 3 && last.endsWith("s");
+}
+
+const clauseStart = (text: Draft, position: number): boolean =>
+  position === 0 || (text.pauses[position] ?? "NONE") !== "NONE";
+
+function countExpected(text: Draft, position: number): boolean {
+  return clauseStart(text, position) || BEFORE_A_COUNT.has(text.tokens[position - 1] ?? "");
+}
+
+/** The homophone of a number at `position`, when it stands where a count belongs. */
+function numberFor(text: Draft, position: number, index: MenuIndex): string | null {
+  const { tokens } = text;
+  const token = tokens[position];
+  const next = tokens[position + 1];
+  if (token === "won") {
+    const subject = ["i", "we", "you", "he", "she", "they", "who"].includes(tokens[position - 1] ?? "");
+    return !subject && next !== undefined && matchMenuAt(tokens, position + 1, index) ? "one" : null;
+  }
+  if (token !== "to" && token !== "too" && token !== "for") return null;
+  if (!countExpected(text, position)) return null;
+  const word = token === "for" ? "four" : "two";
+  if (pluralDrinkAt(tokens, position + 1, index)) return word;
+  // "too more please", "for more IPAs"
+  if (next === "more") {
+    const after = tokens[position + 2];
+    if (after === undefined || after === "please" || after === "of" || pluralDrinkAt(tokens, position + 2, index)) return word;
+  }
+  return null;
+}
+
+/** A run of single letters spelling a word of the menu ("i p a", "i p as") joined into it. */
+function spelledAt(tokens: readonly string[], position: number, index: MenuIndex): { word: string; length: number } | null {
+  let end = position;
+  while (end < tokens.length && end - position < MAX_SPELLED && /^[a-z]$/.test(tokens[end] as string)) end += 1;
+  // The last letter may carry a plural "s" ("i p as").
+  if (end < tokens.length && /^[a-z]s$/.test(tokens[end] as string)) end += 1;
+  for (let last = end; last - position >= 2; last -= 1) {
+    const word = tokens.slice(position, last).join("");
+    if (index.words.has(word)) return { word, length: last - position };
+  }
+  return null;
+}
+
+export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
+  let text: Draft = { tokens: [...read.tokens], pauses: [...read.pauses] };
+
+  // Fillers.
+  for (let position = 0; position < text.tokens.length; ) {
+    const token = text.tokens[position] as string;
+    const next = text.tokens[position + 1];
+    const filler =
+      FILLERS.has(token) ||
+      ((token === "one" || token === "a") && next !== undefined && WAIT_NOUNS.has(next) && WAITING.has(text.tokens[position - 1] ?? "")) ||
+      (token === "one" && next !== undefined && WAIT_NOUNS.has(next) && text.tokens.length > position + 2) ||
+      (token === "like" &&
+        (position === 0 || AFTER_FILLER_LIKE.has(text.tokens[position - 1] as string)) &&
+        startsCount(text.tokens, position + 1, index));
+    if (!filler) {
+      position += 1;
+      continue;
+    }
+    text = without(text, position);
+    // "one sec", "give me a sec": the noun goes too, and what asked for the wait.
+    if (token === "one" || token === "a") {
+      text = without(text, position);
+      while (position > 0 && WAITING.has(text.tokens[position - 1] as string)) {
+        position -= 1;
+        text = without(text, position);
+      }
+    }
+  }
+
+  // Stutters: a word or a phrase of up to three words said twice in a row is said once. The first
+  // saying goes, so the second keeps its place against the pauses ("nah, no lemonade" is "no lemonade").
+  for (let position = 0; position < text.tokens.length; position += 1) {
+    for (let size = 3; size >= 1; size -= 1) {
+      if (position < size || position + size > text.tokens.length) continue;
+      let repeated = true;
+      for (let offset = 0; offset < size; offset += 1) {
+        if (text.tokens[position + offset] !== text.tokens[position - size + offset]) repeated = false;
+      }
+      if (!repeated) continue;
+      for (let offset = 0; offset < size; offset += 1) text = without(text, position - size);
+      position -= size + 1;
+      break;
+    }
+  }
+
+  // Spelled letters, then homophones of numbers.
+  const tokens: string[] = [];
+  const pauses: Pause[] = [];
+  for (let position = 0; position < text.tokens.length; ) {
+    const spelled = spelledAt(text.tokens, position, index);
+    pauses.push(text.pauses[position] ?? "NONE");
+    if (spelled) {
+      tokens.push(spelled.word);
+      position += spelled.length;
+      continue;
+    }
+    tokens.push(numberFor(text, position, index) ?? (text.tokens[position] as string));
+    position += 1;
+  }
+  pauses.push(text.pauses[text.tokens.length] ?? "NONE");
+  return { tokens, pauses };
+}

@@ -1,0 +1,151 @@
+/**
+ * Issue 9 over the GraphQL API on real PostgreSQL, with a real graphql-ws
+ * subscriber: a drink only mentioned is offered and poured on "yes" (and not
+ * on "no"); "never mind" takes back the last order and "make that a martini"
+ * replaces it, each as ONE tab version and ONE tabChanged event; "that" and
+ * "two" after a recommendation or a price question pour the drink in focus;
+ * a NUL in the text is dropped before anything happens. After every turn:
+ * the intent, the tab's lines and totals in cents, the balance, the events
+ * and conservation of money straight from the database.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  MayaClient,
+  SAY,
+  TabEventRecorder,
+  expectConservation,
+  expectTabAddsUp,
+  lines,
+  say,
+  usePostgresMaya,
+  transcript,
+  type ConversationApp,
+  type Reply,
+} from "./harness.js";
+
+const STARTING = 100_000;
+
+const postgresMaya = usePostgresMaya();
+
+interface Expected {
+  intent: string;
+  lines: string[];
+  totalCents: number;
+  /** The tabChanged event this turn must cause, if any: exactly one, with this reason. */
+  event?: "ITEM_ADDED" | "ITEM_REMOVED";
+}
+
+/** A guest with a live subscription, and a turn helper that checks what every turn must hold. */
+async function guestOn(app: ConversationApp) {
+  const guest = await MayaClient.startSession(app.app.url);
+  const recorder = await new TabEventRecorder(guest, app.app).start();
+  const sessionId = (await guest.data<{ me: { id: string } }>(`{ me { id } }`)).me.id;
+  let events = 0;
+  let version = (await guest.data<{ me: { tab: { version: number } } }>(`{ me { tab { version } } }`)).me.tab.version;
+  async function turn(said: string, expected: Expected): Promise<Reply> {
+    const reply = await say(guest, said);
+    expect(reply.intent, `intent of "${said}"`).toBe(expected.intent);
+    expect(lines(reply.session.tab), `tab after "${said}"`).toEqual(expected.lines);
+    expect(reply.session.tab.totalCents, `total after "${said}"`).toBe(expected.totalCents);
+    expect(reply.session.balanceCents).toBe(STARTING - expected.totalCents);
+    expectTabAddsUp(reply.session.tab);
+    // One version and one event for a change; none for words only.
+    if (expected.event) events += 1;
+    expect(reply.session.tab.version, `version after "${said}"`).toBe(version + (expected.event ? 1 : 0));
+    version = reply.session.tab.version;
+    const received = await recorder.expectCount(events);
+    if (expected.event) {
+      const last = received[received.length - 1]!;
+      expect(last.reason).toBe(expected.event);
+      expect(last.tab).toEqual(reply.session.tab);
+      expect(last.balanceCents).toBe(reply.session.balanceCents);
+    }
+    await expectConservation(app.database.url, sessionId);
+    return reply;
+  }
+  return { guest, recorder, turn };
+}
+
+describe("issue 9 over GraphQL on PostgreSQL", () => {
+  it("a mention is offered: yes pours it once, no pours nothing", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    const offer = await turn("my sister swears by negronis", { intent: "MENTION", lines: [], totalCents: 0 });
+    expect(offer.text).toMatch(/Negroni\?$/);
+    await turn("yes please", { intent: "ORDER", lines: ["1 negroni"], totalCents: 1100, event: "ITEM_ADDED" });
+    const second = await turn("that cosmo looks amazing", { intent: "MENTION", lines: ["1 negroni"], totalCents: 1100 });
+    expect(second.text).toMatch(/Cosmopolitan\?$/);
+    await turn("no thanks", { intent: "CANCEL", lines: ["1 negroni"], totalCents: 1100 });
+    await turn("I drank too many IPAs last night", { intent: "MENTION", lines: ["1 negroni"], totalCents: 1100 });
+    await turn("I'm not having the manhattan", { intent: "CANCEL", lines: ["1 negroni"], totalCents: 1100 });
+    await recorder.stop();
+  });
+
+  it("'never mind' takes back the last order as one version and one event", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    await turn("a martini", { intent: "ORDER", lines: ["1 martini"], totalCents: 1300, event: "ITEM_ADDED" });
+    await turn("two negronis and an IPA", { intent: "ORDER", lines: ["1 ipa", "1 martini", "2 negroni"], totalCents: 4100, event: "ITEM_ADDED" });
+    const undone = await turn("never mind", { intent: "UNDO", lines: ["1 martini"], totalCents: 1300, event: "ITEM_REMOVED" });
+    expect(undone.text).toContain("$13.00");
+    // Nothing left to take back: a second "never mind" changes nothing.
+    await turn("never mind", { intent: "CANCEL", lines: ["1 martini"], totalCents: 1300 });
+    await recorder.stop();
+  });
+
+  it("'make that a martini' replaces the last order as one version and one event", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    await turn("an IPA", { intent: "ORDER", lines: ["1 ipa"], totalCents: 600, event: "ITEM_ADDED" });
+    await turn("two manhattans", { intent: "ORDER", lines: ["1 ipa", "2 manhattan"], totalCents: 3000, event: "ITEM_ADDED" });
+    const replaced = await turn("actually make that martinis", { intent: "REPLACE", lines: ["1 ipa", "2 martini"], totalCents: 3200, event: "ITEM_ADDED" });
+    expect(replaced.text).toMatch(/two Martinis instead of two Manhattans/);
+    // The replacement can itself be taken back, again as one edit.
+    await turn("scratch that", { intent: "UNDO", lines: ["1 ipa", "2 manhattan"], totalCents: 3000, event: "ITEM_ADDED" });
+    await recorder.stop();
+  });
+
+  it("'that' after a recommendation and 'two' after a price question pour the drink in focus", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    const recommended = await turn("something hoppy", { intent: "RECOMMEND", lines: [], totalCents: 0 });
+    expect(recommended.text).toMatch(/IPA/);
+    await turn("sure, I'll have that", { intent: "ORDER", lines: ["1 ipa"], totalCents: 600, event: "ITEM_ADDED" });
+    const priced = await turn("how much is an old fashioned?", { intent: "PRICE", lines: ["1 ipa"], totalCents: 600 });
+    expect(priced.text).toContain("$12.00");
+    await turn("what's my balance?", { intent: "SHOW_BALANCE", lines: ["1 ipa"], totalCents: 600 });
+    await turn("okay, I'll take two", { intent: "ORDER", lines: ["1 ipa", "2 old-fashioned"], totalCents: 3000, event: "ITEM_ADDED" });
+    const contents = await turn("what's in it?", { intent: "MENU", lines: ["1 ipa", "2 old-fashioned"], totalCents: 3000 });
+    expect(contents.text).toMatch(/Old Fashioned/);
+    await recorder.stop();
+  });
+
+  it("a NUL in the text is dropped: two IPAs poured exactly once, the transcript clean, no server error", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { guest, recorder } = await guestOn(maya);
+    const result = await guest.request(SAY, { text: "two ipas please\u0000" });
+    expect(result.errors).toBeUndefined();
+    const reply = (result.data as { say: Reply }).say;
+    expect(reply.intent).toBe("ORDER");
+    expect(lines(reply.session.tab)).toEqual(["2 ipa"]);
+    const events = await recorder.expectCount(1);
+    expect(events[0]).toMatchObject({ reason: "ITEM_ADDED" });
+    expect(await transcript(guest)).toEqual([
+      { speaker: "CUSTOMER", text: "two ipas please" },
+      { speaker: "MAYA", text: reply.text },
+    ]);
+    // Only control characters: refused as bad input, nothing stored or changed.
+    const refused = await guest.request(SAY, { text: "\u0000\u0001\u0002" });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await transcript(guest)).toHaveLength(2);
+    await recorder.expectCount(1);
+    const me = await guest.data<{ me: { balanceCents: number; tab: { totalCents: number; version: number } } }>(`{ me { balanceCents tab { totalCents version } } }`);
+    expect(me.me).toEqual({ balanceCents: STARTING - 1200, tab: { totalCents: 1200, version: reply.session.tab.version } });
+    await recorder.stop();
+  });
+});
