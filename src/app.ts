@@ -228,7 +228,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     log,
   );
   housekeeping.start();
-  const provider = createPaymentProvider(config.payments, publicUrl, metrics, log);
+  const provider = await createPaymentProvider(config.payments, publicUrl, metrics, log);
   const payments = new PaymentService(bar, provider, menu, {
     attemptCreated: (name) => metrics.paymentAttempt(name, "PENDING"),
     attemptSettled: (name, status) => metrics.paymentAttempt(name, status),
@@ -244,7 +244,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     log,
   );
   reconciler.start();
-  const speech = createSpeech(config.speech, log, metrics);
+  const speech = await createSpeech(config.speech, log, metrics);
   const hearing = await createSpeechRecognition(config.speechRecognition, menu.items, log, metrics);
   const conversation = new ConversationService(new TurnBackend(changes, menu, payments));
   const turns = {
@@ -329,7 +329,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     express.raw({ type: () => true, limit: "256kb" }),
     config.payments.stripeWebhookSecret && provider.name === "stripe"
       ? createStripeWebhookHandler({
-          verify: createStripeWebhookVerifier(config.payments.stripeWebhookSecret),
+          verify: await createStripeWebhookVerifier(config.payments.stripeWebhookSecret),
           log,
           onEvent: (eventId, eventType, event) => payments.applyProviderEvent(eventId, eventType, event),
         })
@@ -380,6 +380,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     res.status(500).json(graphqlErrorBody("Something went wrong on our side.", "INTERNAL_SERVER_ERROR"));
   });
   gate.open({ request: app, upgrade: upgrades.handle });
+  // Serving now: what only some requests need loads behind the first ones.
+  setImmediate(() => mcp.warmUp());
 
   log.info("Maya is listening", {
     url: publicUrl,

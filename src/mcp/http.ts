@@ -13,8 +13,7 @@
  */
 import { randomUUID } from "node:crypto";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { AppConfig } from "../config.js";
 import { DomainError } from "../errors.js";
 import { clientAddress } from "../limits/request-limits.js";
@@ -24,7 +23,8 @@ import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken, hashSessionToken } from "../sessions/session-token.js";
 import type { MayaMetrics } from "../observability/metrics.js";
 import { meterToolCalls } from "./call-meter.js";
-import { createBarServer, type BarServerDeps } from "./server.js";
+import type * as Runtime from "./runtime.js";
+import type { BarServerDeps } from "./server.js";
 import { McpSessionRegistry, type Reservation } from "./session-registry.js";
 
 export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "rateLimited">;
@@ -44,6 +44,8 @@ export interface McpMountOptions {
 }
 
 export interface McpMount {
+  /** Loads the SDK's runtime now (once the app serves), so the first agent does not wait for it. */
+  warmUp(): void;
   /** Closes every MCP session (ending their feed subscriptions and streams) and opens no more. */
   close(): Promise<void>;
 }
@@ -65,6 +67,15 @@ interface LiveSession {
 }
 
 const SESSION_HEADER = "mcp-session-id";
+
+type McpRuntime = typeof Runtime;
+let runtimeLoading: Promise<McpRuntime> | undefined;
+
+/** The SDK's runtime, loaded on first use (see runtime.ts). */
+function loadMcpRuntime(): Promise<McpRuntime> {
+  runtimeLoading ??= import("./runtime.js");
+  return runtimeLoading;
+}
 
 export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   const { services, config, bodyLimit, rateLimiters, metrics, log } = options;
@@ -119,7 +130,8 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       return live.transport.handleRequest(req, res, req.body);
     }
 
-    if (req.method !== "POST" || !isInitializeRequest(req.body)) {
+    const runtime = await loadMcpRuntime();
+    if (req.method !== "POST" || !runtime.isInitializeRequest(req.body)) {
       return refuse(res, 400, "No MCP session: send an initialize request first, then its Mcp-Session-Id header.");
     }
     const reservation = closing ? "total" : registry.reserve(clientAddress(req));
@@ -128,7 +140,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       return refuse(res, 429, `At most ${config.maxSessionsPerAddress} MCP sessions may be open from one address; close one (DELETE ${path}).`);
     }
     try {
-      await openSession(req, res, reservation, bearerGuest);
+      await openSession(runtime, req, res, reservation, bearerGuest);
     } finally {
       // Still held when the session never came to be (a failed initialize).
       reservation.release();
@@ -148,7 +160,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     }
   };
 
-  const openSession = async (req: Request, res: Response, reservation: Reservation, bearerGuest: Guest | null) => {
+  const openSession = async (runtime: McpRuntime, req: Request, res: Response, reservation: Reservation, bearerGuest: Guest | null) => {
     let bound: Guest;
     if (bearerGuest) {
       bound = bearerGuest;
@@ -157,7 +169,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       bound = { sessionId: grant.session.id, token: grant.token, rateKey: hashSessionToken(grant.token), viaBearer: false };
     }
     let endGauge: (() => void) | undefined;
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+    const transport: StreamableHTTPServerTransport = new runtime.StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
         endGauge = metrics.mcpSessionOpened();
@@ -165,7 +177,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       },
     });
     const meter = meterToolCalls(transport, (tool, outcome) => metrics.mcpToolCall(tool, outcome));
-    const server = createBarServer(bound.sessionId, deps, meter, {
+    const server = runtime.createBarServer(bound.sessionId, deps, meter, {
       token: bound.token,
       startedHere: !bound.viaBearer,
       pageUrl: options.publicUrl,
@@ -215,6 +227,9 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   app.use(router);
 
   return {
+    warmUp: () => {
+      loadMcpRuntime().catch((error: unknown) => log.error("loading the MCP SDK failed", { error: describeError(error) }));
+    },
     close: () => {
       closing = true;
       return registry.closeAll();

@@ -77,14 +77,16 @@ export const paymentStatusInput = {
   paymentId: z.string().max(MAX_NAME_CHARS).optional().describe("A payment's id (from pay_tab); the latest payment when left out."),
 };
 
-/** Control characters other than line breaks and tabs; a NUL cannot even be stored in the transcript. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
+/**
+ * What the guest says is cleaned by the conversation itself, as for GraphQL's `say` (control
+ * characters dropped): one rule on every way in. The length is counted in characters, as there
+ * and as JSON Schema's maxLength counts (300 emoji are 300 characters, not 600).
+ */
 export const sayInput = {
   text: z
     .string()
-    .max(MAX_UTTERANCE_LENGTH, { error: `An utterance can be at most ${MAX_UTTERANCE_LENGTH} characters.` })
-    .refine((text) => !CONTROL_CHARACTERS.test(text), { error: "An utterance cannot contain control characters." })
+    .refine((text) => [...text].length <= MAX_UTTERANCE_LENGTH, { error: `An utterance can be at most ${MAX_UTTERANCE_LENGTH} characters.` })
+    .meta({ maxLength: MAX_UTTERANCE_LENGTH })
     .describe(`What the guest says to Maya, at most ${MAX_UTTERANCE_LENGTH} characters.`),
 };
 

@@ -9,16 +9,17 @@ import type { MayaMetrics } from "../observability/index.js";
 import { MockPaymentProvider } from "./mock-provider.js";
 import type { PaymentProvider } from "./payment-provider.js";
 import { assertTestModeKey } from "./stripe/stripe-config.js";
-import { StripePaymentProvider } from "./stripe/stripe-provider.js";
 
-export function createPaymentProvider(
+export async function createPaymentProvider(
   config: PaymentConfig,
   publicBaseUrl: string,
   metrics: Pick<MayaMetrics, "providerCall" | "providerRetry">,
   log: Logger,
-): PaymentProvider {
+): Promise<PaymentProvider> {
   if (config.stripeSecretKey === undefined) return new MockPaymentProvider(() => publicBaseUrl);
   assertTestModeKey(config.stripeSecretKey);
+  // Stripe's SDK only with a key: without one it is load time for nothing.
+  const { StripePaymentProvider } = await import("./stripe/stripe-provider.js");
   return new StripePaymentProvider({
     secretKey: config.stripeSecretKey,
     ...(config.stripeApiBase ? { apiBase: config.stripeApiBase } : {}),

@@ -1,14 +1,14 @@
 /**
  * Server-side speech when configured (MAYA_TTS=google), else none: replies
- * then carry no audio and the browser speaks them itself.
+ * then carry no audio and the browser speaks them itself. Google's client
+ * libraries are loaded only when configured: most instances never need them,
+ * and they are a good part of a start's time.
  */
 import { parseHostPort, type SpeechConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { MayaMetrics } from "../observability/index.js";
-import { googleAuthLibrary } from "google-gax";
 import { StartupError } from "../startup/startup-error.js";
 import { SpeechCache } from "./speech-cache.js";
-import { GoogleSpeechSynthesizer } from "./speech-synthesizer.js";
 import { SpeechService } from "./speech.service.js";
 
 export interface Speech {
@@ -21,12 +21,13 @@ const NO_SPEECH: Speech = {
   close: async () => undefined,
 };
 
-export function createSpeech(
+export async function createSpeech(
   config: SpeechConfig,
   log: Logger,
   metrics: Pick<MayaMetrics, "speechSynthesis" | "speechCache">,
-): Speech {
+): Promise<Speech> {
   if (config.provider !== "google") return NO_SPEECH;
+  const { GoogleSpeechSynthesizer } = await import("./speech-synthesizer.js");
   const endpoint = config.apiEndpoint ? parseHostPort(config.apiEndpoint, "MAYA_TTS_API_ENDPOINT") : undefined;
   const synthesizer = new GoogleSpeechSynthesizer({
     voice: config.voice,
@@ -51,6 +52,7 @@ export function createSpeech(
  */
 export async function assertSpeechCredentials(config: SpeechConfig): Promise<void> {
   if (config.provider !== "google" || config.apiEndpoint) return;
+  const { googleAuthLibrary } = await import("google-gax");
   try {
     await new googleAuthLibrary.GoogleAuth({ scopes: ["https://www.googleapis.com/auth/cloud-platform"] }).getClient();
   } catch {

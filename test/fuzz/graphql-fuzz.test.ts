@@ -37,15 +37,20 @@ interface Operation {
   withToken: boolean;
 }
 
-/**
- * Strings a guest, a typo or an attacker might send. NUL is left out: storing it
- * fails in PostgreSQL text, which is issue 10 item 5 (input normalisation in
- * `say` and names), owned by src/conversation; add it back once that lands.
- */
+/** Strings a guest, a typo or an attacker might send, NUL and half surrogate pairs included. */
 const oddString = fc.oneof(
   fc.constantFrom("martini", "ipa", "water", "two ipas please", "I'll pay my bill", "tip 15%", "", " ", "🍸".repeat(300), "x".repeat(5000)),
-  fc.string({ unit: "binary", maxLength: 40 }).map((text) => text.replace(/\u0000/g, "")),
-  fc.constantFrom("<script>alert(1)</script>", "'; DROP TABLE tabs; --", "\u202e\u200b", "\ud800", "4242424242424242", "00000000-0000-4000-8000-000000000000"),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    "<script>alert(1)</script>",
+    "'; DROP TABLE tabs; --",
+    "\u202e\u200b",
+    "\ud800",
+    "two ipas please\u0000",
+    "\u0000",
+    "4242424242424242",
+    "00000000-0000-4000-8000-000000000000",
+  ),
 );
 const oddInt = fc.oneof(fc.integer({ min: -3, max: 120 }), fc.constantFrom(2 ** 31 - 1, -(2 ** 31), 1_000_000_000));
 const wrongValue = fc.oneof(fc.double({ noNaN: true }), fc.boolean(), oddString, fc.constant(null), fc.constant([1, 2]), fc.constant({ a: 1 }));

@@ -111,17 +111,26 @@ describe("hostile input over MCP (PGlite)", () => {
     const { agent, guest } = await guestWithAgent();
     const named = await call<Money>(agent.client, "order_drinks", { items: [{ drink: "i\u0000p\u0000a" }] });
     expect(named.isError).toBe(true);
-    // A NUL cannot be stored in the transcript: refused in words, before the turn runs.
-    const nul = await call(agent.client, "say", { text: "one ipa\u0000 please" });
-    expect(nul).toMatchObject({ isError: true });
-    expect(nul.text).toContain("An utterance cannot contain control characters.");
+    // Cleaned by the conversation as GraphQL's say is: the NUL and the bidirectional override go, the words stay.
+    const nul = await call<{ reply: string }>(agent.client, "say", { text: "one ipa\u0000 please" });
+    expect(nul.isError).toBe(false);
     const odd = await call<{ reply: string }>(agent.client, "say", { text: "one ipa please \u202e\ud83c\udf7a" });
     expect(odd.isError).toBe(false);
     const { me } = await guest.data<{ me: { tab: { items: { menuItem: { id: string }; quantity: number }[] }; transcript: { text: string }[] } }>(
       `{ me { tab { items { quantity menuItem { id } } } transcript(last: 10) { text } } }`,
     );
-    expect(me.transcript.map((message) => message.text)).toEqual(["one ipa please \u202e\ud83c\udf7a", odd.structured.reply]);
-    expect(me.tab.items.map((line) => [line.menuItem.id, line.quantity])).toEqual([["martini", 2], ["ipa", 1]]);
+    expect(me.transcript.map((message) => message.text)).toEqual([
+      "one ipa please",
+      nul.structured.reply,
+      "one ipa please \ud83c\udf7a",
+      odd.structured.reply,
+    ]);
+    expect(me.tab.items.map((line) => [line.menuItem.id, line.quantity])).toEqual([["martini", 2], ["ipa", 2]]);
+    // Beyond 500 characters (counted as characters) the conversation refuses, as over GraphQL.
+    const long = await call(agent.client, "say", { text: "x".repeat(501) });
+    expect(long).toMatchObject({ isError: true });
+    expect(long.text).toContain("500");
+    expect((await call(agent.client, "say", { text: "\ud83c\udf7a".repeat(300) })).isError).toBe(false);
   });
 
   it("refuses an oversized body with 413 and keeps the session usable", async () => {

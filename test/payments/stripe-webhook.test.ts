@@ -86,7 +86,7 @@ describe("Stripe webhook route", () => {
       "/webhooks/stripe",
       express.raw({ type: "application/json" }),
       createStripeWebhookHandler({
-        verify: createStripeWebhookVerifier(SECRET),
+        verify: await createStripeWebhookVerifier(SECRET),
         log: { warn: (message, fields) => warnings.push({ message, ...fields }) },
         onEvent: async (eventId, eventType, mapped) => {
           if (failNext) {

@@ -1,5 +1,4 @@
 import type { Request, RequestHandler, Response } from "express";
-import Stripe from "stripe";
 import { describeError, type Logger } from "../../logger.js";
 import { ASYNC_PAYMENT_FAILED_REASON, mapCheckoutSessionState } from "./stripe-status.js";
 import type { CheckoutSessionState } from "./stripe-status.js";
@@ -23,9 +22,13 @@ export interface StripeEventLike {
 
 export type StripeEventVerifier = (rawBody: Buffer | string, signatureHeader: string) => StripeEventLike;
 
-/** Verifies with Stripe's own code and its default tolerance (5 minutes) against replays. */
-export function createStripeWebhookVerifier(webhookSecret: string): StripeEventVerifier {
+/**
+ * Verifies with Stripe's own code and its default tolerance (5 minutes) against replays. The SDK
+ * is loaded here, only when webhooks are configured.
+ */
+export async function createStripeWebhookVerifier(webhookSecret: string): Promise<StripeEventVerifier> {
   if (webhookSecret === "") throw new Error("STRIPE_WEBHOOK_SECRET is empty.");
+  const { default: Stripe } = await import("stripe");
   return (rawBody, signatureHeader) => Stripe.webhooks.constructEvent(rawBody, signatureHeader, webhookSecret);
 }
 

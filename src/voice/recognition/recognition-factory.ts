@@ -14,7 +14,6 @@ import type { UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
 import type { SessionService } from "../../sessions/session.service.js";
 import { buildBarLanguage } from "./bar-language.js";
-import { GoogleSpeechRecognizer } from "./google-recognizer.js";
 import { mountRecognitionSocket, type RecognitionMetrics, type RecognitionSocket } from "./recognition-socket.js";
 import { RECOGNITION_PATH, SAMPLE_RATE_HERTZ, type RecognizerName, type SpeechRecognizer } from "./recognizer.js";
 import { buildSphinxModel, SphinxRecognizer } from "./sphinx-recognizer.js";
@@ -52,6 +51,8 @@ export async function createSpeechRecognition(
     if (config.recognizer === "sphinx") {
       recognizer = await startSphinx(config, menu, log);
     } else if (config.recognizer === "google") {
+      // Google's client libraries only when configured: they are a good part of a start's time.
+      const { GoogleSpeechRecognizer } = await import("./google-recognizer.js");
       const endpoint = config.apiEndpoint;
       const separator = endpoint?.lastIndexOf(":") ?? -1;
       recognizer = new GoogleSpeechRecognizer({
