@@ -97,3 +97,24 @@ describe("two processes on one MAYA_DATA_DIR", () => {
     expect((await exitWithin(fourth, 30, "the fourth instance")).code).toBe(0);
   }, 240_000);
 });
+
+describe("a stop while starting", () => {
+  it("SIGTERM before the app is ready lets it finish starting, then stops cleanly and releases the folder", async () => {
+    // A new folder: creating the database takes seconds, so the signal lands mid-start.
+    const dataDir = path.join(folder, "fresh");
+    const port = await freePort();
+    const maya = start(dataDir, port);
+    // Listening, not ready: the startup gate answers 503 while the database is being created.
+    await expect
+      .poll(() => fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.status, () => 0), { interval: 20, timeout: 60_000 })
+      .toBe(503);
+    maya.child.kill("SIGTERM");
+    expect((await exitWithin(maya, 60, "the starting instance")).code).toBe(0);
+    expect(existsSync(path.join(dataDir, LOCK_NAME))).toBe(false);
+    // The folder opens at once for the next instance (no stale lock to wait out).
+    const next = start(dataDir, await freePort());
+    await next.listening;
+    next.child.kill("SIGTERM");
+    expect((await exitWithin(next, 30, "the next instance")).code).toBe(0);
+  }, 180_000);
+});
