@@ -9,16 +9,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "graphql-ws";
 import type { MayaApp } from "../../src/app.js";
-import type { Logger } from "../../src/logger.js";
 import { MayaClient, startTestMaya } from "../support/maya.js";
 import { wsClient, wsRequest } from "../support/ws.js";
+import { recordingLogger } from "../support/recording-logger.js";
 
-const logged: { level: string; message: string; fields: Record<string, unknown> }[] = [];
-const logger: Logger = {
-  info: (message, fields = {}) => logged.push({ level: "info", message, fields }),
-  warn: (message, fields = {}) => logged.push({ level: "warn", message, fields }),
-  error: (message, fields = {}) => logged.push({ level: "error", message, fields }),
-};
+const { logger, logged } = recordingLogger();
 
 let app: MayaApp;
 let guest: MayaClient;

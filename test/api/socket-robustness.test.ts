@@ -7,17 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MayaApp } from "../../src/app.js";
-import type { Logger } from "../../src/logger.js";
 import { MayaClient, startTestMaya } from "../support/maya.js";
 import { collectTabEvents, waitForEvents, waitForSubscribers } from "../support/subscriptions.js";
 import { RawSocket } from "../support/ws.js";
+import { recordingLogger } from "../support/recording-logger.js";
 
-const logged: { level: string; message: string; fields: Record<string, unknown> }[] = [];
-const logger: Logger = {
-  info: (message, fields = {}) => logged.push({ level: "info", message, fields }),
-  warn: (message, fields = {}) => logged.push({ level: "warn", message, fields }),
-  error: (message, fields = {}) => logged.push({ level: "error", message, fields }),
-};
+const { logger, logged } = recordingLogger();
 
 let app: MayaApp;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
-import { describe } from "vitest";
+import { describeWhen, skipReason, type Requirement } from "../support/requirements.js";
 
 export const CHROMIUM_PATH = process.env.MAYA_CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -22,23 +22,16 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ] as const;
 
+const BROWSER: Requirement = { kind: "browser", requiredBy: "MAYA_REQUIRE_BROWSER" };
+
 /** Null when a browser can run; otherwise why the browser tests are skipped. Throws when a browser is required. */
 export function browserSkipReason(): string | null {
-  if (existsSync(CHROMIUM_PATH)) return null;
-  const reason = `${CHROMIUM_PATH} is missing (apt-get install -y chromium)`;
-  if (process.env.MAYA_REQUIRE_BROWSER === "1") throw new Error(`MAYA_REQUIRE_BROWSER=1 but ${reason}`);
-  return reason;
+  return skipReason(BROWSER, existsSync(CHROMIUM_PATH) ? null : `${CHROMIUM_PATH} is missing (apt-get install -y chromium)`);
 }
 
 /** `describe` when Chromium is present, else a skipped suite that says why. */
 export function describeWithBrowser(name: string, body: () => void): void {
-  const reason = browserSkipReason();
-  if (reason === null) {
-    describe(name, body);
-    return;
-  }
-  console.warn(`[browser tests skipped] ${name}: ${reason}`);
-  describe.skip(`${name} (skipped: ${reason})`, body);
+  describeWhen(BROWSER, browserSkipReason(), name, body);
 }
 
 export interface LaunchedBrowser {

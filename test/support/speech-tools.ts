@@ -5,9 +5,12 @@
  */
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { buildSphinxModel, SphinxRecognizer, type SphinxModelFiles } from "../../src/voice/recognition/sphinx-recognizer.js";
+import { describeWhen, skipReason, type Requirement } from "./requirements.js";
+
+const SPEECH: Requirement = { kind: "speech", requiredBy: "MAYA_REQUIRE_SPEECH" };
 
 export const SPHINX_MODEL_DIR = "/usr/share/pocketsphinx/model/en-us";
 export const SPHINX_ACOUSTIC_MODEL = `${SPHINX_MODEL_DIR}/en-us`;
@@ -28,21 +31,15 @@ export function speechSkipReason(): string | null {
     ...["pocketsphinx_continuous", "espeak-ng", "sox"].filter((binary) => !onPath(binary)),
     ...(existsSync(`${SPHINX_ACOUSTIC_MODEL}/mdef`) && existsSync(SPHINX_DICTIONARY) ? [] : [`${SPHINX_MODEL_DIR} (pocketsphinx-en-us)`]),
   ];
-  if (missing.length === 0) return null;
-  const reason = `missing ${missing.join(", ")} (apt-get install -y pocketsphinx pocketsphinx-en-us espeak-ng sox)`;
-  if (process.env.MAYA_REQUIRE_SPEECH === "1") throw new Error(`MAYA_REQUIRE_SPEECH=1 but ${reason}`);
-  return reason;
+  return skipReason(
+    SPEECH,
+    missing.length === 0 ? null : `missing ${missing.join(", ")} (apt-get install -y pocketsphinx pocketsphinx-en-us espeak-ng sox)`,
+  );
 }
 
 /** `describe` when the speech tools are present, else a skipped suite that says why. */
 export function describeWithSpeech(name: string, body: () => void): void {
-  const reason = speechSkipReason();
-  if (reason === null) {
-    describe(name, body);
-    return;
-  }
-  console.warn(`[speech tests skipped] ${name}: ${reason}`);
-  describe.skip(`${name} (skipped: ${reason})`, body);
+  describeWhen(SPEECH, speechSkipReason(), name, body);
 }
 
 export interface Voice {
