@@ -3,7 +3,8 @@
  *
  *   npm run soak [-- --guests 64 --minutes 2 --database postgres|pglite|both]
  *
- * N guests, each with a live `tabChanged(snapshot: true)` subscription, talk
+ * N guests, each with a live `tabChanged(snapshot: true)` subscription (on PostgreSQL, on a
+ * second instance, so every change crosses the outbox relay), talk
  * to one Maya (started as `npm start` runs it) for the given time: orders and
  * removals, spoken turns, tips, and now and then a guest leaves and a new one
  * arrives (a new session and a new socket). It checks what a guest's overlay
@@ -44,11 +45,17 @@ export interface SoakOptions {
   /** Chance that a guest leaves after an action (a new guest takes its place). */
   leaveChance: number;
   database: "postgres" | "pglite";
+  /**
+   * On PostgreSQL, 2 puts each guest's page on a second instance: its changes (made on the first)
+   * reach it through the outbox relay, the way across instances. The embedded database has one.
+   */
+  instances?: 1 | 2;
   log?: (line: string) => void;
 }
 
 export interface SoakResult {
   database: string;
+  instances: number;
   operations: number;
   operationsPerSecond: number;
   guestsServed: number;
@@ -215,22 +222,24 @@ function audit(record: GuestRecord, finalVersion: number | null) {
   return outcome;
 }
 
-export async function runSoak(options: SoakOptions, server?: ServerProcess): Promise<SoakResult> {
+export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => undefined);
-  let cleanup = async () => undefined as void;
-  let maya = server;
-  if (!maya) {
-    if (options.database === "postgres") {
-      const database = await createTestDatabase();
-      maya = await spawnMaya({ DATABASE_URL: database.url, ...UNLIMITED_RATES });
-      cleanup = () => database.drop();
-    } else {
-      const dir = await mkdtemp(join(tmpdir(), "maya-soak-"));
-      maya = await spawnMaya({ MAYA_DATA_DIR: dir, ...UNLIMITED_RATES });
-      cleanup = () => rm(dir, { recursive: true, force: true });
-    }
+  let cleanup: () => Promise<void>;
+  const servers: ServerProcess[] = [];
+  if (options.database === "postgres") {
+    const database = await createTestDatabase();
+    const env = { DATABASE_URL: database.url, ...UNLIMITED_RATES };
+    servers.push(...(await Promise.all(Array.from({ length: options.instances ?? 1 }, () => spawnMaya(env)))));
+    cleanup = () => database.drop();
+  } else {
+    const dir = await mkdtemp(join(tmpdir(), "maya-soak-"));
+    servers.push(await spawnMaya({ MAYA_DATA_DIR: dir, ...UNLIMITED_RATES }));
+    cleanup = () => rm(dir, { recursive: true, force: true });
   }
+  const maya = servers[0]!;
   const url = maya.url;
+  // Where the guests' pages listen: the last instance (the same one, with one).
+  const pageUrl = servers[servers.length - 1]!.url;
   const http = new GraphQLHttp(url, Math.min(options.guests, 64));
   const lags: number[] = [];
   const acks: number[] = [];
@@ -244,7 +253,7 @@ export async function runSoak(options: SoakOptions, server?: ServerProcess): Pro
   const newGuest = async (): Promise<Guest | null> => {
     const grant = await http.request(START);
     if (!grant) return null;
-    const guest = new Guest(grant.startSession.token as string, url, acks, () => measuring);
+    const guest = new Guest(grant.startSession.token as string, pageUrl, acks, () => measuring);
     try {
       await guest.subscribe();
       return guest;
@@ -290,8 +299,9 @@ export async function runSoak(options: SoakOptions, server?: ServerProcess): Pro
 
   const sampler = setInterval(() => {
     if (!measuring) return;
-    void rssMegabytes(maya.pid).then((mb) => {
-      if (mb !== null) memory.push([(performance.now() - started) / 60_000, mb]);
+    void Promise.all(servers.map((server) => rssMegabytes(server.pid))).then((sizes) => {
+      const total = sizes.reduce<number>((sum, mb) => sum + (mb ?? 0), 0);
+      memory.push([(performance.now() - started) / 60_000, total]);
     });
   }, 1000);
   await new Promise((resolve) => setTimeout(resolve, options.warmupMs));
@@ -307,12 +317,11 @@ export async function runSoak(options: SoakOptions, server?: ServerProcess): Pro
   await Promise.all(loops);
   clearInterval(sampler);
   await http.close();
-  if (!server) {
-    await maya.stop();
-    await cleanup();
-  }
+  await Promise.all(servers.map((server) => server.stop()));
+  await cleanup();
   return {
     database: options.database,
+    instances: servers.length,
     operations,
     operationsPerSecond: operations / seconds,
     guestsServed: audits.guestsServed,
@@ -331,11 +340,11 @@ export async function runSoak(options: SoakOptions, server?: ServerProcess): Pro
 export function formatSoak(result: SoakResult): string {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   return [
-    `soak on ${result.database}: ${result.operations} operations (${result.operationsPerSecond.toFixed(0)}/s), ${result.guestsServed} guests served`,
+    `soak on ${result.database}${result.instances > 1 ? ` (${result.instances} instances: pages on one, changes on the other)` : ""}: ${result.operations} operations (${result.operationsPerSecond.toFixed(0)}/s), ${result.guestsServed} guests served`,
     `  exactly once, in order: ${result.missing} missing, ${result.duplicates} duplicated, ${result.outOfOrder} out of order; ${result.subscriptionErrors} subscription errors, ${result.requestFailures} failed requests${result.lastError ? ` (last: ${result.lastError})` : ""}`,
     `  event lag after the change's answer: p50 ${ms(result.lagMs.p50)}, p99 ${ms(result.lagMs.p99)}, max ${ms(result.lagMs.max)} over ${result.lagMs.count} changes (goal p99 <= 100 ms, max <= 1 s)`,
     `  connection_ack: p50 ${ms(result.ackMs.p50)}, p99 ${ms(result.ackMs.p99)}, max ${ms(result.ackMs.max)} over ${result.ackMs.count} sockets (goal p99 <= 200 ms)`,
-    `  server memory after warm-up: ${result.memorySlopeMbPerMinute === null ? "not sampled" : `${result.memorySlopeMbPerMinute.toFixed(2)} MB/min`}`,
+    `  server memory after warm-up (all instances): ${result.memorySlopeMbPerMinute === null ? "not sampled" : `${result.memorySlopeMbPerMinute.toFixed(2)} MB/min`}`,
   ].join("\n");
 }
 
@@ -354,7 +363,16 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       console.log("soak on postgres: SKIPPED, PostgreSQL is not reachable");
       continue;
     }
-    const result = await runSoak({ guests, durationMs: minutes * 60_000, warmupMs: 10_000, thinkMs: [100, 400], leaveChance: 0.01, database, log: console.log });
+    const result = await runSoak({
+      guests,
+      durationMs: minutes * 60_000,
+      warmupMs: 10_000,
+      thinkMs: [100, 400],
+      leaveChance: 0.01,
+      database,
+      instances: database === "postgres" ? 2 : 1,
+      log: console.log,
+    });
     console.log(formatSoak(result));
     failed ||= result.missing + result.duplicates + result.outOfOrder + result.subscriptionErrors > 0;
   }
