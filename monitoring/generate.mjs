@@ -116,6 +116,15 @@ export const ALERTS = [
     description: "More than 20% of speech synthesis requests failed in the last 10 minutes; guests fall back to the browser's voice.",
   },
   {
+    name: "MayaEventsNotRelayed",
+    conditions: [{ query: `maya_outbox_relay_healthy{${job}}`, op: "==", threshold: 0 }],
+    for: "2m",
+    severity: "critical",
+    summary: "An instance cannot read other instances' tab changes",
+    description:
+      "{{ $labels.instance }} has failed to read the outbox for 2 minutes: its guests' overlays miss changes made on other instances (they catch up once it reads again). Check its database connection.",
+  },
+  {
     name: "MayaDown",
     conditions: [{ query: `up{${job}}`, op: "==", threshold: 0 }],
     for: "2m",
@@ -328,6 +337,27 @@ const SECTIONS = [
       timeseries("Recognition sockets refused", "ops", [
         target(`sum by (reason) (${rate("maya_speech_recognition_refusals_total")})`, "{{reason}}"),
       ]),
+    ],
+  },
+  {
+    title: "Write path and live events",
+    panels: [
+      timeseries("Writes planned again (session moved on)", "ops", [target(`sum(${rate("maya_write_conflicts_total")})`, "planned again")], {
+        description:
+          "A change met a session another instance (or a payment) had changed meanwhile and was planned again on the current state. A few are normal with several instances; a steady high rate means one guest's changes race across instances.",
+      }),
+      timeseries("Outbox relay", "none", [
+        target(`min(${m("maya_outbox_relay_healthy")})`, "healthy (min over instances)"),
+        target(`sum(${rate("maya_outbox_relay_read_failures_total")})`, "failed reads/s"),
+      ], {
+        description:
+          "Each instance reads the other instances' tab changes from the outbox (PostgreSQL). While reading fails the instance says not ready (/readyz) and retries; its subscribers get what they missed once it reads again.",
+      }),
+      timeseries("Sessions expired", "short", [
+        target(`sum by (outcome) (increase(${m("maya_sessions_expired_total")}[$__rate_interval]))`, "{{outcome}}"),
+      ], {
+        description: "Idle sessions with nothing owed: deleted when they never paid, closed (token revoked, paid records kept) when they did.",
+      }),
     ],
   },
   {

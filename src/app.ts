@@ -177,8 +177,12 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     metrics.tabEvent(change.reason);
     feed.publish(change);
   };
-  const changes = new SessionChanges(new SqlSessionStateRepository(db.sql), sessionStates, committed, (sessionId, work) =>
-    locks.runExclusive(sessionId, work),
+  const changes = new SessionChanges(
+    new SqlSessionStateRepository(db.sql),
+    sessionStates,
+    committed,
+    (sessionId, work) => locks.runExclusive(sessionId, work),
+    () => metrics.writeConflict(),
   );
   // Payments change sessions through their own transactions: this instance's copy of the session is stale after one.
   const bar = new PrismaBarRepository(db.prisma, (change) => {
@@ -198,13 +202,18 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
           {
             // Once when an outage starts and now and then while it lasts (a read is retried every 2 s at most).
             readFailed: (error, attempt) => {
+              metrics.relayRead(false);
               if (attempt === 1 || attempt % 30 === 0) log.error("reading the outbox failed; retrying", { error: describeError(error), attempt });
             },
-            recovered: () => log.info("reading the outbox again"),
+            recovered: () => {
+              metrics.relayRead(true);
+              log.info("reading the outbox again");
+            },
           },
         )
       : null;
   await relay?.start();
+  if (relay) metrics.relayRead(true);
   const sessionRepository = new PrismaSessionRepository(db.prisma);
   const sessions = new SessionService(sessionRepository, config.startingBalanceCents, () => metrics.sessionStarted());
   const tabs = new TabService(changes, menu);
@@ -218,6 +227,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
             const gone = new Set([...deleted, ...closed]);
             sessions.forgetSessions(gone);
             for (const id of gone) changes.forget(id);
+            metrics.sessionsExpired("deleted", deleted.length);
+            metrics.sessionsExpired("closed", closed.length);
             log.info("idle sessions expired", { deleted: deleted.length, closed: closed.length });
           }),
       },

@@ -47,6 +47,8 @@ export class SessionChanges {
      * racing and planning again; only other instances' writes can conflict.
      */
     private readonly serialise: SessionSerialiser = unserialised,
+    /** Told each time a change met a session that had moved on (it is planned again). */
+    private readonly conflicted: () => void = () => undefined,
   ) {}
 
   /** The session as the database has it now (and remembered); NOT_FOUND when it is gone. */
@@ -134,6 +136,7 @@ export class SessionChanges {
       dialogue: dialogue ? { expectedTurn: storedTurn(base.dialogueState), state: dialogue.state } : null,
     });
     if (!result.applied) {
+      this.conflicted();
       if (result.state) this.cache.remember(result.state);
       else {
         this.cache.forget(base.id);

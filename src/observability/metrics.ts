@@ -102,6 +102,12 @@ export interface MayaMetrics {
   /** Counts a live recognition stream; call the returned function (any number of times) when it ends. */
   speechRecognitionOpened(): () => void;
   sessionStarted(): void;
+  /** Idle sessions expired by the sweep: deleted (never paid) or closed (paid records kept). */
+  sessionsExpired(outcome: "deleted" | "closed", count: number): void;
+  /** A change planned on a session that had moved on (another instance, a payment): planned again on the current state. */
+  writeConflict(): void;
+  /** The outbox relay's reading: whether its last read succeeded, and each read that failed. */
+  relayRead(ok: boolean): void;
   /** Counts an open subscription; call the returned function (any number of times) when it ends. */
   subscriptionOpened(): () => void;
   /** One MCP tool call, by tool ("unknown" for a name Maya does not offer) and outcome. */
@@ -373,6 +379,30 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
       this.set(lockStats?.activeWithin(ACTIVE_SESSION_WINDOW_MS) ?? 0);
     },
   });
+  const sessionExpiryOutcome = closedLabel(["deleted", "closed"] as const);
+  const sessionsExpired = new Counter({
+    name: "maya_sessions_expired_total",
+    help: "Idle sessions expired: deleted (never paid) or closed (token revoked, paid records kept).",
+    labelNames: ["outcome"] as const,
+    registers,
+  });
+
+  // --- The write path and the events
+  const writeConflicts = new Counter({
+    name: "maya_write_conflicts_total",
+    help: "Changes planned on a session that had moved on meanwhile (another instance, a payment) and planned again.",
+    registers,
+  });
+  const relayReadFailures = new Counter({
+    name: "maya_outbox_relay_read_failures_total",
+    help: "Reads of the outbox (other instances' tab changes) that failed and were retried.",
+    registers,
+  });
+  const relayHealthy = new Gauge({
+    name: "maya_outbox_relay_healthy",
+    help: "1 while this instance reads other instances' tab changes, 0 while reading fails (PostgreSQL only).",
+    registers,
+  });
   const subscriptionsActive = new Gauge({
     name: "maya_subscriptions_active",
     help: "GraphQL subscriptions open on this instance.",
@@ -528,6 +558,16 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     },
     sessionStarted() {
       sessionsStarted.inc();
+    },
+    sessionsExpired(outcome, count) {
+      sessionsExpired.inc({ outcome: sessionExpiryOutcome.value(outcome) }, count);
+    },
+    writeConflict() {
+      writeConflicts.inc();
+    },
+    relayRead(ok) {
+      relayHealthy.set(ok ? 1 : 0);
+      if (!ok) relayReadFailures.inc();
     },
     subscriptionOpened: () => countOpen(subscriptionsActive),
     mcpToolCall(tool, outcome) {
