@@ -127,10 +127,15 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
  * happens; this is the repository not trusting that every caller did.
  */
 function storableJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  // JSON.stringify escapes exactly these as \u0000 and \udXXX: without one, there is nothing to clean.
+  if (!ESCAPED_UNSTORABLE.test(json)) return json;
   return JSON.stringify(value, (_key, field: unknown) =>
     typeof field === "string" ? field.replace(UNSTORABLE, (found) => (found === "\u0000" ? "" : "\uFFFD")) : field,
   );
 }
+
+const ESCAPED_UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
 
 export class SqlSessionStateRepository implements SessionStateRepository {
   constructor(private readonly sql: SqlClient) {}
