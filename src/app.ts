@@ -159,7 +159,7 @@ interface WireInput {
 async function wire({ config, log, httpServer, gate, port, publicUrl, db, options }: WireInput): Promise<MayaApp> {
   const metrics = createMetrics({ config: config.deployment, ...(options.cgroupRoot ? { cgroupRoot: options.cgroupRoot } : {}) });
   if (options.strayErrors) metrics.observeStrayErrors(options.strayErrors);
-  const menu = await Menu.load(db.prisma);
+  const menu = await Menu.load(db.sql);
   const outbox = new SqlOutboxRepository(db.sql);
   const feed = new TabEventFeed(outbox, {
     subscriptionOpened: () => metrics.subscriptionOpened(),
@@ -254,7 +254,6 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     },
     log,
   );
-  reconciler.start();
   const speech = await createSpeech(config.speech, log, metrics);
   const hearing = await createSpeechRecognition(config.speechRecognition, menu.items, log, metrics);
   const conversation = new ConversationService(new TurnBackend(changes, menu, payments));
@@ -391,8 +390,6 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     res.status(500).json(graphqlErrorBody("Something went wrong on our side.", "INTERNAL_SERVER_ERROR"));
   });
   gate.open({ request: app, upgrade: upgrades.handle });
-  // Serving now: what only some requests need loads behind the first ones.
-  setImmediate(() => mcp.warmUp());
 
   log.info("Maya is listening", {
     url: publicUrl,
@@ -402,6 +399,13 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   });
 
   let closing: Promise<void> | undefined;
+  // Serving now: what is not needed to answer loads behind the first requests (the reconciler's
+  // first pass brings up Prisma's engine for the cold paths; the MCP SDK for the first agent).
+  setImmediate(() => {
+    if (closing) return;
+    reconciler.start();
+    mcp.warmUp();
+  });
   return {
     url: `http://${isWildcard(config.host) ? "127.0.0.1" : config.host}:${port}`,
     port,

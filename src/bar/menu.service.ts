@@ -1,6 +1,7 @@
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { SqlClient } from "../db/sql.js";
 import { notFound } from "../errors.js";
-import type { MenuItem, Modifier } from "./menu-catalog.js";
+import type { MenuItem } from "./menu-catalog.js";
+import { readMenu } from "./menu.repository.js";
 
 /**
  * The menu as the database has it, loaded once at startup: it changes only
@@ -13,15 +14,8 @@ export class Menu {
     this.byId = new Map(items.map((item) => [item.id, item]));
   }
 
-  static async load(prisma: PrismaClient): Promise<Menu> {
-    const rows = await prisma.menuItem.findMany({ orderBy: { sortOrder: "asc" } });
-    return new Menu(
-      rows.map((row) => ({
-        ...row,
-        modifiers: row.modifiers as Modifier[],
-        servingChoices: row.servingChoices as Modifier[],
-      })),
-    );
+  static async load(sql: SqlClient): Promise<Menu> {
+    return new Menu(await readMenu(sql));
   }
 
   find(id: string): MenuItem | undefined {

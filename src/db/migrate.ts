@@ -4,6 +4,7 @@ import { projectPath } from "./paths.js";
 import { createHash } from "node:crypto";
 import { applyMigrations, readMigrationList } from "./schema-engine.js";
 import { MENU_CATALOG } from "../bar/menu-catalog.js";
+import { readMenu } from "../bar/menu.repository.js";
 
 /** Any constant will do: it only has to be the same in every Maya instance. */
 const MIGRATION_LOCK_KEY = 7_364_921;
@@ -19,14 +20,27 @@ export interface MigrationReport {
  */
 export async function migrateAndSeed(db: Database): Promise<MigrationReport> {
   const migrationsDir = projectPath("prisma/migrations");
-  // Most starts find the schema current: then the engine (a large WebAssembly module) is not loaded at all.
+  // Most starts find the schema current and the menu as shipped: then neither the schema engine (a
+  // large WebAssembly module) nor Prisma's query engine is loaded for it, and no lock is taken.
   const current = await allApplied(db, migrationsDir);
+  if (current && (await menuIsAsShipped(db))) return { applied: [], menuItems: MENU_CATALOG.length };
   return withMigrationLock(db, async (seedWith) => {
     const applied = current ? [] : await applyMigrations(db.adapterFactory, migrationsDir);
     const menuItems = await seedMenu(seedWith);
     return { applied, menuItems };
   });
 }
+
+/** The menu table holds exactly the shipped catalog (a seed would change nothing). */
+async function menuIsAsShipped(db: Database): Promise<boolean> {
+  const rows = await readMenu(db.sql).catch(() => null);
+  if (!rows || rows.length !== MENU_CATALOG.length) return false;
+  const shipped = [...MENU_CATALOG].sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
+  const fields = (item: Record<string, unknown>) => JSON.stringify(MENU_FIELDS.map((field) => item[field]));
+  return shipped.every((item, index) => fields(rows[index] as unknown as Record<string, unknown>) === fields(item as unknown as Record<string, unknown>));
+}
+
+const MENU_FIELDS = ["id", "name", "category", "priceCents", "description", "aliases", "modifiers", "servingChoices", "tags", "sortOrder"] as const;
 
 const APPLIED_MIGRATIONS = {
   name: "maya_applied_migrations",
