@@ -115,7 +115,8 @@ const REMOVAL = oneOf([
   / (do not|does not|did not|no longer) (really )?(want|need) (the|my|that|this|those|these|them|it|any of) /,
   / (the|my|that|those|these|this|them|it) ((\w+|DRINK|MOD) )*(anymore|any more|after all) /,
   / changed my mind /,
-  / (did not|never) (order|ordered|ask for|asked for) (the|that|this|those|these|a|an|any|two|three) /,
+  // "I never ordered the IPA" takes it off; "I'd never order a cosmo" tells.
+  / (did not|(i|we) never) (order|ordered|ask for|asked for) (the|that|this|those|these|a|an|any|two|three) /,
 ]);
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = / (was|were) (wondering|hoping) | wanted to (order|get|have|try) /;
@@ -296,6 +297,7 @@ const FRAGMENT_WORDS = new Set([
   "round", "pint", "glass", "bottle", "shot", "cup", "on", "up", "single", "sir", "mate", "buddy", "to", "go", "again", "as",
   "in", "house", "usual", "first", "second", "here", "there", "this", "that", "actually", "sorry", "no", "instead", "last",
   "red", "white", "sparkling", "still", "fresh", "side", "little", "way", "any", "alright", "right", "away", "quickly",
+  "frosty", "chilled", "icy", "regular", "medium", "standard", "proper", "decent", "cheeky", "stiff", "tiny",
 ]);
 
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */

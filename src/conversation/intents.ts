@@ -247,6 +247,7 @@ const MOOD_PHRASES: ReadonlyArray<readonly [string, Mood]> = [
   ["refreshing", "refreshing"], ["light", "refreshing"], ["crisp", "refreshing"], ["thirsty", "refreshing"],
   ["quench", "refreshing"],
   ["sweet", "sweet"], ["sugary", "sweet"], ["bitter", "bitter"], ["hoppy", "hoppy"], ["sour", "sour"],
+  ["malty", "malty"], ["malt", "malty"], ["botanical", "botanical"], ["herbal", "botanical"], ["herby", "botanical"],
   ["party", "party"], ["celebrate", "party"], ["celebrating", "party"], ["wild", "party"],
   ["warm", "warming"], ["warming", "warming"], ["cozy", "warming"], ["smooth", "easy"], ["easy", "easy"],
   ["surprise me", SURPRISE], ["surprise", SURPRISE], ["anything", SURPRISE], ["dealer choice", SURPRISE],

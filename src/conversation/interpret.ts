@@ -160,6 +160,20 @@ function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, 
 }
 const PRONOUNS = new Set(["it", "that", "this", "one", "those", "them", "they", "these"]);
 
+const THING_SUBJECT = /^ (it|that|this|these|those|they) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
+
+/**
+ * "That sounds too bitter for me" after the Negroni was described: a comment against the drink in
+ * focus, not a wish for something bitter. (Praise is left alone: "that's great" after an order
+ * thanks Maya more often than it reviews the drink.)
+ */
+function referredComment(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding {
+  const [itemId] = focus;
+  if (itemId === undefined || clause.stance !== "AGAINST" || (clause.act !== "STATEMENT" && clause.act !== "CHAT")) return reading;
+  if (namesAny(u) || !THING_SUBJECT.test(u.padded) || CHANGES_TAB.has(reading.intent)) return reading;
+  return { intent: "MENTION", subject: { itemIds: [itemId], category: null, unknown: [] }, quantity: 1, stance: "AGAINST", kind: "OPINION" };
+}
+
 // ---------------------------------------------------------------------------
 // Repairs
 
@@ -177,17 +191,20 @@ interface Working {
   position: number;
 }
 
+/** Takes back what the last clause ordered ("a negroni? no way", "two IPAs, scratch that"). */
+function dropLastClause(working: Working): void {
+  working.drafts.splice(working.lastClause);
+  working.unknown = [];
+  working.lastClause = Math.min(working.lastClause, working.drafts.length);
+  working.emptied = working.drafts.length === 0;
+}
+
 /** A repair inside the utterance: the last version of the order wins. Returns what the repair says besides. */
 function revise(working: Working, repair: Repair, index: MenuIndex): Understanding | null {
   const body = utteranceOf(repair.body, index);
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
-  const clear = () => {
-    working.drafts.splice(working.lastClause);
-    working.unknown = [];
-    working.lastClause = Math.min(working.lastClause, working.drafts.length);
-    working.emptied = working.drafts.length === 0;
-  };
+  const clear = () => dropLastClause(working);
   if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null) {
     if (undoing || repair.body.length === 0) {
       if (undoing) clear();
@@ -374,9 +391,13 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
           reading = referredOrder(reading, clause, body, focus) ?? reading;
         }
       }
+    } else if (clause.act === "ANSWER" && clause.answer === "NO" && (working.drafts.length > 0 || working.unknown.length > 0)) {
+      // "a negroni? no way": the guest answered their own question against the drink.
+      dropLastClause(working);
+      continue;
     } else {
       reading = gate(classify(u), clause, u);
-      reading = referredOrder(reading, clause, u, focus) ?? referredQuestion(reading, clause, u, focus, index);
+      reading = referredOrder(reading, clause, u, focus) ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
@@ -406,7 +427,9 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   for (const { understanding } of readings) {
     if (!best || rank(understanding) > rank(best)) best = understanding;
   }
-  if (declined && (!best || rank(best) <= rank(declined))) return declined;
+  // "That's too much, no": a no to Maya's question says all the comment against the drink does.
+  const against = best?.intent === "MENTION" && best.stance === "AGAINST";
+  if (declined && (!best || against || rank(best) <= rank(declined))) return declined;
   return settleReplace(best ?? { intent: "UNKNOWN" }, state);
 }
 

@@ -78,8 +78,8 @@ const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ["gratuity", "tip"],
 ]);
 
-/** "ill" is also a word, so it is only read as "I'll" where a sentence starts. */
-const LEADING_ILL = /^ill\b/;
+/** "ill" is also a word, so it is only read as "I'll" where a sentence starts or a verb follows ("i think ill have"). */
+const LEADING_ILL = /^ill\b|\bill(?= (just |probably |also |definitely |really )?(have|take|get|do|go|try|grab|be|pay|order|need|want|start|stick|drink|settle)\b)/g;
 
 /**
  * A minus sign or a dash right before a number, not inside a word ("-5 martinis", "a -5% tip",

@@ -171,6 +171,11 @@ function readQuantityWords(tokens: readonly string[], start: number): NumberRead
   if (!number) return article ? { value: 1, length: 1 } : null;
   const after = number.length;
   if (at(tokens, start + after) === "dozen") return { value: number.value * 12, length: after + 1 };
+  // "two point five": a decimal said aloud.
+  if (at(tokens, start + after) === "point") {
+    const decimals = readBelowHundred(tokens, start + after + 1) ?? (INTEGER.test(at(tokens, start + after + 1)) ? { value: Number(at(tokens, start + after + 1)), length: 1 } : null);
+    if (decimals) return { value: number.value + Number(`0.${decimals.value}`), length: after + 1 + decimals.length };
+  }
   // "one and a half", "two and a half"
   if (at(tokens, start + after) === "and") {
     const part = readFraction(tokens, start + after + 1);

@@ -43,6 +43,8 @@ const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
 const CONTAINERS = new Set(["glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order"]);
 /** Words that keep a line open between a quantity and its drink ("two more IPAs", "three of the martinis"). */
 const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", "additional"]);
+/** Words that name a drink alone but, before another drink's name, only describe it ("a classic martini", "a draft IPA"). */
+const QUALIFIERS = new Set(["classic", "house", "draft", "draught", "amber", "pale"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
 const EVERY_LINE = new Set(["both", "each", "all"]);
 
@@ -50,7 +52,7 @@ type Event =
   | { kind: "quantity"; value: number; start: number; end: number }
   | { kind: "modifier"; read: ModifierRead }
   /** `definite`: said as "the whisky", which may point back at a drink already named. */
-  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean }
+  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; words: string[] }
   | { kind: "separator" }
   | { kind: "word"; token: string };
 
@@ -80,7 +82,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     const quantityLength = quantity?.length ?? 0;
     if (item && itemLength >= modifierLength && itemLength >= quantityLength) {
       const definite = tokens[position - 1] === "the";
-      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite });
+      const named = tokens.slice(position, position + itemLength) as string[];
+      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, words: named });
       words.push("DRINK");
       said.drinks += 1;
       position += itemLength;
@@ -188,7 +191,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   };
 
   const { events, shape, said } = scan(tokens, index);
-  for (const event of events) {
+  for (const [at, event] of events.entries()) {
     switch (event.kind) {
       case "quantity":
         closeSlot();
@@ -204,6 +207,26 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         else before.push(event.read);
         break;
       case "item": {
+        // "a classic martini": a word that names a drink alone only describes the one after it.
+        const next = events[at + 1];
+        if (next?.kind === "item" && event.words.length === 1 && QUALIFIERS.has(event.words[0] as string)) break;
+        // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
+        const previous = events[at - 1];
+        const qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : previous?.kind === "item" && !QUALIFIERS.has(previous.words.join(" ")) ? previous.words.join(" ") : null;
+        if (qualifier !== null) {
+          const last = drafts[drafts.length - 1];
+          if (previous?.kind === "item" && !expectingDrink && last && sameDrink(last, previous.itemIds)) {
+            drafts.pop();
+            if (named === last) named = null;
+          }
+          unknown.push(`${qualifier} ${event.words.join(" ")}`);
+          wordsSinceQuantity = [];
+          expectingDrink = false;
+          quantity = null;
+          before = [];
+          open = null;
+          break;
+        }
         flushStray();
         // "a whisky and a water, the whisky on the rocks": back to the line already named.
         const earlier = event.definite && quantity === null ? drafts.find((draft) => sameDrink(draft, event.itemIds)) : undefined;

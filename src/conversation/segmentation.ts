@@ -95,7 +95,12 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     if (marker.words[0] === "no" && marker.words.length === 1) {
       // "no, a vodka", "no two", "no make it": a correction; "no ice", "no more", "no thanks" are not.
       const paused = (pauses[after] ?? "NONE") !== "NONE" && next !== undefined;
-      const corrects = next !== undefined && (["wait", "make", "sorry", "i"].includes(next) || (readQuantity(tokens, after) !== null && next !== "more"));
+      const corrects =
+        next !== undefined &&
+        (["wait", "make", "sorry", "i"].includes(next) ||
+          (readQuantity(tokens, after) !== null && next !== "more") ||
+          // "two martinis, no, just one"
+          ((next === "just" || next === "only") && readQuantity(tokens, after + 1) !== null));
       // "a whiskey, neat, no, on the rocks": a serving said again after a pause.
       if (!corrects && !(paused && readModifierAt(tokens, after))) continue;
       if (next === "thanks" || next === "thank") continue;
@@ -161,6 +166,8 @@ function runningCount(length: number, test: (position: number) => boolean): numb
 }
 const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
 
+/** Words that approve when said alone before a pause, and name a serving otherwise ("perfect", "dry"). */
+const APPROVALS = new Set(["perfect", "great", "lovely", "excellent", "brilliant", "awesome", "fantastic"]);
 const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
 const REQUEST_STARTS = new Set([
   "just", "another", "one", "two", "three", "four", "five", "same", "please", "give", "get", "bring", "pour", "make", "hit",
@@ -226,6 +233,16 @@ export function segment(read: ReadText, index: MenuIndex): Span[] {
       continue;
     }
     if (CONJUNCTIONS.has(token) && !(token === "if" && ["what", "as", "even", "wonder", "see"].includes(previous))) {
+      cut(position);
+      continue;
+    }
+    // "perfect, pour me one": the word of approval is an answer of its own, not a "perfect" Manhattan.
+    if (position === 1 && pause === "PAUSE" && APPROVALS.has(previous)) {
+      cut(position);
+      continue;
+    }
+    // "a martini, not a negroni", "I don't drink gin, so a vodka": a negation's scope, or what follows from it, ends at the pause.
+    if (pause === "PAUSE" && (token === "not" || token === "so") && position !== markersEnd && tokens[position + 1] !== undefined) {
       cut(position);
       continue;
     }

@@ -7,6 +7,7 @@
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { after, each, order, tagged, type Case, type CorpusCase } from "./corpus-kit.js";
 import { DIALOGUE_CORPUS } from "./corpus-dialogue.js";
+import { HELD_OUT_CORPUS } from "./corpus-heldout.js";
 
 export type { CorpusCase } from "./corpus-kit.js";
 
@@ -26,6 +27,15 @@ const orders: Case[] = [
   order("Two martinis and an IPA, and a whiskey neat for my friend.", "1 ipa", "1 whiskey (neat)", "2 martini"),
   order("two martinis and an ipa", "1 ipa", "2 martini"),
   order("I'll have a couple of IPAs", "2 ipa"),
+  // A drink's name inside another's is not that drink: told the bar has none, nothing poured.
+  { say: "an espresso martini please", intent: "ORDER" },
+  { say: "a whiskey soda", intent: "ORDER" },
+  { say: "two rum negronis", intent: "ORDER" },
+  // A word that names a drink alone only describes the one after it; sizes and temperatures are not drinks.
+  order("a classic martini", "1 martini"),
+  order("a draft IPA please", "1 ipa"),
+  order("two large IPAs please", "2 ipa"),
+  order("a frosty lager", "1 tap-beer"),
   order("a few tap beers please", "3 tap-beer"),
   order("a dozen daiquiris", "12 daiquiri"),
   order("half a dozen lemonades for the table", "6 lemonade"),
@@ -556,5 +566,5 @@ export const CORPUS: readonly CorpusCase[] = [
   ...tagged("tip", tips), ...tagged("pay", pays), ...tagged("payment-status", paymentStatuses), ...tagged("small-talk", smallTalk),
   ...tagged("help", help), ...tagged("goodbye", goodbyes), ...tagged("unknown", unknown), ...tagged("follow-up", followUps),
   ...tagged("negative", negatives), ...tagged("funds", insufficientFunds), ...tagged("transcribed", transcribed),
-  ...tagged("typed", typed), ...DIALOGUE_CORPUS,
+  ...tagged("typed", typed), ...DIALOGUE_CORPUS, ...HELD_OUT_CORPUS,
 ];

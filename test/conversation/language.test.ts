@@ -26,6 +26,8 @@ describe("normalise", () => {
     ["G&T", "g and t"],
     ["long-island iced tea", "long island iced tea"],
     ["ill have a beer", "i will have a beer"],
+    ["i think ill have a cosmo", "i think i will have a cosmo"],
+    ["i feel ill", "i feel ill"],
     ["dont close my tab", "do not close my tab"],
     ["my friend's drink", "my friend drink"],
     ["   WHISKEY...   neat!!! ", "whiskey neat"],
@@ -51,8 +53,8 @@ describe("numbers", () => {
     ["a", 1], ["an", 1], ["one", 1], ["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["seven", 7],
     ["eight", 8], ["nine", 9], ["ten", 10], ["eleven", 11], ["twelve", 12], ["7", 7], ["a couple of", 2],
     ["a couple", 2], ["couple of", 2], ["a pair of", 2], ["a few", 3], ["few", 3], ["a dozen", 12], ["dozen", 12],
-    ["half a dozen", 6], ["two dozen", 24], ["twenty five", 25],
-  ] as const)("%s is %i", (text, value) => {
+    ["half a dozen", 6], ["two dozen", 24], ["twenty five", 25], ["two point five", 2.5], ["one point 5", 1.5],
+  ] as const)("%s is %d", (text, value) => {
     const read = quantity(text);
     expect(read?.value).toBe(value);
     expect(read?.length).toBe(tokenize(text).length);
