@@ -314,6 +314,9 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
 
   const app = express();
   app.disable("x-powered-by");
+  // GraphQL answers are POSTed and never revalidated: hashing each one for an ETag is work for nothing
+  // (the client's static files keep theirs, from express.static).
+  app.set("etag", false);
   app.use(securityHeaders());
   app.set("trust proxy", TRUSTED_PROXIES);
   app.get("/healthz", (_req, res) => {
