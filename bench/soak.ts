@@ -69,7 +69,23 @@ export interface SoakResult {
   lagMs: { p50: number; p99: number; max: number; count: number };
   ackMs: { p50: number; p99: number; max: number; count: number };
   memorySlopeMbPerMinute: number | null;
+  /** Resident memory of all instances at the start of measuring and at each minute after (MB). */
+  memoryByMinuteMb: number[];
   lastError: string | null;
+}
+
+/** The sample nearest each whole minute from the first: a slope alone cannot tell growth from a cache filling up. */
+function byMinute(samples: readonly [number, number][]): number[] {
+  const [first] = samples;
+  if (!first) return [];
+  const marks: number[] = [];
+  for (let minute = 0; ; minute += 1) {
+    const at = first[0] + minute;
+    const nearest = samples.reduce((best, sample) => (Math.abs(sample[0] - at) < Math.abs(best[0] - at) ? sample : best));
+    if (Math.abs(nearest[0] - at) > 0.05) break;
+    marks.push(nearest[1]);
+  }
+  return marks;
 }
 
 const stats = (values: number[]) => ({
@@ -333,6 +349,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     lagMs: stats(lags),
     ackMs: stats(acks),
     memorySlopeMbPerMinute: slope(memory),
+    memoryByMinuteMb: byMinute(memory),
     lastError: http.lastError,
   };
 }
@@ -344,7 +361,8 @@ export function formatSoak(result: SoakResult): string {
     `  exactly once, in order: ${result.missing} missing, ${result.duplicates} duplicated, ${result.outOfOrder} out of order; ${result.subscriptionErrors} subscription errors, ${result.requestFailures} failed requests${result.lastError ? ` (last: ${result.lastError})` : ""}`,
     `  event lag after the change's answer: p50 ${ms(result.lagMs.p50)}, p99 ${ms(result.lagMs.p99)}, max ${ms(result.lagMs.max)} over ${result.lagMs.count} changes (goal p99 <= 100 ms, max <= 1 s)`,
     `  connection_ack: p50 ${ms(result.ackMs.p50)}, p99 ${ms(result.ackMs.p99)}, max ${ms(result.ackMs.max)} over ${result.ackMs.count} sockets (goal p99 <= 200 ms)`,
-    `  server memory after warm-up (all instances): ${result.memorySlopeMbPerMinute === null ? "not sampled" : `${result.memorySlopeMbPerMinute.toFixed(2)} MB/min`}`,
+    `  server memory after warm-up (all instances): ${result.memorySlopeMbPerMinute === null ? "not sampled" : `${result.memorySlopeMbPerMinute.toFixed(2)} MB/min`}` +
+      (result.memoryByMinuteMb.length > 1 ? `; resident at each minute: ${result.memoryByMinuteMb.map((mb) => mb.toFixed(0)).join(", ")} MB` : ""),
   ].join("\n");
 }
 
