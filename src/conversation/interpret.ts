@@ -415,6 +415,8 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   }
 
   const ordered = working.drafts.length > 0 || working.unknown.length > 0;
+  const swap = ordered ? swapOf(readings, working) : null;
+  if (swap) return swap;
   if (ordered) {
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
@@ -431,6 +433,26 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   const against = best?.intent === "MENTION" && best.stance === "AGAINST";
   if (declined && (!best || against || rank(best) <= rank(declined))) return declined;
   return settleReplace(best ?? { intent: "UNKNOWN" }, state);
+}
+
+/**
+ * "Take off the IPA and add a negroni", "add a negroni and remove the IPA": one drink off and
+ * others on, asked together, is one replacement (one edit, one version, one event), the new
+ * drinks exactly as said.
+ */
+function swapOf(readings: readonly { understanding: Understanding }[], working: Working): Understanding | null {
+  const removals = readings.filter(({ understanding }) => CHANGES_TAB.has(understanding.intent));
+  const [only] = removals;
+  if (removals.length !== 1 || only?.understanding.intent !== "REMOVE") return null;
+  const { target } = only.understanding;
+  const [line] = target.kind === "LINES" ? target.lines : [];
+  if (!line || target.kind !== "LINES" || target.lines.length !== 1) return null;
+  return {
+    intent: "REPLACE",
+    target: { kind: "NAMED", line, asSaid: true },
+    drafts: working.drafts.map((draft) => ({ ...draft, quantitySaid: true })),
+    unknown: working.unknown,
+  };
 }
 
 /** A replacement with nothing ordered before it is simply an order. */

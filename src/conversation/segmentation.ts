@@ -166,6 +166,8 @@ function runningCount(length: number, test: (position: number) => boolean): numb
 }
 const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
 
+/** Verbs that start a second request after "and" ("...and add a negroni", "...and bring me a water"). */
+const SECOND_REQUEST = new Set(["add", "bring", "pour", "put", "order", "give", "get", "grab", "remove", "take", "cancel", "drop"]);
 /** Words that approve when said alone before a pause, and name a serving otherwise ("perfect", "dry"). */
 const APPROVALS = new Set(["perfect", "great", "lovely", "excellent", "brilliant", "awesome", "fantastic"]);
 const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
@@ -234,6 +236,11 @@ export function segment(read: ReadText, index: MenuIndex): Span[] {
     }
     if (CONJUNCTIONS.has(token) && !(token === "if" && ["what", "as", "even", "wonder", "see"].includes(previous))) {
       cut(position);
+      continue;
+    }
+    // "take off the IPA and add a negroni": a second request after "and" is a clause of its own.
+    if (previous === "and" && SECOND_REQUEST.has(token) && hasPredicate(clauseStart, position - 1)) {
+      cut(position - 1);
       continue;
     }
     // "perfect, pour me one": the word of approval is an answer of its own, not a "perfect" Manhattan.

@@ -95,8 +95,12 @@ export type ReplaceTarget =
   | { kind: "LAST_ORDER" }
   /** These lines exactly (a replacement that needed a question first). */
   | { kind: "LINES"; lines: OrderLine[] }
-  /** A drink named on the tab ("swap the martini for a manhattan"): found on the tab when acting. */
-  | { kind: "NAMED"; line: RemoveLine };
+  /**
+   * A drink named on the tab ("swap the martini for a manhattan"): found on the tab when acting.
+   * `asSaid`: the new drinks are exactly as said, taking nothing from the old one ("take off the
+   * IPA and add a negroni" is one negroni, whatever the IPA's count).
+   */
+  | { kind: "NAMED"; line: RemoveLine; asSaid?: boolean };
 
 /** How the guest feels about a drink they mentioned: only FOR and NEUTRAL mentions get an offer. */
 export type MentionStance = "FOR" | "AGAINST" | "NEUTRAL";

@@ -108,6 +108,19 @@ describe("issue 9 over GraphQL on PostgreSQL", () => {
     await recorder.stop();
   });
 
+  it("'take off the IPA and add a negroni' is one replacement: one version and one event", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    await turn("two IPAs and a martini", { intent: "ORDER", lines: ["1 martini", "2 ipa"], totalCents: 2500, event: "ITEM_ADDED" });
+    const swapped = await turn("take off the IPAs and add a negroni", { intent: "REPLACE", lines: ["1 martini", "1 negroni"], totalCents: 2400, event: "ITEM_ADDED" });
+    expect(swapped.text).toMatch(/a Negroni instead of two IPAs/);
+    // Half of it impossible: none of it is done, and the guest is told.
+    const refused = await turn("add a whiskey neat and remove the manhattan", { intent: "REPLACE", lines: ["1 martini", "1 negroni"], totalCents: 2400 });
+    expect(refused.text).toMatch(/no Manhattan on your tab\. I've changed nothing/);
+    await recorder.stop();
+  });
+
   it("'that' after a recommendation and 'two' after a price question pour the drink in focus", async (context) => {
     const maya = postgresMaya();
     if (!maya) return context.skip();

@@ -31,6 +31,12 @@ const orders: Case[] = [
   { say: "an espresso martini please", intent: "ORDER" },
   { say: "a whiskey soda", intent: "ORDER" },
   { say: "two rum negronis", intent: "ORDER" },
+  // One drink off and another on, asked together: one replacement, the new drink exactly as said.
+  after(["a martini and an IPA"], "take off the IPA and add a negroni", "REPLACE", ["1 martini", "1 negroni"]),
+  after(["two IPAs"], "take off the IPAs and add a negroni", "REPLACE", ["1 negroni"]),
+  after(["a martini"], "add a negroni and take off the martini", "REPLACE", ["1 negroni"]),
+  after(["a martini and an IPA"], "remove the IPA and bring me two waters", "REPLACE", ["1 martini", "2 water"]),
+  after(["a martini"], "add a negroni and take off the manhattan", "REPLACE"),
   // A word that names a drink alone only describes the one after it; sizes and temperatures are not drinks.
   order("a classic martini", "1 martini"),
   order("a draft IPA please", "1 ipa"),
