@@ -138,11 +138,12 @@ function marked(text: string): string {
     for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
     for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
   }
-  return result
+  const words = result
     .replace(PUNCTUATION, (mark) => (mark.startsWith("?") ? ` ${QUESTION_MARK} ` : STOP_PUNCTUATION.test(mark) ? ` ${STOP_MARK} ` : ` ${PAUSE_MARK} `))
     .replace(NOT_WORD, " ")
-    .trim()
-    .replace(LEADING_ILL, "i will");
+    .trim();
+  // Most utterances have no "ill" at all: the look-ahead pattern is not run over them.
+  return words.includes("ill") ? words.replace(LEADING_ILL, "i will") : words;
 }
 
 export function readText(text: string): ReadText {
