@@ -29,7 +29,7 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { readText } from "./normalise.js";
 import { correctSlips } from "./slips.js";
-import type { Intent, Subject, Understanding } from "./understanding.js";
+import type { Intent, RemoveLine, Subject, Understanding } from "./understanding.js";
 
 /** Intents that change the tab: only a request (or a repair, or a yes to an offer) may have one. */
 const CHANGES_TAB: ReadonlySet<Intent> = new Set([
@@ -204,10 +204,9 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   const body = utteranceOf(repair.body, index);
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
-  const clear = () => dropLastClause(working);
   if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null) {
     if (undoing || repair.body.length === 0) {
-      if (undoing) clear();
+      if (undoing) dropLastClause(working);
       return null;
     }
     return classify(body);
@@ -232,7 +231,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
     };
     return null;
   }
-  if (undoing) clear();
+  if (undoing) dropLastClause(working);
   if (matches(body, ADDING) || working.drafts.length === 0) {
     working.lastClause = working.drafts.length;
     working.drafts.push(...drafts.map((draft) => inherit(draft, draft, index)));
@@ -415,9 +414,9 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   }
 
   const ordered = working.drafts.length > 0 || working.unknown.length > 0;
-  const swap = ordered ? swapOf(readings, working) : null;
-  if (swap) return swap;
   if (ordered) {
+    const swap = swapOf(readings, working);
+    if (swap) return swap;
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
@@ -441,12 +440,10 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
  * drinks exactly as said.
  */
 function swapOf(readings: readonly { understanding: Understanding }[], working: Working): Understanding | null {
-  const removals = readings.filter(({ understanding }) => CHANGES_TAB.has(understanding.intent));
-  const [only] = removals;
-  if (removals.length !== 1 || only?.understanding.intent !== "REMOVE") return null;
-  const { target } = only.understanding;
-  const [line] = target.kind === "LINES" ? target.lines : [];
-  if (!line || target.kind !== "LINES" || target.lines.length !== 1) return null;
+  const changes = readings.filter(({ understanding }) => CHANGES_TAB.has(understanding.intent));
+  const removal = changes.length === 1 ? changes[0]?.understanding : undefined;
+  if (removal?.intent !== "REMOVE" || removal.target.kind !== "LINES" || removal.target.lines.length !== 1) return null;
+  const [line] = removal.target.lines as [RemoveLine];
   return {
     intent: "REPLACE",
     target: { kind: "NAMED", line, asSaid: true },

@@ -79,7 +79,7 @@ const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** "ill" is also a word, so it is only read as "I'll" where a sentence starts or a verb follows ("i think ill have"). */
-const LEADING_ILL = /^ill\b|\bill(?= (just |probably |also |definitely |really )?(have|take|get|do|go|try|grab|be|pay|order|need|want|start|stick|drink|settle)\b)/g;
+const ILL_AS_I_WILL = /^ill\b|\bill(?= (just |probably |also |definitely |really )?(have|take|get|do|go|try|grab|be|pay|order|need|want|start|stick|drink|settle)\b)/g;
 
 /**
  * A minus sign or a dash right before a number, not inside a word ("-5 martinis", "a -5% tip",
@@ -143,7 +143,7 @@ function marked(text: string): string {
     .replace(NOT_WORD, " ")
     .trim();
   // Most utterances have no "ill" at all: the look-ahead pattern is not run over them.
-  return words.includes("ill") ? words.replace(LEADING_ILL, "i will") : words;
+  return words.includes("ill") ? words.replace(ILL_AS_I_WILL, "i will") : words;
 }
 
 export function readText(text: string): ReadText {

@@ -45,6 +45,7 @@ const CONTAINERS = new Set(["glass", "pint", "shot", "bottle", "cup", "round", "
 const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", "additional"]);
 /** Words that name a drink alone but, before another drink's name, only describe it ("a classic martini", "a draft IPA"). */
 const QUALIFIERS = new Set(["classic", "house", "draft", "draught", "amber", "pale"]);
+const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
 const EVERY_LINE = new Set(["both", "each", "all"]);
 
@@ -208,14 +209,14 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         break;
       case "item": {
         // "a classic martini": a word that names a drink alone only describes the one after it.
-        const next = events[at + 1];
-        if (next?.kind === "item" && event.words.length === 1 && QUALIFIERS.has(event.words[0] as string)) break;
+        if (events[at + 1]?.kind === "item" && isQualifier(event)) break;
         // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
         const previous = events[at - 1];
-        const qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : previous?.kind === "item" && !QUALIFIERS.has(previous.words.join(" ")) ? previous.words.join(" ") : null;
+        const drinkBefore = !expectingDrink && previous?.kind === "item" && !isQualifier(previous) ? previous : null;
+        const qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : drinkBefore?.words.join(" ") ?? null;
         if (qualifier !== null) {
           const last = drafts[drafts.length - 1];
-          if (previous?.kind === "item" && !expectingDrink && last && sameDrink(last, previous.itemIds)) {
+          if (drinkBefore && last && sameDrink(last, drinkBefore.itemIds)) {
             drafts.pop();
             if (named === last) named = null;
           }

@@ -168,7 +168,7 @@ const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", 
 
 /** Verbs that start a second request after "and" ("...and add a negroni", "...and bring me a water"). */
 const SECOND_REQUEST = new Set(["add", "bring", "pour", "put", "order", "give", "get", "grab", "remove", "take", "cancel", "drop"]);
-/** Words that approve when said alone before a pause, and name a serving otherwise ("perfect", "dry"). */
+/** Words that approve when said alone before a pause ("perfect, pour me one"); "perfect" also names a serving. */
 const APPROVALS = new Set(["perfect", "great", "lovely", "excellent", "brilliant", "awesome", "fantastic"]);
 const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
 const REQUEST_STARTS = new Set([

@@ -84,17 +84,17 @@ export const replace: Act<"REPLACE"> = async ({ target, drafts, unknown }, state
   if (target.kind === "LINES") old = target.lines;
   else if (target.kind === "LAST_ORDER") old = fromLastOrder(drafts, state, tools);
   else old = namedLines(target.line, (await bar.snapshot(tools.sessionId)).tab.items);
+  const asSaid = target.kind === "NAMED" && target.asSaid === true;
   if (old.length === 0) {
     if (target.kind === "NAMED") {
       const missing = tools.replies.notOnTab(target.line.candidates, target.line.category);
       // "Add a negroni and take off the manhattan" with no Manhattan: all of it or none, and said so.
-      return { text: target.asSaid ? `${missing} I've changed nothing.` : missing };
+      return { text: asSaid ? `${missing} I've changed nothing.` : missing };
     }
     // Nothing ordered to replace: the new drink is simply an order.
     return pour(drafts, unknown, bar, tools);
   }
   // One old line per new drink, in order; a single old line gives its count and serving to every new one.
-  const asSaid = target.kind === "NAMED" && target.asSaid === true;
-  const fresh = asSaid ? [...drafts] : drafts.map((draft, at) => inherit(draftsOf([old[at] ?? (old[0] as OrderLine)])[0] as DraftLine, draft, tools.index));
+  const fresh = asSaid ? drafts : drafts.map((draft, at) => inherit(draftsOf([old[at] ?? (old[0] as OrderLine)])[0] as DraftLine, draft, tools.index));
   return replaceLines(old, fresh, unknown, state, bar, tools);
 };
