@@ -198,7 +198,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
             sessionStates.observe(row.sessionId, row.version);
             feed.publish(row.change);
           },
-          () => feed.activeSubscriptions > 0,
+          () => feed.hasSubscribers,
           {
             // Once when an outage starts and now and then while it lasts (a read is retried every 2 s at most).
             readFailed: (error, attempt) => {

@@ -34,7 +34,7 @@ export class Housekeeping {
     await this.round;
   }
 
-  /** One round now (tests; and the first round after start). */
+  /** One round now (tests; the timer runs the rest). */
   runNow(): Promise<void> {
     this.round ??= (async () => {
       for (const chore of this.chores) {

@@ -53,7 +53,7 @@ function combinedReason(reasons: ReadonlySet<TabEventReason>): TabEventReason {
 class HeldTurn implements OpenTurn, BarPort {
   private planned: SessionState;
   private readonly reasons = new Set<TabEventReason>();
-  private notices: TabNotice[] = [];
+  private readonly notices: TabNotice[] = [];
 
   constructor(
     private base: SessionState,
@@ -111,8 +111,8 @@ class HeldTurn implements OpenTurn, BarPort {
       return toPaymentView(await this.payments.checkout(sessionId));
     } finally {
       this.base = this.planned = await this.changes.load(sessionId);
+      // The held edit is applied; what the guest must hear about it (a tip brought down) is still to be said.
       this.reasons.clear();
-      this.notices = [];
     }
   }
 

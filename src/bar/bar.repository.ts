@@ -92,7 +92,12 @@ const TAB_INCLUDE = { items: { orderBy: { position: "asc" } } } as const satisfi
 type TabRow = Prisma.TabGetPayload<{ include: typeof TAB_INCLUDE }>;
 type AttemptRow = Prisma.PaymentAttemptGetPayload<object>;
 
-function toTabRecord(row: TabRow): TabRecord {
+/** A tab as stored, read through Prisma or from the write path's JSON: a TabRecord without its derived line totals. */
+export interface StoredTab extends Omit<TabRecord, "items"> {
+  items: readonly Omit<TabLineView, "lineTotalCents">[];
+}
+
+export function toTabRecord(row: StoredTab): TabRecord {
   return {
     id: row.id,
     sessionId: row.sessionId,
@@ -162,9 +167,6 @@ class PrismaSessionTransaction implements SessionTransaction {
     return currentTabOf(this.tx, this.session.id);
   }
 
-
-
-
   async updateTab(tabId: string, update: TabUpdate): Promise<void> {
     await this.tx.tab.update({ where: { id: tabId }, data: update });
   }
@@ -173,7 +175,6 @@ class PrismaSessionTransaction implements SessionTransaction {
     const row = await this.tx.tab.create({ data: { sessionId: this.session.id, version }, include: TAB_INCLUDE });
     return toTabRecord(row);
   }
-
 
   async pendingAttempt(tabId: string): Promise<PaymentAttemptRecord | null> {
     const row = await this.tx.paymentAttempt.findFirst({ where: { tabId, status: "PENDING" } });

@@ -108,7 +108,8 @@ export class SessionChanges {
       const said = message(planned);
       const committed = await this.apply(state, planned, said ? [{ speaker: "MAYA", text: said }] : [], null, said);
       if (committed) return { state: committed, applied: planned };
-      ({ state, fresh } = { state: await this.load(sessionId), fresh: true });
+      // `apply` remembered the session as the database has it now: plan again on that, without another read.
+      ({ state, fresh } = { state: this.cache.find(sessionId) ?? (await this.load(sessionId)), fresh: true });
     }
     throw new SessionConflictError(sessionId);
   }

@@ -6,31 +6,24 @@
  * database before the guest hears it (tab.service.ts). Bounded, least
  * recently used out first.
  */
+import { LruMap } from "../lru-map.js";
 import type { SessionState } from "./session-state.js";
 
 export const DEFAULT_CACHED_SESSIONS = 20_000;
 
 export class SessionStateCache {
-  private readonly entries = new Map<string, SessionState>();
+  private readonly entries: LruMap<string, SessionState>;
 
-  constructor(private readonly capacity = DEFAULT_CACHED_SESSIONS) {}
+  constructor(capacity = DEFAULT_CACHED_SESSIONS) {
+    this.entries = new LruMap(capacity);
+  }
 
   find(sessionId: string): SessionState | null {
-    const state = this.entries.get(sessionId);
-    if (!state) return null;
-    // Map order is insertion order: re-inserting marks it recently used.
-    this.entries.delete(sessionId);
-    this.entries.set(sessionId, state);
-    return state;
+    return this.entries.get(sessionId) ?? null;
   }
 
   remember(state: SessionState): void {
-    this.entries.delete(state.id);
     this.entries.set(state.id, state);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
   }
 
   forget(sessionId: string): void {
@@ -39,11 +32,7 @@ export class SessionStateCache {
 
   /** A change seen elsewhere (another instance, a payment): a copy older than it is dropped. */
   observe(sessionId: string, version: number): void {
-    const state = this.entries.get(sessionId);
+    const state = this.entries.peek(sessionId);
     if (state && state.tab.version < version) this.entries.delete(sessionId);
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 }

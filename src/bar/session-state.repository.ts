@@ -8,9 +8,9 @@
  * back to plan again.
  */
 import type { SqlClient, SqlStatement } from "../db/sql.js";
-import type { TabRecord } from "./bar.repository.js";
+import { toTabRecord, type TabRecord } from "./bar.repository.js";
 import type { SessionState } from "./session-state.js";
-import type { TabChange, TabLineView, TabStatus } from "./views.js";
+import type { TabChange, TabStatus } from "./views.js";
 
 export interface LineWrite {
   id: string;
@@ -87,15 +87,6 @@ interface StoredState {
 /** The JSON of `maya_session_state` as a SessionState; null when there is no session (or, impossibly, no tab). */
 function toSessionState(stored: StoredState | null): SessionState | null {
   if (!stored?.tab) return null;
-  const { tab } = stored;
-  const items: TabLineView[] = tab.items.map((line) => ({
-    id: line.id,
-    menuItemId: line.menuItemId,
-    quantity: line.quantity,
-    modifiers: line.modifiers,
-    unitPriceCents: line.unitPriceCents,
-    lineTotalCents: line.quantity * line.unitPriceCents,
-  }));
   return {
     id: stored.id,
     customerName: stored.customerName,
@@ -103,18 +94,7 @@ function toSessionState(stored: StoredState | null): SessionState | null {
     startingBalanceCents: stored.startingBalanceCents,
     createdAt: new Date(stored.createdAt),
     dialogueState: stored.dialogueState ?? null,
-    tab: {
-      id: tab.id,
-      sessionId: stored.id,
-      status: tab.status,
-      tipPercent: tab.tipPercent,
-      tipFixedCents: tab.tipFixedCents,
-      subtotalCents: tab.subtotalCents,
-      tipCents: tab.tipCents,
-      totalCents: tab.totalCents,
-      version: tab.version,
-      items,
-    },
+    tab: toTabRecord({ ...stored.tab, sessionId: stored.id }),
   };
 }
 

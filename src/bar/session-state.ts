@@ -2,7 +2,7 @@
  * A session as the write path works on it: the account, the current tab with
  * its lines, and the conversation's stored memory, read in one round trip.
  * Changes are planned on it in memory and applied in one round trip too
- * (tab.repository.ts), guarded by the tab version they were planned on.
+ * (session-state.repository.ts), guarded by the tab version they were planned on.
  */
 import type { TabRecord } from "./bar.repository.js";
 import { toTabView } from "./bar.repository.js";

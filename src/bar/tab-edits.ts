@@ -4,7 +4,7 @@
  * (tab locked, unknown line, too many of a drink, balance short), or
  * UNCHANGED when there is nothing to do. The same functions serve a GraphQL
  * mutation and a conversation turn; the database applies the result in one
- * round trip and re-checks its money (tab.repository, the write_path
+ * round trip and re-checks its money (session-state.repository, the write_path
  * migration).
  */
 import { DomainError, badInput, notFound } from "../errors.js";
@@ -72,7 +72,7 @@ export function priceOrders(orders: readonly OrderRequest[], menuItem: (id: stri
   return [...merged.values()];
 }
 
-export function assertLineQuantity(quantity: number): void {
+function assertLineQuantity(quantity: number): void {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY_PER_LINE) {
     throw badInput(`A tab line can hold 1 to ${MAX_QUANTITY_PER_LINE} drinks.`, { reason: "QUANTITY_OUT_OF_RANGE", quantity });
   }

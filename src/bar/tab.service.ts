@@ -9,8 +9,8 @@ import { badInput } from "../errors.js";
 import type { Menu } from "./menu.service.js";
 import { formatCents } from "./money.js";
 import type { SessionChanges } from "./session-changes.js";
-import { toSessionView } from "./session-state.js";
-import { planLineEdit, planTipEdit, priceOrders, type OrderRequest, type TabNotice } from "./tab-edits.js";
+import { toSessionView, type SessionState } from "./session-state.js";
+import { planLineEdit, planTipEdit, priceOrders, type LineEdit, type OrderRequest, type TabNotice } from "./tab-edits.js";
 import { tipSettingFrom } from "./tab-pricing.js";
 import type { SessionView } from "./views.js";
 
@@ -75,8 +75,9 @@ export class TabService {
    * one event, all or nothing (a replace, an undo, a spoken order).
    */
   editLines(sessionId: string, edit: LineEditRequest): Promise<SessionView> {
+    // Priced once, before any read: a drink not on the menu is refused without touching the database.
     const add = priceOrders(edit.add, (id) => this.menu.get(id));
-    return this.editLinesFrom(sessionId, () => ({ set: edit.set, add }));
+    return this.editPriced(sessionId, () => ({ set: edit.set, add }));
   }
 
   /**
@@ -84,14 +85,17 @@ export class TabService {
    * change, e.g. "take two martinis off, the newest first"): `decide` may run more than once,
    * on the latest state each time, and may refuse with a domain error.
    */
-  async editLinesFrom(sessionId: string, decide: (session: SessionView) => LineEditRequest): Promise<SessionView> {
+  editLinesFrom(sessionId: string, decide: (session: SessionView) => LineEditRequest): Promise<SessionView> {
+    return this.editPriced(sessionId, (current) => {
+      const edit = decide(toSessionView(current));
+      return { set: edit.set, add: priceOrders(edit.add, (id) => this.menu.get(id)) };
+    });
+  }
+
+  private async editPriced(sessionId: string, decide: (current: SessionState) => LineEdit): Promise<SessionView> {
     const { state } = await this.changes.edit(
       sessionId,
-      (current) => {
-        const edit = decide(toSessionView(current));
-        const add = priceOrders(edit.add, (id) => this.menu.get(id));
-        return planLineEdit(current, { set: edit.set, add }, randomUUID);
-      },
+      (current) => planLineEdit(current, decide(current), randomUUID),
       (planned) => noticeWords(planned.notices),
     );
     return toSessionView(state);

@@ -77,7 +77,7 @@ export class OutboxRelay {
     return !this.stopped && this.consecutiveFailures === 0;
   }
 
-  /** One read now (tests, and after a subscriber arrives). */
+  /** One read now, without waiting for the timer (tests). */
   readNow(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;

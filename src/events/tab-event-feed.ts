@@ -68,9 +68,9 @@ export class TabEventFeed {
     return count;
   }
 
-  /** Sessions with a subscriber on this instance. */
-  hasSubscribers(sessionId: string): boolean {
-    return this.subscribers.has(sessionId);
+  /** Any subscriber on this instance (a session's set is dropped when its last one leaves): what the relay polls on. */
+  get hasSubscribers(): boolean {
+    return this.subscribers.size > 0;
   }
 
   /** A committed change; delivered to the session's subscribers in version order, once each. */

@@ -1,5 +1,5 @@
 /** Sessions, their transcript and dialogue state. */
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
 
 export interface SessionRecord {
   id: string;
@@ -47,7 +47,6 @@ export class PrismaSessionRepository implements SessionRepository {
     return this.prisma.session.findUnique({ where: { tokenHash }, select: { ...SESSION_SELECT, lastSeenAt: true } });
   }
 
-
   async touch(id: string, at: Date): Promise<void> {
     await this.prisma.session.update({ where: { id }, data: { lastSeenAt: at }, select: { id: true } });
   }
@@ -60,8 +59,6 @@ export class PrismaSessionRepository implements SessionRepository {
     });
     return rows.reverse().map((row) => ({ id: row.id.toString(), speaker: row.speaker, text: row.text, createdAt: row.createdAt }));
   }
-
-
 
   count(): Promise<number> {
     return this.prisma.session.count();

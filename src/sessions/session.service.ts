@@ -1,4 +1,5 @@
 import { badInput, unauthenticated } from "../errors.js";
+import { LruMap } from "../lru-map.js";
 import type { MessageRecord, SessionRecord, SessionRepository } from "./session.repository.js";
 import { hashSessionToken, isWellFormedToken, newSessionToken } from "./session-token.js";
 
@@ -26,7 +27,7 @@ export interface SessionGrant {
 
 export class SessionService {
   /** Token hash to session, least recently used first out. */
-  private readonly tokens = new Map<string, RememberedToken>();
+  private readonly tokens = new LruMap<string, RememberedToken>(MAX_REMEMBERED_TOKENS);
 
   constructor(
     private readonly sessions: SessionRepository,
@@ -40,7 +41,7 @@ export class SessionService {
     const tokenHash = hashSessionToken(token);
     const session = await this.sessions.create({ tokenHash, customerName: name, startingBalanceCents: this.startingBalanceCents });
     this.onSessionStarted();
-    this.remember(tokenHash, session, Date.now());
+    this.tokens.set(tokenHash, { session, confirmedAt: Date.now() });
     return { token, session };
   }
 
@@ -50,11 +51,7 @@ export class SessionService {
     const tokenHash = hashSessionToken(token);
     const now = Date.now();
     const remembered = this.tokens.get(tokenHash);
-    if (remembered && now - remembered.confirmedAt < TOKEN_TRUST_MS) {
-      this.tokens.delete(tokenHash);
-      this.tokens.set(tokenHash, remembered);
-      return remembered.session;
-    }
+    if (remembered && now - remembered.confirmedAt < TOKEN_TRUST_MS) return remembered.session;
     const found = await this.sessions.findByTokenHash(tokenHash);
     if (!found) {
       this.tokens.delete(tokenHash);
@@ -62,24 +59,14 @@ export class SessionService {
     }
     if (now - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(found.id, new Date(now));
     const { lastSeenAt: _lastSeenAt, ...session } = found;
-    this.remember(tokenHash, session, now);
+    this.tokens.set(tokenHash, { session, confirmedAt: now });
     return session;
   }
 
   /** Sessions that expired here: their tokens stop working at once on this instance. */
   forgetSessions(sessionIds: ReadonlySet<string>): void {
-    for (const [tokenHash, remembered] of this.tokens) if (sessionIds.has(remembered.session.id)) this.tokens.delete(tokenHash);
+    this.tokens.deleteWhere((remembered) => sessionIds.has(remembered.session.id));
   }
-
-  private remember(tokenHash: string, session: SessionRecord, confirmedAt: number): void {
-    this.tokens.delete(tokenHash);
-    this.tokens.set(tokenHash, { session, confirmedAt });
-    if (this.tokens.size > MAX_REMEMBERED_TOKENS) {
-      const oldest = this.tokens.keys().next().value;
-      if (oldest !== undefined) this.tokens.delete(oldest);
-    }
-  }
-
 
   transcript(sessionId: string, last: number): Promise<MessageRecord[]> {
     if (!Number.isInteger(last) || last < 1 || last > MAX_TRANSCRIPT_MESSAGES) {
