@@ -134,6 +134,11 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     if (req.method !== "POST" || !runtime.isInitializeRequest(req.body)) {
       return refuse(res, 400, "No MCP session: send an initialize request first, then its Mcp-Session-Id header.");
     }
+    // The SDK refuses such an initialize too, but only after a guest was started for it: refuse before.
+    const accept = req.get("accept") ?? "";
+    if (!accept.includes("application/json") || !accept.includes("text/event-stream")) {
+      return refuse(res, 406, "Accept both application/json and text/event-stream, as MCP's Streamable HTTP asks.");
+    }
     const reservation = closing ? "total" : registry.reserve(clientAddress(req));
     if (reservation === "total") return refuse(res, 503, "Too many MCP sessions are open right now; try again later.");
     if (reservation === "address") {

@@ -29,6 +29,10 @@ async function sessionsActive(app: MayaApp): Promise<number> {
   return Number((await app.metrics.render()).match(/^maya_mcp_sessions_active (\d+)/m)?.[1]);
 }
 
+async function guestsStarted(app: MayaApp): Promise<number> {
+  return Number((await app.metrics.render()).match(/^maya_sessions_started_total (\d+)/m)?.[1] ?? 0);
+}
+
 /** A raw MCP session: initialize and initialized, by hand. */
 async function rawSession(baseUrl: string, headers: Record<string, string> = {}) {
   const init = await rawPost(baseUrl, initializeRequest(), headers);
@@ -167,6 +171,7 @@ describe("hostile input over MCP (PGlite)", () => {
 
   it("answers raw HTTP that breaks the rules with JSON-RPC errors, never a session", async () => {
     const before = await sessionsActive(maya.app);
+    const guestsBefore = await guestsStarted(maya.app);
     const url = new URL("/mcp", maya.app.url);
     const cases: [RequestInit & { headers?: Record<string, string> }, number][] = [
       [{ method: "POST", headers: { "content-type": "application/json" }, body: "{not json" }, 400],
@@ -179,6 +184,7 @@ describe("hostile input over MCP (PGlite)", () => {
       [{ method: "PUT", headers: { "content-type": "application/json" }, body: "{}" }, 400],
       [{ method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example" }, body: JSON.stringify(initializeRequest()) }, 403],
       [{ method: "POST", headers: { "content-type": "application/json" }, body: `{"a":"${"x".repeat(70_000)}"}` }, 413],
+      [{ method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(initializeRequest()) }, 406],
     ];
     for (const [init, status] of cases) {
       const response = await fetch(url, { ...init, headers: { accept: "application/json, text/event-stream", ...init.headers } });
@@ -188,6 +194,8 @@ describe("hostile input over MCP (PGlite)", () => {
       expect(response.headers.get("mcp-session-id")).toBeNull();
     }
     expect(await sessionsActive(maya.app)).toBe(before);
+    // Not even a guest started for a refused initialize.
+    expect(await guestsStarted(maya.app)).toBe(guestsBefore);
   });
 });
 
