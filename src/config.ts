@@ -56,7 +56,7 @@ export interface AppConfig {
   speech: SpeechConfig;
   speechRecognition: SpeechRecognitionConfig;
   /** The request limits every transport shares (src/limits), and the utterance limit. */
-  limits: RequestLimitsConfig & { maxUtteranceChars: number };
+  limits: RequestLimitsConfig;
   locks: { idleSeconds: number; cleanupSeconds: number };
   /** Idle sessions with nothing owed expire after `ttlSeconds`; the sweep (and outbox pruning) runs every `sweepSeconds`. */
   sessions: { ttlSeconds: number; sweepSeconds: number };
@@ -108,7 +108,7 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
-/** "host:port" of a speech API stand-in (MAYA_TTS_API_ENDPOINT). */
+/** "host:port" of a speech API stand-in (MAYA_TTS_API_ENDPOINT, MAYA_STT_API_ENDPOINT). */
 export function parseHostPort(endpoint: string, name: string): { host: string; port: number } {
   const separator = endpoint.lastIndexOf(":");
   const portText = endpoint.slice(separator + 1);
@@ -148,23 +148,13 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be 1 or 0 (true or false), got "${env[name]}"`);
 }
 
-function hostPort(env: Env, name: string): string | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return undefined;
-  const port = Number(raw.slice(raw.lastIndexOf(":") + 1));
-  if (raw.lastIndexOf(":") <= 0 || !Number.isInteger(port) || port <= 0 || port > 65_535) {
-    throw new ConfigError(`${name} must be host:port, got "${raw}"`);
-  }
-  return raw;
-}
-
 function speechRecognitionConfig(env: Env): SpeechRecognitionConfig {
   const recognizer = oneOf(env, "MAYA_STT", ["sphinx", "google"] as const);
   return {
     ...(recognizer ? { recognizer } : {}),
     preferServer: flag(env, "MAYA_STT_PREFER_SERVER", false),
     languageCode: env.MAYA_STT_LANGUAGE || "en-US",
-    apiEndpoint: hostPort(env, "MAYA_STT_API_ENDPOINT"),
+    apiEndpoint: optionalSetting(env, "MAYA_STT_API_ENDPOINT", (value) => parseHostPort(value, "MAYA_STT_API_ENDPOINT")),
     maxUtteranceSeconds: integer(env, "MAYA_STT_MAX_SECONDS", 15, 1, 60),
     maxSocketsPerAddress: integer(env, "MAYA_STT_MAX_SOCKETS_PER_ADDRESS", 8, 1, 1000),
     maxStreams: integer(env, "MAYA_STT_MAX_STREAMS", 16, 1, 1000),
@@ -211,7 +201,6 @@ export function loadConfig(env: Env): AppConfig {
     },
     speechRecognition: speechRecognitionConfig(env),
     limits: {
-      maxUtteranceChars: 500,
       maxRequestBytes: 64 * 1024,
       maxQueryDepth: integer(env, "MAYA_MAX_QUERY_DEPTH", 8, 2, 50),
       maxQueryBytes: integer(env, "MAYA_MAX_QUERY_BYTES", 20_000, 1_000, 60_000),

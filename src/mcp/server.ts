@@ -4,6 +4,7 @@
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Logger } from "../logger.js";
+import { BAR_INSTRUCTIONS } from "./instructions.js";
 import { registerBarResources, type SessionFacts, type TabFeed } from "./resources.js";
 import { registerBarTools, type BarServices, type ToolMeter } from "./tools.js";
 
@@ -12,10 +13,6 @@ export const SERVER_INFO = { name: "maya-bar", title: "Maya's bar", version: "0.
 /** A guard against deeply nested or sprawling arguments, far above any real order. */
 const MAX_TOOL_INPUT_ELEMENTS = 200;
 
-const INSTRUCTIONS =
-  "Maya is a bartender. These tools act for one guest: read the menu, order drinks, take them off, tip, pay (pay_tab gives " +
-  "the checkout link for the guest) and check the payment, or just talk to Maya with say. Money is in integer cents. A " +
-  "refused call (isError) carries Maya's words for the guest and changed nothing.";
 
 export interface BarServerDeps extends BarServices {
   feed: TabFeed;
@@ -30,7 +27,7 @@ export interface GuestServer {
 
 export function createBarServer(sessionId: string, deps: BarServerDeps, meter: ToolMeter, facts: SessionFacts): GuestServer {
   const mcp = new McpServer(SERVER_INFO, {
-    instructions: INSTRUCTIONS,
+    instructions: BAR_INSTRUCTIONS,
     maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS,
   });
   registerBarTools(mcp, sessionId, deps, meter, deps.log);

@@ -27,6 +27,7 @@ import {
   type CallToolResult,
 } from "@modelcontextprotocol/sdk/types.js";
 import { describeError, type Logger } from "../logger.js";
+import { BAR_INSTRUCTIONS } from "./instructions.js";
 
 export const BRIDGE_INFO = { name: "maya-bar", title: "Maya's bar (stdio bridge)", version: "0.1.0" };
 const SESSION_URI = "maya://session";
@@ -163,10 +164,7 @@ export class RemoteMaya {
 export function createBridgeServer(remote: RemoteMaya, log: Logger): Server {
   const server = new Server(BRIDGE_INFO, {
     capabilities: { tools: {}, resources: { subscribe: true } },
-    instructions:
-      "Maya is a bartender; these tools act for one guest at her bar. Read the menu, order drinks, take them off, tip, pay " +
-      "(pay_tab gives the guest's checkout link) and check the payment, or talk to Maya with say. Money is in integer cents; " +
-      "a refused call (isError) carries Maya's words for the guest and changed nothing.",
+    instructions: BAR_INSTRUCTIONS,
   });
   const forward = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
     try {

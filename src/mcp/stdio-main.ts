@@ -7,6 +7,7 @@
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { createLogger, describeError } from "../logger.js";
 import { isWellFormedToken } from "../sessions/session-token.js";
+import { guardProcess } from "../startup/process-guards.js";
 import { createBridgeServer, RemoteMaya } from "./stdio-bridge.js";
 
 const log = createLogger(process.env.MAYA_LOG === "silent" ? "silent" : "info", (line) => process.stderr.write(line));
@@ -29,8 +30,8 @@ if (token !== null && !isWellFormedToken(token)) fail("MAYA_SESSION_TOKEN is not
 
 const remote = new RemoteMaya({ mayaUrl, token, log });
 const server = createBridgeServer(remote, log);
-// A stray error is logged, never the end of the bridge.
-process.on("unhandledRejection", (error) => log.error("unexpected failure", { error: describeError(error) }));
+// A stray error is logged, never the end of the bridge (as for the server).
+guardProcess(process, log);
 
 let stopping = false;
 const stop = async () => {

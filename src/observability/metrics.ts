@@ -547,15 +547,7 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     speechRecognitionRefused(reason) {
       recognitionRefusals.inc({ reason: recognitionRefusal.value(reason) });
     },
-    speechRecognitionOpened() {
-      recognitionStreams.inc();
-      let open = true;
-      return () => {
-        if (!open) return;
-        open = false;
-        recognitionStreams.dec();
-      };
-    },
+    speechRecognitionOpened: () => countOpen(recognitionStreams),
     sessionStarted() {
       sessionsStarted.inc();
     },

@@ -8,7 +8,7 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
 import type { MenuItem } from "../../bar/menu-catalog.js";
-import type { SpeechRecognitionConfig } from "../../config.js";
+import { parseHostPort, type SpeechRecognitionConfig } from "../../config.js";
 import type { RateLimiter } from "../../http/rate-limiter.js";
 import type { UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
@@ -53,15 +53,14 @@ export async function createSpeechRecognition(
     } else if (config.recognizer === "google") {
       // Google's client libraries only when configured: they are a good part of a start's time.
       const { GoogleSpeechRecognizer } = await import("./google-recognizer.js");
-      const endpoint = config.apiEndpoint;
-      const separator = endpoint?.lastIndexOf(":") ?? -1;
+      const endpoint = config.apiEndpoint ? parseHostPort(config.apiEndpoint, "MAYA_STT_API_ENDPOINT") : undefined;
       recognizer = new GoogleSpeechRecognizer({
         languageCode: config.languageCode,
         phraseHints: buildBarLanguage(menu).phraseHints,
         maxStreamMs: (config.maxUtteranceSeconds + 30) * 1000,
-        ...(endpoint ? { apiEndpoint: endpoint.slice(0, separator), port: Number(endpoint.slice(separator + 1)), insecure: true } : {}),
+        ...(endpoint ? { apiEndpoint: endpoint.host, port: endpoint.port, insecure: true } : {}),
       });
-      log.info("speech recognition: Google Speech-to-Text", { endpoint: endpoint ?? "speech.googleapis.com" });
+      log.info("speech recognition: Google Speech-to-Text", { endpoint: config.apiEndpoint ?? "speech.googleapis.com" });
     }
   } catch (error) {
     log.warn("speech recognition is off: the recognizer could not start", {

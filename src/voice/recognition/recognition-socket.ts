@@ -82,8 +82,6 @@ const REFUSALS: Readonly<Record<RefusalReason, { code: number; message: string }
   recognizer_failed: { code: 4503, message: "I couldn't make that out just now. Please try again, or type it." },
 };
 
-export const refusalMessage = (reason: RefusalReason): string => REFUSALS[reason].message;
-
 type ClientMessage = { type: "start"; token: string } | { type: "stop" } | { type: "cancel" };
 
 function parseClientMessage(data: RawData): ClientMessage | null {
