@@ -78,14 +78,13 @@ export const paymentStatusInput = {
 };
 
 /**
- * What the guest says is cleaned by the conversation itself, as for GraphQL's `say` (control
- * characters dropped): one rule on every way in. The length is counted in characters, as there
- * and as JSON Schema's maxLength counts (300 emoji are 300 characters, not 600).
+ * What the guest says is cleaned and measured by the conversation itself, as for GraphQL's `say`
+ * (control characters dropped, then at most 500 characters): one rule on every way in, so it is
+ * only advertised here (the request body's own limit bounds what arrives).
  */
 export const sayInput = {
   text: z
     .string()
-    .refine((text) => [...text].length <= MAX_UTTERANCE_LENGTH, { error: `An utterance can be at most ${MAX_UTTERANCE_LENGTH} characters.` })
     .meta({ maxLength: MAX_UTTERANCE_LENGTH })
     .describe(`What the guest says to Maya, at most ${MAX_UTTERANCE_LENGTH} characters.`),
 };
