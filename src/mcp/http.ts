@@ -27,7 +27,7 @@ import type * as Runtime from "./runtime.js";
 import type { BarServerDeps } from "./server.js";
 import { McpSessionRegistry, type Reservation } from "./session-registry.js";
 
-export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "rateLimited">;
+export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "rateLimited" | "limitRefused">;
 
 export interface McpMountOptions {
   services: Omit<BarServerDeps, "log"> & { sessions: SessionService };
@@ -224,7 +224,11 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   router.use(path, (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
     if (res.headersSent) return void res.end();
-    if (status === 413) return refuse(res, 413, `The request is larger than the ${bodyLimit} allowed.`);
+    if (status === 413) {
+      // Counted with every other transport's oversized bodies.
+      metrics.limitRefused("MESSAGE_TOO_LARGE");
+      return refuse(res, 413, `The request is larger than the ${bodyLimit} allowed.`);
+    }
     if (status >= 400 && status < 500) return refuse(res, 400, "The request could not be read as JSON.", -32700);
     log.error("MCP request failed", { error: describeError(error) });
     refuse(res, 500, "Something went wrong on our side. Please try again.", -32603);
