@@ -29,6 +29,7 @@ import proxyAddr from "proxy-addr";
 import type { IncomingMessage } from "node:http";
 import { RateLimiter, type RateLimit } from "../http/rate-limiter.js";
 import { bearerToken, hashSessionToken } from "../sessions/session-token.js";
+import { ConnectionCounter } from "./connection-counter.js";
 import { LimitError, type LimitRefusal } from "./refusals.js";
 
 export interface RequestLimitsConfig {
@@ -100,7 +101,7 @@ export function clientAddress(request: IncomingMessage): string {
 export function createRequestLimits(config: RequestLimitsConfig, observer: LimitsObserver = {}): RequestLimits {
   const byAddress = new RateLimiter(config.rateLimitPerAddress);
   const bySession = new RateLimiter(config.rateLimitPerSession);
-  const socketsByAddress = new Map<string, number>();
+  const sockets = new ConnectionCounter(config.maxSocketsPerAddress);
   const refuse = (refusal: LimitRefusal): LimitRefusal => {
     observer.refused?.(refusal);
     return refusal;
@@ -180,24 +181,10 @@ export function createRequestLimits(config: RequestLimitsConfig, observer: Limit
               extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
             }),
       ),
-    openConnection: (address) => {
-      const open = socketsByAddress.get(address) ?? 0;
-      if (open >= config.maxSocketsPerAddress) {
-        return { ok: false, refusal: refuse({ reason: "TOO_MANY_CONNECTIONS", max: config.maxSocketsPerAddress }) };
-      }
-      socketsByAddress.set(address, open + 1);
-      let released = false;
-      return {
-        ok: true,
-        release: () => {
-          if (released) return;
-          released = true;
-          const left = (socketsByAddress.get(address) ?? 1) - 1;
-          if (left <= 0) socketsByAddress.delete(address);
-          else socketsByAddress.set(address, left);
-        },
-      };
-    },
+    openConnection: (address) =>
+      sockets.isFull(address)
+        ? { ok: false, refusal: refuse({ reason: "TOO_MANY_CONNECTIONS", max: config.maxSocketsPerAddress }) }
+        : { ok: true, release: sockets.add(address) },
     checkSubscriptions: (open) =>
       open > config.maxSubscriptionsPerSocket ? refuse({ reason: "TOO_MANY_SUBSCRIPTIONS", max: config.maxSubscriptionsPerSocket }) : null,
   };

@@ -19,6 +19,7 @@
 import type { IncomingMessage } from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { DomainError } from "../../errors.js";
+import { ConnectionCounter } from "../../limits/connection-counter.js";
 import { clientAddress } from "../../limits/request-limits.js";
 import { RateLimiter } from "../../http/rate-limiter.js";
 import type { UpgradeRouter } from "../../http/upgrade-router.js";
@@ -122,7 +123,7 @@ export interface RecognitionSocket {
 export function mountRecognitionSocket(options: RecognitionSocketOptions): RecognitionSocket {
   const limits = { ...DEFAULT_RECOGNITION_LIMITS, ...options.limits };
   const { recognizer, sessions, limiters, metrics, log } = options;
-  const socketsByAddress = new Map<string, number>();
+  const sockets = new ConnectionCounter(limits.maxSocketsPerAddress);
   const liveSessions = new Set<string>();
   let liveStreams = 0;
   const maxAudioBytes = limits.maxUtteranceSeconds * BYTES_PER_SECOND;
@@ -133,7 +134,7 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
     // Refused before the handshake: too many sockets from one address, or its rate limit spent.
     verifyClient: (info: { req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
       const address = clientAddress(info.req);
-      if ((socketsByAddress.get(address) ?? 0) >= limits.maxSocketsPerAddress) {
+      if (sockets.isFull(address)) {
         metrics.speechRecognitionRefused("too_many_sockets");
         return done(false, 429, "Too Many Connections");
       }
@@ -147,8 +148,7 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
   options.upgrades.add(options.path, wsServer);
 
   wsServer.on("connection", (socket: WebSocket, request: IncomingMessage) => {
-    const address = clientAddress(request);
-    socketsByAddress.set(address, (socketsByAddress.get(address) ?? 0) + 1);
+    const closed = sockets.add(clientAddress(request));
     const frames = new RateLimiter({ capacity: limits.frameBurst, refillPerSecond: limits.framesPerSecond });
     let phase: "awaiting_start" | "authorizing" | "listening" | "finishing" | "closed" = "awaiting_start";
     let sessionId: string | null = null;
@@ -302,9 +302,7 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
 
     socket.on("error", () => socket.terminate());
     socket.on("close", () => {
-      const count = (socketsByAddress.get(address) ?? 1) - 1;
-      if (count <= 0) socketsByAddress.delete(address);
-      else socketsByAddress.set(address, count);
+      closed();
       // While finishing, the transcript is on its way: finish() ends the stream itself.
       if (phase === "finishing") return;
       if (stream) {
