@@ -108,8 +108,7 @@ export class SessionChanges {
       const said = message(planned);
       const committed = await this.apply(state, planned, said ? [{ speaker: "MAYA", text: said }] : [], null, said);
       if (committed) return { state: committed, applied: planned };
-      // `apply` remembered the session as the database has it now: plan again on that, without another read.
-      ({ state, fresh } = { state: this.cache.find(sessionId) ?? (await this.load(sessionId)), fresh: true });
+      ({ state, fresh } = { state: await this.load(sessionId), fresh: true });
     }
     throw new SessionConflictError(sessionId);
   }
@@ -117,8 +116,10 @@ export class SessionChanges {
   /**
    * Applies what was planned on `base`: an edit (or none), transcript lines,
    * and for a conversation turn its new memory. Returns the session after it,
-   * or null when `base` is no longer the session's state (the fresh state is
-   * remembered, so planning again needs no read).
+   * or null when `base` is no longer the session's state; this instance's copy
+   * is then dropped, so the next plan reads the session afresh. (The state the
+   * refused call returns is not kept: read within that call, it can predate
+   * the very write that won, and planning on it loses every time.)
    */
   async apply(
     base: SessionState,
@@ -138,11 +139,8 @@ export class SessionChanges {
     });
     if (!result.applied) {
       this.conflicted();
-      if (result.state) this.cache.remember(result.state);
-      else {
-        this.cache.forget(base.id);
-        throw notFound("Session not found.");
-      }
+      this.cache.forget(base.id);
+      if (!result.state) throw notFound("Session not found.");
       return null;
     }
     const after = change?.committed ?? base;
