@@ -21,6 +21,8 @@ describe("pronunciations", () => {
     expect(arpabetFromEspeak(",aIp,i:;'eI")).toBe("AY P IY EY");
     expect(arpabetFromEspeak("m'Ezk@l")).toBe("M EH Z K AH L");
     expect(arpabetFromEspeak("tS'3:tS")).toBe("CH ER CH");
+    expect(arpabetFromEspeak("gl'aas")).toBe("G L AE S");
+    expect(arpabetFromEspeak("'Indi;@")).toBe("IH N D IY AH");
     expect(arpabetFromEspeak("")).toBeNull();
     expect(arpabetFromEspeak("k@~")).toBeNull();
   });
@@ -47,5 +49,25 @@ describe("pronunciations", () => {
     expect(result.missing).toEqual(["zzxq"]);
     expect(asked.sort()).toEqual(["negroni", "zzxq"]);
     expect(dictionaryText(result.pronunciations)).toContain("tab(2) T AH B\n");
+  });
+
+  it("adds espeak-ng's reading of a drink's name as an alternate, pluralised from the singular's for a plural", async () => {
+    const readings: Record<string, string> = { martini: "M AA R T IY N IY", daiquiri: "D EY K W IY R IY", tab: "T AE B" };
+    const asked: string[] = [];
+    const result = await pronounce(["martini", "daiquiri", "daiquiris", "tab"], {
+      dictionaryPath,
+      espeak: async (word) => {
+        asked.push(word);
+        return readings[word] ?? null;
+      },
+      readAlsoAsSpelled: ["martini", "daiquiri", "daiquiris"],
+    });
+    // The same reading twice is one entry; a word that is not a name keeps the dictionary's only.
+    expect(result.pronunciations.get("martini")).toEqual(["M AA R T IY N IY"]);
+    expect(result.pronunciations.get("daiquiri")).toEqual(["D AY K ER IY", "D EY K W IY R IY"]);
+    expect(result.pronunciations.get("daiquiris")).toEqual(["D AY K ER IY Z", "D EY K W IY R IY Z"]);
+    expect(result.pronunciations.get("tab")).toEqual(["T AE B", "T AH B"]);
+    expect(result.generated).toEqual([]);
+    expect(asked.sort()).toEqual(["daiquiri", "daiquiri", "martini"]);
   });
 });

@@ -18,6 +18,8 @@ export interface BarLanguage {
   openWords: string[];
   /** Short phrases worth boosting in a cloud recognizer (menu names, aliases, order phrases). */
   phraseHints: string[];
+  /** The words of the drinks' names and aliases, singular and plural. */
+  nameWords: string[];
 }
 
 const NUMBERS = [
@@ -180,5 +182,6 @@ export function buildBarLanguage(menu: readonly MenuItem[], options: { phraseWei
     sentences: [...sentences].map(([sentence, count]) => ({ words: sentence.split(" "), count })),
     openWords: [...COMMON_WORDS].flatMap(spokenWords),
     phraseHints: [...phraseHints],
+    nameWords: [...new Set(names.flatMap(({ singular, plural: plurals }) => [...singular, ...plurals].flatMap((name) => name.split(" "))))],
   };
 }

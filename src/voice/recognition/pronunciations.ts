@@ -38,7 +38,7 @@ export function pluralPronunciation(singular: string): string {
 /** espeak-ng's phoneme mnemonics (`-x`, en-us) to ARPAbet; longest first wins. */
 const ESPEAK_TO_ARPABET: ReadonlyArray<readonly [string, string]> = [
   ["i@3", "IY R"], ["aI@", "AY ER"], ["aU@", "AW ER"], ["i@", "IY ER"], ["e@", "EH R"], ["U@", "UH R"], ["A@", "AA R"], ["O@", "AO R"],
-  ["o@", "AO R"], ["3:", "ER"], ["aI", "AY"], ["aU", "AW"], ["eI", "EY"], ["oU", "OW"], ["OI", "OY"], ["i:", "IY"], ["u:", "UW"],
+  ["o@", "AO R"], ["aa", "AE"], ["3:", "ER"], ["aI", "AY"], ["aU", "AW"], ["eI", "EY"], ["oU", "OW"], ["OI", "OY"], ["i:", "IY"], ["u:", "UW"],
   ["A:", "AA"], ["O:", "AO"], ["I2", "IH"], ["I#", "IH"], ["@L", "AH L"], ["@2", "AH"], ["a#", "AH"], ["tS", "CH"], ["dZ", "JH"],
   ["t#", "T"], ["n-", "N"], ["l-", "L"], ["@", "AH"], ["3", "ER"], ["a", "AE"], ["A", "AA"], ["0", "AA"], ["E", "EH"], ["I", "IH"],
   ["i", "IY"], ["O", "AO"], ["U", "UH"], ["V", "AH"], ["e", "EH"], ["o", "OW"], ["u", "UW"], ["S", "SH"], ["Z", "ZH"], ["T", "TH"],
@@ -49,8 +49,8 @@ const ESPEAK_TO_ARPABET: ReadonlyArray<readonly [string, string]> = [
 
 /** ARPAbet for one word's espeak-ng `-x` output; null when a sound has no mapping. */
 export function arpabetFromEspeak(phonemes: string): string | null {
-  // Stress and syllable marks, pauses and length marks carry no phone.
-  const text = phonemes.trim().replace(/[',%=;_!|^]/g, "");
+  // Stress and syllable marks, pauses and length marks carry no phone; ";" ends a sound ("i;@" is two).
+  const text = phonemes.trim().replace(/;/g, " ").replace(/[',%=_!|^]/g, "");
   const phones: string[] = [];
   let at = 0;
   while (at < text.length) {
@@ -84,12 +84,22 @@ export interface PronunciationResult {
   generated: string[];
 }
 
-/** Pronunciations for every word of `words`: the dictionary, then plurals, then espeak-ng. */
+/**
+ * Pronunciations for every word of `words`: the dictionary, then plurals, then espeak-ng. A word of
+ * `readAlsoAsSpelled` (the drinks' names) also gets espeak-ng's reading of it (of its singular, for a
+ * plural) as an alternate: menu words are borrowed from other languages, guests say them more than one
+ * way, and one dictionary reading ("negroni" N EH G R OW N IY) left the other ("nee-GROH-nee") unheard.
+ */
 export async function pronounce(
   words: Iterable<string>,
-  options: { dictionaryPath: string; espeak?: (word: string) => Promise<string | null> },
+  options: {
+    dictionaryPath: string;
+    espeak?: (word: string) => Promise<string | null>;
+    readAlsoAsSpelled?: Iterable<string>;
+  },
 ): Promise<PronunciationResult> {
   const wanted = new Set(words);
+  const readAlso = new Set(options.readAlsoAsSpelled ?? []);
   // Singulars too, for plurals the dictionary lacks.
   const singulars = new Set([...wanted].filter((word) => word.endsWith("s")).flatMap((word) => [word.slice(0, -1), word.replace(/es$/, "")]));
   const dictionary = await readDictionary(options.dictionaryPath, new Set([...wanted, ...singulars]));
@@ -98,23 +108,26 @@ export async function pronounce(
   const generated: string[] = [];
   const espeak = options.espeak ?? ((word: string) => espeakPronunciation(word));
   for (const word of [...wanted].sort()) {
-    const known = dictionary.get(word);
-    if (known) {
-      pronunciations.set(word, known);
+    const singular = word.endsWith("s") ? [word.slice(0, -1), word.replace(/es$/, "")].find((stem) => dictionary.has(stem)) : undefined;
+    const known = dictionary.get(word) ?? (singular === undefined ? undefined : dictionary.get(singular)!.map(pluralPronunciation));
+    if (!known) {
+      const spoken = await espeak(word);
+      if (spoken) {
+        pronunciations.set(word, [spoken]);
+        generated.push(word);
+      } else {
+        missing.push(word);
+      }
       continue;
     }
-    const singular = word.endsWith("s") ? (dictionary.get(word.slice(0, -1)) ?? dictionary.get(word.replace(/es$/, ""))) : undefined;
-    if (singular) {
-      pronunciations.set(word, singular.map(pluralPronunciation));
-      continue;
+    const list = [...known];
+    if (readAlso.has(word)) {
+      const fromDictionary = dictionary.has(word);
+      const reading = await espeak(fromDictionary ? word : singular!);
+      const alternate = reading === null || fromDictionary ? reading : pluralPronunciation(reading);
+      if (alternate !== null && !list.includes(alternate)) list.push(alternate);
     }
-    const spoken = await espeak(word);
-    if (spoken) {
-      pronunciations.set(word, [spoken]);
-      generated.push(word);
-    } else {
-      missing.push(word);
-    }
+    pronunciations.set(word, list);
   }
   return { pronunciations, missing, generated };
 }

@@ -71,7 +71,7 @@ export async function buildSphinxModel(
 ): Promise<SphinxModelFiles> {
   const language = buildBarLanguage(menu, options.language);
   const words = new Set([...language.sentences.flatMap((sentence) => sentence.words), ...language.openWords]);
-  const spoken = await pronounce(words, options);
+  const spoken = await pronounce(words, { ...options, readAlsoAsSpelled: language.nameWords });
   const sayable = (word: string) => spoken.pronunciations.has(word);
   const sentences = language.sentences.filter((sentence) => sentence.words.every(sayable));
   const model = buildNgramModel(sentences, { ...options.model, openWords: language.openWords.filter(sayable) });
