@@ -70,4 +70,18 @@ describe("pronunciations", () => {
     expect(result.generated).toEqual([]);
     expect(asked.sort()).toEqual(["daiquiri", "daiquiri", "martini"]);
   });
+
+  it("pluralises a singular espeak-ng pronounced, rather than asking it to read the plural ('ipas' is not 'IH P AH Z')", async () => {
+    const asked: string[] = [];
+    const result = await pronounce(["ipa", "ipas"], {
+      dictionaryPath,
+      espeak: async (word) => {
+        asked.push(word);
+        return word === "ipa" ? "AY P IY EY" : "IH P AH Z";
+      },
+    });
+    expect(result.pronunciations.get("ipas")).toEqual(["AY P IY EY Z"]);
+    expect(result.generated).toEqual(["ipa"]);
+    expect(asked).toEqual(["ipa"]);
+  });
 });

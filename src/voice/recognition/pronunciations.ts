@@ -108,8 +108,9 @@ export async function pronounce(
   const generated: string[] = [];
   const espeak = options.espeak ?? ((word: string) => espeakPronunciation(word));
   for (const word of [...wanted].sort()) {
-    const singular = word.endsWith("s") ? [word.slice(0, -1), word.replace(/es$/, "")].find((stem) => dictionary.has(stem)) : undefined;
-    const known = dictionary.get(word) ?? (singular === undefined ? undefined : dictionary.get(singular)!.map(pluralPronunciation));
+    // Sorted, so a singular asked for with its plural ("ipa", "ipas") is already pronounced, however.
+    const singular = word.endsWith("s") ? [word.slice(0, -1), word.replace(/es$/, "")].find((stem) => dictionary.has(stem) || pronunciations.has(stem)) : undefined;
+    const known = dictionary.get(word) ?? (singular === undefined ? undefined : (dictionary.get(singular) ?? pronunciations.get(singular))!.map(pluralPronunciation));
     if (!known) {
       const spoken = await espeak(word);
       if (spoken) {
