@@ -41,11 +41,12 @@ import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
 import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
-import { bodyTooLarge, graphqlErrorBody, querySourceGuard, rateLimitGuard, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
+import { bodyTooLarge, graphqlErrorBody, querySourceGuard, rateLimitGuard, refusalStatus, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
+import { refusalMessage } from "./limits/refusals.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { mountMcp } from "./mcp/http.js";
 import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
@@ -336,9 +337,11 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     }
   });
   app.get("/metrics", metricsHandler(metrics));
-  app.use(checkoutRouter(payments));
+  app.use(checkoutRouter(payments, limits));
   app.post(
     "/webhooks/stripe",
+    // Before the body is read or its signature checked. Stripe retries a 429 later.
+    rateLimitGuard(limits, (res, refusal) => void refusalStatus(res, refusal).json({ error: refusalMessage(refusal) })),
     express.raw({ type: () => true, limit: "256kb" }),
     config.payments.stripeWebhookSecret && provider.name === "stripe"
       ? createStripeWebhookHandler({

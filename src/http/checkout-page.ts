@@ -10,13 +10,23 @@ import { formatCents } from "../bar/money.js";
 import type { PaymentAttemptRecord } from "../bar/bar.repository.js";
 import type { PaymentService } from "../payments/payment.service.js";
 import { TEST_CARD_HINT } from "../payments/mock-cards.js";
+import { refusalMessage } from "../limits/refusals.js";
+import type { RequestLimits } from "../limits/request-limits.js";
+import { rateLimitGuard, refusalStatus } from "./graphql-guards.js";
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export function checkoutRouter(payments: PaymentService): Router {
+export function checkoutRouter(payments: PaymentService, limits: RequestLimits): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: "4kb" });
+  // Anyone may ask for any attempt id, and each ask reads the database: the address's bucket, as on /graphql.
+  router.use(
+    "/checkout",
+    rateLimitGuard(limits, (res, refusal) => {
+      refusalStatus(res, refusal).type("html").send(page("Slow down", `<p>${escapeHtml(refusalMessage(refusal))}</p>`));
+    }),
+  );
 
   // Where Stripe sends the guest back (success_url / cancel_url); the app shows the outcome.
   router.get("/checkout/return", (req, res) => {

@@ -14,18 +14,26 @@ export function graphqlErrorBody(message: string, code: string, extensions: Reco
   return { errors: [{ message, extensions: { ...extensions, code } }] };
 }
 
-function sendRefusal(res: Response, refusal: LimitRefusal): void {
+/** The refusal's HTTP status set on `res`, with Retry-After when it is a quota. */
+export function refusalStatus(res: Response, refusal: LimitRefusal): Response {
   const status = refusalHttpStatus(refusal);
   if (status === 429) res.setHeader("Retry-After", "1");
-  const { code, ...facts } = refusalExtensions(refusal);
-  res.status(status).json(graphqlErrorBody(refusalMessage(refusal), String(code), facts));
+  return res.status(status);
 }
 
-/** Before the body is read: one token from the caller's address and session buckets. */
-export function rateLimitGuard(limits: RequestLimits) {
+function sendRefusal(res: Response, refusal: LimitRefusal): void {
+  const { code, ...facts } = refusalExtensions(refusal);
+  refusalStatus(res, refusal).json(graphqlErrorBody(refusalMessage(refusal), String(code), facts));
+}
+
+/**
+ * Before the body is read: one token from the caller's address and session buckets. GraphQL-shaped
+ * refusals by default; a page (the mock checkout) or a webhook answers its own callers its own way.
+ */
+export function rateLimitGuard(limits: RequestLimits, refuse: (res: Response, refusal: LimitRefusal) => void = sendRefusal) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const refusal = limits.admit({ address: clientAddress(req), authorization: req.get("authorization") });
-    if (refusal) return sendRefusal(res, refusal);
+    if (refusal) return refuse(res, refusal);
     next();
   };
 }
