@@ -49,7 +49,7 @@ import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/re
 import { refusalMessage } from "./limits/refusals.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { mountMcp } from "./mcp/http.js";
-import { createApolloMetricsPlugin, createMetrics, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
+import { createApolloMetricsPlugin, createMetrics, createOperationRecorder, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import type { StrayErrorStats } from "./observability/metrics.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
 import { PaymentService } from "./payments/payment.service.js";
@@ -287,7 +287,18 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)),
   });
   const upgrades = routeUpgrades();
-  const subscriptionServer = startSubscriptionServer({ upgrades, path: "/graphql", schema, sessions, feed, tabs, limits, formatError, log });
+  const subscriptionServer = startSubscriptionServer({
+    upgrades,
+    path: "/graphql",
+    schema,
+    sessions,
+    feed,
+    tabs,
+    limits,
+    formatError,
+    recordOperation: createOperationRecorder(metrics),
+    log,
+  });
   hearing.mount({
     upgrades,
     sessions,

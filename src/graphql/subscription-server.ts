@@ -12,10 +12,12 @@
  * sees only that session. graphql-ws's protocol engine (`makeServer`) runs on
  * Maya's own socket adapter rather than `useServer`, so that a client that
  * vanishes mid-delivery is simply dropped (no error per subscription), and
- * nothing internal reaches a close reason or the console.
+ * nothing internal reaches a close reason or the console. Every operation is
+ * counted in maya_graphql_operations_total as over HTTP, except those a quota
+ * refused before they were read (counted as limit refusals, as over HTTP).
  */
 import type { IncomingMessage } from "node:http";
-import { getOperationAST, GraphQLError, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { CloseCode, handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { TabService } from "../bar/tab.service.js";
@@ -24,6 +26,7 @@ import type { UpgradeRouter } from "../http/upgrade-router.js";
 import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
 import { LimitError, refusalMessage } from "../limits/refusals.js";
 import { describeError, type Logger } from "../logger.js";
+import type { OperationRecorder } from "../observability/apollo-metrics-plugin.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken } from "../sessions/session-token.js";
 import { contextFromAuthorization } from "./context.js";
@@ -41,6 +44,8 @@ interface SocketExtra {
   socket: WebSocket;
   request: IncomingMessage;
   address: string;
+  /** When each of this socket's operations (by id) arrived, until it is recorded. */
+  startedMs: Map<string, number>;
 }
 
 type ConnectionParams = { authorization?: unknown };
@@ -55,9 +60,16 @@ export function startSubscriptionServer(options: {
   tabs: Pick<TabService, "snapshot">;
   limits: RequestLimits;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  recordOperation: OperationRecorder;
   log: Logger;
 }): SubscriptionServer {
-  const { schema, sessions, feed, tabs, limits, log } = options;
+  const { schema, sessions, feed, tabs, limits, log, recordOperation } = options;
+  const record = (extra: SocketExtra, id: string, document: DocumentNode | null, operationName: string | null | undefined, errors?: readonly GraphQLError[]) => {
+    const startedMs = extra.startedMs.get(id) ?? performance.now();
+    extra.startedMs.delete(id);
+    const operation = document && getOperationAST(document, operationName);
+    recordOperation(schema, operation && document ? { operation, document } : null, errors, startedMs);
+  };
   const format = (errors: readonly GraphQLError[]) =>
     errors.map((error) => {
       const coded = asRequestError(error);
@@ -77,25 +89,39 @@ export function startSubscriptionServer(options: {
         () => false,
       );
     },
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: (ctx, id, payload) => {
       const refusal =
         limits.admit({ address: ctx.extra.address, authorization: authorizationOf(ctx.connectionParams) }) ??
         limits.checkSubscriptions(Object.keys(ctx.subscriptions).length);
       if (refusal) return [new LimitError(refusal)];
+      ctx.extra.startedMs.set(id, performance.now());
+      const invalid = (errors: readonly GraphQLError[]) => {
+        record(ctx.extra, id, null, null, errors);
+        return errors;
+      };
       const parsed = limits.parse(payload.query);
-      if ("errors" in parsed) return [...parsed.errors];
+      if ("errors" in parsed) return invalid(parsed.errors);
       const errors = limits.validate(schema, parsed.document);
-      if (errors.length > 0) return [...errors];
+      if (errors.length > 0) return invalid(errors);
       if (!getOperationAST(parsed.document, payload.operationName)) {
-        return [new GraphQLError("Name the operation to run: the document has several, or none by that name.", { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })];
+        return invalid([new GraphQLError("Name the operation to run: the document has several, or none by that name.", { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })]);
       }
       return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
+    },
+    // A query or mutation has its result; a subscription is subscribed (an iterator) or failed to (a result with errors).
+    onOperation: async (ctx, id, _payload, args, result) => {
+      // Already settled when graphql-ws calls this; its type allows a promise.
+      const settled = await result;
+      const errors = Symbol.asyncIterator in settled ? undefined : settled.errors;
+      record(ctx.extra, id, args.document, args.operationName, errors);
     },
     context: (ctx): SubscriptionContext => ({
       ...contextFromAuthorization(sessions, authorizationOf(ctx.connectionParams), ctx.extra.address),
       feed,
       snapshot: (sessionId) => tabs.snapshot(sessionId),
     }),
+    // An operation that never reached onOperation (its context failed) is forgotten with its socket's others.
+    onComplete: (ctx, id) => void ctx.extra.startedMs.delete(id),
     onError: (_ctx, _id, _payload, errors) => format(errors),
     onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) => (result.errors ? { ...result, errors: format(result.errors) } : result),
   });
@@ -157,7 +183,7 @@ export function startSubscriptionServer(options: {
             }
           }),
       },
-      { socket, request, address: clientAddress(request) },
+      { socket, request, address: clientAddress(request), startedMs: new Map() },
     );
     socket.once("close", (code, reason) => {
       clearInterval(keepAlive);

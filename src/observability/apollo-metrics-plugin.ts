@@ -7,8 +7,8 @@
  * not in the schema's root types becomes "other", several root fields in one
  * operation "multiple", and introspection "introspection".
  *
- * Subscriptions served over graphql-ws do not pass through Apollo's request
- * pipeline; count those with MayaMetrics.subscriptionOpened().
+ * Operations over graphql-ws do not pass through Apollo's request pipeline:
+ * the socket server records them with the same recorder (createOperationRecorder).
  */
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from "@apollo/server";
 import {
@@ -39,10 +39,21 @@ export interface MetricsPluginOptions {
   nowMs?: () => number;
 }
 
-export function createApolloMetricsPlugin<TContext extends BaseContext>(
+/**
+ * Records one finished operation: labelled by its root field and type when it resolved to an
+ * operation ("other"/"unknown" when it did not parse or validate), its outcome read from its errors.
+ */
+export type OperationRecorder = (
+  schema: GraphQLSchema,
+  resolved: { operation: OperationDefinitionNode; document: DocumentNode } | null,
+  errors: ReadonlyArray<GraphQLError> | undefined,
+  startedMs: number,
+) => void;
+
+export function createOperationRecorder(
   metrics: Pick<MayaMetrics, "graphqlOperation">,
   options: MetricsPluginOptions = {},
-): ApolloServerPlugin<TContext> {
+): OperationRecorder {
   const nowMs = options.nowMs ?? (() => performance.now());
   const rootFieldsBySchema = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
   const rootFieldsOf = (schema: GraphQLSchema) => {
@@ -57,17 +68,26 @@ export function createApolloMetricsPlugin<TContext extends BaseContext>(
     }
     return fields;
   };
+  return (schema, resolved, errors, startedMs) => {
+    const field = resolved ? rootFieldLabel(resolved.operation, resolved.document, rootFieldsOf(schema)) : OTHER_LABEL;
+    const type: GraphqlOperationType = resolved ? resolved.operation.operation : "unknown";
+    metrics.graphqlOperation(field, type, outcomeOf(resolved !== null, errors), (nowMs() - startedMs) / 1000);
+  };
+}
 
+export function createApolloMetricsPlugin<TContext extends BaseContext>(
+  metrics: Pick<MayaMetrics, "graphqlOperation">,
+  options: MetricsPluginOptions = {},
+): ApolloServerPlugin<TContext> {
+  const nowMs = options.nowMs ?? (() => performance.now());
+  const record = createOperationRecorder(metrics, { nowMs });
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<TContext>> {
       const startedMs = nowMs();
       return {
         async willSendResponse(ctx) {
-          const operation = ctx.operation;
-          const field =
-            operation && ctx.document ? rootFieldLabel(operation, ctx.document, rootFieldsOf(ctx.schema)) : OTHER_LABEL;
-          const type: GraphqlOperationType = operation ? operation.operation : "unknown";
-          metrics.graphqlOperation(field, type, outcomeOf(operation !== undefined, ctx.errors), (nowMs() - startedMs) / 1000);
+          const { operation, document } = ctx;
+          record(ctx.schema, operation && document ? { operation, document } : null, ctx.errors, startedMs);
         },
       };
     },

@@ -1,4 +1,4 @@
-export { createApolloMetricsPlugin, rootFieldLabel } from "./apollo-metrics-plugin.js";
+export { createApolloMetricsPlugin, createOperationRecorder, rootFieldLabel, type OperationRecorder } from "./apollo-metrics-plugin.js";
 export { BoundedLabel, closedLabel, OTHER_LABEL } from "./bounded-label.js";
 export {
   type CgroupStats,

@@ -251,7 +251,7 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   });
   const graphqlDuration = new Histogram({
     name: "maya_graphql_operation_duration_seconds",
-    help: "GraphQL operation latency, from request start to response.",
+    help: "GraphQL operation latency, from request start to response (to subscribed, for a subscription).",
     labelNames: graphqlLabels,
     buckets: LATENCY_BUCKETS.graphql,
     registers,

@@ -97,4 +97,42 @@ describe("GET /metrics", () => {
     const labels = { operation: "addToTab", type: "mutation", outcome: "client_error" };
     expect((valueOf(after, "maya_graphql_operations_total", labels) ?? 0) - (valueOf(before, "maya_graphql_operations_total", labels) ?? 0)).toBe(1);
   });
+
+  it("counts operations over graphql-ws as over HTTP: by root field, type and outcome, with their latency", async () => {
+    const before = await scrape();
+    const guest = await MayaClient.startSession(app.url);
+    const client = guest.subscriptions();
+    const once = (query: string) =>
+      new Promise<{ data?: unknown; errors?: readonly { extensions?: { code?: string } }[] }>((resolve) => {
+        let result: { data?: unknown; errors?: readonly { extensions?: { code?: string } }[] } = {};
+        client.subscribe({ query }, {
+          next: (value) => void (result = value as typeof result),
+          error: (errors) => resolve({ errors: errors as typeof result.errors }),
+          complete: () => resolve(result),
+        });
+      });
+    const live: unknown[] = [];
+    const unsubscribe = client.subscribe(
+      { query: "subscription { tabChanged { reason } }" },
+      { next: (event) => void live.push(event), error: () => undefined, complete: () => undefined },
+    );
+    expect((await once(`{ menu { id } }`)).errors).toBeUndefined();
+    expect((await once(`mutation { addToTab(menuItemId: "water") { id } }`)).errors).toBeUndefined();
+    expect((await once(`mutation { addToTab(menuItemId: "martini", quantity: 1000) { id } }`)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await once(`{ noSuchField }`)).errors).toHaveLength(1);
+    await expect.poll(() => live.length).toBe(1);
+    unsubscribe();
+    await client.dispose();
+
+    const after = await scrape();
+    const delta = (labels: Record<string, string>) =>
+      (valueOf(after, "maya_graphql_operations_total", labels) ?? 0) - (valueOf(before, "maya_graphql_operations_total", labels) ?? 0);
+    expect(delta({ operation: "menu", type: "query", outcome: "success" })).toBe(1);
+    expect(delta({ operation: "addToTab", type: "mutation", outcome: "success" })).toBe(1);
+    expect(delta({ operation: "addToTab", type: "mutation", outcome: "client_error" })).toBe(1);
+    expect(delta({ operation: "tabChanged", type: "subscription", outcome: "success" })).toBe(1);
+    expect(delta({ operation: "other", type: "unknown", outcome: "invalid" })).toBe(1);
+    const seconds = (metrics: Exposition) => valueOf(metrics, "maya_graphql_operation_duration_seconds_count", { operation: "menu", type: "query", outcome: "success" }) ?? 0;
+    expect(seconds(after) - seconds(before)).toBe(1);
+  });
 });
