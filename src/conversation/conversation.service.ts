@@ -48,13 +48,16 @@ export interface ConversationOptions {
  */
 function nextState(state: DialogueState, turn: number, outcome: Outcome): DialogueState {
   const change = outcome.change;
-  const changed = change !== undefined && outcome.undoable !== false && (change.added.length > 0 || change.removed.length > 0);
+  const changed =
+    change !== undefined && outcome.undoable !== false && (change.added.length > 0 || change.removed.length > 0 || change.tipBefore !== undefined);
   return {
     turn,
     pending: outcome.pending ?? null,
     lastOrder: outcome.lastOrder ?? state.lastOrder,
     focusItemId: outcome.focusItemId === undefined ? state.focusItemId : outcome.focusItemId,
-    lastEdit: changed ? { turn, added: change.added, removed: change.removed, lastOrderBefore: state.lastOrder } : null,
+    lastEdit: changed
+      ? { turn, added: change.added, removed: change.removed, lastOrderBefore: state.lastOrder, ...(change.tipBefore ? { tipBefore: change.tipBefore } : {}) }
+      : null,
   };
 }
 

@@ -9,7 +9,7 @@
  * a question, never a turn. States stored by an older version are read too.
  */
 import { MENU_CATEGORIES, type MenuCategory, type Modifier } from "../bar/menu-catalog.js";
-import type { OrderLine } from "./bar-port.js";
+import type { OrderLine, TipChoice } from "./bar-port.js";
 import type { DraftLine } from "./drafts.js";
 import { isModifier } from "./modifiers.js";
 
@@ -32,6 +32,8 @@ export interface LastEdit {
   removed: OrderLine[];
   /** The last order before that turn, remembered again after an undo. */
   lastOrderBefore: OrderLine[];
+  /** The tip before that turn, when the turn changed the tip instead. */
+  tipBefore?: TipChoice;
 }
 
 export interface DialogueState {
@@ -117,7 +119,18 @@ function readLastEdit(value: unknown): LastEdit | null {
   const removed = readAll(value.removed, readOrderLine);
   const lastOrderBefore = readAll(value.lastOrderBefore, readOrderLine);
   if (!added || !removed || !lastOrderBefore) return null;
-  return { turn: value.turn, added, removed, lastOrderBefore };
+  const tipBefore = readTipChoice(value.tipBefore);
+  // An edit with nothing left to take back (its tip damaged) is no edit.
+  if (added.length === 0 && removed.length === 0 && !tipBefore) return null;
+  return { turn: value.turn, added, removed, lastOrderBefore, ...(tipBefore ? { tipBefore } : {}) };
+}
+
+function readTipChoice(value: unknown): TipChoice | null {
+  if (!isObject(value)) return null;
+  if (value.none === true) return { none: true };
+  if (isCount(value.percent)) return { percent: value.percent };
+  if (isCount(value.amountCents)) return { amountCents: value.amountCents };
+  return null;
 }
 
 /** The state stored for a session, or a fresh one where the stored value is missing or damaged. */

@@ -278,6 +278,16 @@ export class Replies {
     return `${opener} ${back}. ${total}`;
   }
 
+  /** "never mind" after a tip: the tip as it was. */
+  tipRestored(session: SessionView): string {
+    const { tab } = session;
+    const opener = this.rng.pick(["Okay,", "No problem,", "Sure,"]);
+    const total = `your total is ${formatCents(tab.totalCents)}`;
+    if (tab.tipPercent !== null) return `${opener} back to a ${tab.tipPercent}% tip, so ${total}.`;
+    if (tab.tipCents > 0) return `${opener} back to a ${formatCents(tab.tipCents)} tip, so ${total}.`;
+    return `${opener} no tip then, so ${total}.`;
+  }
+
   nothingToUndo(): string {
     return this.rng.pick(["No problem, nothing changed.", "Okay, I'll leave things as they are."]);
   }

@@ -32,7 +32,7 @@ interface Expected {
   lines: string[];
   totalCents: number;
   /** The tabChanged event this turn must cause, if any: exactly one, with this reason. */
-  event?: "ITEM_ADDED" | "ITEM_REMOVED";
+  event?: "ITEM_ADDED" | "ITEM_REMOVED" | "TIP_CHANGED";
 }
 
 /** A guest with a live subscription, and a turn helper that checks what every turn must hold. */
@@ -92,6 +92,21 @@ describe("issue 9 over GraphQL on PostgreSQL", () => {
     expect(undone.text).toContain("$13.00");
     // Nothing left to take back: a second "never mind" changes nothing.
     await turn("never mind", { intent: "CANCEL", lines: ["1 martini"], totalCents: 1300 });
+    await recorder.stop();
+  });
+
+  it("'never mind' after a tip puts the tip back as it was, as one version and one event", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    await turn("two martinis", { intent: "ORDER", lines: ["2 martini"], totalCents: 2600, event: "ITEM_ADDED" });
+    await turn("add a 15% tip", { intent: "SET_TIP", lines: ["2 martini"], totalCents: 2990, event: "TIP_CHANGED" });
+    await turn("make the tip 20 percent", { intent: "SET_TIP", lines: ["2 martini"], totalCents: 3120, event: "TIP_CHANGED" });
+    const undone = await turn("never mind", { intent: "UNDO", lines: ["2 martini"], totalCents: 2990, event: "TIP_CHANGED" });
+    expect(undone.text).toMatch(/back to a 15% tip/);
+    expect(undone.session.tab.tipPercent).toBe(15);
+    // Once only: the undo itself is not undone.
+    await turn("never mind", { intent: "CANCEL", lines: ["2 martini"], totalCents: 2990 });
     await recorder.stop();
   });
 

@@ -297,6 +297,12 @@ const tips: Case[] = [
     given: [...ROUND, "add a 15% tip"], tab: ROUND_TAB, tip: "none",
   }),
   ...each("SET_TIP", ["tip 150 percent", "a 12.5% tip", "add a tip"], { given: ROUND, tab: ROUND_TAB }),
+  // "Never mind" right after a tip puts the tip back as it was.
+  ...each("UNDO", ["never mind", "scratch that", "forget it"], { given: [...ROUND, "add a 15% tip"], tab: ROUND_TAB, tip: "none" }),
+  ...each("UNDO", ["never mind"], { given: [...ROUND, "add a 15% tip", "make the tip 20 percent"], tab: ROUND_TAB, tip: { percent: 15 } }),
+  ...each("UNDO", ["actually never mind"], { given: [...ROUND, "tip five dollars", "no tip"], tab: ROUND_TAB, tip: { amountCents: 500 } }),
+  // The same tip again changed nothing, so there is nothing to put back.
+  ...each("CANCEL", ["never mind"], { given: [...ROUND, "add a 15% tip", "add a 15% tip"], tab: ROUND_TAB, tip: { percent: 15 } }),
 ];
 
 const pays: Case[] = [

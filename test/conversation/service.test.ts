@@ -385,6 +385,15 @@ describe("dialogue state", () => {
     expect(parseState(JSON.parse(JSON.stringify(serialiseState(replacing))))).toEqual(replacing);
   });
 
+  it("round-trips the tip a last edit replaced, each kind; a damaged one leaves nothing to undo", () => {
+    for (const tipBefore of [{ percent: 15 }, { amountCents: 500 }, { none: true as const }]) {
+      const state = { ...initialState(), turn: 4, lastEdit: { turn: 4, added: [], removed: [], lastOrderBefore: [], tipBefore } };
+      expect(parseState(JSON.parse(JSON.stringify(serialiseState(state))))).toEqual(state);
+    }
+    const damaged = parseState({ ...(serialiseState(initialState()) as object), lastEdit: { turn: 2, added: [], removed: [], lastOrderBefore: [], tipBefore: { percent: -5 } } });
+    expect(damaged.lastEdit).toBeNull();
+  });
+
   it("reads a state stored by version 1 (no last edit) field by field", () => {
     const stored = {
       version: 1,

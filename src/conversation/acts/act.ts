@@ -5,7 +5,7 @@
  * turn's transcript), plus the turn's tools. It returns what to say and what
  * to remember; `say` stores both.
  */
-import type { BarPort, OrderLine, SessionView } from "../bar-port.js";
+import type { BarPort, OrderLine, SessionView, TipChoice } from "../bar-port.js";
 import type { DialogueState, PendingQuestion } from "../dialogue-state.js";
 import type { MenuIndex } from "../menu-matcher.js";
 import type { Rng } from "../random.js";
@@ -19,10 +19,11 @@ export interface ActTools {
   rng: Rng;
 }
 
-/** Drinks a turn put on the tab and took off it, per line as ordered: what an undo reverses. */
+/** Drinks a turn put on the tab and took off it, per line as ordered, or the tip it replaced: what an undo reverses. */
 export interface TabChange {
   added: OrderLine[];
   removed: OrderLine[];
+  tipBefore?: TipChoice;
 }
 
 export interface Outcome {

@@ -1,15 +1,21 @@
 /**
  * "Never mind", "scratch that": exactly what the turn before changed on the
- * tab is taken back, in one edit (one version, one event). Taking back a
- * removal would put money back on the tab, so Maya asks first.
+ * tab is taken back, in one edit (one version, one event): its drinks, or the
+ * tip as it was. Taking back a removal would put money back on the tab, so
+ * Maya asks first.
  */
 import type { Act } from "./act.js";
 import { draftsOf } from "./order.js";
-import { changeTab, takeOff } from "./tab.js";
+import { attempt, changeTab, refuseError, takeOff } from "./tab.js";
 
 export const undo: Act<"UNDO"> = async (_understanding, state, bar, tools) => {
   const edit = state.lastEdit;
   if (!edit || edit.turn !== state.turn) return { text: tools.replies.nothingToUndo() };
+  if (edit.tipBefore) {
+    const result = await attempt(() => bar.setTip(tools.sessionId, edit.tipBefore!));
+    if (!result.ok) return refuseError(result.error, bar, tools);
+    return { text: tools.replies.tipRestored(result.value), session: result.value, undoable: false };
+  }
   if (edit.added.length === 0) {
     return { text: tools.replies.offerPutBack(edit.removed), pending: { kind: "ORDER", drafts: draftsOf(edit.removed), confirm: true } };
   }
