@@ -29,7 +29,7 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { readText } from "./normalise.js";
 import { correctSlips } from "./slips.js";
-import type { Intent, RemoveLine, Subject, Understanding } from "./understanding.js";
+import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
 /** Intents that change the tab: only a request (or a repair, or a yes to an offer) may have one. */
 const CHANGES_TAB: ReadonlySet<Intent> = new Set([
@@ -189,6 +189,8 @@ interface Working {
   emptied: boolean;
   /** The clause position of the first request, for ranking against other readings. */
   position: number;
+  /** A tip asked for beside the order. */
+  tip?: TipAsked;
 }
 
 /** Takes back what the last clause ordered ("a negroni? no way", "two IPAs, scratch that"). */
@@ -396,6 +398,11 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
       continue;
     } else {
       reading = gate(classify(u), clause, u);
+      if (reading?.intent === "SET_TIP") {
+        // Gated as the order it is: "I always get two martinis and a 15% tip" pours nothing.
+        const both = orderBesideTip(u, index);
+        if (both) reading = gate(both, clause, u);
+      }
       reading = referredOrder(reading, clause, u, focus) ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
@@ -403,6 +410,7 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
     if (!reading) continue;
     if (reading.intent === "ORDER") {
       if (working.position < 0) working.position = position;
+      if (reading.tip) working.tip = reading.tip;
       working.lastClause = working.drafts.length;
       working.drafts.push(...reading.drafts);
       working.unknown.push(...reading.unknown);
@@ -420,7 +428,7 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
-    if (!earlier) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown };
+    if (!earlier) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
   const replacement = undoFirst ? readings.find(({ understanding }) => understanding.intent === "REPLACE") : undefined;
@@ -432,6 +440,26 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   const against = best?.intent === "MENTION" && best.stance === "AGAINST";
   if (declined && (!best || against || rank(best) <= rank(declined))) return declined;
   return settleReplace(best ?? { intent: "UNKNOWN" }, state);
+}
+
+/**
+ * "Two martinis and a 15% tip", "add a 20% tip and another round of IPAs": a request whose two
+ * sides of an "and" are an order on its own and a tip on its own. A tip that names a drink ("a 15%
+ * tip for the martinis") is only a tip: the drink is what it is for, not an order.
+ */
+function orderBesideTip(u: Utterance, index: MenuIndex): Understanding | null {
+  for (const [at, token] of u.tokens.entries()) {
+    if (token !== "and") continue;
+    const sides = [utteranceOf(u.tokens.slice(0, at), index), utteranceOf(u.tokens.slice(at + 1), index)];
+    for (const [tipSide, orderSide] of [sides, [...sides].reverse()] as [Utterance, Utterance][]) {
+      const asTip = classify(tipSide);
+      const asOrder = classify(orderSide);
+      if (asTip.intent !== "SET_TIP" || namesAny(tipSide)) continue;
+      if (asOrder.intent !== "ORDER" || asOrder.drafts.length === 0 || asOrder.unknown.length > 0) continue;
+      return { intent: "ORDER", drafts: asOrder.drafts, unknown: [], tip: { tip: asTip.tip, refusal: asTip.refusal } };
+    }
+  }
+  return null;
 }
 
 /**

@@ -98,9 +98,25 @@ export class Replies {
   }
 
   ordered(lines: readonly OrderLine[], session: SessionView): string {
+    return `${this.pouring(lines)} ${this.totalSentence(session.tab)}`;
+  }
+
+  /** "Two martinis and a 15% tip": both in three short sentences at most. */
+  orderedWithTip(lines: readonly OrderLine[], session: SessionView): string {
+    const { tab } = session;
+    const tip =
+      tab.tipPercent !== null ? `A ${tab.tipPercent}% tip too, thank you!` : tab.tipCents > 0 ? `A ${formatCents(tab.tipCents)} tip too, thank you!` : "And no tip.";
+    return `${this.pouring(lines)} ${tip} Your total is ${formatCents(tab.totalCents)}.`;
+  }
+
+  /** The order poured, then what Maya says about its tip (a refusal, or to ask again later). */
+  orderedThen(lines: readonly OrderLine[], words: string): string {
+    return `${this.pouring(lines)} ${words}`;
+  }
+
+  private pouring(lines: readonly OrderLine[]): string {
     const drinks = this.lines(lines);
-    const opener = this.rng.pick([`${capitalise(drinks)} coming right up.`, `${capitalise(drinks)}, on it!`, `Sure thing: ${drinks}.`]);
-    return `${opener} ${this.totalSentence(session.tab)}`;
+    return this.rng.pick([`${capitalise(drinks)} coming right up.`, `${capitalise(drinks)}, on it!`, `Sure thing: ${drinks}.`]);
   }
 
   askWhich(question: OpenQuestion & { kind: "WHICH_ITEM" }): string {
@@ -286,6 +302,11 @@ export class Replies {
     if (tab.tipPercent !== null) return `${opener} back to a ${tab.tipPercent}% tip, so ${total}.`;
     if (tab.tipCents > 0) return `${opener} back to a ${formatCents(tab.tipCents)} tip, so ${total}.`;
     return `${opener} no tip then, so ${total}.`;
+  }
+
+  /** A tip asked for with an order that is still a question. */
+  tipAfterOrder(): string {
+    return "Tell me the tip again once your drinks are sorted.";
   }
 
   nothingToUndo(): string {

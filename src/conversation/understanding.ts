@@ -8,6 +8,12 @@ import type { OrderLine, TipChoice } from "./bar-port.js";
 import type { DraftLine } from "./drafts.js";
 import type { TipRefusal } from "./refusals.js";
 
+/** A tip as asked for: the choice, or why it cannot be set. */
+export interface TipAsked {
+  tip: TipChoice | null;
+  refusal: TipRefusal | null;
+}
+
 export const INTENTS = [
   "GREET",
   "ORDER",
@@ -118,7 +124,8 @@ export interface Subject {
 
 export type Understanding =
   | { intent: "GREET" }
-  | { intent: "ORDER"; drafts: DraftLine[]; unknown: string[] }
+  /** `tip`: a tip asked for beside the order ("two martinis and a 15% tip"), set once the order is poured. */
+  | { intent: "ORDER"; drafts: DraftLine[]; unknown: string[]; tip?: TipAsked }
   | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null }
   | { intent: "REMOVE"; target: RemoveTarget }
   /** `itemIds` null: the last ordered line ("make that three"). */
@@ -130,7 +137,7 @@ export type Understanding =
   | { intent: "MENU"; subject: Subject }
   | { intent: "PRICE"; subject: Subject }
   | { intent: "RECOMMEND"; mood: Mood | null; category: MenuCategory | null }
-  | { intent: "SET_TIP"; tip: TipChoice | null; refusal: TipRefusal | null }
+  | ({ intent: "SET_TIP" } & TipAsked)
   | { intent: "PAY" }
   | { intent: "PAYMENT_STATUS" }
   | { intent: "SMALL_TALK"; topic: SmallTalkTopic }

@@ -110,6 +110,20 @@ describe("issue 9 over GraphQL on PostgreSQL", () => {
     await recorder.stop();
   });
 
+  it("'two martinis and a 15% tip' pours and tips as one version and one event; 'never mind' takes back both", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    const both = await turn("two martinis and a 15% tip", { intent: "ORDER", lines: ["2 martini"], totalCents: 2990, event: "ITEM_ADDED" });
+    expect(both.session.tab.tipPercent).toBe(15);
+    const undone = await turn("never mind", { intent: "UNDO", lines: [], totalCents: 0, event: "ITEM_REMOVED" });
+    expect(undone.session.tab.tipPercent).toBeNull();
+    // A tip for drinks already on the tab pours nothing.
+    await turn("a martini", { intent: "ORDER", lines: ["1 martini"], totalCents: 1300, event: "ITEM_ADDED" });
+    await turn("a 20% tip for the martini and the IPA", { intent: "SET_TIP", lines: ["1 martini"], totalCents: 1560, event: "TIP_CHANGED" });
+    await recorder.stop();
+  });
+
   it("'make that a martini' replaces the last order as one version and one event", async (context) => {
     const maya = postgresMaya();
     if (!maya) return context.skip();

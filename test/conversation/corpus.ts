@@ -301,6 +301,13 @@ const tips: Case[] = [
   ...each("UNDO", ["never mind", "scratch that", "forget it"], { given: [...ROUND, "add a 15% tip"], tab: ROUND_TAB, tip: "none" }),
   ...each("UNDO", ["never mind"], { given: [...ROUND, "add a 15% tip", "make the tip 20 percent"], tab: ROUND_TAB, tip: { percent: 15 } }),
   ...each("UNDO", ["actually never mind"], { given: [...ROUND, "tip five dollars", "no tip"], tab: ROUND_TAB, tip: { amountCents: 500 } }),
+  // An order and a tip asked together: both, in one turn; a tip for drinks already poured pours nothing.
+  ...each("ORDER", ["two martinis and a 15% tip", "two martinis and a fifteen percent tip please"], { tab: ["2 martini"], tip: { percent: 15 } }),
+  ...each("ORDER", ["add a 20% tip and two IPAs"], { tab: ["2 ipa"], tip: { percent: 20 } }),
+  ...each("ORDER", ["two martinis and a 150% tip"], { tab: ["2 martini"], tip: "none" }),
+  ...each("UNDO", ["never mind"], { given: ["two martinis and a 15% tip"], tab: [], tip: "none" }),
+  ...each("SET_TIP", ["add a 15% tip to the martinis", "a 15% tip for the martinis and the IPA"], { given: ROUND, tab: ROUND_TAB, tip: { percent: 15 } }),
+  ...each("MENTION", ["I always get two martinis and a 15% tip"], { tab: [], tip: "none" }),
   // The same tip again changed nothing, so there is nothing to put back.
   ...each("CANCEL", ["never mind"], { given: [...ROUND, "add a 15% tip", "add a 15% tip"], tab: ROUND_TAB, tip: { percent: 15 } }),
 ];

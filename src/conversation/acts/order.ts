@@ -10,9 +10,11 @@ import { draftProblem, openQuestion, toOrderLines, withoutProblem, type DraftLin
 import { closestItems } from "../menu-matcher.js";
 import { isModifier } from "../modifiers.js";
 import { quantityRefusal } from "../refusals.js";
+import type { TipAsked } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { offer } from "./offer.js";
-import { changeTab, refuse } from "./tab.js";
+import { attempt, changeTab, refuse, refuseError } from "./tab.js";
+import { tipChoiceOf } from "./tip.js";
 
 /** Drafts ready to pour, or what Maya says (and asks) first. */
 export type Settled = { lines: OrderLine[] } | { outcome: Outcome };
@@ -90,7 +92,30 @@ export async function pour(drafts: DraftLine[], unknown: readonly string[], bar:
   };
 }
 
-export const order: Act<"ORDER"> = (understanding, _state, bar, tools) => pour(understanding.drafts, understanding.unknown, bar, tools);
+export const order: Act<"ORDER"> = async (understanding, _state, bar, tools) => {
+  const poured = await pour(understanding.drafts, understanding.unknown, bar, tools);
+  return understanding.tip ? withTip(poured, understanding.tip, bar, tools) : poured;
+};
+
+/**
+ * "Two martinis and a 15% tip": the tip once the drinks are on the tab, in the same turn (one
+ * version, one event), and undone with them. An order still asking a question gets no tip yet.
+ */
+async function withTip(poured: Outcome, { tip, refusal }: TipAsked, bar: BarPort, tools: ActTools): Promise<Outcome> {
+  if (!poured.change || poured.change.added.length === 0) return { ...poured, text: `${poured.text} ${tools.replies.tipAfterOrder()}` };
+  const lines = poured.change.added;
+  const refused = (outcome: Outcome) => ({ ...poured, text: tools.replies.orderedThen(lines, outcome.text) });
+  if (tip === null) return refused(await refuse(refusal ?? { reason: "TIP_NO_AMOUNT" }, bar, tools));
+  const before = tipChoiceOf(poured.session?.tab ?? (await bar.snapshot(tools.sessionId)).tab);
+  const result = await attempt(() => bar.setTip(tools.sessionId, tip));
+  if (!result.ok) return refused(await refuseError(result.error, bar, tools));
+  return {
+    ...poured,
+    text: tools.replies.orderedWithTip(lines, result.value),
+    session: result.value,
+    change: { ...poured.change, tipBefore: before },
+  };
+}
 
 /** Drafts that pour these lines again exactly as they were poured. */
 export const draftsOf = (lines: readonly OrderLine[]): DraftLine[] =>

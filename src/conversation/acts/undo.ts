@@ -11,7 +11,7 @@ import { attempt, changeTab, refuseError, takeOff } from "./tab.js";
 export const undo: Act<"UNDO"> = async (_understanding, state, bar, tools) => {
   const edit = state.lastEdit;
   if (!edit || edit.turn !== state.turn) return { text: tools.replies.nothingToUndo() };
-  if (edit.tipBefore) {
+  if (edit.tipBefore && edit.added.length === 0) {
     const result = await attempt(() => bar.setTip(tools.sessionId, edit.tipBefore!));
     if (!result.ok) return refuseError(result.error, bar, tools);
     return { text: tools.replies.tipRestored(result.value), session: result.value, undoable: false };
@@ -24,10 +24,13 @@ export const undo: Act<"UNDO"> = async (_understanding, state, bar, tools) => {
   if (set.length === 0) return { text: tools.replies.nothingRecent(), session };
   const result = await changeTab(bar, tools, { set, add: edit.removed });
   if (!result.ok) return result.outcome;
+  // The tip asked for with those drinks goes with them, in the same edit.
+  const tipBack = edit.tipBefore ? await attempt(() => bar.setTip(tools.sessionId, edit.tipBefore!)) : null;
+  const after = tipBack?.ok ? tipBack.value : result.session;
   const focus = edit.lastOrderBefore[edit.lastOrderBefore.length - 1]?.menuItemId ?? null;
   return {
-    text: tools.replies.undone(result.change.removed, result.change.added, result.session),
-    session: result.session,
+    text: tools.replies.undone(result.change.removed, result.change.added, after),
+    session: after,
     lastOrder: edit.lastOrderBefore,
     focusItemId: focus,
     change: result.change,
