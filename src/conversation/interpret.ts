@@ -364,7 +364,15 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   if (read.tokens.length === 0) return { intent: "UNKNOWN" };
   const clauses = joinFragments(readClauses(read, index), index);
   let declined: Understanding | null = null;
-  if (state.pending && mayAnswer(clauses)) {
+  // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
+  // "yes, and a 15% tip" answers and tips.
+  const pending = state.pending;
+  const tipAsked = pending !== null && classify(utteranceOf(read.tokens, index)).intent === "SET_TIP";
+  if (pending && tipAsked && mayAnswer(clauses)) {
+    const both = besideTip(read.tokens, index, (side) => answerPending(side, pending, index));
+    if (both) return both;
+  }
+  if (state.pending && !tipAsked && mayAnswer(clauses)) {
     const answer = answerPending(answerOf(clauses, read.tokens, index), state.pending, index);
     // "no, something else": the no is only part of it; what else was said may say more.
     if (answer && answer.intent === "CANCEL") declined = answer;
@@ -400,7 +408,7 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
       reading = gate(classify(u), clause, u);
       if (reading?.intent === "SET_TIP") {
         // Gated as the order it is: "I always get two martinis and a 15% tip" pours nothing.
-        const both = orderBesideTip(u, index);
+        const both = besideTip(u.tokens, index, classify);
         if (both) reading = gate(both, clause, u);
       }
       reading = referredOrder(reading, clause, u, focus) ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
@@ -442,21 +450,25 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   return settleReplace(best ?? { intent: "UNKNOWN" }, state);
 }
 
+/** Words that join an order and its tip: "two martinis and a 15% tip", "yes, with a 20% tip". */
+const TIP_JOINERS: ReadonlySet<string> = new Set(["and", "with", "plus"]);
+
 /**
- * "Two martinis and a 15% tip", "add a 20% tip and another round of IPAs": a request whose two
- * sides of an "and" are an order on its own and a tip on its own. A tip that names a drink ("a 15%
- * tip for the martinis") is only a tip: the drink is what it is for, not an order.
+ * "Two martinis and a 15% tip", "add a 20% tip and two IPAs": the two sides of a joining word are
+ * an order on its own (as `read` reads it: a request, or an answer to Maya's question) and a tip
+ * on its own. A tip that names a drink ("a 15% tip for the martinis") is only a tip: the drink is
+ * what it is for, not an order.
  */
-function orderBesideTip(u: Utterance, index: MenuIndex): Understanding | null {
-  for (const [at, token] of u.tokens.entries()) {
-    if (token !== "and") continue;
-    const sides = [utteranceOf(u.tokens.slice(0, at), index), utteranceOf(u.tokens.slice(at + 1), index)];
+function besideTip(tokens: readonly string[], index: MenuIndex, read: (side: Utterance) => Understanding | null): Understanding | null {
+  for (const [at, token] of tokens.entries()) {
+    if (!TIP_JOINERS.has(token)) continue;
+    const sides = [utteranceOf(tokens.slice(0, at), index), utteranceOf(tokens.slice(at + 1), index)];
     for (const [tipSide, orderSide] of [sides, [...sides].reverse()] as [Utterance, Utterance][]) {
       const asTip = classify(tipSide);
-      const asOrder = classify(orderSide);
       if (asTip.intent !== "SET_TIP" || namesAny(tipSide)) continue;
-      if (asOrder.intent !== "ORDER" || asOrder.drafts.length === 0 || asOrder.unknown.length > 0) continue;
-      return { intent: "ORDER", drafts: asOrder.drafts, unknown: [], tip: { tip: asTip.tip, refusal: asTip.refusal } };
+      const asOrder = read(orderSide);
+      if (asOrder?.intent !== "ORDER" || asOrder.drafts.length === 0 || asOrder.unknown.length > 0) continue;
+      return { ...asOrder, tip: { tip: asTip.tip, refusal: asTip.refusal } };
     }
   }
   return null;

@@ -99,6 +99,7 @@ export type Pause = "NONE" | "PAUSE" | "STOP" | "QUESTION";
 const STOP_MARK = "\ue000";
 const QUESTION_MARK = "\ue001";
 const PAUSE_MARK = "\ue002";
+const CLAUSE_MARKS = /[\ue000-\ue002]/g;
 const MARKS: ReadonlyMap<string, Pause> = new Map([
   [STOP_MARK, "STOP"],
   [QUESTION_MARK, "QUESTION"],
@@ -127,7 +128,10 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.
-  let result = NON_ASCII.test(text) ? text.normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase().replace(APOSTROPHES, "'") : text.toLowerCase();
+  // The clause marks are private-use characters: any a guest sends are nothing, not marks or letters.
+  let result = NON_ASCII.test(text)
+    ? text.replace(CLAUSE_MARKS, " ").normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase().replace(APOSTROPHES, "'")
+    : text.toLowerCase();
   if (SYMBOLS.test(result)) {
     if (HAS_DIGIT.test(result)) {
       result = result.replace(THOUSANDS_SEPARATOR, "$1").replace(MINUS, "$1 negative ").replace(MONEY, " $1 dollars ").replace(PERCENT, "$1 percent ");

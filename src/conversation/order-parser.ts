@@ -38,6 +38,8 @@ export interface ParsedOrder {
   said: { drinks: number; modifiers: number; counts: number };
 }
 
+/** Words that make the number before them an amount of money, not a count. */
+const AMOUNT_UNITS: ReadonlySet<string> = new Set(["percent", "dollars", "dollar", "bucks", "buck", "cents", "cent", "usd"]);
 const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
 /** "a pint of IPA": the container is not a drink of its own when a drink follows. */
 const CONTAINERS = new Set(["glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order"]);
@@ -96,6 +98,16 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       words.push("MOD");
       said.modifiers += 1;
       position += modifierLength;
+      continue;
+    }
+    if (quantity && AMOUNT_UNITS.has(tokens[position + quantityLength] as string)) {
+      // "15 percent", "5 dollars": an amount of money, never a count of the drinks that follow
+      // ("a 15% tip and the negroni was great" is no offer of fifteen Negronis).
+      // It ends the drink phrase before it, as a pause would, and names nothing itself.
+      events.push({ kind: "separator" });
+      for (let offset = 0; offset <= quantityLength; offset += 1) words.push(tokens[position + offset] as string);
+      position += quantityLength + 1;
+      afterDrink = false;
       continue;
     }
     if (quantity) {

@@ -308,6 +308,14 @@ const tips: Case[] = [
   ...each("UNDO", ["never mind"], { given: ["two martinis and a 15% tip"], tab: [], tip: "none" }),
   ...each("SET_TIP", ["add a 15% tip to the martinis", "a 15% tip for the martinis and the IPA"], { given: ROUND, tab: ROUND_TAB, tip: { percent: 15 } }),
   ...each("MENTION", ["I always get two martinis and a 15% tip"], { tab: [], tip: "none" }),
+  ...each("ORDER", ["two martinis with a 15% tip"], { tab: ["2 martini"], tip: { percent: 15 } }),
+  // With a drink on offer, a tip is a tip: "a 15% tip" had poured fifteen Martinis, "a 5 dollar tip" five.
+  ...each("SET_TIP", ["a 15% tip", "add a 15 percent tip please"], { given: ["how much is the martini"], tab: [], tip: { percent: 15 } }),
+  ...each("SET_TIP", ["add a 5 dollar tip"], { given: ["what do you recommend"], tab: [] }),
+  ...each("ORDER", ["yes and a 15% tip", "sure, with a 15% tip"], { given: ["how much is the martini"], tab: ["1 martini"], tip: { percent: 15 } }),
+  ...each("ORDER", ["neat and a 15% tip"], { given: ["a whiskey"], tab: ["1 whiskey (neat)"], tip: { percent: 15 } }),
+  // An amount is never a count: the offer is of one Negroni, not fifteen.
+  ...each("ORDER", ["yes"], { given: ["a 15% tip and the negroni was great"], tab: ["1 negroni"] }),
   // The same tip again changed nothing, so there is nothing to put back.
   ...each("CANCEL", ["never mind"], { given: [...ROUND, "add a 15% tip", "add a 15% tip"], tab: ROUND_TAB, tip: { percent: 15 } }),
 ];

@@ -32,6 +32,8 @@ describe("normalise", () => {
     ["my friend's drink", "my friend drink"],
     ["   WHISKEY...   neat!!! ", "whiskey neat"],
     ["gimme 2 IPAs pls", "give me 2 ipas please"],
+    // The engine's own clause marks (private-use characters) sent by a client are nothing.
+    ["a\ue000martini\ue001 please\ue002", "a martini please"],
   ])("%s -> %s", (text, expected) => {
     expect(normalise(text)).toBe(expected);
   });
