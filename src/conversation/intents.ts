@@ -10,7 +10,7 @@ import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { TipChoice } from "./bar-port.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
-import { readMoneyCents, readNumber, readQuantity } from "./numbers.js";
+import { AMOUNT_UNITS, readMoneyCents, readNumber, readQuantity } from "./numbers.js";
 import { parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import { MAX_TIP_PERCENT, type TipRefusal } from "./refusals.js";
@@ -177,6 +177,8 @@ export function spokenCount(u: Utterance): number | null {
     const token = u.tokens[start];
     const read = readQuantity(u.tokens, start);
     if (!read || ((token === "a" || token === "an") && read.length === 1)) continue;
+    // "make that 15 percent": an amount, not how many.
+    if (AMOUNT_UNITS.has(u.tokens[start + read.length] ?? "")) return null;
     if (u.tokens[start + read.length] === "more") return null;
     return read.value;
   }

@@ -239,6 +239,9 @@ export function readMoneyCents(tokens: readonly string[], start: number): Number
   return { value: dollars * 100 + cents, length };
 }
 
+/** Words that make the number before them an amount (of money, or a percent), never a count of drinks. */
+export const AMOUNT_UNITS: ReadonlySet<string> = new Set(["percent", "dollars", "dollar", "bucks", "buck", "cents", "cent", "usd"]);
+
 function isDollarWord(word: string): boolean {
   return word === "dollars" || word === "dollar" || word === "bucks" || word === "buck" || word === "usd";
 }

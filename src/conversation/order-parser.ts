@@ -11,7 +11,7 @@ import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
 import type { DraftLine } from "./drafts.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
-import { readQuantity } from "./numbers.js";
+import { AMOUNT_UNITS, readQuantity } from "./numbers.js";
 import { isEverydayWord } from "./vocabulary.js";
 
 /** A draft as read, knowing whether a number was said ("take off one beer") or not ("remove the beer"). */
@@ -38,8 +38,6 @@ export interface ParsedOrder {
   said: { drinks: number; modifiers: number; counts: number };
 }
 
-/** Words that make the number before them an amount of money, not a count. */
-const AMOUNT_UNITS: ReadonlySet<string> = new Set(["percent", "dollars", "dollar", "bucks", "buck", "cents", "cent", "usd"]);
 const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
 /** "a pint of IPA": the container is not a drink of its own when a drink follows. */
 const CONTAINERS = new Set(["glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order"]);

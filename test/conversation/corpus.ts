@@ -314,6 +314,9 @@ const tips: Case[] = [
   ...each("SET_TIP", ["add a 5 dollar tip"], { given: ["what do you recommend"], tab: [] }),
   ...each("ORDER", ["yes and a 15% tip", "sure, with a 15% tip"], { given: ["how much is the martini"], tab: ["1 martini"], tip: { percent: 15 } }),
   ...each("ORDER", ["neat and a 15% tip"], { given: ["a whiskey"], tab: ["1 whiskey (neat)"], tip: { percent: 15 } }),
+  // "Make that 15 percent" had made it fifteen Martinis, "make it 20 dollars" twenty.
+  ...each("SET_TIP", ["make that 15 percent"], { given: ["a martini"], tab: ["1 martini"], tip: { percent: 15 } }),
+  ...each("UNKNOWN", ["make it 20 dollars"], { given: ["a martini"], tab: ["1 martini"] }),
   // An amount is never a count: the offer is of one Negroni, not fifteen.
   ...each("ORDER", ["yes"], { given: ["a 15% tip and the negroni was great"], tab: ["1 negroni"] }),
   // The same tip again changed nothing, so there is nothing to put back.
