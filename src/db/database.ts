@@ -99,6 +99,8 @@ export function postgresMigrationAdapter(connectionString: string): SqlMigration
   const factory = new PrismaPg({ connectionString, max: 1 });
   const executeScript = async (script: string) => {
     const client = new pg.Client({ connectionString });
+    // A server that ends the connection between statements fails the script's query, never the process.
+    client.on("error", () => undefined);
     await client.connect();
     try {
       await client.query(script);
