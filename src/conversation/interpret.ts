@@ -366,14 +366,12 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   let declined: Understanding | null = null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
-  const pending = state.pending;
-  const tipAsked = pending !== null && classify(utteranceOf(read.tokens, index)).intent === "SET_TIP";
-  if (pending && tipAsked && mayAnswer(clauses)) {
+  const pending = state.pending && mayAnswer(clauses) ? state.pending : null;
+  if (pending && classify(utteranceOf(read.tokens, index)).intent === "SET_TIP") {
     const both = besideTip(read.tokens, index, (side) => answerPending(side, pending, index));
     if (both) return both;
-  }
-  if (state.pending && !tipAsked && mayAnswer(clauses)) {
-    const answer = answerPending(answerOf(clauses, read.tokens, index), state.pending, index);
+  } else if (pending) {
+    const answer = answerPending(answerOf(clauses, read.tokens, index), pending, index);
     // "no, something else": the no is only part of it; what else was said may say more.
     if (answer && answer.intent === "CANCEL") declined = answer;
     else if (answer) return answer;

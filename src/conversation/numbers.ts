@@ -239,11 +239,13 @@ export function readMoneyCents(tokens: readonly string[], start: number): Number
   return { value: dollars * 100 + cents, length };
 }
 
+const DOLLAR_WORDS: ReadonlySet<string> = new Set(["dollars", "dollar", "bucks", "buck", "usd"]);
+
 /** Words that make the number before them an amount (of money, or a percent), never a count of drinks. */
-export const AMOUNT_UNITS: ReadonlySet<string> = new Set(["percent", "dollars", "dollar", "bucks", "buck", "cents", "cent", "usd"]);
+export const AMOUNT_UNITS: ReadonlySet<string> = new Set([...DOLLAR_WORDS, "cents", "cent", "percent"]);
 
 function isDollarWord(word: string): boolean {
-  return word === "dollars" || word === "dollar" || word === "bucks" || word === "buck" || word === "usd";
+  return DOLLAR_WORDS.has(word);
 }
 
 const NUMBER_WORDS = [

@@ -60,6 +60,12 @@ export function drinkPhrase(item: MenuItem, quantity: number, modifiers: readonl
 /** "the Tap Beer" */
 const the = (item: MenuItem): string => `the ${item.name}`;
 
+/** "a 15% tip", "a $5.00 tip", or null for none. */
+function tipPhrase(tab: Pick<TabView, "tipPercent" | "tipCents">): string | null {
+  if (tab.tipPercent !== null) return `a ${tab.tipPercent}% tip`;
+  return tab.tipCents > 0 ? `a ${formatCents(tab.tipCents)} tip` : null;
+}
+
 export class Replies {
   constructor(
     private readonly rng: Rng,
@@ -104,9 +110,8 @@ export class Replies {
   /** "Two martinis and a 15% tip": both in three short sentences at most. */
   orderedWithTip(lines: readonly OrderLine[], session: SessionView): string {
     const { tab } = session;
-    const tip =
-      tab.tipPercent !== null ? `A ${tab.tipPercent}% tip too, thank you!` : tab.tipCents > 0 ? `A ${formatCents(tab.tipCents)} tip too, thank you!` : "And no tip.";
-    return `${this.pouring(lines)} ${tip} Your total is ${formatCents(tab.totalCents)}.`;
+    const tip = tipPhrase(tab);
+    return `${this.pouring(lines)} ${tip ? `${capitalise(tip)} too, thank you!` : "And no tip."} Your total is ${formatCents(tab.totalCents)}.`;
   }
 
   /** The order poured, then what Maya says about its tip (a refusal, or to ask again later). */
@@ -298,10 +303,8 @@ export class Replies {
   tipRestored(session: SessionView): string {
     const { tab } = session;
     const opener = this.rng.pick(["Okay,", "No problem,", "Sure,"]);
-    const total = `your total is ${formatCents(tab.totalCents)}`;
-    if (tab.tipPercent !== null) return `${opener} back to a ${tab.tipPercent}% tip, so ${total}.`;
-    if (tab.tipCents > 0) return `${opener} back to a ${formatCents(tab.tipCents)} tip, so ${total}.`;
-    return `${opener} no tip then, so ${total}.`;
+    const tip = tipPhrase(tab);
+    return `${opener} ${tip ? `back to ${tip}` : "no tip then"}, so your total is ${formatCents(tab.totalCents)}.`;
   }
 
   /** A tip asked for with an order that is still a question. */
