@@ -1,0 +1,47 @@
+/**
+ * Every held-out set whose first run is recorded (bench/heldout, bench/outside) is folded in here:
+ * Maya is held to it from then on. The first run is the honest figure (bench/RESULTS.md); this
+ * test keeps what was won since.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { describeVerdict, readHeldOutSet, scoreSet } from "./heldout-kit.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const FOLDERS = ["bench/heldout", "bench/outside"];
+
+/** Tab right at least this often, per set (the goal is 97% for fresh sets, 95% for outside corpora). */
+const REQUIRED: Readonly<Record<string, number>> = {
+  "fresh-2026-12-04-a": 0.73,
+  "outside-pizza-2026-12-04": 0.14,
+};
+/** Sets still to be brought to zero pours nobody asked for (counted on their first run). */
+const KNOWN_UNASKED: Readonly<Record<string, number>> = {
+  "fresh-2026-12-04-a": 99,
+};
+
+const folded = FOLDERS.flatMap((folder) =>
+  readdirSync(join(ROOT, folder))
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => readHeldOutSet(join(ROOT, folder, name)))
+    .filter((set) => set.firstRun !== undefined),
+);
+
+describe("held-out sets, folded in after their first run", () => {
+  it("has sets to hold Maya to", () => {
+    expect(folded.map((set) => set.name)).toEqual(expect.arrayContaining(Object.keys(REQUIRED)));
+  });
+
+  for (const set of folded) {
+    it(`${set.name}: the tab right at least ${((REQUIRED[set.name] ?? 0.97) * 100).toFixed(0)}% of turns, and no charge beyond what was asked`, async () => {
+      const score = await scoreSet(set);
+      const accuracy = score.right / score.turns;
+      console.log(`${set.name}: ${score.right}/${score.turns} (${(accuracy * 100).toFixed(1)}%)`);
+      if (score.failures.length > 0) console.log(`wrong:\n  ${score.failures.map(describeVerdict).join("\n  ")}`);
+      const charged = [...score.unrequestedPours, ...score.overPours, ...score.overCharges, ...score.unrequestedPayments];
+      expect(charged.length).toBeLessThanOrEqual(KNOWN_UNASKED[set.name] ?? 0);
+      expect(accuracy).toBeGreaterThanOrEqual(REQUIRED[set.name] ?? 0.97);
+    });
+  }
+});
