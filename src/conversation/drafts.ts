@@ -7,6 +7,7 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { MenuIndex } from "./menu-matcher.js";
+import type { QuantityRange } from "./numbers.js";
 import { canonicalModifiers, modifierProblem, needsServingChoice, replaceModifiers, type ModifierProblem } from "./modifiers.js";
 
 export interface DraftLine {
@@ -18,6 +19,8 @@ export interface DraftLine {
   modifiers: Modifier[];
   /** Said in passing ("no ice"): dropped, not refused, when the drink does not take them. */
   softModifiers: Modifier[];
+  /** The count was a range or vague ("two or three", "a few"): asked before pouring, never guessed. */
+  range?: QuantityRange;
 }
 
 

@@ -177,6 +177,8 @@ export function spokenCount(u: Utterance): number | null {
     const token = u.tokens[start];
     const read = readQuantity(u.tokens, start);
     if (!read || ((token === "a" || token === "an") && read.length === 1)) continue;
+    // "make it two or three": not one count; asked, never guessed.
+    if (read.range) return null;
     // "make that 15 percent": an amount, not how many.
     if (AMOUNT_UNITS.has(u.tokens[start + read.length] ?? "")) return null;
     if (u.tokens[start + read.length] === "more") return null;

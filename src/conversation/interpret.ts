@@ -27,7 +27,9 @@ import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
+import { withoutNonCounts } from "./entities.js";
 import { readText } from "./normalise.js";
+import { tag } from "./tagging.js";
 import { correctSlips } from "./slips.js";
 import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
@@ -360,7 +362,8 @@ function answerOf(clauses: readonly Clause[], tokens: string[], index: MenuIndex
 }
 
 export function understand(text: string, state: DialogueState, index: MenuIndex): Understanding {
-  const read = correctSlips(readText(text), index);
+  const corrected = correctSlips(readText(text), index);
+  const { read } = withoutNonCounts(corrected, tag(corrected.tokens), index);
   if (read.tokens.length === 0) return { intent: "UNKNOWN" };
   const clauses = joinFragments(readClauses(read, index), index);
   let declined: Understanding | null = null;

@@ -126,13 +126,38 @@ const SYMBOLS = /[$%&+,\-\u2212\u2013\u2012]/;
 const HAS_DIGIT = /\d/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** A decimal digit of any script ("٣", "३", "３"): Unicode keeps each script's digits 0-9 in a row. */
+const ANY_SCRIPT_DIGIT = /\p{Nd}/gu;
+const isDigit = (codePoint: number): boolean => /\p{Nd}/u.test(String.fromCodePoint(codePoint));
+
+/** The value of a decimal digit of any script: its place in its run of ten. */
+export function digitValue(character: string): number {
+  const codePoint = character.codePointAt(0) as number;
+  let start = codePoint;
+  while (isDigit(start - 1)) start -= 1;
+  return (codePoint - start) % 10;
+}
+
+/** "10:30", "6:15pm": a time of day, one token that no number reader takes for a count ("10h30"). */
+const CLOCK_TIME = /\b(\d{1,2}):(\d{2})\b/g;
+/** "2-3 beers", "two-three": a range, said as one ("2 to 3"); a minus before a lone number is kept below. */
+const DASH_RANGE = /(\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s?[-\u2013]\s?(\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/g;
+
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.
   // The clause marks are private-use characters: any a guest sends are nothing, not marks or letters.
   let result = NON_ASCII.test(text)
-    ? text.replace(CLAUSE_MARKS, " ").normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase().replace(APOSTROPHES, "'")
+    ? text
+        .replace(CLAUSE_MARKS, " ")
+        .normalize("NFKD")
+        .replace(COMBINING_MARKS, "")
+        .replace(ANY_SCRIPT_DIGIT, (digit) => (digit >= "0" && digit <= "9" ? digit : String(digitValue(digit))))
+        .toLowerCase()
+        .replace(APOSTROPHES, "'")
     : text.toLowerCase();
+  if (result.includes(":")) result = result.replace(CLOCK_TIME, "$1h$2");
   if (SYMBOLS.test(result)) {
+    if (HAS_DIGIT.test(result) || result.includes("-")) result = result.replace(DASH_RANGE, "$1 to $2");
     if (HAS_DIGIT.test(result)) {
       result = result.replace(THOUSANDS_SEPARATOR, "$1").replace(MINUS, "$1 negative ").replace(MONEY, " $1 dollars ").replace(PERCENT, "$1 percent ");
     }

@@ -11,7 +11,26 @@ export interface NumberRead {
   value: number;
   /** Tokens consumed. */
   length: number;
+  /**
+   * Said as a range ("two or three", "2 to 3") or vaguely ("a few", "several"): not one count, so
+   * it is asked, never guessed. `value` is then the most the guest spoke of.
+   */
+  range?: QuantityRange;
 }
+
+export interface QuantityRange {
+  low: number;
+  high: number;
+  vague: boolean;
+}
+
+/** Words for "some, not saying how many": asked, never guessed. */
+const VAGUE_WORDS: ReadonlyMap<string, QuantityRange> = new Map([
+  ["few", { low: 2, high: 4, vague: true }],
+  ["several", { low: 3, high: 7, vague: true }],
+]);
+/** Words that join the two ends of a range: "two or three", "2 to 3". */
+const RANGE_JOINERS = new Set(["or", "to"]);
 
 const SMALL_NUMBERS: ReadonlyMap<string, number> = new Map(
   [
@@ -118,15 +137,24 @@ export function readQuantity(tokens: readonly string[], start: number): NumberRe
     const magnitude = readQuantity(tokens, start + 1);
     return magnitude && magnitude.value > 0 ? { value: -magnitude.value, length: magnitude.length + 1 } : null;
   }
-  const read = readQuantityWords(tokens, start);
-  if (!read) return null;
+  const single = readQuantityWords(tokens, start);
+  if (!single) return null;
+  const read = withRange(tokens, start, single);
   if (at(tokens, start + read.length) !== "of" || !isCollective(tokens, start, read.length)) return read;
   // "three quarters of a beer": the article after a fraction belongs to it.
   const article = !Number.isInteger(read.value) && ["a", "an"].includes(at(tokens, start + read.length + 1)) ? 1 : 0;
   return { value: read.value, length: read.length + 1 + article };
 }
 
-const COLLECTIVES = new Set(["couple", "pair", "few", "dozen", "half", "quarter", "quarters", "hundred", "thousand", "million", "billion", "trillion", ...PLURAL_MULTIPLIERS.keys()]);
+/** "two or three", "2 to 3", "one or two": the higher end read too, as a range. */
+function withRange(tokens: readonly string[], start: number, low: NumberRead): NumberRead {
+  if (low.range || !Number.isInteger(low.value) || low.value < 0 || !RANGE_JOINERS.has(at(tokens, start + low.length))) return low;
+  const high = readQuantityWords(tokens, start + low.length + 1);
+  if (!high || high.range || !Number.isInteger(high.value) || high.value <= low.value || high.value - low.value > 10) return low;
+  return { value: high.value, length: low.length + 1 + high.length, range: { low: low.value, high: high.value, vague: false } };
+}
+
+const COLLECTIVES = new Set(["couple", "pair", "few", "several", "dozen", "half", "quarter", "quarters", "hundred", "thousand", "million", "billion", "trillion", ...PLURAL_MULTIPLIERS.keys()]);
 
 function isCollective(tokens: readonly string[], start: number, length: number): boolean {
   return COLLECTIVES.has(at(tokens, start + length - 1));
@@ -160,11 +188,12 @@ function readQuantityWords(tokens: readonly string[], start: number): NumberRead
   const word = article ? second : first;
   const offset = article ? 1 : 0;
   if (word === "couple" || word === "pair") return { value: 2, length: offset + 1 };
-  if (word === "few") {
+  const vague = VAGUE_WORDS.get(word);
+  if (vague) {
     // "a few hundred": more than a few.
     const scale = at(tokens, start + offset + 1);
     if (scale === "hundred" || MULTIPLIERS.has(scale)) return { value: COUNTLESS, length: offset + 2 };
-    return { value: 3, length: offset + 1 };
+    return { value: vague.high, length: offset + 1, range: vague };
   }
   if (word === "dozen") return { value: 12, length: offset + 1 };
   const number = readNumber(tokens, start);

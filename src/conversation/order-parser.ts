@@ -11,7 +11,7 @@ import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
 import type { DraftLine } from "./drafts.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
-import { AMOUNT_UNITS, readQuantity } from "./numbers.js";
+import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { isEverydayWord } from "./vocabulary.js";
 
 /** A draft as read, knowing whether a number was said ("take off one beer") or not ("remove the beer"). */
@@ -46,11 +46,13 @@ const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", 
 /** Words that name a drink alone but, before another drink's name, only describe it ("a classic martini", "a draft IPA"). */
 const QUALIFIERS = new Set(["classic", "house", "draft", "draught", "amber", "pale"]);
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
+/** Words that point back at drinks already named: "four of them", "two of those". */
+const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
 const EVERY_LINE = new Set(["both", "each", "all"]);
 
 type Event =
-  | { kind: "quantity"; value: number; start: number; end: number }
+  | { kind: "quantity"; value: number; range: QuantityRange | undefined; start: number; end: number }
   | { kind: "modifier"; read: ModifierRead }
   /** `definite`: said as "the whisky", which may point back at a drink already named. */
   | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; words: string[] }
@@ -109,7 +111,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       continue;
     }
     if (quantity) {
-      events.push({ kind: "quantity", value: quantity.value, start: position, end: position + quantityLength });
+      events.push({ kind: "quantity", value: quantity.value, range: "range" in quantity ? quantity.range : undefined, start: position, end: position + quantityLength });
       for (let offset = 0; offset < quantityLength; offset += 1) words.push(tokens[position + offset] as string);
       if (quantityLength > 1 || (token !== "a" && token !== "an")) said.counts += 1;
       position += quantityLength;
@@ -150,8 +152,13 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   const stray: string[] = [];
   const looseModifiers: ModifierRead[] = [];
   let looseQuantity: number | null = null;
+  /** The loose quantity pointed back at drinks already named ("four of them"): it may count them. */
+  let looseRefers = false;
+  /** The open slot's words pointed back at drinks ("those", "them"). */
+  let slotRefers = false;
 
   let quantity: number | null = null;
+  let quantityRange: QuantityRange | undefined;
   /** After a quantity or an "and" that follows a drink, the next words are expected to name one. */
   let expectingDrink = false;
   let wordsSinceQuantity: string[] = [];
@@ -182,11 +189,16 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   const closeSlot = () => {
     const phrase = expectingDrink ? drinkPhrase(wordsSinceQuantity) : null;
     const count = quantity;
+    const refers = slotRefers;
+    const range = quantityRange;
     expectingDrink = false;
     wordsSinceQuantity = [];
+    slotRefers = false;
     quantity = null;
+    quantityRange = undefined;
     if (phrase) unknown.push(phrase);
-    if (count === null || phrase) return;
+    // "two or three" with no drink after it is no count at all.
+    if (count === null || phrase || range) return;
     if (before.length > 0 && named) {
       const source = named;
       const split: ParsedLine = { ...source, quantity: count, quantitySaid: true, modifiers: [], softModifiers: [] };
@@ -198,7 +210,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         if (source.quantity === 0) usedUp.add(source);
       }
       drafts.push(split);
-    } else looseQuantity = count;
+    } else {
+      looseQuantity = count;
+      looseRefers = refers;
+    }
   };
 
   const { events, shape, said } = scan(tokens, index);
@@ -208,6 +223,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         closeSlot();
         flushStray();
         quantity = event.value;
+        quantityRange = event.range;
         expectingDrink = true;
         forEveryLine = false;
         open = null;
@@ -234,6 +250,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           wordsSinceQuantity = [];
           expectingDrink = false;
           quantity = null;
+          quantityRange = undefined;
           before = [];
           open = null;
           break;
@@ -252,12 +269,14 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           quantitySaid: quantity !== null,
           modifiers: [...event.modifiers],
           softModifiers: [],
+          ...(quantity !== null && quantityRange ? { range: quantityRange } : {}),
         };
         attach(line, before);
         drafts.push(line);
         namedHadModifiers = line.modifiers.length > 0 || line.softModifiers.length > 0;
         before = [];
         quantity = null;
+        quantityRange = undefined;
         expectingDrink = false;
         forEveryLine = false;
         wordsSinceQuantity = [];
@@ -272,6 +291,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         open = null;
         break;
       case "word":
+        if (expectingDrink && REFERRING.has(event.token)) slotRefers = true;
         if (EVERY_LINE.has(event.token) && drafts.length > 1) forEveryLine = true;
         else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
         else if (!expectingDrink && !isEverydayWord(event.token)) strayRun.push(event.token);
@@ -290,9 +310,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     draft.modifiers = canonicalModifiers(draft.modifiers);
     draft.softModifiers = canonicalModifiers(draft.softModifiers.filter((modifier) => !draft.modifiers.includes(modifier)));
   }
-  // "a round of IPAs, four of them": a number after the only drink, said with none of its own, is its count.
+  // "a round of IPAs, four of them": a number after the only drink, said with none of its own and
+  // pointing back at it, is its count. Any other number after it ("my lucky number is 7") is not.
   const [only, ...others] = drafts;
-  if (only && others.length === 0 && only.quantity === 1 && looseQuantity !== null && looseQuantity > 0) {
+  if (only && others.length === 0 && only.quantity === 1 && looseQuantity !== null && looseQuantity > 0 && looseRefers) {
     only.quantity = looseQuantity;
     only.quantitySaid = true;
     looseQuantity = null;

@@ -8,6 +8,7 @@
 import { MAX_QUANTITY_PER_ORDER } from "../bar/tab-pricing.js";
 import type { DomainError } from "../errors.js";
 import { isModifier } from "./modifiers.js";
+import type { QuantityRange } from "./numbers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 
 /** The backend pours 1 to 50 of a drink per order line. */
@@ -20,7 +21,9 @@ export type QuantityRefusal =
   /** Fewer than one: zero or a negative number ("-5 martinis"). */
   | { reason: "QUANTITY_TOO_FEW"; max: number; negative: boolean }
   /** A fraction ("half a martini", "1.5 beers"). */
-  | { reason: "QUANTITY_NOT_WHOLE"; max: number };
+  | { reason: "QUANTITY_NOT_WHOLE"; max: number }
+  /** A range ("two or three IPAs") or a vague amount ("a few negronis"): asked, never guessed. */
+  | { reason: "QUANTITY_NOT_SAID"; range: QuantityRange };
 
 export type TipRefusal =
   | { reason: "TIP_PERCENT_OUT_OF_RANGE"; max: number }
@@ -43,7 +46,8 @@ export type Refusal = QuantityRefusal | TipRefusal | BarRefusal;
 export type RefusalReason = Refusal["reason"];
 
 /** The refusal for a quantity the bar would not pour, or null when it is fine. */
-export function quantityRefusal(quantity: number): QuantityRefusal | null {
+export function quantityRefusal(quantity: number, range?: QuantityRange): QuantityRefusal | null {
+  if (range) return { reason: "QUANTITY_NOT_SAID", range };
   if (!Number.isInteger(quantity)) {
     // A huge number said in words may not be an integer in floating point, but it is still too many.
     if (quantity > MAX_QUANTITY) return { reason: "QUANTITY_TOO_MANY", max: MAX_QUANTITY };

@@ -177,6 +177,10 @@ export class Replies {
           : `Zero is none at all, so nothing's added: I pour one to ${refusal.max} at a time. How many would you like?`;
       case "QUANTITY_NOT_WHOLE":
         return `I only pour whole drinks, one to ${refusal.max} at a time. How many would you like?`;
+      case "QUANTITY_NOT_SAID":
+        return refusal.range.vague
+          ? "Happy to! How many would you like, exactly?"
+          : `${capitalise(numberWord(refusal.range.low))} or ${numberWord(refusal.range.high)}? Just tell me how many.`;
       case "TIP_PERCENT_OUT_OF_RANGE":
         return `A tip can be anywhere from 0 to ${refusal.max} percent. How much would you like to leave?`;
       case "TIP_NEGATIVE":

@@ -42,7 +42,7 @@ const orders: Case[] = [
   order("a draft IPA please", "1 ipa"),
   order("two large IPAs please", "2 ipa"),
   order("a frosty lager", "1 tap-beer"),
-  order("a few tap beers please", "3 tap-beer"),
+  { say: "a few tap beers please", intent: "ORDER" },
   order("a dozen daiquiris", "12 daiquiri"),
   order("half a dozen lemonades for the table", "6 lemonade"),
   order("give me 3 cosmos", "3 cosmopolitan"),

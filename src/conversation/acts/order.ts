@@ -44,10 +44,11 @@ export async function settle(
   }
   if (drafts.length === 0) return { outcome: { text: replies.orderWhat() } };
   for (const [draftIndex, draft] of drafts.entries()) {
-    const refusal = quantityRefusal(draft.quantity);
+    const refusal = quantityRefusal(draft.quantity, draft.range);
     if (!refusal) continue;
     // "How many would you like?" is asked about this line: the next count answers it.
-    const pending: PendingQuestion = { kind: "QUANTITY", drafts: drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: 1 } : line)), draftIndex };
+    const asked = ({ range: _range, ...line }: DraftLine): DraftLine => ({ ...line, quantity: 1 });
+    const pending: PendingQuestion = { kind: "QUANTITY", drafts: drafts.map((line, at) => (at === draftIndex ? asked(line) : line)), draftIndex };
     return { outcome: { ...(await refuse(refusal, bar, tools)), pending: replaces ? null : pending } };
   }
   const question = openQuestion(drafts, index);

@@ -1,0 +1,125 @@
+/**
+ * Numbers that are not counts, found before anything reads the text for
+ * drinks (as Duckling resolves numbers into typed entities before intents):
+ * a count belongs to its drink, and a table, seat or room number, a time, a
+ * duration or an age never is one. "One martini for table 7" pours one.
+ *
+ * - A label: a number right after a noun that is not a drink, a container or
+ *   money ("table 7", "seat number 3", "room 302", "flight 447"), unless a
+ *   drink follows it ("order 2 IPAs": the tagger calls "order" a noun).
+ * - A time: after at, by, until, before, after, around, since, past, for
+ *   ("at eight", "till 7", "a table for 4"), or before am, pm, o'clock, ish;
+ *   again unless a drink follows ("after two martinis").
+ * - A duration or an age: before minutes, hours, days, years... ("in 10
+ *   minutes", "my 5 year old").
+ *
+ * Money and percents are read where they are (numbers.ts AMOUNT_UNITS): they
+ * are amounts, and the tip readers need them. What is found here is taken out
+ * of the tokens, so no reader downstream can take it for a count.
+ */
+import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { readModifierAt } from "./modifiers.js";
+import type { Pause, ReadText } from "./normalise.js";
+import { readNumber } from "./numbers.js";
+import type { Tagged } from "./tagging.js";
+
+export type NumberEntity = "LABEL" | "TIME" | "DURATION";
+
+const TIME_PREPOSITIONS = new Set(["at", "by", "until", "till", "til", "around", "before", "after", "since", "past", "from", "for"]);
+const CLOCK_WORDS = new Set(["am", "pm", "oclock", "ish", "hundred"]);
+const UNITS = new Set([
+  "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "night", "nights",
+  "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "o",
+]);
+/** Nouns a number after which is still about drinks or money ("IPAs, 2", "tip 20", "round 2"). */
+const NOT_LABELS = new Set([
+  "tip", "tips", "percent", "dollar", "dollars", "buck", "bucks", "cent", "cents", "total", "tab", "bill", "more", "round", "rounds",
+  "beer", "beers", "cocktail", "cocktails", "drink", "drinks", "shot", "shots", "glass", "glasses", "pint", "pints", "bottle", "bottles",
+  "can", "cans", "pitcher", "pitchers", "order", "orders", "balance",
+]);
+/** "Number two", "option 3": a choice from a list, not a label, unless a noun comes first ("seat number 3"). */
+const CHOICE_NOUNS = new Set(["number", "option", "no"]);
+const NOUNS = new Set(["NOUN", "PROPN"]);
+/** Words between a number and its drink ("two large cold IPAs", "three pints of lager"). */
+const LINKS = new Set(["more", "of", "the", "those", "these", "extra", "large", "small", "medium", "big", "cold", "tall", "glass", "glasses", "pint", "pints", "bottle", "bottles", "can", "cans", "shot", "shots", "round", "rounds"]);
+const LOOKAHEAD = 4;
+
+/** A drink is named within a few words after `position`: the number counts it. */
+function countsADrink(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  for (let at = position; at < tokens.length && at < position + LOOKAHEAD; at += 1) {
+    if (matchMenuAt(tokens, at, index)) return true;
+    const token = tokens[at] as string;
+    const modifier = readModifierAt(tokens, at);
+    if (modifier) {
+      at += modifier.length - 1;
+      continue;
+    }
+    if (!LINKS.has(token)) return false;
+  }
+  return false;
+}
+
+function isLabelNoun(tokens: readonly string[], tagged: Tagged, position: number, index: MenuIndex): boolean {
+  const word = tokens[position];
+  if (word === undefined || !NOUNS.has(tagged.tags[position] as string) || NOT_LABELS.has(word) || index.words.has(word)) return false;
+  if (!CHOICE_NOUNS.has(word)) return true;
+  return position > 0 && isLabelNoun(tokens, tagged, position - 1, index);
+}
+
+/** What each number in the tokens is, when it is not a count: by position of its first token. */
+export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, { entity: NumberEntity; length: number }> {
+  const found = new Map<number, { entity: NumberEntity; length: number }>();
+  for (let position = 0; position < tokens.length; position += 1) {
+    const token = tokens[position] as string;
+    if (token === "a" || token === "an") continue;
+    const number = readNumber(tokens, position);
+    if (!number) continue;
+    const after = position + number.length;
+    const next = tokens[after] ?? "";
+    const previous = tokens[position - 1] ?? "";
+    const joined = pauses[position] === "NONE";
+    let entity: NumberEntity | null = null;
+    if (UNITS.has(next) && next !== "o") entity = "DURATION";
+    else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
+    // "one of those", "two of them": a count of drinks already said.
+    else if (next !== "of" && !countsADrink(tokens, after, index)) {
+      if (joined && TIME_PREPOSITIONS.has(previous)) entity = "TIME";
+      else if (joined && position > 0 && isLabelNoun(tokens, tagged, position - 1, index)) entity = "LABEL";
+    }
+    if (entity) found.set(position, { entity, length: number.length });
+    position = after - 1;
+  }
+  return found;
+}
+
+/** The text without its numbers that are not counts (their pauses kept), and the tags to match. */
+export function withoutNonCounts(read: ReadText, tagged: Tagged, index: MenuIndex): { read: ReadText; tagged: Tagged } {
+  const found = numberEntities(read.tokens, read.pauses, tagged, index);
+  if (found.size === 0) return { read, tagged };
+  const dropped = new Set<number>();
+  for (const [position, { length }] of found) for (let offset = 0; offset < length; offset += 1) dropped.add(position + offset);
+  const tokens: string[] = [];
+  const pauses: Pause[] = [];
+  const tags: Tagged["tags"][number][] = [];
+  const lemmas: string[] = [];
+  let carried: Pause = "NONE";
+  read.tokens.forEach((token, position) => {
+    const pause = strongest(carried, read.pauses[position] ?? "NONE");
+    if (dropped.has(position)) {
+      carried = pause;
+      return;
+    }
+    carried = "NONE";
+    tokens.push(token);
+    pauses.push(pause);
+    tags.push(tagged.tags[position] ?? "X");
+    lemmas.push(tagged.lemmas[position] ?? token);
+  });
+  pauses.push(strongest(carried, read.pauses[read.tokens.length] ?? "NONE"));
+  // Nothing said before the first token: no pause at the start.
+  pauses[0] = "NONE";
+  return { read: { tokens, pauses }, tagged: { tags, lemmas } };
+}
+
+const RANK: Readonly<Record<Pause, number>> = { NONE: 0, PAUSE: 1, STOP: 2, QUESTION: 3 };
+const strongest = (a: Pause, b: Pause): Pause => (RANK[a] >= RANK[b] ? a : b);
