@@ -54,12 +54,31 @@ describe("numbers", () => {
   it.each([
     ["a", 1], ["an", 1], ["one", 1], ["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["seven", 7],
     ["eight", 8], ["nine", 9], ["ten", 10], ["eleven", 11], ["twelve", 12], ["7", 7], ["a couple of", 2],
-    ["a couple", 2], ["couple of", 2], ["a pair of", 2], ["a few", 3], ["few", 3], ["a dozen", 12], ["dozen", 12],
+    ["a couple", 2], ["couple of", 2], ["a pair of", 2], ["a dozen", 12], ["dozen", 12],
     ["half a dozen", 6], ["two dozen", 24], ["twenty five", 25], ["two point five", 2.5], ["one point 5", 1.5],
   ] as const)("%s is %d", (text, value) => {
     const read = quantity(text);
     expect(read?.value).toBe(value);
     expect(read?.length).toBe(tokenize(text).length);
+  });
+
+  it("reads a range or a vague amount as such, never as one count", () => {
+    expect(quantity("two or three")?.range).toEqual({ low: 2, high: 3, vague: false });
+    expect(quantity("2 to 4")?.range).toEqual({ low: 2, high: 4, vague: false });
+    expect(quantity("a few")?.range).toMatchObject({ vague: true });
+    expect(quantity("several")?.range).toMatchObject({ vague: true });
+    // Not ranges: the same number twice, a bigger number first, ends too far apart.
+    expect(quantity("two or two")?.range).toBeUndefined();
+    expect(quantity("three or two")?.range).toBeUndefined();
+    expect(quantity("one or fifty")?.range).toBeUndefined();
+    expect(quantity("a few hundred")?.range).toBeUndefined();
+  });
+
+  it("reads digits of any script", () => {
+    expect(quantity("\u0663")?.value).toBe(3);
+    expect(quantity("\u0967\u0968")?.value).toBe(12);
+    expect(quantity("\uff17")?.value).toBe(7);
+    expect(quantity("\u{1d7d1}")?.value).toBe(3);
   });
 
   it("reads whole numbers in words up to the hundreds", () => {
