@@ -16,7 +16,7 @@ import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { oneOf } from "./patterns.js";
 import { AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
-import { isEverydayWord } from "./vocabulary.js";
+import type { Tag, Tagged } from "./tagging.js";
 
 export type DialogueAct =
   /** Asks Maya to do something: pour, take off, change, pay, tip; a bare drink; a continuation ("and a soda"). */
@@ -288,54 +288,67 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
   return { ...repair, body };
 }
 
-/** Everyday words a bare order may hold besides drinks, modifiers and counts ("two martinis for me and my friend"). */
-const FRAGMENT_WORDS = new Set([
-  "a", "an", "the", "and", "or", "plus", "also", "too", "then", "with", "of", "for", "me", "us", "my", "our", "her", "him",
-  "them", "friend", "friends", "table", "wife", "husband", "date", "kid", "kids", "please", "thanks", "cheers", "tonight", "now",
-  "just", "another", "more", "some", "one", "ones", "maya", "okay", "yes", "oh", "ah", "so", "well", "hey", "hi", "hello",
-  "both", "each", "all", "other", "extra", "cold", "big", "small", "large", "tall", "nice", "good", "quick", "same", "start",
-  "round", "pint", "glass", "bottle", "shot", "cup", "on", "up", "single", "sir", "mate", "buddy", "to", "go", "again", "as",
-  "in", "house", "usual", "first", "second", "here", "there", "this", "that", "actually", "sorry", "no", "instead", "last",
-  "red", "white", "sparkling", "still", "fresh", "side", "little", "way", "any", "alright", "right", "away", "quickly",
-  "frosty", "chilled", "icy", "regular", "medium", "standard", "proper", "decent", "cheeky", "stiff", "tiny",
-]);
-
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
 const ASIDES = / (thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|when you get a chance|for me|for us) /g;
 const SUBJECTS = new Set(["i", "we", "he", "she", "they", "you", "it", "there"]);
+const VERBS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
+/** Evaluative words said of a drink with no "a" before it: "great martini!", "the best negroni in town". */
+const EVALUATIVE = / (great|amazing|awesome|delicious|tasty|lovely|excellent|fantastic|wonderful|incredible|best|perfect|beautiful|gorgeous|terrible|awful|horrible|gross|disgusting|nasty|bad|worst|strong|weak|boring|overrated|underrated|legendary) /;
+const WANTED = / (a|an|please|one|two|three|four|five|six|another) /;
+
+const ASIDE_PHRASES: readonly (readonly string[])[] = ASIDES.source
+  .slice(2, -2)
+  .split("|")
+  .map((phrase) => phrase.split(" "));
+
+/** Where the asides are in the tokens: their words are neither subjects nor verbs of the clause. */
+function asidePositions(tokens: readonly string[]): Set<number> {
+  const found = new Set<number>();
+  for (let position = 0; position < tokens.length; position += 1) {
+    for (const phrase of ASIDE_PHRASES) {
+      if (phrase.every((word, offset) => tokens[position + offset] === word)) phrase.forEach((_, offset) => found.add(position + offset));
+    }
+  }
+  return found;
+}
 
 /**
  * A bare order: drinks, modifiers, counts or "a ..." with no verb and no subject ("two martinis,
- * dirty", "a mojito please", "so like two IPAs"). It is a request, and it continues one before it.
+ * dirty", "a mojito please", "a lemonade for my daughter and a negroni for me"). It is a request,
+ * and it continues one before it. The tagger says where the verbs are; a verb after "to" only
+ * says what the drink is for ("two IPAs to go", "a martini for the four of us to share").
  */
-function isFragment(shape: string, ordersSomething: boolean): boolean {
-  // A verb anywhere and it is a clause (the cheap test first: most clauses have one).
+function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: string, ordersSomething: boolean): boolean {
+  // The bar's list of verbs first (cheap, and it catches what the tagger misses: "negronis taste like wood").
   if (PREDICATE_WORD.test(shape)) return false;
   const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
-  if (WH.has(words[0] as string) || AUX.has(words[0] as string)) return false;
-  // Unknown words may be a drink the bar does not have ("a mojito please"); known ones must fit an order.
-  const fits = (word: string) =>
-    !SUBJECTS.has(word) &&
-    (word === "DRINK" || word === "MOD" || FRAGMENT_WORDS.has(word) || /^\d/.test(word) || readQuantity([word], 0) !== null || !isEverydayWord(word));
-  return words.every(fits) && !OTHER_SUBJECT.test(shape);
+  if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(shape)) return false;
+  const aside = asidePositions(tokens);
+  for (const [position, token] of tokens.entries()) {
+    if (aside.has(position)) continue;
+    if (SUBJECTS.has(token)) return false;
+    if (VERBS.has(tags[position] as Tag) && tokens[position - 1] !== "to" && token !== "please") return false;
+  }
+  // "Great martini!": a drink praised (or not) without asking for one.
+  return !(EVALUATIVE.test(shape) && !WANTED.test(shape));
 }
 
 const MAX_ANSWER_WORDS = 8;
 const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine"]);
 
 /** Reads the clauses of an utterance and the dialogue act of each. */
-export function readClauses(read: ReadText, index: MenuIndex): Clause[] {
+export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): Clause[] {
   const clauses: Clause[] = [];
   let counterfactual = false;
-  for (const { start, end } of segment(read, index)) {
+  for (const { start, end } of segment(read, index, tagged.tags)) {
     const tokens = read.tokens.slice(start, end);
     const pauses = read.pauses.slice(start, end + 1);
     const asked = (read.pauses[end] ?? "NONE") === "QUESTION";
     const utterance = utteranceOf(tokens, index);
     const { shape, said: named } = utterance.order;
     const drinks = named.drinks;
-    const fragment = isFragment(shape, named.drinks + named.modifiers + named.counts > 0);
+    const fragment = isFragment(tokens, tagged.tags.slice(start, end), shape, named.drinks + named.modifiers + named.counts > 0);
     const namesDrink = drinks > 0;
     // Built field by field: spreading a shared base into each clause costs more than all the rest.
     const repair = repairOf(tokens, pauses, index);

@@ -12,6 +12,7 @@
  *   again unless a drink follows ("after two martinis").
  * - A duration or an age: before minutes, hours, days, years... ("in 10
  *   minutes", "my 5 year old").
+ * - A number of people: "the 4 of us", "for 3 people".
  *
  * Money and percents are read where they are (numbers.ts AMOUNT_UNITS): they
  * are amounts, and the tip readers need them. What is found here is taken out
@@ -23,7 +24,11 @@ import type { Pause, ReadText } from "./normalise.js";
 import { readNumber } from "./numbers.js";
 import type { Tagged } from "./tagging.js";
 
-export type NumberEntity = "LABEL" | "TIME" | "DURATION";
+export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE";
+
+/** "the 4 of us", "for 3 people": how many guests, not how many drinks. */
+const PEOPLE = new Set(["people", "persons", "guests", "guys", "ladies", "gents", "adults", "friends", "folks", "pax"]);
+const US = new Set(["us", "you"]);
 
 const TIME_PREPOSITIONS = new Set(["at", "by", "until", "till", "til", "around", "before", "after", "since", "past", "from", "for"]);
 const CLOCK_WORDS = new Set(["am", "pm", "oclock", "ish", "hundred"]);
@@ -80,6 +85,7 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     const joined = pauses[position] === "NONE";
     let entity: NumberEntity | null = null;
     if (UNITS.has(next) && next !== "o") entity = "DURATION";
+    else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     // "one of those", "two of them": a count of drinks already said.
     else if (next !== "of" && !countsADrink(tokens, after, index)) {

@@ -319,7 +319,7 @@ const ACKNOWLEDGE =
 export function subjectOf(u: Utterance, stray = true): Subject {
   const itemIds: string[] = [];
   let category: MenuCategory | null = null;
-  for (const draft of u.order.drafts) {
+  for (const draft of [...u.order.drafts, ...u.order.topics]) {
     if (draft.category !== null) {
       category ??= draft.category;
       continue;
@@ -485,6 +485,8 @@ export function classify(u: Utterance): Understanding {
   if (repeat) return repeat;
   const order = classifyOrder(u);
   if (order) return order;
+  // "Could I have a second to look at the gin?": the drink is what the guest wants to know about.
+  if (u.order.topics.length > 0) return { intent: "MENU", subject: subjectOf(u) };
 
   if (matches(u, HELP)) return { intent: "HELP" };
   if (matches(u, GOODBYE)) return { intent: "GOODBYE" };

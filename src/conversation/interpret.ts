@@ -29,7 +29,7 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { withoutNonCounts } from "./entities.js";
 import { readText } from "./normalise.js";
-import { tag } from "./tagging.js";
+import { tag, withBarWords } from "./tagging.js";
 import { correctSlips } from "./slips.js";
 import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
@@ -73,7 +73,10 @@ function rank(understanding: Understanding): number {
 /** The drinks a clause names; words it could not place are not taken for drinks here. */
 const subjectOf = (u: Utterance): Subject => subjectOfWords(u, false);
 
-const namesAny = (u: Utterance): boolean => u.order.drafts.length > 0 || u.order.unknown.length > 0;
+/** Names a drink to order, or one the bar does not have. */
+const ordersAny = (u: Utterance): boolean => u.order.drafts.length > 0 || u.order.unknown.length > 0;
+/** Names a drink: to order, or as the topic of something else ("heard great things about your martini"). */
+const namesAny = (u: Utterance): boolean => ordersAny(u) || u.order.topics.length > 0;
 const specificIds = (u: Utterance): string[] => subjectOf(u).itemIds;
 
 // ---------------------------------------------------------------------------
@@ -277,7 +280,7 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
-  if (repair.body.length === 0 || (undoing && !namesAny(body))) {
+  if (repair.body.length === 0 || (undoing && !ordersAny(body))) {
     if (undoing) return previous ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
   }
@@ -287,7 +290,7 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   }
   const explicit = classify(body);
   if (explicit.intent === "REPLACE" && explicit.target.kind === "NAMED") return explicit;
-  if (namesAny(body)) {
+  if (ordersAny(body)) {
     const said = drafts.map((draft) => ({ ...draft }));
     const last = state.lastOrder[state.lastOrder.length - 1];
     const order: Understanding = { intent: "ORDER", drafts: said, unknown: body.order.unknown };
@@ -363,9 +366,9 @@ function answerOf(clauses: readonly Clause[], tokens: string[], index: MenuIndex
 
 export function understand(text: string, state: DialogueState, index: MenuIndex): Understanding {
   const corrected = correctSlips(readText(text), index);
-  const { read } = withoutNonCounts(corrected, tag(corrected.tokens), index);
+  const { read, tagged } = withoutNonCounts(corrected, tag(corrected.tokens), index);
   if (read.tokens.length === 0) return { intent: "UNKNOWN" };
-  const clauses = joinFragments(readClauses(read, index), index);
+  const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index);
   let declined: Understanding | null = null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
@@ -466,7 +469,7 @@ function besideTip(tokens: readonly string[], index: MenuIndex, read: (side: Utt
     const sides = [utteranceOf(tokens.slice(0, at), index), utteranceOf(tokens.slice(at + 1), index)];
     for (const [tipSide, orderSide] of [sides, [...sides].reverse()] as [Utterance, Utterance][]) {
       const asTip = classify(tipSide);
-      if (asTip.intent !== "SET_TIP" || namesAny(tipSide)) continue;
+      if (asTip.intent !== "SET_TIP" || ordersAny(tipSide)) continue;
       const asOrder = read(orderSide);
       if (asOrder?.intent !== "ORDER" || asOrder.drafts.length === 0 || asOrder.unknown.length > 0) continue;
       return { ...asOrder, tip: { tip: asTip.tip, refusal: asTip.refusal } };

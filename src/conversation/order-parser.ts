@@ -21,6 +21,11 @@ export interface ParsedLine extends DraftLine {
 
 export interface ParsedOrder {
   drafts: ParsedLine[];
+  /**
+   * Drinks named as the topic of something else, never as what is asked for: the object of a
+   * preposition ("a second to look at the gin", "a think about the negroni", "hear about the rum").
+   */
+  topics: ParsedLine[];
   /** What the guest asked for that is not on the menu ("margarita"), one phrase per line. */
   unknown: string[];
   /** Words the parser could not place anywhere, as phrases ("margarita" in "margarita please"). */
@@ -46,6 +51,25 @@ const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", 
 /** Words that name a drink alone but, before another drink's name, only describe it ("a classic martini", "a draft IPA"). */
 const QUALIFIERS = new Set(["classic", "house", "draft", "draught", "amber", "pale"]);
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
+/** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
+const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "into", "over"]);
+/** Words between a preposition and its drink ("about the two negronis", "at that dirty martini"). */
+const DETERMINERS = new Set(["a", "an", "the", "your", "this", "that", "these", "those", "my", "our", "his", "her", "their", "some", "any", "another", "more"]);
+
+/** The drink at events[at] is the object of a preposition: what comes between is determiners, counts and modifiers. */
+function isTopic(events: readonly Event[], at: number): boolean {
+  for (let back = at - 1; back >= 0; back -= 1) {
+    const event = events[back] as Event;
+    if (event.kind === "quantity" || event.kind === "modifier") continue;
+    if (event.kind === "word" && DETERMINERS.has(event.token)) continue;
+    if (event.kind !== "word" || !TOPIC_PREPOSITIONS.has(event.token)) return false;
+    // "how about an IPA", "what about a beer?": a suggestion to pour one.
+    const before = events[back - 1];
+    return !(event.token === "about" && before?.kind === "word" && (before.token === "how" || before.token === "what"));
+  }
+  return false;
+}
+
 /** Words that point back at drinks already named: "four of them", "two of those". */
 const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
@@ -56,7 +80,8 @@ type Event =
   | { kind: "modifier"; read: ModifierRead }
   /** `definite`: said as "the whisky", which may point back at a drink already named. */
   | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; words: string[] }
-  | { kind: "separator" }
+  /** `or`: the drinks on either side are alternatives ("a negroni or an old fashioned?"). */
+  | { kind: "separator"; or: boolean }
   | { kind: "word"; token: string };
 
 interface Scan {
@@ -104,7 +129,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       // "15 percent", "5 dollars": an amount of money, never a count of the drinks that follow
       // ("a 15% tip and the negroni was great" is no offer of fifteen Negronis).
       // It ends the drink phrase before it, as a pause would, and names nothing itself.
-      events.push({ kind: "separator" });
+      events.push({ kind: "separator", or: false });
       for (let offset = 0; offset <= quantityLength; offset += 1) words.push(tokens[position + offset] as string);
       position += quantityLength + 1;
       afterDrink = false;
@@ -126,7 +151,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       position += 1 + negated.length;
       continue;
     }
-    events.push(SEPARATORS.has(token) ? { kind: "separator" } : { kind: "word", token });
+    events.push(SEPARATORS.has(token) ? { kind: "separator", or: token === "or" } : { kind: "word", token });
     words.push(token);
     if (SEPARATORS.has(token)) afterDrink = false;
     position += 1;
@@ -148,6 +173,7 @@ function drinkPhrase(words: readonly string[]): string | null {
 
 export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedOrder {
   const drafts: ParsedLine[] = [];
+  const topics: ParsedLine[] = [];
   const unknown: string[] = [];
   const stray: string[] = [];
   const looseModifiers: ModifierRead[] = [];
@@ -172,6 +198,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   /** Lines whose every drink went to splits ("two whiskeys, one neat and one on the rocks"). */
   const usedUp = new Set<ParsedLine>();
   let namedHadModifiers = false;
+  /** The line an "or" came after: the next drink is its alternative, not another line. */
+  let alternativeTo: ParsedLine | null = null;
 
   const attach = (line: DraftLine, reads: readonly ModifierRead[]) => {
     for (const read of reads) (read.soft ? line.softModifiers : line.modifiers).push(read.modifier);
@@ -236,6 +264,17 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       case "item": {
         // "a classic martini": a word that names a drink alone only describes the one after it.
         if (events[at + 1]?.kind === "item" && isQualifier(event)) break;
+        if (isTopic(events, at)) {
+          // "a moment to read up on the brandy": talked about, whatever came before it.
+          topics.push({ candidates: event.itemIds, category: event.category, quantity: 1, quantitySaid: false, modifiers: [...event.modifiers], softModifiers: [] });
+          before = [];
+          quantity = null;
+          quantityRange = undefined;
+          expectingDrink = false;
+          wordsSinceQuantity = [];
+          open = null;
+          break;
+        }
         // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
         const previous = events[at - 1];
         const drinkBefore = !expectingDrink && previous?.kind === "item" && !isQualifier(previous) ? previous : null;
@@ -272,6 +311,22 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           ...(quantity !== null && quantityRange ? { range: quantityRange } : {}),
         };
         attach(line, before);
+        const alternative = alternativeTo;
+        alternativeTo = null;
+        if (alternative && alternative.category === null && line.category === null) {
+          // "A negroni or an old fashioned?": one line that could be either; the guest is asked which.
+          alternative.candidates = [...new Set([...alternative.candidates, ...line.candidates])];
+          if (line.quantitySaid && line.quantity !== alternative.quantity) {
+            alternative.range = { low: Math.min(line.quantity, alternative.quantity), high: Math.max(line.quantity, alternative.quantity), vague: false };
+          }
+          before = [];
+          quantity = null;
+          quantityRange = undefined;
+          expectingDrink = false;
+          wordsSinceQuantity = [];
+          open = alternative;
+          break;
+        }
         drafts.push(line);
         namedHadModifiers = line.modifiers.length > 0 || line.softModifiers.length > 0;
         before = [];
@@ -287,6 +342,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       case "separator":
         closeSlot();
         flushStray();
+        alternativeTo = event.or && events[at - 1]?.kind !== "separator" ? (drafts[drafts.length - 1] ?? null) : null;
         expectingDrink = named !== null;
         open = null;
         break;
@@ -319,5 +375,5 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     looseQuantity = null;
   }
   // Quantities no bar pours (zero, negative, fractional, countless) stay as said, to be refused in words.
-  return { drafts: drafts.filter((draft) => !usedUp.has(draft)), unknown, stray, looseQuantity, looseModifiers, shape, said };
+  return { drafts: drafts.filter((draft) => !usedUp.has(draft)), topics, unknown, stray, looseQuantity, looseModifiers, shape, said };
 }

@@ -12,6 +12,7 @@ import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
+import type { Tag } from "./tagging.js";
 
 // ---------------------------------------------------------------------------
 // Word lists
@@ -141,12 +142,33 @@ function subjectStartsAt(tokens: readonly string[], position: number): boolean {
   return false;
 }
 
-function opensClause(tokens: readonly string[], position: number): boolean {
+function opensClause(tokens: readonly string[], position: number, tags: readonly Tag[] | null): boolean {
   const token = tokens[position] as string;
   const next = tokens[position + 1];
   if (WH.has(token) && next !== undefined) return true;
   if (AUX.has(token) && next !== undefined && (SUBJECT_PRONOUNS.has(next) || POSSESSIVES.has(next) || next === "the")) return true;
-  return subjectStartsAt(tokens, position);
+  return subjectStartsAt(tokens, position) || (tags !== null && taggedSubjectStartsAt(tokens, tags, position));
+}
+
+/** Parts of speech a subject is made of: "my lucky number", "the guy at the end", "she". */
+const SUBJECT_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "PROPN"]);
+const LONGEST_SUBJECT = 4;
+
+/**
+ * A subject and its verb start here, as the tagger reads them ("my lucky number is 7", "the guy
+ * next to me wants..."): a noun or a pronoun, then a verb within a few words. A drink is not a
+ * subject here: "a cosmo, dirty" has no verb, and "two IPAs, the lager is great" names a drink
+ * first, which the rules on drinks read.
+ */
+function taggedSubjectStartsAt(tokens: readonly string[], tags: readonly Tag[], position: number): boolean {
+  let nominal = false;
+  for (let at = position; at < tokens.length && at < position + LONGEST_SUBJECT + 1; at += 1) {
+    const tag = tags[at] as Tag;
+    if ((tag === "VERB" || tag === "AUX") && nominal) return true;
+    if (!SUBJECT_TAGS.has(tag)) return false;
+    if (tag === "NOUN" || tag === "PROPN" || tag === "PRON") nominal = true;
+  }
+  return false;
 }
 
 /** Whether the token at `position` is a verb (outside a drink's name, where "fashioned" is not one). */
@@ -187,7 +209,7 @@ interface Span {
 }
 
 /** Clause boundaries: where each clause starts and ends in the utterance's tokens. */
-export function segment(read: ReadText, index: MenuIndex): Span[] {
+export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] | null = null): Span[] {
   const { tokens, pauses } = read;
   // Words inside a drink's name are not verbs ("old fashioned").
   const inDrink = tokens.map(() => false);
@@ -263,7 +285,7 @@ export function segment(read: ReadText, index: MenuIndex): Span[] {
       continue;
     }
     const leadsIn = pause === "PAUSE" || ((previous === "and" || previous === "then") && hasPredicate(clauseStart, position - 1));
-    if (leadsIn && opensClause(tokens, position)) {
+    if (leadsIn && opensClause(tokens, position, pause === "PAUSE" ? tags : null)) {
       cut(previous === "and" || previous === "then" ? position - 1 : position);
       continue;
     }

@@ -12,6 +12,8 @@
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { readModifierAt } from "./modifiers.js";
 
 export type Tag =
   | "ADJ" | "ADP" | "ADV" | "AUX" | "CCONJ" | "DET" | "INTJ" | "NOUN" | "NUM" | "PART" | "PRON" | "PROPN" | "PUNCT" | "SCONJ" | "SYM" | "VERB" | "X" | "SPACE";
@@ -71,4 +73,25 @@ function align(tokens: readonly string[], text: string): Tagged {
     if (VERB_AFTER_MODAL.has(tokens[position] as string) && MODALS.has(tokens[position - 1] as string)) tags[position] = "VERB";
   }
   return { tags, lemmas };
+}
+
+/**
+ * The tags with the bar's own words on top: a drink's name is a noun and a modifier an adjective,
+ * whatever the tagger made of "old fashioned", "shaken" or "on the rocks".
+ */
+export function withBarWords(tokens: readonly string[], tagged: Tagged, index: MenuIndex): Tagged {
+  let tags: Tag[] | null = null;
+  const set = (from: number, length: number, value: Tag) => {
+    tags ??= [...tagged.tags];
+    for (let offset = 0; offset < length; offset += 1) tags[from + offset] = value;
+  };
+  for (let position = 0; position < tokens.length; ) {
+    const drink = matchMenuAt(tokens, position, index);
+    const modifier = drink ? null : readModifierAt(tokens, position);
+    const length = drink?.length ?? modifier?.length ?? 1;
+    if (drink) set(position, length, "NOUN");
+    else if (modifier) set(position, length, "ADJ");
+    position += length;
+  }
+  return tags ? { tags, lemmas: tagged.lemmas } : tagged;
 }

@@ -513,8 +513,28 @@ const quantities: Case[] = [
   after(["a thousand lemonades"], "sixty", "ORDER"),
 ];
 
+/** What a request verb governs: a drink that is the topic of something else is not ordered; alternatives are asked. */
+const governed: Case[] = [
+  ...each("MENU", [
+    "can I have a minute to think about the manhattan", "I'd like to know more about the cosmo", "could I get a moment to read up on the brandy",
+    "let me look at the negroni first", "give me a sec to decide on the tequila",
+  ]),
+  // "or" between two drinks: one drink, which one is asked; nothing is poured yet.
+  ...each("ORDER", ["can I get a whiskey or a rum?", "a lager or an IPA", "I'll have a negroni or maybe a manhattan"]),
+  after(["can I get a whiskey or a rum?"], "the rum, neat", "ORDER", ["1 rum (neat)"]),
+  after(["a lager or an IPA"], "IPA", "ORDER", ["1 ipa"]),
+  // A bare order may say who it is for.
+  order("a lemonade for my nephew and an IPA for me", "1 ipa", "1 lemonade"),
+  order("three IPAs for the band", "3 ipa"),
+  order("a soda for the little one please", "1 soda"),
+  order("gin on the rocks for the lady in the red dress", "1 gin (on the rocks)"),
+  // Praise with no "a" is not an order.
+  ...each("MENTION", ["great negroni", "wow, strong martini", "the best old fashioned in town"]),
+];
+
 export const DIALOGUE_CORPUS: readonly CorpusCase[] = [
   ...tagged("mention", mentions),
+  ...tagged("order", governed),
   ...tagged("repair", repairs),
   ...tagged("reference", references),
   ...tagged("slip", slips),

@@ -25,6 +25,8 @@ describe("numbers that are not counts", () => {
     ["a soda for my 5 year old", ["5:DURATION"]],
     ["back in 10 minutes", ["10:DURATION"]],
     ["see you at 9 pm", ["9:TIME"]],
+    ["a martini for the 4 of us", ["4:PEOPLE"]],
+    ["two IPAs for 3 people", ["3:PEOPLE"]],
   ])("%s", (text, expected) => {
     expect(entities(text)).toEqual(expected);
   });
