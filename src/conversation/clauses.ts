@@ -251,9 +251,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (consequent) return statement("HYPOTHETICAL");
   const wish = test(WISH, person) || IMPERATIVE.test(shape);
   if (test(PAST, person) && !test(HAVE_TO, shape)) return statement("PAST");
-  if (test(OTHER_SUBJECT, shape)) return wish && !test(HABITUAL, shape) ? { act: "REQUEST", kind: null } : statement("OTHER");
+  // A wish put off or hedged is no request, whoever it is for ("she'll probably want a lemonade").
   if (test(LATER, shape)) return statement("LATER");
   if (test(TENTATIVE, shape)) return statement("TENTATIVE");
+  if (test(OTHER_SUBJECT, shape)) return wish && !test(HABITUAL, shape) ? { act: "REQUEST", kind: null } : statement("OTHER");
   if (test(ITEM_SUBJECT, shape) || (test(THING_SUBJECT, shape) && test(NAMES_DRINK, shape)) || (test(OPINION_VERB, person) && !wish) || (test(DRINK_PREDICATE, shape) && !wish)) {
     return statement("OPINION");
   }

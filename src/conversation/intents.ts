@@ -289,7 +289,7 @@ const REPEAT_NOT =
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
 
 const ORDER_VERB =
-  / (i will have|i will take|i will get|i will do|i would like|i would love|i would take|i want|i need|can i (get|have|order)|could i (get|have|order)|may i (get|have)|give me|get me|bring me|pour me|let me (get|have|try)|i am having|we will have|we would like|how about|what about|set me up with|order) /;
+  / (i will have|i will take|i will get|i will do|i would like|i would love|i would take|i want|i need|can i (get|have|order)|could i (get|have|order)|may i (get|have)|(give|get|bring|pour|make|fix|mix|do|grab) (me|us)|let me (get|have|try)|i am having|we will have|we would like|how about|what about|set me up with|order) /;
 
 // ---------------------------------------------------------------------------
 // Talk

@@ -70,6 +70,13 @@ function isTopic(events: readonly Event[], at: number): boolean {
   return false;
 }
 
+/** The drink named in the plural ("martinis", "brandies"): its singular names it too. */
+function isPlural(words: readonly string[], index: MenuIndex): boolean {
+  const last = words[words.length - 1] ?? "";
+  const singular = last.endsWith("ies") ? `${last.slice(0, -3)}y` : last.endsWith("s") ? last.slice(0, -1) : last;
+  return singular !== last && matchMenuAt([...words.slice(0, -1), singular], 0, index)?.length === words.length;
+}
+
 /** Words that point back at drinks already named: "four of them", "two of those". */
 const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
@@ -197,7 +204,6 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   let named: ParsedLine | null = null;
   /** Lines whose every drink went to splits ("two whiskeys, one neat and one on the rocks"). */
   const usedUp = new Set<ParsedLine>();
-  let namedHadModifiers = false;
   /** The line an "or" came after: the next drink is its alternative, not another line. */
   let alternativeTo: ParsedLine | null = null;
 
@@ -233,7 +239,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       attach(split, before);
       before = [];
       // The source keeps what is left of it; used up, the split takes its place at the end, in the order said.
-      if (!namedHadModifiers && source.quantity >= count) {
+      // "two vodkas neat and one on the rocks": a drink already made its own way keeps its count.
+      const madeItsWay = source.modifiers.length > 0 || source.softModifiers.length > 0;
+      if (!madeItsWay && source.quantity >= count) {
         source.quantity -= count;
         if (source.quantity === 0) usedUp.add(source);
       }
@@ -311,6 +319,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           ...(quantity !== null && quantityRange ? { range: quantityRange } : {}),
         };
         attach(line, before);
+        // "some martinis for the group": more than one, but how many was not said.
+        if (quantity === null && events[at - 1]?.kind === "word" && (events[at - 1] as { token: string }).token === "some" && isPlural(event.words, index)) {
+          line.range = { low: 2, high: 4, vague: true };
+        }
         const alternative = alternativeTo;
         alternativeTo = null;
         if (alternative && alternative.category === null && line.category === null) {
@@ -328,7 +340,6 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           break;
         }
         drafts.push(line);
-        namedHadModifiers = line.modifiers.length > 0 || line.softModifiers.length > 0;
         before = [];
         quantity = null;
         quantityRange = undefined;

@@ -150,6 +150,7 @@ function opensClause(tokens: readonly string[], position: number, tags: readonly
   return subjectStartsAt(tokens, position) || (tags !== null && taggedSubjectStartsAt(tokens, tags, position));
 }
 
+const VERB_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
 /** Parts of speech a subject is made of: "my lucky number", "the guy at the end", "she". */
 const SUBJECT_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "PROPN"]);
 const LONGEST_SUBJECT = 4;
@@ -223,7 +224,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     position += match.length;
   }
   // Whether tokens[from, to) hold a verb (a clause, not only a noun phrase: "the brandy I had was...") or a negation.
-  const predicates = runningCount(tokens.length, (position) => isPredicateAt(tokens, position, inDrink));
+  const predicates = runningCount(tokens.length, (position) => isPredicateAt(tokens, position, inDrink) || (!inDrink[position] && tags !== null && VERB_TAGS.has(tags[position] as Tag)));
   const negations = runningCount(tokens.length, (position) => NEGATORS.has(tokens[position] as string));
   const hasPredicate = (from: number, to: number) => (predicates[to] as number) > (predicates[from] as number);
   const hasNegation = (from: number, to: number) => (negations[to] as number) > (negations[from] as number);

@@ -465,6 +465,12 @@ const quantities: Case[] = [
   after(["a few cosmos"], "four", "ORDER", ["4 cosmopolitan"]),
   ...each("ORDER", ["two or three IPAs", "can we get 3 or 4 lemonades", "one or two negronis please", "five to six tap beers", "2-3 martinis", "several whiskeys on the rocks"]),
   after(["two or three IPAs"], "three", "ORDER", ["3 ipa"]),
+  { say: "some lagers for the lads", intent: "ORDER" },
+  order("some water please", "1 water"),
+  order("two whiskeys neat and one on the rocks", "1 whiskey (on the rocks)", "2 whiskey (neat)"),
+  order("could you make us a negroni", "1 negroni"),
+  order("tequila on the rock", "1 tequila (on the rocks)"),
+  ...each("MENTION", ["my cousin gets here at 9 and he'll probably want an IPA", "she might want a cosmo when she's back"]),
   after(["could you do one or two martinis"], "just the one", "ORDER", ["1 martini"]),
   // A count belongs to its drink: a table, seat or room number, a time, a duration or an age never is one.
   order("one martini for table 7", "1 martini"),
