@@ -221,7 +221,60 @@ interface Reading {
 }
 
 /** The act of a clause that is not a repair, from its shape. */
-function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean): Reading {
+/** Verbs (lemmas) that ask for a drink when the guest is their subject, or when they command. */
+const REQUEST_LEMMAS = new Set([
+  "want", "need", "wish", "order", "get", "have", "take", "grab", "bring", "give", "pour", "make", "fix", "add", "include", "start",
+  "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go",
+]);
+/** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
+const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);
+/** Verbs of knowing and looking: a wish for one of them asks for words, never for a drink. */
+const KNOWING_LEMMAS = new Set(["know", "hear", "learn", "ask", "see", "look", "read", "think", "decide", "understand", "check", "talk", "find", "wonder", "compare"]);
+/** "like" and "love" ask only with a modal ("I'd like") or an infinitive after them ("I like to order"). */
+const OPINION_LEMMAS = new Set(["like", "love", "prefer"]);
+const FIRST_PERSON = new Set(["i", "we", "let", "lets", "us"]);
+const MODALS = new Set(["would", "will", "shall", "can", "could", "may", "might", "should", "am", "are", "is", "be", "do", "gonna", "going"]);
+/** Words a request may open with before its subject ("so", "okay", "actually"). */
+const OPENERS = new Set([...LEAD_WORDS(), "actually", "um", "uh", "also", "then", "now", "first", "finally"]);
+function LEAD_WORDS(): string[] {
+  return ["and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah", "please", "yes"];
+}
+/** "an order for", "my order is", "this order is for": the order itself says what it is. */
+const ORDER_NOUN = / (an|a|my|our|the|this|rush|first|next) order (is )?(for|of) | (my|our|the) order is /;
+
+/**
+ * A request read from the verb, as the tagger and its lemmas give it ("I am wanting to order...",
+ * "I wish to have...", "let's get...", "this order is for..."): the guest (or "let's") is the
+ * subject, or no one is (a command), and the verb asks for something. A wish passes on to the verb
+ * after "to": "want to order a beer" asks, "want to hear about the rum" does not. Null when the
+ * clause has no such frame (the act rules read it then).
+ */
+function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: readonly string[], shape: string): boolean | null {
+  if (ORDER_NOUN.test(shape)) return true;
+  let position = 0;
+  while (position < tokens.length && OPENERS.has(tokens[position] as string)) position += 1;
+  const subject = tokens[position];
+  const commanded = subject !== undefined && tags[position] === "VERB";
+  if (!commanded) {
+    if (subject === undefined || !FIRST_PERSON.has(subject)) return null;
+    position += 1;
+    if (subject === "let" && tokens[position] === "us") position += 1;
+  }
+  while (position < tokens.length && (MODALS.has(tokens[position] as string) || tags[position] === "ADV") && tags[position] !== "VERB") position += 1;
+  if (tags[position] !== "VERB") return null;
+  const lemma = lemmas[position] as string;
+  if (!REQUEST_LEMMAS.has(lemma)) return null;
+  const infinitive = tokens[position + 1] === "to" && tags[position + 2] === "VERB";
+  if (WISH_LEMMAS.has(lemma) && infinitive) {
+    const next = lemmas[position + 2] as string;
+    if (KNOWING_LEMMAS.has(next)) return false;
+    return REQUEST_LEMMAS.has(next) && !WISH_LEMMAS.has(next) ? true : null;
+  }
+  if (OPINION_LEMMAS.has(lemma)) return tokens.slice(0, position).some((token) => MODALS.has(token)) ? true : null;
+  return true;
+}
+
+function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean, framed: boolean | null = null): Reading {
   const shape = withoutLead(raw);
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
@@ -239,6 +292,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
     return question && test(ASKING_WORD, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
   }
   if (question) return test(REQUEST_QUESTION, shape) ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
+  // "I'd like to know what's in the long island": a wish to know is a question.
+  if (framed === false && !negated) return { act: "QUESTION", kind: null };
   if (negated && test(TELLING_NEGATION, shape)) return statement(test(PAST, person) ? "PAST" : "OPINION");
   if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
   if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
@@ -249,7 +304,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (fragment && (test(PAST_TIME, shape) || test(ALREADY, shape))) return statement("PAST");
   if (fragment) return { act: "REQUEST", kind: null };
   if (consequent) return statement("HYPOTHETICAL");
-  const wish = test(WISH, person) || IMPERATIVE.test(shape);
+  // The verb frame decides where it found one: "we'd like to know what's in it" wishes to know, not to drink.
+  const wish = framed ?? (test(WISH, person) || IMPERATIVE.test(shape));
   if (test(PAST, person) && !test(HAVE_TO, shape)) return statement("PAST");
   // A wish put off or hedged is no request, whoever it is for ("she'll probably want a lemonade").
   if (test(LATER, shape)) return statement("LATER");
@@ -365,7 +421,9 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
       continue;
     }
-    const { act, kind } = actOfShape(shape, fragment, asked, counterfactual);
+    const clauseTags = tagged.tags.slice(start, end);
+    const framed = requestFrame(tokens, clauseTags, tagged.lemmas.slice(start, end), shape);
+    const { act, kind } = actOfShape(shape, fragment, asked, counterfactual, framed);
     // Only what is told or said in passing needs a stance (a mention's answer depends on it).
     const stance = act === "STATEMENT" || act === "CHAT" ? stanceOf(shape) : "NEUTRAL";
     clauses.push({ tokens, utterance, asked, fragment, namesDrink, act, kind, stance, repair: null, answer: null });

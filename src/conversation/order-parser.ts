@@ -52,7 +52,7 @@ const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", 
 const QUALIFIERS = new Set(["classic", "house", "draft", "draught", "amber", "pale"]);
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
 /** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
-const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "into", "over"]);
+const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "into", "over", "in"]);
 /** Words between a preposition and its drink ("about the two negronis", "at that dirty martini"). */
 const DETERMINERS = new Set(["a", "an", "the", "your", "this", "that", "these", "those", "my", "our", "his", "her", "their", "some", "any", "another", "more"]);
 

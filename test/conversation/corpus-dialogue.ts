@@ -525,6 +525,13 @@ const governed: Case[] = [
     "can I have a minute to think about the manhattan", "I'd like to know more about the cosmo", "could I get a moment to read up on the brandy",
     "let me look at the negroni first", "give me a sec to decide on the tequila",
   ]),
+  // Asking by the verb: the guest (or "let's") wants, orders, gets; a wish passes on to the verb after "to".
+  order("I'm wanting to get a lager", "1 tap-beer"),
+  order("we wish to order two negronis", "2 negroni"),
+  order("let's get three IPAs", "3 ipa"),
+  order("my order is a martini and a soda", "1 martini", "1 soda"),
+  order("I'd love to try the daiquiri", "1 daiquiri"),
+  ...each("MENU", ["I want to hear about the gin", "we'd like to know what's in the long island"]),
   // "or" between two drinks: one drink, which one is asked; nothing is poured yet.
   ...each("ORDER", ["can I get a whiskey or a rum?", "a lager or an IPA", "I'll have a negroni or maybe a manhattan"]),
   after(["can I get a whiskey or a rum?"], "the rum, neat", "ORDER", ["1 rum (neat)"]),
