@@ -16,6 +16,7 @@ import { ConversationService } from "../../src/conversation/conversation.service
 import { initialState, parseState, type DialogueState } from "../../src/conversation/dialogue-state.js";
 import { understand } from "../../src/conversation/interpret.js";
 import { menuIndex } from "../../src/conversation/menu-matcher.js";
+import { forgetTags } from "../../src/conversation/tagging.js";
 import { CORPUS } from "../../test/conversation/corpus.js";
 import { FakeBackend, FakeBar, MemoryStore } from "../../test/conversation/fake-bar.js";
 
@@ -30,8 +31,10 @@ export interface Timing {
 export interface ParseBenchResult {
   utterances: number;
   rounds: number;
-  /** understand(): normalise, match, classify, read a pending answer. */
+  /** understand(): normalise, tag, match, classify, read a pending answer. */
   parse: Timing;
+  /** The same with the tagger remembering nothing: every utterance new to it. */
+  untagged: Timing;
   /** ConversationService.say() against in-memory BarPort and store: parse, act, reply, speech, state (null with parseOnly). */
   turn: Timing | null;
 }
@@ -77,13 +80,15 @@ async function samples(): Promise<Sample[]> {
   return result;
 }
 
-function timeParse(corpus: readonly Sample[], rounds: number): Timing {
+/** `untagged`: the tagger remembers nothing between calls, as for an utterance it has never seen. */
+function timeParse(corpus: readonly Sample[], rounds: number, untagged = false): Timing {
   const index = menuIndex(MENU_CATALOG);
   for (let round = 0; round < 20; round += 1) for (const { text, state } of corpus) understand(text, state, index);
   const durations: number[] = [];
   const cpu = process.cpuUsage();
   for (let round = 0; round < rounds; round += 1) {
     for (const { text, state } of corpus) {
+      if (untagged) forgetTags();
       const start = process.hrtime.bigint();
       understand(text, state, index);
       durations.push(Number(process.hrtime.bigint() - start));
@@ -113,8 +118,9 @@ export async function runParseBench(options: { rounds?: number; parseOnly?: bool
   const rounds = options.rounds ?? 200;
   const corpus = await samples();
   const parse = timeParse(corpus, rounds);
+  const untagged = timeParse(corpus, Math.max(1, Math.floor(rounds / 4)), true);
   const turn = options.parseOnly ? null : await timeTurns(corpus, Math.max(1, Math.floor(rounds / 10)));
-  return { utterances: corpus.length, rounds, parse, turn };
+  return { utterances: corpus.length, rounds, parse, untagged, turn };
 }
 
 const format = (timing: Timing): string =>
@@ -125,5 +131,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const parseOnly = process.argv.includes("--parse-only");
   const result = await runParseBench({ ...(Number.isFinite(rounds) && rounds > 0 ? { rounds } : {}), parseOnly });
   console.log(`conversation parse (${result.utterances} utterances x ${result.rounds} rounds): ${format(result.parse)}`);
+  console.log(`conversation parse, every utterance new to the tagger: ${format(result.untagged)}`);
   if (result.turn) console.log(`conversation turn, in-memory bar and store: ${format(result.turn)}`);
 }

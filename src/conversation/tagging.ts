@@ -33,6 +33,11 @@ const cache = new Map<string, Tagged>();
 const VERB_AFTER_MODAL = new Set(["like", "love", "have", "take", "get", "do", "need", "want"]);
 const MODALS = new Set(["would", "will", "could", "can", "should", "shall", "may", "might", "to", "i", "we"]);
 
+/** Forgets every tagging remembered: the parse bench measures utterances the tagger has not seen. */
+export function forgetTags(): void {
+  cache.clear();
+}
+
 export function tag(tokens: readonly string[]): Tagged {
   const key = tokens.join(" ");
   const known = cache.get(key);
