@@ -151,6 +151,8 @@ function opensClause(tokens: readonly string[], position: number, tags: readonly
 }
 
 const VERB_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
+/** Words that put off or hedge what follows them: "and then maybe a negroni later". */
+const HEDGES = new Set(["maybe", "perhaps", "probably", "later", "possibly"]);
 /** Parts of speech a subject is made of: "my lucky number", "the guy at the end", "she". */
 const SUBJECT_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "PROPN"]);
 const LONGEST_SUBJECT = 4;
@@ -228,6 +230,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
   const negations = runningCount(tokens.length, (position) => NEGATORS.has(tokens[position] as string));
   const hasPredicate = (from: number, to: number) => (predicates[to] as number) > (predicates[from] as number);
   const hasNegation = (from: number, to: number) => (negations[to] as number) > (negations[from] as number);
+  const drinks = runningCount(tokens.length, (position) => inDrink[position] === true);
+  const hasDrink = (from: number, to: number) => (drinks[to] as number) > (drinks[from] as number);
   const starts = [0];
   let clauseStart = 0;
   const cut = (at: number) => {
@@ -261,9 +265,22 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
-    // "take off the IPA and add a negroni": a second request after "and" is a clause of its own.
-    if (previous === "and" && SECOND_REQUEST.has(token) && hasPredicate(clauseStart, position - 1)) {
+    // "take off the IPA and add a negroni", "two IPAs and tell Jim to hurry up": a second request
+    // (a command, as the tagger reads it) after "and" is a clause of its own.
+    const command = SECOND_REQUEST.has(token) || (tags !== null && tags[position] === "VERB" && !inDrink[position]);
+    if (previous === "and" && command && (hasPredicate(clauseStart, position - 1) || hasDrink(clauseStart, position - 1))) {
       cut(position - 1);
+      continue;
+    }
+    // "a water and then maybe a negroni later": what is put off is a clause of its own.
+    if ((token === "then" || token === "and") && HEDGES.has(tokens[position + 1] ?? "") && hasDrink(clauseStart, position)) {
+      cut(position);
+      continue;
+    }
+    // "we're in room 412 could we get...": a question or a request starts again, said without a pause.
+    const asking = AUX.has(tokens[clauseStart] as string) || tokens.slice(clauseStart, position).some((word) => WH.has(word));
+    if (!asking && AUX.has(token) && SUBJECT_PRONOUNS.has(tokens[position + 1] ?? "") && position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && hasPredicate(clauseStart, position)) {
+      cut(position);
       continue;
     }
     // "perfect, pour me one": the word of approval is an answer of its own, not a "perfect" Manhattan.

@@ -532,6 +532,10 @@ const governed: Case[] = [
   order("my order is a martini and a soda", "1 martini", "1 soda"),
   order("I'd love to try the daiquiri", "1 daiquiri"),
   ...each("MENU", ["I want to hear about the gin", "we'd like to know what's in the long island"]),
+  // Run-on speech: a second request after "and", a question or request starting again, a plan put off.
+  order("yeah two lagers and tell the cook we're here", "2 tap-beer"),
+  order("hi we're at the end of the bar could we get three cosmos", "3 cosmopolitan"),
+  order("a soda now and maybe a rum later", "1 soda"),
   // "or" between two drinks: one drink, which one is asked; nothing is poured yet.
   ...each("ORDER", ["can I get a whiskey or a rum?", "a lager or an IPA", "I'll have a negroni or maybe a manhattan"]),
   after(["can I get a whiskey or a rum?"], "the rum, neat", "ORDER", ["1 rum (neat)"]),
