@@ -256,9 +256,14 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   const subject = tokens[position];
   const commanded = subject !== undefined && tags[position] === "VERB";
   if (!commanded) {
-    if (subject === undefined || !FIRST_PERSON.has(subject)) return null;
-    position += 1;
-    if (subject === "let" && tokens[position] === "us") position += 1;
+    if (subject === undefined) return null;
+    const joint = jointSubjectEnd(tokens, tags, position);
+    if (joint !== null) position = joint;
+    else {
+      if (!FIRST_PERSON.has(subject)) return null;
+      position += 1;
+      if (subject === "let" && tokens[position] === "us") position += 1;
+    }
   }
   while (position < tokens.length && (MODALS.has(tokens[position] as string) || tags[position] === "ADV") && tags[position] !== "VERB") position += 1;
   if (tags[position] !== "VERB") return null;
@@ -273,6 +278,21 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   if (OPINION_LEMMAS.has(lemma)) return tokens.slice(0, position).some((token) => MODALS.has(token)) ? true : null;
   return true;
 }
+
+/** Where a subject that includes the guest ends: "me and the boys", "my wife and I" (null when there is none). */
+function jointSubjectEnd(tokens: readonly string[], tags: readonly Tag[], start: number): number | null {
+  let position = start;
+  let guest = false;
+  let joined = false;
+  while (position < tokens.length && position < start + 6 && NOMINAL.has(tags[position] as Tag)) {
+    const token = tokens[position] as string;
+    if (token === "i" || token === "me" || token === "we" || token === "us") guest = true;
+    if (token === "and") joined = true;
+    position += 1;
+  }
+  return guest && joined && (tags[position] === "VERB" || tags[position] === "AUX") ? position : null;
+}
+const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ", "CCONJ"]);
 
 function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean, framed: boolean | null = null): Reading {
   const shape = withoutLead(raw);
@@ -347,7 +367,8 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
 
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
 const ASIDES = / (thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|when you get a chance|for me|for us) /g;
-const SUBJECTS = new Set(["i", "we", "he", "she", "they", "you", "it", "there"]);
+/** Subjects that make a clause of a bare order ("I a martini" is not one); "hey there", "you" in an aside are not. */
+const SUBJECTS = new Set(["i", "we", "he", "she", "they"]);
 const VERBS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
 /** Evaluative words said of a drink with no "a" before it: "great martini!", "the best negroni in town". */
 const EVALUATIVE = / (great|amazing|awesome|delicious|tasty|lovely|excellent|fantastic|wonderful|incredible|best|perfect|beautiful|gorgeous|terrible|awful|horrible|gross|disgusting|nasty|bad|worst|strong|weak|boring|overrated|underrated|legendary) /;
@@ -385,7 +406,9 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   for (const [position, token] of tokens.entries()) {
     if (aside.has(position)) continue;
     if (SUBJECTS.has(token)) return false;
-    if (VERBS.has(tags[position] as Tag) && tokens[position - 1] !== "to" && token !== "please") return false;
+    // A participle after a determiner describes ("the designated driver"); after "to" it says what for ("to share").
+    const describing = tags[position - 1] === "DET" || tokens[position - 1] === "to";
+    if (VERBS.has(tags[position] as Tag) && !describing && token !== "please") return false;
   }
   // "Great martini!": a drink praised (or not) without asking for one.
   return !(EVALUATIVE.test(shape) && !WANTED.test(shape));

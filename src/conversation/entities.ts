@@ -12,7 +12,7 @@
  *   again unless a drink follows ("after two martinis").
  * - A duration or an age: before minutes, hours, days, years... ("in 10
  *   minutes", "my 5 year old").
- * - A number of people: "the 4 of us", "for 3 people".
+ * - A number of people: "the 4 of us", "for 3 people"; a score: "7 to 3".
  *
  * Money and percents are read where they are (numbers.ts AMOUNT_UNITS): they
  * are amounts, and the tip readers need them. What is found here is taken out
@@ -24,7 +24,7 @@ import type { Pause, ReadText } from "./normalise.js";
 import { readNumber } from "./numbers.js";
 import type { Tagged } from "./tagging.js";
 
-export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE";
+export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SCORE";
 
 /** "the 4 of us", "for 3 people": how many guests, not how many drinks. */
 const PEOPLE = new Set(["people", "persons", "guests", "guys", "ladies", "gents", "adults", "friends", "folks", "pax"]);
@@ -41,6 +41,8 @@ const NOT_LABELS = new Set([
   "tip", "tips", "percent", "dollar", "dollars", "buck", "bucks", "cent", "cents", "total", "tab", "bill", "more", "round", "rounds",
   "beer", "beers", "cocktail", "cocktails", "drink", "drinks", "shot", "shots", "glass", "glasses", "pint", "pints", "bottle", "bottles",
   "can", "cans", "pitcher", "pitchers", "order", "orders", "balance",
+  // Words of a repair or a courtesy that the tagger may call nouns ("no wait, four").
+  "wait", "sorry", "please", "thanks", "okay", "instead", "actually", "mean",
 ]);
 /** "Number two", "option 3": a choice from a list, not a label, unless a noun comes first ("seat number 3"). */
 const CHOICE_NOUNS = new Set(["number", "option", "no"]);
@@ -84,6 +86,13 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     const previous = tokens[position - 1] ?? "";
     const joined = pauses[position] === "NONE";
     let entity: NumberEntity | null = null;
+    const other = next === "to" ? readNumber(tokens, after + 1) : null;
+    // "we're up 7 to 3": a score (a range goes up: "two to three" is read as one, in numbers.ts).
+    if (other && other.value <= number.value) {
+      found.set(position, { entity: "SCORE", length: number.length + 1 + other.length });
+      position = after + other.length;
+      continue;
+    }
     if (UNITS.has(next) && next !== "o") entity = "DURATION";
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";

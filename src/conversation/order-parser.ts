@@ -204,6 +204,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   let named: ParsedLine | null = null;
   /** Lines whose every drink went to splits ("two whiskeys, one neat and one on the rocks"). */
   const usedUp = new Set<ParsedLine>();
+  /** The last drink named was said to be for someone ("one IPA for seat 3"). */
+  let namedFor = false;
   /** The line an "or" came after: the next drink is its alternative, not another line. */
   let alternativeTo: ParsedLine | null = null;
 
@@ -224,6 +226,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     const phrase = expectingDrink ? drinkPhrase(wordsSinceQuantity) : null;
     const count = quantity;
     const refers = slotRefers;
+    const forSomeone = wordsSinceQuantity.includes("for");
     const range = quantityRange;
     expectingDrink = false;
     wordsSinceQuantity = [];
@@ -246,6 +249,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         if (source.quantity === 0) usedUp.add(source);
       }
       drafts.push(split);
+    } else if (named && namedFor && forSomeone && named.range === undefined) {
+      // "one IPA for seat 3 and one for seat 4": another of the same drink, for someone else.
+      drafts.push({ ...named, quantity: count, quantitySaid: true, modifiers: [...named.modifiers], softModifiers: [...named.softModifiers] });
     } else {
       looseQuantity = count;
       looseRefers = refers;
@@ -348,6 +354,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         wordsSinceQuantity = [];
         open = line;
         named = line;
+        namedFor = false;
         break;
       }
       case "separator":
@@ -359,6 +366,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         break;
       case "word":
         if (expectingDrink && REFERRING.has(event.token)) slotRefers = true;
+        if (open !== null && open === named && event.token === "for") namedFor = true;
         if (EVERY_LINE.has(event.token) && drafts.length > 1) forEveryLine = true;
         else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
         else if (!expectingDrink && !isEverydayWord(event.token)) strayRun.push(event.token);

@@ -532,6 +532,14 @@ const governed: Case[] = [
   order("my order is a martini and a soda", "1 martini", "1 soda"),
   order("I'd love to try the daiquiri", "1 daiquiri"),
   ...each("MENU", ["I want to hear about the gin", "we'd like to know what's in the long island"]),
+  // "One for X and one for Y": another of the same drink; "two, one for X and one for Y" is still two.
+  order("one lager for my brother and one for his wife", "2 tap-beer"),
+  order("two cosmos, one for me and one for her", "2 cosmopolitan"),
+  order("a whiskey neat for him and one for me", "2 whiskey (neat)"),
+  order("me and my sister want two daiquiris", "2 daiquiri"),
+  order("hey there, a negroni for the designated driver's wife", "1 negroni"),
+  // A score is no count.
+  order("we're winning 3 to 1, a round of two IPAs", "2 ipa"),
   // Run-on speech: a second request after "and", a question or request starting again, a plan put off.
   order("yeah two lagers and tell the cook we're here", "2 tap-beer"),
   order("hi we're at the end of the bar could we get three cosmos", "3 cosmopolitan"),
