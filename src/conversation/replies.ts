@@ -6,7 +6,7 @@
  */
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { formatCents } from "../bar/money.js";
-import type { OrderLine, PaymentView, SessionView, TabLineView, TabView } from "./bar-port.js";
+import type { OrderLine, PaymentView, SessionView, TabLineView, TabView, TipChoice } from "./bar-port.js";
 import { settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
 import { pluralOf, type MenuIndex } from "./menu-matcher.js";
 import { numberWord } from "./numbers.js";
@@ -32,6 +32,14 @@ const MOOD_WORDS: Readonly<Record<string, string>> = {
   "no alcohol": "something without alcohol",
   [SURPRISE]: "a surprise",
 };
+
+/** What a tip asked about comes to, worked out by the act on the tab. */
+export interface TipQuote {
+  tip: TipChoice;
+  tipCents: number;
+  totalCents: number;
+  subtotalCents: number;
+}
 
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -187,6 +195,12 @@ export class Replies {
         return "How much would you like to tip? Say 10, 15 or 20 percent, or an amount like five dollars.";
       case "TIP_ABOVE_SUBTOTAL":
         return `That's more than the drinks themselves! A tip can be up to your subtotal, ${formatCents(refusal.subtotalCents)}.`;
+      case "TIP_ALREADY_ROUND":
+        return `Your total is already an even ${formatCents(refusal.totalCents)}, so there's nothing to round up. I've left it as it is.`;
+      case "TIP_ROUND_BELOW_DRINKS":
+        return `Your drinks already come to ${formatCents(refusal.subtotalCents)}, more than ${formatCents(refusal.targetCents)}, so I can't round to that. Nothing changed.`;
+      case "TIP_EMPTY_TAB":
+        return "There's nothing on your tab to tip on yet. What can I get you?";
       case "INSUFFICIENT_FUNDS": {
         const sorry = this.rng.pick(["I'm sorry,", "Ah, sorry:"]);
         const balance = refusal.balanceCents === null ? "your balance" : `your balance of ${formatCents(refusal.balanceCents)}`;
@@ -471,6 +485,24 @@ export class Replies {
     const thanks = this.rng.pick(["Thank you!", "That's very kind, thank you!", "Thanks so much!"]);
     if (tab.tipPercent !== null) return `${thanks} A ${tab.tipPercent}% tip is ${formatCents(tab.tipCents)}, so your total is ${total}.`;
     return `${thanks} I've added a ${formatCents(tab.tipCents)} tip, so your total is ${total}.`;
+  }
+
+  /** "Round it up": the tip that made the total a whole number of dollars. */
+  tipRoundedUp(session: SessionView): string {
+    const { tab } = session;
+    if (tab.tipCents === 0) return this.tipSet(session);
+    return `${this.rng.pick(["Done, rounded up:", "Rounded up:"])} a ${formatCents(tab.tipCents)} tip makes your total ${formatCents(tab.totalCents)}.`;
+  }
+
+  /** A tip asked about: its amount and the total it would make; `offer` when a "yes" may add it. */
+  tipQuoted(quote: TipQuote, offer: boolean): string {
+    const tip = formatCents(quote.tipCents);
+    const total = formatCents(quote.totalCents);
+    if (quote.tipCents === 0) return `That would be no tip at all, so your total stays ${total}.`;
+    if (!offer) return `That's the tip you have now: ${tip}, for a total of ${total}.`;
+    const ask = this.rng.pick(["Shall I add it?", "Want me to add it?"]);
+    if ("percent" in quote.tip) return `A ${quote.tip.percent}% tip on ${formatCents(quote.subtotalCents)} would be ${tip}, for a total of ${total}. ${ask}`;
+    return `A ${tip} tip would make your total ${total}. ${ask}`;
   }
 
   checkoutStarted(payment: PaymentView): string {
