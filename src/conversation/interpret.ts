@@ -51,8 +51,10 @@ function rank(understanding: Understanding): number {
     case "SHOW_BALANCE":
     case "PAYMENT_STATUS":
     case "RECOMMEND":
-    case "QUOTE_TIP":
       return 80;
+    // "What's the damage if I add 20%?": the quote answers the question with the tip in it.
+    case "QUOTE_TIP":
+      return 85;
     case "HELP":
       return 70;
     case "MENTION":

@@ -188,7 +188,8 @@ const NEXT_DOLLAR = / (next|nearest|closest) (whole |even |full )?(dollar|buck) 
 
 /**
  * "round it up" (the next whole dollar: `toCents` null), "round it up to 20", "round the bill up to
- * thirty dollars", "make it an even 20", "call it twenty": a total the tip brings the tab to.
+ * thirty dollars", "make it an even 20", "call it twenty", "here's 20, keep the change": a total the
+ * tip brings the tab to.
  */
 export function readRoundUp(tokens: readonly string[]): RoundUp | null {
   for (const [at, token] of tokens.entries()) {
@@ -218,6 +219,18 @@ export function readRoundUp(tokens: readonly string[]): RoundUp | null {
       const total = totalAt(tokens, at + 2 + evenly);
       if (total !== null) return { toCents: total };
     }
+  }
+  return keepingTheChange(tokens);
+}
+
+/** "Here's twenty, keep the change": the amount handed over is the total. */
+function keepingTheChange(tokens: readonly string[]): RoundUp | null {
+  const keep = tokens.findIndex((token, at) => token === "keep" && tokens[at + 1] === "the" && tokens[at + 2] === "change");
+  if (keep < 0) return null;
+  for (let start = 0; start < tokens.length; start += 1) {
+    if (start >= keep && start < keep + 3) continue;
+    const total = totalAt(tokens, start);
+    if (total !== null) return { toCents: total };
   }
   return null;
 }

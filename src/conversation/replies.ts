@@ -68,10 +68,18 @@ export function drinkPhrase(item: MenuItem, quantity: number, modifiers: readonl
 /** "the Tap Beer" */
 const the = (item: MenuItem): string => `the ${item.name}`;
 
+/** "a" or "an" before a number as it is spoken: "an 18% tip", "an $8.00 tip", "a $5.00 tip". */
+function articleOf(value: number): "a" | "an" {
+  return /^8/.test(String(value)) || value === 11 || value === 18 ? "an" : "a";
+}
+/** "a 15% tip", "an $8.00 tip". */
+const percentTip = (percent: number): string => `${articleOf(percent)} ${percent}% tip`;
+const amountTip = (cents: number): string => `${articleOf(Math.floor(cents / 100))} ${formatCents(cents)} tip`;
+
 /** "a 15% tip", "a $5.00 tip", or null for none. */
 function tipPhrase(tab: Pick<TabView, "tipPercent" | "tipCents">): string | null {
-  if (tab.tipPercent !== null) return `a ${tab.tipPercent}% tip`;
-  return tab.tipCents > 0 ? `a ${formatCents(tab.tipCents)} tip` : null;
+  if (tab.tipPercent !== null) return percentTip(tab.tipPercent);
+  return tab.tipCents > 0 ? amountTip(tab.tipCents) : null;
 }
 
 export class Replies {
@@ -408,7 +416,7 @@ export class Replies {
     const listed = tab.items.length <= MAX_LINES_READ ? `You have ${this.tabLines(tab.items)}.` : `You have ${drinks} drinks on your tab.`;
     const pending = tab.status === "PAYMENT_PENDING" ? " A payment is in progress." : "";
     if (tab.tipCents === 0) return `${listed} That's ${formatCents(tab.totalCents)} in all.${pending}`;
-    const tip = tab.tipPercent !== null ? `a ${tab.tipPercent}% tip of ${formatCents(tab.tipCents)}` : `a ${formatCents(tab.tipCents)} tip`;
+    const tip = tab.tipPercent !== null ? `${percentTip(tab.tipPercent)} of ${formatCents(tab.tipCents)}` : amountTip(tab.tipCents);
     return `${listed} With ${tip}, the total is ${formatCents(tab.totalCents)}.${pending}`;
   }
 
@@ -483,15 +491,15 @@ export class Replies {
     const total = formatCents(tab.totalCents);
     if (tab.tipCents === 0 && tab.tipPercent === null) return this.rng.pick([`No problem, no tip. Your total is ${total}.`, `Sure, no tip then. Your total is ${total}.`]);
     const thanks = this.rng.pick(["Thank you!", "That's very kind, thank you!", "Thanks so much!"]);
-    if (tab.tipPercent !== null) return `${thanks} A ${tab.tipPercent}% tip is ${formatCents(tab.tipCents)}, so your total is ${total}.`;
-    return `${thanks} I've added a ${formatCents(tab.tipCents)} tip, so your total is ${total}.`;
+    if (tab.tipPercent !== null) return `${thanks} ${capitalise(percentTip(tab.tipPercent))} is ${formatCents(tab.tipCents)}, so your total is ${total}.`;
+    return `${thanks} I've added ${amountTip(tab.tipCents)}, so your total is ${total}.`;
   }
 
   /** "Round it up": the tip that made the total a whole number of dollars. */
   tipRoundedUp(session: SessionView): string {
     const { tab } = session;
     if (tab.tipCents === 0) return this.tipSet(session);
-    return `${this.rng.pick(["Done, rounded up:", "Rounded up:"])} a ${formatCents(tab.tipCents)} tip makes your total ${formatCents(tab.totalCents)}.`;
+    return `${this.rng.pick(["Done, rounded up:", "Rounded up:"])} ${amountTip(tab.tipCents)} makes your total ${formatCents(tab.totalCents)}.`;
   }
 
   /** A tip asked about: its amount and the total it would make; `offer` when a "yes" may add it. */
@@ -501,8 +509,8 @@ export class Replies {
     if (quote.tipCents === 0) return `That would be no tip at all, so your total stays ${total}.`;
     if (!offer) return `That's the tip you have now: ${tip}, for a total of ${total}.`;
     const ask = this.rng.pick(["Shall I add it?", "Want me to add it?"]);
-    if ("percent" in quote.tip) return `A ${quote.tip.percent}% tip on ${formatCents(quote.subtotalCents)} would be ${tip}, for a total of ${total}. ${ask}`;
-    return `A ${tip} tip would make your total ${total}. ${ask}`;
+    if ("percent" in quote.tip) return `${capitalise(percentTip(quote.tip.percent))} on ${formatCents(quote.subtotalCents)} would be ${tip}, for a total of ${total}. ${ask}`;
+    return `${capitalise(amountTip(quote.tipCents))} would make your total ${total}. ${ask}`;
   }
 
   checkoutStarted(payment: PaymentView): string {

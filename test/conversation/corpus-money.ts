@@ -31,7 +31,7 @@ const tips: Case[] = [
     given: MARTINI_TIPPED, tab: ["1 martini"], tip: { amountCents: 200 },
   }),
   // To a total said: "round it up to 16" is a $3.00 tip on a $13.00 Martini.
-  ...each("SET_TIP", ["round it up to 16", "round up to sixteen bucks", "make it an even sixteen", "call it 16"], {
+  ...each("SET_TIP", ["round it up to 16", "round up to sixteen bucks", "make it an even sixteen", "call it 16", "here's sixteen, keep the change"], {
     given: MARTINI_TIPPED, tab: ["1 martini"], tip: { amountCents: 300 },
   }),
   // A total already whole is left as it is; a total below the drinks, or nothing to round, is refused.
@@ -41,7 +41,8 @@ const tips: Case[] = [
   // "Round" as a noun rounds nothing.
   after(ROUND, "another round", "REPEAT_ORDER", ["2 ipa", "4 martini"]),
   // A tip asked about is quoted and offered, never set; a yes adds it, a no leaves it.
-  ...each("QUOTE_TIP", ["what's 18 percent of that?", "how much would a twenty percent tip come to", "what if I round it up?", "if I left 15%, what's the total?"], {
+  ...each("QUOTE_TIP", ["what's 18 percent of that?", "how much would a twenty percent tip come to", "what if I round it up?", "if I left 15%, what's the total?",
+    "what's the damage if I leave 20 percent"], {
     given: ROUND, tab: ROUND_TAB, tip: "none",
   }),
   ...each("QUOTE_TIP", ["what would a 20 percent tip be?"], { tip: "none" }),

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { percentOfCents } from "../../src/bar/money.js";
 import { planTip } from "../../src/conversation/acts/tip.js";
+import { ConversationService } from "../../src/conversation/conversation.service.js";
 import { initialState, parseState, serialiseState } from "../../src/conversation/dialogue-state.js";
 import { utteranceOf } from "../../src/conversation/intents.js";
 import { menuIndex } from "../../src/conversation/menu-matcher.js";
@@ -16,6 +17,7 @@ import {
   whenPaying,
 } from "../../src/conversation/money-talk.js";
 import { readText } from "../../src/conversation/normalise.js";
+import { FakeBackend, FakeBar, MemoryStore } from "./fake-bar.js";
 
 const index = menuIndex(MENU_CATALOG);
 const tokens = (text: string) => readText(text).tokens;
@@ -103,11 +105,12 @@ describe("rounding up", () => {
     ["round it to 19.50", 1950],
     ["make it an even 20", 2000],
     ["call it twenty", 2000],
+    ["here's twenty, keep the change", 2000],
   ])("%s", (said, toCents) => {
     expect(readRoundUp(tokens(said))).toEqual({ toCents });
   });
 
-  it.each(["another round", "a round up here", "next round is on me", "call it 20 percent", "not even 20 dollars", "make it 20"])("%s is no round-up", (said) => {
+  it.each(["another round", "a round up here", "next round is on me", "call it 20 percent", "not even 20 dollars", "make it 20", "keep the change"])("%s is no round-up", (said) => {
     expect(readRoundUp(tokens(said))).toBeNull();
   });
 });
@@ -209,5 +212,22 @@ describe("a tip Maya quoted, remembered", () => {
     }
     const older = { version: 1, turn: 2, pending: null, lastOrder: [], focusItemId: null };
     expect(parseState(older)).toEqual({ ...initialState(), turn: 2 });
+  });
+});
+
+describe("Maya's words about a tip", () => {
+  async function replies(...said: string[]): Promise<string[]> {
+    const service = new ConversationService(new FakeBackend(new FakeBar(), new MemoryStore()));
+    const texts: string[] = [];
+    for (const text of said) texts.push((await service.say("words", text)).text);
+    return texts;
+  }
+
+  it("says the amount a round-up, a quote or a tip comes to, with the article the number is spoken with", async () => {
+    const [, eighteen, rounded, quoted, eight] = await replies("two IPAs", "tip 18 percent", "round it up", "what would 11 percent be", "round it up to 20");
+    expect(eighteen).toContain("An 18% tip is $2.16, so your total is $14.16.");
+    expect(rounded).toMatch(/a \$3\.00 tip makes your total \$15\.00\.$/);
+    expect(quoted).toMatch(/^An 11% tip on \$12\.00 would be \$1\.32, for a total of \$13\.32\. (Shall|Want) /);
+    expect(eight).toMatch(/an \$8\.00 tip makes your total \$20\.00\.$/);
   });
 });
