@@ -2,7 +2,8 @@
  * Reading an utterance as the answer to the question Maya asked last turn:
  * "rocks" after "neat or on the rocks?", "the first one" or "ipa" after
  * "which beer?", "yes" after "shall I pour a plain IPA?" or after an offer
- * ("Want me to pour you a Negroni?"), "two" after "how many would you like?".
+ * ("Want me to pour you a Negroni?"), "two" after "how many would you like?",
+ * "ok add that" after a tip Maya quoted ("A 20% tip would be $2.60. Shall I add it?").
  * Returns null when the utterance is not an answer (a new order, a question
  * about the tab): the question is then dropped and the utterance handled on
  * its own. interpret.ts only asks here when no clause of the utterance is a
@@ -15,6 +16,7 @@ import { openQuestion, type DraftLine } from "./drafts.js";
 import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
+import { takesQuotedTip } from "./money-talk.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
 import type { Understanding } from "./understanding.js";
 
@@ -142,6 +144,9 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
   if (pending.kind === "QUANTITY") {
     const answer = answerQuantity(u, pending.drafts, pending.draftIndex);
     if (answer) return answer;
+  } else if (pending.kind === "TIP") {
+    // "Yes", "ok add that", "put it on": the tip just quoted.
+    if (isYes(u) || takesQuotedTip(core(u))) return { intent: "SET_TIP", tip: pending.tip, refusal: null };
   } else if (pending.kind === "REMOVE") {
     // "a neat IPA" names a drink to pour, not one to take off.
     if (modifiersSaid(u).length > 0 || matches(u, ORDER_VERB)) return null;

@@ -103,7 +103,7 @@ const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pa
 /** Asking Maya to do something, in the form of a question ("can I get", "could you bring me"). */
 const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
-  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|settle|cash|keep|leave|serve|surprise) /,
+  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
   /^ would you mind /,
   /^ (is it possible|any chance|do you mind if) /,
   /^ (how|what) about /,

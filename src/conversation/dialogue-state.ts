@@ -6,7 +6,8 @@
  * have that") and what the last turn changed on the tab (for "never mind").
  * Stored by the backend as JSON and read back as unknown, so reading
  * validates every field and falls back field by field: a damaged state costs
- * a question, never a turn. States stored by an older version are read too.
+ * a question, never a turn. States stored by an older version are read too, and a
+ * question of a kind added since (TIP) is only new data: an older reader drops it.
  */
 import { MENU_CATEGORIES, type MenuCategory, type Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine, TipChoice } from "./bar-port.js";
@@ -22,7 +23,9 @@ export type PendingQuestion =
   /** "Take off a beer" with two beers on the tab: which one. */
   | { kind: "REMOVE"; candidates: string[]; quantity: number | null }
   /** A quantity the bar does not pour ("a billion beers"): how many, for this line of the order. */
-  | { kind: "QUANTITY"; drafts: DraftLine[]; draftIndex: number };
+  | { kind: "QUANTITY"; drafts: DraftLine[]; draftIndex: number }
+  /** A tip Maya quoted ("what would 20% be?" -> "... Shall I add it?"): a yes sets it. */
+  | { kind: "TIP"; tip: TipChoice };
 
 /** What one turn changed on the tab: what "never mind" on the next turn takes back. */
 export interface LastEdit {
@@ -109,6 +112,10 @@ function readPending(value: unknown): PendingQuestion | null {
   if (value.kind === "QUANTITY" && isCount(value.draftIndex)) {
     const drafts = readAll(value.drafts, readDraft);
     return drafts && value.draftIndex < drafts.length ? { kind: "QUANTITY", drafts, draftIndex: value.draftIndex } : null;
+  }
+  if (value.kind === "TIP") {
+    const tip = readTipChoice(value.tip);
+    return tip && !("none" in tip) ? { kind: "TIP", tip } : null;
   }
   return null;
 }

@@ -7,13 +7,12 @@
  * matched nothing earlier is an order.
  */
 import type { MenuCategory } from "../bar/menu-catalog.js";
-import type { TipChoice } from "./bar-port.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
-import { AMOUNT_UNITS, readMoneyCents, readNumber, readQuantity } from "./numbers.js";
+import { asksToPayNow, PAYING_LATER, readTip, whenPaying } from "./money-talk.js";
+import { AMOUNT_UNITS, readQuantity } from "./numbers.js";
 import { parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
-import { MAX_TIP_PERCENT, type TipRefusal } from "./refusals.js";
 import {
   SURPRISE,
   type Mood,
@@ -69,63 +68,10 @@ const PAYMENT_STATUS = oneOf([
 ]);
 
 // ---------------------------------------------------------------------------
-// Tips
-
-const TIP_WORD = / (tip|tips|tipping|tipped) /;
-const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
-const NO_TIP =
-  / (no|without|remove|cancel|skip|drop|delete|zero|take off|get rid of|clear|forget|not|do not|do not want to|do not want|do not add|no need for|never) (a |the |my |any |that )?(tip|tips|tipping) /;
-
-/** Money left for the bartender without saying "tip": "leave three dollars for you". */
-const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change) /;
-
-function readTip(u: Utterance): { tip: TipChoice | null; refusal: TipRefusal | null } | null {
-  const { tokens } = u;
-  const percentAt = tokens.indexOf("percent");
-  const mentionsTip = matches(u, TIP_WORD);
-  if (!mentionsTip && percentAt < 0 && !matches(u, LEAVING_MONEY)) return null;
-  if (mentionsTip && matches(u, TIP_QUESTION)) return null;
-  if (!mentionsTip && namesDrink(u)) return null;
-  if (matches(u, NO_TIP)) return { tip: { none: true }, refusal: null };
-  // "add a -5% tip", "tip minus five dollars": refused, never read without its sign.
-  if (matches(u, / (minus|negative) /) && (percentAt > 0 || mentionsTip)) {
-    return { tip: null, refusal: { reason: "TIP_NEGATIVE", max: MAX_TIP_PERCENT } };
-  }
-  if (percentAt > 0) {
-    const before = tokens[percentAt - 1] as string;
-    if (/^\d+\.\d+$/.test(before)) return { tip: null, refusal: { reason: "TIP_PERCENT_NOT_WHOLE" } };
-    for (let start = 0; start < percentAt; start += 1) {
-      const number = readNumber(tokens, start);
-      if (number && start + number.length === percentAt) return percentTip(number.value);
-    }
-  }
-  if (mentionsTip || matches(u, LEAVING_MONEY)) {
-    for (let start = 0; start < tokens.length; start += 1) {
-      const money = readMoneyCents(tokens, start);
-      if (money) return { tip: money.value === 0 ? { none: true } : { amountCents: money.value }, refusal: null };
-    }
-  }
-  if (!mentionsTip) return null;
-  // "tip 20", "a tip of twenty": a bare number after the word is a percent, as on the tip buttons.
-  const tipAt = tokens.findIndex((token) => token.startsWith("tip"));
-  for (let start = tipAt + 1; start < tokens.length; start += 1) {
-    if (tokens[start] === "of" || tokens[start] === "a") continue;
-    const number = readNumber(tokens, start);
-    if (number) return percentTip(number.value);
-    break;
-  }
-  return { tip: null, refusal: { reason: "TIP_NO_AMOUNT" } };
-}
-
-function percentTip(percent: number): { tip: TipChoice | null; refusal: TipRefusal | null } {
-  if (percent > MAX_TIP_PERCENT) return { tip: null, refusal: { reason: "TIP_PERCENT_OUT_OF_RANGE", max: MAX_TIP_PERCENT } };
-  return { tip: percent === 0 ? { none: true } : { percent }, refusal: null };
-}
-
-// ---------------------------------------------------------------------------
 // Paying, the tab, the balance
 
-const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close)/;
+/** Splitting is talk of paying too: "we'll split it later" is not a payment (money-talk.ts reads when). */
+const SPLITTING = / split (it|this|that|everything|up|the (bill|check|tab)) /;
 const HOW_MUCH_TO_PAY = / how much (do|will|would|did|should|shall|must) (i|we) (have to |need to |got to )?(pay|be paying) /;
 const PAY_VERB =
   / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) |^ settle (please )?$| close (out|up) | close (my|the|our|this) (tab|bill|check|account) | close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card) /;
@@ -454,8 +400,9 @@ export function classify(u: Utterance): Understanding {
   const tip = readTip(u);
   if (tip) return { intent: "SET_TIP", ...tip };
 
-  const aboutPaying = matches(u, PAY_VERB) || matches(u, BILL_NOUN) || isExactly(u, "check", "bill");
-  if (aboutPaying && matches(u, NOT_PAYING)) return { intent: "SMALL_TALK", topic: "NOT_YET" };
+  // Paying later, on a condition or by someone else is talk of paying, not a payment.
+  const aboutPaying = matches(u, PAY_VERB) || matches(u, BILL_NOUN) || isExactly(u, "check", "bill") || matches(u, SPLITTING);
+  if (aboutPaying && !asksToPayNow(whenPaying(u))) return PAYING_LATER;
   if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
   if ((matches(u, BILL_NOUN) || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
 

@@ -26,6 +26,7 @@ import type { DialogueState } from "./dialogue-state.js";
 import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
+import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { withoutNonCounts } from "./entities.js";
 import { readText } from "./normalise.js";
@@ -53,6 +54,9 @@ function rank(understanding: Understanding): number {
     case "PAYMENT_STATUS":
     case "RECOMMEND":
       return 80;
+    // "What's the damage if I add 20%?": the quote answers the question with the tip in it.
+    case "QUOTE_TIP":
+      return 85;
     case "HELP":
       return 70;
     case "MENTION":
@@ -98,6 +102,10 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
           kind: clause.kind,
         };
       }
+      // "If I left 20%?", "maybe a 15% tip": a tip supposed is a tip asked about.
+      if (reading.intent === "SET_TIP" && (clause.kind === "HYPOTHETICAL" || clause.kind === "TENTATIVE")) return tipAskedAbout(reading);
+      // "She's paying now, check please": someone else paying now still asks for the check.
+      if (reading.intent === "PAY") return whenPaying(u) === "NOW" ? reading : PAYING_LATER;
       return tabChange ? ACKNOWLEDGE : reading;
     case "DECLINE":
       // "I don't want to tip" still sets no tip; a drink declined is never poured.
@@ -105,8 +113,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       return reading;
     case "QUESTION":
       if (!tabChange || reading.intent === "PAY") return reading;
-      // "What's the total with tip?": asking about the tip reads the tab; it sets nothing.
-      if (reading.intent === "SET_TIP") return { intent: "SHOW_TAB" };
+      // "What would 20% be?": a tip asked about is quoted, not set; "what's the total with tip?" reads the tab.
+      if (reading.intent === "SET_TIP") return tipAskedAbout(reading);
       // "Should I get a negroni?": answered about the drink, not poured.
       return namesAny(u) ? { intent: "MENU", subject: subjectOf(u) } : ACKNOWLEDGE;
     case "CHAT":
@@ -290,6 +298,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   }
   const explicit = classify(body);
   if (explicit.intent === "REPLACE" && explicit.target.kind === "NAMED") return explicit;
+  // "Actually make the tip a flat two bucks": a tip said again is a tip, whatever words it holds.
+  if (explicit.intent === "SET_TIP" && drafts.length === 0) return explicit;
   if (ordersAny(body)) {
     const said = drafts.map((draft) => ({ ...draft }));
     const last = state.lastOrder[state.lastOrder.length - 1];
@@ -388,8 +398,11 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   /** Drinks named in this utterance so far, the latest first: what "it" means before the state's focus. */
   let focus: string[] = state.focusItemId !== null && index.byId.has(state.focusItemId) ? [state.focusItemId] : [];
   let undoFirst = false;
+  /** A condition said after paying belongs to it ("I'll pay if you throw in a free shot"): read with it, not on its own. */
+  let paymentCondition = -1;
 
   for (const [position, clause] of clauses.entries()) {
+    if (position === paymentCondition) continue;
     const u = clause.utterance;
     let reading: Understanding | null;
     if (clause.act === "REPAIR" && clause.repair) {
@@ -410,6 +423,11 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
       continue;
     } else {
       reading = gate(classify(u), clause, u);
+      // "I'll pay if you throw in a free shot": a condition said after paying puts it off.
+      if (reading.intent === "PAY" && conditionsPaying(clauses[position + 1]?.tokens ?? [])) {
+        reading = PAYING_LATER;
+        paymentCondition = position + 1;
+      }
       if (reading?.intent === "SET_TIP") {
         // Gated as the order it is: "I always get two martinis and a 15% tip" pours nothing.
         const both = besideTip(u.tokens, index, classify);

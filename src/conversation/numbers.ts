@@ -273,7 +273,7 @@ const DOLLAR_WORDS: ReadonlySet<string> = new Set(["dollars", "dollar", "bucks",
 /** Words that make the number before them an amount (of money, or a percent), never a count of drinks. */
 export const AMOUNT_UNITS: ReadonlySet<string> = new Set([...DOLLAR_WORDS, "cents", "cent", "percent"]);
 
-function isDollarWord(word: string): boolean {
+export function isDollarWord(word: string): boolean {
   return DOLLAR_WORDS.has(word);
 }
 

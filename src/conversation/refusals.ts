@@ -30,7 +30,13 @@ export type TipRefusal =
   | { reason: "TIP_NEGATIVE"; max: number }
   | { reason: "TIP_PERCENT_NOT_WHOLE" }
   | { reason: "TIP_NO_AMOUNT" }
-  | { reason: "TIP_ABOVE_SUBTOTAL"; subtotalCents: number };
+  | { reason: "TIP_ABOVE_SUBTOTAL"; subtotalCents: number }
+  /** "Round it up" on a total that is already a whole number of dollars: left as it is. */
+  | { reason: "TIP_ALREADY_ROUND"; totalCents: number }
+  /** "Round it up to 10" on drinks that come to more: the tip would be negative. */
+  | { reason: "TIP_ROUND_BELOW_DRINKS"; targetCents: number; subtotalCents: number }
+  /** A tip worked out on the tab (a round-up, a quote) with nothing on it. */
+  | { reason: "TIP_EMPTY_TAB" };
 
 export type BarRefusal =
   | { reason: "INSUFFICIENT_FUNDS"; neededCents: number | null; balanceCents: number | null }

@@ -6,7 +6,7 @@
  */
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { formatCents } from "../bar/money.js";
-import type { OrderLine, PaymentView, SessionView, TabLineView, TabView } from "./bar-port.js";
+import type { OrderLine, PaymentView, SessionView, TabLineView, TabView, TipChoice } from "./bar-port.js";
 import { settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
 import { pluralOf, type MenuIndex } from "./menu-matcher.js";
 import { numberWord } from "./numbers.js";
@@ -32,6 +32,14 @@ const MOOD_WORDS: Readonly<Record<string, string>> = {
   "no alcohol": "something without alcohol",
   [SURPRISE]: "a surprise",
 };
+
+/** What a tip asked about comes to, worked out by the act on the tab. */
+export interface TipQuote {
+  tip: TipChoice;
+  tipCents: number;
+  totalCents: number;
+  subtotalCents: number;
+}
 
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -60,10 +68,18 @@ export function drinkPhrase(item: MenuItem, quantity: number, modifiers: readonl
 /** "the Tap Beer" */
 const the = (item: MenuItem): string => `the ${item.name}`;
 
+/** "a" or "an" before a number as it is spoken: "an 18% tip", "an $8.00 tip", "a $5.00 tip". */
+function articleOf(value: number): "a" | "an" {
+  return /^8/.test(String(value)) || value === 11 || value === 18 ? "an" : "a";
+}
+/** "a 15% tip", "an $8.00 tip". */
+const percentTip = (percent: number): string => `${articleOf(percent)} ${percent}% tip`;
+const amountTip = (cents: number): string => `${articleOf(Math.floor(cents / 100))} ${formatCents(cents)} tip`;
+
 /** "a 15% tip", "a $5.00 tip", or null for none. */
 function tipPhrase(tab: Pick<TabView, "tipPercent" | "tipCents">): string | null {
-  if (tab.tipPercent !== null) return `a ${tab.tipPercent}% tip`;
-  return tab.tipCents > 0 ? `a ${formatCents(tab.tipCents)} tip` : null;
+  if (tab.tipPercent !== null) return percentTip(tab.tipPercent);
+  return tab.tipCents > 0 ? amountTip(tab.tipCents) : null;
 }
 
 export class Replies {
@@ -191,6 +207,12 @@ export class Replies {
         return "How much would you like to tip? Say 10, 15 or 20 percent, or an amount like five dollars.";
       case "TIP_ABOVE_SUBTOTAL":
         return `That's more than the drinks themselves! A tip can be up to your subtotal, ${formatCents(refusal.subtotalCents)}.`;
+      case "TIP_ALREADY_ROUND":
+        return `Your total is already an even ${formatCents(refusal.totalCents)}, so there's nothing to round up. I've left it as it is.`;
+      case "TIP_ROUND_BELOW_DRINKS":
+        return `Your drinks already come to ${formatCents(refusal.subtotalCents)}, more than ${formatCents(refusal.targetCents)}, so I can't round to that. Nothing changed.`;
+      case "TIP_EMPTY_TAB":
+        return "There's nothing on your tab to tip on yet. What can I get you?";
       case "INSUFFICIENT_FUNDS": {
         const sorry = this.rng.pick(["I'm sorry,", "Ah, sorry:"]);
         const balance = refusal.balanceCents === null ? "your balance" : `your balance of ${formatCents(refusal.balanceCents)}`;
@@ -398,7 +420,7 @@ export class Replies {
     const listed = tab.items.length <= MAX_LINES_READ ? `You have ${this.tabLines(tab.items)}.` : `You have ${drinks} drinks on your tab.`;
     const pending = tab.status === "PAYMENT_PENDING" ? " A payment is in progress." : "";
     if (tab.tipCents === 0) return `${listed} That's ${formatCents(tab.totalCents)} in all.${pending}`;
-    const tip = tab.tipPercent !== null ? `a ${tab.tipPercent}% tip of ${formatCents(tab.tipCents)}` : `a ${formatCents(tab.tipCents)} tip`;
+    const tip = tab.tipPercent !== null ? `${percentTip(tab.tipPercent)} of ${formatCents(tab.tipCents)}` : amountTip(tab.tipCents);
     return `${listed} With ${tip}, the total is ${formatCents(tab.totalCents)}.${pending}`;
   }
 
@@ -473,8 +495,26 @@ export class Replies {
     const total = formatCents(tab.totalCents);
     if (tab.tipCents === 0 && tab.tipPercent === null) return this.rng.pick([`No problem, no tip. Your total is ${total}.`, `Sure, no tip then. Your total is ${total}.`]);
     const thanks = this.rng.pick(["Thank you!", "That's very kind, thank you!", "Thanks so much!"]);
-    if (tab.tipPercent !== null) return `${thanks} A ${tab.tipPercent}% tip is ${formatCents(tab.tipCents)}, so your total is ${total}.`;
-    return `${thanks} I've added a ${formatCents(tab.tipCents)} tip, so your total is ${total}.`;
+    if (tab.tipPercent !== null) return `${thanks} ${capitalise(percentTip(tab.tipPercent))} is ${formatCents(tab.tipCents)}, so your total is ${total}.`;
+    return `${thanks} I've added ${amountTip(tab.tipCents)}, so your total is ${total}.`;
+  }
+
+  /** "Round it up": the tip that made the total a whole number of dollars. */
+  tipRoundedUp(session: SessionView): string {
+    const { tab } = session;
+    if (tab.tipCents === 0) return this.tipSet(session);
+    return `${this.rng.pick(["Done, rounded up:", "Rounded up:"])} ${amountTip(tab.tipCents)} makes your total ${formatCents(tab.totalCents)}.`;
+  }
+
+  /** A tip asked about: its amount and the total it would make; `offer` when a "yes" may add it. */
+  tipQuoted(quote: TipQuote, offer: boolean): string {
+    const tip = formatCents(quote.tipCents);
+    const total = formatCents(quote.totalCents);
+    if (quote.tipCents === 0) return `That would be no tip at all, so your total stays ${total}.`;
+    if (!offer) return `That's the tip you have now: ${tip}, for a total of ${total}.`;
+    const ask = this.rng.pick(["Shall I add it?", "Want me to add it?"]);
+    if ("percent" in quote.tip) return `${capitalise(percentTip(quote.tip.percent))} on ${formatCents(quote.subtotalCents)} would be ${tip}, for a total of ${total}. ${ask}`;
+    return `${capitalise(amountTip(quote.tipCents))} would make your total ${total}. ${ask}`;
   }
 
   checkoutStarted(payment: PaymentView): string {

@@ -8,10 +8,19 @@ import type { OrderLine, TipChoice } from "./bar-port.js";
 import type { DraftLine } from "./drafts.js";
 import type { TipRefusal } from "./refusals.js";
 
-/** A tip as asked for: the choice, or why it cannot be set. */
+/**
+ * A tip worked out on the tab when acting: "round it up" brings the total up to the next whole dollar
+ * (`toCents` null), "round it up to 20" to $20.00 (`toCents` 2000).
+ */
+export interface RoundUp {
+  toCents: number | null;
+}
+
+/** A tip as asked for: the choice, a round-up, or why it cannot be set. */
 export interface TipAsked {
   tip: TipChoice | null;
   refusal: TipRefusal | null;
+  roundUp?: RoundUp;
 }
 
 export const INTENTS = [
@@ -28,6 +37,11 @@ export const INTENTS = [
   "PRICE",
   "RECOMMEND",
   "SET_TIP",
+  /**
+   * A tip asked about, not asked for ("what would 20% be?", "how much is a 15 percent tip on that?"):
+   * Maya says the amount and offers to add it; a "yes" next turn sets it. Never changes the tab itself.
+   */
+  "QUOTE_TIP",
   "PAY",
   "PAYMENT_STATUS",
   "SMALL_TALK",
@@ -138,6 +152,7 @@ export type Understanding =
   | { intent: "PRICE"; subject: Subject }
   | { intent: "RECOMMEND"; mood: Mood | null; category: MenuCategory | null }
   | ({ intent: "SET_TIP" } & TipAsked)
+  | ({ intent: "QUOTE_TIP" } & TipAsked)
   | { intent: "PAY" }
   | { intent: "PAYMENT_STATUS" }
   | { intent: "SMALL_TALK"; topic: SmallTalkTopic }

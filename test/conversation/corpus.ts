@@ -8,6 +8,7 @@ import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { after, each, order, tagged, type Case, type CorpusCase } from "./corpus-kit.js";
 import { DIALOGUE_CORPUS } from "./corpus-dialogue.js";
 import { HELD_OUT_CORPUS } from "./corpus-heldout.js";
+import { MONEY_CORPUS } from "./corpus-money.js";
 
 export type { CorpusCase } from "./corpus-kit.js";
 
@@ -596,5 +597,5 @@ export const CORPUS: readonly CorpusCase[] = [
   ...tagged("tip", tips), ...tagged("pay", pays), ...tagged("payment-status", paymentStatuses), ...tagged("small-talk", smallTalk),
   ...tagged("help", help), ...tagged("goodbye", goodbyes), ...tagged("unknown", unknown), ...tagged("follow-up", followUps),
   ...tagged("negative", negatives), ...tagged("funds", insufficientFunds), ...tagged("transcribed", transcribed),
-  ...tagged("typed", typed), ...DIALOGUE_CORPUS, ...HELD_OUT_CORPUS,
+  ...tagged("typed", typed), ...DIALOGUE_CORPUS, ...HELD_OUT_CORPUS, ...MONEY_CORPUS,
 ];

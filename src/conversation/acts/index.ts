@@ -15,7 +15,7 @@ import { changeQuantity } from "./quantity.js";
 import { remove } from "./remove.js";
 import { replace } from "./replace.js";
 import { cancel, goodbye, greet, help, smallTalk, unknown } from "./talk.js";
-import { setTip } from "./tip.js";
+import { quoteTip, setTip } from "./tip.js";
 import { undo } from "./undo.js";
 
 const ACTS: { readonly [I in Intent]: Act<I> } = {
@@ -31,6 +31,7 @@ const ACTS: { readonly [I in Intent]: Act<I> } = {
   PRICE: price,
   RECOMMEND: recommend,
   SET_TIP: setTip,
+  QUOTE_TIP: quoteTip,
   PAY: pay,
   PAYMENT_STATUS: paymentStatus,
   SMALL_TALK: smallTalk,

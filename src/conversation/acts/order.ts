@@ -14,7 +14,7 @@ import type { TipAsked } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { offer } from "./offer.js";
 import { attempt, changeTab, refuse, refuseError } from "./tab.js";
-import { tipChoiceOf } from "./tip.js";
+import { planTip, tipChoiceOf } from "./tip.js";
 
 /** Drafts ready to pour, or what Maya says (and asks) first. */
 export type Settled = { lines: OrderLine[] } | { outcome: Outcome };
@@ -102,13 +102,15 @@ export const order: Act<"ORDER"> = async (understanding, _state, bar, tools) => 
  * "Two martinis and a 15% tip": the tip once the drinks are on the tab, in the same turn (one
  * version, one event), and undone with them. An order still asking a question gets no tip yet.
  */
-async function withTip(poured: Outcome, { tip, refusal }: TipAsked, bar: BarPort, tools: ActTools): Promise<Outcome> {
+async function withTip(poured: Outcome, asked: TipAsked, bar: BarPort, tools: ActTools): Promise<Outcome> {
   if (!poured.change || poured.change.added.length === 0) return { ...poured, text: `${poured.text} ${tools.replies.tipAfterOrder()}` };
   const lines = poured.change.added;
   const refused = (outcome: Outcome) => ({ ...poured, text: tools.replies.orderedThen(lines, outcome.text) });
-  if (tip === null) return refused(await refuse(refusal ?? { reason: "TIP_NO_AMOUNT" }, bar, tools));
-  const before = tipChoiceOf(poured.session?.tab ?? (await bar.snapshot(tools.sessionId)).tab);
-  const result = await attempt(() => bar.setTip(tools.sessionId, tip));
+  const tab = poured.session?.tab ?? (await bar.snapshot(tools.sessionId)).tab;
+  const plan = planTip(asked, tab);
+  if (!plan.ok) return refused(await refuse(plan.refusal, bar, tools));
+  const before = tipChoiceOf(tab);
+  const result = await attempt(() => bar.setTip(tools.sessionId, plan.tip));
   if (!result.ok) return refused(await refuseError(result.error, bar, tools));
   return {
     ...poured,

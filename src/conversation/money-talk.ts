@@ -1,0 +1,373 @@
+/**
+ * Money talk: what a clause's words about the tip and about paying ask for. intents.ts calls these
+ * readers where it classifies money intents; the acts work amounts out on the tab (acts/tip.ts).
+ *
+ * A tip, as guests say it:
+ * - a percent ("15 percent", "tip 20"), an amount in everyday words ("five dollars", "a fiver",
+ *   "a couple of bucks", "a buck fifty"), or none ("skip the tip", "I'm not tipping", "tip nothing");
+ * - "round it up": the tip that brings the total up to the next whole dollar; "round it up to 20",
+ *   "make it an even 20": the tip that brings the total to $20.00. Both depend on the tab, so they are
+ *   read as a RoundUp and worked out when acting;
+ * - a vague amount ("a few bucks") is asked for, never guessed.
+ *
+ * Paying: only the guest's own request to pay now is a payment. The time ("later", "at the end of the
+ * night", "when she gets here", "after this one"), a condition ("if you throw in a free shot") or
+ * another payer ("my boss is paying") make it talk about paying, unless it is said to be now
+ * ("she's paying now, check please").
+ */
+import type { Utterance } from "./intents.js";
+import { isDollarWord, readMoneyCents, readNumber, readQuantity } from "./numbers.js";
+import { oneOf } from "./patterns.js";
+import { MAX_TIP_PERCENT, type TipRefusal } from "./refusals.js";
+import type { RoundUp, TipAsked, Understanding } from "./understanding.js";
+import { isEverydayWord } from "./vocabulary.js";
+
+// ---------------------------------------------------------------------------
+// Tips
+
+const TIP_WORDS: ReadonlySet<string> = new Set(["tip", "tips", "tipping", "tipped", "gratuity"]);
+/** Asking what the tip is, not setting one: "what's the tip?", "how much was my tip". */
+const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
+/** Money left for the bartender without saying "tip": "leave three dollars for you", "a fiver for yourself". */
+const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change) /;
+const SIGNED = / (minus|negative) /;
+
+const NO_TIP: TipAsked = { tip: { none: true }, refusal: null };
+const refused = (refusal: TipRefusal): TipAsked => ({ tip: null, refusal });
+const amountTip = (cents: number): TipAsked => (cents === 0 ? NO_TIP : { tip: { amountCents: cents }, refusal: null });
+
+/**
+ * The tip a clause asks for, or null when it says nothing about one. A clause naming a drink is
+ * about the tip only when it says "tip" ("a 15% tip for the martinis").
+ */
+export function readTip(u: Utterance): TipAsked | null {
+  const { tokens, padded } = u;
+  const tipAt = tokens.findIndex((token) => TIP_WORDS.has(token));
+  const mentionsTip = tipAt >= 0;
+  const percentAt = tokens.indexOf("percent");
+  const leaving = LEAVING_MONEY.test(padded);
+  const namesDrink = u.order.drafts.length > 0;
+  const roundUp = readRoundUp(tokens);
+  if (roundUp) return namesDrink ? null : { tip: null, refusal: null, roundUp };
+  if (!mentionsTip && percentAt < 0 && !leaving) return bareTip(tokens);
+  if (mentionsTip && TIP_QUESTION.test(padded)) return null;
+  if (!mentionsTip && namesDrink) return null;
+  if (clearsTip(tokens)) return NO_TIP;
+  // "add a -5% tip", "tip minus five dollars": refused, never read without its sign.
+  if (SIGNED.test(padded) && (percentAt > 0 || mentionsTip)) return refused({ reason: "TIP_NEGATIVE", max: MAX_TIP_PERCENT });
+  if (percentAt > 0) {
+    const before = tokens[percentAt - 1] as string;
+    if (/^\d+\.\d+$/.test(before)) return refused({ reason: "TIP_PERCENT_NOT_WHOLE" });
+    for (let start = 0; start < percentAt; start += 1) {
+      const number = readNumber(tokens, start);
+      if (number && start + number.length === percentAt) return percentTip(number.value);
+    }
+  }
+  if (mentionsTip || leaving) {
+    for (let start = 0; start < tokens.length; start += 1) {
+      const amount = readTipAmount(tokens, start);
+      if (amount === VAGUE) return refused({ reason: "TIP_NO_AMOUNT" });
+      if (amount !== null) return amountTip(amount.cents);
+    }
+  }
+  if (!mentionsTip) return null;
+  // "tip 20", "a tip of twenty": a bare number after the word is a percent, as on the tip buttons.
+  for (let start = tipAt + 1; start < tokens.length; start += 1) {
+    if (tokens[start] === "of" || tokens[start] === "a") continue;
+    const number = readNumber(tokens, start);
+    if (number) return percentTip(number.value);
+    break;
+  }
+  return refused({ reason: "TIP_NO_AMOUNT" });
+}
+
+function percentTip(percent: number): TipAsked {
+  if (percent > MAX_TIP_PERCENT) return refused({ reason: "TIP_PERCENT_OUT_OF_RANGE", max: MAX_TIP_PERCENT });
+  return percent === 0 ? NO_TIP : { tip: { percent }, refusal: null };
+}
+
+/** Money nouns a guest tips with. */
+const MONEY_NOUNS: ReadonlyMap<string, number> = new Map([["fiver", 500], ["tenner", 1000]]);
+/** Amounts too vague to set: asked for, never guessed ("a few bucks", "some dollars"). */
+const VAGUE_WORDS: ReadonlySet<string> = new Set(["few", "some", "several"]);
+const VAGUE = "VAGUE";
+const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "one"]);
+
+/** An amount of money in cents and the tokens it took. */
+export interface AmountRead {
+  cents: number;
+  length: number;
+}
+
+/**
+ * An amount of money at `start`, in everyday words: "a fiver", "a tenner", "a buck", "a buck
+ * fifty", "a couple of bucks", "two dollars and fifty cents", "$5.50"; VAGUE for "a few bucks";
+ * null when no amount starts there.
+ */
+export function readTipAmount(tokens: readonly string[], start: number): AmountRead | typeof VAGUE | null {
+  const article = ARTICLES.has(tokens[start] ?? "") ? 1 : 0;
+  const head = tokens[start + article] ?? "";
+  const noun = MONEY_NOUNS.get(head);
+  if (noun !== undefined) return { cents: noun, length: article + 1 };
+  if (VAGUE_WORDS.has(head) && isDollarWord(tokens[start + article + 1] ?? "")) return VAGUE;
+  // "a buck fifty", "a couple of bucks": the article or the couple is the number of dollars.
+  const count = readQuantity(tokens, start);
+  if (count && Number.isInteger(count.value) && isDollarWord(tokens[start + count.length] ?? "")) {
+    const money = readMoneyCents([String(count.value), ...tokens.slice(start + count.length)], 0);
+    return money ? { cents: money.value, length: count.length - 1 + money.length } : null;
+  }
+  const money = readMoneyCents(tokens, start);
+  return money ? { cents: money.value, length: money.length } : null;
+}
+
+/** Words that may stand around an amount said on its own ("just a tenner, thanks"). */
+const BARE_TIP_WORDS: ReadonlySet<string> = new Set([
+  "just", "please", "thanks", "thank", "you", "okay", "oh", "well", "so", "then", "here", "is", "and", "maya", "how", "about",
+]);
+
+/** How an everyday amount starts: "a fiver", "a buck fifty", "a couple of bucks" (not "20 dollars", which may be a price or a total). */
+const EVERYDAY_AMOUNT: ReadonlySet<string> = new Set([...ARTICLES, ...MONEY_NOUNS.keys(), "couple"]);
+
+/**
+ * "A fiver", "a couple of bucks then", "just a tenner": money in everyday words, said on its own to a
+ * bartender, is a tip.
+ */
+function bareTip(tokens: readonly string[]): TipAsked | null {
+  let start = 0;
+  while (BARE_TIP_WORDS.has(tokens[start] ?? "")) start += 1;
+  if (!EVERYDAY_AMOUNT.has(tokens[start] ?? "")) return null;
+  const amount = readTipAmount(tokens, start);
+  if (amount === null || amount === VAGUE) return null;
+  return tokens.slice(start + amount.length).every((token) => BARE_TIP_WORDS.has(token)) ? amountTip(amount.cents) : null;
+}
+
+/** Words that negate the tip they govern. */
+const TIP_NEGATORS: ReadonlySet<string> = new Set([
+  "no", "not", "never", "without", "skip", "skipping", "forget", "drop", "remove", "cancel", "delete", "clear", "scrap", "scratch",
+  "nix", "ditch", "lose", "waive", "hold", "zero", "nothing", "off", "rid",
+]);
+/** Words a negation reaches the tip through ("not going to leave a tip"): anything else ends its scope ("no rush, add a tip"). */
+const NEGATION_SCOPE: ReadonlySet<string> = new Set([
+  "a", "an", "the", "my", "any", "that", "this", "your", "our", "really", "even", "just", "be", "to", "want", "wanna", "going",
+  "leave", "leaving", "add", "adding", "give", "giving", "do", "doing", "need", "for", "bother", "with", "include", "put", "will",
+  "would", "am", "is", "are", "of", "about", "get", "take", "knock", "we", "i", "extra",
+]);
+/** After the tip: "tip nothing", "leave the tip off". */
+const NEGATED_AFTER: ReadonlySet<string> = new Set(["off", "nothing", "none", "zero"]);
+const LONGEST_NEGATION_REACH = 6;
+
+/**
+ * Whether the clause takes the tip away: a negation governing the tip word ("no tip", "I'm not
+ * going to leave a tip", "forget the tip", "tip nothing", "leave the tip off"). Two negations
+ * cancel out ("don't forget the tip"); a word outside the negation's reach ends it ("not sure
+ * about the tip", "no rush, add a tip").
+ */
+export function clearsTip(tokens: readonly string[]): boolean {
+  for (const [at, token] of tokens.entries()) {
+    if (!TIP_WORDS.has(token)) continue;
+    let negations = 0;
+    for (let back = at - 1; back >= 0 && at - back <= LONGEST_NEGATION_REACH; back -= 1) {
+      const word = tokens[back] as string;
+      if (TIP_NEGATORS.has(word)) negations += 1;
+      else if (!NEGATION_SCOPE.has(word)) break;
+    }
+    if (NEGATED_AFTER.has(tokens[at + 1] ?? "")) negations += 1;
+    if (negations % 2 === 1) return true;
+  }
+  return false;
+}
+
+/** Words "round" is a noun after ("another round", "the next round"): not rounding anything. */
+const ROUND_AS_NOUN: ReadonlySet<string> = new Set([
+  "a", "an", "another", "the", "this", "that", "next", "first", "second", "third", "last", "one", "my", "our", "your", "his", "her",
+  "their", "new", "same", "full", "whole", "each", "every", "final", "of",
+]);
+/** What is rounded: "round it up", "round the total up". */
+const ROUNDED: ReadonlySet<string> = new Set(["it", "that", "this", "the", "total", "bill", "tab", "check", "everything", "us", "me", "things", "whole", "thing"]);
+const NEXT_DOLLAR = / (next|nearest|closest) (whole |even |full )?(dollar|buck) /;
+
+/**
+ * "round it up" (the next whole dollar: `toCents` null), "round it up to 20", "round the bill up to
+ * thirty dollars", "make it an even 20", "call it twenty", "here's 20, keep the change": a total the
+ * tip brings the tab to.
+ */
+export function readRoundUp(tokens: readonly string[]): RoundUp | null {
+  for (const [at, token] of tokens.entries()) {
+    if (token === "round" || token === "rounded" || token === "rounding") {
+      if (ROUND_AS_NOUN.has(tokens[at - 1] ?? "")) continue;
+      let next = at + 1;
+      while (ROUNDED.has(tokens[next] ?? "")) next += 1;
+      const up = tokens[next] === "up";
+      if (up) next += 1;
+      if (tokens[next] !== "to") {
+        if (up) return { toCents: null };
+        continue;
+      }
+      const target = tokens.slice(next);
+      if (NEXT_DOLLAR.test(` ${target.join(" ")} `)) return { toCents: null };
+      const total = totalAt(tokens, next + 1);
+      if (total !== null) return { toCents: total };
+      if (up) return { toCents: null };
+    }
+    // "make it an even 20", "an even twenty bucks"; "call it 20": the total, said.
+    if (token === "even" && tokens[at - 1] !== "not") {
+      const total = totalAt(tokens, at + 1);
+      if (total !== null) return { toCents: total };
+    }
+    if (token === "call" && ["it", "that"].includes(tokens[at + 1] ?? "")) {
+      const evenly = tokens[at + 2] === "an" && tokens[at + 3] === "even" ? 2 : 0;
+      const total = totalAt(tokens, at + 2 + evenly);
+      if (total !== null) return { toCents: total };
+    }
+  }
+  return keepingTheChange(tokens);
+}
+
+/** "Here's twenty, keep the change": the amount handed over is the total. */
+function keepingTheChange(tokens: readonly string[]): RoundUp | null {
+  const keep = tokens.findIndex((token, at) => token === "keep" && tokens[at + 1] === "the" && tokens[at + 2] === "change");
+  if (keep < 0) return null;
+  for (let start = 0; start < tokens.length; start += 1) {
+    if (start >= keep && start < keep + 3) continue;
+    const total = totalAt(tokens, start);
+    if (total !== null) return { toCents: total };
+  }
+  return null;
+}
+
+/** A total said as money ("20 dollars", "$19.50") or a bare number of dollars ("20", not "20 percent"). */
+function totalAt(tokens: readonly string[], start: number): number | null {
+  const money = readMoneyCents(tokens, start);
+  if (money) return money.value;
+  const number = readNumber(tokens, start);
+  if (!number || tokens[start + number.length] === "percent") return null;
+  return number.value * 100;
+}
+
+/**
+ * A tip asked about rather than asked for ("what would 20% be?", "if I rounded up?", "maybe a 15%
+ * tip"): the amount is quoted and nothing is set. Asking what the tip is, or about no tip, reads
+ * the tab.
+ */
+export function tipAskedAbout(asked: TipAsked): Understanding {
+  const quotable =
+    asked.roundUp !== undefined ||
+    (asked.tip !== null && !("none" in asked.tip)) ||
+    (asked.refusal !== null && asked.refusal.reason !== "TIP_NO_AMOUNT");
+  const { tip, refusal, roundUp } = asked;
+  return quotable ? { intent: "QUOTE_TIP", tip, refusal, ...(roundUp ? { roundUp } : {}) } : { intent: "SHOW_TAB" };
+}
+
+/** "Add that", "put it on", "go with that": taking the tip Maya just quoted (read on the answer's core words). */
+const TAKES_QUOTED_TIP = /^(add|put|do|set|make|take|leave|go with|throw|stick|include|charge|let us do) (it|that|this|that one|the tip|them|those)( on| in| on there| on the (tab|bill))?$/;
+export const takesQuotedTip = (core: string): boolean => TAKES_QUOTED_TIP.test(core);
+
+// ---------------------------------------------------------------------------
+// Paying
+
+/** When the guest's words about paying say it happens: only NOW and UNSAID ask to pay. */
+export type PayingWhen = "NOW" | "UNSAID" | "LATER" | "ON_CONDITION" | "SOMEONE_ELSE" | "NOT_YET";
+
+export const asksToPayNow = (when: PayingWhen): boolean => when === "NOW" || when === "UNSAID";
+
+/** What Maya hears in talk of paying that is not a request to pay now. */
+export const PAYING_LATER: Understanding = { intent: "SMALL_TALK", topic: "NOT_YET" };
+
+const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close)/;
+/** Now, said: "now", "right away"; not "not now", "for now", "until now". */
+const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
+const LATER = oneOf([
+  / (later|eventually|afterwards|afterward|tomorrow|soon(?! as)|next time|another time|some other time|on (my|our|the) way out) /,
+  / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
+  / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set) | (at )?closing( time)? | last call /,
+  / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished) /,
+]);
+/** Words that open a condition or a time for what they follow: "I'll pay when she gets here". */
+const CONDITIONS: ReadonlySet<string> = new Set(["if", "unless", "when", "whenever", "once", "after", "until", "till", "provided", "assuming"]);
+/** Conditions that are only politeness: "when you get a chance", "if you can, check please". */
+const POLITE_CONDITION = oneOf([
+  /^ (when|whenever|once|if|as soon as) (you|ya) (guys )?((can|could|would|please)( please)?(?= $| (check|bill|close|settle|pay|and|i|we|maya|thanks|thank|then)\b)|(get|have) a (chance|sec|second|minute|moment)|are (ready|free)|(do|would) not mind)/,
+  /^ if (that|it|this) is (okay|ok|fine|alright|all right|possible|not too much trouble) /,
+  /^ if (possible|you please) /,
+]);
+/** "when" before an auxiliary asks when ("when can I pay?"); "after all" is no time. */
+const NOT_A_CONDITION = /^ (when (can|do|does|should|shall|will|would|is|are|may) |after all |once (again|more) )/;
+
+/**
+ * Whether a clause (or the part of one from a condition word on) puts paying off: it opens with a
+ * condition or a time ("if you throw in a free shot", "when she gets here", "once the game ends",
+ * "as soon as my friend arrives") that is not only politeness ("when you get a chance").
+ */
+export function putsPayingOff(tokens: readonly string[]): boolean {
+  const start = tokens.findIndex(
+    (token, at) => CONDITIONS.has(token) || (token === "as" && tokens[at + 1] === "soon" && tokens[at + 2] === "as"),
+  );
+  if (start < 0) return false;
+  const rest = ` ${tokens.slice(start).join(" ")} `;
+  return !NOT_A_CONDITION.test(rest) && !POLITE_CONDITION.test(rest);
+}
+
+/** Words that may come before a condition said after its clause: "... but only if", "... and once". */
+const BEFORE_CONDITION: ReadonlySet<string> = new Set(["and", "but", "only", "just", "so", "then", "or"]);
+
+/** Whether the clause said after a clause about paying is its condition or time ("... if you throw in a free shot"). */
+export function conditionsPaying(following: readonly string[]): boolean {
+  const start = following.findIndex((token) => !BEFORE_CONDITION.has(token));
+  const opener = following[start] ?? "";
+  return (CONDITIONS.has(opener) || opener === "as") && putsPayingOff(following.slice(start));
+}
+
+/** When the clause's talk of paying says it happens. Read only on clauses that talk about paying. */
+export function whenPaying(u: Utterance): PayingWhen {
+  const { padded, tokens } = u;
+  if (NOT_PAYING.test(padded)) return "NOT_YET";
+  if (SAID_NOW.test(padded)) return "NOW";
+  if (LATER.test(padded)) return "LATER";
+  if (putsPayingOff(tokens)) return "ON_CONDITION";
+  return paidBySomeoneElse(tokens) ? "SOMEONE_ELSE" : "UNSAID";
+}
+
+/** Words that name paying (or what is paid) in a clause: the payer is said before the first of them. */
+const PAYING_WORDS: ReadonlySet<string> = new Set([
+  "pay", "pays", "paying", "settle", "settling", "close", "closing", "check", "bill", "cash", "checkout", "split", "splitting",
+  "square", "ring", "charge", "tab",
+]);
+const OTHER_PAYERS: ReadonlySet<string> = new Set(["he", "she", "they", "someone", "somebody", "everyone", "everybody"]);
+const DETERMINERS: ReadonlySet<string> = new Set(["my", "our", "his", "her", "their", "the"]);
+/** What a guest's own possessive names when it is not a person: "my card will pay", "the bill please". */
+const NOT_A_PAYER: ReadonlySet<string> = new Set(["tab", "bill", "check", "card", "total", "account", "order", "drinks", "round", "money", "cash", "own", "share", "part", "half", "turn"]);
+/** The guest as the subject, anywhere in it ("my wife and I will pay"), or opening it ("let me pay", "you can close it"). */
+const THE_GUEST_SAYS: ReadonlySet<string> = new Set(["i", "we"]);
+const THE_GUEST_OPENS: ReadonlySet<string> = new Set(["let", "you", "me", "us", "can", "could", "may", "would", "will", "do", "how", "when", "is", "are"]);
+/** A verb after a subject that makes it the one paying ("my boss is", "my date going to"), or paying said of them ("my buddy paying"). */
+const PAYER_VERBS: ReadonlySet<string> = new Set([
+  "is", "are", "will", "would", "going", "gonna", "wants", "can", "said", "says", "has", "should", "might", "offered", "insists",
+  "picking", "got", "getting", "taking", "covering", "grabbing", "handling",
+]);
+const PAID_BY: ReadonlySet<string> = new Set(["paying", "pays"]);
+/** Words a clause may open with before its subject. */
+const OPENERS: ReadonlySet<string> = new Set([
+  "okay", "so", "well", "oh", "alright", "and", "but", "hey", "yeah", "yes", "no", "um", "uh", "right", "then", "anyway", "great",
+  "cool", "perfect", "fine", "look", "listen", "actually", "maya", "please", "good", "news",
+]);
+
+/**
+ * Whether someone other than the guest pays: "my boss is paying", "my date's gonna pay", "she'll
+ * settle up", "Sarah's paying". The subject is what comes before the first paying word; the guest
+ * ("I", "we", "let me"), an imperative ("check please") or the tab itself ("the bill please") is not
+ * someone else.
+ */
+function paidBySomeoneElse(tokens: readonly string[]): boolean {
+  const payAt = tokens.findIndex((token) => PAYING_WORDS.has(token));
+  if (payAt < 0) return false;
+  let from = 0;
+  while (from < payAt && OPENERS.has(tokens[from] as string)) from += 1;
+  const subject = tokens.slice(from, payAt);
+  const [first, second] = subject;
+  if (first === undefined || THE_GUEST_OPENS.has(first) || subject.some((word) => THE_GUEST_SAYS.has(word))) return false;
+  if (OTHER_PAYERS.has(first)) return true;
+  const saidToPay = PAID_BY.has(tokens[payAt] as string) || subject.some((word) => PAYER_VERBS.has(word));
+  if (DETERMINERS.has(first)) return saidToPay && second !== undefined && !NOT_A_PAYER.has(second);
+  // A name: "Sarah's paying", "John is going to pay".
+  return saidToPay && subject.length <= 4 && /^[a-z]+$/.test(first) && !isEverydayWord(first);
+}
