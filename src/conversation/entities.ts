@@ -15,14 +15,14 @@
  * - A number of people: "the 4 of us", "for 3 people"; a score: "7 to 3".
  *
  * Money and percents are read where they are (numbers.ts AMOUNT_UNITS): they
- * are amounts, and the tip readers need them. What is found here is taken out
- * of the tokens, so no reader downstream can take it for a count.
+ * are amounts, and the tip readers need them. What is found here is replaced
+ * by a word no reader downstream can take for a count.
  */
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readNumber } from "./numbers.js";
-import type { Tagged } from "./tagging.js";
+import type { Tag, Tagged } from "./tagging.js";
 
 export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SCORE";
 
@@ -107,34 +107,32 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
   return found;
 }
 
-/** The text without its numbers that are not counts (their pauses kept), and the tags to match. */
+/**
+ * The word that stands for a number that is not a count, where the number was: "table 7" reads
+ * "table num", "in twenty minutes" reads "in num minutes". No number reader takes it, and the
+ * phrase around it keeps its shape for the readers of times and places.
+ */
+export const NOT_A_COUNT = "num";
+
+/** The text with each number that is not a count said as NOT_A_COUNT (pauses kept), and the tags to match. */
 export function withoutNonCounts(read: ReadText, tagged: Tagged, index: MenuIndex): { read: ReadText; tagged: Tagged } {
   const found = numberEntities(read.tokens, read.pauses, tagged, index);
   if (found.size === 0) return { read, tagged };
-  const dropped = new Set<number>();
-  for (const [position, { length }] of found) for (let offset = 0; offset < length; offset += 1) dropped.add(position + offset);
   const tokens: string[] = [];
   const pauses: Pause[] = [];
-  const tags: Tagged["tags"][number][] = [];
+  const tags: Tag[] = [];
   const lemmas: string[] = [];
-  let carried: Pause = "NONE";
-  read.tokens.forEach((token, position) => {
-    const pause = strongest(carried, read.pauses[position] ?? "NONE");
-    if (dropped.has(position)) {
-      carried = pause;
-      return;
-    }
-    carried = "NONE";
-    tokens.push(token);
-    pauses.push(pause);
-    tags.push(tagged.tags[position] ?? "X");
-    lemmas.push(tagged.lemmas[position] ?? token);
-  });
-  pauses.push(strongest(carried, read.pauses[read.tokens.length] ?? "NONE"));
-  // Nothing said before the first token: no pause at the start.
-  pauses[0] = "NONE";
+  for (let position = 0; position < read.tokens.length; position += 1) {
+    const length = found.get(position)?.length ?? 1;
+    const entity = found.has(position);
+    tokens.push(entity ? NOT_A_COUNT : (read.tokens[position] as string));
+    pauses.push(read.pauses[position] ?? "NONE");
+    tags.push(entity ? "NUM" : (tagged.tags[position] ?? "X"));
+    lemmas.push(entity ? NOT_A_COUNT : (tagged.lemmas[position] ?? (read.tokens[position] as string)));
+    // A number of several words ("twenty five") is one word now; the pauses inside it go.
+    position += length - 1;
+  }
+  pauses.push(read.pauses[read.tokens.length] ?? "NONE");
   return { read: { tokens, pauses }, tagged: { tags, lemmas } };
 }
 
-const RANK: Readonly<Record<Pause, number>> = { NONE: 0, PAUSE: 1, STOP: 2, QUESTION: 3 };
-const strongest = (a: Pause, b: Pause): Pause => (RANK[a] >= RANK[b] ? a : b);
