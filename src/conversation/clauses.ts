@@ -152,7 +152,7 @@ const WISH = oneOf([
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
   / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like) /,
   / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for) /,
-  / (wants|needs|would like|would love|will have|will take|is having|is getting|is going to have) /,
+  / (wants|needs|would like|would love|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
   / let (me|us) /,
   / (give|get|bring|pour|make|fix|grab) (me|us) /,
   / ready to (pay|order|settle|close|check out) /,
@@ -225,6 +225,7 @@ interface Reading {
 const REQUEST_LEMMAS = new Set([
   "want", "need", "wish", "order", "get", "have", "take", "grab", "bring", "give", "pour", "make", "fix", "add", "include", "start",
   "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go",
+  "stick", "stay", "choose", "pick", "opt", "select",
 ]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
 const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);

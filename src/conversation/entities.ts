@@ -70,6 +70,9 @@ function isLabelNoun(tokens: readonly string[], tagged: Tagged, position: number
   const word = tokens[position];
   if (word === undefined || !NOUNS.has(tagged.tags[position] as string) || NOT_LABELS.has(word) || index.words.has(word)) return false;
   if (!CHOICE_NOUNS.has(word)) return true;
+  // "number 17 just scored": a number that does something is a name, not a choice from a list.
+  const after = tagged.tags[position + 2];
+  if (after === "VERB" || after === "AUX" || after === "ADV") return true;
   return position > 0 && isLabelNoun(tokens, tagged, position - 1, index);
 }
 

@@ -151,6 +151,10 @@ function opensClause(tokens: readonly string[], position: number, tags: readonly
 }
 
 const VERB_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
+/** Words that close a thought in speech and may start the next one: "ha ok two more IPAs". */
+const DISCOURSE_MARKERS = new Set(["ok", "okay", "alright", "anyway", "anyways", "right", "well", "so", "yeah"]);
+/** Commands that pour, said with whom for: "give me", "get us", "pour me". */
+const POUR_COMMANDS = new Set(["give", "get", "bring", "pour", "grab", "hand", "fix", "make", "gimme"]);
 /** Words that put off or hedge what follows them: "and then maybe a negroni later". */
 const HEDGES = new Set(["maybe", "perhaps", "probably", "later", "possibly"]);
 /** Parts of speech a subject is made of: "my lucky number", "the guy at the end", "she". */
@@ -271,6 +275,17 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     if (previous === "and" && command && (hasPredicate(clauseStart, position - 1) || hasDrink(clauseStart, position - 1))) {
       cut(position - 1);
       continue;
+    }
+    // Speech without punctuation: a word that closes a thought ("ok", "anyway", "alright") before a
+    // request is a pause ("number 17 just scored ha ok two more IPAs"), and so is a command to pour
+    // after a clause of its own ("it's the 4th quarter give me a rum").
+    const closesThought = DISCOURSE_MARKERS.has(previous) && pause === "NONE" && position - 1 > clauseStart;
+    const pourCommand = POUR_COMMANDS.has(token) && (tokens[position + 1] === "me" || tokens[position + 1] === "us") && !CLAUSE_TAKERS.has(previous) && previous !== "you";
+    if ((closesThought && startsRequest(tokens, position, index)) || (pourCommand && position - clauseStart >= 2)) {
+      if (hasPredicate(clauseStart, closesThought ? position - 1 : position)) {
+        cut(closesThought ? position - 1 : position);
+        continue;
+      }
     }
     // "a water and then maybe a negroni later": what is put off is a clause of its own.
     if ((token === "then" || token === "and") && HEDGES.has(tokens[position + 1] ?? "") && hasDrink(clauseStart, position)) {

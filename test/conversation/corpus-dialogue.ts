@@ -540,6 +540,12 @@ const governed: Case[] = [
   order("hey there, a negroni for the designated driver's wife", "1 negroni"),
   // A score is no count.
   order("we're winning 3 to 1, a round of two IPAs", "2 ipa"),
+  // Speech with no punctuation: a word that closes a thought, or a command to pour, starts a request.
+  order("number 8 just missed a penalty ha ok three lagers", "3 tap-beer"),
+  order("what a game alright two cosmos", "2 cosmopolitan"),
+  order("its halftime get me a lemonade", "1 lemonade"),
+  order("booth 4 gets two IPAs", "2 ipa"),
+  order("no, I'll stick with the negroni", "1 negroni"),
   // Run-on speech: a second request after "and", a question or request starting again, a plan put off.
   order("yeah two lagers and tell the cook we're here", "2 tap-beer"),
   order("hi we're at the end of the bar could we get three cosmos", "3 cosmopolitan"),
