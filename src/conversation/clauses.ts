@@ -156,6 +156,7 @@ const WISH = oneOf([
   / let (me|us) /,
   / (give|get|bring|pour|make|fix|grab) (me|us) /,
   / ready to (pay|order|settle|close|check out) /,
+  / (it is |now )?time for (a|an|another|that|the|my|some|one|two|three) /,
 ]);
 /** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
 const IMPERATIVE =

@@ -546,6 +546,7 @@ const governed: Case[] = [
   order("its halftime get me a lemonade", "1 lemonade"),
   order("booth 4 gets two IPAs", "2 ipa"),
   order("no, I'll stick with the negroni", "1 negroni"),
+  order("right, time for a cosmo", "1 cosmopolitan"),
   // Run-on speech: a second request after "and", a question or request starting again, a plan put off.
   order("yeah two lagers and tell the cook we're here", "2 tap-beer"),
   order("hi we're at the end of the bar could we get three cosmos", "3 cosmopolitan"),
