@@ -60,6 +60,7 @@ import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
 import { SqlSessionExpiryRepository, expireIdleSessions } from "./sessions/session-expiry.js";
 import { Housekeeping } from "./housekeeping.js";
+import type { LogDropStats } from "./startup/log-streams.js";
 import { databaseStartupError, listenStartupError } from "./startup/startup-error.js";
 import { createSpeechRecognition } from "./voice/recognition/recognition-factory.js";
 import { assertSpeechCredentials, createSpeech } from "./voice/speech-factory.js";
@@ -89,6 +90,8 @@ export interface StartOptions {
   cgroupRoot?: string;
   /** The process's stray-error counts (main.ts guards the process), exported as a metric. */
   strayErrors?: StrayErrorStats;
+  /** Log lines dropped by the guarded stdout and stderr (main.ts), exported as a metric. */
+  logDrops?: LogDropStats;
 }
 
 const OUTBOX_RETENTION_SECONDS = 3600;
@@ -160,6 +163,7 @@ interface WireInput {
 async function wire({ config, log, httpServer, gate, port, publicUrl, db, options }: WireInput): Promise<MayaApp> {
   const metrics = createMetrics({ config: config.deployment, ...(options.cgroupRoot ? { cgroupRoot: options.cgroupRoot } : {}) });
   if (options.strayErrors) metrics.observeStrayErrors(options.strayErrors);
+  if (options.logDrops) metrics.observeLogDrops(options.logDrops);
   const menu = await Menu.load(db.sql);
   const outbox = new SqlOutboxRepository(db.sql);
   const feed = new TabEventFeed(outbox, {

@@ -9,6 +9,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { PaymentStatus, ProviderName } from "../payments/payment-provider.js";
 import type { LimitReason } from "../limits/refusals.js";
+import { LOG_DROP_REASONS, LOG_STREAMS, type LogDropStats } from "../startup/log-streams.js";
 import { BoundedLabel, closedLabel } from "./bounded-label.js";
 import { type CgroupStats, DEFAULT_CGROUP_ROOT, readCgroupStats } from "./cgroup.js";
 
@@ -126,6 +127,8 @@ export interface MayaMetrics {
   observeSessionLocks(source: SessionLockStats): void;
   /** The process's stray-error counts (src/process-guards.ts), read at scrape time. */
   observeStrayErrors(source: StrayErrorStats): void;
+  /** Log lines dropped because stdout or stderr failed or fell behind (src/startup/log-streams.ts), read at scrape time. */
+  observeLogDrops(source: LogDropStats): void;
 }
 
 const PAYMENT_STATUSES = ["PENDING", "SUCCEEDED", "FAILED", "EXPIRED", "CANCELED"] as const satisfies readonly PaymentStatus[];
@@ -177,6 +180,7 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   const cgroupRoot = options.cgroupRoot ?? DEFAULT_CGROUP_ROOT;
   let lockStats: SessionLockStats | undefined;
   let strayErrors: StrayErrorStats | undefined;
+  let logDrops: LogDropStats | undefined;
 
   if (options.collectDefaultMetrics !== false) collectDefaultMetrics({ register: registry });
 
@@ -451,6 +455,17 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     },
   });
 
+  new Counter({
+    name: "maya_log_lines_dropped_total",
+    help: "Log lines dropped instead of written, by stream and reason (closed: the stream failed, e.g. EPIPE; full: its reader fell behind).",
+    labelNames: ["stream", "reason"] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const stream of LOG_STREAMS) for (const reason of LOG_DROP_REASONS) this.inc({ stream, reason }, logDrops?.dropped(stream, reason) ?? 0);
+    },
+  });
+
   // --- Session locks
   new Gauge({
     name: "maya_session_locks",
@@ -584,6 +599,9 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     },
     observeStrayErrors(source) {
       strayErrors = source;
+    },
+    observeLogDrops(source) {
+      logDrops = source;
     },
   };
 }
