@@ -41,7 +41,7 @@ import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
 import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
-import { bodyTooLarge, graphqlErrorBody, querySourceGuard, rateLimitGuard, refusalStatus, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
+import { bodyTooLarge, graphqlErrorBody, querySourceGuard, rateLimitGuard, refusalStatus, operationGuards } from "./http/graphql-guards.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
@@ -315,13 +315,15 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     validationRules: [...limits.validationRules],
     parseOptions: { maxTokens: config.limits.maxQueryTokens },
     introspection: true,
+    // Apollo's own lines go where Maya's go (and are dropped with them when the log reader is gone).
+    logger: { debug: () => undefined, info: (message) => log.info(String(message)), warn: (message) => log.warn(String(message)), error: (message) => log.error(String(message)) },
     // main.ts owns the signals: Apollo's own handler would stop it alongside app.close() and re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },
       ApolloServerPluginLandingPageDisabled(),
-      subscriptionsOverSocketOnly<GraphQLContext>(),
+      operationGuards<GraphQLContext>(),
       createApolloMetricsPlugin<GraphQLContext>(metrics),
       menuResponseCache<GraphQLContext>(),
     ],

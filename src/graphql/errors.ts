@@ -22,6 +22,16 @@ export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
 
+/**
+ * A document with no operation to run for the request's operationName (none by that name, or several
+ * and no name): the client's mistake, said the same way over HTTP (400) and the socket.
+ */
+export function unresolvedOperation(): GraphQLError {
+  return new GraphQLError("Name the operation to run: the document has several, or none by that name.", {
+    extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } },
+  });
+}
+
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,

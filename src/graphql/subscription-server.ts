@@ -30,6 +30,7 @@ import type { OperationRecorder } from "../observability/apollo-metrics-plugin.j
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken } from "../sessions/session-token.js";
 import { contextFromAuthorization } from "./context.js";
+import { unresolvedOperation } from "./errors.js";
 import type { SubscriptionContext } from "./resolvers/tab-event.resolver.js";
 
 /** A socket that does not answer a ping within this long is gone. */
@@ -104,7 +105,7 @@ export function startSubscriptionServer(options: {
       const errors = limits.validate(schema, parsed.document);
       if (errors.length > 0) return invalid(errors);
       if (!getOperationAST(parsed.document, payload.operationName)) {
-        return invalid([new GraphQLError("Name the operation to run: the document has several, or none by that name.", { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })]);
+        return invalid([unresolvedOperation()]);
       }
       return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
     },

@@ -8,6 +8,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { NextFunction, Request, Response } from "express";
 import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
+import { unresolvedOperation } from "../graphql/errors.js";
 import { refusalExtensions, refusalHttpStatus, refusalMessage, type LimitRefusal } from "../limits/refusals.js";
 
 export function graphqlErrorBody(message: string, code: string, extensions: Record<string, unknown> = {}) {
@@ -55,13 +56,18 @@ export function bodyTooLarge(limits: RequestLimits, res: Response, error: unknow
   sendRefusal(res, limits.record({ reason: "MESSAGE_TOO_LARGE", maxBytes: Number.isFinite(limit) && limit > 0 ? limit : limits.config.maxRequestBytes }));
 }
 
-/** graphql-js would run a subscription sent over HTTP as a query of its root field; it belongs on the socket. */
-export function subscriptionsOverSocketOnly<TContext extends object>(): ApolloServerPlugin<TContext> {
+/**
+ * What a request must be to run over HTTP: one operation the operationName picks (else a 400 naming
+ * the mistake, where Apollo would fail the request as an internal error), and no subscription:
+ * graphql-js would run one sent over HTTP as a query of its root field; it belongs on the socket.
+ */
+export function operationGuards<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
-          if (operation?.operation !== "subscription") return;
+          if (!operation) throw unresolvedOperation();
+          if (operation.operation !== "subscription") return;
           throw new GraphQLError("Subscriptions are served over graphql-ws (a WebSocket on /graphql), not over HTTP.", {
             extensions: { code: "BAD_REQUEST", http: { status: 400 } },
           });
