@@ -23,7 +23,9 @@ import { ConversationService } from "./conversation/conversation.service.js";
 import { Menu } from "./bar/menu.service.js";
 import { TabService } from "./bar/tab.service.js";
 import type { AppConfig } from "./config.js";
+import { DatabaseAvailability } from "./db/availability.js";
 import { openDatabase, type Database } from "./db/database.js";
+import { UNAVAILABLE } from "./errors.js";
 import { migrateAndSeed } from "./db/migrate.js";
 import { projectPath } from "./db/paths.js";
 import { OutboxRelay } from "./events/outbox-relay.js";
@@ -41,7 +43,7 @@ import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
 import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
-import { bodyTooLarge, graphqlErrorBody, querySourceGuard, rateLimitGuard, refusalStatus, operationGuards } from "./http/graphql-guards.js";
+import { bodyTooLarge, graphqlErrorBody, operationGuards, outageStatus, querySourceGuard, rateLimitGuard, refusalStatus, sendUnavailable } from "./http/graphql-guards.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
@@ -164,6 +166,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   const metrics = createMetrics({ config: config.deployment, ...(options.cgroupRoot ? { cgroupRoot: options.cgroupRoot } : {}) });
   if (options.strayErrors) metrics.observeStrayErrors(options.strayErrors);
   if (options.logDrops) metrics.observeLogDrops(options.logDrops);
+  // The database away (refusing, full, read-only) is an outage: retryable refusals, one log line each way.
+  const availability = new DatabaseAvailability({ check: () => db.checkWritable(), log, metrics });
   const menu = await Menu.load(db.sql);
   const outbox = new SqlOutboxRepository(db.sql);
   const feed = new TabEventFeed(outbox, {
@@ -208,11 +212,13 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
             // Once when an outage starts and now and then while it lasts (a read is retried every 2 s at most).
             readFailed: (error, attempt) => {
               metrics.relayRead(false);
+              // An outage is logged once, as an outage; anything else now and then while it lasts.
+              if (availability.report(error)) return;
               if (attempt === 1 || attempt % 30 === 0) log.error("reading the outbox failed; retrying", { error: describeError(error), attempt });
             },
             recovered: () => {
               metrics.relayRead(true);
-              log.info("reading the outbox again");
+              if (!availability.outage) log.info("reading the outbox again");
             },
           },
         )
@@ -242,6 +248,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     ],
     config.sessions.sweepSeconds * 1000,
     log,
+    availability,
   );
   housekeeping.start();
   const provider = await createPaymentProvider(config.payments, publicUrl, metrics, log);
@@ -258,6 +265,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
       mockExpiryMs: config.payments.mockExpiryMs,
     },
     log,
+    availability,
   );
   const speech = await createSpeech(config.speech, log, metrics);
   const hearing = await createSpeechRecognition(config.speechRecognition, menu.items, log, metrics);
@@ -284,7 +292,10 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   ]);
   const schema = await buildMayaSchema(resolvers);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
-    formatGraphQLError(formatted, error, (internal) => log.error("internal error", { error: describeError(internal) }));
+    formatGraphQLError(formatted, error, {
+      internal: (internal) => log.error("internal error", { error: describeError(internal) }),
+      outage: (cause) => availability.report(cause),
+    });
 
   // One set of limits (and rate-limit buckets) for every transport.
   const limits = createRequestLimits(config.limits, {
@@ -301,12 +312,14 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     limits,
     formatError,
     recordOperation: createOperationRecorder(metrics),
+    outages: availability,
     log,
   });
   hearing.mount({
     upgrades,
     sessions,
     limiters: { perAddress: limits.rateLimiters.byAddress, perSession: limits.rateLimiters.bySession },
+    outages: availability,
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -324,6 +337,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
       { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },
       ApolloServerPluginLandingPageDisabled(),
       operationGuards<GraphQLContext>(),
+      outageStatus<GraphQLContext>(),
       createApolloMetricsPlugin<GraphQLContext>(metrics),
       menuResponseCache<GraphQLContext>(),
     ],
@@ -342,19 +356,18 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   });
   app.get("/readyz", async (_req, res) => {
     const payments = { provider: provider.name, description: provider.description, testMode: true };
-    try {
-      await db.ping();
-      if (relay && !relay.healthy) {
-        res.status(503).json({ status: "unavailable", database: db.kind, error: "not reading tab events", payments });
-        return;
-      }
-      res.json({ status: "ready", database: db.kind, payments });
-    } catch (error) {
-      res.status(503).json({ status: "unavailable", database: db.kind, error: "database unreachable", payments });
+    // Not ready while the database cannot answer or cannot write (read-only, a full disk), not only while it is unreachable.
+    const cause = await availability.check();
+    const error = cause !== null ? `database unavailable: ${cause}` : relay && !relay.healthy ? "not reading tab events" : null;
+    if (error) {
+      res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
+      res.status(503).json({ status: "unavailable", database: db.kind, error, payments });
+      return;
     }
+    res.json({ status: "ready", database: db.kind, payments });
   });
   app.get("/metrics", metricsHandler(metrics));
-  app.use(checkoutRouter(payments, limits));
+  app.use(checkoutRouter(payments, limits, availability));
   app.post(
     "/webhooks/stripe",
     // Before the body is read or its signature checked. Stripe retries a 429 later.
@@ -392,6 +405,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     metrics,
     log,
     publicUrl,
+    availability,
   });
   app.get("/speech/:file", (req, res) => {
     const match = /^([0-9a-f]{64})\.mp3$/.exec(req.params.file);
@@ -409,6 +423,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
       res.status(status).json(graphqlErrorBody("The request could not be read.", "BAD_USER_INPUT"));
       return;
     }
+    if (availability.report(error)) return sendUnavailable(res);
     log.error("request failed", { error: describeError(error) });
     res.status(500).json(graphqlErrorBody("Something went wrong on our side.", "INTERNAL_SERVER_ERROR"));
   });
@@ -447,6 +462,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
         await hearing.close();
         await apollo.stop();
         await relay?.stop();
+        availability.stop();
         await db.close();
         if ("close" in provider && typeof provider.close === "function") provider.close();
         await speech.close();

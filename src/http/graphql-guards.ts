@@ -8,6 +8,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { NextFunction, Request, Response } from "express";
 import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
+import { UNAVAILABLE, unavailableExtensions } from "../errors.js";
 import { unresolvedOperation } from "../graphql/errors.js";
 import { refusalExtensions, refusalHttpStatus, refusalMessage, type LimitRefusal } from "../limits/refusals.js";
 
@@ -75,4 +76,26 @@ export function operationGuards<TContext extends object>(): ApolloServerPlugin<T
       };
     },
   };
+}
+
+/** A response carrying UNAVAILABLE (the database is away) is a 503 with Retry-After: the client may retry, elsewhere or later. */
+export function outageStatus<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === "single" ? response.body.singleResult.errors : response.body.initialResult.errors;
+          if (!errors?.some((error) => error.extensions?.code === UNAVAILABLE.code)) return;
+          response.http.status = 503;
+          response.http.headers.set("retry-after", String(UNAVAILABLE.retryAfterSeconds));
+        },
+      };
+    },
+  };
+}
+
+/** The same refusal outside GraphQL's pipeline (an express route), as a GraphQL-shaped body. */
+export function sendUnavailable(res: Response): void {
+  res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
+  res.status(503).json({ errors: [{ message: UNAVAILABLE.message, extensions: unavailableExtensions() }] });
 }

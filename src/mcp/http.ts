@@ -15,7 +15,8 @@ import { randomUUID } from "node:crypto";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { AppConfig } from "../config.js";
-import { DomainError } from "../errors.js";
+import type { OutageReporter } from "../db/availability.js";
+import { DomainError, UNAVAILABLE } from "../errors.js";
 import { clientAddress } from "../limits/request-limits.js";
 import type { RateLimiter } from "../http/rate-limiter.js";
 import { describeError, type Logger } from "../logger.js";
@@ -40,6 +41,8 @@ export interface McpMountOptions {
   log: Logger;
   /** Where guests open Maya (the `maya://session` resource points there). */
   publicUrl: string;
+  /** While the database is away, requests are refused with 503 and Retry-After (logged once, as the outage). */
+  availability: OutageReporter & { readonly outage: unknown };
   path?: string;
 }
 
@@ -78,7 +81,7 @@ function loadMcpRuntime(): Promise<McpRuntime> {
 }
 
 export function mountMcp(app: Express, options: McpMountOptions): McpMount {
-  const { services, config, bodyLimit, rateLimiters, metrics, log } = options;
+  const { services, config, bodyLimit, rateLimiters, metrics, log, availability } = options;
   const path = options.path ?? "/mcp";
   const registry = new McpSessionRegistry<LiveSession>({
     maxSessions: config.maxSessions,
@@ -86,7 +89,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     idleMs: config.idleSeconds * 1000,
   });
   registry.start();
-  const deps: BarServerDeps = { ...services, log };
+  const deps: BarServerDeps = { ...services, log, outages: availability };
   const publicOrigin = originOf(options.publicUrl);
   let closing = false;
 
@@ -104,6 +107,8 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     if (req.method === "POST" && (req.body === undefined || !req.is("application/json"))) {
       return refuse(res, 415, "Send JSON-RPC as Content-Type: application/json.");
     }
+    // Every call needs the database (a guest, a tab): while it is away, say so before the session does.
+    if (availability.outage) return unavailable(res);
     // Every JSON-RPC message counts against the guest's bucket, as every GraphQL request does.
     const messages = Array.isArray(req.body) ? Math.max(1, req.body.length) : 1;
     const token = bearerToken(req.get("authorization"));
@@ -230,6 +235,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       return refuse(res, 413, `The request is larger than the ${bodyLimit} allowed.`);
     }
     if (status >= 400 && status < 500) return refuse(res, 400, "The request could not be read as JSON.", -32700);
+    if (availability.report(error)) return unavailable(res);
     log.error("MCP request failed", { error: describeError(error) });
     refuse(res, 500, "Something went wrong on our side. Please try again.", -32603);
   });
@@ -253,6 +259,12 @@ function originOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The database is away: a retryable refusal. */
+function unavailable(res: Response): void {
+  res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
+  refuse(res, 503, UNAVAILABLE.message);
 }
 
 /** A JSON-RPC error outside any request (the transport's own refusals look the same). */

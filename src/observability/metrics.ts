@@ -109,6 +109,10 @@ export interface MayaMetrics {
   writeConflict(): void;
   /** The outbox relay's reading: whether its last read succeeded, and each read that failed. */
   relayRead(ok: boolean): void;
+  /** Whether the database answers and takes writes (src/db/availability.ts): false from an outage's start to its end. */
+  databaseAvailable(up: boolean): void;
+  /** A request refused as UNAVAILABLE because the database was away. */
+  databaseRefusal(): void;
   /** Counts an open subscription; call the returned function (any number of times) when it ends. */
   subscriptionOpened(): () => void;
   /** One MCP tool call, by tool ("unknown" for a name Maya does not offer) and outcome. */
@@ -407,6 +411,16 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     help: "1 while this instance reads other instances' tab changes, 0 while reading fails (PostgreSQL only).",
     registers,
   });
+  const databaseUp = new Gauge({
+    name: "maya_database_available",
+    help: "1 while the database answers and takes writes, 0 during an outage (unreachable, refusing connections, disk full, read-only).",
+    registers,
+  });
+  const databaseRefusals = new Counter({
+    name: "maya_database_unavailable_refusals_total",
+    help: "Requests refused as UNAVAILABLE (HTTP 503 with Retry-After) because the database was away.",
+    registers,
+  });
   const subscriptionsActive = new Gauge({
     name: "maya_subscriptions_active",
     help: "GraphQL subscriptions open on this instance.",
@@ -575,6 +589,12 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     relayRead(ok) {
       relayHealthy.set(ok ? 1 : 0);
       if (!ok) relayReadFailures.inc();
+    },
+    databaseAvailable(up) {
+      databaseUp.set(up ? 1 : 0);
+    },
+    databaseRefusal() {
+      databaseRefusals.inc();
     },
     subscriptionOpened: () => countOpen(subscriptionsActive),
     mcpToolCall(tool, outcome) {

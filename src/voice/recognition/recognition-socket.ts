@@ -18,6 +18,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import type { OutageReporter } from "../../db/availability.js";
 import { DomainError } from "../../errors.js";
 import { ConnectionCounter } from "../../limits/connection-counter.js";
 import { clientAddress } from "../../limits/request-limits.js";
@@ -112,6 +113,8 @@ export interface RecognitionSocketOptions {
   limits?: Partial<RecognitionLimits>;
   metrics: RecognitionMetrics;
   log: Logger;
+  /** The database away is an outage (logged once there), not a line per socket. */
+  outages?: OutageReporter;
 }
 
 export interface RecognitionSocket {
@@ -221,6 +224,7 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
       } catch (error) {
         if (error instanceof DomainError && error.code === "UNAUTHENTICATED") return refuse("unauthenticated");
         // The database is away: no session to listen for, but the page can say so and typing still works.
+        if (options.outages?.report(error)) return refuse("unavailable");
         log.warn("speech socket could not authenticate", { error: describeError(error).slice(0, 300) });
         return refuse("unavailable");
       }
