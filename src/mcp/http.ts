@@ -28,7 +28,7 @@ import type * as Runtime from "./runtime.js";
 import type { BarServerDeps } from "./server.js";
 import { McpSessionRegistry, type Reservation } from "./session-registry.js";
 
-export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "rateLimited" | "limitRefused">;
+export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "mcpSessionClosed" | "rateLimited" | "limitRefused">;
 
 export interface McpMountOptions {
   services: Omit<BarServerDeps, "log"> & { sessions: SessionService };
@@ -49,8 +49,11 @@ export interface McpMountOptions {
 export interface McpMount {
   /** Loads the SDK's runtime now (once the app serves), so the first agent does not wait for it. */
   warmUp(): void;
-  /** Closes every MCP session (ending their feed subscriptions and streams) and opens no more. */
-  close(): Promise<void>;
+  /**
+   * Opens no more sessions, waits for the calls in flight to be answered (until `untilMs`, a clock
+   * time), then closes every MCP session, ending their feed subscriptions and notification streams.
+   */
+  close(untilMs?: number): Promise<void>;
 }
 
 interface Guest {
@@ -83,15 +86,17 @@ function loadMcpRuntime(): Promise<McpRuntime> {
 export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   const { services, config, bodyLimit, rateLimiters, metrics, log, availability } = options;
   const path = options.path ?? "/mcp";
-  const registry = new McpSessionRegistry<LiveSession>({
-    maxSessions: config.maxSessions,
-    maxPerAddress: config.maxSessionsPerAddress,
-    idleMs: config.idleSeconds * 1000,
-  });
+  const registry = new McpSessionRegistry<LiveSession>(
+    { maxSessions: config.maxSessions, maxPerAddress: config.maxSessionsPerAddress, idleMs: config.idleSeconds * 1000 },
+    Date.now,
+    (reason) => metrics.mcpSessionClosed(reason),
+  );
   registry.start();
   const deps: BarServerDeps = { ...services, log, outages: availability };
   const publicOrigin = originOf(options.publicUrl);
   let closing = false;
+  /** POSTs (calls) being answered: a shutdown lets them finish before it closes the sessions. */
+  let callsInFlight = 0;
 
   const guard = (req: Request, res: Response, next: NextFunction) => {
     // A page on another site must not drive a guest's bar from their browser (DNS rebinding, CSRF).
@@ -147,7 +152,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     const reservation = closing ? "total" : registry.reserve(clientAddress(req));
     if (reservation === "total") return refuse(res, 503, "Too many MCP sessions are open right now; try again later.");
     if (reservation === "address") {
-      return refuse(res, 429, `At most ${config.maxSessionsPerAddress} MCP sessions may be open from one address; close one (DELETE ${path}).`);
+      return refuse(res, 429, `At most ${config.maxSessionsPerAddress} MCP sessions may be open from one address, and all are in use; close one (DELETE ${path}) or try again shortly.`);
     }
     try {
       await openSession(runtime, req, res, reservation, bearerGuest);
@@ -223,6 +228,10 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     guard,
     express.json({ limit: bodyLimit }),
     (req, res, next) => {
+      if (req.method === "POST") {
+        callsInFlight += 1;
+        res.once("close", () => void (callsInFlight -= 1));
+      }
       handle(req, res).catch(next);
     },
   );
@@ -245,9 +254,10 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     warmUp: () => {
       loadMcpRuntime().catch((error: unknown) => log.error("loading the MCP SDK failed", { error: describeError(error) }));
     },
-    close: () => {
+    close: async (untilMs = Date.now()) => {
       closing = true;
-      return registry.closeAll();
+      while (callsInFlight > 0 && Date.now() < untilMs) await new Promise((resolve) => setTimeout(resolve, 20));
+      await registry.closeAll();
     },
   };
 }

@@ -119,6 +119,8 @@ export interface MayaMetrics {
   mcpToolCall(tool: string, outcome: McpCallOutcome): void;
   /** Counts a live MCP session; call the returned function (any number of times) when it ends. */
   mcpSessionOpened(): () => void;
+  /** An MCP session Maya closed: idle too long, or displaced by a newer one from its address at the cap. */
+  mcpSessionClosed(reason: "idle" | "displaced"): void;
   /** A request refused by a rate limiter (`scope`: "session", "address", ...). */
   rateLimited(scope: string): void;
   /** A request refused by another request limit (`reason`: QUERY_TOO_DEEP, TOO_MANY_ALIASES, ...). */
@@ -443,6 +445,13 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     labelNames: ["tool", "outcome"] as const,
     registers,
   });
+  const mcpSessionsClosed = new Counter({
+    name: "maya_mcp_sessions_closed_total",
+    help: "MCP sessions Maya closed, by reason (idle: no request for MAYA_MCP_IDLE_SECONDS; displaced: the oldest idle one of an address at its cap, for a new one).",
+    labelNames: ["reason"] as const,
+    registers,
+  });
+  for (const reason of ["idle", "displaced"]) mcpSessionsClosed.inc({ reason }, 0);
   const mcpSessionsActive = new Gauge({
     name: "maya_mcp_sessions_active",
     help: "MCP sessions open over HTTP on this instance.",
@@ -601,6 +610,9 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
       mcpToolCalls.inc({ tool: mcpTool.value(tool), outcome: mcpOutcome.value(outcome) });
     },
     mcpSessionOpened: () => countOpen(mcpSessionsActive),
+    mcpSessionClosed(reason) {
+      mcpSessionsClosed.inc({ reason: reason === "displaced" ? "displaced" : "idle" });
+    },
     rateLimited(scope) {
       rateLimitRejections.inc({ scope: rateScope.value(scope) });
     },
