@@ -8,7 +8,6 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -45,6 +44,7 @@ import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
 import { bodyTooLarge, graphqlErrorBody, operationGuards, outageStatus, querySourceGuard, rateLimitGuard, refusalStatus, sendUnavailable } from "./http/graphql-guards.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { trackRequests } from "./http/request-drain.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
@@ -97,6 +97,8 @@ export interface StartOptions {
 }
 
 const OUTBOX_RETENTION_SECONDS = 3600;
+/** On shutdown, a request whose body has not arrived by then is cut: a slow client must not hold the process. */
+const UPLOAD_GRACE_MS = 2000;
 
 export async function startMaya(config: AppConfig, options: StartOptions = {}): Promise<MayaApp> {
   const log = options.logger ?? createLogger(config.logLevel);
@@ -163,6 +165,7 @@ interface WireInput {
 }
 
 async function wire({ config, log, httpServer, gate, port, publicUrl, db, options }: WireInput): Promise<MayaApp> {
+  const requests = trackRequests(httpServer);
   const metrics = createMetrics({ config: config.deployment, ...(options.cgroupRoot ? { cgroupRoot: options.cgroupRoot } : {}) });
   if (options.strayErrors) metrics.observeStrayErrors(options.strayErrors);
   if (options.logDrops) metrics.observeLogDrops(options.logDrops);
@@ -333,8 +336,6 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     // main.ts owns the signals: Apollo's own handler would stop it alongside app.close() and re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },
       ApolloServerPluginLandingPageDisabled(),
       operationGuards<GraphQLContext>(),
       outageStatus<GraphQLContext>(),
@@ -418,6 +419,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    // A request cut mid-body at shutdown was answered already.
+    if (res.headersSent) return void res.end();
     if (status === 413) return bodyTooLarge(limits, res, error);
     if (status >= 400 && status < 500) {
       res.status(status).json(graphqlErrorBody("The request could not be read.", "BAD_USER_INPUT"));
@@ -452,14 +455,19 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     services: { menu, sessions, tabs, payments, feed, locks, conversation, reconciler, housekeeping },
     close: () => {
       closing ??= (async () => {
+        // Within the process's deadline (MAYA_SHUTDOWN_SECONDS): uploads get 2 s, requests in flight
+        // until 3 s before it, and the rest (stopping the chores, closing the database) what is left.
+        const started = Date.now();
+        const drainMs = Math.max(1000, (config.shutdownSeconds - 3) * 1000);
+        gate.stop();
+        const drained = requests.drain({ uploadGraceMs: Math.min(UPLOAD_GRACE_MS, drainMs), deadlineMs: drainMs });
+        // Sockets with their close codes (1001, going away: the client reconnects elsewhere); MCP once its calls in flight are answered.
+        await Promise.all([subscriptionServer.close(), hearing.close(), mcp.close(started + drainMs)]);
+        const report = await drained;
+        log.info("stopped serving", { ...report, seconds: (Date.now() - started) / 1000 });
         locks.stop();
         await housekeeping.stop();
         await reconciler.stop();
-        // Before the drain: an agent's open notification stream would hold the HTTP server open.
-        await mcp.close();
-        httpServer.closeIdleConnections();
-        // Its sockets would hold the HTTP server open.
-        await hearing.close();
         await apollo.stop();
         await relay?.stop();
         availability.stop();

@@ -20,6 +20,7 @@ import type { IncomingMessage } from "node:http";
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { CloseCode, handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer, type WebSocket } from "ws";
+import { closeGoingAway } from "../http/upgrade-router.js";
 import type { TabService } from "../bar/tab.service.js";
 import type { OutageReporter } from "../db/availability.js";
 import type { TabEventFeed } from "../events/tab-event-feed.js";
@@ -203,10 +204,7 @@ export function startSubscriptionServer(options: {
   });
 
   return {
-    close: async () => {
-      for (const client of wsServer.clients) client.terminate();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-    },
+    close: () => closeGoingAway(wsServer, "Maya is restarting; reconnect in a moment."),
   };
 }
 

@@ -23,7 +23,7 @@ import { DomainError } from "../../errors.js";
 import { ConnectionCounter } from "../../limits/connection-counter.js";
 import { clientAddress } from "../../limits/request-limits.js";
 import { RateLimiter } from "../../http/rate-limiter.js";
-import type { UpgradeRouter } from "../../http/upgrade-router.js";
+import { closeGoingAway, type UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
 import type { MayaMetrics } from "../../observability/index.js";
 import type { SessionService } from "../../sessions/session.service.js";
@@ -83,6 +83,8 @@ const REFUSALS: Readonly<Record<RefusalReason, { code: number; message: string }
   unavailable: { code: 4503, message: "I can't listen right now. You can type to me instead." },
   recognizer_failed: { code: 4503, message: "I couldn't make that out just now. Please try again, or type it." },
 };
+
+const RESTARTING_MESSAGE = "I'm restarting for a moment. Try the mic again in a few seconds, or type to me.";
 
 type ClientMessage = { type: "start"; token: string } | { type: "stop" } | { type: "cancel" };
 
@@ -326,8 +328,11 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
       return liveStreams;
     },
     close: async () => {
-      for (const client of wsServer.clients) client.terminate();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      // The guest is told (the page says so and typing works), then the socket closes as going away.
+      for (const client of wsServer.clients) {
+        if (client.readyState === client.OPEN) client.send(JSON.stringify({ type: "error", reason: "unavailable", message: RESTARTING_MESSAGE }));
+      }
+      await closeGoingAway(wsServer, "restarting");
     },
   };
 }
