@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 
 /** Bump with every change to the dashboard and say why in monitoring/CHANGELOG.md. */
-export const DASHBOARD_VERSION = 2;
+export const DASHBOARD_VERSION = 3;
 export const DASHBOARD_UID = "maya-mcp";
 /** The job name in prometheus/prometheus.yml; the alerts select it. */
 export const JOB = "maya";
@@ -294,6 +294,12 @@ const SECTIONS = [
         target(`sum by (tool, outcome) (${rate("maya_mcp_tool_calls_total")})`, "{{tool}} {{outcome}}"),
       ], { description: "refused: a guest's mistake answered in words; invalid: arguments that failed the schema or no such tool; error: ours." }),
       timeseries("MCP sessions open", "none", [target(`sum(${m("maya_mcp_sessions_active")})`, "open MCP sessions")]),
+      timeseries("MCP sessions closed by Maya", "short", [
+        target(`sum by (reason) (increase(${m("maya_mcp_sessions_closed_total")}[$__rate_interval]))`, "{{reason}}"),
+      ], {
+        description:
+          "idle: no request for MAYA_MCP_IDLE_SECONDS; displaced: the oldest idle session of an address at its cap, closed for a new one (a crashed agent host, guests behind one Wi-Fi).",
+      }),
     ],
   },
   {
@@ -353,6 +359,13 @@ const SECTIONS = [
         description:
           "Each instance reads the other instances' tab changes from the outbox (PostgreSQL). While reading fails the instance says not ready (/readyz) and retries; its subscribers get what they missed once it reads again.",
       }),
+      timeseries("Database outages", "none", [
+        target(`min(${m("maya_database_available")})`, "available (min over instances)"),
+        target(`sum(${rate("maya_database_unavailable_refusals_total")})`, "requests refused as UNAVAILABLE/s"),
+      ], {
+        description:
+          "0 while the database cannot be reached, refuses connections or cannot write (disk full, read-only): requests get UNAVAILABLE (HTTP 503, Retry-After) and /readyz says not ready. The log has one line when an outage starts and one when it ends.",
+      }),
       timeseries("Sessions expired", "short", [
         target(`sum by (outcome) (increase(${m("maya_sessions_expired_total")}[$__rate_interval]))`, "{{outcome}}"),
       ], {
@@ -390,6 +403,12 @@ const SECTIONS = [
         target(`sum by (kind) (increase(${m("maya_process_errors_total")}[$__rate_interval]))`, "{{kind}}"),
       ], {
         description: "Unhandled rejections and uncaught exceptions: logged and counted, the process kept running. Any is a bug to look at in the log.",
+      }),
+      timeseries("Log lines dropped", "short", [
+        target(`sum by (stream, reason) (increase(${m("maya_log_lines_dropped_total")}[$__rate_interval]))`, "{{stream}} {{reason}}"),
+      ], {
+        description:
+          "Lines not written because stdout or stderr failed (closed: the log reader went away, EPIPE) or fell a megabyte behind (full). Maya keeps serving; look at the log collector.",
       }),
     ],
   },

@@ -8,7 +8,6 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -23,7 +22,9 @@ import { ConversationService } from "./conversation/conversation.service.js";
 import { Menu } from "./bar/menu.service.js";
 import { TabService } from "./bar/tab.service.js";
 import type { AppConfig } from "./config.js";
+import { DatabaseAvailability } from "./db/availability.js";
 import { openDatabase, type Database } from "./db/database.js";
+import { UNAVAILABLE } from "./errors.js";
 import { migrateAndSeed } from "./db/migrate.js";
 import { projectPath } from "./db/paths.js";
 import { OutboxRelay } from "./events/outbox-relay.js";
@@ -41,8 +42,9 @@ import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
 import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
-import { bodyTooLarge, graphqlErrorBody, querySourceGuard, rateLimitGuard, refusalStatus, subscriptionsOverSocketOnly } from "./http/graphql-guards.js";
+import { bodyTooLarge, graphqlErrorBody, operationGuards, outageStatus, querySourceGuard, rateLimitGuard, refusalStatus, sendUnavailable } from "./http/graphql-guards.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { trackRequests } from "./http/request-drain.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
 import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
@@ -60,6 +62,7 @@ import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
 import { SqlSessionExpiryRepository, expireIdleSessions } from "./sessions/session-expiry.js";
 import { Housekeeping } from "./housekeeping.js";
+import type { LogDropStats } from "./startup/log-streams.js";
 import { databaseStartupError, listenStartupError } from "./startup/startup-error.js";
 import { createSpeechRecognition } from "./voice/recognition/recognition-factory.js";
 import { assertSpeechCredentials, createSpeech } from "./voice/speech-factory.js";
@@ -89,9 +92,13 @@ export interface StartOptions {
   cgroupRoot?: string;
   /** The process's stray-error counts (main.ts guards the process), exported as a metric. */
   strayErrors?: StrayErrorStats;
+  /** Log lines dropped by the guarded stdout and stderr (main.ts), exported as a metric. */
+  logDrops?: LogDropStats;
 }
 
 const OUTBOX_RETENTION_SECONDS = 3600;
+/** On shutdown, a request whose body has not arrived by then is cut: a slow client must not hold the process. */
+const UPLOAD_GRACE_MS = 2000;
 
 export async function startMaya(config: AppConfig, options: StartOptions = {}): Promise<MayaApp> {
   const log = options.logger ?? createLogger(config.logLevel);
@@ -158,8 +165,12 @@ interface WireInput {
 }
 
 async function wire({ config, log, httpServer, gate, port, publicUrl, db, options }: WireInput): Promise<MayaApp> {
+  const requests = trackRequests(httpServer);
   const metrics = createMetrics({ config: config.deployment, ...(options.cgroupRoot ? { cgroupRoot: options.cgroupRoot } : {}) });
   if (options.strayErrors) metrics.observeStrayErrors(options.strayErrors);
+  if (options.logDrops) metrics.observeLogDrops(options.logDrops);
+  // The database away (refusing, full, read-only) is an outage: retryable refusals, one log line each way.
+  const availability = new DatabaseAvailability({ check: () => db.checkWritable(), log, metrics });
   const menu = await Menu.load(db.sql);
   const outbox = new SqlOutboxRepository(db.sql);
   const feed = new TabEventFeed(outbox, {
@@ -204,11 +215,13 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
             // Once when an outage starts and now and then while it lasts (a read is retried every 2 s at most).
             readFailed: (error, attempt) => {
               metrics.relayRead(false);
+              // An outage is logged once, as an outage; anything else now and then while it lasts.
+              if (availability.report(error)) return;
               if (attempt === 1 || attempt % 30 === 0) log.error("reading the outbox failed; retrying", { error: describeError(error), attempt });
             },
             recovered: () => {
               metrics.relayRead(true);
-              log.info("reading the outbox again");
+              if (!availability.outage) log.info("reading the outbox again");
             },
           },
         )
@@ -238,6 +251,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     ],
     config.sessions.sweepSeconds * 1000,
     log,
+    availability,
   );
   housekeeping.start();
   const provider = await createPaymentProvider(config.payments, publicUrl, metrics, log);
@@ -254,6 +268,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
       mockExpiryMs: config.payments.mockExpiryMs,
     },
     log,
+    availability,
   );
   const speech = await createSpeech(config.speech, log, metrics);
   const hearing = await createSpeechRecognition(config.speechRecognition, menu.items, log, metrics);
@@ -280,7 +295,10 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   ]);
   const schema = await buildMayaSchema(resolvers);
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
-    formatGraphQLError(formatted, error, (internal) => log.error("internal error", { error: describeError(internal) }));
+    formatGraphQLError(formatted, error, {
+      internal: (internal) => log.error("internal error", { error: describeError(internal) }),
+      outage: (cause) => availability.report(cause),
+    });
 
   // One set of limits (and rate-limit buckets) for every transport.
   const limits = createRequestLimits(config.limits, {
@@ -297,12 +315,14 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     limits,
     formatError,
     recordOperation: createOperationRecorder(metrics),
+    outages: availability,
     log,
   });
   hearing.mount({
     upgrades,
     sessions,
     limiters: { perAddress: limits.rateLimiters.byAddress, perSession: limits.rateLimiters.bySession },
+    outages: availability,
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -311,13 +331,14 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     validationRules: [...limits.validationRules],
     parseOptions: { maxTokens: config.limits.maxQueryTokens },
     introspection: true,
+    // Apollo's own lines go where Maya's go (and are dropped with them when the log reader is gone).
+    logger: { debug: () => undefined, info: (message) => log.info(String(message)), warn: (message) => log.warn(String(message)), error: (message) => log.error(String(message)) },
     // main.ts owns the signals: Apollo's own handler would stop it alongside app.close() and re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: () => subscriptionServer.close() }) },
       ApolloServerPluginLandingPageDisabled(),
-      subscriptionsOverSocketOnly<GraphQLContext>(),
+      operationGuards<GraphQLContext>(),
+      outageStatus<GraphQLContext>(),
       createApolloMetricsPlugin<GraphQLContext>(metrics),
       menuResponseCache<GraphQLContext>(),
     ],
@@ -336,19 +357,18 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   });
   app.get("/readyz", async (_req, res) => {
     const payments = { provider: provider.name, description: provider.description, testMode: true };
-    try {
-      await db.ping();
-      if (relay && !relay.healthy) {
-        res.status(503).json({ status: "unavailable", database: db.kind, error: "not reading tab events", payments });
-        return;
-      }
-      res.json({ status: "ready", database: db.kind, payments });
-    } catch (error) {
-      res.status(503).json({ status: "unavailable", database: db.kind, error: "database unreachable", payments });
+    // Not ready while the database cannot answer or cannot write (read-only, a full disk), not only while it is unreachable.
+    const cause = await availability.check();
+    const error = cause !== null ? `database unavailable: ${cause}` : relay && !relay.healthy ? "not reading tab events" : null;
+    if (error) {
+      res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
+      res.status(503).json({ status: "unavailable", database: db.kind, error, payments });
+      return;
     }
+    res.json({ status: "ready", database: db.kind, payments });
   });
   app.get("/metrics", metricsHandler(metrics));
-  app.use(checkoutRouter(payments, limits));
+  app.use(checkoutRouter(payments, limits, availability));
   app.post(
     "/webhooks/stripe",
     // Before the body is read or its signature checked. Stripe retries a 429 later.
@@ -386,6 +406,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     metrics,
     log,
     publicUrl,
+    availability,
   });
   app.get("/speech/:file", (req, res) => {
     const match = /^([0-9a-f]{64})\.mp3$/.exec(req.params.file);
@@ -398,11 +419,14 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    // A request cut mid-body at shutdown was answered already.
+    if (res.headersSent) return void res.end();
     if (status === 413) return bodyTooLarge(limits, res, error);
     if (status >= 400 && status < 500) {
       res.status(status).json(graphqlErrorBody("The request could not be read.", "BAD_USER_INPUT"));
       return;
     }
+    if (availability.report(error)) return sendUnavailable(res);
     log.error("request failed", { error: describeError(error) });
     res.status(500).json(graphqlErrorBody("Something went wrong on our side.", "INTERNAL_SERVER_ERROR"));
   });
@@ -431,16 +455,22 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     services: { menu, sessions, tabs, payments, feed, locks, conversation, reconciler, housekeeping },
     close: () => {
       closing ??= (async () => {
+        // Within the process's deadline (MAYA_SHUTDOWN_SECONDS): uploads get 2 s, requests in flight
+        // until 3 s before it, and the rest (stopping the chores, closing the database) what is left.
+        const started = Date.now();
+        const drainMs = Math.max(1000, (config.shutdownSeconds - 3) * 1000);
+        gate.stop();
+        const drained = requests.drain({ uploadGraceMs: Math.min(UPLOAD_GRACE_MS, drainMs), deadlineMs: drainMs });
+        // Sockets with their close codes (1001, going away: the client reconnects elsewhere); MCP once its calls in flight are answered.
+        await Promise.all([subscriptionServer.close(), hearing.close(), mcp.close(started + drainMs)]);
+        const report = await drained;
+        log.info("stopped serving", { ...report, seconds: (Date.now() - started) / 1000 });
         locks.stop();
         await housekeeping.stop();
         await reconciler.stop();
-        // Before the drain: an agent's open notification stream would hold the HTTP server open.
-        await mcp.close();
-        httpServer.closeIdleConnections();
-        // Its sockets would hold the HTTP server open.
-        await hearing.close();
         await apollo.stop();
         await relay?.stop();
+        availability.stop();
         await db.close();
         if ("close" in provider && typeof provider.close === "function") provider.close();
         await speech.close();

@@ -64,7 +64,11 @@ export interface AppConfig {
   mcp: { maxSessions: number; maxSessionsPerAddress: number; idleSeconds: number };
   deployment: { memoryMb?: number; maxContainers?: number };
   logLevel: "silent" | "info";
+  /** SIGTERM to exit: the hard deadline; the drain of requests and sockets fits inside it. */
+  shutdownSeconds: number;
 }
+
+export const DEFAULT_SHUTDOWN_SECONDS = 8;
 
 type Env = Record<string, string | undefined>;
 
@@ -230,12 +234,13 @@ export function loadConfig(env: Env): AppConfig {
     mcp: {
       maxSessions: integer(env, "MAYA_MCP_MAX_SESSIONS", 1000, 1, 100_000),
       maxSessionsPerAddress: integer(env, "MAYA_MCP_MAX_SESSIONS_PER_ADDRESS", 20, 1, 100_000),
-      idleSeconds: integer(env, "MAYA_MCP_IDLE_SECONDS", 1800, 1, 7 * 24 * 3600),
+      idleSeconds: integer(env, "MAYA_MCP_IDLE_SECONDS", 300, 1, 7 * 24 * 3600),
     },
     deployment: {
       memoryMb: optionalInteger(env, ["MAYA_MEMORY_MB", "MODAL_MEMORY_MB"]),
       maxContainers: optionalInteger(env, ["MAYA_MAX_CONTAINERS", "MODAL_MAX_CONTAINERS"]),
     },
     logLevel: env.MAYA_LOG === "silent" ? "silent" : "info",
+    shutdownSeconds: integer(env, "MAYA_SHUTDOWN_SECONDS", DEFAULT_SHUTDOWN_SECONDS, 2, 300),
   };
 }

@@ -32,3 +32,15 @@ export const notFound = (message: string, details?: Record<string, unknown>) =>
   new DomainError("NOT_FOUND", message, details);
 export const unauthenticated = (message = "A valid session token is required.") =>
   new DomainError("UNAUTHENTICATED", message);
+
+/**
+ * A retryable refusal while the database is away (src/db/availability.ts): not a client's mistake and
+ * not a bug, so neither a domain code nor INTERNAL_SERVER_ERROR. HTTP answers it with 503 and Retry-After.
+ */
+export const UNAVAILABLE = {
+  code: "UNAVAILABLE",
+  message: "Maya can't reach her records right now. Please try again in a moment.",
+  retryAfterSeconds: 2,
+} as const;
+
+export const unavailableExtensions = () => ({ code: UNAVAILABLE.code, retryAfterSeconds: UNAVAILABLE.retryAfterSeconds });

@@ -4,6 +4,7 @@
  * alive, each failure logged and retried at the next round, and stopped
  * cleanly on shutdown (a round in progress is awaited).
  */
+import type { OutageReporter } from "./db/availability.js";
 import { describeError, type Logger } from "./logger.js";
 
 export interface Chore {
@@ -20,6 +21,8 @@ export class Housekeeping {
     private readonly chores: readonly Chore[],
     private readonly intervalMs: number,
     private readonly log: Pick<Logger, "error">,
+    /** A round that fails because the database is away is part of an outage, logged once there. */
+    private readonly outages?: OutageReporter,
   ) {}
 
   start(): void {
@@ -42,6 +45,7 @@ export class Housekeeping {
         try {
           await chore.run();
         } catch (error) {
+          if (this.outages?.report(error)) continue;
           this.log.error(`housekeeping: ${chore.name} failed; trying again next round`, { error: describeError(error) });
         }
       }

@@ -18,7 +18,15 @@ export function createLogger(level: "silent" | "info", write: (line: string) => 
 
 /** An error as a log field: its name and message, without a stack full of paths, secrets masked. */
 export function describeError(error: unknown): string {
-  return redactSecrets(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  return redactSecrets(error instanceof Error ? `${error.name}: ${error.message}` : describeThrown(error));
+}
+
+/** Something thrown that is not an Error (an Emscripten ErrnoError is a bare { name, errno }): its telling fields. */
+function describeThrown(value: unknown): string {
+  if (typeof value !== "object" || value === null) return String(value);
+  const { name, message, code, errno } = value as Record<string, unknown>;
+  const parts = [name, message, code, errno === undefined ? undefined : `errno ${String(errno)}`].filter((part) => typeof part === "string" || typeof part === "number");
+  return parts.length > 0 ? parts.map(String).join(" ") : Object.prototype.toString.call(value);
 }
 
 /**

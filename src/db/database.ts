@@ -4,7 +4,7 @@
  * nothing installed. Both speak the same SQL and run the same migrations;
  * Prisma serves the cold paths, `sql` the statements every request runs.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, statfs } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -29,6 +29,11 @@ export interface Database {
   readonly sql: SqlClient;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
+  /**
+   * Throws when the database cannot answer or cannot take writes: it is read-only, or (embedded) the
+   * disk under its folder is (nearly) full. Without a write, so an idle instance costs nothing.
+   */
+  checkWritable(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,10 @@ async function openPostgres(connectionString: string, poolSize: number): Promise
     ping: async () => {
       await pool.query("SELECT 1");
     },
+    checkWritable: async () => {
+      const { rows } = await pool.query<{ read_only: string }>(READ_ONLY_QUERY);
+      if (rows[0]?.read_only === "on") throw readOnly();
+    },
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -78,12 +87,31 @@ async function openPGlite(dataDir: string): Promise<Database> {
     ping: async () => {
       await pglite.query("SELECT 1");
     },
+    checkWritable: async () => {
+      if (!dataDir.startsWith("memory://")) {
+        const disk = await statfs(dataDir);
+        if (disk.bavail * disk.bsize < MIN_FREE_BYTES) {
+          throw Object.assign(new Error(`no space left on device: under ${MIN_FREE_BYTES >> 20} MiB free under ${dataDir}`), { code: "ENOSPC" });
+        }
+      }
+      const { rows } = await pglite.query<{ read_only: string }>(READ_ONLY_QUERY);
+      if (rows[0]?.read_only === "on") throw readOnly();
+    },
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
     },
   };
 }
+
+/** A hot standby, or default_transaction_read_only set by an operator: every write would fail. */
+const READ_ONLY_QUERY = "SELECT current_setting('transaction_read_only') AS read_only";
+const readOnly = () => Object.assign(new Error("the database is read-only"), { code: "25006" });
+/**
+ * Room for the embedded database to grow a table and its write-ahead log: with less, writes are
+ * about to fail (or already do), so the instance says it is not ready.
+ */
+const MIN_FREE_BYTES = 16 * 1024 * 1024;
 
 /**
  * The schema engine's way into PostgreSQL. A configuration, not the app's

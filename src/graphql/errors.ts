@@ -5,7 +5,7 @@
  */
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { DomainError, ERROR_CODES } from "../errors.js";
+import { DomainError, ERROR_CODES, UNAVAILABLE, unavailableExtensions } from "../errors.js";
 import { findLimitError } from "../limits/refusals.js";
 
 const CLIENT_CODES = new Set<string>(ERROR_CODES);
@@ -22,11 +22,24 @@ export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
 
-export function formatGraphQLError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  logInternal: (error: unknown) => void = () => undefined,
-): GraphQLFormattedError {
+/**
+ * A document with no operation to run for the request's operationName (none by that name, or several
+ * and no name): the client's mistake, said the same way over HTTP (400) and the socket.
+ */
+export function unresolvedOperation(): GraphQLError {
+  return new GraphQLError("Name the operation to run: the document has several, or none by that name.", {
+    extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } },
+  });
+}
+
+export interface ErrorFormatHooks {
+  /** An error on our side (masked for the client): logged here. */
+  internal?: (error: unknown) => void;
+  /** True when the error says the database is away (src/db/availability.ts), which then knows of it. */
+  outage?: (error: unknown) => boolean;
+}
+
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, hooks: ErrorFormatHooks = {}): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
@@ -42,7 +55,9 @@ export function formatGraphQLError(
   // Apollo's own refusals of a malformed request (an unknown persisted-query
   // version, a hash that does not match) carry a 4xx status and no code.
   if (isClientHttpError(error)) return { ...base, extensions: { code: "BAD_USER_INPUT", reason: "BAD_REQUEST" } };
-  logInternal(original);
+  // An outage is not a bug: a retryable refusal (503 over HTTP, see outageStatus), logged once per outage.
+  if (hooks.outage?.(original)) return { message: UNAVAILABLE.message, path: formatted.path, extensions: unavailableExtensions() };
+  hooks.internal?.(original);
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 

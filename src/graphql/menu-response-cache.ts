@@ -36,7 +36,8 @@ export function menuResponseCache<TContext extends BaseContext>(): ApolloServerP
       return {
         async responseForOperation(context) {
           const { operation, document, queryHash } = context;
-          if (queryHash === undefined || !readsOnlyTheMenu(operation, document)) return null;
+          // Typed as always there, but Apollo calls this for a document whose operation did not resolve too.
+          if (queryHash === undefined || !operation || !readsOnlyTheMenu(operation, document)) return null;
           key = queryHash;
           const result = results.get(queryHash);
           return result ? { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: result } } : null;

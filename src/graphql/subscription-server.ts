@@ -20,7 +20,9 @@ import type { IncomingMessage } from "node:http";
 import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { CloseCode, handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer, type WebSocket } from "ws";
+import { closeGoingAway } from "../http/upgrade-router.js";
 import type { TabService } from "../bar/tab.service.js";
+import type { OutageReporter } from "../db/availability.js";
 import type { TabEventFeed } from "../events/tab-event-feed.js";
 import type { UpgradeRouter } from "../http/upgrade-router.js";
 import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
@@ -30,8 +32,11 @@ import type { OperationRecorder } from "../observability/apollo-metrics-plugin.j
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken } from "../sessions/session-token.js";
 import { contextFromAuthorization } from "./context.js";
+import { unresolvedOperation } from "./errors.js";
 import type { SubscriptionContext } from "./resolvers/tab-event.resolver.js";
 
+/** WebSocket's close code for a server that cannot serve now but may soon (RFC 6455 registry). */
+const TRY_AGAIN_LATER = 1013;
 /** A socket that does not answer a ping within this long is gone. */
 const KEEP_ALIVE_MS = 12_000;
 
@@ -61,6 +66,8 @@ export function startSubscriptionServer(options: {
   limits: RequestLimits;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   recordOperation: OperationRecorder;
+  /** The database away (while authenticating a socket) is an outage: a retryable close (1013), not 4403. */
+  outages: OutageReporter;
   log: Logger;
 }): SubscriptionServer {
   const { schema, sessions, feed, tabs, limits, log, recordOperation } = options;
@@ -84,10 +91,14 @@ export function startSubscriptionServer(options: {
     onConnect: async (ctx) => {
       const token = bearerToken(authorizationOf(ctx.connectionParams));
       if (!token) return false;
-      return sessions.authenticate(token).then(
-        () => true,
-        () => false,
-      );
+      try {
+        await sessions.authenticate(token);
+        return true;
+      } catch (error) {
+        // Closed first with "try again later": graphql-ws's own close (4403) that follows is then a no-op.
+        if (options.outages.report(error)) ctx.extra.socket.close(TRY_AGAIN_LATER, "Maya is unavailable; try again in a moment.");
+        return false;
+      }
     },
     onSubscribe: (ctx, id, payload) => {
       const refusal =
@@ -104,7 +115,7 @@ export function startSubscriptionServer(options: {
       const errors = limits.validate(schema, parsed.document);
       if (errors.length > 0) return invalid(errors);
       if (!getOperationAST(parsed.document, payload.operationName)) {
-        return invalid([new GraphQLError("Name the operation to run: the document has several, or none by that name.", { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })]);
+        return invalid([unresolvedOperation()]);
       }
       return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
     },
@@ -193,10 +204,7 @@ export function startSubscriptionServer(options: {
   });
 
   return {
-    close: async () => {
-      for (const client of wsServer.clients) client.terminate();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-    },
+    close: () => closeGoingAway(wsServer, "Maya is restarting; reconnect in a moment."),
   };
 }
 

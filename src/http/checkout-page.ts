@@ -4,8 +4,9 @@
  * the extra confirmation some cards need, and settles the attempt through the
  * payment service, so the tab and its events change exactly as through the API.
  */
-import express, { type Request, type Response, type Router } from "express";
-import { DomainError } from "../errors.js";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import type { OutageReporter } from "../db/availability.js";
+import { DomainError, UNAVAILABLE } from "../errors.js";
 import { formatCents } from "../bar/money.js";
 import type { PaymentAttemptRecord } from "../bar/bar.repository.js";
 import type { PaymentService } from "../payments/payment.service.js";
@@ -17,7 +18,7 @@ import { rateLimitGuard, refusalStatus } from "./graphql-guards.js";
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export function checkoutRouter(payments: PaymentService, limits: RequestLimits): Router {
+export function checkoutRouter(payments: PaymentService, limits: RequestLimits, outages: OutageReporter): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: "4kb" });
   // Anyone may ask for any attempt id, and each ask reads the database: the address's bucket, as on /graphql.
@@ -59,6 +60,12 @@ export function checkoutRouter(payments: PaymentService, limits: RequestLimits):
       }
       return renderPage(res, payments, attempt, { error: error.message, status: 400 });
     }
+  });
+  // The database away: a page saying so, that the guest (or the browser) may retry.
+  router.use("/checkout", (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent || !outages.report(error)) return next(error);
+    res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
+    res.status(503).type("html").send(page("Try again in a moment", `<p role="alert">${escapeHtml(UNAVAILABLE.message)} Nothing was charged.</p>`));
   });
   return router;
 }

@@ -8,6 +8,8 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { NextFunction, Request, Response } from "express";
 import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
+import { UNAVAILABLE, unavailableExtensions } from "../errors.js";
+import { unresolvedOperation } from "../graphql/errors.js";
 import { refusalExtensions, refusalHttpStatus, refusalMessage, type LimitRefusal } from "../limits/refusals.js";
 
 export function graphqlErrorBody(message: string, code: string, extensions: Record<string, unknown> = {}) {
@@ -55,13 +57,18 @@ export function bodyTooLarge(limits: RequestLimits, res: Response, error: unknow
   sendRefusal(res, limits.record({ reason: "MESSAGE_TOO_LARGE", maxBytes: Number.isFinite(limit) && limit > 0 ? limit : limits.config.maxRequestBytes }));
 }
 
-/** graphql-js would run a subscription sent over HTTP as a query of its root field; it belongs on the socket. */
-export function subscriptionsOverSocketOnly<TContext extends object>(): ApolloServerPlugin<TContext> {
+/**
+ * What a request must be to run over HTTP: one operation the operationName picks (else a 400 naming
+ * the mistake, where Apollo would fail the request as an internal error), and no subscription:
+ * graphql-js would run one sent over HTTP as a query of its root field; it belongs on the socket.
+ */
+export function operationGuards<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
-          if (operation?.operation !== "subscription") return;
+          if (!operation) throw unresolvedOperation();
+          if (operation.operation !== "subscription") return;
           throw new GraphQLError("Subscriptions are served over graphql-ws (a WebSocket on /graphql), not over HTTP.", {
             extensions: { code: "BAD_REQUEST", http: { status: 400 } },
           });
@@ -69,4 +76,26 @@ export function subscriptionsOverSocketOnly<TContext extends object>(): ApolloSe
       };
     },
   };
+}
+
+/** A response carrying UNAVAILABLE (the database is away) is a 503 with Retry-After: the client may retry, elsewhere or later. */
+export function outageStatus<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === "single" ? response.body.singleResult.errors : response.body.initialResult.errors;
+          if (!errors?.some((error) => error.extensions?.code === UNAVAILABLE.code)) return;
+          response.http.status = 503;
+          response.http.headers.set("retry-after", String(UNAVAILABLE.retryAfterSeconds));
+        },
+      };
+    },
+  };
+}
+
+/** The same refusal outside GraphQL's pipeline (an express route), as a GraphQL-shaped body. */
+export function sendUnavailable(res: Response): void {
+  res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
+  res.status(503).json({ errors: [{ message: UNAVAILABLE.message, extensions: unavailableExtensions() }] });
 }

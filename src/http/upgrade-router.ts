@@ -47,3 +47,21 @@ function pathOf(url: string | undefined): string | null {
     return null;
   }
 }
+
+/** WebSocket's close code for an endpoint going away (a server shutting down): the client may reconnect. */
+export const GOING_AWAY = 1001;
+/** How long a client gets to answer the close frame before its socket is cut. */
+const CLOSE_WAIT_MS = 1000;
+
+/**
+ * Stops a WebSocket endpoint on shutdown: every client is closed with 1001 and `reason` (cut after a
+ * second if it does not answer), and no new one is taken; resolves when all are gone.
+ */
+export async function closeGoingAway(wsServer: WebSocketServer, reason: string): Promise<void> {
+  for (const client of wsServer.clients) client.close(GOING_AWAY, reason);
+  const cutOff = setTimeout(() => {
+    for (const client of wsServer.clients) client.terminate();
+  }, CLOSE_WAIT_MS);
+  await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+  clearTimeout(cutOff);
+}

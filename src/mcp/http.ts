@@ -15,7 +15,8 @@ import { randomUUID } from "node:crypto";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { AppConfig } from "../config.js";
-import { DomainError } from "../errors.js";
+import type { OutageReporter } from "../db/availability.js";
+import { DomainError, UNAVAILABLE } from "../errors.js";
 import { clientAddress } from "../limits/request-limits.js";
 import type { RateLimiter } from "../http/rate-limiter.js";
 import { describeError, type Logger } from "../logger.js";
@@ -27,7 +28,7 @@ import type * as Runtime from "./runtime.js";
 import type { BarServerDeps } from "./server.js";
 import { McpSessionRegistry, type Reservation } from "./session-registry.js";
 
-export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "rateLimited" | "limitRefused">;
+export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "mcpSessionClosed" | "rateLimited" | "limitRefused">;
 
 export interface McpMountOptions {
   services: Omit<BarServerDeps, "log"> & { sessions: SessionService };
@@ -40,14 +41,19 @@ export interface McpMountOptions {
   log: Logger;
   /** Where guests open Maya (the `maya://session` resource points there). */
   publicUrl: string;
+  /** While the database is away, requests are refused with 503 and Retry-After (logged once, as the outage). */
+  availability: OutageReporter & { readonly outage: unknown };
   path?: string;
 }
 
 export interface McpMount {
   /** Loads the SDK's runtime now (once the app serves), so the first agent does not wait for it. */
   warmUp(): void;
-  /** Closes every MCP session (ending their feed subscriptions and streams) and opens no more. */
-  close(): Promise<void>;
+  /**
+   * Opens no more sessions, waits for the calls in flight to be answered (until `untilMs`, a clock
+   * time), then closes every MCP session, ending their feed subscriptions and notification streams.
+   */
+  close(untilMs?: number): Promise<void>;
 }
 
 interface Guest {
@@ -78,17 +84,19 @@ function loadMcpRuntime(): Promise<McpRuntime> {
 }
 
 export function mountMcp(app: Express, options: McpMountOptions): McpMount {
-  const { services, config, bodyLimit, rateLimiters, metrics, log } = options;
+  const { services, config, bodyLimit, rateLimiters, metrics, log, availability } = options;
   const path = options.path ?? "/mcp";
-  const registry = new McpSessionRegistry<LiveSession>({
-    maxSessions: config.maxSessions,
-    maxPerAddress: config.maxSessionsPerAddress,
-    idleMs: config.idleSeconds * 1000,
-  });
+  const registry = new McpSessionRegistry<LiveSession>(
+    { maxSessions: config.maxSessions, maxPerAddress: config.maxSessionsPerAddress, idleMs: config.idleSeconds * 1000 },
+    Date.now,
+    (reason) => metrics.mcpSessionClosed(reason),
+  );
   registry.start();
-  const deps: BarServerDeps = { ...services, log };
+  const deps: BarServerDeps = { ...services, log, outages: availability };
   const publicOrigin = originOf(options.publicUrl);
   let closing = false;
+  /** POSTs (calls) being answered: a shutdown lets them finish before it closes the sessions. */
+  let callsInFlight = 0;
 
   const guard = (req: Request, res: Response, next: NextFunction) => {
     // A page on another site must not drive a guest's bar from their browser (DNS rebinding, CSRF).
@@ -104,6 +112,8 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     if (req.method === "POST" && (req.body === undefined || !req.is("application/json"))) {
       return refuse(res, 415, "Send JSON-RPC as Content-Type: application/json.");
     }
+    // Every call needs the database (a guest, a tab): while it is away, say so before the session does.
+    if (availability.outage) return unavailable(res);
     // Every JSON-RPC message counts against the guest's bucket, as every GraphQL request does.
     const messages = Array.isArray(req.body) ? Math.max(1, req.body.length) : 1;
     const token = bearerToken(req.get("authorization"));
@@ -142,7 +152,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     const reservation = closing ? "total" : registry.reserve(clientAddress(req));
     if (reservation === "total") return refuse(res, 503, "Too many MCP sessions are open right now; try again later.");
     if (reservation === "address") {
-      return refuse(res, 429, `At most ${config.maxSessionsPerAddress} MCP sessions may be open from one address; close one (DELETE ${path}).`);
+      return refuse(res, 429, `At most ${config.maxSessionsPerAddress} MCP sessions may be open from one address, and all are in use; close one (DELETE ${path}) or try again shortly.`);
     }
     try {
       await openSession(runtime, req, res, reservation, bearerGuest);
@@ -218,6 +228,10 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     guard,
     express.json({ limit: bodyLimit }),
     (req, res, next) => {
+      if (req.method === "POST") {
+        callsInFlight += 1;
+        res.once("close", () => void (callsInFlight -= 1));
+      }
       handle(req, res).catch(next);
     },
   );
@@ -230,6 +244,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       return refuse(res, 413, `The request is larger than the ${bodyLimit} allowed.`);
     }
     if (status >= 400 && status < 500) return refuse(res, 400, "The request could not be read as JSON.", -32700);
+    if (availability.report(error)) return unavailable(res);
     log.error("MCP request failed", { error: describeError(error) });
     refuse(res, 500, "Something went wrong on our side. Please try again.", -32603);
   });
@@ -239,9 +254,10 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     warmUp: () => {
       loadMcpRuntime().catch((error: unknown) => log.error("loading the MCP SDK failed", { error: describeError(error) }));
     },
-    close: () => {
+    close: async (untilMs = Date.now()) => {
       closing = true;
-      return registry.closeAll();
+      while (callsInFlight > 0 && Date.now() < untilMs) await new Promise((resolve) => setTimeout(resolve, 20));
+      await registry.closeAll();
     },
   };
 }
@@ -253,6 +269,12 @@ function originOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The database is away: a retryable refusal. */
+function unavailable(res: Response): void {
+  res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
+  refuse(res, 503, UNAVAILABLE.message);
 }
 
 /** A JSON-RPC error outside any request (the transport's own refusals look the same). */

@@ -6,7 +6,8 @@
  * masked like GraphQL masks it: the agent sees a polite sentence, the log the rest.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { DomainError } from "../errors.js";
+import type { OutageReporter } from "../db/availability.js";
+import { DomainError, UNAVAILABLE, unavailableExtensions } from "../errors.js";
 import { INTERNAL_MESSAGE } from "../graphql/errors.js";
 import { describeError, type Logger } from "../logger.js";
 import type { McpCallOutcome } from "../observability/metrics.js";
@@ -23,6 +24,8 @@ const PUBLIC_DETAILS = ["reason", "balanceCents", "neededCents", "subtotalCents"
 export interface RefusalContext {
   /** The checkout link of the payment that locks the tab, if there is one. */
   pendingCheckoutUrl(): Promise<string | null>;
+  /** Tells the database being away (a retryable UNAVAILABLE, logged once as the outage) from a failure. */
+  outages?: OutageReporter;
 }
 
 export async function refusalOf(
@@ -31,6 +34,7 @@ export async function refusalOf(
   log: Logger,
 ): Promise<{ result: CallToolResult; outcome: Exclude<ToolOutcome, "success"> }> {
   if (!(error instanceof DomainError)) {
+    if (context.outages?.report(error)) return { result: errorResult(UNAVAILABLE.message, unavailableExtensions()), outcome: "error" };
     log.error("MCP tool failed", { error: describeError(error) });
     return { result: errorResult(INTERNAL_MESSAGE, { code: "INTERNAL_SERVER_ERROR" }), outcome: "error" };
   }

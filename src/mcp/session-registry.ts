@@ -3,13 +3,22 @@
  * `maxPerAddress` per client address (sessions being opened count too), and
  * a session with no request for `idleMs` (and none in progress, such as an
  * open notification stream) is closed, so abandoned sessions never pile up.
+ * An address at its cap is not locked out (a crashed agent host, guests
+ * behind one bar's Wi-Fi): its oldest session idle for at least
+ * `displaceAfterMs` gives way to the new one; only when every one of them is
+ * busy or was used within that time is the new one refused.
  */
 
 export interface McpSessionLimits {
   maxSessions: number;
   maxPerAddress: number;
   idleMs: number;
+  /** An address at its cap: its oldest session idle this long gives way (default: a tenth of idleMs, at most 30 s). */
+  displaceAfterMs?: number;
 }
+
+/** Why a session was closed by the registry rather than by its client. */
+export type RegistryClose = "idle" | "displaced";
 
 export interface RegisteredSession {
   readonly address: string;
@@ -41,6 +50,8 @@ export class McpSessionRegistry<S extends RegisteredSession> {
   constructor(
     private readonly limits: McpSessionLimits,
     private readonly now: () => number = Date.now,
+    /** Told of each session the registry closes (idle, or displaced by a newer one from its address). */
+    private readonly closed: (reason: RegistryClose) => void = () => undefined,
   ) {}
 
   get size(): number {
@@ -57,8 +68,8 @@ export class McpSessionRegistry<S extends RegisteredSession> {
   /** Holds a place for a new session from `address`, or says which cap refuses it. */
   reserve(address: string): Reservation | Refusal {
     if (this.sessions.size + this.reserved >= this.limits.maxSessions) return "total";
+    if ((this.perAddress.get(address) ?? 0) >= this.limits.maxPerAddress && !this.displaceOldestIdle(address)) return "address";
     const fromAddress = this.perAddress.get(address) ?? 0;
-    if (fromAddress >= this.limits.maxPerAddress) return "address";
     this.reserved++;
     this.perAddress.set(address, fromAddress + 1);
     const reservation: Reservation = {
@@ -109,8 +120,25 @@ export class McpSessionRegistry<S extends RegisteredSession> {
   async closeIdle(): Promise<number> {
     const before = this.now() - this.limits.idleMs;
     const idle = [...this.sessions.values()].filter((entry) => entry.activeRequests === 0 && entry.lastSeenMs < before);
+    idle.forEach(() => this.closed("idle"));
     await Promise.all(idle.map((entry) => entry.session.close().catch(() => undefined)));
     return idle.length;
+  }
+
+  /** Closes `address`'s least recently used session if it is idle long enough; true when one gave way. */
+  private displaceOldestIdle(address: string): boolean {
+    const before = this.now() - (this.limits.displaceAfterMs ?? Math.min(30_000, this.limits.idleMs / 10));
+    let oldest: [string, Entry<S>] | undefined;
+    for (const [id, entry] of this.sessions) {
+      if (entry.session.address !== address || entry.activeRequests > 0 || entry.lastSeenMs > before) continue;
+      if (!oldest || entry.lastSeenMs < oldest[1].lastSeenMs) oldest = [id, entry];
+    }
+    if (!oldest) return false;
+    // Its place is free at once; its transport closes behind (its client gets 404 and opens a new one).
+    this.remove(oldest[0]);
+    this.closed("displaced");
+    void oldest[1].session.close().catch(() => undefined);
+    return true;
   }
 
   async closeAll(): Promise<void> {

@@ -7,13 +7,16 @@
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { createLogger, describeError } from "../logger.js";
 import { isWellFormedToken } from "../sessions/session-token.js";
+import { GuardedLogStream } from "../startup/log-streams.js";
 import { guardProcess } from "../startup/process-guards.js";
 import { createBridgeServer, RemoteMaya } from "./stdio-bridge.js";
 
-const log = createLogger(process.env.MAYA_LOG === "silent" ? "silent" : "info", (line) => process.stderr.write(line));
+// Logs only: stdout is MCP's. A log reader that goes away costs the lines, never the bridge.
+const stderr = new GuardedLogStream(process.stderr);
+const log = createLogger(process.env.MAYA_LOG === "silent" ? "silent" : "info", (line) => void stderr.write(line));
 
 function fail(message: string): never {
-  process.stderr.write(`Maya's MCP bridge cannot start: ${message}\n`);
+  stderr.write(`Maya's MCP bridge cannot start: ${message}\n`);
   process.exit(2);
 }
 

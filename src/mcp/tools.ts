@@ -4,6 +4,7 @@
  * and answers with structured content plus a short sentence; a refusal is
  * mapped in refusals.ts.
  */
+import type { OutageReporter } from "../db/availability.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
@@ -47,6 +48,8 @@ export interface BarServices {
   payments: PaymentService;
   /** The conversation turn runner GraphQL's `say` uses (under the session's lock). */
   turns: { run(sessionId: string, text: string): Promise<TurnResult> };
+  /** Tells a failure that is the database being away (answered as UNAVAILABLE, logged once as the outage). */
+  outages?: OutageReporter;
 }
 
 export interface ToolMeter {
@@ -76,7 +79,11 @@ export function registerBarTools(server: McpServer, sessionId: string, bar: BarS
         meter.called(name, "success", extra.requestId);
         return { content: [{ type: "text", text: answer.text }], structuredContent: answer.structured };
       } catch (error) {
-        const { result, outcome } = await refusalOf(error, { pendingCheckoutUrl: () => pendingCheckoutUrl(payments, sessionId) }, log);
+        const { result, outcome } = await refusalOf(
+          error,
+          { pendingCheckoutUrl: () => pendingCheckoutUrl(payments, sessionId), ...(bar.outages ? { outages: bar.outages } : {}) },
+          log,
+        );
         meter.called(name, outcome, extra.requestId);
         return result;
       }

@@ -9,6 +9,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { PaymentStatus, ProviderName } from "../payments/payment-provider.js";
 import type { LimitReason } from "../limits/refusals.js";
+import { LOG_DROP_REASONS, LOG_STREAMS, type LogDropStats } from "../startup/log-streams.js";
 import { BoundedLabel, closedLabel } from "./bounded-label.js";
 import { type CgroupStats, DEFAULT_CGROUP_ROOT, readCgroupStats } from "./cgroup.js";
 
@@ -108,12 +109,18 @@ export interface MayaMetrics {
   writeConflict(): void;
   /** The outbox relay's reading: whether its last read succeeded, and each read that failed. */
   relayRead(ok: boolean): void;
+  /** Whether the database answers and takes writes (src/db/availability.ts): false from an outage's start to its end. */
+  databaseAvailable(up: boolean): void;
+  /** A request refused as UNAVAILABLE because the database was away. */
+  databaseRefusal(): void;
   /** Counts an open subscription; call the returned function (any number of times) when it ends. */
   subscriptionOpened(): () => void;
   /** One MCP tool call, by tool ("unknown" for a name Maya does not offer) and outcome. */
   mcpToolCall(tool: string, outcome: McpCallOutcome): void;
   /** Counts a live MCP session; call the returned function (any number of times) when it ends. */
   mcpSessionOpened(): () => void;
+  /** An MCP session Maya closed: idle too long, or displaced by a newer one from its address at the cap. */
+  mcpSessionClosed(reason: "idle" | "displaced"): void;
   /** A request refused by a rate limiter (`scope`: "session", "address", ...). */
   rateLimited(scope: string): void;
   /** A request refused by another request limit (`reason`: QUERY_TOO_DEEP, TOO_MANY_ALIASES, ...). */
@@ -126,6 +133,8 @@ export interface MayaMetrics {
   observeSessionLocks(source: SessionLockStats): void;
   /** The process's stray-error counts (src/process-guards.ts), read at scrape time. */
   observeStrayErrors(source: StrayErrorStats): void;
+  /** Log lines dropped because stdout or stderr failed or fell behind (src/startup/log-streams.ts), read at scrape time. */
+  observeLogDrops(source: LogDropStats): void;
 }
 
 const PAYMENT_STATUSES = ["PENDING", "SUCCEEDED", "FAILED", "EXPIRED", "CANCELED"] as const satisfies readonly PaymentStatus[];
@@ -177,6 +186,7 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
   const cgroupRoot = options.cgroupRoot ?? DEFAULT_CGROUP_ROOT;
   let lockStats: SessionLockStats | undefined;
   let strayErrors: StrayErrorStats | undefined;
+  let logDrops: LogDropStats | undefined;
 
   if (options.collectDefaultMetrics !== false) collectDefaultMetrics({ register: registry });
 
@@ -403,6 +413,16 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     help: "1 while this instance reads other instances' tab changes, 0 while reading fails (PostgreSQL only).",
     registers,
   });
+  const databaseUp = new Gauge({
+    name: "maya_database_available",
+    help: "1 while the database answers and takes writes, 0 during an outage (unreachable, refusing connections, disk full, read-only).",
+    registers,
+  });
+  const databaseRefusals = new Counter({
+    name: "maya_database_unavailable_refusals_total",
+    help: "Requests refused as UNAVAILABLE (HTTP 503 with Retry-After) because the database was away.",
+    registers,
+  });
   const subscriptionsActive = new Gauge({
     name: "maya_subscriptions_active",
     help: "GraphQL subscriptions open on this instance.",
@@ -425,6 +445,13 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     labelNames: ["tool", "outcome"] as const,
     registers,
   });
+  const mcpSessionsClosed = new Counter({
+    name: "maya_mcp_sessions_closed_total",
+    help: "MCP sessions Maya closed, by reason (idle: no request for MAYA_MCP_IDLE_SECONDS; displaced: the oldest idle one of an address at its cap, for a new one).",
+    labelNames: ["reason"] as const,
+    registers,
+  });
+  for (const reason of ["idle", "displaced"]) mcpSessionsClosed.inc({ reason }, 0);
   const mcpSessionsActive = new Gauge({
     name: "maya_mcp_sessions_active",
     help: "MCP sessions open over HTTP on this instance.",
@@ -448,6 +475,17 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
       // The process guard keeps the running total: mirror it.
       this.reset();
       for (const kind of STRAY_ERROR_KINDS) this.inc({ kind }, strayErrors?.count(kind) ?? 0);
+    },
+  });
+
+  new Counter({
+    name: "maya_log_lines_dropped_total",
+    help: "Log lines dropped instead of written, by stream and reason (closed: the stream failed, e.g. EPIPE; full: its reader fell behind).",
+    labelNames: ["stream", "reason"] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const stream of LOG_STREAMS) for (const reason of LOG_DROP_REASONS) this.inc({ stream, reason }, logDrops?.dropped(stream, reason) ?? 0);
     },
   });
 
@@ -561,11 +599,20 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
       relayHealthy.set(ok ? 1 : 0);
       if (!ok) relayReadFailures.inc();
     },
+    databaseAvailable(up) {
+      databaseUp.set(up ? 1 : 0);
+    },
+    databaseRefusal() {
+      databaseRefusals.inc();
+    },
     subscriptionOpened: () => countOpen(subscriptionsActive),
     mcpToolCall(tool, outcome) {
       mcpToolCalls.inc({ tool: mcpTool.value(tool), outcome: mcpOutcome.value(outcome) });
     },
     mcpSessionOpened: () => countOpen(mcpSessionsActive),
+    mcpSessionClosed(reason) {
+      mcpSessionsClosed.inc({ reason: reason === "displaced" ? "displaced" : "idle" });
+    },
     rateLimited(scope) {
       rateLimitRejections.inc({ scope: rateScope.value(scope) });
     },
@@ -584,6 +631,9 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     },
     observeStrayErrors(source) {
       strayErrors = source;
+    },
+    observeLogDrops(source) {
+      logDrops = source;
     },
   };
 }

@@ -4,6 +4,7 @@
  * pending longer than the configured wait. The mock provider has no remote
  * state, so an abandoned mock checkout simply expires, which unlocks the tab.
  */
+import type { OutageReporter } from "../db/availability.js";
 import type { BarRepository } from "../bar/bar.repository.js";
 import { describeError, type Logger } from "../logger.js";
 import type { PaymentService } from "./payment.service.js";
@@ -31,6 +32,8 @@ export class PaymentReconciler {
     private readonly bar: BarRepository,
     private readonly options: ReconcilerOptions,
     private readonly log: Logger,
+    /** A pass that fails because the database is away is part of an outage, logged once there. */
+    private readonly outages?: OutageReporter,
   ) {}
 
   /** Runs a startup pass over every pending attempt, then polls. */
@@ -57,6 +60,7 @@ export class PaymentReconciler {
   private async pass(minAgeMs: number, now: number): Promise<ReconcileReport> {
     const report: ReconcileReport = { checked: 0, settled: 0, failed: 0 };
     const pending = await this.bar.pendingAttempts(new Date(now - minAgeMs)).catch((error: unknown) => {
+      if (this.outages?.report(error)) return [];
       this.log.error("payment reconciliation could not list attempts", { error: describeError(error) });
       return [];
     });
@@ -74,6 +78,7 @@ export class PaymentReconciler {
         if (status !== "PENDING") report.settled += 1;
       } catch (error) {
         report.failed += 1;
+        if (this.outages?.report(error)) continue;
         this.log.warn("payment reconciliation failed for an attempt", {
           attemptId: attempt.id,
           error: describeError(error),

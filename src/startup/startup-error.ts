@@ -5,6 +5,7 @@
  * read-only or held by another instance) are turned into one here, so no
  * stack trace or minified library code reaches the terminal.
  */
+import { unavailableCause } from "../db/availability.js";
 import { describeError } from "../logger.js";
 
 export class StartupError extends Error {
@@ -60,6 +61,16 @@ export function databaseStartupError(error: unknown, database: { databaseUrl?: s
     );
   }
   if (code && NOT_WRITABLE.has(code)) return dataDirNotWritable(database.dataDir, code);
+  // The embedded database's own file system says ENOSPC as a bare errno object: name the cause, not "[object Object]".
+  const cause = unavailableCause(error);
+  if (cause !== null && /ENOSPC|EDQUOT|disk full/.test(cause)) {
+    return new StartupError(
+      "MAYA_DATA_DIR",
+      `MAYA_DATA_DIR (${database.dataDir}): the embedded database cannot be written there: ${cause}. ` +
+        "Free space on that disk (a new database needs about 40 MB), or set MAYA_DATA_DIR to a folder on a disk with room.",
+    );
+  }
+  if (cause !== null && /EROFS|read-only/.test(cause)) return dataDirNotWritable(database.dataDir, "EROFS");
   return new StartupError(
     "MAYA_DATA_DIR",
     `MAYA_DATA_DIR (${database.dataDir}): the embedded database could not be opened there (${describeError(error).slice(0, 200)}). ` +

@@ -1,10 +1,13 @@
 /**
- * Client errors are client errors: a subscription sent over HTTP, a persisted
- * query of an unknown version or with a wrong hash, and over the socket a
- * subscription that fails validation or names no runnable operation, or
- * variables of the wrong type. Each gets a 400 (over HTTP) and
- * BAD_USER_INPUT with the reason and the validation message, and none is
- * logged or counted as a server error.
+ * Client mistakes are client errors: every GraphQL request error that comes
+ * from the request itself (the document, the operation it picks, its
+ * variables, the shape of the body) is a 4xx over HTTP and BAD_USER_INPUT
+ * (with the reason: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
+ * OPERATION_RESOLUTION_FAILURE, BAD_REQUEST) over HTTP and the socket, with
+ * the message saying what was wrong; none writes an error-level log line
+ * (Apollo's own logger included) or counts as a server error, so nobody can
+ * flood the error log with them. Each kind is sent, and its status and the
+ * log are checked.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "graphql-ws";
@@ -29,15 +32,22 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function post(body: unknown): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${guest.token}` },
-    body: JSON.stringify(body),
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+async function send(init: { method?: string; body?: string; search?: string }): Promise<Answer> {
+  const response = await fetch(`${app.url}/graphql${init.search ?? ""}`, {
+    method: init.method ?? "POST",
+    headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${guest.token}` },
+    ...(init.body === undefined ? {} : { body: init.body }),
     signal: AbortSignal.timeout(10_000),
   });
   return { status: response.status, body: (await response.json()) as never };
 }
+
+const post = (body: unknown) => send({ body: JSON.stringify(body) });
 
 async function serverErrorCount(): Promise<number> {
   const metrics = await app.metrics.registry.getMetricsAsJSON();
@@ -46,47 +56,63 @@ async function serverErrorCount(): Promise<number> {
 }
 
 const errorLogs = () => logged.filter((line) => line.level === "error");
+const ADD = `mutation Add($q: Int!) { addToTab(menuItemId: "ipa", quantity: $q) { id } }`;
 
-describe("over HTTP", () => {
+async function tabItems(): Promise<unknown[]> {
+  return (await guest.data<{ me: { tab: { items: unknown[] } } }>(`{ me { tab { items { id } } } }`)).me.tab.items;
+}
+
+describe("over HTTP: a 4xx, BAD_USER_INPUT with its reason, no error log, no server error, nothing changed", () => {
   it.each([
-    ["a subscription", { query: `subscription { tabChanged { reason } }` }, /graphql-ws/],
-    ["a persisted query of an unknown version", { query: `{ menu { id } }`, extensions: { persistedQuery: { version: 2, sha256Hash: "abc" } } }, /version/],
-    ["a persisted query whose hash does not match", { query: `{ menu { id } }`, extensions: { persistedQuery: { version: 1, sha256Hash: "abc" } } }, /sha/],
-  ])("%s is a 400 BAD_USER_INPUT (BAD_REQUEST), answered at once, not logged or counted as a server error", async (_name, body, message) => {
+    ["a document that does not parse", () => post({ query: `{ menu { id ` }), 400, "GRAPHQL_PARSE_FAILED", /Syntax Error/],
+    ["a field that does not exist", () => post({ query: `{ menu { noSuchField } }` }), 400, "GRAPHQL_VALIDATION_FAILED", /noSuchField/],
+    ["an operationName naming no operation", () => post({ query: `query A { menu { id } }`, operationName: "B" }), 400, "OPERATION_RESOLUTION_FAILURE", /Name the operation/],
+    ["an operationName on an anonymous operation", () => post({ query: `{ menu { id } }`, operationName: "X" }), 400, "OPERATION_RESOLUTION_FAILURE", /Name the operation/],
+    ["two operations and no operationName", () => post({ query: `query A { menu { id } } query B { menu { id } }` }), 400, "OPERATION_RESOLUTION_FAILURE", /Name the operation/],
+    ["two mutations and no operationName", () => post({ query: `mutation A { addToTab(menuItemId: "ipa") { id } } mutation B { addToTab(menuItemId: "ipa") { id } }` }), 400, "OPERATION_RESOLUTION_FAILURE", /Name the operation/],
+    ["a variable of the wrong type", () => post({ query: ADD, variables: { q: "two" } }), 400, undefined, /\$q/],
+    ["a required variable missing", () => post({ query: ADD, variables: {} }), 400, undefined, /\$q/],
+    ["variables that are not an object", () => post({ query: ADD, variables: "[1]" }), 400, "BAD_REQUEST", /variables/],
+    ["an operationName that is not a string", () => post({ query: ADD, operationName: 5 }), 400, "BAD_REQUEST", /operationName/],
+    ["no query at all", () => post({ variables: {} }), 400, "BAD_REQUEST", /query/],
+    ["a body that is not JSON", () => send({ body: `{"query": "{ menu { id } }"` }), 400, undefined, /could not be read/],
+    ["a batch (batching is off)", () => post([{ query: `{ menu { id } }` }, { query: `{ menu { id } }` }]), 400, "BAD_REQUEST", /batch/i],
+    ["a mutation over GET", () => send({ method: "GET", search: `?query=${encodeURIComponent(`mutation { addToTab(menuItemId: "ipa") { id } }`)}` }), 405, "BAD_REQUEST", /GET/],
+    ["a subscription", () => post({ query: `subscription { tabChanged { reason } }` }), 400, "BAD_REQUEST", /graphql-ws/],
+    ["a persisted query of an unknown version", () => post({ query: `{ menu { id } }`, extensions: { persistedQuery: { version: 2, sha256Hash: "abc" } } }), 400, "BAD_REQUEST", /version/],
+    ["a persisted query whose hash does not match", () => post({ query: `{ menu { id } }`, extensions: { persistedQuery: { version: 1, sha256Hash: "abc" } } }), 400, "BAD_REQUEST", /sha/],
+  ] as const)("%s", async (_name, request, status, reason, message) => {
     const [logsBefore, countBefore] = [errorLogs().length, await serverErrorCount()];
-    const { status, body: result } = await post(body);
-    expect(status).toBe(400);
-    expect(result.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "BAD_REQUEST" });
-    expect(result.errors?.[0]?.message).toMatch(message);
-    expect(errorLogs().length).toBe(logsBefore);
+    const answer = await request();
+    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+    const error = answer.body.errors?.[0];
+    expect(error?.extensions?.code).toBe("BAD_USER_INPUT");
+    if (reason !== undefined) expect(error?.extensions?.reason).toBe(reason);
+    expect(error?.message).toMatch(message);
+    expect(errorLogs(), JSON.stringify(errorLogs())).toHaveLength(logsBefore);
     expect(await serverErrorCount()).toBe(countBefore);
+    expect(await tabItems()).toEqual([]);
   });
 });
 
-describe("over graphql-ws", () => {
+describe("over graphql-ws: BAD_USER_INPUT with its reason and message, no error log, nothing changed", () => {
   it.each([
-    ["a subscription of an unknown field", `subscription { tabChanged { noSuchField } }`, {}, "GRAPHQL_VALIDATION_FAILED", /noSuchField/],
-    ["a document that does not parse", `subscription { tabChanged {`, {}, "GRAPHQL_PARSE_FAILED", /Syntax Error/],
-    ["two operations and no operationName", `query A { menu { id } } query B { menu { id } }`, {}, "OPERATION_RESOLUTION_FAILURE", /Name the operation/],
-  ])("%s is BAD_USER_INPUT with its reason and message, and nothing is logged", async (_name, query, variables, reason, message) => {
+    ["a subscription of an unknown field", `subscription { tabChanged { noSuchField } }`, {}, undefined, "GRAPHQL_VALIDATION_FAILED", /noSuchField/],
+    ["a document that does not parse", `subscription { tabChanged {`, {}, undefined, "GRAPHQL_PARSE_FAILED", /Syntax Error/],
+    ["two operations and no operationName", `query A { menu { id } } query B { menu { id } }`, {}, undefined, "OPERATION_RESOLUTION_FAILURE", /Name the operation/],
+    ["an operationName naming no operation", `query A { menu { id } }`, {}, "B", "OPERATION_RESOLUTION_FAILURE", /Name the operation/],
+    ["a variable of the wrong type", ADD, { q: "two" }, undefined, undefined, /\$q/],
+    ["a required variable missing", ADD, {}, undefined, undefined, /\$q/],
+  ] as const)("%s", async (_name, query, variables, operationName, reason, message) => {
     const logsBefore = errorLogs().length;
     const client = wsClient(app.url, guest.token);
     clients.push(client);
-    const result = await wsRequest(client, query, variables);
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason });
+    const result = await wsRequest(client, query, { ...variables }, operationName);
+    expect(result.closed).toBeUndefined();
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    if (reason !== undefined) expect(result.errors?.[0]?.extensions?.reason).toBe(reason);
     expect(result.errors?.[0]?.message).toMatch(message);
-    expect(errorLogs().length).toBe(logsBefore);
-  });
-
-  it("variables of the wrong type are BAD_USER_INPUT and change nothing", async () => {
-    const logsBefore = errorLogs().length;
-    const client = wsClient(app.url, guest.token);
-    clients.push(client);
-    const result = await wsRequest(client, `mutation Add($q: Int!) { addToTab(menuItemId: "ipa", quantity: $q) { id } }`, { q: "two" });
-    expect(result.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT" });
-    expect(result.errors?.[0]?.message).toMatch(/\$q/);
-    expect(errorLogs().length).toBe(logsBefore);
-    const me = await guest.data<{ me: { tab: { items: unknown[] } } }>(`{ me { tab { items { id } } } }`);
-    expect(me.me.tab.items).toEqual([]);
+    expect(errorLogs()).toHaveLength(logsBefore);
+    expect(await tabItems()).toEqual([]);
   });
 });

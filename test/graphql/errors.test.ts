@@ -23,7 +23,7 @@ describe("formatGraphQLError", () => {
   it("masks anything unexpected and logs it", () => {
     const logged: unknown[] = [];
     const error = resolverError(new Error("connection to 10.0.0.5 refused, password=hunter2"));
-    const formatted = formatGraphQLError(error.toJSON(), error, (internal) => logged.push(internal));
+    const formatted = formatGraphQLError(error.toJSON(), error, { internal: (internal) => logged.push(internal) });
     expect(formatted.message).toBe(INTERNAL_MESSAGE);
     expect(formatted.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
     expect(JSON.stringify(formatted)).not.toContain("hunter2");

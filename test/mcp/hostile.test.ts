@@ -29,6 +29,22 @@ async function sessionsActive(app: MayaApp): Promise<number> {
   return Number((await app.metrics.render()).match(/^maya_mcp_sessions_active (\d+)/m)?.[1]);
 }
 
+async function closedSessions(app: MayaApp, reason: "idle" | "displaced"): Promise<number> {
+  return Number((await app.metrics.render()).match(new RegExp(`^maya_mcp_sessions_closed_total\\{reason="${reason}"\\} (\\d+)`, "m"))?.[1] ?? 0);
+}
+
+/** A session's notification stream (GET /mcp), open until aborted: the session is busy meanwhile. */
+async function openStream(baseUrl: string, sessionId: string): Promise<AbortController> {
+  const controller = new AbortController();
+  const response = await fetch(new URL("/mcp", baseUrl), {
+    headers: { accept: "text/event-stream", "mcp-session-id": sessionId, "mcp-protocol-version": "2025-11-25" },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  response.body?.cancel().catch(() => undefined);
+  return controller;
+}
+
 async function guestsStarted(app: MayaApp): Promise<number> {
   return Number((await app.metrics.render()).match(/^maya_sessions_started_total (\d+)/m)?.[1] ?? 0);
 }
@@ -224,9 +240,12 @@ describe("MCP session caps, idle expiry and rate limits (PGlite)", () => {
     expect(app.services.feed.activeSubscriptions).toBe(baseline + 1);
     expect(await sessionsActive(app)).toBe(3);
 
+    // Every session busy (an open notification stream each): none gives way, and the cap holds.
+    const streams = await Promise.all(sessions.map((session) => openStream(app.url, session.id)));
     const fourth = await rawPost(app.url, initializeRequest());
     expect(fourth.status).toBe(429);
     expect(JSON.parse(fourth.text).error.message).toMatch(/At most 3 MCP sessions/);
+    for (const stream of streams) stream.abort();
 
     const deleted = await fetch(new URL("/mcp", app.url), { method: "DELETE", headers: { "mcp-session-id": sessions[2]!.id, "mcp-protocol-version": "2025-11-25" } });
     expect(deleted.status).toBe(200);
@@ -237,6 +256,32 @@ describe("MCP session caps, idle expiry and rate limits (PGlite)", () => {
     await expect.poll(() => sessionsActive(app), { timeout: 15_000 }).toBe(0);
     expect(app.services.feed.activeSubscriptions).toBe(baseline);
     expect((await replacement.post({ jsonrpc: "2.0", id: 3, method: "tools/list" })).status).toBe(404);
+  });
+
+  it("an address at its cap is not locked out: its oldest idle session gives way, one with an open stream does not", async () => {
+    await expect.poll(() => sessionsActive(app), { timeout: 15_000 }).toBe(0);
+    const displacedBefore = await closedSessions(app, "displaced");
+    // An agent host that crashed left three sessions behind; one of them still has a stream open.
+    const [oldest, streaming, newest] = [await rawSession(app.url), await rawSession(app.url), await rawSession(app.url)];
+    const stream = await openStream(app.url, streaming!.id);
+    const live = [streaming!];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const first = await rawSession(app.url);
+      live.push(first);
+      expect((await oldest!.post({ jsonrpc: "2.0", id: 1, method: "tools/list" })).status).toBe(404);
+      const second = await rawSession(app.url);
+      live.push(second);
+      expect((await newest!.post({ jsonrpc: "2.0", id: 2, method: "tools/list" })).status).toBe(404);
+      for (const session of live) expect((await session.post({ jsonrpc: "2.0", id: 3, method: "tools/list" })).status).toBe(200);
+      expect(await sessionsActive(app)).toBe(3);
+      expect((await closedSessions(app, "displaced")) - displacedBefore).toBe(2);
+    } finally {
+      stream.abort();
+      for (const session of live) {
+        await fetch(new URL("/mcp", app.url), { method: "DELETE", headers: { "mcp-session-id": session.id, "mcp-protocol-version": "2025-11-25" } });
+      }
+    }
   });
 
   it("keeps a session with an open notification stream alive past the idle time", async () => {

@@ -1,4 +1,7 @@
-/** The live-session bounds on their own, with a fake clock: caps in total and per address, release, idle closing. */
+/**
+ * The live-session bounds on their own, with a fake clock: caps in total and per address, release, idle
+ * closing, and an address at its cap whose oldest idle session gives way instead of locking it out.
+ */
 import { describe, expect, it } from "vitest";
 import { McpSessionRegistry, type RegisteredSession, type Reservation } from "../../src/mcp/session-registry.js";
 
@@ -24,7 +27,7 @@ function open(registry: McpSessionRegistry<RegisteredSession>, id: string, addre
 
 describe("McpSessionRegistry", () => {
   it("refuses past the total and the per-address caps, counting sessions still being opened", () => {
-    const registry = new McpSessionRegistry<RegisteredSession>({ maxSessions: 3, maxPerAddress: 2, idleMs: 1000 });
+    const registry = new McpSessionRegistry<RegisteredSession>({ maxSessions: 3, maxPerAddress: 2, idleMs: 1000 }, () => 0);
     open(registry, "a1", "A");
     const pending = registry.reserve("A") as Reservation;
     expect(registry.reserve("A")).toBe("address");
@@ -37,7 +40,7 @@ describe("McpSessionRegistry", () => {
   });
 
   it("frees an address's place when its session is removed, and never reuses a reservation", () => {
-    const registry = new McpSessionRegistry<RegisteredSession>({ maxSessions: 10, maxPerAddress: 1, idleMs: 1000 });
+    const registry = new McpSessionRegistry<RegisteredSession>({ maxSessions: 10, maxPerAddress: 1, idleMs: 1000 }, () => 0);
     const reservation = registry.reserve("A") as Reservation;
     registry.add("a1", fakeSession(registry, "a1", "A"), reservation);
     expect(() => registry.add("a2", fakeSession(registry, "a2", "A"), reservation)).toThrow(/released or used/);
@@ -76,5 +79,41 @@ describe("McpSessionRegistry", () => {
     await registry.closeAll();
     expect(sessions.map((session) => session.closed)).toEqual([1, 1]);
     expect(registry.size).toBe(0);
+  });
+
+  it("at an address's cap, its oldest idle session gives way; busy or recently used ones never do, nor another address's", async () => {
+    let now = 0;
+    const closedBy: string[] = [];
+    const registry = new McpSessionRegistry<RegisteredSession>(
+      { maxSessions: 100, maxPerAddress: 3, idleMs: 300_000, displaceAfterMs: 30_000 },
+      () => now,
+      (reason) => closedBy.push(reason),
+    );
+    const other = open(registry, "b1", "B");
+    const oldest = open(registry, "a1", "A");
+    now = 1000;
+    const streaming = open(registry, "a2", "A");
+    registry.requestStarted("a2");
+    now = 2000;
+    const newer = open(registry, "a3", "A");
+    // All used within 30 s: the address is at its cap and nothing gives way yet.
+    now = 20_000;
+    expect(registry.reserve("A")).toBe("address");
+    // A crashed host's sessions sit idle: the oldest idle one (not the one with an open stream) gives way.
+    now = 40_000;
+    const first = registry.reserve("A");
+    expect(typeof first).toBe("object");
+    registry.add("a4", fakeSession(registry, "a4", "A"), first as Reservation);
+    await Promise.resolve();
+    expect([oldest.closed, streaming.closed, newer.closed, other.closed]).toEqual([1, 0, 0, 0]);
+    expect(registry.get("a1")).toBeUndefined();
+    // Next the newer idle one; then only the streaming and the fresh one are left, and the cap holds.
+    expect(typeof registry.reserve("A")).toBe("object");
+    await Promise.resolve();
+    expect(newer.closed).toBe(1);
+    expect(registry.reserve("A")).toBe("address");
+    expect(streaming.closed).toBe(0);
+    expect(closedBy).toEqual(["displaced", "displaced"]);
+    expect(registry.size).toBe(3);
   });
 });

@@ -4,7 +4,7 @@
  * naming it (exit 2) while the first keeps serving; after the first is killed
  * with SIGKILL its stale lock does not block for ever (the next instance
  * starts, and the data is all there); after a clean stop the lock is released
- * at once. Plus the lock module itself, in process.
+ * at once, and so it is when MAYA_SHUTDOWN_SECONDS ends a start halfway. Plus the lock module itself, in process.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,7 +99,7 @@ describe("two processes on one MAYA_DATA_DIR", () => {
 });
 
 describe("a stop while starting", () => {
-  it("SIGTERM before the app is ready lets it finish starting, then stops cleanly and releases the folder", async () => {
+  it("SIGTERM before the app is ready ends it by MAYA_SHUTDOWN_SECONDS, releases the folder, and the next start works", async () => {
     // A new folder: creating the database takes seconds, so the signal lands mid-start.
     const dataDir = path.join(folder, "fresh");
     const port = await freePort();
@@ -108,12 +108,21 @@ describe("a stop while starting", () => {
     await expect
       .poll(() => fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.status, () => 0), { interval: 20, timeout: 60_000 })
       .toBe(503);
+    const signalled = Date.now();
     maya.child.kill("SIGTERM");
-    expect((await exitWithin(maya, 60, "the starting instance")).code).toBe(0);
+    // It finishes starting and stops cleanly (0) if that fits in the deadline (8 s), else the deadline ends it (1).
+    // Creating the embedded database holds the main thread for seconds at a time: the signal and the
+    // deadline are acted on between those stretches, so this one case is allowed longer.
+    const exit = await exitWithin(maya, 60, "the starting instance");
+    console.log(`SIGTERM while creating the database: exit ${exit.code} after ${(Date.now() - signalled) / 1000} s`);
+    expect([0, 1]).toContain(exit.code);
     expect(existsSync(path.join(dataDir, LOCK_NAME))).toBe(false);
-    // The folder opens at once for the next instance (no stale lock to wait out).
-    const next = start(dataDir, await freePort());
+    // The folder opens at once for the next instance (no stale lock to wait out), the database whole.
+    const nextPort = await freePort();
+    const next = start(dataDir, nextPort);
     await next.listening;
+    const guest = await MayaClient.startSession(`http://127.0.0.1:${nextPort}`);
+    await guest.data(`mutation { addToTab(menuItemId: "martini") { id } }`);
     next.child.kill("SIGTERM");
     expect((await exitWithin(next, 30, "the next instance")).code).toBe(0);
   }, 180_000);

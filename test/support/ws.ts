@@ -25,7 +25,7 @@ export interface WsOutcome extends GraphQLResponse {
 }
 
 /** Runs one operation and waits for its first result, its errors, or the socket's close. */
-export function wsRequest(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<WsOutcome> {
+export function wsRequest(client: Client, query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<WsOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     const done = (outcome: WsOutcome) => {
@@ -35,7 +35,7 @@ export function wsRequest(client: Client, query: string, variables: Record<strin
       resolve(outcome);
     };
     const stop = client.subscribe(
-      { query, variables },
+      { query, variables, ...(operationName === undefined ? {} : { operationName }) },
       {
         next: (result) => done(result as WsOutcome),
         error: (error) => {

@@ -14,6 +14,7 @@ import type { UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
 import type { SessionService } from "../../sessions/session.service.js";
 import { buildBarLanguage } from "./bar-language.js";
+import type { OutageReporter } from "../../db/availability.js";
 import { mountRecognitionSocket, type RecognitionMetrics, type RecognitionSocket } from "./recognition-socket.js";
 import { RECOGNITION_PATH, SAMPLE_RATE_HERTZ, type RecognizerName, type SpeechRecognizer } from "./recognizer.js";
 import { buildSphinxModel, SphinxRecognizer } from "./sphinx-recognizer.js";
@@ -36,6 +37,7 @@ export interface SpeechRecognition {
     upgrades: UpgradeRouter;
     sessions: Pick<SessionService, "authenticate">;
     limiters: { perAddress: RateLimiter; perSession: RateLimiter };
+    outages?: OutageReporter;
   }): void;
   close(): Promise<void>;
 }
@@ -81,13 +83,14 @@ export async function createSpeechRecognition(
   return {
     info,
     recognizer,
-    mount: ({ upgrades, sessions, limiters }) => {
+    mount: ({ upgrades, sessions, limiters, outages }) => {
       socket = mountRecognitionSocket({
         upgrades,
         path: RECOGNITION_PATH,
         recognizer,
         sessions,
         limiters,
+        ...(outages ? { outages } : {}),
         limits: {
           maxUtteranceSeconds: config.maxUtteranceSeconds,
           maxSocketsPerAddress: config.maxSocketsPerAddress,

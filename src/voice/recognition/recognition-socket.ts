@@ -18,11 +18,12 @@
  */
 import type { IncomingMessage } from "node:http";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import type { OutageReporter } from "../../db/availability.js";
 import { DomainError } from "../../errors.js";
 import { ConnectionCounter } from "../../limits/connection-counter.js";
 import { clientAddress } from "../../limits/request-limits.js";
 import { RateLimiter } from "../../http/rate-limiter.js";
-import type { UpgradeRouter } from "../../http/upgrade-router.js";
+import { closeGoingAway, type UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
 import type { MayaMetrics } from "../../observability/index.js";
 import type { SessionService } from "../../sessions/session.service.js";
@@ -83,6 +84,8 @@ const REFUSALS: Readonly<Record<RefusalReason, { code: number; message: string }
   recognizer_failed: { code: 4503, message: "I couldn't make that out just now. Please try again, or type it." },
 };
 
+const RESTARTING_MESSAGE = "I'm restarting for a moment. Try the mic again in a few seconds, or type to me.";
+
 type ClientMessage = { type: "start"; token: string } | { type: "stop" } | { type: "cancel" };
 
 function parseClientMessage(data: RawData): ClientMessage | null {
@@ -112,6 +115,8 @@ export interface RecognitionSocketOptions {
   limits?: Partial<RecognitionLimits>;
   metrics: RecognitionMetrics;
   log: Logger;
+  /** The database away is an outage (logged once there), not a line per socket. */
+  outages?: OutageReporter;
 }
 
 export interface RecognitionSocket {
@@ -221,6 +226,7 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
       } catch (error) {
         if (error instanceof DomainError && error.code === "UNAUTHENTICATED") return refuse("unauthenticated");
         // The database is away: no session to listen for, but the page can say so and typing still works.
+        if (options.outages?.report(error)) return refuse("unavailable");
         log.warn("speech socket could not authenticate", { error: describeError(error).slice(0, 300) });
         return refuse("unavailable");
       }
@@ -322,8 +328,11 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
       return liveStreams;
     },
     close: async () => {
-      for (const client of wsServer.clients) client.terminate();
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      // The guest is told (the page says so and typing works), then the socket closes as going away.
+      for (const client of wsServer.clients) {
+        if (client.readyState === client.OPEN) client.send(JSON.stringify({ type: "error", reason: "unavailable", message: RESTARTING_MESSAGE }));
+      }
+      await closeGoingAway(wsServer, "restarting");
     },
   };
 }
