@@ -9,7 +9,10 @@
  *
  * A connection must present a valid session token in its connectionParams,
  * or it is closed (4403) before any operation starts; each operation then
- * sees only that session. graphql-ws's protocol engine (`makeServer`) runs on
+ * sees only that session. An overlay token (read-only) connects too: its
+ * mutations are refused FORBIDDEN, and its socket is closed (4403) as soon as
+ * the token is revoked here, or within a keep-alive period when it was
+ * revoked elsewhere or its session ended. graphql-ws's protocol engine (`makeServer`) runs on
  * Maya's own socket adapter rather than `useServer`, so that a client that
  * vanishes mid-delivery is simply dropped (no error per subscription), and
  * nothing internal reaches a close reason or the console. Every operation is
@@ -27,9 +30,11 @@ import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
 import { LimitError, refusalMessage } from "../limits/refusals.js";
 import { describeError, type Logger } from "../logger.js";
 import type { OperationRecorder } from "../observability/apollo-metrics-plugin.js";
+import { DomainError } from "../errors.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken } from "../sessions/session-token.js";
 import { contextFromAuthorization } from "./context.js";
+import { overlayRefusal } from "./overlay-access.js";
 import type { SubscriptionContext } from "./resolvers/tab-event.resolver.js";
 
 /** A socket that does not answer a ping within this long is gone. */
@@ -46,6 +51,8 @@ interface SocketExtra {
   address: string;
   /** When each of this socket's operations (by id) arrived, until it is recorded. */
   startedMs: Map<string, number>;
+  /** Set once an overlay token is accepted: what to check again while the socket lives. */
+  overlay?: { token: string; sessionId: string };
 }
 
 type ConnectionParams = { authorization?: unknown };
@@ -79,13 +86,44 @@ export function startSubscriptionServer(options: {
   const authorizationOf = (params: ConnectionParams | undefined) =>
     typeof params?.authorization === "string" ? params.authorization : undefined;
 
+  /** Live overlay sockets by session, to close when their tokens are revoked. */
+  const overlaySockets = new Map<string, Set<WebSocket>>();
+  const forgetOverlay = (sessionId: string, socket: WebSocket) => {
+    const sockets = overlaySockets.get(sessionId);
+    sockets?.delete(socket);
+    if (sockets?.size === 0) overlaySockets.delete(sessionId);
+  };
+  const stopHearingRevocations = sessions.onOverlaysEnded((sessionId) => {
+    for (const socket of overlaySockets.get(sessionId) ?? []) socket.close(CloseCode.Forbidden, "Forbidden");
+  });
+  /** An overlay socket whose token no longer reads its session is closed; a database hiccup closes nothing. */
+  const recheckOverlay = (socket: WebSocket, overlay: NonNullable<SocketExtra["overlay"]>) => {
+    sessions.authenticateViewer(overlay.token).then(
+      (viewer) => {
+        if (viewer.session.id !== overlay.sessionId) socket.close(CloseCode.Forbidden, "Forbidden");
+      },
+      (error: unknown) => {
+        if (error instanceof DomainError) socket.close(CloseCode.Forbidden, "Forbidden");
+      },
+    );
+  };
+
   const server = makeServer<ConnectionParams, SocketExtra>({
     schema,
     onConnect: async (ctx) => {
       const token = bearerToken(authorizationOf(ctx.connectionParams));
       if (!token) return false;
-      return sessions.authenticate(token).then(
-        () => true,
+      return sessions.authenticateViewer(token).then(
+        ({ session, overlay }) => {
+          if (!overlay) return true;
+          const { socket } = ctx.extra;
+          if (socket.readyState !== socket.OPEN) return false;
+          ctx.extra.overlay = { token, sessionId: session.id };
+          const sockets = overlaySockets.get(session.id) ?? new Set<WebSocket>();
+          overlaySockets.set(session.id, sockets.add(socket));
+          socket.once("close", () => forgetOverlay(session.id, socket));
+          return true;
+        },
         () => false,
       );
     },
@@ -103,8 +141,14 @@ export function startSubscriptionServer(options: {
       if ("errors" in parsed) return invalid(parsed.errors);
       const errors = limits.validate(schema, parsed.document);
       if (errors.length > 0) return invalid(errors);
-      if (!getOperationAST(parsed.document, payload.operationName)) {
+      const operation = getOperationAST(parsed.document, payload.operationName);
+      if (!operation) {
         return invalid([new GraphQLError("Name the operation to run: the document has several, or none by that name.", { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })]);
+      }
+      const readOnly = overlayRefusal(ctx.extra.overlay !== undefined, operation);
+      if (readOnly) {
+        record(ctx.extra, id, parsed.document, payload.operationName, [readOnly]);
+        return [readOnly];
       }
       return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
     },
@@ -153,10 +197,12 @@ export function startSubscriptionServer(options: {
       }
     });
     let pongWait: NodeJS.Timeout | undefined;
+    const extra: SocketExtra = { socket, request, address: clientAddress(request), startedMs: new Map() };
     const keepAlive = setInterval(() => {
       if (socket.readyState !== socket.OPEN) return;
       pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
       socket.ping();
+      if (extra.overlay) recheckOverlay(socket, extra.overlay);
     }, KEEP_ALIVE_MS);
     socket.on("pong", () => clearTimeout(pongWait));
     const closed = server.opened(
@@ -183,7 +229,7 @@ export function startSubscriptionServer(options: {
             }
           }),
       },
-      { socket, request, address: clientAddress(request), startedMs: new Map() },
+      extra,
     );
     socket.once("close", (code, reason) => {
       clearInterval(keepAlive);
@@ -194,6 +240,7 @@ export function startSubscriptionServer(options: {
 
   return {
     close: async () => {
+      stopHearingRevocations();
       for (const client of wsServer.clients) client.terminate();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
