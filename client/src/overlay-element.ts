@@ -7,12 +7,14 @@
  * the origin this script was loaded from. No framework.
  *
  * The element reflects where it stands in its `state` property and attribute (connecting, live, lost,
- * refused, or idle without a token) and fires `maya-overlay-state` on each change.
+ * refused, or idle without a token) and fires `maya-overlay-state` on each change; each new version of
+ * the tab it draws fires `maya-tab-change` (detail: the figures, the tab's id and version), so the
+ * embedding page can react to it too.
  */
 import overlayCss from "./overlay.css";
 import { LiveTab, webSocketUrl, type LinkState } from "./live.js";
 import { OVERLAY_TAB_CHANGED, type OverlayTabEvent } from "./operations.js";
-import { EMPTY_GATE, admit, snapshotOf, type VersionGate } from "./overlay-model.js";
+import { EMPTY_GATE, admit, snapshotOf, type OverlaySnapshot, type VersionGate } from "./overlay-model.js";
 import { OverlayController } from "./overlay-view.js";
 
 export type OverlayState = "idle" | "connecting" | "live" | "lost" | "refused";
@@ -140,6 +142,7 @@ export class MayaTabOverlay extends HTMLElement {
       if (this.drawn) this.overlay.show(snapshot);
       else this.overlay.reset(snapshot);
       this.drawn = true;
+      this.dispatchEvent(new CustomEvent<OverlaySnapshot>("maya-tab-change", { detail: snapshot }));
     }
     this.setState("live");
   }
