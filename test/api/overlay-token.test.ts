@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { availableBackends, useMaya } from "../support/backends.js";
-import { MayaClient, ME_QUERY } from "../support/maya.js";
+import { MayaClient, ME_QUERY, startTestMaya } from "../support/maya.js";
 import { ADD, CARD_DECLINED, CHECKOUT, SAY, SIMULATE } from "../support/operations.js";
 import { collectTabEvents } from "../support/subscriptions.js";
 
@@ -152,6 +152,27 @@ describe.each(await availableBackends())("overlay tokens on %s", (backend) => {
     } finally {
       seen.stop();
       await socket.dispose();
+    }
+  });
+
+  it.runIf(backend === "postgres")("is revoked on another instance too: its socket there closes within a keep-alive period", async () => {
+    const { guest, overlay } = await guestWithOverlay();
+    const other = await startTestMaya({ kind: "postgres", url: maya.databaseUrl! });
+    const socket = new MayaClient(other.url, overlay.token).subscriptions();
+    const seen = collectTabEvents(socket, OVERLAY_EVENTS);
+    try {
+      await expect.poll(() => seen.events.length).toBe(1);
+      const revokedAt = Date.now();
+      await guest.data(`mutation { revokeOverlayTokens }`);
+      await expect.poll(() => (seen.failure as { code?: number } | undefined)?.code, { timeout: 20_000, interval: 100 }).toBe(4403);
+      const closedAfterMs = Date.now() - revokedAt;
+      console.log(`[overlay tokens on ${backend}] revoked on one instance, the other closed its socket after ${closedAfterMs} ms`);
+      expect(closedAfterMs).toBeLessThan(15_000);
+      expect(await new MayaClient(other.url, overlay.token).errorCode(ME_QUERY)).toBe("UNAUTHENTICATED");
+    } finally {
+      seen.stop();
+      await socket.dispose();
+      await other.close();
     }
   });
 
