@@ -1,10 +1,10 @@
 /**
  * The "Copy overlay link" button on Maya's page: a link to /overlay carrying a read-only overlay token
  * in its fragment, for a second screen or a streaming tool. One token per session is made and kept
- * (with the session token), so copying again gives the same link; "Revoke overlay links" ends every
- * overlay of the session.
+ * (with the session token), so copying again gives the same link, as long as the server still takes
+ * it (revoked elsewhere, a new one is made); "Revoke overlay links" ends every overlay of the session.
  */
-import type { GraphQLHttpClient } from "./graphql-client.js";
+import { GraphQLHttpClient, GraphQLRequestError } from "./graphql-client.js";
 import { CREATE_OVERLAY_TOKEN, REVOKE_OVERLAY_TOKENS, type CreateOverlayTokenResult } from "./operations.js";
 import type { SessionStore } from "./session-store.js";
 
@@ -58,6 +58,7 @@ export class OverlayShare {
 
   private async copy(): Promise<void> {
     let token = this.store.overlayToken;
+    if (token !== null && !(await stillValid(token))) token = null;
     if (token === null) {
       const { createOverlayToken } = await this.authed(() => this.api.request<CreateOverlayTokenResult>(CREATE_OVERLAY_TOKEN));
       token = createOverlayToken;
@@ -87,6 +88,16 @@ export class OverlayShare {
   private say(text: string): void {
     this.elements.note.textContent = text;
     this.elements.note.hidden = false;
+  }
+}
+
+/** Whether the server still takes the overlay token (a network failure gives it the benefit of the doubt). */
+async function stillValid(token: string): Promise<boolean> {
+  try {
+    await new GraphQLHttpClient(() => token).request(`query OverlayTokenCheck { me { id } }`);
+    return true;
+  } catch (error) {
+    return !(error instanceof GraphQLRequestError && error.code === "UNAUTHENTICATED");
   }
 }
 

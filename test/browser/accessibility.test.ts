@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { MayaClient } from "../support/maya.js";
-import { describeWithBrowser, figure, say, useRealMayaInBrowser } from "./support.js";
+import { collectErrors, describeWithBrowser, figure, say, useRealMayaInBrowser } from "./support.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "best-practice"];
@@ -60,12 +60,19 @@ describeWithBrowser("accessibility (axe-core: wcag2a, wcag2aa, best-practice)", 
     await guest.data(`mutation { addToTab(menuItemId: "ipa") { id } setTip(percent: 20) { id } }`);
     const { createOverlayToken } = await guest.data<{ createOverlayToken: string }>(`mutation { createOverlayToken }`);
     const page = await maya.browser.context.newPage();
+    const errors = collectErrors(page);
     await page.goto(`${maya.app.url}/overlay#token=${createOverlayToken}`);
     await expect.poll(() => page.locator("maya-tab-overlay").getAttribute("state")).toBe("live");
     expect(await violations(page)).toEqual([]);
     await guest.data(`mutation { revokeOverlayTokens }`);
     await expect.poll(() => page.locator("maya-tab-overlay").getAttribute("state")).toBe("refused");
     expect(await violations(page)).toEqual([]);
+    // The standalone page is transparent: a streaming tool shows only the overlay.
+    expect(await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor])).toEqual([
+      "rgba(0, 0, 0, 0)",
+      "rgba(0, 0, 0, 0)",
+    ]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

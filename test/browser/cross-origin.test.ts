@@ -229,4 +229,18 @@ describeWithBrowser("<maya-tab-overlay> on other origins (one allowed by MAYA_CO
     await expect.poll(() => maya.page.locator("#overlay-link-note").textContent()).toMatch(/revoked/);
     await screenshot(allowed, "41-overlay-refused");
   });
+
+  it("copies a new link after a revocation, made on this page or elsewhere", async () => {
+    const current = () => maya.page.locator("#overlay-link").inputValue();
+    await maya.page.click("#copy-overlay-link");
+    await expect.poll(current).toMatch(/#token=maya_ovl_/);
+    const afterPageRevoke = await current();
+    expect(afterPageRevoke).not.toContain(overlayToken);
+    // Revoked by another device of the guest's: the page notices its kept token is dead and makes another.
+    await guest.data(`mutation { revokeOverlayTokens }`);
+    await maya.page.click("#copy-overlay-link");
+    await expect.poll(current).not.toBe(afterPageRevoke);
+    const fresh = decodeURIComponent((await current()).split("#token=")[1]!);
+    expect(await new MayaClient(maya.app.url, fresh).data(`{ me { id } }`)).toMatchObject({ me: { id: expect.any(String) } });
+  });
 });
