@@ -5,7 +5,6 @@
  */
 import "reflect-metadata";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -406,7 +405,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   });
   const clientDir = projectPath("dist/client");
   // The overlay alone, for a second screen or a streaming tool (its token in the URL fragment).
-  app.get("/overlay", (_req, res) => res.setHeader("Cache-Control", "no-cache").sendFile(path.join(clientDir, "overlay.html")));
+  const overlayPage = projectPath("dist/client/overlay.html");
+  app.get("/overlay", (_req, res) => res.setHeader("Cache-Control", "no-cache").sendFile(overlayPage));
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
