@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the browser client into dist/client/ (the guest page at /, the GraphQL IDE under /graphiql/).
+// Builds the browser client into dist/client/ (the guest page at /, the embeddable overlay at
+// /overlay.js with its standalone page /overlay, the GraphQL IDE under /graphiql/).
 // Skips the work when every output is newer than every input, so a second `npm start` is instant.
 // Offline by construction: esbuild bundles only what is in node_modules. `--force` rebuilds anyway.
 import { createHash } from "node:crypto";
@@ -54,7 +55,7 @@ function kilobytes(metafile, suffix) {
 async function build() {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(path.join(outDir, "graphiql"), { recursive: true });
-  const [app, , ide] = await Promise.all([
+  const [app, , ide, overlay] = await Promise.all([
     esbuild.build({ ...shared, entryPoints: { app: path.join(clientDir, "src", "main.ts") }, outdir: outDir }),
     // The microphone's AudioWorklet runs in its own scope and is loaded by URL: a bundle of its own.
     esbuild.build({ ...shared, entryPoints: { "pcm-worklet": path.join(clientDir, "src", "audio", "pcm-worklet.ts") }, outdir: outDir }),
@@ -63,18 +64,29 @@ async function build() {
       entryPoints: { graphiql: path.join(clientDir, "graphiql", "main.tsx") },
       outdir: path.join(outDir, "graphiql"),
     }),
+    // <maya-tab-overlay> for any page: one module, its stylesheet inlined as text for its Shadow DOM.
+    esbuild.build({
+      ...shared,
+      entryPoints: { overlay: path.join(clientDir, "src", "overlay-element.ts"), "overlay-page": path.join(clientDir, "src", "overlay-page.ts") },
+      loader: { ".css": "text" },
+      outdir: outDir,
+    }),
   ]);
   await cp(path.join(clientDir, "public"), outDir, { recursive: true });
   await writeHtml(path.join(clientDir, "index.html"), path.join(outDir, "index.html"), {
     "/app.js": path.join(outDir, "app.js"),
     "/app.css": path.join(outDir, "app.css"),
   });
+  await writeHtml(path.join(clientDir, "overlay.html"), path.join(outDir, "overlay.html"), {
+    "/overlay.js": path.join(outDir, "overlay.js"),
+    "/overlay-page.js": path.join(outDir, "overlay-page.js"),
+  });
   await writeHtml(path.join(clientDir, "graphiql", "index.html"), path.join(outDir, "graphiql", "index.html"), {
     "/graphiql/graphiql.js": path.join(outDir, "graphiql", "graphiql.js"),
     "/graphiql/graphiql.css": path.join(outDir, "graphiql", "graphiql.css"),
   });
   await markFresh(CLIENT);
-  return { app: app.metafile, ide: ide.metafile };
+  return { app: app.metafile, ide: ide.metafile, overlay: overlay.metafile };
 }
 
 /**
@@ -111,10 +123,11 @@ await withBuildLock(async () => {
     console.log("client: dist/client is up to date (nothing to build)");
     return;
   }
-  const { app, ide } = await build();
+  const { app, ide, overlay } = await build();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `client: built dist/client in ${seconds}s (app ${kilobytes(app, ".js")} js + ${kilobytes(app, ".css")} css; ` +
+      `overlay ${kilobytes(overlay, "overlay.js")} js; ` +
       `GraphQL IDE ${kilobytes(ide, ".js")} js + ${kilobytes(ide, ".css")} css)`,
   );
 });

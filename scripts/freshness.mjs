@@ -16,7 +16,7 @@ export const SERVER = {
 
 export const CLIENT = {
   inputs: [at("client"), at("scripts", "build-client.mjs"), at("package-lock.json")],
-  outputs: ["index.html", "app.js", "app.css", "pcm-worklet.js", "graphiql/index.html", "graphiql/graphiql.js"].map((file) => at("dist", "client", file)),
+  outputs: ["index.html", "app.js", "app.css", "pcm-worklet.js", "overlay.html", "overlay.js", "overlay-page.js", "graphiql/index.html", "graphiql/graphiql.js"].map((file) => at("dist", "client", file)),
   stamp: at("dist", "client", ".build-stamp"),
 };
 

@@ -39,10 +39,12 @@ import { PaymentResolver } from "./graphql/resolvers/payment.resolver.js";
 import { SessionResolver } from "./graphql/resolvers/session.resolver.js";
 import { SpeechRecognitionResolver } from "./graphql/resolvers/speech-recognition.resolver.js";
 import { TabResolver } from "./graphql/resolvers/tab.resolver.js";
+import { overlaysReadOnly } from "./graphql/overlay-access.js";
 import { buildMayaSchema, type ResolverClass, type ResolverInstances } from "./graphql/schema.js";
 import { startSubscriptionServer } from "./graphql/subscription-server.js";
 import { checkoutRouter } from "./http/checkout-page.js";
 import { bodyTooLarge, graphqlErrorBody, operationGuards, outageStatus, querySourceGuard, rateLimitGuard, refusalStatus, sendUnavailable } from "./http/graphql-guards.js";
+import { createOriginPolicy } from "./http/cors.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { trackRequests } from "./http/request-drain.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
@@ -58,6 +60,7 @@ import { PaymentService } from "./payments/payment.service.js";
 import { PaymentReconciler } from "./payments/payment-reconciler.js";
 import { assertTestModeKey } from "./payments/stripe/stripe-config.js";
 import { createStripeWebhookHandler, createStripeWebhookVerifier } from "./payments/stripe/webhook.js";
+import { PrismaOverlayTokenRepository } from "./sessions/overlay-token.repository.js";
 import { PrismaSessionRepository } from "./sessions/session.repository.js";
 import { SessionService } from "./sessions/session.service.js";
 import { SqlSessionExpiryRepository, expireIdleSessions } from "./sessions/session-expiry.js";
@@ -229,7 +232,9 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   await relay?.start();
   if (relay) metrics.relayRead(true);
   const sessionRepository = new PrismaSessionRepository(db.prisma);
-  const sessions = new SessionService(sessionRepository, config.startingBalanceCents, () => metrics.sessionStarted());
+  const sessions = new SessionService(sessionRepository, new PrismaOverlayTokenRepository(db.prisma), config.startingBalanceCents, () =>
+    metrics.sessionStarted(),
+  );
   const tabs = new TabService(changes, menu);
   const sessionExpiry = new SqlSessionExpiryRepository(db.sql);
   const housekeeping = new Housekeeping(
@@ -304,7 +309,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   const limits = createRequestLimits(config.limits, {
     refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)),
   });
-  const upgrades = routeUpgrades();
+  const origins = createOriginPolicy({ origins: config.corsOrigins, publicUrl });
+  const upgrades = routeUpgrades(origins.allowsUpgrade);
   const subscriptionServer = startSubscriptionServer({
     upgrades,
     path: "/graphql",
@@ -339,6 +345,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
       ApolloServerPluginLandingPageDisabled(),
       operationGuards<GraphQLContext>(),
       outageStatus<GraphQLContext>(),
+      overlaysReadOnly<GraphQLContext>(),
       createApolloMetricsPlugin<GraphQLContext>(metrics),
       menuResponseCache<GraphQLContext>(),
     ],
@@ -384,6 +391,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
           res.status(404).json({ error: "Stripe webhooks are not configured (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)." });
         },
   );
+  // Other origins' pages (MAYA_CORS_ORIGINS) may call the API and load the embeddable overlay.
+  app.use(["/graphql", "/overlay.js"], origins.cors());
   const ide = projectPath("dist/client/graphiql/index.html");
   app.get("/graphql", (req, res, next) => {
     if (req.accepts(["application/json", "text/html"]) === "text/html" && existsSync(ide)) return res.sendFile(ide);
@@ -416,6 +425,9 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     res.set({ "Content-Type": clip.contentType, "Cache-Control": "private, max-age=86400, immutable" }).send(clip.audio);
   });
   const clientDir = projectPath("dist/client");
+  // The overlay alone, for a second screen or a streaming tool (its token in the URL fragment).
+  const overlayPage = projectPath("dist/client/overlay.html");
+  app.get("/overlay", (_req, res) => res.setHeader("Cache-Control", "no-cache").sendFile(overlayPage));
   app.use(express.static(clientDir, { index: "index.html", maxAge: "1h", setHeaders: noCacheForHtml }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;

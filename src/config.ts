@@ -50,6 +50,8 @@ export interface AppConfig {
   host: string;
   /** The app's own address as guests reach it (checkout links point here). */
   publicUrl?: string;
+  /** Other origins whose pages may call /graphql, load /overlay.js and open the socket; empty: same origin only. */
+  corsOrigins: string[];
   database: { databaseUrl?: string; dataDir: string; poolSize: number };
   startingBalanceCents: number;
   payments: PaymentConfig;
@@ -152,6 +154,35 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be 1 or 0 (true or false), got "${env[name]}"`);
 }
 
+/**
+ * MAYA_CORS_ORIGINS: comma-separated origins (scheme, host and port, as a browser sends `Origin`).
+ * No wildcard: the same list decides which pages may open the socket, so it must name them.
+ */
+export function parseCorsOrigins(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === "") return [];
+  const origins = raw.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  return [
+    ...new Set(
+      origins.map((entry) => {
+        if (entry === "*" || entry === "null") {
+          throw new ConfigError(`MAYA_CORS_ORIGINS must list origins like https://screen.example.com, not "${entry}"`);
+        }
+        let url: URL;
+        try {
+          url = new URL(entry);
+        } catch {
+          throw new ConfigError(`MAYA_CORS_ORIGINS: "${entry}" is not an origin like https://screen.example.com or http://localhost:5173`);
+        }
+        const bare = url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+        if ((url.protocol !== "http:" && url.protocol !== "https:") || !bare) {
+          throw new ConfigError(`MAYA_CORS_ORIGINS: "${entry}" must be only a scheme, host and port (http or https, no path), like https://screen.example.com`);
+        }
+        return url.origin;
+      }),
+    ),
+  ];
+}
+
 function speechRecognitionConfig(env: Env): SpeechRecognitionConfig {
   const recognizer = oneOf(env, "MAYA_STT", ["sphinx", "google"] as const);
   return {
@@ -180,6 +211,7 @@ export function loadConfig(env: Env): AppConfig {
     port: integer(env, "PORT", 4000, 0, 65_535),
     host: env.HOST || "0.0.0.0",
     publicUrl: env.MAYA_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
+    corsOrigins: parseCorsOrigins(env.MAYA_CORS_ORIGINS),
     database: {
       databaseUrl: databaseUrl(env),
       dataDir: env.MAYA_DATA_DIR || ".maya/pgdata",

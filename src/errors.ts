@@ -5,6 +5,8 @@
  */
 export const ERROR_CODES = [
   "UNAUTHENTICATED",
+  /** A valid token that may not do this (an overlay token asked to change something). */
+  "FORBIDDEN",
   "BAD_USER_INPUT",
   "NOT_FOUND",
   "INSUFFICIENT_FUNDS",
@@ -30,6 +32,7 @@ export const badInput = (message: string, details?: Record<string, unknown>) =>
   new DomainError("BAD_USER_INPUT", message, details);
 export const notFound = (message: string, details?: Record<string, unknown>) =>
   new DomainError("NOT_FOUND", message, details);
+export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
 export const unauthenticated = (message = "A valid session token is required.") =>
   new DomainError("UNAUTHENTICATED", message);
 

@@ -42,6 +42,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ MAYA_MEMORY_MB: "1024", MODAL_MEMORY_MB: "2048" }).deployment.memoryMb).toBe(1024);
   });
 
+  it("is same-origin only unless MAYA_CORS_ORIGINS lists origins; lists them as browsers send Origin", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ MAYA_CORS_ORIGINS: " " }).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ MAYA_CORS_ORIGINS: "https://Screen.Example.com/, http://localhost:5173,https://screen.example.com:443,http://a.test:80" }).corsOrigins,
+    ).toEqual(["https://screen.example.com", "http://localhost:5173", "http://a.test"]);
+  });
+
   it.each([
     ["PORT", "http"],
     ["PORT", "70000"],
@@ -57,6 +65,13 @@ describe("loadConfig", () => {
     ["MAYA_STT_MAX_SECONDS", "0"],
     ["MAYA_STT_MAX_SECONDS", "61"],
     ["MAYA_STT_MAX_SOCKETS_PER_ADDRESS", "0"],
+    ["MAYA_CORS_ORIGINS", "*"],
+    ["MAYA_CORS_ORIGINS", "null"],
+    ["MAYA_CORS_ORIGINS", "screen.example.com"],
+    ["MAYA_CORS_ORIGINS", "https://screen.example.com/overlay"],
+    ["MAYA_CORS_ORIGINS", "https://screen.example.com?x=1"],
+    ["MAYA_CORS_ORIGINS", "ftp://screen.example.com"],
+    ["MAYA_CORS_ORIGINS", "https://user:pw@screen.example.com"],
   ])("refuses %s=%s with a message naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -27,6 +27,7 @@ import {
   type TranscriptMessage,
 } from "./operations.js";
 import { EMPTY_GATE, admit, snapshotOf, type VersionGate } from "./overlay-model.js";
+import { OverlayShare } from "./overlay-share.js";
 import { OverlayController } from "./overlay-view.js";
 import { SessionStore } from "./session-store.js";
 import { Transcript } from "./transcript.js";
@@ -77,6 +78,7 @@ export class MayaApp {
   });
   private readonly transcript = new Transcript(element<HTMLOListElement>("transcript"));
   private readonly overlay: OverlayController;
+  private readonly share: OverlayShare;
   private readonly speaker: Speaker;
   /** The browser's recognizer or the server's, whichever the page uses (chosen in start()). */
   private listener: VoiceInput;
@@ -108,6 +110,18 @@ export class MayaApp {
 
   constructor() {
     this.overlay = new OverlayController(element("overlay"), (percent) => void this.onTipButton(percent), () => this.reducedMotion.matches);
+    this.share = new OverlayShare(
+      {
+        copy: element<HTMLButtonElement>("copy-overlay-link"),
+        revoke: element<HTMLButtonElement>("revoke-overlay-links"),
+        link: element<HTMLInputElement>("overlay-link"),
+        note: element("overlay-link-note"),
+      },
+      this.api,
+      this.store,
+      (run) => this.authed(run),
+      (error) => this.reportError(error),
+    );
     const avatar = element("avatar");
     this.speaker = new Speaker((speaking) => {
       avatar.dataset.speaking = String(speaking);
@@ -181,6 +195,7 @@ export class MayaApp {
       try {
         const { startSession } = await this.api.request<StartSessionResult>(START_SESSION);
         this.store.save(startSession.token);
+        this.share.forget();
         this.adopt(startSession.session.tab, startSession.session.balanceCents, null);
         this.showNotice("Your session had expired, so I've started a fresh one. Your new tab is open.");
         this.live.start();
@@ -389,7 +404,7 @@ export class MayaApp {
   }
 
   private async sayNow(text: string): Promise<void> {
-    const log = element("transcript");
+    const log = element("transcript-log");
     log.setAttribute("aria-busy", "true");
     try {
       const { say } = await this.authed(() => this.api.request<SayResult>(SAY, { text }));

@@ -5,17 +5,17 @@
  * subscription, and recognising a token the server no longer accepts.
  */
 import { createClient, type Client } from "graphql-ws";
-import { TAB_CHANGED, type TabChangedResult, type TabEvent } from "./operations.js";
+import { TAB_CHANGED, type TabEvent } from "./operations.js";
 import { GRAPHQL_PATH } from "./graphql-client.js";
 
 export type LinkState = "connecting" | "connected" | "lost";
 
-export interface LiveHandlers {
+export interface LiveHandlers<E = TabEvent> {
   /**
    * Every (re)subscription starts with the session as it is (reason SNAPSHOT), sent once the
    * subscription is live, then every change after it: no resync query, and no window to miss one.
    */
-  readonly onEvent: (event: TabEvent) => void;
+  readonly onEvent: (event: E) => void;
   readonly onState: (state: LinkState) => void;
   readonly onUnauthenticated: () => void;
 }
@@ -41,7 +41,8 @@ function hasUnauthenticatedError(value: unknown): boolean {
   });
 }
 
-export class LiveTab {
+/** `E` is what the subscription document selects of a TabEvent (Maya's page takes all of it, an overlay what it draws). */
+export class LiveTab<E = TabEvent> {
   private client: Client | null = null;
   private unsubscribe: (() => void) | null = null;
   private resubscribeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -53,7 +54,8 @@ export class LiveTab {
   constructor(
     private readonly url: string,
     private readonly token: () => string | null,
-    private readonly handlers: LiveHandlers,
+    private readonly handlers: LiveHandlers<E>,
+    private readonly query: string = TAB_CHANGED,
   ) {}
 
   /** (Re)starts with the current token; call again after the token changes. */
@@ -106,8 +108,8 @@ export class LiveTab {
     if (client === null) return;
     const generation = ++this.generation;
     const current = () => !this.stopped && generation === this.generation;
-    this.unsubscribe = client.subscribe<TabChangedResult>(
-      { query: TAB_CHANGED },
+    this.unsubscribe = client.subscribe<{ tabChanged: E }>(
+      { query: this.query },
       {
         next: (result) => {
           if (!current()) return;

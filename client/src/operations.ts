@@ -150,9 +150,18 @@ export interface TabEvent {
   readonly payment: Payment | null;
 }
 
-export interface TabChangedResult {
-  readonly tabChanged: TabEvent;
+/** What <maya-tab-overlay> draws of each change, nothing more. */
+export const OVERLAY_TAB_CHANGED = /* GraphQL */ `
+subscription OverlayTabChanged {
+  tabChanged(snapshot: true) {
+    reason
+    balanceCents
+    tab { ...TabFields }
+  }
 }
+${TAB_FIELDS}`;
+
+export type OverlayTabEvent = Pick<TabEvent, "reason" | "balanceCents" | "tab">;
 
 /** The overlay's resynchronisation after a reconnect: only what the overlay draws. */
 export const ME_OVERLAY = /* GraphQL */ `
@@ -164,6 +173,14 @@ ${TAB_FIELDS}`;
 export interface MeOverlayResult {
   readonly me: { readonly balanceCents: number; readonly tab: Tab };
 }
+
+export const CREATE_OVERLAY_TOKEN = /* GraphQL */ `mutation CreateOverlayToken { createOverlayToken }`;
+
+export interface CreateOverlayTokenResult {
+  readonly createOverlayToken: string;
+}
+
+export const REVOKE_OVERLAY_TOKENS = /* GraphQL */ `mutation RevokeOverlayTokens { revokeOverlayTokens }`;
 
 export const SPEECH_RECOGNITION = /* GraphQL */ `
 query SpeechRecognition {

@@ -1,6 +1,10 @@
-/** Draws the overlay: numbers count up through CountUpQueue, layout switches when each step starts. */
+/**
+ * Draws the overlay: numbers count up through CountUpQueue, layout switches when each step starts.
+ * The same controller runs Maya's page (with tip buttons) and <maya-tab-overlay> (read-only).
+ */
 import { CountUpQueue, type CountUpFrame, type FrameClock } from "./count-up-queue.js";
 import { formatCents } from "./money.js";
+import { fillOverlay } from "./overlay-markup.js";
 import {
   balanceTone,
   describeChange,
@@ -20,7 +24,7 @@ export const browserClock: FrameClock = {
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
-  if (element === null) throw new Error(`index.html lacks ${selector}`);
+  if (element === null) throw new Error(`the overlay lacks ${selector}`);
   return element;
 }
 
@@ -29,34 +33,37 @@ export class OverlayController {
   private readonly values: Record<FigureKey, HTMLElement>;
   private readonly figures: Record<FigureKey, HTMLElement>;
   private readonly balanceFigure: HTMLElement;
-  private readonly tipGroup: HTMLElement;
+  /** Null on a read-only overlay: it shows the tip, it does not offer to set one. */
+  private readonly tipGroup: HTMLElement | null;
   private readonly tipRow: HTMLElement;
   private readonly tipButtons: HTMLButtonElement[];
   private readonly live: HTMLElement;
   private announced: OverlayView | null = null;
   private latestLayout: OverlayLayout | null = null;
 
+  /** Builds the overlay inside `root`; with `onTip` it offers the tip buttons, without it it only shows. */
   constructor(
     private readonly root: HTMLElement,
-    onTip: (percent: number) => void,
+    onTip: ((percent: number) => void) | null,
     reducedMotion: () => boolean,
     clock: FrameClock = browserClock,
   ) {
+    fillOverlay(root, { tipButtons: onTip !== null });
     const keys: FigureKey[] = ["tab", "balance", "tip", "total"];
     this.figures = Object.fromEntries(keys.map((key) => [key, required<HTMLElement>(root, `[data-figure="${key}"]`)])) as Record<FigureKey, HTMLElement>;
     this.values = Object.fromEntries(keys.map((key) => [key, required<HTMLElement>(this.figures[key], ".value")])) as Record<FigureKey, HTMLElement>;
     this.balanceFigure = this.figures.balance;
-    this.tipGroup = required(root, "[data-row='tips']");
+    this.tipGroup = root.querySelector<HTMLElement>("[data-row='tips']");
     this.tipRow = required(root, "[data-row='tip']");
     this.live = required(root, "[data-live]");
     this.tipButtons = [...root.querySelectorAll<HTMLButtonElement>("button[data-percent]")];
     for (const button of this.tipButtons) {
-      button.addEventListener("click", () => onTip(Number(button.dataset.percent)));
+      button.addEventListener("click", () => onTip?.(Number(button.dataset.percent)));
     }
     this.queue = new CountUpQueue<FigureKey, OverlayLayout>({
       clock,
       // A hidden page gets no animation frames: queued count-ups would play back one by one on return.
-      durationMs: () => (reducedMotion() || document.hidden ? 0 : COUNT_UP_MS),
+      durationMs: () => (reducedMotion() || root.ownerDocument.hidden ? 0 : COUNT_UP_MS),
       initial: { values: { tab: 0, balance: 0, tip: 0, total: 0 }, extra: viewOf(emptySnapshot()).layout },
       render: (frame) => this.render(frame),
     });
@@ -102,7 +109,7 @@ export class OverlayController {
   }
 
   private applyLayout(layout: OverlayLayout): void {
-    this.tipGroup.hidden = !layout.showTipButtons;
+    if (this.tipGroup) this.tipGroup.hidden = !layout.showTipButtons;
     this.tipRow.hidden = !layout.showTipRow;
     for (const button of this.tipButtons) {
       const selected = Number(button.dataset.percent) === layout.selectedTipPercent;

@@ -1,11 +1,15 @@
 import type { SessionRecord } from "../sessions/session.repository.js";
-import type { SessionService } from "../sessions/session.service.js";
-import { bearerToken } from "../sessions/session-token.js";
+import type { SessionService, Viewer } from "../sessions/session.service.js";
+import { bearerToken, isOverlayToken } from "../sessions/session-token.js";
 import { unauthenticated } from "../errors.js";
 
 export interface GraphQLContext {
-  /** The authenticated session, or UNAUTHENTICATED. Resolved at most once per request. */
+  /** The guest's own session, or UNAUTHENTICATED (FORBIDDEN for an overlay token). Resolved at most once per request. */
   session(): Promise<SessionRecord>;
+  /** The session as its guest or one of its overlays reads it: only `me` and `tabChanged` accept an overlay. */
+  viewer(): Promise<Viewer>;
+  /** The bearer is an overlay token (read-only), known from its form before anything is looked up. */
+  overlay: boolean;
   /** The caller's address, for per-address rate limits. */
   clientAddress: string;
 }
@@ -16,16 +20,27 @@ export function contextFromAuthorization(
   authorization: string | undefined | null,
   clientAddress: string,
 ): GraphQLContext {
-  let resolved: Promise<SessionRecord> | undefined;
+  const token = bearerToken(authorization);
+  const overlay = isOverlayToken(token);
+  const presented = () => {
+    if (token === null) throw unauthenticated("Send the session token as `Authorization: Bearer <token>`.");
+    return token;
+  };
+  let guest: Promise<SessionRecord> | undefined;
+  let viewer: Promise<Viewer> | undefined;
+  const session = () => {
+    guest ??= (async () => sessions.authenticate(presented()))();
+    return guest;
+  };
   return {
     clientAddress,
-    session: () => {
-      resolved ??= (async () => {
-        const token = bearerToken(authorization);
-        if (token === null) throw unauthenticated("Send the session token as `Authorization: Bearer <token>`.");
-        return sessions.authenticate(token);
-      })();
-      return resolved;
+    overlay,
+    session,
+    viewer: () => {
+      viewer ??= overlay
+        ? (async () => sessions.authenticateViewer(presented()))()
+        : session().then((record) => ({ session: record, overlay: false }));
+      return viewer;
     },
   };
 }

@@ -9,7 +9,10 @@
  *
  * A connection must present a valid session token in its connectionParams,
  * or it is closed (4403) before any operation starts; each operation then
- * sees only that session. graphql-ws's protocol engine (`makeServer`) runs on
+ * sees only that session. An overlay token (read-only) connects too: its
+ * mutations are refused FORBIDDEN, and its socket is closed (4403) as soon as
+ * the token is revoked here, or within a keep-alive period when it was
+ * revoked elsewhere or its session ended. graphql-ws's protocol engine (`makeServer`) runs on
  * Maya's own socket adapter rather than `useServer`, so that a client that
  * vanishes mid-delivery is simply dropped (no error per subscription), and
  * nothing internal reaches a close reason or the console. Every operation is
@@ -29,10 +32,12 @@ import { clientAddress, type RequestLimits } from "../limits/request-limits.js";
 import { LimitError, refusalMessage } from "../limits/refusals.js";
 import { describeError, type Logger } from "../logger.js";
 import type { OperationRecorder } from "../observability/apollo-metrics-plugin.js";
+import { DomainError } from "../errors.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken } from "../sessions/session-token.js";
 import { contextFromAuthorization } from "./context.js";
 import { unresolvedOperation } from "./errors.js";
+import { overlayRefusal } from "./overlay-access.js";
 import type { SubscriptionContext } from "./resolvers/tab-event.resolver.js";
 
 /** WebSocket's close code for a server that cannot serve now but may soon (RFC 6455 registry). */
@@ -51,6 +56,8 @@ interface SocketExtra {
   address: string;
   /** When each of this socket's operations (by id) arrived, until it is recorded. */
   startedMs: Map<string, number>;
+  /** Set once an overlay token is accepted: what to check again while the socket lives. */
+  overlay?: { token: string; sessionId: string };
 }
 
 type ConnectionParams = { authorization?: unknown };
@@ -86,19 +93,50 @@ export function startSubscriptionServer(options: {
   const authorizationOf = (params: ConnectionParams | undefined) =>
     typeof params?.authorization === "string" ? params.authorization : undefined;
 
+  /** Live overlay sockets by session, to close when their tokens are revoked. */
+  const overlaySockets = new Map<string, Set<WebSocket>>();
+  const forgetOverlay = (sessionId: string, socket: WebSocket) => {
+    const sockets = overlaySockets.get(sessionId);
+    sockets?.delete(socket);
+    if (sockets?.size === 0) overlaySockets.delete(sessionId);
+  };
+  const stopHearingRevocations = sessions.onOverlaysEnded((sessionId) => {
+    for (const socket of overlaySockets.get(sessionId) ?? []) socket.close(CloseCode.Forbidden, "Forbidden");
+  });
+  /** An overlay socket whose token no longer reads its session is closed; a database hiccup closes nothing. */
+  const recheckOverlay = (socket: WebSocket, overlay: NonNullable<SocketExtra["overlay"]>) => {
+    sessions.authenticateViewer(overlay.token).then(
+      (viewer) => {
+        if (viewer.session.id !== overlay.sessionId) socket.close(CloseCode.Forbidden, "Forbidden");
+      },
+      (error: unknown) => {
+        if (error instanceof DomainError) socket.close(CloseCode.Forbidden, "Forbidden");
+      },
+    );
+  };
+
   const server = makeServer<ConnectionParams, SocketExtra>({
     schema,
     onConnect: async (ctx) => {
       const token = bearerToken(authorizationOf(ctx.connectionParams));
       if (!token) return false;
-      try {
-        await sessions.authenticate(token);
-        return true;
-      } catch (error) {
-        // Closed first with "try again later": graphql-ws's own close (4403) that follows is then a no-op.
-        if (options.outages.report(error)) ctx.extra.socket.close(TRY_AGAIN_LATER, "Maya is unavailable; try again in a moment.");
-        return false;
-      }
+      return sessions.authenticateViewer(token).then(
+        ({ session, overlay }) => {
+          if (!overlay) return true;
+          const { socket } = ctx.extra;
+          if (socket.readyState !== socket.OPEN) return false;
+          ctx.extra.overlay = { token, sessionId: session.id };
+          const sockets = overlaySockets.get(session.id) ?? new Set<WebSocket>();
+          overlaySockets.set(session.id, sockets.add(socket));
+          socket.once("close", () => forgetOverlay(session.id, socket));
+          return true;
+        },
+        (error: unknown) => {
+          // Closed first with "try again later": graphql-ws's own close (4403) that follows is then a no-op.
+          if (options.outages.report(error)) ctx.extra.socket.close(TRY_AGAIN_LATER, "Maya is unavailable; try again in a moment.");
+          return false;
+        },
+      );
     },
     onSubscribe: (ctx, id, payload) => {
       const refusal =
@@ -114,8 +152,14 @@ export function startSubscriptionServer(options: {
       if ("errors" in parsed) return invalid(parsed.errors);
       const errors = limits.validate(schema, parsed.document);
       if (errors.length > 0) return invalid(errors);
-      if (!getOperationAST(parsed.document, payload.operationName)) {
+      const operation = getOperationAST(parsed.document, payload.operationName);
+      if (!operation) {
         return invalid([unresolvedOperation()]);
+      }
+      const readOnly = overlayRefusal(ctx.extra.overlay !== undefined, operation);
+      if (readOnly) {
+        record(ctx.extra, id, parsed.document, payload.operationName, [readOnly]);
+        return [readOnly];
       }
       return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
     },
@@ -164,10 +208,12 @@ export function startSubscriptionServer(options: {
       }
     });
     let pongWait: NodeJS.Timeout | undefined;
+    const extra: SocketExtra = { socket, request, address: clientAddress(request), startedMs: new Map() };
     const keepAlive = setInterval(() => {
       if (socket.readyState !== socket.OPEN) return;
       pongWait = setTimeout(() => socket.terminate(), KEEP_ALIVE_MS);
       socket.ping();
+      if (extra.overlay) recheckOverlay(socket, extra.overlay);
     }, KEEP_ALIVE_MS);
     socket.on("pong", () => clearTimeout(pongWait));
     const closed = server.opened(
@@ -194,7 +240,7 @@ export function startSubscriptionServer(options: {
             }
           }),
       },
-      { socket, request, address: clientAddress(request), startedMs: new Map() },
+      extra,
     );
     socket.once("close", (code, reason) => {
       clearInterval(keepAlive);
@@ -204,7 +250,10 @@ export function startSubscriptionServer(options: {
   });
 
   return {
-    close: () => closeGoingAway(wsServer, "Maya is restarting; reconnect in a moment."),
+    close: () => {
+      stopHearingRevocations();
+      return closeGoingAway(wsServer, "Maya is restarting; reconnect in a moment.");
+    },
   };
 }
 

@@ -5,7 +5,8 @@
  * created with `noServer: true` and this router hands each upgrade to the
  * endpoint of its path; an upgrade for no endpoint gets 404. The server's
  * "upgrade" event reaches `handle` through the startup gate (startup-gate.ts),
- * which answers 503 until the app is wired.
+ * which answers 503 until the app is wired. A browser page of an origin the
+ * app does not accept (src/http/cors.ts) gets 403 before any endpoint sees it.
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -18,11 +19,15 @@ export interface UpgradeRouter {
   handle(request: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
 
-export function routeUpgrades(): UpgradeRouter {
+export function routeUpgrades(allowsOrigin: (request: IncomingMessage) => boolean = () => true): UpgradeRouter {
   const endpoints = new Map<string, WebSocketServer>();
   const handle = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A socket that errors before the handshake completes must not crash the process.
     socket.on("error", () => socket.destroy());
+    if (!allowsOrigin(request)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
     const path = pathOf(request.url);
     const endpoint = path === null ? undefined : endpoints.get(path);
     if (!endpoint) {

@@ -5,7 +5,9 @@
  * the `maya://session` resource). A bad token is refused (401) before any MCP
  * session exists. An MCP session stays bound to its guest: a request bearing
  * another guest's token is refused (403), and one opened with a token needs
- * that token on every request.
+ * that token on every request. An overlay token (read-only) opens a read-only
+ * MCP session: it reads the menu and the tab; every tool that would change
+ * something answers FORBIDDEN.
  *
  * The same limits as /graphql hold: the rate limiters (passed in, so they can
  * be the very instances GraphQL uses), a body cap; plus caps on live sessions
@@ -63,6 +65,8 @@ interface Guest {
   rateKey: string;
   /** Opened with a bearer token, which must then come with every request. */
   viaBearer: boolean;
+  /** Opened with an overlay token: read-only. */
+  overlay: boolean;
 }
 
 interface LiveSession {
@@ -129,6 +133,10 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       if (bearerGuest && bearerGuest.sessionId !== live.guest.sessionId) {
         return refuse(res, 403, "This MCP session belongs to another guest.");
       }
+      // The guest's own token and an overlay token of the same guest do not open each other's MCP sessions.
+      if (bearerGuest && bearerGuest.rateKey !== live.guest.rateKey) {
+        return refuse(res, 403, "This MCP session was opened with another token: send that one.");
+      }
       if (!bearerGuest) {
         if (live.guest.viaBearer) {
           res.setHeader("WWW-Authenticate", 'Bearer realm="maya"');
@@ -165,8 +173,8 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
   /** The guest a bearer token belongs to; undefined once a 401 has been sent. */
   const authenticated = async (token: string, res: Response): Promise<Guest | undefined> => {
     try {
-      const session = await services.sessions.authenticate(token);
-      return { sessionId: session.id, token, rateKey: hashSessionToken(token), viaBearer: true };
+      const { session, overlay } = await services.sessions.authenticateViewer(token);
+      return { sessionId: session.id, token, rateKey: hashSessionToken(token), viaBearer: true, overlay };
     } catch (error) {
       if (!(error instanceof DomainError && error.code === "UNAUTHENTICATED")) throw error;
       res.setHeader("WWW-Authenticate", 'Bearer realm="maya", error="invalid_token"');
@@ -181,7 +189,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       bound = bearerGuest;
     } else {
       const grant = await services.sessions.start(null);
-      bound = { sessionId: grant.session.id, token: grant.token, rateKey: hashSessionToken(grant.token), viaBearer: false };
+      bound = { sessionId: grant.session.id, token: grant.token, rateKey: hashSessionToken(grant.token), viaBearer: false, overlay: false };
     }
     let endGauge: (() => void) | undefined;
     const transport: StreamableHTTPServerTransport = new runtime.StreamableHTTPServerTransport({
@@ -196,6 +204,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       token: bound.token,
       startedHere: !bound.viaBearer,
       pageUrl: options.publicUrl,
+      readOnly: bound.overlay,
     });
     let released = false;
     server.mcp.server.onclose = () => {

@@ -39,6 +39,8 @@ export interface SessionFacts {
   startedHere: boolean;
   /** The guest's page, where the token joins the same tab. */
   pageUrl: string;
+  /** The token is an overlay token: it reads the tab and changes nothing. */
+  readOnly: boolean;
 }
 
 export function registerBarResources(
@@ -81,8 +83,12 @@ export function registerBarResources(
       json(uri.href, {
         sessionToken: facts.token,
         startedForThisMcpSession: facts.startedHere,
-        page: facts.pageUrl,
-        howToJoin: "On the guest's page, store the token under localStorage key \"maya.token\", then reload.",
+        ...(facts.readOnly
+          ? { readOnly: true, page: `${facts.pageUrl}/overlay#token=${facts.token}`, howToJoin: "An overlay token: open the page to watch the tab." }
+          : {
+              page: facts.pageUrl,
+              howToJoin: "On the guest's page, store the token under localStorage key \"maya.token\", then reload.",
+            }),
       }),
   );
 

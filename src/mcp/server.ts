@@ -30,7 +30,7 @@ export function createBarServer(sessionId: string, deps: BarServerDeps, meter: T
     instructions: BAR_INSTRUCTIONS,
     maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS,
   });
-  registerBarTools(mcp, sessionId, deps, meter, deps.log);
+  registerBarTools(mcp, sessionId, deps, meter, deps.log, { readOnly: facts.readOnly });
   const resources = registerBarResources(mcp, sessionId, deps, facts);
   return { mcp, release: () => resources.close() };
 }

@@ -14,9 +14,10 @@ import { tipMessage, type TabService } from "../bar/tab.service.js";
 import type { SessionView, TabLineView } from "../bar/views.js";
 import type { TurnResult } from "../conversation/conversation.service.js";
 import { drinkPhrase, listJoin } from "../conversation/replies.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, forbidden, notFound } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { PaymentService } from "../payments/payment.service.js";
+import { OVERLAY_READS_ONLY } from "../sessions/session.service.js";
 import { resolveDrink } from "./drinks.js";
 import { refusalOf, type ToolOutcome } from "./refusals.js";
 import {
@@ -65,7 +66,17 @@ interface Answer<S extends Shape> {
   text: string;
 }
 
-export function registerBarTools(server: McpServer, sessionId: string, bar: BarServices, meter: ToolMeter, log: Logger): void {
+/** What an overlay token may call: what `me` shows (the menu is anyone's). */
+const OVERLAY_TOOLS: ReadonlySet<ToolName> = new Set(["get_menu", "get_tab"]);
+
+export function registerBarTools(
+  server: McpServer,
+  sessionId: string,
+  bar: BarServices,
+  meter: ToolMeter,
+  log: Logger,
+  access: { readOnly: boolean },
+): void {
   const { menu, tabs, payments } = bar;
 
   const register = <I extends Shape, O extends Shape>(
@@ -75,6 +86,7 @@ export function registerBarTools(server: McpServer, sessionId: string, bar: BarS
   ) => {
     const handler = async (args: Out<I>, extra: { requestId: string | number }): Promise<CallToolResult> => {
       try {
+        if (access.readOnly && !OVERLAY_TOOLS.has(name)) throw forbidden(OVERLAY_READS_ONLY);
         const answer = await run(args);
         meter.called(name, "success", extra.requestId);
         return { content: [{ type: "text", text: answer.text }], structuredContent: answer.structured };

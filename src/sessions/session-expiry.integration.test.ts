@@ -35,6 +35,10 @@ describe.each(await availableBackends())("session expiry on %s", (backend) => {
     const payment = (await paid!.data<{ checkout: PaymentShape }>(CHECKOUT)).checkout;
     await paid!.data(SIMULATE, { id: payment.id, card: CARD_OK });
     await paid!.data(`mutation { say(text: "hello") { text } }`);
+    // Overlays of each: they end with their session, and only with it.
+    const overlayOf = async (guest: MayaClient) =>
+      new MayaClient(maya.app.url, (await guest.data<{ createOverlayToken: string }>(`mutation { createOverlayToken }`)).createOverlayToken);
+    const overlays = { idle: await overlayOf(idle!), paid: await overlayOf(paid!), recent: await overlayOf(recent!) };
 
     const ids = {
       idle: await idleFor(idle!, 8 * DAY),
@@ -59,6 +63,10 @@ describe.each(await availableBackends())("session expiry on %s", (backend) => {
     expect(await idle!.errorCode(`{ me { id } }`)).toBe("UNAUTHENTICATED");
     expect(await paid!.errorCode(`{ me { id } }`)).toBe("UNAUTHENTICATED");
     expect(await recent!.data(`{ me { id } }`)).toMatchObject({ me: { id: ids.recent } });
+    expect(await overlays.idle.errorCode(`{ me { id } }`)).toBe("UNAUTHENTICATED");
+    expect(await overlays.paid.errorCode(`{ me { id } }`)).toBe("UNAUTHENTICATED");
+    expect(await maya.app.db.prisma.overlayToken.count({ where: { sessionId: ids.paid } })).toBe(0);
+    expect(await overlays.recent.data(`{ me { id } }`)).toMatchObject({ me: { id: ids.recent } });
     expect(await owing!.data(`{ me { id } }`)).toMatchObject({ me: { id: ids.owing } });
 
     // A second sweep finds nothing more to do.

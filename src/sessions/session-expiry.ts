@@ -42,7 +42,9 @@ const CLOSE_PAID: SqlStatement = {
               AND s."token_hash" NOT LIKE 'expired:%'
               AND EXISTS (SELECT 1 FROM "tabs" t WHERE t."session_id" = s."id" AND t."status" = 'PAID')
             ORDER BY s."last_seen_at" LIMIT $2 FOR UPDATE SKIP LOCKED),
-         forgotten AS (DELETE FROM "messages" WHERE "session_id" IN (SELECT "id" FROM closing))
+         forgotten AS (DELETE FROM "messages" WHERE "session_id" IN (SELECT "id" FROM closing)),
+         -- Overlay tokens end with their session.
+         revoked AS (DELETE FROM "overlay_tokens" WHERE "session_id" IN (SELECT "id" FROM closing))
          UPDATE "sessions" SET "token_hash" = 'expired:' || "id", "dialogue_state" = NULL
           WHERE "id" IN (SELECT "id" FROM closing)
          RETURNING "id"`,

@@ -25,7 +25,7 @@ export interface SessionRepository {
   count(): Promise<number>;
 }
 
-const SESSION_SELECT = { id: true, customerName: true, balanceCents: true, createdAt: true } as const;
+export const SESSION_SELECT = { id: true, customerName: true, balanceCents: true, createdAt: true } as const;
 
 export class PrismaSessionRepository implements SessionRepository {
   constructor(private readonly prisma: PrismaClient) {}

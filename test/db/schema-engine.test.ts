@@ -24,6 +24,7 @@ const TABLES = [
   "_prisma_migrations",
   "menu_items",
   "messages",
+  "overlay_tokens",
   "payment_attempts",
   "processed_webhook_events",
   "sessions",

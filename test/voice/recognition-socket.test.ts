@@ -58,7 +58,7 @@ describeWithSpeech("the recognition socket (offline recognizer)", () => {
     expect(metricValue(text, "maya_speech_recognition_streams_active")).toBe(0);
   });
 
-  it("refuses a forged or malformed token, a start without one, and audio before any token, without starting a decoder", async () => {
+  it("refuses a forged or malformed token, an overlay token, a start without one, and audio before any token, without starting a decoder", async () => {
     const forged = await openListen(app.url);
     forged.start("A".repeat(43));
     expect(await forged.next()).toMatchObject({ type: "error", reason: "unauthenticated" });
@@ -72,6 +72,13 @@ describeWithSpeech("the recognition socket (offline recognizer)", () => {
     tokenless.socket.send(JSON.stringify({ type: "start" }));
     expect(await tokenless.next()).toMatchObject({ type: "error", reason: "bad_message" });
     expect((await tokenless.closed).code).toBe(4400);
+
+    // An overlay token reads the tab; it never talks to Maya.
+    const { createOverlayToken } = await guest.data<{ createOverlayToken: string }>(`mutation { createOverlayToken }`);
+    const overlay = await openListen(app.url);
+    overlay.start(createOverlayToken);
+    expect(await overlay.next()).toMatchObject({ type: "error", reason: "forbidden" });
+    expect((await overlay.closed).code).toBe(4403);
 
     const eager = await openListen(app.url);
     eager.socket.send(order.subarray(0, 3200));

@@ -1,4 +1,4 @@
-import { Arg, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
+import { Arg, Ctx, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import type { TabChange } from "../../bar/views.js";
 import type { SessionView } from "../../bar/views.js";
 import type { TabEventFeed } from "../../events/tab-event-feed.js";
@@ -22,9 +22,10 @@ export class TabEventResolver {
     description:
       "Every change to the authenticated session's tab or balance, in version order. With `snapshot: true` the first " +
       "message is the session as it is once the subscription is live (reason SNAPSHOT), and the changes after it follow " +
-      "with no gap and no duplicate: render it instead of querying first.",
+      "with no gap and no duplicate: render it instead of querying first. An overlay token may subscribe too; " +
+      "its events carry no checkout link.",
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, TabChangedArgs, SubscriptionContext>) => {
-      const { id } = await context.session();
+      const { id } = (await context.viewer()).session;
       if (!args.snapshot) return context.feed.subscribe(id);
       return context.feed.subscribe(id, {
         snapshot: async (): Promise<TabChange> => {
@@ -35,6 +36,7 @@ export class TabEventResolver {
     },
   })
   tabChanged(
+    @Ctx() ctx: GraphQLContext,
     @Root() change: TabChange,
     @Arg("snapshot", () => Boolean, {
       defaultValue: false,
@@ -42,6 +44,8 @@ export class TabEventResolver {
     })
     _snapshot: boolean,
   ): TabEventType {
+    // A checkout link lets whoever opens it pay the tab: an overlay, which changes nothing, never sees one.
+    if (ctx.overlay && change.payment?.checkoutUrl) return { ...change, payment: { ...change.payment, checkoutUrl: null } };
     return change;
   }
 }

@@ -64,6 +64,7 @@ export const DEFAULT_RECOGNITION_LIMITS: RecognitionLimits = {
 export type RefusalReason =
   | "bad_message"
   | "unauthenticated"
+  | "forbidden"
   | "auth_timeout"
   | "rate_limited"
   | "busy"
@@ -75,6 +76,7 @@ export type RefusalReason =
 const REFUSALS: Readonly<Record<RefusalReason, { code: number; message: string }>> = {
   bad_message: { code: 4400, message: "That wasn't audio I could use. Please try the mic again." },
   unauthenticated: { code: 4401, message: "Your session isn't valid any more. Reload the page to start a new one." },
+  forbidden: { code: 4403, message: "An overlay link can only show the tab. Talk to Maya on her own page." },
   auth_timeout: { code: 4408, message: "The microphone connection took too long to start. Please try again." },
   rate_limited: { code: 4429, message: "That's a lot at once. Give it a second and try again." },
   busy: { code: 4409, message: "I'm already listening to you in another window. Finish there, or try again in a moment." },
@@ -225,6 +227,7 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
         session = await sessions.authenticate(token);
       } catch (error) {
         if (error instanceof DomainError && error.code === "UNAUTHENTICATED") return refuse("unauthenticated");
+        if (error instanceof DomainError && error.code === "FORBIDDEN") return refuse("forbidden");
         // The database is away: no session to listen for, but the page can say so and typing still works.
         if (options.outages?.report(error)) return refuse("unavailable");
         log.warn("speech socket could not authenticate", { error: describeError(error).slice(0, 300) });
