@@ -56,6 +56,52 @@ export interface MenuItem {
 const SPIRIT_MODIFIERS: Modifier[] = ["neat", "on the rocks", "with a twist", "with a chaser", "double"];
 const SPIRIT_SERVING: Modifier[] = ["neat", "on the rocks"];
 
+/*
+ * Brands a guest names for the drink that serves them. Only names a guest would not mean as
+ * anything else: a brand that is also a first name, a place or an everyday word on its own ("jack",
+ * "captain", "malibu", "bud", "crown") is here only with the rest of its name. Possessives are
+ * written as said; the matcher reads "maker's mark" and "makers mark" alike.
+ */
+const LAGER_BRANDS = [
+  "budweiser", "bud light", "coors", "coors light", "miller lite", "miller light", "miller high life", "michelob ultra",
+  "michelob", "corona", "corona extra", "corona light", "stella", "stella artois", "heineken", "modelo",
+  "modelo especial", "pacifico", "dos equis", "peroni", "amstel", "amstel light", "carlsberg", "asahi", "sapporo",
+  "kirin", "tsingtao", "pabst", "pabst blue ribbon", "pbr", "busch light", "natural light", "natty light",
+  "keystone light", "yuengling", "sam adams", "samuel adams", "rolling rock", "tecate", "kronenbourg", "grolsch",
+  "foster's", "pilsner urquell",
+];
+const WHISKEY_BRANDS = [
+  "jack daniel's", "jack daniels", "jameson", "jim beam", "maker's mark", "makers mark", "johnnie walker",
+  "johnny walker", "crown royal", "wild turkey", "woodford reserve", "buffalo trace", "knob creek", "fireball",
+  "glenfiddich", "glenlivet", "macallan", "laphroaig", "lagavulin", "talisker", "canadian club",
+];
+const VODKA_BRANDS = ["smirnoff", "absolut", "grey goose", "gray goose", "tito's", "titos", "ketel one", "belvedere", "stoli", "stolichnaya", "ciroc"];
+const RUM_BRANDS = ["bacardi", "captain morgan", "captain morgan's", "kraken", "sailor jerry", "mount gay", "havana club", "appleton"];
+const GIN_BRANDS = ["tanqueray", "bombay sapphire", "hendrick's", "hendricks", "beefeater", "gordon's gin", "sipsmith", "plymouth gin"];
+const TEQUILA_BRANDS = ["patron", "jose cuervo", "cuervo", "don julio", "casamigos", "herradura", "espolon", "hornitos"];
+const BRANDY_BRANDS = ["hennessy", "hennessey", "remy martin", "courvoisier", "martell"];
+const WATERS = [
+  "perrier", "san pellegrino", "pellegrino", "evian", "fiji water", "dasani", "aquafina", "smartwater", "voss", "topo chico",
+  "club soda", "soda water", "seltzer", "seltzer water", "mineral water", "tap water", "bottled water", "bottle water",
+  "ice water",
+];
+const ICED_TEAS = [
+  "sweet tea", "sweet iced tea", "sweetened iced tea", "sweetened ice tea", "unsweetened iced tea", "unsweetened ice tea",
+  "unsweet tea", "lipton",
+];
+/** Colas and soft drinks, each also as its diet version. */
+const SODA_BRANDS = [
+  "coke", "cola", "pepsi", "coca cola", "sprite", "ginger ale", "dr pepper", "doctor pepper", "7 up", "7up", "seven up",
+  "mountain dew", "root beer", "fanta",
+];
+const SODAS = [
+  ...SODA_BRANDS,
+  ...["soda", ...SODA_BRANDS].map((brand) => `diet ${brand}`),
+  "coke zero", "pepsi max", "pepsi zero", "sprite zero", "cherry coke", "vanilla coke", "cherry pepsi", "orange soda",
+  "grape soda", "cream soda", "ginger beer", "lemon lime", "lemon lime soda", "sierra mist", "starry", "mello yello",
+  "sunkist", "canada dry", "schweppes", "fresca", "barq's", "rc cola", "mr pibb",
+];
+
 type CatalogEntry = Omit<MenuItem, "sortOrder" | "servingChoices"> & { servingChoices?: Modifier[] };
 
 const ENTRIES: CatalogEntry[] = [
@@ -137,7 +183,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "Our house lager, cold from the tap.",
-    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "pint"],
+    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "pint", "pilsner", "pils", "light beer", ...LAGER_BRANDS],
     modifiers: [],
     tags: ["refreshing", "easy"],
   },
@@ -147,7 +193,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "A smooth amber ale, brewed the old way.",
-    aliases: ["amber", "amber ale", "ale", "classic"],
+    aliases: ["amber", "amber ale", "ale", "classic", "red ale", "irish red", "fat tire", "smithwick's"],
     modifiers: [],
     tags: ["easy", "malty"],
   },
@@ -157,7 +203,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 600,
     description: "A hoppy India pale ale with a citrus finish.",
-    aliases: ["india pale ale", "pale ale", "ipas", "hoppy beer"],
+    aliases: ["india pale ale", "pale ale", "ipas", "hoppy beer", "hazy ipa", "double ipa", "session ipa", "west coast ipa", "lagunitas", "sierra nevada"],
     modifiers: [],
     tags: ["hoppy", "bitter", "refreshing"],
   },
@@ -168,7 +214,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 800,
     description: "A smooth bourbon whiskey, neat or on the rocks.",
-    aliases: ["whisky", "bourbon", "scotch", "rye", "whiskeys", "whiskies"],
+    aliases: ["whisky", "bourbon", "scotch", "rye", "whiskeys", "whiskies", "single malt", ...WHISKEY_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "burning", "classy"],
@@ -179,7 +225,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 700,
     description: "Clean, crisp vodka, neat or on the rocks.",
-    aliases: ["vodkas"],
+    aliases: ["vodkas", ...VODKA_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "burning"],
@@ -190,7 +236,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 700,
     description: "Aged golden rum with a hint of vanilla, neat or on the rocks.",
-    aliases: ["rums", "dark rum", "golden rum"],
+    aliases: ["rums", "dark rum", "golden rum", ...RUM_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "sweet"],
@@ -201,7 +247,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 800,
     description: "A London dry gin full of juniper, neat or on the rocks.",
-    aliases: ["gins", "london dry"],
+    aliases: ["gins", "london dry", ...GIN_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "botanical"],
@@ -212,7 +258,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 800,
     description: "Blanco tequila from the highlands, neat or on the rocks.",
-    aliases: ["tequilas", "mezcal", "shot of tequila"],
+    aliases: ["tequilas", "mezcal", "shot of tequila", ...TEQUILA_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "party", "burning"],
@@ -223,7 +269,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 900,
     description: "A warming French brandy, neat or on the rocks.",
-    aliases: ["cognac", "brandies"],
+    aliases: ["cognac", "brandies", "calvados", "pisco", ...BRANDY_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["classy", "strong", "warming"],
@@ -235,7 +281,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 100,
     description: "Still or sparkling, with ice and lemon if you like.",
-    aliases: ["waters", "glass of water", "sparkling water", "still water"],
+    aliases: ["waters", "glass of water", "sparkling water", "still water", ...WATERS],
     modifiers: ["on the rocks", "with a twist"],
     tags: ["no alcohol", "refreshing"],
   },
@@ -245,9 +291,9 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 200,
     description: "Fresh brewed black tea over ice with lemon.",
-    aliases: ["ice tea", "iced teas", "tea"],
+    aliases: ["ice tea", "iced teas", "tea", ...ICED_TEAS],
     modifiers: ["with a twist"],
-    tags: ["no alcohol", "refreshing"],
+    tags: ["no alcohol", "refreshing", "caffeine"],
   },
   {
     id: "lemonade",
@@ -255,7 +301,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 200,
     description: "House-made lemonade, sweet and tart.",
-    aliases: ["lemonades", "lemon soda"],
+    aliases: ["lemonades", "lemon soda", "pink lemonade"],
     modifiers: [],
     tags: ["no alcohol", "fruity", "sweet"],
   },
@@ -265,9 +311,9 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 300,
     description: "Cola, lemon-lime or ginger ale.",
-    aliases: ["sodas", "coke", "cola", "pop", "soft drink", "ginger ale", "sprite"],
+    aliases: ["sodas", "pop", "soft drink", "soda pop", "fizzy drink", ...SODAS],
     modifiers: ["on the rocks"],
-    tags: ["no alcohol", "sweet"],
+    tags: ["no alcohol", "sweet", "caffeine"],
   },
 ];
 

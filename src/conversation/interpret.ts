@@ -128,7 +128,7 @@ const QUESTION_REFERENCE = / (it|that|this|one|those|them|they|these) /;
 function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding | null {
   if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
   if (namesAny(u)) return null;
-  const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0);
+  const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0);
   if (!vague) return null;
   const count = spokenCount(u);
   const refers = (matches(u, REFERENCE) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
@@ -191,6 +191,23 @@ interface Working {
   position: number;
   /** A tip asked for beside the order. */
   tip?: TipAsked;
+}
+
+/**
+ * "A martini, and I'd like it dirty", "two cokes, and I need them all large": a reference with no
+ * count to a drink already ordered in this utterance speaks of that order. Its serving words go to
+ * those lines; nothing more is poured.
+ */
+function saidOfThisOrder(referred: Understanding, u: Utterance, working: Working): boolean {
+  if (referred.intent !== "ORDER" || referred.drafts.length === 0 || spokenCount(u) !== null) return false;
+  if (!referred.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) return false;
+  working.drafts = working.drafts.map((line) => {
+    const said = referred.drafts.find((draft) => sameDrink(line, draft));
+    if (!said) return line;
+    const modifiers = canonicalModifiers(replaceModifiers(line.modifiers, said.modifiers));
+    return { ...line, modifiers, softModifiers: canonicalModifiers([...line.softModifiers, ...said.softModifiers].filter((modifier) => !modifiers.includes(modifier))) };
+  });
+  return true;
 }
 
 /** Takes back what the last clause ordered ("a negroni? no way", "two IPAs, scratch that"). */
@@ -409,7 +426,9 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
         const both = besideTip(u.tokens, index, classify);
         if (both) reading = gate(both, clause, u);
       }
-      reading = referredOrder(reading, clause, u, focus) ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
+      const referred = referredOrder(reading, clause, u, focus);
+      if (referred && saidOfThisOrder(referred, u, working)) continue;
+      reading = referred ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];

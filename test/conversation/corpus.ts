@@ -406,7 +406,8 @@ const followUps: Case[] = [
   after(["what beers do you have?"], "the IPA", "ORDER", ["1 ipa"]),
   after(["what beers do you have?"], "I'll have the first one", "ORDER", ["1 tap-beer"]),
   after(["I'd like a margarita"], "the martini then", "ORDER", ["1 martini"]),
-  after(["I'd like a margarita"], "yes", "ORDER", ["1 martini"]),
+  // The suggestion for a drink the bar does not pour comes from its family and mood, not its spelling.
+  after(["I'd like a margarita"], "yes", "ORDER", ["1 daiquiri"]),
   after(["a tap beer", "an IPA", "take off a beer"], "the IPA", "REMOVE", ["1 tap-beer"]),
   after(["a tap beer", "an IPA", "take off a beer"], "the first one", "REMOVE", ["1 ipa"]),
   after(["a tap beer", "an IPA", "remove the beer"], "both", "REMOVE", []),
