@@ -39,7 +39,10 @@ export interface MenuItem {
   category: MenuCategory;
   priceCents: number;
   description: string;
-  /** Other things a guest might call it, lower case ("bourbon", "lager"). */
+  /**
+   * Other things a guest might call it, lower case ("bourbon", "lager"); a proper name (a brand)
+   * keeps its capitals ("Dr Pepper") and is only ever read as spelled, never as a typo.
+   */
   aliases: string[];
   /** Modifiers this item accepts. */
   modifiers: Modifier[];
@@ -57,49 +60,49 @@ const SPIRIT_MODIFIERS: Modifier[] = ["neat", "on the rocks", "with a twist", "w
 const SPIRIT_SERVING: Modifier[] = ["neat", "on the rocks"];
 
 /*
- * Brands a guest names for the drink that serves them. Only names a guest would not mean as
- * anything else: a brand that is also a first name, a place or an everyday word on its own ("jack",
- * "captain", "malibu", "bud", "crown") is here only with the rest of its name. Possessives are
- * written as said; the matcher reads "maker's mark" and "makers mark" alike.
+ * Brands a guest names for the drink that serves them, written as proper names: the matcher reads
+ * a capitalised alias as spelled, never as a typo of another word ("faster" is not Foster's, "bare"
+ * is not Barq's). Only names a guest would not mean as anything else: a brand that is also a first
+ * name, a place or an everyday word on its own ("Jack", "Captain", "Malibu", "Bud", "Crown") is
+ * here only with the rest of its name. Possessives are written as said ("Maker's Mark").
  */
 const LAGER_BRANDS = [
-  "budweiser", "bud light", "coors", "coors light", "miller lite", "miller light", "miller high life", "michelob ultra",
-  "michelob", "corona", "corona extra", "corona light", "stella", "stella artois", "heineken", "modelo",
-  "modelo especial", "pacifico", "dos equis", "peroni", "amstel", "amstel light", "carlsberg", "asahi", "sapporo",
-  "kirin", "tsingtao", "pabst", "pabst blue ribbon", "pbr", "busch light", "natural light", "natty light",
-  "keystone light", "yuengling", "sam adams", "samuel adams", "rolling rock", "tecate", "kronenbourg", "grolsch",
-  "foster's", "pilsner urquell",
+  "Budweiser", "Bud Light", "Coors", "Coors Light", "Miller Lite", "Miller Light", "Miller High Life", "Michelob Ultra",
+  "Michelob", "Corona", "Corona Extra", "Corona Light", "Stella", "Stella Artois", "Heineken", "Modelo",
+  "Modelo Especial", "Pacifico", "Dos Equis", "Peroni", "Amstel", "Amstel Light", "Carlsberg", "Asahi", "Sapporo",
+  "Kirin", "Tsingtao", "Pabst", "Pabst Blue Ribbon", "PBR", "Busch Light", "Natural Light", "Natty Light",
+  "Keystone Light", "Yuengling", "Sam Adams", "Samuel Adams", "Rolling Rock", "Tecate", "Kronenbourg", "Grolsch",
+  "Pilsner Urquell",
 ];
 const WHISKEY_BRANDS = [
-  "jack daniel's", "jack daniels", "jameson", "jim beam", "maker's mark", "makers mark", "johnnie walker",
-  "johnny walker", "crown royal", "wild turkey", "woodford reserve", "buffalo trace", "knob creek", "fireball",
-  "glenfiddich", "glenlivet", "macallan", "laphroaig", "lagavulin", "talisker", "canadian club",
+  "Jack Daniel's", "Jack Daniels", "Jameson", "Jim Beam", "Maker's Mark", "Makers Mark", "Johnnie Walker",
+  "Johnny Walker", "Crown Royal", "Wild Turkey", "Woodford Reserve", "Buffalo Trace", "Knob Creek", "Fireball",
+  "Glenfiddich", "Glenlivet", "Macallan", "Laphroaig", "Lagavulin", "Talisker", "Canadian Club",
 ];
-const VODKA_BRANDS = ["smirnoff", "absolut", "grey goose", "gray goose", "tito's", "titos", "ketel one", "belvedere", "stoli", "stolichnaya", "ciroc"];
-const RUM_BRANDS = ["bacardi", "captain morgan", "captain morgan's", "kraken", "sailor jerry", "mount gay", "havana club", "appleton"];
-const GIN_BRANDS = ["tanqueray", "bombay sapphire", "hendrick's", "hendricks", "beefeater", "gordon's gin", "sipsmith", "plymouth gin"];
-const TEQUILA_BRANDS = ["patron", "jose cuervo", "cuervo", "don julio", "casamigos", "herradura", "espolon", "hornitos"];
-const BRANDY_BRANDS = ["hennessy", "hennessey", "remy martin", "courvoisier", "martell"];
+const VODKA_BRANDS = ["Smirnoff", "Absolut", "Grey Goose", "Gray Goose", "Tito's", "Titos", "Ketel One", "Belvedere", "Stoli", "Stolichnaya", "Ciroc"];
+const RUM_BRANDS = ["Bacardi", "Captain Morgan", "Captain Morgan's", "Kraken", "Sailor Jerry", "Mount Gay", "Havana Club", "Appleton"];
+const GIN_BRANDS = ["Tanqueray", "Bombay Sapphire", "Hendrick's", "Hendricks", "Beefeater", "Gordon's Gin", "Sipsmith", "Plymouth Gin"];
+const TEQUILA_BRANDS = ["Patron", "Jose Cuervo", "Cuervo", "Don Julio", "Casamigos", "Herradura", "Espolon", "Hornitos"];
+const BRANDY_BRANDS = ["Hennessy", "Hennessey", "Remy Martin", "Courvoisier", "Martell"];
 const WATERS = [
-  "perrier", "san pellegrino", "pellegrino", "evian", "fiji water", "dasani", "aquafina", "smartwater", "voss", "topo chico",
-  "club soda", "soda water", "seltzer", "seltzer water", "mineral water", "tap water", "bottled water", "bottle water",
-  "ice water",
+  "Perrier", "San Pellegrino", "Pellegrino", "Evian", "Fiji Water", "Dasani", "Aquafina", "Smartwater", "Topo Chico",
+  "club soda", "soda water", "Seltzer", "Seltzer water", "mineral water", "tap water", "bottled water", "bottle water", "ice water",
 ];
 const ICED_TEAS = [
   "sweet tea", "sweet iced tea", "sweetened iced tea", "sweetened ice tea", "unsweetened iced tea", "unsweetened ice tea",
-  "unsweet tea", "lipton",
+  "unsweet tea", "Lipton",
 ];
 /** Colas and soft drinks, each also as its diet version. */
 const SODA_BRANDS = [
-  "coke", "cola", "pepsi", "coca cola", "sprite", "ginger ale", "dr pepper", "doctor pepper", "7 up", "7up", "seven up",
-  "mountain dew", "root beer", "fanta",
+  "coke", "cola", "sprite", "ginger ale", "root beer", "Pepsi", "Coca Cola", "Dr Pepper", "Doctor Pepper", "7 Up", "7Up",
+  "Seven Up", "Mountain Dew", "Fanta",
 ];
 const SODAS = [
   ...SODA_BRANDS,
   ...["soda", ...SODA_BRANDS].map((brand) => `diet ${brand}`),
-  "coke zero", "pepsi max", "pepsi zero", "sprite zero", "cherry coke", "vanilla coke", "cherry pepsi", "orange soda",
-  "grape soda", "cream soda", "ginger beer", "lemon lime", "lemon lime soda", "sierra mist", "starry", "mello yello",
-  "sunkist", "canada dry", "schweppes", "fresca", "barq's", "rc cola", "mr pibb",
+  "Coke Zero", "Pepsi Max", "Pepsi Zero", "Sprite Zero", "Cherry Coke", "Vanilla Coke", "Cherry Pepsi", "orange soda",
+  "grape soda", "cream soda", "ginger beer", "lemon lime", "lemon lime soda", "Sierra Mist", "Mello Yello", "Sunkist",
+  "Canada Dry", "Schweppes", "Fresca", "RC Cola", "Mr Pibb",
 ];
 
 type CatalogEntry = Omit<MenuItem, "sortOrder" | "servingChoices"> & { servingChoices?: Modifier[] };
@@ -183,7 +186,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "Our house lager, cold from the tap.",
-    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "pint", "pilsner", "pils", "light beer", ...LAGER_BRANDS],
+    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "pint", "Pilsner", "light beer", ...LAGER_BRANDS],
     modifiers: [],
     tags: ["refreshing", "easy"],
   },
@@ -193,7 +196,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "A smooth amber ale, brewed the old way.",
-    aliases: ["amber", "amber ale", "ale", "classic", "red ale", "irish red", "fat tire", "smithwick's"],
+    aliases: ["amber", "amber ale", "ale", "classic", "red ale", "irish red", "Fat Tire", "Smithwick's"],
     modifiers: [],
     tags: ["easy", "malty"],
   },
@@ -203,7 +206,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 600,
     description: "A hoppy India pale ale with a citrus finish.",
-    aliases: ["india pale ale", "pale ale", "ipas", "hoppy beer", "hazy ipa", "double ipa", "session ipa", "west coast ipa", "lagunitas", "sierra nevada"],
+    aliases: ["india pale ale", "pale ale", "ipas", "hoppy beer", "hazy ipa", "double ipa", "session ipa", "west coast ipa", "Lagunitas", "Sierra Nevada"],
     modifiers: [],
     tags: ["hoppy", "bitter", "refreshing"],
   },
@@ -269,7 +272,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 900,
     description: "A warming French brandy, neat or on the rocks.",
-    aliases: ["cognac", "brandies", "calvados", "pisco", ...BRANDY_BRANDS],
+    aliases: ["cognac", "brandies", "Calvados", "Pisco", ...BRANDY_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["classy", "strong", "warming"],

@@ -31,6 +31,8 @@ interface Phrase {
   category: MenuCategory | null;
   modifiers: readonly Modifier[];
   plural: boolean;
+  /** A proper name ("Dr Pepper"): read as spelled, never as a typo ("faster" is not Foster's). */
+  exact: boolean;
 }
 
 export interface MenuIndex {
@@ -107,13 +109,13 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
   for (const item of menu) byCategory.get(item.category)?.push(item);
 
   const phrases = new Map<string, Phrase>();
-  const addPhrase = (tokens: string[], itemIds: readonly string[], category: MenuCategory | null, modifiers: Modifier[], plural: boolean) => {
+  const addPhrase = (tokens: string[], itemIds: readonly string[], category: MenuCategory | null, modifiers: Modifier[], plural: boolean, exact = false) => {
     const key = tokens.join(" ");
     const existing = phrases.get(key);
     // Names beat categories; two items sharing a phrase make it ambiguous, and the guest is asked.
     if (existing && existing.category === null && category !== null) return;
     const ids = existing && existing.category === null && category === null ? [...new Set([...existing.itemIds, ...itemIds])] : itemIds;
-    phrases.set(key, { tokens, itemIds: ids, category, modifiers, plural: plural || (existing?.plural ?? false) });
+    phrases.set(key, { tokens, itemIds: ids, category, modifiers, plural: plural || (existing?.plural ?? false), exact: exact && (existing?.exact ?? true) });
   };
 
   const itemsByWord = new Map<string, string[]>();
@@ -122,7 +124,8 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
     for (const phrase of spoken) {
       const tokens = tokenize(phrase);
       const implied = tokens.filter((token): token is Modifier => (item.modifiers as string[]).includes(token));
-      withPlural(tokens).forEach((variant, at) => addPhrase(variant, [item.id], null, implied, at > 0));
+      const properName = phrase !== item.name && /\p{Lu}/u.test(phrase);
+      withPlural(tokens).forEach((variant, at) => addPhrase(variant, [item.id], null, implied, at > 0, properName));
       for (const word of tokens) {
         if (GENERIC_WORDS.has(word) || word.length < 3) continue;
         const ids = itemsByWord.get(word) ?? [];
@@ -151,6 +154,17 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
   const words = new Set([...phrases.values()].flatMap((phrase) => phrase.tokens));
   const longestPhrase = Math.max(1, ...[...phrases.values()].map((phrase) => phrase.tokens.length));
   return { items: menu, byId, byCategory, phrasesByFirstToken, itemsByWord, words, fuzzyFirstTokens: new Map(), matches: new Map(), longestPhrase };
+}
+
+/**
+ * Two neighbouring letters swapped ("pespi"): the one slip of the fingers a proper name is read
+ * through, since it almost never makes another word.
+ */
+function transposed(word: string, target: string): boolean {
+  if (word.length !== target.length) return false;
+  let at = 0;
+  while (at < word.length && word[at] === target[at]) at += 1;
+  return at < word.length - 1 && word[at] === target[at + 1] && word[at + 1] === target[at] && word.slice(at + 2) === target.slice(at + 2);
 }
 
 /** Edits allowed for a word of this length: none for short words, where one letter changes the word. */
@@ -234,12 +248,13 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
 function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, word: string): MenuMatch | null {
   let best: MenuMatch | null = null;
   const consider = (phrase: Phrase, firstEdits: number) => {
+    if (phrase.exact && firstEdits > 0 && !transposed(word, phrase.tokens[0] as string)) return;
     let edits = firstEdits;
     for (let offset = 1; offset < phrase.tokens.length; offset += 1) {
       const said = tokens[start + offset];
       if (said === undefined) return;
       const tokenEdits = typoEdits(said, phrase.tokens[offset] as string, true);
-      if (tokenEdits === null) return;
+      if (tokenEdits === null || (phrase.exact && tokenEdits > 0 && !transposed(said, phrase.tokens[offset] as string))) return;
       edits += tokenEdits;
     }
     if (edits > MAX_PHRASE_EDITS) return;
