@@ -64,7 +64,11 @@ export function groundPhrase(phrase: string, index: MenuIndex): NotOnMenu {
   const mentions = mentionsIn(tokens, index);
   const headEnd = tokens.findIndex((token, at) => at > 0 && HEAD_ENDS.has(token));
   const inHead = mentions.filter((mention) => headEnd < 0 || mention.start < headEnd);
-  const named = [...new Set(mentions.flatMap((mention) => (mention.kind === "MENU" && mention.match.category === null ? mention.match.itemIds : [])))];
+  // Every menu drink named anywhere, inside a longer name too ("gin" in "gin and tonic").
+  const named = [...new Set(tokens.flatMap((_, at) => {
+    const menu = matchMenuAt(tokens, at, index);
+    return menu && menu.category === null ? menu.itemIds : [];
+  }))];
   const unknown: NotOnMenu = { kind: "UNKNOWN", said: phrase, category: null, moods: [], named };
   const meaningful = (list: Mention[]) => list.filter((mention) => kindOf(mention) !== "GARNISH");
   // A family of drinks ("beer") says less than the drink that qualifies it ("guinness beer").

@@ -60,7 +60,8 @@ const FOOD = words(`
 
 /** Things for sale elsewhere: a bar that only pours drinks says so. */
 const GOODS = words(`
-  cigarette|cigarettes|cig|cigs|ciggie|ciggies|smokes|tobacco|cigar|cigars|cigarillo|vape|vape pen|e cigarette|juul|
+  cigarette|cigarettes|cig|cigs|ciggie|ciggies|smokes|tobacco|cigar|cigars|cigarillo|marlboro|marlboros|vape|vape pen|
+  e cigarette|juul|
   nicotine|snus|rolling papers|lighter|chewing gum|gum|lottery ticket|scratch card|phone charger|charger|umbrella|
   condom|condoms|aspirin|ibuprofen|painkiller|painkillers|tampon|souvenir|t shirt|hat
 `);

@@ -96,8 +96,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   let afterDrink = false;
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
+    // The container goes with what it holds: "a can of DRINK" reads as "a DRINK" for the clause patterns.
     if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined) {
-      words.push(token, "of");
       position += 2;
       continue;
     }
@@ -118,7 +118,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     if (other > Math.max(itemLength, modifierLength, quantityLength)) {
       const said = tokens.slice(position, position + other);
       events.push({ kind: "word", token: said.join(" ") });
-      words.push(...said);
+      // One thing, one word for the clause patterns: "a hot dog" names no dog.
+      words.push(said.join("-"));
       position += other;
       continue;
     }

@@ -151,7 +151,10 @@ export class Replies {
         ? this.rng.pick(["Sorry, I only pour drinks here, no food. Can I get you something to drink?", "I'm afraid there's no food here, I only pour drinks. What can I get you?"])
         : this.rng.pick(["Sorry, I only pour drinks here. Can I get you one?", "I'm afraid I only pour drinks here. What can I get you?"]);
     }
-    const sorry = this.rng.pick([`Sorry, we don't have ${drink.said}.`, `I'm afraid there's no ${drink.said} on the menu.`]);
+    const food = things.some((thing) => thing.kind === "FOOD" || thing.kind === "GOODS");
+    const sorry = food
+      ? `I only pour drinks here, and there's no ${drink.said} on the menu.`
+      : this.rng.pick([`Sorry, no ${drink.said} here.`, `I'm afraid there's no ${drink.said} on the menu.`]);
     if (closest.length === 0) return `${sorry} Ask me for the menu and I'll tell you what I pour.`;
     return `${sorry} How about ${listJoin(closest.map((item) => `${article(item.name)} ${item.name}`), "or")} instead?`;
   }
@@ -169,7 +172,7 @@ export class Replies {
     if (drink && (food || goods)) return `I only pour drinks here, and there's no ${drink.said} on the menu.`;
     if (drink) {
       const [first] = closest;
-      const sorry = this.rng.pick([`Sorry, there's no ${drink.said} on the menu`, `We don't have ${drink.said}, sorry`]);
+      const sorry = this.rng.pick([`Sorry, there's no ${drink.said} on the menu`, `No ${drink.said} here, sorry`]);
       return first ? `${sorry}; the closest is ${article(first.name)} ${first.name}.` : `${sorry}.`;
     }
     if (food) return this.rng.pick(["I only pour drinks here, so no food, sorry.", "No food here, I'm afraid: I only pour drinks."]);
