@@ -71,7 +71,7 @@ const LAGER_BRANDS = [
   "Michelob", "Corona", "Corona Extra", "Corona Light", "Stella", "Stella Artois", "Heineken", "Modelo",
   "Modelo Especial", "Pacifico", "Dos Equis", "Peroni", "Amstel", "Amstel Light", "Carlsberg", "Asahi", "Sapporo",
   "Kirin", "Tsingtao", "Pabst", "Pabst Blue Ribbon", "PBR", "Busch Light", "Natural Light", "Natty Light",
-  "Keystone Light", "Yuengling", "Sam Adams", "Samuel Adams", "Rolling Rock", "Tecate", "Kronenbourg", "Grolsch",
+  "Keystone Light", "Sam Adams", "Samuel Adams", "Rolling Rock", "Tecate", "Kronenbourg", "Grolsch",
   "Pilsner Urquell",
 ];
 const WHISKEY_BRANDS = [
