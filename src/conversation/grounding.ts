@@ -106,12 +106,29 @@ export function notOnMenuLengthAt(tokens: readonly string[], start: number, inde
     const dish = lexiconAt(tokens, start + menu.length);
     if (dish?.entry.kind === "FOOD") length = Math.max(length, menu.length + dish.length);
   }
+  if (menu && tokens[start + menu.length] === "and") length = Math.max(length, mixedDrinkLength(tokens, start, index, menu));
   if (own?.entry.kind === "FOOD" && DISH_LINKS.has(tokens[start + own.length] as string)) {
     const after = start + own.length + 1;
     const cooked = matchMenuAt(tokens, after, index)?.length ?? lexiconAt(tokens, after)?.length ?? 0;
     if (cooked > 0) length = own.length + 1 + cooked;
   }
   return length;
+}
+
+const allIn = (match: MenuMatch, category: MenuCategory, index: MenuIndex): boolean =>
+  match.category === null && match.itemIds.every((id) => index.byId.get(id)?.category === category);
+
+/**
+ * "a bourbon and coke", "vodka and lemonade": a spirit and a soft drink joined with no count or
+ * article between them are one mixed drink, which the menu does not hold. 0 when they are not.
+ */
+function mixedDrinkLength(tokens: readonly string[], start: number, index: MenuIndex, spirit: MenuMatch): number {
+  if (!allIn(spirit, "SPIRIT", index)) return 0;
+  const after = start + spirit.length + 1;
+  const menu = matchMenuAt(tokens, after, index);
+  if (menu && allIn(menu, "NON_ALCOHOLIC", index)) return spirit.length + 1 + menu.length;
+  const known = lexiconAt(tokens, after);
+  return known?.entry.category === "NON_ALCOHOLIC" ? spirit.length + 1 + known.length : 0;
 }
 
 /** Points for a menu drink as a suggestion for what was asked: named in it, same family, shared moods. */

@@ -33,7 +33,7 @@ const words = (list: string): string[] => list.split("|").map((phrase) => phrase
 
 /** Dishes, snacks, ingredients and toppings: what a kitchen sells. */
 const FOOD = words(`
-  food|meal|dish|snack|appetizer|appetiser|starter|entree|main course|dessert|platter|bar food|bar snacks|side dish|
+  food|something to eat|anything to eat|bite to eat|meal|dish|snack|appetizer|appetiser|starter|entree|main course|dessert|platter|bar food|bar snacks|side dish|
   pizza|pie|crust|thin crust|deep dish|stuffed crust|flatbread|calzone|stromboli|breadstick|garlic bread|dough|topping|
   burger|hamburger|cheeseburger|veggie burger|slider|sandwich|sub|hoagie|panini|club sandwich|blt|wrap|burrito|taco|quesadilla|
   nacho|nachos|enchilada|fajita|tamale|hot dog|hotdog|corn dog|bratwurst|pretzel|sausage|kebab|gyro|falafel|hummus|pita|
@@ -80,16 +80,16 @@ const DRINKS: ReadonlyArray<readonly [string, MenuCategory | null, Moods]> = [
   // Cocktails
   ...words("mojito|caipirinha").map((name) => [name, "COCKTAIL", ["fruity", "refreshing", "sour"]] as const),
   ...words("margarita|paloma|pisco sour").map((name) => [name, "COCKTAIL", ["sour", "fruity", "party"]] as const),
-  ...words("pina colada|mai tai|hurricane|zombie|sex on the beach|tequila sunrise|blue lagoon|bahama mama|rum punch|punch|fruit punch|screwdriver|lemon drop|appletini|sea breeze|cape codder|woo woo").map(
+  ...words("pina colada|mai tai|zombie|sex on the beach|tequila sunrise|blue lagoon|bahama mama|rum punch|fruit punch|screwdriver|lemon drop|appletini|sea breeze|cape codder|woo woo").map(
     (name) => [name, "COCKTAIL", ["fruity", "sweet", "party"]] as const,
   ),
-  ...words("whiskey sour|whisky sour|bourbon sour|amaretto sour|midori sour|tom collins|john collins|gimlet|sidecar|french 75|bees knees|clover club|aviation|gin fizz").map(
+  ...words("whiskey sour|whisky sour|bourbon sour|amaretto sour|midori sour|tom collins|john collins|gimlet|sidecar|french 75|bees knees|clover club|gin fizz").map(
     (name) => [name, "COCKTAIL", ["sour", "classy", "refreshing"]] as const,
   ),
-  ...words("moscow mule|mule|kentucky mule|dark and stormy|gin and tonic|g and t|gin tonic|vodka tonic|vodka soda|vodka cranberry|vodka red bull|rum and coke|cuba libre|jack and coke|whiskey and coke|whiskey coke|whiskey ginger|highball|spritz|aperol spritz").map(
+  ...words("moscow mule|kentucky mule|dark and stormy|gin and tonic|g and t|gin tonic|vodka tonic|vodka soda|vodka cranberry|vodka red bull|rum and coke|cuba libre|jack and coke|whiskey and coke|whiskey coke|whiskey ginger|highball|spritz|aperol spritz").map(
     (name) => [name, "COCKTAIL", ["refreshing", "strong"]] as const,
   ),
-  ...words("sazerac|boulevardier|vieux carre|rob roy|martinez|mint julep|espresso martini|vesper|stinger").map(
+  ...words("sazerac|boulevardier|vieux carre|mint julep|espresso martini|vesper|stinger").map(
     (name) => [name, "COCKTAIL", ["classy", "strong", "classic"]] as const,
   ),
   ...words("white russian|black russian|mudslide|grasshopper|brandy alexander|eggnog").map((name) => [name, "COCKTAIL", ["sweet", "strong"]] as const),
@@ -97,14 +97,14 @@ const DRINKS: ReadonlyArray<readonly [string, MenuCategory | null, Moods]> = [
   ...words("irish coffee|hot toddy|mulled wine").map((name) => [name, "COCKTAIL", ["warming", "strong"]] as const),
   ...words("mimosa|bellini|kir royale|kir").map((name) => [name, "COCKTAIL", ["fruity", "classy"]] as const),
   // Wine
-  ...words("wine|red wine|house red|house wine|merlot|cabernet|cabernet sauvignon|pinot noir|malbec|shiraz|syrah|zinfandel|rioja|chianti|port|port wine|sherry|madeira").map(
+  ...words("wine|red wine|house red|house wine|merlot|cabernet|cabernet sauvignon|pinot noir|malbec|shiraz|syrah|zinfandel|rioja|chianti|port wine|dry sherry").map(
     (name) => [name, null, ["classy", "warming"]] as const,
   ),
-  ...words("white wine|house white|chardonnay|sauvignon blanc|pinot grigio|pinot gris|riesling|rose wine|moscato|prosecco|champagne|cava|sparkling wine|bubbly|lambrusco|sangria").map(
+  ...words("white wine|house white|chardonnay|sauvignon blanc|pinot grigio|pinot gris|riesling|rose|rose wine|moscato|prosecco|champagne|cava|sparkling wine|lambrusco|sangria").map(
     (name) => [name, null, ["classy", "fruity", "party"]] as const,
   ),
   // Beer the bar does not have on tap
-  ...words("stout|porter|guinness|imperial stout|milk stout|black and tan|brown porter").map((name) => [name, "BEER", ["malty", "bitter"]] as const),
+  ...words("stout|guinness|imperial stout|milk stout|black and tan|brown porter").map((name) => [name, "BEER", ["malty", "bitter"]] as const),
   ...words("cider|hard cider|apple cider|shandy|radler|hard seltzer|white claw|wheat beer|hefeweizen|witbier|blue moon|hoegaarden|sour beer|gose|lambic|kriek|fruit beer").map(
     (name) => [name, "BEER", ["refreshing", "fruity"]] as const,
   ),
@@ -116,7 +116,7 @@ const DRINKS: ReadonlyArray<readonly [string, MenuCategory | null, Moods]> = [
   ...words("baileys|kahlua|amaretto|frangelico|limoncello|cointreau|grand marnier|triple sec|schnapps|peach schnapps|liqueur|cream liqueur|sloe gin").map(
     (name) => [name, "SPIRIT", ["sweet", "strong"]] as const,
   ),
-  ...words("sake|soju|baijiu|shochu|grappa|moonshine|everclear|cachaca|aquavit|akvavit|slivovitz|palinka|tsipouro").map(
+  ...words("soju|baijiu|shochu|grappa|moonshine|everclear|cachaca|aquavit|akvavit|slivovitz|palinka|tsipouro").map(
     (name) => [name, "SPIRIT", ["strong", "burning"]] as const,
   ),
   // Soft drinks the bar does not have

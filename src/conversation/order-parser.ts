@@ -220,7 +220,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   };
   const flushStray = () => {
     const phrase = drinkPhrase(strayRun);
-    if (phrase) stray.push(phrase);
+    // "if you had mojitos", "we drank gin and lemonade": a drink the bar does not pour, named all the same.
+    if (phrase) (groundPhrase(phrase, index).kind === "DRINK" ? unknown : stray).push(phrase);
     strayRun = [];
   };
   /**
@@ -334,7 +335,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       case "word":
         if (EVERY_LINE.has(event.token) && drafts.length > 1) forEveryLine = true;
         else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
-        else if (!expectingDrink && !isEverydayWord(event.token)) strayRun.push(event.token);
+        else if (!expectingDrink && !isFiller(event.token)) strayRun.push(event.token);
         else if (!expectingDrink) flushStray();
         break;
     }
