@@ -278,9 +278,17 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
         const drinkBefore = !expectingDrink && previous?.kind === "item" && !isQualifier(previous) ? previous : null;
         let qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : drinkBefore?.words.join(" ") ?? null;
-        if (qualifier !== null && expectingDrink && !isDrinkLike(groundPhrase(qualifier, index))) {
-          // "one pizza with a diet coke": the count and the words were a dish's; the drink is a line of its own.
+        const other = qualifier !== null && expectingDrink ? groundPhrase(qualifier, index) : null;
+        if (other && qualifier !== null && !isDrinkLike(other)) {
           unknown.push(qualifier);
+          // "a straw for the soda": the drink the garnish is for, not another one.
+          if (other.kind === "GARNISH" && event.definite && PLACING.has(wordsSinceQuantity[wordsSinceQuantity.length - 1] as string)) {
+            wordsSinceQuantity = [];
+            expectingDrink = false;
+            quantity = null;
+            break;
+          }
+          // "one pizza with a diet coke": the count and the words were a dish's; the drink is a line of its own.
           qualifier = null;
           quantity = null;
         }

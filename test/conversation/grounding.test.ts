@@ -143,5 +143,8 @@ describe("the drinks said with what the bar does not sell", () => {
     await say("a soda please");
     const garnish = await say("could I get a wedge of lime for my soda");
     expect(tabLines(garnish.session)).toEqual(["1 soda"]);
+    expect(tabLines((await say("and a straw for the soda please")).session)).toEqual(["1 soda"]);
+    // With food, "with a coke" is a drink of its own.
+    expect(tabLines((await say("a pretzel with a coke")).session)).toEqual(["2 soda"]);
   });
 });
