@@ -92,14 +92,12 @@ const ICED_TEAS = [
   "sweet tea", "sweet iced tea", "sweetened iced tea", "sweetened ice tea", "unsweetened iced tea", "unsweetened ice tea",
   "unsweet tea", "Lipton",
 ];
-/** Colas and soft drinks, each also as its diet version. */
-const SODA_BRANDS = [
-  "coke", "cola", "sprite", "ginger ale", "root beer", "Pepsi", "Coca Cola", "Dr Pepper", "Doctor Pepper", "7 Up", "7Up",
-  "Seven Up", "Mountain Dew", "Fanta",
-];
+/** Colas and soft drinks; those sold in a diet version also with it. */
+const DIET_SODAS = ["soda", "coke", "cola", "sprite", "ginger ale", "root beer", "Pepsi", "Dr Pepper", "7 Up", "Mountain Dew"];
 const SODAS = [
-  ...SODA_BRANDS,
-  ...["soda", ...SODA_BRANDS].map((brand) => `diet ${brand}`),
+  ...DIET_SODAS.filter((soda) => soda !== "soda"),
+  ...DIET_SODAS.map((soda) => `diet ${soda}`),
+  "Coca Cola", "Doctor Pepper", "7Up", "Seven Up", "Fanta",
   "Coke Zero", "Pepsi Max", "Pepsi Zero", "Sprite Zero", "Cherry Coke", "Vanilla Coke", "Cherry Pepsi", "orange soda",
   "grape soda", "cream soda", "ginger beer", "lemon lime", "lemon lime soda", "Sierra Mist", "Mello Yello", "Sunkist",
   "Canada Dry", "Schweppes", "Fresca", "RC Cola", "Mr Pibb",

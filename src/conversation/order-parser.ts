@@ -45,7 +45,7 @@ const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
 const CONTAINERS = new Set(
   [
     "glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order", "carafe", "mug", "liter",
-    "litre", "bucket", "pack", "six pack", "case", "bag", "bowl", "plate", "basket", "box", "slice", "piece", "side", "portion",
+    "litre", "bucket", "pack", "case", "bag", "bowl", "plate", "basket", "box", "slice", "piece", "side", "portion",
   ].flatMap((container) => [container, `${container}s`, `${container}es`]),
 );
 /** "a large coke", "a two liter sprite", "a 12 oz soda": a size is neither a drink nor a count. */
@@ -189,7 +189,6 @@ function drinkPhrase(words: readonly string[]): string | null {
   while (last >= first && isFiller(words[last] as string)) last -= 1;
   return first <= last ? words.slice(first, last + 1).join(" ") : null;
 }
-
 
 export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedOrder {
   const drafts: ParsedLine[] = [];
