@@ -39,7 +39,10 @@ export interface MenuItem {
   category: MenuCategory;
   priceCents: number;
   description: string;
-  /** Other things a guest might call it, lower case ("bourbon", "lager"). */
+  /**
+   * Other things a guest might call it, lower case ("bourbon", "lager"); a proper name (a brand)
+   * keeps its capitals ("Dr Pepper") and is only ever read as spelled, never as a typo.
+   */
   aliases: string[];
   /** Modifiers this item accepts. */
   modifiers: Modifier[];
@@ -55,6 +58,50 @@ export interface MenuItem {
 
 const SPIRIT_MODIFIERS: Modifier[] = ["neat", "on the rocks", "with a twist", "with a chaser", "double"];
 const SPIRIT_SERVING: Modifier[] = ["neat", "on the rocks"];
+
+/*
+ * Brands a guest names for the drink that serves them, written as proper names: the matcher reads
+ * a capitalised alias as spelled, never as a typo of another word ("faster" is not Foster's, "bare"
+ * is not Barq's). Only names a guest would not mean as anything else: a brand that is also a first
+ * name, a place or an everyday word on its own ("Jack", "Captain", "Malibu", "Bud", "Crown") is
+ * here only with the rest of its name. Possessives are written as said ("Maker's Mark").
+ */
+const LAGER_BRANDS = [
+  "Budweiser", "Bud Light", "Coors", "Coors Light", "Miller Lite", "Miller Light", "Miller High Life", "Michelob Ultra",
+  "Michelob", "Corona", "Corona Extra", "Corona Light", "Stella", "Stella Artois", "Heineken", "Modelo",
+  "Modelo Especial", "Pacifico", "Dos Equis", "Peroni", "Amstel", "Amstel Light", "Carlsberg", "Asahi", "Sapporo",
+  "Kirin", "Tsingtao", "Pabst", "Pabst Blue Ribbon", "PBR", "Busch Light", "Natural Light", "Natty Light",
+  "Keystone Light", "Sam Adams", "Samuel Adams", "Rolling Rock", "Tecate", "Kronenbourg", "Grolsch",
+  "Pilsner Urquell",
+];
+const WHISKEY_BRANDS = [
+  "Jack Daniel's", "Jack Daniels", "Jameson", "Jim Beam", "Maker's Mark", "Makers Mark", "Johnnie Walker",
+  "Johnny Walker", "Crown Royal", "Wild Turkey", "Woodford Reserve", "Buffalo Trace", "Knob Creek", "Fireball",
+  "Glenfiddich", "Glenlivet", "Macallan", "Laphroaig", "Lagavulin", "Talisker", "Canadian Club",
+];
+const VODKA_BRANDS = ["Smirnoff", "Absolut", "Grey Goose", "Gray Goose", "Tito's", "Titos", "Ketel One", "Belvedere", "Stoli", "Stolichnaya", "Ciroc"];
+const RUM_BRANDS = ["Bacardi", "Captain Morgan", "Captain Morgan's", "Kraken", "Sailor Jerry", "Mount Gay", "Havana Club", "Appleton"];
+const GIN_BRANDS = ["Tanqueray", "Bombay Sapphire", "Hendrick's", "Hendricks", "Beefeater", "Gordon's Gin", "Sipsmith", "Plymouth Gin"];
+const TEQUILA_BRANDS = ["Patron", "Jose Cuervo", "Cuervo", "Don Julio", "Casamigos", "Herradura", "Espolon", "Hornitos"];
+const BRANDY_BRANDS = ["Hennessy", "Hennessey", "Remy Martin", "Courvoisier", "Martell"];
+const WATERS = [
+  "Perrier", "San Pellegrino", "Pellegrino", "Evian", "Fiji Water", "Dasani", "Aquafina", "Smartwater", "Topo Chico",
+  "club soda", "soda water", "Seltzer", "Seltzer water", "mineral water", "tap water", "bottled water", "bottle water", "ice water",
+];
+const ICED_TEAS = [
+  "sweet tea", "sweet iced tea", "sweetened iced tea", "sweetened ice tea", "unsweetened iced tea", "unsweetened ice tea",
+  "unsweet tea", "Lipton",
+];
+/** Colas and soft drinks; those sold in a diet version also with it. */
+const DIET_SODAS = ["soda", "coke", "cola", "sprite", "ginger ale", "root beer", "Pepsi", "Dr Pepper", "7 Up", "Mountain Dew"];
+const SODAS = [
+  ...DIET_SODAS.filter((soda) => soda !== "soda"),
+  ...DIET_SODAS.map((soda) => `diet ${soda}`),
+  "Coca Cola", "Doctor Pepper", "7Up", "Seven Up", "Fanta",
+  "Coke Zero", "Pepsi Max", "Pepsi Zero", "Sprite Zero", "Cherry Coke", "Vanilla Coke", "Cherry Pepsi", "orange soda",
+  "grape soda", "cream soda", "ginger beer", "lemon lime", "lemon lime soda", "Sierra Mist", "Mello Yello", "Sunkist",
+  "Canada Dry", "Schweppes", "Fresca", "RC Cola", "Mr Pibb",
+];
 
 type CatalogEntry = Omit<MenuItem, "sortOrder" | "servingChoices"> & { servingChoices?: Modifier[] };
 
@@ -137,7 +184,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "Our house lager, cold from the tap.",
-    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "pint"],
+    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "pint", "Pilsner", "light beer", ...LAGER_BRANDS],
     modifiers: [],
     tags: ["refreshing", "easy"],
   },
@@ -147,7 +194,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "A smooth amber ale, brewed the old way.",
-    aliases: ["amber", "amber ale", "ale", "classic"],
+    aliases: ["amber", "amber ale", "ale", "classic", "red ale", "irish red", "Fat Tire", "Smithwick's"],
     modifiers: [],
     tags: ["easy", "malty"],
   },
@@ -157,7 +204,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 600,
     description: "A hoppy India pale ale with a citrus finish.",
-    aliases: ["india pale ale", "pale ale", "ipas", "hoppy beer"],
+    aliases: ["india pale ale", "pale ale", "ipas", "hoppy beer", "hazy ipa", "double ipa", "session ipa", "west coast ipa", "Lagunitas", "Sierra Nevada"],
     modifiers: [],
     tags: ["hoppy", "bitter", "refreshing"],
   },
@@ -168,7 +215,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 800,
     description: "A smooth bourbon whiskey, neat or on the rocks.",
-    aliases: ["whisky", "bourbon", "scotch", "rye", "whiskeys", "whiskies"],
+    aliases: ["whisky", "bourbon", "scotch", "rye", "whiskeys", "whiskies", "single malt", ...WHISKEY_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "burning", "classy"],
@@ -179,7 +226,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 700,
     description: "Clean, crisp vodka, neat or on the rocks.",
-    aliases: ["vodkas"],
+    aliases: ["vodkas", ...VODKA_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "burning"],
@@ -190,7 +237,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 700,
     description: "Aged golden rum with a hint of vanilla, neat or on the rocks.",
-    aliases: ["rums", "dark rum", "golden rum"],
+    aliases: ["rums", "dark rum", "golden rum", ...RUM_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "sweet"],
@@ -201,7 +248,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 800,
     description: "A London dry gin full of juniper, neat or on the rocks.",
-    aliases: ["gins", "london dry"],
+    aliases: ["gins", "london dry", ...GIN_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "botanical"],
@@ -212,7 +259,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 800,
     description: "Blanco tequila from the highlands, neat or on the rocks.",
-    aliases: ["tequilas", "mezcal", "shot of tequila"],
+    aliases: ["tequilas", "mezcal", "shot of tequila", ...TEQUILA_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "party", "burning"],
@@ -223,7 +270,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 900,
     description: "A warming French brandy, neat or on the rocks.",
-    aliases: ["cognac", "brandies"],
+    aliases: ["cognac", "brandies", "Calvados", "Pisco", ...BRANDY_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["classy", "strong", "warming"],
@@ -235,7 +282,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 100,
     description: "Still or sparkling, with ice and lemon if you like.",
-    aliases: ["waters", "glass of water", "sparkling water", "still water"],
+    aliases: ["waters", "glass of water", "sparkling water", "still water", ...WATERS],
     modifiers: ["on the rocks", "with a twist"],
     tags: ["no alcohol", "refreshing"],
   },
@@ -245,9 +292,9 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 200,
     description: "Fresh brewed black tea over ice with lemon.",
-    aliases: ["ice tea", "iced teas", "tea"],
+    aliases: ["ice tea", "iced teas", "tea", ...ICED_TEAS],
     modifiers: ["with a twist"],
-    tags: ["no alcohol", "refreshing"],
+    tags: ["no alcohol", "refreshing", "caffeine"],
   },
   {
     id: "lemonade",
@@ -255,7 +302,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 200,
     description: "House-made lemonade, sweet and tart.",
-    aliases: ["lemonades", "lemon soda"],
+    aliases: ["lemonades", "lemon soda", "pink lemonade"],
     modifiers: [],
     tags: ["no alcohol", "fruity", "sweet"],
   },
@@ -265,9 +312,9 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 300,
     description: "Cola, lemon-lime or ginger ale.",
-    aliases: ["sodas", "coke", "cola", "pop", "soft drink", "ginger ale", "sprite"],
+    aliases: ["sodas", "pop", "soft drink", "soda pop", "fizzy drink", ...SODAS],
     modifiers: ["on the rocks"],
-    tags: ["no alcohol", "sweet"],
+    tags: ["no alcohol", "sweet", "caffeine"],
   },
 ];
 

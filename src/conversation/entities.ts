@@ -44,6 +44,11 @@ const NOT_LABELS = new Set([
   // Words of a repair or a courtesy that the tagger may call nouns ("no wait, four").
   "wait", "sorry", "please", "thanks", "okay", "instead", "actually", "mean",
 ]);
+/** Places and things that are numbered, whatever follows them ("seat 6 gin neat" is seat 6's gin). */
+const NUMBERED_PLACES = new Set([
+  "table", "tables", "seat", "seats", "room", "booth", "stool", "gate", "flight", "suite", "apartment", "apt", "lane", "locker", "row",
+  "section", "bay", "jersey", "platform", "terminal", "floor", "level", "bus", "train", "car", "court", "pitch", "field", "hole",
+]);
 /** "Number two", "option 3": a choice from a list, not a label, unless a noun comes first ("seat number 3"). */
 const CHOICE_NOUNS = new Set(["number", "option", "no"]);
 const NOUNS = new Set(["NOUN", "PROPN"]);
@@ -99,6 +104,7 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     if (UNITS.has(next) && next !== "o") entity = "DURATION";
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
+    else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
     // "one of those", "two of them": a count of drinks already said.
     else if (next !== "of" && !countsADrink(tokens, after, index)) {
       if (joined && TIME_PREPOSITIONS.has(previous)) entity = "TIME";

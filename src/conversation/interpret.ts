@@ -24,6 +24,7 @@ import { readClauses, type Clause, type Repair } from "./clauses.js";
 import type { OrderLine } from "./bar-port.js";
 import type { DialogueState } from "./dialogue-state.js";
 import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
+import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
@@ -138,11 +139,14 @@ const TAKING = / (have|take|get|give|pour|try|do|order|bring|grab|want|need|like
 const QUESTION_REFERENCE = / (it|that|this|one|those|them|they|these) /;
 
 /** A request naming no drink, but "that", "it" or a count: the drink in focus ("I'll have that", "two of those"). */
-function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding | null {
+function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex): Understanding | null {
   if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
   if (namesAny(u)) return null;
-  const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0);
+  const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0);
   if (!vague) return null;
+  // "could you bring some peanuts with that": asked for something the bar does not pour, not the drink in focus.
+  const other = u.order.stray.filter((phrase) => groundPhrase(phrase, index).kind !== "UNKNOWN");
+  if (other.length > 0) return { intent: "ORDER", drafts: [], unknown: other };
   const count = spokenCount(u);
   const refers = (matches(u, REFERENCE) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
   if (!refers && !(clause.fragment && count !== null)) return null;
@@ -204,6 +208,23 @@ interface Working {
   position: number;
   /** A tip asked for beside the order. */
   tip?: TipAsked;
+}
+
+/**
+ * "A martini, and I'd like it dirty", "two cokes, and I need them all large": a reference with no
+ * count to a drink already ordered in this utterance speaks of that order. Its serving words go to
+ * those lines; nothing more is poured.
+ */
+function saidOfThisOrder(referred: Understanding, u: Utterance, working: Working): boolean {
+  if (referred.intent !== "ORDER" || referred.drafts.length === 0 || spokenCount(u) !== null) return false;
+  if (!referred.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) return false;
+  working.drafts = working.drafts.map((line) => {
+    const said = referred.drafts.find((draft) => sameDrink(line, draft));
+    if (!said) return line;
+    const modifiers = canonicalModifiers(replaceModifiers(line.modifiers, said.modifiers));
+    return { ...line, modifiers, softModifiers: canonicalModifiers([...line.softModifiers, ...said.softModifiers].filter((modifier) => !modifiers.includes(modifier))) };
+  });
+  return true;
 }
 
 /** Takes back what the last clause ordered ("a negroni? no way", "two IPAs, scratch that"). */
@@ -414,7 +435,7 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
         // "Actually, I'll have it now": the new version may refer to the drink in focus.
         if (reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") {
           const body = utteranceOf(clause.repair.body, index);
-          reading = referredOrder(reading, clause, body, focus) ?? reading;
+          reading = referredOrder(reading, clause, body, focus, index) ?? reading;
         }
       }
     } else if (clause.act === "ANSWER" && clause.answer === "NO" && (working.drafts.length > 0 || working.unknown.length > 0)) {
@@ -433,7 +454,9 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
         const both = besideTip(u.tokens, index, classify);
         if (both) reading = gate(both, clause, u);
       }
-      reading = referredOrder(reading, clause, u, focus) ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
+      const referred = referredOrder(reading, clause, u, focus, index);
+      if (referred && saidOfThisOrder(referred, u, working)) continue;
+      reading = referred ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];

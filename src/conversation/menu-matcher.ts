@@ -8,6 +8,7 @@
 import { MENU_CATEGORIES, type MenuCategory, type MenuItem, type Modifier } from "../bar/menu-catalog.js";
 import { tokenize } from "./normalise.js";
 import { MODIFIER_WORDS } from "./modifiers.js";
+import { isNeverATypo } from "./lexicon.js";
 import { isEverydayWord } from "./vocabulary.js";
 
 export interface MenuMatch {
@@ -20,6 +21,8 @@ export interface MenuMatch {
   length: number;
   /** Letters corrected to reach the match; 0 for an exact one. */
   edits: number;
+  /** Said in the plural ("cokes", "soft drinks"). */
+  plural: boolean;
 }
 
 interface Phrase {
@@ -27,6 +30,9 @@ interface Phrase {
   itemIds: readonly string[];
   category: MenuCategory | null;
   modifiers: readonly Modifier[];
+  plural: boolean;
+  /** A proper name ("Dr Pepper"): read as spelled, never as a typo ("faster" is not Foster's). */
+  exact: boolean;
 }
 
 export interface MenuIndex {
@@ -85,7 +91,7 @@ export function pluralOf(word: string): string {
   return `${word}s`;
 }
 
-/** The phrase and its plurals: the head noun may be last ("tap beers") or first ("beers on tap"). */
+/** The phrase and then its plurals: the head noun may be last ("tap beers") or first ("beers on tap"). */
 function withPlural(tokens: readonly string[]): string[][] {
   const variants = [[...tokens]];
   tokens.forEach((token, position) => {
@@ -103,13 +109,13 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
   for (const item of menu) byCategory.get(item.category)?.push(item);
 
   const phrases = new Map<string, Phrase>();
-  const addPhrase = (tokens: string[], itemIds: readonly string[], category: MenuCategory | null, modifiers: Modifier[]) => {
+  const addPhrase = (tokens: string[], itemIds: readonly string[], category: MenuCategory | null, modifiers: Modifier[], plural: boolean, exact = false) => {
     const key = tokens.join(" ");
     const existing = phrases.get(key);
     // Names beat categories; two items sharing a phrase make it ambiguous, and the guest is asked.
     if (existing && existing.category === null && category !== null) return;
     const ids = existing && existing.category === null && category === null ? [...new Set([...existing.itemIds, ...itemIds])] : itemIds;
-    phrases.set(key, { tokens, itemIds: ids, category, modifiers });
+    phrases.set(key, { tokens, itemIds: ids, category, modifiers, plural: plural || (existing?.plural ?? false), exact: exact && (existing?.exact ?? true) });
   };
 
   const itemsByWord = new Map<string, string[]>();
@@ -118,7 +124,8 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
     for (const phrase of spoken) {
       const tokens = tokenize(phrase);
       const implied = tokens.filter((token): token is Modifier => (item.modifiers as string[]).includes(token));
-      for (const variant of withPlural(tokens)) addPhrase(variant, [item.id], null, implied);
+      const properName = phrase !== item.name && /\p{Lu}/u.test(phrase);
+      withPlural(tokens).forEach((variant, at) => addPhrase(variant, [item.id], null, implied, at > 0, properName));
       for (const word of tokens) {
         if (GENERIC_WORDS.has(word) || word.length < 3) continue;
         const ids = itemsByWord.get(word) ?? [];
@@ -131,7 +138,7 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
     const ids = (byCategory.get(category) ?? []).map((item) => item.id);
     if (ids.length === 0) continue;
     for (const phrase of CATEGORY_PHRASES[category]) {
-      for (const variant of withPlural(tokenize(phrase))) addPhrase(variant, ids, category, []);
+      withPlural(tokenize(phrase)).forEach((variant, at) => addPhrase(variant, ids, category, [], at > 0));
     }
   }
 
@@ -147,6 +154,17 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
   const words = new Set([...phrases.values()].flatMap((phrase) => phrase.tokens));
   const longestPhrase = Math.max(1, ...[...phrases.values()].map((phrase) => phrase.tokens.length));
   return { items: menu, byId, byCategory, phrasesByFirstToken, itemsByWord, words, fuzzyFirstTokens: new Map(), matches: new Map(), longestPhrase };
+}
+
+/**
+ * Two neighbouring letters swapped ("pespi"): the one slip of the fingers a proper name is read
+ * through, since it almost never makes another word.
+ */
+function transposed(word: string, target: string): boolean {
+  if (word.length !== target.length) return false;
+  let at = 0;
+  while (at < word.length && word[at] === target[at]) at += 1;
+  return at < word.length - 1 && word[at] === target[at + 1] && word[at + 1] === target[at] && word.slice(at + 2) === target.slice(at + 2);
 }
 
 /** Edits allowed for a word of this length: none for short words, where one letter changes the word. */
@@ -185,7 +203,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  */
 function typoEdits(word: string, target: string, withinPhrase = false): number | null {
   if (word === target) return 0;
-  if (isEverydayWord(word) || /\d/.test(word)) return null;
+  if (isEverydayWord(word) || isNeverATypo(word) || /\d/.test(word)) return null;
   const shortest = Math.min(word.length, target.length);
   const budget = withinPhrase && shortest === 3 ? 1 : Math.min(editBudget(word.length), editBudget(target.length));
   if (budget === 0) return null;
@@ -215,7 +233,7 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
   const word = tokens[start];
   if (word === undefined) return null;
   // Most words start no phrase and cannot be a typo of one (short, everyday or with digits): no look-up.
-  if (!index.phrasesByFirstToken.has(word) && (word.length < 4 || /\d/.test(word) || isEverydayWord(word))) return null;
+  if (!index.phrasesByFirstToken.has(word) && (word.length < 4 || /\d/.test(word) || isEverydayWord(word) || isNeverATypo(word))) return null;
   // The words a match can depend on: the phrase's length, and one more (a typo before an unknown word).
   let key = word;
   for (let offset = 1; offset <= index.longestPhrase && start + offset < tokens.length; offset += 1) key += ` ${tokens[start + offset]}`;
@@ -230,12 +248,13 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
 function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, word: string): MenuMatch | null {
   let best: MenuMatch | null = null;
   const consider = (phrase: Phrase, firstEdits: number) => {
+    if (phrase.exact && firstEdits > 0 && !transposed(word, phrase.tokens[0] as string)) return;
     let edits = firstEdits;
     for (let offset = 1; offset < phrase.tokens.length; offset += 1) {
       const said = tokens[start + offset];
       if (said === undefined) return;
       const tokenEdits = typoEdits(said, phrase.tokens[offset] as string, true);
-      if (tokenEdits === null) return;
+      if (tokenEdits === null || (phrase.exact && tokenEdits > 0 && !transposed(said, phrase.tokens[offset] as string))) return;
       edits += tokenEdits;
     }
     if (edits > MAX_PHRASE_EDITS) return;
@@ -247,7 +266,7 @@ function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, 
       best = { ...best, itemIds: [...new Set([...best.itemIds, ...phrase.itemIds])] };
       return;
     }
-    best = { itemIds: [...phrase.itemIds], category: phrase.category, modifiers: [...phrase.modifiers], length, edits };
+    best = { itemIds: [...phrase.itemIds], category: phrase.category, modifiers: [...phrase.modifiers], length, edits, plural: phrase.plural };
   };
   for (const phrase of index.phrasesByFirstToken.get(word) ?? []) consider(phrase, 0);
   if (!best) {
@@ -264,23 +283,6 @@ function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, 
 
 function isUnknownWord(word: string | undefined, index: MenuIndex): boolean {
   return word !== undefined && !isEverydayWord(word) && !index.words.has(word) && !MODIFIER_WORDS.has(word) && !/\d/.test(word);
-}
-
-/**
- * Drinks whose name or aliases look most like a phrase the bar did not
- * recognise, best first: the suggestions after "we don't have that".
- */
-export function closestItems(phrase: string, index: MenuIndex, limit = 2): MenuItem[] {
-  const said = phrase.replace(/s$/, "");
-  const scored = index.items.map((item) => {
-    const spellings = [item.name.toLowerCase(), ...item.aliases];
-    const distance = Math.min(
-      ...spellings.map((spelling) => editDistance(said, spelling) / Math.max(said.length, spelling.length)),
-    );
-    return { item, distance };
-  });
-  scored.sort((a, b) => a.distance - b.distance || a.item.sortOrder - b.item.sortOrder);
-  return scored.slice(0, limit).map(({ item }) => item);
 }
 
 /** Items among `candidates` named by single words of the answer ("the tap one", "classic"). */

@@ -281,6 +281,8 @@ const LATER = oneOf([
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set) | (at )?closing( time)? | last call /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished) /,
+  // "at halftime", "after the game", "at the final whistle": a moment still to come.
+  / (at|after|by|around|until|till|during) (the )?(\w+ )?(halftime|half time|whistle|intermission|interval|break|game|match|show|concert|movie|set|meeting|dinner|lunch|quarter|period|inning|innings|overtime|kickoff|kick off) /,
 ]);
 /** Words that open a condition or a time for what they follow: "I'll pay when she gets here". */
 const CONDITIONS: ReadonlySet<string> = new Set(["if", "unless", "when", "whenever", "once", "after", "until", "till", "provided", "assuming"]);

@@ -9,6 +9,8 @@
  */
 import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
 import type { DraftLine } from "./drafts.js";
+import { groundPhrase, isDrinkLike, notOnMenuLengthAt } from "./grounding.js";
+import { lexiconWord } from "./lexicon.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
@@ -44,8 +46,26 @@ export interface ParsedOrder {
 }
 
 const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
-/** "a pint of IPA": the container is not a drink of its own when a drink follows. */
-const CONTAINERS = new Set(["glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order"]);
+/** "a pint of IPA", "two cans of coke": the container is not a drink of its own when a drink follows. */
+const CONTAINERS = new Set(
+  [
+    "glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order", "carafe", "mug", "liter",
+    "litre", "bucket", "pack", "case", "bag", "bowl", "plate", "basket", "box", "slice", "piece", "side", "portion",
+  ].flatMap((container) => [container, `${container}s`, `${container}es`]),
+);
+/** "a large coke", "a two liter sprite", "a 12 oz soda": a size is neither a drink nor a count. */
+const SIZES = new Set(["small", "medium", "med", "large", "lg", "xl", "big", "giant", "jumbo", "regular", "tall", "mini", "size", "sized"]);
+const VOLUME_UNITS = new Set(["liter", "liters", "litre", "litres", "l", "oz", "ounce", "ounces", "ml", "cl"]);
+
+/** How many words from `start` only say a size. */
+function sizeLengthAt(tokens: readonly string[], start: number): number {
+  const token = tokens[start] as string;
+  if (SIZES.has(token) || /^\d+(\.\d+)?(oz|ml|cl|l)$/.test(token)) return 1;
+  // Most words have no unit after them: no number to read.
+  if (![1, 2, 3].some((offset) => VOLUME_UNITS.has(tokens[start + offset] as string))) return 0;
+  const number = readQuantity(tokens, start);
+  return number && VOLUME_UNITS.has(tokens[start + number.length] as string) ? number.length + 1 : 0;
+}
 /** Words that keep a line open between a quantity and its drink ("two more IPAs", "three of the martinis"). */
 const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", "additional"]);
 /** Words that name a drink alone but, before another drink's name, only describe it ("a classic martini", "a draft IPA"). */
@@ -79,14 +99,20 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
 
 /** Words that point back at drinks already named: "four of them", "two of those". */
 const REFERRING = new Set(["them", "those", "these", "em"]);
+/** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
+const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
+const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
 const EVERY_LINE = new Set(["both", "each", "all"]);
 
 type Event =
   | { kind: "quantity"; value: number; range: QuantityRange | undefined; start: number; end: number }
   | { kind: "modifier"; read: ModifierRead }
-  /** `definite`: said as "the whisky", which may point back at a drink already named. */
-  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; words: string[] }
+  /**
+   * `definite`: said as "the whisky", which may point back at a drink already named. `possessed`: said
+   * as "for my negroni", a drink the guest already has, named to place something else.
+   */
+  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; possessed: boolean; plural: boolean; words: string[] }
   /** `or`: the drinks on either side are alternatives ("a negroni or an old fashioned?"). */
   | { kind: "separator"; or: boolean }
   | { kind: "word"; token: string };
@@ -104,9 +130,15 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   let afterDrink = false;
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
+    // The container goes with what it holds: "a can of DRINK" reads as "a DRINK" for the clause patterns.
     if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined) {
-      words.push(token, "of");
       position += 2;
+      continue;
+    }
+    const size = sizeLengthAt(tokens, position);
+    if (size > 0) {
+      for (let offset = 0; offset < size; offset += 1) words.push(tokens[position + offset] as string);
+      position += size;
       continue;
     }
     const item = matchMenuAt(tokens, position, index);
@@ -115,10 +147,21 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     const itemLength = item?.length ?? 0;
     const modifierLength = modifier?.length ?? 0;
     const quantityLength = quantity?.length ?? 0;
+    // "rum cake", "gin and tonic", "fish and chips": named as one thing the menu does not hold.
+    const other = notOnMenuLengthAt(tokens, position, index, item);
+    if (other > Math.max(itemLength, modifierLength, quantityLength)) {
+      const said = tokens.slice(position, position + other);
+      events.push({ kind: "word", token: said.join(" ") });
+      // One thing, one word for the clause patterns: "a hot dog" names no dog.
+      words.push(said.join("-"));
+      position += other;
+      continue;
+    }
     if (item && itemLength >= modifierLength && itemLength >= quantityLength) {
       const definite = tokens[position - 1] === "the";
+      const possessed = POSSESSIVES.has(tokens[position - 1] as string) && PLACING.has(tokens[position - 2] as string);
       const named = tokens.slice(position, position + itemLength) as string[];
-      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, words: named });
+      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named });
       words.push("DRINK");
       said.drinks += 1;
       position += itemLength;
@@ -169,12 +212,15 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
 const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
   draft.candidates.length === itemIds.length && draft.candidates.every((id) => itemIds.includes(id));
 
+/** Everyday words around what was named; "food" or "lunch" name something themselves. */
+const isFiller = (word: string): boolean => isEverydayWord(word) && lexiconWord(word) === null;
+
 /** Drops leading and trailing everyday words: "big margarita please" -> "margarita". */
 function drinkPhrase(words: readonly string[]): string | null {
   let first = 0;
   let last = words.length - 1;
-  while (first <= last && isEverydayWord(words[first] as string)) first += 1;
-  while (last >= first && isEverydayWord(words[last] as string)) last -= 1;
+  while (first <= last && isFiller(words[first] as string)) first += 1;
+  while (last >= first && isFiller(words[last] as string)) last -= 1;
   return first <= last ? words.slice(first, last + 1).join(" ") : null;
 }
 
@@ -208,13 +254,16 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   let namedFor = false;
   /** The line an "or" came after: the next drink is its alternative, not another line. */
   let alternativeTo: ParsedLine | null = null;
+  /** Drinks named in the plural with no count ("soft drinks tonight: one pepsi..."): a heading, if the drinks are counted after it. */
+  const headings = new Set<ParsedLine>();
 
   const attach = (line: DraftLine, reads: readonly ModifierRead[]) => {
     for (const read of reads) (read.soft ? line.softModifiers : line.modifiers).push(read.modifier);
   };
   const flushStray = () => {
     const phrase = drinkPhrase(strayRun);
-    if (phrase) stray.push(phrase);
+    // "if you had mojitos", "we drank gin and lemonade": a drink the bar does not pour, named all the same.
+    if (phrase) (groundPhrase(phrase, index).kind === "DRINK" ? unknown : stray).push(phrase);
     strayRun = [];
   };
   /**
@@ -276,6 +325,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         else before.push(event.read);
         break;
       case "item": {
+        // "a coaster for my negroni", "fries with my beer": not another negroni, only where the coaster goes.
+        if (event.possessed) break;
         // "a classic martini": a word that names a drink alone only describes the one after it.
         if (events[at + 1]?.kind === "item" && isQualifier(event)) break;
         if (isTopic(events, at)) {
@@ -289,10 +340,26 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           open = null;
           break;
         }
-        // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
         const previous = events[at - 1];
+        // "a jameson whiskey", "a corona beer": the drink named again by its kind is still that one drink.
+        if (!expectingDrink && previous?.kind === "item" && previous.category === null && previous.itemIds.every((id) => event.itemIds.includes(id))) break;
+        // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
         const drinkBefore = !expectingDrink && previous?.kind === "item" && !isQualifier(previous) ? previous : null;
-        const qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : drinkBefore?.words.join(" ") ?? null;
+        let qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : drinkBefore?.words.join(" ") ?? null;
+        const other = qualifier !== null && expectingDrink ? groundPhrase(qualifier, index) : null;
+        if (other && qualifier !== null && !isDrinkLike(other)) {
+          unknown.push(qualifier);
+          // "a straw for the soda": the drink the garnish is for, not another one.
+          if (other.kind === "GARNISH" && event.definite && PLACING.has(wordsSinceQuantity[wordsSinceQuantity.length - 1] as string)) {
+            wordsSinceQuantity = [];
+            expectingDrink = false;
+            quantity = null;
+            break;
+          }
+          // "one pizza with a diet coke": the count and the words were a dish's; the drink is a line of its own.
+          qualifier = null;
+          quantity = null;
+        }
         if (qualifier !== null) {
           const last = drafts[drafts.length - 1];
           if (drinkBefore && last && sameDrink(last, drinkBefore.itemIds)) {
@@ -346,6 +413,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           break;
         }
         drafts.push(line);
+        if (event.plural && quantity === null) headings.add(line);
         before = [];
         quantity = null;
         quantityRange = undefined;
@@ -369,7 +437,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         if (open !== null && open === named && event.token === "for") namedFor = true;
         if (EVERY_LINE.has(event.token) && drafts.length > 1) forEveryLine = true;
         else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
-        else if (!expectingDrink && !isEverydayWord(event.token)) strayRun.push(event.token);
+        else if (!expectingDrink && !isFiller(event.token)) strayRun.push(event.token);
         else if (!expectingDrink) flushStray();
         break;
     }
@@ -392,6 +460,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     only.quantity = looseQuantity;
     only.quantitySaid = true;
     looseQuantity = null;
+  }
+  for (const heading of headings) {
+    const counted = drafts.some((line) => line !== heading && line.quantitySaid && line.candidates.every((id) => heading.candidates.includes(id)));
+    if (counted) usedUp.add(heading);
   }
   // Quantities no bar pours (zero, negative, fractional, countless) stay as said, to be refused in words.
   return { drafts: drafts.filter((draft) => !usedUp.has(draft)), topics, unknown, stray, looseQuantity, looseModifiers, shape, said };

@@ -7,7 +7,8 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { formatCents } from "../bar/money.js";
 import type { OrderLine, PaymentView, SessionView, TabLineView, TabView, TipChoice } from "./bar-port.js";
-import { settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
+import type { DraftProblem, OpenQuestion } from "./drafts.js";
+import { isDrinkLike, type NotOnMenu } from "./grounding.js";
 import { pluralOf, type MenuIndex } from "./menu-matcher.js";
 import { numberWord } from "./numbers.js";
 import type { Rng } from "./random.js";
@@ -154,20 +155,44 @@ export class Replies {
     return preface ? `${preface} ${asked}` : asked;
   }
 
-  /** "a Martini", "two beers": a draft as asked, settled or not. */
-  private draft(draft: DraftLine): string {
-    const item = settledItem(draft, this.index);
-    if (item) return drinkPhrase(item, draft.quantity, draft.modifiers);
-    const words = draft.category === null ? { one: "drink", many: "drinks" } : CATEGORY_WORDS[draft.category];
-    return draft.quantity === 1 ? `${article(words.one)} ${words.one}` : `${numberWord(draft.quantity)} ${words.many}`;
+  /**
+   * What the bar does not have, said on its own: food and other goods are not sold here at all; a
+   * drink it does not pour gets the closest on the menu (by family and mood), when there is one.
+   */
+  notServed(things: readonly NotOnMenu[], closest: readonly MenuItem[]): string {
+    const drink = things.find(isDrinkLike);
+    if (!drink) {
+      const food = things.some((thing) => thing.kind === "FOOD");
+      return food
+        ? this.rng.pick(["Sorry, I only pour drinks here, no food. Can I get you something to drink?", "I'm afraid there's no food here, I only pour drinks. What can I get you?"])
+        : this.rng.pick(["Sorry, I only pour drinks here. Can I get you one?", "I'm afraid I only pour drinks here. What can I get you?"]);
+    }
+    const food = things.some((thing) => thing.kind === "FOOD" || thing.kind === "GOODS");
+    const sorry = food
+      ? `I only pour drinks here, and there's no ${drink.said} on the menu.`
+      : this.rng.pick([`Sorry, no ${drink.said} here.`, `I'm afraid there's no ${drink.said} on the menu.`]);
+    if (closest.length === 0) return `${sorry} Ask me for the menu and I'll tell you what I pour.`;
+    return `${sorry} How about ${listJoin(closest.map((item) => `${article(item.name)} ${item.name}`), "or")} instead?`;
   }
 
-  /** The drink the bar does not have, the closest it has, and (when there is one) the rest of the order. */
-  unknownDrink(phrase: string, closest: readonly MenuItem[], rest: readonly DraftLine[] = []): string {
-    const sorry = this.rng.pick([`Sorry, we don't have ${phrase}.`, `I'm afraid there's no ${phrase} on the menu.`]);
-    const names = listJoin(closest.map((item) => `${article(item.name)} ${item.name}`), "or");
-    if (rest.length > 0) return `${sorry} The closest I have is ${names}. Shall I just get ${listJoin(rest.map((draft) => this.draft(draft)))}?`;
-    return `${sorry} How about ${names} instead?`;
+  /** A lime, a straw, a coaster: handed over, nothing on the tab. */
+  garnish(): string {
+    return this.rng.pick(["Of course, here you go.", "Sure thing, here you are."]);
+  }
+
+  /** The same in one sentence, said before the drinks asked for with it. */
+  notServedBeside(things: readonly NotOnMenu[], closest: readonly MenuItem[]): string {
+    const drink = things.find(isDrinkLike);
+    const food = things.some((thing) => thing.kind === "FOOD");
+    const goods = things.some((thing) => thing.kind === "GOODS");
+    if (drink && (food || goods)) return `I only pour drinks here, and there's no ${drink.said} on the menu.`;
+    if (drink) {
+      const [first] = closest;
+      const sorry = this.rng.pick([`Sorry, there's no ${drink.said} on the menu`, `No ${drink.said} here, sorry`]);
+      return first ? `${sorry}; the closest is ${article(first.name)} ${first.name}.` : `${sorry}.`;
+    }
+    if (food) return this.rng.pick(["I only pour drinks here, so no food, sorry.", "No food here, I'm afraid: I only pour drinks."]);
+    return "I only pour drinks here, sorry.";
   }
 
   modifierRefused(problem: DraftProblem, next: OpenQuestion | null, offerPlain = true): string {

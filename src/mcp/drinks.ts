@@ -8,7 +8,8 @@
 import type { MenuItem, Modifier } from "../bar/menu-catalog.js";
 import type { Menu } from "../bar/menu.service.js";
 import { badInput, notFound } from "../errors.js";
-import { closestItems, matchMenuAt, menuIndex } from "../conversation/menu-matcher.js";
+import { closestItems } from "../conversation/grounding.js";
+import { matchMenuAt, menuIndex } from "../conversation/menu-matcher.js";
 import { tokenize } from "../conversation/normalise.js";
 import { listJoin } from "../conversation/replies.js";
 

@@ -59,6 +59,8 @@ const mentions: Case[] = [
     "my buddy says your old fashioned is the best", "my grandma drinks iced tea by the gallon", "the kids love lemonade",
     "my parents only drink water", "john loves martinis", "my sister used to work at a gin distillery",
     "they all drink tap beer at my office", "my date is more of a daiquiri person",
+    // With food or brands beside the drink: still a mention, never a pour.
+    "my brother had a burger and two heinekens here last week", "my wife always gets a pepsi with her pizza",
   ]),
   // Hypotheticals, hesitation, later.
   ...each("MENTION", [

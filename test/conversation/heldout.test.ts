@@ -13,14 +13,15 @@ const FOLDERS = ["bench/heldout", "bench/outside"];
 
 /** Tab right at least this often, per set (the goal is 97% for fresh sets, 95% for outside corpora). */
 const REQUIRED: Readonly<Record<string, number>> = {
-  "fresh-2026-12-04-a": 0.81,
-  "fresh-2026-12-04-d": 0.76,
-  "outside-pizza-2026-12-04": 0.14,
+  "fresh-2026-12-04-a": 0.86,
+  "fresh-2026-12-04-d": 0.87,
+  "outside-pizza-2026-12-04": 0.97,
 };
 /** Sets still to be brought to zero pours nobody asked for (counted on their first run). */
 const KNOWN_UNASKED: Readonly<Record<string, number>> = {
   "fresh-2026-12-04-a": 99,
   "fresh-2026-12-04-d": 99,
+  "outside-pizza-2026-12-04": 2,
 };
 
 const folded = FOLDERS.flatMap((folder) =>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
-import { closestItems, editDistance, matchMenuAt, menuIndex } from "../../src/conversation/menu-matcher.js";
+import { closestItems } from "../../src/conversation/grounding.js";
+import { editDistance, matchMenuAt, menuIndex } from "../../src/conversation/menu-matcher.js";
 import { canonicalModifiers, findModifiers, modifierProblem, needsServingChoice } from "../../src/conversation/modifiers.js";
 import { normalise, tokenize } from "../../src/conversation/normalise.js";
 import { LAST_ORDINAL, numberWord, readMoneyCents, readNumber, readOrdinal, readQuantity } from "../../src/conversation/numbers.js";
@@ -172,8 +173,8 @@ describe("menu matcher", () => {
     expect(match("dry martini")).toMatchObject({ itemIds: ["martini"], modifiers: ["dry"] });
   });
 
-  it("suggests the closest drinks for one it does not know", () => {
-    expect(closestItems("margarita", index, 2).map((entry) => entry.id)).toContain("martini");
+  it("suggests drinks of the same family and mood for one it does not pour, never by spelling", () => {
+    expect(closestItems("margarita", index, 2).map((entry) => entry.id)).toEqual(["daiquiri", "long-island"]);
     expect(closestItems("manhatten", index, 1).map((entry) => entry.id)).toEqual(["manhattan"]);
   });
 
@@ -255,7 +256,9 @@ describe("order parser", () => {
   it("keeps what it cannot find on the menu", () => {
     expect(parse("two mojitos and a beer").unknown).toEqual(["mojitos"]);
     expect(parse("a glass of wine").unknown).toEqual(["wine"]);
-    expect(parse("a gin and tonic").unknown).toEqual(["tonic"]);
+    // A mixed drink the bar does not pour is one drink, not a gin and something else.
+    expect(parse("a gin and tonic").unknown).toEqual(["gin and tonic"]);
+    expect(parse("a gin and tonic").drafts).toEqual([]);
     expect(parse("I had a long day").unknown).toEqual([]);
   });
 

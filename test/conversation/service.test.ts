@@ -140,11 +140,11 @@ describe("ConversationService orders", () => {
     expect(tabLines(accepted.session)).toEqual(["1 ipa"]);
   });
 
-  it("names a drink the bar does not have and suggests the closest", async () => {
+  it("names a drink the bar does not have and suggests the closest by family and mood", async () => {
     const { say } = setUp();
     const result = await say("I'd like a margarita");
     expect(result.text).toMatch(/margarita/);
-    expect(result.text).toMatch(/Martini/);
+    expect(result.text).toMatch(/Daiquiri/);
     expect(tabLines(result.session)).toEqual([]);
   });
 

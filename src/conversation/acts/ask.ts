@@ -7,19 +7,23 @@ import type { MenuItem } from "../../bar/menu-catalog.js";
 import { tipFor, unitPriceCents, type TipSetting } from "../../bar/tab-pricing.js";
 import type { TabView } from "../bar-port.js";
 import { effectiveModifiers, settledItem, type DraftLine } from "../drafts.js";
-import { closestItems } from "../menu-matcher.js";
 import { SURPRISE, type Subject } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { categoryOffer, offer } from "./offer.js";
+import { notOnMenu } from "./order.js";
 
 /** What Maya suggests when no mood is given or none fits: a menu tag. */
 const HOUSE_MOOD = "classy";
 
-export function unknownSubject(subject: Subject, tools: ActTools): Outcome | null {
-  const [missing] = subject.unknown;
-  if (missing === undefined || subject.itemIds.length > 0 || subject.category !== null) return null;
-  const closest = closestItems(missing, tools.index, 2);
-  return { text: tools.replies.unknownDrink(missing, closest), pending: offer(closest.map((item) => item.id)) };
+/**
+ * Words about something the bar does not have, asked about or mentioned on its own: a drink we do
+ * not pour, with the closest on offer; food and other goods are not sold here. Told in passing
+ * (`asked` false), food needs no answer of Maya's ("I had pizza for dinner").
+ */
+export function unknownSubject(subject: Subject, tools: ActTools, asked = true): Outcome | null {
+  if (subject.itemIds.length > 0 || subject.category !== null) return null;
+  const missing = notOnMenu(subject.unknown, tools);
+  return missing && (asked || missing.drinks) ? missing.alone : null;
 }
 
 export const itemsOf = (itemIds: readonly string[], tools: ActTools): MenuItem[] =>

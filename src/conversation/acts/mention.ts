@@ -22,5 +22,5 @@ export const mention: Act<"MENTION"> = ({ subject, quantity, stance, kind }, _st
       pending: { kind: "ORDER", drafts: [{ candidates: ids, category: subject.category, quantity, modifiers: [], softModifiers: [] }], confirm: false },
     };
   }
-  return unknownSubject(subject, tools) ?? { text: tools.replies.smallTalk("ACKNOWLEDGE") };
+  return unknownSubject(subject, tools, false) ?? { text: tools.replies.smallTalk("ACKNOWLEDGE") };
 };

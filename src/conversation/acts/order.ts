@@ -7,7 +7,7 @@
 import type { BarPort, OrderLine } from "../bar-port.js";
 import type { DialogueState, PendingQuestion } from "../dialogue-state.js";
 import { draftProblem, openQuestion, toOrderLines, withoutProblem, type DraftLine } from "../drafts.js";
-import { closestItems } from "../menu-matcher.js";
+import { groundPhrase, isDrinkLike, suggestionsFor } from "../grounding.js";
 import { isModifier } from "../modifiers.js";
 import { quantityRefusal } from "../refusals.js";
 import type { TipAsked } from "../understanding.js";
@@ -16,8 +16,28 @@ import { offer } from "./offer.js";
 import { attempt, changeTab, refuse, refuseError } from "./tab.js";
 import { planTip, tipChoiceOf } from "./tip.js";
 
-/** Drafts ready to pour, or what Maya says (and asks) first. */
-export type Settled = { lines: OrderLine[] } | { outcome: Outcome };
+/** Drafts ready to pour (with what Maya says first about the rest, if anything), or what she says and asks instead. */
+export type Settled = { lines: OrderLine[]; preface: string | null } | { outcome: Outcome };
+
+/**
+ * What the guest asked for that the bar does not have. Alone, it is answered (a drink we do not
+ * pour with the closest by family and mood, offered; food and other goods told as such). Beside
+ * drinks, it is said first and never holds them back: they are poured, or asked about, as asked.
+ */
+export function notOnMenu(unknown: readonly string[], tools: ActTools): { alone: Outcome; beside: string | null; drinks: boolean } | null {
+  const { index, replies } = tools;
+  const grounded = unknown.map((phrase) => groundPhrase(phrase, index));
+  const things = grounded.filter((thing) => thing.kind !== "GARNISH");
+  // "a slice of lime for my water": what goes with a drink is no order, and needs no refusal.
+  if (things.length === 0) return grounded.length > 0 ? { alone: { text: replies.garnish() }, beside: null, drinks: false } : null;
+  const drink = things.find(isDrinkLike);
+  const closest = drink ? suggestionsFor(drink, index, 2) : [];
+  return {
+    alone: { text: replies.notServed(things, closest), pending: closest.length > 0 ? offer(closest.map((item) => item.id)) : null },
+    beside: replies.notServedBeside(things, closest),
+    drinks: drink !== undefined,
+  };
+}
 
 /**
  * The drafts as order lines, or the question or refusal they need first. `replaces`: the lines a
@@ -36,12 +56,10 @@ export async function settle(
     ...question,
     ...(replaces ? { replaces } : {}),
   });
-  const [missing] = unknown;
-  if (missing !== undefined) {
-    const closest = closestItems(missing, index, 2);
-    if (drafts.length > 0) return { outcome: { text: replies.unknownDrink(missing, closest, drafts), pending: ask({ drafts, confirm: true }) } };
-    return { outcome: { text: replies.unknownDrink(missing, closest), pending: offer(closest.map((item) => item.id)) } };
-  }
+  const missing = notOnMenu(unknown, tools);
+  if (missing && drafts.length === 0) return { outcome: missing.alone };
+  const preface = missing?.beside ?? null;
+  const told = (outcome: Outcome): { outcome: Outcome } => ({ outcome: preface ? { ...outcome, text: `${preface} ${outcome.text}` } : outcome });
   if (drafts.length === 0) return { outcome: { text: replies.orderWhat() } };
   for (const [draftIndex, draft] of drafts.entries()) {
     const refusal = quantityRefusal(draft.quantity, draft.range);
@@ -49,20 +67,20 @@ export async function settle(
     // "How many would you like?" is asked about this line: the next count answers it.
     const asked = ({ range: _range, ...line }: DraftLine): DraftLine => ({ ...line, quantity: 1 });
     const pending: PendingQuestion = { kind: "QUANTITY", drafts: drafts.map((line, at) => (at === draftIndex ? asked(line) : line)), draftIndex };
-    return { outcome: { ...(await refuse(refusal, bar, tools)), pending: replaces ? null : pending } };
+    return told({ ...(await refuse(refusal, bar, tools)), pending: replaces ? null : pending });
   }
   const question = openQuestion(drafts, index);
-  if (question?.kind === "WHICH_ITEM") return { outcome: { text: replies.askWhich(question), pending: ask({ drafts, confirm: false }) } };
+  if (question?.kind === "WHICH_ITEM") return told({ text: replies.askWhich(question), pending: ask({ drafts, confirm: false }) });
   const problem = draftProblem(drafts, index);
   if (problem) {
     const fixed = withoutProblem(drafts, problem);
     const next = openQuestion(fixed, index);
-    return { outcome: { text: replies.modifierRefused(problem, next), pending: ask({ drafts: fixed, confirm: next === null }) } };
+    return told({ text: replies.modifierRefused(problem, next), pending: ask({ drafts: fixed, confirm: next === null }) });
   }
-  if (question?.kind === "SERVING") return { outcome: { text: replies.askServing(question), pending: ask({ drafts, confirm: false }) } };
+  if (question?.kind === "SERVING") return told({ text: replies.askServing(question), pending: ask({ drafts, confirm: false }) });
   const lines = toOrderLines(drafts, index);
-  if (!lines || lines.length === 0) return { outcome: { text: replies.unknown() } };
-  return { lines };
+  if (!lines || lines.length === 0) return told({ text: replies.unknown() });
+  return { lines, preface };
 }
 
 /**
@@ -80,12 +98,13 @@ export async function unlessLocked(outcome: Outcome, bar: BarPort, tools: ActToo
 export async function pour(drafts: DraftLine[], unknown: readonly string[], bar: BarPort, tools: ActTools): Promise<Outcome> {
   const settled = await settle(drafts, unknown, bar, tools);
   if ("outcome" in settled) return unlessLocked(settled.outcome, bar, tools);
-  const { lines } = settled;
+  const { lines, preface } = settled;
   const added = await changeTab(bar, tools, { set: [], add: lines });
   if (!added.ok) return added.outcome;
   const last = lines[lines.length - 1] as OrderLine;
+  const ordered = tools.replies.ordered(lines, added.session);
   return {
-    text: tools.replies.ordered(lines, added.session),
+    text: preface ? `${preface} ${ordered}` : ordered,
     session: added.session,
     lastOrder: lines,
     focusItemId: last.menuItemId,

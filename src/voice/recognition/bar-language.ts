@@ -93,10 +93,13 @@ const startsWithVowelSound = (phrase: string) => /^(a|e|i|o|u|ipa\b|hour)/.test(
 const article = (phrase: string) => (startsWithVowelSound(phrase) ? "an" : "a");
 const plural = (name: string) => (/(s|sh|ch|x)$/.test(name) ? `${name}es` : /[^aeiou]y$/.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`);
 
-/** The spoken names of an item: its name and aliases, written as words (typos and hyphens left out). */
+/**
+ * The spoken names of an item: its name and aliases, written as words (typos and hyphens left out,
+ * and names written with digits, "7 Up": a recognizer hears them as words, "seven up").
+ */
 function spokenNames(item: MenuItem): { singular: string[]; plural: string[] } {
   const name = spokenWords(item.name).join(" ");
-  const names = new Set([name, ...item.aliases.map((alias) => spokenWords(alias).join(" "))]);
+  const names = new Set([name, ...item.aliases.filter((alias) => !/\d/.test(alias)).map((alias) => spokenWords(alias).join(" "))]);
   const singular: string[] = [];
   const plurals = new Set<string>([plural(name)]);
   for (const candidate of names) {
