@@ -484,6 +484,10 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
     if (!earlier) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
+  // "Put on a 15% tip and close me out": both asked, the tip first, then the payment, in one turn.
+  const paying = readings.some(({ understanding }) => understanding.intent === "PAY");
+  const tipping = readings.find((reading): reading is { position: number; understanding: Extract<Understanding, { intent: "SET_TIP" }> } => reading.understanding.intent === "SET_TIP");
+  if (paying && tipping) return { intent: "PAY", tip: { tip: tipping.understanding.tip, refusal: tipping.understanding.refusal } };
   const replacement = undoFirst ? readings.find(({ understanding }) => understanding.intent === "REPLACE") : undefined;
   let best: Understanding | null = replacement?.understanding ?? null;
   for (const { understanding } of readings) {

@@ -153,7 +153,8 @@ export type Understanding =
   | { intent: "RECOMMEND"; mood: Mood | null; category: MenuCategory | null }
   | ({ intent: "SET_TIP" } & TipAsked)
   | ({ intent: "QUOTE_TIP" } & TipAsked)
-  | { intent: "PAY" }
+  /** `tip`: a tip asked for with the payment ("add 20% and close me out"), set before it. */
+  | { intent: "PAY"; tip?: TipAsked }
   | { intent: "PAYMENT_STATUS" }
   | { intent: "SMALL_TALK"; topic: SmallTalkTopic }
   | { intent: "HELP" }

@@ -1,8 +1,15 @@
 /** Paying and asking whether a payment went through. */
 import type { Act } from "./act.js";
-import { attempt, refuseError } from "./tab.js";
+import { attempt, refuse, refuseError } from "./tab.js";
 
-export const pay: Act<"PAY"> = async (_understanding, _state, bar, tools) => {
+export const pay: Act<"PAY"> = async (understanding, _state, bar, tools) => {
+  // A tip asked with the payment is set first: refused, nothing is paid and Maya says why.
+  if (understanding.tip) {
+    const { tip, refusal } = understanding.tip;
+    if (tip === null) return refuse(refusal ?? { reason: "TIP_NO_AMOUNT" }, bar, tools);
+    const tipped = await attempt(() => bar.setTip(tools.sessionId, tip));
+    if (!tipped.ok) return refuseError(tipped.error, bar, tools);
+  }
   const result = await attempt(() => bar.checkout(tools.sessionId));
   if (!result.ok) return refuseError(result.error, bar, tools);
   // Checkout locks the tab: `say` reads the session again for the turn's result.
