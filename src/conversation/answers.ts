@@ -12,18 +12,56 @@ import type { Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
-import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, type Utterance } from "./intents.js";
+import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, has, matches, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
 import type { Understanding } from "./understanding.js";
 
-const YES =
-  /^(yes|yes please|sure|please|okay|go ahead|do it|why not|absolutely|of course|sounds good|sounds great|sounds lovely|sounds perfect|perfect|great|definitely|yes i would|i would|i will|that one|let us do it|i will take it|i will have it|i will have that|i will take that|i will have one|i will take one|one please|yes one|that sounds good|that sounds great|sure thing|alright|all right|fine|cool|lovely|go for it|count me in|go on|go on then|pour it|pour me one|give me one|give me that|i will try it|i will try one|let me try it|let me try one|why not then|that one please|i will go with that|i will do that|i will do it|go with that)$/;
 const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", "surprise me", "does not matter", "do not mind", "up to you", "dealer choice", "your choice", "no preference"];
 const ALL = ["both", "all of them", "all", "each", "every one", "them all"];
 
-const isYes = (u: Utterance): boolean => YES.test(core(u)) || (core(u) === "" && has(u, "yes", "sure", "okay", "please", "please please"));
+/**
+ * A yes, read from its words rather than from a list of phrases: at least one word that agrees
+ * ("yes", "sure", "fine") or consents ("I'll have that", "let's do it", "go on"), nothing that
+ * says no, and every other word one that carries nothing of its own (who says it, "that", "then",
+ * "please", a filler). "Yes, that's fine", "yeah go on then", "ok sure why not" are all a yes;
+ * "yes, two" or "yes, on the rocks" say more, and are read with what they add.
+ */
+const AGREEING = new Set([
+  "yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "okay", "alright", "fine", "absolutely", "definitely", "certainly",
+  "course", "perfect", "great", "lovely", "cool", "good", "grand", "brilliant", "excellent", "wonderful", "fantastic", "awesome",
+  "gladly", "indeed", "totally", "deal", "works", "please", "right", "nice", "ideal", "fab",
+]);
+/** Verbs of taking what was offered: a yes when their object is only "it", "that", "one". */
+const CONSENTING = new Set(["have", "take", "do", "go", "pour", "get", "try", "want", "like", "love", "count", "risk", "chance"]);
+/** Words that say nothing besides: pronouns, auxiliaries, particles, politeness and fillers. */
+const EMPTY = new Set([
+  "i", "we", "me", "us", "you", "it", "that", "this", "one", "them", "those", "is", "are", "be", "sounds", "sound", "seems", "looks",
+  "would", "will", "shall", "can", "let", "then", "now", "so", "just", "really", "very", "quite", "pretty", "too", "also", "oh",
+  "um", "uh", "er", "hmm", "well", "ah", "thanks", "thank", "cheers", "maya", "on", "ahead", "for", "with", "to", "in", "a",
+  "of", "thing", "all", "by", "actually", "and", "idea", "plan", "mate",
+]);
+/** Said alone, these answer a question with its own word: "I would", "I will", "that one". */
+const ELLIPTIC = new Set(["would", "will", "shall", "one"]);
+/** "why not" agrees; no other "not" does. */
+const WHY_NOT = / why not /g;
+const SAYS_NO = new Set(["no", "not", "nope", "nah", "never", "nothing", "rather", "wait", "hold", "stop", "cancel", "later", "maybe"]);
+
+/** Agreeing words that close the round instead: "that's it for now", "I'm all good", "all set". */
+const ENOUGH = / (that is (it|all)|all (good|set)|for now|i am (good|fine|okay|set|done)|we are (good|fine|okay|set|done)) /;
+
+export function isYes(u: Utterance): boolean {
+  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || u.order.looseModifiers.length > 0 || ENOUGH.test(u.padded)) return false;
+  const words = u.padded.replace(WHY_NOT, " sure ").trim().split(" ").filter((word) => word !== "");
+  let agrees = false;
+  for (const word of words) {
+    if (SAYS_NO.has(word)) return false;
+    if (AGREEING.has(word) || CONSENTING.has(word)) agrees = true;
+    else if (!EMPTY.has(word) && !ELLIPTIC.has(word)) return false;
+  }
+  return agrees || words.some((word) => ELLIPTIC.has(word));
+}
 
 /** The candidate the answer picks: by position, by name, by a word of its name, or "any". */
 export function chooseCandidate(u: Utterance, candidates: readonly string[], index: MenuIndex): string | null {
@@ -64,6 +102,12 @@ function withModifiers(draft: DraftLine, reads: readonly ModifierRead[]): DraftL
   };
 }
 
+/** The count said with this drink ("four lagers"), not the bare article of "an IPA". */
+function countSaidFor(u: Utterance, itemId: string): number | null {
+  if (u.order.said.counts === 0) return null;
+  return u.order.drafts.find((draft) => draft.quantitySaid && draft.candidates.includes(itemId))?.quantity ?? null;
+}
+
 /** A drink named in the answer that is none of the drinks being asked about: a new order, not an answer. */
 function namesOtherDrink(u: Utterance, asked: readonly string[]): boolean {
   return u.order.drafts.some((draft) => !draft.candidates.some((id) => asked.includes(id))) || u.order.unknown.length > 0;
@@ -96,10 +140,13 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
 
   if (question?.kind === "WHICH_ITEM") {
     const chosen = chooseCandidate(u, question.candidates, index) ?? (yes || (confirm && count !== null) ? question.candidates[0] : null);
-    if (!chosen) return null;
+    // "yes" to "which beer?" picks none: the order stands and Maya asks again.
+    if (!chosen) return !confirm && isYes(u) ? { intent: "ORDER", drafts: [...drafts], unknown: [] } : null;
+    // "four lagers" after "which beer?": a count said with the drink is how many of it.
+    const counted = confirm && count !== null ? count : countSaidFor(u, chosen);
     const updated = drafts.map((draft, draftIndex) =>
       draftIndex === question.draftIndex
-        ? withModifiers({ ...draft, candidates: [chosen], category: null, quantity: confirm && count !== null ? count : draft.quantity }, reads)
+        ? withModifiers({ ...draft, candidates: [chosen], category: null, quantity: counted ?? draft.quantity }, reads)
         : draft,
     );
     return { intent: "ORDER", drafts: updated, unknown: [] };
@@ -111,6 +158,8 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
       const choice = chooseCandidate(u, question.choices, index);
       if (choice) serving = [{ modifier: choice as Modifier, soft: false, length: 0 }];
     }
+    // "yes" to "neat or on the rocks?" chooses neither: the order stands and Maya asks again.
+    if (serving.length === 0 && reads.length === 0 && isYes(u)) return { intent: "ORDER", drafts: [...drafts], unknown: [] };
     if (serving.length === 0 && !(yes && reads.length > 0)) return null;
     const others = reads.filter((read) => !question.choices.includes(read.modifier));
     // "I'll take two, on the rocks" after an offer: the count goes with the serving.

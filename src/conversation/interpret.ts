@@ -19,15 +19,16 @@
  * 7. The clauses' readings are combined: an order or another change asked
  *    for first, then a question, then a mention, then talk.
  */
-import { answerPending } from "./answers.js";
+import { answerPending, isYes } from "./answers.js";
 import { readClauses, type Clause, type Repair } from "./clauses.js";
 import type { OrderLine } from "./bar-port.js";
-import type { DialogueState } from "./dialogue-state.js";
-import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
-import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
+import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
+import { draftProblem, inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
+import { classify, classifySmallTalk, matches, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { readText } from "./normalise.js";
+import { readQuantity } from "./numbers.js";
 import { correctSlips } from "./slips.js";
 import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
@@ -161,6 +162,10 @@ function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, 
 const PRONOUNS = new Set(["it", "that", "this", "one", "those", "them", "they", "these"]);
 
 const THING_SUBJECT = /^ (it|that|this|these|those|they) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
+/** "sounds a bit bitter": a comment on the drink in focus with its subject left out. */
+const PERCEIVED = /^ (looks?|tastes?|smells?|sounds?|seems?) /;
+/** "a bit bitter", "a little sweet": said of a drink, a polite no. */
+const HEDGED = / (a bit|a little|a tad|bit|rather|kind of|kinda|somewhat) (too )?\w+ /;
 
 /**
  * "That sounds too bitter for me" after the Negroni was described: a comment against the drink in
@@ -169,9 +174,177 @@ const THING_SUBJECT = /^ (it|that|this|these|those|they) (is|are|was|were|looks?
  */
 function referredComment(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding {
   const [itemId] = focus;
-  if (itemId === undefined || clause.stance !== "AGAINST" || (clause.act !== "STATEMENT" && clause.act !== "CHAT")) return reading;
-  if (namesAny(u) || !THING_SUBJECT.test(u.padded) || CHANGES_TAB.has(reading.intent)) return reading;
+  const perceived = PERCEIVED.test(u.padded);
+  const against = clause.stance === "AGAINST" || ((perceived || THING_SUBJECT.test(u.padded)) && HEDGED.test(u.padded));
+  if (itemId === undefined || !against || (clause.act !== "STATEMENT" && clause.act !== "CHAT")) return reading;
+  if (namesAny(u) || !(THING_SUBJECT.test(u.padded) || perceived) || CHANGES_TAB.has(reading.intent)) return reading;
   return { intent: "MENTION", subject: { itemIds: [itemId], category: null, unknown: [] }, quantity: 1, stance: "AGAINST", kind: "OPINION" };
+}
+
+// ---------------------------------------------------------------------------
+// Edits of what is already on the tab
+
+/** Words a clause may open with before what it says. */
+const OPENERS = new Set(["and", "so", "oh", "okay", "well", "also", "then", "actually", "um", "uh", "ah", "hmm", "maya", "hey", "but", "now"]);
+const opening = (u: Utterance): string => ` ${u.tokens.slice(u.tokens.findIndex((token) => !OPENERS.has(token))).join(" ")} `;
+/** "can one of them be on the rocks?", "could it be shaken?": a question that asks for a change. */
+const ASKING_FOR = /^ (can|could|would|will) /;
+/** "one of those", "two of them", "a couple of the martinis": some units of the drinks ordered. */
+const THOSE = new Set(["those", "them", "these", "the", "my", "our"]);
+const EVERY_ONE = / (them|those|these|all|both|each|every one|the lot) /;
+
+/** The units "one of those" speaks of, or null when no such phrase was said. */
+function unitsOf(u: Utterance): number | null {
+  const { tokens } = u;
+  for (let of = 1; of < tokens.length - 1; of += 1) {
+    if (tokens[of] !== "of" || !THOSE.has(tokens[of + 1] as string)) continue;
+    for (let start = Math.max(0, of - 3); start < of; start += 1) {
+      const read = readQuantity(tokens, start);
+      if (read && start + read.length === of) return read.value;
+    }
+  }
+  return null;
+}
+
+/** A request, or a question asking for one ("can it be shaken?"). */
+const asksForChange = (clause: Clause, u: Utterance): boolean =>
+  clause.act === "REQUEST" || clause.fragment || (clause.act === "QUESTION" && ASKING_FOR.test(opening(u)));
+
+/** Readings that say nothing of their own: serving words alone read as one of these. */
+const SAYS_NOTHING = (reading: Understanding): boolean =>
+  reading.intent === "UNKNOWN" ||
+  reading.intent === "MODIFY" ||
+  (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0) ||
+  (reading.intent === "SMALL_TALK" && reading.topic === "ACKNOWLEDGE");
+
+/**
+ * Serving words said on their own after an order ("dirty", "with a chaser too", "up, with a twist",
+ * "can one of them be on the rocks?"): how the drinks already poured are made, changed in one edit;
+ * nothing more is poured. They are read as if said right after the drink ("a Manhattan up, with a
+ * twist"). A count is an order ("two, dirty"), unless it counts some of those poured ("one of
+ * them"); "another one, dirty" pours another.
+ */
+function referredEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex): Understanding | null {
+  const last = state.lastOrder[state.lastOrder.length - 1];
+  const item = last && index.byId.get(last.menuItemId);
+  if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE)) return null;
+  const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
+  const continued = clause.fragment ? utteranceOf([...item.name.toLowerCase().split(" "), ...u.tokens], index).order.drafts[0] : undefined;
+  const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]);
+  if (modifiers.length === 0) return null;
+  const units = unitsOf(u);
+  if (units === null && (spokenCount(u) !== null || u.order.looseQuantity !== null)) return null;
+  return {
+    intent: "MODIFY",
+    modifiers,
+    ...(units !== null ? { quantity: units } : matches(u, EVERY_ONE) ? { all: true } : {}),
+  };
+}
+
+const DEFINITE_DRINK = / (the|my|that|this|those|these|our|his|her|their) (\w+ )?DRINK /;
+
+/**
+ * "And put a twist on the iced tea", "can the martini be dirty?": serving words for a drink of the
+ * last order named as that one ("the", "my"), not a new one: those drinks are made that way.
+ */
+function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
+  if ((reading.intent !== "ORDER" && reading.intent !== "MENU") || !asksForChange(clause, u) || u.order.said.counts > 0) return null;
+  const [draft, ...others] = u.order.drafts;
+  if (!draft || others.length > 0 || draft.category !== null || draft.quantitySaid || u.order.unknown.length > 0) return null;
+  if (draft.modifiers.length === 0 || !DEFINITE_DRINK.test(u.order.shape)) return null;
+  if (!state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId))) return null;
+  return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true };
+}
+
+const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead) /;
+
+/**
+ * "Make one of those a manhattan" after three martinis: one unit of the round becomes another
+ * drink (one replacement, one edit), none added; "make one of the martinis a manhattan" names it.
+ */
+function unitReplaced(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
+  if (!asksForChange(clause, u) || !matches(u, CHANGE_VERB)) return null;
+  const units = unitsOf(u);
+  if (units === null || units < 1 || u.order.unknown.length > 0) return null;
+  const drafts = u.order.drafts;
+  const [first, second] = drafts;
+  if (drafts.length === 2 && first && second && first.category === null) {
+    const line = { candidates: first.candidates, category: null, quantity: units, modifiers: first.modifiers };
+    return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...second, quantity: units, quantitySaid: true }], unknown: [] };
+  }
+  if (drafts.length !== 1 || !first || reading.intent === "REMOVE") return null;
+  // The line "those" points at: the last one holding several units, else the last one.
+  const lines = state.lastOrder.filter((line) => line.quantity >= units);
+  const old = [...lines].reverse().find((line) => line.quantity > 1) ?? lines[lines.length - 1];
+  if (!old) return null;
+  return {
+    intent: "REPLACE",
+    target: { kind: "LINES", lines: [{ ...old, quantity: units }] },
+    drafts: [{ ...first, quantity: units, quantitySaid: true }],
+    unknown: [],
+  };
+}
+
+/** "Take one off", "take the second one off": units of the last order, not all of it. */
+function unitsRemoved(reading: Understanding, u: Utterance): Understanding | null {
+  // "make that minus one" is a count to refuse, not one to take off.
+  if (namesAny(u) || !matches(u, REMOVE_VERB) || !SAYS_NOTHING(reading) || u.tokens.includes("minus")) return null;
+  const count = spokenCount(u);
+  return count === null || count < 1 ? null : { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: count } };
+}
+
+/** "and the daiquiri?", "what about the IPA?" right after a question about another drink: the same question. */
+const ABOUT_ANOTHER = /^ (and|or|what about|how about) /;
+
+function askedAgain(clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
+  const topic = state.topic;
+  if (!topic || topic.turn !== state.turn || u.order.drafts.length === 0 || u.order.said.counts > 0) return null;
+  const aboutAnother = ABOUT_ANOTHER.test(u.padded) || clause.asked;
+  if (!aboutAnother || !((clause.act === "REQUEST" && clause.fragment) || clause.act === "QUESTION")) return null;
+  if (u.order.drafts.some((draft) => draft.modifiers.length > 0)) return null;
+  return { intent: topic.kind, subject: subjectOf(u) };
+}
+
+/** The drinks Maya is waiting to hear about: the question she asked last, and one held since. */
+function openDrinks(state: DialogueState): Set<string> {
+  const ids = new Set<string>();
+  for (const question of [state.pending, state.held] as (PendingQuestion | null)[]) {
+    if (question?.kind === "ORDER" || question?.kind === "QUANTITY") question.drafts.forEach((draft) => draft.candidates.forEach((id) => ids.add(id)));
+  }
+  return ids;
+}
+
+/**
+ * "ok, the gin on the rocks, and one of those IPAs" while Maya waits to hear how to pour the gin
+ * and whether to pour an IPA: naming only the drinks she asked about, with neither a statement nor
+ * a question, orders them as said.
+ */
+function openDrinksOrdered(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
+  if (clause.act !== "CHAT" || reading.intent !== "MENTION" || u.order.unknown.length > 0 || u.order.drafts.length === 0) return null;
+  const open = openDrinks(state);
+  if (!u.order.drafts.every((draft) => draft.category === null && draft.candidates.every((id) => open.has(id)))) return null;
+  return { intent: "ORDER", drafts: u.order.drafts, unknown: [] };
+}
+
+/** A price question keeps the drinks as said, with their counts: the round Maya then offers. */
+function withAsked(reading: Understanding, u: Utterance): Understanding {
+  if (reading.intent !== "PRICE" || reading.asked || u.order.drafts.length === 0) return reading;
+  return { ...reading, asked: u.order.drafts.map(({ quantitySaid: _said, ...draft }) => draft) };
+}
+
+/**
+ * "Make it three" while Maya offers a drink just asked about (its price, what is in it): the count
+ * of that drink, the one in focus. On the tab it then holds three; not on it, three are poured.
+ */
+function focusedCount(tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding | null {
+  const offer = state.pending;
+  if (offer?.kind !== "ORDER" || offer.ordered || !offer.confirm || offer.drafts.length !== 1) return null;
+  const [draft] = offer.drafts as [DraftLine];
+  // A drink not ordered yet: "make it two" takes the offer, two of it (answers.ts reads that).
+  if (draft.candidates.length !== 1 || !state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId))) return null;
+  const reading = classify(utteranceOf(tokens, index));
+  if (reading.intent !== "CHANGE_QUANTITY" || reading.itemIds !== null) return null;
+  return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: reading.quantity };
 }
 
 // ---------------------------------------------------------------------------
@@ -191,6 +364,8 @@ interface Working {
   position: number;
   /** A tip asked for beside the order. */
   tip?: TipAsked;
+  /** A correction cue said after the order with nothing new ("just one classic brew, actually"). */
+  corrected?: boolean;
 }
 
 /** Takes back what the last clause ordered ("a negroni? no way", "two IPAs, scratch that"). */
@@ -209,6 +384,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null) {
     if (undoing || repair.body.length === 0) {
       if (undoing) dropLastClause(working);
+      else working.corrected = true;
       return null;
     }
     return classify(body);
@@ -269,6 +445,24 @@ function replacingLastTurn(added: OrderLine[], drafts: readonly (DraftLine & { q
   };
 }
 
+/** Words that add a drink rather than put one in another's place. */
+const JOINING = new Set(["and", "plus", "also", "too", "with"]);
+
+/**
+ * "oops, the lemonade should be an iced tea": of two drinks named in a correction, one from the
+ * last order and one not, not joined as a list, the new one takes the old one's place (and only
+ * that one's: the rest of the round stays as it was).
+ */
+function swappedInLastOrder(body: Utterance, state: DialogueState): Understanding | null {
+  const [old, fresh, ...rest] = body.order.drafts;
+  if (!old || !fresh || rest.length > 0 || body.order.unknown.length > 0 || old.category !== null) return null;
+  const ordered = (draft: DraftLine) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId));
+  if (!ordered(old) || ordered(fresh) || body.tokens.some((token) => JOINING.has(token))) return null;
+  const line: RemoveLine = { candidates: old.candidates, category: null, quantity: old.quantitySaid ? old.quantity : null, modifiers: old.modifiers };
+  // "should be an iced tea": the article is no count, so two lemonades become two iced teas.
+  return { intent: "REPLACE", target: { kind: "NAMED", line }, drafts: [{ ...fresh, quantitySaid: fresh.quantitySaid && body.order.said.counts > 0 }], unknown: [] };
+}
+
 /** A repair that opens the utterance: it revises the last turn. */
 function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex): Understanding {
   const body = utteranceOf(repair.body, index);
@@ -283,7 +477,12 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     const lines = drafts.map((draft) => ({ candidates: draft.candidates, category: draft.category, quantity: draft.quantitySaid ? draft.quantity : null, modifiers: draft.modifiers }));
     return { intent: "REMOVE", target: { kind: "LINES", lines } };
   }
+  const swapped = swappedInLastOrder(body, state);
+  if (swapped) return swapped;
   const explicit = classify(body);
+  // "actually take the second one off": units of the last order, not a new count for it.
+  const removed = unitsRemoved(explicit, body);
+  if (removed) return removed;
   if (explicit.intent === "REPLACE" && explicit.target.kind === "NAMED") return explicit;
   if (namesAny(body)) {
     const said = drafts.map((draft) => ({ ...draft }));
@@ -359,23 +558,64 @@ function answerOf(clauses: readonly Clause[], tokens: string[], index: MenuIndex
   return first && rest.length === 0 ? first.utterance : utteranceOf(tokens, index);
 }
 
+/** Which of Maya's open questions an utterance answered: the one she asked last, or one held since. */
+export type Answered = "PENDING" | "HELD" | null;
+
+export interface TurnReading {
+  understanding: Understanding;
+  answered: Answered;
+}
+
 export function understand(text: string, state: DialogueState, index: MenuIndex): Understanding {
-  const read = correctSlips(readText(text), index);
-  if (read.tokens.length === 0) return { intent: "UNKNOWN" };
-  const clauses = joinFragments(readClauses(read, index), index);
-  let declined: Understanding | null = null;
+  return understandTurn(text, state, index).understanding;
+}
+
+/**
+ * The answer to one of Maya's open questions, if the utterance is one: the question asked last
+ * first, then one an interjection left open ("neat or on the rocks?" before "what's my balance?").
+ * An answer the drink cannot take ("neat" for an offered Negroni) gives way to one that fits.
+ */
+function answerOpen(clauses: readonly Clause[], tokens: string[], state: DialogueState, index: MenuIndex): { answer: Understanding; answered: Answered } | null {
+  const open: [PendingQuestion, Answered][] = [];
+  if (state.pending) open.push([state.pending, "PENDING"]);
+  if (state.held) open.push([state.held, "HELD"]);
+  if (open.length === 0 || !(mayAnswer(clauses) || isYes(utteranceOf(tokens, index)))) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
-  const pending = state.pending && mayAnswer(clauses) ? state.pending : null;
-  if (pending && classify(utteranceOf(read.tokens, index)).intent === "SET_TIP") {
-    const both = besideTip(read.tokens, index, (side) => answerPending(side, pending, index));
-    if (both) return both;
-  } else if (pending) {
-    const answer = answerPending(answerOf(clauses, read.tokens, index), pending, index);
-    // "no, something else": the no is only part of it; what else was said may say more.
-    if (answer && answer.intent === "CANCEL") declined = answer;
-    else if (answer) return answer;
+  const tipping = classify(utteranceOf(tokens, index)).intent === "SET_TIP";
+  let first: { answer: Understanding; answered: Answered } | null = null;
+  for (const [question, answered] of open) {
+    const answer = tipping
+      ? besideTip(tokens, index, (side) => answerPending(side, question, index))
+      : answerPending(answerOf(clauses, tokens, index), question, index);
+    if (!answer) continue;
+    // "no" declines the question asked last, and with it what was held.
+    if (answer.intent === "CANCEL") return first ?? { answer, answered };
+    if (!misfits(answer, index)) return { answer, answered };
+    first ??= { answer, answered };
   }
+  return first;
+}
+
+/** An order whose modifiers a drink does not take: a worse reading of an answer than one that fits. */
+const misfits = (answer: Understanding, index: MenuIndex): boolean =>
+  (answer.intent === "ORDER" || answer.intent === "REPLACE") && draftProblem(answer.drafts, index) !== null;
+
+export function understandTurn(text: string, state: DialogueState, index: MenuIndex): TurnReading {
+  const read = correctSlips(readText(text), index);
+  if (read.tokens.length === 0) return { understanding: { intent: "UNKNOWN" }, answered: null };
+  const clauses = joinFragments(readClauses(read, index), index);
+  let declined: Understanding | null = null;
+  const focused = focusedCount(read.tokens, state, index);
+  if (focused) return { understanding: focused, answered: null };
+  const opened = answerOpen(clauses, read.tokens, state, index);
+  // "no, something else": the no is only part of it; what else was said may say more.
+  if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
+  else if (opened) return { understanding: opened.answer, answered: opened.answered };
+  return { understanding: readClausesOf(clauses, state, index, declined), answered: null };
+}
+
+function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null): Understanding {
 
   const working: Working = { drafts: [], unknown: [], lastClause: 0, emptied: false, position: -1 };
   const readings: { position: number; understanding: Understanding }[] = [];
@@ -409,7 +649,15 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
         const both = besideTip(u.tokens, index, classify);
         if (both) reading = gate(both, clause, u);
       }
-      reading = referredOrder(reading, clause, u, focus) ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
+      reading =
+        referredEdit(reading, clause, u, state, index) ??
+        namedEdit(reading, clause, u, state) ??
+        unitReplaced(reading, clause, u, state) ??
+        unitsRemoved(reading, u) ??
+        askedAgain(clause, u, state) ??
+        openDrinksOrdered(reading, clause, u, state) ??
+        referredOrder(reading, clause, u, focus) ??
+        withAsked(referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus), u);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
@@ -431,6 +679,8 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   if (ordered) {
     const swap = swapOf(readings, working);
     if (swap) return swap;
+    const corrected = countCorrected(working, clauses, state);
+    if (corrected) return corrected;
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
@@ -446,6 +696,24 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   const against = best?.intent === "MENTION" && best.stance === "AGAINST";
   if (declined && (!best || against || rank(best) <= rank(declined))) return declined;
   return settleReplace(best ?? { intent: "UNKNOWN" }, state);
+}
+
+const RESTRICTING = new Set(["just", "only"]);
+
+/**
+ * "Just one classic brew actually" right after "a couple of classic brews": the same drink again
+ * with a count, said as a correction ("just", "only", or a cue like "actually"), sets how many of
+ * it that order holds; nothing more is poured.
+ */
+function countCorrected(working: Working, clauses: readonly Clause[], state: DialogueState): Understanding | null {
+  const [draft, ...others] = working.drafts as (DraftLine & { quantitySaid?: boolean })[];
+  if (!draft || others.length > 0 || working.unknown.length > 0 || draft.candidates.length !== 1 || draft.quantitySaid !== true) return null;
+  const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  if (!previous || !previous.added.some((line) => draft.candidates.includes(line.menuItemId))) return null;
+  const tokens = clauses.flatMap((clause) => clause.tokens);
+  const restricted = tokens.some((token, at) => RESTRICTING.has(token) && readQuantity(tokens, at + 1) !== null && tokens[at + 1] !== "a");
+  if (!restricted && !working.corrected) return null;
+  return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
 }
 
 /** Words that join an order and its tip: "two martinis and a 15% tip", "yes, with a 20% tip". */

@@ -7,7 +7,8 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { formatCents } from "../bar/money.js";
 import type { OrderLine, PaymentView, SessionView, TabLineView, TabView } from "./bar-port.js";
-import { settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
+import type { PendingQuestion } from "./dialogue-state.js";
+import { openQuestion, settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
 import { pluralOf, type MenuIndex } from "./menu-matcher.js";
 import { numberWord } from "./numbers.js";
 import type { Rng } from "./random.js";
@@ -66,6 +67,27 @@ function tipPhrase(tab: Pick<TabView, "tipPercent" | "tipCents">): string | null
   return tab.tipCents > 0 ? `a ${formatCents(tab.tipCents)} tip` : null;
 }
 
+type SaidLine = Pick<OrderLine, "menuItemId" | "quantity" | "modifiers"> & { lineTotalCents?: number };
+
+/**
+ * Lines of the same drink made the same way, said once with their counts (and totals) added:
+ * "three Tap Beers", never "two Tap Beers and a Tap Beer". The first line's place is kept.
+ */
+export function mergedLines<L extends SaidLine>(lines: readonly L[]): L[] {
+  const merged: L[] = [];
+  for (const line of lines) {
+    const key = [...line.modifiers].sort().join("|");
+    const at = merged.findIndex((entry) => entry.menuItemId === line.menuItemId && [...entry.modifiers].sort().join("|") === key);
+    const same = merged[at];
+    if (!same) merged.push(line);
+    else {
+      const total = same.lineTotalCents === undefined || line.lineTotalCents === undefined ? {} : { lineTotalCents: same.lineTotalCents + line.lineTotalCents };
+      merged[at] = { ...same, quantity: same.quantity + line.quantity, ...total };
+    }
+  }
+  return merged;
+}
+
 export class Replies {
   constructor(
     private readonly rng: Rng,
@@ -83,7 +105,7 @@ export class Replies {
 
   private lines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[]): string {
     return listJoin(
-      lines.flatMap((line) => {
+      mergedLines(lines).flatMap((line) => {
         const item = this.item(line.menuItemId);
         return item ? [drinkPhrase(item, line.quantity, line.modifiers)] : [];
       }),
@@ -136,6 +158,27 @@ export class Replies {
     const drinks = listJoin(this.items(question.itemIds).map(the));
     const asked = this.rng.pick([`${choices}?`, `${choices} for ${drinks}?`, `How would you like ${drinks}: ${listJoin(question.choices, "or")}?`]);
     return preface ? `${preface} ${asked}` : asked;
+  }
+
+  /** A question about the guest's order asked again after an interjection, briefly. */
+  askAgain(question: PendingQuestion): string | null {
+    switch (question.kind) {
+      case "ORDER": {
+        const open = openQuestion(question.drafts, this.index);
+        if (open?.kind === "WHICH_ITEM") return this.askWhich(open);
+        if (open?.kind === "SERVING") return this.askServing(open);
+        return `Shall I pour ${listJoin(question.drafts.map((draft) => this.draft(draft)))} then?`;
+      }
+      case "QUANTITY": {
+        const draft = question.drafts[question.draftIndex];
+        const item = draft ? settledItem(draft, this.index) : null;
+        return item ? `How many ${pluralName(item.name)} would you like?` : "How many would you like?";
+      }
+      case "REMOVE":
+        return this.askWhichToRemove(question.candidates);
+      default:
+        return null;
+    }
   }
 
   /** "a Martini", "two beers": a draft as asked, settled or not. */
@@ -273,10 +316,12 @@ export class Replies {
     return `It's already ${drinkPhrase(item, quantity, modifiers)}.`;
   }
 
-  remade(line: OrderLine, session: SessionView): string {
-    const item = this.item(line.menuItemId);
-    const drink = item ? drinkPhrase(item, line.quantity, line.modifiers) : "your drink";
-    return `${this.rng.pick(["Done,", "Sure,", "No problem,"])} that's ${drink} now. ${this.totalSentence(session.tab)}`;
+  /** Drinks made another way; `split` when only some units of a line were ("one of them on the rocks"). */
+  remade(lines: readonly OrderLine[], session: SessionView, split = false): string {
+    const drinks = lines.length > 0 ? this.lines(lines) : "your drink";
+    const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+    const change = split ? `${units === 1 ? "one of those is" : `${numberWord(units)} of those are`} ${drinks} now` : `that's ${drinks} now`;
+    return `${this.rng.pick(["Done,", "Sure,", "No problem,"])} ${change}. ${this.totalSentence(session.tab)}`;
   }
 
   offerToAdd(item: MenuItem, quantity: number): string {
@@ -379,7 +424,7 @@ export class Replies {
 
   /** "the Negroni and the IPA" */
   private theLines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[]): string {
-    const phrases = lines.flatMap((line) => {
+    const phrases = mergedLines(lines).flatMap((line) => {
       const item = this.item(line.menuItemId);
       if (!item) return [];
       return [line.quantity === 1 ? `the ${[...line.modifiers.filter((m) => LEADING_MODIFIERS.has(m as Modifier)), item.name].join(" ")}` : drinkPhrase(item, line.quantity, line.modifiers)];
@@ -391,7 +436,7 @@ export class Replies {
     const { tab } = session;
     if (tab.items.length === 0) return this.rng.pick(["Your tab is empty so far. What can I get you?", "Nothing on your tab yet. What'll it be?"]);
     const drinks = tab.items.reduce((count, line) => count + line.quantity, 0);
-    const listed = tab.items.length <= MAX_LINES_READ ? `You have ${this.tabLines(tab.items)}.` : `You have ${drinks} drinks on your tab.`;
+    const listed = mergedLines(tab.items).length <= MAX_LINES_READ ? `You have ${this.tabLines(tab.items)}.` : `You have ${drinks} drinks on your tab.`;
     const pending = tab.status === "PAYMENT_PENDING" ? " A payment is in progress." : "";
     if (tab.tipCents === 0) return `${listed} That's ${formatCents(tab.totalCents)} in all.${pending}`;
     const tip = tab.tipPercent !== null ? `a ${tab.tipPercent}% tip of ${formatCents(tab.tipCents)}` : `a ${formatCents(tab.tipCents)} tip`;
@@ -400,7 +445,7 @@ export class Replies {
 
   private tabLines(lines: readonly TabLineView[]): string {
     return listJoin(
-      lines.flatMap((line) => {
+      mergedLines(lines).flatMap((line) => {
         const item = this.item(line.menuItemId);
         return item ? [`${drinkPhrase(item, line.quantity, line.modifiers)} (${formatCents(line.lineTotalCents)})`] : [];
       }),
@@ -430,17 +475,24 @@ export class Replies {
     return `Our ${CATEGORY_WORDS[category].many}: ${priced}. ${this.rng.pick(["Which one would you like?", "Anything catch your eye?"])}`;
   }
 
-  describe(items: readonly MenuItem[]): string {
+  /** `offering` false: the guest already asked for the drink, so no "Want one?". */
+  describe(items: readonly MenuItem[], offering = true): string {
     const [first, second] = items;
     if (!first) return this.wholeMenu();
     const about = `The ${first.name} (${formatCents(first.priceCents)}): ${lowerFirst(first.description)}`;
-    if (second) return `${about} The ${second.name} is ${formatCents(second.priceCents)}. Want one?`;
-    return `${about} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}`;
+    if (second) return `${about} The ${second.name} is ${formatCents(second.priceCents)}.${offering ? " Want one?" : ""}`;
+    return offering ? `${about} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}` : about;
   }
 
-  prices(items: readonly MenuItem[]): string {
-    const quoted = listJoin(items.map((item) => `${article(item.name)} ${item.name} is ${formatCents(item.priceCents)}`));
-    return `${capitalise(quoted)}. ${this.rng.pick(["Want one?", "Shall I pour you one?"])}`;
+  prices(items: readonly MenuItem[], offering = true): string {
+    const quoted = `${capitalise(listJoin(items.map((item) => `${article(item.name)} ${item.name} is ${formatCents(item.priceCents)}`)))}.`;
+    return offering ? `${quoted} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}` : quoted;
+  }
+
+  /** "Two Martinis and a Negroni come to $37.00. Shall I pour them?" */
+  roundPrice(round: readonly { item: MenuItem; quantity: number }[], totalCents: number): string {
+    const drinks = capitalise(listJoin(round.map(({ item, quantity }) => drinkPhrase(item, quantity))));
+    return `${drinks} come to ${formatCents(totalCents)}. ${this.rng.pick(["Shall I pour them?", "Want me to pour them?"])}`;
   }
 
   priceRange(): string {

@@ -402,7 +402,7 @@ describe("dialogue state", () => {
       lastOrder: [{ menuItemId: "martini", quantity: 2, modifiers: ["dirty"] }],
       focusItemId: "martini",
     };
-    expect(parseState(stored)).toEqual({ turn: 5, pending: stored.pending, lastOrder: stored.lastOrder, focusItemId: "martini", lastEdit: null });
+    expect(parseState(stored)).toEqual({ ...initialState(), turn: 5, pending: stored.pending, lastOrder: stored.lastOrder, focusItemId: "martini" });
   });
 
   it("drops a damaged last edit or a quantity question pointing past its drafts, keeping the rest", () => {
@@ -413,7 +413,7 @@ describe("dialogue state", () => {
       pending: { kind: "QUANTITY", drafts: [{ candidates: ["ipa"], category: null, quantity: 1, modifiers: [], softModifiers: [] }], draftIndex: 3 },
       lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: [] }],
     });
-    expect(state).toEqual({ turn: 2, pending: null, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: [] }], focusItemId: null, lastEdit: null });
+    expect(state).toEqual({ ...initialState(), turn: 2, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: [] }] });
   });
 
   it.each([[null], [42], ["state"], [[]], [{ version: 99, turn: 3 }]])("starts afresh from %j", (stored) => {
@@ -422,7 +422,7 @@ describe("dialogue state", () => {
 
   it("keeps the valid fields of a partly damaged state", () => {
     const state = parseState({ version: 1, turn: 4, pending: { kind: "ORDER", drafts: [{ candidates: [] }] }, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: ["bogus"] }] });
-    expect(state).toEqual({ turn: 4, pending: null, lastOrder: [], focusItemId: null, lastEdit: null });
+    expect(state).toEqual({ ...initialState(), turn: 4 });
   });
 });
 

@@ -31,10 +31,12 @@ export async function settle(
   replaces?: OrderLine[],
 ): Promise<Settled> {
   const { index, replies } = tools;
-  const ask = (question: Omit<PendingQuestion & { kind: "ORDER" }, "kind" | "replaces">): PendingQuestion => ({
+  // The guest asked for these drinks: the question outlives an interjection.
+  const ask = (question: Omit<PendingQuestion & { kind: "ORDER" }, "kind" | "replaces" | "ordered">): PendingQuestion => ({
     kind: "ORDER",
     ...question,
     ...(replaces ? { replaces } : {}),
+    ordered: true,
   });
   const [missing] = unknown;
   if (missing !== undefined) {
@@ -56,9 +58,10 @@ export async function settle(
   if (problem) {
     const fixed = withoutProblem(drafts, problem);
     const next = openQuestion(fixed, index);
-    return { outcome: { text: replies.modifierRefused(problem, next), pending: ask({ drafts: fixed, confirm: next === null }) } };
+    return { outcome: { text: replies.modifierRefused(problem, next), pending: ask({ drafts: fixed, confirm: next === null }), focusItemId: problem.item.id } };
   }
-  if (question?.kind === "SERVING") return { outcome: { text: replies.askServing(question), pending: ask({ drafts, confirm: false }) } };
+  // "How much is that?" while Maya asks how to pour it: the drink asked about is in focus.
+  if (question?.kind === "SERVING") return { outcome: { text: replies.askServing(question), pending: ask({ drafts, confirm: false }), focusItemId: question.itemIds[0] ?? null } };
   const lines = toOrderLines(drafts, index);
   if (!lines || lines.length === 0) return { outcome: { text: replies.unknown() } };
   return { lines };
