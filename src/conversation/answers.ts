@@ -52,7 +52,9 @@ const SAYS_NO = new Set(["no", "not", "nope", "nah", "never", "nothing", "rather
 const ENOUGH = / (that is (it|all)|all (good|set)|for now|i am (good|fine|okay|set|done)|we are (good|fine|okay|set|done)) /;
 
 export function isYes(u: Utterance): boolean {
-  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || u.order.looseModifiers.length > 0 || ENOUGH.test(u.padded)) return false;
+  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded)) return false;
+  // "sounds perfect": a serving word that also agrees may be the agreement.
+  if (u.order.looseModifiers.some((read) => !AGREEING.has(read.modifier))) return false;
   const words = u.padded.replace(WHY_NOT, " sure ").trim().split(" ").filter((word) => word !== "");
   let agrees = false;
   for (const word of words) {
@@ -132,7 +134,10 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   if (namesOtherDrink(u, asked)) return null;
   // "cancel the IPA" after "which beer would you like?" takes a drink off; it never orders one.
   if (u.order.drafts.length > 0 && matches(u, REMOVE_VERB)) return null;
-  const reads = modifiersSaid(u);
+  // "sounds perfect" to a Daiquiri agrees; to a Manhattan, which can be made perfect, it asks for one.
+  const takes = (modifier: Modifier) => drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.modifiers.includes(modifier)));
+  const agreeing = isYes(u);
+  const reads = modifiersSaid(u).filter((read) => !(agreeing && AGREEING.has(read.modifier) && !takes(read.modifier)));
   const count = u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
   const yes = confirm && isYes(u);
   // "another one" after "want one?" is a repeat of the last order, which the classifier reads.

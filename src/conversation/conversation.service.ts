@@ -128,9 +128,12 @@ export class ConversationService {
     const outcome = await act(understanding, state, open.bar, { sessionId, index, replies, rng });
     const session = outcome.session ?? (await open.bar.snapshot(sessionId));
     const questions = openQuestions(state, understanding, answered, outcome);
-    const askAgain = questions.askAgain ? replies.askAgain(questions.askAgain) : null;
+    const answer = questions.askAgain ? replies.withoutInvitation(outcome.text) : outcome.text;
+    // One question at a time: when the answer asks its own ("want a suggestion?"), Maya's waits, still open.
+    const askAgain = questions.askAgain && !answer.endsWith("?") ? replies.askAgain(questions.askAgain) : null;
+    const said = askAgain ? answer : outcome.text;
     // Words the guest must hear about the change besides the reply (a fixed tip brought down to the drinks).
-    const reply = [outcome.text, open.notes(), askAgain].filter((words): words is string => Boolean(words)).join(" ");
+    const reply = [said, open.notes(), askAgain].filter((words): words is string => Boolean(words)).join(" ");
 
     const next = nextState(state, turn, understanding, outcome, questions);
     const stored = await open.commit({ utterance, reply, state: serialiseState(next) });

@@ -153,6 +153,8 @@ function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, 
   const [itemId] = focus;
   const item = itemId === undefined ? undefined : index.byId.get(itemId);
   if (!item || clause.act !== "QUESTION" || namesAny(u) || !matches(u, QUESTION_REFERENCE) || !VAGUE_QUESTIONS.has(reading.intent)) return reading;
+  // "how much is that altogether?", "what's that all come to?": the whole tab, not the drink in focus.
+  if (matches(u, ALTOGETHER)) return { intent: "SHOW_TAB" };
   const name = item.name.toLowerCase().split(" ");
   const at = u.tokens.findIndex((token) => PRONOUNS.has(token));
   const tokens = [...u.tokens.slice(0, at), ...name, ...u.tokens.slice(at + 1)];
@@ -160,6 +162,7 @@ function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, 
   return again.intent === "PRICE" || again.intent === "MENU" || again.intent === "SHOW_BALANCE" ? again : reading;
 }
 const PRONOUNS = new Set(["it", "that", "this", "one", "those", "them", "they", "these"]);
+const ALTOGETHER = / (altogether|all together|in total|in all|all come to|all comes to|all of (it|that|them)|everything) /;
 
 const THING_SUBJECT = /^ (it|that|this|these|those|they) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
 /** "sounds a bit bitter": a comment on the drink in focus with its subject left out. */
@@ -229,16 +232,36 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
   const item = last && index.byId.get(last.menuItemId);
   if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE)) return null;
   const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
-  const continued = clause.fragment ? utteranceOf([...item.name.toLowerCase().split(" "), ...u.tokens], index).order.drafts[0] : undefined;
+  const continued = asSaidOf(u, item.name, clause.fragment, index).order.drafts[0];
   const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]);
   if (modifiers.length === 0) return null;
   const units = unitsOf(u);
-  if (units === null && (spokenCount(u) !== null || u.order.looseQuantity !== null)) return null;
+  // "two, dirty" orders two; "that one" and "them both" point at drinks poured, counting none.
+  const pointing = matches(u, POINTING_ONE) || matches(u, EVERY_ONE);
+  if (units === null && !pointing && (spokenCount(u) !== null || u.order.looseQuantity !== null)) return null;
   return {
     intent: "MODIFY",
     modifiers,
     ...(units !== null ? { quantity: units } : matches(u, EVERY_ONE) ? { all: true } : {}),
   };
+}
+
+/** "that one", "this one": a drink pointed at, not a count of one. */
+const POINTING_ONE = / (that|this|the|which|each|every|my|last|same) one /;
+/** Verbs whose object is the drink itself: "make them up", "I'd like it dry" (not "fill it up", "top it up"). */
+const HAVING = new Set(["make", "have", "get", "serve", "want", "like", "do", "pour", "bring"]);
+const STANDS_FOR_DRINK = new Set(["it", "them", "those", "these", "that", "mine", "one"]);
+
+/**
+ * The clause read with the drink it is about in place: a fragment continues the drink ("up, with a
+ * twist" after a Manhattan is "a Manhattan up, with a twist"); "it" or "them" after a verb of
+ * having stands for it ("make them both up"). Serving words are then read as said of the drink.
+ */
+function asSaidOf(u: Utterance, name: string, fragment: boolean, index: MenuIndex): Utterance {
+  const drink = name.toLowerCase().split(" ");
+  if (fragment) return utteranceOf([...drink, ...u.tokens], index);
+  const at = u.tokens.findIndex((token, position) => STANDS_FOR_DRINK.has(token) && HAVING.has(u.tokens[position - 1] ?? ""));
+  return at < 0 ? u : utteranceOf([...u.tokens.slice(0, at), ...drink, ...u.tokens.slice(at + 1)], index);
 }
 
 const DEFINITE_DRINK = / (the|my|that|this|those|these|our|his|her|their) (\w+ )?DRINK /;
@@ -286,21 +309,28 @@ function unitReplaced(reading: Understanding, clause: Clause, u: Utterance, stat
 }
 
 /** "Take one off", "take the second one off": units of the last order, not all of it. */
+/** "take one away", "knock two off": taking drinks off, whatever sits between. */
+const TAKING_AWAY = / (take|knock|cross|strike) (\w+ ){0,3}(off|away|out|back) /;
+
 function unitsRemoved(reading: Understanding, u: Utterance): Understanding | null {
   // "make that minus one" is a count to refuse, not one to take off.
-  if (namesAny(u) || !matches(u, REMOVE_VERB) || !SAYS_NOTHING(reading) || u.tokens.includes("minus")) return null;
+  if (namesAny(u) || !(matches(u, REMOVE_VERB) || matches(u, TAKING_AWAY)) || !SAYS_NOTHING(reading) || u.tokens.includes("minus")) return null;
   const count = spokenCount(u);
   return count === null || count < 1 ? null : { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: count } };
 }
 
 /** "and the daiquiri?", "what about the IPA?" right after a question about another drink: the same question. */
 const ABOUT_ANOTHER = /^ (and|or|what about|how about) /;
+const WHAT_ABOUT = /^ (and |or )?(what|how) about /;
 
 function askedAgain(clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
   const topic = state.topic;
   if (!topic || topic.turn !== state.turn || u.order.drafts.length === 0 || u.order.said.counts > 0) return null;
-  const aboutAnother = ABOUT_ANOTHER.test(u.padded) || clause.asked;
-  if (!aboutAnother || !((clause.act === "REQUEST" && clause.fragment) || clause.act === "QUESTION")) return null;
+  // A fragment ("and the daiquiri?"), or "what about the IPA?": not a question of its own ("and what beers do you have?").
+  const fragment = clause.act === "REQUEST" && clause.fragment && (ABOUT_ANOTHER.test(u.padded) || clause.asked);
+  // "what about the brandy?" asks about it; "what about a beer?" proposes one.
+  const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && WHAT_ABOUT.test(u.padded) && DEFINITE_DRINK.test(u.order.shape);
+  if (!fragment && !aboutThe) return null;
   if (u.order.drafts.some((draft) => draft.modifiers.length > 0)) return null;
   return { intent: topic.kind, subject: subjectOf(u) };
 }
@@ -505,9 +535,15 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts: said, unknown: body.order.unknown };
   }
   const modifiers = body.order.looseModifiers.map((read) => read.modifier);
-  if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers) };
+  const all = matches(body, EVERY_ONE) ? { all: true } : {};
+  if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all };
   const count = spokenCount(body);
   if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
+  // "make them both up": the new version said of the drinks just ordered.
+  const last = state.lastOrder[state.lastOrder.length - 1];
+  const item = last && index.byId.get(last.menuItemId);
+  const said = item ? asSaidOf(body, item.name, true, index).order.drafts[0]?.modifiers ?? [] : [];
+  if (said.length > 0 && explicit.intent === "UNKNOWN") return { intent: "MODIFY", modifiers: canonicalModifiers(said), ...all };
   return explicit;
 }
 
@@ -687,6 +723,7 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
     if (!earlier) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
+  mergeEdits(readings);
   const replacement = undoFirst ? readings.find(({ understanding }) => understanding.intent === "REPLACE") : undefined;
   let best: Understanding | null = replacement?.understanding ?? null;
   for (const { understanding } of readings) {
@@ -714,6 +751,16 @@ function countCorrected(working: Working, clauses: readonly Clause[], state: Dia
   const restricted = tokens.some((token, at) => RESTRICTING.has(token) && readQuantity(tokens, at + 1) !== null && tokens[at + 1] !== "a");
   if (!restricted && !working.corrected) return null;
   return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
+}
+
+/** "Stirred, and with a twist please": serving words in several clauses are one edit of the same drinks. */
+function mergeEdits(readings: { position: number; understanding: Understanding }[]): void {
+  const edits = readings.filter(({ understanding }) => understanding.intent === "MODIFY");
+  const [first, ...rest] = edits;
+  if (!first || rest.length === 0 || first.understanding.intent !== "MODIFY") return;
+  const modifiers = edits.flatMap(({ understanding }) => (understanding.intent === "MODIFY" ? understanding.modifiers : []));
+  first.understanding = { ...first.understanding, modifiers: canonicalModifiers(modifiers) };
+  for (const edit of rest) readings.splice(readings.indexOf(edit), 1);
 }
 
 /** Words that join an order and its tip: "two martinis and a 15% tip", "yes, with a 20% tip". */

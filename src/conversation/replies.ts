@@ -19,6 +19,18 @@ import { SURPRISE, type MentionKind, type MentionStance, type Mood, type SmallTa
 /** Modifiers said before the name ("a dirty Martini"); the others follow it ("a Whiskey on the rocks"). */
 const LEADING_MODIFIERS: ReadonlySet<Modifier> = new Set(["double", "dry", "dirty", "perfect"]);
 
+/** Maya's open invitations to order, which close many replies: left off when she asks something else. */
+const OPEN_INVITATIONS = [
+  "What can I get you?",
+  "What'll it be?",
+  "What are you in the mood for?",
+  "Anything else I can get you?",
+  "Just say the word when you want something.",
+  "Anything I can pour for you?",
+  "How about you?",
+  "What sounds good?",
+];
+
 /** Beyond this many lines the tab is summarised: a reply stays short enough to listen to. */
 const MAX_LINES_READ = 5;
 
@@ -158,6 +170,15 @@ export class Replies {
     const drinks = listJoin(this.items(question.itemIds).map(the));
     const asked = this.rng.pick([`${choices}?`, `${choices} for ${drinks}?`, `How would you like ${drinks}: ${listJoin(question.choices, "or")}?`]);
     return preface ? `${preface} ${asked}` : asked;
+  }
+
+  /**
+   * The reply to an interjection with its closing invitation ("What can I get you?") left off: Maya
+   * is about to ask her own question again, and one question at a time is enough.
+   */
+  withoutInvitation(text: string): string {
+    const invitation = OPEN_INVITATIONS.find((closing) => text.endsWith(` ${closing}`));
+    return invitation ? text.slice(0, -invitation.length - 1) : text;
   }
 
   /** A question about the guest's order asked again after an interjection, briefly. */
@@ -332,7 +353,7 @@ export class Replies {
   replaced(removed: readonly OrderLine[], added: readonly OrderLine[], session: SessionView): string {
     const opener = this.rng.pick(["Done,", "Sure,", "No problem,"]);
     const sameDrinks = added.every((line) => removed.some((gone) => gone.menuItemId === line.menuItemId));
-    const change = sameDrinks ? `that's ${this.lines(added)} now` : `${this.lines(added)} instead of ${this.theLines(removed)}`;
+    const change = sameDrinks ? `that's ${this.lines(added)} now` : `${this.lines(added)} instead of ${this.theLines(removed, session.tab.items)}`;
     return `${opener} ${change}. ${this.totalSentence(session.tab)}`;
   }
 
@@ -422,12 +443,14 @@ export class Replies {
     return this.rng.pick(["Happy to! Which drink would you like?", "Sure, which drink shall I pour?"]);
   }
 
-  /** "the Negroni and the IPA" */
-  private theLines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[]): string {
+  /** "the Negroni and the IPA"; "one of the Martinis" when others of it are still on the tab (`left`). */
+  private theLines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[], left: readonly TabLineView[] = []): string {
     const phrases = mergedLines(lines).flatMap((line) => {
       const item = this.item(line.menuItemId);
       if (!item) return [];
-      return [line.quantity === 1 ? `the ${[...line.modifiers.filter((m) => LEADING_MODIFIERS.has(m as Modifier)), item.name].join(" ")}` : drinkPhrase(item, line.quantity, line.modifiers)];
+      const named = [...line.modifiers.filter((m) => LEADING_MODIFIERS.has(m as Modifier)), item.name].join(" ");
+      if (left.some((other) => other.menuItemId === item.id)) return [`${numberWord(line.quantity)} of the ${pluralName(named)}`];
+      return [line.quantity === 1 ? `the ${named}` : drinkPhrase(item, line.quantity, line.modifiers)];
     });
     return listJoin(phrases);
   }

@@ -491,7 +491,67 @@ const quantities: Case[] = [
   after(["a thousand lemonades"], "sixty", "ORDER"),
 ];
 
+/** Issue 18: a question about the guest's own order outlives interjections; the next answer fills it. */
+const heldQuestions: Case[] = [
+  after(["a bourbon please"], "what's the tab looking like?", "SHOW_TAB"),
+  after(["a bourbon please", "what's the tab looking like?"], "over ice", "ORDER", ["1 whiskey (on the rocks)"]),
+  after(["two gins", "do I have much money left?"], "both neat", "ORDER", ["2 gin (neat)"]),
+  after(["a cognac", "which beers are on?"], "neat thanks", "ORDER", ["1 brandy (neat)"]),
+  after(["a rum and a lemonade", "how pricey is the rum?"], "rocks please", "ORDER", ["1 lemonade", "1 rum (on the rocks)"]),
+  after(["a vodka", "haha you're funny"], "neat", "ORDER", ["1 vodka (neat)"]),
+  after(["a vodka", "yes"], "on the rocks", "ORDER", ["1 vodka (on the rocks)"]),
+  after(["a tequila", "what's a daiquiri like?"], "neat", "ORDER", ["1 tequila (neat)"]),
+  after(["a tequila", "what's a daiquiri like?"], "the tequila on ice and a daiquiri too", "ORDER", ["1 daiquiri", "1 tequila (on the rocks)"]),
+  after(["a beer", "what's my balance?"], "the amber one", "ORDER", ["1 classic-brew"]),
+  after(["a soda with a twist", "and what's the tab so far?"], "yes that's fine", "ORDER", ["1 soda"]),
+  after(["a whiskey", "what's the balance?", "thanks"], "neat", "ORDER", ["1 whiskey (neat)"]),
+  after(["a whiskey", "what's my tab?"], "a negroni instead", "ORDER", ["1 negroni"]),
+  after(["a whiskey", "what's my tab?", "never mind"], "neat", "UNKNOWN"),
+  after(["my sister swears by negronis", "what's my balance?"], "yes", "SMALL_TALK"),
+  after(["a beer"], "four of the IPAs", "ORDER", ["4 ipa"]),
+  after(["how much is a cosmo?"], "yeah alright, go on", "ORDER", ["1 cosmopolitan"]),
+  after(["how much is a cosmo?"], "ok why not", "ORDER", ["1 cosmopolitan"]),
+  after(["how much is a cosmo?"], "that's it for now thanks", "SMALL_TALK"),
+  after(["how much is a daiquiri?"], "sounds perfect", "ORDER", ["1 daiquiri"]),
+];
+
+/** Issue 18: serving words and unit changes for drinks already on the tab are edits of them, never more drinks. */
+const tabEdits: Case[] = [
+  after(["a martini"], "extra dirty", "MODIFY", ["1 martini (dirty)"]),
+  after(["a martini"], "shaken, not stirred", "MODIFY", ["1 martini (shaken)"]),
+  after(["a gin neat"], "with a chaser please", "MODIFY", ["1 gin (neat, with a chaser)"]),
+  after(["a cosmo please"], "and a twist in that one", "MODIFY", ["1 cosmopolitan (with a twist)"]),
+  after(["two old fashioneds"], "make them both up", "MODIFY", ["2 old-fashioned (up)"]),
+  after(["three manhattans"], "can two of those be dry?", "MODIFY", ["1 manhattan", "2 manhattan (dry)"]),
+  after(["an IPA"], "with a twist", "MODIFY", ["1 ipa"]),
+  after(["a lemonade and a negroni"], "could you put a twist on the negroni", "MODIFY", ["1 lemonade", "1 negroni (with a twist)"]),
+  after(["four IPAs"], "swap one of them for a lager", "REPLACE", ["1 tap-beer", "3 ipa"]),
+  after(["two cosmos"], "change one of those to a martini", "REPLACE", ["1 cosmopolitan", "1 martini"]),
+  after(["three negronis"], "make one of the negronis a manhattan", "REPLACE", ["1 manhattan", "2 negroni"]),
+  after(["two lagers"], "take one away", "REMOVE", ["1 tap-beer"]),
+  after(["three sodas"], "actually take two off", "REMOVE", ["1 soda"]),
+  after(["a couple of IPAs"], "just one IPA, sorry", "CHANGE_QUANTITY", ["1 ipa"]),
+  after(["three lagers"], "just two lagers actually", "CHANGE_QUANTITY", ["2 tap-beer"]),
+  after(["an IPA and a soda"], "wait, the soda was supposed to be a lemonade", "REPLACE", ["1 ipa", "1 lemonade"]),
+  after(["a martini", "what's in a martini?"], "make it two", "CHANGE_QUANTITY", ["2 martini"]),
+  after(["an IPA", "is the IPA hoppy?"], "make that three", "CHANGE_QUANTITY", ["3 ipa"]),
+];
+
+/** Issue 18: rounds priced are offered whole; "and the X?" asks the same question again. */
+const roundsAndTopics: Case[] = [
+  after(["how much for three IPAs and a soda?"], "ok let's go with that", "ORDER", ["1 soda", "3 ipa"]),
+  after(["how much would a martini and two negronis be?"], "sure, I'll have that", "ORDER", ["1 martini", "2 negroni"]),
+  after(["how much for three IPAs and a soda?"], "no thanks", "CANCEL"),
+  after(["how much is an IPA?"], "and the tap beer?", "PRICE"),
+  after(["what's in a negroni?"], "and a manhattan?", "MENU"),
+  after(["how much is a rum?"], "what about the brandy?", "PRICE"),
+  after(["a daiquiri", "thanks"], "how much is that all together?", "SHOW_TAB", ["1 daiquiri"]),
+];
+
 export const DIALOGUE_CORPUS: readonly CorpusCase[] = [
+  ...tagged("follow-up", heldQuestions),
+  ...tagged("change", tabEdits),
+  ...tagged("reference", roundsAndTopics),
   ...tagged("mention", mentions),
   ...tagged("repair", repairs),
   ...tagged("reference", references),
