@@ -65,8 +65,16 @@ function openQuestions(state: DialogueState, understanding: Understanding, answe
   const changedTab = outcome.change !== undefined;
   const interjection = answered === null && !changedTab && INTERJECTIONS.has(understanding.intent);
   const open = interjection ? (state.held ?? (isOwnOrderQuestion(state.pending) ? state.pending : null)) : answered === "PENDING" ? state.held : null;
-  if (!open) return { pending: asked, held: null, askAgain: null };
+  // "which beer?" held, "what's on tap?" asked again, "the IPA" answers both.
+  if (!open || answersToo(open, outcome)) return { pending: asked, held: null, askAgain: null };
   return asked ? { pending: asked, held: open, askAgain: null } : { pending: open, held: null, askAgain: open };
+}
+
+/** Whether the drinks a turn poured are among those a question was about. */
+function answersToo(question: PendingQuestion, outcome: Outcome): boolean {
+  const poured = outcome.change?.added ?? [];
+  const asked = question.kind === "REMOVE" ? question.candidates : question.drafts.flatMap((draft) => draft.candidates);
+  return poured.some((line) => asked.includes(line.menuItemId));
 }
 
 /**
@@ -128,12 +136,9 @@ export class ConversationService {
     const outcome = await act(understanding, state, open.bar, { sessionId, index, replies, rng });
     const session = outcome.session ?? (await open.bar.snapshot(sessionId));
     const questions = openQuestions(state, understanding, answered, outcome);
-    const answer = questions.askAgain ? replies.withoutInvitation(outcome.text) : outcome.text;
-    // One question at a time: when the answer asks its own ("want a suggestion?"), Maya's waits, still open.
-    const askAgain = questions.askAgain && !answer.endsWith("?") ? replies.askAgain(questions.askAgain) : null;
-    const said = askAgain ? answer : outcome.text;
+    const said = questions.askAgain ? replies.thenAskAgain(outcome.text, questions.askAgain) : outcome.text;
     // Words the guest must hear about the change besides the reply (a fixed tip brought down to the drinks).
-    const reply = [said, open.notes(), askAgain].filter((words): words is string => Boolean(words)).join(" ");
+    const reply = [said, open.notes()].filter((words): words is string => Boolean(words)).join(" ");
 
     const next = nextState(state, turn, understanding, outcome, questions);
     const stored = await open.commit({ utterance, reply, state: serialiseState(next) });

@@ -142,7 +142,9 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
 }
 
 /** Readings a question with "it" may have been misread as, for want of the drink it stands for. */
-const VAGUE_QUESTIONS: ReadonlySet<Intent> = new Set(["UNKNOWN", "RECOMMEND", "PRICE", "MENU", "SHOW_BALANCE", "ORDER"]);
+const VAGUE_QUESTIONS: ReadonlySet<Intent> = new Set(["UNKNOWN", "RECOMMEND", "PRICE", "MENU", "SHOW_BALANCE", "ORDER", "SMALL_TALK"]);
+/** A question by its first word, with or without its question mark. */
+const ASKING = /^ (what|how|which|is|are|does|do|can|could) /;
 
 /**
  * A question about "it", "that" or "they" is about the drink in focus: read again with the drink's
@@ -209,9 +211,30 @@ function unitsOf(u: Utterance): number | null {
   return null;
 }
 
+/** Verbs that change a drink into another. */
+const CHANGING = new Set(["make", "change", "switch", "swap", "turn"]);
+/** Words between the units and the new drink: "change one to a lager", "make two into negronis", "swap one for an IPA". */
+const INTO = new Set(["to", "into", "for", "a", "an"]);
+
+/** "change one to a lager", "make two into negronis": units counted right after a verb of changing. */
+function unitsChanged(u: Utterance): number | null {
+  const { tokens } = u;
+  for (let at = 0; at < tokens.length - 2; at += 1) {
+    if (!CHANGING.has(tokens[at] as string) || tokens[at + 1] === "a" || tokens[at + 1] === "an") continue;
+    const read = readQuantity(tokens, at + 1);
+    if (read && INTO.has(tokens[at + 1 + read.length] as string)) return read.value;
+  }
+  return null;
+}
+
 /** A request, or a question asking for one ("can it be shaken?"). */
 const asksForChange = (clause: Clause, u: Utterance): boolean =>
-  clause.act === "REQUEST" || clause.fragment || (clause.act === "QUESTION" && ASKING_FOR.test(opening(u)));
+  clause.act === "REQUEST" || clause.fragment || (clause.act === "QUESTION" && ASKING_FOR.test(opening(u))) || servingWordsOnly(u);
+
+/** Words that only point at the drink or soften the ask: "double it", "neat that one please". */
+const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all"]);
+const servingWordsOnly = (u: Utterance): boolean =>
+  u.order.looseModifiers.length > 0 && u.order.shape.trim().split(" ").every((word) => word === "MOD" || POINTING.has(word));
 
 /** Readings that say nothing of their own: serving words alone read as one of these. */
 const SAYS_NOTHING = (reading: Understanding): boolean =>
@@ -285,9 +308,9 @@ const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead) /;
  * "Make one of those a manhattan" after three martinis: one unit of the round becomes another
  * drink (one replacement, one edit), none added; "make one of the martinis a manhattan" names it.
  */
-function unitReplaced(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
-  if (!asksForChange(clause, u) || !matches(u, CHANGE_VERB)) return null;
-  const units = unitsOf(u);
+function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, state: DialogueState): Understanding | null {
+  if (!requested || !matches(u, CHANGE_VERB)) return null;
+  const units = unitsOf(u) ?? unitsChanged(u);
   if (units === null || units < 1 || u.order.unknown.length > 0) return null;
   const drafts = u.order.drafts;
   const [first, second] = drafts;
@@ -354,6 +377,12 @@ function openDrinksOrdered(reading: Understanding, clause: Clause, u: Utterance,
   const open = openDrinks(state);
   if (!u.order.drafts.every((draft) => draft.category === null && draft.candidates.every((id) => open.has(id)))) return null;
   return { intent: "ORDER", drafts: u.order.drafts, unknown: [] };
+}
+
+/** "Another one, neat this time": the repeat made the way now said. */
+function repeatedAs(reading: Understanding, u: Utterance): Understanding {
+  const modifiers = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
+  return reading.intent === "REPEAT_ORDER" && modifiers.length > 0 ? { ...reading, modifiers: canonicalModifiers(modifiers) } : reading;
 }
 
 /** A price question keeps the drinks as said, with their counts: the round Maya then offers. */
@@ -507,7 +536,7 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     const lines = drafts.map((draft) => ({ candidates: draft.candidates, category: draft.category, quantity: draft.quantitySaid ? draft.quantity : null, modifiers: draft.modifiers }));
     return { intent: "REMOVE", target: { kind: "LINES", lines } };
   }
-  const swapped = swappedInLastOrder(body, state);
+  const swapped = swappedInLastOrder(body, state) ?? unitReplaced({ intent: "UNKNOWN" }, true, body, state);
   if (swapped) return swapped;
   const explicit = classify(body);
   // "actually take the second one off": units of the last order, not a new count for it.
@@ -669,10 +698,12 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
         reading = reviseLastTurn(clause.repair, state, index);
         if (reading.intent === "UNDO" && position === 0) undoFirst = true;
         // "Actually, I'll have it now": the new version may refer to the drink in focus.
+        const body = utteranceOf(clause.repair.body, index);
         if (reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") {
-          const body = utteranceOf(clause.repair.body, index);
           reading = referredOrder(reading, clause, body, focus) ?? reading;
         }
+        // "Actually, how much is it?": a question about the drink in focus, whatever opened it.
+        if (clause.asked || ASKING.test(body.padded)) reading = referredQuestion(reading, { ...clause, act: "QUESTION" }, body, focus, index);
       }
     } else if (clause.act === "ANSWER" && clause.answer === "NO" && (working.drafts.length > 0 || working.unknown.length > 0)) {
       // "a negroni? no way": the guest answered their own question against the drink.
@@ -688,16 +719,17 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
       reading =
         referredEdit(reading, clause, u, state, index) ??
         namedEdit(reading, clause, u, state) ??
-        unitReplaced(reading, clause, u, state) ??
+        unitReplaced(reading, asksForChange(clause, u), u, state) ??
         unitsRemoved(reading, u) ??
         askedAgain(clause, u, state) ??
         openDrinksOrdered(reading, clause, u, state) ??
         referredOrder(reading, clause, u, focus) ??
-        withAsked(referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus), u);
+        withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index), clause, u, focus), u);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
     if (!reading) continue;
+    if (servesWhatWasJustSaid(reading, working, readings)) continue;
     if (reading.intent === "ORDER") {
       if (working.position < 0) working.position = position;
       if (reading.tip) working.tip = reading.tip;
@@ -751,6 +783,23 @@ function countCorrected(working: Working, clauses: readonly Clause[], state: Dia
   const restricted = tokens.some((token, at) => RESTRICTING.has(token) && readQuantity(tokens, at + 1) !== null && tokens[at + 1] !== "a");
   if (!restricted && !working.corrected) return null;
   return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
+}
+
+/**
+ * "A rum. Neat, please", "one more, but neat": serving words said after an order or a repeat in the
+ * same breath are how that is made, not an edit of what was poured before.
+ */
+function servesWhatWasJustSaid(reading: Understanding, working: Working, readings: { understanding: Understanding }[]): boolean {
+  if (reading.intent !== "MODIFY" || reading.itemIds || reading.quantity !== undefined) return false;
+  const last = working.drafts[working.drafts.length - 1];
+  if (last) {
+    working.drafts[working.drafts.length - 1] = { ...last, modifiers: replaceModifiers(last.modifiers, reading.modifiers) };
+    return true;
+  }
+  const repeat = readings.find(({ understanding }) => understanding.intent === "REPEAT_ORDER");
+  if (repeat?.understanding.intent !== "REPEAT_ORDER") return false;
+  repeat.understanding = { ...repeat.understanding, modifiers: replaceModifiers(repeat.understanding.modifiers ?? [], reading.modifiers) };
+  return true;
 }
 
 /** "Stirred, and with a twist please": serving words in several clauses are one edit of the same drinks. */

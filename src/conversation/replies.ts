@@ -31,6 +31,11 @@ const OPEN_INVITATIONS = [
   "What sounds good?",
 ];
 
+/** Maya is brief: a reply is one to three sentences. */
+const MAX_SENTENCES = 3;
+/** Sentences in a reply, not counting the points inside amounts ("$13.50"). */
+const sentences = (text: string): number => (text.replace(/\d\.\d/g, "0").match(/[.!?]+(\s|$)/g) ?? []).length;
+
 /** Beyond this many lines the tab is summarised: a reply stays short enough to listen to. */
 const MAX_LINES_READ = 5;
 
@@ -173,16 +178,21 @@ export class Replies {
   }
 
   /**
-   * The reply to an interjection with its closing invitation ("What can I get you?") left off: Maya
-   * is about to ask her own question again, and one question at a time is enough.
+   * The reply to an interjection, then Maya's own question again, briefly: the reply's closing
+   * invitation ("What can I get you?") is left off, as one question at a time is enough. When the
+   * reply asks something of its own, or there is no room left in three sentences, her question
+   * waits unsaid (still open).
    */
-  withoutInvitation(text: string): string {
+  thenAskAgain(text: string, question: PendingQuestion): string {
     const invitation = OPEN_INVITATIONS.find((closing) => text.endsWith(` ${closing}`));
-    return invitation ? text.slice(0, -invitation.length - 1) : text;
+    const answer = invitation ? text.slice(0, -invitation.length - 1) : text;
+    const again = this.askAgain(question);
+    if (!again || answer.endsWith("?") || sentences(answer) + sentences(again) > MAX_SENTENCES) return text;
+    return `${answer} ${again}`;
   }
 
   /** A question about the guest's order asked again after an interjection, briefly. */
-  askAgain(question: PendingQuestion): string | null {
+  private askAgain(question: PendingQuestion): string | null {
     switch (question.kind) {
       case "ORDER": {
         const open = openQuestion(question.drafts, this.index);

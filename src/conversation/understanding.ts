@@ -126,7 +126,8 @@ export type Understanding =
   | { intent: "GREET" }
   /** `tip`: a tip asked for beside the order ("two martinis and a 15% tip"), set once the order is poured. */
   | { intent: "ORDER"; drafts: DraftLine[]; unknown: string[]; tip?: TipAsked }
-  | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null }
+  /** `modifiers`: how the repeat is made now ("another one, neat this time"), over how it was. */
+  | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null; modifiers?: Modifier[] }
   | { intent: "REMOVE"; target: RemoveTarget }
   /** `itemIds` null: the last ordered line ("make that three"). */
   | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number }

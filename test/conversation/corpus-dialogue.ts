@@ -505,6 +505,8 @@ const heldQuestions: Case[] = [
   after(["a beer", "what's my balance?"], "the amber one", "ORDER", ["1 classic-brew"]),
   after(["a soda with a twist", "and what's the tab so far?"], "yes that's fine", "ORDER", ["1 soda"]),
   after(["a whiskey", "what's the balance?", "thanks"], "neat", "ORDER", ["1 whiskey (neat)"]),
+  after(["a gin please"], "oh wait, how much is that?", "PRICE"),
+  after(["a gin please", "oh wait, how much is that?"], "ok, on ice", "ORDER", ["1 gin (on the rocks)"]),
   after(["a whiskey", "what's my tab?"], "a negroni instead", "ORDER", ["1 negroni"]),
   after(["a whiskey", "what's my tab?", "never mind"], "neat", "UNKNOWN"),
   after(["my sister swears by negronis", "what's my balance?"], "yes", "SMALL_TALK"),
@@ -534,6 +536,10 @@ const tabEdits: Case[] = [
   after(["three lagers"], "just two lagers actually", "CHANGE_QUANTITY", ["2 tap-beer"]),
   after(["an IPA and a soda"], "wait, the soda was supposed to be a lemonade", "REPLACE", ["1 ipa", "1 lemonade"]),
   after(["a martini", "what's in a martini?"], "make it two", "CHANGE_QUANTITY", ["2 martini"]),
+  after(["a brandy neat"], "double it", "MODIFY", ["1 brandy (double, neat)"]),
+  after(["two classic brews"], "switch one to an IPA", "REPLACE", ["1 classic-brew", "1 ipa"]),
+  after(["three daiquiris"], "sorry, make one a cosmo", "REPLACE", ["1 cosmopolitan", "2 daiquiri"]),
+  after(["a rum on the rocks"], "one more, but neat", "REPEAT_ORDER", ["1 rum (neat)", "1 rum (on the rocks)"]),
   after(["an IPA", "is the IPA hoppy?"], "make that three", "CHANGE_QUANTITY", ["3 ipa"]),
 ];
 

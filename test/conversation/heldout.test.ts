@@ -13,12 +13,12 @@ const FOLDERS = ["bench/heldout", "bench/outside"];
 
 /** Tab right at least this often, per set (the goal is 97% for fresh sets, 95% for outside corpora). */
 const REQUIRED: Readonly<Record<string, number>> = {
-  "fresh-2026-12-04-a": 0.73,
+  "fresh-2026-12-04-a": 0.86,
   "outside-pizza-2026-12-04": 0.14,
 };
 /** Sets still to be brought to zero pours nobody asked for (counted on their first run). */
 const KNOWN_UNASKED: Readonly<Record<string, number>> = {
-  "fresh-2026-12-04-a": 99,
+  "fresh-2026-12-04-a": 40,
 };
 
 const folded = FOLDERS.flatMap((folder) =>

@@ -8,7 +8,7 @@ import type { BarPort, OrderLine } from "../bar-port.js";
 import type { DialogueState, PendingQuestion } from "../dialogue-state.js";
 import { draftProblem, openQuestion, toOrderLines, withoutProblem, type DraftLine } from "../drafts.js";
 import { closestItems } from "../menu-matcher.js";
-import { isModifier } from "../modifiers.js";
+import { isModifier, replaceModifiers } from "../modifiers.js";
 import { quantityRefusal } from "../refusals.js";
 import type { TipAsked } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
@@ -135,5 +135,7 @@ export const repeatOrder: Act<"REPEAT_ORDER"> = (understanding, state: DialogueS
   const last = known[known.length - 1];
   if (!last) return { text: tools.replies.nothingToRepeat() };
   const lines = understanding.scope === "ORDER" ? known : [{ ...last, quantity: understanding.quantity ?? 1 }];
-  return pour(draftsOf(lines), [], bar, tools);
+  const said = understanding.modifiers;
+  const made = said ? lines.map((line) => ({ ...line, modifiers: replaceModifiers(line.modifiers.filter(isModifier), said) })) : lines;
+  return pour(draftsOf(made), [], bar, tools);
 };
