@@ -48,8 +48,11 @@ const ELLIPTIC = new Set(["would", "will", "shall", "one"]);
 const WHY_NOT = / why not /g;
 const SAYS_NO = new Set(["no", "not", "nope", "nah", "never", "nothing", "rather", "wait", "hold", "stop", "cancel", "later", "maybe"]);
 
-/** Agreeing words that close the round instead: "that's it for now", "I'm all good", "all set". */
-const ENOUGH = / (that is (it|all)|all (good|set)|for now|i am (good|fine|okay|set|done)|we are (good|fine|okay|set|done)) /;
+/**
+ * Agreeing words that say something else: closing the round ("that's it for now", "I'm all good",
+ * "all set"), or judging a drink ("it's good", "they are great"), not taking one.
+ */
+const ENOUGH = / (that is (it|all)|all (good|set)|for now|i am (good|fine|okay|set|done)|we are (good|fine|okay|set|done)|it is|they are|these are|those are) /;
 
 export function isYes(u: Utterance): boolean {
   if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded)) return false;
