@@ -41,6 +41,8 @@ const EMPTY = new Set([
   "would", "will", "shall", "can", "let", "then", "now", "so", "just", "really", "very", "quite", "pretty", "too", "also", "oh",
   "um", "uh", "er", "hmm", "well", "ah", "thanks", "thank", "cheers", "maya", "on", "ahead", "for", "with", "to", "in", "a",
   "of", "thing", "all", "by", "actually", "and", "idea", "plan", "mate",
+  // "plain is fine", "the usual way", "as it comes": taking the drink as offered.
+  "plain", "usual", "normal", "regular", "way", "as", "comes", "the",
 ]);
 /** Said alone, these answer a question with its own word: "I would", "I will", "that one". */
 const ELLIPTIC = new Set(["would", "will", "shall", "one"]);

@@ -146,7 +146,7 @@ export class ConversationService {
     return {
       text: reply,
       speech: toSpeech(reply, this.barName),
-      intent: understanding.intent,
+      intent: outcome.intent ?? understanding.intent,
       paymentId: outcome.paymentId ?? null,
       session,
     };

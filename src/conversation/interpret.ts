@@ -216,20 +216,23 @@ const CHANGING = new Set(["make", "change", "switch", "swap", "turn"]);
 /** Words between the units and the new drink: "change one to a lager", "make two into negronis", "swap one for an IPA". */
 const INTO = new Set(["to", "into", "for", "a", "an"]);
 
-/** "change one to a lager", "make two into negronis": units counted right after a verb of changing. */
-function unitsChanged(u: Utterance): number | null {
+/**
+ * "change one to a lager", "make two into negronis": units counted right after a verb of changing;
+ * `linked` when a word must lead on to the new drink ("make one up" needs none).
+ */
+function unitsChanged(u: Utterance, linked = true): number | null {
   const { tokens } = u;
-  for (let at = 0; at < tokens.length - 2; at += 1) {
+  for (let at = 0; at < tokens.length - 1; at += 1) {
     if (!CHANGING.has(tokens[at] as string) || tokens[at + 1] === "a" || tokens[at + 1] === "an") continue;
     const read = readQuantity(tokens, at + 1);
-    if (read && INTO.has(tokens[at + 1 + read.length] as string)) return read.value;
+    if (read && (!linked || INTO.has(tokens[at + 1 + read.length] as string))) return read.value;
   }
   return null;
 }
 
 /** A request, or a question asking for one ("can it be shaken?"). */
 const asksForChange = (clause: Clause, u: Utterance): boolean =>
-  clause.act === "REQUEST" || clause.fragment || (clause.act === "QUESTION" && ASKING_FOR.test(opening(u))) || servingWordsOnly(u);
+  clause.act === "REQUEST" || clause.fragment || ASKING_FOR.test(opening(u)) || servingWordsOnly(u);
 
 /** Words that only point at the drink or soften the ask: "double it", "neat that one please". */
 const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all"]);
@@ -258,7 +261,7 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
   const continued = asSaidOf(u, item.name, clause.fragment, index).order.drafts[0];
   const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]);
   if (modifiers.length === 0) return null;
-  const units = unitsOf(u);
+  const units = unitsOf(u) ?? unitsChanged(u, false);
   // "two, dirty" orders two; "that one" and "them both" point at drinks poured, counting none.
   const pointing = matches(u, POINTING_ONE) || matches(u, EVERY_ONE);
   if (units === null && !pointing && (spokenCount(u) !== null || u.order.looseQuantity !== null)) return null;
@@ -282,9 +285,9 @@ const STANDS_FOR_DRINK = new Set(["it", "them", "those", "these", "that", "mine"
  */
 function asSaidOf(u: Utterance, name: string, fragment: boolean, index: MenuIndex): Utterance {
   const drink = name.toLowerCase().split(" ");
-  if (fragment) return utteranceOf([...drink, ...u.tokens], index);
-  const at = u.tokens.findIndex((token, position) => STANDS_FOR_DRINK.has(token) && HAVING.has(u.tokens[position - 1] ?? ""));
-  return at < 0 ? u : utteranceOf([...u.tokens.slice(0, at), ...drink, ...u.tokens.slice(at + 1)], index);
+  const at = u.tokens.findIndex((token, position) => STANDS_FOR_DRINK.has(token) && (HAVING.has(u.tokens[position - 1] ?? "") || u.tokens[position - 1] === "of"));
+  if (at >= 0) return utteranceOf([...u.tokens.slice(0, at), ...drink, ...u.tokens.slice(at + 1)], index);
+  return fragment ? utteranceOf([...drink, ...u.tokens], index) : u;
 }
 
 const DEFINITE_DRINK = / (the|my|that|this|those|these|our|his|her|their) (\w+ )?DRINK /;
@@ -399,8 +402,7 @@ function focusedCount(tokens: readonly string[], state: DialogueState, index: Me
   const offer = state.pending;
   if (offer?.kind !== "ORDER" || offer.ordered || !offer.confirm || offer.drafts.length !== 1) return null;
   const [draft] = offer.drafts as [DraftLine];
-  // A drink not ordered yet: "make it two" takes the offer, two of it (answers.ts reads that).
-  if (draft.candidates.length !== 1 || !state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId))) return null;
+  if (draft.candidates.length !== 1) return null;
   const reading = classify(utteranceOf(tokens, index));
   if (reading.intent !== "CHANGE_QUANTITY" || reading.itemIds !== null) return null;
   return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: reading.quantity };
@@ -508,19 +510,29 @@ function replacingLastTurn(added: OrderLine[], drafts: readonly (DraftLine & { q
 const JOINING = new Set(["and", "plus", "also", "too", "with"]);
 
 /**
- * "oops, the lemonade should be an iced tea": of two drinks named in a correction, one from the
- * last order and one not, not joined as a list, the new one takes the old one's place (and only
- * that one's: the rest of the round stays as it was).
+ * "oops, the lemonade should be an iced tea", "I meant a lemonade, not a soda": of two drinks named
+ * in a correction, one from the last order and one not, not joined as a list, the new one takes the
+ * old one's place (and only that one's: the rest of the round stays as it was).
  */
 function swappedInLastOrder(body: Utterance, state: DialogueState): Understanding | null {
-  const [old, fresh, ...rest] = body.order.drafts;
-  if (!old || !fresh || rest.length > 0 || body.order.unknown.length > 0 || old.category !== null) return null;
-  const ordered = (draft: DraftLine) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId));
-  if (!ordered(old) || ordered(fresh) || body.tokens.some((token) => JOINING.has(token))) return null;
+  // "a lemonade, not a soda" names each drink once, however often it is said.
+  const named = body.order.drafts.filter((draft, at, all) => all.findIndex((other) => sameDrink(other, draft)) === at);
+  const [first, second, ...rest] = named;
+  if (!first || !second || rest.length > 0 || body.order.unknown.length > 0 || body.tokens.some((token) => JOINING.has(token))) return null;
+  const ordered = (draft: DraftLine) => draft.category === null && state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId));
+  if (ordered(first) === ordered(second)) return null;
+  const [old, fresh] = ordered(first) ? [first, second] : [second, first];
   const line: RemoveLine = { candidates: old.candidates, category: null, quantity: old.quantitySaid ? old.quantity : null, modifiers: old.modifiers };
   // "should be an iced tea": the article is no count, so two lemonades become two iced teas.
   return { intent: "REPLACE", target: { kind: "NAMED", line }, drafts: [{ ...fresh, quantitySaid: fresh.quantitySaid && body.order.said.counts > 0 }], unknown: [] };
 }
+
+/** Words that say a drink named is a mistake for another: "should be", "meant", "instead of", "not". */
+const CORRECTING = / (should|ought|supposed|meant|instead|rather|not|wrong|mistake) /;
+
+/** "the soda should be a lemonade" with no repair cue before it: still a correction. */
+const correctedDrink = (reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null =>
+  clause.act !== "QUESTION" && !CHANGES_TAB.has(reading.intent) && matches(u, CORRECTING) ? swappedInLastOrder(u, state) : null;
 
 /** A repair that opens the utterance: it revises the last turn. */
 function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex): Understanding {
@@ -532,12 +544,12 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     if (undoing) return previous ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
   }
+  const swapped = swappedInLastOrder(body, state) ?? unitReplaced({ intent: "UNKNOWN" }, true, body, state);
+  if (swapped) return swapped;
   if (drafts.length > 0 && (matches(body, REMOVE_VERB) || matches(body, NEGATED_DRINK) || (undoing && body.tokens[0] === "the"))) {
     const lines = drafts.map((draft) => ({ candidates: draft.candidates, category: draft.category, quantity: draft.quantitySaid ? draft.quantity : null, modifiers: draft.modifiers }));
     return { intent: "REMOVE", target: { kind: "LINES", lines } };
   }
-  const swapped = swappedInLastOrder(body, state) ?? unitReplaced({ intent: "UNKNOWN" }, true, body, state);
-  if (swapped) return swapped;
   const explicit = classify(body);
   // "actually take the second one off": units of the last order, not a new count for it.
   const removed = unitsRemoved(explicit, body);
@@ -677,7 +689,9 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // "no, something else": the no is only part of it; what else was said may say more.
   if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
   else if (opened) return { understanding: opened.answer, answered: opened.answered };
-  return { understanding: readClausesOf(clauses, state, index, declined), answered: null };
+  const understanding = readClausesOf(clauses, state, index, declined);
+  // A no to the question asked last answers that one only: one held since stays open.
+  return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
 
 function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null): Understanding {
@@ -717,6 +731,7 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
         if (both) reading = gate(both, clause, u);
       }
       reading =
+        correctedDrink(reading, clause, u, state) ??
         referredEdit(reading, clause, u, state, index) ??
         namedEdit(reading, clause, u, state) ??
         unitReplaced(reading, asksForChange(clause, u), u, state) ??

@@ -507,6 +507,8 @@ const heldQuestions: Case[] = [
   after(["a whiskey", "what's the balance?", "thanks"], "neat", "ORDER", ["1 whiskey (neat)"]),
   after(["a gin please"], "oh wait, how much is that?", "PRICE"),
   after(["a gin please", "oh wait, how much is that?"], "ok, on ice", "ORDER", ["1 gin (on the rocks)"]),
+  after(["a brandy", "how much is a soda?", "nah"], "on the rocks", "ORDER", ["1 brandy (on the rocks)"]),
+  after(["a daiquiri with a chaser", "how much is a daiquiri?"], "ok, the usual way", "ORDER", ["1 daiquiri"]),
   after(["a whiskey", "what's my tab?"], "a negroni instead", "ORDER", ["1 negroni"]),
   after(["a whiskey", "what's my tab?", "never mind"], "neat", "UNKNOWN"),
   after(["my sister swears by negronis", "what's my balance?"], "yes", "SMALL_TALK"),
@@ -540,6 +542,13 @@ const tabEdits: Case[] = [
   after(["two classic brews"], "switch one to an IPA", "REPLACE", ["1 classic-brew", "1 ipa"]),
   after(["three daiquiris"], "sorry, make one a cosmo", "REPLACE", ["1 cosmopolitan", "2 daiquiri"]),
   after(["a rum on the rocks"], "one more, but neat", "REPEAT_ORDER", ["1 rum (neat)", "1 rum (on the rocks)"]),
+  after(["two IPAs and a soda"], "hmm the soda ought to be a lemonade, not a soda", "REPLACE", ["1 lemonade", "2 ipa"]),
+  after(["a tap beer and a water"], "sorry, I meant an iced tea, not a water", "REPLACE", ["1 iced-tea", "1 tap-beer"]),
+  after(["a tap beer and a water"], "wait, an iced tea instead of the water", "REPLACE", ["1 iced-tea", "1 tap-beer"]),
+  after(["four negronis"], "make one up", "MODIFY", ["1 negroni (up)", "3 negroni"]),
+  after(["two manhattans"], "could one of them come perfect", "MODIFY", ["1 manhattan", "1 manhattan (perfect)"]),
+  after(["three old fashioneds"], "can one of those be a manhattan instead", "REPLACE", ["1 manhattan", "2 old-fashioned"]),
+  after(["a negroni", "an IPA", "what's in the negroni?"], "make it two", "CHANGE_QUANTITY", ["1 ipa", "2 negroni"]),
   after(["an IPA", "is the IPA hoppy?"], "make that three", "CHANGE_QUANTITY", ["3 ipa"]),
 ];
 

@@ -58,7 +58,7 @@ export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity
     if (!item || quantity === 0) return { text: tools.replies.notOnTab(itemIds, null), session };
     // "Make it three" while Maya offers the drink just asked about: three of it, as offered.
     const offered = state.pending?.kind === "ORDER" && !state.pending.ordered ? state.pending.drafts.find((draft) => draft.candidates.includes(item.id)) : undefined;
-    if (offered) return pour([{ ...offered, candidates: [item.id], category: null, quantity }], [], bar, tools);
+    if (offered) return { ...(await pour([{ ...offered, candidates: [item.id], category: null, quantity }], [], bar, tools)), intent: "ORDER" };
     // "Make that three lagers" with no lager on the tab: the last order becomes three lagers.
     if (state.lastOrder.length > 0) {
       const drafts = [{ candidates: [item.id], category: null, quantity, modifiers: [], softModifiers: [], quantitySaid: true }];
