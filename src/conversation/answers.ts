@@ -109,6 +109,12 @@ function withModifiers(draft: DraftLine, reads: readonly ModifierRead[]): DraftL
   };
 }
 
+/** The count an answer says ("two", "three of them"), never the bare article of "a bit bitter". */
+function countSaid(u: Utterance): number | null {
+  if (u.order.said.counts === 0) return null;
+  return u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
+}
+
 /** The count said with this drink ("four lagers"), not the bare article of "an IPA". */
 function countSaidFor(u: Utterance, itemId: string): number | null {
   if (u.order.said.counts === 0) return null;
@@ -127,7 +133,7 @@ const NOT_A_COUNT = / (tip|tips|percent|dollars|dollar|bucks|cents|pay|tab|bill|
 function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: number): Understanding | null {
   const draft = drafts[draftIndex];
   if (!draft || namesOtherDrink(u, draft.candidates) || matches(u, NOT_A_COUNT)) return null;
-  const count = u.order.looseQuantity ?? u.order.drafts.find((said) => said.quantitySaid)?.quantity ?? null;
+  const count = countSaid(u);
   if (count === null) return null;
   const updated = drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: count } : line));
   return { intent: "ORDER", drafts: updated, unknown: [] };
@@ -143,7 +149,7 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   const takes = (modifier: Modifier) => drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.modifiers.includes(modifier)));
   const agreeing = isYes(u);
   const reads = modifiersSaid(u).filter((read) => !(agreeing && AGREEING.has(read.modifier) && !takes(read.modifier)));
-  const count = u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
+  const count = countSaid(u);
   const yes = confirm && isYes(u);
   // "another one" after "want one?" is a repeat of the last order, which the classifier reads.
   if (confirm && !yes && matches(u, REPEAT_CUE)) return null;

@@ -22,7 +22,7 @@
 import { answerPending, isYes } from "./answers.js";
 import { readClauses, type Clause, type Repair } from "./clauses.js";
 import type { OrderLine } from "./bar-port.js";
-import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
+import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
 import { draftProblem, inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
@@ -145,6 +145,8 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
 const VAGUE_QUESTIONS: ReadonlySet<Intent> = new Set(["UNKNOWN", "RECOMMEND", "PRICE", "MENU", "SHOW_BALANCE", "ORDER", "SMALL_TALK"]);
 /** A question by its first word, with or without its question mark. */
 const ASKING = /^ (what|how|which|is|are|does|do|can|could) /;
+/** A question for information by its first word ("what about..." proposes instead). */
+const WONDERING = /^ (what|how|which|is|are|does|do|why|who|where|when)(?! about) /;
 
 /**
  * A question about "it", "that" or "they" is about the drink in focus: read again with the drink's
@@ -236,6 +238,8 @@ const asksForChange = (clause: Clause, u: Utterance): boolean =>
 
 /** Words that only point at the drink or soften the ask: "double it", "neat that one please". */
 const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all"]);
+/** "both up please": nothing but pointing words and a serving word the parser reads only after a drink. */
+const onlyPointing = (u: Utterance): boolean => u.tokens.every((token) => POINTING.has(token) || token === "up");
 const servingWordsOnly = (u: Utterance): boolean =>
   u.order.looseModifiers.length > 0 && u.order.shape.trim().split(" ").every((word) => word === "MOD" || POINTING.has(word));
 
@@ -258,7 +262,7 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
   const item = last && index.byId.get(last.menuItemId);
   if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE)) return null;
   const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
-  const continued = asSaidOf(u, item.name, clause.fragment, index).order.drafts[0];
+  const continued = asSaidOf(u, item.name, clause.fragment || onlyPointing(u), index).order.drafts[0];
   const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]);
   if (modifiers.length === 0) return null;
   const units = unitsOf(u) ?? unitsChanged(u, false);
@@ -271,6 +275,9 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
     ...(units !== null ? { quantity: units } : matches(u, EVERY_ONE) ? { all: true } : {}),
   };
 }
+
+/** "make the second one a martini", "that one": one unit of those just ordered. */
+const ONE_OF_THEM = / (the|that|this) (first |second |third |last |other |next )?one /;
 
 /** "that one", "this one": a drink pointed at, not a count of one. */
 const POINTING_ONE = / (that|this|the|which|each|every|my|last|same) one /;
@@ -287,7 +294,8 @@ function asSaidOf(u: Utterance, name: string, fragment: boolean, index: MenuInde
   const drink = name.toLowerCase().split(" ");
   const at = u.tokens.findIndex((token, position) => STANDS_FOR_DRINK.has(token) && (HAVING.has(u.tokens[position - 1] ?? "") || u.tokens[position - 1] === "of"));
   if (at >= 0) return utteranceOf([...u.tokens.slice(0, at), ...drink, ...u.tokens.slice(at + 1)], index);
-  return fragment ? utteranceOf([...drink, ...u.tokens], index) : u;
+  // Pointing words ("both", "them") are not what the drink is made with: left out, as counts they would end it.
+  return fragment ? utteranceOf([...drink, ...u.tokens.filter((token) => !POINTING.has(token))], index) : u;
 }
 
 const DEFINITE_DRINK = / (the|my|that|this|those|these|our|his|her|their) (\w+ )?DRINK /;
@@ -313,7 +321,7 @@ const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead) /;
  */
 function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, state: DialogueState): Understanding | null {
   if (!requested || !matches(u, CHANGE_VERB)) return null;
-  const units = unitsOf(u) ?? unitsChanged(u);
+  const units = unitsOf(u) ?? unitsChanged(u) ?? (matches(u, ONE_OF_THEM) ? 1 : null);
   if (units === null || units < 1 || u.order.unknown.length > 0) return null;
   const drafts = u.order.drafts;
   const [first, second] = drafts;
@@ -662,9 +670,10 @@ function answerOpen(clauses: readonly Clause[], tokens: string[], state: Dialogu
   const tipping = classify(utteranceOf(tokens, index)).intent === "SET_TIP";
   let first: { answer: Understanding; answered: Answered } | null = null;
   for (const [question, answered] of open) {
-    const answer = tipping
+    const alone = tipping
       ? besideTip(tokens, index, (side) => answerPending(side, question, index))
       : answerPending(answerOf(clauses, tokens, index), question, index);
+    const answer = alone && !misfits(alone, index) ? alone : (besideOrder(tokens, question, index) ?? alone);
     if (!answer) continue;
     // "no" declines the question asked last, and with it what was held.
     if (answer.intent === "CANCEL") return first ?? { answer, answered };
@@ -672,6 +681,28 @@ function answerOpen(clauses: readonly Clause[], tokens: string[], state: Dialogu
     first ??= { answer, answered };
   }
   return first;
+}
+
+/** Words that join an answer and a new order: "neat please, and a lager". */
+const ORDER_JOINERS: ReadonlySet<string> = new Set(["and", "plus", "also"]);
+
+/**
+ * "Neat please, and a lager for my mate": the answer to Maya's question about the guest's own order,
+ * then a new order beside it, poured together. The answer names no drink of its own; the order is
+ * one on its own. (Beside an offer of Maya's, "ok, and a water" only acknowledges it: not here.)
+ */
+function besideOrder(tokens: readonly string[], question: PendingQuestion, index: MenuIndex): Understanding | null {
+  if (!isOwnOrderQuestion(question)) return null;
+  for (const [at, token] of tokens.entries()) {
+    if (!ORDER_JOINERS.has(token) || at === 0) continue;
+    const answerSide = utteranceOf(tokens.slice(0, at), index);
+    if (namesAny(answerSide)) return null;
+    const answer = answerPending(answerSide, question, index);
+    const order = classify(utteranceOf(tokens.slice(at + 1), index));
+    if (answer?.intent !== "ORDER" || order.intent !== "ORDER" || order.drafts.length === 0 || order.unknown.length > 0) continue;
+    return { intent: "ORDER", drafts: [...answer.drafts, ...order.drafts], unknown: [] };
+  }
+  return null;
 }
 
 /** An order whose modifiers a drink does not take: a worse reading of an answer than one that fits. */
@@ -707,12 +738,16 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
     let reading: Understanding | null;
     if (clause.act === "REPAIR" && clause.repair) {
       const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied;
-      if (requested) reading = revise(working, clause.repair, index);
+      const body = utteranceOf(clause.repair.body, index);
+      if (WONDERING.test(body.padded)) {
+        // "wait, what's a martini made of?": a question after the cue, not a new version of the order.
+        const asked = { ...clause, act: "QUESTION" as const };
+        reading = referredQuestion(gate(classify(body), asked, body), asked, body, focus, index);
+      } else if (requested) reading = revise(working, clause.repair, index);
       else {
         reading = reviseLastTurn(clause.repair, state, index);
         if (reading.intent === "UNDO" && position === 0) undoFirst = true;
         // "Actually, I'll have it now": the new version may refer to the drink in focus.
-        const body = utteranceOf(clause.repair.body, index);
         if (reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") {
           reading = referredOrder(reading, clause, body, focus) ?? reading;
         }

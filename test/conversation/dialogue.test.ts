@@ -352,6 +352,38 @@ describe("a question about the guest's own order outlives an interjection (issue
     expect(tabLines((await declined.say("on the rocks")).session)).toEqual([]);
   });
 
+  it("the answer and a new order beside it are poured together", async () => {
+    const { bar, say } = setUp();
+    await say("a rye");
+    await say("what's the total so far?");
+    const calls = engineCalls(bar);
+    const both = await say("rocks please, and an IPA for my friend");
+    expect(tabLines(both.session)).toEqual(["1 ipa", "1 whiskey (on the rocks)"]);
+    expect(calls()).toBe(1);
+  });
+
+  it("a comment after an offer says no count: 'sounds a bit bitter' pours nothing", async () => {
+    const { say } = setUp();
+    await say("what's a negroni like?");
+    const comment = await say("sounds a bit bitter");
+    expect(tabLines(comment.session)).toEqual([]);
+    expect(comment.text).not.toMatch(/coming right up|on it/);
+  });
+
+  it("'ok, and a water' beside an offer acknowledges it: only the water is poured", async () => {
+    const { say } = setUp();
+    await say("how much is a brandy?");
+    expect(tabLines((await say("ok, and a water")).session)).toEqual(["1 water"]);
+  });
+
+  it("a question after a repair cue is a question, not a new version of the order", async () => {
+    const { say } = setUp();
+    await say("a negroni");
+    const asked = await say("wait, what's in a manhattan?");
+    expect(asked.intent).toBe("MENU");
+    expect(tabLines(asked.session)).toEqual(["1 negroni"]);
+  });
+
   it("an offer of Maya's own is not kept across an interjection: a later yes pours nothing", async () => {
     const { say } = setUp();
     await say("my brother raves about the old fashioned");
