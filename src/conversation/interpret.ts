@@ -130,6 +130,8 @@ const TAKING = / (have|take|get|give|pour|try|do|order|bring|grab|want|need|like
 /** "it"/"that"/"they" in a question about a drink: the drink in focus. */
 const QUESTION_REFERENCE = / (it|that|this|one|those|them|they|these) /;
 
+const SAID_OF_THEM = / (that|it|this|one|ones|those|them|these) (is|are|was|were|goes|go) /;
+
 /** A request naming no drink, but "that", "it" or a count: the drink in focus ("I'll have that", "two of those"). */
 function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding | null {
   if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
@@ -137,6 +139,8 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0);
   if (!vague) return null;
   const count = spokenCount(u);
+  // "one of them is for my brother": the drinks poured are the subject of what is said, not asked for again.
+  if (matches(u, SAID_OF_THEM)) return null;
   const refers = (matches(u, REFERENCE) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
   if (!refers && !(clause.fragment && count !== null)) return null;
   const [itemId] = focus;

@@ -69,6 +69,9 @@ const onlyPointing = (u: Utterance): boolean => u.tokens.every((token) => POINTI
 const servingWordsOnly = (u: Utterance): boolean =>
   u.order.looseModifiers.length > 0 && u.order.shape.trim().split(" ").every((word) => word === "MOD" || POINTING.has(word));
 
+/** "my wife wants hers on the rocks": another guest's drink, not the one poured. */
+const SOMEONE_ELSES = / (hers|his|theirs|he|she|wife|husband|friend|mate|brother|sister|partner|date) /;
+
 /** Readings that say nothing of their own: serving words alone read as one of these. */
 const SAYS_NOTHING = (reading: Understanding): boolean =>
   reading.intent === "UNKNOWN" ||
@@ -86,7 +89,7 @@ const SAYS_NOTHING = (reading: Understanding): boolean =>
 function referredEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex): Understanding | null {
   const last = state.lastOrder[state.lastOrder.length - 1];
   const item = last && index.byId.get(last.menuItemId);
-  if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE)) return null;
+  if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE) || matches(u, SOMEONE_ELSES)) return null;
   const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
   const continued = asSaidOf(u, item.name, clause.fragment || onlyPointing(u), index).order.drafts[0];
   const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]);
@@ -109,7 +112,9 @@ const ONE_OF_THEM = / (the|that|this) (first |second |third |last |other |next )
 const POINTING_ONE = / (that|this|the|which|each|every|my|last|same) one /;
 /** Verbs whose object is the drink itself: "make them up", "I'd like it dry" (not "fill it up", "top it up"). */
 const HAVING = new Set(["make", "have", "get", "serve", "want", "like", "do", "pour", "bring"]);
-const STANDS_FOR_DRINK = new Set(["it", "them", "those", "these", "that", "mine", "one"]);
+/** "can they be up?", "could it be shaken?": the drink as the subject of a request. */
+const MODALS = new Set(["can", "could", "would", "will"]);
+const STANDS_FOR_DRINK = new Set(["it", "them", "they", "those", "these", "that", "mine", "one"]);
 
 /**
  * The clause read with the drink it is about in place: a fragment continues the drink ("up, with a
@@ -118,7 +123,10 @@ const STANDS_FOR_DRINK = new Set(["it", "them", "those", "these", "that", "mine"
  */
 function asSaidOf(u: Utterance, name: string, fragment: boolean, index: MenuIndex): Utterance {
   const drink = name.toLowerCase().split(" ");
-  const at = u.tokens.findIndex((token, position) => STANDS_FOR_DRINK.has(token) && (HAVING.has(u.tokens[position - 1] ?? "") || u.tokens[position - 1] === "of"));
+  const at = u.tokens.findIndex((token, position) => {
+    const before = u.tokens[position - 1] ?? "";
+    return STANDS_FOR_DRINK.has(token) && (HAVING.has(before) || MODALS.has(before) || before === "of");
+  });
   if (at >= 0) return utteranceOf([...u.tokens.slice(0, at), ...drink, ...u.tokens.slice(at + 1)], index);
   // Pointing words ("both", "them") are not what the drink is made with: left out, as counts they would end it.
   return fragment ? utteranceOf([...drink, ...u.tokens.filter((token) => !POINTING.has(token))], index) : u;
