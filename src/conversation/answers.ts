@@ -12,7 +12,7 @@ import type { Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
-import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, has, matches, type Utterance } from "./intents.js";
+import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, has, matches, utteranceOf, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
@@ -121,6 +121,23 @@ function countSaidFor(u: Utterance, itemId: string): number | null {
   return u.order.drafts.find((draft) => draft.quantitySaid && draft.candidates.includes(itemId))?.quantity ?? null;
 }
 
+/**
+ * "one neat, one on the rocks" for two whiskeys: the answer continues the order, so it is read as
+ * said right after it ("2 whiskey one neat one on the rocks"), and the line splits as the parser
+ * splits "two whiskeys, one neat and one on the rocks". Null unless the parts add up to the line.
+ */
+function servingsSplit(u: Utterance, drafts: readonly DraftLine[], asked: readonly number[], index: MenuIndex): DraftLine[] | null {
+  const [at, ...others] = asked;
+  const draft = at === undefined ? undefined : drafts[at];
+  const item = draft && draft.candidates.length === 1 ? index.byId.get(draft.candidates[0] as string) : undefined;
+  if (!draft || !item || others.length > 0 || draft.quantity < 2 || u.order.said.counts === 0) return null;
+  const parts = utteranceOf([String(draft.quantity), ...item.name.toLowerCase().split(" "), ...u.tokens], index).order.drafts;
+  const ofItem = parts.filter((part) => part.candidates.length === 1 && part.candidates[0] === item.id);
+  if (ofItem.length < 2 || ofItem.length !== parts.length || ofItem.reduce((sum, part) => sum + part.quantity, 0) !== draft.quantity) return null;
+  const lines = ofItem.map((part) => withModifiers({ ...draft, quantity: part.quantity }, part.modifiers.map((modifier) => ({ modifier, soft: false, length: 0 }))));
+  return [...drafts.slice(0, at), ...lines, ...drafts.slice((at as number) + 1)];
+}
+
 /** A drink named in the answer that is none of the drinks being asked about: a new order, not an answer. */
 function namesOtherDrink(u: Utterance, asked: readonly string[]): boolean {
   return u.order.drafts.some((draft) => !draft.candidates.some((id) => asked.includes(id))) || u.order.unknown.length > 0;
@@ -177,11 +194,15 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
     // "yes" to "neat or on the rocks?" chooses neither: the order stands and Maya asks again.
     if (serving.length === 0 && reads.length === 0 && isYes(u)) return { intent: "ORDER", drafts: [...drafts], unknown: [] };
     if (serving.length === 0 && !(yes && reads.length > 0)) return null;
+    const split = servingsSplit(u, drafts, question.draftIndexes, index);
+    if (split) return { intent: "ORDER", drafts: split, unknown: [] };
     const others = reads.filter((read) => !question.choices.includes(read.modifier));
+    // "neat, actually make that rocks": the last choice said wins ("not neat" is no choice: the parser drops it).
+    const chosen = serving[serving.length - 1] as ModifierRead;
     // "I'll take two, on the rocks" after an offer: the count goes with the serving.
     const counted = (draft: DraftLine) => (confirm && count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft);
     const updated = drafts.map((draft, draftIndex) =>
-      question.draftIndexes.includes(draftIndex) ? withModifiers(counted(draft), [...serving.slice(0, 1), ...others]) : draft,
+      question.draftIndexes.includes(draftIndex) ? withModifiers(counted(draft), [chosen, ...others]) : draft,
     );
     return { intent: "ORDER", drafts: updated, unknown: [] };
   }
