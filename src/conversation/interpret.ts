@@ -131,6 +131,7 @@ const TAKING = / (have|take|get|give|pour|try|do|order|bring|grab|want|need|like
 const QUESTION_REFERENCE = / (it|that|this|one|those|them|they|these) /;
 
 const SAID_OF_THEM = / (that|it|this|one|ones|those|them|these) (is|are|was|were|goes|go) /;
+const BESIDE_IT = / (with|alongside|beside|for|on) (that|it|this|those|them|these) /;
 
 /** A request naming no drink, but "that", "it" or a count: the drink in focus ("I'll have that", "two of those"). */
 function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding | null {
@@ -139,8 +140,9 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0);
   if (!vague) return null;
   const count = spokenCount(u);
-  // "one of them is for my brother": the drinks poured are the subject of what is said, not asked for again.
-  if (matches(u, SAID_OF_THEM)) return null;
+  // "one of them is for my brother": the drinks poured are the subject of what is said, not asked for again;
+  // "can I get fries with that": something else is asked for, to go with the drink.
+  if (matches(u, SAID_OF_THEM) || (u.order.stray.length > 0 && matches(u, BESIDE_IT))) return null;
   const refers = (matches(u, REFERENCE) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
   if (!refers && !(clause.fragment && count !== null)) return null;
   const [itemId] = focus;

@@ -554,6 +554,7 @@ const tabEdits: Case[] = [
   after(["three old fashioneds"], "can one of those be a manhattan instead", "REPLACE", ["1 manhattan", "2 old-fashioned"]),
   after(["a negroni", "an IPA", "what's in the negroni?"], "make it two", "CHANGE_QUANTITY", ["1 ipa", "2 negroni"]),
   after(["three lagers"], "two of those are for the couple by the door", "UNKNOWN"),
+  after(["a negroni"], "could I get some nachos with that", "ORDER", ["1 negroni"]),
   after(["a rum neat"], "my husband wants his with ice", "UNKNOWN"),
   after(["two cosmos"], "can they both be up?", "MODIFY", ["2 cosmopolitan (up)"]),
   after(["an IPA", "is the IPA hoppy?"], "make that three", "CHANGE_QUANTITY", ["3 ipa"]),

@@ -18,7 +18,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
 };
 /** Sets still to be brought to zero pours nobody asked for (counted on their first run). */
 const KNOWN_UNASKED: Readonly<Record<string, number>> = {
-  "fresh-2026-12-04-a": 40,
+  "fresh-2026-12-04-a": 38,
 };
 
 const folded = FOLDERS.flatMap((folder) =>
