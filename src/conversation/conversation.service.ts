@@ -42,9 +42,9 @@ export interface ConversationOptions {
   barName?: Pronunciation;
 }
 
-/** Turns that neither change the tab nor answer: a question about the tab, the menu or a price, small talk. */
+/** Turns that neither change the drinks nor answer: a question about the tab, the menu or a price, small talk, a tip. */
 const INTERJECTIONS: ReadonlySet<Intent> = new Set([
-  "SHOW_TAB", "SHOW_BALANCE", "MENU", "PRICE", "RECOMMEND", "SMALL_TALK", "HELP", "GREET", "PAYMENT_STATUS", "UNKNOWN", "MENTION",
+  "SHOW_TAB", "SHOW_BALANCE", "MENU", "PRICE", "RECOMMEND", "SMALL_TALK", "HELP", "GREET", "PAYMENT_STATUS", "UNKNOWN", "MENTION", "SET_TIP",
 ]);
 
 /** The questions Maya keeps open after a turn, and the one she asks again in its reply (if any). */
@@ -62,7 +62,8 @@ interface OpenQuestions {
  */
 function openQuestions(state: DialogueState, understanding: Understanding, answered: Answered, outcome: Outcome): OpenQuestions {
   const asked = outcome.pending ?? null;
-  const changedTab = outcome.change !== undefined;
+  // A tip changes the money, not the drinks Maya asked about.
+  const changedTab = outcome.change !== undefined && (outcome.change.added.length > 0 || outcome.change.removed.length > 0);
   const interjection = answered === null && !changedTab && INTERJECTIONS.has(understanding.intent);
   const open = interjection ? (state.held ?? (isOwnOrderQuestion(state.pending) ? state.pending : null)) : answered === "PENDING" ? state.held : null;
   // "which beer?" held, "what's on tap?" asked again, "the IPA" answers both.

@@ -508,6 +508,7 @@ const heldQuestions: Case[] = [
   after(["a gin please"], "oh wait, how much is that?", "PRICE"),
   after(["a gin please", "oh wait, how much is that?"], "ok, on ice", "ORDER", ["1 gin (on the rocks)"]),
   after(["a brandy", "how much is a soda?", "nah"], "on the rocks", "ORDER", ["1 brandy (on the rocks)"]),
+  after(["a soda", "a scotch", "throw on a 10% tip"], "with ice", "ORDER", ["1 soda", "1 whiskey (on the rocks)"]),
   after(["three tequilas"], "two neat and one with ice", "ORDER", ["1 tequila (on the rocks)", "2 tequila (neat)"]),
   after(["two rums", "what do I owe?"], "one on the rocks, one neat", "ORDER", ["1 rum (neat)", "1 rum (on the rocks)"]),
   after(["a gin"], "on the rocks, or actually neat", "ORDER", ["1 gin (neat)"]),
