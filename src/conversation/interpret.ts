@@ -33,7 +33,7 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { readText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
-import { focusedCount, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsRemoved, withAsked } from "./references.js";
+import { everyOne, focusedCount, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
@@ -339,13 +339,13 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts: said, unknown: body.order.unknown };
   }
   const modifiers = body.order.looseModifiers.map((read) => read.modifier);
-  const serving = servingWordsFor(body, state, index);
-  const all = serving.all ? { all: true } : {};
+  const all = everyOne(body) ? { all: true } : {};
   if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all };
   const count = spokenCount(body);
   if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
   // "make them both up": the new version said of the drinks just ordered.
-  if (serving.modifiers.length > 0 && explicit.intent === "UNKNOWN") return { intent: "MODIFY", modifiers: serving.modifiers, ...all };
+  const serving = explicit.intent === "UNKNOWN" ? servingWordsFor(body, state, index) : [];
+  if (serving.length > 0) return { intent: "MODIFY", modifiers: serving, ...all };
   return explicit;
 }
 
@@ -387,13 +387,24 @@ function mayAnswer(clauses: readonly Clause[]): boolean {
 }
 
 /** The words that answer: a "great," or "perfect," before them only says yes ("perfect, I'll take it dirty"). */
-function answerOf(clauses: readonly Clause[], tokens: string[], index: MenuIndex): Utterance {
+function answerOf(clauses: readonly Clause[], whole: Utterance, index: MenuIndex): Utterance {
   const [first, ...rest] = clauses;
   if (first?.act === "ANSWER" && first.answer === "YES" && rest.length > 0) {
     return utteranceOf(["yes", ...rest.flatMap((clause) => clause.tokens)], index);
   }
   // One clause is the whole utterance, already read.
-  return first && rest.length === 0 ? first.utterance : utteranceOf(tokens, index);
+  return first && rest.length === 0 ? first.utterance : whole;
+}
+
+/** The whole utterance, read once, and what it says on its own. */
+interface Whole {
+  u: Utterance;
+  reading: Understanding;
+}
+
+function wholeOf(tokens: string[], index: MenuIndex): Whole {
+  const u = utteranceOf(tokens, index);
+  return { u, reading: classify(u) };
 }
 
 /** Which of Maya's open questions an utterance answered: the one she asked last, or one held since. */
@@ -413,19 +424,20 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
  * first, then one an interjection left open ("neat or on the rocks?" before "what's my balance?").
  * An answer the drink cannot take ("neat" for an offered Negroni) gives way to one that fits.
  */
-function answerOpen(clauses: readonly Clause[], tokens: string[], state: DialogueState, index: MenuIndex): { answer: Understanding; answered: Answered } | null {
+function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueState, index: MenuIndex): { answer: Understanding; answered: Answered } | null {
+  const { tokens } = whole.u;
   const open: [PendingQuestion, Answered][] = [];
   if (state.pending) open.push([state.pending, "PENDING"]);
   if (state.held) open.push([state.held, "HELD"]);
-  if (open.length === 0 || !(mayAnswer(clauses) || isYes(utteranceOf(tokens, index)))) return null;
+  if (open.length === 0 || !(mayAnswer(clauses) || isYes(whole.u))) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
-  const tipping = classify(utteranceOf(tokens, index)).intent === "SET_TIP";
+  const tipping = whole.reading.intent === "SET_TIP";
   let first: { answer: Understanding; answered: Answered } | null = null;
   for (const [question, answered] of open) {
     const alone = tipping
       ? besideTip(tokens, index, (side) => answerPending(side, question, index))
-      : answerPending(answerOf(clauses, tokens, index), question, index);
+      : answerPending(answerOf(clauses, whole.u, index), question, index);
     const answer = alone && !misfits(alone, index) ? alone : (besideOrder(tokens, question, index) ?? alone);
     if (!answer) continue;
     // "no" declines the question asked last, and with it what was held.
@@ -467,9 +479,11 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   if (read.tokens.length === 0) return { understanding: { intent: "UNKNOWN" }, answered: null };
   const clauses = joinFragments(readClauses(read, index), index);
   let declined: Understanding | null = null;
-  const focused = focusedCount(read.tokens, state, index);
+  // With a question open, the utterance read whole once, for every way it may answer.
+  const whole = state.pending || state.held ? wholeOf(read.tokens, index) : null;
+  const focused = whole && focusedCount(whole.reading, state);
   if (focused) return { understanding: focused, answered: null };
-  const opened = answerOpen(clauses, read.tokens, state, index);
+  const opened = whole && answerOpen(clauses, whole, state, index);
   // "no, something else": the no is only part of it; what else was said may say more.
   if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
   else if (opened) return { understanding: opened.answer, answered: opened.answered };

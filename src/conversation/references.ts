@@ -9,7 +9,7 @@ import type { Modifier } from "../bar/menu-catalog.js";
 import type { Clause } from "./clauses.js";
 import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
 import { sameDrink, type DraftLine } from "./drafts.js";
-import { classify, matches, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
+import { matches, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
 import { readQuantity } from "./numbers.js";
@@ -240,13 +240,11 @@ export function withAsked(reading: Understanding, u: Utterance): Understanding {
  * "Make it three" while Maya offers a drink just asked about (its price, what is in it): the count
  * of that drink, the one in focus. On the tab it then holds three; not on it, three are poured.
  */
-export function focusedCount(tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding | null {
+export function focusedCount(reading: Understanding, state: DialogueState): Understanding | null {
   const offer = state.pending;
   if (offer?.kind !== "ORDER" || offer.ordered || !offer.confirm || offer.drafts.length !== 1) return null;
   const [draft] = offer.drafts as [DraftLine];
-  if (draft.candidates.length !== 1) return null;
-  const reading = classify(utteranceOf(tokens, index));
-  if (reading.intent !== "CHANGE_QUANTITY" || reading.itemIds !== null) return null;
+  if (draft.candidates.length !== 1 || reading.intent !== "CHANGE_QUANTITY" || reading.itemIds !== null) return null;
   return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: reading.quantity };
 }
 
@@ -301,10 +299,12 @@ export function readEdit(reading: Understanding, clause: Clause, u: Utterance, s
 export const revisedEdit = (body: Utterance, state: DialogueState): Understanding | null =>
   swappedInLastOrder(body, state) ?? unitReplaced({ intent: "UNKNOWN" }, true, body, state);
 
-/** "make them both up" after a repair cue: the serving words said of the last order's drink, and whether of all of it. */
-export function servingWordsFor(body: Utterance, state: DialogueState, index: MenuIndex): { modifiers: Modifier[]; all: boolean } {
+/** "make them both up" after a repair cue: the serving words said of the last order's drink. */
+export function servingWordsFor(body: Utterance, state: DialogueState, index: MenuIndex): Modifier[] {
   const last = state.lastOrder[state.lastOrder.length - 1];
   const item = last && index.byId.get(last.menuItemId);
-  const said = item ? (asSaidOf(body, item.name, true, index).order.drafts[0]?.modifiers ?? []) : [];
-  return { modifiers: canonicalModifiers(said), all: matches(body, EVERY_ONE) };
+  return item ? canonicalModifiers(asSaidOf(body, item.name, true, index).order.drafts[0]?.modifiers ?? []) : [];
 }
+
+/** "them", "both", "all": every one of the drinks just ordered. */
+export const everyOne = (u: Utterance): boolean => matches(u, EVERY_ONE);
