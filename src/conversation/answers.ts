@@ -13,19 +13,64 @@ import type { Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
-import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, type Utterance } from "./intents.js";
+import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, utteranceOf, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
 import { takesQuotedTip } from "./money-talk.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
 import type { Understanding } from "./understanding.js";
 
-const YES =
-  /^(yes|yes please|sure|please|okay|go ahead|do it|why not|absolutely|of course|sounds good|sounds great|sounds lovely|sounds perfect|perfect|great|definitely|yes i would|i would|i will|that one|let us do it|i will take it|i will have it|i will have that|i will take that|i will have one|i will take one|one please|yes one|that sounds good|that sounds great|sure thing|alright|all right|fine|cool|lovely|go for it|count me in|go on|go on then|pour it|pour me one|give me one|give me that|i will try it|i will try one|let me try it|let me try one|why not then|that one please|i will go with that|i will do that|i will do it|go with that)$/;
 const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", "surprise me", "does not matter", "do not mind", "up to you", "dealer choice", "your choice", "no preference"];
 const ALL = ["both", "all of them", "all", "each", "every one", "them all"];
 
-const isYes = (u: Utterance): boolean => YES.test(core(u)) || (core(u) === "" && has(u, "yes", "sure", "okay", "please", "please please"));
+/**
+ * A yes, read from its words rather than from a list of phrases: at least one word that agrees
+ * ("yes", "sure", "fine") or consents ("I'll have that", "let's do it", "go on"), nothing that
+ * says no, and every other word one that carries nothing of its own (who says it, "that", "then",
+ * "please", a filler). "Yes, that's fine", "yeah go on then", "ok sure why not" are all a yes;
+ * "yes, two" or "yes, on the rocks" say more, and are read with what they add.
+ */
+const AGREEING = new Set([
+  "yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "okay", "alright", "fine", "absolutely", "definitely", "certainly",
+  "course", "perfect", "great", "lovely", "cool", "good", "grand", "brilliant", "excellent", "wonderful", "fantastic", "awesome",
+  "gladly", "indeed", "totally", "deal", "works", "please", "right", "nice", "ideal", "fab",
+]);
+/** Verbs of taking what was offered: a yes when their object is only "it", "that", "one". */
+const CONSENTING = new Set(["have", "take", "do", "go", "pour", "get", "try", "want", "like", "love", "count", "risk", "chance"]);
+/** Words that say nothing besides: pronouns, auxiliaries, particles, politeness and fillers. */
+const EMPTY = new Set([
+  "i", "we", "me", "us", "you", "it", "that", "this", "one", "them", "those", "is", "are", "be", "sounds", "sound", "seems", "looks",
+  "would", "will", "shall", "can", "let", "then", "now", "so", "just", "really", "very", "quite", "pretty", "too", "also", "oh",
+  "um", "uh", "er", "hmm", "well", "ah", "thanks", "thank", "cheers", "maya", "on", "ahead", "for", "with", "to", "in", "a",
+  "of", "thing", "all", "by", "actually", "and", "idea", "plan", "mate",
+  // "plain is fine", "the usual way", "as it comes": taking the drink as offered.
+  "plain", "usual", "normal", "regular", "way", "as", "comes", "the",
+]);
+/** Said alone, these answer a question with its own word: "I would", "I will", "that one". */
+const ELLIPTIC = new Set(["would", "will", "shall", "one"]);
+/** "why not" agrees; no other "not" does. */
+const WHY_NOT = / why not /g;
+const SAYS_NO = new Set(["no", "not", "nope", "nah", "never", "nothing", "rather", "wait", "hold", "stop", "cancel", "later", "maybe"]);
+
+/**
+ * Agreeing words that say something else: closing the round ("that's it for now", "I'm all good",
+ * "all set"), or judging a drink ("it's good", "they are great"), not taking one.
+ */
+const ENOUGH = / (that is (it|all)|all (good|set)|for now|i am (good|fine|okay|set|done)|we are (good|fine|okay|set|done)|it is|they are|these are|those are) /;
+
+export function isYes(u: Utterance): boolean {
+  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded)) return false;
+  // "sounds perfect": a serving word that also agrees may be the agreement.
+  if (u.order.looseModifiers.some((read) => !AGREEING.has(read.modifier))) return false;
+  const words = u.padded.replace(WHY_NOT, " sure ").trim().split(" ").filter((word) => word !== "");
+  let agrees = false;
+  for (const word of words) {
+    if (SAYS_NO.has(word)) return false;
+    if (AGREEING.has(word) || CONSENTING.has(word)) agrees = true;
+    else if (!EMPTY.has(word) && !ELLIPTIC.has(word)) return false;
+  }
+  return agrees || words.some((word) => ELLIPTIC.has(word));
+}
 
 /** The candidate the answer picks: by position, by name, by a word of its name, or "any". */
 export function chooseCandidate(u: Utterance, candidates: readonly string[], index: MenuIndex): string | null {
@@ -66,6 +111,35 @@ function withModifiers(draft: DraftLine, reads: readonly ModifierRead[]): DraftL
   };
 }
 
+/** The count an answer says ("two", "three of them"), never the bare article of "a bit bitter". */
+function countSaid(u: Utterance): number | null {
+  if (u.order.said.counts === 0) return null;
+  return u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
+}
+
+/** The count said with this drink ("four lagers"), not the bare article of "an IPA". */
+function countSaidFor(u: Utterance, itemId: string): number | null {
+  if (u.order.said.counts === 0) return null;
+  return u.order.drafts.find((draft) => draft.quantitySaid && draft.candidates.includes(itemId))?.quantity ?? null;
+}
+
+/**
+ * "one neat, one on the rocks" for two whiskeys: the answer continues the order, so it is read as
+ * said right after it ("2 whiskey one neat one on the rocks"), and the line splits as the parser
+ * splits "two whiskeys, one neat and one on the rocks". Null unless the parts add up to the line.
+ */
+function servingsSplit(u: Utterance, drafts: readonly DraftLine[], asked: readonly number[], index: MenuIndex): DraftLine[] | null {
+  const [at, ...others] = asked;
+  const draft = at === undefined ? undefined : drafts[at];
+  const item = draft && draft.candidates.length === 1 ? index.byId.get(draft.candidates[0] as string) : undefined;
+  if (!draft || !item || others.length > 0 || draft.quantity < 2 || u.order.said.counts === 0) return null;
+  const parts = utteranceOf([String(draft.quantity), ...item.name.toLowerCase().split(" "), ...u.tokens], index).order.drafts;
+  const ofItem = parts.filter((part) => part.candidates.length === 1 && part.candidates[0] === item.id);
+  if (ofItem.length < 2 || ofItem.length !== parts.length || ofItem.reduce((sum, part) => sum + part.quantity, 0) !== draft.quantity) return null;
+  const lines = ofItem.map((part) => withModifiers({ ...draft, quantity: part.quantity }, part.modifiers.map((modifier) => ({ modifier, soft: false, length: 0 }))));
+  return [...drafts.slice(0, at), ...lines, ...drafts.slice((at as number) + 1)];
+}
+
 /** A drink named in the answer that is none of the drinks being asked about: a new order, not an answer. */
 function namesOtherDrink(u: Utterance, asked: readonly string[]): boolean {
   return u.order.drafts.some((draft) => !draft.candidates.some((id) => asked.includes(id))) || u.order.unknown.length > 0;
@@ -78,7 +152,7 @@ const NOT_A_COUNT = / (tip|tips|percent|dollars|dollar|bucks|cents|pay|tab|bill|
 function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: number): Understanding | null {
   const draft = drafts[draftIndex];
   if (!draft || namesOtherDrink(u, draft.candidates) || matches(u, NOT_A_COUNT)) return null;
-  const count = u.order.looseQuantity ?? u.order.drafts.find((said) => said.quantitySaid)?.quantity ?? null;
+  const count = countSaid(u);
   if (count === null) return null;
   const updated = drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: count } : line));
   return { intent: "ORDER", drafts: updated, unknown: [] };
@@ -90,18 +164,24 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   if (namesOtherDrink(u, asked)) return null;
   // "cancel the IPA" after "which beer would you like?" takes a drink off; it never orders one.
   if (u.order.drafts.length > 0 && matches(u, REMOVE_VERB)) return null;
-  const reads = modifiersSaid(u);
-  const count = u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
+  // "sounds perfect" to a Daiquiri agrees; to a Manhattan, which can be made perfect, it asks for one.
+  const takes = (modifier: Modifier) => drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.modifiers.includes(modifier)));
+  const agreeing = isYes(u);
+  const reads = modifiersSaid(u).filter((read) => !(agreeing && AGREEING.has(read.modifier) && !takes(read.modifier)));
+  const count = countSaid(u);
   const yes = confirm && isYes(u);
   // "another one" after "want one?" is a repeat of the last order, which the classifier reads.
   if (confirm && !yes && matches(u, REPEAT_CUE)) return null;
 
   if (question?.kind === "WHICH_ITEM") {
     const chosen = chooseCandidate(u, question.candidates, index) ?? (yes || (confirm && count !== null) ? question.candidates[0] : null);
-    if (!chosen) return null;
+    // "yes" to "which beer?" picks none: the order stands and Maya asks again.
+    if (!chosen) return !confirm && isYes(u) ? { intent: "ORDER", drafts: [...drafts], unknown: [] } : null;
+    // "four lagers" after "which beer?": a count said with the drink is how many of it.
+    const counted = confirm && count !== null ? count : countSaidFor(u, chosen);
     const updated = drafts.map((draft, draftIndex) =>
       draftIndex === question.draftIndex
-        ? withModifiers({ ...draft, candidates: [chosen], category: null, quantity: confirm && count !== null ? count : draft.quantity }, reads)
+        ? withModifiers({ ...draft, candidates: [chosen], category: null, quantity: counted ?? draft.quantity }, reads)
         : draft,
     );
     return { intent: "ORDER", drafts: updated, unknown: [] };
@@ -113,12 +193,18 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
       const choice = chooseCandidate(u, question.choices, index);
       if (choice) serving = [{ modifier: choice as Modifier, soft: false, length: 0 }];
     }
+    // "yes" to "neat or on the rocks?" chooses neither: the order stands and Maya asks again.
+    if (serving.length === 0 && reads.length === 0 && isYes(u)) return { intent: "ORDER", drafts: [...drafts], unknown: [] };
     if (serving.length === 0 && !(yes && reads.length > 0)) return null;
+    const split = servingsSplit(u, drafts, question.draftIndexes, index);
+    if (split) return { intent: "ORDER", drafts: split, unknown: [] };
     const others = reads.filter((read) => !question.choices.includes(read.modifier));
+    // "neat, actually make that rocks": the last choice said wins ("not neat" is no choice: the parser drops it).
+    const chosen = serving[serving.length - 1] as ModifierRead;
     // "I'll take two, on the rocks" after an offer: the count goes with the serving.
     const counted = (draft: DraftLine) => (confirm && count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft);
     const updated = drafts.map((draft, draftIndex) =>
-      question.draftIndexes.includes(draftIndex) ? withModifiers(counted(draft), [...serving.slice(0, 1), ...others]) : draft,
+      question.draftIndexes.includes(draftIndex) ? withModifiers(counted(draft), [chosen, ...others]) : draft,
     );
     return { intent: "ORDER", drafts: updated, unknown: [] };
   }

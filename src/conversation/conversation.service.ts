@@ -11,13 +11,13 @@
  */
 import { TurnConflict, type ConversationBackend, type SessionView } from "./bar-port.js";
 import { act, type Outcome } from "./acts/index.js";
-import { parseState, serialiseState, type DialogueState } from "./dialogue-state.js";
-import { understand } from "./interpret.js";
+import { isOwnOrderQuestion, parseState, serialiseState, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
+import { understandTurn, type Answered } from "./interpret.js";
 import { menuIndex } from "./menu-matcher.js";
 import { seededRng } from "./random.js";
 import { Replies } from "./replies.js";
 import { DEFAULT_BAR_NAME, toSpeech, type Pronunciation } from "./speech.js";
-import type { Intent } from "./understanding.js";
+import type { Intent, Understanding } from "./understanding.js";
 import { cleanUtterance } from "./utterance.js";
 
 export { MAX_UTTERANCE_LENGTH } from "./utterance.js";
@@ -42,22 +42,62 @@ export interface ConversationOptions {
   barName?: Pronunciation;
 }
 
+/** Turns that neither change the drinks nor answer: a question about the tab, the menu or a price, small talk, a tip. */
+const INTERJECTIONS: ReadonlySet<Intent> = new Set([
+  "SHOW_TAB", "SHOW_BALANCE", "MENU", "PRICE", "RECOMMEND", "SMALL_TALK", "HELP", "GREET", "PAYMENT_STATUS", "UNKNOWN", "MENTION", "SET_TIP",
+]);
+
+/** The questions Maya keeps open after a turn, and the one she asks again in its reply (if any). */
+interface OpenQuestions {
+  pending: PendingQuestion | null;
+  held: PendingQuestion | null;
+  askAgain: PendingQuestion | null;
+}
+
+/**
+ * A question about the guest's own order survives an interjection ("neat or on the rocks?", then
+ * "what's my balance?"): Maya answers and asks it again, or, when the interjection asks a question
+ * of its own (a price question's offer), holds it until that one is answered. A new order, a
+ * decline or another change to the tab drops it; an answer to the other question keeps it.
+ */
+function openQuestions(state: DialogueState, understanding: Understanding, answered: Answered, outcome: Outcome): OpenQuestions {
+  const asked = outcome.pending ?? null;
+  // A tip changes the money, not the drinks Maya asked about.
+  const changedTab = outcome.change !== undefined && (outcome.change.added.length > 0 || outcome.change.removed.length > 0);
+  const interjection = answered === null && !changedTab && INTERJECTIONS.has(understanding.intent);
+  const open = interjection ? (state.held ?? (isOwnOrderQuestion(state.pending) ? state.pending : null)) : answered === "PENDING" ? state.held : null;
+  // "which beer?" held, "what's on tap?" asked again, "the IPA" answers both.
+  if (!open || answersToo(open, outcome)) return { pending: asked, held: null, askAgain: null };
+  return asked ? { pending: asked, held: open, askAgain: null } : { pending: open, held: null, askAgain: open };
+}
+
+/** Whether the drinks a turn poured are among those a question was about. */
+function answersToo(question: PendingQuestion, outcome: Outcome): boolean {
+  const poured = outcome.change?.added ?? [];
+  const asked = question.kind === "REMOVE" ? question.candidates : question.kind === "TIP" ? [] : question.drafts.flatMap((draft) => draft.candidates);
+  return poured.some((line) => asked.includes(line.menuItemId));
+}
+
 /**
  * What Maya remembers after a turn: what the act said to remember, the rest as it was. Only this
  * turn's change to the tab can be undone next turn, so a turn that changed nothing forgets it.
  */
-function nextState(state: DialogueState, turn: number, outcome: Outcome): DialogueState {
+function nextState(state: DialogueState, turn: number, understanding: Understanding, outcome: Outcome, questions: OpenQuestions): DialogueState {
   const change = outcome.change;
   const changed =
     change !== undefined && outcome.undoable !== false && (change.added.length > 0 || change.removed.length > 0 || change.tipBefore !== undefined);
+  const focusItemId = outcome.focusItemId === undefined ? state.focusItemId : outcome.focusItemId;
+  const aboutDrink = (understanding.intent === "PRICE" || understanding.intent === "MENU") && outcome.focusItemId;
   return {
     turn,
-    pending: outcome.pending ?? null,
+    pending: questions.pending,
     lastOrder: outcome.lastOrder ?? state.lastOrder,
-    focusItemId: outcome.focusItemId === undefined ? state.focusItemId : outcome.focusItemId,
+    focusItemId,
     lastEdit: changed
       ? { turn, added: change.added, removed: change.removed, lastOrderBefore: state.lastOrder, ...(change.tipBefore ? { tipBefore: change.tipBefore } : {}) }
       : null,
+    held: questions.held,
+    topic: aboutDrink ? { turn, kind: understanding.intent as "PRICE" | "MENU" } : null,
   };
 }
 
@@ -89,22 +129,25 @@ export class ConversationService {
     const open = await this.backend.begin(sessionId);
     const state = parseState(open.storedState);
     const index = menuIndex(this.backend.menu());
-    const understanding = understand(utterance, state, index);
+    const { understanding, answered } = understandTurn(utterance, state, index);
 
     const turn = state.turn + 1;
     const rng = seededRng(sessionId, turn);
     const replies = new Replies(rng, index, this.barName);
     const outcome = await act(understanding, state, open.bar, { sessionId, index, replies, rng });
     const session = outcome.session ?? (await open.bar.snapshot(sessionId));
+    const questions = openQuestions(state, understanding, answered, outcome);
+    const said = questions.askAgain ? replies.thenAskAgain(outcome.text, questions.askAgain) : outcome.text;
     // Words the guest must hear about the change besides the reply (a fixed tip brought down to the drinks).
-    const reply = [outcome.text, open.notes()].filter((words): words is string => Boolean(words)).join(" ");
+    const reply = [said, open.notes()].filter((words): words is string => Boolean(words)).join(" ");
 
-    const stored = await open.commit({ utterance, reply, state: serialiseState(nextState(state, turn, outcome)) });
+    const next = nextState(state, turn, understanding, outcome, questions);
+    const stored = await open.commit({ utterance, reply, state: serialiseState(next) });
     if (!stored) return null;
     return {
       text: reply,
       speech: toSpeech(reply, this.barName),
-      intent: understanding.intent,
+      intent: outcome.intent ?? understanding.intent,
       paymentId: outcome.paymentId ?? null,
       session,
     };

@@ -18,8 +18,10 @@ export type PendingQuestion =
   /**
    * An order waiting for a choice or a serving, or an offer; `confirm` when a plain "yes" takes the
    * first candidate. `replaces`: the lines it will take off when poured ("make that a whiskey").
+   * `ordered`: the guest asked for these drinks and Maya only waits on a detail (not an offer of
+   * hers), so the question survives an interjection.
    */
-  | { kind: "ORDER"; drafts: DraftLine[]; confirm: boolean; replaces?: OrderLine[] }
+  | { kind: "ORDER"; drafts: DraftLine[]; confirm: boolean; replaces?: OrderLine[]; ordered?: true }
   /** "Take off a beer" with two beers on the tab: which one. */
   | { kind: "REMOVE"; candidates: string[]; quantity: number | null }
   /** A quantity the bar does not pour ("a billion beers"): how many, for this line of the order. */
@@ -47,14 +49,37 @@ export interface DialogueState {
   /** The drink last ordered, priced, described, recommended or mentioned. */
   focusItemId: string | null;
   lastEdit: LastEdit | null;
+  /**
+   * A question about the guest's own order that an interjection left open ("neat or on the rocks?",
+   * then "what's my balance?" and a price question with its own offer): the next answer may still
+   * fill it. Dropped by a new order, a decline or any other change to the tab.
+   */
+  held: PendingQuestion | null;
+  /** What the last turn asked about drinks: "and the daiquiri?" right after asks it again. */
+  topic: Topic | null;
 }
 
-/** 2 added `lastEdit`, QUANTITY questions and `replaces`; version 1 states are read with those empty. */
+/** A question about drinks, and the turn it was asked on. */
+export interface Topic {
+  turn: number;
+  kind: "PRICE" | "MENU";
+}
+
+/**
+ * 2 added `lastEdit`, QUANTITY questions and `replaces`; version 1 states are read with those empty.
+ * `held`, `topic` and `ordered` came later as optional fields: states without them read as empty.
+ */
 export const STATE_VERSION = 2;
 const READABLE_VERSIONS: readonly unknown[] = [1, STATE_VERSION];
 
 export function initialState(): DialogueState {
-  return { turn: 0, pending: null, lastOrder: [], focusItemId: null, lastEdit: null };
+  return { turn: 0, pending: null, lastOrder: [], focusItemId: null, lastEdit: null, held: null, topic: null };
+}
+
+/** A question about drinks the guest asked for (not an offer of Maya's): it outlives an interjection. */
+export function isOwnOrderQuestion(question: PendingQuestion | null): question is Exclude<PendingQuestion, { kind: "TIP" }> {
+  if (!question) return false;
+  return question.kind === "ORDER" ? question.ordered === true : question.kind === "QUANTITY" || question.kind === "REMOVE";
 }
 
 export function serialiseState(state: DialogueState): unknown {
@@ -102,9 +127,10 @@ function readPending(value: unknown): PendingQuestion | null {
   if (value.kind === "ORDER" && typeof value.confirm === "boolean") {
     const drafts = readAll(value.drafts, readDraft);
     if (!drafts || drafts.length === 0) return null;
-    if (value.replaces === undefined) return { kind: "ORDER", drafts, confirm: value.confirm };
+    const ordered = value.ordered === true ? { ordered: true as const } : {};
+    if (value.replaces === undefined) return { kind: "ORDER", drafts, confirm: value.confirm, ...ordered };
     const replaces = readAll(value.replaces, readOrderLine);
-    return replaces ? { kind: "ORDER", drafts, confirm: value.confirm, replaces } : null;
+    return replaces ? { kind: "ORDER", drafts, confirm: value.confirm, replaces, ...ordered } : null;
   }
   if (value.kind === "REMOVE" && isStringArray(value.candidates) && (value.quantity === null || isCount(value.quantity))) {
     return { kind: "REMOVE", candidates: [...value.candidates], quantity: value.quantity };
@@ -140,6 +166,11 @@ function readTipChoice(value: unknown): TipChoice | null {
   return null;
 }
 
+function readTopic(value: unknown): Topic | null {
+  if (!isObject(value) || !isCount(value.turn) || (value.kind !== "PRICE" && value.kind !== "MENU")) return null;
+  return { turn: value.turn, kind: value.kind };
+}
+
 /** The state stored for a session, or a fresh one where the stored value is missing or damaged. */
 export function parseState(stored: unknown): DialogueState {
   const fresh = initialState();
@@ -150,5 +181,7 @@ export function parseState(stored: unknown): DialogueState {
     lastOrder: readAll(stored.lastOrder, readOrderLine) ?? fresh.lastOrder,
     focusItemId: typeof stored.focusItemId === "string" ? stored.focusItemId : null,
     lastEdit: readLastEdit(stored.lastEdit),
+    held: readPending(stored.held),
+    topic: readTopic(stored.topic),
   };
 }

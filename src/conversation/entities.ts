@@ -43,6 +43,9 @@ const NOT_LABELS = new Set([
   "can", "cans", "pitcher", "pitchers", "order", "orders", "balance",
   // Words of a repair or a courtesy that the tagger may call nouns ("no wait, four").
   "wait", "sorry", "please", "thanks", "okay", "instead", "actually", "mean",
+  // The bar's request verbs, which the tagger calls nouns at the start of a command ("make one a cosmo").
+  "make", "get", "give", "take", "pour", "bring", "grab", "add", "put", "change", "switch", "swap", "turn", "keep", "knock",
+  "scratch", "cancel", "remove", "drop", "want", "need", "have", "try", "do", "bump", "hit", "top", "fix", "just", "only",
 ]);
 /** Places and things that are numbered, whatever follows them ("seat 6 gin neat" is seat 6's gin). */
 const NUMBERED_PLACES = new Set([

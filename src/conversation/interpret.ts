@@ -5,8 +5,10 @@
  * 1. The text is read into tokens with its pauses, and speech slips are
  *    corrected (slips.ts).
  * 2. It is cut into clauses, each with its dialogue act (clauses.ts).
- * 3. An answer to the question Maya asked wins, when no clause tells or asks
- *    something else (answers.ts).
+ * 3. An answer to a question Maya asked wins, when no clause tells or asks
+ *    something else (answers.ts): the one she asked last, else one about the
+ *    guest's own order held across an interjection ("neat" after "a whiskey",
+ *    "what's my balance?").
  * 4. Otherwise each clause is classified (intents.ts) and gated by its act:
  *    only a request may change the tab; a statement about a drink becomes a
  *    MENTION, a refusal a CANCEL, a question about a drink is answered.
@@ -15,15 +17,17 @@
  *    ("never mind", "make that a martini", "just one").
  * 6. "that", "it", "one" resolve to the drink in focus: one named earlier in
  *    the utterance, else the one last recommended, priced, described,
- *    mentioned or ordered.
+ *    mentioned or ordered. Serving words, units and corrections said of drinks
+ *    already ordered are edits of them, and "and the daiquiri?" asks the last
+ *    question again (references.ts).
  * 7. The clauses' readings are combined: an order or another change asked
  *    for first, then a question, then a mention, then talk.
  */
-import { answerPending } from "./answers.js";
+import { answerPending, isYes } from "./answers.js";
 import { readClauses, type Clause, type Repair } from "./clauses.js";
 import type { OrderLine } from "./bar-port.js";
-import type { DialogueState } from "./dialogue-state.js";
-import { inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
+import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
+import { draftProblem, inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
 import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
@@ -32,6 +36,8 @@ import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { withoutNonCounts } from "./entities.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
+import { readQuantity } from "./numbers.js";
+import { everyOne, focusedCount, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
@@ -138,6 +144,9 @@ const TAKING = / (have|take|get|give|pour|try|do|order|bring|grab|want|need|like
 /** "it"/"that"/"they" in a question about a drink: the drink in focus. */
 const QUESTION_REFERENCE = / (it|that|this|one|those|them|they|these) /;
 
+const SAID_OF_THEM = / (that|it|this|one|ones|those|them|these) (is|are|was|were|goes|go) /;
+const BESIDE_IT = / (with|alongside|beside|for|on) (that|it|this|those|them|these) /;
+
 /** A request naming no drink, but "that", "it" or a count: the drink in focus ("I'll have that", "two of those"). */
 function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex): Understanding | null {
   if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
@@ -148,6 +157,9 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   const other = u.order.stray.filter((phrase) => groundPhrase(phrase, index).kind !== "UNKNOWN");
   if (other.length > 0) return { intent: "ORDER", drafts: [], unknown: other };
   const count = spokenCount(u);
+  // "one of them is for my brother": the drinks poured are the subject of what is said, not asked for again;
+  // "can I get fries with that": something else is asked for, to go with the drink.
+  if (matches(u, SAID_OF_THEM) || (u.order.stray.length > 0 && matches(u, BESIDE_IT))) return null;
   const refers = (matches(u, REFERENCE) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
   if (!refers && !(clause.fragment && count !== null)) return null;
   const [itemId] = focus;
@@ -158,7 +170,11 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
 }
 
 /** Readings a question with "it" may have been misread as, for want of the drink it stands for. */
-const VAGUE_QUESTIONS: ReadonlySet<Intent> = new Set(["UNKNOWN", "RECOMMEND", "PRICE", "MENU", "SHOW_BALANCE", "ORDER"]);
+const VAGUE_QUESTIONS: ReadonlySet<Intent> = new Set(["UNKNOWN", "RECOMMEND", "PRICE", "MENU", "SHOW_BALANCE", "ORDER", "SMALL_TALK"]);
+/** A question by its first word, with or without its question mark. */
+const ASKING = /^ (what|how|which|is|are|does|do|can|could) /;
+/** A question for information by its first word ("what about..." proposes instead). */
+const WONDERING = /^ (what|how|which|is|are|does|do|why|who|where|when)(?! about) /;
 
 /**
  * A question about "it", "that" or "they" is about the drink in focus: read again with the drink's
@@ -169,6 +185,8 @@ function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, 
   const [itemId] = focus;
   const item = itemId === undefined ? undefined : index.byId.get(itemId);
   if (!item || clause.act !== "QUESTION" || namesAny(u) || !matches(u, QUESTION_REFERENCE) || !VAGUE_QUESTIONS.has(reading.intent)) return reading;
+  // "how much is that altogether?", "what's that all come to?": the whole tab, not the drink in focus.
+  if (matches(u, ALTOGETHER)) return { intent: "SHOW_TAB" };
   const name = item.name.toLowerCase().split(" ");
   const at = u.tokens.findIndex((token) => PRONOUNS.has(token));
   const tokens = [...u.tokens.slice(0, at), ...name, ...u.tokens.slice(at + 1)];
@@ -176,8 +194,13 @@ function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, 
   return again.intent === "PRICE" || again.intent === "MENU" || again.intent === "SHOW_BALANCE" ? again : reading;
 }
 const PRONOUNS = new Set(["it", "that", "this", "one", "those", "them", "they", "these"]);
+const ALTOGETHER = / (altogether|all together|in total|in all|all come to|all comes to|all of (it|that|them)|everything) /;
 
 const THING_SUBJECT = /^ (it|that|this|these|those|they) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
+/** "sounds a bit bitter": a comment on the drink in focus with its subject left out. */
+const PERCEIVED = /^ (looks?|tastes?|smells?|sounds?|seems?) /;
+/** "a bit bitter", "a little sweet": said of a drink, a polite no. */
+const HEDGED = / (a bit|a little|a tad|bit|rather|kind of|kinda|somewhat) (too )?\w+ /;
 
 /**
  * "That sounds too bitter for me" after the Negroni was described: a comment against the drink in
@@ -186,8 +209,10 @@ const THING_SUBJECT = /^ (it|that|this|these|those|they) (is|are|was|were|looks?
  */
 function referredComment(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding {
   const [itemId] = focus;
-  if (itemId === undefined || clause.stance !== "AGAINST" || (clause.act !== "STATEMENT" && clause.act !== "CHAT")) return reading;
-  if (namesAny(u) || !THING_SUBJECT.test(u.padded) || CHANGES_TAB.has(reading.intent)) return reading;
+  const perceived = PERCEIVED.test(u.padded);
+  const against = clause.stance === "AGAINST" || ((perceived || THING_SUBJECT.test(u.padded)) && HEDGED.test(u.padded));
+  if (itemId === undefined || !against || (clause.act !== "STATEMENT" && clause.act !== "CHAT")) return reading;
+  if (namesAny(u) || !(THING_SUBJECT.test(u.padded) || perceived) || CHANGES_TAB.has(reading.intent)) return reading;
   return { intent: "MENTION", subject: { itemIds: [itemId], category: null, unknown: [] }, quantity: 1, stance: "AGAINST", kind: "OPINION" };
 }
 
@@ -208,6 +233,8 @@ interface Working {
   position: number;
   /** A tip asked for beside the order. */
   tip?: TipAsked;
+  /** A correction cue said after the order with nothing new ("just one classic brew, actually"). */
+  corrected?: boolean;
 }
 
 /**
@@ -243,6 +270,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null) {
     if (undoing || repair.body.length === 0) {
       if (undoing) dropLastClause(working);
+      else working.corrected = true;
       return null;
     }
     return classify(body);
@@ -313,11 +341,16 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     if (undoing) return previous ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
   }
+  const edited = revisedEdit(body, state);
+  if (edited) return edited;
   if (drafts.length > 0 && (matches(body, REMOVE_VERB) || matches(body, NEGATED_DRINK) || (undoing && body.tokens[0] === "the"))) {
     const lines = drafts.map((draft) => ({ candidates: draft.candidates, category: draft.category, quantity: draft.quantitySaid ? draft.quantity : null, modifiers: draft.modifiers }));
     return { intent: "REMOVE", target: { kind: "LINES", lines } };
   }
   const explicit = classify(body);
+  // "actually take the second one off": units of the last order, not a new count for it.
+  const removed = unitsRemoved(explicit, body);
+  if (removed) return removed;
   if (explicit.intent === "REPLACE" && explicit.target.kind === "NAMED") return explicit;
   // "Actually make the tip a flat two bucks": a tip said again is a tip, whatever words it holds.
   if (explicit.intent === "SET_TIP" && drafts.length === 0) return explicit;
@@ -342,9 +375,13 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts: said, unknown: body.order.unknown };
   }
   const modifiers = body.order.looseModifiers.map((read) => read.modifier);
-  if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers) };
+  const all = everyOne(body) ? { all: true } : {};
+  if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all };
   const count = spokenCount(body);
   if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
+  // "make them both up": the new version said of the drinks just ordered.
+  const serving = explicit.intent === "UNKNOWN" ? servingWordsFor(body, state, index) : [];
+  if (serving.length > 0) return { intent: "MODIFY", modifiers: serving, ...all };
   return explicit;
 }
 
@@ -386,33 +423,113 @@ function mayAnswer(clauses: readonly Clause[]): boolean {
 }
 
 /** The words that answer: a "great," or "perfect," before them only says yes ("perfect, I'll take it dirty"). */
-function answerOf(clauses: readonly Clause[], tokens: string[], index: MenuIndex): Utterance {
+function answerOf(clauses: readonly Clause[], whole: Utterance, index: MenuIndex): Utterance {
   const [first, ...rest] = clauses;
   if (first?.act === "ANSWER" && first.answer === "YES" && rest.length > 0) {
     return utteranceOf(["yes", ...rest.flatMap((clause) => clause.tokens)], index);
   }
   // One clause is the whole utterance, already read.
-  return first && rest.length === 0 ? first.utterance : utteranceOf(tokens, index);
+  return first && rest.length === 0 ? first.utterance : whole;
+}
+
+/** The whole utterance, read once, and what it says on its own. */
+interface Whole {
+  u: Utterance;
+  reading: Understanding;
+}
+
+function wholeOf(tokens: string[], index: MenuIndex): Whole {
+  const u = utteranceOf(tokens, index);
+  return { u, reading: classify(u) };
+}
+
+/** Which of Maya's open questions an utterance answered: the one she asked last, or one held since. */
+export type Answered = "PENDING" | "HELD" | null;
+
+export interface TurnReading {
+  understanding: Understanding;
+  answered: Answered;
 }
 
 export function understand(text: string, state: DialogueState, index: MenuIndex): Understanding {
-  const corrected = correctSlips(readText(text), index);
-  const { read, tagged } = withoutNonCounts(corrected, tag(corrected.tokens), index);
-  if (read.tokens.length === 0) return { intent: "UNKNOWN" };
-  const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index);
-  let declined: Understanding | null = null;
+  return understandTurn(text, state, index).understanding;
+}
+
+/**
+ * The answer to one of Maya's open questions, if the utterance is one: the question asked last
+ * first, then one an interjection left open ("neat or on the rocks?" before "what's my balance?").
+ * An answer the drink cannot take ("neat" for an offered Negroni) gives way to one that fits.
+ */
+function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueState, index: MenuIndex): { answer: Understanding; answered: Answered } | null {
+  const { tokens } = whole.u;
+  const open: [PendingQuestion, Answered][] = [];
+  if (state.pending) open.push([state.pending, "PENDING"]);
+  if (state.held) open.push([state.held, "HELD"]);
+  if (open.length === 0 || !(mayAnswer(clauses) || isYes(whole.u))) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
-  const pending = state.pending && mayAnswer(clauses) ? state.pending : null;
-  if (pending && classify(utteranceOf(read.tokens, index)).intent === "SET_TIP") {
-    const both = besideTip(read.tokens, index, (side) => answerPending(side, pending, index));
-    if (both) return both;
-  } else if (pending) {
-    const answer = answerPending(answerOf(clauses, read.tokens, index), pending, index);
-    // "no, something else": the no is only part of it; what else was said may say more.
-    if (answer && answer.intent === "CANCEL") declined = answer;
-    else if (answer) return answer;
+  const tipping = whole.reading.intent === "SET_TIP";
+  let first: { answer: Understanding; answered: Answered } | null = null;
+  for (const [question, answered] of open) {
+    const alone = tipping
+      ? besideTip(tokens, index, (side) => answerPending(side, question, index))
+      : answerPending(answerOf(clauses, whole.u, index), question, index);
+    const answer = alone && !misfits(alone, index) ? alone : (besideOrder(tokens, question, index) ?? alone);
+    if (!answer) continue;
+    // "no" declines the question asked last, and with it what was held.
+    if (answer.intent === "CANCEL") return first ?? { answer, answered };
+    if (!misfits(answer, index)) return { answer, answered };
+    first ??= { answer, answered };
   }
+  return first;
+}
+
+/** Words that join an answer and a new order: "neat please, and a lager". */
+const ORDER_JOINERS: ReadonlySet<string> = new Set(["and", "plus", "also"]);
+
+/**
+ * "Neat please, and a lager for my mate": the answer to Maya's question about the guest's own order,
+ * then a new order beside it, poured together. The answer names no drink of its own; the order is
+ * one on its own. (Beside an offer of Maya's, "ok, and a water" only acknowledges it: not here.)
+ */
+function besideOrder(tokens: readonly string[], question: PendingQuestion, index: MenuIndex): Understanding | null {
+  if (!isOwnOrderQuestion(question)) return null;
+  for (const [at, token] of tokens.entries()) {
+    if (!ORDER_JOINERS.has(token) || at === 0) continue;
+    const answerSide = utteranceOf(tokens.slice(0, at), index);
+    if (namesAny(answerSide)) return null;
+    const answer = answerPending(answerSide, question, index);
+    const order = classify(utteranceOf(tokens.slice(at + 1), index));
+    if (answer?.intent !== "ORDER" || order.intent !== "ORDER" || order.drafts.length === 0 || order.unknown.length > 0) continue;
+    return { intent: "ORDER", drafts: [...answer.drafts, ...order.drafts], unknown: [] };
+  }
+  return null;
+}
+
+/** An order whose modifiers a drink does not take: a worse reading of an answer than one that fits. */
+const misfits = (answer: Understanding, index: MenuIndex): boolean =>
+  (answer.intent === "ORDER" || answer.intent === "REPLACE") && draftProblem(answer.drafts, index) !== null;
+
+export function understandTurn(text: string, state: DialogueState, index: MenuIndex): TurnReading {
+  const corrected = correctSlips(readText(text), index);
+  const { read, tagged } = withoutNonCounts(corrected, tag(corrected.tokens), index);
+  if (read.tokens.length === 0) return { understanding: { intent: "UNKNOWN" }, answered: null };
+  const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index);
+  let declined: Understanding | null = null;
+  // With a question open, the utterance read whole once, for every way it may answer.
+  const whole = state.pending || state.held ? wholeOf(read.tokens, index) : null;
+  const focused = whole && focusedCount(whole.reading, state);
+  if (focused) return { understanding: focused, answered: null };
+  const opened = whole && answerOpen(clauses, whole, state, index);
+  // "no, something else": the no is only part of it; what else was said may say more.
+  if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
+  else if (opened) return { understanding: opened.answer, answered: opened.answered };
+  const understanding = readClausesOf(clauses, state, index, declined);
+  // A no to the question asked last answers that one only: one held since stays open.
+  return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
+}
+
+function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null): Understanding {
 
   const working: Working = { drafts: [], unknown: [], lastClause: 0, emptied: false, position: -1 };
   const readings: { position: number; understanding: Understanding }[] = [];
@@ -428,15 +545,21 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
     let reading: Understanding | null;
     if (clause.act === "REPAIR" && clause.repair) {
       const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied;
-      if (requested) reading = revise(working, clause.repair, index);
+      const body = utteranceOf(clause.repair.body, index);
+      if (WONDERING.test(body.padded)) {
+        // "wait, what's a martini made of?": a question after the cue, not a new version of the order.
+        const asked = { ...clause, act: "QUESTION" as const };
+        reading = referredQuestion(gate(classify(body), asked, body), asked, body, focus, index);
+      } else if (requested) reading = revise(working, clause.repair, index);
       else {
         reading = reviseLastTurn(clause.repair, state, index);
         if (reading.intent === "UNDO" && position === 0) undoFirst = true;
         // "Actually, I'll have it now": the new version may refer to the drink in focus.
         if (reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") {
-          const body = utteranceOf(clause.repair.body, index);
           reading = referredOrder(reading, clause, body, focus, index) ?? reading;
         }
+        // "Actually, how much is it?": a question about the drink in focus, whatever opened it.
+        if (clause.asked || ASKING.test(body.padded)) reading = referredQuestion(reading, { ...clause, act: "QUESTION" }, body, focus, index);
       }
     } else if (clause.act === "ANSWER" && clause.answer === "NO" && (working.drafts.length > 0 || working.unknown.length > 0)) {
       // "a negroni? no way": the guest answered their own question against the drink.
@@ -454,13 +577,15 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
         const both = besideTip(u.tokens, index, classify);
         if (both) reading = gate(both, clause, u);
       }
-      const referred = referredOrder(reading, clause, u, focus, index);
+      const edited = readEdit(reading, clause, u, state, index);
+      const referred = edited ? null : referredOrder(reading, clause, u, focus, index);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
-      reading = referred ?? referredComment(referredQuestion(reading, clause, u, focus, index), clause, u, focus);
+      reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index), clause, u, focus), u);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
     if (!reading) continue;
+    if (servesWhatWasJustSaid(reading, working, readings)) continue;
     if (reading.intent === "ORDER") {
       if (working.position < 0) working.position = position;
       if (reading.tip) working.tip = reading.tip;
@@ -478,12 +603,15 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   if (ordered) {
     const swap = swapOf(readings, working);
     if (swap) return swap;
+    const corrected = countCorrected(working, clauses, state);
+    if (corrected) return corrected;
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
     if (!earlier) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
+  mergeEdits(readings);
   // "Put on a 15% tip and close me out": both asked, the tip first, then the payment, in one turn.
   const paying = readings.some(({ understanding }) => understanding.intent === "PAY");
   const tipping = readings.find((reading): reading is { position: number; understanding: Extract<Understanding, { intent: "SET_TIP" }> } => reading.understanding.intent === "SET_TIP");
@@ -497,6 +625,51 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
   const against = best?.intent === "MENTION" && best.stance === "AGAINST";
   if (declined && (!best || against || rank(best) <= rank(declined))) return declined;
   return settleReplace(best ?? { intent: "UNKNOWN" }, state);
+}
+
+const RESTRICTING = new Set(["just", "only"]);
+
+/**
+ * "Just one classic brew actually" right after "a couple of classic brews": the same drink again
+ * with a count, said as a correction ("just", "only", or a cue like "actually"), sets how many of
+ * it that order holds; nothing more is poured.
+ */
+function countCorrected(working: Working, clauses: readonly Clause[], state: DialogueState): Understanding | null {
+  const [draft, ...others] = working.drafts as (DraftLine & { quantitySaid?: boolean })[];
+  if (!draft || others.length > 0 || working.unknown.length > 0 || draft.candidates.length !== 1 || draft.quantitySaid !== true) return null;
+  const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  if (!previous || !previous.added.some((line) => draft.candidates.includes(line.menuItemId))) return null;
+  const tokens = clauses.flatMap((clause) => clause.tokens);
+  const restricted = tokens.some((token, at) => RESTRICTING.has(token) && readQuantity(tokens, at + 1) !== null && tokens[at + 1] !== "a");
+  if (!restricted && !working.corrected) return null;
+  return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
+}
+
+/**
+ * "A rum. Neat, please", "one more, but neat": serving words said after an order or a repeat in the
+ * same breath are how that is made, not an edit of what was poured before.
+ */
+function servesWhatWasJustSaid(reading: Understanding, working: Working, readings: { understanding: Understanding }[]): boolean {
+  if (reading.intent !== "MODIFY" || reading.itemIds || reading.quantity !== undefined) return false;
+  const last = working.drafts[working.drafts.length - 1];
+  if (last) {
+    working.drafts[working.drafts.length - 1] = { ...last, modifiers: replaceModifiers(last.modifiers, reading.modifiers) };
+    return true;
+  }
+  const repeat = readings.find(({ understanding }) => understanding.intent === "REPEAT_ORDER");
+  if (repeat?.understanding.intent !== "REPEAT_ORDER") return false;
+  repeat.understanding = { ...repeat.understanding, modifiers: replaceModifiers(repeat.understanding.modifiers ?? [], reading.modifiers) };
+  return true;
+}
+
+/** "Stirred, and with a twist please": serving words in several clauses are one edit of the same drinks. */
+function mergeEdits(readings: { position: number; understanding: Understanding }[]): void {
+  const edits = readings.filter(({ understanding }) => understanding.intent === "MODIFY");
+  const [first, ...rest] = edits;
+  if (!first || rest.length === 0 || first.understanding.intent !== "MODIFY") return;
+  const modifiers = edits.flatMap(({ understanding }) => (understanding.intent === "MODIFY" ? understanding.modifiers : []));
+  first.understanding = { ...first.understanding, modifiers: canonicalModifiers(modifiers) };
+  for (const edit of rest) readings.splice(readings.indexOf(edit), 1);
 }
 
 /** Words that join an order and its tip: "two martinis and a 15% tip", "yes, with a 20% tip". */

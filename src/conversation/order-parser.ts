@@ -72,7 +72,7 @@ const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", 
 const QUALIFIERS = new Set(["classic", "house", "draft", "draught", "amber", "pale"]);
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
 /** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
-const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "into", "over", "in"]);
+const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in"]);
 /** Words between a preposition and its drink ("about the two negronis", "at that dirty martini"). */
 const DETERMINERS = new Set(["a", "an", "the", "your", "this", "that", "these", "those", "my", "our", "his", "her", "their", "some", "any", "another", "more"]);
 
@@ -83,8 +83,10 @@ function isTopic(events: readonly Event[], at: number): boolean {
     if (event.kind === "quantity" || event.kind === "modifier") continue;
     if (event.kind === "word" && DETERMINERS.has(event.token)) continue;
     if (event.kind !== "word" || !TOPIC_PREPOSITIONS.has(event.token)) return false;
-    // "how about an IPA", "what about a beer?": a suggestion to pour one.
+    // "a twist on the cosmo": a modifier placed on a drink edits it; only a word (a verb, a noun) makes a topic.
     const before = events[back - 1];
+    if (before !== undefined && before.kind !== "word") return false;
+    // "how about an IPA", "what about a beer?": a suggestion to pour one.
     return !(event.token === "about" && before?.kind === "word" && (before.token === "how" || before.token === "what"));
   }
   return false;

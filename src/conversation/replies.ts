@@ -7,7 +7,8 @@
 import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import { formatCents } from "../bar/money.js";
 import type { OrderLine, PaymentView, SessionView, TabLineView, TabView, TipChoice } from "./bar-port.js";
-import type { DraftProblem, OpenQuestion } from "./drafts.js";
+import type { PendingQuestion } from "./dialogue-state.js";
+import { openQuestion, settledItem, type DraftLine, type DraftProblem, type OpenQuestion } from "./drafts.js";
 import { isDrinkLike, type NotOnMenu } from "./grounding.js";
 import { pluralOf, type MenuIndex } from "./menu-matcher.js";
 import { numberWord } from "./numbers.js";
@@ -18,6 +19,23 @@ import { SURPRISE, type MentionKind, type MentionStance, type Mood, type SmallTa
 
 /** Modifiers said before the name ("a dirty Martini"); the others follow it ("a Whiskey on the rocks"). */
 const LEADING_MODIFIERS: ReadonlySet<Modifier> = new Set(["double", "dry", "dirty", "perfect"]);
+
+/** Maya's open invitations to order, which close many replies: left off when she asks something else. */
+const OPEN_INVITATIONS = [
+  "What can I get you?",
+  "What'll it be?",
+  "What are you in the mood for?",
+  "Anything else I can get you?",
+  "Just say the word when you want something.",
+  "Anything I can pour for you?",
+  "How about you?",
+  "What sounds good?",
+];
+
+/** Maya is brief: a reply is one to three sentences. */
+const MAX_SENTENCES = 3;
+/** Sentences in a reply, not counting the points inside amounts ("$13.50"). */
+const sentences = (text: string): number => (text.replace(/\d\.\d/g, "0").match(/[.!?]+(\s|$)/g) ?? []).length;
 
 /** Beyond this many lines the tab is summarised: a reply stays short enough to listen to. */
 const MAX_LINES_READ = 5;
@@ -83,6 +101,27 @@ function tipPhrase(tab: Pick<TabView, "tipPercent" | "tipCents">): string | null
   return tab.tipCents > 0 ? amountTip(tab.tipCents) : null;
 }
 
+type SaidLine = Pick<OrderLine, "menuItemId" | "quantity" | "modifiers"> & { lineTotalCents?: number };
+
+/**
+ * Lines of the same drink made the same way, said once with their counts (and totals) added:
+ * "three Tap Beers", never "two Tap Beers and a Tap Beer". The first line's place is kept.
+ */
+export function mergedLines<L extends SaidLine>(lines: readonly L[]): L[] {
+  const merged: L[] = [];
+  for (const line of lines) {
+    const key = [...line.modifiers].sort().join("|");
+    const at = merged.findIndex((entry) => entry.menuItemId === line.menuItemId && [...entry.modifiers].sort().join("|") === key);
+    const same = merged[at];
+    if (!same) merged.push(line);
+    else {
+      const total = same.lineTotalCents === undefined || line.lineTotalCents === undefined ? {} : { lineTotalCents: same.lineTotalCents + line.lineTotalCents };
+      merged[at] = { ...same, quantity: same.quantity + line.quantity, ...total };
+    }
+  }
+  return merged;
+}
+
 export class Replies {
   constructor(
     private readonly rng: Rng,
@@ -100,7 +139,7 @@ export class Replies {
 
   private lines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[]): string {
     return listJoin(
-      lines.flatMap((line) => {
+      mergedLines(lines).flatMap((line) => {
         const item = this.item(line.menuItemId);
         return item ? [drinkPhrase(item, line.quantity, line.modifiers)] : [];
       }),
@@ -173,6 +212,49 @@ export class Replies {
       : this.rng.pick([`Sorry, no ${drink.said} here.`, `I'm afraid there's no ${drink.said} on the menu.`]);
     if (closest.length === 0) return `${sorry} Ask me for the menu and I'll tell you what I pour.`;
     return `${sorry} How about ${listJoin(closest.map((item) => `${article(item.name)} ${item.name}`), "or")} instead?`;
+  }
+
+  /**
+   * The reply to an interjection, then Maya's own question again, briefly: the reply's closing
+   * invitation ("What can I get you?") is left off, as one question at a time is enough. When the
+   * reply asks something of its own, or there is no room left in three sentences, her question
+   * waits unsaid (still open).
+   */
+  thenAskAgain(text: string, question: PendingQuestion): string {
+    const invitation = OPEN_INVITATIONS.find((closing) => text.endsWith(` ${closing}`));
+    const answer = invitation ? text.slice(0, -invitation.length - 1) : text;
+    const again = this.askAgain(question);
+    if (!again || answer.endsWith("?") || sentences(answer) + sentences(again) > MAX_SENTENCES) return text;
+    return `${answer} ${again}`;
+  }
+
+  /** A question about the guest's order asked again after an interjection, briefly. */
+  private askAgain(question: PendingQuestion): string | null {
+    switch (question.kind) {
+      case "ORDER": {
+        const open = openQuestion(question.drafts, this.index);
+        if (open?.kind === "WHICH_ITEM") return this.askWhich(open);
+        if (open?.kind === "SERVING") return this.askServing(open);
+        return `Shall I pour ${listJoin(question.drafts.map((draft) => this.draft(draft)))} then?`;
+      }
+      case "QUANTITY": {
+        const draft = question.drafts[question.draftIndex];
+        const item = draft ? settledItem(draft, this.index) : null;
+        return item ? `How many ${pluralName(item.name)} would you like?` : "How many would you like?";
+      }
+      case "REMOVE":
+        return this.askWhichToRemove(question.candidates);
+      default:
+        return null;
+    }
+  }
+
+  /** "a Martini", "two beers": a draft as asked, settled or not. */
+  private draft(draft: DraftLine): string {
+    const item = settledItem(draft, this.index);
+    if (item) return drinkPhrase(item, draft.quantity, draft.modifiers);
+    const words = draft.category === null ? { one: "drink", many: "drinks" } : CATEGORY_WORDS[draft.category];
+    return draft.quantity === 1 ? `${article(words.one)} ${words.one}` : `${numberWord(draft.quantity)} ${words.many}`;
   }
 
   /** A lime, a straw, a coaster: handed over, nothing on the tab. */
@@ -324,10 +406,12 @@ export class Replies {
     return `It's already ${drinkPhrase(item, quantity, modifiers)}.`;
   }
 
-  remade(line: OrderLine, session: SessionView): string {
-    const item = this.item(line.menuItemId);
-    const drink = item ? drinkPhrase(item, line.quantity, line.modifiers) : "your drink";
-    return `${this.rng.pick(["Done,", "Sure,", "No problem,"])} that's ${drink} now. ${this.totalSentence(session.tab)}`;
+  /** Drinks made another way; `split` when only some units of a line were ("one of them on the rocks"). */
+  remade(lines: readonly OrderLine[], session: SessionView, split = false): string {
+    const drinks = lines.length > 0 ? this.lines(lines) : "your drink";
+    const units = lines.reduce((sum, line) => sum + line.quantity, 0);
+    const change = split ? `${units === 1 ? "one of those is" : `${numberWord(units)} of those are`} ${drinks} now` : `that's ${drinks} now`;
+    return `${this.rng.pick(["Done,", "Sure,", "No problem,"])} ${change}. ${this.totalSentence(session.tab)}`;
   }
 
   offerToAdd(item: MenuItem, quantity: number): string {
@@ -338,7 +422,7 @@ export class Replies {
   replaced(removed: readonly OrderLine[], added: readonly OrderLine[], session: SessionView): string {
     const opener = this.rng.pick(["Done,", "Sure,", "No problem,"]);
     const sameDrinks = added.every((line) => removed.some((gone) => gone.menuItemId === line.menuItemId));
-    const change = sameDrinks ? `that's ${this.lines(added)} now` : `${this.lines(added)} instead of ${this.theLines(removed)}`;
+    const change = sameDrinks ? `that's ${this.lines(added)} now` : `${this.lines(added)} instead of ${this.theLines(removed, session.tab.items)}`;
     return `${opener} ${change}. ${this.totalSentence(session.tab)}`;
   }
 
@@ -428,12 +512,14 @@ export class Replies {
     return this.rng.pick(["Happy to! Which drink would you like?", "Sure, which drink shall I pour?"]);
   }
 
-  /** "the Negroni and the IPA" */
-  private theLines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[]): string {
-    const phrases = lines.flatMap((line) => {
+  /** "the Negroni and the IPA"; "one of the Martinis" when others of it are still on the tab (`left`). */
+  private theLines(lines: readonly Pick<OrderLine, "menuItemId" | "quantity" | "modifiers">[], left: readonly TabLineView[] = []): string {
+    const phrases = mergedLines(lines).flatMap((line) => {
       const item = this.item(line.menuItemId);
       if (!item) return [];
-      return [line.quantity === 1 ? `the ${[...line.modifiers.filter((m) => LEADING_MODIFIERS.has(m as Modifier)), item.name].join(" ")}` : drinkPhrase(item, line.quantity, line.modifiers)];
+      const named = [...line.modifiers.filter((m) => LEADING_MODIFIERS.has(m as Modifier)), item.name].join(" ");
+      if (left.some((other) => other.menuItemId === item.id)) return [`${numberWord(line.quantity)} of the ${pluralName(named)}`];
+      return [line.quantity === 1 ? `the ${named}` : drinkPhrase(item, line.quantity, line.modifiers)];
     });
     return listJoin(phrases);
   }
@@ -442,7 +528,7 @@ export class Replies {
     const { tab } = session;
     if (tab.items.length === 0) return this.rng.pick(["Your tab is empty so far. What can I get you?", "Nothing on your tab yet. What'll it be?"]);
     const drinks = tab.items.reduce((count, line) => count + line.quantity, 0);
-    const listed = tab.items.length <= MAX_LINES_READ ? `You have ${this.tabLines(tab.items)}.` : `You have ${drinks} drinks on your tab.`;
+    const listed = mergedLines(tab.items).length <= MAX_LINES_READ ? `You have ${this.tabLines(tab.items)}.` : `You have ${drinks} drinks on your tab.`;
     const pending = tab.status === "PAYMENT_PENDING" ? " A payment is in progress." : "";
     if (tab.tipCents === 0) return `${listed} That's ${formatCents(tab.totalCents)} in all.${pending}`;
     const tip = tab.tipPercent !== null ? `${percentTip(tab.tipPercent)} of ${formatCents(tab.tipCents)}` : amountTip(tab.tipCents);
@@ -451,7 +537,7 @@ export class Replies {
 
   private tabLines(lines: readonly TabLineView[]): string {
     return listJoin(
-      lines.flatMap((line) => {
+      mergedLines(lines).flatMap((line) => {
         const item = this.item(line.menuItemId);
         return item ? [`${drinkPhrase(item, line.quantity, line.modifiers)} (${formatCents(line.lineTotalCents)})`] : [];
       }),
@@ -481,17 +567,24 @@ export class Replies {
     return `Our ${CATEGORY_WORDS[category].many}: ${priced}. ${this.rng.pick(["Which one would you like?", "Anything catch your eye?"])}`;
   }
 
-  describe(items: readonly MenuItem[]): string {
+  /** `offering` false: the guest already asked for the drink, so no "Want one?". */
+  describe(items: readonly MenuItem[], offering = true): string {
     const [first, second] = items;
     if (!first) return this.wholeMenu();
     const about = `The ${first.name} (${formatCents(first.priceCents)}): ${lowerFirst(first.description)}`;
-    if (second) return `${about} The ${second.name} is ${formatCents(second.priceCents)}. Want one?`;
-    return `${about} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}`;
+    if (second) return `${about} The ${second.name} is ${formatCents(second.priceCents)}.${offering ? " Want one?" : ""}`;
+    return offering ? `${about} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}` : about;
   }
 
-  prices(items: readonly MenuItem[]): string {
-    const quoted = listJoin(items.map((item) => `${article(item.name)} ${item.name} is ${formatCents(item.priceCents)}`));
-    return `${capitalise(quoted)}. ${this.rng.pick(["Want one?", "Shall I pour you one?"])}`;
+  prices(items: readonly MenuItem[], offering = true): string {
+    const quoted = `${capitalise(listJoin(items.map((item) => `${article(item.name)} ${item.name} is ${formatCents(item.priceCents)}`)))}.`;
+    return offering ? `${quoted} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}` : quoted;
+  }
+
+  /** "Two Martinis and a Negroni come to $37.00. Shall I pour them?" */
+  roundPrice(round: readonly { item: MenuItem; quantity: number }[], totalCents: number): string {
+    const drinks = capitalise(listJoin(round.map(({ item, quantity }) => drinkPhrase(item, quantity))));
+    return `${drinks} come to ${formatCents(totalCents)}. ${this.rng.pick(["Shall I pour them?", "Want me to pour them?"])}`;
   }
 
   priceRange(): string {

@@ -140,16 +140,23 @@ export type Understanding =
   | { intent: "GREET" }
   /** `tip`: a tip asked for beside the order ("two martinis and a 15% tip"), set once the order is poured. */
   | { intent: "ORDER"; drafts: DraftLine[]; unknown: string[]; tip?: TipAsked }
-  | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null }
+  /** `modifiers`: how the repeat is made now ("another one, neat this time"), over how it was. */
+  | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null; modifiers?: Modifier[] }
   | { intent: "REMOVE"; target: RemoveTarget }
   /** `itemIds` null: the last ordered line ("make that three"). */
   | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number }
-  | { intent: "MODIFY"; modifiers: Modifier[] }
+  /**
+   * Serving words for drinks already poured ("dirty", "with a chaser too", "can one of them be on the
+   * rocks?"): the last order's drinks that take them (`itemIds`: those named), every one of them
+   * when `all` ("make them all dirty"), else the last; `quantity` of its units only ("one of them").
+   */
+  | { intent: "MODIFY"; modifiers: Modifier[]; itemIds?: string[]; quantity?: number; all?: boolean }
   | { intent: "SHOW_TAB" }
   /** `asked`: drinks the guest asked whether the balance covers ("do I have enough for a martini?"). */
   | { intent: "SHOW_BALANCE"; asked: DraftLine[] }
   | { intent: "MENU"; subject: Subject }
-  | { intent: "PRICE"; subject: Subject }
+  /** `asked`: the drinks as said, with their counts ("how much would two martinis and a negroni come to?"). */
+  | { intent: "PRICE"; subject: Subject; asked?: DraftLine[] }
   | { intent: "RECOMMEND"; mood: Mood | null; category: MenuCategory | null }
   | ({ intent: "SET_TIP" } & TipAsked)
   | ({ intent: "QUOTE_TIP" } & TipAsked)

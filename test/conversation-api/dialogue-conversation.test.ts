@@ -166,6 +166,38 @@ describe("issue 9 over GraphQL on PostgreSQL", () => {
     await recorder.stop();
   });
 
+  it("issue 18: edits of drinks already on the tab are one version and one event each, and add no drink", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    await turn("three negronis", { intent: "ORDER", lines: ["3 negroni"], totalCents: 3300, event: "ITEM_ADDED" });
+    // One unit made another way: the line splits, nothing is added to the bill.
+    const split = await turn("can one of those come on the rocks?", { intent: "MODIFY", lines: ["1 negroni (on the rocks)", "2 negroni"], totalCents: 3300, event: "ITEM_ADDED" });
+    expect(split.text).toMatch(/one of those is a Negroni on the rocks/);
+    // One unit changed to another drink.
+    await turn("change one of those to a daiquiri", { intent: "REPLACE", lines: ["1 daiquiri", "1 negroni", "1 negroni (on the rocks)"], totalCents: 3200, event: "ITEM_ADDED" });
+    // Serving words alone for the drink just poured.
+    await turn("shaken", { intent: "MODIFY", lines: ["1 daiquiri (shaken)", "1 negroni", "1 negroni (on the rocks)"], totalCents: 3200, event: "ITEM_ADDED" });
+    // Refused in words: a Daiquiri is never dirty; no version, no event.
+    await turn("dirty", { intent: "MODIFY", lines: ["1 daiquiri (shaken)", "1 negroni", "1 negroni (on the rocks)"], totalCents: 3200 });
+    await turn("take one off", { intent: "REMOVE", lines: ["1 negroni", "1 negroni (on the rocks)"], totalCents: 2200, event: "ITEM_REMOVED" });
+    await recorder.stop();
+  });
+
+  it("issue 18: a serving question outlives a balance question; a priced round is poured whole as one event", async (context) => {
+    const maya = postgresMaya();
+    if (!maya) return context.skip();
+    const { recorder, turn } = await guestOn(maya);
+    await turn("a tequila please", { intent: "ORDER", lines: [], totalCents: 0 });
+    const balance = await turn("what's my balance looking like?", { intent: "SHOW_BALANCE", lines: [], totalCents: 0 });
+    expect(balance.text).toMatch(/neat or on the rocks/i);
+    await turn("neat", { intent: "ORDER", lines: ["1 tequila (neat)"], totalCents: 800, event: "ITEM_ADDED" });
+    const priced = await turn("how much for two IPAs and a soda?", { intent: "PRICE", lines: ["1 tequila (neat)"], totalCents: 800 });
+    expect(priced.text).toContain("$15.00");
+    await turn("yeah let's do that", { intent: "ORDER", lines: ["1 soda", "1 tequila (neat)", "2 ipa"], totalCents: 2300, event: "ITEM_ADDED" });
+    await recorder.stop();
+  });
+
   it("a NUL in the text is dropped: two IPAs poured exactly once, the transcript clean, no server error", async (context) => {
     const maya = postgresMaya();
     if (!maya) return context.skip();

@@ -287,3 +287,259 @@ describe("whether the balance covers a drink", () => {
     expect(tabLines(result.session)).toEqual(["1 martini"]);
   });
 });
+
+describe("a question about the guest's own order outlives an interjection (issue 18)", () => {
+  it.each([
+    ["what do I owe so far?", /Neat or on the rocks|neat or on the rocks/],
+    ["how much money have I got left?", /neat or on the rocks/i],
+    ["which cocktails have you got?", /Which one|catch your eye/],
+    ["thanks, you're lovely", /neat or on the rocks/i],
+    ["sure", /neat or on the rocks/i],
+  ])("'%s' in between: the next answer still fills the serving question", async (between, asked) => {
+    const { say } = setUp();
+    await say("a brandy for me");
+    const interjection = await say(between);
+    expect(interjection.text).toMatch(asked);
+    expect(tabLines(interjection.session)).toEqual([]);
+    const answered = await say("straight up neat");
+    expect(answered.intent).toBe("ORDER");
+    expect(tabLines(answered.session)).toEqual(["1 brandy (neat)"]);
+  });
+
+  it("a price question about the drink waiting on its serving answers the price and asks again, offering nothing", async () => {
+    const { say } = setUp();
+    await say("two tequilas");
+    const priced = await say("how much are those?");
+    expect(priced.intent).toBe("PRICE");
+    expect(priced.text).toContain("$8.00");
+    expect(priced.text).not.toMatch(/Want one|pour you one/);
+    expect(priced.text).toMatch(/neat or on the rocks/i);
+    expect(tabLines((await say("rocks for both")).session)).toEqual(["2 tequila (on the rocks)"]);
+  });
+
+  it("a held question and an interjection's own offer: each answer fills the question it fits", async () => {
+    const { say } = setUp();
+    await say("a vodka");
+    await say("and what's a classic brew?");
+    // "neat" cannot be a Classic Brew: it is the vodka's serving.
+    const neat = await say("neat");
+    expect(tabLines(neat.session)).toEqual(["1 vodka (neat)"]);
+    // The offer was not asked again, so a later "sure" pours nothing more.
+    expect(tabLines((await say("sure")).session)).toEqual(["1 vodka (neat)"]);
+  });
+
+  it("a yes to the interjection's offer pours it, and the held question is asked again", async () => {
+    const { say } = setUp();
+    await say("a rum");
+    await say("how much is the lemonade?");
+    const yes = await say("yeah go on then");
+    expect(tabLines(yes.session)).toEqual(["1 lemonade"]);
+    expect(yes.text).toMatch(/neat or on the rocks/i);
+    expect(tabLines((await say("on the rocks")).session)).toEqual(["1 lemonade", "1 rum (on the rocks)"]);
+  });
+
+  it("a new order or a decline drops the question", async () => {
+    const ordered = setUp();
+    await ordered.say("a gin");
+    await ordered.say("what's my balance?");
+    await ordered.say("actually just a soda");
+    const after = await ordered.say("neat");
+    expect(tabLines(after.session)).toEqual(["1 soda"]);
+    const declined = setUp();
+    await declined.say("a gin");
+    await declined.say("what's my tab?");
+    await declined.say("forget it");
+    expect(tabLines((await declined.say("on the rocks")).session)).toEqual([]);
+  });
+
+  it("the answer and a new order beside it are poured together", async () => {
+    const { bar, say } = setUp();
+    await say("a rye");
+    await say("what's the total so far?");
+    const calls = engineCalls(bar);
+    const both = await say("rocks please, and an IPA for my friend");
+    expect(tabLines(both.session)).toEqual(["1 ipa", "1 whiskey (on the rocks)"]);
+    expect(calls()).toBe(1);
+  });
+
+  it("a comment after an offer says no count: 'sounds a bit bitter' pours nothing", async () => {
+    const { say } = setUp();
+    await say("what's a negroni like?");
+    const comment = await say("sounds a bit bitter");
+    expect(tabLines(comment.session)).toEqual([]);
+    expect(comment.text).not.toMatch(/coming right up|on it/);
+  });
+
+  it("'ok, and a water' beside an offer acknowledges it: only the water is poured", async () => {
+    const { say } = setUp();
+    await say("how much is a brandy?");
+    expect(tabLines((await say("ok, and a water")).session)).toEqual(["1 water"]);
+  });
+
+  it("a question after a repair cue is a question, not a new version of the order", async () => {
+    const { say } = setUp();
+    await say("a negroni");
+    const asked = await say("wait, what's in a manhattan?");
+    expect(asked.intent).toBe("MENU");
+    expect(tabLines(asked.session)).toEqual(["1 negroni"]);
+  });
+
+  it("an offer of Maya's own is not kept across an interjection: a later yes pours nothing", async () => {
+    const { say } = setUp();
+    await say("my brother raves about the old fashioned");
+    await say("what's on my tab?");
+    const yes = await say("yes");
+    expect(tabLines(yes.session)).toEqual([]);
+  });
+});
+
+describe("yes and no are read from their words", () => {
+  it.each(["yes, that works", "yeah go for it", "ok sure why not", "sounds perfect to me", "alright then, pour it"])(
+    "'%s' takes the offer",
+    async (said) => {
+      const { say } = setUp();
+      await say("how much is a daiquiri?");
+      expect(tabLines((await say(said)).session)).toEqual(["1 daiquiri"]);
+    },
+  );
+
+  it.each(["that's it for now", "I'm good, thanks", "no, maybe later", "hmm, not sure"])("'%s' does not", async (said) => {
+    const { say } = setUp();
+    await say("how much is a daiquiri?");
+    expect(tabLines((await say(said)).session)).toEqual([]);
+  });
+
+  it("a yes to 'plain instead?' pours it plain; a yes to 'which one?' asks again", async () => {
+    const plain = setUp();
+    await plain.say("a lemonade with a twist");
+    expect(tabLines((await plain.say("yep, that's fine")).session)).toEqual(["1 lemonade"]);
+    const which = setUp();
+    await which.say("a beer please");
+    const again = await which.say("yes please");
+    expect(again.text).toMatch(/Which beer|Which one/);
+    expect(tabLines(again.session)).toEqual([]);
+    expect(tabLines((await which.say("three classic brews")).session)).toEqual(["3 classic-brew"]);
+  });
+});
+
+describe("edits of drinks already on the tab are one edit, never more drinks (issue 18)", () => {
+  it("serving words said alone change the drink just poured: one BarPort call, no unit added", async () => {
+    const { bar, say } = setUp();
+    await say("a manhattan please");
+    const calls = engineCalls(bar);
+    const result = await say("stirred, and with a twist please");
+    expect(result.intent).toBe("MODIFY");
+    expect(tabLines(result.session)).toEqual(["1 manhattan (stirred, with a twist)"]);
+    expect(calls()).toBe(1);
+    const dry = await say("oh and make it dry");
+    expect(tabLines(dry.session)).toEqual(["1 manhattan (dry, stirred, with a twist)"]);
+  });
+
+  it("'could two of them be dirty?' changes two units of the round in one edit", async () => {
+    const { bar, say } = setUp();
+    await say("four martinis");
+    const calls = engineCalls(bar);
+    const result = await say("could two of them be dirty?");
+    expect(result.intent).toBe("MODIFY");
+    expect(tabLines(result.session)).toEqual(["2 martini", "2 martini (dirty)"]);
+    expect(result.session.tab.totalCents).toBe(5200);
+    expect(calls()).toBe(1);
+  });
+
+  it("serving words the drink does not take are refused in words and change nothing", async () => {
+    const { say } = setUp();
+    const before = await say("two classic brews");
+    const refused = await say("shaken");
+    expect(refused.intent).toBe("MODIFY");
+    expect(refused.text).toMatch(/doesn't come shaken/);
+    expect(refused.session.tab.version).toBe(before.session.tab.version);
+  });
+
+  it("serving words for a drink named as one already ordered change it, not add one", async () => {
+    const { say } = setUp();
+    await say("a cosmo and a water");
+    const result = await say("can you put a twist on the cosmo");
+    expect(result.intent).toBe("MODIFY");
+    expect(tabLines(result.session)).toEqual(["1 cosmopolitan (with a twist)", "1 water"]);
+  });
+
+  it("'turn one of them into a negroni' changes one unit to another drink, as one edit", async () => {
+    const { bar, say } = setUp();
+    await say("three old fashioneds");
+    const calls = engineCalls(bar);
+    const result = await say("turn one of them into a negroni");
+    expect(result.intent).toBe("REPLACE");
+    expect(tabLines(result.session)).toEqual(["1 negroni", "2 old-fashioned"]);
+    expect(result.text).toMatch(/one of the Old Fashioneds/);
+    expect(calls()).toBe(1);
+  });
+
+  it("'knock one off' takes one unit of the last order off", async () => {
+    const { say } = setUp();
+    await say("three IPAs");
+    const result = await say("knock one off");
+    expect(result.intent).toBe("REMOVE");
+    expect(tabLines(result.session)).toEqual(["2 ipa"]);
+  });
+
+  it("'just two daiquiris, sorry' right after four sets that order to two", async () => {
+    const { say } = setUp();
+    await say("four daiquiris");
+    const result = await say("just two daiquiris, sorry");
+    expect(result.intent).toBe("CHANGE_QUANTITY");
+    expect(tabLines(result.session)).toEqual(["2 daiquiri"]);
+  });
+
+  it("'the soda should have been a lemonade' replaces that drink only", async () => {
+    const { say } = setUp();
+    await say("two negronis and a soda");
+    const result = await say("sorry, the soda should have been a lemonade");
+    expect(result.intent).toBe("REPLACE");
+    expect(tabLines(result.session)).toEqual(["1 lemonade", "2 negroni"]);
+  });
+
+  it("'make it four' after a question about a drink on the tab sets it to four, not four more", async () => {
+    const { say } = setUp();
+    await say("a cosmo");
+    await say("what's in a cosmo?");
+    const result = await say("make it four");
+    expect(result.intent).toBe("CHANGE_QUANTITY");
+    expect(tabLines(result.session)).toEqual(["4 cosmopolitan"]);
+  });
+});
+
+describe("rounds and questions in focus (issue 18)", () => {
+  it("a round priced is offered whole: 'let's do it' pours all of it", async () => {
+    const { bar, say } = setUp();
+    const priced = await say("what would three IPAs and a lemonade cost me?");
+    expect(priced.intent).toBe("PRICE");
+    expect(priced.text).toContain("$20.00");
+    const calls = engineCalls(bar);
+    const poured = await say("great, let's do it");
+    expect(tabLines(poured.session)).toEqual(["1 lemonade", "3 ipa"]);
+    expect(calls()).toBe(1);
+  });
+
+  it("'and the cosmo?' right after a question about a drink asks the same question and pours nothing", async () => {
+    const { say } = setUp();
+    await say("how much is a manhattan?");
+    const again = await say("and the cosmo?");
+    expect(again.intent).toBe("PRICE");
+    expect(again.text).toContain("$12.00");
+    expect(tabLines(again.session)).toEqual([]);
+  });
+});
+
+describe("replies say one drink's lines once", () => {
+  it("the tab and a removal read equal lines together", async () => {
+    const { say } = setUp();
+    await say("a soda");
+    await say("two sodas");
+    await say("five sodas");
+    const tab = await say("what's on my tab?");
+    expect(tab.text).toMatch(/eight Sodas \(\$24\.00\)/);
+    expect(tab.text).not.toMatch(/two Sodas/);
+    const removed = await say("take off the sodas");
+    expect(removed.text).toMatch(/took eight Sodas off/);
+  });
+});

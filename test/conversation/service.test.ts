@@ -385,6 +385,23 @@ describe("dialogue state", () => {
     expect(parseState(JSON.parse(JSON.stringify(serialiseState(replacing))))).toEqual(replacing);
   });
 
+  it("round-trips a held question, the topic and an own order's mark; damaged ones read as none", () => {
+    const whiskey = { candidates: ["whiskey"], category: null, quantity: 2, modifiers: [], softModifiers: [] };
+    const state = {
+      ...initialState(),
+      turn: 6,
+      pending: { kind: "ORDER" as const, drafts: [{ ...whiskey, candidates: ["ipa"], quantity: 1 }], confirm: true },
+      held: { kind: "ORDER" as const, drafts: [whiskey], confirm: false, ordered: true as const },
+      topic: { turn: 6, kind: "PRICE" as const },
+    };
+    expect(parseState(JSON.parse(JSON.stringify(serialiseState(state))))).toEqual(state);
+    const damaged = parseState({ ...(serialiseState(state) as object), held: { kind: "ORDER", drafts: [] }, topic: { turn: 6, kind: "PAY" } });
+    expect(damaged).toMatchObject({ turn: 6, held: null, topic: null, pending: state.pending });
+    // Only a true mark counts: anything else reads as one of Maya's offers.
+    const unmarked = parseState({ ...(serialiseState(state) as object), held: { ...state.held, ordered: "yes" } });
+    expect(unmarked.held).toEqual({ kind: "ORDER", drafts: [whiskey], confirm: false });
+  });
+
   it("round-trips the tip a last edit replaced, each kind; a damaged one leaves nothing to undo", () => {
     for (const tipBefore of [{ percent: 15 }, { amountCents: 500 }, { none: true as const }]) {
       const state = { ...initialState(), turn: 4, lastEdit: { turn: 4, added: [], removed: [], lastOrderBefore: [], tipBefore } };
@@ -402,7 +419,7 @@ describe("dialogue state", () => {
       lastOrder: [{ menuItemId: "martini", quantity: 2, modifiers: ["dirty"] }],
       focusItemId: "martini",
     };
-    expect(parseState(stored)).toEqual({ turn: 5, pending: stored.pending, lastOrder: stored.lastOrder, focusItemId: "martini", lastEdit: null });
+    expect(parseState(stored)).toEqual({ ...initialState(), turn: 5, pending: stored.pending, lastOrder: stored.lastOrder, focusItemId: "martini" });
   });
 
   it("drops a damaged last edit or a quantity question pointing past its drafts, keeping the rest", () => {
@@ -413,7 +430,7 @@ describe("dialogue state", () => {
       pending: { kind: "QUANTITY", drafts: [{ candidates: ["ipa"], category: null, quantity: 1, modifiers: [], softModifiers: [] }], draftIndex: 3 },
       lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: [] }],
     });
-    expect(state).toEqual({ turn: 2, pending: null, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: [] }], focusItemId: null, lastEdit: null });
+    expect(state).toEqual({ ...initialState(), turn: 2, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: [] }] });
   });
 
   it.each([[null], [42], ["state"], [[]], [{ version: 99, turn: 3 }]])("starts afresh from %j", (stored) => {
@@ -422,7 +439,7 @@ describe("dialogue state", () => {
 
   it("keeps the valid fields of a partly damaged state", () => {
     const state = parseState({ version: 1, turn: 4, pending: { kind: "ORDER", drafts: [{ candidates: [] }] }, lastOrder: [{ menuItemId: "ipa", quantity: 1, modifiers: ["bogus"] }] });
-    expect(state).toEqual({ turn: 4, pending: null, lastOrder: [], focusItemId: null, lastEdit: null });
+    expect(state).toEqual({ ...initialState(), turn: 4 });
   });
 });
 

@@ -28,6 +28,8 @@ export interface TabChange {
 
 export interface Outcome {
   text: string;
+  /** What was done, when it is not what was understood ("make it two" for a drink only offered pours two: ORDER). */
+  intent?: Intent;
   /** The session after the act when the act read or changed it; `say` reads it otherwise. */
   session?: SessionView;
   paymentId?: string | null;

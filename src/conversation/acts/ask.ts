@@ -6,6 +6,7 @@
 import type { MenuItem } from "../../bar/menu-catalog.js";
 import { tipFor, unitPriceCents, type TipSetting } from "../../bar/tab-pricing.js";
 import type { TabView } from "../bar-port.js";
+import { isOwnOrderQuestion, type DialogueState } from "../dialogue-state.js";
 import { effectiveModifiers, settledItem, type DraftLine } from "../drafts.js";
 import { SURPRISE, type Subject } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
@@ -29,20 +30,62 @@ export function unknownSubject(subject: Subject, tools: ActTools, asked = true):
 export const itemsOf = (itemIds: readonly string[], tools: ActTools): MenuItem[] =>
   itemIds.flatMap((id) => tools.index.byId.get(id) ?? []);
 
-/** Words about the drinks asked about, an offer of them and the first in focus; a category lists its drinks. */
-function aboutDrinks(subject: Subject, tools: ActTools, words: (items: MenuItem[]) => string, otherwise: () => string): Outcome {
+/** The drinks the guest already asked for while Maya waits on a detail ("neat or on the rocks?"). */
+function waitingDrinks(state: DialogueState): Set<string> {
+  const ids = new Set<string>();
+  for (const question of [state.pending, state.held]) {
+    if (isOwnOrderQuestion(question) && question.kind !== "REMOVE") question.drafts.forEach((draft) => draft.candidates.forEach((id) => ids.add(id)));
+  }
+  return ids;
+}
+
+/**
+ * Words about the drinks asked about, an offer of them and the first in focus; a category lists its
+ * drinks. Drinks the guest already asked for are not offered again: Maya asks her question instead.
+ */
+function aboutDrinks(
+  subject: Subject,
+  state: DialogueState,
+  tools: ActTools,
+  words: (items: MenuItem[], offering: boolean) => string,
+  otherwise: () => string,
+): Outcome {
   const items = itemsOf(subject.itemIds, tools);
   const [first] = items;
-  if (first) return { text: words(items), pending: offer(items.map((item) => item.id)), focusItemId: first.id };
+  const waiting = waitingDrinks(state);
+  const offering = !items.every((item) => waiting.has(item.id));
+  if (first) return { text: words(items, offering), ...(offering ? { pending: offer(items.map((item) => item.id)) } : {}), focusItemId: first.id };
   if (subject.category !== null) return categoryOffer(subject.category, tools);
   return unknownSubject(subject, tools) ?? { text: otherwise() };
 }
 
-export const menu: Act<"MENU"> = ({ subject }, _state, _bar, tools) =>
-  aboutDrinks(subject, tools, (items) => tools.replies.describe(items), () => tools.replies.wholeMenu());
+export const menu: Act<"MENU"> = ({ subject }, state, _bar, tools) =>
+  aboutDrinks(subject, state, tools, (items, offering) => tools.replies.describe(items, offering), () => tools.replies.wholeMenu());
 
-export const price: Act<"PRICE"> = ({ subject }, _state, _bar, tools) =>
-  aboutDrinks(subject, tools, (items) => tools.replies.prices(items), () => tools.replies.priceRange());
+/**
+ * "How much would two martinis and a negroni come to?": a round asked about (counts said, or
+ * several drinks) is priced as a whole and offered as a whole, so "let's do that" pours it all.
+ */
+export const price: Act<"PRICE"> = ({ subject, asked }, state, _bar, tools) => {
+  const round = asked && roundOf(asked, tools);
+  if (round) {
+    const totalCents = round.reduce((sum, { quantity, unitCents }) => sum + quantity * unitCents, 0);
+    const [first] = round;
+    return {
+      text: tools.replies.roundPrice(round, totalCents),
+      pending: { kind: "ORDER", drafts: asked.map((draft) => ({ ...draft })), confirm: true },
+      focusItemId: first?.item.id ?? null,
+    };
+  }
+  return aboutDrinks(subject, state, tools, (items, offering) => tools.replies.prices(items, offering), () => tools.replies.priceRange());
+};
+
+/** The drinks of a price question as a round, when it is one: each settled, and more than one drink in all. */
+function roundOf(asked: readonly DraftLine[], tools: ActTools): ReturnType<typeof pricedDrinks> {
+  if (asked.length === 0 || asked.some((draft) => settledItem(draft, tools.index) === null)) return null;
+  const drinks = asked.reduce((sum, draft) => sum + draft.quantity, 0);
+  return drinks > 1 ? pricedDrinks(asked, tools) : null;
+}
 
 /**
  * Two drinks for the mood (a menu tag), within the category when one was named and it has

@@ -1,35 +1,72 @@
 /**
- * "Make it a double", "actually, on the rocks": the last order poured again
- * as asked, in place of the first pour: one edit (the new drink added and
- * the old one taken off in the same transaction), so a balance that cannot
- * cover the new drink changes nothing.
+ * "Make it a double", "actually, on the rocks", "dirty", "with a chaser too", "can one of them be
+ * on the rocks?": drinks of the last order made another way, in place of the first pour: one edit
+ * (the remade drinks added and the old ones taken off in the same transaction), so a balance that
+ * cannot cover a double changes nothing. Only drinks that take the words are changed; when none
+ * does, Maya says so and nothing changes.
  */
+import type { MenuItem } from "../../bar/menu-catalog.js";
 import type { OrderLine } from "../bar-port.js";
 import { isModifier, modifierProblem, replaceModifiers } from "../modifiers.js";
 import type { Act } from "./act.js";
 import { changeTab, sameModifiers, takeOff } from "./tab.js";
 
-export const modify: Act<"MODIFY"> = async ({ modifiers: added }, state, bar, tools) => {
+interface Remake {
+  /** Where the line is in the last order. */
+  at: number;
+  line: OrderLine;
+  item: MenuItem;
+  /** The units remade: all of the line, or those asked for ("one of them"). */
+  units: number;
+  modifiers: OrderLine["modifiers"];
+}
+
+export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantity, all }, state, bar, tools) => {
   const { index, replies } = tools;
-  const last = state.lastOrder[state.lastOrder.length - 1];
-  const item = last && index.byId.get(last.menuItemId);
-  if (!last || !item) return { text: replies.modifyWhat() };
-  const modifiers = replaceModifiers(last.modifiers.filter(isModifier), added);
-  const problem = modifierProblem(item, modifiers);
-  if (problem) return { text: replies.modifierRefused({ item, problem, draftIndex: 0 }, null, false) };
-  if (sameModifiers(modifiers, last.modifiers)) return { text: replies.alreadyMadeThatWay(item, last.quantity, modifiers) };
+  const named = state.lastOrder
+    .map((line, at) => ({ line, at, item: index.byId.get(line.menuItemId) }))
+    .filter((entry): entry is { line: OrderLine; at: number; item: MenuItem } => entry.item !== undefined && (!itemIds || itemIds.includes(entry.line.menuItemId)));
+  const last = named[named.length - 1];
+  if (!last) return { text: replies.modifyWhat() };
+  const remakes: Remake[] = named.flatMap(({ line, at, item }) => {
+    const modifiers = replaceModifiers(line.modifiers.filter(isModifier), added);
+    return modifierProblem(item, modifiers) ? [] : [{ at, line, item, units: Math.min(quantity ?? line.quantity, line.quantity), modifiers }];
+  });
+  if (remakes.length === 0) {
+    const modifiers = replaceModifiers(last.line.modifiers.filter(isModifier), added);
+    const problem = modifierProblem(last.item, modifiers);
+    return { text: problem ? replies.modifierRefused({ item: last.item, problem, draftIndex: 0 }, null, false) : replies.modifyWhat() };
+  }
+  // The drink just said, unless the guest spoke of them all ("make them all dirty").
+  const chosen = (all ? remakes : remakes.slice(-1)).filter((remake) => !sameModifiers(remake.modifiers, remake.line.modifiers));
+  if (chosen.length === 0) {
+    const [done] = remakes.slice(-1) as [Remake];
+    return { text: replies.alreadyMadeThatWay(done.item, done.line.quantity, done.modifiers) };
+  }
   const session = await bar.snapshot(tools.sessionId);
-  const previous = takeOff(session.tab.items, [last]).filter(({ line }) => sameModifiers(line.modifiers, last.modifiers));
-  if (previous.length === 0) return { text: replies.notOnTab([last.menuItemId], null), session };
-  const replacement: OrderLine = { menuItemId: item.id, quantity: last.quantity, modifiers };
-  const result = await changeTab(bar, tools, { set: previous, add: [replacement] });
+  const previous = takeOff(
+    session.tab.items,
+    chosen.map(({ line, units }) => ({ ...line, quantity: units })),
+  ).filter(({ line }) => chosen.some((remake) => remake.line.menuItemId === line.menuItemId && sameModifiers(line.modifiers, remake.line.modifiers)));
+  if (previous.length === 0) return { text: replies.notOnTab([last.line.menuItemId], null), session };
+  const remade: OrderLine[] = chosen.map(({ item, units, modifiers }) => ({ menuItemId: item.id, quantity: units, modifiers }));
+  const result = await changeTab(bar, tools, { set: previous, add: remade });
   if (!result.ok) return result.outcome;
-  const lastOrder = [...state.lastOrder.slice(0, -1), replacement];
+  // The last order now holds the drinks as they are: what is left of each line, then the remade units.
+  const lastOrder = state.lastOrder.flatMap((line, at) => {
+    const remake = chosen.find((entry) => entry.at === at);
+    if (!remake) return [line];
+    const left = line.quantity - remake.units;
+    const rest = left > 0 ? [{ ...line, quantity: left }] : [];
+    return [...rest, { menuItemId: line.menuItemId, quantity: remake.units, modifiers: remake.modifiers }];
+  });
+  const split = chosen.some((remake) => remake.units < remake.line.quantity);
+  const [focus] = chosen.slice(-1) as [Remake];
   return {
-    text: replies.remade(replacement, result.session),
+    text: replies.remade(remade, result.session, split),
     session: result.session,
     lastOrder,
-    focusItemId: item.id,
+    focusItemId: focus.item.id,
     change: result.change,
   };
 };

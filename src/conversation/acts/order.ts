@@ -8,7 +8,7 @@ import type { BarPort, OrderLine } from "../bar-port.js";
 import type { DialogueState, PendingQuestion } from "../dialogue-state.js";
 import { draftProblem, openQuestion, toOrderLines, withoutProblem, type DraftLine } from "../drafts.js";
 import { groundPhrase, isDrinkLike, suggestionsFor } from "../grounding.js";
-import { isModifier } from "../modifiers.js";
+import { isModifier, replaceModifiers } from "../modifiers.js";
 import { quantityRefusal } from "../refusals.js";
 import type { TipAsked } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
@@ -51,10 +51,12 @@ export async function settle(
   replaces?: OrderLine[],
 ): Promise<Settled> {
   const { index, replies } = tools;
-  const ask = (question: Omit<PendingQuestion & { kind: "ORDER" }, "kind" | "replaces">): PendingQuestion => ({
+  // The guest asked for these drinks: the question outlives an interjection.
+  const ask = (question: Omit<PendingQuestion & { kind: "ORDER" }, "kind" | "replaces" | "ordered">): PendingQuestion => ({
     kind: "ORDER",
     ...question,
     ...(replaces ? { replaces } : {}),
+    ordered: true,
   });
   const missing = notOnMenu(unknown, tools);
   if (missing && drafts.length === 0) return { outcome: missing.alone };
@@ -75,9 +77,10 @@ export async function settle(
   if (problem) {
     const fixed = withoutProblem(drafts, problem);
     const next = openQuestion(fixed, index);
-    return told({ text: replies.modifierRefused(problem, next), pending: ask({ drafts: fixed, confirm: next === null }) });
+    return told({ text: replies.modifierRefused(problem, next), pending: ask({ drafts: fixed, confirm: next === null }), focusItemId: problem.item.id });
   }
-  if (question?.kind === "SERVING") return told({ text: replies.askServing(question), pending: ask({ drafts, confirm: false }) });
+  // "How much is that?" while Maya asks how to pour it: the drink asked about is in focus.
+  if (question?.kind === "SERVING") return told({ text: replies.askServing(question), pending: ask({ drafts, confirm: false }), focusItemId: question.itemIds[0] ?? null });
   const lines = toOrderLines(drafts, index);
   if (!lines || lines.length === 0) return told({ text: replies.unknown() });
   return { lines, preface };
@@ -154,5 +157,7 @@ export const repeatOrder: Act<"REPEAT_ORDER"> = (understanding, state: DialogueS
   const last = known[known.length - 1];
   if (!last) return { text: tools.replies.nothingToRepeat() };
   const lines = understanding.scope === "ORDER" ? known : [{ ...last, quantity: understanding.quantity ?? 1 }];
-  return pour(draftsOf(lines), [], bar, tools);
+  const said = understanding.modifiers;
+  const made = said ? lines.map((line) => ({ ...line, modifiers: replaceModifiers(line.modifiers.filter(isModifier), said) })) : lines;
+  return pour(draftsOf(made), [], bar, tools);
 };

@@ -8,6 +8,7 @@ import type { DialogueState } from "../dialogue-state.js";
 import { quantityRefusal } from "../refusals.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { offer } from "./offer.js";
+import { pour } from "./order.js";
 import { replace } from "./replace.js";
 import { changeTab, linesOf, reductions, refuse } from "./tab.js";
 
@@ -55,6 +56,9 @@ export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity
   if (itemId === undefined) {
     const item = tools.index.byId.get(itemIds[0] as string);
     if (!item || quantity === 0) return { text: tools.replies.notOnTab(itemIds, null), session };
+    // "Make it three" while Maya offers the drink just asked about: three of it, as offered.
+    const offered = state.pending?.kind === "ORDER" && !state.pending.ordered ? state.pending.drafts.find((draft) => draft.candidates.includes(item.id)) : undefined;
+    if (offered) return { ...(await pour([{ ...offered, candidates: [item.id], category: null, quantity }], [], bar, tools)), intent: "ORDER" };
     // "Make that three lagers" with no lager on the tab: the last order becomes three lagers.
     if (state.lastOrder.length > 0) {
       const drafts = [{ candidates: [item.id], category: null, quantity, modifiers: [], softModifiers: [], quantitySaid: true }];

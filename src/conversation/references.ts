@@ -1,0 +1,310 @@
+/**
+ * What an utterance says of drinks already ordered, asked about or offered: edits of what is on
+ * the tab ("dirty" after a martini, "make one of those a manhattan", "take one off", "the lemonade
+ * should be an iced tea"), the drink or the round in focus ("make it three" after a price question,
+ * "and the daiquiri?"), and what Maya is still waiting to hear about. Pure: each function reads one
+ * clause with the dialogue state and returns a reading, or null when the clause is not one of these.
+ */
+import type { Modifier } from "../bar/menu-catalog.js";
+import type { Clause } from "./clauses.js";
+import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
+import { sameDrink, type DraftLine } from "./drafts.js";
+import { matches, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
+import type { MenuIndex } from "./menu-matcher.js";
+import { canonicalModifiers } from "./modifiers.js";
+import { readQuantity } from "./numbers.js";
+import type { RemoveLine, Understanding } from "./understanding.js";
+
+const namesAny = (u: Utterance): boolean => u.order.drafts.length > 0 || u.order.unknown.length > 0;
+
+/** Words a clause may open with before what it says. */
+const OPENERS = new Set(["and", "so", "oh", "okay", "well", "also", "then", "actually", "um", "uh", "ah", "hmm", "maya", "hey", "but", "now"]);
+const opening = (u: Utterance): string => ` ${u.tokens.slice(u.tokens.findIndex((token) => !OPENERS.has(token))).join(" ")} `;
+/** "can one of them be on the rocks?", "could it be shaken?": a question that asks for a change. */
+const ASKING_FOR = /^ (can|could|would|will) /;
+/** "one of those", "two of them", "a couple of the martinis": some units of the drinks ordered. */
+const THOSE = new Set(["those", "them", "these", "the", "my", "our"]);
+const EVERY_ONE = / (them|those|these|all|both|each|every one|the lot) /;
+
+/** The units "one of those" speaks of, or null when no such phrase was said. */
+function unitsOf(u: Utterance): number | null {
+  const { tokens } = u;
+  for (let of = 1; of < tokens.length - 1; of += 1) {
+    if (tokens[of] !== "of" || !THOSE.has(tokens[of + 1] as string)) continue;
+    for (let start = Math.max(0, of - 3); start < of; start += 1) {
+      const read = readQuantity(tokens, start);
+      if (read && start + read.length === of) return read.value;
+    }
+  }
+  return null;
+}
+
+/** Verbs that change a drink into another. */
+const CHANGING = new Set(["make", "change", "switch", "swap", "turn"]);
+/** Words between the units and the new drink: "change one to a lager", "make two into negronis", "swap one for an IPA". */
+const INTO = new Set(["to", "into", "for", "a", "an"]);
+
+/**
+ * "change one to a lager", "make two into negronis": units counted right after a verb of changing;
+ * `linked` when a word must lead on to the new drink ("make one up" needs none).
+ */
+function unitsChanged(u: Utterance, linked = true): number | null {
+  const { tokens } = u;
+  for (let at = 0; at < tokens.length - 1; at += 1) {
+    if (!CHANGING.has(tokens[at] as string) || tokens[at + 1] === "a" || tokens[at + 1] === "an") continue;
+    const read = readQuantity(tokens, at + 1);
+    if (read && (!linked || INTO.has(tokens[at + 1 + read.length] as string))) return read.value;
+  }
+  return null;
+}
+
+/** A request, or a question asking for one ("can it be shaken?"). */
+const asksForChange = (clause: Clause, u: Utterance): boolean =>
+  clause.act === "REQUEST" || clause.fragment || ASKING_FOR.test(opening(u)) || servingWordsOnly(u);
+
+/** Words that only point at the drink or soften the ask: "double it", "neat that one please". */
+const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all"]);
+/** "both up please": nothing but pointing words and a serving word the parser reads only after a drink. */
+const onlyPointing = (u: Utterance): boolean => u.tokens.every((token) => POINTING.has(token) || token === "up");
+const servingWordsOnly = (u: Utterance): boolean =>
+  u.order.looseModifiers.length > 0 && u.order.shape.trim().split(" ").every((word) => word === "MOD" || POINTING.has(word));
+
+/** "my wife wants hers on the rocks": another guest's drink, not the one poured. */
+const SOMEONE_ELSES = / (hers|his|theirs|he|she|wife|husband|friend|mate|brother|sister|partner|date) /;
+
+/** Readings that say nothing of their own: serving words alone read as one of these. */
+const SAYS_NOTHING = (reading: Understanding): boolean =>
+  reading.intent === "UNKNOWN" ||
+  reading.intent === "MODIFY" ||
+  (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0) ||
+  (reading.intent === "SMALL_TALK" && reading.topic === "ACKNOWLEDGE");
+
+/**
+ * Serving words said on their own after an order ("dirty", "with a chaser too", "up, with a twist",
+ * "can one of them be on the rocks?"): how the drinks already poured are made, changed in one edit;
+ * nothing more is poured. They are read as if said right after the drink ("a Manhattan up, with a
+ * twist"). A count is an order ("two, dirty"), unless it counts some of those poured ("one of
+ * them"); "another one, dirty" pours another.
+ */
+function referredEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex): Understanding | null {
+  const last = state.lastOrder[state.lastOrder.length - 1];
+  const item = last && index.byId.get(last.menuItemId);
+  if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE) || matches(u, SOMEONE_ELSES)) return null;
+  const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
+  const continued = asSaidOf(u, item.name, clause.fragment || onlyPointing(u), index).order.drafts[0];
+  const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]);
+  if (modifiers.length === 0) return null;
+  const units = unitsOf(u) ?? unitsChanged(u, false);
+  // "two, dirty" orders two; "that one" and "them both" point at drinks poured, counting none.
+  const pointing = matches(u, POINTING_ONE) || matches(u, EVERY_ONE);
+  if (units === null && !pointing && (spokenCount(u) !== null || u.order.looseQuantity !== null)) return null;
+  return {
+    intent: "MODIFY",
+    modifiers,
+    ...(units !== null ? { quantity: units } : matches(u, EVERY_ONE) ? { all: true } : {}),
+  };
+}
+
+/** "make the second one a martini", "that one": one unit of those just ordered. */
+const ONE_OF_THEM = / (the|that|this) (first |second |third |last |other |next )?one /;
+
+/** "that one", "this one": a drink pointed at, not a count of one. */
+const POINTING_ONE = / (that|this|the|which|each|every|my|last|same) one /;
+/** Verbs whose object is the drink itself: "make them up", "I'd like it dry" (not "fill it up", "top it up"). */
+const HAVING = new Set(["make", "have", "get", "serve", "want", "like", "do", "pour", "bring"]);
+/** "can they be up?", "could it be shaken?": the drink as the subject of a request. */
+const MODALS = new Set(["can", "could", "would", "will"]);
+const STANDS_FOR_DRINK = new Set(["it", "them", "they", "those", "these", "that", "mine", "one"]);
+
+/**
+ * The clause read with the drink it is about in place: a fragment continues the drink ("up, with a
+ * twist" after a Manhattan is "a Manhattan up, with a twist"); "it" or "them" after a verb of
+ * having stands for it ("make them both up"). Serving words are then read as said of the drink.
+ */
+function asSaidOf(u: Utterance, name: string, fragment: boolean, index: MenuIndex): Utterance {
+  const drink = name.toLowerCase().split(" ");
+  const at = u.tokens.findIndex((token, position) => {
+    const before = u.tokens[position - 1] ?? "";
+    return STANDS_FOR_DRINK.has(token) && (HAVING.has(before) || MODALS.has(before) || before === "of");
+  });
+  if (at >= 0) return utteranceOf([...u.tokens.slice(0, at), ...drink, ...u.tokens.slice(at + 1)], index);
+  // Pointing words ("both", "them") are not what the drink is made with: left out, as counts they would end it.
+  return fragment ? utteranceOf([...drink, ...u.tokens.filter((token) => !POINTING.has(token))], index) : u;
+}
+
+const DEFINITE_DRINK = / (the|my|that|this|those|these|our|his|her|their) (\w+ )?DRINK /;
+
+/**
+ * "And put a twist on the iced tea", "can the martini be dirty?": serving words for a drink of the
+ * last order named as that one ("the", "my"), not a new one: those drinks are made that way.
+ */
+function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
+  if ((reading.intent !== "ORDER" && reading.intent !== "MENU") || !asksForChange(clause, u) || u.order.said.counts > 0) return null;
+  const [draft, ...others] = u.order.drafts;
+  if (!draft || others.length > 0 || draft.category !== null || draft.quantitySaid || u.order.unknown.length > 0) return null;
+  if (draft.modifiers.length === 0 || !DEFINITE_DRINK.test(u.order.shape)) return null;
+  if (!state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId))) return null;
+  return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true };
+}
+
+const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead) /;
+
+/**
+ * "Make one of those a manhattan" after three martinis: one unit of the round becomes another
+ * drink (one replacement, one edit), none added; "make one of the martinis a manhattan" names it.
+ */
+function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, state: DialogueState): Understanding | null {
+  if (!requested || !matches(u, CHANGE_VERB)) return null;
+  const units = unitsOf(u) ?? unitsChanged(u) ?? (matches(u, ONE_OF_THEM) ? 1 : null);
+  if (units === null || units < 1 || u.order.unknown.length > 0) return null;
+  const drafts = u.order.drafts;
+  const [first, second] = drafts;
+  if (drafts.length === 2 && first && second && first.category === null) {
+    const line = { candidates: first.candidates, category: null, quantity: units, modifiers: first.modifiers };
+    return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...second, quantity: units, quantitySaid: true }], unknown: [] };
+  }
+  if (drafts.length !== 1 || !first || reading.intent === "REMOVE") return null;
+  // The line "those" points at: the last one holding several units, else the last one.
+  const lines = state.lastOrder.filter((line) => line.quantity >= units);
+  const old = [...lines].reverse().find((line) => line.quantity > 1) ?? lines[lines.length - 1];
+  if (!old) return null;
+  return {
+    intent: "REPLACE",
+    target: { kind: "LINES", lines: [{ ...old, quantity: units }] },
+    drafts: [{ ...first, quantity: units, quantitySaid: true }],
+    unknown: [],
+  };
+}
+
+/** "take one away", "knock two off": taking drinks off, whatever sits between. */
+const TAKING_AWAY = / (take|knock|cross|strike) (\w+ ){0,3}(off|away|out|back) /;
+
+/** "Take one off", "take the second one off": units of the last order, not all of it. */
+export function unitsRemoved(reading: Understanding, u: Utterance): Understanding | null {
+  // "make that minus one" is a count to refuse, not one to take off.
+  if (namesAny(u) || !(matches(u, REMOVE_VERB) || matches(u, TAKING_AWAY)) || !SAYS_NOTHING(reading) || u.tokens.includes("minus")) return null;
+  const count = spokenCount(u);
+  return count === null || count < 1 ? null : { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: count } };
+}
+
+/** "and the daiquiri?", "what about the IPA?" right after a question about another drink: the same question. */
+const ABOUT_ANOTHER = /^ (and|or|what about|how about) /;
+const WHAT_ABOUT = /^ (and |or )?(what|how) about /;
+
+function askedAgain(clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
+  const topic = state.topic;
+  if (!topic || topic.turn !== state.turn || u.order.drafts.length === 0 || u.order.said.counts > 0) return null;
+  // A fragment ("and the daiquiri?"), or "what about the IPA?": not a question of its own ("and what beers do you have?").
+  const fragment = clause.act === "REQUEST" && clause.fragment && (ABOUT_ANOTHER.test(u.padded) || clause.asked);
+  // "what about the brandy?" asks about it; "what about a beer?" proposes one.
+  const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && WHAT_ABOUT.test(u.padded) && DEFINITE_DRINK.test(u.order.shape);
+  if (!fragment && !aboutThe) return null;
+  if (u.order.drafts.some((draft) => draft.modifiers.length > 0)) return null;
+  return { intent: topic.kind, subject: subjectOf(u, false) };
+}
+
+/** The drinks Maya is waiting to hear about: the question she asked last, and one held since. */
+function openDrinks(state: DialogueState): Set<string> {
+  const ids = new Set<string>();
+  for (const question of [state.pending, state.held] as (PendingQuestion | null)[]) {
+    if (question?.kind === "ORDER" || question?.kind === "QUANTITY") question.drafts.forEach((draft) => draft.candidates.forEach((id) => ids.add(id)));
+  }
+  return ids;
+}
+
+/**
+ * "ok, the gin on the rocks, and one of those IPAs" while Maya waits to hear how to pour the gin
+ * and whether to pour an IPA: naming only the drinks she asked about, with neither a statement nor
+ * a question, orders them as said.
+ */
+function openDrinksOrdered(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
+  if (clause.act !== "CHAT" || reading.intent !== "MENTION" || u.order.unknown.length > 0 || u.order.drafts.length === 0) return null;
+  const open = openDrinks(state);
+  if (!u.order.drafts.every((draft) => draft.category === null && draft.candidates.every((id) => open.has(id)))) return null;
+  return { intent: "ORDER", drafts: u.order.drafts, unknown: [] };
+}
+
+/** "Another one, neat this time": the repeat made the way now said. */
+export function repeatedAs(reading: Understanding, u: Utterance): Understanding {
+  const modifiers = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
+  return reading.intent === "REPEAT_ORDER" && modifiers.length > 0 ? { ...reading, modifiers: canonicalModifiers(modifiers) } : reading;
+}
+
+/** A price question keeps the drinks as said, with their counts: the round Maya then offers. */
+export function withAsked(reading: Understanding, u: Utterance): Understanding {
+  if (reading.intent !== "PRICE" || reading.asked || u.order.drafts.length === 0) return reading;
+  return { ...reading, asked: u.order.drafts.map(({ quantitySaid: _said, ...draft }) => draft) };
+}
+
+/**
+ * "Make it three" while Maya offers a drink just asked about (its price, what is in it): the count
+ * of that drink, the one in focus. On the tab it then holds three; not on it, three are poured.
+ */
+export function focusedCount(reading: Understanding, state: DialogueState): Understanding | null {
+  const offer = state.pending;
+  if (offer?.kind !== "ORDER" || offer.ordered || !offer.confirm || offer.drafts.length !== 1) return null;
+  const [draft] = offer.drafts as [DraftLine];
+  if (draft.candidates.length !== 1 || reading.intent !== "CHANGE_QUANTITY" || reading.itemIds !== null) return null;
+  return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: reading.quantity };
+}
+
+/** Words that add a drink rather than put one in another's place. */
+const JOINING = new Set(["and", "plus", "also", "too", "with"]);
+
+/**
+ * "oops, the lemonade should be an iced tea", "I meant a lemonade, not a soda": of two drinks named
+ * in a correction, one from the last order and one not, not joined as a list, the new one takes the
+ * old one's place (and only that one's: the rest of the round stays as it was).
+ */
+function swappedInLastOrder(body: Utterance, state: DialogueState): Understanding | null {
+  // "a lemonade, not a soda" names each drink once, however often it is said.
+  const named = body.order.drafts.filter((draft, at, all) => all.findIndex((other) => sameDrink(other, draft)) === at);
+  const [first, second, ...rest] = named;
+  if (!first || !second || rest.length > 0 || body.order.unknown.length > 0 || body.tokens.some((token) => JOINING.has(token))) return null;
+  const ordered = (draft: DraftLine) => draft.category === null && state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId));
+  if (ordered(first) === ordered(second)) return null;
+  const [old, fresh] = ordered(first) ? [first, second] : [second, first];
+  const line: RemoveLine = { candidates: old.candidates, category: null, quantity: old.quantitySaid ? old.quantity : null, modifiers: old.modifiers };
+  // "should be an iced tea": the article is no count, so two lemonades become two iced teas.
+  return { intent: "REPLACE", target: { kind: "NAMED", line }, drafts: [{ ...fresh, quantitySaid: fresh.quantitySaid && body.order.said.counts > 0 }], unknown: [] };
+}
+
+/** Words that say a drink named is a mistake for another: "should be", "meant", "instead of", "not". */
+const CORRECTING = / (should|ought|supposed|meant|instead|rather|not|wrong|mistake) /;
+
+/** "the soda should be a lemonade" with no repair cue before it: still a correction. */
+const correctedDrink = (reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null =>
+  clause.act !== "QUESTION" && (reading.intent === "MENTION" || reading.intent === "CANCEL" || SAYS_NOTHING(reading)) && matches(u, CORRECTING)
+    ? swappedInLastOrder(u, state)
+    : null;
+
+/**
+ * The edit or reference a clause makes of what was ordered, asked or offered, tried in turn: a
+ * corrected drink, serving words for drinks poured, units replaced or taken off, the same question
+ * about another drink, the drinks Maya waits on named as an order.
+ */
+export function readEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex): Understanding | null {
+  return (
+    correctedDrink(reading, clause, u, state) ??
+    referredEdit(reading, clause, u, state, index) ??
+    namedEdit(reading, clause, u, state) ??
+    unitReplaced(reading, asksForChange(clause, u), u, state) ??
+    unitsRemoved(reading, u) ??
+    askedAgain(clause, u, state) ??
+    openDrinksOrdered(reading, clause, u, state)
+  );
+}
+
+/** The new version after a repair cue read as an edit: a drink corrected, or units replaced ("sorry, make one a cosmo"). */
+export const revisedEdit = (body: Utterance, state: DialogueState): Understanding | null =>
+  swappedInLastOrder(body, state) ?? unitReplaced({ intent: "UNKNOWN" }, true, body, state);
+
+/** "make them both up" after a repair cue: the serving words said of the last order's drink. */
+export function servingWordsFor(body: Utterance, state: DialogueState, index: MenuIndex): Modifier[] {
+  const last = state.lastOrder[state.lastOrder.length - 1];
+  const item = last && index.byId.get(last.menuItemId);
+  return item ? canonicalModifiers(asSaidOf(body, item.name, true, index).order.drafts[0]?.modifiers ?? []) : [];
+}
+
+/** "them", "both", "all": every one of the drinks just ordered. */
+export const everyOne = (u: Utterance): boolean => matches(u, EVERY_ONE);
