@@ -34,6 +34,7 @@ import type { MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
 import { withoutNonCounts } from "./entities.js";
+import { withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
@@ -608,7 +609,8 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
-    if (!earlier) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
+    // "I'm ordering soft drinks tonight: one pepsi, six cokes...": a heading in one clause, counted in others.
+    if (!earlier) return { intent: "ORDER", drafts: withoutHeadings(working.drafts), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
   mergeEdits(readings);

@@ -19,6 +19,17 @@ import { isEverydayWord } from "./vocabulary.js";
 /** A draft as read, knowing whether a number was said ("take off one beer") or not ("remove the beer"). */
 export interface ParsedLine extends DraftLine {
   quantitySaid: boolean;
+  /** Named in the plural with no count ("soft drinks tonight"): a heading, if the drinks are counted elsewhere. */
+  heading?: true;
+}
+
+/** The lines without the headings that other lines count ("soft drinks tonight... one pepsi, six cokes"). */
+export function withoutHeadings<T extends DraftLine & { heading?: true }>(lines: readonly T[]): T[] {
+  return lines.filter(
+    (heading) =>
+      !heading.heading ||
+      !lines.some((line) => line !== heading && !line.heading && (line as { quantitySaid?: boolean }).quantitySaid !== false && line.candidates.every((id) => heading.candidates.includes(id))),
+  );
 }
 
 export interface ParsedOrder {
@@ -256,8 +267,6 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   let namedFor = false;
   /** The line an "or" came after: the next drink is its alternative, not another line. */
   let alternativeTo: ParsedLine | null = null;
-  /** Drinks named in the plural with no count ("soft drinks tonight: one pepsi..."): a heading, if the drinks are counted after it. */
-  const headings = new Set<ParsedLine>();
 
   const attach = (line: DraftLine, reads: readonly ModifierRead[]) => {
     for (const read of reads) (read.soft ? line.softModifiers : line.modifiers).push(read.modifier);
@@ -415,7 +424,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           break;
         }
         drafts.push(line);
-        if (event.plural && quantity === null) headings.add(line);
+        if (event.plural && quantity === null) line.heading = true;
         before = [];
         quantity = null;
         quantityRange = undefined;
@@ -463,10 +472,6 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     only.quantitySaid = true;
     looseQuantity = null;
   }
-  for (const heading of headings) {
-    const counted = drafts.some((line) => line !== heading && line.quantitySaid && line.candidates.every((id) => heading.candidates.includes(id)));
-    if (counted) usedUp.add(heading);
-  }
   // Quantities no bar pours (zero, negative, fractional, countless) stay as said, to be refused in words.
-  return { drafts: drafts.filter((draft) => !usedUp.has(draft)), topics, unknown, stray, looseQuantity, looseModifiers, shape, said };
+  return { drafts: withoutHeadings(drafts.filter((draft) => !usedUp.has(draft))), topics, unknown, stray, looseQuantity, looseModifiers, shape, said };
 }
