@@ -94,7 +94,14 @@ function nextState(state: DialogueState, turn: number, understanding: Understand
     lastOrder: outcome.lastOrder ?? state.lastOrder,
     focusItemId,
     lastEdit: changed
-      ? { turn, added: change.added, removed: change.removed, lastOrderBefore: state.lastOrder, ...(change.tipBefore ? { tipBefore: change.tipBefore } : {}) }
+      ? {
+          turn,
+          added: change.added,
+          removed: change.removed,
+          lastOrderBefore: state.lastOrder,
+          ...(change.tipBefore ? { tipBefore: change.tipBefore } : {}),
+          ...(change.tipBefore && change.tipAfter ? { tipAfter: change.tipAfter } : {}),
+        }
       : null,
     held: questions.held,
     topic: aboutDrink ? { turn, kind: understanding.intent as "PRICE" | "MENU" } : null,

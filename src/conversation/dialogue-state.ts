@@ -39,6 +39,8 @@ export interface LastEdit {
   lastOrderBefore: OrderLine[];
   /** The tip before that turn, when the turn changed the tip instead. */
   tipBefore?: TipChoice;
+  /** The tip that turn set: "make it 20" right after "an 18% tip" is a tip of 20 percent. */
+  tipAfter?: TipChoice;
 }
 
 export interface DialogueState {
@@ -155,7 +157,8 @@ function readLastEdit(value: unknown): LastEdit | null {
   const tipBefore = readTipChoice(value.tipBefore);
   // An edit with nothing left to take back (its tip damaged) is no edit.
   if (added.length === 0 && removed.length === 0 && !tipBefore) return null;
-  return { turn: value.turn, added, removed, lastOrderBefore, ...(tipBefore ? { tipBefore } : {}) };
+  const tipAfter = readTipChoice(value.tipAfter);
+  return { turn: value.turn, added, removed, lastOrderBefore, ...(tipBefore ? { tipBefore } : {}), ...(tipBefore && tipAfter ? { tipAfter } : {}) };
 }
 
 function readTipChoice(value: unknown): TipChoice | null {

@@ -398,11 +398,13 @@ export function classify(u: Utterance): Understanding {
   if (matches(u, PAYMENT_STATUS)) return { intent: "PAYMENT_STATUS" };
 
   const tip = readTip(u);
-  if (tip) return { intent: "SET_TIP", ...tip };
-
   // Paying later, on a condition or by someone else is talk of paying, not a payment.
   const aboutPaying = matches(u, PAY_VERB) || matches(u, BILL_NOUN) || isExactly(u, "check", "bill") || matches(u, SPLITTING);
-  if (aboutPaying && !asksToPayNow(whenPaying(u))) return PAYING_LATER;
+  const payingNow = aboutPaying && asksToPayNow(whenPaying(u));
+  // "A 15% tip and close me out": both in one breath, the tip first, then the payment.
+  if (tip && payingNow && tip.tip !== null && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY", tip };
+  if (tip) return { intent: "SET_TIP", ...tip };
+  if (aboutPaying && !payingNow) return PAYING_LATER;
   if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
   if ((matches(u, BILL_NOUN) || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
 

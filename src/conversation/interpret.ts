@@ -379,6 +379,11 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const all = everyOne(body) ? { all: true } : {};
   if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all };
   const count = spokenCount(body);
+  // "Let's leave 18 percent." / "No, make it 20.": right after a tip, a bare number changes the tip.
+  const tipped = previous?.tipAfter;
+  if (count !== null && tipped && !("none" in tipped)) {
+    return { intent: "SET_TIP", tip: "percent" in tipped ? { percent: count } : { amountCents: count * 100 }, refusal: null };
+  }
   if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
   // "make them both up": the new version said of the drinks just ordered.
   const serving = explicit.intent === "UNKNOWN" ? servingWordsFor(body, state, index) : [];

@@ -90,6 +90,8 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
   const last = state.lastOrder[state.lastOrder.length - 1];
   const item = last && index.byId.get(last.menuItemId);
   if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE) || matches(u, SOMEONE_ELSES)) return null;
+  // "Perfect." on its own approves; the serving is asked for with the drink or a verb ("make it perfect").
+  if (u.tokens.length === 1 && u.tokens[0] === "perfect") return null;
   const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
   const continued = asSaidOf(u, item.name, clause.fragment || onlyPointing(u), index).order.drafts[0];
   const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]);

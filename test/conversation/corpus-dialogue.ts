@@ -549,6 +549,12 @@ const governed: Case[] = [
   order("booth 4 gets two IPAs", "2 ipa"),
   order("no, I'll stick with the negroni", "1 negroni"),
   order("right, time for a cosmo", "1 cosmopolitan"),
+  // Tip and payment in one breath; a bare number right after a tip changes the tip.
+  { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
+  { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
+  { given: ["two manhattans", "let's do 18 percent"], say: "no, make it 22", intent: "SET_TIP", tab: ["2 manhattan"], tip: { percent: 22 } },
+  { given: ["a martini", "tip 5 bucks"], say: "actually make that 7", intent: "SET_TIP", tab: ["1 martini"], tip: { amountCents: 700 } },
+  { given: ["two manhattans"], say: "Perfect. A 20 percent tip please.", intent: "SET_TIP", tab: ["2 manhattan"], tip: { percent: 20 } },
   // Run-on speech: a second request after "and", a question or request starting again, a plan put off.
   order("yeah two lagers and tell the cook we're here", "2 tap-beer"),
   order("hi we're at the end of the bar could we get three cosmos", "3 cosmopolitan"),

@@ -24,6 +24,8 @@ export interface TabChange {
   added: OrderLine[];
   removed: OrderLine[];
   tipBefore?: TipChoice;
+  /** The tip the turn set, with `tipBefore`: "make it 20" right after it changes this tip again. */
+  tipAfter?: TipChoice;
 }
 
 export interface Outcome {

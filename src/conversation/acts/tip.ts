@@ -69,7 +69,7 @@ export const setTip: Act<"SET_TIP"> = async (asked, _state, bar, tools) => {
   const session = result.value;
   const changed = !sameTip(before, tipChoiceOf(session.tab));
   const text = asked.roundUp ? tools.replies.tipRoundedUp(session) : tools.replies.tipSet(session);
-  return { text, session, ...(changed ? { change: { added: [], removed: [], tipBefore: before } } : {}) };
+  return { text, session, ...(changed ? { change: { added: [], removed: [], tipBefore: before, tipAfter: tipChoiceOf(session.tab) } } : {}) };
 };
 
 /** "What would 20% be?": the amount and the total it makes, and an offer to add it; nothing is set. */
