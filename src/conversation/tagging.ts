@@ -13,6 +13,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { lexiconAt } from "./lexicon.js";
 import { readModifierAt } from "./modifiers.js";
 
 export type Tag =
@@ -82,7 +83,8 @@ function align(tokens: readonly string[], text: string): Tagged {
 
 /**
  * The tags with the bar's own words on top: a drink's name is a noun and a modifier an adjective,
- * whatever the tagger made of "old fashioned", "shaken" or "on the rocks".
+ * whatever the tagger made of "old fashioned", "shaken" or "on the rocks"; so is anything the
+ * lexicon names, food, goods or drinks the bar does not pour ("a pack of smokes").
  */
 export function withBarWords(tokens: readonly string[], tagged: Tagged, index: MenuIndex): Tagged {
   let tags: Tag[] | null = null;
@@ -93,8 +95,9 @@ export function withBarWords(tokens: readonly string[], tagged: Tagged, index: M
   for (let position = 0; position < tokens.length; ) {
     const drink = matchMenuAt(tokens, position, index);
     const modifier = drink ? null : readModifierAt(tokens, position);
-    const length = drink?.length ?? modifier?.length ?? 1;
-    if (drink) set(position, length, "NOUN");
+    const thing = drink || modifier ? null : lexiconAt(tokens, position);
+    const length = drink?.length ?? modifier?.length ?? thing?.length ?? 1;
+    if (drink || thing) set(position, length, "NOUN");
     else if (modifier) set(position, length, "ADJ");
     position += length;
   }
