@@ -103,7 +103,7 @@ const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pa
 /** Asking Maya to do something, in the form of a question ("can I get", "could you bring me"). */
 const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
-  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
+  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
   /^ would you mind /,
   /^ (is it possible|any chance|do you mind if) /,
   /^ (how|what) about /,
@@ -256,7 +256,8 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   let position = 0;
   while (position < tokens.length && OPENERS.has(tokens[position] as string)) position += 1;
   const subject = tokens[position];
-  const commanded = subject !== undefined && tags[position] === "VERB";
+  // "let's get", "lets have": the guest and company, whatever the tagger calls "let".
+  const commanded = subject !== undefined && tags[position] === "VERB" && subject !== "let" && subject !== "lets";
   if (!commanded) {
     if (subject === undefined) return null;
     const joint = jointSubjectEnd(tokens, tags, position);

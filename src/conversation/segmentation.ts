@@ -12,6 +12,7 @@ import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
+import { NOT_A_COUNT } from "./entities.js";
 import type { Tag } from "./tagging.js";
 
 // ---------------------------------------------------------------------------
@@ -33,7 +34,7 @@ const CLAUSE_TAKERS = new Set([
   "think", "guess", "know", "hope", "wish", "say", "said", "suppose", "bet", "believe", "mean", "meant", "wonder", "sure", "if",
   "when", "what", "that", "because", "so", "and", "or", "but", "then", "where", "how", "why", "who", "which", "whether", "than",
   "as", "like", "unless", "until", "before", "after", "while", "since", "maybe", "perhaps", ...AUX, "let", "me", "to", "for",
-  "with", "about", "of", "reckon", "feel", "not", "wondering", "hoping", "saw", "heard", "told", "tell",
+  "with", "about", "of", "reckon", "feel", "not", "wondering", "hoping", "saw", "heard", "told", "tell", "whenever", "once", "soon",
 ]);
 const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if"]);
 /** Words that start a clause without changing what it is ("oh", "okay", "so"). */
@@ -284,6 +285,15 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     if ((closesThought && startsRequest(tokens, position, index)) || (pourCommand && position - clauseStart >= 2)) {
       if (hasPredicate(clauseStart, closesThought ? position - 1 : position)) {
         cut(closesThought ? position - 1 : position);
+        continue;
+      }
+    }
+    // "we're up 7 to 3 two IPAs please": after talk of scores or times (their numbers are no counts),
+    // a count of a drink asked for politely is a request of its own.
+    if (pause === "NONE" && token !== "a" && token !== "an" && tokens.slice(clauseStart, position).includes(NOT_A_COUNT) && readQuantity(tokens, position) !== null && matchMenuAt(tokens, position + 1, index) !== null) {
+      const rest = tokens.slice(position);
+      if ((rest.includes("please") || rest.includes("thanks")) && hasPredicate(clauseStart, position) && !hasDrink(clauseStart, position) && !hasNegation(clauseStart, position)) {
+        cut(position);
         continue;
       }
     }

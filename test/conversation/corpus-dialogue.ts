@@ -549,6 +549,11 @@ const governed: Case[] = [
   order("booth 4 gets two IPAs", "2 ipa"),
   order("no, I'll stick with the negroni", "1 negroni"),
   order("right, time for a cosmo", "1 cosmopolitan"),
+  // "let's get", "can you please order", a polite condition that only waits on Maya, a score before a polite order.
+  order("lets get two lemonades and a coke", "1 soda", "2 lemonade"),
+  order("can you please order me a negroni", "1 negroni"),
+  { given: ["a martini"], say: "we'll take the bill whenever you're ready", intent: "PAY", tab: ["1 martini"], payment: true },
+  order("it's 2 to 1 at the half three IPAs please", "3 ipa"),
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
