@@ -154,7 +154,11 @@ function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: 
   if (!draft || namesOtherDrink(u, draft.candidates) || matches(u, NOT_A_COUNT)) return null;
   const count = countSaid(u);
   if (count === null) return null;
-  const updated = drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: count } : line));
+  // "five tap beers" after "how many beers?": the count, and which beer too; "two or three" is still asked.
+  const said = u.order.drafts.find((line) => line.candidates.every((id) => draft.candidates.includes(id)));
+  const narrowed = said && said.candidates.length < draft.candidates.length ? { candidates: said.candidates, category: said.category } : {};
+  const range = said?.range ? { range: said.range } : {};
+  const updated = drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: count, ...narrowed, ...range } : line));
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }
 

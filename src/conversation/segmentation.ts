@@ -152,6 +152,8 @@ function opensClause(tokens: readonly string[], position: number, tags: readonly
 }
 
 const VERB_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
+/** Words a bare order may end with before the next clause starts: "a water for me", "two IPAs please". */
+const BARE_ORDER_ENDS = new Set(["me", "us", "him", "her", "them", "please", "thanks", "too", "mate", "buddy"]);
 /** Words that close a thought in speech and may start the next one: "ha ok two more IPAs". */
 const DISCOURSE_MARKERS = new Set(["ok", "okay", "alright", "anyway", "anyways", "right", "well", "so", "yeah"]);
 /** Commands that pour, said with whom for: "give me", "get us", "pour me". */
@@ -330,6 +332,12 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     const leadsIn = pause === "PAUSE" || ((previous === "and" || previous === "then") && hasPredicate(clauseStart, position - 1));
     if (leadsIn && opensClause(tokens, position, pause === "PAUSE" ? tags : null)) {
       cut(previous === "and" || previous === "then" ? position - 1 : position);
+      continue;
+    }
+    // "a water for me I'm driving": a new subject and verb after a bare order that has ended ("for me",
+    // "please"); "the brandy I had at dinner" is a drink and its relative clause, never cut.
+    if (BARE_ORDER_ENDS.has(previous) && position - clauseStart >= 2 && subjectStartsAt(tokens, position) && hasDrink(clauseStart, position) && !hasPredicate(clauseStart, position)) {
+      cut(position);
       continue;
     }
     // "...negronis I'll have a martini": a new subject after the end of a clause.

@@ -554,6 +554,11 @@ const governed: Case[] = [
   order("can you please order me a negroni", "1 negroni"),
   { given: ["a martini"], say: "we'll take the bill whenever you're ready", intent: "PAY", tab: ["1 martini"], payment: true },
   order("it's 2 to 1 at the half three IPAs please", "3 ipa"),
+  // A bare order that has ended, then a new subject and verb; a repeat taken back to one; a count and a kind in one answer.
+  order("a lemonade for me I'm the designated driver", "1 lemonade"),
+  { given: ["a gin on the rocks", "same again"], say: "wait, just the one", intent: "CHANGE_QUANTITY", tab: ["1 gin (on the rocks)"] },
+  { given: ["a few beers for the table"], say: "six IPAs", intent: "ORDER", tab: ["6 ipa"] },
+  { given: ["a few beers for the table"], say: "two or three lagers", intent: "ORDER" },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },

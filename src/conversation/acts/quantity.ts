@@ -41,6 +41,9 @@ function changeLastLine(quantity: number, lines: readonly TabLineView[], state: 
   const matching = linesOf(lines, last.menuItemId, last.modifiers);
   if (matching.length === 0) return { text: tools.replies.notOnTab([last.menuItemId], null) };
   const lastOrder = [...state.lastOrder.slice(0, -1), ...(quantity > 0 ? [{ ...last, quantity }] : [])];
+  // "Another one" / "no wait, just one": the last order already is one, so the count is of them all.
+  const total = matching.reduce((sum, line) => sum + line.quantity, 0);
+  if (quantity === last.quantity && total > quantity) return applyDelta(item, matching, quantity - total, quantity, lastOrder, bar, tools);
   return applyDelta(item, matching, quantity - last.quantity, quantity, lastOrder, bar, tools);
 }
 
