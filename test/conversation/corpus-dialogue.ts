@@ -559,6 +559,10 @@ const governed: Case[] = [
   { given: ["a gin on the rocks", "same again"], say: "wait, just the one", intent: "CHANGE_QUANTITY", tab: ["1 gin (on the rocks)"] },
   { given: ["a few beers for the table"], say: "six IPAs", intent: "ORDER", tab: ["6 ipa"] },
   { given: ["a few beers for the table"], say: "two or three lagers", intent: "ORDER" },
+  // What needs nothing asked is poured at once; the question waits for the rest.
+  order("a lager and a vodka", "1 tap-beer"),
+  after(["a lager and a vodka"], "neat", "ORDER", ["1 tap-beer", "1 vodka (neat)"]),
+  order("an amber ale with a twist and a martini", "1 martini"),
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },

@@ -97,8 +97,31 @@ export async function unlessLocked(outcome: Outcome, bar: BarPort, tools: ActToo
   return outcome;
 }
 
-/** An order, or the question it needs first. */
+/** A line that needs nothing asked before it is poured: one drink, a count the bar pours, made as it can be. */
+function isReady(draft: DraftLine, index: ActTools["index"]): boolean {
+  return !draft.range && quantityRefusal(draft.quantity) === null && openQuestion([draft], index) === null && draftProblem([draft], index) === null;
+}
+
+/**
+ * An order, or the question it needs first. The lines that need nothing asked are poured at once
+ * ("an IPA and a gin": the IPA now, then "neat or on the rocks for the gin?"); the question about
+ * the others waits for its answer, as Maya's pending question.
+ */
 export async function pour(drafts: DraftLine[], unknown: readonly string[], bar: BarPort, tools: ActTools): Promise<Outcome> {
+  const ready = drafts.filter((draft) => isReady(draft, tools.index));
+  // A count no bar pours ("a martini and -2 negronis") holds the whole order: it is refused as said.
+  const absurd = drafts.some((draft) => !draft.range && quantityRefusal(draft.quantity) !== null);
+  if (!absurd && ready.length > 0 && ready.length < drafts.length) {
+    const now = await pourSettled(ready, unknown, bar, tools);
+    if (!now.change) return now;
+    const rest = await settle(drafts.filter((draft) => !ready.includes(draft)), [], bar, tools);
+    if (!("outcome" in rest)) return now;
+    return { ...now, text: tools.replies.orderedThen(now.change.added, rest.outcome.text), pending: rest.outcome.pending ?? null };
+  }
+  return pourSettled(drafts, unknown, bar, tools);
+}
+
+async function pourSettled(drafts: DraftLine[], unknown: readonly string[], bar: BarPort, tools: ActTools): Promise<Outcome> {
   const settled = await settle(drafts, unknown, bar, tools);
   if ("outcome" in settled) return unlessLocked(settled.outcome, bar, tools);
   const { lines, preface } = settled;
