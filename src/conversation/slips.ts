@@ -26,6 +26,8 @@ const BEFORE_A_COUNT = new Set([
   "get", "have", "take", "want", "need", "like", "bring", "order", "pour", "grab", "me", "us", "please", "and", "plus", "also",
   "yes", "okay", "so", "just", "then", "with", "add", "mean", "wait", "no", "actually", "sorry", "oh", "maybe", "do", "try",
   "gimme", "hey", "maya", "alright", "well",
+  // "an" is how a recognizer often hears a quick "and": "an to more of those".
+  "an",
 ]);
 /** Before which "like" is a filler: a count or a drink follows. */
 const AFTER_FILLER_LIKE = new Set(["so", "and", "yes", "okay", "then", "just", "get", "have", "take", "want", "me", "us", "maybe", "well", "oh", "please", "order", "um", "uh"]);

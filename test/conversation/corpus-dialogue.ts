@@ -563,6 +563,9 @@ const governed: Case[] = [
   order("a lager and a vodka", "1 tap-beer"),
   after(["a lager and a vodka"], "neat", "ORDER", ["1 tap-beer", "1 vodka (neat)"]),
   order("an amber ale with a twist and a martini", "1 martini"),
+  // "N more of those": the drink in focus as it is made now, N of it.
+  { given: ["a whiskey neat", "make it a double"], say: "three more of those", intent: "REPEAT_ORDER", tab: ["4 whiskey (double, neat)"] },
+  { given: ["a cosmo"], say: "an uh to more of them", intent: "REPEAT_ORDER", tab: ["3 cosmopolitan"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
