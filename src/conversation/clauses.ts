@@ -297,8 +297,11 @@ function jointSubjectEnd(tokens: readonly string[], tags: readonly Tag[], start:
 }
 const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ", "CCONJ"]);
 
+/** "a negroni or maybe a manhattan": the hedge weighs the alternatives, not the wish. */
+const HEDGED_ALTERNATIVE = / or (maybe|perhaps|possibly|probably) (?=(a|an|the|two|three|DRINK) )/g;
+
 function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean, framed: boolean | null = null): Reading {
-  const shape = withoutLead(raw);
+  const shape = withoutLead(raw).replace(HEDGED_ALTERNATIVE, " or ");
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // Negations and idioms are looked for only where their words are: most clauses have none.
