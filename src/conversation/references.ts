@@ -277,8 +277,18 @@ const CORRECTING = / (should|ought|supposed|meant|instead|rather|not|wrong|mista
 /** "the soda should be a lemonade" with no repair cue before it: still a correction. */
 const correctedDrink = (reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null =>
   clause.act !== "QUESTION" && (reading.intent === "MENTION" || reading.intent === "CANCEL" || SAYS_NOTHING(reading)) && matches(u, CORRECTING)
-    ? swappedInLastOrder(u, state)
+    ? (swappedInLastOrder(u, state) ?? correctedServing(u, state))
     : null;
+
+/** "the vodka should be a double": the serving words for a drink just ordered, as a correction of it. */
+function correctedServing(u: Utterance, state: DialogueState): Understanding | null {
+  const named = [...new Set(u.order.drafts.flatMap((draft) => draft.candidates))];
+  const [itemId, ...others] = named;
+  if (itemId === undefined || others.length > 0 || u.order.unknown.length > 0) return null;
+  if (!state.lastOrder.some((line) => line.menuItemId === itemId)) return null;
+  const modifiers = canonicalModifiers([...u.order.drafts.flatMap((draft) => draft.modifiers), ...u.order.looseModifiers.map((read) => read.modifier)]);
+  return modifiers.length > 0 ? { intent: "MODIFY", modifiers, itemIds: [itemId], all: true } : null;
+}
 
 /**
  * The edit or reference a clause makes of what was ordered, asked or offered, tried in turn: a

@@ -566,6 +566,7 @@ const governed: Case[] = [
   // "N more of those": the drink in focus as it is made now, N of it.
   { given: ["a whiskey neat", "make it a double"], say: "three more of those", intent: "REPEAT_ORDER", tab: ["4 whiskey (double, neat)"] },
   { given: ["a cosmo"], say: "an uh to more of them", intent: "REPEAT_ORDER", tab: ["3 cosmopolitan"] },
+  { given: ["two lagers and a gin on the rocks"], say: "the gin should be a double", intent: "MODIFY", tab: ["1 gin (double, on the rocks)", "2 tap-beer"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
