@@ -9,6 +9,7 @@ import { MENU_CATEGORIES, type MenuCategory, type MenuItem, type Modifier } from
 import { tokenize } from "./normalise.js";
 import { MODIFIER_WORDS } from "./modifiers.js";
 import { isNeverATypo } from "./lexicon.js";
+import { isEnglishWord } from "./english.js";
 import { isEverydayWord } from "./vocabulary.js";
 
 export interface MenuMatch {
@@ -203,7 +204,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  */
 function typoEdits(word: string, target: string, withinPhrase = false): number | null {
   if (word === target) return 0;
-  if (isEverydayWord(word) || isNeverATypo(word) || /\d/.test(word)) return null;
+  if (isEverydayWord(word) || isNeverATypo(word) || /\d/.test(word) || isEnglishWord(word)) return null;
   const shortest = Math.min(word.length, target.length);
   const budget = withinPhrase && shortest === 3 ? 1 : Math.min(editBudget(word.length), editBudget(target.length));
   if (budget === 0) return null;

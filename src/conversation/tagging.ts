@@ -10,8 +10,7 @@
  * its last piece. Tagging is pure: the same tokens always get the same tags,
  * and results are remembered (guests repeat themselves, the parse bench too).
  */
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
+import { nlp } from "./english.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { lexiconAt } from "./lexicon.js";
 import { readModifierAt } from "./modifiers.js";
@@ -24,7 +23,6 @@ export interface Tagged {
   lemmas: readonly string[];
 }
 
-const nlp = winkNLP(model, ["pos"]);
 const its = nlp.its;
 
 const CACHE_LIMIT = 5_000;
