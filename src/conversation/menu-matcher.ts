@@ -204,7 +204,9 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  */
 function typoEdits(word: string, target: string, withinPhrase = false): number | null {
   if (word === target) return 0;
-  if (isEverydayWord(word) || isNeverATypo(word) || /\d/.test(word) || isEnglishWord(word)) return null;
+  if (isEverydayWord(word) || isNeverATypo(word) || /\d/.test(word)) return null;
+  // An English word may stand for a drink's word only inside a phrase begun right ("ice tee").
+  if (!withinPhrase && isEnglishWord(word)) return null;
   const shortest = Math.min(word.length, target.length);
   const budget = withinPhrase && shortest === 3 ? 1 : Math.min(editBudget(word.length), editBudget(target.length));
   if (budget === 0) return null;
