@@ -110,6 +110,8 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
   return singular !== last && matchMenuAt([...words.slice(0, -1), singular], 0, index)?.length === words.length;
 }
 
+/** Words after which a serving word is said of drinks ("one of them up", "make those dirty"). */
+const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
 /** Words that point back at drinks already named: "four of them", "two of those". */
 const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
@@ -217,6 +219,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     events.push(SEPARATORS.has(token) ? { kind: "separator", or: token === "or" } : { kind: "word", token });
     words.push(token);
     if (SEPARATORS.has(token)) afterDrink = false;
+    // "one of them up": a word pointing at drinks is as good as naming one for what follows.
+    if (POINTING.has(token)) afterDrink = true;
     position += 1;
   }
   return { events, shape: ` ${words.join(" ")} `, said };
@@ -437,6 +441,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         break;
       }
       case "separator":
+        // "a martini, dirty and shaken, and a negroni": "and" between two serving words keeps the line open.
+        if (open !== null && events[at - 1]?.kind === "modifier" && events[at + 1]?.kind === "modifier") break;
         closeSlot();
         flushStray();
         alternativeTo = event.or && events[at - 1]?.kind !== "separator" ? (drafts[drafts.length - 1] ?? null) : null;
@@ -446,7 +452,11 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       case "word":
         if (expectingDrink && REFERRING.has(event.token)) slotRefers = true;
         if (open !== null && open === named && event.token === "for") namedFor = true;
-        if (EVERY_LINE.has(event.token) && drafts.length > 1) forEveryLine = true;
+        if (EVERY_LINE.has(event.token) && drafts.length > 1) {
+          // "one dry and one dirty, both shaken": the split before "both" is made first.
+          closeSlot();
+          forEveryLine = true;
+        }
         else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
         else if (!expectingDrink && !isFiller(event.token)) strayRun.push(event.token);
         else if (!expectingDrink) flushStray();

@@ -567,6 +567,10 @@ const governed: Case[] = [
   { given: ["a whiskey neat", "make it a double"], say: "three more of those", intent: "REPEAT_ORDER", tab: ["4 whiskey (double, neat)"] },
   { given: ["a cosmo"], say: "an uh to more of them", intent: "REPEAT_ORDER", tab: ["3 cosmopolitan"] },
   { given: ["two lagers and a gin on the rocks"], say: "the gin should be a double", intent: "MODIFY", tab: ["1 gin (double, on the rocks)", "2 tap-beer"] },
+  // Serving words inside an order: of one line ("dirty and shaken"), of a split ("one of them up"), of every line ("both shaken").
+  order("three negronis, one of them up", "1 negroni (up)", "2 negroni"),
+  order("a manhattan, dry and stirred, and a cosmo for her", "1 cosmopolitan", "1 manhattan (dry, stirred)"),
+  order("two gins, one neat and one on the rocks, both with a twist", "1 gin (neat, with a twist)", "1 gin (on the rocks, with a twist)"),
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
