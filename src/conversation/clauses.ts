@@ -147,12 +147,14 @@ const DECLINING = oneOf([
 ]);
 
 const WISH = oneOf([
-  / (i|we|he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
+  / (i|we) (will|would|shall) (just |probably |also |definitely |really )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
+  // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
+  / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
   / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like) /,
   / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for) /,
-  / (wants|needs|would like|would love|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
+  / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
   / let (me|us) /,
   / (give|get|bring|pour|make|fix|grab) (me|us) /,
   / ready to (pay|order|settle|close|check out) /,

@@ -108,6 +108,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
+    // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).
+    else if (/^\d{4}$/.test(token) && !countsADrink(tokens, after, index)) entity = "TIME";
     // "one of those", "two of them": a count of drinks already said.
     else if (next !== "of" && !countsADrink(tokens, after, index)) {
       if (joined && TIME_PREPOSITIONS.has(previous)) entity = "TIME";

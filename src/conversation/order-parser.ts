@@ -115,7 +115,7 @@ const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
 /** Words that point back at drinks already named: "four of them", "two of those". */
 const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
-const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
+const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your", "this", "these"]);
 const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
 const EVERY_LINE = new Set(["both", "each", "all"]);

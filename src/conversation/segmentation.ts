@@ -36,7 +36,7 @@ const CLAUSE_TAKERS = new Set([
   "as", "like", "unless", "until", "before", "after", "while", "since", "maybe", "perhaps", ...AUX, "let", "me", "to", "for",
   "with", "about", "of", "reckon", "feel", "not", "wondering", "hoping", "saw", "heard", "told", "tell", "whenever", "once", "soon",
 ]);
-const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if"]);
+const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if", "while"]);
 /** Words that start a clause without changing what it is ("oh", "okay", "so"). */
 
 /** Words that say "a verb is here": a clause holding one is not a bare fragment. */
@@ -155,9 +155,11 @@ const VERB_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
 /** Words a bare order may end with before the next clause starts: "a water for me", "two IPAs please". */
 const BARE_ORDER_ENDS = new Set(["me", "us", "him", "her", "them", "please", "thanks", "too", "mate", "buddy"]);
 /** Words that close a thought in speech and may start the next one: "ha ok two more IPAs". */
-const DISCOURSE_MARKERS = new Set(["ok", "okay", "alright", "anyway", "anyways", "right", "well", "so", "yeah"]);
+const DISCOURSE_MARKERS = new Set(["ok", "okay", "alright", "anyway", "anyways", "yeah"]);
 /** Commands that pour, said with whom for: "give me", "get us", "pour me". */
-const POUR_COMMANDS = new Set(["give", "get", "bring", "pour", "grab", "hand", "fix", "make", "gimme"]);
+const POUR_COMMANDS = new Set(["give", "get", "bring", "pour", "grab", "hand", "fix", "make", "gimme", "send", "let"]);
+/** Whom a command to pour may be for: "give me", "send her", "get them". */
+const RECIPIENTS = new Set(["me", "us", "him", "her", "them"]);
 /** Words that put off or hedge what follows them: "and then maybe a negroni later". */
 const HEDGES = new Set(["maybe", "perhaps", "probably", "later", "possibly"]);
 /** Parts of speech a subject is made of: "my lucky number", "the guy at the end", "she". */
@@ -210,7 +212,8 @@ const REQUEST_STARTS = new Set([
 
 /** A request may start here: a count, "another", "just", an imperative, a drink. */
 function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
-  return REQUEST_STARTS.has(tokens[position] as string) || matchMenuAt(tokens, position, index) !== null;
+  const token = tokens[position] as string;
+  return REQUEST_STARTS.has(token) || (token !== "a" && token !== "an" && readQuantity(tokens, position) !== null) || matchMenuAt(tokens, position, index) !== null;
 }
 
 interface Span {
@@ -283,7 +286,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // request is a pause ("number 17 just scored ha ok two more IPAs"), and so is a command to pour
     // after a clause of its own ("it's the 4th quarter give me a rum").
     const closesThought = DISCOURSE_MARKERS.has(previous) && pause === "NONE" && position - 1 > clauseStart;
-    const pourCommand = POUR_COMMANDS.has(token) && (tokens[position + 1] === "me" || tokens[position + 1] === "us") && !CLAUSE_TAKERS.has(previous) && previous !== "you";
+    const pourCommand = POUR_COMMANDS.has(token) && RECIPIENTS.has(tokens[position + 1] ?? "") && !CLAUSE_TAKERS.has(previous) && previous !== "you";
     if ((closesThought && startsRequest(tokens, position, index)) || (pourCommand && position - clauseStart >= 2)) {
       if (hasPredicate(clauseStart, closesThought ? position - 1 : position)) {
         cut(closesThought ? position - 1 : position);
@@ -298,6 +301,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         cut(position);
         continue;
       }
+    }
+    // "song 212 is mine, and a cosmo while I wait": after a clause of its own, "and" plus a drink is a request.
+    if (token === "and" && pause === "PAUSE" && startsRequest(tokens, position + 1, index) && hasPredicate(clauseStart, position) && !hasDrink(clauseStart, position)) {
+      cut(position);
+      continue;
     }
     // "a water and then maybe a negroni later": what is put off is a clause of its own.
     if ((token === "then" || token === "and") && HEDGES.has(tokens[position + 1] ?? "") && hasDrink(clauseStart, position)) {

@@ -54,6 +54,11 @@ function without(text: Draft, position: number): Draft {
   return { tokens, pauses };
 }
 
+/** "so like can I get...": a question or a request starts after the filler. */
+function startsQuestion(tokens: readonly string[], position: number): boolean {
+  return ["can", "could", "may", "would", "will"].includes(tokens[position] ?? "") && ["i", "we", "you"].includes(tokens[position + 1] ?? "");
+}
+
 function startsCount(tokens: readonly string[], position: number, index: MenuIndex): boolean {
   const token = tokens[position];
   if (token === undefined) return false;
@@ -122,7 +127,7 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
       (token === "one" && next !== undefined && WAIT_NOUNS.has(next) && text.tokens.length > position + 2) ||
       (token === "like" &&
         (position === 0 || AFTER_FILLER_LIKE.has(text.tokens[position - 1] as string)) &&
-        startsCount(text.tokens, position + 1, index));
+        (startsCount(text.tokens, position + 1, index) || startsQuestion(text.tokens, position + 1)));
     if (!filler) {
       position += 1;
       continue;

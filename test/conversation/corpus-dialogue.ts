@@ -571,6 +571,14 @@ const governed: Case[] = [
   order("three negronis, one of them up", "1 negroni (up)", "2 negroni"),
   order("a manhattan, dry and stirred, and a cosmo for her", "1 cosmopolitan", "1 manhattan (dry, stirred)"),
   order("two gins, one neat and one on the rocks, both with a twist", "1 gin (neat, with a twist)", "1 gin (on the rocks, with a twist)"),
+  // Someone else "would love" a drink: an opinion; a straw for "this" drink orders none; chatter, then "and" plus a drink;
+  // a filler before "can I"; a count after a pause; "send her"; a year.
+  ...each("MENTION", ["my brother would love the old fashioned", "cosmos are so 1999"]),
+  { given: ["an iced tea"], say: "could you bring a straw for this iced tea", intent: "ORDER", tab: ["1 iced-tea"] },
+  order("table 9 is ours, and a negroni while we wait", "1 negroni"),
+  order("so like could we get two lagers", "2 tap-beer"),
+  order("we just got engaged, twenty cosmos for everyone", "20 cosmopolitan"),
+  order("it's her birthday, send her a daiquiri", "1 daiquiri"),
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
