@@ -63,6 +63,8 @@ export interface Clause {
   fragment: boolean;
   /** Names at least one drink on the menu. */
   namesDrink: boolean;
+  /** Has a verb of its own, as the tagger reads it ("flight 447 is delayed again"): no bare request. */
+  hasVerb?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -88,6 +90,7 @@ const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still
 const LEAD = new Set([
   "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
   "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
+  "ooh", "oooh", "ohh", "ahh", "aah", "yay", "woo", "whoa", "gosh", "geez", "jeez", "ha", "haha", "lol", "ok",
 ]);
 
 const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
@@ -228,7 +231,7 @@ interface Reading {
 const REQUEST_LEMMAS = new Set([
   "want", "need", "wish", "order", "get", "have", "take", "grab", "bring", "give", "pour", "make", "fix", "add", "include", "start",
   "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go",
-  "stick", "stay", "choose", "pick", "opt", "select",
+  "stick", "stay", "choose", "pick", "opt", "select", "switch", "swap", "change",
 ]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
 const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);
@@ -411,8 +414,11 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(shape)) return false;
   const aside = asidePositions(tokens);
+  // "Ooh, the negroni for me": the words a clause opens with are no verb of it, whatever the tagger says.
+  let opening = 0;
+  while (opening < tokens.length && LEAD.has(tokens[opening] as string)) opening += 1;
   for (const [position, token] of tokens.entries()) {
-    if (aside.has(position)) continue;
+    if (aside.has(position) || position < opening) continue;
     if (SUBJECTS.has(token)) return false;
     // A participle after a determiner describes ("the designated driver"); after "to" it says what for ("to share").
     const describing = tags[position - 1] === "DET" || tokens[position - 1] === "to";
@@ -457,7 +463,8 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const { act, kind } = actOfShape(shape, fragment, asked, counterfactual, framed);
     // Only what is told or said in passing needs a stance (a mention's answer depends on it).
     const stance = act === "STATEMENT" || act === "CHAT" ? stanceOf(shape) : "NEUTRAL";
-    clauses.push({ tokens, utterance, asked, fragment, namesDrink, act, kind, stance, repair: null, answer: null });
+    const hasVerb = clauseTags.some((tag) => tag === "VERB" || tag === "AUX");
+    clauses.push({ tokens, utterance, asked, fragment, namesDrink, act, kind, stance, repair: null, answer: null, hasVerb });
     // "if I had a negroni, I'd be asleep": the clause after a condition is hypothetical too.
     counterfactual =
       CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&

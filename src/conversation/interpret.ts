@@ -32,7 +32,8 @@ import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
-import { canonicalModifiers, replaceModifiers } from "./modifiers.js";
+import { canonicalModifiers, readModifierAt, replaceModifiers } from "./modifiers.js";
+import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
 import { withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
@@ -126,6 +127,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       // "Should I get a negroni?": answered about the drink, not poured.
       return namesAny(u) ? { intent: "MENU", subject: subjectOf(u) } : ACKNOWLEDGE;
     case "CHAT":
+      // "Flight 447 is delayed again": a clause with a verb of its own that asks nothing pours nothing.
+      if (reading.intent === "REPEAT_ORDER" && clause.hasVerb) return ACKNOWLEDGE;
       // Neither a request nor anything else Maya knows: when unsure, she asks instead of pouring.
       if (!POURS.has(reading.intent) || !namesAny(u)) return reading;
       return classifySmallTalk(u) ?? { intent: "MENTION", subject: subjectOf(u), quantity: 1, stance: clause.stance, kind: null };
@@ -320,6 +323,23 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   working.unknown = [...body.order.unknown];
   working.emptied = false;
   return null;
+}
+
+/** Words a clause of serving words may hold besides them: "and have it up", "make it neat please". */
+const AROUND_SERVING = new Set(["and", "have", "make", "get", "do", "it", "them", "both", "please", "thanks", "with", "i", "would", "like", "will", "can", "you", "also"]);
+
+/** The serving words of a clause made of nothing else (read as said right after a drink), or null. */
+function servingWordsOnly(tokens: readonly string[]): Modifier[] | null {
+  const said: Modifier[] = [];
+  for (let position = 0; position < tokens.length; ) {
+    const read = readModifierAt(tokens, position, { afterDrink: true });
+    if (read && !read.soft) {
+      said.push(read.modifier);
+      position += read.length;
+    } else if (AROUND_SERVING.has(tokens[position] as string)) position += 1;
+    else return null;
+  }
+  return said.length > 0 ? canonicalModifiers(said) : null;
 }
 
 /** The drinks the last turn poured, replaced by these. */
@@ -582,6 +602,14 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
         // Gated as the order it is: "I always get two martinis and a 15% tip" pours nothing.
         const both = besideTip(u.tokens, index, classify);
         if (both) reading = gate(both, clause, u);
+      }
+      // "an old fashioned with a twist, please, and have it up", "Martini, please. Up.": serving words
+      // for the drink just asked for, said after it.
+      const latest = working.drafts[working.drafts.length - 1];
+      const serving = latest ? servingWordsOnly(u.tokens) : null;
+      if (latest && serving) {
+        working.drafts[working.drafts.length - 1] = { ...latest, modifiers: replaceModifiers(latest.modifiers, serving) };
+        continue;
       }
       const edited = readEdit(reading, clause, u, state, index);
       const referred = edited ? null : referredOrder(reading, clause, u, focus, index);

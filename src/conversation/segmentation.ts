@@ -201,7 +201,7 @@ function runningCount(length: number, test: (position: number) => boolean): numb
 const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
 
 /** Verbs that start a second request after "and" ("...and add a negroni", "...and bring me a water"). */
-const SECOND_REQUEST = new Set(["add", "bring", "pour", "put", "order", "give", "get", "grab", "remove", "take", "cancel", "drop"]);
+const SECOND_REQUEST = new Set(["add", "bring", "pour", "put", "order", "give", "get", "grab", "remove", "take", "cancel", "drop", "have", "make", "keep"]);
 /** Words that approve when said alone before a pause ("perfect, pour me one"); "perfect" also names a serving. */
 const APPROVALS = new Set(["perfect", "great", "lovely", "excellent", "brilliant", "awesome", "fantastic"]);
 const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);

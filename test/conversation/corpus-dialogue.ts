@@ -579,6 +579,13 @@ const governed: Case[] = [
   order("so like could we get two lagers", "2 tap-beer"),
   order("we just got engaged, twenty cosmos for everyone", "20 cosmopolitan"),
   order("it's her birthday, send her a daiquiri", "1 daiquiri"),
+  // Serving words said after the request, in a clause of their own; interjections before a bare order; a clause with a verb
+  // of its own asks nothing; "I'll switch to" replaces.
+  order("a negroni please, and make it up", "1 negroni (up)"),
+  order("Daiquiri, please. Shaken.", "1 daiquiri (shaken)"),
+  order("ooh, a cosmo for me and a lager for him", "1 cosmopolitan", "1 tap-beer"),
+  order("my train is late again, so an IPA please", "1 ipa"),
+  { given: ["a negroni"], say: "actually I'll switch to a manhattan if that's alright", intent: "REPLACE", tab: ["1 manhattan"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
