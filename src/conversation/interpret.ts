@@ -290,7 +290,9 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
     const last = working.drafts[working.drafts.length - 1];
     if (!last) return null;
     const count = spokenCount(body);
-    const modifiers = body.order.looseModifiers.map((read) => read.modifier);
+    const loose = body.order.looseModifiers.map((read) => read.modifier);
+    // "make it up": a serving word that only reads as one after a drink is read so here.
+    const modifiers = loose.length > 0 ? loose : (servingWordsOnly(body.tokens) ?? []);
     working.drafts[working.drafts.length - 1] = {
       ...last,
       quantity: count ?? last.quantity,
