@@ -271,7 +271,8 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   const body = utteranceOf(repair.body, index);
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
-  if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null) {
+  const servingOnly = servingWordsOnly(repair.body);
+  if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null && !servingOnly) {
     if (undoing || repair.body.length === 0) {
       if (undoing) dropLastClause(working);
       else working.corrected = true;
@@ -292,7 +293,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
     const count = spokenCount(body);
     const loose = body.order.looseModifiers.map((read) => read.modifier);
     // "make it up": a serving word that only reads as one after a drink is read so here.
-    const modifiers = loose.length > 0 ? loose : (servingWordsOnly(body.tokens) ?? []);
+    const modifiers = loose.length > 0 ? loose : (servingOnly ?? []);
     working.drafts[working.drafts.length - 1] = {
       ...last,
       quantity: count ?? last.quantity,
