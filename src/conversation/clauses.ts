@@ -194,8 +194,11 @@ const NEGATIVE =
   / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|many|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
 const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
-const LATER =
-  / (later|after this|after that|after dinner|afterwards|next time|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /;
+const LATER = oneOf([
+  / (later|after this|after that|after dinner|afterwards|next time|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
+  // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
+  / (when|once|as soon as|by the time) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ )?(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it) /,
+]);
 const HABIT = / (always|usually|normally|often|sometimes|every (day|night|time|week)|only drinks?|by the gallon|(i|we) drink) /;
 
 const PRAISE = / ((can|could) not get enough|not (bad|too bad|half bad)|nothing (beats|compares|tops)) /;

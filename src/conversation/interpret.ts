@@ -164,6 +164,8 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   // "one of them is for my brother": the drinks poured are the subject of what is said, not asked for again;
   // "can I get fries with that": something else is asked for, to go with the drink.
   if (matches(u, SAID_OF_THEM) || (u.order.stray.length > 0 && matches(u, BESIDE_IT))) return null;
+  // "could you bring them quickly?": serving the drinks asked for, not asking for more of them.
+  if (count === null && matches(u, SERVING_THEM)) return ACKNOWLEDGE;
   const refers = (matches(u, REFERENCE) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
   if (!refers && !(clause.fragment && count !== null)) return null;
   const [itemId] = focus;
@@ -326,6 +328,17 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   working.unknown = [...body.order.unknown];
   working.emptied = false;
   return null;
+}
+
+const SERVING_THEM = / (bring|serve|send|carry|run) (them|those|these|it|that|the drinks|our drinks|my drink|everything)( (over|out|up|quickly|fast|soon|now|here|along|to us|to the table))? /;
+const DEFINITE_TOPIC = /^ (and |so |oh |okay |ok |now )?(the|that|this|your) (\w+ ){0,3}DRINK $/;
+const POINTS_BACK = / (it|that|this|one|them|those|these) /;
+
+/** A bare "the X" said before a clause that points back at it with "it", "that" or "one". */
+function isTopicOf(clause: Clause, next: Clause | undefined): boolean {
+  if (!next || !clause.fragment || clause.act !== "REQUEST" || next.namesDrink) return false;
+  if (!DEFINITE_TOPIC.test(clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, ""))) return false;
+  return POINTS_BACK.test(next.utterance.padded);
 }
 
 /** Words a clause of serving words may hold besides them: "and have it up", "make it neat please". */
@@ -571,6 +584,12 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
   for (const [position, clause] of clauses.entries()) {
     if (position === paymentCondition) continue;
     const u = clause.utterance;
+    // "And the IPA, how much is that?", "the 12 dollar cosmo, I'll take one": the drink named first is
+    // what the next clause is about; it is in focus, and asked for only if that clause asks for it.
+    if (isTopicOf(clause, clauses[position + 1])) {
+      focus = [...specificIds(u).slice(-1), ...focus];
+      continue;
+    }
     let reading: Understanding | null;
     if (clause.act === "REPAIR" && clause.repair) {
       const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied;

@@ -337,7 +337,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
-    const leadsIn = pause === "PAUSE" || ((previous === "and" || previous === "then") && hasPredicate(clauseStart, position - 1));
+    // ", and we'll sort the rest later": "and" after a pause leads into a clause as the pause would.
+    const leadsIn =
+      pause === "PAUSE" || ((previous === "and" || previous === "then") && (hasPredicate(clauseStart, position - 1) || pauses[position - 1] === "PAUSE"));
     if (leadsIn && opensClause(tokens, position, pause === "PAUSE" ? tags : null)) {
       cut(previous === "and" || previous === "then" ? position - 1 : position);
       continue;

@@ -586,6 +586,12 @@ const governed: Case[] = [
   order("ooh, a cosmo for me and a lager for him", "1 cosmopolitan", "1 tap-beer"),
   order("my train is late again, so an IPA please", "1 ipa"),
   { given: ["a negroni"], say: "actually I'll switch to a manhattan if that's alright", intent: "REPLACE", tab: ["1 manhattan"] },
+  // A drink named first is what the next clause is about; serving what was ordered is no new order; a time still to come.
+  { given: ["a gin"], say: "and the cosmo, what's in that?", intent: "MENU" },
+  order("the ten dollar daiquiri, I'll have one", "1 daiquiri"),
+  { given: ["two lagers"], say: "could you bring them over quickly", intent: "SMALL_TALK", tab: ["2 tap-beer"] },
+  ...each("MENTION", ["my wife will want a lemonade once she arrives", "he'll probably take a rum when he sits down"]),
+  { given: ["seventy IPAs"], say: "ok, forty IPAs, and we'll see about the rest later", intent: "ORDER", tab: ["40 ipa"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
