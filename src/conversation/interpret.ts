@@ -35,6 +35,7 @@ import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./mon
 import { canonicalModifiers, readModifierAt, replaceModifiers } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
+import { withoutRelays } from "./relays.js";
 import { withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
@@ -312,9 +313,10 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
     working.emptied = false;
     return null;
   }
-  // "make the IPA a lager": the first drink names the one to replace.
-  const [target, replacement] = drafts;
-  const named = target && replacement && drafts.length === 2 && body.tokens.includes("make");
+  // "make the IPA a lager": the first drink names the one to replace; "a martini instead of the cosmo": the second.
+  const insteadOf = drafts.length === 2 && matches(body, / instead of /);
+  const [target, replacement] = insteadOf ? [drafts[1], drafts[0]] : drafts;
+  const named = target && replacement && drafts.length === 2 && (body.tokens.includes("make") || insteadOf);
   const replacements = named ? [replacement] : drafts;
   const taken = new Set<number>();
   for (const draft of replacements) {
@@ -554,7 +556,8 @@ const misfits = (answer: Understanding, index: MenuIndex): boolean =>
 
 export function understandTurn(text: string, state: DialogueState, index: MenuIndex): TurnReading {
   const corrected = correctSlips(readText(text), index);
-  const { read, tagged } = withoutNonCounts(corrected, tag(corrected.tokens), index);
+  const counted = withoutNonCounts(corrected, tag(corrected.tokens), index);
+  const { read, tagged } = withoutRelays(counted.read, counted.tagged);
   if (read.tokens.length === 0) return { understanding: { intent: "UNKNOWN" }, answered: null };
   const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index);
   let declined: Understanding | null = null;

@@ -108,7 +108,7 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
 }
 
 /** "make the second one a martini", "that one": one unit of those just ordered. */
-const ONE_OF_THEM = / (the|that|this) (first |second |third |last |other |next )?one /;
+const ONE_OF_THEM = / (the|that|this) (first |second |third |last |other |next )?one | (hers|his|mine) /;
 
 /** "that one", "this one": a drink pointed at, not a count of one. */
 const POINTING_ONE = / (that|this|the|which|each|every|my|last|same) one /;
@@ -149,7 +149,7 @@ function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: 
   return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true };
 }
 
-const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead) /;
+const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead|as (a|an)) /;
 
 /**
  * "Make one of those a manhattan" after three martinis: one unit of the round becomes another

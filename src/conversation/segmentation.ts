@@ -99,7 +99,7 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
       const paused = (pauses[after] ?? "NONE") !== "NONE" && next !== undefined;
       const corrects =
         next !== undefined &&
-        (["wait", "make", "sorry", "i"].includes(next) ||
+        (["wait", "make", "sorry", "i", "he", "she", "they"].includes(next) ||
           (readQuantity(tokens, after) !== null && next !== "more") ||
           // "two martinis, no, just one"
           ((next === "just" || next === "only") && readQuantity(tokens, after + 1) !== null));
@@ -340,7 +340,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // ", and we'll sort the rest later": "and" after a pause leads into a clause as the pause would.
     const leadsIn =
       pause === "PAUSE" || ((previous === "and" || previous === "then") && (hasPredicate(clauseStart, position - 1) || pauses[position - 1] === "PAUSE"));
-    if (leadsIn && opensClause(tokens, position, pause === "PAUSE" ? tags : null)) {
+    // "no, she wants a martini instead": the new version right after a repair cue stays with it.
+    if (leadsIn && position !== markersEnd && opensClause(tokens, position, pause === "PAUSE" ? tags : null)) {
       cut(previous === "and" || previous === "then" ? position - 1 : position);
       continue;
     }

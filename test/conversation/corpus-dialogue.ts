@@ -592,6 +592,10 @@ const governed: Case[] = [
   { given: ["two lagers"], say: "could you bring them over quickly", intent: "SMALL_TALK", tab: ["2 tap-beer"] },
   ...each("MENTION", ["my wife will want a lemonade once she arrives", "he'll probably take a rum when he sits down"]),
   { given: ["seventy IPAs"], say: "ok, forty IPAs, and we'll see about the rest later", intent: "ORDER", tab: ["40 ipa"] },
+  // Relayed words are read as said; "hers" is one unit; "no, she wants..." corrects; "Y instead of the X" names X.
+  { given: ["and my mate wants a gin"], say: "he says neat", intent: "ORDER", tab: ["1 gin (neat)"] },
+  order("a cosmo and a lager, no, sam says he wants an IPA instead of the lager", "1 cosmopolitan", "1 ipa"),
+  { given: ["three negronis"], say: "oh, maria says she wants hers as a daiquiri", intent: "REPLACE", tab: ["1 daiquiri", "2 negroni"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },

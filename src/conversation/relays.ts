@@ -1,0 +1,53 @@
+/**
+ * Words said on someone else's behalf: "he says rocks", "Jess says she wants a martini", "Priya
+ * says make her cosmo up". The guest relays what a friend asks; what is relayed is read as said
+ * ("rocks", "she wants a martini"), and the relaying words go.
+ */
+import type { Pause, ReadText } from "./normalise.js";
+import type { Tag, Tagged } from "./tagging.js";
+
+const RELAYING = new Set(["says", "said", "goes"]);
+const PRONOUNS = new Set(["he", "she", "they"]);
+const NAMES: ReadonlySet<Tag> = new Set(["PROPN", "NOUN"]);
+/** Words a relay may follow at the start of a clause: "oh, and Jess says...", "no wait, he says...". */
+const BEFORE = new Set(["oh", "and", "no", "wait", "ok", "okay", "so", "actually", "hey", "um", "uh", "well", "sorry"]);
+
+function relayAt(tokens: readonly string[], tags: readonly Tag[], pauses: readonly Pause[], position: number): number {
+  const speaker = tokens[position] as string;
+  if (!(PRONOUNS.has(speaker) || (NAMES.has(tags[position] as Tag) && !BEFORE.has(speaker)))) return 0;
+  if (!RELAYING.has(tokens[position + 1] ?? "")) return 0;
+  // The relay opens its clause: at the start, after a pause, or after words that only lead in.
+  const opens = position === 0 || pauses[position] !== "NONE" || tokens.slice(0, position).every((word) => BEFORE.has(word));
+  if (!opens || position + 2 >= tokens.length) return 0;
+  return tokens[position + 2] === "that" ? 3 : 2;
+}
+
+/** The text with each relay's words taken out (what is relayed stays), and the tags to match. */
+export function withoutRelays(read: ReadText, tagged: Tagged): { read: ReadText; tagged: Tagged } {
+  const tokens: string[] = [];
+  const pauses: Pause[] = [];
+  const tags: Tag[] = [];
+  const lemmas: string[] = [];
+  let changed = false;
+  for (let position = 0; position < read.tokens.length; position += 1) {
+    const length = relayAt(read.tokens, tagged.tags, read.pauses, position);
+    if (length > 0) {
+      changed = true;
+      // The relayed words keep the pause the relay stood behind.
+      pauses.push(read.pauses[position] ?? "NONE");
+      position += length;
+      tokens.push(read.tokens[position] as string);
+      tags.push(tagged.tags[position] ?? "X");
+      lemmas.push(tagged.lemmas[position] ?? (read.tokens[position] as string));
+      continue;
+    }
+    tokens.push(read.tokens[position] as string);
+    pauses.push(read.pauses[position] ?? "NONE");
+    tags.push(tagged.tags[position] ?? "X");
+    lemmas.push(tagged.lemmas[position] ?? (read.tokens[position] as string));
+  }
+  if (!changed) return { read, tagged };
+  pauses.push(read.pauses[read.tokens.length] ?? "NONE");
+  pauses[0] = "NONE";
+  return { read: { tokens, pauses }, tagged: { tags, lemmas } };
+}
