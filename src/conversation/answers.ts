@@ -45,6 +45,8 @@ const EMPTY = new Set([
   "of", "thing", "all", "by", "actually", "and", "idea", "plan", "mate",
   // "plain is fine", "the usual way", "as it comes": taking the drink as offered.
   "plain", "usual", "normal", "regular", "way", "as", "comes", "the",
+  // "ok fine without", "sure, without then": without what Maya said it cannot be.
+  "without",
 ]);
 /** Said alone, these answer a question with its own word: "I would", "I will", "that one". */
 const ELLIPTIC = new Set(["would", "will", "shall", "one"]);

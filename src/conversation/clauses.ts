@@ -108,7 +108,7 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
   /^ would you mind /,
-  /^ (is it possible|any chance|do you mind if) /,
+  /^ (is it possible|would it be possible|would it be okay|any chance|do you mind if) /,
   /^ (how|what) about /,
   /^ why (do not|not) (i|we) /,
 ]);

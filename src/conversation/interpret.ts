@@ -144,7 +144,7 @@ const POURS: ReadonlySet<Intent> = new Set(["ORDER", "REPEAT_ORDER", "REPLACE"])
 // ---------------------------------------------------------------------------
 // References
 
-const REFERENCE = / (that|it|this|one|ones|those|them|these|the same one) /;
+const REFERENCE = / (that|it|this|one|ones|those|them|these|the same one|what (she|he|they) (is|are|was|were) (having|drinking|getting)|the same as (her|him|them)) /;
 const TAKING = / (have|take|get|give|pour|try|do|order|bring|grab|want|need|like|love|make (me|us|her|him)) /;
 /** "it"/"that"/"they" in a question about a drink: the drink in focus. */
 const QUESTION_REFERENCE = / (it|that|this|one|those|them|they|these) /;

@@ -29,7 +29,7 @@ const TIP_WORDS: ReadonlySet<string> = new Set(["tip", "tips", "tipping", "tippe
 /** Asking what the tip is, not setting one: "what's the tip?", "how much was my tip". */
 const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
 /** Money left for the bartender without saying "tip": "leave three dollars for you", "a fiver for yourself". */
-const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change) /;
+const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change|on top|for the (bartender|staff|barman|barmaid|house)) /;
 const SIGNED = / (minus|negative) /;
 
 const NO_TIP: TipAsked = { tip: { none: true }, refusal: null };

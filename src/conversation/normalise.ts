@@ -29,6 +29,9 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/'d\b/g, " would"],
   // "'s" is "is" after these words and a possessive (dropped) elsewhere.
   [/\b(what|that|it|there|here|how|who|where|when|why|he|she|this)'s\b/g, "$1 is"],
+  // "Mark's not drinking", "she's driving": after a name, "'s" before these is "is" (or "has"); else it owns.
+  [/'s (?=(been|got)\b)/g, " has "],
+  [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready)\b)/g, " is "],
   [/'s\b/g, ""],
   [/'/g, ""],
 ];

@@ -177,6 +177,8 @@ function taggedSubjectStartsAt(tokens: readonly string[], tags: readonly Tag[], 
   for (let at = position; at < tokens.length && at < position + LONGEST_SUBJECT + 1; at += 1) {
     const tag = tags[at] as Tag;
     if ((tag === "VERB" || tag === "AUX") && nominal) return true;
+    // "Mark not drinking", "he never drinks": a negation between the subject and its verb.
+    if (nominal && (tokens[at] === "not" || tokens[at] === "never")) continue;
     if (!SUBJECT_TAGS.has(tag)) return false;
     if (tag === "NOUN" || tag === "PROPN" || tag === "PRON") nominal = true;
   }
@@ -208,6 +210,8 @@ const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
 const REQUEST_STARTS = new Set([
   "just", "another", "one", "two", "three", "four", "five", "same", "please", "give", "get", "bring", "pour", "make", "hit",
   "let", "can", "could", "refill", "instead", "only", "a", "an",
+  // The bar's commands: "that was for the wrong group, clear it all".
+  "clear", "cancel", "remove", "take", "scratch", "drop", "add", "put", "change", "switch", "swap", "close", "settle",
 ]);
 
 /** A request may start here: a count, "another", "just", an imperative, a drink. */

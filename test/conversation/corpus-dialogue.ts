@@ -596,6 +596,14 @@ const governed: Case[] = [
   { given: ["and my mate wants a gin"], say: "he says neat", intent: "ORDER", tab: ["1 gin (neat)"] },
   order("a cosmo and a lager, no, sam says he wants an IPA instead of the lager", "1 cosmopolitan", "1 ipa"),
   { given: ["three negronis"], say: "oh, maria says she wants hers as a daiquiri", intent: "REPLACE", tab: ["1 daiquiri", "2 negroni"] },
+  // "without" takes what Maya offered plain; "what she's having"; "clear it all"; "would it be possible"; money "on top";
+  // a command after a pause; "Mark's not drinking".
+  { given: ["a neat lemonade"], say: "ok, without then", intent: "ORDER", tab: ["1 lemonade"] },
+  { given: ["my husband loves negronis", "get him one"], say: "I'll have what he's having", intent: "ORDER", tab: ["2 negroni"] },
+  { given: ["two lagers and a rum on the rocks"], say: "wrong table sorry, clear them all", intent: "REMOVE", tab: [] },
+  order("would it be possible to get an old fashioned, stirred?", "1 old-fashioned (stirred)"),
+  { given: ["a cosmo"], say: "and five dollars on top for the bartender", intent: "SET_TIP", tab: ["1 cosmopolitan"], tip: { amountCents: 500 } },
+  { given: ["three ciders and two IPAs", "three lagers"], say: "take one lager off, Tom's not drinking", intent: "REMOVE", tab: ["2 ipa", "2 tap-beer"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
