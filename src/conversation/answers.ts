@@ -239,6 +239,11 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
   } else if (pending.kind === "TIP") {
     // "Yes", "ok add that", "put it on": the tip just quoted.
     if (isYes(u) || takesQuotedTip(core(u))) return { intent: "SET_TIP", tip: pending.tip, refusal: null };
+    // "ok, do 18 then": another figure for the tip just quoted, of its kind (a percent or an amount).
+    const figure = u.order.drafts.length === 0 && u.order.unknown.length === 0 ? countSaid(u) : null;
+    if (figure !== null && Number.isInteger(figure) && figure >= 0) {
+      return { intent: "SET_TIP", tip: "percent" in pending.tip ? { percent: figure } : { amountCents: figure * 100 }, refusal: null };
+    }
   } else if (pending.kind === "REMOVE") {
     // "a neat IPA" names a drink to pour, not one to take off.
     if (modifiersSaid(u).length > 0 || matches(u, ORDER_VERB)) return null;

@@ -273,7 +273,7 @@ export const asksToPayNow = (when: PayingWhen): boolean => when === "NOW" || whe
 /** What Maya hears in talk of paying that is not a request to pay now. */
 export const PAYING_LATER: Understanding = { intent: "SMALL_TALK", topic: "NOT_YET" };
 
-const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close)/;
+const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)/;
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([
