@@ -229,7 +229,7 @@ function moodOf(u: Utterance): Mood | null {
   return best?.mood ?? (surprise ? SURPRISE : null);
 }
 
-const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$| (\w+) more (of )?(those|them|these|that|the same)( please)? $/;
+const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$| (\w+) more (of )?(those|them|these|that|the same) /;
 const REPEAT_NOT =
   / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again /;
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;

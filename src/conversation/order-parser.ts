@@ -110,6 +110,8 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
   return singular !== last && matchMenuAt([...words.slice(0, -1), singular], 0, index)?.length === words.length;
 }
 
+/** Words that may stand between a drink and its serving word: "a martini, please, up", "served straight up". */
+const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they"]);
 /** Words after which a serving word is said of drinks ("one of them up", "make those dirty"). */
 const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
 /** Words that point back at drinks already named: "four of them", "two of those". */
@@ -218,7 +220,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     }
     events.push(SEPARATORS.has(token) ? { kind: "separator", or: token === "or" } : { kind: "word", token });
     words.push(token);
-    if (SEPARATORS.has(token)) afterDrink = false;
+    // A serving word that needs a drink before it ("up", "dry") is read only near one: "a martini, up
+    // please", "one of them up"; never "IPAs, depending on who turns up".
+    if (SEPARATORS.has(token) || !NEAR_A_DRINK.has(token)) afterDrink = false;
     // "one of them up": a word pointing at drinks is as good as naming one for what follows.
     if (POINTING.has(token)) afterDrink = true;
     position += 1;

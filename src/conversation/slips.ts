@@ -28,6 +28,8 @@ const BEFORE_A_COUNT = new Set([
   "gimme", "hey", "maya", "alright", "well",
   // "an" is how a recognizer often hears a quick "and": "an to more of those".
   "an",
+  // "make that too martinis": the cue of a new count.
+  "that", "it", "make",
 ]);
 /** Before which "like" is a filler: a count or a drink follows. */
 const AFTER_FILLER_LIKE = new Set(["so", "and", "yes", "okay", "then", "just", "get", "have", "take", "want", "me", "us", "maybe", "well", "oh", "please", "order", "um", "uh"]);

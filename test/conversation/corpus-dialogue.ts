@@ -604,6 +604,12 @@ const governed: Case[] = [
   order("would it be possible to get an old fashioned, stirred?", "1 old-fashioned (stirred)"),
   { given: ["a cosmo"], say: "and five dollars on top for the bartender", intent: "SET_TIP", tab: ["1 cosmopolitan"], tip: { amountCents: 500 } },
   { given: ["three ciders and two IPAs", "three lagers"], say: "take one lager off, Tom's not drinking", intent: "REMOVE", tab: ["2 ipa", "2 tap-beer"] },
+  // A figure after a tip quote; "don't charge me yet"; a serving word only near a drink; "too" after "make that".
+  { given: ["two IPAs", "what would 15 percent be"], say: "ok, do 20 then", intent: "SET_TIP", tab: ["2 ipa"], tip: { percent: 20 } },
+  { given: ["a martini"], say: "my boss wants to pay, so don't charge me yet", intent: "SMALL_TALK", tab: ["1 martini"], payment: false },
+  { given: ["two or three gins neat, depending on who turns up"], say: "say two", intent: "ORDER", tab: ["2 gin (neat)"] },
+  { given: ["a manhattan, stirred"], say: "no, make that too manhattans", intent: "CHANGE_QUANTITY", tab: ["2 manhattan (stirred)"] },
+  { given: ["a rum, neat"], say: "and to more of those for my cousins", intent: "REPEAT_ORDER", tab: ["3 rum (neat)"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
