@@ -192,7 +192,7 @@ const POSITIVE =
   / (great|good|amazing|awesome|delicious|tasty|nice|lovely|excellent|fantastic|wonderful|incredible|best|favorite|favourite|love|loves|adore|adores|swear by|swears by|legendary|perfect|beautiful|gorgeous|refreshing|elegant|classic|underrated|not bad|lush|divine|superb|killer|spot|fan of|obsessed|craving|tempted|go to|fresh|better|smooth|heard great|strong) /;
 const NEGATIVE =
   / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|many|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
-const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
+const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say (i|we|you|he|she|they)) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
 const LATER = oneOf([
   / (later|after this|after that|after dinner|afterwards|next time|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,

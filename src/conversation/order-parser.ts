@@ -291,7 +291,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
    * quantity is kept as loose ("make it two").
    */
   const closeSlot = () => {
-    const phrase = expectingDrink ? drinkPhrase(wordsSinceQuantity) : null;
+    // "two more of those for my cousins": who the drinks are for is no drink of its own.
+    const beneficiary = wordsSinceQuantity.indexOf("for");
+    const phrase = expectingDrink ? drinkPhrase(beneficiary >= 0 ? wordsSinceQuantity.slice(0, beneficiary) : wordsSinceQuantity) : null;
     const count = quantity;
     const refers = slotRefers;
     const forSomeone = wordsSinceQuantity.includes("for");
