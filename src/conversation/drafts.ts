@@ -112,6 +112,14 @@ export function replacedIndex(lines: readonly DraftLine[], draft: DraftLine, tak
   return open[open.length - 1] ?? -1;
 }
 
+/** Two lines of the same family on the menu (both beers, both cocktails). */
+export function sameKind(a: DraftLine, b: DraftLine, index: MenuIndex): boolean {
+  const categoryOf = (line: DraftLine): MenuCategory | null =>
+    line.category ?? (line.candidates[0] === undefined ? null : (index.byId.get(line.candidates[0])?.category ?? null));
+  const category = categoryOf(a);
+  return category !== null && category === categoryOf(b);
+}
+
 export const sameDrink = (a: DraftLine, b: DraftLine): boolean =>
   a.candidates.length === b.candidates.length && a.candidates.every((id) => b.candidates.includes(id));
 

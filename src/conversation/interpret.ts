@@ -27,7 +27,7 @@ import { answerPending, isYes } from "./answers.js";
 import { readClauses, type Clause, type Repair } from "./clauses.js";
 import type { OrderLine } from "./bar-port.js";
 import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
-import { draftProblem, inherit, replacedIndex, sameDrink, type DraftLine } from "./drafts.js";
+import { draftProblem, inherit, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
 import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
@@ -319,8 +319,15 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   const named = target && replacement && drafts.length === 2 && (body.tokens.includes("make") || insteadOf);
   const replacements = named ? [replacement] : drafts;
   const taken = new Set<number>();
-  for (const draft of replacements) {
+  for (const [place, draft] of replacements.entries()) {
     const at = named ? working.drafts.findIndex((line) => sameDrink(line, target)) : replacedIndex(working.drafts, draft, taken, index);
+    // "two IPAs, three lagers, no wait two lagers and a cosmo": a drink after the first that stands for
+    // none of those said (not the same, not of its kind) is added, not swapped in.
+    const stranger = place > 0 && at >= 0 && !sameDrink(working.drafts[at] as DraftLine, draft) && !sameKind(working.drafts[at] as DraftLine, draft, index);
+    if (stranger) {
+      working.drafts.push(inherit(draft, draft, index));
+      continue;
+    }
     if (at < 0) working.drafts.push(inherit(draft, draft, index));
     else {
       working.drafts[at] = inherit(working.drafts[at] as DraftLine, draft, index);

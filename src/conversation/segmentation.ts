@@ -332,7 +332,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
-    if (token === "so" && tokens[position + 1] !== undefined && SUBJECT_PRONOUNS.has(tokens[position + 1] as string)) {
+    // "so we'll have...", "it's her birthday so can we get...": what follows "so" is a clause of its own.
+    const asks = AUX.has(tokens[position + 1] ?? "") && SUBJECT_PRONOUNS.has(tokens[position + 2] ?? "");
+    if (token === "so" && tokens[position + 1] !== undefined && (SUBJECT_PRONOUNS.has(tokens[position + 1] as string) || asks)) {
       cut(position);
       continue;
     }

@@ -610,6 +610,10 @@ const governed: Case[] = [
   { given: ["two or three gins neat, depending on who turns up"], say: "say two", intent: "ORDER", tab: ["2 gin (neat)"] },
   { given: ["a manhattan, stirred"], say: "no, make that too manhattans", intent: "CHANGE_QUANTITY", tab: ["2 manhattan (stirred)"] },
   { given: ["a rum, neat"], say: "and to more of those for my cousins", intent: "REPEAT_ORDER", tab: ["3 rum (neat)"] },
+  // "so can we get" after chatter; an added drink after a repaired count; serving words for all of a drink on the tab.
+  order("it's his birthday so could we get three lagers", "3 tap-beer"),
+  order("a lemonade two ciders no wait two IPAs and a soda", "1 lemonade", "1 soda", "2 ipa"),
+  { given: ["two daiquiris", "and one more daiquiri"], say: "make them all up", intent: "MODIFY", tab: ["3 daiquiri (up)"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },

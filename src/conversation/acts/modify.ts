@@ -23,7 +23,12 @@ interface Remake {
 
 export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantity, all }, state, bar, tools) => {
   const { index, replies } = tools;
-  const named = state.lastOrder
+  // "with a twist on all of them": every line of those drinks on the tab, not only the last order's.
+  const onTab = all ? (await bar.snapshot(tools.sessionId)).tab.items : [];
+  const ids = itemIds ? new Set(itemIds) : null;
+  const tabLines = onTab.filter((line) => ids === null || ids.has(line.menuItemId));
+  const source: OrderLine[] = tabLines.length > 0 ? tabLines.map(({ menuItemId, quantity: count, modifiers }) => ({ menuItemId, quantity: count, modifiers })) : state.lastOrder;
+  const named = source
     .map((line, at) => ({ line, at, item: index.byId.get(line.menuItemId) }))
     .filter((entry): entry is { line: OrderLine; at: number; item: MenuItem } => entry.item !== undefined && (!itemIds || itemIds.includes(entry.line.menuItemId)));
   const last = named[named.length - 1];
@@ -53,7 +58,7 @@ export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantit
   const result = await changeTab(bar, tools, { set: previous, add: remade });
   if (!result.ok) return result.outcome;
   // The last order now holds the drinks as they are: what is left of each line, then the remade units.
-  const lastOrder = state.lastOrder.flatMap((line, at) => {
+  const lastOrder = source.flatMap((line, at) => {
     const remake = chosen.find((entry) => entry.at === at);
     if (!remake) return [line];
     const left = line.quantity - remake.units;
