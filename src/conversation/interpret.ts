@@ -319,12 +319,17 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   const named = target && replacement && drafts.length === 2 && (body.tokens.includes("make") || insteadOf);
   const replacements = named ? [replacement] : drafts;
   const taken = new Set<number>();
+  let appending = false;
   for (const [place, draft] of replacements.entries()) {
     const at = named ? working.drafts.findIndex((line) => sameDrink(line, target)) : replacedIndex(working.drafts, draft, taken, index);
     // "two IPAs, three lagers, no wait two lagers and a cosmo": a drink after the first that stands for
     // none of those said (not the same, not of its kind) is added, not swapped in.
-    const stranger = place > 0 && at >= 0 && !sameDrink(working.drafts[at] as DraftLine, draft) && !sameKind(working.drafts[at] as DraftLine, draft, index);
+    const other = at >= 0 && !sameDrink(working.drafts[at] as DraftLine, draft) && !sameKind(working.drafts[at] as DraftLine, draft, index);
+    // "a lemonade, two ciders, no wait, two IPAs": the drink the bar does not have is what the new one
+    // stands for, and what is said after it is added.
+    const stranger = (other && (place > 0 || working.unknown.length > 0)) || (appending && !(at >= 0 && sameDrink(working.drafts[at] as DraftLine, draft)));
     if (stranger) {
+      if (place === 0) appending = true;
       working.drafts.push(inherit(draft, draft, index));
       continue;
     }
