@@ -16,7 +16,7 @@ import { openQuestion, type DraftLine } from "./drafts.js";
 import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, utteranceOf, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
-import { takesQuotedTip } from "./money-talk.js";
+import { readTip, takesQuotedTip } from "./money-talk.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
 import type { Understanding } from "./understanding.js";
 
@@ -215,6 +215,12 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
     return { intent: "ORDER", drafts: updated, unknown: [] };
   }
 
+  // "The negroni for me, and a manhattan, stirred" to "shall I pour them?": the drinks as the answer names
+  // them, each made as said of it.
+  const named = u.order.drafts;
+  if (confirm && named.length > 0 && named.every((draft) => draft.candidates.every((id) => asked.includes(id))) && !matches(u, DECLINE)) {
+    return { intent: "ORDER", drafts: named.map((draft) => ({ ...draft })), unknown: [] };
+  }
   // Everything is settled and Maya asked to confirm ("shall I pour a plain IPA instead?").
   if (!yes && !(confirm && (count !== null || reads.length > 0) && !matches(u, DECLINE))) return null;
   const updated = drafts.map((draft) => withModifiers(count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft, reads));
@@ -236,6 +242,10 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
   if (pending.kind === "QUANTITY") {
     const answer = answerQuantity(u, pending.drafts, pending.draftIndex);
     if (answer) return answer;
+  } else if (pending.kind === "TIP_AMOUNT") {
+    // "Say four dollars", "15", "a fiver" after "how much would you like to tip?".
+    const asked = readTip(utteranceOf(["tip", ...u.tokens], index));
+    if (asked && asked.tip !== null && u.order.drafts.length === 0) return { intent: "SET_TIP", ...asked };
   } else if (pending.kind === "TIP") {
     // "Yes", "ok add that", "put it on": the tip just quoted.
     if (isYes(u) || takesQuotedTip(core(u))) return { intent: "SET_TIP", tip: pending.tip, refusal: null };

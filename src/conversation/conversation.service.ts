@@ -74,7 +74,7 @@ function openQuestions(state: DialogueState, understanding: Understanding, answe
 /** Whether the drinks a turn poured are among those a question was about. */
 function answersToo(question: PendingQuestion, outcome: Outcome): boolean {
   const poured = outcome.change?.added ?? [];
-  const asked = question.kind === "REMOVE" ? question.candidates : question.kind === "TIP" ? [] : question.drafts.flatMap((draft) => draft.candidates);
+  const asked = question.kind === "REMOVE" ? question.candidates : question.kind === "TIP" || question.kind === "TIP_AMOUNT" ? [] : question.drafts.flatMap((draft) => draft.candidates);
   return poured.some((line) => asked.includes(line.menuItemId));
 }
 

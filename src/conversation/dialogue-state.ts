@@ -27,7 +27,9 @@ export type PendingQuestion =
   /** A quantity the bar does not pour ("a billion beers"): how many, for this line of the order. */
   | { kind: "QUANTITY"; drafts: DraftLine[]; draftIndex: number }
   /** A tip Maya quoted ("what would 20% be?" -> "... Shall I add it?"): a yes sets it. */
-  | { kind: "TIP"; tip: TipChoice };
+  | { kind: "TIP"; tip: TipChoice }
+  /** "How much would you like to tip?": the next amount, percent or figure is the tip. */
+  | { kind: "TIP_AMOUNT" };
 
 /** What one turn changed on the tab: what "never mind" on the next turn takes back. */
 export interface LastEdit {
@@ -79,7 +81,7 @@ export function initialState(): DialogueState {
 }
 
 /** A question about drinks the guest asked for (not an offer of Maya's): it outlives an interjection. */
-export function isOwnOrderQuestion(question: PendingQuestion | null): question is Exclude<PendingQuestion, { kind: "TIP" }> {
+export function isOwnOrderQuestion(question: PendingQuestion | null): question is Exclude<PendingQuestion, { kind: "TIP" | "TIP_AMOUNT" }> {
   if (!question) return false;
   return question.kind === "ORDER" ? question.ordered === true : question.kind === "QUANTITY" || question.kind === "REMOVE";
 }
@@ -145,6 +147,7 @@ function readPending(value: unknown): PendingQuestion | null {
     const tip = readTipChoice(value.tip);
     return tip && !("none" in tip) ? { kind: "TIP", tip } : null;
   }
+  if (value.kind === "TIP_AMOUNT") return { kind: "TIP_AMOUNT" };
   return null;
 }
 

@@ -614,6 +614,10 @@ const governed: Case[] = [
   order("it's his birthday so could we get three lagers", "3 tap-beer"),
   order("a lemonade two ciders no wait two IPAs and a soda", "1 lemonade", "1 soda", "2 ipa"),
   { given: ["two daiquiris", "and one more daiquiri"], say: "make them all up", intent: "MODIFY", tab: ["3 daiquiri (up)"] },
+  // Answering an offered round drink by drink; the figure after "how much would you like to tip?".
+  { given: ["how much for a martini and a negroni?"], say: "the martini dirty, and the negroni on the rocks", intent: "ORDER", tab: ["1 martini (dirty)", "1 negroni (on the rocks)"] },
+  { given: ["a lager", "let's leave her a tip"], say: "make it three dollars", intent: "SET_TIP", tab: ["1 tap-beer"], tip: { amountCents: 300 } },
+  { given: ["a lager", "I'd like to tip"], say: "twenty", intent: "SET_TIP", tab: ["1 tap-beer"], tip: { percent: 20 } },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },

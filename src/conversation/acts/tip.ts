@@ -62,7 +62,11 @@ export const setTip: Act<"SET_TIP"> = async (asked, _state, bar, tools) => {
   // Read first, so "never mind" on the next turn can put the tip back as it was.
   const { tab } = await bar.snapshot(tools.sessionId);
   const plan = planTip(asked, tab);
-  if (!plan.ok) return refuse(plan.refusal, bar, tools);
+  if (!plan.ok) {
+    const refused = await refuse(plan.refusal, bar, tools);
+    // "How much would you like to tip?": the next figure answers it.
+    return plan.refusal.reason === "TIP_NO_AMOUNT" ? { ...refused, pending: { kind: "TIP_AMOUNT" } } : refused;
+  }
   const before = tipChoiceOf(tab);
   const result = await attempt(() => bar.setTip(tools.sessionId, plan.tip));
   if (!result.ok) return refuseError(result.error, bar, tools);
