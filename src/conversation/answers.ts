@@ -180,9 +180,11 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   if (confirm && !yes && matches(u, REPEAT_CUE)) return null;
 
   if (question?.kind === "WHICH_ITEM") {
-    const chosen = chooseCandidate(u, question.candidates, index) ?? (yes || (confirm && count !== null) ? question.candidates[0] : null);
+    // A plain "yes" to an offer of two drinks chooses neither: Maya asks which ("a martini or an IPA?").
+    const single = question.candidates.length === 1;
+    const chosen = chooseCandidate(u, question.candidates, index) ?? ((yes || (confirm && count !== null)) && single ? question.candidates[0] : null);
     // "yes" to "which beer?" picks none: the order stands and Maya asks again.
-    if (!chosen) return !confirm && isYes(u) ? { intent: "ORDER", drafts: [...drafts], unknown: [] } : null;
+    if (!chosen) return isYes(u) || (confirm && count !== null) ? { intent: "ORDER", drafts: [...drafts], unknown: [] } : null;
     // "four lagers" after "which beer?": a count said with the drink is how many of it.
     const counted = confirm && count !== null ? count : countSaidFor(u, chosen);
     const updated = drafts.map((draft, draftIndex) =>

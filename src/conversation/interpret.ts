@@ -30,7 +30,7 @@ import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./
 import { draftProblem, inherit, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
 import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
-import type { MenuIndex } from "./menu-matcher.js";
+import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, readModifierAt, replaceModifiers } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
@@ -188,19 +188,40 @@ const WONDERING = /^ (what|how|which|is|are|does|do|why|who|where|when)(?! about
  * name where the pronoun was ("what's in it?" is "what's in a cosmopolitan?", "is it strong?" asks
  * about the drink, not for a strong one).
  */
-function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex): Understanding {
+function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex, said: readonly string[] = []): Understanding {
   const [itemId] = focus;
   const item = itemId === undefined ? undefined : index.byId.get(itemId);
   if (!item || clause.act !== "QUESTION" || namesAny(u) || !matches(u, QUESTION_REFERENCE) || !VAGUE_QUESTIONS.has(reading.intent)) return reading;
   // "how much is that altogether?", "what's that all come to?": the whole tab, not the drink in focus.
   if (matches(u, ALTOGETHER)) return { intent: "SHOW_TAB" };
-  const name = item.name.toLowerCase().split(" ");
+  // "if I got a daiquiri and a cosmo, what would that cost?": "that" is all the drinks just said.
+  const name = said.length > 0 ? [...said] : item.name.toLowerCase().split(" ");
   const at = u.tokens.findIndex((token) => PRONOUNS.has(token));
   const tokens = [...u.tokens.slice(0, at), ...name, ...u.tokens.slice(at + 1)];
-  const again = classify(utteranceOf(tokens, index));
-  return again.intent === "PRICE" || again.intent === "MENU" || again.intent === "SHOW_BALANCE" ? again : reading;
+  const reread = utteranceOf(tokens, index);
+  const again = classify(reread);
+  // A price keeps the drinks it was asked of: the round Maya then offers.
+  if (again.intent === "PRICE") return withAsked(again, reread);
+  return again.intent === "MENU" || again.intent === "SHOW_BALANCE" ? again : reading;
 }
 const PRONOUNS = new Set(["it", "that", "this", "one", "those", "them", "they", "these"]);
+
+/** The words of a clause that name its drinks, counts and all, when it names more than one ("a daiquiri and a cosmo"). */
+function drinksSaid(tokens: readonly string[], index: MenuIndex): string[] {
+  let first = -1;
+  let end = -1;
+  let drinks = 0;
+  for (let at = 0; at < tokens.length; at += 1) {
+    const drink = matchMenuAt(tokens, at, index);
+    if (first < 0 && (drink || readQuantity(tokens, at))) first = at;
+    if (drink) {
+      drinks += 1;
+      end = at + drink.length;
+      at = end - 1;
+    }
+  }
+  return drinks > 1 && first >= 0 ? tokens.slice(first, end) : [];
+}
 const ALTOGETHER = / (altogether|all together|in total|in all|all come to|all comes to|all of (it|that|them)|everything) /;
 
 const THING_SUBJECT = /^ (it|that|this|these|those|they) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
@@ -593,6 +614,8 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
   /** Drinks named in this utterance so far, the latest first: what "it" means before the state's focus. */
   let focus: string[] = state.focusItemId !== null && index.byId.has(state.focusItemId) ? [state.focusItemId] : [];
   let undoFirst = false;
+  /** The words naming the drinks of the last clause that named several: what "that" may stand for. */
+  let said: string[] = [];
   /** A condition said after paying belongs to it ("I'll pay if you throw in a free shot"): read with it, not on its own. */
   let paymentCondition = -1;
 
@@ -651,10 +674,11 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
       const edited = readEdit(reading, clause, u, state, index);
       const referred = edited ? null : referredOrder(reading, clause, u, focus, index);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
-      reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index), clause, u, focus), u);
+      reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
+    if (named.length > 0) said = drinksSaid(clause.tokens, index);
     if (!reading) continue;
     if (servesWhatWasJustSaid(reading, working, readings)) continue;
     if (reading.intent === "ORDER") {

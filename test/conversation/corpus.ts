@@ -432,7 +432,9 @@ const followUps: Case[] = [
   after(["what beers do you have?"], "I'll have the first one", "ORDER", ["1 tap-beer"]),
   after(["I'd like a margarita"], "the martini then", "ORDER", ["1 martini"]),
   // The suggestion for a drink the bar does not pour comes from its family and mood, not its spelling.
-  after(["I'd like a margarita"], "yes", "ORDER", ["1 daiquiri"]),
+  // Two drinks offered instead: a plain yes chooses neither, and Maya asks which (issue 18); naming one pours it.
+  after(["I'd like a margarita"], "yes", "ORDER"),
+  after(["I'd like a margarita"], "the daiquiri", "ORDER", ["1 daiquiri"]),
   after(["a tap beer", "an IPA", "take off a beer"], "the IPA", "REMOVE", ["1 tap-beer"]),
   after(["a tap beer", "an IPA", "take off a beer"], "the first one", "REMOVE", ["1 ipa"]),
   after(["a tap beer", "an IPA", "remove the beer"], "both", "REMOVE", []),
@@ -465,8 +467,9 @@ const negatives: Case[] = [
   after(["a negroni"], "could you bring some peanuts with that", "ORDER", ["1 negroni"]),
   after(["a soda"], "can I get a straw for my soda", "ORDER", ["1 soda"]),
   // What the bar suggests instead comes from the same family and mood, and a yes pours it.
-  after(["a cappuccino please"], "sure", "ORDER", ["1 iced-tea"]),
-  after(["a pint of guinness"], "yes please", "ORDER", ["1 classic-brew"]),
+  after(["a cappuccino please"], "sure", "ORDER"),
+  after(["a pint of guinness"], "yes please", "ORDER"),
+  after(["a pint of guinness", "yes please"], "the first one", "ORDER", ["1 classic-brew"]),
   { say: "what's up", intent: "GREET" },
   { say: "a neat IPA", intent: "ORDER" },
   { say: "an IPA on the rocks", intent: "ORDER" },

@@ -135,7 +135,11 @@ describe("the drinks said with what the bar does not sell", () => {
     expect(both.text).toMatch(/cappuccino/);
     const alone = await say("just a latte then");
     expect(alone.text).toMatch(/Iced Tea/);
-    expect(tabLines((await say("sure")).session)).toEqual(["1 iced-tea", "1 lemonade"]);
+    // Two drinks offered: a plain yes asks which (issue 18), the name pours it.
+    const which = await say("sure");
+    expect(tabLines(which.session)).toEqual(["1 lemonade"]);
+    expect(which.text).toMatch(/Which/);
+    expect(tabLines((await say("the iced tea")).session)).toEqual(["1 iced-tea", "1 lemonade"]);
   });
 
   it("hands over a garnish without an order, and pours nothing more for a drink the guest already has", async () => {

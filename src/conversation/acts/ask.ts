@@ -77,7 +77,11 @@ export const price: Act<"PRICE"> = ({ subject, asked }, state, _bar, tools) => {
       focusItemId: first?.item.id ?? null,
     };
   }
-  return aboutDrinks(subject, state, tools, (items, offering) => tools.replies.prices(items, offering), () => tools.replies.priceRange());
+  const answered = aboutDrinks(subject, state, tools, (items, offering) => tools.replies.prices(items, offering), () => tools.replies.priceRange());
+  // "How much is a neat brandy?": the drink offered is the one asked about, made as asked.
+  const [only] = asked ?? [];
+  const asAsked = only && asked?.length === 1 && settledItem(only, tools.index) !== null && only.modifiers.length > 0;
+  return asAsked && answered.pending?.kind === "ORDER" ? { ...answered, pending: { kind: "ORDER", drafts: [{ ...only, quantity: 1 }], confirm: true } } : answered;
 };
 
 /** The drinks of a price question as a round, when it is one: each settled, and more than one drink in all. */
