@@ -90,7 +90,7 @@ const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still
 const LEAD = new Set([
   "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
   "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
-  "ooh", "oooh", "ohh", "ahh", "aah", "yay", "woo", "whoa", "gosh", "geez", "jeez", "ha", "haha", "lol", "ok",
+  "ooh", "oooh", "ohh", "ahh", "aah", "yay", "woo", "whoa", "gosh", "geez", "jeez", "ha", "haha", "lol", "ok", "yes",
 ]);
 
 const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
@@ -415,7 +415,7 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   if (PREDICATE_WORD.test(shape)) return false;
   const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
-  if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(shape)) return false;
+  if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(withoutLead(shape))) return false;
   const aside = asidePositions(tokens);
   // "Ooh, the negroni for me": the words a clause opens with are no verb of it, whatever the tagger says.
   let opening = 0;

@@ -49,8 +49,9 @@ const NOT_LABELS = new Set([
 ]);
 /** Places and things that are numbered, whatever follows them ("seat 6 gin neat" is seat 6's gin). */
 const NUMBERED_PLACES = new Set([
-  "table", "tables", "seat", "seats", "room", "booth", "stool", "gate", "flight", "suite", "apartment", "apt", "lane", "locker", "row",
-  "section", "bay", "jersey", "platform", "terminal", "floor", "level", "bus", "train", "car", "court", "pitch", "field", "hole",
+  "table", "tables", "seat", "seats", "room", "rm", "booth", "stool", "gate", "flight", "suite", "apartment", "apt", "lane", "locker",
+  "row", "section", "bay", "jersey", "platform", "terminal", "floor", "level", "bus", "train", "car", "court", "pitch", "field", "hole",
+  "sunbed", "sunbeds", "lounger", "cabana", "villa", "umbrella", "bed", "chair", "deck", "pod", "cabin", "tent", "spot", "song",
 ]);
 /** "Number two", "option 3": a choice from a list, not a label, unless a noun comes first ("seat number 3"). */
 const CHOICE_NOUNS = new Set(["number", "option", "no"]);
@@ -140,6 +141,8 @@ export function withoutNonCounts(read: ReadText, tagged: Tagged, index: MenuInde
     const length = found.get(position)?.length ?? 1;
     const entity = found.has(position);
     tokens.push(entity ? NOT_A_COUNT : (read.tokens[position] as string));
+    // "sunbed 41": what a number labels is a noun, whatever the tagger made of it.
+    if (found.get(position)?.entity === "LABEL" && tags.length > 0) tags[tags.length - 1] = "NOUN";
     pauses.push(read.pauses[position] ?? "NONE");
     tags.push(entity ? "NUM" : (tagged.tags[position] ?? "X"));
     lemmas.push(entity ? NOT_A_COUNT : (tagged.lemmas[position] ?? (read.tokens[position] as string)));
