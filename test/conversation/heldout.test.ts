@@ -18,6 +18,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-04-e": 0.83,
   "fresh-2026-12-04-f": 0.87,
   "fresh-2026-12-04-g": 0.92,
+  "fresh-2026-12-04-h": 0.92,
   "outside-pizza-2026-12-04": 0.97,
 };
 /** Sets still to be brought to zero pours nobody asked for (counted on their first run). */
@@ -27,6 +28,7 @@ const KNOWN_UNASKED: Readonly<Record<string, number>> = {
   "fresh-2026-12-04-e": 99,
   "fresh-2026-12-04-f": 99,
   "fresh-2026-12-04-g": 99,
+  "fresh-2026-12-04-h": 99,
   "outside-pizza-2026-12-04": 2,
 };
 
