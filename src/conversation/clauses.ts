@@ -178,7 +178,7 @@ const PAST = oneOf([
 const PERSON_NOUNS =
   "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat";
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (guy|lady|man|woman|girl|boy|couple|bartender|table|gentleman|kids)( (next to me|over there|at the end of the bar|at the bar|behind me))?|a friend( of mine)?|[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (guy|lady|man|woman|girl|boy|couple|bartender|table|gentleman|kids)( (next to me|over there|at the end of the bar|at the bar|behind me))?|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -195,7 +195,7 @@ const NEGATIVE =
 const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say (i|we|you|he|she|they)) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
 const LATER = oneOf([
-  / (later|after this|after that|after dinner|afterwards|next time|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
+  / (later|after this|after that|after dinner|afterwards|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
   / (when|once|as soon as|by the time) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ )?(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it) /,
 ]);
@@ -387,6 +387,8 @@ const VERBS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
 /** Evaluative words said of a drink with no "a" before it: "great martini!", "the best negroni in town". */
 const EVALUATIVE = / (great|amazing|awesome|delicious|tasty|lovely|excellent|fantastic|wonderful|incredible|best|perfect|beautiful|gorgeous|terrible|awful|horrible|gross|disgusting|nasty|bad|worst|strong|weak|boring|overrated|underrated|legendary) /;
 const WANTED = / (a|an|please|one|two|three|four|five|six|another) /;
+/** An amount of money said with a drink and no verb: talk of its price, not an order. */
+const PRICED = / \w+ (dollars|dollar|bucks|buck|quid|cents) (for|per|a|an|each|just for) /;
 
 const ASIDE_PHRASES: readonly (readonly string[])[] = ASIDES.source
   .slice(2, -2)
@@ -427,8 +429,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     const describing = tags[position - 1] === "DET" || tokens[position - 1] === "to";
     if (VERBS.has(tags[position] as Tag) && !describing && token !== "please") return false;
   }
-  // "Great martini!": a drink praised (or not) without asking for one.
-  return !(EVALUATIVE.test(shape) && !WANTED.test(shape));
+  // "Great martini!": a drink praised (or not) without asking for one; "thirteen dollars for a martini": its price.
+  return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape);
 }
 
 const MAX_ANSWER_WORDS = 8;
@@ -474,5 +476,19 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       test(CONDITION, withoutLead(shape)) &&
       !test(REAL_CONDITION, withoutLead(shape));
   }
-  return clauses;
+  return withCounterfactuals(clauses);
+}
+
+/** A condition that did not happen: "if they weren't thirteen bucks", "if I had the money". */
+const UNREAL_CONDITION = /^ (and |but )?if (\w+ ){0,3}(were|was not|were not|had|did not|could|would) /;
+/** A wish said with "would": what an unreal condition after it makes hypothetical ("I'd have a martini if..."). */
+const WOULD = / (i|we) (would|could) /;
+
+/** "I'd have a martini if they weren't thirteen bucks": the condition after a wish makes it a hypothetical. */
+function withCounterfactuals(clauses: Clause[]): Clause[] {
+  return clauses.map((clause, at) => {
+    const next = clauses[at + 1];
+    if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !UNREAL_CONDITION.test(next.utterance.padded)) return clause;
+    return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
+  });
 }

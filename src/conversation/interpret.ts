@@ -112,6 +112,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
           kind: clause.kind,
         };
       }
+      // "if they weren't so pricey": a supposition about prices asks nothing.
+      if ((reading.intent === "PRICE" || reading.intent === "MENU") && clause.kind === "HYPOTHETICAL" && !namesAny(u)) return ACKNOWLEDGE;
       // "If I left 20%?", "maybe a 15% tip": a tip supposed is a tip asked about.
       if (reading.intent === "SET_TIP" && (clause.kind === "HYPOTHETICAL" || clause.kind === "TENTATIVE")) return tipAskedAbout(reading);
       // "She's paying now, check please": someone else paying now still asks for the check.
@@ -130,6 +132,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
     case "CHAT":
       // "Flight 447 is delayed again": a clause with a verb of its own that asks nothing pours nothing.
       if (reading.intent === "REPEAT_ORDER" && clause.hasVerb) return ACKNOWLEDGE;
+      // "first round: two IPAs and a lemonade": a heading for the drinks said after it, no repeat.
+      if (reading.intent === "REPEAT_ORDER" && clause.fragment === false && !clause.namesDrink && clause.tokens.includes("round") && !clause.tokens.includes("another")) return ACKNOWLEDGE;
       // Neither a request nor anything else Maya knows: when unsure, she asks instead of pouring.
       if (!POURS.has(reading.intent) || !namesAny(u)) return reading;
       return classifySmallTalk(u) ?? { intent: "MENTION", subject: subjectOf(u), quantity: 1, stance: clause.stance, kind: null };
@@ -491,8 +495,9 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
  */
 function mayAnswer(clauses: readonly Clause[]): boolean {
   return clauses.every(
-    (clause) =>
-      clause.act !== "STATEMENT" &&
+    (clause, position) =>
+      // "neat, he's old school": a remark after the answer, naming no drink, leaves it an answer.
+      (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT")) &&
       clause.act !== "QUESTION" &&
       !(clause.act === "DECLINE" && clause.namesDrink) &&
       !(clause.act === "REPAIR" && clause.repair?.strength === "STRONG" && clause.namesDrink && !clause.repair.said.includes("instead")),

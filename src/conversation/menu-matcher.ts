@@ -10,6 +10,7 @@ import { tokenize } from "./normalise.js";
 import { MODIFIER_WORDS } from "./modifiers.js";
 import { isNeverATypo } from "./lexicon.js";
 import { isEnglishWord } from "./english.js";
+import { readNumber } from "./numbers.js";
 import { isEverydayWord } from "./vocabulary.js";
 
 export interface MenuMatch {
@@ -202,11 +203,12 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  * Edits needed to read `word` as `target`, or null when it is not a plausible typo of it. Inside a
  * longer phrase whose first word matched, a short word may carry one typo too ("ice tee").
  */
-function typoEdits(word: string, target: string, withinPhrase = false): number | null {
+function typoEdits(word: string, target: string, withinPhrase = false, counted = false): number | null {
   if (word === target) return 0;
   if (isEverydayWord(word) || isNeverATypo(word) || /\d/.test(word)) return null;
-  // An English word may stand for a drink's word only inside a phrase begun right ("ice tee").
-  if (!withinPhrase && isEnglishWord(word)) return null;
+  // An English word may stand for a drink's word only inside a phrase begun right ("ice tee") or
+  // right after a count of drinks ("three larger").
+  if (!withinPhrase && !counted && isEnglishWord(word)) return null;
   const shortest = Math.min(word.length, target.length);
   const budget = withinPhrase && shortest === 3 ? 1 : Math.min(editBudget(word.length), editBudget(target.length));
   if (budget === 0) return null;
@@ -214,18 +216,22 @@ function typoEdits(word: string, target: string, withinPhrase = false): number |
   return edits <= budget ? edits : null;
 }
 
-function fuzzyFirstTokens(index: MenuIndex, word: string): readonly { token: string; edits: number }[] {
-  const cached = index.fuzzyFirstTokens.get(word);
+function fuzzyFirstTokens(index: MenuIndex, word: string, counted: boolean): readonly { token: string; edits: number }[] {
+  const key = counted ? `#${word}` : word;
+  const cached = index.fuzzyFirstTokens.get(key);
   if (cached) return cached;
   const found: { token: string; edits: number }[] = [];
   for (const token of index.phrasesByFirstToken.keys()) {
-    const edits = token === word ? null : typoEdits(word, token);
+    const edits = token === word ? null : typoEdits(word, token, false, counted);
     if (edits !== null) found.push({ token, edits });
   }
   if (index.fuzzyFirstTokens.size >= FUZZY_CACHE_LIMIT) index.fuzzyFirstTokens.clear();
-  index.fuzzyFirstTokens.set(word, found);
+  index.fuzzyFirstTokens.set(key, found);
   return found;
 }
+
+/** What may follow a drink counted and misspelt: nothing, or words that end an order. */
+const ENDS_A_COUNTED_DRINK = new Set(["", "please", "and", "thanks", "for", "with", "then", "too", "now", "mate", "love"]);
 
 /**
  * The best menu phrase starting at `start`: the longest, then the one with
@@ -237,18 +243,21 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
   if (word === undefined) return null;
   // Most words start no phrase and cannot be a typo of one (short, everyday or with digits): no look-up.
   if (!index.phrasesByFirstToken.has(word) && (word.length < 4 || /\d/.test(word) || isEverydayWord(word) || isNeverATypo(word))) return null;
-  // The words a match can depend on: the phrase's length, and one more (a typo before an unknown word).
-  let key = word;
+  // The words a match can depend on: the phrase's length, and one more (a typo before an unknown word),
+  // and whether a count comes before it.
+  // ...and ends the phrase: "three larger please" is lager, "two pink drinks" no pint.
+  const counted = start > 0 && readNumber(tokens, start - 1) !== null && ENDS_A_COUNTED_DRINK.has(tokens[start + 1] ?? "");
+  let key = counted ? `#${word}` : word;
   for (let offset = 1; offset <= index.longestPhrase && start + offset < tokens.length; offset += 1) key += ` ${tokens[start + offset]}`;
   const known = index.matches.get(key);
   if (known !== undefined) return known;
-  const found = findMenuAt(tokens, start, index, word);
+  const found = findMenuAt(tokens, start, index, word, counted);
   if (index.matches.size >= FUZZY_CACHE_LIMIT) index.matches.clear();
   index.matches.set(key, found);
   return found;
 }
 
-function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, word: string): MenuMatch | null {
+function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, word: string, counted: boolean): MenuMatch | null {
   let best: MenuMatch | null = null;
   const consider = (phrase: Phrase, firstEdits: number) => {
     if (phrase.exact && firstEdits > 0 && !transposed(word, phrase.tokens[0] as string)) return;
@@ -273,7 +282,7 @@ function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, 
   };
   for (const phrase of index.phrasesByFirstToken.get(word) ?? []) consider(phrase, 0);
   if (!best) {
-    for (const { token, edits } of fuzzyFirstTokens(index, word)) {
+    for (const { token, edits } of fuzzyFirstTokens(index, word, counted)) {
       for (const phrase of index.phrasesByFirstToken.get(token) ?? []) consider(phrase, edits);
     }
   }

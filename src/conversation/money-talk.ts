@@ -136,6 +136,9 @@ function bareTip(tokens: readonly string[]): TipAsked | null {
   let start = 0;
   while (BARE_TIP_WORDS.has(tokens[start] ?? "")) start += 1;
   if (!EVERYDAY_AMOUNT.has(tokens[start] ?? "")) return null;
+  // "a fiver", "a couple of bucks": an article before everyday money; "a thousand dollars?" is a figure said back.
+  const word = ARTICLES.has(tokens[start] ?? "") ? (tokens[start + 1] ?? "") : (tokens[start] ?? "");
+  if (!MONEY_NOUNS.has(word) && word !== "couple") return null;
   const amount = readTipAmount(tokens, start);
   if (amount === null || amount === VAGUE) return null;
   return tokens.slice(start + amount.length).every((token) => BARE_TIP_WORDS.has(token)) ? amountTip(amount.cents) : null;
@@ -277,7 +280,7 @@ const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|che
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([
-  / (later|eventually|afterwards|afterward|tomorrow|soon(?! as)|next time|another time|some other time|on (my|our|the) way out) /,
+  / (later|eventually|afterwards|afterward|tomorrow|soon(?! as)|next (time|week|month|weekend|visit|round)|another (time|day)|some other time|on (my|our|the) way out) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set) | (at )?closing( time)? | last call /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished) /,

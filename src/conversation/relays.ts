@@ -1,5 +1,5 @@
 /**
- * Words said on someone else's behalf: "he says rocks", "Jess says she wants a martini", "Priya
+ * What the guest calls Maya ("a water please, love") and words said on someone else's behalf: "he says rocks", "Jess says she wants a martini", "Priya
  * says make her cosmo up". The guest relays what a friend asks; what is relayed is read as said
  * ("rocks", "she wants a martini"), and the relaying words go.
  */
@@ -22,6 +22,17 @@ function relayAt(tokens: readonly string[], tags: readonly Tag[], pauses: readon
   return tokens[position + 2] === "that" ? 3 : 2;
 }
 
+/** What a guest may call Maya: said after "please" or "thanks", before a pause or at the end ("water please love"). */
+const VOCATIVES = new Set(["love", "luv", "mate", "darling", "darlin", "hun", "honey", "sweetheart", "pal", "buddy", "boss", "chief", "dear", "sir", "madam", "maam", "pet", "duck", "babe"]);
+const COURTESIES = new Set(["please", "thanks", "cheers", "ta", "thank", "you", "maya"]);
+
+/** One word at `position` the guest calls Maya: no part of what is asked ("please love", "cheers mate,"). */
+function vocativeAt(tokens: readonly string[], pauses: readonly Pause[], position: number): number {
+  if (!VOCATIVES.has(tokens[position] as string) || position === 0 || !COURTESIES.has(tokens[position - 1] as string)) return 0;
+  const ends = position + 1 === tokens.length || pauses[position + 1] !== "NONE";
+  return ends ? 1 : 0;
+}
+
 /** The text with each relay's words taken out (what is relayed stays), and the tags to match. */
 export function withoutRelays(read: ReadText, tagged: Tagged): { read: ReadText; tagged: Tagged } {
   const tokens: string[] = [];
@@ -30,6 +41,11 @@ export function withoutRelays(read: ReadText, tagged: Tagged): { read: ReadText;
   const lemmas: string[] = [];
   let changed = false;
   for (let position = 0; position < read.tokens.length; position += 1) {
+    if (vocativeAt(read.tokens, read.pauses, position) > 0) {
+      // The pause after the word the guest called Maya stays with what came before.
+      changed = true;
+      continue;
+    }
     const length = relayAt(read.tokens, tagged.tags, read.pauses, position);
     if (length > 0) {
       changed = true;

@@ -72,7 +72,7 @@ const MARKERS: readonly Marker[] = [
     ["cancel", "that"], ["cancel", "it"], ["undo", "that"], ["undo", "it"], ["undo"]].map((words) => ({ words, cue: "UNDO" as const, strength: "WEAK" as const })),
   ...[["make", "that"], ["make", "it"], ["make", "those"], ["make", "them"], ["change", "that"], ["change", "it"], ["switch", "that"],
     ["switch", "it"], ["i", "mean"], ["i", "meant"], ["i", "said"], ["i", "wanted"], ["i", "asked", "for"], ["correction"]].map((words) => ({ words, cue: "REVISE" as const, strength: "STRONG" as const })),
-  ...[["no", "wait"], ["oh", "wait"], ["wait"], ["hold", "on"], ["sorry"], ["actually"], ["or", "rather"], ["on", "second", "thought"],
+  ...[["no", "wait"], ["oh", "wait"], ["wait"], ["hold", "on"], ["hang", "on"], ["hold", "up"], ["hang", "about"], ["sorry"], ["actually"], ["or", "rather"], ["on", "second", "thought"],
     ["on", "second", "thoughts"], ["oops"], ["my", "bad"], ["my", "mistake"], ["no"]].map((words) => ({ words, cue: "REVISE" as const, strength: "WEAK" as const })),
 ];
 
@@ -308,6 +308,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "song 212 is mine, and a cosmo while I wait": after a clause of its own, "and" plus a drink is a request.
     if (token === "and" && pause === "PAUSE" && startsRequest(tokens, position + 1, index) && hasPredicate(clauseStart, position) && !hasDrink(clauseStart, position)) {
+      cut(position);
+      continue;
+    }
+    // "last orders, a lager and a lemonade", "evening Maya, a pint of lager": a few words to open with, then the order.
+    if (pause === "PAUSE" && position - clauseStart <= 3 && position !== markersEnd && startsRequest(tokens, position, index) && !hasDrink(clauseStart, position) && !hasNegation(clauseStart, position)) {
       cut(position);
       continue;
     }

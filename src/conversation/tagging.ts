@@ -79,6 +79,9 @@ function align(tokens: readonly string[], text: string): Tagged {
   return { tags, lemmas };
 }
 
+/** Nouns of the bar the tagger may read as verbs ("the 9 o'clock round", "a shot"). */
+const BAR_NOUNS = new Set(["round", "rounds", "pint", "pints", "shot", "shots", "glass", "glasses", "bottle", "bottles", "jug", "pitcher", "tab", "bill", "tip", "usual", "orders"]);
+
 /**
  * The tags with the bar's own words on top: a drink's name is a noun and a modifier an adjective,
  * whatever the tagger made of "old fashioned", "shaken" or "on the rocks"; so is anything the
@@ -95,7 +98,7 @@ export function withBarWords(tokens: readonly string[], tagged: Tagged, index: M
     const modifier = drink ? null : readModifierAt(tokens, position);
     const thing = drink || modifier ? null : lexiconAt(tokens, position);
     const length = drink?.length ?? modifier?.length ?? thing?.length ?? 1;
-    if (drink || thing) set(position, length, "NOUN");
+    if (drink || thing || BAR_NOUNS.has(tokens[position] as string)) set(position, length, "NOUN");
     else if (modifier) set(position, length, "ADJ");
     position += length;
   }

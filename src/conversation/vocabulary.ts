@@ -45,6 +45,7 @@ question questions answer wants wanted needs likes capital country state france 
 sky blue red green yellow white fox brown dog cat monkey dishwasher turtle turtles fix fixed phone wifi password
 song songs band game score team news movie film tv radio price prices cost costs anymore instead actually else
 uh um er erm hmm mm ah oops guys folks lemme taxi cab uber ride lift home head heading tonight num
+normal plain usual ordinary simple regular standard same other another whatever
 rough pass passing swear reckon wonder wondering tempted craving crave allergic obsessed regret reminds remind overrated
 underrated legendary boring gross sneeze dangerous college wedding airport office grandpa grandma uncle aunt roommate
 coworker colleague boss lunch gallon beach distillery spot hit hour kids parents sister brother husband girlfriend

@@ -618,6 +618,20 @@ const governed: Case[] = [
   { given: ["how much for a martini and a negroni?"], say: "the martini dirty, and the negroni on the rocks", intent: "ORDER", tab: ["1 martini (dirty)", "1 negroni (on the rocks)"] },
   { given: ["a lager", "let's leave her a tip"], say: "make it three dollars", intent: "SET_TIP", tab: ["1 tap-beer"], tip: { amountCents: 300 } },
   { given: ["a lager", "I'd like to tip"], say: "twenty", intent: "SET_TIP", tab: ["1 tap-beer"], tip: { percent: 20 } },
+  // What the guest calls Maya; a bar noun the tagger takes for a verb; scrapping a drink; "hang on"; paying next week or
+  // "settle me up"; a figure said back is no tip; a price with no verb is talk of it; an unreal condition after a wish;
+  // a few opening words before an order; a misspelt drink right after its count; a remark after an answer.
+  order("an iced tea please darling", "1 iced-tea"),
+  order("a negroni before the 10 o'clock round", "1 negroni"),
+  { given: ["a lager and a daiquiri"], say: "scrap the daiquiri", intent: "REMOVE", tab: ["1 tap-beer"] },
+  order("a gin neat, no hang on, a vodka neat", "1 vodka (neat)"),
+  { given: ["a lemonade"], say: "I'll square up next week", intent: "SMALL_TALK", tab: ["1 lemonade"], payment: false },
+  { given: ["a lemonade"], say: "right, settle us up", intent: "PAY", tab: ["1 lemonade"], payment: true },
+  { given: ["what's my balance"], say: "a thousand dollars? lovely", intent: "SMALL_TALK" },
+  ...each("MENTION", ["eleven dollars for a negroni, you're joking", "I'd get a manhattan if they weren't so pricey"]),
+  order("closing time soon, two IPAs", "2 ipa"),
+  order("four larger please", "4 tap-beer"),
+  { given: ["a rum for my dad"], say: "on the rocks, he likes it cold", intent: "ORDER", tab: ["1 rum (on the rocks)"] },
   // Tip and payment in one breath; a bare number right after a tip changes the tip.
   { given: ["two IPAs"], say: "stick a 15 percent tip on and close me out", intent: "PAY", tab: ["2 ipa"], tip: { percent: 15 }, payment: true },
   { given: ["a martini"], say: "add ten percent and I'll take the check", intent: "PAY", tab: ["1 martini"], tip: { percent: 10 }, payment: true },
