@@ -11,7 +11,8 @@
  * to Maya's own offer, handled in answers.ts) may change the tab.
  */
 import { utteranceOf, type Utterance } from "./intents.js";
-import type { MenuIndex } from "./menu-matcher.js";
+import { isEnglishWord } from "./english.js";
+import { editDistance, type MenuIndex } from "./menu-matcher.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { oneOf } from "./patterns.js";
@@ -243,6 +244,8 @@ const KNOWING_LEMMAS = new Set(["know", "hear", "learn", "ask", "see", "look", "
 /** "like" and "love" ask only with a modal ("I'd like") or an infinitive after them ("I like to order"). */
 const OPINION_LEMMAS = new Set(["like", "love", "prefer"]);
 const FIRST_PERSON = new Set(["i", "we", "let", "lets", "us"]);
+/** "I think", "I guess": a hedge before the guest's own request. */
+const HEDGE_LEMMAS = new Set(["think", "guess", "suppose", "reckon", "believe"]);
 const MODALS = new Set(["would", "will", "shall", "can", "could", "may", "might", "should", "am", "are", "is", "be", "do", "gonna", "going"]);
 /** Words a request may open with before its subject ("so", "okay", "actually"). */
 const OPENERS = new Set([...LEAD_WORDS(), "actually", "um", "uh", "also", "then", "now", "first", "finally"]);
@@ -263,6 +266,12 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   if (ORDER_NOUN.test(shape)) return true;
   let position = 0;
   while (position < tokens.length && OPENERS.has(tokens[position] as string)) position += 1;
+  // "me, I take one cosmo": the guest named twice, as second-language speakers often start.
+  if (tokens[position] === "me" && tokens[position + 1] === "i") position += 1;
+  // "I think I take one negroni", "I guess we'll have two": the hedge frames the request, not a thought.
+  if ((tokens[position] === "i" || tokens[position] === "we") && HEDGE_LEMMAS.has(lemmas[position + 1] as string) && FIRST_PERSON.has(tokens[position + 2] === "that" ? (tokens[position + 3] as string) : (tokens[position + 2] as string))) {
+    position += tokens[position + 2] === "that" ? 3 : 2;
+  }
   const subject = tokens[position];
   // "let's get", "lets have": the guest and company, whatever the tagger calls "let".
   const commanded = subject !== undefined && tags[position] === "VERB" && subject !== "let" && subject !== "lets";
@@ -434,13 +443,25 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
 }
 
 const MAX_ANSWER_WORDS = 8;
+
+/**
+ * A clause that only calls someone by a name that is not Maya's ("Maureen,", "Dave,"): no English
+ * word (those call Maya: "mate", "love"), no drink, and not a mishearing of "Maya" ("Mya", "Maia").
+ */
+function isSomeoneCalled(tokens: readonly string[], index: MenuIndex): boolean {
+  const name = tokens[0] as string;
+  return tokens.length === 1 && name.length > 2 && !isEnglishWord(name) && !index.words.has(name) && editDistance(name, "maya", 2) > 2;
+}
 const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine"]);
 
 /** Reads the clauses of an utterance and the dialogue act of each. */
 export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): Clause[] {
   const clauses: Clause[] = [];
+  /** Per clause, whether a full stop, "!" or "?" ends it. */
+  const sentenceEnds: boolean[] = [];
   let counterfactual = false;
   for (const { start, end } of segment(read, index, tagged.tags)) {
+    sentenceEnds.push(read.pauses[end] === "STOP" || read.pauses[end] === "QUESTION");
     const tokens = read.tokens.slice(start, end);
     const pauses = read.pauses.slice(start, end + 1);
     const asked = (read.pauses[end] ?? "NONE") === "QUESTION";
@@ -465,7 +486,13 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     }
     const clauseTags = tagged.tags.slice(start, end);
     const framed = requestFrame(tokens, clauseTags, tagged.lemmas.slice(start, end), shape);
-    const { act, kind } = actOfShape(shape, fragment, asked, counterfactual, framed);
+    let { act, kind } = actOfShape(shape, fragment, asked, counterfactual, framed);
+    // "Maureen, put that cosmo down": a command to the friend just called by name, not to Maya.
+    const previous = clauses[clauses.length - 1];
+    if (act === "REQUEST" && clauseTags[0] === "VERB" && previous && isSomeoneCalled(previous.tokens, index)) {
+      act = "STATEMENT";
+      kind = "OTHER";
+    }
     // Only what is told or said in passing needs a stance (a mention's answer depends on it).
     const stance = act === "STATEMENT" || act === "CHAT" ? stanceOf(shape) : "NEUTRAL";
     const hasVerb = clauseTags.some((tag) => tag === "VERB" || tag === "AUX");
@@ -476,7 +503,21 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       test(CONDITION, withoutLead(shape)) &&
       !test(REAL_CONDITION, withoutLead(shape));
   }
-  return withCounterfactuals(clauses);
+  return withTimeAhead(withCounterfactuals(clauses), sentenceEnds);
+}
+
+/**
+ * "Later, after swimming, I'll have a cosmo": a time still to come, said first and naming no drink,
+ * puts off the request that follows it (unless that one is for now: "later. right now, a martini").
+ */
+function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Clause[] {
+  const at = clauses.findIndex((clause, position) => clause.act === "STATEMENT" && clause.kind === "LATER" && !clause.namesDrink && !sentenceEnds[position]);
+  if (at < 0) return clauses;
+  // Only within the sentence: "our train isn't till tomorrow. Two daiquiris" orders now.
+  const end = sentenceEnds.indexOf(true, at);
+  return clauses.map((clause, position) =>
+    position > at && (end < 0 || position <= end) && clause.act === "REQUEST" && !clause.tokens.includes("now") ? { ...clause, act: "STATEMENT", kind: "LATER", stance: stanceOf(clause.utterance.order.shape) } : clause,
+  );
 }
 
 /** A condition that did not happen: "if they weren't thirteen bucks", "if I had the money". */

@@ -41,6 +41,8 @@ const NOT_LABELS = new Set([
   "tip", "tips", "percent", "dollar", "dollars", "buck", "bucks", "cent", "cents", "total", "tab", "bill", "more", "round", "rounds",
   "beer", "beers", "cocktail", "cocktails", "drink", "drinks", "shot", "shots", "glass", "glasses", "pint", "pints", "bottle", "bottles",
   "can", "cans", "pitcher", "pitchers", "order", "orders", "balance",
+  // The multiplication sign of a typed order ("negroni x 2", normalise.ts).
+  "x",
   // Words of a repair or a courtesy that the tagger may call nouns ("no wait, four").
   "wait", "sorry", "please", "thanks", "okay", "instead", "actually", "mean",
   // The bar's request verbs, which the tagger calls nouns at the start of a command ("make one a cosmo").
@@ -57,7 +59,7 @@ const NUMBERED_PLACES = new Set([
 const CHOICE_NOUNS = new Set(["number", "option", "no"]);
 const NOUNS = new Set(["NOUN", "PROPN"]);
 /** Words between a number and its drink ("two large cold IPAs", "three pints of lager"). */
-const LINKS = new Set(["more", "of", "the", "those", "these", "extra", "large", "small", "medium", "big", "cold", "tall", "glass", "glasses", "pint", "pints", "bottle", "bottles", "can", "cans", "shot", "shots", "round", "rounds"]);
+const LINKS = new Set(["x", "more", "of", "the", "those", "these", "extra", "large", "small", "medium", "big", "cold", "tall", "glass", "glasses", "pint", "pints", "bottle", "bottles", "can", "cans", "shot", "shots", "round", "rounds"]);
 const LOOKAHEAD = 4;
 
 /** A drink is named within a few words after `position`: the number counts it. */
@@ -85,6 +87,17 @@ function isLabelNoun(tokens: readonly string[], tagged: Tagged, position: number
   return position > 0 && isLabelNoun(tokens, tagged, position - 1, index);
 }
 
+/** The entity of the number a list continues: "7 and 8", "4, 5" (null when the number before is none). */
+function listedAfter(found: ReadonlyMap<number, { entity: NumberEntity; length: number }>, position: number, tokens: readonly string[], pauses: readonly Pause[]): NumberEntity | null {
+  // Labels are written as figures: "seat 3 and one for seat 4" counts one more.
+  if (!/^\d+$/.test(tokens[position] as string)) return null;
+  const joiner = tokens[position - 1] === "and" || tokens[position - 1] === "or";
+  for (const [start, { entity, length }] of found) {
+    if (joiner ? start + length === position - 1 : start + length === position && pauses[position] !== "NONE") return entity;
+  }
+  return null;
+}
+
 /** What each number in the tokens is, when it is not a count: by position of its first token. */
 export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, { entity: NumberEntity; length: number }> {
   const found = new Map<number, { entity: NumberEntity; length: number }>();
@@ -109,6 +122,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
+    // "sunbed 7 and 8", "tables 4, 5 and 6": more of the same labels, unless a drink follows.
+    else if (listedAfter(found, position, tokens, pauses) === "LABEL" && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).
     else if (/^\d{4}$/.test(token) && !countsADrink(tokens, after, index)) entity = "TIME";
     // "one of those", "two of them": a count of drinks already said.

@@ -103,7 +103,7 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 
 const REMOVE_VERB =
   / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
-const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|the lot|clear (my|the) tab|(it|them|those|that) all) /;
+const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|all (that|this|those)|the lot|clear (my|the) tab|(it|them|those|that) all) /;
 const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
 

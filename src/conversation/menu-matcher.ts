@@ -128,6 +128,8 @@ function buildIndex(menu: readonly MenuItem[]): MenuIndex {
       const implied = tokens.filter((token): token is Modifier => (item.modifiers as string[]).includes(token));
       const properName = phrase !== item.name && /\p{Lu}/u.test(phrase);
       withPlural(tokens).forEach((variant, at) => addPhrase(variant, [item.id], null, implied, at > 0, properName));
+      // "oldfashioned", "icedtea": a name of several words typed as one (a tablet's keyboard, a hurry).
+      if (tokens.length > 1) withPlural([tokens.join("")]).forEach((variant, at) => addPhrase(variant, [item.id], null, implied, at > 0, properName));
       for (const word of tokens) {
         if (GENERIC_WORDS.has(word) || word.length < 3) continue;
         const ids = itemsByWord.get(word) ?? [];
@@ -230,6 +232,28 @@ function fuzzyFirstTokens(index: MenuIndex, word: string, counted: boolean): rea
   return found;
 }
 
+/**
+ * Brands known by a short name that is also a name or a word ("thanks, bud", "Jack's buying"): a
+ * drink only when counted ("a Bud", "two Jacks on the rocks"), as the brand's full name.
+ */
+const SHORT_BRAND_NAMES: ReadonlyMap<string, string> = new Map(
+  [["bud", "budweiser"], ["jack", "jack daniels"], ["crown", "crown royal"], ["captain", "captain morgan"]].flatMap(([short, full]) => [
+    [short as string, full as string],
+    [`${short}s`, full as string],
+  ]),
+);
+
+const COUNTING_WORDS = new Set(["a", "an", "another"]);
+
+function shortBrandAt(tokens: readonly string[], start: number, brand: string, index: MenuIndex): MenuMatch | null {
+  const named = matchWordsAt(tokens, start, tokens[start] as string, index);
+  if (named) return named;
+  const counted = start > 0 && (COUNTING_WORDS.has(tokens[start - 1] as string) || readNumber(tokens, start - 1) !== null);
+  const full = tokenize(brand);
+  const match = counted ? matchWordsAt(full, 0, full[0] as string, index) : null;
+  return match ? { ...match, length: 1, plural: (tokens[start] as string).endsWith("s") } : null;
+}
+
 /** What may follow a drink counted and misspelt: nothing, or words that end an order. */
 const ENDS_A_COUNTED_DRINK = new Set(["", "please", "and", "thanks", "for", "with", "then", "too", "now", "mate", "love"]);
 
@@ -241,6 +265,11 @@ const ENDS_A_COUNTED_DRINK = new Set(["", "please", "and", "thanks", "for", "wit
 export function matchMenuAt(tokens: readonly string[], start: number, index: MenuIndex): MenuMatch | null {
   const word = tokens[start];
   if (word === undefined) return null;
+  const brand = SHORT_BRAND_NAMES.get(word);
+  return brand === undefined ? matchWordsAt(tokens, start, word, index) : shortBrandAt(tokens, start, brand, index);
+}
+
+function matchWordsAt(tokens: readonly string[], start: number, word: string, index: MenuIndex): MenuMatch | null {
   // Most words start no phrase and cannot be a typo of one (short, everyday or with digits): no look-up.
   if (!index.phrasesByFirstToken.has(word) && (word.length < 4 || /\d/.test(word) || isEverydayWord(word) || isNeverATypo(word))) return null;
   // The words a match can depend on: the phrase's length, and one more (a typo before an unknown word),

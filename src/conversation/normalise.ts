@@ -86,10 +86,10 @@ const ILL_AS_I_WILL = /^ill\b|\bill(?= (just |probably |also |definitely |really
 
 /**
  * A minus sign or a dash right before a number, not inside a word ("-5 martinis", "a -5% tip",
- * "\u22125"): read as the word "negative", so a negative amount is refused rather than losing its
+ * "\u22125"; "- 5" only at the start: "room 330 - 2x vodka" pauses): read as the word "negative", so a negative amount is refused rather than losing its
  * sign (and is not the spoken "minus one beer", which takes a drink off).
  */
-const MINUS = /(^|[^a-z0-9.])[-\u2212\u2013\u2012]\s?(?=\$?\d)/g;
+const MINUS = /(^\s*|[^a-z0-9.\s]|(?<=\s))[-\u2212\u2013\u2012](?=\$?\d)|^(\s*)[-\u2212\u2013\u2012]\s(?=\$?\d)/g;
 const MONEY = /\$\s?(\d+(?:\.\d{1,2})?)/g;
 const PERCENT = /(\d)\s?%/g;
 const THOUSANDS_SEPARATOR = /(\d),(?=\d{3}\b)/g;
@@ -144,7 +144,9 @@ export function digitValue(character: string): number {
 /** "10:30", "6:15pm": a time of day, one token that no number reader takes for a count ("10h30"). */
 const CLOCK_TIME = /\b(\d{1,2}):(\d{2})\b/g;
 /** "2-3 beers", "two-three": a range, said as one ("2 to 3"); a minus before a lone number is kept below. */
-const DASH_RANGE = /(\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s?[-\u2013]\s?(\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/g;
+const DASH_RANGE = /((?<![\d.])\d{1,2}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s?[-\u2013]\s?(\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)/g;
+/** "2x IPA", "negroni x2", "3 X classic brew": the multiplication sign of a typed order, kept as its own word "x". */
+const MULTIPLIER = /\b(\d+)\s?x\b|\bx\s?(\d+)\b/g;
 
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.
@@ -159,10 +161,11 @@ function marked(text: string): string {
         .replace(APOSTROPHES, "'")
     : text.toLowerCase();
   if (result.includes(":")) result = result.replace(CLOCK_TIME, "$1h$2");
+  if (HAS_DIGIT.test(result) && result.includes("x")) result = result.replace(MULTIPLIER, (_, before: string | undefined, after: string | undefined) => (before ? `${before} x` : `x ${after}`));
   if (SYMBOLS.test(result)) {
     if (HAS_DIGIT.test(result) || result.includes("-")) result = result.replace(DASH_RANGE, "$1 to $2");
     if (HAS_DIGIT.test(result)) {
-      result = result.replace(THOUSANDS_SEPARATOR, "$1").replace(MINUS, "$1 negative ").replace(MONEY, " $1 dollars ").replace(PERCENT, "$1 percent ");
+      result = result.replace(THOUSANDS_SEPARATOR, "$1").replace(MINUS, (_, before: string | undefined, start: string | undefined) => `${before ?? start ?? ""} negative `).replace(MONEY, " $1 dollars ").replace(PERCENT, "$1 percent ");
     }
     result = result.replace(/&/g, " and ").replace(/\+/g, " plus ");
   }

@@ -119,6 +119,8 @@ const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your", "this", "these"]);
 const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
+/** Words that may follow a count said after its drink ("the negroni, two please"). */
+const COURTESY = new Set(["please", "thanks", "thank", "you", "mate", "love"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
 const EVERY_LINE = new Set(["both", "each", "all"]);
 
@@ -132,6 +134,8 @@ type Event =
   | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; possessed: boolean; plural: boolean; words: string[] }
   /** `or`: the drinks on either side are alternatives ("a negroni or an old fashioned?"). */
   | { kind: "separator"; or: boolean }
+  /** "negroni x2": a count written after the drink it multiplies. */
+  | { kind: "times"; value: number }
   | { kind: "word"; token: string };
 
 interface Scan {
@@ -151,6 +155,21 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined) {
       position += 2;
       continue;
+    }
+    if (token === "x") {
+      // "2 x IPA": the sign only links the count to its drink.
+      if (events[events.length - 1]?.kind === "quantity") {
+        position += 1;
+        continue;
+      }
+      // "negroni x 2": the count of the drink just named.
+      const times = afterDrink ? readQuantity(tokens, position + 1) : null;
+      if (times) {
+        events.push({ kind: "times", value: times.value });
+        said.counts += 1;
+        position += 1 + times.length;
+        continue;
+      }
     }
     const size = sizeLengthAt(tokens, position);
     if (size > 0) {
@@ -295,7 +314,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     const beneficiary = wordsSinceQuantity.indexOf("for");
     const phrase = expectingDrink ? drinkPhrase(beneficiary >= 0 ? wordsSinceQuantity.slice(0, beneficiary) : wordsSinceQuantity) : null;
     const count = quantity;
-    const refers = slotRefers;
+    // "the negroni, two please": a count with nothing after it but courtesy points back as well.
+    const refers = slotRefers || (expectingDrink && wordsSinceQuantity.every((word) => COURTESY.has(word)));
     const forSomeone = wordsSinceQuantity.includes("for");
     const range = quantityRange;
     expectingDrink = false;
@@ -446,6 +466,13 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         namedFor = false;
         break;
       }
+      case "times":
+        // "a martini x 3" is three; "2 IPAs x 2", four.
+        if (named !== null && named === drafts[drafts.length - 1]) {
+          named.quantity = named.quantitySaid ? named.quantity * event.value : event.value;
+          named.quantitySaid = true;
+        }
+        break;
       case "separator":
         // "a martini, dirty and shaken, and a negroni": "and" between two serving words keeps the line open.
         if (open !== null && events[at - 1]?.kind === "modifier" && events[at + 1]?.kind === "modifier") break;

@@ -48,7 +48,7 @@ export const PREDICATES = new Set([
   "why", "where", "when", "maybe", "later", "swear", "swears", "prefer", "remove", "cancel", "change", "add", "put", "pay",
   "tip", "check", "show", "tell", "let", "say", "said", "mean", "meant", "see", "saw", "heard", "go", "goes", "went", "come",
   "came", "try", "keep", "leave", "set", "bill", "tab", "balance", "menu", "price", "cost", "much", "afford", "enough",
-  "recommend", "suggest", "something", "anything", "surprise",
+  "recommend", "suggest", "something", "anything", "surprise", "hits", "slaps", "rules",
 ]);
 
 /** Praise that reads like a complaint word by word ("can't get enough of", "not bad"). */

@@ -543,3 +543,66 @@ describe("replies say one drink's lines once", () => {
     expect(removed.text).toMatch(/took eight Sodas off/);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, sets G and H)", () => {
+  it.each([
+    ["2x IPA pls", ["2 ipa"]],
+    ["NEGRONI X2 THX", ["2 negroni"]],
+    ["Absolut on the rocks x2", ["2 vodka (on the rocks)"]],
+    ["a martini x 3", ["3 martini"]],
+    ["RM 330 - 2X VODKA ON THE ROCKS", ["2 vodka (on the rocks)"]],
+    ["oldfashioned x1, longisland x1", ["1 long-island", "1 old-fashioned"]],
+    ["icedtea for my daughter", ["1 iced-tea"]],
+    ["I think I take one Negroni", ["1 negroni"]],
+    ["me i take one cosmo with a twist", ["1 cosmopolitan (with a twist)"]],
+    ["2 Pepsi and 1 Bud", ["1 tap-beer", "2 soda"]],
+    ["two jacks on the rocks", ["2 whiskey (on the rocks)"]],
+  ])("%s", async (text, tab) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
+  });
+
+  it.each([
+    // A time still to come, said first, puts off the request after it in the same sentence.
+    "later, after swimming, I will have a cosmo",
+    // A command to a friend called by name is not said to Maya.
+    "Maureen, put that cosmo down, you've had four",
+    "Dave, get me a lager",
+    // A short brand name that is also a name or a word is a drink only when counted.
+    "thanks bud, what's good?",
+  ])("%s pours nothing", async (text) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session)).toEqual([]);
+  });
+
+  it("a time put off in one sentence does not put off the next", async () => {
+    const { say } = setUp();
+    expect(tabLines((await say("our train isn't till tomorrow. Two Daiquiris, on the rocks.")).session)).toEqual(["2 daiquiri (on the rocks)"]);
+    expect(tabLines((await say("later. right now a martini please")).session).sort()).toEqual(["1 martini", "2 daiquiri (on the rocks)"]);
+  });
+
+  it("a count after the only drink, with nothing but courtesy after it, is its count", async () => {
+    const { say } = setUp();
+    await say("how much is the negroni?");
+    expect(tabLines((await say("ok the negroni, two please")).session)).toEqual(["2 negroni"]);
+  });
+
+  it("sunbed numbers after a round are labels, not more of its last drink", async () => {
+    const { say } = setUp();
+    await say("three tap beers and four lemonades");
+    expect(tabLines((await say("thank you, sunbed 7 and 8")).session).sort()).toEqual(["3 tap-beer", "4 lemonade"]);
+  });
+
+  it("a drink praised after a round is not poured again", async () => {
+    const { say } = setUp();
+    await say("two lagers please");
+    expect(tabLines((await say("cheers love, that lager hits the spot")).session)).toEqual(["2 tap-beer"]);
+  });
+
+  it("'scrap all that, clear the tab' clears every line", async () => {
+    const { say } = setUp();
+    await say("four lagers");
+    await say("and a daiquiri");
+    expect(tabLines((await say("scrap all that, clear the tab, we're going to the other pub")).session)).toEqual([]);
+  });
+});

@@ -27,6 +27,10 @@ describe("numbers that are not counts", () => {
     ["see you at 9 pm", ["9:TIME"]],
     ["a martini for the 4 of us", ["4:PEOPLE"]],
     ["two IPAs for 3 people", ["3:PEOPLE"]],
+    // A list of labels: the numbers after the first are labels too, while written as figures.
+    ["thank you, sunbed 7 and 8", ["7:LABEL", "8:LABEL"]],
+    ["tables 4, 5 and 6", ["4:LABEL", "5:LABEL", "6:LABEL"]],
+    ["one ipa for seat 3 and one for seat 4", ["3:LABEL", "4:LABEL"]],
   ])("%s", (text, expected) => {
     expect(entities(text)).toEqual(expected);
   });

@@ -33,6 +33,12 @@ describe("normalise", () => {
     ["my friend's drink", "my friend drink"],
     ["   WHISKEY...   neat!!! ", "whiskey neat"],
     ["gimme 2 IPAs pls", "give me 2 ipas please"],
+    // A typed order's multiplication sign is a word of its own; a dash between a room and a count is a pause, not a minus.
+    ["2x IPA", "2 x ipa"],
+    ["NEGRONI X2", "negroni x 2"],
+    ["RM 330 - 2X vodka", "rm 330 2 x vodka"],
+    ["-5 martinis", "negative 5 martinis"],
+    ["xmas", "xmas"],
     // The engine's own clause marks (private-use characters) sent by a client are nothing.
     ["a\ue000martini\ue001 please\ue002", "a martini please"],
   ])("%s -> %s", (text, expected) => {
