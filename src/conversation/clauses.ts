@@ -89,7 +89,7 @@ const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still
 
 
 const LEAD = new Set([
-  "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
+  "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "though", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
   "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
   "ooh", "oooh", "ohh", "ahh", "aah", "yay", "woo", "whoa", "gosh", "geez", "jeez", "ha", "haha", "lol", "ok", "yes",
 ]);
@@ -166,7 +166,7 @@ const WISH = oneOf([
 ]);
 /** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
 const IMPERATIVE =
-  /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
+  /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
 const PAST = oneOf([
   / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then) )?(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
@@ -250,7 +250,7 @@ const MODALS = new Set(["would", "will", "shall", "can", "could", "may", "might"
 /** Words a request may open with before its subject ("so", "okay", "actually"). */
 const OPENERS = new Set([...LEAD_WORDS(), "actually", "um", "uh", "also", "then", "now", "first", "finally"]);
 function LEAD_WORDS(): string[] {
-  return ["and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "hey", "hi", "hello", "maya", "now", "right", "just", "ah", "please", "yes"];
+  return ["and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "though", "hey", "hi", "hello", "maya", "now", "right", "just", "ah", "please", "yes"];
 }
 /** "an order for", "my order is", "this order is for": the order itself says what it is. */
 const ORDER_NOUN = / (an|a|my|our|the|this|rush|first|next) order (is )?(for|of) | (my|our|the) order is /;

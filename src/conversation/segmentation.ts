@@ -22,6 +22,8 @@ export const WH = new Set(["what", "which", "how", "who", "where", "why", "when"
 export const AUX = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "have", "has", "may", "might", "am"]);
 const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "he", "she", "they", "it", "there", "that", "this", "these", "those"]);
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
+/** Pronouns that are only ever subjects. */
+const NOMINATIVE = new Set(["i", "we", "he", "she", "they"]);
 /** A verb (or an adverb before one) right after a subject: what makes a subject start a clause. */
 const FINITE = new Set([
   "am", "are", "is", "was", "were", "will", "would", "have", "had", "has", "do", "did", "does", "can", "could", "should", "might",
@@ -133,11 +135,13 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
 // ---------------------------------------------------------------------------
 // Segmentation
 
-function subjectStartsAt(tokens: readonly string[], position: number): boolean {
+function subjectStartsAt(tokens: readonly string[], position: number, tags: readonly Tag[] | null = null): boolean {
   const token = tokens[position];
   const next = tokens[position + 1];
   if (token === undefined || next === undefined) return false;
   if (SUBJECT_PRONOUNS.has(token) && FINITE.has(next)) return true;
+  // "cancel the negronis they went home": a pronoun only a subject can be, and a verb after it.
+  if (NOMINATIVE.has(token) && tags !== null && VERB_TAGS.has(tags[position + 1] as Tag)) return true;
   // "my friend will have", "her favorite is"
   if (POSSESSIVES.has(token) && tokens[position + 2] !== undefined && FINITE.has(tokens[position + 2] as string)) return true;
   return false;
@@ -213,6 +217,39 @@ const REQUEST_STARTS = new Set([
   // The bar's commands: "that was for the wrong group, clear it all".
   "clear", "cancel", "remove", "take", "scratch", "drop", "add", "put", "change", "switch", "swap", "close", "settle",
 ]);
+
+/** Parts of speech after which a noun phrase is the object of what came before ("she bought me a negroni", "what's in a martini"). */
+const ATTACHING_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "NUM"]);
+/** Parts of speech a noun phrase ends with before its noun ("my birthday", "a long week"). */
+const NOUN_PHRASE_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "NUM", "PROPN"]);
+/** The bar's commands, said with no subject. */
+const COMMANDS = new Set(["take", "wipe", "cancel", "remove", "add", "scratch", "knock", "clear", "drop", "pour", "bring", "grab", "put", "give", "get", "make"]);
+/** Words that stand before a verb in the clause it belongs to ("please take", "just add"). */
+const BEFORE_A_VERB = new Set(["please", "just", "also", "kindly", "me", "us", "not", "to", "and", "or", "then", "now", "could", "would", "you"]);
+/** Words between a count and its drink ("one last iced tea", "a quick gin", "fifty long islands"). */
+const BEFORE_A_DRINK = new Set(["last", "quick", "more", "less", "fewer", "cold", "nice", "large", "small", "big", "double", "extra", "of", "the", "round"]);
+
+/** A count (or "a") starts a drink's noun phrase here: the drink follows within a few words. */
+function countsADrinkAt(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  if (readQuantity(tokens, position) === null) return false;
+  const length = readQuantity(tokens, position)?.length ?? 1;
+  for (let at = position + length; at < position + length + 3 && at < tokens.length; at += 1) {
+    if (matchMenuAt(tokens, at, index)) return true;
+    if (!BEFORE_A_DRINK.has(tokens[at] as string) && !readModifierAt(tokens, at)) return false;
+  }
+  return false;
+}
+
+const NAMED_VERBS = new Set(["wants", "needs", "has", "says", "will", "would", "is", "gets", "takes", "likes"]);
+
+/** A name ("mike", "sarah") as the subject of a verb in the third person ("mike wants"). */
+function isNameAt(tokens: readonly string[], tags: readonly Tag[], position: number, index: MenuIndex): boolean {
+  const name = tokens[position] as string;
+  const verb = tokens[position + 1] ?? "";
+  // A noun with no determiner or adjective before it, doing something in the third person, is someone's name.
+  const bare = !["DET", "ADJ", "PRON"].includes(tags[position - 1] as Tag) && !POSSESSIVES.has(tokens[position - 1] as string);
+  return (tags[position] === "PROPN" || tags[position] === "NOUN") && bare && NAMED_VERBS.has(verb) && !SUBJECT_LIKE.has(name) && matchMenuAt(tokens, position, index) === null;
+}
 
 /** A request may start here: a count, "another", "just", an imperative, a drink. */
 function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
@@ -323,7 +360,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "we're in room 412 could we get...": a question or a request starts again, said without a pause.
     const asking = AUX.has(tokens[clauseStart] as string) || tokens.slice(clauseStart, position).some((word) => WH.has(word));
-    if (!asking && AUX.has(token) && SUBJECT_PRONOUNS.has(tokens[position + 1] ?? "") && position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && hasPredicate(clauseStart, position)) {
+    // ("table 12 checking in can we get...": three words or more before it are a clause of their own, verb or not).
+    const canWe = AUX.has(token) && NOMINATIVE.has(tokens[position + 1] ?? "") && position - clauseStart >= 3;
+    if (!asking && AUX.has(token) && SUBJECT_PRONOUNS.has(tokens[position + 1] ?? "") && position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && (hasPredicate(clauseStart, position) || canWe)) {
       cut(position);
       continue;
     }
@@ -365,9 +404,37 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "...negronis I'll have a martini": a new subject after the end of a clause.
     const opener = tokens[clauseStart] as string;
     const subordinate = ["if", "when", "because", "cause", "although", "though", "unless", "since"].includes(opener);
-    if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position) && hasPredicate(clauseStart, position)) {
+    if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position, tags) && hasPredicate(clauseStart, position)) {
       cut(position);
       continue;
+    }
+    if (tags !== null && pause === "NONE" && position - clauseStart >= 2 && !asking && !inDrink[position] && previous !== "negative") {
+      // Speech without punctuation, after a clause of its own: an order said as a bare noun phrase
+      // ("it's my birthday fifty long islands", "it's 11 already so one last iced tea") ...
+      // The word before ends a clause: "so", an adverb ("too", "already"), or a noun that ends a noun
+      // phrase ("my birthday", "last night"); never a verb, even one the tagger calls a noun ("he always orders").
+      const ended =
+        previous === "so" ||
+        (!(CLAUSE_TAKERS.has(previous) || ATTACHING_TAGS.has(tags[position - 1] as Tag) || hasPredicate(position - 1, position)) &&
+          (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag)));
+      const bareOrder =
+        ended &&
+        countsADrinkAt(tokens, position, index) &&
+        !hasDrink(clauseStart, position) &&
+        !hasNegation(clauseStart, position);
+      // ... a command ("sarah has to leave take one negroni off") ...
+      const command =
+        COMMANDS.has(token) && tags[position] === "VERB" && !CLAUSE_TAKERS.has(previous) && !BEFORE_A_VERB.has(previous) && !SUBJECT_PRONOUNS.has(previous) && !FINITE.has(previous) && !["ADV", "AUX", "PART"].includes(tags[position - 1] as Tag);
+      // ... or a friend and what they want ("only one cosmo mike wants a lemonade").
+      const named = isNameAt(tokens, tags, position, index) && (hasDrink(clauseStart, position) || hasPredicate(clauseStart, position));
+      if ((bareOrder || command) && hasPredicate(clauseStart, position)) {
+        cut(previous === "so" ? position - 1 : position);
+        continue;
+      }
+      if (named) {
+        cut(position);
+        continue;
+      }
     }
     if (subordinate && position - clauseStart >= 3 && WH.has(token) && !CLAUSE_TAKERS.has(previous)) cut(position);
   }
