@@ -60,8 +60,11 @@ const SAYS_NO = new Set(["no", "not", "nope", "nah", "never", "nothing", "rather
  */
 const ENOUGH = / (that is (it|all)|all (good|set)|for now|i am (good|fine|okay|set|done)|we are (good|fine|okay|set|done)|it is|they are|these are|those are) /;
 
+/** "is it really that good?", "does it taste good?": a question whether, asked before any yes. */
+const ASKS_WHETHER = /^ (is|are|was|were|does|do|did|would|will) (it|that|this|they|those|these|he|she) /;
+
 export function isYes(u: Utterance): boolean {
-  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded)) return false;
+  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded) || ASKS_WHETHER.test(u.padded)) return false;
   // "sounds perfect": a serving word that also agrees may be the agreement.
   if (u.order.looseModifiers.some((read) => !AGREEING.has(read.modifier))) return false;
   const words = u.padded.replace(WHY_NOT, " sure ").trim().split(" ").filter((word) => word !== "");

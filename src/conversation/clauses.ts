@@ -156,7 +156,7 @@ const WISH = oneOf([
   / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
-  / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like) /,
+  / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) /,
   / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for) /,
   / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
   / let (me|us) /,
@@ -179,7 +179,7 @@ const PAST = oneOf([
 const PERSON_NOUNS =
   "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat";
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (guy|lady|man|woman|girl|boy|couple|bartender|table|gentleman|kids)( (next to me|over there|at the end of the bar|at the bar|behind me))?|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (guy|lady|man|woman|girl|boy|couple|bartender|table|gentleman|kids)( (next to me|over there|at the end of the bar|at the bar|behind me))?|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -196,7 +196,7 @@ const NEGATIVE =
 const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say (i|we|you|he|she|they)) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
 const LATER = oneOf([
-  / (later|after this|after that|after dinner|afterwards|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
+  / (later|after this|after that|after dinner|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
   / (when|once|as soon as|by the time) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ )?(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it) /,
 ]);
@@ -435,12 +435,15 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     if (aside.has(position) || position < opening) continue;
     if (SUBJECTS.has(token)) return false;
     // A participle after a determiner describes ("the designated driver"); after "to" it says what for ("to share").
-    const describing = tags[position - 1] === "DET" || tokens[position - 1] === "to";
+    const describing = tags[position - 1] === "DET" || OWNERS.has(tokens[position - 1] as string) || tokens[position - 1] === "to";
     if (VERBS.has(tags[position] as Tag) && !describing && token !== "please") return false;
   }
   // "Great martini!": a drink praised (or not) without asking for one; "thirteen dollars for a martini": its price.
   return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape);
 }
+
+/** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
+const OWNERS = new Set(["my", "our", "your", "his", "her", "their"]);
 
 const MAX_ANSWER_WORDS = 8;
 

@@ -21,6 +21,8 @@ export interface DraftLine {
   softModifiers: Modifier[];
   /** The count was a range or vague ("two or three", "a few"): asked before pouring, never guessed. */
   range?: QuantityRange;
+  /** "Another bourbon, same way": made as the same drink already on the tab. */
+  asBefore?: true;
 }
 
 

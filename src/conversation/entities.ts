@@ -98,6 +98,12 @@ function listedAfter(found: ReadonlyMap<number, { entity: NumberEntity; length: 
   return null;
 }
 
+const REFERRING = new Set(["them", "those", "these", "em"]);
+const AMOUNTS = new Set(["percent", "dollars", "dollar", "bucks", "buck", "quid", "pounds", "euros", "cents"]);
+const TIP_WORDS = new Set(["tip", "tips", "tipping", "percent"]);
+/** The few words before `position` talk of a tip ("what would the tip be at 15"). */
+const talksOfTips = (tokens: readonly string[], position: number): boolean => tokens.slice(Math.max(0, position - 5), position).some((word) => TIP_WORDS.has(word));
+
 /** What each number in the tokens is, when it is not a count: by position of its first token. */
 export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, { entity: NumberEntity; length: number }> {
   const found = new Map<number, { entity: NumberEntity; length: number }>();
@@ -116,6 +122,17 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     if (other && other.value <= number.value) {
       found.set(position, { entity: "SCORE", length: number.length + 1 + other.length });
       position = after + other.length;
+      continue;
+    }
+    // "the pool table four of them": a count of the drinks named, whatever is before it.
+    if (next === "of" && REFERRING.has(tokens[after + 1] ?? "")) {
+      position = after - 1;
+      continue;
+    }
+    // "15 percent", "at 15 for the tip": an amount, whatever is before it.
+    // ("my phone's at 3 percent" is no tip: after "at", only where a tip is talked of.)
+    if ((AMOUNTS.has(next) && previous !== "at") || (previous === "at" && talksOfTips(tokens, position))) {
+      position = after - 1;
       continue;
     }
     if (UNITS.has(next) && next !== "o") entity = "DURATION";

@@ -497,8 +497,10 @@ function mayAnswer(clauses: readonly Clause[]): boolean {
   return clauses.every(
     (clause, position) =>
       // "neat, he's old school": a remark after the answer, naming no drink, leaves it an answer.
-      (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT")) &&
+      (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT" && clause.kind !== "HYPOTHETICAL")) &&
       clause.act !== "QUESTION" &&
+      // "can I get your take on the long island": a drink talked about answers no offer of it.
+      !(clause.utterance.order.topics.length > 0 && clause.utterance.order.drafts.length === 0) &&
       !(clause.act === "DECLINE" && clause.namesDrink) &&
       !(clause.act === "REPAIR" && clause.repair?.strength === "STRONG" && clause.namesDrink && !clause.repair.said.includes("instead")),
   );
@@ -546,7 +548,15 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   const { tokens } = whole.u;
   const open: [PendingQuestion, Answered][] = [];
   if (state.pending) open.push([state.pending, "PENDING"]);
-  if (state.held) open.push([state.held, "HELD"]);
+  if (state.held) {
+    // "three brandies?" held by "what spirits do you have?": "the brandies on the rocks" answers the
+    // guest's own order, named again, before Maya's offer of the drinks she listed.
+    const named = whole.u.order.drafts.flatMap((draft) => draft.candidates);
+    const ownOrderNamed = named.length > 0 && state.held.kind === "ORDER" && named.every((id) => (state.held as { drafts: DraftLine[] }).drafts.some((draft) => draft.candidates.includes(id)));
+    const offerOnly = state.pending?.kind === "ORDER" && !state.pending.ordered;
+    if (ownOrderNamed && offerOnly) open.unshift([state.held, "HELD"]);
+    else open.push([state.held, "HELD"]);
+  }
   if (open.length === 0 || !(mayAnswer(clauses) || isYes(whole.u))) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
@@ -611,6 +621,9 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
+
+/** "the same way", "like before", "as last time": made as the drink was the last time. */
+const AS_BEFORE = / (same way|the same way|like before|as before|like last time|as last time|same as before|same as last time|like the last one|the way i had it) /;
 
 function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null): Understanding {
 
@@ -690,7 +703,9 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
       if (working.position < 0) working.position = position;
       if (reading.tip) working.tip = reading.tip;
       working.lastClause = working.drafts.length;
-      working.drafts.push(...reading.drafts);
+      // "another bourbon same way": made as the one before it, whatever that was.
+      const asBefore = matches(u, AS_BEFORE);
+      working.drafts.push(...reading.drafts.map((draft) => (asBefore && draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft)));
       working.unknown.push(...reading.unknown);
       if (reading.drafts.length > 0 || reading.unknown.length > 0) working.emptied = false;
       else if (working.drafts.length === 0) readings.push({ position, understanding: reading });
@@ -712,6 +727,8 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
     if (!earlier) return { intent: "ORDER", drafts: withoutHeadings(working.drafts), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
+  const swapped = fewerThenInstead(readings, state);
+  if (swapped) return swapped;
   mergeEdits(readings);
   // "Put on a 15% tip and close me out": both asked, the tip first, then the payment, in one turn.
   const paying = readings.some(({ understanding }) => understanding.intent === "PAY");
@@ -726,6 +743,21 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
   const against = best?.intent === "MENTION" && best.stance === "AGAINST";
   if (declined && (!best || against || rank(best) <= rank(declined))) return declined;
   return settleReplace(best ?? { intent: "UNKNOWN" }, state);
+}
+
+/**
+ * "Only one cosmo, Mike wants a lemonade instead" after two cosmos: the units taken off by the new
+ * count are replaced by the drink said "instead", in one edit.
+ */
+function fewerThenInstead(readings: readonly { understanding: Understanding }[], state: DialogueState): Understanding | null {
+  const [count, instead, ...others] = readings.map(({ understanding }) => understanding);
+  if (others.length > 0 || count?.intent !== "CHANGE_QUANTITY" || instead?.intent !== "REPLACE" || instead.target.kind !== "LAST_ORDER") return null;
+  const itemId = count.itemIds?.length === 1 ? count.itemIds[0] : count.itemIds === null ? state.lastOrder[state.lastOrder.length - 1]?.menuItemId : undefined;
+  if (itemId === undefined || instead.unknown.length > 0 || instead.drafts.some((draft) => draft.candidates.includes(itemId))) return null;
+  const had = state.lastOrder.filter((line) => line.menuItemId === itemId).reduce((sum, line) => sum + line.quantity, 0);
+  const fewer = had - count.quantity;
+  if (fewer <= 0) return null;
+  return { intent: "REPLACE", target: { kind: "NAMED", line: { candidates: [itemId], category: null, quantity: fewer, modifiers: [] }, asSaid: true }, drafts: instead.drafts, unknown: [] };
 }
 
 const RESTRICTING = new Set(["just", "only"]);

@@ -270,6 +270,8 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
 }
 
 function matchWordsAt(tokens: readonly string[], start: number, word: string, index: MenuIndex): MenuMatch | null {
+  const split = splitWordAt(tokens, start, word, index);
+  if (split) return split;
   // Most words start no phrase and cannot be a typo of one (short, everyday or with digits): no look-up.
   if (!index.phrasesByFirstToken.has(word) && (word.length < 4 || /\d/.test(word) || isEverydayWord(word) || isNeverATypo(word))) return null;
   // The words a match can depend on: the phrase's length, and one more (a typo before an unknown word),
@@ -284,6 +286,21 @@ function matchWordsAt(tokens: readonly string[], start: number, word: string, in
   if (index.matches.size >= FUZZY_CACHE_LIMIT) index.matches.clear();
   index.matches.set(key, found);
   return found;
+}
+
+/**
+ * "a man hatten", "negro ni": one drink's name heard or typed as two words, one of them no English
+ * word. Read as the name said whole, exactly or with one slip.
+ */
+function splitWordAt(tokens: readonly string[], start: number, word: string, index: MenuIndex): MenuMatch | null {
+  const next = tokens[start + 1];
+  // Most pairs are ruled out by a look-up: either word starts a name of its own ("a cosmo").
+  if (next === undefined || word.length + next.length < 6 || index.phrasesByFirstToken.has(word) || index.phrasesByFirstToken.has(next)) return null;
+  if (/\d/.test(word + next) || (isEnglishWord(word) && isEnglishWord(next))) return null;
+  const joined = word + next;
+  const rest = [joined, ...tokens.slice(start + 2)];
+  const found = index.phrasesByFirstToken.has(joined) || fuzzyFirstTokens(index, joined, false).some(({ edits }) => edits <= 1) ? findMenuAt(rest, 0, index, joined, false) : null;
+  return found && found.edits <= 1 ? { ...found, length: found.length + 1 } : null;
 }
 
 function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, word: string, counted: boolean): MenuMatch | null {

@@ -39,8 +39,8 @@ const SPOKEN_MODIFIERS: ReadonlyArray<readonly [Modifier, readonly string[], (re
     "with a twist",
     ["with a twist", "with twist", "a twist", "twist", "with a lemon twist", "lemon twist", "orange twist", "twist of lemon", "with a twist of lemon"],
   ],
-  ["with a chaser", ["with a chaser", "chaser", "a chaser", "with a beer chaser", "beer chaser", "with a water chaser"]],
-  ["double", ["double", "doubles", "make it a double", "a double shot", "double shot"]],
+  ["with a chaser", ["with a chaser", "chaser", "a chaser", "with a beer chaser", "beer chaser", "with a water chaser", "with chasers", "chasers", "with beer chasers"]],
+  ["double", ["double", "doubles", "doubled", "make it a double", "a double shot", "double shot"]],
 ];
 
 const PHRASES_BY_FIRST_TOKEN: ReadonlyMap<string, readonly ModifierPhrase[]> = (() => {

@@ -71,15 +71,18 @@ export function readTip(u: Utterance): TipAsked | null {
     }
   }
   if (!mentionsTip) return null;
-  // "tip 20", "a tip of twenty": a bare number after the word is a percent, as on the tip buttons.
+  // "tip 20", "a tip of twenty", "the tip at 15": a bare number after the word is a percent, as on the tip buttons.
   for (let start = tipAt + 1; start < tokens.length; start += 1) {
-    if (tokens[start] === "of" || tokens[start] === "a") continue;
+    if (TIP_LINKS.has(tokens[start] as string)) continue;
     const number = readNumber(tokens, start);
     if (number) return percentTip(number.value);
     break;
   }
   return refused({ reason: "TIP_NO_AMOUNT" });
 }
+
+/** Words between "tip" and its bare number. */
+const TIP_LINKS: ReadonlySet<string> = new Set(["of", "a", "at", "to", "be", "is", "would", "will", "around", "about"]);
 
 function percentTip(percent: number): TipAsked {
   if (percent > MAX_TIP_PERCENT) return refused({ reason: "TIP_PERCENT_OUT_OF_RANGE", max: MAX_TIP_PERCENT });

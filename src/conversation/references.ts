@@ -69,6 +69,8 @@ const onlyPointing = (u: Utterance): boolean => u.tokens.every((token) => POINTI
 const servingWordsOnly = (u: Utterance): boolean =>
   u.order.looseModifiers.length > 0 && u.order.shape.trim().split(" ").every((word) => word === "MOD" || POINTING.has(word));
 
+/** "he wants it doubled": whoever wants it, "it" is the drink just poured. */
+const THE_DRINK_POURED = / (it|them|that one|those) /;
 /** "my wife wants hers on the rocks": another guest's drink, not the one poured. */
 const SOMEONE_ELSES = / (hers|his|theirs|he|she|wife|husband|friend|mate|brother|sister|partner|date) /;
 
@@ -89,7 +91,7 @@ const SAYS_NOTHING = (reading: Understanding): boolean =>
 function referredEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex): Understanding | null {
   const last = state.lastOrder[state.lastOrder.length - 1];
   const item = last && index.byId.get(last.menuItemId);
-  if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE) || matches(u, SOMEONE_ELSES)) return null;
+  if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE) || (matches(u, SOMEONE_ELSES) && !matches(u, THE_DRINK_POURED))) return null;
   // "Perfect." on its own approves; the serving is asked for with the drink or a verb ("make it perfect").
   if (u.tokens.length === 1 && u.tokens[0] === "perfect") return null;
   const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
@@ -141,10 +143,14 @@ const DEFINITE_DRINK = / (the|my|that|this|those|these|our|his|her|their) (\w+ )
  * last order named as that one ("the", "my"), not a new one: those drinks are made that way.
  */
 function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
-  if ((reading.intent !== "ORDER" && reading.intent !== "MENU") || !asksForChange(clause, u) || u.order.said.counts > 0) return null;
+  if ((reading.intent !== "ORDER" && reading.intent !== "MENU") || !asksForChange(clause, u)) return null;
+  // "make one of the brandies a double": some units of a drink on the tab, counted from those poured.
+  const units = unitsOf(u);
+  if (u.order.said.counts > (units === null ? 0 : 1)) return null;
   const [draft, ...others] = u.order.drafts;
-  if (!draft || others.length > 0 || draft.category !== null || draft.quantitySaid || u.order.unknown.length > 0) return null;
+  if (!draft || others.length > 0 || draft.category !== null || (draft.quantitySaid && units === null) || u.order.unknown.length > 0) return null;
   if (draft.modifiers.length === 0 || !DEFINITE_DRINK.test(u.order.shape)) return null;
+  if (units !== null) return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], quantity: units };
   if (!state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId))) return null;
   return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true };
 }
@@ -192,12 +198,21 @@ export function unitsRemoved(reading: Understanding, u: Utterance): Understandin
 /** "and the daiquiri?", "what about the IPA?" right after a question about another drink: the same question. */
 const ABOUT_ANOTHER = /^ (and|or|what about|how about) /;
 const WHAT_ABOUT = /^ (and |or )?(what|how) about /;
+const FOR_SOMEONE = / (for (me|us|him|her|them|my \w+|the \w+)|please) /;
 
 function askedAgain(clause: Clause, u: Utterance, state: DialogueState): Understanding | null {
   const topic = state.topic;
-  if (!topic || topic.turn !== state.turn || u.order.drafts.length === 0 || u.order.said.counts > 0) return null;
+  if (!topic || topic.turn !== state.turn) return null;
+  // "what would a martini run me?" then "and if I added a twist?": the same drink priced as changed.
+  const focus = state.focusItemId;
+  if (topic.kind === "PRICE" && focus && clause.kind === "HYPOTHETICAL" && u.order.drafts.length === 0 && u.order.looseModifiers.length > 0) {
+    const modifiers = canonicalModifiers(u.order.looseModifiers.map((read) => read.modifier));
+    return { intent: "PRICE", subject: { itemIds: [focus], category: null, unknown: [] }, asked: [{ candidates: [focus], category: null, quantity: 1, modifiers, softModifiers: [] }] };
+  }
+  if (u.order.drafts.length === 0 || u.order.said.counts > 0) return null;
   // A fragment ("and the daiquiri?"), or "what about the IPA?": not a question of its own ("and what beers do you have?").
-  const fragment = clause.act === "REQUEST" && clause.fragment && (ABOUT_ANOTHER.test(u.padded) || clause.asked);
+  // "and a lemonade for me" asks for one, whoever it is for.
+  const fragment = clause.act === "REQUEST" && clause.fragment && (ABOUT_ANOTHER.test(u.padded) || clause.asked) && !FOR_SOMEONE.test(u.padded);
   // "what about the brandy?" asks about it; "what about a beer?" proposes one.
   const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && WHAT_ABOUT.test(u.padded) && DEFINITE_DRINK.test(u.order.shape);
   if (!fragment && !aboutThe) return null;

@@ -37,6 +37,7 @@ true try trying tuesday turn two under understand until up upon us use used very
 wanted wants was watch water way we wednesday week weekend weird welcome well went were what whatever when where
 whether which while who whole why wife husband will win wish with without woman wonder wonderful word work world
 worry would wow yeah year years yes yet you young your yours yourself
+sec secs moment tick jiffy
 tab bill balance tip tips paying payment payments checkout receipt cent cents percent bucks
 hello hi hey hiya howdy yo greetings bye goodbye cya later night morning afternoon evening
 recommend suggest suggestion favourite fruity classy strong burning alcohol alcoholic sober virgin refreshing bitter

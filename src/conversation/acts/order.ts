@@ -107,7 +107,8 @@ function isReady(draft: DraftLine, index: ActTools["index"]): boolean {
  * ("an IPA and a gin": the IPA now, then "neat or on the rocks for the gin?"); the question about
  * the others waits for its answer, as Maya's pending question.
  */
-export async function pour(drafts: DraftLine[], unknown: readonly string[], bar: BarPort, tools: ActTools): Promise<Outcome> {
+export async function pour(said: DraftLine[], unknown: readonly string[], bar: BarPort, tools: ActTools): Promise<Outcome> {
+  const drafts = said.some((draft) => draft.asBefore) ? await madeAsBefore(said, bar, tools) : said;
   const ready = drafts.filter((draft) => isReady(draft, tools.index));
   // A count no bar pours ("a martini and -2 negronis") holds the whole order: it is refused as said.
   const absurd = drafts.some((draft) => !draft.range && quantityRefusal(draft.quantity) !== null);
@@ -119,6 +120,16 @@ export async function pour(drafts: DraftLine[], unknown: readonly string[], bar:
     return { ...now, text: tools.replies.orderedThen(now.change.added, rest.outcome.text), pending: rest.outcome.pending ?? null };
   }
   return pourSettled(drafts, unknown, bar, tools);
+}
+
+/** Drafts said "the same way" take the serving of the latest line of their drink on the tab. */
+async function madeAsBefore(drafts: DraftLine[], bar: BarPort, tools: ActTools): Promise<DraftLine[]> {
+  const { items } = (await bar.snapshot(tools.sessionId)).tab;
+  return drafts.map(({ asBefore, ...draft }) => {
+    const [only, ...others] = draft.candidates;
+    const before = asBefore && others.length === 0 ? items.filter((line) => line.menuItemId === only).pop() : undefined;
+    return before ? { ...draft, modifiers: before.modifiers.filter(isModifier) } : draft;
+  });
 }
 
 async function pourSettled(drafts: DraftLine[], unknown: readonly string[], bar: BarPort, tools: ActTools): Promise<Outcome> {
