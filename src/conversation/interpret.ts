@@ -157,7 +157,7 @@ const SAID_OF_THEM = / (that|it|this|one|ones|those|them|these) (is|are|was|were
 const BESIDE_IT = / (with|alongside|beside|for|on) (that|it|this|those|them|these) /;
 
 /** A request naming no drink, but "that", "it" or a count: the drink in focus ("I'll have that", "two of those"). */
-function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex): Understanding | null {
+function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex, madeAs: readonly Modifier[] = []): Understanding | null {
   if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
   if (namesAny(u)) return null;
   const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0);
@@ -175,7 +175,8 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   if (!refers && !(clause.fragment && count !== null)) return null;
   const [itemId] = focus;
   if (itemId === undefined) return { intent: "ORDER", drafts: [], unknown: [] };
-  const modifiers = canonicalModifiers(u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier));
+  // "a negroni stirred sounds nice, can I get one": the drink as it was just named.
+  const modifiers = canonicalModifiers([...madeAs, ...u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier)]);
   const soft = canonicalModifiers(u.order.looseModifiers.filter((read) => read.soft).map((read) => read.modifier));
   return { intent: "ORDER", drafts: [{ candidates: [itemId], category: null, quantity: count ?? 1, modifiers, softModifiers: soft }], unknown: [] };
 }
@@ -631,6 +632,8 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
   const readings: { position: number; understanding: Understanding }[] = [];
   /** Drinks named in this utterance so far, the latest first: what "it" means before the state's focus. */
   let focus: string[] = state.focusItemId !== null && index.byId.has(state.focusItemId) ? [state.focusItemId] : [];
+  /** How the drink named last in this utterance was said to be made ("a negroni stirred"). */
+  let focusMadeAs: readonly Modifier[] = [];
   let undoFirst = false;
   /** The words naming the drinks of the last clause that named several: what "that" may stand for. */
   let said: string[] = [];
@@ -690,12 +693,13 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
         continue;
       }
       const edited = readEdit(reading, clause, u, state, index);
-      const referred = edited ? null : referredOrder(reading, clause, u, focus, index);
+      const referred = edited ? null : referredOrder(reading, clause, u, focus, index, focusMadeAs);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
       reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
+    if (named.length > 0) focusMadeAs = u.order.drafts[u.order.drafts.length - 1]?.modifiers ?? [];
     if (named.length > 0) said = drinksSaid(clause.tokens, index);
     if (!reading) continue;
     if (servesWhatWasJustSaid(reading, working, readings)) continue;

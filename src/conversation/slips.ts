@@ -82,6 +82,8 @@ function countExpected(text: Draft, position: number): boolean {
   return clauseStart(text, position) || BEFORE_A_COUNT.has(text.tokens[position - 1] ?? "");
 }
 
+const CHANGING = new Set(["switch", "change", "swap", "make", "turn", "from", "convert", "upgrade"]);
+
 /** The homophone of a number at `position`, when it stands where a count belongs. */
 function numberFor(text: Draft, position: number, index: MenuIndex): string | null {
   const { tokens } = text;
@@ -92,7 +94,9 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
     return !subject && next !== undefined && matchMenuAt(tokens, position + 1, index) ? "one" : null;
   }
   if (token !== "to" && token !== "too" && token !== "for") return null;
-  if (!countExpected(text, position)) return null;
+  // "four IPAs to cosmos and a water": a list of counted drinks goes on after a drink, unless a drink is being changed into another ("switch the IPAs to cosmos").
+  const listed = pluralDrinkAt(tokens, position - 1, index) && !tokens.slice(0, position).some((word) => CHANGING.has(word));
+  if (!countExpected(text, position) && !listed) return null;
   const word = token === "for" ? "four" : "two";
   if (pluralDrinkAt(tokens, position + 1, index)) return word;
   // "too more please", "for more IPAs"
