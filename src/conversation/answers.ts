@@ -33,7 +33,7 @@ const ALL = ["both", "all of them", "all", "each", "every one", "them all"];
 const AGREEING = new Set([
   "yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "okay", "alright", "fine", "absolutely", "definitely", "certainly",
   "course", "perfect", "great", "lovely", "cool", "good", "grand", "brilliant", "excellent", "wonderful", "fantastic", "awesome",
-  "gladly", "indeed", "totally", "deal", "works", "please", "right", "nice", "ideal", "fab",
+  "gladly", "indeed", "totally", "deal", "works", "please", "right", "nice", "ideal", "fab", "reasonable", "exactly", "precisely",
 ]);
 /** Verbs of taking what was offered: a yes when their object is only "it", "that", "one". */
 const CONSENTING = new Set(["have", "take", "do", "go", "pour", "get", "try", "want", "like", "love", "count", "risk", "chance"]);
@@ -41,7 +41,7 @@ const CONSENTING = new Set(["have", "take", "do", "go", "pour", "get", "try", "w
 const EMPTY = new Set([
   "i", "we", "me", "us", "you", "it", "that", "this", "one", "them", "those", "is", "are", "be", "sounds", "sound", "seems", "looks",
   "would", "will", "shall", "can", "let", "then", "now", "so", "just", "really", "very", "quite", "pretty", "too", "also", "oh",
-  "um", "uh", "er", "hmm", "well", "ah", "thanks", "thank", "cheers", "maya", "on", "ahead", "for", "with", "to", "in", "a",
+  "um", "uh", "er", "hmm", "mm", "mmm", "well", "ah", "thanks", "thank", "cheers", "maya", "on", "ahead", "for", "with", "to", "in", "a",
   "of", "thing", "all", "by", "actually", "and", "idea", "plan", "mate",
   // "plain is fine", "the usual way", "as it comes": taking the drink as offered.
   "plain", "usual", "normal", "regular", "way", "as", "comes", "the",

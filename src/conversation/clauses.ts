@@ -86,11 +86,17 @@ const HAVE_TO = / i (had|have) (to|got to) /;
 const HABITUAL = / (drinking|always|usually|only|never) /;
 const NAMES_DRINK = / DRINK /;
 const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/;
+/** Courtesy said as a condition: "if it's no trouble", "if you'd be so kind", "if it's all the same to you". */
+const POLITE_CONDITION =
+  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much trouble|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (and |but )?if (possible|you please|you can|you could) /;
+const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|\w+ing) /;
+/** "If you'd put 18% on for the tip": a request put politely as a condition. */
+const POLITE_REQUEST = /^ (and |but )?if you (would|could|will|can) (please |kindly |just )?(put|add|make|bring|get|pour|start|leave|give|charge|close|set|send|throw) /;
 
 
 const LEAD = new Set([
   "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "though", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
-  "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
+  "evening", "morning", "afternoon", "hiya", "howdy", "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
   "ooh", "oooh", "ohh", "ahh", "aah", "yay", "woo", "whoa", "gosh", "geez", "jeez", "ha", "haha", "lol", "ok", "yes",
 ]);
 
@@ -107,6 +113,8 @@ const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pa
 /** Asking Maya to do something, in the form of a question ("can I get", "could you bring me"). */
 const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
+  // "could my colleague and I have...": the guest and company.
+  /^ (can|could|may|might) (my|our) \w+ and (i|me) (have|get|try|order|grab|start) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
   /^ would you mind /,
   /^ (is it possible|would it be possible|would it be okay|any chance|do you mind if) /,
@@ -123,7 +131,12 @@ const REMOVAL = oneOf([
   / (did not|(i|we) never) (order|ordered|ask for|asked for) (the|that|this|those|these|a|an|any|two|three) /,
 ]);
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
-const REQUEST_IDIOM = / (was|were) (wondering|hoping) | wanted to (order|get|have|try) /;
+const REQUEST_IDIOM = oneOf([
+  / (was|were) (wondering|hoping) | wanted to (order|get|have|try) | trouble you for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
+  // "a lemonade for now would be perfect": a drink wished for.
+  // ("would hit the spot" only muses: Maya offers.)
+  /^ (a|an|one|another) (\w+ )?DRINK (MOD )?((\w+ ){0,3})?would (really |just )?be (perfect|MOD|great|lovely|wonderful|fantastic|grand|ideal|just the thing|divine|heaven|brilliant|super) /,
+]);
 
 const NEGATION = "(not|never|no|no more|none of|nothing|neither|nor|without)";
 /** Every word the negation patterns below start from: without one, none of them can match. */
@@ -151,7 +164,7 @@ const DECLINING = oneOf([
 ]);
 
 const WISH = oneOf([
-  / (i|we) (will|would|shall) (just |probably |also |definitely |really )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
+  / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
   / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
@@ -250,7 +263,7 @@ const MODALS = new Set(["would", "will", "shall", "can", "could", "may", "might"
 /** Words a request may open with before its subject ("so", "okay", "actually"). */
 const OPENERS = new Set([...LEAD_WORDS(), "actually", "um", "uh", "also", "then", "now", "first", "finally"]);
 function LEAD_WORDS(): string[] {
-  return ["and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "though", "hey", "hi", "hello", "maya", "now", "right", "just", "ah", "please", "yes"];
+  return ["and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "though", "hey", "hi", "hello", "hiya", "evening", "morning", "afternoon", "maya", "now", "right", "just", "ah", "please", "yes"];
 }
 /** "an order for", "my order is", "this order is for": the order itself says what it is. */
 const ORDER_NOUN = / (an|a|my|our|the|this|rush|first|next) order (is )?(for|of) | (my|our|the) order is /;
@@ -325,7 +338,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const negated = NEGATION_WORDS.test(shape);
   const removalWords = negated || test(REMOVAL_WORDS, shape);
   if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
-  if (test(REQUEST_IDIOM, shape)) return { act: "REQUEST", kind: null };
+  if (test(REQUEST_IDIOM, shape) || test(POLITE_REQUEST, shape)) return { act: "REQUEST", kind: null };
+  if (test(POLITE_CONDITION, shape)) return { act: "CHAT", kind: null };
+  // "I've got a presentation in the morning": what the guest has, not a drink asked for ("I've got to have one" still wishes).
+  if (test(HAVING_GOT, shape)) return { act: "CHAT", kind: null };
   const question =
     (asked && !fragment) ||
     WH.has(/^ (\w+)/.exec(shape)?.[1] ?? "") ||
@@ -423,7 +439,11 @@ function asidePositions(tokens: readonly string[]): Set<number> {
  */
 function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: string, ordersSomething: boolean): boolean {
   // The bar's list of verbs first (cheap, and it catches what the tagger misses: "negronis taste like wood").
-  if (PREDICATE_WORD.test(shape)) return false;
+  // A relative or time clause inside ("for our friend who's driving", "before I go") has verbs of its own.
+  // (Only after the drink: "suggestions for someone who doesn't like beer" asks, whatever follows "who".)
+  const outer = shape.replace(INNER_CLAUSE, " ");
+  const inner = outer !== shape && outer.includes("DRINK");
+  if (PREDICATE_WORD.test(inner ? outer : shape)) return false;
   const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(withoutLead(shape))) return false;
@@ -433,6 +453,9 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   while (opening < tokens.length && LEAD.has(tokens[opening] as string)) opening += 1;
   for (const [position, token] of tokens.entries()) {
     if (aside.has(position) || position < opening) continue;
+    // "a lemonade for our friend who's driving", "a quick daiquiri before I go": what follows is
+    // another clause, about the friend or the time, not a verb of this one.
+    if (inner && position > opening && (RELATIVE.has(token) || (ADJUNCT.has(token) && SUBJECTS.has(tokens[position + 1] as string)))) break;
     if (SUBJECTS.has(token)) return false;
     // A participle after a determiner describes ("the designated driver"); after "to" it says what for ("to share").
     const describing = tags[position - 1] === "DET" || OWNERS.has(tokens[position - 1] as string) || tokens[position - 1] === "to";
@@ -441,6 +464,10 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   // "Great martini!": a drink praised (or not) without asking for one; "thirteen dollars for a martini": its price.
   return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape);
 }
+
+const RELATIVE = new Set(["who", "whom", "whose"]);
+const INNER_CLAUSE = / (who|whom|whose) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they) .*$/;
+const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "when", "since"]);
 
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
 const OWNERS = new Set(["my", "our", "your", "his", "her", "their"]);
@@ -504,7 +531,9 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     counterfactual =
       CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&
       test(CONDITION, withoutLead(shape)) &&
-      !test(REAL_CONDITION, withoutLead(shape));
+      !test(REAL_CONDITION, withoutLead(shape)) &&
+      !test(POLITE_CONDITION, shape) &&
+      !test(POLITE_REQUEST, shape);
   }
   return withTimeAhead(withCounterfactuals(clauses), sentenceEnds);
 }
@@ -513,8 +542,13 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
  * "Later, after swimming, I'll have a cosmo": a time still to come, said first and naming no drink,
  * puts off the request that follows it (unless that one is for now: "later. right now, a martini").
  */
+/** A clause that is a time to come, said first ("later, after swimming"), not a clause with its own subject ("my flight is tomorrow"). */
+const TIME_FIRST = /^ (later|after|afterwards|tomorrow|next|eventually|in a (bit|while|minute)|when|once|another time|some other time) /;
+
 function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Clause[] {
-  const at = clauses.findIndex((clause, position) => clause.act === "STATEMENT" && clause.kind === "LATER" && !clause.namesDrink && !sentenceEnds[position]);
+  const at = clauses.findIndex(
+    (clause, position) => clause.act === "STATEMENT" && clause.kind === "LATER" && !clause.namesDrink && !sentenceEnds[position] && TIME_FIRST.test(withoutLead(clause.utterance.padded)),
+  );
   if (at < 0) return clauses;
   // Only within the sentence: "our train isn't till tomorrow. Two daiquiris" orders now.
   const end = sentenceEnds.indexOf(true, at);
@@ -532,7 +566,7 @@ const WOULD = / (i|we) (would|could) /;
 function withCounterfactuals(clauses: Clause[]): Clause[] {
   return clauses.map((clause, at) => {
     const next = clauses[at + 1];
-    if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !UNREAL_CONDITION.test(next.utterance.padded)) return clause;
+    if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !UNREAL_CONDITION.test(next.utterance.padded) || POLITE_CONDITION.test(next.utterance.padded)) return clause;
     return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
   });
 }

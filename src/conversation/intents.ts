@@ -136,7 +136,7 @@ export function spokenCount(u: Utterance): number | null {
 // ---------------------------------------------------------------------------
 // Questions about drinks
 
-const PRICE = / (how much|damage for|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what (does|would|will) .* (run|go for|set me back)|(what|how much) do you (charge|ask)) /;
+const PRICE = / (how much|damage for|price|prices|pricing|priced|cost|costs|costing|expensive|cheap|cheapest|priciest|pricey|what (does|would|will) .* (run|go for|set me back|come to|add up to)|(what|how much) do you (charge|ask)) /;
 const FREE_DRINK = / (is|are) .* free /;
 /** Asking what the bar has, with or without naming a drink. */
 const MENU = oneOf([

@@ -213,19 +213,27 @@ const PRONOUNS = new Set(["it", "that", "this", "one", "those", "them", "they", 
 
 /** The words of a clause that name its drinks, counts and all, when it names more than one ("a daiquiri and a cosmo"). */
 function drinksSaid(tokens: readonly string[], index: MenuIndex): string[] {
-  let first = -1;
-  let end = -1;
-  let drinks = 0;
+  // Each drink with its count and serving words, joined by "and": "a negroni and my husband a
+  // martini" is "a negroni and a martini" (who each is for does not change the price).
+  const phrases: string[][] = [];
+  let count: string[] = [];
   for (let at = 0; at < tokens.length; at += 1) {
     const drink = matchMenuAt(tokens, at, index);
-    if (first < 0 && (drink || readQuantity(tokens, at))) first = at;
     if (drink) {
-      drinks += 1;
-      end = at + drink.length;
+      const modifier = readModifierAt(tokens, at + drink.length, { afterDrink: true });
+      const end = at + drink.length + (modifier?.length ?? 0);
+      phrases.push([...count, ...tokens.slice(at, end)]);
+      count = [];
       at = end - 1;
+      continue;
     }
+    const quantity = readQuantity(tokens, at);
+    if (quantity) {
+      count = tokens.slice(at, at + quantity.length) as string[];
+      at += quantity.length - 1;
+    } else if (readModifierAt(tokens, at) === null) count = count.length > 0 && tokens[at] !== "and" ? count : [];
   }
-  return drinks > 1 && first >= 0 ? tokens.slice(first, end) : [];
+  return phrases.length > 1 ? phrases.flatMap((phrase, position) => (position === 0 ? phrase : ["and", ...phrase])) : [];
 }
 const ALTOGETHER = / (altogether|all together|in total|in all|all come to|all comes to|all of (it|that|them)|everything) /;
 
@@ -436,6 +444,12 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     const last = state.lastOrder[state.lastOrder.length - 1];
     const order: Understanding = { intent: "ORDER", drafts: said, unknown: body.order.unknown };
     if (!last || matches(body, ADDING)) return order;
+    // "actually just one old fashioned" after "...and a coke": a new count for a drink ordered before
+    // the last order (on the tab, as far as the guest knows), not a replacement of the coke.
+    const [restricted, ...more] = said;
+    if (restricted && more.length === 0 && restricted.candidates.length === 1 && restricted.quantitySaid && body.tokens.some((token) => RESTRICTING.has(token)) && !state.lastOrder.some((line) => line.menuItemId === restricted.candidates[0])) {
+      return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
+    }
     // "scratch that, a tequila neat": what the last turn poured, replaced; nothing poured, a new order.
     if (undoing) return previous && previous.added.length > 0 ? replacingLastTurn(previous.added, said, body.order.unknown) : order;
     if (repair.strength === "WEAK" && !(previous && previous.added.length > 0)) return order;
@@ -623,6 +637,11 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
 
+/** Two guests said together: "my colleague and I", "me and my wife", "we both", "the two of us". */
+const TWO_OF_US = / ((my|our|the) \w+ and (i|me)|(i|me) and (my|our|the) \w+|we both|both of us|the two of us) /;
+/** A drink named with "the", "that" or a possessive: one already known. */
+const DEFINITE = / (the|that|this|those|these|his|her|their) (\w+ )?DRINK /;
+
 /** "the same way", "like before", "as last time": made as the drink was the last time. */
 const AS_BEFORE = / (same way|the same way|like before|as before|like last time|as last time|same as before|same as last time|like the last one|the way i had it) /;
 
@@ -707,8 +726,14 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
       if (working.position < 0) working.position = position;
       if (reading.tip) working.tip = reading.tip;
       working.lastClause = working.drafts.length;
+      // "an iced tea and a long island; my husband wants the long island": the drink named again is
+      // the one just ordered, said of someone, not another.
+      if (reading.drafts.length > 0 && u.order.said.counts === 0 && DEFINITE.test(u.order.shape) && reading.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) continue;
       // "another bourbon same way": made as the one before it, whatever that was.
       const asBefore = matches(u, AS_BEFORE);
+      // "could my colleague and I have an old fashioned each?": one for each of the two.
+      const each = reading.drafts.length === 1 && u.tokens.includes("each") && matches(u, TWO_OF_US) && reading.drafts[0]?.quantity === 1;
+      if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: 2 }] };
       working.drafts.push(...reading.drafts.map((draft) => (asBefore && draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft)));
       working.unknown.push(...reading.unknown);
       if (reading.drafts.length > 0 || reading.unknown.length > 0) working.emptied = false;

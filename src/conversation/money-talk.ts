@@ -286,7 +286,9 @@ const LATER = oneOf([
   / (later|eventually|afterwards|afterward|tomorrow|soon(?! as)|next (time|week|month|weekend|visit|round)|another (time|day)|some other time|on (my|our|the) way out) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set) | (at )?closing( time)? | last call /,
-  / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished) /,
+  / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished|pay|check out|checkout|fly|board|settle) /,
+  // A hotel guest: "I'll pay at checkout", "when we check out", "when we leave".
+  / (at|on|by) (check ?out|checkout)( time)? | when (i|we) (check out|leave|go|head out|are leaving|am leaving) /,
   // "at halftime", "after the game", "at the final whistle": a moment still to come.
   / (at|after|by|around|until|till|during) (the )?(\w+ )?(halftime|half time|whistle|intermission|interval|break|game|match|show|concert|movie|set|meeting|dinner|lunch|quarter|period|inning|innings|overtime|kickoff|kick off) /,
 ]);

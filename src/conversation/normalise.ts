@@ -32,6 +32,9 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // "Mark's not drinking", "she's driving": after a name, "'s" before these is "is" (or "has"); else it owns.
   [/'s (?=(been|got)\b)/g, " has "],
   [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready)\b)/g, " is "],
+  // No possessive comes before an article or most prepositions: "the lemonade's for my daughter", "my flight's at 6"
+  // ("on" and "with" are left out: "Jack Daniel's on the rocks", "Tito's with soda").
+  [/'s (?=(a|an|the|for|in|at|from|by|too|also|just|my|our|your|his|her|their|upstairs|downstairs|outside)\b)/g, " is "],
   [/'s\b/g, ""],
   [/'/g, ""],
 ];

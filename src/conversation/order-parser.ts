@@ -9,6 +9,7 @@
  */
 import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
 import type { DraftLine } from "./drafts.js";
+import { isEnglishWord } from "./english.js";
 import { groundPhrase, isDrinkLike, notOnMenuLengthAt } from "./grounding.js";
 import { lexiconWord } from "./lexicon.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
@@ -178,7 +179,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       continue;
     }
     const item = matchMenuAt(tokens, position, index);
-    const modifier = readModifierAt(tokens, position, { afterDrink });
+    // "a lemonade would be perfect": praise, not a perfect Manhattan.
+    const modifier = token === "perfect" && (tokens[position - 1] === "be" || tokens[position - 1] === "sounds") ? null : readModifierAt(tokens, position, { afterDrink });
     const quantity = token === "another" ? { value: 1, length: 1 } : readQuantity(tokens, position);
     const itemLength = item?.length ?? 0;
     const modifierLength = modifier?.length ?? 0;
@@ -264,6 +266,13 @@ function drinkPhrase(words: readonly string[]): string | null {
   return first <= last ? words.slice(first, last + 1).join(" ") : null;
 }
 
+const CLAUSE_WORDS = new Set(["is", "are", "was", "were", "has", "have", "had", "wants", "needs", "says", "will", "would", "can", "could", "likes", "loves"]);
+
+/** A phrase that names a thing no bar serves, in English, and is no clause of its own. */
+function isTalk(phrase: string, said: readonly string[], index: MenuIndex): boolean {
+  return isEnglishWord(phrase.split(" ")[0] as string) && !said.some((word) => CLAUSE_WORDS.has(word)) && groundPhrase(phrase, index).kind === "UNKNOWN";
+}
+
 export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedOrder {
   const drafts: ParsedLine[] = [];
   const topics: ParsedLine[] = [];
@@ -312,6 +321,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   const closeSlot = () => {
     // "two more of those for my cousins": who the drinks are for is no drink of its own.
     const beneficiary = wordsSinceQuantity.indexOf("for");
+    const slotWords = wordsSinceQuantity;
     const phrase = expectingDrink ? drinkPhrase(beneficiary >= 0 ? wordsSinceQuantity.slice(0, beneficiary) : wordsSinceQuantity) : null;
     const count = quantity;
     // "the negroni, two please": a count with nothing after it but courtesy points back as well.
@@ -323,7 +333,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     slotRefers = false;
     quantity = null;
     quantityRange = undefined;
-    if (phrase) unknown.push(phrase);
+    // "a long flight from Singapore", "a client": an English noun that names nothing a bar serves is
+    // talk, not a drink the bar lacks ("a sazerac" is one). Words that go on into a clause ("two, my
+    // partner wants one") stay unknown: the clause is not an order as read.
+    if (phrase) (isTalk(phrase, slotWords, index) ? stray : unknown).push(phrase);
     // "two or three" with no drink after it is no count at all.
     if (count === null || phrase || range) return;
     if (before.length > 0 && named) {

@@ -69,8 +69,8 @@ const onlyPointing = (u: Utterance): boolean => u.tokens.every((token) => POINTI
 const servingWordsOnly = (u: Utterance): boolean =>
   u.order.looseModifiers.length > 0 && u.order.shape.trim().split(" ").every((word) => word === "MOD" || POINTING.has(word));
 
-/** "he wants it doubled": whoever wants it, "it" is the drink just poured. */
-const THE_DRINK_POURED = / (it|them|that one|those) /;
+/** "he wants it doubled", "could his be dirty?": whoever wants it, it is a drink just poured. */
+const THE_DRINK_POURED = / (it|them|that one|those) | (could|can|would) (his|hers) be /;
 /** "my wife wants hers on the rocks": another guest's drink, not the one poured. */
 const SOMEONE_ELSES = / (hers|his|theirs|he|she|wife|husband|friend|mate|brother|sister|partner|date) /;
 

@@ -391,7 +391,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     const leadsIn =
       pause === "PAUSE" || ((previous === "and" || previous === "then") && (hasPredicate(clauseStart, position - 1) || pauses[position - 1] === "PAUSE"));
     // "no, she wants a martini instead": the new version right after a repair cue stays with it.
-    if (leadsIn && position !== markersEnd && opensClause(tokens, position, pause === "PAUSE" ? tags : null)) {
+    // "could my colleague and I have...": a subject of two joined by "and" in a question, not a new clause.
+    const jointSubject = previous === "and" && AUX.has(tokens[clauseStart] as string) && !hasPredicate(clauseStart + 1, position - 1);
+    if (leadsIn && !jointSubject && position !== markersEnd && opensClause(tokens, position, pause === "PAUSE" ? tags : null)) {
       cut(previous === "and" || previous === "then" ? position - 1 : position);
       continue;
     }

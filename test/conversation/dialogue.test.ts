@@ -606,3 +606,75 @@ describe("ways of asking the rules were not written for (issue 18, sets G and H)
     expect(tabLines((await say("scrap all that, clear the tab, we're going to the other pub")).session)).toEqual([]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, sets B and C)", () => {
+  it.each([
+    // Speech without punctuation: where a clause ends and an order begins.
+    ["it's my birthday fifty long islands for everyone", ["50 long-island"]],
+    ["table 12 checking in can we get two negronis", ["2 negroni"]],
+    ["tables 3 and 4 are together a tequila neat please", ["1 tequila (neat)"]],
+    // Courtesy said as a condition is no condition.
+    ["I'd very much like a Cosmopolitan, if it's no trouble at all.", ["1 cosmopolitan"]],
+    ["That sounds lovely, but I think, if it's all the same to you, I'll have a Manhattan, perfect, up.", ["1 manhattan (perfect, up)"]],
+    ["I wonder whether I might trouble you for an Old Fashioned, whenever you get a moment.", ["1 old-fashioned"]],
+    // A clause about someone or some time inside an order.
+    ["could we have a Negroni, a Manhattan and, for our friend who's driving, a lemonade?", ["1 lemonade", "1 manhattan", "1 negroni"]],
+    ["My car comes at 9, so a quick daiquiri before I go.", ["1 daiquiri"]],
+    // The drink named again for whom it is, not another.
+    ["Hello! Could I get a cosmo and a lemonade, please? The lemonade's for my daughter.", ["1 cosmopolitan", "1 lemonade"]],
+    ["An iced tea and a Long Island, please; my husband wants the Long Island.", ["1 iced-tea", "1 long-island"]],
+    ["Could my colleague and I have an Old Fashioned each? Stirred, please.", ["2 old-fashioned (stirred)"]],
+    ["gimme a man hatten up", ["1 manhattan (up)"]],
+    ["two ryes neat with chasers", ["2 whiskey (neat, with a chaser)"]],
+  ])("%s", async (text, tab) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
+  });
+
+  it("a tip quoted 'at 15' is set by 'switch it to 15', never fifteen more drinks", async () => {
+    const { say } = setUp();
+    await say("two manhattans stirred");
+    await say("tip 20 percent");
+    const quoted = await say("what would the tip be at 15 instead");
+    expect(quoted.session.tab.tipPercent).toBe(20);
+    const switched = await say("ok switch it to 15");
+    expect(tabLines(switched.session)).toEqual(["2 manhattan (stirred)"]);
+    expect(switched.session.tab.tipPercent).toBe(15);
+  });
+
+  it("paying before checking out, or at checkout, starts no payment", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    for (const later of ["I'll settle up before I check out.", "Thanks. I'll pay at checkout.", "Can I see the bill before I pay?"]) {
+      const reply = await say(later);
+      expect(reply.paymentId).toBeNull();
+      expect(reply.session.tab.status).not.toBe("PAYMENT_PENDING");
+    }
+  });
+
+  it("'and if I added a twist' after a price prices it and pours nothing", async () => {
+    const { say } = setUp();
+    await say("what would a martini run me");
+    expect(tabLines((await say("and if i added a twist")).session)).toEqual([]);
+    expect(tabLines((await say("yes")).session)).toEqual(["1 martini (with a twist)"]);
+  });
+
+  it("'only one cosmo, mike wants a lemonade instead' swaps one of the two", async () => {
+    const { say } = setUp();
+    await say("ok table six is gonna need four ipas and two cosmos");
+    expect(tabLines((await say("wait sorry only one cosmo mike wants a lemonade instead")).session).sort()).toEqual(["1 cosmopolitan", "1 lemonade", "4 ipa"]);
+  });
+
+  it("'another bourbon same way' is made as the one on the tab", async () => {
+    const { say } = setUp();
+    await say("a bourbon on the rocks");
+    await say("and a water");
+    expect(tabLines((await say("another bourbon same way")).session).sort()).toEqual(["1 water", "2 whiskey (on the rocks)"]);
+  });
+
+  it("'never mind, I've got a presentation' takes back the drink just poured", async () => {
+    const { say } = setUp();
+    await say("A Long Island, please.");
+    expect(tabLines((await say("Oh, never mind, I've got a presentation in the morning.")).session)).toEqual([]);
+  });
+});
