@@ -88,7 +88,7 @@ const NAMES_DRINK = / DRINK /;
 const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/;
 /** Courtesy said as a condition: "if it's no trouble", "if you'd be so kind", "if it's all the same to you". */
 const POLITE_CONDITION =
-  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much trouble|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (and |but )?if (possible|you please|you can|you could) /;
+  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (and |but )?if (possible|you please|you can|you could) /;
 const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|\w+ing) /;
 /** "If you'd put 18% on for the tip": a request put politely as a condition. */
 const POLITE_REQUEST = /^ (and |but )?if you (would|could|will|can) (please |kindly |just )?(put|add|make|bring|get|pour|start|leave|give|charge|close|set|send|throw) /;
@@ -132,10 +132,10 @@ const REMOVAL = oneOf([
 ]);
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
-  / (was|were) (wondering|hoping) | wanted to (order|get|have|try) | trouble you for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
+  / (was|were) (wondering|hoping) | (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
   // "a lemonade for now would be perfect": a drink wished for.
   // ("would hit the spot" only muses: Maya offers.)
-  /^ (a|an|one|another) (\w+ )?DRINK (MOD )?((\w+ ){0,3})?would (really |just )?be (perfect|MOD|great|lovely|wonderful|fantastic|grand|ideal|just the thing|divine|heaven|brilliant|super) /,
+  /^ ((i guess|i think|i suppose|maybe|honestly|actually) )?(a|an|one|another) (\w+ )?DRINK (MOD )?((\w+ ){0,3})?would (really |just )?be (perfect|MOD|great|lovely|wonderful|fantastic|grand|ideal|just the thing|divine|heaven|brilliant|super|fine) /,
 ]);
 
 const NEGATION = "(not|never|no|no more|none of|nothing|neither|nor|without)";
@@ -543,11 +543,15 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
  * puts off the request that follows it (unless that one is for now: "later. right now, a martini").
  */
 /** A clause that is a time to come, said first ("later, after swimming"), not a clause with its own subject ("my flight is tomorrow"). */
-const TIME_FIRST = /^ (later|after|afterwards|tomorrow|next|eventually|in a (bit|while|minute)|when|once|another time|some other time) /;
+const TIME_FIRST = /^ ((maybe|perhaps|probably) )?(later|after|afterwards|tomorrow|next|eventually|in a (bit|while|minute)|when|once|another time|some other time) /;
 
 function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Clause[] {
   const at = clauses.findIndex(
-    (clause, position) => clause.act === "STATEMENT" && clause.kind === "LATER" && !clause.namesDrink && !sentenceEnds[position] && TIME_FIRST.test(withoutLead(clause.utterance.padded)),
+    (clause, position) =>
+      ((clause.act === "STATEMENT" && clause.kind === "LATER") || (clause.act === "ANSWER" && clause.tokens.includes("later"))) &&
+      !clause.namesDrink &&
+      !sentenceEnds[position] &&
+      TIME_FIRST.test(withoutLead(clause.utterance.padded)),
   );
   if (at < 0) return clauses;
   // Only within the sentence: "our train isn't till tomorrow. Two daiquiris" orders now.

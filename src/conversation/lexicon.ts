@@ -139,6 +139,8 @@ const DRINKS: ReadonlyArray<readonly [string, MenuCategory | null, Moods]> = [
  * Fanta): real words are never read as a misspelt drink.
  */
 const NEAR_BRANDS = words("absolute|stellar|model|models|pacific|terrier|santa|evan|matron|patrons|bullet|modem|kirk|cirque");
+/** Greetings and thanks of other languages ("hola" is no cola). */
+const FOREIGN_COURTESIES = words("hola|ciao|bonjour|bonsoir|hallo|salut|gracias|merci|danke|grazie|obrigado|obrigada|prost|salud|salute|sante|kampai|kanpai|konnichiwa|arigato|bitte|por favor|prego|servus|moin");
 
 /** "hot dog" -> "hot dogs"; "anchovy" -> "anchovies"; "sandwich" -> "sandwiches". */
 function pluralForms(phrase: string): string[] {
@@ -174,7 +176,7 @@ const LEXICON: Lexicon = (() => {
   return { byPhrase, firstWords, longest };
 })();
 
-const NEVER_TYPOS: ReadonlySet<string> = new Set([...[...LEXICON.byPhrase.keys()].filter((phrase) => !phrase.includes(" ")), ...NEAR_BRANDS]);
+const NEVER_TYPOS: ReadonlySet<string> = new Set([...[...LEXICON.byPhrase.keys()].filter((phrase) => !phrase.includes(" ")), ...NEAR_BRANDS, ...FOREIGN_COURTESIES]);
 
 /** The longest phrase of the lexicon starting at `start`, or null. */
 export function lexiconAt(tokens: readonly string[], start: number): LexiconMatch | null {

@@ -28,7 +28,7 @@ const SPOKEN_MODIFIERS: ReadonlyArray<readonly [Modifier, readonly string[], (re
   ["neat", ["neat", "straight", "straight no ice", "served neat"], ["no ice", "without ice", "hold the ice", "with no ice"]],
   [
     "on the rocks",
-    ["on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced", "ice", "some ice", "on the rock", "over the rock"],
+    ["on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced", "ice", "some ice", "on the rock", "over the rock", "on the rox", "rox"],
   ],
   // "straight up" is a martini served up, but to many guests a spirit served neat: only a hint.
   ["up", ["served up", "up"], ["straight up"]],

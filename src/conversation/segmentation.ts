@@ -221,6 +221,9 @@ const REQUEST_STARTS = new Set([
 /** Parts of speech after which a noun phrase is the object of what came before ("she bought me a negroni", "what's in a martini"). */
 const ATTACHING_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "NUM"]);
 /** Parts of speech a noun phrase ends with before its noun ("my birthday", "a long week"). */
+const RESTRICTING = new Set(["just", "only"]);
+// A name the tagger may call an adjective ("becky").
+const NAMING_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "ADJ"]);
 const NOUN_PHRASE_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "NUM", "PROPN"]);
 /** The bar's commands, said with no subject. */
 const COMMANDS = new Set(["take", "wipe", "cancel", "remove", "add", "scratch", "knock", "clear", "drop", "pour", "bring", "grab", "put", "give", "get", "make"]);
@@ -312,7 +315,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
       continue;
     }
-    if (CONJUNCTIONS.has(token) && !(token === "if" && ["what", "as", "even", "wonder", "see"].includes(previous))) {
+    if (CONJUNCTIONS.has(token) && !(token === "if" && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see"].includes(previous))) {
       cut(position);
       continue;
     }
@@ -399,7 +402,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "a water for me I'm driving": a new subject and verb after a bare order that has ended ("for me",
     // "please"); "the brandy I had at dinner" is a drink and its relative clause, never cut.
-    if (BARE_ORDER_ENDS.has(previous) && position - clauseStart >= 2 && subjectStartsAt(tokens, position) && hasDrink(clauseStart, position) && !hasPredicate(clauseStart, position)) {
+    // ("a lemonade for becky she's driving": after whom it is for, named, too.)
+    const forSomeone = tags !== null && NAMING_TAGS.has(tags[position - 1] as Tag) && tokens.slice(clauseStart, position).includes("for");
+    if ((BARE_ORDER_ENDS.has(previous) || forSomeone) && position - clauseStart >= 2 && subjectStartsAt(tokens, position, tags) && hasDrink(clauseStart, position) && !hasPredicate(clauseStart, position)) {
       cut(position);
       continue;
     }
@@ -421,7 +426,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
           (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag)));
       const bareOrder =
         ended &&
-        countsADrinkAt(tokens, position, index) &&
+        (countsADrinkAt(tokens, position, index) || (RESTRICTING.has(token) && countsADrinkAt(tokens, position + 1, index))) &&
         !hasDrink(clauseStart, position) &&
         !hasNegation(clauseStart, position);
       // ... a command ("sarah has to leave take one negroni off") ...
