@@ -78,7 +78,7 @@ export function isYes(u: Utterance): boolean {
 }
 
 /** The candidate the answer picks: by position, by name, by a word of its name, or "any". */
-export function chooseCandidate(u: Utterance, candidates: readonly string[], index: MenuIndex): string | null {
+export function chooseCandidate(u: Utterance, candidates: readonly string[], index: MenuIndex, anyPicks = true): string | null {
   for (let start = 0; start < u.tokens.length; start += 1) {
     const ordinal = readOrdinal(u.tokens, start);
     if (!ordinal) continue;
@@ -92,7 +92,7 @@ export function chooseCandidate(u: Utterance, candidates: readonly string[], ind
     if (byWord.length === 1) return byWord[0] as string;
   }
   if (has(u, "the other one", "the other") && candidates.length === 2) return candidates[1] as string;
-  return has(u, ...ANY) ? (candidates[0] ?? null) : null;
+  return anyPicks && has(u, ...ANY) ? (candidates[0] ?? null) : null;
 }
 
 /** Every modifier the answer mentions, on a drink or on its own. */
@@ -185,7 +185,8 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   if (question?.kind === "WHICH_ITEM") {
     // A plain "yes" to an offer of two drinks chooses neither: Maya asks which ("a martini or an IPA?").
     const single = question.candidates.length === 1;
-    const chosen = chooseCandidate(u, question.candidates, index) ?? ((yes || (confirm && count !== null)) && single ? question.candidates[0] : null);
+    // "surprise me" picks for a guest who asked for a beer, not among the drinks Maya only offered.
+    const chosen = chooseCandidate(u, question.candidates, index, !confirm) ?? ((yes || (confirm && count !== null)) && single ? question.candidates[0] : null);
     // "yes" to "which beer?" picks none: the order stands and Maya asks again.
     if (!chosen) return isYes(u) || (confirm && count !== null) ? { intent: "ORDER", drafts: [...drafts], unknown: [] } : null;
     // "four lagers" after "which beer?": a count said with the drink is how many of it.

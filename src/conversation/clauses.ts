@@ -12,7 +12,7 @@
  */
 import { utteranceOf, type Utterance } from "./intents.js";
 import { isEnglishWord } from "./english.js";
-import { editDistance, type MenuIndex } from "./menu-matcher.js";
+import { editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { oneOf } from "./patterns.js";
@@ -88,7 +88,8 @@ const NAMES_DRINK = / DRINK /;
 const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/;
 /** Courtesy said as a condition: "if it's no trouble", "if you'd be so kind", "if it's all the same to you". */
 const POLITE_CONDITION =
-  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (and |but )?if (possible|you please|you can|you could) /;
+  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) /;
+const ABOUT_THE_DRINK = /^ (what|how) about (the|that|this|your) (\w+ )?DRINK $/;
 const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|\w+ing) /;
 /** "If you'd put 18% on for the tip": a request put politely as a condition. */
 const POLITE_REQUEST = /^ (and |but )?if you (would|could|will|can) (please |kindly |just )?(put|add|make|bring|get|pour|start|leave|give|charge|close|set|send|throw) /;
@@ -113,6 +114,7 @@ const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pa
 /** Asking Maya to do something, in the form of a question ("can I get", "could you bring me"). */
 const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
+  /^ would you be so kind as to /,
   // "could my colleague and I have...": the guest and company.
   /^ (can|could|may|might) (my|our) \w+ and (i|me) (have|get|try|order|grab|start) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
@@ -233,6 +235,11 @@ function withoutLead(shape: string): string {
   let rest = shape;
   for (;;) {
     const match = /^ (\w+) /.exec(rest);
+    // "hi there, can I get...": the greeting's "there" goes with it.
+    if (match?.[1] === "there" && rest !== shape) {
+      rest = rest.slice(6);
+      continue;
+    }
     if (!match || !LEAD.has(match[1] as string)) return rest;
     rest = rest.slice(match[1]!.length + 1);
   }
@@ -340,6 +347,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
   if (test(REQUEST_IDIOM, shape) || test(POLITE_REQUEST, shape)) return { act: "REQUEST", kind: null };
   if (test(POLITE_CONDITION, shape)) return { act: "CHAT", kind: null };
+  // "what about the manhattan?" asks about a drink named; "what about a beer?" proposes one.
+  if (test(ABOUT_THE_DRINK, shape)) return { act: "QUESTION", kind: null };
   // "I've got a presentation in the morning": what the guest has, not a drink asked for ("I've got to have one" still wishes).
   if (test(HAVING_GOT, shape)) return { act: "CHAT", kind: null };
   const question =
@@ -405,7 +414,7 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
 }
 
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
-const ASIDES = / (thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|when you get a chance|for me|for us) /g;
+const ASIDES = / (thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|whenever you can|when you get a chance|when you get a sec|whenever you get a chance|whenever you get a sec|whenever you get a moment|when you get a moment|when you are ready|whenever you are ready|no rush|for me|for us) /g;
 /** Subjects that make a clause of a bare order ("I a martini" is not one); "hey there", "you" in an aside are not. */
 const SUBJECTS = new Set(["i", "we", "he", "she", "they"]);
 const VERBS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
@@ -437,13 +446,15 @@ function asidePositions(tokens: readonly string[]): Set<number> {
  * and it continues one before it. The tagger says where the verbs are; a verb after "to" only
  * says what the drink is for ("two IPAs to go", "a martini for the four of us to share").
  */
-function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: string, ordersSomething: boolean): boolean {
+function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: string, ordersSomething: boolean, index: MenuIndex): boolean {
   // The bar's list of verbs first (cheap, and it catches what the tagger misses: "negronis taste like wood").
   // A relative or time clause inside ("for our friend who's driving", "before I go") has verbs of its own.
   // (Only after the drink: "suggestions for someone who doesn't like beer" asks, whatever follows "who".)
-  const outer = shape.replace(INNER_CLAUSE, " ");
-  const inner = outer !== shape && outer.includes("DRINK");
-  if (PREDICATE_WORD.test(inner ? outer : shape)) return false;
+  // Asides ("please", "whenever you get a sec") hold no verb of the clause either.
+  const said = shape.replace(ASIDES, " ");
+  const outer = said.replace(INNER_CLAUSE, " ");
+  const inner = outer !== said && outer.includes("DRINK");
+  if (PREDICATE_WORD.test(inner ? outer : said)) return false;
   const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(withoutLead(shape))) return false;
@@ -451,8 +462,17 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   // "Ooh, the negroni for me": the words a clause opens with are no verb of it, whatever the tagger says.
   let opening = 0;
   while (opening < tokens.length && LEAD.has(tokens[opening] as string)) opening += 1;
+  let drinkEnd = 0;
   for (const [position, token] of tokens.entries()) {
-    if (aside.has(position) || position < opening) continue;
+    if (aside.has(position) || position < opening || position < drinkEnd) continue;
+    // A drink's name is no verb ("old fashioned").
+    const drink = matchMenuAt(tokens, position, index);
+    if (drink) {
+      drinkEnd = position + drink.length;
+      continue;
+    }
+    // "hi there": no subject.
+    if (token === "there" && position === opening && position > 0) continue;
     // "a lemonade for our friend who's driving", "a quick daiquiri before I go": what follows is
     // another clause, about the friend or the time, not a verb of this one.
     if (inner && position > opening && (RELATIVE.has(token) || (ADJUNCT.has(token) && SUBJECTS.has(tokens[position + 1] as string)))) break;
@@ -498,7 +518,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const utterance = utteranceOf(tokens, index);
     const { shape, said: named } = utterance.order;
     const drinks = named.drinks;
-    const fragment = isFragment(tokens, tagged.tags.slice(start, end), shape, named.drinks + named.modifiers + named.counts > 0);
+    const fragment = isFragment(tokens, tagged.tags.slice(start, end), shape, named.drinks + named.modifiers + named.counts > 0, index);
     const namesDrink = drinks > 0;
     // Built field by field: spreading a shared base into each clause costs more than all the rest.
     const repair = repairOf(tokens, pauses, index);

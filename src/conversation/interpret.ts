@@ -117,7 +117,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       // "If I left 20%?", "maybe a 15% tip": a tip supposed is a tip asked about.
       if (reading.intent === "SET_TIP" && (clause.kind === "HYPOTHETICAL" || clause.kind === "TENTATIVE")) return tipAskedAbout(reading);
       // "She's paying now, check please": someone else paying now still asks for the check.
-      if (reading.intent === "PAY") return whenPaying(u) === "NOW" ? reading : PAYING_LATER;
+      // "if my card works, I'll pay now": paying on a condition is not paying yet.
+      if (reading.intent === "PAY") return whenPaying(u) === "NOW" && clause.kind !== "HYPOTHETICAL" ? reading : PAYING_LATER;
       return tabChange ? ACKNOWLEDGE : reading;
     case "DECLINE":
       // "I don't want to tip" still sets no tip; a drink declined is never poured.
@@ -669,6 +670,10 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
       continue;
     }
     let reading: Understanding | null;
+    // "Martini is with olive? Dirty?": a serving word asked right after a question asks too.
+    if (clause.asked && clause.fragment && clause.act === "REQUEST" && !clause.namesDrink && clauses[position - 1]?.act === "QUESTION") continue;
+    // "she doesn't want the long island after all, cancel it": the cue says again what was just asked.
+    if (clause.act === "REPAIR" && clause.repair?.cue === "UNDO" && clause.repair.body.length === 0 && readings.some(({ understanding }) => understanding.intent === "REMOVE")) continue;
     if (clause.act === "REPAIR" && clause.repair) {
       const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied;
       const body = utteranceOf(clause.repair.body, index);

@@ -331,6 +331,8 @@ export function conditionsPaying(following: readonly string[]): boolean {
 export function whenPaying(u: Utterance): PayingWhen {
   const { padded, tokens } = u;
   if (NOT_PAYING.test(padded)) return "NOT_YET";
+  // "if my card works I'll pay now": a condition said first holds even "now".
+  if (tokens[0] === "if" && putsPayingOff(tokens)) return "ON_CONDITION";
   if (SAID_NOW.test(padded)) return "NOW";
   if (LATER.test(padded)) return "LATER";
   if (putsPayingOff(tokens)) return "ON_CONDITION";

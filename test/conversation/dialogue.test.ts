@@ -678,3 +678,43 @@ describe("ways of asking the rules were not written for (issue 18, sets B and C)
     expect(tabLines((await say("Oh, never mind, I've got a presentation in the morning.")).session)).toEqual([]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set I)", () => {
+  it.each([
+    ["hi there can i get two martinis one dirty one with a twist", ["1 martini (dirty)", "1 martini (with a twist)"]],
+    ["ok so um hi we just sat down at the corner table and i was wondering if we could get a martini dry and a negroni and uh also a water thanks", ["1 martini (dry)", "1 negroni", "1 water"]],
+    ["Splendid. I wonder if I might have a Manhattan, stirred, with a twist, if it isn't too much bother.", ["1 manhattan (stirred, with a twist)"]],
+    ["Hi! We are with four people, we want four beers from the tap", ["4 tap-beer"]],
+    ["and um a lemonade for becky shes driving", ["1 lemonade"]],
+    ["whisky on the rox", ["1 whiskey (on the rocks)"]],
+    ["I guess a lemonade would be fine", ["1 lemonade"]],
+  ])("%s", async (text, tab) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
+  });
+
+  it.each(["Hola! You have sangria?", "maybe later I'll try the long island", "what about the manhattan, what's in it"])("%s pours nothing", async (text) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session)).toEqual([]);
+  });
+
+  it("'if my card works I'll pay now' starts no payment", async () => {
+    const { say } = setUp();
+    await say("an IPA");
+    const reply = await say("if my card works I'll pay now");
+    expect(reply.paymentId).toBeNull();
+  });
+
+  it("a question about the drink just poured offers no second one", async () => {
+    const { say } = setUp();
+    await say("I want... the martini, one");
+    await say("Martini is with olive? Dirty?");
+    expect(tabLines((await say("Ah, then please make it dirty")).session)).toEqual(["1 martini (dirty)"]);
+  });
+
+  it("'she doesn't want the long island after all, cancel it' takes that one off", async () => {
+    const { say } = setUp();
+    await say("a martini, a cosmo and a long island");
+    expect(tabLines((await say("oh she doesn't want the long island after all, cancel it")).session).sort()).toEqual(["1 cosmopolitan", "1 martini"]);
+  });
+});

@@ -30,12 +30,14 @@ export function unknownSubject(subject: Subject, tools: ActTools, asked = true):
 export const itemsOf = (itemIds: readonly string[], tools: ActTools): MenuItem[] =>
   itemIds.flatMap((id) => tools.index.byId.get(id) ?? []);
 
-/** The drinks the guest already asked for while Maya waits on a detail ("neat or on the rocks?"). */
+/** The drinks the guest already asked for while Maya waits on a detail ("neat or on the rocks?"), or just had poured. */
 function waitingDrinks(state: DialogueState): Set<string> {
   const ids = new Set<string>();
   for (const question of [state.pending, state.held]) {
     if (isOwnOrderQuestion(question) && question.kind !== "REMOVE") question.drafts.forEach((draft) => draft.candidates.forEach((id) => ids.add(id)));
   }
+  // "Martini is with olive?" right after one was poured: asked about the drink in hand, not for another.
+  if (state.lastEdit && state.lastEdit.turn === state.turn) state.lastEdit.added.forEach((line) => ids.add(line.menuItemId));
   return ids;
 }
 
