@@ -15,6 +15,7 @@ import { isEnglishWord } from "./english.js";
 import { editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
+import { lexiconAt } from "./lexicon.js";
 import { oneOf } from "./patterns.js";
 import { AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
@@ -209,6 +210,10 @@ const POSITIVE =
 const NEGATIVE =
   / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|many|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
 const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say (i|we|you|he|she|they)) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
+/** A wish with a clause after it, not "to": what the guest cannot have ("I wish I could", "if only we had"). */
+const UNREAL_WISH = / ((i|we) (just )?wish|if only) (i|we|you|they|he|she|it|there) /;
+/** No one as the subject: "nobody at my table wants", "none of us need". */
+const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neither of (us|them)) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
 const LATER = oneOf([
   / (later|after this|after that|after dinner|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
@@ -347,6 +352,9 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
   if (test(REQUEST_IDIOM, shape) || test(POLITE_REQUEST, shape)) return { act: "REQUEST", kind: null };
   if (test(POLITE_CONDITION, shape)) return { act: "CHAT", kind: null };
+  // "I wish I could have a daiquiri": a wish for what cannot be; "nobody here wants a long island": no one's wish.
+  if (test(UNREAL_WISH, shape)) return statement("HYPOTHETICAL");
+  if (test(NO_ONE, shape)) return statement("OTHER");
   // "what about the manhattan?" asks about a drink named; "what about a beer?" proposes one.
   if (test(ABOUT_THE_DRINK, shape)) return { act: "QUESTION", kind: null };
   // "I've got a presentation in the morning": what the guest has, not a drink asked for ("I've got to have one" still wishes).
@@ -414,13 +422,15 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
 }
 
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
-const ASIDES = / (thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|whenever you can|when you get a chance|when you get a sec|whenever you get a chance|whenever you get a sec|whenever you get a moment|when you get a moment|when you are ready|whenever you are ready|no rush|for me|for us) /g;
+const ASIDES = / (thank you very much|thank you so much|thanks very much|thanks so much|thanks a lot|thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|whenever you can|when you get a chance|when you get a sec|whenever you get a chance|whenever you get a sec|whenever you get a moment|when you get a moment|when you are ready|whenever you are ready|no rush|for me|for us) /g;
 /** Subjects that make a clause of a bare order ("I a martini" is not one); "hey there", "you" in an aside are not. */
 const SUBJECTS = new Set(["i", "we", "he", "she", "they"]);
 const VERBS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
 /** Evaluative words said of a drink with no "a" before it: "great martini!", "the best negroni in town". */
 const EVALUATIVE = / (great|amazing|awesome|delicious|tasty|lovely|excellent|fantastic|wonderful|incredible|best|perfect|beautiful|gorgeous|terrible|awful|horrible|gross|disgusting|nasty|bad|worst|strong|weak|boring|overrated|underrated|legendary) /;
 const WANTED = / (a|an|please|one|two|three|four|five|six|another) /;
+/** "the best one ever", "finest I've ever had": praise of a drink had, never an order. */
+const SUPERLATIVE_PRAISE = / (best|worst|greatest|finest|nicest|tastiest) (\w+ ){0,3}(ever|of my life|in (town|the city|the world|years)|i have (ever )?(had|tasted)) /;
 /** An amount of money said with a drink and no verb: talk of its price, not an order. */
 const PRICED = / \w+ (dollars|dollar|bucks|buck|quid|cents) (for|per|a|an|each|just for) /;
 
@@ -466,9 +476,10 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   for (const [position, token] of tokens.entries()) {
     if (aside.has(position) || position < opening || position < drinkEnd) continue;
     // A drink's name is no verb ("old fashioned").
-    const drink = matchMenuAt(tokens, position, index);
-    if (drink) {
-      drinkEnd = position + drink.length;
+    // Nor is a dish's or another drink's ("ginger snaps and a lemonade").
+    const named = matchMenuAt(tokens, position, index)?.length ?? lexiconAt(tokens, position)?.length;
+    if (named) {
+      drinkEnd = position + named;
       continue;
     }
     // "hi there": no subject.
@@ -478,11 +489,17 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     if (inner && position > opening && (RELATIVE.has(token) || (ADJUNCT.has(token) && SUBJECTS.has(tokens[position + 1] as string)))) break;
     if (SUBJECTS.has(token)) return false;
     // A participle after a determiner describes ("the designated driver"); after "to" it says what for ("to share").
-    const describing = tags[position - 1] === "DET" || OWNERS.has(tokens[position - 1] as string) || tokens[position - 1] === "to";
+    // A word after a determiner and its modifier is the noun the tagger missed ("the back table").
+    const describing =
+      tags[position - 1] === "DET" ||
+      OWNERS.has(tokens[position - 1] as string) ||
+      tokens[position - 1] === "to" ||
+      (tags[position - 2] === "DET" && MODIFYING.has(tags[position - 1] as Tag));
     if (VERBS.has(tags[position] as Tag) && !describing && token !== "please") return false;
   }
-  // "Great martini!": a drink praised (or not) without asking for one; "thirteen dollars for a martini": its price.
-  return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape);
+  // "Great martini!": a drink praised (or not) without asking for one; "thirteen dollars for a martini": its price;
+  // "best one ever": praise, whatever count word it holds.
+  return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape) && !SUPERLATIVE_PRAISE.test(shape);
 }
 
 const RELATIVE = new Set(["who", "whom", "whose"]);
@@ -491,6 +508,7 @@ const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "w
 
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
 const OWNERS = new Set(["my", "our", "your", "his", "her", "their"]);
+const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV", "NOUN"]);
 
 const MAX_ANSWER_WORDS = 8;
 

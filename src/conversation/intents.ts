@@ -44,7 +44,8 @@ const POLITE = / (please|thanks|thank you|then|maya|actually|oh|um|uh|well|okay|
 export const core = (u: Utterance): string => u.padded.replace(POLITE, "").replace(/\s+/g, " ").trim();
 
 const namesDrink = (u: Utterance): boolean => u.order.drafts.length > 0;
-const namesSpecificDrink = (u: Utterance): boolean => u.order.drafts.some((draft) => draft.category === null);
+/** A drink named by name, ordered or talked about ("tell me about the classic brew": no mood "classic"). */
+const namesSpecificDrink = (u: Utterance): boolean => [...u.order.drafts, ...u.order.topics].some((draft) => draft.category === null);
 
 // ---------------------------------------------------------------------------
 // Payment status

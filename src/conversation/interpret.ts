@@ -42,6 +42,7 @@ import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
 import { everyOne, focusedCount, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
+import { WH } from "./segmentation.js";
 import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
 /** Intents that change the tab: only a request (or a repair, or a yes to an offer) may have one. */
@@ -515,6 +516,8 @@ function mayAnswer(clauses: readonly Clause[]): boolean {
       // "neat, he's old school": a remark after the answer, naming no drink, leaves it an answer.
       (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT" && clause.kind !== "HYPOTHETICAL")) &&
       clause.act !== "QUESTION" &&
+      // "actually, what's my balance first?": a question after a repair cue asks; its "first" chooses nothing.
+      !(clause.act === "REPAIR" && WH.has(clause.repair?.body[0] ?? "")) &&
       // "can I get your take on the long island": a drink talked about answers no offer of it.
       !(clause.utterance.order.topics.length > 0 && clause.utterance.order.drafts.length === 0) &&
       !(clause.act === "DECLINE" && clause.namesDrink) &&

@@ -227,8 +227,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       events.push({ kind: "quantity", value: quantity.value, range: "range" in quantity ? quantity.range : undefined, start: position, end: position + quantityLength });
       for (let offset = 0; offset < quantityLength; offset += 1) words.push(tokens[position + offset] as string);
       if (quantityLength > 1 || (token !== "a" && token !== "an")) said.counts += 1;
+      // "two manhattans on the rocks and one up": a count after "and" stands for the drink named before it.
+      afterDrink = said.drinks > 0 && tokens[position - 1] === "and";
       position += quantityLength;
-      afterDrink = false;
       continue;
     }
     // "no ice" negates a modifier; "no iced tea" names a drink (the longer reading wins, as above).
@@ -251,6 +252,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   return { events, shape: ` ${words.join(" ")} `, said };
 }
 
+const isWordEvent = (event: Event | undefined, token: string): boolean => event?.kind === "word" && event.token === token;
+
 const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
   draft.candidates.length === itemIds.length && draft.candidates.every((id) => itemIds.includes(id));
 
@@ -272,6 +275,9 @@ const CLAUSE_WORDS = new Set(["is", "are", "was", "were", "has", "have", "had", 
 function isTalk(phrase: string, said: readonly string[], index: MenuIndex): boolean {
   return isEnglishWord(phrase.split(" ")[0] as string) && !said.some((word) => CLAUSE_WORDS.has(word)) && groundPhrase(phrase, index).kind === "UNKNOWN";
 }
+
+/** What a stray phrase may name that the guest is told the bar does not serve. */
+const NAMED_THINGS: ReadonlySet<string> = new Set(["DRINK", "FOOD", "GOODS"]);
 
 export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedOrder {
   const drafts: ParsedLine[] = [];
@@ -310,7 +316,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   const flushStray = () => {
     const phrase = drinkPhrase(strayRun);
     // "if you had mojitos", "we drank gin and lemonade": a drink the bar does not pour, named all the same.
-    if (phrase) (groundPhrase(phrase, index).kind === "DRINK" ? unknown : stray).push(phrase);
+    // "pretzels and a lemonade": food or goods named beside an order are told as such too.
+    if (phrase) (NAMED_THINGS.has(groundPhrase(phrase, index).kind) ? unknown : stray).push(phrase);
     strayRun = [];
   };
   /**
@@ -397,6 +404,19 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         const previous = events[at - 1];
         // "a jameson whiskey", "a corona beer": the drink named again by its kind is still that one drink.
         if (!expectingDrink && previous?.kind === "item" && previous.category === null && previous.itemIds.every((id) => event.itemIds.includes(id))) break;
+        // "four beer IPA", "two beers, the IPA": the kind said first, then which one of it.
+        const kindLine = drafts[drafts.length - 1];
+        const refines =
+          kindLine !== undefined && kindLine === named && kindLine.category !== null && quantity === null && wordsSinceQuantity.length === 0 &&
+          event.itemIds.every((id) => kindLine.candidates.includes(id)) &&
+          (previous?.kind === "item" || (event.definite && isWordEvent(previous, "the") && events[at - 2]?.kind === "item"));
+        if (refines) {
+          kindLine.candidates = [...event.itemIds];
+          kindLine.category = null;
+          expectingDrink = false;
+          open = kindLine;
+          break;
+        }
         // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
         const drinkBefore = !expectingDrink && previous?.kind === "item" && !isQualifier(previous) ? previous : null;
         let qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : drinkBefore?.words.join(" ") ?? null;
@@ -496,6 +516,15 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         open = null;
         break;
       case "word":
+        // "a gin on the rocks, and the same for my colleague": what was just ordered, once more, for them.
+        if (event.token === "same" && expectingDrink && quantity === null && isWordEvent(events[at + 1], "for") && drafts.length > 0) {
+          const again = drafts.filter((draft) => !usedUp.has(draft)).map((draft) => ({ ...draft, modifiers: [...draft.modifiers], softModifiers: [...draft.softModifiers] }));
+          drafts.push(...again);
+          expectingDrink = false;
+          wordsSinceQuantity = [];
+          open = null;
+          break;
+        }
         if (expectingDrink && REFERRING.has(event.token)) slotRefers = true;
         if (open !== null && open === named && event.token === "for") namedFor = true;
         if (EVERY_LINE.has(event.token) && drafts.length > 1) {

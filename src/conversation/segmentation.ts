@@ -431,7 +431,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         !hasNegation(clauseStart, position);
       // ... a command ("sarah has to leave take one negroni off") ...
       const command =
-        COMMANDS.has(token) && tags[position] === "VERB" && !CLAUSE_TAKERS.has(previous) && !BEFORE_A_VERB.has(previous) && !SUBJECT_PRONOUNS.has(previous) && !FINITE.has(previous) && !["ADV", "AUX", "PART"].includes(tags[position - 1] as Tag);
+        COMMANDS.has(token) && tags[position] === "VERB" && !CLAUSE_TAKERS.has(previous) && !BEFORE_A_VERB.has(previous) && !SUBJECT_PRONOUNS.has(previous) && !FINITE.has(previous) && !["ADV", "AUX", "PART"].includes(tags[position - 1] as Tag) &&
+        // (a bare noun before the verb is its subject: "I can't believe people put ice in brandy")
+        (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag));
       // ... or a friend and what they want ("only one cosmo mike wants a lemonade").
       const named = isNameAt(tokens, tags, position, index) && (hasDrink(clauseStart, position) || hasPredicate(clauseStart, position));
       if ((bareOrder || command) && hasPredicate(clauseStart, position)) {

@@ -718,3 +718,54 @@ describe("ways of asking the rules were not written for (issue 18, set I)", () =
     expect(tabLines((await say("oh she doesn't want the long island after all, cancel it")).session).sort()).toEqual(["1 cosmopolitan", "1 martini"]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set J)", () => {
+  // Each mechanism shown on words of its own, not set J's.
+  it.each([
+    ["three negronis stirred and one on the rocks", ["1 negroni (on the rocks)", "3 negroni (stirred)"]],
+    ["a vodka neat, and the same for the gentleman beside me", ["2 vodka (neat)"]],
+    ["for my friend one daiquiri, thanks so much", ["1 daiquiri"]],
+    ["we would take three beer lager", ["3 tap-beer"]],
+    ["we take three beer, the classic brew", ["3 classic-brew"]],
+    ["a dozen IPAs for the far corner booth", ["12 ipa"]],
+    ["pretzels and an iced tea", ["1 iced-tea"]],
+  ])("%s", async (text, tab) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
+  });
+
+  it.each([
+    "if only we could have a round of martinis, but we're driving",
+    "I wish they served a decent tequila at work",
+    "none of us want the long island tonight",
+    "it's wild how people put lemonade in beer",
+  ])("%s pours nothing", async (text) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session)).toEqual([]);
+  });
+
+  it("praise of a drink just poured pours no second one", async () => {
+    const { say } = setUp();
+    await say("a negroni please");
+    expect(tabLines((await say("wow that negroni, finest one I've ever had")).session)).toEqual(["1 negroni"]);
+  });
+
+  it("a question after a repair cue leaves the serving question open, its 'first' choosing nothing", async () => {
+    const { say } = setUp();
+    await say("a rum please");
+    expect(tabLines((await say("wait, what's on the menu first?")).session)).toEqual([]);
+    expect(tabLines((await say("on the rocks")).session)).toEqual(["1 rum (on the rocks)"]);
+  });
+
+  it("'tell me about the classic brew' describes the drink, and 'one of those' pours it", async () => {
+    const { say } = setUp();
+    const told = await say("could you tell me about the classic brew");
+    expect(told.intent).toBe("MENU");
+    expect(tabLines((await say("alright, one of those")).session)).toEqual(["1 classic-brew"]);
+  });
+
+  it("food beside a drink is told as such", async () => {
+    const { say } = setUp();
+    expect((await say("nachos and a lemonade")).text).toMatch(/only pour drinks/);
+  });
+});
