@@ -76,13 +76,17 @@ export interface Clause {
 const NOT_BAD = / not (bad|too bad|half bad) /;
 const REMOVAL_WORDS = / (changed my mind|anymore|any more|after all) /;
 const WANTING = / (want|need|mind|order) /;
-const AUXILIARY_FIRST = /^ (do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya) /;
+const AUXILIARY_FIRST = /^ (do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
 const WONDERING = /^ (i )?(wonder|wondering) (what|how|whether|which) /;
 const CONDITION = /^ (if|what if|suppose|supposing|imagine) /;
 const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
 const ASKING_WORD = / (what|how much|how) /;
 const THANKS_FOR = /^ (thanks|thank you|cheers) (so much |again |a lot )?for /;
 const ALREADY = / (already|so far) /;
+/** "two martinis in and I can't feel my face": drinks had, counted. */
+const DRINKS_HAD = / DRINK in (and |now |tonight |$)/;
+/** "put two martinis in for us": an order put in. */
+const PUT_IN = /^ (put|get|send|ring|order) /;
 const HAVE_TO = / i (had|have) (to|got to) /;
 const HABITUAL = / (drinking|always|usually|only|never) /;
 const NAMES_DRINK = / DRINK /;
@@ -136,6 +140,8 @@ const REMOVAL = oneOf([
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
   / (was|were) (wondering|hoping) | (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
+  // "is possible one negroni please": a second-language speaker's "is it possible".
+  /^ (is )?possible (to (have|get|order) )?(a|an|one|two|three|four|five|six|DRINK) /,
   // "a lemonade for now would be perfect": a drink wished for.
   // ("would hit the spot" only muses: Maya offers.)
   /^ ((i guess|i think|i suppose|maybe|honestly|actually) )?(a|an|one|another) (\w+ )?DRINK (MOD )?((\w+ ){0,3})?would (really |just )?be (perfect|MOD|great|lovely|wonderful|fantastic|grand|ideal|just the thing|divine|heaven|brilliant|super|fine) /,
@@ -214,6 +220,9 @@ const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say (i|we|you|he|s
 const UNREAL_WISH = / ((i|we) (just )?wish|if only) (i|we|you|they|he|she|it|there) /;
 /** No one as the subject: "nobody at my table wants", "none of us need". */
 const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neither of (us|them)) /;
+/** A time clause in the past: "when I was in college". */
+const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
+const TIME_CLAUSE = /^ (when|once|as soon as|by the time) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
 const LATER = oneOf([
   / (later|after this|after that|after dinner|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
@@ -359,6 +368,9 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(ABOUT_THE_DRINK, shape)) return { act: "QUESTION", kind: null };
   // "I've got a presentation in the morning": what the guest has, not a drink asked for ("I've got to have one" still wishes).
   if (test(HAVING_GOT, shape)) return { act: "CHAT", kind: null };
+  if (test(DRINKS_HAD, shape) && !test(PUT_IN, shape)) return statement("PAST");
+  // "when we get back to the hotel": a time, with its own subject; no question ("when do you close?").
+  if (!asked && test(TIME_CLAUSE, shape)) return statement(test(TIME_PAST, shape) ? "PAST" : "LATER");
   const question =
     (asked && !fragment) ||
     WH.has(/^ (\w+)/.exec(shape)?.[1] ?? "") ||
@@ -581,7 +593,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
  * puts off the request that follows it (unless that one is for now: "later. right now, a martini").
  */
 /** A clause that is a time to come, said first ("later, after swimming"), not a clause with its own subject ("my flight is tomorrow"). */
-const TIME_FIRST = /^ ((maybe|perhaps|probably) )?(later|after|afterwards|tomorrow|next|eventually|in a (bit|while|minute)|when|once|another time|some other time) /;
+const TIME_FIRST = /^ ((maybe|perhaps|probably) )?(later|after|afterwards|tomorrow|next|eventually|in a (bit|while|minute)|when|once|as soon as|by the time|another time|some other time) /;
 
 function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Clause[] {
   const at = clauses.findIndex(

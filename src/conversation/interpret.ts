@@ -125,6 +125,12 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       // "I don't want to tip" still sets no tip; a drink declined is never poured.
       if (POURS.has(reading.intent) || ((tabChange || aboutDrinks) && namesAny(u))) return { intent: "CANCEL", itemIds: specificIds(u) };
       return reading;
+    case "REQUEST":
+      // "is it possible to have two negronis": asked as a request, read as whether there are any.
+      if (reading.intent === "MENU" && u.order.drafts.length > 0 && u.order.topics.length === 0 && (u.order.drafts.some((draft) => draft.quantitySaid) || matches(u, TAKING))) {
+        return { intent: "ORDER", drafts: u.order.drafts, unknown: u.order.unknown };
+      }
+      return reading;
     case "QUESTION":
       if (!tabChange || reading.intent === "PAY") return reading;
       // "What would 20% be?": a tip asked about is quoted, not set; "what's the total with tip?" reads the tab.

@@ -69,6 +69,8 @@ export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
 
 /** "up" alone is a modifier only right after a drink ("a martini up"); elsewhere it is "settle up", "set me up". */
 const CONTEXTUAL = new Set(["up"]);
+/** Words after which a modifier word is a verb taking them as object. */
+const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);
 
 /** The longest modifier phrase starting at `start`, or null. */
 export function readModifierAt(
@@ -81,6 +83,8 @@ export function readModifierAt(
   for (const phrase of candidates) {
     if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
     if (phrase.tokens.length === 1 && CONTEXTUAL.has(phrase.tokens[0] as string) && !options.afterDrink) continue;
+    // "twist my arm", "shake your hand": a verb with its object, no way of making a drink.
+    if (phrase.tokens.length === 1 && VERB_OBJECTS.has(tokens[start + 1] as string)) continue;
     return { modifier: phrase.modifier, soft: phrase.soft, length: phrase.tokens.length };
   }
   return null;

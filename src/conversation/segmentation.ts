@@ -112,6 +112,9 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
       // "I'd actually like", "I'm sorry": an adverb, not a correction.
       if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so"].includes(previous)) continue;
+      // "do people actually still order...": between a question's subject and its verb, or before another adverb.
+      if (previous !== undefined && AUX.has(tokens[position - 2] as string)) continue;
+      if (next !== undefined && ["still", "even", "ever", "never", "really", "not"].includes(next)) continue;
     }
     if (marker.words[0] === "wait" && previous !== undefined && ["not", "to", "can", "you", "i"].includes(previous)) continue;
     if (marker.words[0] === "i" && marker.words[1] !== "mean") {

@@ -14,6 +14,7 @@
  * The pauses are kept aligned with the tokens.
  */
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 
 const FILLERS = new Set(["um", "umm", "ummm", "uh", "uhh", "uhm", "uhhh", "er", "erm", "err", "hmm", "hmmm", "hm", "mm", "mmm", "eh"]);
@@ -79,7 +80,9 @@ const clauseStart = (text: Draft, position: number): boolean =>
   position === 0 || (text.pauses[position] ?? "NONE") !== "NONE";
 
 function countExpected(text: Draft, position: number): boolean {
-  return clauseStart(text, position) || BEFORE_A_COUNT.has(text.tokens[position - 1] ?? "");
+  // "a round of for lagers": a round is counted out too.
+  const roundOf = text.tokens[position - 1] === "of" && text.tokens[position - 2] === "round";
+  return clauseStart(text, position) || BEFORE_A_COUNT.has(text.tokens[position - 1] ?? "") || roundOf;
 }
 
 const CHANGING = new Set(["switch", "change", "swap", "make", "turn", "from", "convert", "upgrade"]);
@@ -98,7 +101,10 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
   const listed = pluralDrinkAt(tokens, position - 1, index) && !tokens.slice(0, position).some((word) => CHANGING.has(word));
   if (!countExpected(text, position) && !listed) return null;
   const word = token === "for" ? "four" : "two";
-  if (pluralDrinkAt(tokens, position + 1, index)) return word;
+  // "to dirty martinis": serving words may come between the count and its drinks.
+  let drinkAt = position + 1;
+  for (let serving = readModifierAt(tokens, drinkAt); serving; serving = readModifierAt(tokens, drinkAt)) drinkAt += serving.length;
+  if (pluralDrinkAt(tokens, drinkAt, index)) return word;
   // "too more please", "for more IPAs"
   if (next === "more") {
     const after = tokens[position + 2];

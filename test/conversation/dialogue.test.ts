@@ -769,3 +769,33 @@ describe("ways of asking the rules were not written for (issue 18, set J)", () =
     expect((await say("nachos and a lemonade")).text).toMatch(/only pour drinks/);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set K)", () => {
+  it.each([
+    ["to shaken daiquiris please", ["2 daiquiri (shaken)"]],
+    ["we'll take a round of for IPAs", ["4 ipa"]],
+    ["would it be possible to have three lemonades", ["3 lemonade"]],
+    ["is possible two water please", ["2 water"]],
+    ["alright you twisted my arm, twist my arm, a negroni", ["1 negroni"]],
+  ])("%s", async (text, tab) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
+  });
+
+  it.each([
+    "does anyone actually still drink cosmos",
+    "once the band finishes we'll get a round of martinis",
+    "as soon as my boss leaves I'll have a whiskey neat",
+    "three negronis in and I'm singing karaoke",
+  ])("%s pours nothing", async (text) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session)).toEqual([]);
+  });
+
+  it("a time clause in the past is the past, not later", async () => {
+    const { say } = setUp();
+    const told = await say("when I was in Rome I had a negroni every night");
+    expect(told.intent).toBe("MENTION");
+    expect(tabLines(told.session)).toEqual([]);
+  });
+});
