@@ -15,6 +15,22 @@ function setUp(balanceCents = STARTING_BALANCE_CENTS) {
   return { bar, say };
 }
 
+/** Each utterance said in a fresh session leaves the tab shown. */
+function itPours(cases: readonly (readonly [string, readonly string[]])[]): void {
+  it.each(cases)("%s", async (text, tab) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
+  });
+}
+
+/** Each utterance said in a fresh session pours nothing. */
+function itPoursNothing(texts: readonly string[]): void {
+  it.each(texts)("%s pours nothing", async (text) => {
+    const { say } = setUp();
+    expect(tabLines((await say(text)).session)).toEqual([]);
+  });
+}
+
 /** How many BarPort calls the engine made to change lines (the fake's addItems calls editLines inside: counted once). */
 function engineCalls(bar: FakeBar): () => number {
   let calls = 0;
@@ -545,7 +561,7 @@ describe("replies say one drink's lines once", () => {
 });
 
 describe("ways of asking the rules were not written for (issue 18, sets G and H)", () => {
-  it.each([
+  itPours([
     ["2x IPA pls", ["2 ipa"]],
     ["NEGRONI X2 THX", ["2 negroni"]],
     ["Absolut on the rocks x2", ["2 vodka (on the rocks)"]],
@@ -557,12 +573,9 @@ describe("ways of asking the rules were not written for (issue 18, sets G and H)
     ["me i take one cosmo with a twist", ["1 cosmopolitan (with a twist)"]],
     ["2 Pepsi and 1 Bud", ["1 tap-beer", "2 soda"]],
     ["two jacks on the rocks", ["2 whiskey (on the rocks)"]],
-  ])("%s", async (text, tab) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
-  });
+  ]);
 
-  it.each([
+  itPoursNothing([
     // A time still to come, said first, puts off the request after it in the same sentence.
     "later, after swimming, I will have a cosmo",
     // A command to a friend called by name is not said to Maya.
@@ -570,10 +583,7 @@ describe("ways of asking the rules were not written for (issue 18, sets G and H)
     "Dave, get me a lager",
     // A short brand name that is also a name or a word is a drink only when counted.
     "thanks bud, what's good?",
-  ])("%s pours nothing", async (text) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session)).toEqual([]);
-  });
+  ]);
 
   it("a time put off in one sentence does not put off the next", async () => {
     const { say } = setUp();
@@ -608,7 +618,7 @@ describe("ways of asking the rules were not written for (issue 18, sets G and H)
 });
 
 describe("ways of asking the rules were not written for (issue 18, sets B and C)", () => {
-  it.each([
+  itPours([
     // Speech without punctuation: where a clause ends and an order begins.
     ["it's my birthday fifty long islands for everyone", ["50 long-island"]],
     ["table 12 checking in can we get two negronis", ["2 negroni"]],
@@ -626,10 +636,7 @@ describe("ways of asking the rules were not written for (issue 18, sets B and C)
     ["Could my colleague and I have an Old Fashioned each? Stirred, please.", ["2 old-fashioned (stirred)"]],
     ["gimme a man hatten up", ["1 manhattan (up)"]],
     ["two ryes neat with chasers", ["2 whiskey (neat, with a chaser)"]],
-  ])("%s", async (text, tab) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
-  });
+  ]);
 
   it("a tip quoted 'at 15' is set by 'switch it to 15', never fifteen more drinks", async () => {
     const { say } = setUp();
@@ -680,7 +687,7 @@ describe("ways of asking the rules were not written for (issue 18, sets B and C)
 });
 
 describe("ways of asking the rules were not written for (issue 18, set I)", () => {
-  it.each([
+  itPours([
     ["hi there can i get two martinis one dirty one with a twist", ["1 martini (dirty)", "1 martini (with a twist)"]],
     ["ok so um hi we just sat down at the corner table and i was wondering if we could get a martini dry and a negroni and uh also a water thanks", ["1 martini (dry)", "1 negroni", "1 water"]],
     ["Splendid. I wonder if I might have a Manhattan, stirred, with a twist, if it isn't too much bother.", ["1 manhattan (stirred, with a twist)"]],
@@ -688,15 +695,9 @@ describe("ways of asking the rules were not written for (issue 18, set I)", () =
     ["and um a lemonade for becky shes driving", ["1 lemonade"]],
     ["whisky on the rox", ["1 whiskey (on the rocks)"]],
     ["I guess a lemonade would be fine", ["1 lemonade"]],
-  ])("%s", async (text, tab) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
-  });
+  ]);
 
-  it.each(["Hola! You have sangria?", "maybe later I'll try the long island", "what about the manhattan, what's in it"])("%s pours nothing", async (text) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session)).toEqual([]);
-  });
+  itPoursNothing(["Hola! You have sangria?", "maybe later I'll try the long island", "what about the manhattan, what's in it"]);
 
   it("'if my card works I'll pay now' starts no payment", async () => {
     const { say } = setUp();
@@ -721,7 +722,7 @@ describe("ways of asking the rules were not written for (issue 18, set I)", () =
 
 describe("ways of asking the rules were not written for (issue 18, set J)", () => {
   // Each mechanism shown on words of its own, not set J's.
-  it.each([
+  itPours([
     ["three negronis stirred and one on the rocks", ["1 negroni (on the rocks)", "3 negroni (stirred)"]],
     ["a vodka neat, and the same for the gentleman beside me", ["2 vodka (neat)"]],
     ["for my friend one daiquiri, thanks so much", ["1 daiquiri"]],
@@ -729,20 +730,14 @@ describe("ways of asking the rules were not written for (issue 18, set J)", () =
     ["we take three beer, the classic brew", ["3 classic-brew"]],
     ["a dozen IPAs for the far corner booth", ["12 ipa"]],
     ["pretzels and an iced tea", ["1 iced-tea"]],
-  ])("%s", async (text, tab) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
-  });
+  ]);
 
-  it.each([
+  itPoursNothing([
     "if only we could have a round of martinis, but we're driving",
     "I wish they served a decent tequila at work",
     "none of us want the long island tonight",
     "it's wild how people put lemonade in beer",
-  ])("%s pours nothing", async (text) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session)).toEqual([]);
-  });
+  ]);
 
   it("praise of a drink just poured pours no second one", async () => {
     const { say } = setUp();
@@ -771,26 +766,20 @@ describe("ways of asking the rules were not written for (issue 18, set J)", () =
 });
 
 describe("ways of asking the rules were not written for (issue 18, set K)", () => {
-  it.each([
+  itPours([
     ["to shaken daiquiris please", ["2 daiquiri (shaken)"]],
     ["we'll take a round of for IPAs", ["4 ipa"]],
     ["would it be possible to have three lemonades", ["3 lemonade"]],
     ["is possible two water please", ["2 water"]],
     ["alright you twisted my arm, twist my arm, a negroni", ["1 negroni"]],
-  ])("%s", async (text, tab) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session).sort()).toEqual(tab);
-  });
+  ]);
 
-  it.each([
+  itPoursNothing([
     "does anyone actually still drink cosmos",
     "once the band finishes we'll get a round of martinis",
     "as soon as my boss leaves I'll have a whiskey neat",
     "three negronis in and I'm singing karaoke",
-  ])("%s pours nothing", async (text) => {
-    const { say } = setUp();
-    expect(tabLines((await say(text)).session)).toEqual([]);
-  });
+  ]);
 
   it("a time clause in the past is the past, not later", async () => {
     const { say } = setUp();
