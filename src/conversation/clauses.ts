@@ -16,6 +16,7 @@ import { editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { lexiconAt } from "./lexicon.js";
+import { readModifierAt } from "./modifiers.js";
 import { oneOf } from "./patterns.js";
 import { AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
@@ -277,6 +278,8 @@ const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "
 const KNOWING_LEMMAS = new Set(["know", "hear", "learn", "ask", "see", "look", "read", "think", "decide", "understand", "check", "talk", "find", "wonder", "compare"]);
 /** "like" and "love" ask only with a modal ("I'd like") or an infinitive after them ("I like to order"). */
 const OPINION_LEMMAS = new Set(["like", "love", "prefer"]);
+/** What a chosen object starts with: "a", "one", "two"... */
+const COUNTED_OBJECT = new Set(["a", "an", "one", "two", "three", "four", "five", "six"]);
 const FIRST_PERSON = new Set(["i", "we", "let", "lets", "us"]);
 /** "I think", "I guess": a hedge before the guest's own request. */
 const HEDGE_LEMMAS = new Set(["think", "guess", "suppose", "reckon", "believe"]);
@@ -329,7 +332,9 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
     if (KNOWING_LEMMAS.has(next)) return false;
     return REQUEST_LEMMAS.has(next) && !WISH_LEMMAS.has(next) ? true : null;
   }
-  if (OPINION_LEMMAS.has(lemma)) return tokens.slice(0, position).some((token) => MODALS.has(token)) ? true : null;
+  // "I prefer a pie with peppers and a pepsi" chooses; "I prefer martinis to negronis" compares.
+  const choosing = lemma === "prefer" && COUNTED_OBJECT.has(tokens[position + 1] as string) && !tokens.slice(position + 2).some((token) => token === "to" || token === "over");
+  if (OPINION_LEMMAS.has(lemma)) return choosing || tokens.slice(0, position).some((token) => MODALS.has(token)) ? true : null;
   return true;
 }
 
@@ -434,7 +439,7 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
 }
 
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
-const ASIDES = / (thank you very much|thank you so much|thanks very much|thanks so much|thanks a lot|thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|whenever you can|when you get a chance|when you get a sec|whenever you get a chance|whenever you get a sec|whenever you get a moment|when you get a moment|when you are ready|whenever you are ready|no rush|for me|for us) /g;
+const ASIDES = / (thank you very much|thank you so much|thanks very much|thanks so much|thanks a lot|thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|whenever you can|when you get a chance|when you get a sec|whenever you get a chance|whenever you get a sec|whenever you get a moment|when you get a moment|whenever you have a moment|when you have a moment|whenever you have a sec|when you have a sec|whenever you have a chance|when you have a chance|when you are ready|whenever you are ready|no rush|for me|for us)(?= )/g;
 /** Subjects that make a clause of a bare order ("I a martini" is not one); "hey there", "you" in an aside are not. */
 const SUBJECTS = new Set(["i", "we", "he", "she", "they"]);
 const VERBS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
@@ -447,7 +452,7 @@ const SUPERLATIVE_PRAISE = / (best|worst|greatest|finest|nicest|tastiest) (\w+ )
 const PRICED = / \w+ (dollars|dollar|bucks|buck|quid|cents) (for|per|a|an|each|just for) /;
 
 const ASIDE_PHRASES: readonly (readonly string[])[] = ASIDES.source
-  .slice(2, -2)
+  .slice(2, -6)
   .split("|")
   .map((phrase) => phrase.split(" "));
 
@@ -488,8 +493,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   for (const [position, token] of tokens.entries()) {
     if (aside.has(position) || position < opening || position < drinkEnd) continue;
     // A drink's name is no verb ("old fashioned").
-    // Nor is a dish's or another drink's ("ginger snaps and a lemonade").
-    const named = matchMenuAt(tokens, position, index)?.length ?? lexiconAt(tokens, position)?.length;
+    // Nor is a dish's or another drink's ("ginger snaps and a lemonade"), nor a serving word ("rocks them both").
+    const named = matchMenuAt(tokens, position, index)?.length ?? lexiconAt(tokens, position)?.length ?? readModifierAt(tokens, position)?.length;
     if (named) {
       drinkEnd = position + named;
       continue;

@@ -96,7 +96,7 @@ const BALANCE_FOR = oneOf([
   / (is|will) (my )?(balance|money|credit) (be )?enough /,
 ]);
 
-const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check) /;
+const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check|altogether|all together|in all|(this|it|that|everything|all) (now )?together) /;
 const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get) | (my|our) (order|orders|drinks) (so far )?$| what is (my|our) order | read (back )?(my|our) order | what am i (at|drinking) | where am i at /;
 
 // ---------------------------------------------------------------------------

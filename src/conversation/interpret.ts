@@ -42,6 +42,7 @@ import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
 import { everyOne, focusedCount, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
+import { withServingVerbs } from "./serving-verbs.js";
 import { WH } from "./segmentation.js";
 import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
@@ -628,7 +629,7 @@ const misfits = (answer: Understanding, index: MenuIndex): boolean =>
   (answer.intent === "ORDER" || answer.intent === "REPLACE") && draftProblem(answer.drafts, index) !== null;
 
 export function understandTurn(text: string, state: DialogueState, index: MenuIndex): TurnReading {
-  const corrected = correctSlips(readText(text), index);
+  const corrected = withServingVerbs(correctSlips(readText(text), index), index);
   const counted = withoutNonCounts(corrected, tag(corrected.tokens), index);
   const { read, tagged } = withoutRelays(counted.read, counted.tagged);
   if (read.tokens.length === 0) return { understanding: { intent: "UNKNOWN" }, answered: null };
@@ -651,6 +652,9 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
 const TWO_OF_US = / ((my|our|the) \w+ and (i|me)|(i|me) and (my|our|the) \w+|we both|both of us|the two of us) /;
 /** A drink named with "the", "that" or a possessive: one already known. */
 const DEFINITE = / (the|that|this|those|these|his|her|their) (\w+ )?DRINK /;
+
+/** "another beer", "one more beer", "more beers": more of what was had. */
+const ANOTHER = / (another|one more|two more|three more|more) /;
 
 /** "the same way", "like before", "as last time": made as the drink was the last time. */
 const AS_BEFORE = / (same way|the same way|like before|as before|like last time|as last time|same as before|same as last time|like the last one|the way i had it) /;
@@ -726,7 +730,9 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
         continue;
       }
       const edited = readEdit(reading, clause, u, state, index);
-      const referred = edited ? null : referredOrder(reading, clause, u, focus, index, focusMadeAs);
+      // "a cosmo sounds perfect, one please": a count said yes to, after a drink named in the same breath, asks for it.
+      const countedYes = clause.act === "ANSWER" && clause.answer === "YES" && clauses.slice(0, position).some((earlier) => earlier.namesDrink) && spokenCount(u) !== null;
+      const referred = edited ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, focus, index, focusMadeAs);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
       reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
     }
@@ -748,7 +754,9 @@ function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: 
       // "could my colleague and I have an old fashioned each?": one for each of the two.
       const each = reading.drafts.length === 1 && u.tokens.includes("each") && matches(u, TWO_OF_US) && reading.drafts[0]?.quantity === 1;
       if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: 2 }] };
-      working.drafts.push(...reading.drafts.map((draft) => (asBefore && draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft)));
+      // "one more beer": another of the kind, the one of it already poured.
+      const anotherOfKind = (draft: DraftLine) => draft.category !== null && matches(u, ANOTHER);
+      working.drafts.push(...reading.drafts.map((draft) => ((asBefore && draft.modifiers.length === 0) || anotherOfKind(draft) ? { ...draft, asBefore: true as const } : draft)));
       working.unknown.push(...reading.unknown);
       if (reading.drafts.length > 0 || reading.unknown.length > 0) working.emptied = false;
       else if (working.drafts.length === 0) readings.push({ position, understanding: reading });

@@ -788,3 +788,30 @@ describe("ways of asking the rules were not written for (issue 18, set K)", () =
     expect(tabLines(told.session)).toEqual([]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, what sets C, E, I and PIZZA still missed)", () => {
+  itPours([
+    ["a negroni please, whenever you have a moment", ["1 negroni"]],
+    ["I prefer one large pizza and two cokes", ["2 soda"]],
+    ["the daiquiri looks lovely, two please", ["2 daiquiri"]],
+  ]);
+
+  it("how a drink is made, said as a verb, changes the drink on the tab", async () => {
+    const { say } = setUp();
+    await say("two negronis and a whiskey neat");
+    expect(tabLines((await say("could you stir those negronis")).session).sort()).toEqual(["1 whiskey (neat)", "2 negroni (stirred)"]);
+    expect(tabLines((await say("and double my whiskey")).session).sort()).toEqual(["1 whiskey (double, neat)", "2 negroni (stirred)"]);
+  });
+
+  it("'one more beer' is another of the beer already poured, when there is one", async () => {
+    const { say } = setUp();
+    await say("a classic brew and an iced tea");
+    expect(tabLines((await say("another beer please")).session).sort()).toEqual(["1 iced-tea", "2 classic-brew"]);
+  });
+
+  it("'how much is this all together' reads the tab, not the drink in focus", async () => {
+    const { say } = setUp();
+    await say("an IPA and a lemonade");
+    expect((await say("how much is this all together?")).intent).toBe("SHOW_TAB");
+  });
+});

@@ -16,7 +16,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-04-a": 1.0,
   "fresh-2026-12-04-b": 1.0,
   "fresh-2026-12-04-c": 0.985,
-  "fresh-2026-12-05-i": 0.975,
+  "fresh-2026-12-05-i": 0.995,
   "fresh-2026-12-05-j": 1.0,
   "fresh-2026-12-05-k": 1.0,
   "fresh-2026-12-04-d": 0.995,
@@ -24,7 +24,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-04-f": 1.0,
   "fresh-2026-12-04-g": 0.995,
   "fresh-2026-12-04-h": 0.995,
-  "outside-pizza-2026-12-04": 0.99,
+  "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run). */
 const KNOWN_UNASKED: Readonly<Record<string, number>> = {};

@@ -123,12 +123,20 @@ export async function pour(said: DraftLine[], unknown: readonly string[], bar: B
 }
 
 /** Drafts said "the same way" take the serving of the latest line of their drink on the tab. */
+/**
+ * Drafts said to be as before: made as the same drink was the last time ("another bourbon, same
+ * way"), and a kind of drink ("one more beer") the one of that kind on the tab, when there is one.
+ */
 async function madeAsBefore(drafts: DraftLine[], bar: BarPort, tools: ActTools): Promise<DraftLine[]> {
   const { items } = (await bar.snapshot(tools.sessionId)).tab;
   return drafts.map(({ asBefore, ...draft }) => {
-    const [only, ...others] = draft.candidates;
-    const before = asBefore && others.length === 0 ? items.filter((line) => line.menuItemId === only).pop() : undefined;
-    return before ? { ...draft, modifiers: before.modifiers.filter(isModifier) } : draft;
+    if (!asBefore) return draft;
+    const had = new Set(items.filter((line) => draft.candidates.includes(line.menuItemId)).map((line) => line.menuItemId));
+    const [only, ...others] = had.size === 1 ? [...had] : draft.candidates;
+    const before = others.length === 0 ? items.filter((line) => line.menuItemId === only).pop() : undefined;
+    if (!before) return draft;
+    const made = draft.modifiers.length > 0 ? draft.modifiers : before.modifiers.filter(isModifier);
+    return { ...draft, candidates: [before.menuItemId], category: null, modifiers: made };
   });
 }
 
