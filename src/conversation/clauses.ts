@@ -217,6 +217,7 @@ const POSITIVE =
 const NEGATIVE =
   / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|many|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
 const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say (i|we|you|he|she|they)) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
+const TOAST = /^ ((and|so|well|okay|ok) )?(cheers|here is|a toast|toast|raise a glass|salud|prost|skol|sante) to /;
 /** A wish with a clause after it, not "to": what the guest cannot have ("I wish I could", "if only we had"). */
 const UNREAL_WISH = / ((i|we) (just )?wish|if only) (i|we|you|they|he|she|it|there) /;
 /** No one as the subject: "nobody at my table wants", "none of us need". */
@@ -366,6 +367,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
   if (test(REQUEST_IDIOM, shape) || test(POLITE_REQUEST, shape)) return { act: "REQUEST", kind: null };
   if (test(POLITE_CONDITION, shape)) return { act: "CHAT", kind: null };
+  // "cheers to the lagers!": a toast to drinks had, no order.
+  if (test(TOAST, raw)) return { act: "CHAT", kind: null };
   // "I wish I could have a daiquiri": a wish for what cannot be; "nobody here wants a long island": no one's wish.
   if (test(UNREAL_WISH, shape)) return statement("HYPOTHETICAL");
   if (test(NO_ONE, shape)) return statement("OTHER");
@@ -590,7 +593,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       !test(POLITE_CONDITION, shape) &&
       !test(POLITE_REQUEST, shape);
   }
-  return withTimeAhead(withCounterfactuals(clauses), sentenceEnds);
+  return withLabels(withTimeAhead(withCounterfactuals(clauses), sentenceEnds), index);
 }
 
 /**
@@ -616,8 +619,32 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
   );
 }
 
+/** Words that say what the words after them are: a name or an answer, not an order ("team name idea: the dirty martinis"). */
+const LABELS = new Set(["name", "idea", "nickname", "answer", "title", "motto", "slogan", "password", "called", "named"]);
+/** What may stand between a label and the drink it names: "the", "two", "dirty". */
+const NAMING_WORDS = new Set(["the", "a", "an", "two", "three", "four", "five", "six", "our", "my"]);
+
+function withLabels(clauses: Clause[], index: MenuIndex): Clause[] {
+  return clauses.map((clause, at) => {
+    if (!clause.fragment || clause.act !== "REQUEST") return clause;
+    const before = clauses[at - 1];
+    const labelled = before !== undefined && LABELS.has(before.tokens[before.tokens.length - 1] as string) && !before.namesDrink;
+    return labelled || labelsTheDrink(clause.tokens, index) ? { ...clause, act: "CHAT" as const } : clause;
+  });
+}
+
+/** A label right before the drink, in the same breath: "team name idea the dirty martinis". */
+function labelsTheDrink(tokens: readonly string[], index: MenuIndex): boolean {
+  if (!tokens.some((token) => LABELS.has(token))) return false;
+  const drinkAt = tokens.findIndex((_, at) => matchMenuAt(tokens, at, index) !== null);
+  const label = tokens.findLastIndex((token, at) => LABELS.has(token) && at < drinkAt);
+  return label >= 0 && tokens.slice(label + 1, drinkAt).every((token, offset) => NAMING_WORDS.has(token) || readModifierAt(tokens, label + 1 + offset) !== null);
+}
+
 /** A condition that did not happen: "if they weren't thirteen bucks", "if I had the money". */
 const UNREAL_CONDITION = /^ (and |but )?if (\w+ ){0,3}(were|was not|were not|had|did not|could|would) /;
+/** "I'd order a martini but I have to drive": a reason against, after the wish. */
+const BUT_A_REASON = /^ but (i|we) (have to|have got to|got to|need to|can not|must|should not|am|are|do not|will not|would not|have an? |have my |promised) /;
 /** A wish said with "would": what an unreal condition after it makes hypothetical ("I'd have a martini if..."). */
 const WOULD = / (i|we) (would|could) /;
 
@@ -625,7 +652,8 @@ const WOULD = / (i|we) (would|could) /;
 function withCounterfactuals(clauses: Clause[]): Clause[] {
   return clauses.map((clause, at) => {
     const next = clauses[at + 1];
-    if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !UNREAL_CONDITION.test(next.utterance.padded) || POLITE_CONDITION.test(next.utterance.padded)) return clause;
+    const unreal = next !== undefined && (UNREAL_CONDITION.test(next.utterance.padded) || BUT_A_REASON.test(next.utterance.padded)) && !POLITE_CONDITION.test(next.utterance.padded);
+    if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !unreal) return clause;
     return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
   });
 }

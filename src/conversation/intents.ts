@@ -232,7 +232,8 @@ function moodOf(u: Utterance): Mood | null {
 
 const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$| (\w+) more (of )?(those|them|these|that|the same) /;
 const REPEAT_NOT =
-  / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again /;
+  / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /;
+const SAME_AGAIN = / (same again|the same again|again|same) (on|for|with) /;
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
 
 const ORDER_VERB =
@@ -343,6 +344,9 @@ function classifyChange(u: Utterance): Understanding | null {
 
 function classifyRepeat(u: Utterance): Understanding | null {
   if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT)) return null;
+  // "same again on the pints": the drinks named, as they were poured.
+  const named = u.order.topics.filter((topic) => topic.category === null).flatMap((topic) => topic.candidates);
+  if (named.length > 0 && matches(u, SAME_AGAIN)) return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null, itemIds: [...new Set(named)] };
   const oneDrink = !has(u, "round", "rounds") && (matches(u, / (another|one more|refill) /) || matches(u, / \w+ more /));
   if (oneDrink || !matches(u, WHOLE_ORDER)) return { intent: "REPEAT_ORDER", scope: "LINE", quantity: u.order.looseQuantity };
   return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null };

@@ -82,6 +82,13 @@ function sizeLengthAt(tokens: readonly string[], start: number): number {
 const QUANTITY_LINKS = new Set(["more", "of", "the", "those", "these", "extra", "additional"]);
 /** Words that name a drink alone but, before another drink's name, only describe it ("a classic martini", "a draft IPA"). */
 const QUALIFIERS = new Set(["classic", "house", "draft", "draught", "amber", "pale"]);
+/** Two drinks of one family that cannot make each other: cocktails, or beers. */
+function sameFamily(first: Extract<Event, { kind: "item" }>, second: Extract<Event, { kind: "item" }>, index: MenuIndex): boolean {
+  const family = (event: Extract<Event, { kind: "item" }>) => new Set(event.itemIds.map((id) => index.byId.get(id)?.category));
+  const [a, b] = [family(first), family(second)];
+  return a.size === 1 && b.size === 1 && [...a][0] === [...b][0] && LISTED_FAMILIES.has([...a][0] as string);
+}
+const LISTED_FAMILIES: ReadonlySet<string> = new Set(["COCKTAIL", "BEER"]);
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
 /** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
 const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in"]);
@@ -307,6 +314,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   const usedUp = new Set<ParsedLine>();
   /** The last drink named was said to be for someone ("one IPA for seat 3"). */
   let namedFor = false;
+  /** "two of each": the count every drink said after it gets. */
+  let eachCount: number | null = null;
   /** The line an "or" came after: the next drink is its alternative, not another line. */
   let alternativeTo: ParsedLine | null = null;
 
@@ -418,7 +427,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           break;
         }
         // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
-        const drinkBefore = !expectingDrink && previous?.kind === "item" && !isQualifier(previous) ? previous : null;
+        // ("negroni, manhattan, old fashioned": two cocktails, or two beers, side by side are a list.)
+        const drinkBefore = !expectingDrink && previous?.kind === "item" && !isQualifier(previous) && !sameFamily(previous, event, index) ? previous : null;
         let qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : drinkBefore?.words.join(" ") ?? null;
         const other = qualifier !== null && expectingDrink ? groundPhrase(qualifier, index) : null;
         if (other && qualifier !== null && !isDrinkLike(other)) {
@@ -459,8 +469,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         const line: ParsedLine = {
           candidates: event.itemIds,
           category: event.category,
-          quantity: quantity ?? 1,
-          quantitySaid: quantity !== null,
+          quantity: quantity ?? eachCount ?? 1,
+          quantitySaid: quantity !== null || eachCount !== null,
           modifiers: [...event.modifiers],
           softModifiers: [],
           ...(quantity !== null && quantityRange ? { range: quantityRange } : {}),
@@ -516,6 +526,11 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         open = null;
         break;
       case "word":
+        // "two of each: daiquiri, cosmo": the count goes to every drink said after it.
+        if (event.token === "each" && isWordEvent(events[at - 1], "of") && quantity !== null && expectingDrink && wordsSinceQuantity.length === 0) {
+          eachCount = quantity;
+          break;
+        }
         // "a gin on the rocks, and the same for my colleague": what was just ordered, once more, for them.
         if (event.token === "same" && expectingDrink && quantity === null && isWordEvent(events[at + 1], "for") && drafts.length > 0) {
           const again = drafts.filter((draft) => !usedUp.has(draft)).map((draft) => ({ ...draft, modifiers: [...draft.modifiers], softModifiers: [...draft.softModifiers] }));

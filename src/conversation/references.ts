@@ -11,7 +11,7 @@ import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
 import { sameDrink, type DraftLine } from "./drafts.js";
 import { matches, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers } from "./modifiers.js";
+import { canonicalModifiers, readModifierAt } from "./modifiers.js";
 import { readQuantity } from "./numbers.js";
 import type { RemoveLine, Understanding } from "./understanding.js";
 
@@ -96,7 +96,9 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
   if (u.tokens.length === 1 && u.tokens[0] === "perfect") return null;
   const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
   const continued = asSaidOf(u, item.name, clause.fragment || onlyPointing(u), index).order.drafts[0];
-  const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]);
+  // "make the neat one a double": "neat" says which drink, "a double" how it is to be made.
+  const madeAs = namedByServing(u.tokens);
+  const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]).filter((modifier) => !madeAs.includes(modifier));
   if (modifiers.length === 0) return null;
   const units = unitsOf(u) ?? unitsChanged(u, false);
   // "two, dirty" orders two; "that one" and "them both" point at drinks poured, counting none.
@@ -106,14 +108,25 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
     intent: "MODIFY",
     modifiers,
     ...(units !== null ? { quantity: units } : matches(u, EVERY_ONE) ? { all: true } : {}),
+    ...(madeAs.length > 0 ? { madeAs } : {}),
   };
+}
+
+/** The serving words in "the neat one", "that dirty one": which of the drinks poured is meant. */
+function namedByServing(tokens: readonly string[]): Modifier[] {
+  for (const [at, token] of tokens.entries()) {
+    if (token !== "the" && token !== "that" && token !== "this") continue;
+    const serving = readModifierAt(tokens, at + 1);
+    if (serving && tokens[at + 1 + serving.length] === "one") return [serving.modifier];
+  }
+  return [];
 }
 
 /** "make the second one a martini", "that one": one unit of those just ordered. */
 const ONE_OF_THEM = / (the|that|this) (first |second |third |last |other |next )?one | (hers|his|mine) /;
 
 /** "that one", "this one": a drink pointed at, not a count of one. */
-const POINTING_ONE = / (that|this|the|which|each|every|my|last|same) one /;
+const POINTING_ONE = / (that|this|the|which|each|every|my|last|same) (\w+ )?one /;
 /** Verbs whose object is the drink itself: "make them up", "I'd like it dry" (not "fill it up", "top it up"). */
 const HAVING = new Set(["make", "have", "get", "serve", "want", "like", "do", "pour", "bring"]);
 /** "can they be up?", "could it be shaken?": the drink as the subject of a request. */

@@ -90,6 +90,9 @@ const MARKERS_BY_FIRST_WORD: ReadonlyMap<string, readonly Marker[]> = (() => {
 
 export const PAST_TIME = / (yesterday|last (night|time|week|weekend|year|month|summer|winter|friday|saturday|sunday)|earlier|ago|the other (night|day)|back in|when i was|in college|once|at lunch|at dinner|at the wedding|this morning) /;
 
+/** Words that are a question's verb already: "actually" after them may start a correction. */
+const VERB_LIKE = new Set(["have", "want", "get", "take", "need", "like", "order", "make", "know", "think"]);
+
 export function markerAt(tokens: readonly string[], position: number, pauses: readonly Pause[], index: MenuIndex, afterCue = false): Marker | null {
   for (const marker of MARKERS_BY_FIRST_WORD.get(tokens[position] ?? "") ?? []) {
     if (!marker.words.every((word, offset) => tokens[position + offset] === word)) continue;
@@ -112,8 +115,9 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
       // "I'd actually like", "I'm sorry": an adverb, not a correction.
       if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so"].includes(previous)) continue;
-      // "do people actually still order...": between a question's subject and its verb, or before another adverb.
-      if (previous !== undefined && AUX.has(tokens[position - 2] as string)) continue;
+      // "do people actually still order...", "does the long island actually have tea in it": inside a
+      // question whose verb is still to come, or before another adverb.
+      if (previous !== undefined && AUX.has(tokens[0] as string) && !tokens.slice(1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(1, position + 1).some((pause) => pause !== "NONE")) continue;
       if (next !== undefined && ["still", "even", "ever", "never", "really", "not"].includes(next)) continue;
     }
     if (marker.words[0] === "wait" && previous !== undefined && ["not", "to", "can", "you", "i"].includes(previous)) continue;

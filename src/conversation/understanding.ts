@@ -141,7 +141,8 @@ export type Understanding =
   /** `tip`: a tip asked for beside the order ("two martinis and a 15% tip"), set once the order is poured. */
   | { intent: "ORDER"; drafts: DraftLine[]; unknown: string[]; tip?: TipAsked }
   /** `modifiers`: how the repeat is made now ("another one, neat this time"), over how it was. */
-  | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null; modifiers?: Modifier[] }
+  /** `itemIds`: the drinks named ("same again on the pints"): their lines on the tab, poured again. */
+  | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null; modifiers?: Modifier[]; itemIds?: string[] }
   | { intent: "REMOVE"; target: RemoveTarget }
   /** `itemIds` null: the last ordered line ("make that three"). */
   | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number }
@@ -150,7 +151,8 @@ export type Understanding =
    * rocks?"): the last order's drinks that take them (`itemIds`: those named), every one of them
    * when `all` ("make them all dirty"), else the last; `quantity` of its units only ("one of them").
    */
-  | { intent: "MODIFY"; modifiers: Modifier[]; itemIds?: string[]; quantity?: number; all?: boolean }
+  /** `madeAs`: how the drink meant is made now ("the neat one"): only a line made so is changed. */
+  | { intent: "MODIFY"; modifiers: Modifier[]; itemIds?: string[]; quantity?: number; all?: boolean; madeAs?: Modifier[] }
   | { intent: "SHOW_TAB" }
   /** `asked`: drinks the guest asked whether the balance covers ("do I have enough for a martini?"). */
   | { intent: "SHOW_BALANCE"; asked: DraftLine[] }

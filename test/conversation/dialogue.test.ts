@@ -815,3 +815,39 @@ describe("ways of asking the rules were not written for (issue 18, what sets C, 
     expect((await say("how much is this all together?")).intent).toBe("SHOW_TAB");
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set L)", () => {
+  itPours([
+    ["two of each: daiquiri, cosmo", ["2 cosmopolitan", "2 daiquiri"]],
+    ["we scored 9 points this round, a lemonade for me", ["1 lemonade"]],
+    ["round 2 is about to start, pour me an IPA", ["1 ipa"]],
+  ]);
+
+  itPoursNothing([
+    "is there actually any gin in a long island",
+    "I'd have a negroni but I promised my wife I'd drive",
+    "here's to the martinis and to good friends",
+    "the band is called the dirty martinis",
+  ]);
+
+  it("'the dirty one' says which drink a change is for", async () => {
+    const { say } = setUp();
+    await say("two martinis, one dirty and one dry");
+    expect(tabLines((await say("can you make the dry one shaken")).session).sort()).toEqual(["1 martini (dirty)", "1 martini (dry, shaken)"]);
+  });
+
+  it("'same again on the negronis' pours the negronis again, whatever was ordered since", async () => {
+    const { say } = setUp();
+    await say("two negronis");
+    await say("and a water");
+    expect(tabLines((await say("same again on the negronis")).session).sort()).toEqual(["1 water", "4 negroni"]);
+  });
+
+  it("a drink 'instead' after one was taken off is poured, replacing nothing else", async () => {
+    const { say } = setUp();
+    await say("a gin neat");
+    await say("and a cosmo for my friend");
+    await say("scratch the gin");
+    expect(tabLines((await say("a lemonade instead")).session).sort()).toEqual(["1 cosmopolitan", "1 lemonade"]);
+  });
+});

@@ -21,7 +21,7 @@ interface Remake {
   modifiers: OrderLine["modifiers"];
 }
 
-export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantity, all }, state, bar, tools) => {
+export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantity, all, madeAs }, state, bar, tools) => {
   const { index, replies } = tools;
   // "with a twist on all of them": every line of those drinks on the tab, not only the last order's.
   // "make one of the brandies a double" after some waters: a drink named that the last order does not hold is the tab's.
@@ -32,7 +32,9 @@ export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantit
   const source: OrderLine[] = tabLines.length > 0 ? tabLines.map(({ menuItemId, quantity: count, modifiers }) => ({ menuItemId, quantity: count, modifiers })) : state.lastOrder;
   const named = source
     .map((line, at) => ({ line, at, item: index.byId.get(line.menuItemId) }))
-    .filter((entry): entry is { line: OrderLine; at: number; item: MenuItem } => entry.item !== undefined && (!itemIds || itemIds.includes(entry.line.menuItemId)));
+    .filter((entry): entry is { line: OrderLine; at: number; item: MenuItem } => entry.item !== undefined && (!itemIds || itemIds.includes(entry.line.menuItemId)))
+    // "the neat one": only a line made that way.
+    .filter(({ line }) => !madeAs || madeAs.every((modifier) => line.modifiers.includes(modifier)));
   const last = named[named.length - 1];
   if (!last) return { text: replies.modifyWhat() };
   const remakes: Remake[] = named.flatMap(({ line, at, item }) => {

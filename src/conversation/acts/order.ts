@@ -194,8 +194,10 @@ export const draftsOf = (lines: readonly OrderLine[]): DraftLine[] =>
     softModifiers: [],
   }));
 
-export const repeatOrder: Act<"REPEAT_ORDER"> = (understanding, state: DialogueState, bar, tools) => {
-  const known = state.lastOrder.filter((line) => tools.index.byId.has(line.menuItemId));
+export const repeatOrder: Act<"REPEAT_ORDER"> = async (understanding, state: DialogueState, bar, tools) => {
+  const { itemIds } = understanding;
+  const poured = itemIds ? (await bar.snapshot(tools.sessionId)).tab.items.filter((line) => itemIds.includes(line.menuItemId)) : [];
+  const known = (poured.length > 0 ? poured.map(({ menuItemId, quantity, modifiers }) => ({ menuItemId, quantity, modifiers })) : state.lastOrder).filter((line) => tools.index.byId.has(line.menuItemId));
   const last = known[known.length - 1];
   if (!last) return { text: tools.replies.nothingToRepeat() };
   const lines = understanding.scope === "ORDER" ? known : [{ ...last, quantity: understanding.quantity ?? 1 }];

@@ -79,10 +79,18 @@ async function replaceLines(
   };
 }
 
+/** The turn before took drinks off, none of the last order's, and poured none. */
+function justRemoved(state: DialogueState): boolean {
+  const edit = state.lastEdit;
+  if (edit === null || edit.turn !== state.turn || edit.added.length > 0 || edit.removed.length === 0) return false;
+  return edit.removed.every((line) => !state.lastOrder.some((ordered) => ordered.menuItemId === line.menuItemId));
+}
+
 export const replace: Act<"REPLACE"> = async ({ target, drafts, unknown }, state, bar, tools) => {
   let old: OrderLine[];
   if (target.kind === "LINES") old = target.lines;
-  else if (target.kind === "LAST_ORDER") old = fromLastOrder(drafts, state, tools);
+  // "never mind the cognac" then "an iced tea instead": what it stands in for is already off the tab.
+  else if (target.kind === "LAST_ORDER") old = justRemoved(state) ? [] : fromLastOrder(drafts, state, tools);
   else old = namedLines(target.line, (await bar.snapshot(tools.sessionId)).tab.items);
   const asSaid = target.kind === "NAMED" && target.asSaid === true;
   if (old.length === 0) {
