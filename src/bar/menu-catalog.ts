@@ -184,7 +184,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "Our house lager, cold from the tap.",
-    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "beer from the tap", "pint", "Pilsner", "light beer", ...LAGER_BRANDS],
+    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "beer from the tap", "beer of the tap", "beer off the tap", "pint", "Pilsner", "light beer", ...LAGER_BRANDS],
     modifiers: [],
     tags: ["refreshing", "easy"],
   },

@@ -141,6 +141,8 @@ const REMOVAL = oneOf([
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
   / (was|were) (wondering|hoping) | (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
+  // "I want two of martini, is possible?": the same, said after.
+  / (is it|is|it is) possible $/,
   // "is possible one negroni please": a second-language speaker's "is it possible".
   /^ (is )?possible (to (have|get|order) )?(a|an|one|two|three|four|five|six|DRINK) /,
   // "a lemonade for now would be perfect": a drink wished for.

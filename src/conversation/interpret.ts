@@ -395,7 +395,19 @@ const POINTS_BACK = / (it|that|this|one|them|those|these) /;
 function isTopicOf(clause: Clause, next: Clause | undefined): boolean {
   if (!next || !clause.fragment || clause.act !== "REQUEST" || next.namesDrink) return false;
   if (!DEFINITE_TOPIC.test(clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, ""))) return false;
-  return POINTS_BACK.test(next.utterance.padded);
+  // "the manhattan, how much is": a question left open at its end asks about the drink before it.
+  return POINTS_BACK.test(next.utterance.padded) || OPEN_ENDED_QUESTION.test(next.utterance.padded);
+}
+const OPEN_ENDED_QUESTION = /^ (how much|what) (is|are|does it cost|cost|costs|price)( please)? $/;
+
+/** "the manhattan, how much is": the question after a drink said first is read as asking about "it". */
+function withOpenEndsClosed(clauses: readonly Clause[], index: MenuIndex): readonly Clause[] {
+  return clauses.map((clause, at) => {
+    const before = clauses[at - 1];
+    if (!before || !OPEN_ENDED_QUESTION.test(clause.utterance.padded) || !isTopicOf(before, clause)) return clause;
+    const tokens = [...clause.tokens, "it"];
+    return { ...clause, tokens, utterance: utteranceOf(tokens, index) };
+  });
 }
 
 /** Words a clause of serving words may hold besides them: "and have it up", "make it neat please". */
@@ -657,10 +669,10 @@ const DEFINITE = / (the|that|this|those|these|his|her|their) (\w+ )?DRINK /;
 const ANOTHER = / (another|one more|two more|three more|more) /;
 
 /** "the same way", "like before", "as last time": made as the drink was the last time. */
-const AS_BEFORE = / (same way|the same way|like before|as before|like last time|as last time|same as before|same as last time|like the last one|the way i had it) /;
+const AS_BEFORE = / (same way|same(?= $)|the same way|like before|as before|like last time|as last time|same as before|same as last time|like the last one|the way i had it) /;
 
-function readClausesOf(clauses: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null): Understanding {
-
+function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null): Understanding {
+  const clauses = withOpenEndsClosed(asSaid, index);
   const working: Working = { drafts: [], unknown: [], lastClause: 0, emptied: false, position: -1 };
   const readings: { position: number; understanding: Understanding }[] = [];
   /** Drinks named in this utterance so far, the latest first: what "it" means before the state's focus. */

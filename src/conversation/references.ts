@@ -74,6 +74,9 @@ const THE_DRINK_POURED = / (it|them|that one|those) | (could|can|would) (his|her
 /** "my wife wants hers on the rocks": another guest's drink, not the one poured. */
 const SOMEONE_ELSES = / (hers|his|theirs|he|she|wife|husband|friend|mate|brother|sister|partner|date) /;
 
+/** "for my friend", "for him": a drink for someone else. */
+const FOR_ANOTHER = / for (my|our|his|her|their|the) \w+ | for (him|her|them) /;
+
 /** Readings that say nothing of their own: serving words alone read as one of these. */
 const SAYS_NOTHING = (reading: Understanding): boolean =>
   reading.intent === "UNKNOWN" ||
@@ -92,6 +95,8 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
   const last = state.lastOrder[state.lastOrder.length - 1];
   const item = last && index.byId.get(last.menuItemId);
   if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE) || (matches(u, SOMEONE_ELSES) && !matches(u, THE_DRINK_POURED))) return null;
+  // "one of those on the rocks for my friend": another one, made that way, for someone.
+  if (matches(u, FOR_ANOTHER) && spokenCount(u) !== null && !matches(u, CHANGE_VERB)) return null;
   // "Perfect." on its own approves; the serving is asked for with the drink or a verb ("make it perfect").
   if (u.tokens.length === 1 && u.tokens[0] === "perfect") return null;
   const hard = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);

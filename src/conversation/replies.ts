@@ -491,6 +491,12 @@ export class Replies {
     }
   }
 
+  /** "I can't decide between a daiquiri and a cosmo": the drinks weighed, offered as a choice. */
+  mentionedChoice(items: readonly MenuItem[]): string {
+    const names = listJoin(items.map((item) => `the ${item.name}`), "or");
+    return this.rng.pick([`Both good picks. ${capitalise(names)}? Say which and I'll pour it.`, `Tough call! ${capitalise(names)}? Tell me which one.`]);
+  }
+
   mentionedCategory(category: MenuCategory, stance: MentionStance): string {
     const words = CATEGORY_WORDS[category];
     if (stance === "AGAINST") return `Fair enough. Besides ${words.many}, we have plenty more; want a suggestion?`;

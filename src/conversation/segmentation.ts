@@ -226,6 +226,8 @@ const REQUEST_STARTS = new Set([
 ]);
 
 /** Parts of speech after which a noun phrase is the object of what came before ("she bought me a negroni", "what's in a martini"). */
+/** Participles that take the drink after them as their object, whatever the tagger calls them ("someone drinking a long island"). */
+const TAKING_PARTICIPLES = new Set(["drinking", "having", "ordering", "sipping", "nursing", "holding", "enjoying", "getting", "buying", "pouring", "mixing", "making", "downing", "finishing"]);
 const ATTACHING_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "NUM"]);
 /** Parts of speech a noun phrase ends with before its noun ("my birthday", "a long week"). */
 const RESTRICTING = new Set(["just", "only"]);
@@ -429,7 +431,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       // phrase ("my birthday", "last night"); never a verb, even one the tagger calls a noun ("he always orders").
       const ended =
         previous === "so" ||
-        (!(CLAUSE_TAKERS.has(previous) || ATTACHING_TAGS.has(tags[position - 1] as Tag) || hasPredicate(position - 1, position)) &&
+        (!(CLAUSE_TAKERS.has(previous) || ATTACHING_TAGS.has(tags[position - 1] as Tag) || hasPredicate(position - 1, position) || TAKING_PARTICIPLES.has(previous)) &&
           (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag)));
       const bareOrder =
         ended &&

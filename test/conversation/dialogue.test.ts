@@ -851,3 +851,38 @@ describe("ways of asking the rules were not written for (issue 18, set L)", () =
     expect(tabLines((await say("a lemonade instead")).session).sort()).toEqual(["1 cosmopolitan", "1 lemonade"]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set M)", () => {
+  itPours([
+    ["for my husband two beer of the tap please", ["2 tap-beer"]],
+    ["we want three of lemonade, is possible?", ["3 lemonade"]],
+  ]);
+
+  itPoursNothing(["my uncle was nursing a negroni all night at the wedding", "we watched a guy ordering a long island for the whole table"]);
+
+  it("a yes to drinks the guest is torn between asks which", async () => {
+    const { say } = setUp();
+    const torn = await say("I'm torn between a negroni and a manhattan");
+    expect(torn.text).toMatch(/Negroni or the Manhattan/);
+    expect(tabLines((await say("sure")).session)).toEqual([]);
+    expect(tabLines((await say("the negroni")).session)).toEqual(["1 negroni"]);
+  });
+
+  it("'the cosmo, how much is' asks its price; 'I take it' then pours it", async () => {
+    const { say } = setUp();
+    expect((await say("the cosmo, how much is")).intent).toBe("PRICE");
+    expect(tabLines((await say("ok I take it")).session)).toEqual(["1 cosmopolitan"]);
+  });
+
+  it("'one more gin same' is made as the gin before it", async () => {
+    const { say } = setUp();
+    await say("a gin on the rocks");
+    expect(tabLines((await say("very nice, one more gin same")).session)).toEqual(["2 gin (on the rocks)"]);
+  });
+
+  it("'one of those, neat, for my brother' pours another, made so, changing none poured", async () => {
+    const { say } = setUp();
+    await say("a rum on the rocks");
+    expect(tabLines((await say("one of those neat for my brother")).session).sort()).toEqual(["1 rum (neat)", "1 rum (on the rocks)"]);
+  });
+});

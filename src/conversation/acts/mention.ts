@@ -8,7 +8,12 @@ import { itemsOf, unknownSubject } from "./ask.js";
 import { offer } from "./offer.js";
 
 export const mention: Act<"MENTION"> = ({ subject, quantity, stance, kind }, _state, _bar, tools) => {
-  const [first] = itemsOf(subject.itemIds, tools);
+  const items = itemsOf(subject.itemIds, tools);
+  const [first] = items;
+  // Weighing two or more ("torn between a daiquiri and a cosmo"): offered as a choice, which a plain yes cannot settle.
+  if (items.length > 1 && stance !== "AGAINST" && (kind === null || kind === "TENTATIVE" || kind === "HYPOTHETICAL")) {
+    return { text: tools.replies.mentionedChoice(items), pending: offer(items.map((item) => item.id), quantity), focusItemId: first?.id ?? null };
+  }
   if (first) {
     const text = tools.replies.mentioned(first, stance, kind, quantity);
     return stance === "AGAINST" ? { text, focusItemId: first.id } : { text, pending: offer([first.id], quantity), focusItemId: first.id };
