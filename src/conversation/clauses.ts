@@ -272,7 +272,7 @@ interface Reading {
 /** Verbs (lemmas) that ask for a drink when the guest is their subject, or when they command. */
 const REQUEST_LEMMAS = new Set([
   "want", "need", "wish", "order", "get", "have", "take", "grab", "bring", "give", "pour", "make", "fix", "add", "include", "start",
-  "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go",
+  "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go", "split", "share",
   "stick", "stay", "choose", "pick", "opt", "select", "switch", "swap", "change",
 ]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
@@ -346,15 +346,17 @@ function jointSubjectEnd(tokens: readonly string[], tags: readonly Tag[], start:
   let position = start;
   let guest = false;
   let joined = false;
-  while (position < tokens.length && position < start + 6 && NOMINAL.has(tags[position] as Tag)) {
+  while (position < tokens.length && position < start + 6 && (NOMINAL.has(tags[position] as Tag) || (tokens[position] === "of" && tokens[position + 1] === "us"))) {
     const token = tokens[position] as string;
+    // "the 3 of us", "all of us": the guest and company.
+    if (token === "of") joined = true;
     if (token === "i" || token === "me" || token === "we" || token === "us") guest = true;
     if (token === "and") joined = true;
     position += 1;
   }
   return guest && joined && (tags[position] === "VERB" || tags[position] === "AUX") ? position : null;
 }
-const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ", "CCONJ"]);
+const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ", "CCONJ", "NUM"]);
 
 /** "a negroni or maybe a manhattan": the hedge weighs the alternatives, not the wish. */
 const HEDGED_ALTERNATIVE = / or (maybe|perhaps|possibly|probably) (?=(a|an|the|two|three|DRINK) )/g;
@@ -509,6 +511,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     // "a lemonade for our friend who's driving", "a quick daiquiri before I go": what follows is
     // another clause, about the friend or the time, not a verb of this one.
     if (inner && position > opening && (RELATIVE.has(token) || (ADJUNCT.has(token) && SUBJECTS.has(tokens[position + 1] as string)))) break;
+    // "a negroni before the 10 o'clock set": a time named after the drink holds no verb of the clause.
+    if (position >= drinkEnd && drinkEnd > 0 && ADJUNCT.has(token) && OWNERS_AND_THE.has(tokens[position + 1] as string)) break;
     if (SUBJECTS.has(token)) return false;
     // A participle after a determiner describes ("the designated driver"); after "to" it says what for ("to share").
     // A word after a determiner and its modifier is the noun the tagger missed ("the back table").
@@ -525,12 +529,13 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
 }
 
 const RELATIVE = new Set(["who", "whom", "whose"]);
-const INNER_CLAUSE = / (who|whom|whose) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they) .*$/;
+const INNER_CLAUSE = / (who|whom|whose) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
 const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "when", "since"]);
 
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
 const OWNERS = new Set(["my", "our", "your", "his", "her", "their"]);
-const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV", "NOUN"]);
+const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV"]);
+const OWNERS_AND_THE = new Set([...OWNERS, "the", "this", "that"]);
 
 const MAX_ANSWER_WORDS = 8;
 
@@ -608,7 +613,7 @@ const TIME_FIRST = /^ ((maybe|perhaps|probably) )?(later|after|afterwards|tomorr
 function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Clause[] {
   const at = clauses.findIndex(
     (clause, position) =>
-      ((clause.act === "STATEMENT" && clause.kind === "LATER") || (clause.act === "ANSWER" && clause.tokens.includes("later"))) &&
+      ((clause.act === "STATEMENT" && (clause.kind === "LATER" || clause.kind === "TENTATIVE")) || (clause.act === "ANSWER" && clause.tokens.includes("later"))) &&
       !clause.namesDrink &&
       !sentenceEnds[position] &&
       TIME_FIRST.test(withoutLead(clause.utterance.padded)),

@@ -135,7 +135,10 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
       position = after - 1;
       continue;
     }
-    if (UNITS.has(next) && next !== "o") entity = "DURATION";
+    const before = [...found.entries()].find(([start, read]) => start + read.length === position);
+    // "score's 3 1", "rows 8 9": a number right after one that is no count is no count either, unless a drink follows.
+    if (before && !countsADrink(tokens, after, index)) entity = before[1].entity;
+    else if (UNITS.has(next) && next !== "o") entity = "DURATION";
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";

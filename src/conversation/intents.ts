@@ -75,7 +75,7 @@ const PAYMENT_STATUS = oneOf([
 const SPLITTING = / split (it|this|that|everything|up|the (bill|check|tab)) /;
 const HOW_MUCH_TO_PAY = / how much (do|will|would|did|should|shall|must) (i|we) (have to |need to |got to )?(pay|be paying) /;
 const PAY_VERB =
-  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out) |^ settle (please )?$| ready to settle | close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card) /;
+  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out) |^ settle (please )?$| ready to settle | close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 

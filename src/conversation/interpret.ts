@@ -662,6 +662,8 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
 
 /** Two guests said together: "my colleague and I", "me and my wife", "we both", "the two of us". */
 const TWO_OF_US = / ((my|our|the) \w+ and (i|me)|(i|me) and (my|our|the) \w+|we both|both of us|the two of us) /;
+/** "only the rum", "just the negroni": the drink already known, and nothing more. */
+const ONLY_THE = / (only|just) (the|that|my) (\w+ )?DRINK /;
 /** A drink named with "the", "that" or a possessive: one already known. */
 const DEFINITE = / (the|that|this|those|these|his|her|their) (\w+ )?DRINK /;
 
@@ -761,13 +763,15 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "an iced tea and a long island; my husband wants the long island": the drink named again is
       // the one just ordered, said of someone, not another.
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && DEFINITE.test(u.order.shape) && reading.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) continue;
+      // "ok, only the rum" of the rum just poured: that is all, no other one.
+      if (reading.drafts.length > 0 && u.order.said.counts === 0 && ONLY_THE.test(u.order.shape) && reading.drafts.every((draft) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)))) continue;
       // "another bourbon same way": made as the one before it, whatever that was.
       const asBefore = matches(u, AS_BEFORE);
       // "could my colleague and I have an old fashioned each?": one for each of the two.
       const each = reading.drafts.length === 1 && u.tokens.includes("each") && matches(u, TWO_OF_US) && reading.drafts[0]?.quantity === 1;
       if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: 2 }] };
-      // "one more beer": another of the kind, the one of it already poured.
-      const anotherOfKind = (draft: DraftLine) => draft.category !== null && matches(u, ANOTHER);
+      // "one more beer": another of the kind, the one of it already poured; "another old fashioned": made as the last one.
+      const anotherOfKind = (draft: DraftLine) => (draft.category !== null || draft.modifiers.length === 0) && matches(u, ANOTHER);
       working.drafts.push(...reading.drafts.map((draft) => ((asBefore && draft.modifiers.length === 0) || anotherOfKind(draft) ? { ...draft, asBefore: true as const } : draft)));
       working.unknown.push(...reading.unknown);
       if (reading.drafts.length > 0 || reading.unknown.length > 0) working.emptied = false;

@@ -150,8 +150,13 @@ export function readQuantity(tokens: readonly string[], start: number): NumberRe
 function withRange(tokens: readonly string[], start: number, low: NumberRead): NumberRead {
   if (low.range || !Number.isInteger(low.value) || low.value < 0 || !RANGE_JOINERS.has(at(tokens, start + low.length))) return low;
   const high = readQuantityWords(tokens, start + low.length + 1);
-  if (!high || high.range || !Number.isInteger(high.value) || high.value <= low.value || high.value - low.value > 10) return low;
-  return { value: high.value, length: low.length + 1 + high.length, range: { low: low.value, high: high.value, vague: false } };
+  if (!high || high.range || !Number.isInteger(high.value) || high.value <= low.value) return low;
+  // "two or three dozen": the dozen counts both ends.
+  const head = readBelowHundred(tokens, start + low.length + 1);
+  const factor = head && head.length < high.length && COLLECTIVES.has(at(tokens, start + low.length + high.length)) ? high.value / head.value : 1;
+  const lowEnd = low.value * factor;
+  if (!Number.isInteger(lowEnd) || high.value - lowEnd > 10 * factor) return low;
+  return { value: high.value, length: low.length + 1 + high.length, range: { low: lowEnd, high: high.value, vague: false } };
 }
 
 const COLLECTIVES = new Set(["couple", "pair", "few", "several", "dozen", "half", "quarter", "quarters", "hundred", "thousand", "million", "billion", "trillion", ...PLURAL_MULTIPLIERS.keys()]);

@@ -119,7 +119,7 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
 }
 
 /** Words that may stand between a drink and its serving word: "a martini, please, up", "served straight up". */
-const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they"]);
+const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they", "then"]);
 /** Words after which a serving word is said of drinks ("one of them up", "make those dirty"). */
 const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
 /** Words that point back at drinks already named: "four of them", "two of those". */
@@ -251,7 +251,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     words.push(token);
     // A serving word that needs a drink before it ("up", "dry") is read only near one: "a martini, up
     // please", "one of them up"; never "IPAs, depending on who turns up".
-    if (SEPARATORS.has(token) || !NEAR_A_DRINK.has(token)) afterDrink = false;
+    // ("one cosmo then, up": "then" before a serving word keeps it the drink's.)
+    if ((SEPARATORS.has(token) && token !== "then") || !NEAR_A_DRINK.has(token)) afterDrink = false;
     // "one of them up": a word pointing at drinks is as good as naming one for what follows.
     if (POINTING.has(token)) afterDrink = true;
     position += 1;
@@ -434,7 +435,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         if (other && qualifier !== null && !isDrinkLike(other)) {
           unknown.push(qualifier);
           // "a straw for the soda": the drink the garnish is for, not another one.
-          if (other.kind === "GARNISH" && event.definite && PLACING.has(wordsSinceQuantity[wordsSinceQuantity.length - 1] as string)) {
+          // ("a straw for my friend's soda": the drink someone has, after "for".)
+          const placed = wordsSinceQuantity.findLastIndex((word) => PLACING.has(word));
+          const owned = placed >= 0 && placed < wordsSinceQuantity.length - 1 && POSSESSIVES.has(wordsSinceQuantity[placed + 1] as string);
+          if (other.kind === "GARNISH" && ((event.definite && placed === wordsSinceQuantity.length - 1) || owned)) {
             wordsSinceQuantity = [];
             expectingDrink = false;
             quantity = null;

@@ -324,7 +324,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
       continue;
     }
-    if (CONJUNCTIONS.has(token) && !(token === "if" && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see"].includes(previous))) {
+    // ("nothing but water", "anything but gin": "but" as "except", inside the clause.)
+    const except = token === "but" && ["nothing", "anything", "everything", "all"].includes(previous);
+    if (CONJUNCTIONS.has(token) && !except && !(token === "if" && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see"].includes(previous))) {
       cut(position);
       continue;
     }

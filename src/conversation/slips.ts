@@ -85,6 +85,8 @@ function countExpected(text: Draft, position: number): boolean {
   return clauseStart(text, position) || BEFORE_A_COUNT.has(text.tokens[position - 1] ?? "") || roundOf;
 }
 
+const MONEY_WORDS = new Set(["dollars", "dollar", "bucks", "buck", "percent", "quid", "euros", "pounds"]);
+const TIPPING = new Set(["tip", "leave", "add", "give", "put", "make", "tipping"]);
 const CHANGING = new Set(["switch", "change", "swap", "make", "turn", "from", "convert", "upgrade"]);
 
 /** The homophone of a number at `position`, when it stands where a count belongs. */
@@ -97,6 +99,8 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
     return !subject && next !== undefined && matchMenuAt(tokens, position + 1, index) ? "one" : null;
   }
   if (token !== "to" && token !== "too" && token !== "for") return null;
+  // "tip for dollars", "leave to bucks": an amount where a tip's amount belongs.
+  if (next !== undefined && MONEY_WORDS.has(next) && TIPPING.has(tokens[position - 1] ?? "")) return token === "for" ? "four" : "two";
   // "four IPAs to cosmos and a water": a list of counted drinks goes on after a drink, unless a drink is being changed into another ("switch the IPAs to cosmos").
   const listed = pluralDrinkAt(tokens, position - 1, index) && !tokens.slice(0, position).some((word) => CHANGING.has(word));
   if (!countExpected(text, position) && !listed) return null;

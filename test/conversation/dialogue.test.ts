@@ -886,3 +886,58 @@ describe("ways of asking the rules were not written for (issue 18, set M)", () =
     expect(tabLines((await say("one of those neat for my brother")).session).sort()).toEqual(["1 rum (neat)", "1 rum (on the rocks)"]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set N)", () => {
+  itPours([
+    ["a daiquiri before the second half starts", ["1 daiquiri"]],
+    ["the four of us will share two long islands", ["2 long-island"]],
+    ["seat 12 in the upper tier, charge me two IPAs", ["2 ipa"]],
+    ["three of the manhattan, dry, is possible?", ["3 manhattan (dry)"]],
+  ]);
+
+  itPoursNothing([
+    "the bassist bought me a martini at the last show",
+    "my dad drinks nothing but lemonade these days",
+    "can I have a napkin for my wife's cosmo",
+    "perhaps after the encore I'll have a gin neat",
+  ]);
+
+  it("a range of dozens, said as how many, is asked again, never poured", async () => {
+    const { say } = setUp();
+    await say("sixty IPAs for the stand");
+    expect(tabLines((await say("one or two dozen then")).session)).toEqual([]);
+  });
+
+  it("a second number after a score is no count", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    expect(tabLines((await say("it's 2 0 to us by the way")).session)).toEqual(["2 ipa"]);
+  });
+
+  it("'tip for dollars' is a four dollar tip", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    const { tab } = (await say("tip for dollars")).session;
+    expect([tab.tipPercent, tab.tipCents]).toEqual([null, 400]);
+  });
+
+  it("'another one of the martinis' is made as the last one", async () => {
+    const { say } = setUp();
+    await say("a martini");
+    await say("make it dirty");
+    expect(tabLines((await say("another one of the martinis")).session)).toEqual(["2 martini (dirty)"]);
+  });
+
+  it("'just one gin then, neat' keeps the serving words on it", async () => {
+    const { say } = setUp();
+    expect(tabLines((await say("just one gin then, neat")).session)).toEqual(["1 gin (neat)"]);
+  });
+
+  it("'ok only the rum, I pay' pours nothing more and starts the payment", async () => {
+    const { say } = setUp();
+    await say("a rum on the rocks");
+    const paying = await say("ok only the rum, I pay");
+    expect(paying.intent).toBe("PAY");
+    expect(tabLines(paying.session)).toEqual(["1 rum (on the rocks)"]);
+  });
+});

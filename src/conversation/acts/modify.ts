@@ -9,6 +9,7 @@ import type { MenuItem } from "../../bar/menu-catalog.js";
 import type { OrderLine } from "../bar-port.js";
 import { isModifier, modifierProblem, replaceModifiers } from "../modifiers.js";
 import type { Act } from "./act.js";
+import { pour } from "./order.js";
 import { changeTab, sameModifiers, takeOff } from "./tab.js";
 
 interface Remake {
@@ -36,6 +37,11 @@ export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantit
     // "the neat one": only a line made that way.
     .filter(({ line }) => !madeAs || madeAs.every((modifier) => line.modifiers.includes(modifier)));
   const last = named[named.length - 1];
+  // "two of the martini, dry" with no Martini poured: nothing to change, so the drinks as said are poured.
+  if (!last && itemIds?.length === 1 && !all && source === state.lastOrder && !state.lastOrder.some((line) => line.menuItemId === itemIds[0])) {
+    const onTab = (await bar.snapshot(tools.sessionId)).tab.items.some((line) => line.menuItemId === itemIds[0]);
+    if (!onTab) return pour([{ candidates: [...itemIds], category: null, quantity: quantity ?? 1, modifiers: [...added], softModifiers: [] }], [], bar, tools);
+  }
   if (!last) return { text: replies.modifyWhat() };
   const remakes: Remake[] = named.flatMap(({ line, at, item }) => {
     const modifiers = replaceModifiers(line.modifiers.filter(isModifier), added);
