@@ -27,7 +27,7 @@ import { openDatabase, type Database } from "./db/database.js";
 import { UNAVAILABLE } from "./errors.js";
 import { migrateAndSeed } from "./db/migrate.js";
 import { projectPath } from "./db/paths.js";
-import { OutboxRelay } from "./events/outbox-relay.js";
+import { createEventBus } from "./events/event-bus-factory.js";
 import { SqlOutboxRepository } from "./events/outbox.repository.js";
 import { TabEventFeed } from "./events/tab-event-feed.js";
 import { contextFromAuthorization, type GraphQLContext } from "./graphql/context.js";
@@ -187,10 +187,14 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   });
   locks.start();
   const sessionStates = new SessionStateCache();
-  /** A change this instance committed: counted, and delivered to its own subscribers at once. */
-  const committed = (change: TabChange) => {
+  const events = createEventBus({ config, db, outbox, log, metrics, availability, deliver: (row) => {
+    sessionStates.observe(row.sessionId, row.version);
+    feed.publish(row.change);
+  } });
+  /** A change this instance committed: counted, delivered to its own subscribers at once, and told to the others. */
+  const committed = (change: TabChange, outboxId: number) => {
     metrics.tabEvent(change.reason);
-    feed.publish(change);
+    events.committed(change, outboxId);
   };
   const changes = new SessionChanges(
     new SqlSessionStateRepository(db.sql),
@@ -200,37 +204,12 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     () => metrics.writeConflict(),
   );
   // Payments change sessions through their own transactions: this instance's copy of the session is stale after one.
-  const bar = new PrismaBarRepository(db.prisma, (change) => {
+  const bar = new PrismaBarRepository(db.prisma, (change, outboxId) => {
     changes.forget(change.sessionId);
-    committed(change);
+    committed(change, outboxId);
   });
-  // Other instances' changes (PostgreSQL): an embedded database is one instance's alone.
-  const relay =
-    db.kind === "postgres"
-      ? new OutboxRelay(
-          outbox,
-          (row) => {
-            sessionStates.observe(row.sessionId, row.version);
-            feed.publish(row.change);
-          },
-          () => feed.hasSubscribers,
-          {
-            // Once when an outage starts and now and then while it lasts (a read is retried every 2 s at most).
-            readFailed: (error, attempt) => {
-              metrics.relayRead(false);
-              // An outage is logged once, as an outage; anything else now and then while it lasts.
-              if (availability.report(error)) return;
-              if (attempt === 1 || attempt % 30 === 0) log.error("reading the outbox failed; retrying", { error: describeError(error), attempt });
-            },
-            recovered: () => {
-              metrics.relayRead(true);
-              if (!availability.outage) log.info("reading the outbox again");
-            },
-          },
-        )
-      : null;
-  await relay?.start();
-  if (relay) metrics.relayRead(true);
+  await events.start();
+  log.info("tab events", { broker: events.brokerName });
   const sessionRepository = new PrismaSessionRepository(db.prisma);
   const sessions = new SessionService(sessionRepository, new PrismaOverlayTokenRepository(db.prisma), config.startingBalanceCents, () =>
     metrics.sessionStarted(),
@@ -366,7 +345,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     const payments = { provider: provider.name, description: provider.description, testMode: true };
     // Not ready while the database cannot answer or cannot write (read-only, a full disk), not only while it is unreachable.
     const cause = await availability.check();
-    const error = cause !== null ? `database unavailable: ${cause}` : relay && !relay.healthy ? "not reading tab events" : null;
+    const error = cause !== null ? `database unavailable: ${cause}` : !events.healthy ? "not reading tab events" : null;
     if (error) {
       res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
       res.status(503).json({ status: "unavailable", database: db.kind, error, payments });
@@ -481,7 +460,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
         await housekeeping.stop();
         await reconciler.stop();
         await apollo.stop();
-        await relay?.stop();
+        await events.stop();
         availability.stop();
         await db.close();
         if ("close" in provider && typeof provider.close === "function") provider.close();
