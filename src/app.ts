@@ -49,7 +49,8 @@ import { securityHeaders } from "./http/security-headers.js";
 import { trackRequests } from "./http/request-drain.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
-import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
+import { clientAddress, createRequestLimits, trustProxies } from "./limits/request-limits.js";
+import { openRedis } from "./redis/redis-connection.js";
 import { refusalMessage } from "./limits/refusals.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { mountMcp } from "./mcp/http.js";
@@ -174,6 +175,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   if (options.logDrops) metrics.observeLogDrops(options.logDrops);
   // The database away (refusing, full, read-only) is an outage: retryable refusals, one log line each way.
   const availability = new DatabaseAvailability({ check: () => db.checkWritable(), log, metrics });
+  // State every instance shares (rate-limit buckets, MCP sessions): commands fail at once while Redis is away.
+  const sharedState = config.shared.redis ? await openRedis(config.shared.redis, "shared-state", log, { failFast: true }) : null;
   const menu = await Menu.load(db.sql);
   const outbox = new SqlOutboxRepository(db.sql);
   const feed = new TabEventFeed(outbox, {
@@ -284,10 +287,13 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
       outage: (cause) => availability.report(cause),
     });
 
-  // One set of limits (and rate-limit buckets) for every transport.
-  const limits = createRequestLimits(config.limits, {
-    refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)),
-  });
+  // One set of limits (and rate-limit buckets) for every transport; with Redis, for every instance.
+  trustProxies(config.shared.trustedProxies);
+  const limits = createRequestLimits(
+    config.limits,
+    { refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)) },
+    sharedState ? { redis: sharedState, keyPrefix: config.shared.redis!.keyPrefix } : undefined,
+  );
   const origins = createOriginPolicy({ origins: config.corsOrigins, publicUrl });
   const upgrades = routeUpgrades(origins.allowsUpgrade);
   const subscriptionServer = startSubscriptionServer({
@@ -337,7 +343,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   // (the client's static files keep theirs, from express.static).
   app.set("etag", false);
   app.use(securityHeaders());
-  app.set("trust proxy", TRUSTED_PROXIES);
+  app.set("trust proxy", config.shared.trustedProxies);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -461,6 +467,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
         await reconciler.stop();
         await apollo.stop();
         await events.stop();
+        await sharedState?.quit().catch(() => undefined);
         availability.stop();
         await db.close();
         if ("close" in provider && typeof provider.close === "function") provider.close();

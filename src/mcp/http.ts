@@ -20,7 +20,7 @@ import type { AppConfig } from "../config.js";
 import type { OutageReporter } from "../db/availability.js";
 import { DomainError, UNAVAILABLE } from "../errors.js";
 import { clientAddress } from "../limits/request-limits.js";
-import type { RateLimiter } from "../http/rate-limiter.js";
+import type { SharedRateLimiter } from "../limits/shared-rate-limiter.js";
 import { describeError, type Logger } from "../logger.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken, hashSessionToken } from "../sessions/session-token.js";
@@ -38,7 +38,7 @@ export interface McpMountOptions {
   /** The JSON body cap /graphql has ("64kb" or bytes). */
   bodyLimit: string | number;
   /** The limiters in front of /graphql, or ones built from the same settings. */
-  rateLimiters: { byAddress: RateLimiter; bySession: RateLimiter };
+  rateLimiters: { byAddress: SharedRateLimiter; bySession: SharedRateLimiter };
   metrics: McpMetrics;
   log: Logger;
   /** Where guests open Maya (the `maya://session` resource points there). */
@@ -108,8 +108,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     if (origin !== undefined && origin !== publicOrigin && origin !== `${req.protocol}://${req.get("host")}`) {
       return refuse(res, 403, "Requests from other sites are not accepted here.");
     }
-    if (!rateLimiters.byAddress.take(clientAddress(req))) return tooMany(res, "address");
-    next();
+    rateLimiters.byAddress.take(clientAddress(req)).then((admitted) => (admitted ? next() : tooMany(res, "address")), next);
   };
 
   const handle = async (req: Request, res: Response) => {
@@ -122,7 +121,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     const messages = Array.isArray(req.body) ? Math.max(1, req.body.length) : 1;
     const token = bearerToken(req.get("authorization"));
     // Before the database is asked, as on /graphql: the same bucket, keyed by the token's hash.
-    if (token !== null && !takeFor(hashSessionToken(token), messages)) return tooMany(res, "session");
+    if (token !== null && !(await rateLimiters.bySession.take(hashSessionToken(token), messages))) return tooMany(res, "session");
     const bearerGuest = token === null ? null : await authenticated(token, res);
     if (bearerGuest === undefined) return;
     const sessionId = req.get(SESSION_HEADER);
@@ -142,7 +141,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
           res.setHeader("WWW-Authenticate", 'Bearer realm="maya"');
           return refuse(res, 401, "This MCP session was opened with a session token: send it as `Authorization: Bearer <token>`.");
         }
-        if (!takeFor(live.guest.rateKey, messages)) return tooMany(res, "session");
+        if (!(await rateLimiters.bySession.take(live.guest.rateKey, messages))) return tooMany(res, "session");
       }
       res.once("close", registry.requestStarted(sessionId));
       return live.transport.handleRequest(req, res, req.body);
@@ -218,11 +217,6 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     await transport.handleRequest(req, res, req.body);
     // An initialize the SDK refused leaves no session behind.
     if (transport.sessionId === undefined) await transport.close();
-  };
-
-  const takeFor = (rateKey: string, count: number): boolean => {
-    for (let taken = 0; taken < count; taken++) if (!rateLimiters.bySession.take(rateKey)) return false;
-    return true;
   };
 
   const tooMany = (res: Response, scope: "address" | "session") => {
