@@ -54,6 +54,7 @@ import { openRedis } from "./redis/redis-connection.js";
 import { refusalMessage } from "./limits/refusals.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { mountMcp } from "./mcp/http.js";
+import { RedisMcpSessionStore } from "./mcp/session-store.js";
 import { createApolloMetricsPlugin, createMetrics, createOperationRecorder, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import type { StrayErrorStats } from "./observability/metrics.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
@@ -401,6 +402,9 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     log,
     publicUrl,
     availability,
+    ...(sharedState && config.shared.redis && config.shared.stateKey
+      ? { store: new RedisMcpSessionStore(sharedState, config.shared.redis.keyPrefix, config.shared.stateKey, config.mcp.idleSeconds) }
+      : {}),
   });
   app.get("/speech/:file", (req, res) => {
     const match = /^([0-9a-f]{64})\.mp3$/.exec(req.params.file);
