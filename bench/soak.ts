@@ -14,6 +14,7 @@
  * event (p50, p99, max), the time from a socket opening to `connection_ack`,
  * and the server's memory slope after warm-up.
  */
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -501,7 +502,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   };
   const guests = Number(arg("guests", "64"));
   const minutes = Number(arg("minutes", "2"));
-  const which = arg("database", "both");
+  // --balanced N: N instances behind HAProxy on PostgreSQL and Redis (REDIS_URL, default the local one).
+  const balanced = Number(arg("balanced", "0"));
+  const which = balanced > 0 ? "postgres" : arg("database", "both");
   const databases: ("postgres" | "pglite")[] = which === "both" ? ["pglite", "postgres"] : [which as "postgres" | "pglite"];
   let failed = false;
   for (const database of databases) {
@@ -517,10 +520,23 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       leaveChance: 0.01,
       database,
       instances: database === "postgres" ? 2 : 1,
+      ...(balanced > 0
+        ? {
+            payChance: 0.02,
+            balanced: {
+              instances: balanced,
+              env: {
+                REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+                MAYA_REDIS_PREFIX: `maya-soak:${randomBytes(4).toString("hex")}:`,
+                MAYA_STATE_KEY: randomBytes(32).toString("hex"),
+              },
+            },
+          }
+        : {}),
       log: console.log,
     });
     console.log(formatSoak(result));
-    failed ||= result.missing + result.duplicates + result.outOfOrder + result.subscriptionErrors > 0;
+    failed ||= result.missing + result.duplicates + result.outOfOrder + result.subscriptionErrors + result.misrouted + (result.moneyViolations ?? 0) > 0;
   }
   process.exit(failed ? 1 : 0);
 }
