@@ -289,7 +289,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     });
 
   // One set of limits (and rate-limit buckets) for every transport; with Redis, for every instance.
-  trustProxies(config.shared.trustedProxies);
+  trustProxies(httpServer, config.shared.trustedProxies);
   const limits = createRequestLimits(
     config.limits,
     { refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)) },

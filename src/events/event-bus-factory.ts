@@ -20,7 +20,7 @@ export interface EventBusInput {
   db: Pick<Database, "kind" | "sql">;
   outbox: OutboxRepository;
   log: Logger;
-  metrics: Pick<MayaMetrics, "relayRead">;
+  metrics: Pick<MayaMetrics, "relayRead" | "outboxCatchUp" | "eventBrokerUp">;
   availability: Pick<DatabaseAvailability, "report" | "outage">;
   deliver: (row: OutboxRow) => void;
 }
@@ -39,6 +39,7 @@ export function createEventBus({ config, db, outbox, log, metrics, availability,
       metrics.relayRead(true);
       if (!availability.outage) log.info("reading the outbox again");
     },
+    read: (cause) => metrics.outboxCatchUp(cause),
   });
   metrics.relayRead(true);
   const redis = config.shared.redis;
@@ -47,5 +48,9 @@ export function createEventBus({ config, db, outbox, log, metrics, availability,
         publishFailed: () => undefined, // the others find the id skipped and read it from the outbox
       })
     : new PostgresNotifyBroker(config.database.databaseUrl, db.sql, log);
-  return new TabEventBus(deliver, relay, broker);
+  return new TabEventBus(deliver, relay, broker, (up) => {
+    metrics.eventBrokerUp(up);
+    if (up) log.info("tab events: broker back, caught up from the outbox", { broker: broker.name });
+    else log.warn("tab events: broker away; reading the outbox every 250 ms meanwhile", { broker: broker.name });
+  });
 }

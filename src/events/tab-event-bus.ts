@@ -18,6 +18,8 @@ export class TabEventBus {
     private readonly deliver: (row: OutboxRow) => void,
     private readonly relay: OutboxRelay | null = null,
     private readonly broker: EventBroker | null = null,
+    /** Told when the broker goes away and comes back (metrics, logs). */
+    private readonly brokerState: (up: boolean) => void = () => undefined,
   ) {}
 
   get brokerName(): "redis" | "postgres" | "in-process" {
@@ -37,9 +39,16 @@ export class TabEventBus {
     await this.broker.start({
       row: (row) => relay.receive(row),
       wake: () => void relay.catchUp(),
-      up: () => void relay.brokerUp(),
-      down: () => relay.brokerDown(),
+      up: () => {
+        this.brokerState(true);
+        void relay.brokerUp();
+      },
+      down: () => {
+        this.brokerState(false);
+        relay.brokerDown();
+      },
     });
+    this.brokerState(true);
     // What committed between reading the outbox's end and subscribing.
     await relay.catchUp();
   }

@@ -26,7 +26,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import proxyAddr from "proxy-addr";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import { createSharedRateLimiter, type RateLimit, type SharedLimiterStore, type SharedRateLimiter } from "./shared-rate-limiter.js";
 import { bearerToken, hashSessionToken } from "../sessions/session-token.js";
 import { ConnectionCounter } from "./connection-counter.js";
@@ -90,20 +90,23 @@ export interface RequestLimits {
 
 /** Proxies whose X-Forwarded-For is believed by default: the same for express (`trust proxy`) and every socket. */
 export const DEFAULT_TRUSTED_PROXIES: readonly string[] = ["loopback"];
-let trusted = proxyAddr.compile([...DEFAULT_TRUSTED_PROXIES]);
+const defaultTrust = proxyAddr.compile([...DEFAULT_TRUSTED_PROXIES]);
+/** Each app's own list (MAYA_TRUSTED_PROXIES), by the server its requests arrive on. */
+const trustByServer = new WeakMap<object, ReturnType<typeof proxyAddr.compile>>();
 
 /**
- * Which proxies' X-Forwarded-For is believed (MAYA_TRUSTED_PROXIES: the balancer in front), for
- * clientAddress everywhere in the process; the composition root sets it once, as it sets express's.
+ * Which proxies' X-Forwarded-For is believed (MAYA_TRUSTED_PROXIES: the balancer in front) for
+ * requests arriving on `server`; the composition root sets it, as it sets express's `trust proxy`.
  */
-export function trustProxies(list: readonly string[]): void {
-  trusted = proxyAddr.compile([...list]);
+export function trustProxies(server: Server, list: readonly string[]): void {
+  trustByServer.set(server, proxyAddr.compile([...list]));
 }
 
 /** The caller's address as express computes `req.ip`, for any request (HTTP or a socket's upgrade). */
 export function clientAddress(request: IncomingMessage): string {
-  if (!request.socket?.remoteAddress) return "unknown";
-  return proxyAddr(request, trusted);
+  const socket = request.socket as (IncomingMessage["socket"] & { server?: object }) | undefined;
+  if (!socket?.remoteAddress) return "unknown";
+  return proxyAddr(request, (socket.server && trustByServer.get(socket.server)) ?? defaultTrust);
 }
 
 /** `store`: Redis, so every instance takes from the same buckets (see shared-rate-limiter.ts). */

@@ -125,3 +125,21 @@ describeWhen(REDIS_REQUIREMENT, missing, "rate limits shared through Redis", () 
     });
   });
 });
+
+describe("the client's address behind proxies (MAYA_TRUSTED_PROXIES)", () => {
+  let app: MayaApp;
+  beforeAll(async () => {
+    // Loopback is not among the trusted proxies here: X-Forwarded-For from it is not believed.
+    app = await startTestMaya({ kind: "pglite" }, { MAYA_TRUSTED_PROXIES: "10.9.9.9", MAYA_RATE_LIMIT_ADDRESS_BURST: "3", MAYA_RATE_LIMIT_ADDRESS_PER_SECOND: "1" });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("limits the connecting address when the forwarding proxy is not trusted, however X-Forwarded-For varies", async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index < 5; index += 1) statuses.push(await menuStatus(app.url, { "x-forwarded-for": `198.51.100.${index}` }));
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+  });
+});
