@@ -56,7 +56,10 @@ backend maya
     balance roundrobin
     option httpchk GET /readyz
     http-check expect status 200
-    default-server inter 1s fall 2 rise 1 check
+    # Patient checks: on a loaded machine a slow /readyz must not mark an instance down, which would
+    # send its pinned guests elsewhere (HAProxy ignores use-server for a server that is down).
+    timeout check 5s
+    default-server inter 2s fall 5 rise 1 check
 ${lines("    ", servers.map((server) => `server ${server.name} 127.0.0.1:${server.port}`))}
 ${lines("    ", servers.map((server, index) => `use-server ${server.name} if { req.hdr(${PIN_HEADER}) -m str ${index} }`))}
 `;
