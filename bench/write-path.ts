@@ -32,6 +32,7 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { projectPath } from "../src/db/paths.js";
 import { createTestDatabase, postgresAvailable, POSTGRES_ADMIN_URL } from "../test/support/postgres.js";
+import { redisAnswers } from "../test/support/redis.js";
 import { runOrderTurnPgbench } from "./baselines/pgbench.js";
 import { SAY_MIX } from "./conversation/say-mix.js";
 import { formatProfileSummary, summariseCpuProfile, type ProfileSummary } from "./support/cpu-profile.js";
@@ -166,7 +167,7 @@ export async function runWritePathBench(options: Options): Promise<WritePathResu
     log(`Maya say "what's my tab?", ${GUESTS} sessions: ${fmt(tabQuestion, "turns")}`);
 
     // Through Redis (REDIS_URL) when it answers, and through PostgreSQL NOTIFY (no Redis), in the same run.
-    const redisUp = await redisAnswers();
+    const redisUp = await redisAnswers(benchRedisEnv().REDIS_URL!);
     const crossNotify = await measureCrossInstance(env, durationMs, warmupMs);
     const crossInstance = redisUp ? await measureCrossInstance({ ...env, ...benchRedisEnv() }, durationMs, warmupMs) : crossNotify;
     const across = (label: string, cross: typeof crossInstance) =>
@@ -291,21 +292,6 @@ export async function measureCrossInstance(env: Record<string, string>, duration
   } finally {
     await Promise.all(clients.map((client) => client.dispose()));
     await Promise.all([a.stop(), b.stop()]);
-  }
-}
-
-/** Whether the bench's Redis (REDIS_URL, else the local one) answers. */
-async function redisAnswers(): Promise<boolean> {
-  const { Redis } = await import("ioredis");
-  const redis = new Redis(benchRedisEnv().REDIS_URL!, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
-  redis.on("error", () => undefined);
-  try {
-    await redis.connect();
-    return (await redis.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
   }
 }
 

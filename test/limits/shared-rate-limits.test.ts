@@ -17,7 +17,7 @@ import { redisEnv, redisSkipReason, REDIS_REQUIREMENT, REDIS_TEST_URL, uniqueRed
 import { describeWhen } from "../support/requirements.js";
 import { startTcpProxy } from "../support/tcp-proxy.js";
 import { connectHttp } from "../support/mcp.js";
-import WebSocket from "ws";
+import { handshakeStatus } from "../support/ws.js";
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const onPostgres = await postgresOrSkip();
@@ -29,20 +29,7 @@ async function menuStatus(url: string, headers: Record<string, string> = {}): Pr
   return response.status;
 }
 
-function socketHandshake(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(`${url.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws");
-    socket.once("open", () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once("unexpected-response", (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once("error", () => undefined);
-  });
-}
+const socketHandshake = (url: string) => handshakeStatus(url);
 
 describeWhen(REDIS_REQUIREMENT, missing, "rate limits shared through Redis", () => {
   it("two limiters on one prefix share a bucket; another prefix has its own", async () => {
