@@ -5,12 +5,15 @@
  * - the write path against the database's own speed (bench/write-path.ts): menu against a bare
  *   Apollo Server, tab writes and spoken tab writes against pgbench, `say` at one session, an
  *   event across two instances, ready time; with `--profile`, where Maya's CPU time went
+ * - many instances (bench/instances.ts): idle database cost of 6 instances, tab writes on one
+ *   instance against three behind HAProxy
  * - offline speech recognition: end of speech to transcript (bench/speech/recognition.ts)
  *
  * Exits non-zero when a bench reports failed requests or misunderstood turns.
  */
 import { runParseBench, type Timing } from "./conversation/parse.js";
 import { runWritePathBench } from "./write-path.js";
+import { runInstancesBench } from "./instances.js";
 import { runRecognitionBench } from "./speech/recognition.js";
 
 const format = (timing: Timing): string =>
@@ -32,6 +35,10 @@ const writePath = await runWritePathBench({
   log: (line) => console.log(line),
 });
 failed ||= (writePath?.failures ?? 0) > 0;
+
+console.log("\n== many instances: idle cost, writes through the balancer");
+const instances = await runInstancesBench({ seconds: secondsAt > 0 ? Number(process.argv[secondsAt + 1]) : 10, log: (line) => console.log(line) });
+failed ||= (instances?.writes?.oneInstance.failures ?? 0) + (instances?.writes?.threeBalanced.failures ?? 0) > 0;
 
 console.log("\n== speech: offline recognition, end of speech to transcript");
 const hearing = await runRecognitionBench();

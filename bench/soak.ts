@@ -14,6 +14,7 @@
  * event (p50, p99, max), the time from a socket opening to `connection_ack`,
  * and the server's memory slope after warm-up.
  */
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -22,6 +23,8 @@ import { pathToFileURL } from "node:url";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { createTestDatabase, postgresAvailable } from "../test/support/postgres.js";
+import pg from "pg";
+import { PIN_HEADER, SERVED_BY_HEADER, startBalancedCluster } from "./support/balancer.js";
 import { GraphQLHttp, percentile } from "./support/load.js";
 import { spawnMaya, UNLIMITED_RATES, type ServerProcess } from "./support/processes.js";
 
@@ -32,6 +35,8 @@ const TIP = `mutation Tip($percent: Int) { setTip(percent: $percent) { ${TAB} } 
 const SAY = `mutation Say($text: String!) { say(text: $text) { intent session { tab { ${TAB} } } } }`;
 const START = `mutation { startSession { token } }`;
 const ME = `{ me { tab { version } } }`;
+const CHECKOUT = `mutation { checkout { id } }`;
+const PAY = `mutation Pay($id: ID!) { simulatePayment(paymentId: $id, card: "4242424242424242") { status } }`;
 const SUBSCRIPTION = `subscription { tabChanged(snapshot: true) { reason tab { version } } }`;
 
 type Tab = { version: number; items: { id: string; menuItem: { id: string }; quantity: number }[]; totalCents: number };
@@ -50,6 +55,13 @@ export interface SoakOptions {
    * reach it through the outbox relay, the way across instances. The embedded database has one.
    */
   instances?: 1 | 2;
+  /**
+   * On PostgreSQL: this many instances behind HAProxy (bench/support/balancer.ts) with `env` (REDIS_URL...);
+   * every guest talks through the balancer, its writes pinned to one instance and its page to the next.
+   */
+  balanced?: { instances: number; env: Record<string, string> };
+  /** Chance that an action is paying the tab (checkout, then the mock's test card). */
+  payChance?: number;
   log?: (line: string) => void;
 }
 
@@ -72,6 +84,13 @@ export interface SoakResult {
   /** Resident memory of all instances at the start of measuring and at each minute after (MB). */
   memoryByMinuteMb: number[];
   lastError: string | null;
+  /** Balanced: guests whose writes or page were not served where pinned (or by the same instance). */
+  misrouted: number;
+  /** Balanced: how many requests each instance served (X-Served-By). */
+  servedBy: Record<string, number>;
+  /** Sessions whose money does not add up: starting balance = balance + open tab + paid tabs (PostgreSQL). */
+  moneyViolations: number | null;
+  payments: number;
 }
 
 /** The sample nearest each whole minute from the first: a slope alone cannot tell growth from a cache filling up. */
@@ -99,10 +118,33 @@ interface GuestRecord {
   snapshot: number | null;
   versions: number[];
   failed: boolean;
+  /** Balanced: which instances answered its writes, and which accepted its page's socket. */
+  writeServers: Set<string>;
+  pageServer: string | null;
+}
+
+/** Where a guest's requests go through the balancer (headers), and what tells which instance served them. */
+interface GuestRoute {
+  writeHeaders: Record<string, string>;
+  pageHeaders: Record<string, string>;
+  servedByHeader: string;
+}
+
+/** A WebSocket whose upgrade request carries the route's pin, noting which instance accepted it. */
+function pinnedWebSocket(route: GuestRoute, record: GuestRecord): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: route.pageHeaders });
+      this.once("upgrade", (response) => {
+        const served = response.headers[route.servedByHeader];
+        record.pageServer = typeof served === "string" ? served : null;
+      });
+    }
+  } as typeof WebSocket;
 }
 
 class Guest {
-  readonly record: GuestRecord = { snapshot: null, versions: [], failed: false };
+  readonly record: GuestRecord = { snapshot: null, versions: [], failed: false, writeServers: new Set(), pageServer: null };
   private readonly client: Client;
   private readonly arrivals = new Map<number, number>();
   private readonly waiters = new Map<number, (at: number) => void>();
@@ -113,11 +155,15 @@ class Guest {
     url: string,
     acks: number[],
     private readonly measuring: () => boolean,
+    private readonly route: GuestRoute | null = null,
   ) {
     const opened = performance.now();
+    const record = this.record;
+    // The page's socket, pinned through the balancer; the upgrade's answer says which instance took it.
+    const PinnedWebSocket = route ? pinnedWebSocket(route, record) : WebSocket;
     this.client = createClient({
       url: `${url.replace(/^http/, "ws")}/graphql`,
-      webSocketImpl: WebSocket,
+      webSocketImpl: PinnedWebSocket,
       connectionParams: { authorization: `Bearer ${token}` },
       retryAttempts: 0,
       on: { connected: () => acks.push(performance.now() - opened) },
@@ -154,31 +200,50 @@ class Guest {
     });
   }
 
+  /** A request as this guest, through its route when it has one. */
+  private send(http: GraphQLHttp, query: string, variables: Record<string, unknown> = {}) {
+    const route = this.route;
+    return http.request(
+      query,
+      variables,
+      this.token,
+      route ? { headers: route.writeHeaders, header: route.servedByHeader, seen: (server) => this.record.writeServers.add(server) } : undefined,
+    );
+  }
+
   /** One action; the lag from its answer to its event, when it changed the tab. */
-  async act(http: GraphQLHttp, lags: number[]): Promise<void> {
+  async act(http: GraphQLHttp, lags: number[], payChance = 0): Promise<boolean> {
     const tab = this.tab;
+    if (tab && tab.totalCents > 0 && Math.random() < payChance) {
+      // Paying: its events (pending, paid, the new tab) are checked like any other; the lag is not measured.
+      const checkout = await this.send(http, CHECKOUT);
+      const paid = checkout && (await this.send(http, PAY, { id: checkout.checkout.id }));
+      this.tab = null;
+      return paid?.simulatePayment.status === "SUCCEEDED";
+    }
     const roll = Math.random();
     let result: Tab | undefined;
     if (tab && tab.items.length > 0 && roll < 0.35) {
       const line = tab.items[tab.items.length - 1]!;
-      result = roll < 0.2 ? (await http.request(REMOVE, { line: line.id }, this.token))?.removeFromTab : (await http.request(SAY, { text: `remove the ${line.menuItem.id.replace("-", " ")}` }, this.token))?.say.session.tab;
+      result = roll < 0.2 ? (await this.send(http, REMOVE, { line: line.id }))?.removeFromTab : (await this.send(http, SAY, { text: `remove the ${line.menuItem.id.replace("-", " ")}` }))?.say.session.tab;
     } else if (roll < 0.6) {
-      result = (await http.request(ADD, { id: ["water", "soda", "lemonade", "iced-tea"][Math.floor(Math.random() * 4)] }, this.token))?.addToTab;
+      result = (await this.send(http, ADD, { id: ["water", "soda", "lemonade", "iced-tea"][Math.floor(Math.random() * 4)] }))?.addToTab;
     } else if (roll < 0.8) {
-      result = (await http.request(SAY, { text: Math.random() < 0.5 ? "a water please" : "what's my tab?" }, this.token))?.say.session.tab;
+      result = (await this.send(http, SAY, { text: Math.random() < 0.5 ? "a water please" : "what's my tab?" }))?.say.session.tab;
     } else if (tab && tab.items.length > 0) {
-      result = (await http.request(TIP, { percent: Math.random() < 0.5 ? 15 : 0 }, this.token))?.setTip;
+      result = (await this.send(http, TIP, { percent: Math.random() < 0.5 ? 15 : 0 }))?.setTip;
     } else {
-      result = (await http.request(ADD, { id: "water" }, this.token))?.addToTab;
+      result = (await this.send(http, ADD, { id: "water" }))?.addToTab;
     }
-    if (!result) return;
+    if (!result) return false;
     const answered = performance.now();
     const changed = !tab || result.version !== tab.version;
     this.tab = result;
-    if (!changed) return;
+    if (!changed) return false;
     const at = this.arrivals.get(result.version) ?? (await this.eventFor(result.version));
     this.arrivals.delete(result.version);
     if (at !== undefined && this.measuring()) lags.push(Math.max(0, at - answered));
+    return false;
   }
 
   private eventFor(version: number): Promise<number | undefined> {
@@ -196,7 +261,7 @@ class Guest {
   }
 
   async finalVersion(http: GraphQLHttp): Promise<number | null> {
-    const me = await http.request(ME, {}, this.token);
+    const me = await this.send(http, ME);
     return me ? (me.me.tab.version as number) : null;
   }
 
@@ -242,8 +307,27 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => undefined);
   let cleanup: () => Promise<void>;
   const servers: ServerProcess[] = [];
-  if (options.database === "postgres") {
+  let balancerUrl: string | null = null;
+  let names: readonly string[] = [];
+  let databaseUrl: string | null = null;
+  if (options.balanced) {
+    if (options.database !== "postgres") throw new Error("A balanced soak runs on PostgreSQL.");
     const database = await createTestDatabase();
+    databaseUrl = database.url;
+    const cluster = await startBalancedCluster(options.balanced.instances, { DATABASE_URL: database.url, ...UNLIMITED_RATES, ...options.balanced.env }).catch(async (error: unknown) => {
+      await database.drop();
+      throw error;
+    });
+    servers.push(...cluster.instances);
+    balancerUrl = cluster.url;
+    names = cluster.names;
+    cleanup = async () => {
+      await cluster.stop();
+      await database.drop();
+    };
+  } else if (options.database === "postgres") {
+    const database = await createTestDatabase();
+    databaseUrl = database.url;
     const env = { DATABASE_URL: database.url, ...UNLIMITED_RATES };
     servers.push(...(await Promise.all(Array.from({ length: options.instances ?? 1 }, () => spawnMaya(env)))));
     cleanup = () => database.drop();
@@ -253,9 +337,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     cleanup = () => rm(dir, { recursive: true, force: true });
   }
   const maya = servers[0]!;
-  const url = maya.url;
-  // Where the guests' pages listen: the last instance (the same one, with one).
-  const pageUrl = servers[servers.length - 1]!.url;
+  const url = balancerUrl ?? maya.url;
+  // Where the guests' pages listen: the last instance (the same one, with one), or the balancer.
+  const pageUrl = balancerUrl ?? servers[servers.length - 1]!.url;
+  let guestCount = 0;
+  const routeFor = (): GuestRoute | null => {
+    if (!balancerUrl) return null;
+    const writes = guestCount++ % names.length;
+    return {
+      writeHeaders: { [PIN_HEADER]: String(writes) },
+      pageHeaders: { [PIN_HEADER]: String((writes + 1) % names.length) },
+      servedByHeader: SERVED_BY_HEADER,
+    };
+  };
+  const servedBy: Record<string, number> = {};
+  let misrouted = 0;
+  let payments = 0;
   const http = new GraphQLHttp(url, Math.min(options.guests, 64));
   const lags: number[] = [];
   const acks: number[] = [];
@@ -269,7 +366,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const newGuest = async (): Promise<Guest | null> => {
     const grant = await http.request(START);
     if (!grant) return null;
-    const guest = new Guest(grant.startSession.token as string, pageUrl, acks, () => measuring);
+    const guest = new Guest(grant.startSession.token as string, pageUrl, acks, () => measuring, routeFor());
     try {
       await guest.subscribe();
       return guest;
@@ -290,6 +387,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     audits.outOfOrder += outcome.outOfOrder;
     if (guest.record.failed) audits.subscriptionErrors += 1;
     audits.guestsServed += 1;
+    if (balancerUrl) {
+      const { writeServers, pageServer } = guest.record;
+      for (const server of writeServers) servedBy[server] = (servedBy[server] ?? 0) + 1;
+      if (pageServer) servedBy[pageServer] = (servedBy[pageServer] ?? 0) + 1;
+      if (writeServers.size !== 1 || pageServer === null || writeServers.has(pageServer)) misrouted += 1;
+    }
     await guest.close();
   };
 
@@ -300,7 +403,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         guest = await newGuest();
         continue;
       }
-      await guest.act(http, lags);
+      if (await guest.act(http, lags, options.payChance)) payments += 1;
       if (measuring) operations += 1;
       const [low, high] = options.thinkMs;
       await new Promise((resolve) => setTimeout(resolve, low + Math.random() * (high - low)));
@@ -333,7 +436,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   await Promise.all(loops);
   clearInterval(sampler);
   await http.close();
-  await Promise.all(servers.map((server) => server.stop()));
+  const moneyViolations = databaseUrl ? await countMoneyViolations(databaseUrl) : null;
+  if (!balancerUrl) await Promise.all(servers.map((server) => server.stop()));
   await cleanup();
   return {
     database: options.database,
@@ -351,14 +455,39 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     memorySlopeMbPerMinute: slope(memory),
     memoryByMinuteMb: byMinute(memory),
     lastError: http.lastError,
+    misrouted,
+    servedBy,
+    moneyViolations,
+    payments,
   };
+}
+
+/** Sessions where starting balance != balance + open tab + paid tabs, read straight from the database. */
+async function countMoneyViolations(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>(`
+      SELECT COUNT(*) AS count FROM sessions s
+       WHERE s.starting_balance_cents <> s.balance_cents
+             + COALESCE((SELECT SUM(t.total_cents) FROM tabs t WHERE t.session_id = s.id AND t.status IN ('OPEN', 'PAYMENT_PENDING')), 0)
+             + COALESCE((SELECT SUM(t.total_cents) FROM tabs t WHERE t.session_id = s.id AND t.status = 'PAID'), 0)
+          OR (SELECT COUNT(*) FROM tabs t WHERE t.session_id = s.id AND t.status IN ('OPEN', 'PAYMENT_PENDING')) <> 1`);
+    return Number(rows[0]?.count ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 export function formatSoak(result: SoakResult): string {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   return [
-    `soak on ${result.database}${result.instances > 1 ? ` (${result.instances} instances: pages on one, changes on the other)` : ""}: ${result.operations} operations (${result.operationsPerSecond.toFixed(0)}/s), ${result.guestsServed} guests served`,
+    `soak on ${result.database}${result.instances > 1 ? ` (${result.instances} instances: pages on one, changes on another${Object.keys(result.servedBy).length > 0 ? ", through HAProxy" : ""})` : ""}: ${result.operations} operations (${result.operationsPerSecond.toFixed(0)}/s), ${result.guestsServed} guests served, ${result.payments} tabs paid`,
     `  exactly once, in order: ${result.missing} missing, ${result.duplicates} duplicated, ${result.outOfOrder} out of order; ${result.subscriptionErrors} subscription errors, ${result.requestFailures} failed requests${result.lastError ? ` (last: ${result.lastError})` : ""}`,
+    ...(Object.keys(result.servedBy).length > 0
+      ? [`  through the balancer: guests by instance ${JSON.stringify(result.servedBy)}, ${result.misrouted} guests whose page shared an instance with its writes (or was not seen)`]
+      : []),
+    ...(result.moneyViolations === null ? [] : [`  money: ${result.moneyViolations} sessions where starting balance != balance + open tab + paid tabs`]),
     `  event lag after the change's answer: p50 ${ms(result.lagMs.p50)}, p99 ${ms(result.lagMs.p99)}, max ${ms(result.lagMs.max)} over ${result.lagMs.count} changes (goal p99 <= 100 ms, max <= 1 s)`,
     `  connection_ack: p50 ${ms(result.ackMs.p50)}, p99 ${ms(result.ackMs.p99)}, max ${ms(result.ackMs.max)} over ${result.ackMs.count} sockets (goal p99 <= 200 ms)`,
     `  server memory after warm-up (all instances): ${result.memorySlopeMbPerMinute === null ? "not sampled" : `${result.memorySlopeMbPerMinute.toFixed(2)} MB/min`}` +
@@ -373,7 +502,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   };
   const guests = Number(arg("guests", "64"));
   const minutes = Number(arg("minutes", "2"));
-  const which = arg("database", "both");
+  // --balanced N: N instances behind HAProxy on PostgreSQL and Redis (REDIS_URL, default the local one).
+  const balanced = Number(arg("balanced", "0"));
+  const which = balanced > 0 ? "postgres" : arg("database", "both");
   const databases: ("postgres" | "pglite")[] = which === "both" ? ["pglite", "postgres"] : [which as "postgres" | "pglite"];
   let failed = false;
   for (const database of databases) {
@@ -389,10 +520,23 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       leaveChance: 0.01,
       database,
       instances: database === "postgres" ? 2 : 1,
+      ...(balanced > 0
+        ? {
+            payChance: 0.02,
+            balanced: {
+              instances: balanced,
+              env: {
+                REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+                MAYA_REDIS_PREFIX: `maya-soak:${randomBytes(4).toString("hex")}:`,
+                MAYA_STATE_KEY: randomBytes(32).toString("hex"),
+              },
+            },
+          }
+        : {}),
       log: console.log,
     });
     console.log(formatSoak(result));
-    failed ||= result.missing + result.duplicates + result.outOfOrder + result.subscriptionErrors > 0;
+    failed ||= result.missing + result.duplicates + result.outOfOrder + result.subscriptionErrors + result.misrouted + (result.moneyViolations ?? 0) > 0;
   }
   process.exit(failed ? 1 : 0);
 }

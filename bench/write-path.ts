@@ -32,11 +32,13 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import { projectPath } from "../src/db/paths.js";
 import { createTestDatabase, postgresAvailable, POSTGRES_ADMIN_URL } from "../test/support/postgres.js";
+import { redisAnswers } from "../test/support/redis.js";
 import { runOrderTurnPgbench } from "./baselines/pgbench.js";
 import { SAY_MIX } from "./conversation/say-mix.js";
 import { formatProfileSummary, summariseCpuProfile, type ProfileSummary } from "./support/cpu-profile.js";
 import { GraphQLHttp, percentile, runPhase, type PhaseResult } from "./support/load.js";
 import { spawnBareApollo, spawnMaya, UNLIMITED_RATES } from "./support/processes.js";
+import { benchRedisEnv } from "./instances.js";
 
 const MENU = `{ menu { id name category priceCents description modifiers } }`;
 const TAB = "id status items { id menuItem { id } quantity } subtotalCents tipCents totalCents version";
@@ -164,8 +166,15 @@ export async function runWritePathBench(options: Options): Promise<WritePathResu
     log(`Maya say, 1 session, a guest's evening (${SAY_MIX.length}-turn cycle): p50 ${saySingle.p50Ms.toFixed(2)} ms, p99 ${saySingle.p99Ms.toFixed(2)} ms, max ${saySingle.maxMs.toFixed(2)} ms (goal p99 <= 3 ms; the bare server's p99 at one connection: ${bareSingle.p99Ms.toFixed(2)} ms)${saySingle.failures ? `, ${saySingle.failures} FAILED: ${saySingle.lastError}` : ""}`);
     log(`Maya say "what's my tab?", ${GUESTS} sessions: ${fmt(tabQuestion, "turns")}`);
 
-    const crossInstance = await measureCrossInstance(env, durationMs, warmupMs);
-    log(`event across two instances, ${GUESTS} sessions each changing its tab every 20-80 ms (mutation sent on A to tabChanged on B): p50 ${crossInstance.p50Ms.toFixed(2)} ms, p99 ${crossInstance.p99Ms.toFixed(2)} ms, max ${crossInstance.maxMs.toFixed(1)} ms over ${crossInstance.events} events${crossInstance.missing ? `, ${crossInstance.missing} MISSING` : ""} (goal p99 <= 20 ms); the mutation's own answer p50 ${crossInstance.mutationP50Ms.toFixed(2)} ms, p99 ${crossInstance.mutationP99Ms.toFixed(2)} ms`);
+    // Through Redis (REDIS_URL) when it answers, and through PostgreSQL NOTIFY (no Redis), in the same run.
+    const redisUp = await redisAnswers(benchRedisEnv().REDIS_URL!);
+    const crossNotify = await measureCrossInstance(env, durationMs, warmupMs);
+    const crossInstance = redisUp ? await measureCrossInstance({ ...env, ...benchRedisEnv() }, durationMs, warmupMs) : crossNotify;
+    const across = (label: string, cross: typeof crossInstance) =>
+      log(`event across two instances (${label}), ${GUESTS} sessions each changing its tab every 20-80 ms (mutation sent on A to tabChanged on B): p50 ${cross.p50Ms.toFixed(2)} ms, p99 ${cross.p99Ms.toFixed(2)} ms, max ${cross.maxMs.toFixed(1)} ms over ${cross.events} events${cross.missing ? `, ${cross.missing} MISSING` : ""} (goal p99 <= 20 ms); the mutation's own answer p50 ${cross.mutationP50Ms.toFixed(2)} ms, p99 ${cross.mutationP99Ms.toFixed(2)} ms`);
+    if (redisUp) across("Redis pub/sub", crossInstance);
+    else log("event across two instances through Redis: SKIPPED, Redis is not reachable (set REDIS_URL)");
+    across("PostgreSQL NOTIFY, no Redis", crossNotify);
 
     const { readyMs, buildCheckMs } = await measureReady();
     log(`ready after start on an existing embedded database: ${readyMs.toFixed(0)} ms, after the build check npm start runs first: ${buildCheckMs.toFixed(0)} ms (goal: together <= 3000 ms)`);
@@ -179,7 +188,7 @@ export async function runWritePathBench(options: Options): Promise<WritePathResu
       }
     }
     log(`load average at the end: ${loadavg().map((value) => value.toFixed(1)).join(" ")}`);
-    const failures = [menu, tabWrites, spokenWrites, saySingle, tabQuestion].reduce((sum, p) => sum + p.failures, crossInstance.missing);
+    const failures = [menu, tabWrites, spokenWrites, saySingle, tabQuestion].reduce((sum, p) => sum + p.failures, crossInstance.missing + (redisUp ? crossNotify.missing : 0));
     return { bareMenu, bareSingle, menu, pgbenchTps: pgbench.tps, tabWrites, spokenWrites, saySingle, tabQuestion, crossInstance, readyMs, buildCheckMs, profile, failures };
   } finally {
     await database.drop();

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 
 /** Bump with every change to the dashboard and say why in monitoring/CHANGELOG.md. */
-export const DASHBOARD_VERSION = 3;
+export const DASHBOARD_VERSION = 4;
 export const DASHBOARD_UID = "maya-mcp";
 /** The job name in prometheus/prometheus.yml; the alerts select it. */
 export const JOB = "maya";
@@ -357,7 +357,14 @@ const SECTIONS = [
         target(`sum(${rate("maya_outbox_relay_read_failures_total")})`, "failed reads/s"),
       ], {
         description:
-          "Each instance reads the other instances' tab changes from the outbox (PostgreSQL). While reading fails the instance says not ready (/readyz) and retries; its subscribers get what they missed once it reads again.",
+          "Each instance reads the outbox when the broker may have missed a change (see below). While reading fails the instance says not ready (/readyz) and retries; its subscribers get what they missed once it reads again.",
+      }),
+      timeseries("Event broker and catch-up reads", "none", [
+        target(`min(${m("maya_event_broker_up")})`, "broker up (min over instances)"),
+        target(`sum by (cause) (${rate("maya_outbox_catch_up_reads_total")})`, "catch-up reads/s: {{cause}}"),
+      ], {
+        description:
+          "Tab changes cross instances through the broker (Redis pub/sub with REDIS_URL, else PostgreSQL NOTIFY). The outbox is read only to catch up: the broker came back or woke an instance (catch_up), an id was skipped (gap), the broker is away (broker_down, every 250 ms), after a failed read (retry). None while nothing changes.",
       }),
       timeseries("Database outages", "none", [
         target(`min(${m("maya_database_available")})`, "available (min over instances)"),

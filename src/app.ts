@@ -27,7 +27,7 @@ import { openDatabase, type Database } from "./db/database.js";
 import { UNAVAILABLE } from "./errors.js";
 import { migrateAndSeed } from "./db/migrate.js";
 import { projectPath } from "./db/paths.js";
-import { OutboxRelay } from "./events/outbox-relay.js";
+import { createEventBus } from "./events/event-bus-factory.js";
 import { SqlOutboxRepository } from "./events/outbox.repository.js";
 import { TabEventFeed } from "./events/tab-event-feed.js";
 import { contextFromAuthorization, type GraphQLContext } from "./graphql/context.js";
@@ -49,10 +49,12 @@ import { securityHeaders } from "./http/security-headers.js";
 import { trackRequests } from "./http/request-drain.js";
 import { gateWhileStarting, type StartupGate } from "./http/startup-gate.js";
 import { routeUpgrades } from "./http/upgrade-router.js";
-import { clientAddress, createRequestLimits, TRUSTED_PROXIES } from "./limits/request-limits.js";
+import { clientAddress, createRequestLimits, trustProxies } from "./limits/request-limits.js";
+import { openRedis } from "./redis/redis-connection.js";
 import { refusalMessage } from "./limits/refusals.js";
 import { createLogger, describeError, type Logger } from "./logger.js";
 import { mountMcp } from "./mcp/http.js";
+import { RedisMcpSessionStore } from "./mcp/session-store.js";
 import { createApolloMetricsPlugin, createMetrics, createOperationRecorder, metricsHandler, SessionLocks, type MayaMetrics } from "./observability/index.js";
 import type { StrayErrorStats } from "./observability/metrics.js";
 import { createPaymentProvider } from "./payments/provider-factory.js";
@@ -174,6 +176,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   if (options.logDrops) metrics.observeLogDrops(options.logDrops);
   // The database away (refusing, full, read-only) is an outage: retryable refusals, one log line each way.
   const availability = new DatabaseAvailability({ check: () => db.checkWritable(), log, metrics });
+  // State every instance shares (rate-limit buckets, MCP sessions): commands fail at once while Redis is away.
+  const sharedState = config.shared.redis ? await openRedis(config.shared.redis, "shared-state", log, { failFast: true }) : null;
   const menu = await Menu.load(db.sql);
   const outbox = new SqlOutboxRepository(db.sql);
   const feed = new TabEventFeed(outbox, {
@@ -187,10 +191,14 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   });
   locks.start();
   const sessionStates = new SessionStateCache();
-  /** A change this instance committed: counted, and delivered to its own subscribers at once. */
-  const committed = (change: TabChange) => {
+  const events = createEventBus({ config, db, outbox, log, metrics, availability, deliver: (row) => {
+    sessionStates.observe(row.sessionId, row.version);
+    feed.publish(row.change);
+  } });
+  /** A change this instance committed: counted, delivered to its own subscribers at once, and told to the others. */
+  const committed = (change: TabChange, outboxId: number) => {
     metrics.tabEvent(change.reason);
-    feed.publish(change);
+    events.committed(change, outboxId);
   };
   const changes = new SessionChanges(
     new SqlSessionStateRepository(db.sql),
@@ -200,37 +208,12 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     () => metrics.writeConflict(),
   );
   // Payments change sessions through their own transactions: this instance's copy of the session is stale after one.
-  const bar = new PrismaBarRepository(db.prisma, (change) => {
+  const bar = new PrismaBarRepository(db.prisma, (change, outboxId) => {
     changes.forget(change.sessionId);
-    committed(change);
+    committed(change, outboxId);
   });
-  // Other instances' changes (PostgreSQL): an embedded database is one instance's alone.
-  const relay =
-    db.kind === "postgres"
-      ? new OutboxRelay(
-          outbox,
-          (row) => {
-            sessionStates.observe(row.sessionId, row.version);
-            feed.publish(row.change);
-          },
-          () => feed.hasSubscribers,
-          {
-            // Once when an outage starts and now and then while it lasts (a read is retried every 2 s at most).
-            readFailed: (error, attempt) => {
-              metrics.relayRead(false);
-              // An outage is logged once, as an outage; anything else now and then while it lasts.
-              if (availability.report(error)) return;
-              if (attempt === 1 || attempt % 30 === 0) log.error("reading the outbox failed; retrying", { error: describeError(error), attempt });
-            },
-            recovered: () => {
-              metrics.relayRead(true);
-              if (!availability.outage) log.info("reading the outbox again");
-            },
-          },
-        )
-      : null;
-  await relay?.start();
-  if (relay) metrics.relayRead(true);
+  await events.start();
+  log.info("tab events", { broker: events.brokerName });
   const sessionRepository = new PrismaSessionRepository(db.prisma);
   const sessions = new SessionService(sessionRepository, new PrismaOverlayTokenRepository(db.prisma), config.startingBalanceCents, () =>
     metrics.sessionStarted(),
@@ -305,10 +288,13 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
       outage: (cause) => availability.report(cause),
     });
 
-  // One set of limits (and rate-limit buckets) for every transport.
-  const limits = createRequestLimits(config.limits, {
-    refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)),
-  });
+  // One set of limits (and rate-limit buckets) for every transport; with Redis, for every instance.
+  trustProxies(httpServer, config.shared.trustedProxies);
+  const limits = createRequestLimits(
+    config.limits,
+    { refused: (refusal) => (refusal.reason === "RATE_LIMITED" ? metrics.rateLimited(refusal.scope) : metrics.limitRefused(refusal.reason)) },
+    sharedState ? { redis: sharedState, keyPrefix: config.shared.redis!.keyPrefix } : undefined,
+  );
   const origins = createOriginPolicy({ origins: config.corsOrigins, publicUrl });
   const upgrades = routeUpgrades(origins.allowsUpgrade);
   const subscriptionServer = startSubscriptionServer({
@@ -358,7 +344,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   // (the client's static files keep theirs, from express.static).
   app.set("etag", false);
   app.use(securityHeaders());
-  app.set("trust proxy", TRUSTED_PROXIES);
+  app.set("trust proxy", config.shared.trustedProxies);
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -366,7 +352,7 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     const payments = { provider: provider.name, description: provider.description, testMode: true };
     // Not ready while the database cannot answer or cannot write (read-only, a full disk), not only while it is unreachable.
     const cause = await availability.check();
-    const error = cause !== null ? `database unavailable: ${cause}` : relay && !relay.healthy ? "not reading tab events" : null;
+    const error = cause !== null ? `database unavailable: ${cause}` : !events.healthy ? "not reading tab events" : null;
     if (error) {
       res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
       res.status(503).json({ status: "unavailable", database: db.kind, error, payments });
@@ -416,6 +402,9 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     log,
     publicUrl,
     availability,
+    ...(sharedState && config.shared.redis && config.shared.stateKey
+      ? { store: new RedisMcpSessionStore(sharedState, config.shared.redis.keyPrefix, config.shared.stateKey, config.mcp.idleSeconds) }
+      : {}),
   });
   app.get("/speech/:file", (req, res) => {
     const match = /^([0-9a-f]{64})\.mp3$/.exec(req.params.file);
@@ -481,7 +470,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
         await housekeeping.stop();
         await reconciler.stop();
         await apollo.stop();
-        await relay?.stop();
+        await events.stop();
+        await sharedState?.quit().catch(() => undefined);
         availability.stop();
         await db.close();
         if ("close" in provider && typeof provider.close === "function") provider.close();

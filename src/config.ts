@@ -2,6 +2,7 @@
  * Configuration from the environment, read once at startup and validated, so a
  * bad value stops the app with a clear message instead of misbehaving later.
  */
+import proxyAddr from "proxy-addr";
 import type { RequestLimitsConfig } from "./limits/request-limits.js";
 import { parseApiBase } from "./payments/stripe/stripe-config.js";
 
@@ -65,9 +66,26 @@ export interface AppConfig {
   /** MCP over HTTP at /mcp: live sessions in total and per client address, closed after this long idle. */
   mcp: { maxSessions: number; maxSessionsPerAddress: number; idleSeconds: number };
   deployment: { memoryMb?: number; maxContainers?: number };
+  /** Several instances: what they share (see sharedStateConfig). */
+  shared: SharedStateConfig;
   logLevel: "silent" | "info";
   /** SIGTERM to exit: the hard deadline; the drain of requests and sockets fits inside it. */
   shutdownSeconds: number;
+}
+
+/**
+ * What several instances behind a balancer share. With REDIS_URL: tab events
+ * cross instances through Redis, rate-limit buckets and MCP sessions live
+ * there (MCP sessions encrypted with `stateKey`). Without it: events through
+ * PostgreSQL NOTIFY (or in-process on the embedded database), limits and MCP
+ * sessions per instance.
+ */
+export interface SharedStateConfig {
+  redis?: { url: string; keyPrefix: string };
+  /** AES-256 key for state kept in Redis (MAYA_STATE_KEY, 32 bytes as 64 hex digits or base64). */
+  stateKey?: Buffer;
+  /** Proxies whose X-Forwarded-For is believed for the client's address (proxy-addr's trust list). */
+  trustedProxies: string[];
 }
 
 export const DEFAULT_SHUTDOWN_SECONDS = 8;
@@ -183,6 +201,51 @@ export function parseCorsOrigins(raw: string | undefined): string[] {
   ];
 }
 
+/** A Redis URL; the message never repeats it (it may hold a password). */
+function redisUrl(env: Env): string | undefined {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("REDIS_URL is not a URL: set it like redis://redis:6379/0, or unset it to run without Redis");
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
+    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, not ${url.protocol}//...`);
+  }
+  return raw;
+}
+
+function stateKey(env: Env): Buffer | undefined {
+  const raw = env.MAYA_STATE_KEY?.trim();
+  if (raw === undefined || raw === "") return undefined;
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, "hex") : Buffer.from(raw, "base64");
+  if (key.length !== 32 || (!/^[0-9a-f]{64}$/i.test(raw) && key.toString("base64").replace(/=+$/, "") !== raw.replace(/=+$/, ""))) {
+    throw new ConfigError("MAYA_STATE_KEY must be 32 random bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)");
+  }
+  return key;
+}
+
+export function sharedStateConfig(env: Env): SharedStateConfig {
+  const url = redisUrl(env);
+  const keyPrefix = env.MAYA_REDIS_PREFIX || "maya:";
+  if (!/^[\w:.-]{1,64}$/.test(keyPrefix)) {
+    throw new ConfigError(`MAYA_REDIS_PREFIX must be 1-64 letters, digits, or _ : . -, got "${keyPrefix}"`);
+  }
+  const key = stateKey(env);
+  if (url && !key) {
+    throw new ConfigError("REDIS_URL is set but MAYA_STATE_KEY is not: MCP sessions are kept in Redis encrypted with it; set the same key on every instance (e.g. `openssl rand -hex 32`)");
+  }
+  const trustedProxies = (env.MAYA_TRUSTED_PROXIES || "loopback").split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+  try {
+    proxyAddr.compile(trustedProxies);
+  } catch {
+    throw new ConfigError(`MAYA_TRUSTED_PROXIES must list addresses, CIDR ranges or loopback/linklocal/uniquelocal, got "${env.MAYA_TRUSTED_PROXIES}"`);
+  }
+  return { ...(url ? { redis: { url, keyPrefix } } : {}), ...(key ? { stateKey: key } : {}), trustedProxies };
+}
+
 function speechRecognitionConfig(env: Env): SpeechRecognitionConfig {
   const recognizer = oneOf(env, "MAYA_STT", ["sphinx", "google"] as const);
   return {
@@ -272,6 +335,7 @@ export function loadConfig(env: Env): AppConfig {
       memoryMb: optionalInteger(env, ["MAYA_MEMORY_MB", "MODAL_MEMORY_MB"]),
       maxContainers: optionalInteger(env, ["MAYA_MAX_CONTAINERS", "MODAL_MAX_CONTAINERS"]),
     },
+    shared: sharedStateConfig(env),
     logLevel: env.MAYA_LOG === "silent" ? "silent" : "info",
     shutdownSeconds: integer(env, "MAYA_SHUTDOWN_SECONDS", DEFAULT_SHUTDOWN_SECONDS, 2, 300),
   };

@@ -24,16 +24,26 @@ export class GraphQLHttp {
     this.pool = new Pool(baseUrl, { connections, pipelining: 1, keepAliveTimeout: 60_000 });
   }
 
-  /** One request; the data, or null after counting the failure. */
-  async request(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Record<string, any> | null> {
+  /**
+   * One request; the data, or null after counting the failure. `via`: extra headers (a balancer's
+   * pin), and a callback for a response header (which instance served it).
+   */
+  async request(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+    via?: { headers?: Record<string, string>; header?: string; seen?: (value: string) => void },
+  ): Promise<Record<string, any> | null> {
     const started = performance.now();
     try {
       const response = await this.pool.request({
         method: "POST",
         path: "/graphql",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...via?.headers },
         body: JSON.stringify({ query, variables }),
       });
+      const served = via?.header ? response.headers[via.header] : undefined;
+      if (typeof served === "string") via?.seen?.(served);
       const body = (await response.body.json()) as GraphQLBody;
       if (this.record()) this.latenciesMs.push(performance.now() - started);
       if (body.errors?.length || !body.data) {

@@ -156,10 +156,16 @@ async function currentTabOf(db: Tx | PrismaClient, sessionId: string): Promise<T
   return toTabRecord(row);
 }
 
+/** A change written to the outbox in a transaction, told about once it commits. */
+interface RecordedChange {
+  change: TabChange;
+  outboxId: number;
+}
+
 class PrismaSessionTransaction implements SessionTransaction {
   constructor(
     private readonly tx: Tx,
-    private readonly recorded: TabChange[],
+    private readonly recorded: RecordedChange[],
     readonly session: LockedSession,
   ) {}
 
@@ -210,7 +216,7 @@ class PrismaSessionTransaction implements SessionTransaction {
   }
 
   async recordChange(change: TabChange): Promise<void> {
-    await this.tx.tabEvent.create({
+    const row = await this.tx.tabEvent.create({
       data: {
         sessionId: change.sessionId,
         version: change.tab.version,
@@ -219,7 +225,7 @@ class PrismaSessionTransaction implements SessionTransaction {
       },
       select: { id: true },
     });
-    this.recorded.push(change);
+    this.recorded.push({ change, outboxId: Number(row.id) });
   }
 }
 
@@ -227,11 +233,11 @@ export class PrismaBarRepository implements BarRepository {
   constructor(
     private readonly prisma: PrismaClient,
     /** Told about each change once its transaction has committed. */
-    private readonly onCommittedChange: (change: TabChange) => void = () => undefined,
+    private readonly onCommittedChange: (change: TabChange, outboxId: number) => void = () => undefined,
   ) {}
 
   async inSessionTransaction<T>(sessionId: string, work: (tx: SessionTransaction) => Promise<T>): Promise<T> {
-    const recorded: TabChange[] = [];
+    const recorded: RecordedChange[] = [];
     const result = await this.prisma.$transaction(
       async (tx) => {
         const locked = await tx.$queryRaw<
@@ -252,7 +258,7 @@ export class PrismaBarRepository implements BarRepository {
       // one guest's requests queues behind each other.
       { maxWait: 20_000, timeout: 30_000 },
     );
-    for (const change of recorded) this.onCommittedChange(change);
+    for (const { change, outboxId } of recorded) this.onCommittedChange(change, outboxId);
     return result;
   }
 

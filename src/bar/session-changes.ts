@@ -5,7 +5,7 @@
  * current state when another writer got there first. A refusal (balance
  * short, tab locked, no such line) planned on a copy is checked against the
  * database before it stands, so a stale copy never refuses a guest wrongly.
- * Once applied, the change is handed to `committed` (the event feed).
+ * Once applied, the change is handed to `committed` with its outbox id (the event bus).
  */
 import { notFound } from "../errors.js";
 import type { SessionState } from "./session-state.js";
@@ -40,7 +40,7 @@ export class SessionChanges {
   constructor(
     private readonly repository: SessionStateRepository,
     private readonly cache: SessionStateCache,
-    private readonly committed: (change: TabChange) => void,
+    private readonly committed: (change: TabChange, outboxId: number) => void,
     /**
      * Edits of one session from this instance queue behind each other (as its
      * turns do), so a burst from one guest is applied in turn rather than
@@ -146,7 +146,7 @@ export class SessionChanges {
     const after = change?.committed ?? base;
     const committed: SessionState = dialogue ? { ...after, dialogueState: dialogue.state } : after;
     this.cache.remember(committed);
-    if (change) this.committed(change.write.event);
+    if (change && result.eventId !== null) this.committed(change.write.event, result.eventId);
     return committed;
   }
 }

@@ -70,7 +70,7 @@ describe.each(await availableBackends())("SqlSessionStateRepository on %s", (bac
       ],
       dialogue: { expectedTurn: null, state: { version: 9, turn: 1 } },
     });
-    expect(result).toEqual({ applied: true });
+    expect(result).toEqual({ applied: true, eventId: expect.any(Number) });
     const read = await repository().findState(state.id);
     expect(read).toEqual({ ...after, dialogueState: { version: 9, turn: 1 } });
     expect(read?.tab.items.map((line) => line.menuItemId)).toEqual(["water", "martini"]);
@@ -150,7 +150,7 @@ describe.each(await availableBackends())("SqlSessionStateRepository on %s", (bac
       messages: [{ speaker: "CUSTOMER", text: "two waters\u0000 please \ud800 thanks \ud83c\udf78" }],
       dialogue: { expectedTurn: null, state: { turn: 1, said: "\udc00\u0000" } },
     });
-    expect(result).toEqual({ applied: true });
+    expect(result).toEqual({ applied: true, eventId: expect.any(Number) });
     expect(await messagesOf(state.id)).toEqual(["CUSTOMER: two waters please \ufffd thanks \ud83c\udf78"]);
     expect((await repository().findState(state.id))?.dialogueState).toEqual({ turn: 1, said: "\ufffd" });
   });
@@ -172,7 +172,7 @@ describe.each(await availableBackends())("SqlSessionStateRepository on %s", (bac
     const { change } = adding(mine, [water]);
     const hostile: TabWrite = { ...change.edit!, upsert: [{ ...change.edit!.upsert[0]!, id: theirLine.id }] };
     await expect(repository().apply({ ...change, edit: hostile })).rejects.toThrow(MONEY_CHECK);
-    await expect(repository().apply({ ...change, edit: { ...change.edit!, delete: [theirLine.id] } })).resolves.toEqual({ applied: true });
+    await expect(repository().apply({ ...change, edit: { ...change.edit!, delete: [theirLine.id] } })).resolves.toEqual({ applied: true, eventId: expect.any(Number) });
     expect((await repository().findState(theirs.id))?.tab.items).toEqual([theirLine]);
   });
 

@@ -51,7 +51,8 @@ export interface PlannedChange {
 }
 
 export type ApplyResult =
-  | { applied: true }
+  /** `eventId`: the outbox row of the tab change (null when only the transcript or memory changed). */
+  | { applied: true; eventId: number | null }
   /** The session moved on (its current state), or is gone (null). */
   | { applied: false; state: SessionState | null };
 
@@ -126,7 +127,7 @@ export class SqlSessionStateRepository implements SessionStateRepository {
   }
 
   async apply(change: PlannedChange): Promise<ApplyResult> {
-    const [row] = await this.sql.query<{ result: { applied: boolean; state?: StoredState | null } }>(APPLY_CHANGE, [
+    const [row] = await this.sql.query<{ result: { applied: boolean; eventId?: number | string | null; state?: StoredState | null } }>(APPLY_CHANGE, [
       change.sessionId,
       change.tabId,
       change.version,
@@ -135,6 +136,8 @@ export class SqlSessionStateRepository implements SessionStateRepository {
       change.dialogue ? storableJson(change.dialogue) : null,
     ]);
     if (!row) throw new Error("maya_apply_change returned no row");
-    return row.result.applied ? { applied: true } : { applied: false, state: toSessionState(row.result.state ?? null) };
+    if (!row.result.applied) return { applied: false, state: toSessionState(row.result.state ?? null) };
+    const eventId = row.result.eventId;
+    return { applied: true, eventId: eventId === null || eventId === undefined ? null : Number(eventId) };
   }
 }

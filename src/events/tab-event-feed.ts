@@ -1,7 +1,8 @@
 /**
  * Fans committed tab changes out to this instance's subscribers. Changes
  * arrive through `publish`: from this instance's own writes as they commit,
- * and (on PostgreSQL) from the outbox relay for every instance's writes. Each
+ * and (on PostgreSQL) from the relay for other instances' writes (through the
+ * broker, or read from the outbox when the broker missed them). Each
  * subscriber gets its session's changes exactly once and in version order:
  * a version already delivered is dropped, one that comes early waits while
  * the missing ones are read from the outbox.
@@ -66,11 +67,6 @@ export class TabEventFeed {
     let count = 0;
     for (const set of this.subscribers.values()) count += set.size;
     return count;
-  }
-
-  /** Any subscriber on this instance (a session's set is dropped when its last one leaves): what the relay polls on. */
-  get hasSubscribers(): boolean {
-    return this.subscribers.size > 0;
   }
 
   /** A committed change; delivered to the session's subscribers in version order, once each. */

@@ -138,10 +138,11 @@ export function startSubscriptionServer(options: {
         },
       );
     },
-    onSubscribe: (ctx, id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
+      // Counted before the bucket is asked: operations that arrive meanwhile are in the count already.
       const refusal =
-        limits.admit({ address: ctx.extra.address, authorization: authorizationOf(ctx.connectionParams) }) ??
-        limits.checkSubscriptions(Object.keys(ctx.subscriptions).length);
+        limits.checkSubscriptions(Object.keys(ctx.subscriptions).length) ??
+        (await limits.admit({ address: ctx.extra.address, authorization: authorizationOf(ctx.connectionParams) }));
       if (refusal) return [new LimitError(refusal)];
       ctx.extra.startedMs.set(id, performance.now());
       const invalid = (errors: readonly GraphQLError[]) => {
@@ -186,16 +187,19 @@ export function startSubscriptionServer(options: {
     maxPayload: limits.config.maxRequestBytes,
     handleProtocols: (protocols) => handleProtocols(protocols),
     // Refused before the handshake: a flood of sockets costs an HTTP answer each, nothing more.
-    verifyClient: ({ req }, accept) => {
+    verifyClient: async ({ req }, accept) => {
       const address = clientAddress(req);
       const lease = limits.openConnection(address);
-      const refusal = lease.ok ? limits.admit({ address }) : lease.refusal;
+      const refusal = lease.ok ? await limits.admit({ address }).catch(() => null) : lease.refusal;
       if (refusal) {
         if (lease.ok) lease.release();
         return accept(false, 429, refusalMessage(refusal), { "Retry-After": "5" });
       }
-      // The TCP socket closes however the WebSocket ends (or if the handshake never completes).
-      if (lease.ok) req.socket.once("close", lease.release);
+      // The TCP socket closes however the WebSocket ends (or if the handshake never completes, even while its bucket was asked).
+      if (lease.ok) {
+        if (req.socket.destroyed) return lease.release();
+        req.socket.once("close", lease.release);
+      }
       accept(true);
     },
   });

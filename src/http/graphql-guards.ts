@@ -34,9 +34,10 @@ function sendRefusal(res: Response, refusal: LimitRefusal): void {
  */
 export function rateLimitGuard(limits: RequestLimits, refuse: (res: Response, refusal: LimitRefusal) => void = sendRefusal) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const refusal = limits.admit({ address: clientAddress(req), authorization: req.get("authorization") });
-    if (refusal) return refuse(res, refusal);
-    next();
+    limits.admit({ address: clientAddress(req), authorization: req.get("authorization") }).then((refusal) => {
+      if (refusal) return refuse(res, refusal);
+      next();
+    }, next);
   };
 }
 

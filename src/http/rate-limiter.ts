@@ -1,7 +1,8 @@
 /**
- * Token buckets that refill: `capacity` requests at once, then
- * `refillPerSecond` more every second. (The earlier version's limiter never
- * refilled, so a guest was locked out for good after a burst.)
+ * A synchronous token bucket for one connection's own frames (the listening
+ * socket's audio frames, checked in its message handler, where an await would
+ * let frames overtake each other). Limits shared by every request of a client
+ * or a session, across instances, are in src/limits/shared-rate-limiter.ts.
  */
 export interface RateLimit {
   capacity: number;

@@ -26,8 +26,8 @@ import {
   type ValidationRule,
 } from "graphql";
 import proxyAddr from "proxy-addr";
-import type { IncomingMessage } from "node:http";
-import { RateLimiter, type RateLimit } from "../http/rate-limiter.js";
+import type { IncomingMessage, Server } from "node:http";
+import { createSharedRateLimiter, type RateLimit, type SharedLimiterStore, type SharedRateLimiter } from "./shared-rate-limiter.js";
 import { bearerToken, hashSessionToken } from "../sessions/session-token.js";
 import { ConnectionCounter } from "./connection-counter.js";
 import { LimitError, type LimitRefusal } from "./refusals.js";
@@ -66,12 +66,12 @@ export type ConnectionLease = { ok: true; release(): void } | { ok: false; refus
 export interface RequestLimits {
   readonly config: RequestLimitsConfig;
   /** Takes one token from the caller's address bucket and, with a session token, its session's bucket. */
-  admit(caller: Caller): LimitRefusal | null;
+  admit(caller: Caller): Promise<LimitRefusal | null>;
   /**
    * The rate-limit buckets themselves (sessions keyed by the token's hash), for a transport that
    * takes tokens at its own moments: MCP per message, the listening socket per utterance.
    */
-  readonly rateLimiters: { byAddress: RateLimiter; bySession: RateLimiter };
+  readonly rateLimiters: { byAddress: SharedRateLimiter; bySession: SharedRateLimiter };
   /** Bytes and tokens of a query's source, before anything parses it. */
   checkSource(source: string): LimitRefusal | null;
   /** checkSource, then the parse; errors are coded like Apollo's. */
@@ -88,19 +88,31 @@ export interface RequestLimits {
   checkSubscriptions(open: number): LimitRefusal | null;
 }
 
-/** Proxies whose X-Forwarded-For is believed: the same for express (`trust proxy`) and every socket. */
-export const TRUSTED_PROXIES = "loopback";
-const trusted = proxyAddr.compile(TRUSTED_PROXIES);
+/** Proxies whose X-Forwarded-For is believed by default: the same for express (`trust proxy`) and every socket. */
+export const DEFAULT_TRUSTED_PROXIES: readonly string[] = ["loopback"];
+const defaultTrust = proxyAddr.compile([...DEFAULT_TRUSTED_PROXIES]);
+/** Each app's own list (MAYA_TRUSTED_PROXIES), by the server its requests arrive on. */
+const trustByServer = new WeakMap<object, ReturnType<typeof proxyAddr.compile>>();
+
+/**
+ * Which proxies' X-Forwarded-For is believed (MAYA_TRUSTED_PROXIES: the balancer in front) for
+ * requests arriving on `server`; the composition root sets it, as it sets express's `trust proxy`.
+ */
+export function trustProxies(server: Server, list: readonly string[]): void {
+  trustByServer.set(server, proxyAddr.compile([...list]));
+}
 
 /** The caller's address as express computes `req.ip`, for any request (HTTP or a socket's upgrade). */
 export function clientAddress(request: IncomingMessage): string {
-  if (!request.socket?.remoteAddress) return "unknown";
-  return proxyAddr(request, trusted);
+  const socket = request.socket as (IncomingMessage["socket"] & { server?: object }) | undefined;
+  if (!socket?.remoteAddress) return "unknown";
+  return proxyAddr(request, (socket.server && trustByServer.get(socket.server)) ?? defaultTrust);
 }
 
-export function createRequestLimits(config: RequestLimitsConfig, observer: LimitsObserver = {}): RequestLimits {
-  const byAddress = new RateLimiter(config.rateLimitPerAddress);
-  const bySession = new RateLimiter(config.rateLimitPerSession);
+/** `store`: Redis, so every instance takes from the same buckets (see shared-rate-limiter.ts). */
+export function createRequestLimits(config: RequestLimitsConfig, observer: LimitsObserver = {}, store?: SharedLimiterStore): RequestLimits {
+  const byAddress = createSharedRateLimiter(config.rateLimitPerAddress, "address", store);
+  const bySession = createSharedRateLimiter(config.rateLimitPerSession, "session", store);
   const sockets = new ConnectionCounter(config.maxSocketsPerAddress);
   const refuse = (refusal: LimitRefusal): LimitRefusal => {
     observer.refused?.(refusal);
@@ -150,10 +162,10 @@ export function createRequestLimits(config: RequestLimitsConfig, observer: Limit
   return {
     config,
     rateLimiters: { byAddress, bySession },
-    admit: ({ address, authorization }) => {
-      if (!byAddress.take(address)) return refuse({ reason: "RATE_LIMITED", scope: "address" });
+    admit: async ({ address, authorization }) => {
+      if (!(await byAddress.take(address))) return refuse({ reason: "RATE_LIMITED", scope: "address" });
       const token = typeof authorization === "string" ? bearerToken(authorization) : null;
-      if (token && !bySession.take(hashSessionToken(token))) return refuse({ reason: "RATE_LIMITED", scope: "session" });
+      if (token && !(await bySession.take(hashSessionToken(token)))) return refuse({ reason: "RATE_LIMITED", scope: "session" });
       return null;
     },
     checkSource,

@@ -20,7 +20,7 @@ import type { AppConfig } from "../config.js";
 import type { OutageReporter } from "../db/availability.js";
 import { DomainError, UNAVAILABLE } from "../errors.js";
 import { clientAddress } from "../limits/request-limits.js";
-import type { RateLimiter } from "../http/rate-limiter.js";
+import type { SharedRateLimiter } from "../limits/shared-rate-limiter.js";
 import { describeError, type Logger } from "../logger.js";
 import type { SessionService } from "../sessions/session.service.js";
 import { bearerToken, hashSessionToken } from "../sessions/session-token.js";
@@ -29,6 +29,8 @@ import { meterToolCalls } from "./call-meter.js";
 import type * as Runtime from "./runtime.js";
 import type { BarServerDeps } from "./server.js";
 import { McpSessionRegistry, type Reservation } from "./session-registry.js";
+import { markInitialized, restoreClient } from "./session-restore.js";
+import type { McpSessionRecord, McpSessionStore } from "./session-store.js";
 
 export type McpMetrics = Pick<MayaMetrics, "mcpToolCall" | "mcpSessionOpened" | "mcpSessionClosed" | "rateLimited" | "limitRefused">;
 
@@ -38,13 +40,15 @@ export interface McpMountOptions {
   /** The JSON body cap /graphql has ("64kb" or bytes). */
   bodyLimit: string | number;
   /** The limiters in front of /graphql, or ones built from the same settings. */
-  rateLimiters: { byAddress: RateLimiter; bySession: RateLimiter };
+  rateLimiters: { byAddress: SharedRateLimiter; bySession: SharedRateLimiter };
   metrics: McpMetrics;
   log: Logger;
   /** Where guests open Maya (the `maya://session` resource points there). */
   publicUrl: string;
   /** While the database is away, requests are refused with 503 and Retry-After (logged once, as the outage). */
   availability: OutageReporter & { readonly outage: unknown };
+  /** Where sessions are kept for every instance (Redis); without it a session lives on the instance that opened it. */
+  store?: McpSessionStore;
   path?: string;
 }
 
@@ -88,7 +92,7 @@ function loadMcpRuntime(): Promise<McpRuntime> {
 }
 
 export function mountMcp(app: Express, options: McpMountOptions): McpMount {
-  const { services, config, bodyLimit, rateLimiters, metrics, log, availability } = options;
+  const { services, config, bodyLimit, rateLimiters, metrics, log, availability, store } = options;
   const path = options.path ?? "/mcp";
   const registry = new McpSessionRegistry<LiveSession>(
     { maxSessions: config.maxSessions, maxPerAddress: config.maxSessionsPerAddress, idleMs: config.idleSeconds * 1000 },
@@ -108,8 +112,7 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     if (origin !== undefined && origin !== publicOrigin && origin !== `${req.protocol}://${req.get("host")}`) {
       return refuse(res, 403, "Requests from other sites are not accepted here.");
     }
-    if (!rateLimiters.byAddress.take(clientAddress(req))) return tooMany(res, "address");
-    next();
+    rateLimiters.byAddress.take(clientAddress(req)).then((admitted) => (admitted ? next() : tooMany(res, "address")), next);
   };
 
   const handle = async (req: Request, res: Response) => {
@@ -122,13 +125,14 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
     const messages = Array.isArray(req.body) ? Math.max(1, req.body.length) : 1;
     const token = bearerToken(req.get("authorization"));
     // Before the database is asked, as on /graphql: the same bucket, keyed by the token's hash.
-    if (token !== null && !takeFor(hashSessionToken(token), messages)) return tooMany(res, "session");
+    if (token !== null && !(await rateLimiters.bySession.take(hashSessionToken(token), messages))) return tooMany(res, "session");
     const bearerGuest = token === null ? null : await authenticated(token, res);
     if (bearerGuest === undefined) return;
     const sessionId = req.get(SESSION_HEADER);
 
     if (sessionId !== undefined) {
-      const live = registry.get(sessionId);
+      const live = await liveSession(sessionId, req, res);
+      if (live === null) return;
       if (!live) return refuse(res, 404, "Session not found: initialize a new MCP session.", -32001);
       if (bearerGuest && bearerGuest.sessionId !== live.guest.sessionId) {
         return refuse(res, 403, "This MCP session belongs to another guest.");
@@ -142,9 +146,11 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
           res.setHeader("WWW-Authenticate", 'Bearer realm="maya"');
           return refuse(res, 401, "This MCP session was opened with a session token: send it as `Authorization: Bearer <token>`.");
         }
-        if (!takeFor(live.guest.rateKey, messages)) return tooMany(res, "session");
+        if (!(await rateLimiters.bySession.take(live.guest.rateKey, messages))) return tooMany(res, "session");
       }
       res.once("close", registry.requestStarted(sessionId));
+      // Gone for every instance once its client deletes it.
+      if (req.method === "DELETE") await store?.delete(sessionId).catch((error: unknown) => log.warn("MCP session not deleted from the store", { error: describeError(error) }));
       return live.transport.handleRequest(req, res, req.body);
     }
 
@@ -191,12 +197,38 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       const grant = await services.sessions.start(null);
       bound = { sessionId: grant.session.id, token: grant.token, rateKey: hashSessionToken(grant.token), viaBearer: false, overlay: false };
     }
+    const params = (req.body as { params?: { capabilities?: unknown; clientInfo?: unknown } }).params;
+    const record: McpSessionRecord = { guest: bound, clientCapabilities: params?.capabilities ?? {}, clientInfo: params?.clientInfo ?? {}, tabSubscribed: false };
+    const { transport } = await startSession(runtime, reservation, record, null);
+    await transport.handleRequest(req, res, req.body);
+    // An initialize the SDK refused leaves no session behind.
+    if (transport.sessionId === undefined) await transport.close();
+  };
+
+  /**
+   * A transport and server for one guest. A new session (`restoreId` null) is registered when the SDK
+   * has answered its initialize, and stored for the other instances; a restored one is registered at once.
+   */
+  const startSession = async (runtime: McpRuntime, reservation: Reservation, record: McpSessionRecord, restoreId: string | null) => {
+    const bound = record.guest;
     let endGauge: (() => void) | undefined;
+    const register = (id: string) => {
+      endGauge = metrics.mcpSessionOpened();
+      registry.add(id, { address: reservation.address, guest: bound, transport, close: () => transport.close() }, reservation);
+    };
+    const save = async (id: string) => {
+      try {
+        await store?.save(id, record);
+      } catch (error) {
+        // The session still works here; another instance would not know it.
+        log.warn("MCP session not stored for other instances", { error: describeError(error) });
+      }
+    };
     const transport: StreamableHTTPServerTransport = new runtime.StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (id) => {
-        endGauge = metrics.mcpSessionOpened();
-        registry.add(id, { address: reservation.address, guest: bound, transport, close: () => transport.close() }, reservation);
+      onsessioninitialized: async (id) => {
+        register(id);
+        await save(id);
       },
     });
     const meter = meterToolCalls(transport, (tool, outcome) => metrics.mcpToolCall(tool, outcome));
@@ -205,6 +237,11 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       startedHere: !bound.viaBearer,
       pageUrl: options.publicUrl,
       readOnly: bound.overlay,
+      tabSubscribed: record.tabSubscribed,
+      tabSubscriptionChanged: async (subscribed) => {
+        record.tabSubscribed = subscribed;
+        if (transport.sessionId) await save(transport.sessionId);
+      },
     });
     let released = false;
     server.mcp.server.onclose = () => {
@@ -215,14 +252,62 @@ export function mountMcp(app: Express, options: McpMountOptions): McpMount {
       endGauge?.();
     };
     await server.mcp.connect(transport);
-    await transport.handleRequest(req, res, req.body);
-    // An initialize the SDK refused leaves no session behind.
-    if (transport.sessionId === undefined) await transport.close();
+    if (restoreId !== null) {
+      markInitialized(transport, restoreId);
+      restoreClient(server.mcp, record.clientCapabilities, record.clientInfo);
+      register(restoreId);
+    }
+    return { transport };
   };
 
-  const takeFor = (rateKey: string, count: number): boolean => {
-    for (let taken = 0; taken < count; taken++) if (!rateLimiters.bySession.take(rateKey)) return false;
-    return true;
+  /** Restores in progress, so two requests of one session arriving together restore it once. */
+  const restoring = new Map<string, Promise<LiveSession | undefined | null>>();
+
+  /**
+   * The session live here; else restored from the store (it was opened on another instance); undefined
+   * when no instance knows it; null when a refusal was sent. With a store, a live session deleted
+   * elsewhere (its client sent DELETE to another instance) is closed here too.
+   */
+  const liveSession = async (id: string, req: Request, res: Response): Promise<LiveSession | undefined | null> => {
+    const live = registry.get(id);
+    if (!store) return live;
+    if (live) {
+      const kept = await store.touch(id).then(
+        (found) => found,
+        () => true, // Redis away: this instance still knows the session
+      );
+      if (kept) return live;
+      await live.close();
+      return undefined;
+    }
+    const pending = restoring.get(id) ?? restore(id, req, res).finally(() => restoring.delete(id));
+    restoring.set(id, pending);
+    return pending;
+  };
+
+  const restore = async (id: string, req: Request, res: Response): Promise<LiveSession | undefined | null> => {
+    let record: McpSessionRecord | null;
+    try {
+      record = await store!.find(id);
+    } catch (error) {
+      log.warn("MCP session store unreachable", { error: describeError(error) });
+      res.setHeader("Retry-After", "1");
+      refuse(res, 503, "This MCP session cannot be reached right now; try again in a moment.");
+      return null;
+    }
+    if (!record) return undefined;
+    const reservation = closing ? "total" : registry.reserve(clientAddress(req));
+    if (reservation === "total" || reservation === "address") {
+      res.setHeader("Retry-After", "1");
+      refuse(res, 503, "Too many MCP sessions are open on this instance right now; try again in a moment.");
+      return null;
+    }
+    try {
+      await startSession(await loadMcpRuntime(), reservation, record, id);
+    } finally {
+      reservation.release();
+    }
+    return registry.get(id);
   };
 
   const tooMany = (res: Response, scope: "address" | "session") => {

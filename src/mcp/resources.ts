@@ -41,6 +41,10 @@ export interface SessionFacts {
   pageUrl: string;
   /** The token is an overlay token: it reads the tab and changes nothing. */
   readOnly: boolean;
+  /** The session followed the tab where it ran before (restored on another instance): it follows it here too. */
+  tabSubscribed?: boolean;
+  /** Told when the session starts or stops following the tab (kept where every instance reads it). */
+  tabSubscriptionChanged?(subscribed: boolean): Promise<void>;
 }
 
 export function registerBarResources(
@@ -101,10 +105,8 @@ export function registerBarResources(
   };
 
   server.server.registerCapabilities({ resources: { subscribe: true, listChanged: true } });
-  server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
-    const { uri } = request.params;
-    requireKnown(uri);
-    if (uri !== TAB_URI || feeds.has(uri) || closed) return {};
+  const followTab = () => {
+    const uri = TAB_URI;
     const changes = deps.feed.subscribe(sessionId);
     feeds.set(uri, changes);
     void (async () => {
@@ -116,6 +118,14 @@ export function registerBarResources(
       // The feed ended it (unsubscribed, closed, or cut off for not keeping up): a new subscribe starts afresh.
       if (feeds.get(uri) === changes) feeds.delete(uri);
     })();
+  };
+  if (facts.tabSubscribed) followTab();
+  server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
+    const { uri } = request.params;
+    requireKnown(uri);
+    if (uri !== TAB_URI || feeds.has(uri) || closed) return {};
+    followTab();
+    await facts.tabSubscriptionChanged?.(true);
     return {};
   });
   server.server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
@@ -123,6 +133,7 @@ export function registerBarResources(
     const changes = feeds.get(request.params.uri);
     feeds.delete(request.params.uri);
     await changes?.return?.();
+    if (request.params.uri === TAB_URI) await facts.tabSubscriptionChanged?.(false);
     return {};
   });
 

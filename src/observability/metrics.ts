@@ -109,6 +109,10 @@ export interface MayaMetrics {
   writeConflict(): void;
   /** The outbox relay's reading: whether its last read succeeded, and each read that failed. */
   relayRead(ok: boolean): void;
+  /** One catch-up read of the outbox, by why (src/events/outbox-relay.ts): never while nothing changes. */
+  outboxCatchUp(cause: "catch_up" | "gap" | "broker_down" | "retry"): void;
+  /** Whether this instance's subscription to the event broker (Redis, or PostgreSQL LISTEN) is up. */
+  eventBrokerUp(up: boolean): void;
   /** Whether the database answers and takes writes (src/db/availability.ts): false from an outage's start to its end. */
   databaseAvailable(up: boolean): void;
   /** A request refused as UNAVAILABLE because the database was away. */
@@ -413,6 +417,17 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     help: "1 while this instance reads other instances' tab changes, 0 while reading fails (PostgreSQL only).",
     registers,
   });
+  const outboxCatchUps = new Counter({
+    name: "maya_outbox_catch_up_reads_total",
+    help: "Reads of the outbox to catch up on tab changes the broker did not bring, by cause (catch_up: the broker came back or woke this instance; gap: an id skipped over; broker_down: read on a timer while the broker is away; retry: after a failed read).",
+    labelNames: ["cause"],
+    registers,
+  });
+  const brokerUp = new Gauge({
+    name: "maya_event_broker_up",
+    help: "1 while this instance is subscribed to the event broker (Redis pub/sub, or PostgreSQL LISTEN), 0 while it is away (the outbox is then read every 250 ms).",
+    registers,
+  });
   const databaseUp = new Gauge({
     name: "maya_database_available",
     help: "1 while the database answers and takes writes, 0 during an outage (unreachable, refusing connections, disk full, read-only).",
@@ -598,6 +613,12 @@ export function createMetrics(options: CreateMetricsOptions): MayaMetrics {
     relayRead(ok) {
       relayHealthy.set(ok ? 1 : 0);
       if (!ok) relayReadFailures.inc();
+    },
+    outboxCatchUp(cause) {
+      outboxCatchUps.inc({ cause });
+    },
+    eventBrokerUp(up) {
+      brokerUp.set(up ? 1 : 0);
     },
     databaseAvailable(up) {
       databaseUp.set(up ? 1 : 0);

@@ -1,14 +1,15 @@
 /**
  * The outbox relay on real PostgreSQL (it runs only there): it reads every
  * committed row once, including a row whose id was taken before a higher one
- * but committed after it; a read that fails is retried from where it was,
- * reporting the relay unhealthy meanwhile, and nothing committed in between
- * is missed.
+ * but committed after it; an id skipped over by the broker's messages is read
+ * from the outbox; a read that fails is retried from where it was, reporting
+ * the relay unhealthy meanwhile, and nothing committed in between is missed;
+ * and nothing reads the outbox while nothing happens.
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { SqlOutboxRepository, type OutboxRepository, type OutboxRow } from "../../src/events/outbox.repository.js";
-import { OutboxRelay } from "../../src/events/outbox-relay.js";
+import { OutboxRelay, type ReadCause } from "../../src/events/outbox-relay.js";
 import { useMigratedDatabase } from "../support/database.js";
 import { postgresOrSkip } from "../support/postgres.js";
 
@@ -43,20 +44,30 @@ describe.runIf(onPostgres)("OutboxRelay on PostgreSQL", () => {
 
   function startRelay(outbox: Pick<OutboxRepository, "lastId" | "rowsAfter">) {
     const seen: OutboxRow[] = [];
-    const relay = new OutboxRelay(outbox, (row) => seen.push(row), () => true, {}, {
-      busyIntervalMs: 5,
-      idleIntervalMs: 5,
+    const reads: ReadCause[] = [];
+    const relay = new OutboxRelay(outbox, (row) => seen.push(row), { read: (cause) => reads.push(cause) }, {
+      gapCheckMs: 20,
+      gapCheckMaxMs: 200,
+      fallbackPollMs: 5,
       gapTimeoutMs: 60_000,
       batchSize: 100,
     });
     relays.push(relay);
-    return { relay, seen };
+    return { relay, seen, reads };
+  }
+
+  async function lastRow(): Promise<OutboxRow> {
+    const [row] = await new SqlOutboxRepository(fixture.db.sql).rowsAfter(0, [], 1_000_000).then((rows) => rows.slice(-1));
+    if (!row) throw new Error("the outbox is empty");
+    return row;
   }
 
   it("delivers a row committed after a higher id was already read, once", async () => {
     const outbox = new SqlOutboxRepository(fixture.db.sql);
     const { relay, seen } = startRelay(outbox);
     await relay.start();
+    // No broker: the outbox is read on a timer, as while a broker is away.
+    relay.brokerDown();
     const [slow, fast] = [await newSession(), await newSession()];
     // A transaction takes an id and holds it uncommitted while another commits a higher one.
     let commitSlow!: () => void;
@@ -77,7 +88,7 @@ describe.runIf(onPostgres)("OutboxRelay on PostgreSQL", () => {
     commitSlow();
     await slowDone;
     await expect.poll(() => seen.map((row) => row.sessionId)).toEqual([fast, slow]);
-    await relay.readNow();
+    await relay.catchUp();
     expect(seen).toHaveLength(2);
     expect(seen[1]).toMatchObject({ sessionId: slow, version: 2, change: { tab: { version: 2 } } });
   });
@@ -91,6 +102,7 @@ describe.runIf(onPostgres)("OutboxRelay on PostgreSQL", () => {
     };
     const { relay, seen } = startRelay(flaky);
     await relay.start();
+    relay.brokerDown();
     const session = await newSession();
     await insertRow(session, 2);
     await expect.poll(() => seen.length).toBe(1);
@@ -104,5 +116,48 @@ describe.runIf(onPostgres)("OutboxRelay on PostgreSQL", () => {
     failing = false;
     await expect.poll(() => seen.map((row) => row.version), { timeout: 5_000 }).toEqual([2, 3, 4]);
     expect(relay.healthy).toBe(true);
+  });
+
+  it("delivers what the broker brings once, reads an id it skipped from the outbox, and reads nothing while idle", async () => {
+    const { relay, seen, reads } = startRelay(new SqlOutboxRepository(fixture.db.sql));
+    await relay.start();
+    const session = await newSession();
+    await insertRow(session, 2);
+    const first = await lastRow();
+    await insertRow(session, 3); // its message is lost
+    const lost = await lastRow();
+    await insertRow(session, 4);
+    const third = await lastRow();
+    relay.receive(first);
+    relay.receive(first);
+    relay.receive(third);
+    expect(seen.map((row) => row.version)).toEqual([2, 4]);
+    expect(relay.missingIds).toBe(1);
+    // The skipped id is read from the outbox after the check delay, once.
+    await expect.poll(() => seen.map((row) => row.version)).toEqual([2, 4, 3]);
+    expect(seen[2]).toMatchObject({ id: lost.id, sessionId: session });
+    expect(relay.missingIds).toBe(0);
+    relay.receive(lost); // its message, late
+    expect(seen).toHaveLength(3);
+    // Nothing missing, nothing changing: no read at all.
+    const readsBefore = reads.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(reads.length).toBe(readsBefore);
+    expect(reads).toEqual(["gap"]);
+  });
+
+  it("while the broker is away reads on a timer, and once it is back catches up and stops reading", async () => {
+    const { relay, seen, reads } = startRelay(new SqlOutboxRepository(fixture.db.sql));
+    await relay.start();
+    const session = await newSession();
+    relay.brokerDown();
+    await insertRow(session, 2);
+    await expect.poll(() => seen.map((row) => row.version)).toEqual([2]);
+    await insertRow(session, 3);
+    await relay.brokerUp();
+    expect(seen.map((row) => row.version)).toEqual([2, 3]);
+    const readsAfter = reads.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reads.length).toBe(readsAfter);
   });
 });

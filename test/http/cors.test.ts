@@ -6,9 +6,9 @@
  * gets no CORS header at all; the socket refuses a browser page of an unlisted origin (403).
  */
 import { describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { useMaya } from "../support/backends.js";
 import { MayaClient } from "../support/maya.js";
+import { handshakeStatus } from "../support/ws.js";
 
 const LISTED = "http://screen.example:8080";
 const OTHER = "http://evil.example";
@@ -27,23 +27,8 @@ const post = (url: string, origin: string, query = "{ menu { id } }") =>
   fetch(`${url}/graphql`, { method: "POST", headers: { origin, "content-type": "application/json" }, body: JSON.stringify({ query }) });
 
 /** The status a WebSocket handshake on /graphql gets, sent with `origin` (none: no Origin header). */
-function handshake(url: string, origin?: string, host?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${url.replace(/^http/, "ws")}/graphql`, "graphql-transport-ws", {
-      ...(origin ? { origin } : {}),
-      ...(host ? { headers: { host } } : {}),
-    });
-    socket.once("open", () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once("unexpected-response", (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once("error", reject);
-  });
-}
+const handshake = (url: string, origin?: string, host?: string): Promise<number> =>
+  handshakeStatus(url, { ...(origin ? { origin } : {}), ...(host ? { headers: { host } } : {}) });
 
 describe("CORS when MAYA_CORS_ORIGINS is unset", () => {
   const maya = useMaya("pglite");

@@ -314,7 +314,8 @@ describe("MCP session caps, idle expiry and rate limits (PGlite)", () => {
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     const again = await session.post({ jsonrpc: "2.0", id: 99, method: "tools/call", params: { name: "get_tab", arguments: {} } });
     expect(again.status).toBe(200);
-    // Every refused call changed nothing.
+    // Every refused call changed nothing (read once the next second's token is in).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const { me } = await guest.data<{ me: { tab: { items: { quantity: number }[] } } }>(ME_QUERY);
     expect(me.tab.items[0]!.quantity).toBe(served);
   });

@@ -112,3 +112,22 @@ export class RawSocket {
     this.socket.terminate();
   }
 }
+
+/** The status a WebSocket handshake on /graphql gets (101 when it opens), sent with `origin` and extra headers. */
+export function handshakeStatus(url: string, options: { origin?: string; headers?: Record<string, string> } = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wsUrl(url), "graphql-transport-ws", {
+      ...(options.origin ? { origin: options.origin } : {}),
+      ...(options.headers ? { headers: options.headers } : {}),
+    });
+    socket.once("open", () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once("unexpected-response", (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.once("error", reject);
+  });
+}

@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unauthenticated } from "../../src/errors.js";
-import { RateLimiter } from "../../src/http/rate-limiter.js";
+import { createSharedRateLimiter } from "../../src/limits/shared-rate-limiter.js";
 import { routeUpgrades } from "../../src/http/upgrade-router.js";
 import { createMetrics } from "../../src/observability/index.js";
 import { mountRecognitionSocket, type RecognitionSocket } from "../../src/voice/recognition/recognition-socket.js";
@@ -45,8 +45,8 @@ describe("recognition socket rate limits", () => {
       recognizer: countingRecognizer,
       sessions: { authenticate: async (token) => (token === TOKEN || token === OTHER_TOKEN ? ({ id: token.slice(0, 1) } as never) : Promise.reject(unauthenticated())) },
       limiters: {
-        perAddress: new RateLimiter({ capacity: 4, refillPerSecond: 1 }),
-        perSession: new RateLimiter({ capacity: 2, refillPerSecond: 1 }),
+        perAddress: createSharedRateLimiter({ capacity: 4, refillPerSecond: 4 }, "address"),
+        perSession: createSharedRateLimiter({ capacity: 2, refillPerSecond: 1 }, "session"),
       },
       metrics,
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },

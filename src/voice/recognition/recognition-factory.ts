@@ -9,7 +9,7 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import type { MenuItem } from "../../bar/menu-catalog.js";
 import { parseHostPort, type SpeechRecognitionConfig } from "../../config.js";
-import type { RateLimiter } from "../../http/rate-limiter.js";
+import type { SharedRateLimiter } from "../../limits/shared-rate-limiter.js";
 import type { UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
 import type { SessionService } from "../../sessions/session.service.js";
@@ -36,7 +36,7 @@ export interface SpeechRecognition {
   mount(deps: {
     upgrades: UpgradeRouter;
     sessions: Pick<SessionService, "authenticate">;
-    limiters: { perAddress: RateLimiter; perSession: RateLimiter };
+    limiters: { perAddress: SharedRateLimiter; perSession: SharedRateLimiter };
     outages?: OutageReporter;
   }): void;
   close(): Promise<void>;

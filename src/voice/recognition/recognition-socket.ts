@@ -23,6 +23,7 @@ import { DomainError } from "../../errors.js";
 import { ConnectionCounter } from "../../limits/connection-counter.js";
 import { clientAddress } from "../../limits/request-limits.js";
 import { RateLimiter } from "../../http/rate-limiter.js";
+import type { SharedRateLimiter } from "../../limits/shared-rate-limiter.js";
 import { closeGoingAway, type UpgradeRouter } from "../../http/upgrade-router.js";
 import { describeError, type Logger } from "../../logger.js";
 import type { MayaMetrics } from "../../observability/index.js";
@@ -113,7 +114,7 @@ export interface RecognitionSocketOptions {
   recognizer: SpeechRecognizer | null;
   sessions: Pick<SessionService, "authenticate">;
   /** The same limits as GraphQL (pass GraphQL's own instances to share their buckets). */
-  limiters: { perAddress: RateLimiter; perSession: RateLimiter };
+  limiters: { perAddress: SharedRateLimiter; perSession: SharedRateLimiter };
   limits?: Partial<RecognitionLimits>;
   metrics: RecognitionMetrics;
   log: Logger;
@@ -145,11 +146,14 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
         metrics.speechRecognitionRefused("too_many_sockets");
         return done(false, 429, "Too Many Connections");
       }
-      if (!limiters.perAddress.take(address)) {
-        metrics.speechRecognitionRefused("rate_limited");
-        return done(false, 429, "Too Many Requests");
-      }
-      done(true);
+      limiters.perAddress.take(address).then(
+        (admitted) => {
+          if (admitted) return done(true);
+          metrics.speechRecognitionRefused("rate_limited");
+          done(false, 429, "Too Many Requests");
+        },
+        () => done(false, 503, "Service Unavailable"),
+      );
     },
   });
   options.upgrades.add(options.path, wsServer);
@@ -234,7 +238,8 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
         return refuse("unavailable");
       }
       if (phase !== "authorizing") return;
-      if (!limiters.perSession.take(hashSessionToken(token))) return refuse("rate_limited");
+      if (!(await limiters.perSession.take(hashSessionToken(token)))) return refuse("rate_limited");
+      if (phase !== "authorizing") return;
       if (!recognizer) return refuse("unavailable");
       if (liveSessions.has(session.id)) return refuse("busy");
       if (liveStreams >= limits.maxStreams) return refuse("overloaded");
