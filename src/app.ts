@@ -364,15 +364,16 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   });
   app.get("/readyz", async (_req, res) => {
     const payments = { provider: provider.name, description: provider.description, testMode: true };
+    const speechRecognition = hearing.status;
     // Not ready while the database cannot answer or cannot write (read-only, a full disk), not only while it is unreachable.
     const cause = await availability.check();
     const error = cause !== null ? `database unavailable: ${cause}` : relay && !relay.healthy ? "not reading tab events" : null;
     if (error) {
       res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
-      res.status(503).json({ status: "unavailable", database: db.kind, error, payments });
+      res.status(503).json({ status: "unavailable", database: db.kind, error, payments, speechRecognition });
       return;
     }
-    res.json({ status: "ready", database: db.kind, payments });
+    res.json({ status: "ready", database: db.kind, payments, speechRecognition });
   });
   app.get("/metrics", metricsHandler(metrics));
   app.use(checkoutRouter(payments, limits, availability));
