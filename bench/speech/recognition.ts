@@ -66,7 +66,7 @@ export async function runRecognitionBench(): Promise<RecognitionBench> {
           await new Promise((resolve) => setTimeout(resolve, (FRAME_BYTES / BYTES_PER_SECOND) * 1000));
         }
         const ended = performance.now();
-        const text = await stream.finish();
+        const { text } = await stream.finish();
         latencies.push(performance.now() - ended);
         if (text === phrase.toLowerCase()) wordPerfect += 1;
       }

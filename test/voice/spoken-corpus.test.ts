@@ -63,7 +63,7 @@ describeWithSpeech("a spoken corpus through the offline recognizer", () => {
     const pcm = await speak(text, voice);
     // Fed in 100 ms frames, as the socket does.
     for (let at = 0; at < pcm.length; at += 3200) stream.write(pcm.subarray(at, at + 3200));
-    return stream.finish();
+    return (await stream.finish()).text;
   }
 
   it(`hears ${SAMPLE_SIZE} corpus utterances in ${VOICES.length} voices well enough for Maya to do the same thing`, async () => {
