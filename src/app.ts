@@ -68,6 +68,7 @@ import { Housekeeping } from "./housekeeping.js";
 import type { LogDropStats } from "./startup/log-streams.js";
 import { databaseStartupError, listenStartupError } from "./startup/startup-error.js";
 import { createSpeechRecognition } from "./voice/recognition/recognition-factory.js";
+import type { Heard } from "./conversation/heard.js";
 import { assertSpeechCredentials, createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
@@ -279,11 +280,11 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   const hearing = await createSpeechRecognition(config.speechRecognition, menu.items, log, metrics);
   const conversation = new ConversationService(new TurnBackend(changes, menu, payments));
   const turns = {
-    run: (sessionId: string, text: string) =>
+    run: (sessionId: string, text: string, heard?: Heard) =>
       locks.runExclusive(sessionId, async () => {
         // Timed inside the lock: waiting for the guest's previous turn is not this turn's latency.
         const started = performance.now();
-        const turn = await conversation.say(sessionId, text);
+        const turn = await conversation.say(sessionId, text, heard);
         metrics.turn(turn.intent, (performance.now() - started) / 1000);
         return turn;
       }),
