@@ -6,12 +6,15 @@
  *   Apollo Server, tab writes and spoken tab writes against pgbench, `say` at one session, an
  *   event across two instances, ready time; with `--profile`, where Maya's CPU time went
  * - offline speech recognition: end of speech to transcript (bench/speech/recognition.ts)
+ * - the spoken corpus: three synthesizer families, two speeds, clean and noisy, heard and sent to
+ *   Maya; same outcome as typed, confirmations, wrong charges (bench/speech/spoken-corpus.ts)
  *
  * Exits non-zero when a bench reports failed requests or misunderstood turns.
  */
 import { runParseBench, type Timing } from "./conversation/parse.js";
 import { runWritePathBench } from "./write-path.js";
 import { runRecognitionBench } from "./speech/recognition.js";
+import { runSpokenCorpusBench } from "./speech/spoken-corpus.js";
 
 const format = (timing: Timing): string =>
   `median ${timing.medianMicros.toFixed(1)} us, p99 ${timing.p99Micros.toFixed(1)} us, cpu ${timing.cpuMicrosPerCall.toFixed(1)} us/call over ${timing.calls} calls`;
@@ -42,6 +45,10 @@ else
       `latency p50 ${hearing.latencyMs.p50.toFixed(0)} ms, p95 ${hearing.latencyMs.p95.toFixed(0)} ms, max ${hearing.latencyMs.max.toFixed(0)} ms; ` +
       `${hearing.wordPerfect}/${hearing.utterances} word for word`,
   );
+
+console.log("\n== speech: the spoken corpus (synthesized at run time), heard and sent to Maya");
+const corpus = await runSpokenCorpusBench({ sweep: true });
+if (corpus.skipped) console.log(`skipped: ${corpus.skipped}`);
 
 console.log(`\nall benches done in ${((performance.now() - started) / 1000).toFixed(1)} s${failed ? ", WITH FAILURES" : ""}`);
 process.exit(failed ? 1 : 0);

@@ -43,6 +43,8 @@ export interface ConversationOptions {
   barName?: Pronunciation;
   /** Among a heard utterance's readings, take the one the bar understands best (on unless false; off to measure it). */
   chooseHeardByBar?: boolean;
+  /** Confirm an order heard with less confidence than this (heard.ts's CONFIRM_BELOW unless given; for measuring). */
+  confirmHeardBelow?: number;
 }
 
 /** Turns that neither change the drinks nor answer: a question about the tab, the menu or a price, small talk, a tip. */
@@ -114,6 +116,7 @@ function nextState(state: DialogueState, turn: number, understanding: Understand
 export class ConversationService {
   private readonly barName: Pronunciation;
   private readonly chooseHeardByBar: boolean;
+  private readonly confirmHeardBelow: number | undefined;
 
   constructor(
     private readonly backend: ConversationBackend,
@@ -121,6 +124,7 @@ export class ConversationService {
   ) {
     this.barName = options.barName ?? DEFAULT_BAR_NAME;
     this.chooseHeardByBar = options.chooseHeardByBar !== false;
+    this.confirmHeardBelow = options.confirmHeardBelow;
   }
 
   /** One turn. `heard`: the text is a transcript, with how sure its recognizer was (see heard.ts); typed text has none. */
@@ -143,7 +147,7 @@ export class ConversationService {
     const state = parseState(open.storedState);
     const index = menuIndex(this.backend.menu());
     const reading = heard
-      ? readHeard(text, heard, state, index, { chooseByBar: this.chooseHeardByBar })
+      ? readHeard(text, heard, state, index, { chooseByBar: this.chooseHeardByBar, ...(this.confirmHeardBelow === undefined ? {} : { confirmBelow: this.confirmHeardBelow }) })
       : { utterance: text, ...understandTurn(text, state, index), doubt: false };
     const { understanding, answered, utterance } = reading;
 

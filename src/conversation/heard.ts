@@ -116,7 +116,7 @@ export function readHeard(
   heard: Heard,
   state: DialogueState,
   index: MenuIndex,
-  options: { chooseByBar?: boolean } = {},
+  options: { chooseByBar?: boolean; confirmBelow?: number } = {},
 ): HeardReading {
   const readings = [text, ...heard.alternatives].map((utterance) => ({ utterance, ...understandTurn(utterance, state, index) }));
   const first = readings[0] as (typeof readings)[number];
@@ -125,7 +125,7 @@ export function readHeard(
     for (const reading of readings) if (understood(reading) > understood(chosen)) chosen = reading;
   }
   const key = pourKey(chosen.understanding);
-  const unsure = heard.confidence !== null && heard.confidence < CONFIRM_BELOW;
+  const unsure = heard.confidence !== null && heard.confidence < (options.confirmBelow ?? CONFIRM_BELOW);
   // Another reading that pours something else: the audio may have asked for either.
   const disagree = key !== null && readings.some((reading) => {
     const other = pourKey(reading.understanding);
@@ -141,9 +141,10 @@ export function readHeard(
 export function pursuesProposal(state: DialogueState, answered: TurnReading["answered"], lines: readonly OrderLine[]): boolean {
   const pending = state.pending;
   if (answered !== "PENDING" || pending?.kind !== "ORDER" || !pending.confirm) return false;
-  const proposed = pending.drafts.map((draft) => (draft.candidates.length === 1 ? `${draft.candidates[0]}x${draft.quantity}` : null));
+  const key = (id: string, quantity: number, modifiers: readonly string[]) => `${id}x${quantity} ${[...modifiers].sort().join(",")}`;
+  const proposed = pending.drafts.map((draft) => (draft.candidates.length === 1 ? key(draft.candidates[0] as string, draft.quantity, draft.modifiers) : null));
   if (proposed.includes(null)) return false;
-  const poured = mergedLines(lines).map((line) => `${line.menuItemId}x${line.quantity}`);
+  const poured = mergedLines(lines).map((line) => key(line.menuItemId, line.quantity, line.modifiers));
   return poured.every((line) => proposed.includes(line));
 }
 
