@@ -7,7 +7,7 @@
 import { status } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MayaApp } from "../../src/app.js";
-import { GOOGLE_MAX_ALTERNATIVES, GoogleSpeechRecognizer, PHRASE_BOOST } from "../../src/voice/recognition/google-recognizer.js";
+import { GOOGLE_MAX_ALTERNATIVES, GoogleSpeechRecognizer, PHRASE_BOOST, transcriptOf } from "../../src/voice/recognition/google-recognizer.js";
 import { RecognitionError } from "../../src/voice/recognition/recognizer.js";
 import { openListen } from "../support/listen-client.js";
 import { MayaClient, startTestMaya } from "../support/maya.js";
@@ -162,5 +162,23 @@ describe("the app with MAYA_STT=google", () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe("Google's final results as one transcript", () => {
+  it("joins them, keeps the least confidence, and reads the others one result at a time", () => {
+    const finals = [
+      { text: "two martinis", confidence: 0.9, alternatives: ["two martini"] },
+      { text: "and a negroni", confidence: 0.6, alternatives: ["and an negroni", "and a macaroni"] },
+    ];
+    expect(transcriptOf(finals, "")).toEqual({
+      text: "two martinis and a negroni",
+      confidence: 0.6,
+      alternatives: ["two martini and a negroni", "two martinis and an negroni", "two martinis and a macaroni"],
+    });
+    // Words never made final are vouched for by nothing; 0 is Google's "not estimated".
+    expect(transcriptOf(finals, "please").confidence).toBeNull();
+    expect(transcriptOf([{ text: "a beer", confidence: 0, alternatives: [] }], "").confidence).toBeNull();
+    expect(transcriptOf([], "")).toEqual({ text: "", confidence: null, alternatives: [] });
   });
 });
