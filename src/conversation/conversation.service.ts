@@ -192,7 +192,7 @@ export class ConversationService {
     const open = await this.backend.begin(sessionId);
     const state = parseState(open.storedState);
     const turn = state.turn + 1;
-    const asked = confirmation(withheld.added, withheld.removed, menuIndex(this.backend.menu()));
+    const asked = confirmation(withheld, menuIndex(this.backend.menu()));
     const outcome: Outcome = { text: asked.text, pending: asked.pending };
     const next = nextState(state, turn, understanding, outcome, { pending: asked.pending, held: null, askAgain: null });
     if (!(await open.commit({ utterance, reply: asked.text, state: serialiseState(next) }))) return null;

@@ -153,6 +153,8 @@ export class PourWithheld extends Error {
   constructor(
     readonly added: readonly OrderLine[],
     readonly removed: readonly OrderLine[],
+    /** When every drink added is more of a line already on the tab ("make that three"): those lines as they would be. */
+    readonly raisedTo: readonly OrderLine[] | null = null,
   ) {
     super("A heard order waits for its confirmation.");
     this.name = "PourWithheld";
@@ -184,14 +186,19 @@ export class WatchedBar implements BarPort {
     const { tab } = await this.inner.snapshot(sessionId);
     const more: OrderLine[] = edit.add.map((line) => ({ ...line, modifiers: [...line.modifiers] }));
     const fewer: OrderLine[] = [];
+    const raised: OrderLine[] = [];
     for (const { tabItemId, quantity } of edit.set) {
       const line = tab.items.find((item) => item.id === tabItemId);
       if (!line) continue;
       const entry = { menuItemId: line.menuItemId, modifiers: [...line.modifiers] };
-      if (quantity > line.quantity) more.push({ ...entry, quantity: quantity - line.quantity });
+      if (quantity > line.quantity) {
+        more.push({ ...entry, quantity: quantity - line.quantity });
+        raised.push({ ...entry, quantity });
+      }
       if (quantity < line.quantity) fewer.push({ ...entry, quantity: line.quantity - quantity });
     }
-    if (more.length > 0 && tab.status !== "PAYMENT_PENDING") throw new PourWithheld(more, fewer);
+    const onlyRaised = edit.add.length === 0 && fewer.length === 0;
+    if (more.length > 0 && tab.status !== "PAYMENT_PENDING") throw new PourWithheld(more, fewer, onlyRaised ? raised : null);
     return edit.set.length === 0 ? this.inner.addItems(sessionId, [...edit.add]) : edit.add.length === 0 ? this.inner.setLineQuantities(sessionId, edit.set) : this.inner.editLines(sessionId, edit);
   }
   setTip(sessionId: string, tip: Parameters<BarPort["setTip"]>[1]): Promise<SessionView> {
@@ -205,16 +212,22 @@ export class WatchedBar implements BarPort {
   }
 }
 
-/** The question that holds a heard order: its drinks, and the lines it replaces (if it was a "make that..."). */
-export function confirmation(added: readonly OrderLine[], replaces: readonly OrderLine[], index: MenuIndex): { text: string; pending: PendingQuestion } {
-  const lines = mergedLines(added);
-  const drinks = listJoin(lines.flatMap((line) => {
-    const item = index.byId.get(line.menuItemId);
-    return item ? [drinkPhrase(item, line.quantity, line.modifiers)] : [];
-  }));
+/**
+ * The question that holds a heard order: its drinks ("Five IPAs"), what they replace ("A Negroni
+ * instead"), or a line brought up ("Three Martinis in all"); a yes pours the drinks added.
+ */
+export function confirmation(withheld: Pick<PourWithheld, "added" | "removed" | "raisedTo">, index: MenuIndex): { text: string; pending: PendingQuestion } {
+  const lines = mergedLines(withheld.added);
+  const replaces = withheld.removed;
+  const phrase = (said: readonly OrderLine[]) =>
+    listJoin(mergedLines(said).flatMap((line) => {
+      const item = index.byId.get(line.menuItemId);
+      return item ? [drinkPhrase(item, line.quantity, line.modifiers)] : [];
+    }));
+  const drinks = withheld.raisedTo ? `${phrase(withheld.raisedTo)} in all` : `${phrase(lines)}${replaces.length > 0 ? " instead" : ""}`;
   const drafts = draftsOf(lines);
   return {
-    text: `${capitalise(drinks)}${replaces.length > 0 ? " instead" : ""}, is that right?`,
+    text: `${capitalise(drinks)}, is that right?`,
     pending: { kind: "ORDER", drafts, confirm: true, ordered: true, ...(replaces.length > 0 ? { replaces: [...replaces] } : {}) },
   };
 }

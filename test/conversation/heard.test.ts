@@ -66,6 +66,15 @@ describe("an order heard unsurely", () => {
     expect((await say("yes")).lines).toEqual(["1 negroni"]);
   });
 
+  it("more of a drink on the tab is asked about as the count it comes to; the yes brings it there", async () => {
+    const { say } = guest();
+    await say("a martini");
+    const asked = await say("make that three", unsure);
+    expect(asked.text).toBe("Three Martinis in all, is that right?");
+    expect(asked.lines).toEqual(["1 martini"]);
+    expect((await say("yes")).lines).toEqual(["3 martini"]);
+  });
+
   it("paying heard unsurely starts the checkout as typed: it pours nothing, and the guest pays on the page", async () => {
     const { say } = guest();
     await say("a martini");
