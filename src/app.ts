@@ -70,6 +70,7 @@ import { Housekeeping } from "./housekeeping.js";
 import type { LogDropStats } from "./startup/log-streams.js";
 import { databaseStartupError, listenStartupError } from "./startup/startup-error.js";
 import { createSpeechRecognition } from "./voice/recognition/recognition-factory.js";
+import type { Heard } from "./conversation/heard.js";
 import { assertSpeechCredentials, createSpeech } from "./voice/speech-factory.js";
 
 export interface MayaApp {
@@ -262,11 +263,11 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   const hearing = await createSpeechRecognition(config.speechRecognition, menu.items, log, metrics);
   const conversation = new ConversationService(new TurnBackend(changes, menu, payments));
   const turns = {
-    run: (sessionId: string, text: string) =>
+    run: (sessionId: string, text: string, heard?: Heard) =>
       locks.runExclusive(sessionId, async () => {
         // Timed inside the lock: waiting for the guest's previous turn is not this turn's latency.
         const started = performance.now();
-        const turn = await conversation.say(sessionId, text);
+        const turn = await conversation.say(sessionId, text, heard);
         metrics.turn(turn.intent, (performance.now() - started) / 1000);
         return turn;
       }),
@@ -350,15 +351,16 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
   });
   app.get("/readyz", async (_req, res) => {
     const payments = { provider: provider.name, description: provider.description, testMode: true };
+    const speechRecognition = hearing.status;
     // Not ready while the database cannot answer or cannot write (read-only, a full disk), not only while it is unreachable.
     const cause = await availability.check();
     const error = cause !== null ? `database unavailable: ${cause}` : !events.healthy ? "not reading tab events" : null;
     if (error) {
       res.setHeader("Retry-After", String(UNAVAILABLE.retryAfterSeconds));
-      res.status(503).json({ status: "unavailable", database: db.kind, error, payments });
+      res.status(503).json({ status: "unavailable", database: db.kind, error, payments, speechRecognition });
       return;
     }
-    res.json({ status: "ready", database: db.kind, payments });
+    res.json({ status: "ready", database: db.kind, payments, speechRecognition });
   });
   app.get("/metrics", metricsHandler(metrics));
   app.use(checkoutRouter(payments, limits, availability));

@@ -32,8 +32,11 @@ export interface SpeechConfig {
 }
 
 export interface SpeechRecognitionConfig {
-  /** Server-side listening: "sphinx" (offline) or "google"; absent means only the browser's own recognizer. */
-  recognizer?: "sphinx" | "google";
+  /**
+   * Server-side listening: "sphinx" (offline), "google", or "auto" (the default: sphinx where pocketsphinx
+   * and its model are installed, else none); absent (MAYA_STT=off) means only the browser's own recognizer.
+   */
+  recognizer?: "sphinx" | "google" | "auto";
   /** The page uses the server's recognizer even where the browser has one (so audio goes only where the operator chose). */
   preferServer: boolean;
   /** BCP-47 language for Google (pocketsphinx's model is US English). */
@@ -247,9 +250,9 @@ export function sharedStateConfig(env: Env): SharedStateConfig {
 }
 
 function speechRecognitionConfig(env: Env): SpeechRecognitionConfig {
-  const recognizer = oneOf(env, "MAYA_STT", ["sphinx", "google"] as const);
+  const recognizer = oneOf(env, "MAYA_STT", ["auto", "sphinx", "google", "off"] as const) ?? "auto";
   return {
-    ...(recognizer ? { recognizer } : {}),
+    ...(recognizer !== "off" ? { recognizer } : {}),
     preferServer: flag(env, "MAYA_STT_PREFER_SERVER", false),
     languageCode: env.MAYA_STT_LANGUAGE || "en-US",
     apiEndpoint: optionalSetting(env, "MAYA_STT_API_ENDPOINT", (value) => parseHostPort(value, "MAYA_STT_API_ENDPOINT")),

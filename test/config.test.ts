@@ -21,9 +21,10 @@ describe("loadConfig", () => {
     expect(parseDollarsToCents("0.07", "X")).toBe(7);
   });
 
-  it("has no server-side recognizer unless MAYA_STT names one; reads its settings", () => {
-    expect(loadConfig({}).speechRecognition).toMatchObject({ preferServer: false, languageCode: "en-US", maxUtteranceSeconds: 15 });
-    expect(loadConfig({}).speechRecognition.recognizer).toBeUndefined();
+  it("listens where it can unless MAYA_STT says otherwise (auto by default, off for none); reads its settings", () => {
+    expect(loadConfig({}).speechRecognition).toMatchObject({ recognizer: "auto", preferServer: false, languageCode: "en-US", maxUtteranceSeconds: 15 });
+    expect(loadConfig({ MAYA_STT: "off" }).speechRecognition.recognizer).toBeUndefined();
+    expect(() => loadConfig({ MAYA_STT: "whisper" })).toThrow(/MAYA_STT must be one of auto, sphinx, google, off/);
     expect(loadConfig({ MAYA_STT: "sphinx" }).speechRecognition).toMatchObject({
       recognizer: "sphinx",
       sphinx: { binary: "pocketsphinx_continuous", modelDir: "/usr/share/pocketsphinx/model/en-us" },

@@ -32,7 +32,7 @@ import { OverlayController } from "./overlay-view.js";
 import { SessionStore } from "./session-store.js";
 import { Transcript } from "./transcript.js";
 import { ServerListener, type ServerRecognition } from "./server-listener.js";
-import { Listener, Speaker, type ListenerHandlers, type VoiceInput } from "./voice.js";
+import { Listener, Speaker, type Heard, type ListenerHandlers, type VoiceInput } from "./voice.js";
 
 const MAX_UTTERANCE = 500;
 const HOLD_TO_TALK_MS = 450;
@@ -131,7 +131,7 @@ export class MayaApp {
         this.interim.textContent = text ? `You (speaking): ${text}` : "";
         this.interim.hidden = text === "";
       },
-      onFinal: (text) => this.send(text),
+      onFinal: (text, heard) => this.send(text, heard),
       onListeningChange: (listening) => {
         this.mic.setAttribute("aria-pressed", String(listening));
         this.mic.classList.toggle("listening", listening);
@@ -388,7 +388,8 @@ export class MayaApp {
     });
   }
 
-  private send(raw: string): void {
+  /** One turn: typed text, or spoken words with how they were heard (an unsure order is confirmed first). */
+  private send(raw: string, heard?: Heard): void {
     const text = raw.trim();
     if (text === "") return;
     if (text.length > MAX_UTTERANCE) {
@@ -400,14 +401,14 @@ export class MayaApp {
     this.transcript.add("guest", text);
     // One turn at a time, so replies land in the order they were asked.
     this.turnsInFlight++;
-    this.queue = this.queue.then(() => this.sayNow(text)).finally(() => this.turnsInFlight--);
+    this.queue = this.queue.then(() => this.sayNow(text, heard)).finally(() => this.turnsInFlight--);
   }
 
-  private async sayNow(text: string): Promise<void> {
+  private async sayNow(text: string, heard?: Heard): Promise<void> {
     const log = element("transcript-log");
     log.setAttribute("aria-busy", "true");
     try {
-      const { say } = await this.authed(() => this.api.request<SayResult>(SAY, { text }));
+      const { say } = await this.authed(() => this.api.request<SayResult>(SAY, heard ? { text, heard } : { text }));
       this.applyTab(say.session.tab, say.session.balanceCents);
       const payLink = say.payment ? this.payLinkFor(say.payment) : null;
       // The Pay button carries the checkout link: the words need not spell the address out.

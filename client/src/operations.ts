@@ -45,8 +45,8 @@ query Me {
 ${TAB_FIELDS}`;
 
 export const SAY = /* GraphQL */ `
-mutation Say($text: String!) {
-  say(text: $text) {
+mutation Say($text: String!, $heard: HeardSpeech) {
+  say(text: $text, heard: $heard) {
     text
     speech
     intent

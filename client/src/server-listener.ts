@@ -5,7 +5,7 @@
  * utterance) that streams it and brings back the words. Same handlers as the browser's Listener, so
  * the page treats both alike: interim words while speaking, the final words sent to `say` as typed.
  */
-import type { ListenerHandlers } from "./voice.js";
+import { MAX_ALTERNATIVES, type Heard, type ListenerHandlers } from "./voice.js";
 import type { PcmFrame } from "./audio/pcm-worklet.js";
 
 export interface ServerRecognition {
@@ -123,7 +123,7 @@ export class ServerListener {
     socket.addEventListener("open", () => socket.send(JSON.stringify({ type: "start", token })));
     socket.addEventListener("message", (event: MessageEvent) => {
       if (utterance !== this.utterance || typeof event.data !== "string") return;
-      let message: { type?: string; text?: unknown; message?: unknown };
+      let message: { type?: string; text?: unknown; message?: unknown; confidence?: unknown; alternatives?: unknown };
       try {
         message = JSON.parse(event.data) as typeof message;
       } catch {
@@ -138,7 +138,9 @@ export class ServerListener {
       } else if (message.type === "partial") {
         this.handlers.onInterim(text);
       } else if (message.type === "final") {
-        this.finish(utterance, text);
+        const confidence = typeof message.confidence === "number" ? message.confidence : null;
+        const alternatives = Array.isArray(message.alternatives) ? message.alternatives.filter((entry): entry is string => typeof entry === "string").slice(0, MAX_ALTERNATIVES) : [];
+        this.finish(utterance, text, { confidence, alternatives });
       } else if (message.type === "error") {
         this.handlers.onError(typeof message.message === "string" ? message.message : "I couldn't hear that. You can type to Maya instead.");
         this.finish(utterance, null);
@@ -241,7 +243,7 @@ export class ServerListener {
     void capture.context.close().catch(() => undefined);
   }
 
-  private finish(utterance: number, text: string | null): void {
+  private finish(utterance: number, text: string | null, heard?: Heard): void {
     if (utterance !== this.utterance || !this.active) return;
     this.utterance++;
     this.active = false;
@@ -251,6 +253,6 @@ export class ServerListener {
     if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000);
     this.handlers.onListeningChange(false);
     this.handlers.onInterim("");
-    if (text) this.handlers.onFinal(text.trim());
+    if (text) this.handlers.onFinal(text.trim(), heard);
   }
 }

@@ -79,6 +79,7 @@ export class Speaker {
 /* The Web Speech API's recognition half is not in TypeScript's DOM library. */
 interface RecognitionAlternative {
   readonly transcript: string;
+  readonly confidence: number;
 }
 interface RecognitionResult {
   readonly isFinal: boolean;
@@ -112,9 +113,19 @@ function recognitionConstructor(): RecognitionConstructor | null {
   return scope.SpeechRecognition ?? scope.webkitSpeechRecognition ?? null;
 }
 
+/** How an utterance was heard (the API's HeardSpeech): Maya confirms an order heard unsurely before pouring it. */
+export interface Heard {
+  readonly confidence: number | null;
+  readonly alternatives: readonly string[];
+}
+
+/** Readings the API takes per utterance. */
+export const MAX_ALTERNATIVES = 4;
+
 export interface ListenerHandlers {
   readonly onInterim: (text: string) => void;
-  readonly onFinal: (text: string) => void;
+  /** The words heard, and how (absent when the recognizer said nothing about it). */
+  readonly onFinal: (text: string, heard?: Heard) => void;
   readonly onListeningChange: (listening: boolean) => void;
   /** The guest started speaking: Maya must stop. */
   readonly onSpeechStart: () => void;
@@ -137,10 +148,26 @@ export interface VoiceInput {
   stop(): void;
 }
 
+/**
+ * The browser's final results as the API takes them: the least confidence among them (browsers give 0
+ * when they have none) and, for a single result, its other readings.
+ */
+function heardOf(finals: readonly RecognitionResult[]): Heard {
+  const confidences = finals.map((result) => result[0]?.confidence ?? 0).filter((value) => value > 0);
+  const only = finals.length === 1 ? finals[0] : undefined;
+  const alternatives: string[] = [];
+  for (let i = 1; only && i < only.length && alternatives.length < MAX_ALTERNATIVES; i++) {
+    const reading = only[i]?.transcript.trim() ?? "";
+    if (reading !== "") alternatives.push(reading);
+  }
+  return { confidence: confidences.length > 0 ? Math.min(...confidences) : null, alternatives };
+}
+
 export class Listener implements VoiceInput {
   private readonly Ctor = recognitionConstructor();
   private recognition: Recognition | null = null;
   private finalText = ""; // everything heard in this turn, final or not
+  private heard: Heard | null = null; // how the final words were heard, when all of them are final
 
   constructor(private readonly handlers: ListenerHandlers) {}
 
@@ -158,18 +185,23 @@ export class Listener implements VoiceInput {
     recognition.lang = document.documentElement.lang || navigator.language || "en-US";
     recognition.interimResults = true;
     recognition.continuous = false;
-    recognition.maxAlternatives = 1;
+    recognition.maxAlternatives = MAX_ALTERNATIVES;
     this.finalText = "";
+    this.heard = null;
     recognition.onspeechstart = () => this.handlers.onSpeechStart();
     recognition.onresult = (event) => {
       let interim = "";
       let final = "";
+      const finals: RecognitionResult[] = [];
       for (let i = 0; i < event.results.length; i++) {
         const result = event.results[i];
         const text = result?.[0]?.transcript ?? "";
-        if (result?.isFinal) final += text;
-        else interim += text;
+        if (result?.isFinal) {
+          final += text;
+          finals.push(result);
+        } else interim += text;
       }
+      this.heard = interim === "" ? heardOf(finals) : null;
       // Releasing push-to-talk can end recognition before the last words are final; they still count.
       this.finalText = `${final}${interim}`;
       this.handlers.onInterim(this.finalText.trim());
@@ -184,9 +216,11 @@ export class Listener implements VoiceInput {
       this.recognition = null;
       this.handlers.onListeningChange(false);
       const text = this.finalText.trim();
+      const heard = this.heard;
       this.finalText = "";
+      this.heard = null;
       this.handlers.onInterim("");
-      if (text) this.handlers.onFinal(text);
+      if (text) this.handlers.onFinal(text, heard ?? { confidence: null, alternatives: [] });
     };
     this.recognition = recognition;
     try {

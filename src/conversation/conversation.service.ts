@@ -12,6 +12,7 @@
 import { TurnConflict, type ConversationBackend, type SessionView } from "./bar-port.js";
 import { act, type Outcome } from "./acts/index.js";
 import { isOwnOrderQuestion, parseState, serialiseState, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
+import { confirmation, PourWithheld, pursuesProposal, readHeard, WatchedBar, type Heard } from "./heard.js";
 import { understandTurn, type Answered } from "./interpret.js";
 import { menuIndex } from "./menu-matcher.js";
 import { seededRng } from "./random.js";
@@ -40,6 +41,10 @@ export interface TurnResult {
 export interface ConversationOptions {
   /** The bar's name as written in replies and as spoken. */
   barName?: Pronunciation;
+  /** Among a heard utterance's readings, take the one the bar understands best (on unless false; off to measure it). */
+  chooseHeardByBar?: boolean;
+  /** Confirm an order heard with less confidence than this (heard.ts's CONFIRM_BELOW unless given; for measuring). */
+  confirmHeardBelow?: number;
 }
 
 /** Turns that neither change the drinks nor answer: a question about the tab, the menu or a price, small talk, a tip. */
@@ -110,19 +115,24 @@ function nextState(state: DialogueState, turn: number, understanding: Understand
 
 export class ConversationService {
   private readonly barName: Pronunciation;
+  private readonly chooseHeardByBar: boolean;
+  private readonly confirmHeardBelow: number | undefined;
 
   constructor(
     private readonly backend: ConversationBackend,
     options: ConversationOptions = {},
   ) {
     this.barName = options.barName ?? DEFAULT_BAR_NAME;
+    this.chooseHeardByBar = options.chooseHeardByBar !== false;
+    this.confirmHeardBelow = options.confirmHeardBelow;
   }
 
-  async say(sessionId: string, text: string): Promise<TurnResult> {
+  /** One turn. `heard`: the text is a transcript, with how sure its recognizer was (see heard.ts); typed text has none. */
+  async say(sessionId: string, text: string, heard?: Heard): Promise<TurnResult> {
     const utterance = cleanUtterance(text);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const result = await this.turn(sessionId, utterance);
+        const result = await this.turn(sessionId, utterance, heard);
         if (result) return result;
       } catch (error) {
         if (!(error instanceof TurnConflict)) throw error;
@@ -132,16 +142,30 @@ export class ConversationService {
   }
 
   /** One attempt at the turn; null when the session changed before it could be stored (nothing was). */
-  private async turn(sessionId: string, utterance: string): Promise<TurnResult | null> {
+  private async turn(sessionId: string, text: string, heard?: Heard): Promise<TurnResult | null> {
     const open = await this.backend.begin(sessionId);
     const state = parseState(open.storedState);
     const index = menuIndex(this.backend.menu());
-    const { understanding, answered } = understandTurn(utterance, state, index);
+    const reading = heard
+      ? readHeard(text, heard, state, index, { chooseByBar: this.chooseHeardByBar, ...(this.confirmHeardBelow === undefined ? {} : { confirmBelow: this.confirmHeardBelow }) })
+      : { utterance: text, ...understandTurn(text, state, index), doubt: false };
+    const { understanding, answered, utterance } = reading;
 
     const turn = state.turn + 1;
     const rng = seededRng(sessionId, turn);
     const replies = new Replies(rng, index, this.barName);
-    const outcome = await act(understanding, state, open.bar, { sessionId, index, replies, rng });
+    // A heard order in doubt is acted out on a watched bar: what it would pour is asked about instead.
+    const watched = reading.doubt ? new WatchedBar(open.bar) : null;
+    const tools = { sessionId, index, replies, rng };
+    let outcome: Outcome;
+    try {
+      outcome = await act(understanding, state, watched ?? open.bar, tools);
+    } catch (error) {
+      if (!(error instanceof PourWithheld)) throw error;
+      // The guest's yes to Maya's own proposal pours it: that is what she asked the yes for.
+      if (!pursuesProposal(state, answered, error.added)) return this.confirmHeard(sessionId, utterance, understanding, error);
+      outcome = await act(understanding, state, open.bar, tools);
+    }
     const session = outcome.session ?? (await open.bar.snapshot(sessionId));
     const questions = openQuestions(state, understanding, answered, outcome);
     const said = questions.askAgain ? replies.thenAskAgain(outcome.text, questions.askAgain) : outcome.text;
@@ -157,6 +181,27 @@ export class ConversationService {
       intent: outcome.intent ?? understanding.intent,
       paymentId: outcome.paymentId ?? null,
       session,
+    };
+  }
+
+  /**
+   * A heard order held for the guest's yes: the turn that would have poured it is dropped (nothing of
+   * it was stored), and a fresh one stores the utterance and the question ("Five Gins, is that right?").
+   */
+  private async confirmHeard(sessionId: string, utterance: string, understanding: Understanding, withheld: PourWithheld): Promise<TurnResult | null> {
+    const open = await this.backend.begin(sessionId);
+    const state = parseState(open.storedState);
+    const turn = state.turn + 1;
+    const asked = confirmation(withheld, menuIndex(this.backend.menu()));
+    const outcome: Outcome = { text: asked.text, pending: asked.pending };
+    const next = nextState(state, turn, understanding, outcome, { pending: asked.pending, held: null, askAgain: null });
+    if (!(await open.commit({ utterance, reply: asked.text, state: serialiseState(next) }))) return null;
+    return {
+      text: asked.text,
+      speech: toSpeech(asked.text, this.barName),
+      intent: understanding.intent,
+      paymentId: null,
+      session: await open.bar.snapshot(sessionId),
     };
   }
 }

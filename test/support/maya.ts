@@ -22,6 +22,8 @@ export async function startTestMaya(
     // Tests fire bursts on purpose; the rate limiter has tests of its own.
     MAYA_RATE_LIMIT_SESSION_BURST: "100000",
     MAYA_RATE_LIMIT_ADDRESS_BURST: "100000",
+    // Listening is auto by default (pocketsphinx when installed): suites that test it ask for it.
+    MAYA_STT: "off",
     ...(database.kind === "postgres" ? { DATABASE_URL: database.url } : {}),
     ...env,
   });

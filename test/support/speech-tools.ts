@@ -42,6 +42,11 @@ export function describeWithSpeech(name: string, body: () => void): void {
   describeWhen(SPEECH, speechSkipReason(), name, body);
 }
 
+/** The same, when `missing` (the spoken corpus's own check: flite, festival and its voices too) is null as well. */
+export function describeWithSpeechAnd(missing: string | null, name: string, body: () => void): void {
+  describeWhen(SPEECH, speechSkipReason() ?? skipReason(SPEECH, missing), name, body);
+}
+
 export interface Voice {
   /** espeak-ng voice, e.g. "en-us" or "en-us+f3". */
   name: string;

@@ -22,6 +22,7 @@ export interface RecordedStream {
     audioChannelCount: number;
     phrases: string[];
     boost: number;
+    maxAlternatives: number;
   } | null;
   interimResults: boolean;
   audioBytes: number;
@@ -34,8 +35,11 @@ export interface RecordedStream {
 export interface SttStandin {
   readonly port: number;
   readonly streams: RecordedStream[];
-  /** The next stream "hears" these words (default: nothing). */
-  hearNext(transcript: string): void;
+  /**
+   * The next stream "hears" these words (default: nothing), as sure as `confidence` (0.92 unless
+   * given), with these other readings (sent up to the max_alternatives asked for, as Google does).
+   */
+  hearNext(transcript: string, options?: { confidence?: number; alternatives?: string[] }): void;
   /** The next stream fails with this status once it has received `afterBytes` of audio (0: at its config). */
   failNext(code: grpc.status, afterBytes?: number, message?: string): void;
   stop(): Promise<void>;
@@ -49,6 +53,7 @@ interface StreamingRequest {
       languageCode?: string;
       audioChannelCount?: number;
       speechContexts?: { phrases?: string[]; boost?: number }[];
+      maxAlternatives?: number;
     };
     interimResults?: boolean;
   } | null;
@@ -59,7 +64,7 @@ interface StreamingRequest {
 export async function startSttStandin(): Promise<SttStandin> {
   const service = await loadGoogleService("@google-cloud/speech", "google/cloud/speech/v1/cloud_speech.proto", "google.cloud.speech.v1.Speech");
   const streams: RecordedStream[] = [];
-  const transcripts: string[] = [];
+  const transcripts: { transcript: string; confidence: number; alternatives: string[] }[] = [];
   const failures: { code: grpc.status; afterBytes: number; message: string }[] = [];
   const unimplemented = (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback({ code: grpc.status.UNIMPLEMENTED, details: "stand-in" });
 
@@ -70,7 +75,8 @@ export async function startSttStandin(): Promise<SttStandin> {
     StreamingRecognize(call: grpc.ServerDuplexStream<StreamingRequest, unknown>) {
       const record: RecordedStream = { config: null, interimResults: false, audioBytes: 0, audioMessages: 0, halfClosed: false, cancelled: false };
       streams.push(record);
-      const words = (transcripts.shift() ?? "").split(/\s+/).filter((word) => word !== "");
+      const heardNext = transcripts.shift() ?? { transcript: "", confidence: 0.92, alternatives: [] };
+      const words = heardNext.transcript.split(/\s+/).filter((word) => word !== "");
       const failure = failures.shift();
       let wordsSent = 0;
       let done = false;
@@ -99,6 +105,7 @@ export async function startSttStandin(): Promise<SttStandin> {
             audioChannelCount: config.audioChannelCount ?? 0,
             phrases: context?.phrases ?? [],
             boost: context?.boost ?? 0,
+            maxAlternatives: config.maxAlternatives ?? 0,
           };
           record.interimResults = streaming.interimResults === true;
           if (!record.config.languageCode) return fail(grpc.status.INVALID_ARGUMENT, "language_code is required.");
@@ -121,7 +128,9 @@ export async function startSttStandin(): Promise<SttStandin> {
         record.halfClosed = true;
         if (done) return;
         done = true;
-        if (words.length > 0) call.write({ results: [{ alternatives: [{ transcript: words.join(" "), confidence: 0.92 }], isFinal: true }] });
+        // Google sends max_alternatives readings at most (0 and 1 both mean one); only the first has a confidence.
+        const others = heardNext.alternatives.slice(0, Math.max(1, record.config?.maxAlternatives ?? 1) - 1).map((transcript) => ({ transcript, confidence: 0 }));
+        if (words.length > 0) call.write({ results: [{ alternatives: [{ transcript: words.join(" "), confidence: heardNext.confidence }, ...others], isFinal: true }] });
         call.end();
       });
     },
@@ -132,7 +141,7 @@ export async function startSttStandin(): Promise<SttStandin> {
   return {
     port,
     streams,
-    hearNext: (transcript) => void transcripts.push(transcript),
+    hearNext: (transcript, options = {}) => void transcripts.push({ transcript, confidence: options.confidence ?? 0.92, alternatives: options.alternatives ?? [] }),
     failNext: (code, afterBytes = 0, message = "injected failure") => void failures.push({ code, afterBytes, message }),
     stop: () =>
       new Promise<void>((resolve) => {

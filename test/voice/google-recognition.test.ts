@@ -7,7 +7,7 @@
 import { status } from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MayaApp } from "../../src/app.js";
-import { GoogleSpeechRecognizer, PHRASE_BOOST } from "../../src/voice/recognition/google-recognizer.js";
+import { GOOGLE_MAX_ALTERNATIVES, GoogleSpeechRecognizer, PHRASE_BOOST, transcriptOf } from "../../src/voice/recognition/google-recognizer.js";
 import { RecognitionError } from "../../src/voice/recognition/recognizer.js";
 import { openListen } from "../support/listen-client.js";
 import { MayaClient, startTestMaya } from "../support/maya.js";
@@ -49,7 +49,7 @@ describe("GoogleSpeechRecognizer against the stand-in", () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await expect.poll(() => partials.length).toBeGreaterThanOrEqual(3);
-    expect(await stream.finish()).toBe("can I get a negroni and an IPA");
+    expect((await stream.finish()).text).toBe("can I get a negroni and an IPA");
     expect(partials[0]).toBe("can");
     expect(partials.at(-1)).toMatch(/^can I get a/);
     const recorded = standin.streams.at(-1)!;
@@ -57,10 +57,19 @@ describe("GoogleSpeechRecognizer against the stand-in", () => {
     expect(recorded.config).toMatchObject({ encoding: "LINEAR16", sampleRateHertz: 16000, languageCode: "en-US", audioChannelCount: 1 });
   });
 
+  it("reports Google's confidence and its other readings, most likely first", async () => {
+    standin.hearNext("five gins", { confidence: 0.41, alternatives: ["four gins", "five gins", "five chins"] });
+    const stream = recognizer(["gin"]).start({ onPartial: () => undefined });
+    stream.write(tone(1));
+    // A float on the wire: 0.41 arrives as 0.4099999964...
+    expect(await stream.finish()).toEqual({ text: "five gins", confidence: expect.closeTo(0.41, 5), alternatives: ["four gins", "five chins"] });
+    expect(standin.streams.at(-1)!.config!.maxAlternatives).toBe(GOOGLE_MAX_ALTERNATIVES);
+  });
+
   it("sends the bar's phrase hints with a boost", async () => {
     const stream = recognizer(["negroni", "two martinis", "what's my tab"]).start({ onPartial: () => undefined });
     stream.write(tone(0.2));
-    expect(await stream.finish()).toBe("");
+    expect(await stream.finish()).toEqual({ text: "", confidence: null, alternatives: [] });
     const config = standin.streams.at(-1)!.config!;
     expect(config.phrases).toEqual(["negroni", "two martinis", "what's my tab"]);
     expect(config.boost).toBe(PHRASE_BOOST);
@@ -153,5 +162,23 @@ describe("the app with MAYA_STT=google", () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe("Google's final results as one transcript", () => {
+  it("joins them, keeps the least confidence, and reads the others one result at a time", () => {
+    const finals = [
+      { text: "two martinis", confidence: 0.9, alternatives: ["two martini"] },
+      { text: "and a negroni", confidence: 0.6, alternatives: ["and an negroni", "and a macaroni"] },
+    ];
+    expect(transcriptOf(finals, "")).toEqual({
+      text: "two martinis and a negroni",
+      confidence: 0.6,
+      alternatives: ["two martini and a negroni", "two martinis and an negroni", "two martinis and a macaroni"],
+    });
+    // Words never made final are vouched for by nothing; 0 is Google's "not estimated".
+    expect(transcriptOf(finals, "please").confidence).toBeNull();
+    expect(transcriptOf([{ text: "a beer", confidence: 0, alternatives: [] }], "").confidence).toBeNull();
+    expect(transcriptOf([], "")).toEqual({ text: "", confidence: null, alternatives: [] });
   });
 });

@@ -22,7 +22,7 @@ const countingRecognizer: SpeechRecognizer = {
   name: "sphinx",
   start: () => {
     let bytes = 0;
-    return { write: (pcm) => void (bytes += pcm.length), finish: async () => `bytes:${bytes}`, abort: () => undefined };
+    return { write: (pcm) => void (bytes += pcm.length), finish: async () => ({ text: `bytes:${bytes}`, confidence: null, alternatives: [] }), abort: () => undefined };
   },
   close: async () => undefined,
 };

@@ -50,6 +50,10 @@ describeWithSpeech("the recognition socket (offline recognizer)", () => {
     listen.stop();
     const final = await listen.until("final");
     expect(final.text).toBe("two martinis please");
+    // How sure the decoder is, and what else it heard, for `say` to weigh.
+    expect(final.confidence).toBeGreaterThan(0);
+    expect(final.confidence).toBeLessThanOrEqual(1);
+    expect(Array.isArray(final.alternatives)).toBe(true);
     expect((await listen.closed).code).toBe(1000);
     expect(await recognitions("success")).toBe(before + 1);
     const text = await metrics();

@@ -155,9 +155,11 @@ describeWithSpeech("SphinxRecognizer with the real decoder", () => {
     await expect.poll(() => partials.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(partials[0]).toMatch(/martini/);
     stream.write(second);
-    const final = await stream.finish();
+    const { text: final, confidence } = await stream.finish();
     expect(final).toMatch(/^two martinis please\b/);
     expect(final).toMatch(/negroni/);
+    expect(confidence).toBeGreaterThan(0);
+    expect(confidence).toBeLessThanOrEqual(1);
     expect(sphinx.recognizer.liveDecoders).toBe(0);
   });
 });

@@ -9,11 +9,13 @@ import { SpeechClient } from "@google-cloud/speech";
 import { googleAuthLibrary, grpc } from "google-gax";
 import {
   cleanTranscript,
+  distinctAlternatives,
   RecognitionError,
   SAMPLE_RATE_HERTZ,
   type RecognitionStream,
   type SpeechRecognizer,
   type StreamHandlers,
+  type Transcript,
 } from "./recognizer.js";
 
 /** Google's documented limits on phrase hints (per request and per phrase). */
@@ -21,6 +23,25 @@ export const MAX_PHRASE_HINTS = 5000;
 export const MAX_PHRASE_CHARS = 100;
 /** How strongly the hints bias recognition (Google accepts 0-20; higher means more false positives). */
 export const PHRASE_BOOST = 10;
+/** Readings asked of Google per result: the bar chooses among them (src/conversation/heard.ts). */
+export const GOOGLE_MAX_ALTERNATIVES = 4;
+
+type FinalResult = { text: string; confidence: number | null; alternatives: string[] };
+
+/**
+ * The utterance from its final results: their words joined, the least confidence among them (Google
+ * gives one per final result, 0 when it did not estimate it), and, with one final result, its other
+ * readings; with several, each other reading of one result beside the best of the rest.
+ */
+export function transcriptOf(finals: readonly FinalResult[], interim: string): Transcript {
+  const text = cleanTranscript([...finals.map((result) => result.text), interim].join(" "));
+  const confidences = finals.map((result) => result.confidence).filter((value): value is number => value !== null && value > 0);
+  const confidence = text === "" || confidences.length === 0 || interim !== "" ? null : Math.min(...confidences);
+  const alternatives = finals.flatMap((result, at) =>
+    result.alternatives.map((reading) => cleanTranscript([...finals.map((other, index) => (index === at ? reading : other.text)), interim].join(" "))),
+  );
+  return { text, confidence, alternatives: distinctAlternatives(text, alternatives) };
+}
 
 export interface GoogleRecognizerOptions {
   languageCode?: string;
@@ -38,7 +59,7 @@ export interface GoogleRecognizerOptions {
 
 interface StreamingResult {
   isFinal?: boolean | null;
-  alternatives?: { transcript?: string | null }[] | null;
+  alternatives?: { transcript?: string | null; confidence?: number | null }[] | null;
 }
 interface StreamingResponse {
   results?: StreamingResult[] | null;
@@ -80,12 +101,12 @@ export class GoogleSpeechRecognizer implements SpeechRecognizer {
     // A deadline on the whole call, and no retries: a guest is waiting, and typing is the fallback.
     const call = this.client._streamingRecognize({ timeout: this.maxStreamMs, retry: null }) as unknown as BidiCall;
     this.live.add(call);
-    const finals: string[] = [];
+    const finals: FinalResult[] = [];
     let interim = "";
     let state: "open" | "finishing" | "done" = "open";
     let failure: RecognitionError | null = null;
-    let settle: { resolve: (text: string) => void; reject: (error: RecognitionError) => void } | null = null;
-    const heard = () => cleanTranscript([...finals, interim].join(" "));
+    let settle: { resolve: (heard: Transcript) => void; reject: (error: RecognitionError) => void } | null = null;
+    const heard = () => cleanTranscript([...finals.map((result) => result.text), interim].join(" "));
 
     const fail = (error: RecognitionError) => {
       if (failure !== null || state === "done") return;
@@ -96,9 +117,10 @@ export class GoogleSpeechRecognizer implements SpeechRecognizer {
     call.on("data", (response) => {
       let latest = "";
       for (const result of response.results ?? []) {
-        const text = cleanTranscript(result.alternatives?.[0]?.transcript ?? "");
+        const [best, ...others] = result.alternatives ?? [];
+        const text = cleanTranscript(best?.transcript ?? "");
         if (result.isFinal) {
-          if (text !== "") finals.push(text);
+          if (text !== "") finals.push({ text, confidence: best?.confidence ?? null, alternatives: others.map((other) => cleanTranscript(other.transcript ?? "")).filter(Boolean) });
         } else {
           latest = cleanTranscript(`${latest} ${text}`);
         }
@@ -115,8 +137,8 @@ export class GoogleSpeechRecognizer implements SpeechRecognizer {
     call.on("end", () => {
       this.live.delete(call);
       if (state === "done" || failure !== null) return;
-      // Words never made final before the stream ended still count.
-      settle?.resolve(heard());
+      // Words never made final before the stream ended still count (with no confidence: nothing vouched for them).
+      settle?.resolve(transcriptOf(finals, interim));
     });
 
     call.write({
@@ -126,7 +148,7 @@ export class GoogleSpeechRecognizer implements SpeechRecognizer {
           sampleRateHertz: SAMPLE_RATE_HERTZ,
           audioChannelCount: 1,
           languageCode: this.languageCode,
-          maxAlternatives: 1,
+          maxAlternatives: GOOGLE_MAX_ALTERNATIVES,
           enableAutomaticPunctuation: false,
           speechContexts: this.phraseHints.length > 0 ? [{ phrases: this.phraseHints, boost: PHRASE_BOOST }] : [],
         },
@@ -149,16 +171,16 @@ export class GoogleSpeechRecognizer implements SpeechRecognizer {
         }
         if (state !== "open") return Promise.reject(new Error("finish() was already called"));
         state = "finishing";
-        return new Promise<string>((resolve, reject) => {
+        return new Promise<Transcript>((resolve, reject) => {
           const timer = setTimeout(() => {
             fail(new RecognitionError({ reason: "timeout", details: `no transcript ${this.finishTimeoutMs} ms after the audio ended` }));
             call.cancel();
           }, this.finishTimeoutMs);
           settle = {
-            resolve: (text) => {
+            resolve: (result) => {
               clearTimeout(timer);
               state = "done";
-              resolve(text);
+              resolve(result);
             },
             reject: (error) => {
               clearTimeout(timer);

@@ -8,12 +8,14 @@
  *   client → binary frames of 16 kHz mono s16le PCM
  *   server → {"type":"partial","text":"two martinis"}        as words are heard
  *   client → {"type":"stop"}                                 end of speech (or {"type":"cancel"})
- *   server → {"type":"final","text":"two martinis please"}   then closes (1000)
+ *   server → {"type":"final","text":"two martinis please","confidence":0.93,"alternatives":["two martini please"]}
+ *                                                            then closes (1000); confidence may be null
  *   server → {"type":"error","reason":"...","message":"..."} then closes (4xxx)
  *
  * The token travels in the first message, never in the URL (which proxies
  * log), and nothing reaches a recognizer before the session is known. The
- * client then sends the transcript to `say` itself, exactly as typed text.
+ * client then sends the transcript to `say` itself, with the confidence and
+ * alternatives as `heard` (an order heard unsurely is confirmed before it is poured).
  * Audio is passed through, never kept: not on disk, not in a log.
  */
 import type { IncomingMessage } from "node:http";
@@ -209,12 +211,12 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
       const current = stream;
       endedAt = performance.now();
       try {
-        const text = await current.finish();
+        const { text, confidence, alternatives } = await current.finish();
         const latency = (performance.now() - endedAt) / 1000;
         record(text === "" ? "no_speech" : "success", latency);
         stream = null;
         if (phase !== "finishing") return;
-        send({ type: "final", text, ...(truncated ? { truncated: true } : {}) });
+        send({ type: "final", text, confidence, alternatives, ...(truncated ? { truncated: true } : {}) });
         end(1000, "done");
       } catch (error) {
         stream = null;

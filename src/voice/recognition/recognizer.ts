@@ -25,14 +25,39 @@ export class RecognitionError extends Error {
   }
 }
 
+/** What an utterance was heard as: the words, how sure the engine is, and what else they may have been. */
+export interface Transcript {
+  /** Everything heard (possibly ""). */
+  text: string;
+  /** 0-1: how sure the engine is of the words that matter least surely; null when it does not say. */
+  confidence: number | null;
+  /** Other readings of the same audio, most likely first, none equal to `text` (empty when the engine gave one). */
+  alternatives: string[];
+}
+
+/** Alternatives kept per utterance: enough to choose among, few enough to read at once. */
+export const MAX_ALTERNATIVES = 4;
+
+/** A transcript's alternatives: cleaned, distinct, without the text itself or empty ones, at most MAX_ALTERNATIVES. */
+export function distinctAlternatives(text: string, candidates: readonly string[]): string[] {
+  const seen = new Set([text.toLowerCase()]);
+  const kept: string[] = [];
+  for (const candidate of candidates.map(cleanTranscript)) {
+    if (candidate === "" || seen.has(candidate.toLowerCase())) continue;
+    seen.add(candidate.toLowerCase());
+    kept.push(candidate);
+  }
+  return kept.slice(0, MAX_ALTERNATIVES);
+}
+
 export interface RecognitionStream {
   /** Audio: 16 kHz mono s16le PCM, any number of whole samples. Ignored once ended or aborted. */
   write(pcm: Buffer): void;
   /**
-   * No more audio: resolves with everything heard (possibly ""), or rejects with a
+   * No more audio: resolves with everything heard (its text possibly ""), or rejects with a
    * RecognitionError. Call once.
    */
-  finish(): Promise<string>;
+  finish(): Promise<Transcript>;
   /** Drops the utterance and frees what it holds (a process, a connection) at once. Idempotent. */
   abort(): void;
 }

@@ -30,10 +30,12 @@ import {
   BYTES_PER_SECOND,
   cleanTranscript,
   RecognitionError,
+  distinctAlternatives,
   SAMPLE_RATE_HERTZ,
   type RecognitionStream,
   type SpeechRecognizer,
   type StreamHandlers,
+  type Transcript,
 } from "./recognizer.js";
 
 export const DEFAULT_SPHINX_BINARY = "pocketsphinx_continuous";
@@ -132,8 +134,10 @@ const ADAPTATION_SECONDS = 3;
 const MAX_REPLAYS = 2;
 /** A decoder never holds more than this much of an utterance (the socket's own limit is lower). */
 const MAX_BUFFERED_SECONDS = 60;
-/** A `-time yes` line: "word start end confidence". */
+/** A `-time yes` line: "word start end posterior". */
 const WORD_TIME = /^(\S+) (\d+\.\d+) (\d+\.\d+) (-?\d+(?:\.\d+)?)$/;
+/** Sentence marks, silences and fillers in a `-time yes` listing ("<s>", "<sil>", "[NOISE]", "++BREATH++"). */
+const NOT_A_WORD = /^(<.*>|\[.*\]|\+\+.*\+\+)$/;
 /** bash's exit status when the decoder binary is missing. */
 const COMMAND_NOT_FOUND = 127;
 
@@ -174,36 +178,48 @@ export class SphinxRecognizer implements SpeechRecognizer {
       detached: true,
     });
     this.live.add(child);
-    /** Stretches of speech with the time (seconds into the stream) they start at. */
-    const segments: { text: string; start: number }[] = [];
-    let pendingHyp: string | null = null;
-    let expectingStart = false;
+    /**
+     * Stretches of speech: their words, the time (seconds into the stream) they start at, and the
+     * posterior probability of each word (silences and fillers left out).
+     */
+    const segments: { text: string; start: number; posteriors: number[] }[] = [];
+    let current: { text: string; start: number | null; posteriors: number[] } | null = null;
     const audio: Buffer[] = [];
     let audioBytes = 0;
     let stdoutRest = "";
     let stderrTail = "";
     let state: "open" | "finishing" | "done" = "open";
     let failure: RecognitionError | null = null;
-    let settle: { resolve: (text: string) => void; reject: (error: RecognitionError) => void } | null = null;
-    /** Segments starting after this belong to the replay; Infinity until the replay is sent. */
-    let replayFrom = Number.POSITIVE_INFINITY;
+    let settle: { resolve: (heard: Transcript) => void; reject: (error: RecognitionError) => void } | null = null;
+    /** Where each hearing after the first begins (seconds into the stream); empty until the replays are sent. */
+    let hearingStarts: number[] = [];
 
+    const hearingOf = (start: number) => hearingStarts.filter((from) => start >= from).length;
     const joined = (list: readonly { text: string }[]) => cleanTranscript(list.map((segment) => segment.text).join(" "));
-    const heardLive = () => joined(segments.filter((segment) => segment.start < replayFrom));
-    const transcript = () => joined(segments.filter((segment) => segment.start >= replayFrom));
+    const heardLive = () => joined(segments.filter((segment) => hearingOf(segment.start) === 0));
+    const transcript = (): Transcript => {
+      const last = hearingStarts.length;
+      const final = segments.filter((segment) => hearingOf(segment.start) === last);
+      const text = joined(final);
+      const posteriors = final.flatMap((segment) => segment.posteriors);
+      // The earlier hearings, latest first: the same audio heard before the decoder had adapted to it.
+      const earlier = Array.from({ length: last }, (_, hearing) => joined(segments.filter((segment) => hearingOf(segment.start) === hearing))).reverse();
+      return { text, confidence: text === "" ? null : Math.min(...posteriors, 1), alternatives: distinctAlternatives(text, earlier) };
+    };
     const readLine = (raw: string) => {
       const line = raw.trim();
       const time = WORD_TIME.exec(line);
       if (time === null) {
-        pendingHyp = line;
-        expectingStart = true;
+        current = { text: cleanTranscript(line), start: null, posteriors: [] };
         return;
       }
-      if (!expectingStart) return;
+      if (current === null) return;
+      const [, word = "", start = "0", , posterior = "1"] = time;
+      if (!NOT_A_WORD.test(word)) current.posteriors.push(Math.min(1, Math.max(0, Number(posterior))));
+      if (current.start !== null) return;
       // The first timed word of a segment gives its start; the words themselves are in the hypothesis line.
-      expectingStart = false;
-      segments.push({ text: cleanTranscript(pendingHyp ?? ""), start: Number(time[2]) });
-      pendingHyp = null;
+      current.start = Number(start);
+      segments.push(current as { text: string; start: number; posteriors: number[] });
       if (state === "open" && failure === null) handlers.onPartial(heardLive());
     };
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
@@ -287,16 +303,16 @@ export class SphinxRecognizer implements SpeechRecognizer {
         }
         if (state !== "open") return Promise.reject(new Error("finish() was already called"));
         state = "finishing";
-        return new Promise<string>((resolve, reject) => {
+        return new Promise<Transcript>((resolve, reject) => {
           const timer = setTimeout(() => {
             this.options.onDecoderProblem?.({ kind: "killed", details: `no transcript ${this.finishTimeoutMs} ms after the audio ended` });
             fail(new RecognitionError({ reason: "timeout", details: "the decoder took too long and was stopped" }));
             kill();
           }, this.finishTimeoutMs);
           settle = {
-            resolve: (text) => {
+            resolve: (heard) => {
               clearTimeout(timer);
-              resolve(text);
+              resolve(heard);
             },
             reject: (error) => {
               clearTimeout(timer);
@@ -308,7 +324,7 @@ export class SphinxRecognizer implements SpeechRecognizer {
           const gap = Buffer.alloc(REPLAY_GAP_SECONDS * BYTES_PER_SECOND);
           const seconds = audioBytes / BYTES_PER_SECOND;
           const replays = Math.min(MAX_REPLAYS, Math.max(1, Math.ceil(ADAPTATION_SECONDS / Math.max(seconds, 0.1))));
-          replayFrom = seconds * replays + REPLAY_GAP_SECONDS * (replays - 0.5);
+          hearingStarts = Array.from({ length: replays }, (_, replay) => (seconds + REPLAY_GAP_SECONDS) * (replay + 1) - REPLAY_GAP_SECONDS / 2);
           for (let replay = 0; replay < replays; replay++) {
             child.stdin.write(gap);
             for (const chunk of audio) child.stdin.write(chunk);
