@@ -248,7 +248,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "SPIRIT",
     priceCents: 800,
     description: "A London dry gin full of juniper, neat or on the rocks.",
-    aliases: ["gins", "london dry", ...GIN_BRANDS],
+    aliases: ["gins", "jin", "london dry", ...GIN_BRANDS],
     modifiers: SPIRIT_MODIFIERS,
     servingChoices: SPIRIT_SERVING,
     tags: ["strong", "botanical"],

@@ -121,6 +121,7 @@ const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pa
 const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
   /^ would you be so kind as to /,
+  /^ (can|could|would|will) (you|ya) (maybe |possibly |perhaps |kindly |please )+(get|bring|make|pour|give|add|grab|fix|do|set|hook|whip|mix|serve) /,
   // "could my colleague and I have...": the guest and company.
   /^ (can|could|may|might) (my|our) \w+ and (i|me) (have|get|try|order|grab|start) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
@@ -140,6 +141,7 @@ const REMOVAL = oneOf([
 ]);
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
+  / (would not|could not|will not|never) say no to /,
   / (was|were) (wondering|hoping) | (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
   // "I want two of martini, is possible?": the same, said after.
   / (is it|is|it is) possible $/,
@@ -275,6 +277,8 @@ const REQUEST_LEMMAS = new Set([
   "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go", "split", "share",
   "stick", "stay", "choose", "pick", "opt", "select", "switch", "swap", "change",
 ]);
+/** Time asked for instead of a drink: "a moment", "a sec", "more time". */
+const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather"]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
 const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);
 /** Verbs of knowing and looking: a wish for one of them asks for words, never for a drink. */
@@ -329,6 +333,9 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   if (tags[position] !== "VERB") return null;
   const lemma = lemmas[position] as string;
   if (!REQUEST_LEMMAS.has(lemma)) return null;
+  // "I'll need a moment before the cosmo", "can I get a second to look at the gin": the verb's object is time.
+  const object = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[position + 1] as string) ? position + 2 : position + 1;
+  if (TIME_OBJECTS.has(tokens[object] as string) || (tokens[object] === "few" && TIME_OBJECTS.has(tokens[object + 1] as string))) return false;
   const infinitive = tokens[position + 1] === "to" && tags[position + 2] === "VERB";
   if (WISH_LEMMAS.has(lemma) && infinitive) {
     const next = lemmas[position + 2] as string;
@@ -398,8 +405,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
   if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
-  if (fragment && test(LATER, shape)) return statement("LATER");
-  if (fragment && test(TENTATIVE, shape)) return statement("TENTATIVE");
+  // ("a cold classic brew when you get a sec": the aside puts nothing off.)
+  const unhedged = shape.replace(ASIDES, " ");
+  if (fragment && test(LATER, unhedged)) return statement("LATER");
+  if (fragment && test(TENTATIVE, unhedged)) return statement("TENTATIVE");
   // "wow, three martinis already": a count of what was had, not an order.
   if (fragment && (test(PAST_TIME, shape) || test(ALREADY, shape))) return statement("PAST");
   if (fragment) return { act: "REQUEST", kind: null };

@@ -83,6 +83,8 @@ export function readModifierAt(
   for (const phrase of candidates) {
     if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
     if (phrase.tokens.length === 1 && CONTEXTUAL.has(phrase.tokens[0] as string) && !options.afterDrink) continue;
+    // "send a daiquiri up to room 214": "up to" says where, not how.
+    if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && tokens[start + 1] === "to") continue;
     // "twist my arm", "shake your hand": a verb with its object, no way of making a drink.
     if (phrase.tokens.length === 1 && VERB_OBJECTS.has(tokens[start + 1] as string)) continue;
     return { modifier: phrase.modifier, soft: phrase.soft, length: phrase.tokens.length };

@@ -11,7 +11,7 @@ import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
 import type { DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
 import { groundPhrase, isDrinkLike, notOnMenuLengthAt } from "./grounding.js";
-import { lexiconWord } from "./lexicon.js";
+import { lexiconAt, lexiconWord } from "./lexicon.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
@@ -160,7 +160,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
     // The container goes with what it holds: "a can of DRINK" reads as "a DRINK" for the clause patterns.
-    if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined) {
+    // ("a cup of tea" is hot tea, a drink of its own, not the iced tea in the cup.)
+    if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined && lexiconAt(tokens, position) === null) {
       position += 2;
       continue;
     }

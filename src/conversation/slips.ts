@@ -98,6 +98,8 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
     const subject = ["i", "we", "you", "he", "she", "they", "who"].includes(tokens[position - 1] ?? "");
     return !subject && next !== undefined && matchMenuAt(tokens, position + 1, index) ? "one" : null;
   }
+  // "tree ipas", "fore lagers": heard, not meant.
+  if ((token === "tree" || token === "fore") && pluralDrinkAt(tokens, position + 1, index)) return token === "tree" ? "three" : "four";
   if (token !== "to" && token !== "too" && token !== "for") return null;
   // "tip for dollars", "leave to bucks": an amount where a tip's amount belongs.
   if (next !== undefined && MONEY_WORDS.has(next) && TIPPING.has(tokens[position - 1] ?? "")) return token === "for" ? "four" : "two";

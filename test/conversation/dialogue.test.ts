@@ -941,3 +941,16 @@ describe("ways of asking the rules were not written for (issue 18, set N)", () =
     expect(tabLines(paying.session)).toEqual(["1 rum (on the rocks)"]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set O)", () => {
+  itPours([
+    ["could you perhaps kindly make me a negroni", ["1 negroni"]],
+    ["I would never say no to a daiquiri, shaken", ["1 daiquiri (shaken)"]],
+    ["bring a martini up to table 9", ["1 martini"]],
+    ["fore lagers please", ["4 tap-beer"]],
+    ["an iced tea whenever you get a chance", ["1 iced-tea"]],
+    ["a jin neat", ["1 gin (neat)"]],
+  ]);
+
+  itPoursNothing(["we need a minute before the negronis", "a mug of tea for my mum", "I could use a breather before the next round of IPAs"]);
+});

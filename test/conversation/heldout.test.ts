@@ -22,6 +22,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-05-l": 1.0,
   "fresh-2026-12-05-m": 1.0,
   "fresh-2026-12-05-n": 1.0,
+  "fresh-2026-12-05-o": 1.0,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
