@@ -116,12 +116,17 @@ describeWithBrowser(`hearing on the server, end to end${speechMissing ? ` (skipp
     expect(await page.locator("#mic-note").isHidden()).toBe(true);
   });
 
-  it("hears 'two martinis please' from the microphone: the words go to say, the overlay shows Tab $26.00", async () => {
+  it("hears 'two martinis please' from the microphone: the words go to say as heard, Maya asks, a yes pours: Tab $26.00", async () => {
     // Keyboard activation: one press, and Maya listens until the guest pauses.
     await page.focus("#mic");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#mic").getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => page.locator("#transcript .message.guest").last().textContent(), { timeout: 20_000 }).toMatch(/two martinis please/i);
+    // Heard, not typed: the order is confirmed before anything is poured.
+    await expect.poll(() => lastMaya(page).textContent(), { timeout: 10_000 }).toMatch(/Two Martinis, is that right\?/);
+    expect(await figure(page, "tab").textContent()).toBe("Tab $0.00");
+    await page.fill("#say-input", "yes");
+    await page.press("#say-input", "Enter");
     await expect.poll(() => figure(page, "tab").textContent(), { timeout: 10_000 }).toBe("Tab $26.00");
     await expect.poll(() => figure(page, "balance").textContent()).toBe("Balance $974.00");
     await expect.poll(() => lastMaya(page).textContent()).toMatch(/martini/i);
@@ -183,6 +188,9 @@ describeWithBrowser(`a server that prefers its own recognizer, and one whose rec
     await page.focus("#mic");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#transcript .message.guest").last().textContent(), { timeout: 20_000 }).toMatch(/two martinis please/i);
+    await expect.poll(() => lastMaya(page).textContent(), { timeout: 10_000 }).toMatch(/Two Martinis, is that right\?/);
+    await page.fill("#say-input", "yes");
+    await page.press("#say-input", "Enter");
     await expect.poll(() => figure(page, "tab").textContent(), { timeout: 10_000 }).toBe("Tab $26.00");
     expect(sockets).toContain("/listen");
     expect(await page.evaluate(() => (window as unknown as { webSpeechLog: string[] }).webSpeechLog)).toEqual([]);

@@ -10,13 +10,15 @@ import { cleanHeard, CONFIRM_BELOW, type Heard } from "../../src/conversation/he
 import { DomainError } from "../../src/errors.js";
 import { FakeBackend, FakeBar, MemoryStore, tabLines } from "./fake-bar.js";
 
-const unsure: Heard = { confidence: CONFIRM_BELOW / 2, alternatives: [] };
+const unsure: Heard = { confidence: 0.3, alternatives: [] };
 const sure: Heard = { confidence: 0.95, alternatives: [] };
+/** Vouched for (above CONFIRM_BELOW): no recognizer's confidence is, yet; the rule is tested with one of its own. */
+const vouched = { confidence: 1, alternatives: [] } as const;
 
-function guest() {
+function guest(confirmHeardBelow?: number) {
   const bar = new FakeBar();
   const store = new MemoryStore();
-  const service = new ConversationService(new FakeBackend(bar, store));
+  const service = new ConversationService(new FakeBackend(bar, store), confirmHeardBelow === undefined ? {} : { confirmHeardBelow });
   return {
     store,
     say: async (text: string, heard?: Heard) => {
@@ -39,8 +41,13 @@ describe("an order heard unsurely", () => {
   it("is corrected in one step: 'no, four IPAs' pours four, never five", async () => {
     const { say } = guest();
     await say("five gins neat", unsure);
-    const corrected = await say("no, four IPAs", sure);
+    const corrected = await say("no, four IPAs");
     expect(corrected.lines).toEqual(["4 ipa"]);
+    // Said rather than typed, the correction is heard too: asked about as four, never five.
+    const spoken = guest();
+    await spoken.say("five IPAs", unsure);
+    expect((await spoken.say("no, four IPAs", sure)).text).toBe("Four IPAs, is that right?");
+    expect((await spoken.say("yes", sure)).lines).toEqual(["4 ipa"]);
   });
 
   it("a no pours nothing", async () => {
@@ -92,8 +99,8 @@ describe("an order heard unsurely", () => {
 });
 
 describe("readings that disagree", () => {
-  it("on the count: asked about", async () => {
-    const { say } = guest();
+  it("on the count: asked about, however sure the recognizer was of its first", async () => {
+    const { say } = guest(0.5);
     const asked = await say("five IPAs", { confidence: 0.95, alternatives: ["four IPAs"] });
     expect(asked.text).toBe("Five IPAs, is that right?");
     expect(asked.lines).toEqual([]);
@@ -106,21 +113,30 @@ describe("readings that disagree", () => {
     expect((await say("yes", sure)).lines).toEqual(["4 ipa"]);
   });
 
-  it("readings that agree, heard surely, pour at once", async () => {
-    const { say } = guest();
+  it("readings that agree, heard with a confidence that vouches for them, pour at once", async () => {
+    const { say } = guest(0.5);
     expect((await say("two martinis please", { confidence: 0.95, alternatives: ["two martinis", "two martini is please"] })).lines).toEqual(["2 martini"]);
   });
 });
 
-describe("typed text and sure speech", () => {
-  it("pour at once, as before", async () => {
-    const typed = guest();
-    expect((await typed.say("five IPAs")).lines).toEqual(["5 ipa"]);
-    const spoken = guest();
-    expect((await spoken.say("five IPAs", sure)).lines).toEqual(["5 ipa"]);
-    // No confidence given (a browser that gives none): nothing to doubt.
-    const unknown = guest();
-    expect((await unknown.say("five IPAs", { confidence: null, alternatives: [] })).lines).toEqual(["5 ipa"]);
+describe("typed text, and the confidence that vouches", () => {
+  it("typed text pours at once, as before", async () => {
+    expect((await guest().say("five IPAs")).lines).toEqual(["5 ipa"]);
+  });
+
+  it(`no recognizer's confidence vouches for a pour yet (CONFIRM_BELOW ${CONFIRM_BELOW}): heard orders are confirmed, with or without one`, async () => {
+    expect(CONFIRM_BELOW).toBeGreaterThan(1);
+    for (const heard of [sure, vouched, { confidence: null, alternatives: [] }]) {
+      const asked = await guest().say("five IPAs", heard);
+      expect(asked.text).toBe("Five IPAs, is that right?");
+      expect(asked.lines).toEqual([]);
+    }
+  });
+
+  it("with a threshold a recognizer has earned, what it vouches for pours at once and the rest is asked", async () => {
+    expect((await guest(0.5).say("five IPAs", sure)).lines).toEqual(["5 ipa"]);
+    expect((await guest(0.5).say("five IPAs", unsure)).lines).toEqual([]);
+    expect((await guest(0.5).say("five IPAs", { confidence: null, alternatives: [] })).lines).toEqual([]);
   });
 });
 
