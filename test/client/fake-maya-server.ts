@@ -30,7 +30,8 @@ const SDL = /* GraphQL */ `
   type Reply { text: String! speech: String! intent: String! audioUrl: String session: Session! payment: PaymentAttempt }
   type TabEvent { reason: TabEventReason! balanceCents: Int! tab: Tab! payment: PaymentAttempt message: String }
   type Query { me: Session! payment(id: ID!): PaymentAttempt }
-  type Mutation { startSession(customerName: String): SessionGrant! say(text: String!): Reply! setTip(percent: Int, amountCents: Int): Tab! }
+  input HeardSpeech { alternatives: [String!] confidence: Float }
+  type Mutation { startSession(customerName: String): SessionGrant! say(text: String!, heard: HeardSpeech): Reply! setTip(percent: Int, amountCents: Int): Tab! }
   type Subscription { tabChanged(snapshot: Boolean = false): TabEvent! }
 `;
 
