@@ -66,6 +66,8 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   /** A read was asked for while one ran: it runs again after, since the running one may have started too early. */
   private readAgain: ReadCause | undefined;
+  /** What a call made while a read ran waits for: the read after it. */
+  private followUp: Promise<void> | undefined;
   private stopped = true;
   private consecutiveFailures = 0;
 
@@ -115,10 +117,13 @@ export class OutboxRelay {
     if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.readAgain ??= cause;
-      return this.running;
+      // Resolves after the read that runs again: the one running may have started before what this call asks for.
+      this.followUp ??= this.running.then(() => this.running);
+      return this.followUp;
     }
     this.running = this.readAll(cause).finally(() => {
       this.running = undefined;
+      this.followUp = undefined;
       const again = this.readAgain;
       this.readAgain = undefined;
       if (again) void this.catchUp(again);

@@ -161,3 +161,38 @@ describe.runIf(onPostgres)("OutboxRelay on PostgreSQL", () => {
     expect(reads.length).toBe(readsAfter);
   });
 });
+
+describe("OutboxRelay, a read asked for while one runs", () => {
+  it("resolves only after the read that runs again, which sees what was committed meanwhile", async () => {
+    const committed: OutboxRow[] = [];
+    const row = (id: number) => ({ id, sessionId: "s", version: id, change: {} as OutboxRow["change"] });
+    let release: () => void = () => {};
+    let reads = 0;
+    const outbox = {
+      lastId: async () => 0,
+      rowsAfter: async (after: number) => {
+        reads += 1;
+        // The first read sees the outbox as it was when it started, and is slow.
+        const snapshot = committed.filter((entry) => entry.id > after);
+        if (reads === 1) await new Promise<void>((resolve) => (release = resolve));
+        // Every read takes a moment, as a database's does.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return snapshot;
+      },
+    };
+    const seen: number[] = [];
+    const relay = new OutboxRelay(outbox, (delivered) => seen.push(delivered.id));
+    await relay.start();
+    committed.push(row(1));
+    const first = relay.catchUp();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    committed.push(row(2));
+    const second = relay.catchUp();
+    release();
+    await first;
+    await second;
+    expect(seen).toEqual([1, 2]);
+    expect(reads).toBe(2);
+    await relay.stop();
+  });
+});
