@@ -455,7 +455,15 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
 }
 
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
-const ASIDES = / (thank you very much|thank you so much|thanks very much|thanks so much|thanks a lot|thank you|thanks|please|cheers|i guess|i think|i suppose|i reckon|if you can|if you could|when you can|whenever you can|when you get a chance|when you get a sec|whenever you get a chance|whenever you get a sec|whenever you get a moment|when you get a moment|whenever you have a moment|when you have a moment|whenever you have a sec|when you have a sec|whenever you have a chance|when you have a chance|when you are ready|whenever you are ready|no rush|for me|for us)(?= )/g;
+const ASIDE_WORDS: readonly string[] = [
+  "thank you very much", "thank you so much", "thanks very much", "thanks so much", "thanks a lot", "thank you",
+  "thanks", "please", "cheers", "i guess", "i think", "i suppose", "i reckon", "if you can", "if you could",
+  "when you can", "whenever you can", "when you get a chance", "when you get a sec", "whenever you get a chance",
+  "whenever you get a sec", "whenever you get a moment", "when you get a moment", "whenever you have a moment",
+  "when you have a moment", "whenever you have a sec", "when you have a sec", "whenever you have a chance",
+  "when you have a chance", "when you are ready", "whenever you are ready", "no rush", "for me", "for us",
+];
+const ASIDES = new RegExp(` (${ASIDE_WORDS.join("|")})(?= )`, "g");
 /** Subjects that make a clause of a bare order ("I a martini" is not one); "hey there", "you" in an aside are not. */
 const SUBJECTS = new Set(["i", "we", "he", "she", "they"]);
 const VERBS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
@@ -467,10 +475,7 @@ const SUPERLATIVE_PRAISE = / (best|worst|greatest|finest|nicest|tastiest) (\w+ )
 /** An amount of money said with a drink and no verb: talk of its price, not an order. */
 const PRICED = / \w+ (dollars|dollar|bucks|buck|quid|cents) (for|per|a|an|each|just for) /;
 
-const ASIDE_PHRASES: readonly (readonly string[])[] = ASIDES.source
-  .slice(2, -6)
-  .split("|")
-  .map((phrase) => phrase.split(" "));
+const ASIDE_PHRASES: readonly (readonly string[])[] = ASIDE_WORDS.map((phrase) => phrase.split(" "));
 
 /** Where the asides are in the tokens: their words are neither subjects nor verbs of the clause. */
 function asidePositions(tokens: readonly string[]): Set<number> {

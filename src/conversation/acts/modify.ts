@@ -38,9 +38,9 @@ export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantit
     .filter(({ line }) => !madeAs || madeAs.every((modifier) => line.modifiers.includes(modifier)));
   const last = named[named.length - 1];
   // "two of the martini, dry" with no Martini poured: nothing to change, so the drinks as said are poured.
-  if (!last && itemIds?.length === 1 && !all && source === state.lastOrder && !state.lastOrder.some((line) => line.menuItemId === itemIds[0])) {
-    const onTab = (await bar.snapshot(tools.sessionId)).tab.items.some((line) => line.menuItemId === itemIds[0]);
-    if (!onTab) return pour([{ candidates: [...itemIds], category: null, quantity: quantity ?? 1, modifiers: [...added], softModifiers: [] }], [], bar, tools);
+  // (Not in the last order, the tab was read above: none of it there either.)
+  if (!last && itemIds?.length === 1 && !all && elsewhere && tabLines.length === 0) {
+    return pour([{ candidates: [...itemIds], category: null, quantity: quantity ?? 1, modifiers: [...added], softModifiers: [] }], [], bar, tools);
   }
   if (!last) return { text: replies.modifyWhat() };
   const remakes: Remake[] = named.flatMap(({ line, at, item }) => {
