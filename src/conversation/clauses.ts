@@ -10,6 +10,7 @@
  * wish after "not", "never", "no more", "don't"). Only a REQUEST (or a "yes"
  * to Maya's own offer, handled in answers.ts) may change the tab.
  */
+import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
 import { utteranceOf, type Utterance } from "./intents.js";
 import { isEnglishWord } from "./english.js";
 import { editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
@@ -203,10 +204,8 @@ const PAST = oneOf([
   PAST_TIME,
 ]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
-const PERSON_NOUNS =
-  "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat";
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (guy|lady|man|woman|girl|boy|couple|bartender|table|gentleman|kids)( (next to me|over there|at the end of the bar|at the bar|behind me))?|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -389,7 +388,9 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(HAVING_GOT, shape)) return { act: "CHAT", kind: null };
   if (test(DRINKS_HAD, shape) && !test(PUT_IN, shape)) return statement("PAST");
   // "when we get back to the hotel": a time, with its own subject; no question ("when do you close?").
-  if (!asked && test(TIME_CLAUSE, shape)) return statement(test(TIME_PAST, shape) ? "PAST" : "LATER");
+  // ("when you get a sec, a lager": a courtesy, put off nothing.)
+  const unhedged = shape.replace(ASIDES, " ");
+  if (!asked && test(TIME_CLAUSE, unhedged)) return statement(test(TIME_PAST, shape) ? "PAST" : "LATER");
   const question =
     (asked && !fragment) ||
     WH.has(/^ (\w+)/.exec(shape)?.[1] ?? "") ||
@@ -406,7 +407,6 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
   // ("a cold classic brew when you get a sec": the aside puts nothing off.)
-  const unhedged = shape.replace(ASIDES, " ");
   if (fragment && test(LATER, unhedged)) return statement("LATER");
   if (fragment && test(TENTATIVE, unhedged)) return statement("TENTATIVE");
   // "wow, three martinis already": a count of what was had, not an order.
@@ -417,7 +417,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const wish = framed ?? (test(WISH, person) || IMPERATIVE.test(shape));
   if (test(PAST, person) && !test(HAVE_TO, shape)) return statement("PAST");
   // A wish put off or hedged is no request, whoever it is for ("she'll probably want a lemonade").
-  if (test(LATER, shape)) return statement("LATER");
+  if (test(LATER, unhedged)) return statement("LATER");
   if (test(TENTATIVE, shape)) return statement("TENTATIVE");
   if (test(OTHER_SUBJECT, shape)) return wish && !test(HABITUAL, shape) ? { act: "REQUEST", kind: null } : statement("OTHER");
   if (test(ITEM_SUBJECT, shape) || (test(THING_SUBJECT, shape) && test(NAMES_DRINK, shape)) || (test(OPINION_VERB, person) && !wish) || (test(DRINK_PREDICATE, shape) && !wish)) {

@@ -26,6 +26,13 @@ import type { Tag, Tagged } from "./tagging.js";
 
 export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SCORE";
 
+export interface FoundEntity {
+  entity: NumberEntity;
+  /** Tokens the number takes ("twenty five": 2). */
+  length: number;
+  value: number;
+}
+
 /** "the 4 of us", "for 3 people": how many guests, not how many drinks. */
 const PEOPLE = new Set(["people", "persons", "guests", "guys", "ladies", "gents", "adults", "friends", "folks", "pax"]);
 const US = new Set(["us", "you"]);
@@ -88,7 +95,7 @@ function isLabelNoun(tokens: readonly string[], tagged: Tagged, position: number
 }
 
 /** The entity of the number a list continues: "7 and 8", "4, 5" (null when the number before is none). */
-function listedAfter(found: ReadonlyMap<number, { entity: NumberEntity; length: number }>, position: number, tokens: readonly string[], pauses: readonly Pause[]): NumberEntity | null {
+function listedAfter(found: ReadonlyMap<number, FoundEntity>, position: number, tokens: readonly string[], pauses: readonly Pause[]): NumberEntity | null {
   // Labels are written as figures: "seat 3 and one for seat 4" counts one more.
   if (!/^\d+$/.test(tokens[position] as string)) return null;
   const joiner = tokens[position - 1] === "and" || tokens[position - 1] === "or";
@@ -105,8 +112,8 @@ const TIP_WORDS = new Set(["tip", "tips", "tipping", "percent"]);
 const talksOfTips = (tokens: readonly string[], position: number): boolean => tokens.slice(Math.max(0, position - 5), position).some((word) => TIP_WORDS.has(word));
 
 /** What each number in the tokens is, when it is not a count: by position of its first token. */
-export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, { entity: NumberEntity; length: number }> {
-  const found = new Map<number, { entity: NumberEntity; length: number }>();
+export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, FoundEntity> {
+  const found = new Map<number, FoundEntity>();
   for (let position = 0; position < tokens.length; position += 1) {
     const token = tokens[position] as string;
     if (token === "a" || token === "an") continue;
@@ -120,7 +127,7 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     const other = next === "to" ? readNumber(tokens, after + 1) : null;
     // "we're up 7 to 3": a score (a range goes up: "two to three" is read as one, in numbers.ts).
     if (other && other.value <= number.value) {
-      found.set(position, { entity: "SCORE", length: number.length + 1 + other.length });
+      found.set(position, { entity: "SCORE", length: number.length + 1 + other.length, value: number.value });
       position = after + other.length;
       continue;
     }
@@ -151,7 +158,7 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
       if (joined && TIME_PREPOSITIONS.has(previous)) entity = "TIME";
       else if (joined && position > 0 && isLabelNoun(tokens, tagged, position - 1, index)) entity = "LABEL";
     }
-    if (entity) found.set(position, { entity, length: number.length });
+    if (entity) found.set(position, { entity, length: number.length, value: number.value });
     position = after - 1;
   }
   return found;
@@ -164,10 +171,15 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
  */
 export const NOT_A_COUNT = "num";
 
-/** The text with each number that is not a count said as NOT_A_COUNT (pauses kept), and the tags to match. */
-export function withoutNonCounts(read: ReadText, tagged: Tagged, index: MenuIndex): { read: ReadText; tagged: Tagged } {
+/**
+ * The text with each number that is not a count said as NOT_A_COUNT (pauses kept), the tags to
+ * match, and how many guests the utterance said it is for ("the five of us"), when it said one number of them.
+ */
+export function withoutNonCounts(read: ReadText, tagged: Tagged, index: MenuIndex): { read: ReadText; tagged: Tagged; groupSize: number | null } {
   const found = numberEntities(read.tokens, read.pauses, tagged, index);
-  if (found.size === 0) return { read, tagged };
+  if (found.size === 0) return { read, tagged, groupSize: null };
+  const groups = [...found.values()].filter(({ entity }) => entity === "PEOPLE");
+  const groupSize = groups.length === 1 && Number.isInteger(groups[0]?.value) ? (groups[0] as FoundEntity).value : null;
   const tokens: string[] = [];
   const pauses: Pause[] = [];
   const tags: Tag[] = [];
@@ -185,6 +197,6 @@ export function withoutNonCounts(read: ReadText, tagged: Tagged, index: MenuInde
     position += length - 1;
   }
   pauses.push(read.pauses[read.tokens.length] ?? "NONE");
-  return { read: { tokens, pauses }, tagged: { tags, lemmas } };
+  return { read: { tokens, pauses }, tagged: { tags, lemmas }, groupSize };
 }
 

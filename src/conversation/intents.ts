@@ -6,6 +6,7 @@
  * "cancel the tip" is a tip, not a removal). Anything that names a drink and
  * matched nothing earlier is an order.
  */
+import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
 import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
@@ -231,8 +232,11 @@ function moodOf(u: Utterance): Mood | null {
 }
 
 const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$| (\w+) more (of )?(those|them|these|that|the same) /;
-const REPEAT_NOT =
-  / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /;
+const REPEAT_NOT = new RegExp(
+  // "the same as that couple": their drinks, named after it or asked about, not the guest's last order.
+  ` (same|another) (one )?as (that|this|those|these|the|my|our|his|her|their|your) (best |old )?(${PERSON_NOUNS}|${PEOPLE_AROUND})\\b|` +
+  / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /.source,
+);
 const SAME_AGAIN = / (same again|the same again|again|same) (on|for|with) /;
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
 

@@ -44,7 +44,7 @@ import { everyOne, focusedCount, readEdit, repeatedAs, revisedEdit, servingWords
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
 import { WH } from "./segmentation.js";
-import type { Intent, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
+import type { Intent, MentionKind, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
 /** Intents that change the tab: only a request (or a repair, or a yes to an offer) may have one. */
 const CHANGES_TAB: ReadonlySet<Intent> = new Set([
@@ -644,6 +644,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   const corrected = withServingVerbs(correctSlips(readText(text), index), index);
   const counted = withoutNonCounts(corrected, tag(corrected.tokens), index);
   const { read, tagged } = withoutRelays(counted.read, counted.tagged);
+  const guests = counted.groupSize;
   if (read.tokens.length === 0) return { understanding: { intent: "UNKNOWN" }, answered: null };
   const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index);
   let declined: Understanding | null = null;
@@ -655,7 +656,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // "no, something else": the no is only part of it; what else was said may say more.
   if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
   else if (opened) return { understanding: opened.answer, answered: opened.answered };
-  const understanding = readClausesOf(clauses, state, index, declined);
+  const understanding = readClausesOf(clauses, state, index, declined, guests);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
@@ -673,7 +674,7 @@ const ANOTHER = / (another|one more|two more|three more|more) /;
 /** "the same way", "like before", "as last time": made as the drink was the last time. */
 const AS_BEFORE = / (same way|same(?= $)|the same way|like before|as before|like last time|as last time|same as before|same as last time|like the last one|the way i had it) /;
 
-function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null): Understanding {
+function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null, guests: number | null): Understanding {
   const clauses = withOpenEndsClosed(asSaid, index);
   const working: Working = { drafts: [], unknown: [], lastClause: 0, emptied: false, position: -1 };
   const readings: { position: number; understanding: Understanding }[] = [];
@@ -697,6 +698,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       continue;
     }
     let reading: Understanding | null;
+    // "a martini sounds great, make it dirty", "ooh, a daiquiri sounds nice, on the rocks please": how
+    // to make the drink just spoken well of asks for it.
+    if (working.drafts.length === 0) takeUpPraised(readings, clause, working, index);
     // "Martini is with olive? Dirty?": a serving word asked right after a question asks too.
     if (clause.asked && clause.fragment && clause.act === "REQUEST" && !clause.namesDrink && clauses[position - 1]?.act === "QUESTION") continue;
     // "she doesn't want the long island after all, cancel it": the cue says again what was just asked.
@@ -770,6 +774,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "could my colleague and I have an old fashioned each?": one for each of the two.
       const each = reading.drafts.length === 1 && u.tokens.includes("each") && matches(u, TWO_OF_US) && reading.drafts[0]?.quantity === 1;
       if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: 2 }] };
+      // "the other four of us want lagers", "a round of tequilas for the five of us": one for each guest said.
+      if (guests !== null) reading = { ...reading, drafts: reading.drafts.map((draft) => forEachGuest(draft, guests)) };
       // "one more beer": another of the kind, the one of it already poured; "another old fashioned": made as the last one.
       const anotherOfKind = (draft: DraftLine) => (draft.category !== null || draft.modifiers.length === 0) && matches(u, ANOTHER);
       working.drafts.push(...reading.drafts.map((draft) => ((asBefore && draft.modifiers.length === 0) || anotherOfKind(draft) ? { ...draft, asBefore: true as const } : draft)));
@@ -870,6 +876,39 @@ function mergeEdits(readings: { position: number; understanding: Understanding }
   const modifiers = edits.flatMap(({ understanding }) => (understanding.intent === "MODIFY" ? understanding.modifiers : []));
   first.understanding = { ...first.understanding, modifiers: canonicalModifiers(modifiers) };
   for (const edit of rest) readings.splice(readings.indexOf(edit), 1);
+}
+
+/** Mentions said well of a drink, or of no stance: what a "make it dirty" after them may be about. */
+const TAKEN_UP_KINDS: ReadonlySet<MentionKind> = new Set([null, "OPINION"]);
+
+/**
+ * A clause that only says how to make or how many ("make it dirty", "on the rocks please", "make it
+ * two") right after a drink spoken well of in the same breath turns that mention into the order it
+ * makes: the drink goes to the working order, to be revised by the clause as if it had been asked for.
+ */
+function takeUpPraised(readings: { position: number; understanding: Understanding }[], clause: Clause, working: Working, index: MenuIndex): void {
+  const last = readings[readings.length - 1];
+  const mention = last?.understanding;
+  if (!last || mention?.intent !== "MENTION" || mention.stance === "AGAINST" || !TAKEN_UP_KINDS.has(mention.kind)) return;
+  const [itemId, ...others] = mention.subject.itemIds;
+  if (itemId === undefined || others.length > 0 || mention.subject.unknown.length > 0) return;
+  const body = clause.act === "REPAIR" && clause.repair?.cue === "REVISE" ? clause.repair.body : clause.tokens;
+  const saysHow = servingWordsOnly(body) !== null || (clause.act === "REPAIR" && clause.repair?.cue === "REVISE" && namesNothing(utteranceOf(body, index)));
+  if (!saysHow) return;
+  readings.pop();
+  working.drafts.push({ candidates: [itemId], category: null, quantity: mention.quantity, modifiers: [], softModifiers: [] });
+  working.position = last.position;
+  working.lastClause = 0;
+}
+
+/** An utterance with a count or serving words and no drink or thing of its own ("two", "dirty"). */
+const namesNothing = (u: Utterance): boolean =>
+  u.order.drafts.length === 0 && u.order.unknown.length === 0 && (spokenCount(u) !== null || u.order.looseModifiers.length > 0);
+
+/** A drink asked for one per guest ("lagers for the four of us"), counted by the guests said; any other as it was. */
+function forEachGuest(draft: DraftLine & { perGuest?: true }, guests: number): DraftLine {
+  if (!draft.perGuest || draft.range) return draft;
+  return { ...draft, quantity: guests, quantitySaid: true, perGuest: undefined } as DraftLine;
 }
 
 /** Words that join an order and its tip: "two martinis and a 15% tip", "yes, with a 20% tip". */

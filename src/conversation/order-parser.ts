@@ -22,6 +22,8 @@ export interface ParsedLine extends DraftLine {
   quantitySaid: boolean;
   /** Named in the plural with no count ("soft drinks tonight"): a heading, if the drinks are counted elsewhere. */
   heading?: true;
+  /** One for each guest: plural with no count ("the four of us want lagers") or a round of them ("a round of tequilas"). */
+  perGuest?: true;
 }
 
 /** The lines without the headings that other lines count ("soft drinks tonight... one pepsi, six cokes"). */
@@ -139,7 +141,7 @@ type Event =
    * `definite`: said as "the whisky", which may point back at a drink already named. `possessed`: said
    * as "for my negroni", a drink the guest already has, named to place something else.
    */
-  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; possessed: boolean; plural: boolean; words: string[] }
+  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; possessed: boolean; plural: boolean; words: string[]; roundOf: boolean }
   /** `or`: the drinks on either side are alternatives ("a negroni or an old fashioned?"). */
   | { kind: "separator"; or: boolean }
   /** "negroni x2": a count written after the drink it multiplies. */
@@ -157,11 +159,14 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   const words: string[] = [];
   const said = { drinks: 0, modifiers: 0, counts: 0 };
   let afterDrink = false;
+  /** "a round of tequilas": the drink named next is poured one for each guest. */
+  let roundOf = false;
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
     // The container goes with what it holds: "a can of DRINK" reads as "a DRINK" for the clause patterns.
     // ("a cup of tea" is hot tea, a drink of its own, not the iced tea in the cup.)
     if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined && lexiconAt(tokens, position) === null) {
+      roundOf = token === "round" && (tokens[position - 1] === "a" || tokens[position - 1] === "another");
       position += 2;
       continue;
     }
@@ -207,7 +212,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       const definite = tokens[position - 1] === "the";
       const possessed = POSSESSIVES.has(tokens[position - 1] as string) && PLACING.has(tokens[position - 2] as string);
       const named = tokens.slice(position, position + itemLength) as string[];
-      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named });
+      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named, roundOf });
+      roundOf = false;
       words.push("DRINK");
       said.drinks += 1;
       position += itemLength;
@@ -503,6 +509,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         }
         drafts.push(line);
         if (event.plural && quantity === null) line.heading = true;
+        if (event.plural && (quantity === null || (event.roundOf && quantity === 1))) line.perGuest = true;
         before = [];
         quantity = null;
         quantityRange = undefined;
