@@ -78,9 +78,12 @@ export interface Clause {
 const NOT_BAD = / not (bad|too bad|half bad) /;
 const REMOVAL_WORDS = / (changed my mind|anymore|any more|after all) /;
 const WANTING = / (want|need|mind|order) /;
-const AUXILIARY_FIRST = /^ (do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
+// ("do the 20 percent tip": a command; "do the martinis come with olives?" asks.)
+const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
 const WONDERING = /^ (i )?(wonder|wondering) (what|how|whether|which) /;
-const CONDITION = /^ (if|what if|suppose|supposing|imagine) /;
+const CONDITION = /^ (if|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)) /;
+/** A clause of its own that makes the next one a supposition: "say, I wanted two manhattans...". */
+const SUPPOSING = /^ (okay |so )?(say|let us say|lets say|hypothetically|theoretically|in theory|just hypothetically) $/;
 const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
 const ASKING_WORD = / (what|how much|how) /;
 const THANKS_FOR = /^ (thanks|thank you|cheers) (so much |again |a lot )?for /;
@@ -178,6 +181,10 @@ const DECLINING = oneOf([
   / (no|never) (more|again) /,
 ]);
 
+/** Keeping off a drink without a "not": "I'm staying away from martinis", "cutting back on the IPAs". */
+const AVOIDING =
+  / (stay|stays|staying|stayed|keep|keeps|keeping) (away|clear) (from|of) | (steer|steers|steering) clear of | (lay|lays|laying) off | (cut|cuts|cutting) (back|down) on | (give|gives|giving|gave|given) up | (avoid|avoids|avoiding) | (swear|swears|swearing|swore|sworn) off | (taking|take|on) a break from | (quit|quits|quitting) | (detox|detoxing|dry january|sober october) /;
+
 const WISH = oneOf([
   / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
@@ -201,6 +208,8 @@ const PAST = oneOf([
   / (have|has) ((never|ever|already|just|always|been) )?(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking) /,
   / (i|we|he|she|they) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
   / \w+ (was|were) /,
+  // "we should've gotten the cosmos", "I could have had a martini": what was not done, and is past.
+  / (should|could|would|might|must) (not )?have (\w+ed|gotten|got|had|been|done|taken|drunk|drank|gone|stuck|chosen|picked) /,
   PAST_TIME,
 ]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
@@ -228,11 +237,13 @@ const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neit
 /** A time clause in the past: "when I was in college". */
 const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
-const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point) /;
+const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask( \w+)?) (if|whether)) /;
 const LATER = oneOf([
   / (later|after this|after that|after dinner|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
-  / (when|once|as soon as|by the time) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ )?(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it) /,
+  / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ )?(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
+  // "I'll wait for my friends", "we can wait on the negronis".
+  / (will|would|can|could|should|going to|gonna|let us|lets|rather|happy to|better) wait /,
 ]);
 const HABIT = / (always|usually|normally|often|sometimes|every (day|night|time|week)|only drinks?|by the gallon|(i|we) drink) /;
 
@@ -404,6 +415,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (framed === false && !negated) return { act: "QUESTION", kind: null };
   if (negated && test(TELLING_NEGATION, shape)) return statement(test(PAST, person) ? "PAST" : "OPINION");
   if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
+  if (test(AVOIDING, shape) && test(NAMES_DRINK, shape)) return { act: "DECLINE", kind: null };
   if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
   // ("a cold classic brew when you get a sec": the aside puts nothing off.)
@@ -542,8 +554,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape) && !SUPERLATIVE_PRAISE.test(shape);
 }
 
-const RELATIVE = new Set(["who", "whom", "whose"]);
-const INNER_CLAUSE = / (who|whom|whose) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
+const RELATIVE = new Set(["who", "whom", "whose", "whoever", "whomever"]);
+const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
 const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "when", "since"]);
 
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
@@ -561,7 +573,7 @@ function isSomeoneCalled(tokens: readonly string[], index: MenuIndex): boolean {
   const name = tokens[0] as string;
   return tokens.length === 1 && name.length > 2 && !isEnglishWord(name) && !index.words.has(name) && editDistance(name, "maya", 2) > 2;
 }
-const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine"]);
+const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine", "say", "let", "lets"]);
 
 /** Reads the clauses of an utterance and the dialogue act of each. */
 export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): Clause[] {
@@ -569,6 +581,8 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
   /** Per clause, whether a full stop, "!" or "?" ends it. */
   const sentenceEnds: boolean[] = [];
   let counterfactual = false;
+  /** The clause before only said that what follows is supposed ("say", "let's say"). */
+  let supposing: "SURELY" | "IF_A_SUBJECT_FOLLOWS" | null = null;
   for (const { start, end } of segment(read, index, tagged.tags)) {
     sentenceEnds.push(read.pauses[end] === "STOP" || read.pauses[end] === "QUESTION");
     const tokens = read.tokens.slice(start, end);
@@ -580,6 +594,16 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const fragment = isFragment(tokens, tagged.tags.slice(start, end), shape, named.drinks + named.modifiers + named.counts > 0, index);
     const namesDrink = drinks > 0;
     // Built field by field: spreading a shared base into each clause costs more than all the rest.
+    // "say I wanted two manhattans, what's that gonna run me": what is supposed is not asked for.
+    // (A bare "say" before anything but a subject only calls for attention: "say, can I get a martini".)
+    const supposed = supposing === "SURELY" || (supposing === "IF_A_SUBJECT_FOLLOWS" && SUBJECTS.has(tokens[0] as string));
+    if (supposed && namesDrink) {
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(shape), repair: null, answer: null });
+      supposing = null;
+      continue;
+    }
+    const cue = SUPPOSING.exec(` ${tokens.join(" ")} `);
+    supposing = !cue ? null : cue[2] === "say" ? "IF_A_SUBJECT_FOLLOWS" : "SURELY";
     const repair = repairOf(tokens, pauses, index);
     if (repair) {
       clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "REPAIR", kind: null, stance: "NEUTRAL", repair, answer: null });

@@ -348,6 +348,11 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
     };
     return null;
   }
+  // "two IPAs and a cosmo, no actually just the IPAs": only the drinks named again stay.
+  if (!undoing && restrictsTo(drafts, repair.body, working)) {
+    keepOnly(working, drafts);
+    return null;
+  }
   if (undoing) dropLastClause(working);
   if (matches(body, ADDING) || working.drafts.length === 0) {
     working.lastClause = working.drafts.length;
@@ -764,6 +769,12 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       if (working.position < 0) working.position = position;
       if (reading.tip) working.tip = reading.tip;
       working.lastClause = working.drafts.length;
+      // "a martini and a cosmo for her, oh wait she's fine, just the martini then": only the drinks named again stay.
+      const named = reading.drafts;
+      if (restrictsTo(named, clause.tokens, working)) {
+        keepOnly(working, named);
+        continue;
+      }
       // "an iced tea and a long island; my husband wants the long island": the drink named again is
       // the one just ordered, said of someone, not another.
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && DEFINITE.test(u.order.shape) && reading.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) continue;
@@ -877,6 +888,24 @@ function mergeEdits(readings: { position: number; understanding: Understanding }
   first.understanding = { ...first.understanding, modifiers: canonicalModifiers(modifiers) };
   for (const edit of rest) readings.splice(readings.indexOf(edit), 1);
 }
+
+/** "just the martini", "only the IPAs then": a clause that keeps some of the drinks already said, and no other. */
+function restrictsTo(drafts: readonly DraftLine[], tokens: readonly string[], working: Working): boolean {
+  const [first, second] = tokens.filter((token) => !LEADS.has(token));
+  if (!RESTRICTING.has(first ?? "") || second !== "the" || drafts.length === 0) return false;
+  const kept = working.drafts.filter((line) => drafts.some((draft) => sameDrink(line, draft)));
+  return kept.length > 0 && kept.length < working.drafts.length && drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)));
+}
+/** The working order cut down to the drinks named, each at the count said again ("just the one IPA"), if one was. */
+function keepOnly(working: Working, named: readonly (DraftLine & { quantitySaid?: boolean })[]): void {
+  working.drafts = working.drafts.flatMap((line) => {
+    const again = named.find((draft) => sameDrink(line, draft));
+    if (!again) return [];
+    return [again.quantitySaid ? { ...line, quantity: again.quantity } : line];
+  });
+  working.lastClause = Math.min(working.lastClause, working.drafts.length);
+}
+const LEADS = new Set(["oh", "ok", "okay", "so", "um", "uh", "er", "well", "no", "actually", "and"]);
 
 /** Mentions said well of a drink, or of no stance: what a "make it dirty" after them may be about. */
 const TAKEN_UP_KINDS: ReadonlySet<MentionKind> = new Set([null, "OPINION"]);

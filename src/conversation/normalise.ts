@@ -18,6 +18,8 @@ const IRREGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bain't\b/g, "is not"],
   [/\blet's\b/g, "let us"],
   [/\by'all\b/g, "you all"],
+  // "two of 'em": "them", before the apostrophe is dropped.
+  [/(^|\s)'em\b/g, "$1them"],
 ];
 
 const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -42,6 +44,7 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 /** Whole-word spellings people type without apostrophes, and chat shorthand. */
 const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ["im", "i am"],
+  ["em", "them"],
   ["ive", "i have"],
   ["id", "i would"],
   ["whats", "what is"],

@@ -93,7 +93,7 @@ function sameFamily(first: Extract<Event, { kind: "item" }>, second: Extract<Eve
 const LISTED_FAMILIES: ReadonlySet<string> = new Set(["COCKTAIL", "BEER"]);
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
 /** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
-const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in"]);
+const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in", "between", "versus", "vs"]);
 /** Words between a preposition and its drink ("about the two negronis", "at that dirty martini"). */
 const DETERMINERS = new Set(["a", "an", "the", "your", "this", "that", "these", "those", "my", "our", "his", "her", "their", "some", "any", "another", "more"]);
 
@@ -103,6 +103,8 @@ function isTopic(events: readonly Event[], at: number): boolean {
     const event = events[back] as Event;
     if (event.kind === "quantity" || event.kind === "modifier") continue;
     if (event.kind === "word" && DETERMINERS.has(event.token)) continue;
+    // "between the manhattan and the negroni": joined to a drink that is a topic, a topic too.
+    if (event.kind === "separator") return events[back - 1]?.kind === "item" && isTopic(events, back - 1);
     if (event.kind !== "word" || !TOPIC_PREPOSITIONS.has(event.token)) return false;
     // "a twist on the cosmo": a modifier placed on a drink edits it; only a word (a verb, a noun) makes a topic.
     const before = events[back - 1];

@@ -37,6 +37,7 @@ const CLAUSE_TAKERS = new Set([
   "when", "what", "that", "because", "so", "and", "or", "but", "then", "where", "how", "why", "who", "which", "whether", "than",
   "as", "like", "unless", "until", "before", "after", "while", "since", "maybe", "perhaps", ...AUX, "let", "me", "to", "for",
   "with", "about", "of", "reckon", "feel", "not", "wondering", "hoping", "saw", "heard", "told", "tell", "whenever", "once", "soon",
+  "till", "til",
 ]);
 const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if", "while"]);
 /** Words that start a clause without changing what it is ("oh", "okay", "so"). */
@@ -93,6 +94,9 @@ export const PAST_TIME = / (yesterday|last (night|time|week|weekend|year|month|s
 /** Words that are a question's verb already: "actually" after them may start a correction. */
 const VERB_LIKE = new Set(["have", "want", "get", "take", "need", "like", "order", "make", "know", "think"]);
 
+/** Words after which "wait" is a verb: "I'll wait", "we can wait", "happy to wait". */
+const WAITERS = new Set(["not", "to", "can", "could", "you", "i", "we", "he", "she", "they", "will", "would", "should", "must", "might", "gonna", "just", "better", "happy", "cannot"]);
+
 export function markerAt(tokens: readonly string[], position: number, pauses: readonly Pause[], index: MenuIndex, afterCue = false): Marker | null {
   for (const marker of MARKERS_BY_FIRST_WORD.get(tokens[position] ?? "") ?? []) {
     if (!marker.words.every((word, offset) => tokens[position + offset] === word)) continue;
@@ -120,7 +124,9 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
       if (previous !== undefined && AUX.has(tokens[0] as string) && !tokens.slice(1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(1, position + 1).some((pause) => pause !== "NONE")) continue;
       if (next !== undefined && ["still", "even", "ever", "never", "really", "not"].includes(next)) continue;
     }
-    if (marker.words[0] === "wait" && previous !== undefined && ["not", "to", "can", "you", "i"].includes(previous)) continue;
+    // "I'll wait for my friends", "we can wait until they get here": the verb, not a correction.
+    if (marker.words[0] === "wait" && previous !== undefined && WAITERS.has(previous)) continue;
+    if (marker.words[0] === "wait" && (pauses[after] ?? "NONE") === "NONE" && ["for", "until", "till", "til", "on"].includes(next ?? "") && position > 0) continue;
     if (marker.words[0] === "i" && marker.words[1] !== "mean") {
       // "I wanted a martini last night" tells the past; "I said", "I wanted" right after an order correct it.
       const rest = ` ${tokens.slice(after).join(" ")} `;
@@ -263,6 +269,29 @@ function isNameAt(tokens: readonly string[], tags: readonly Tag[], position: num
   return (tags[position] === "PROPN" || tags[position] === "NOUN") && bare && NAMED_VERBS.has(verb) && !SUBJECT_LIKE.has(name) && matchMenuAt(tokens, position, index) === null;
 }
 
+/** Verbs in the past said without "-ed": "forgot", "came", "showed up" is regular. */
+const IRREGULAR_PAST = new Set(["forgot", "came", "got", "went", "left", "ran", "saw", "said", "told", "took", "found", "brought", "thought", "rocked", "turned", "knew", "met", "sat", "woke", "drove", "flew", "rang", "wrote", "felt", "lost", "won"]);
+const TELLING_ADVERBS = new Set(["just", "also", "already", "finally", "totally", "completely", "only"]);
+
+/**
+ * A clause that tells something in the past starts here: a past verb with no subject ("forgot about
+ * kev") or after a name or a pronoun and an adverb ("greg just showed up", "she finally got here").
+ */
+function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: number, index: MenuIndex): boolean {
+  let at = position;
+  if ((tags[at] === "PROPN" || tags[at] === "NOUN" || tags[at] === "PRON") && !matchMenuAt(tokens, at, index)) at += 1;
+  while (TELLING_ADVERBS.has(tokens[at] as string)) at += 1;
+  const verb = tokens[at] as string | undefined;
+  if (verb === undefined || matchMenuAt(tokens, at, index) || readModifierAt(tokens, at)) return false;
+  return tags[at] === "VERB" && (IRREGULAR_PAST.has(verb) || (/[a-z]{2,}ed$/.test(verb) && verb !== "need"));
+}
+
+/** A drink is named at `position`, after at most a determiner or a count ("the negroni", "a lager", "two IPAs"). */
+function drinkNamedFrom(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  if (matchMenuAt(tokens, position, index)) return true;
+  return (["the", "a", "an", "that", "those"].includes(tokens[position] as string) && matchMenuAt(tokens, position + 1, index) !== null) || countsADrinkAt(tokens, position, index);
+}
+
 /** A request may start here: a count, "another", "just", an imperative, a drink. */
 function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
   const token = tokens[position] as string;
@@ -295,6 +324,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
   const hasNegation = (from: number, to: number) => (negations[to] as number) > (negations[from] as number);
   const drinks = runningCount(tokens.length, (position) => inDrink[position] === true);
   const hasDrink = (from: number, to: number) => (drinks[to] as number) > (drinks[from] as number);
+  const countedBefore = (from: number, to: number) => tokens.slice(from, to).some((token, at) => token !== "a" && token !== "an" && readQuantity(tokens, from + at) !== null);
   const starts = [0];
   let clauseStart = 0;
   const cut = (at: number) => {
@@ -396,14 +426,29 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // "tom's still nursing his lager so just the negroni for me", "I'm cutting back on IPAs so a lemonade":
+    // after "so", the drink is the order.
+    const orderAfter = RESTRICTING.has(token) ? drinkNamedFrom(tokens, position + 1, index) : token !== "the" && drinkNamedFrom(tokens, position, index);
+    if (previous === "so" && position - clauseStart >= 3 && orderAfter && hasPredicate(clauseStart, position - 1)) {
+      cut(position - 1);
+      continue;
+    }
+    // "four negronis, er, five, Greg just showed up", "no wait, five, forgot about kev": why, told after
+    // the count or the drink, is a clause of its own, not more of the order.
+    if (pause === "PAUSE" && tags !== null && position - clauseStart >= 1 && (hasDrink(clauseStart, position) || countedBefore(clauseStart, position)) && tellsWhyAt(tokens, tags, position, index)) {
+      cut(position);
+      continue;
+    }
     // "that last negroni was perfect, another please", "no IPA for me, just a lemonade".
     if (pause === "PAUSE" && position !== markersEnd && startsRequest(tokens, position, index) && (hasPredicate(clauseStart, position) || hasNegation(clauseStart, position))) {
       cut(position);
       continue;
     }
     // ", and we'll sort the rest later": "and" after a pause leads into a clause as the pause would.
+    // ("a cosmo for jen and what are you having, sam?": a question after a bare order is its own clause.)
+    const asksAfterOrder = WH.has(token) && AUX.has(tokens[position + 1] ?? "") && hasDrink(clauseStart, position - 1);
     const leadsIn =
-      pause === "PAUSE" || ((previous === "and" || previous === "then") && (hasPredicate(clauseStart, position - 1) || pauses[position - 1] === "PAUSE"));
+      pause === "PAUSE" || ((previous === "and" || previous === "then") && (hasPredicate(clauseStart, position - 1) || pauses[position - 1] === "PAUSE" || asksAfterOrder));
     // "no, she wants a martini instead": the new version right after a repair cue stays with it.
     // "could my colleague and I have...": a subject of two joined by "and" in a question, not a new clause.
     const jointSubject = previous === "and" && AUX.has(tokens[clauseStart] as string) && !hasPredicate(clauseStart + 1, position - 1);
@@ -446,7 +491,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         // (a bare noun before the verb is its subject: "I can't believe people put ice in brandy")
         (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag));
       // ... or a friend and what they want ("only one cosmo mike wants a lemonade").
-      const named = isNameAt(tokens, tags, position, index) && (hasDrink(clauseStart, position) || hasPredicate(clauseStart, position));
+      const named = isNameAt(tokens, tags, position, index) && !CLAUSE_TAKERS.has(previous) && (hasDrink(clauseStart, position) || hasPredicate(clauseStart, position));
       if ((bareOrder || command) && hasPredicate(clauseStart, position)) {
         cut(previous === "so" ? position - 1 : position);
         continue;

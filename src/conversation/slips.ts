@@ -16,6 +16,7 @@
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
+import { readQuantity } from "./numbers.js";
 
 const FILLERS = new Set(["um", "umm", "ummm", "uh", "uhh", "uhm", "uhhh", "er", "erm", "err", "hmm", "hmmm", "hm", "mm", "mmm", "eh"]);
 /** "one sec", "one second", "one moment": a pause, not a drink count. */
@@ -55,6 +56,22 @@ function without(text: Draft, position: number): Draft {
   const pauses = text.pauses.filter((_, at) => at !== position);
   pauses[position] = strongest(pauses[position] ?? "NONE", text.pauses[position] ?? "NONE");
   return { tokens, pauses };
+}
+
+/** The weak cue a correcting hesitation is read as. */
+const CORRECTION_CUE = "sorry";
+const ADDING = new Set(["and", "plus", "also", "then", "with", "or"]);
+
+/** A hesitation at `position` between a count said and another count said alone ("three martinis uh, four"). */
+function correctsCount(text: Draft, position: number): boolean {
+  const { tokens, pauses } = text;
+  const at = position + 1;
+  if (tokens[at] === "a" || tokens[at] === "an" || ADDING.has(tokens[position - 1] ?? "")) return false;
+  const count = readQuantity(tokens, at);
+  if (!count) return false;
+  const end = at + count.length;
+  const alone = tokens[end] === undefined || (pauses[end] ?? "NONE") !== "NONE";
+  return alone && tokens.slice(0, position).some((token, before) => token !== "a" && token !== "an" && readQuantity(tokens, before) !== null);
 }
 
 /** "so like can I get...": a question or a request starts after the filler. */
@@ -147,6 +164,12 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
         (position === 0 || AFTER_FILLER_LIKE.has(text.tokens[position - 1] as string)) &&
         (startsCount(text.tokens, position + 1, index) || startsQuestion(text.tokens, position + 1)));
     if (!filler) {
+      position += 1;
+      continue;
+    }
+    // "four negronis, er, five": a hesitation before a count said alone, after a count, corrects it.
+    if (FILLERS.has(token) && correctsCount(text, position)) {
+      text = { tokens: text.tokens.map((word, at) => (at === position ? CORRECTION_CUE : word)), pauses: text.pauses };
       position += 1;
       continue;
     }

@@ -954,3 +954,54 @@ describe("ways of asking the rules were not written for (issue 18, set O)", () =
 
   itPoursNothing(["we need a minute before the negronis", "a mug of tea for my mum", "I could use a breather before the next round of IPAs"]);
 });
+
+describe("ways of asking the rules were not written for (issue 18, set P)", () => {
+  itPours([
+    // A courtesy said as a time puts nothing off.
+    ["pour me a rum neat whenever you get a chance", ["1 rum (neat)"]],
+    // "the same as" someone else, then the drinks: those drinks.
+    ["i'll have the same as those guys, a negroni", ["1 negroni"]],
+    // One for each guest said: a plural with no count, or a round of it.
+    ["the six of us want negronis", ["6 negroni"]],
+    ["a round of lagers for the three of us", ["3 tap-beer"]],
+    ["a martini for the two of us to share", ["1 martini"]],
+    // A drink spoken well of, then how to make it or how many.
+    ["an old fashioned sounds perfect, make it two", ["2 old-fashioned"]],
+    // A relative clause of "whoever" is about the person, not a verb of the order.
+    ["a lemonade for whoever's driving", ["1 lemonade"]],
+    // After "so", the order.
+    ["my wife is still on her first cosmo so just an IPA for me", ["1 ipa"]],
+    ["i'm driving so a lemonade please", ["1 lemonade"]],
+    // "just the X" after a change of mind keeps only X.
+    ["a negroni and an IPA, hang on, just the negroni", ["1 negroni"]],
+    ["three lagers and a cosmo, no wait just the one lager", ["1 tap-beer"]],
+    // A hesitation before a count said alone corrects the count; why, told after it, is its own clause.
+    ["three cosmos, um, four", ["4 cosmopolitan"]],
+    ["two negronis uh, three, my cousin just came in", ["3 negroni"]],
+    // A question to a friend after the order leaves the order standing.
+    ["a gin neat for me, an IPA for tom and what do you want lisa", ["1 gin (neat)", "1 ipa"]],
+    ["a pint of IPA, three of 'em", ["3 ipa"]],
+  ]);
+
+  itPoursNothing([
+    "we're steering clear of tequila tonight",
+    "I'm laying off the IPAs this week",
+    "say we ordered six martinis, what would that come to",
+    "hypothetically, three negronis, how much",
+    "we'll wait until my brother arrives for the martinis",
+    "i'm gonna wait for the band before i get a cosmo",
+    "let me see if my husband wants an old fashioned",
+    "can i have a minute to choose between the rum and the gin",
+    "i should have ordered the negroni instead",
+    "we could've had daiquiris at the hotel",
+  ]);
+
+  it("'ok, do the 20 percent' after a tip was quoted sets it", async () => {
+    const { say } = setUp();
+    await say("three IPAs");
+    await say("how much would 20 percent be");
+    const tipped = await say("ok, do the 20 percent");
+    expect(tipped.intent).toBe("SET_TIP");
+    expect(tipped.session.tab.tipCents).toBe(360);
+  });
+});
