@@ -72,18 +72,25 @@ const LAGER_BRANDS = [
   "Modelo Especial", "Pacifico", "Dos Equis", "Peroni", "Amstel", "Amstel Light", "Carlsberg", "Asahi", "Sapporo",
   "Kirin", "Tsingtao", "Pabst", "Pabst Blue Ribbon", "PBR", "Busch Light", "Natural Light", "Natty Light",
   "Keystone Light", "Sam Adams", "Samuel Adams", "Rolling Rock", "Tecate", "Kronenbourg", "Grolsch",
-  "Pilsner Urquell",
+  "Pilsner Urquell", "Foster's", "Fosters", "Kingfisher", "Tiger Beer", "Singha", "Chang Beer", "Bintang", "San Miguel",
+  "Estrella", "Estrella Damm", "Moretti", "Birra Moretti", "Beck's", "Tuborg", "Carling", "Molson", "Molson Canadian",
+  "Labatt", "Labatt Blue", "Red Stripe", "Castle Lager", "Tusker", "Victoria Bitter", "Tooheys", "Carlton Draught",
+  "Steinlager", "Cobra Beer", "Yuengling", "Lone Star", "Harp Lager", "Hite", "Efes", "Tyskie", "Zywiec", "Quilmes",
 ];
 const WHISKEY_BRANDS = [
   "Jack Daniel's", "Jack Daniels", "Jameson", "Jim Beam", "Maker's Mark", "Makers Mark", "Johnnie Walker",
   "Johnny Walker", "Crown Royal", "Wild Turkey", "Woodford Reserve", "Buffalo Trace", "Knob Creek", "Fireball",
-  "Glenfiddich", "Glenlivet", "Macallan", "Laphroaig", "Lagavulin", "Talisker", "Canadian Club",
+  "Glenfiddich", "Glenlivet", "Macallan", "Laphroaig", "Lagavulin", "Talisker", "Canadian Club", "Bushmills",
+  "Tullamore Dew", "Tullamore", "Redbreast", "Teeling", "Chivas", "Chivas Regal", "Dewar's", "Dewars", "Famous Grouse",
+  "Bulleit", "Four Roses", "Evan Williams", "Elijah Craig", "Old Forester", "Yamazaki", "Hibiki", "Nikka", "Suntory",
+  "Monkey Shoulder", "Highland Park", "Ardbeg", "Oban", "Balvenie", "Glenmorangie", "Blanton's", "Royal Stag",
+  "Blenders Pride", "Amrut", "Paul John", "Officer's Choice", "McDowell's",
 ];
-const VODKA_BRANDS = ["Smirnoff", "Absolut", "Grey Goose", "Gray Goose", "Tito's", "Titos", "Ketel One", "Belvedere", "Stoli", "Stolichnaya", "Ciroc"];
-const RUM_BRANDS = ["Bacardi", "Captain Morgan", "Captain Morgan's", "Kraken", "Sailor Jerry", "Mount Gay", "Havana Club", "Appleton"];
-const GIN_BRANDS = ["Tanqueray", "Bombay Sapphire", "Hendrick's", "Hendricks", "Beefeater", "Gordon's Gin", "Sipsmith", "Plymouth Gin"];
-const TEQUILA_BRANDS = ["Patron", "Jose Cuervo", "Cuervo", "Don Julio", "Casamigos", "Herradura", "Espolon", "Hornitos"];
-const BRANDY_BRANDS = ["Hennessy", "Hennessey", "Remy Martin", "Courvoisier", "Martell"];
+const VODKA_BRANDS = ["Smirnoff", "Absolut", "Grey Goose", "Gray Goose", "Tito's", "Titos", "Ketel One", "Belvedere", "Stoli", "Stolichnaya", "Ciroc", "Finlandia", "Skyy", "Svedka", "Russian Standard", "Wyborowa", "Chopin Vodka"];
+const RUM_BRANDS = ["Bacardi", "Captain Morgan", "Captain Morgan's", "Kraken", "Sailor Jerry", "Mount Gay", "Havana Club", "Appleton", "Old Monk", "Diplomatico", "Goslings", "Gosling's", "Ron Zacapa", "Zacapa", "Bundaberg", "Flor de Cana", "Brugal"];
+const GIN_BRANDS = ["Tanqueray", "Bombay Sapphire", "Hendrick's", "Hendricks", "Beefeater", "Gordon's Gin", "Sipsmith", "Plymouth Gin", "Bombay Gin", "Roku Gin", "Monkey 47", "The Botanist", "Aviation Gin", "Bulldog Gin"];
+const TEQUILA_BRANDS = ["Patron", "Jose Cuervo", "Cuervo", "Don Julio", "Casamigos", "Herradura", "Espolon", "Hornitos", "Olmeca", "Sauza", "El Jimador", "Clase Azul"];
+const BRANDY_BRANDS = ["Hennessy", "Hennessey", "Remy Martin", "Courvoisier", "Martell", "Metaxa"];
 const WATERS = [
   "Perrier", "San Pellegrino", "Pellegrino", "Evian", "Fiji Water", "Dasani", "Aquafina", "Smartwater", "Topo Chico",
   "club soda", "soda water", "Seltzer", "Seltzer water", "mineral water", "tap water", "bottled water", "bottle water", "ice water",
@@ -100,7 +107,7 @@ const SODAS = [
   "Coca Cola", "Doctor Pepper", "7Up", "Seven Up", "Fanta",
   "Coke Zero", "Pepsi Max", "Pepsi Zero", "Sprite Zero", "Cherry Coke", "Vanilla Coke", "Cherry Pepsi", "orange soda",
   "grape soda", "cream soda", "ginger beer", "lemon lime", "lemon lime soda", "Sierra Mist", "Mello Yello", "Sunkist",
-  "Canada Dry", "Schweppes", "Fresca", "RC Cola", "Mr Pibb",
+  "Canada Dry", "Schweppes", "Fresca", "RC Cola", "Mr Pibb", "Thums Up", "Limca", "Irn Bru",
 ];
 
 type CatalogEntry = Omit<MenuItem, "sortOrder" | "servingChoices"> & { servingChoices?: Modifier[] };

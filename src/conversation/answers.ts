@@ -15,7 +15,7 @@ import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
 import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, utteranceOf, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers, type ModifierRead } from "./modifiers.js";
+import { canonicalModifiers, servingWordsOnly, type ModifierRead } from "./modifiers.js";
 import { readTip, takesQuotedTip } from "./money-talk.js";
 import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
 import type { Understanding } from "./understanding.js";
@@ -95,8 +95,24 @@ export function chooseCandidate(u: Utterance, candidates: readonly string[], ind
   return anyPicks && has(u, ...ANY) ? (candidates[0] ?? null) : null;
 }
 
-/** Every modifier the answer mentions, on a drink or on its own. */
+/** Words an answer of serving words may open with: "no, up then", "ok, neat". */
+const ANSWER_OPENERS = new Set(["no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "well", "oh", "um", "uh"]);
+
+/**
+ * Every modifier the answer mentions, on a drink or on its own; an answer of nothing but serving
+ * words reads them as said right after the drink asked about ("up then", "no, make it up").
+ */
 function modifiersSaid(u: Utterance): ModifierRead[] {
+  if (u.order.drafts.length === 0 && u.order.looseModifiers.length === 0) {
+    let start = 0;
+    while (ANSWER_OPENERS.has(u.tokens[start] as string)) start += 1;
+    const serving = start < u.tokens.length ? servingWordsOnly(u.tokens.slice(start)) : null;
+    if (serving) return serving.map((modifier) => ({ modifier, soft: false, length: 0 }));
+  }
+  return modifiersSaidOf(u);
+}
+
+function modifiersSaidOf(u: Utterance): ModifierRead[] {
   return [
     ...u.order.looseModifiers,
     ...u.order.drafts.flatMap((draft) => [
@@ -228,7 +244,9 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
     return { intent: "ORDER", drafts: named.map((draft) => ({ ...draft })), unknown: [] };
   }
   // Everything is settled and Maya asked to confirm ("shall I pour a plain IPA instead?").
-  if (!yes && !(confirm && (count !== null || reads.length > 0) && !matches(u, DECLINE))) return null;
+  // ("no, up then" to "want it the usual way instead?": the no declines the usual way, not the drink.)
+  const madeOtherwise = reads.length > 0 && reads.every((read) => takes(read.modifier));
+  if (!yes && !(confirm && (count !== null || reads.length > 0) && (!matches(u, DECLINE) || madeOtherwise))) return null;
   const updated = drafts.map((draft) => withModifiers(count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft, reads));
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }

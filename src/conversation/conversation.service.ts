@@ -92,7 +92,9 @@ function nextState(state: DialogueState, turn: number, understanding: Understand
   const changed =
     change !== undefined && outcome.undoable !== false && (change.added.length > 0 || change.removed.length > 0 || change.tipBefore !== undefined);
   const focusItemId = outcome.focusItemId === undefined ? state.focusItemId : outcome.focusItemId;
-  const aboutDrink = (understanding.intent === "PRICE" || understanding.intent === "MENU") && outcome.focusItemId;
+  // A drink, or a kind of drink ("how much are your cocktails?"): "and the martini?" next asks the same.
+  const aboutDrink =
+    (understanding.intent === "PRICE" || understanding.intent === "MENU") && (Boolean(outcome.focusItemId) || (understanding.subject?.category ?? null) !== null);
   return {
     turn,
     pending: questions.pending,

@@ -76,7 +76,7 @@ const PAYMENT_STATUS = oneOf([
 const SPLITTING = / split (it|this|that|everything|up|the (bill|check|tab)) /;
 const HOW_MUCH_TO_PAY = / how much (do|will|would|did|should|shall|must) (i|we) (have to |need to |got to )?(pay|be paying) /;
 const PAY_VERB =
-  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out) |^ settle (please )?$| ready to settle | close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
+  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out) |^ (let us |lets )?settle (please |now |then )*$| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 
@@ -104,7 +104,7 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 // Removing and changing
 
 const REMOVE_VERB =
-  / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
+  / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset|lose) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|all (that|this|those)|the lot|clear (my|the) tab|(it|them|those|that) all) /;
 const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;

@@ -32,7 +32,7 @@ import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
-import { canonicalModifiers, readModifierAt, replaceModifiers } from "./modifiers.js";
+import { canonicalModifiers, readModifierAt, replaceModifiers, servingWordsOnly } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
 import { withoutRelays } from "./relays.js";
@@ -169,7 +169,8 @@ const BESIDE_IT = / (with|alongside|beside|for|on) (that|it|this|those|them|thes
 function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex, madeAs: readonly Modifier[] = []): Understanding | null {
   if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
   if (namesAny(u)) return null;
-  const vague = reading.intent === "UNKNOWN" || reading.intent === "SMALL_TALK" || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0);
+  // ("my wife's getting this one" is talk of paying: SMALL_TALK, but not vague.)
+  const vague = reading.intent === "UNKNOWN" || (reading.intent === "SMALL_TALK" && reading.topic !== "NOT_YET") || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0);
   if (!vague) return null;
   // "could you bring some peanuts with that": asked for something the bar does not pour, not the drink in focus.
   const other = u.order.stray.filter((phrase) => groundPhrase(phrase, index).kind !== "UNKNOWN");
@@ -415,23 +416,6 @@ function withOpenEndsClosed(clauses: readonly Clause[], index: MenuIndex): reado
   });
 }
 
-/** Words a clause of serving words may hold besides them: "and have it up", "make it neat please". */
-const AROUND_SERVING = new Set(["and", "have", "make", "get", "do", "it", "them", "both", "please", "thanks", "with", "i", "would", "like", "will", "can", "you", "also"]);
-
-/** The serving words of a clause made of nothing else (read as said right after a drink), or null. */
-function servingWordsOnly(tokens: readonly string[]): Modifier[] | null {
-  const said: Modifier[] = [];
-  for (let position = 0; position < tokens.length; ) {
-    const read = readModifierAt(tokens, position, { afterDrink: true });
-    if (read && !read.soft) {
-      said.push(read.modifier);
-      position += read.length;
-    } else if (AROUND_SERVING.has(tokens[position] as string)) position += 1;
-    else return null;
-  }
-  return said.length > 0 ? canonicalModifiers(said) : null;
-}
-
 /** The drinks the last turn poured, replaced by these. */
 function replacingLastTurn(added: OrderLine[], drafts: readonly (DraftLine & { quantitySaid?: boolean })[], unknown: string[]): Understanding {
   return {
@@ -600,7 +584,7 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
     if (ownOrderNamed && offerOnly) open.unshift([state.held, "HELD"]);
     else open.push([state.held, "HELD"]);
   }
-  if (open.length === 0 || !(mayAnswer(clauses) || isYes(whole.u))) return null;
+  if (open.length === 0 || !(mayAnswer(clauses) || isYes(whole.u)) || asksOnAbout(clauses, state)) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
   const tipping = whole.reading.intent === "SET_TIP";
@@ -617,6 +601,15 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
     first ??= { answer, answered };
   }
   return first;
+}
+
+/**
+ * "How much are your cocktails?" then "and the martini?": right after a question about drinks, a drink
+ * asked about with "and" goes on asking, whatever Maya asked at the end of her answer.
+ */
+function asksOnAbout(clauses: readonly Clause[], state: DialogueState): boolean {
+  const [only, ...others] = clauses;
+  return state.topic?.turn === state.turn && only !== undefined && others.length === 0 && only.asked && /^ (and|or) /.test(only.utterance.padded);
 }
 
 /** Words that join an answer and a new order: "neat please, and a lager". */

@@ -147,3 +147,20 @@ export function needsServingChoice(item: MenuItem, modifiers: readonly Modifier[
 export function isModifier(value: string): value is Modifier {
   return CANONICAL_RANK.has(value);
 }
+
+/** Words a clause of serving words may hold besides them: "and have it up", "make it neat please", "up then". */
+const AROUND_SERVING = new Set(["and", "have", "make", "get", "do", "it", "them", "both", "please", "thanks", "with", "i", "would", "like", "will", "can", "you", "also", "then", "just"]);
+
+/** The serving words of a clause made of nothing else (read as said right after a drink), or null. */
+export function servingWordsOnly(tokens: readonly string[]): Modifier[] | null {
+  const said: Modifier[] = [];
+  for (let position = 0; position < tokens.length; ) {
+    const read = readModifierAt(tokens, position, { afterDrink: true });
+    if (read && !read.soft) {
+      said.push(read.modifier);
+      position += read.length;
+    } else if (AROUND_SERVING.has(tokens[position] as string)) position += 1;
+    else return null;
+  }
+  return said.length > 0 ? canonicalModifiers(said) : null;
+}

@@ -344,6 +344,10 @@ const PAYING_WORDS: ReadonlySet<string> = new Set([
   "pay", "pays", "paying", "settle", "settling", "close", "closing", "check", "bill", "cash", "checkout", "split", "splitting",
   "square", "ring", "charge", "tab",
 ]);
+/** "my wife's getting this one", "he's covering this round": paying for it, said with an everyday verb. */
+const COVERING: ReadonlySet<string> = new Set(["getting", "grabbing", "covering"]);
+const coversThisAt = (tokens: readonly string[], at: number): boolean =>
+  COVERING.has(tokens[at] as string) && (tokens[at + 1] === "this" || tokens[at + 1] === "that") && (tokens[at + 2] === undefined || tokens[at + 2] === "one" || tokens[at + 2] === "round");
 const OTHER_PAYERS: ReadonlySet<string> = new Set(["he", "she", "they", "someone", "somebody", "everyone", "everybody"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["my", "our", "his", "her", "their", "the"]);
 /** What a guest's own possessive names when it is not a person: "my card will pay", "the bill please". */
@@ -370,7 +374,7 @@ const OPENERS: ReadonlySet<string> = new Set([
  * someone else.
  */
 function paidBySomeoneElse(tokens: readonly string[]): boolean {
-  const payAt = tokens.findIndex((token) => PAYING_WORDS.has(token));
+  const payAt = tokens.findIndex((token, at) => PAYING_WORDS.has(token) || coversThisAt(tokens, at));
   if (payAt < 0) return false;
   let from = 0;
   while (from < payAt && OPENERS.has(tokens[from] as string)) from += 1;

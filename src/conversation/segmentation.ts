@@ -292,10 +292,14 @@ function drinkNamedFrom(tokens: readonly string[], position: number, index: Menu
   return (["the", "a", "an", "that", "those"].includes(tokens[position] as string) && matchMenuAt(tokens, position + 1, index) !== null) || countsADrinkAt(tokens, position, index);
 }
 
-/** A request may start here: a count, "another", "just", an imperative, a drink. */
+/** Words said of the drink before its name in a bare order: "quick rum on the rocks", "cold lager". */
+const ORDER_ADJECTIVES = new Set(["quick", "cold", "nice", "stiff", "cheeky", "large", "big", "tall", "small", "fresh", "strong", "good", "proper", "ice", "icy", "frosty"]);
+
+/** A request may start here: a count, "another", "just", an imperative, a drink (or one said with how it should be). */
 function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
   const token = tokens[position] as string;
-  return REQUEST_STARTS.has(token) || (token !== "a" && token !== "an" && readQuantity(tokens, position) !== null) || matchMenuAt(tokens, position, index) !== null;
+  if (REQUEST_STARTS.has(token) || (token !== "a" && token !== "an" && readQuantity(tokens, position) !== null) || matchMenuAt(tokens, position, index) !== null) return true;
+  return ORDER_ADJECTIVES.has(token) && (matchMenuAt(tokens, position + 1, index) !== null || (ORDER_ADJECTIVES.has(tokens[position + 1] as string) && matchMenuAt(tokens, position + 2, index) !== null));
 }
 
 interface Span {
