@@ -128,6 +128,8 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|would|will) (you|ya) (maybe |possibly |perhaps |kindly |please )+(get|bring|make|pour|give|add|grab|fix|do|set|hook|whip|mix|serve) /,
   // "could my colleague and I have...": the guest and company.
   /^ (can|could|may|might) (my|our) \w+ and (i|me) (have|get|try|order|grab|start) /,
+  // "can she get the same", "could my husband have a lager": asked for someone in the company.
+  /^ (can|could|may) (he|she|they|(my|our) \w+) (also |just )?(have|get|try|grab) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
   /^ would you mind /,
   /^ (is it possible|would it be possible|would it be okay|any chance|do you mind if) /,

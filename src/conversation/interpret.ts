@@ -696,6 +696,13 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       continue;
     }
     let reading: Understanding | null;
+    // "two martinis and I'm anybody's, so none for me": the guest takes back the drinks said for them.
+    if (NONE_FOR_ME.test(clause.utterance.padded) && working.drafts.length > 0 && !clauses.slice(0, position).some((earlier) => FOR_SOMEONE_ELSE.test(earlier.utterance.padded))) {
+      working.drafts = [];
+      working.unknown = [];
+      working.emptied = true;
+      continue;
+    }
     // "a martini sounds great, make it dirty", "ooh, a daiquiri sounds nice, on the rocks please": how
     // to make the drink just spoken well of asks for it.
     if (working.drafts.length === 0) takeUpPraised(readings, clause, working, index);
@@ -814,7 +821,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
   const replacement = undoFirst ? readings.find(({ understanding }) => understanding.intent === "REPLACE") : undefined;
   let best: Understanding | null = replacement?.understanding ?? null;
   for (const { understanding } of readings) {
-    if (!best || rank(understanding) > rank(best)) best = understanding;
+    // "tip's a bit much, make it 10%": the tip said beats the tip only talked of.
+    const saidTip = understanding.intent === "SET_TIP" && understanding.tip !== null && best?.intent === "SET_TIP" && best.tip === null;
+    if (!best || rank(understanding) > rank(best) || saidTip) best = understanding;
   }
   // "That's too much, no": a no to Maya's question says all the comment against the drink does.
   const against = best?.intent === "MENTION" && best.stance === "AGAINST";
@@ -899,6 +908,9 @@ function keepOnly(working: Working, named: readonly (DraftLine & { quantitySaid?
   working.lastClause = Math.min(working.lastClause, working.drafts.length);
 }
 const LEADS = new Set(["oh", "ok", "okay", "so", "um", "uh", "er", "well", "no", "actually", "and"]);
+
+const NONE_FOR_ME = /^ ((so|actually|then|okay|ok|well|but|no) )*(none|nothing) for (me|us)( (thanks|then|tonight|after all))* $/;
+const FOR_SOMEONE_ELSE = / for (her|him|them|the (\w+ )?(table|group|lady|guy|girls|boys|couple)|my \w+|our \w+) /;
 
 /** Mentions said well of a drink, or of no stance: what a "make it dirty" after them may be about. */
 const TAKEN_UP_KINDS: ReadonlySet<MentionKind> = new Set([null, "OPINION"]);

@@ -13,7 +13,8 @@
  * so "go for martinis", "enough for two" and "switch to IPAs" keep their words.
  * The pauses are kept aligned with the tokens.
  */
-import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { isEnglishWord } from "./english.js";
+import { editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
@@ -149,6 +150,22 @@ function spelledAt(tokens: readonly string[], position: number, index: MenuIndex
   return null;
 }
 
+/** Serving words a slip of one letter may stand for, right after a drink ("vodka neet", "martini dirtey"). */
+const SERVING_WORDS = ["neat", "dirty", "shaken", "stirred", "double", "rocks", "twist", "chaser"];
+const DRINK_BEFORE = 3;
+
+/** The serving word a misspelled word after a drink stands for: one letter off, and no word of its own. */
+function servingWordFor(tokens: readonly string[], position: number, index: MenuIndex): string | null {
+  const word = tokens[position] as string;
+  if (word.length < 4 || isEnglishWord(word) || index.words.has(word) || SERVING_WORDS.includes(word)) return null;
+  const target = SERVING_WORDS.find((serving) => editDistance(word, serving, 1) <= 1);
+  if (!target) return null;
+  for (let before = Math.max(0, position - DRINK_BEFORE); before < position; before += 1) {
+    if (matchMenuAt(tokens, before, index)) return target;
+  }
+  return null;
+}
+
 export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
   let text: Draft = { tokens: [...read.tokens], pauses: [...read.pauses] };
 
@@ -211,7 +228,7 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
       position += spelled.length;
       continue;
     }
-    tokens.push(numberFor(text, position, index) ?? (text.tokens[position] as string));
+    tokens.push(numberFor(text, position, index) ?? servingWordFor(text.tokens, position, index) ?? (text.tokens[position] as string));
     position += 1;
   }
   pauses.push(text.pauses[text.tokens.length] ?? "NONE");

@@ -1005,3 +1005,63 @@ describe("ways of asking the rules were not written for (issue 18, set P)", () =
     expect(tipped.session.tab.tipCents).toBe(360);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set Q)", () => {
+  itPours([
+    // Brands of many countries reach the drink that serves them.
+    ["two Tuskers please", ["2 tap-beer"]],
+    ["a Bushmills neat", ["1 whiskey (neat)"]],
+    ["Diplomatico on the rocks", ["1 rum (on the rocks)"]],
+    // A bare order after a pause may start with how it should be.
+    ["our train is at platform 4, cold lager please", ["1 tap-beer"]],
+    // One letter off a serving word, right after a drink.
+    ["a gin neet", ["1 gin (neat)"]],
+    ["one martini dirtey", ["1 martini (dirty)"]],
+    // Asked for someone in the company.
+    ["could my brother have an IPA", ["1 ipa"]],
+  ]);
+
+  itPoursNothing(["three negronis and I'm dancing on the table, so none for me", "lose the lemonade"]);
+
+  it("'can he get the same' repeats the last order for him", async () => {
+    const { say } = setUp();
+    await say("a manhattan, stirred");
+    expect(tabLines((await say("can he get the same")).session)).toEqual(["2 manhattan (stirred)"]);
+  });
+
+  it("'and the negroni?' after the price of a kind of drink asks its price, pouring nothing", async () => {
+    const { say } = setUp();
+    await say("what do your cocktails cost");
+    const asked = await say("and the negroni?");
+    expect(asked.intent).toBe("PRICE");
+    expect(tabLines(asked.session)).toEqual([]);
+  });
+
+  it("'no, shaken then' to a drink that cannot be made as asked pours it the way it can", async () => {
+    const { say } = setUp();
+    await say("a daiquiri stirred");
+    expect(tabLines((await say("no, shaken then")).session)).toEqual(["1 daiquiri (shaken)"]);
+  });
+
+  it("a tip said after a complaint about the tip sets it", async () => {
+    const { say } = setUp();
+    await say("two lagers");
+    await say("20 per cent tip");
+    const changed = await say("that tip is too generous, make it 15%");
+    expect(changed.session.tab.tipCents).toBe(150);
+  });
+
+  it("someone else 'getting this round' is no payment and no more drinks", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    const said = await say("my brother is getting this round");
+    expect(said.intent).not.toBe("PAY");
+    expect(tabLines(said.session)).toEqual(["2 ipa"]);
+  });
+
+  it.each(["let's settle", "can we fix up?", "please process the payment"])("'%s' starts the payment", async (text) => {
+    const { say } = setUp();
+    await say("a cosmo");
+    expect((await say(text)).intent).toBe("PAY");
+  });
+});
