@@ -513,7 +513,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   // A relative or time clause inside ("for our friend who's driving", "before I go") has verbs of its own.
   // (Only after the drink: "suggestions for someone who doesn't like beer" asks, whatever follows "who".)
   // Asides ("please", "whenever you get a sec") hold no verb of the clause either.
-  const said = shape.replace(ASIDES, " ");
+  // "a negroni to go with it": a verb after "to", once the drink is said, says what the drink is for.
+  const said = shape.replace(ASIDES, " ").replace(FOR_WHAT, "$1 to ");
   const outer = said.replace(INNER_CLAUSE, " ");
   const inner = outer !== said && outer.includes("DRINK");
   if (PREDICATE_WORD.test(inner ? outer : said)) return false;
@@ -556,6 +557,7 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape) && !SUPERLATIVE_PRAISE.test(shape);
 }
 
+const FOR_WHAT = /(DRINK.*) to \w+ /;
 const RELATIVE = new Set(["who", "whom", "whose", "whoever", "whomever"]);
 const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
 const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "when", "since"]);

@@ -251,6 +251,12 @@ const GOODBYE =
   / (bye|goodbye|good bye|see you|see ya|good night|goodnight|gotta go|got to go|have to go|need to go|must go|i am (leaving|off|heading out|out)|(head|heading) (out|off|home)|take care|farewell|catch you later|have a good (night|one|evening)|calling it a night|that is it for (me|tonight)|that is all for (me|tonight|now)|i am done for (the night|tonight)|later) /;
 const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|evening)|evening|what is up|sup|hola|heya|hi there|hey there) /;
 
+/** "do you take apple pay?", "can I pay by card?": how paying works, asked; no payment yet. */
+const PAYING_HOW =
+  / (do|can|will) you (guys )?(take|accept|do|support) (apple pay|google pay|samsung pay|contactless|tap|cards?|credit( cards?)?|debit( cards?)?|cash|amex|american express|visa|mastercard|paypal|venmo|checks?|cheques?|crypto|bitcoin) | (can|could|may) (i|we) pay (by|with|in) (card|credit|debit|cash|apple pay|google pay|phone|contactless) /;
+/** "I'll pay you a compliment": an idiom of paying, no payment. */
+const PAY_IDIOM = / pay (you |her |him |them |my |our |a |an |some )*(compliment|compliments|visit|attention|respects|tribute|no mind|it forward) /;
+
 const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
   [/ (how are you|how are things|how is it going|how is your (day|night|evening)|how you doing|how are you doing|how have you been|you doing okay) /, "HOW_ARE_YOU"],
   [/ (thank|thanks|cheers|appreciate|much obliged) /, "THANKS"],
@@ -259,6 +265,7 @@ const SMALL_TALK: ReadonlyArray<readonly [RegExp, SmallTalkTopic]> = [
   [/ (table|seat|chair|stool|spot) .*(free|taken|available|open|empty|occupied)|(sit|join) (here|you) /, "SEAT"],
   [/ (what time|when) (do|does|are) (you|the bar|this place) (close|open)| (closing|opening) time | last call | hours /, "HOURS"],
   [/ (restrooms?|bathrooms?|toilets?|loo|washrooms?|mens room|ladies room) /, "RESTROOM"],
+  [PAYING_HOW, "PAYING_HOW"],
   [/ (you are|you re|this is|this place is|that is|that was|what a) (\w+ )?(great|awesome|the best|nice|amazing|lovely|funny|sweet|cool|wonderful|fantastic|brilliant|fun|good|delicious|tasty|perfect|excellent|incredible|superb) | (love|like) (this place|you|it here|the vibe|the music) | great (service|job|bartender) /, "COMPLIMENT"],
   [/ i am (tired|sad|happy|stressed|bored|exhausted|celebrating|lonely|excited|hungry|fine|good|great|okay) | (long|rough|hard|great|good) (day|week|night) /, "FEELING"],
 ];
@@ -408,13 +415,14 @@ export function classify(u: Utterance): Understanding {
 
   const tip = readTip(u);
   // Paying later, on a condition or by someone else is talk of paying, not a payment.
-  const aboutPaying = matches(u, PAY_VERB) || matches(u, BILL_NOUN) || isExactly(u, "check", "bill") || matches(u, SPLITTING);
+  if (matches(u, PAYING_HOW)) return { intent: "SMALL_TALK", topic: "PAYING_HOW" };
+  const aboutPaying = (matches(u, PAY_VERB) && !matches(u, PAY_IDIOM)) || matches(u, BILL_NOUN) || isExactly(u, "check", "bill") || matches(u, SPLITTING);
   const payingNow = aboutPaying && asksToPayNow(whenPaying(u));
   // "A 15% tip and close me out": both in one breath, the tip first, then the payment.
   if (tip && payingNow && tip.tip !== null && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY", tip };
   if (tip) return { intent: "SET_TIP", ...tip };
   if (aboutPaying && !payingNow) return PAYING_LATER;
-  if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
+  if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY) && !matches(u, PAY_IDIOM)) return { intent: "PAY" };
   if ((matches(u, BILL_NOUN) || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
 
   if (matches(u, BALANCE_FOR) && (namesDrink(u) || u.order.looseQuantity !== null || has(u, "round", "another", "drink", "drinks", "it", "that", "this", "one", "those", "them"))) {

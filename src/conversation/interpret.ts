@@ -427,11 +427,15 @@ function replacingLastTurn(added: OrderLine[], drafts: readonly (DraftLine & { q
 }
 
 /** A repair that opens the utterance: it revises the last turn. */
+const ONE_MORE_UNIT = /^ (that|the) (second|extra|other|new) one( please| thanks)? $/;
+
 function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex): Understanding {
   const body = utteranceOf(repair.body, index);
   const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
+  // "never mind that second one": one unit of the last order, whatever was said since.
+  if (repair.cue === "UNDO" && ONE_MORE_UNIT.test(body.padded) && state.lastOrder.length > 0) return { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: 1 } };
   if (repair.body.length === 0 || (undoing && !ordersAny(body))) {
     if (undoing) return previous ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
@@ -654,7 +658,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // "no, something else": the no is only part of it; what else was said may say more.
   if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
   else if (opened) return { understanding: opened.answer, answered: opened.answered };
-  const understanding = readClausesOf(clauses, state, index, declined, guests);
+  const understanding = alsoRemoved(readClausesOf(clauses, state, index, declined, guests), read.tokens, state);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
@@ -683,6 +687,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
   let undoFirst = false;
   /** The words naming the drinks of the last clause that named several: what "that" may stand for. */
   let said: string[] = [];
+  /** The drinks the last clause that named any named, in this utterance only. */
+  let namedHere: string[] = [];
   /** A condition said after paying belongs to it ("I'll pay if you throw in a free shot"): read with it, not on its own. */
   let paymentCondition = -1;
 
@@ -759,7 +765,18 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       if (referred && saidOfThisOrder(referred, u, working)) continue;
       reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
     }
+    // "a manhattan for the groom, and I'll have the same": one more of the drink just said, made the same way.
+    if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && clause.act === "REQUEST" && working.drafts.length > 0 && !namesAny(u)) {
+      const last = working.drafts[working.drafts.length - 1] as DraftLine;
+      working.drafts.push({ ...last, quantity: reading.quantity ?? 1, modifiers: reading.modifiers ? replaceModifiers(last.modifiers, reading.modifiers) : last.modifiers });
+      continue;
+    }
+    // "the cosmos were for my friends who left, take them off": "them" are the drinks just named, not the last order.
+    if (reading?.intent === "REMOVE" && reading.target.kind === "LAST_ORDER" && reading.target.quantity === null && namedHere.length > 0 && !namesAny(u)) {
+      reading = { intent: "REMOVE", target: { kind: "LINES", lines: namedHere.map((id) => ({ candidates: [id], category: null, quantity: null, modifiers: [] })) } };
+    }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
+    namedHere = named.length > 0 ? named : namedHere;
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
     if (named.length > 0) focusMadeAs = u.order.drafts[u.order.drafts.length - 1]?.modifiers ?? [];
     if (named.length > 0) said = drinksSaid(clause.tokens, index);
@@ -938,6 +955,25 @@ function takeUpPraised(readings: { position: number; understanding: Understandin
 /** An utterance with a count or serving words and no drink or thing of its own ("two", "dirty"). */
 const namesNothing = (u: Utterance): boolean =>
   u.order.drafts.length === 0 && u.order.unknown.length === 0 && (spokenCount(u) !== null || u.order.looseModifiers.length > 0);
+
+const TOO = /^ (and|also|plus|oh and) .* (too|as well|also)( please)? $/;
+
+/**
+ * "and one of the IPAs too" right after the cosmos were taken off: the same act again, on other
+ * drinks; said after an order it would order them.
+ */
+function alsoRemoved(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+  const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  if (understanding.intent !== "ORDER" || understanding.drafts.length === 0 || understanding.unknown.length > 0 || !previous) return understanding;
+  if (previous.removed.length === 0 || previous.added.length > 0 || !TOO.test(` ${tokens.join(" ")} `)) return understanding;
+  const lines = understanding.drafts.map((draft) => ({
+    candidates: draft.candidates,
+    category: draft.category,
+    quantity: (draft as DraftLine & { quantitySaid?: boolean }).quantitySaid ? draft.quantity : null,
+    modifiers: draft.modifiers,
+  }));
+  return { intent: "REMOVE", target: { kind: "LINES", lines } };
+}
 
 /** A drink asked for one per guest ("lagers for the four of us"), counted by the guests said; any other as it was. */
 function forEachGuest(draft: DraftLine & { perGuest?: true }, guests: number): DraftLine {

@@ -190,6 +190,7 @@ const ROUND_AS_NOUN: ReadonlySet<string> = new Set([
 ]);
 /** What is rounded: "round it up", "round the total up". */
 const ROUNDED: ReadonlySet<string> = new Set(["it", "that", "this", "the", "total", "bill", "tab", "check", "everything", "us", "me", "things", "whole", "thing"]);
+const ROUND_TOTAL = / (total|it|bill|tab|everything) (is|comes to|to be|be|at) (a |an )?(nice )?(round|even|whole) (dollar )?(amount|number|figure|sum|total) | (round|even|whole) dollar (amount|figure|total) /;
 const NEXT_DOLLAR = / (next|nearest|closest) (whole |even |full )?(dollar|buck) /;
 
 /**
@@ -198,6 +199,10 @@ const NEXT_DOLLAR = / (next|nearest|closest) (whole |even |full )?(dollar|buck) 
  * tip brings the tab to.
  */
 export function readRoundUp(tokens: readonly string[]): RoundUp | null {
+  // "bump it so the total is a round dollar amount": the next whole dollar.
+  if (tokens.includes("round") || tokens.includes("even") || tokens.includes("whole")) {
+    if (ROUND_TOTAL.test(` ${tokens.join(" ")} `)) return { toCents: null };
+  }
   for (const [at, token] of tokens.entries()) {
     if (token === "round" || token === "rounded" || token === "rounding") {
       if (ROUND_AS_NOUN.has(tokens[at - 1] ?? "")) continue;

@@ -275,7 +275,9 @@ const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
   draft.candidates.length === itemIds.length && draft.candidates.every((id) => itemIds.includes(id));
 
 /** Everyday words around what was named; "food" or "lunch" name something themselves. */
-const isFiller = (word: string): boolean => isEverydayWord(word) && lexiconWord(word) === null;
+/** Everyday words that make another drink of the one they qualify: a virgin daiquiri has no rum, a hard lemonade has. */
+const OTHER_DRINK_WORDS = new Set(["virgin", "hard", "spiked", "alcoholic", "boozy", "nonalcoholic", "mocktail"]);
+const isFiller = (word: string): boolean => isEverydayWord(word) && lexiconWord(word) === null && !OTHER_DRINK_WORDS.has(word);
 
 /** Drops leading and trailing everyday words: "big margarita please" -> "margarita". */
 function drinkPhrase(words: readonly string[]): string | null {
@@ -351,7 +353,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     const phrase = expectingDrink ? drinkPhrase(beneficiary >= 0 ? wordsSinceQuantity.slice(0, beneficiary) : wordsSinceQuantity) : null;
     const count = quantity;
     // "the negroni, two please": a count with nothing after it but courtesy points back as well.
-    const refers = slotRefers || (expectingDrink && wordsSinceQuantity.every((word) => COURTESY.has(word)));
+    // ("water for the table, three glasses": a container counted after the drink counts the drink.)
+    const refers = slotRefers || (expectingDrink && wordsSinceQuantity.every((word) => COURTESY.has(word) || CONTAINERS.has(word)));
     const forSomeone = wordsSinceQuantity.includes("for");
     const range = quantityRange;
     expectingDrink = false;

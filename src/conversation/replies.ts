@@ -692,6 +692,8 @@ export class Replies {
         return "Just down the hall on the left. I'll keep your spot.";
       case "NOT_YET":
         return this.rng.pick(["No rush at all. Your tab stays open as long as you like.", "Take your time; the tab stays open."]);
+      case "PAYING_HOW":
+        return "When you're ready, say \"pay\" and I'll give you a secure checkout link: you pay there by card. Nothing is charged before that.";
       case "FEELING":
         return this.rng.pick(["I hear you. A good drink might help; want a suggestion?", "Thanks for sharing. Anything I can pour for you?"]);
     }

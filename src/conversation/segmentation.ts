@@ -45,6 +45,7 @@ const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "tho
 /** Words that say "a verb is here": a clause holding one is not a bare fragment. */
 export const PREDICATES = new Set([
   "is", "are", "was", "were", "am", "be", "been", "had", "has", "have", "do", "does", "did", "drink", "drank", "drinks", "like",
+  "drinking", "sipping", "ordering", "buying",
   "likes", "love", "loves", "hate", "hates", "want", "wants", "need", "needs", "will", "would", "can", "could", "should", "might",
   "get", "give", "bring", "make", "pour", "take", "think", "know", "looks", "look", "tastes", "taste", "sounds", "sound",
   "smells", "seems", "reminds", "makes", "order", "ordered", "tried", "used", "never", "not", "if", "what", "how", "which", "who",
@@ -113,7 +114,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
           // "two martinis, no, just one"
           ((next === "just" || next === "only") && readQuantity(tokens, after + 1) !== null));
       // "a whiskey, neat, no, on the rocks": a serving said again after a pause.
-      if (!corrects && !(paused && readModifierAt(tokens, after))) continue;
+      // "actually, no, the old fashioned": a drink said again after a pause is the new version.
+      if (!corrects && !(paused && (readModifierAt(tokens, after) || drinkNamedFrom(tokens, after, index)))) continue;
       if (next === "thanks" || next === "thank") continue;
     }
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {

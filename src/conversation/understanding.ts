@@ -89,6 +89,7 @@ export type SmallTalkTopic =
   | "HOURS"
   | "RESTROOM"
   | "NOT_YET"
+  | "PAYING_HOW"
   | "FEELING";
 
 export interface RemoveLine {

@@ -1065,3 +1065,62 @@ describe("ways of asking the rules were not written for (issue 18, set Q)", () =
     expect((await say(text)).intent).toBe("PAY");
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set R)", () => {
+  itPours([
+    // A container counted after the drink counts it.
+    ["lemonade for the kids, four glasses", ["4 lemonade"]],
+    // "the same" after a drink said for someone else: one more of it, made the same way.
+    ["a negroni up for my wife, and I'll have the same", ["2 negroni (up)"]],
+    // A verb after "to" says what the drink is for.
+    ["the burger looks great, an IPA to wash it down please", ["1 ipa"]],
+  ]);
+
+  itPoursNothing([
+    "half the room is drinking cosmos, is it a hen party?",
+    "a virgin daiquiri please",
+    "do you take apple pay",
+  ]);
+
+  it("'actually, no, the X' after an order replaces it", async () => {
+    const { say } = setUp();
+    await say("I'll go with the negroni");
+    expect(tabLines((await say("actually, no, the martini")).session)).toEqual(["1 martini"]);
+  });
+
+  it("'take them off' after drinks named in the same breath takes those off", async () => {
+    const { say } = setUp();
+    await say("three lagers and two lemonades");
+    expect(tabLines((await say("the lemonades were for the kids who went home, take them off")).session)).toEqual(["3 tap-beer"]);
+  });
+
+  it("'and one of the X too' right after a removal takes one off as well", async () => {
+    const { say } = setUp();
+    await say("three lagers and two lemonades");
+    await say("remove the lemonades");
+    expect(tabLines((await say("and one of the lagers too")).session)).toEqual(["2 tap-beer"]);
+  });
+
+  it("'never mind that second one' takes one unit back, even after a question", async () => {
+    const { say } = setUp();
+    await say("a gin on the rocks");
+    await say("another one");
+    await say("what's my balance");
+    expect(tabLines((await say("never mind that second one")).session)).toEqual(["1 gin (on the rocks)"]);
+  });
+
+  it("'so the total is an even dollar amount' rounds the tip up", async () => {
+    const { say } = setUp();
+    await say("a daiquiri and an iced tea");
+    await say("15 percent tip");
+    const rounded = await say("bump the tip so the total is an even dollar amount");
+    expect(rounded.session.tab.totalCents % 100).toBe(0);
+    expect(rounded.session.tab.totalCents).toBe(1400);
+  });
+
+  it("'I'll pay you a compliment' starts no payment", async () => {
+    const { say } = setUp();
+    await say("a negroni");
+    expect((await say("I'll pay you a compliment: best negroni in town")).intent).not.toBe("PAY");
+  });
+});

@@ -26,6 +26,8 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // p281: "add a tenner as a tip" on $8 of drinks; a fixed tip is at most the subtotal (as a percentage is at most 100).
   "fresh-2026-12-06-p": 0.995,
   "fresh-2026-12-06-q": 1.0,
+  // r098: "one lonely lemonade please" ("lonely" read as the name of a lemonade the bar does not have).
+  "fresh-2026-12-06-r": 0.995,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
