@@ -194,7 +194,7 @@ const WISH = oneOf([
   / (i|we) (really )?(want|need|fancy|crave) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
   / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) /,
-  / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for) /,
+  / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /,
   / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
   / let (me|us) /,
   / (give|get|bring|pour|make|fix|grab) (me|us) /,
@@ -203,7 +203,7 @@ const WISH = oneOf([
 ]);
 /** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
 const IMPERATIVE =
-  /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
+  /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
 const PAST = oneOf([
   / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then) )?(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
@@ -421,6 +421,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
   // ("a cold classic brew when you get a sec": the aside puts nothing off.)
+  // "the next round is two manhattans and a soda": the round named, ordered now.
+  if (test(ROUND_IS, shape) && test(NAMES_DRINK, shape)) return { act: "REQUEST", kind: null };
   if (fragment && test(LATER, unhedged)) return statement("LATER");
   if (fragment && test(TENTATIVE, unhedged)) return statement("TENTATIVE");
   // "wow, three martinis already": a count of what was had, not an order.
@@ -557,6 +559,7 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape) && !SUPERLATIVE_PRAISE.test(shape);
 }
 
+const ROUND_IS = /^ ((the|our|this|my) )?((next|first|second|third|last|final) )?round (is|will be|is going to be|is gonna be) /;
 const FOR_WHAT = /(DRINK.*) to \w+ /;
 const RELATIVE = new Set(["who", "whom", "whose", "whoever", "whomever"]);
 const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;

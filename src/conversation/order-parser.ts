@@ -244,7 +244,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       for (let offset = 0; offset < quantityLength; offset += 1) words.push(tokens[position + offset] as string);
       if (quantityLength > 1 || (token !== "a" && token !== "an")) said.counts += 1;
       // "two manhattans on the rocks and one up": a count after "and" stands for the drink named before it.
-      afterDrink = said.drinks > 0 && tokens[position - 1] === "and";
+      // ("two negronis, one up and one on the rocks": right after the drink too.)
+      afterDrink = said.drinks > 0 && (tokens[position - 1] === "and" || events[events.length - 2]?.kind === "item");
       position += quantityLength;
       continue;
     }
@@ -277,7 +278,9 @@ const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
 /** Everyday words around what was named; "food" or "lunch" name something themselves. */
 /** Everyday words that make another drink of the one they qualify: a virgin daiquiri has no rum, a hard lemonade has. */
 const OTHER_DRINK_WORDS = new Set(["virgin", "hard", "spiked", "alcoholic", "boozy", "nonalcoholic", "mocktail"]);
-const isFiller = (word: string): boolean => isEverydayWord(word) && lexiconWord(word) === null && !OTHER_DRINK_WORDS.has(word);
+/** Words that say a drink is made the usual way: "a single whiskey", "a regular lager". */
+const PLAIN = new Set(["single", "regular", "normal", "plain", "standard", "ordinary", "simple", "basic", "usual"]);
+const isFiller = (word: string): boolean => (isEverydayWord(word) || PLAIN.has(word)) && lexiconWord(word) === null && !OTHER_DRINK_WORDS.has(word);
 
 /** Drops leading and trailing everyday words: "big margarita please" -> "margarita". */
 function drinkPhrase(words: readonly string[]): string | null {

@@ -1124,3 +1124,14 @@ describe("ways of asking the rules were not written for (issue 18, set R)", () =
     expect((await say("I'll pay you a compliment: best negroni in town")).intent).not.toBe("PAY");
   });
 });
+
+describe("ways of asking I found missing before set S was run", () => {
+  itPours([
+    ["i could murder a negroni", ["1 negroni"]],
+    ["chuck three lagers on my tab", ["3 tap-beer"]],
+    ["a double gin neat and a single gin on the rocks", ["1 gin (double, neat)", "1 gin (on the rocks)"]],
+    ["our first round is three IPAs and a lemonade", ["1 lemonade", "3 ipa"]],
+    ["three manhattans, one up and two on the rocks", ["1 manhattan (up)", "2 manhattan (on the rocks)"]],
+  ]);
+  itPoursNothing(["i could murder my cousin, she drank my cosmo", "the next round is on my brother"]);
+});
