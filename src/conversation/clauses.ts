@@ -82,6 +82,9 @@ const WANTING = / (want|need|mind|order) /;
 const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
 const WONDERING = /^ (i )?(wonder|wondering) (what|how|whether|which) /;
 const CONDITION = /^ (if|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)) /;
+/** "I promised my wife", "I told the guys": a clause that reports what the next one says. */
+const REPORTING = /^ (i|we|he|she|they) (promised|swore|told|said to|bet|warned) (\w+ ){0,2}$/;
+const REPORTED_WISH = /^ (i|we) (would|will|was going to|were going to|am going to|are going to) /;
 /** A clause of its own that makes the next one a supposition: "say, I wanted two manhattans...". */
 const SUPPOSING = /^ (okay |so )?(say|let us say|lets say|hypothetically|theoretically|in theory|just hypothetically) $/;
 const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
@@ -210,6 +213,8 @@ const PAST = oneOf([
   / (have|has) ((never|ever|already|just|always|been) )?(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking) /,
   / (i|we|he|she|they) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
   / \w+ (was|were) /,
+  // "I promised my wife I'd stick to water": what was said before, not asked for now.
+  / (promised|swore|told (\w+ ){1,2}|said|bet (\w+ ){1,2}) (that )?(i|we) (would|will|was going to|were going to) /,
   // "we should've gotten the cosmos", "I could have had a martini": what was not done, and is past.
   / (should|could|would|might|must) (not )?have (\w+ed|gotten|got|had|been|done|taken|drunk|drank|gone|stuck|chosen|picked) /,
   PAST_TIME,
@@ -241,7 +246,7 @@ const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask( \w+)?) (if|whether)) /;
 const LATER = oneOf([
-  / (later|after this|after that|after dinner|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
+  / (later|after this|after that|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
   / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ )?(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
   // "I'll wait for my friends", "we can wait on the negronis".
@@ -590,6 +595,8 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
   let counterfactual = false;
   /** The clause before only said that what follows is supposed ("say", "let's say"). */
   let supposing: "SURELY" | "IF_A_SUBJECT_FOLLOWS" | null = null;
+  /** The clause before only said who was told or promised something ("I promised my wife"). */
+  let reporting = false;
   for (const { start, end } of segment(read, index, tagged.tags)) {
     sentenceEnds.push(read.pauses[end] === "STOP" || read.pauses[end] === "QUESTION");
     const tokens = read.tokens.slice(start, end);
@@ -609,6 +616,13 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       supposing = null;
       continue;
     }
+    // "I promised my wife | I'd stick to water": what was promised or said is reported, not asked for.
+    if (reporting && namesDrink && REPORTED_WISH.test(shape)) {
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "STATEMENT", kind: "PAST", stance: stanceOf(shape), repair: null, answer: null });
+      reporting = false;
+      continue;
+    }
+    reporting = REPORTING.test(` ${tokens.join(" ")} `);
     const cue = SUPPOSING.exec(` ${tokens.join(" ")} `);
     supposing = !cue ? null : cue[2] === "say" ? "IF_A_SUBJECT_FOLLOWS" : "SURELY";
     const repair = repairOf(tokens, pauses, index);

@@ -64,6 +64,8 @@ const NUMBERED_PLACES = new Set([
 ]);
 /** "Number two", "option 3": a choice from a list, not a label, unless a noun comes first ("seat number 3"). */
 const CHOICE_NOUNS = new Set(["number", "option", "no"]);
+/** More choices than Maya ever lists at once. */
+const LONGEST_LIST = 10;
 const NOUNS = new Set(["NOUN", "PROPN"]);
 /** Words between a number and its drink ("two large cold IPAs", "three pints of lager"). */
 const LINKS = new Set(["x", "more", "of", "the", "those", "these", "extra", "large", "small", "medium", "big", "cold", "tall", "glass", "glasses", "pint", "pints", "bottle", "bottles", "can", "cans", "shot", "shots", "round", "rounds"]);
@@ -149,6 +151,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
+    // "number 87 with the catch": a player's number, not a choice from a list of drinks (none is that long).
+    else if (joined && CHOICE_NOUNS.has(previous) && number.value >= LONGEST_LIST && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "sunbed 7 and 8", "tables 4, 5 and 6": more of the same labels, unless a drink follows.
     else if (listedAfter(found, position, tokens, pauses) === "LABEL" && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).

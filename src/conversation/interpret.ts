@@ -27,7 +27,8 @@ import { answerPending, isYes } from "./answers.js";
 import { readClauses, type Clause, type Repair } from "./clauses.js";
 import type { OrderLine } from "./bar-port.js";
 import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
-import { draftProblem, inherit, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
+import { draftProblem, inherit, openQuestion, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
+import { isEnglishWord } from "./english.js";
 import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
@@ -139,6 +140,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       // "Should I get a negroni?": answered about the drink, not poured.
       return namesAny(u) ? { intent: "MENU", subject: subjectOf(u) } : ACKNOWLEDGE;
     case "CHAT":
+      // "...so I can forget about it": a modal said of someone is no command to the bar.
+      if (EDITS.has(reading.intent) && SOMEONE_MAY.test(u.padded)) return ACKNOWLEDGE;
       // "Flight 447 is delayed again": a clause with a verb of its own that asks nothing pours nothing.
       if (reading.intent === "REPEAT_ORDER" && clause.hasVerb) return ACKNOWLEDGE;
       // "first round: two IPAs and a lemonade": a heading for the drinks said after it, no repeat.
@@ -150,6 +153,10 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       return reading;
   }
 }
+
+const SOMEONE_MAY = /^ ((so|and|but|then) )?(i|we|you|he|she|they) (can|could|might|should|may|must) /;
+/** What a command may do to drinks already on the tab. */
+const EDITS: ReadonlySet<Intent> = new Set(["REMOVE", "UNDO", "REPLACE", "CHANGE_QUANTITY", "MODIFY", "CANCEL"]);
 
 /** Intents that put drinks on the tab. */
 const POURS: ReadonlySet<Intent> = new Set(["ORDER", "REPEAT_ORDER", "REPLACE"]);
@@ -585,7 +592,9 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
     const named = whole.u.order.drafts.flatMap((draft) => draft.candidates);
     const ownOrderNamed = named.length > 0 && state.held.kind === "ORDER" && named.every((id) => (state.held as { drafts: DraftLine[] }).drafts.some((draft) => draft.candidates.includes(id)));
     const offerOnly = state.pending?.kind === "ORDER" && !state.pending.ordered;
-    if (ownOrderNamed && offerOnly) open.unshift([state.held, "HELD"]);
+    // "a whiskey" (neat or on the rocks?), "how much is a manhattan?" (want one?), "on the rocks": the
+    // serving asked of the guest's own drink, not the drink Maya only offered.
+    if ((ownOrderNamed || choosesServing(whole.u.tokens, state.held, index)) && offerOnly) open.unshift([state.held, "HELD"]);
     else open.push([state.held, "HELD"]);
   }
   if (open.length === 0 || !(mayAnswer(clauses) || isYes(whole.u)) || asksOnAbout(clauses, state)) return null;
@@ -614,6 +623,14 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
 function asksOnAbout(clauses: readonly Clause[], state: DialogueState): boolean {
   const [only, ...others] = clauses;
   return state.topic?.turn === state.turn && only !== undefined && others.length === 0 && only.asked && /^ (and|or) /.test(only.utterance.padded);
+}
+
+/** The tokens are serving words, one of them a choice Maya asked about the held order ("neat or on the rocks?"). */
+function choosesServing(tokens: readonly string[], held: PendingQuestion, index: MenuIndex): boolean {
+  if (held.kind !== "ORDER" || !held.ordered) return false;
+  const question = openQuestion(held.drafts, index);
+  const said = servingWordsOnly(tokens.filter((token) => !["no", "yes", "yeah", "ok", "okay"].includes(token)));
+  return question?.kind === "SERVING" && said !== null && said.some((modifier) => question.choices.includes(modifier));
 }
 
 /** Words that join an answer and a new order: "neat please, and a lager". */
@@ -815,6 +832,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     readings.push({ position, understanding: reading });
   }
 
+  // "ok, I need sleep. close out my tab": plain English asked for beside a payment is talk, not a drink the bar lacks.
+  const onlyTalk = working.drafts.length === 0 && working.unknown.every((phrase) => phrase.split(" ").every(isEnglishWord));
+  if (onlyTalk && readings.some(({ understanding }) => understanding.intent === "PAY")) working.unknown = [];
   const ordered = working.drafts.length > 0 || working.unknown.length > 0;
   if (ordered) {
     const swap = swapOf(readings, working);

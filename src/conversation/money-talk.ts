@@ -189,7 +189,7 @@ const ROUND_AS_NOUN: ReadonlySet<string> = new Set([
   "their", "new", "same", "full", "whole", "each", "every", "final", "of",
 ]);
 /** What is rounded: "round it up", "round the total up". */
-const ROUNDED: ReadonlySet<string> = new Set(["it", "that", "this", "the", "total", "bill", "tab", "check", "everything", "us", "me", "things", "whole", "thing"]);
+const ROUNDED: ReadonlySet<string> = new Set(["it", "that", "this", "the", "my", "our", "total", "bill", "tab", "check", "everything", "us", "me", "things", "whole", "thing"]);
 const ROUND_TOTAL = / (total|it|bill|tab|everything) (is|comes to|to be|be|at) (a |an )?(nice )?(round|even|whole) (dollar )?(amount|number|figure|sum|total) | (round|even|whole) dollar (amount|figure|total) /;
 const NEXT_DOLLAR = / (next|nearest|closest) (whole |even |full )?(dollar|buck) /;
 
@@ -288,7 +288,7 @@ const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|che
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([
-  / (later|eventually|afterwards|afterward|tomorrow|soon(?! as)|next (time|week|month|weekend|visit|round)|another (time|day)|some other time|on (my|our|the) way out) /,
+  / (later|eventually|afterwards|afterward|tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round)|another (time|day)|some other time|on (my|our|the) way out) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set) | (at )?closing( time)? | last call /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished|pay|check out|checkout|fly|board|settle) /,
@@ -353,6 +353,7 @@ const PAYING_WORDS: ReadonlySet<string> = new Set([
 const COVERING: ReadonlySet<string> = new Set(["getting", "grabbing", "covering"]);
 const coversThisAt = (tokens: readonly string[], at: number): boolean =>
   COVERING.has(tokens[at] as string) && (tokens[at + 1] === "this" || tokens[at + 1] === "that") && (tokens[at + 2] === undefined || tokens[at + 2] === "one" || tokens[at + 2] === "round");
+const ASKING_MODALS: ReadonlySet<string> = new Set(["can", "could", "may", "will", "would", "should"]);
 const OTHER_PAYERS: ReadonlySet<string> = new Set(["he", "she", "they", "someone", "somebody", "everyone", "everybody"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["my", "our", "his", "her", "their", "the"]);
 /** What a guest's own possessive names when it is not a person: "my card will pay", "the bill please". */
@@ -383,11 +384,14 @@ function paidBySomeoneElse(tokens: readonly string[]): boolean {
   if (payAt < 0) return false;
   let from = 0;
   while (from < payAt && OPENERS.has(tokens[from] as string)) from += 1;
+  // "can my sister pay for this one?": asked of someone else, the subject is after the modal.
+  const askedOfThem = ASKING_MODALS.has(tokens[from] as string) && !["i", "we", "you"].includes(tokens[from + 1] as string);
+  if (askedOfThem) from += 1;
   const subject = tokens.slice(from, payAt);
   const [first, second] = subject;
   if (first === undefined || THE_GUEST_OPENS.has(first) || subject.some((word) => THE_GUEST_SAYS.has(word))) return false;
   if (OTHER_PAYERS.has(first)) return true;
-  const saidToPay = PAID_BY.has(tokens[payAt] as string) || subject.some((word) => PAYER_VERBS.has(word));
+  const saidToPay = askedOfThem || PAID_BY.has(tokens[payAt] as string) || subject.some((word) => PAYER_VERBS.has(word));
   if (DETERMINERS.has(first)) return saidToPay && second !== undefined && !NOT_A_PAYER.has(second);
   // A name: "Sarah's paying", "John is going to pay".
   return saidToPay && subject.length <= 4 && /^[a-z]+$/.test(first) && !isEverydayWord(first);

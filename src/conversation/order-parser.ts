@@ -99,8 +99,11 @@ const DETERMINERS = new Set(["a", "an", "the", "your", "this", "that", "these", 
 
 /** The drink at events[at] is the object of a preposition: what comes between is determiners, counts and modifiers. */
 function isTopic(events: readonly Event[], at: number): boolean {
+  let counts = 0;
   for (let back = at - 1; back >= 0; back -= 1) {
     const event = events[back] as Event;
+    // ("at the half, three lagers": two numbers in a row are no one count of the drink.)
+    if (event.kind === "quantity" && (counts += 1) > 1) return false;
     if (event.kind === "quantity" || event.kind === "modifier") continue;
     if (event.kind === "word" && DETERMINERS.has(event.token)) continue;
     // "between the manhattan and the negroni": joined to a drink that is a topic, a topic too.
@@ -396,7 +399,11 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   const { events, shape, said } = scan(tokens, index);
   for (const [at, event] of events.entries()) {
     switch (event.kind) {
-      case "quantity":
+      case "quantity": {
+        // "two vodkas and a rum, all three on the rocks": the drinks said, counted again, not three more.
+        const before = events[at - 1];
+        const allCounted = forEveryLine && before?.kind === "word" && before.token === "all" && event.value === drafts.reduce((sum, draft) => sum + draft.quantity, 0);
+        if (allCounted) break;
         closeSlot();
         flushStray();
         quantity = event.value;
@@ -405,6 +412,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         forEveryLine = false;
         open = null;
         break;
+      }
       case "modifier":
         if (forEveryLine) drafts.forEach((draft) => attach(draft, [event.read]));
         else if (open) attach(open, [event.read]);

@@ -169,7 +169,9 @@ function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: 
   if (!draft || others.length > 0 || draft.category !== null || (draft.quantitySaid && units === null) || u.order.unknown.length > 0) return null;
   if (draft.modifiers.length === 0 || !DEFINITE_DRINK.test(u.order.shape)) return null;
   if (units !== null) return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], quantity: units };
-  if (!state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId))) return null;
+  // ("swap one of them for a manhattan", then "do the negronis on the rocks": the order before that swap.)
+  const recent = [...state.lastOrder, ...(state.lastEdit?.lastOrderBefore ?? [])];
+  if (!recent.some((line) => draft.candidates.includes(line.menuItemId))) return null;
   return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true };
 }
 

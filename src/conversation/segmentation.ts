@@ -95,6 +95,20 @@ export const PAST_TIME = / (yesterday|last (night|time|week|weekend|year|month|s
 /** Words that are a question's verb already: "actually" after them may start a correction. */
 const VERB_LIKE = new Set(["have", "want", "get", "take", "need", "like", "order", "make", "know", "think"]);
 
+/** Words after which a cue's verb is the verb of a clause: "so I can forget about it", "want to cancel that". */
+const VERB_TAKERS = new Set(["can", "could", "to", "will", "would", "should", "might", "must", "i", "we", "you", "he", "she", "they", "gonna", "cannot", "never"]);
+/** Verbs of the past: a clause after a cue holding one tells what happened ("the martini I had was..."). */
+const PAST_VERBS = new Set(["had", "was", "were", "did", "drank", "ordered", "got"]);
+
+/** A past verb comes after `position`, before the next pause. */
+function tellsThePast(tokens: readonly string[], position: number, pauses: readonly Pause[]): boolean {
+  for (let at = position; at < tokens.length; at += 1) {
+    if (at > position && (pauses[at] ?? "NONE") !== "NONE") return false;
+    if (PAST_VERBS.has(tokens[at] as string)) return true;
+  }
+  return false;
+}
+
 /** Words after which "wait" is a verb: "I'll wait", "we can wait", "happy to wait". */
 const WAITERS = new Set(["not", "to", "can", "could", "you", "i", "we", "he", "she", "they", "will", "would", "should", "must", "might", "gonna", "just", "better", "happy", "cannot"]);
 
@@ -126,6 +140,10 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
       if (previous !== undefined && AUX.has(tokens[0] as string) && !tokens.slice(1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(1, position + 1).some((pause) => pause !== "NONE")) continue;
       if (next !== undefined && ["still", "even", "ever", "never", "really", "not"].includes(next)) continue;
     }
+    // "a daiquiri so I can forget about it", "I want to cancel that": the verb of a clause, not a cue.
+    if (marker.cue === "UNDO" && previous !== undefined && VERB_TAKERS.has(previous)) continue;
+    // "wait, the martini I had earlier was only thirteen bucks?": what follows tells, it corrects nothing.
+    if (marker.strength === "WEAK" && marker.words[0] !== "no" && tellsThePast(tokens, after, pauses)) continue;
     // "I'll wait for my friends", "we can wait until they get here": the verb, not a correction.
     if (marker.words[0] === "wait" && previous !== undefined && WAITERS.has(previous)) continue;
     if (marker.words[0] === "wait" && (pauses[after] ?? "NONE") === "NONE" && ["for", "until", "till", "til", "on"].includes(next ?? "") && position > 0) continue;
@@ -262,12 +280,22 @@ function countsADrinkAt(tokens: readonly string[], position: number, index: Menu
 
 const NAMED_VERBS = new Set(["wants", "needs", "has", "says", "will", "would", "is", "gets", "takes", "likes"]);
 
+/** A drink's name ends right before `position` ("only one cosmo | mike wants", "two classic brews | tom wants"). */
+function endsADrink(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  for (let start = Math.max(0, position - 3); start < position; start += 1) {
+    if (start + (matchMenuAt(tokens, start, index)?.length ?? 0) === position) return true;
+  }
+  return false;
+}
+
 /** A name ("mike", "sarah") as the subject of a verb in the third person ("mike wants"). */
 function isNameAt(tokens: readonly string[], tags: readonly Tag[], position: number, index: MenuIndex): boolean {
   const name = tokens[position] as string;
   const verb = tokens[position + 1] ?? "";
   // A noun with no determiner or adjective before it, doing something in the third person, is someone's name.
-  const bare = !["DET", "ADJ", "PRON"].includes(tags[position - 1] as Tag) && !POSSESSIVES.has(tokens[position - 1] as string);
+  // (After a noun that names no drink it is the end of a compound: "a penalty kick is a terrible idea".)
+  const compound = (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN") && !endsADrink(tokens, position, index);
+  const bare = !["DET", "ADJ", "PRON"].includes(tags[position - 1] as Tag) && !POSSESSIVES.has(tokens[position - 1] as string) && !compound;
   return (tags[position] === "PROPN" || tags[position] === "NOUN") && bare && NAMED_VERBS.has(verb) && !SUBJECT_LIKE.has(name) && matchMenuAt(tokens, position, index) === null;
 }
 
@@ -437,6 +465,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     const orderAfter = RESTRICTING.has(token) ? drinkNamedFrom(tokens, position + 1, index) : token !== "the" && drinkNamedFrom(tokens, position, index);
     if (previous === "so" && position - clauseStart >= 3 && orderAfter && hasPredicate(clauseStart, position - 1)) {
       cut(position - 1);
+      continue;
+    }
+    // "the guy in the number 12 jersey, get him a Heineken": a command to pour after whom it is for.
+    if (pause === "PAUSE" && position - clauseStart >= 2 && POUR_COMMANDS.has(token) && RECIPIENTS.has(tokens[position + 1] ?? "")) {
+      cut(position);
       continue;
     }
     // "four negronis, er, five, Greg just showed up", "no wait, five, forgot about kev": why, told after

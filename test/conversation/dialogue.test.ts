@@ -1135,3 +1135,56 @@ describe("ways of asking I found missing before set S was run", () => {
   ]);
   itPoursNothing(["i could murder my cousin, she drank my cosmo", "the next round is on my brother"]);
 });
+
+describe("ways of asking the rules were not written for (issue 18, set S)", () => {
+  itPours([
+    // "all three" after three drinks counts them again.
+    ["a gin and two rums, all three neat", ["1 gin (neat)", "2 rum (neat)"]],
+    // A score and a half-time are no counts, and no topic of the drinks after them.
+    ["31-28 at the half, two IPAs please", ["2 ipa"]],
+    // A command to pour after whom it is for.
+    ["the lady in the red coat, get her a cosmo", ["1 cosmopolitan"]],
+    // A modal said of the guest is no command to take the drink back.
+    ["a martini so I can forget about work", ["1 martini"]],
+  ]);
+
+  itPoursNothing([
+    "a negroni during the speeches is a bad idea",
+    "at half time we'll get a round of lagers",
+    "I promised my husband I'd stick to lemonade",
+    "wait, the cosmo I had yesterday was only twelve dollars?",
+    "number 23 with the dunk! 88-80!",
+  ]);
+
+  it("a serving choice after an offer in between fills the guest's own order", async () => {
+    const { say } = setUp();
+    await say("a rum please");
+    await say("how much is a daiquiri?");
+    expect(tabLines((await say("neat")).session)).toEqual(["1 rum (neat)"]);
+  });
+
+  it("serving words for drinks swapped around keep the drinks, changing how they are made", async () => {
+    const { say } = setUp();
+    await say("three manhattans");
+    await say("swap one of them for a martini");
+    expect(tabLines((await say("and can you do the manhattans up")).session).sort()).toEqual(["1 martini", "2 manhattan (up)"]);
+  });
+
+  it("'can my friend pay for this one?' starts no payment", async () => {
+    const { say } = setUp();
+    await say("an IPA");
+    expect((await say("can my friend pay for this one?")).intent).not.toBe("PAY");
+  });
+
+  it("'I'll pay in the morning' starts no payment", async () => {
+    const { say } = setUp();
+    await say("a brandy neat");
+    expect((await say("I'll pay in the morning")).intent).not.toBe("PAY");
+  });
+
+  it("'I need sleep, close out my tab' pays", async () => {
+    const { say } = setUp();
+    await say("a brandy neat");
+    expect((await say("I need sleep. close out my tab")).intent).toBe("PAY");
+  });
+});

@@ -28,6 +28,8 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-06-q": 1.0,
   // r098: "one lonely lemonade please" ("lonely" read as the name of a lemonade the bar does not have).
   "fresh-2026-12-06-r": 0.995,
+  // s122 "lemon aid please" and s126 "tekila on the rocks": spellings two letters off a drink.
+  "fresh-2026-12-06-s": 0.995,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
