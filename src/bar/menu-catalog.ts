@@ -75,7 +75,7 @@ const LAGER_BRANDS = [
   "Pilsner Urquell", "Foster's", "Fosters", "Kingfisher", "Tiger Beer", "Singha", "Chang Beer", "Bintang", "San Miguel",
   "Estrella", "Estrella Damm", "Moretti", "Birra Moretti", "Beck's", "Tuborg", "Carling", "Molson", "Molson Canadian",
   "Labatt", "Labatt Blue", "Red Stripe", "Castle Lager", "Tusker", "Victoria Bitter", "Tooheys", "Carlton Draught",
-  "Steinlager", "Cobra Beer", "Yuengling", "Lone Star", "Harp Lager", "Hite", "Efes", "Tyskie", "Zywiec", "Quilmes",
+  "Steinlager", "Cobra Beer", "Lone Star", "Harp Lager", "Hite", "Efes", "Tyskie", "Zywiec", "Quilmes",
 ];
 const WHISKEY_BRANDS = [
   "Jack Daniel's", "Jack Daniels", "Jameson", "Jim Beam", "Maker's Mark", "Makers Mark", "Johnnie Walker",
@@ -83,7 +83,7 @@ const WHISKEY_BRANDS = [
   "Glenfiddich", "Glenlivet", "Macallan", "Laphroaig", "Lagavulin", "Talisker", "Canadian Club", "Bushmills",
   "Tullamore Dew", "Tullamore", "Redbreast", "Teeling", "Chivas", "Chivas Regal", "Dewar's", "Dewars", "Famous Grouse",
   "Bulleit", "Four Roses", "Evan Williams", "Elijah Craig", "Old Forester", "Yamazaki", "Hibiki", "Nikka", "Suntory",
-  "Monkey Shoulder", "Highland Park", "Ardbeg", "Oban", "Balvenie", "Glenmorangie", "Blanton's", "Royal Stag",
+  "Monkey Shoulder", "Highland Park", "Ardbeg", "Oban", "Balvenie", "Blanton's", "Royal Stag",
   "Blenders Pride", "Amrut", "Paul John", "Officer's Choice", "McDowell's",
 ];
 const VODKA_BRANDS = ["Smirnoff", "Absolut", "Grey Goose", "Gray Goose", "Tito's", "Titos", "Ketel One", "Belvedere", "Stoli", "Stolichnaya", "Ciroc", "Finlandia", "Skyy", "Svedka", "Russian Standard", "Wyborowa", "Chopin Vodka"];

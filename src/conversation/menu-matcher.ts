@@ -215,7 +215,27 @@ function typoEdits(word: string, target: string, withinPhrase = false, counted =
   const budget = withinPhrase && shortest === 3 ? 1 : Math.min(editBudget(word.length), editBudget(target.length));
   if (budget === 0) return null;
   const edits = editDistance(word, target, budget);
-  return edits <= budget ? edits : null;
+  if (edits <= budget) return edits;
+  // "tekila", "manhatin": spelled as said, more letters off than a typo but the same sounds.
+  return shortest >= MIN_SOUNDED && soundKey(word) === soundKey(target) ? budget : null;
+}
+
+/** Words shorter than this are too short to match by their sounds ("rim" is no "rum"). */
+const MIN_SOUNDED = 5;
+const SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ph/g, "f"], [/qu/g, "k"], [/ck/g, "k"], [/c(?=[eiy])/g, "s"], [/c/g, "k"], [/q/g, "k"], [/x/g, "ks"], [/z/g, "s"],
+  [/wh/g, "w"], [/gh/g, "g"], [/(?<=[^aeiouy])h/g, ""], [/[aeiouy]+/g, "a"], [/(.)\1+/g, "$1"],
+];
+
+/**
+ * How a word sounds, roughly: spellings of one sound made one ("qu" and "k", "ph" and "f"), every
+ * run of vowels one vowel, doubled letters single, a silent final "e" gone. "tekila" and "tequila"
+ * sound alike; "martin" and "martini" do not (the final vowel is heard).
+ */
+export function soundKey(word: string): string {
+  let key = word.length > 3 && word.endsWith("e") ? word.slice(0, -1) : word;
+  for (const [spelling, sound] of SPELLINGS) key = key.replace(spelling, sound);
+  return key;
 }
 
 function fuzzyFirstTokens(index: MenuIndex, word: string, counted: boolean): readonly { token: string; edits: number }[] {
@@ -296,11 +316,25 @@ function splitWordAt(tokens: readonly string[], start: number, word: string, ind
   const next = tokens[start + 1];
   // Most pairs are ruled out by a look-up: either word starts a name of its own ("a cosmo").
   if (next === undefined || word.length + next.length < 6 || index.phrasesByFirstToken.has(word) || index.phrasesByFirstToken.has(next)) return null;
-  if (/\d/.test(word + next) || (isEnglishWord(word) && isEnglishWord(next))) return null;
   const joined = word + next;
+  // (Two English words are two words, whatever they sound like together: "last call is", "with it".)
+  if (/\d/.test(joined) || (isEnglishWord(word) && isEnglishWord(next))) return null;
   const rest = [joined, ...tokens.slice(start + 2)];
-  const found = index.phrasesByFirstToken.has(joined) || fuzzyFirstTokens(index, joined, false).some(({ edits }) => edits <= 1) ? findMenuAt(rest, 0, index, joined, false) : null;
-  return found && found.edits <= 1 ? { ...found, length: found.length + 1 } : null;
+  const found = index.phrasesByFirstToken.has(joined) || fuzzyFirstTokens(index, joined, false).length > 0 ? findMenuAt(rest, 0, index, joined, false) : null;
+  // ("lemon aid": more than one letter off, but said as the word sounds.)
+  const closeEnough = found !== null && (found.edits <= 1 || soundsLikeAFirstWord(joined, index));
+  return found && closeEnough ? { ...found, length: found.length + 1 } : null;
+}
+
+/** The first words of the menu's phrases by how they sound. */
+const FIRST_WORDS_BY_SOUND = new WeakMap<MenuIndex, ReadonlySet<string>>();
+function soundsLikeAFirstWord(word: string, index: MenuIndex): boolean {
+  let sounds = FIRST_WORDS_BY_SOUND.get(index);
+  if (!sounds) {
+    sounds = new Set([...index.phrasesByFirstToken.keys()].filter((token) => token.length >= MIN_SOUNDED).map(soundKey));
+    FIRST_WORDS_BY_SOUND.set(index, sounds);
+  }
+  return word.length >= MIN_SOUNDED && sounds.has(soundKey(word));
 }
 
 function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, word: string, counted: boolean): MenuMatch | null {
@@ -336,6 +370,8 @@ function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, 
   // A corrected word followed by another unknown one is more likely part of a drink we do not
   // serve ("pina colada" is not a misspelt "pint") than a typo.
   if (found && found.edits > 0 && isUnknownWord(tokens[start + found.length], index)) return null;
+  // "a negroni for martin": after "for", a word a letter off a drink is whom it is for, not another drink.
+  if (found && found.edits > 0 && !counted && (tokens[start - 1] === "for" || tokens[start - 1] === "with")) return null;
   return found;
 }
 

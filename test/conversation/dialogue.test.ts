@@ -1188,3 +1188,14 @@ describe("ways of asking the rules were not written for (issue 18, set S)", () =
     expect((await say("I need sleep. close out my tab")).intent).toBe("PAY");
   });
 });
+
+describe("drinks spelled as they sound, and names that are not drinks", () => {
+  itPours([
+    ["tekila on the rocks", ["1 tequila (on the rocks)"]],
+    ["a manhatin please", ["1 manhattan"]],
+    ["two negrony", ["2 negroni"]],
+    // After "for", a word a letter off a drink is whom it is for.
+    ["a negroni for martin", ["1 negroni"]],
+    ["a lemonade for marty", ["1 lemonade"]],
+  ]);
+});
