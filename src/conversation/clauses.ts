@@ -132,7 +132,7 @@ const REQUEST_QUESTION = oneOf([
   // "could my colleague and I have...": the guest and company.
   /^ (can|could|may|might) (my|our) \w+ and (i|me) (have|get|try|order|grab|start) /,
   // "can she get the same", "could my husband have a lager": asked for someone in the company.
-  /^ (can|could|may) (he|she|they|(my|our) \w+) (also |just )?(have|get|try|grab) /,
+  /^ (can|could|may) (he|she|they|(my|our|the) \w+) (also |just )?(have|get|try|grab) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
   /^ would you mind /,
   /^ (is it possible|would it be possible|would it be okay|any chance|do you mind if) /,
@@ -186,6 +186,8 @@ const DECLINING = oneOf([
   / (no|never) (more|again) /,
 ]);
 
+const TOLD_NOT_TO = /^ ((so|and|but|oh|no|please) )*(do not|never) (even |ever )?(?!forget\b)\w+/;
+
 /** Keeping off a drink without a "not": "I'm staying away from martinis", "cutting back on the IPAs". */
 const AVOIDING =
   / (stay|stays|staying|stayed|keep|keeps|keeping) (away|clear) (from|of) | (steer|steers|steering) clear of | (lay|lays|laying) off | (cut|cuts|cutting) (back|down) on | (give|gives|giving|gave|given) up | (avoid|avoids|avoiding) | (swear|swears|swearing|swore|sworn) off | (taking|take|on) a break from | (quit|quits|quitting) | (detox|detoxing|dry january|sober october) /;
@@ -225,7 +227,7 @@ const OTHER_SUBJECT = new RegExp(
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
-  /^ ((i think|i reckon|i feel like|i find|honestly|wow|man|oh) )?((the|that|this|these|those|your|a|an|our|my|his|her|their) )?((\w+) )?DRINK (MOD )?((here|there|you make|you serve|you have|(at|in) \w+|((the|that|this) \w+|i|he|she|we|they|you|my \w+) (had|ordered|made|got|drank|tried|recommended|served|brought|mixed)( \w+){0,3}) )?((and|or) (i|me) )?(is|are|was|were|looks?|looked|tastes?|tasted|smells?|smelled|sounds?|seems?|seemed|makes?|made|reminds?|hits?|goes|has|have|had|gets?|comes?|feels?|felt|always|never|just|really|kind|must|can|could|will|would|isnt|used)\b/;
+  /^ ((i think|i reckon|i feel like|i find|honestly|wow|man|oh) )?((the|that|this|these|those|your|a|an|our|my|his|her|their) )?((\w+) )?DRINK (MOD )?((here|there|you make|you serve|you have|(at|in|before|after|during|with) (the |a |my |your )?\w+|((the|that|this) \w+|i|he|she|we|they|you|my \w+) (had|ordered|made|got|drank|tried|recommended|served|brought|mixed)( \w+){0,3}) )?((and|or) (i|me) )?(is|are|was|were|looks?|looked|tastes?|tasted|smells?|smelled|sounds?|seems?|seemed|makes?|made|reminds?|hits?|goes|has|have|had|gets?|comes?|feels?|felt|always|never|just|really|kind|must|can|could|will|would|isnt|used)\b/;
 /** A drink said to be something ("her favorite is the cosmo", "his drink of choice is vodka"). */
 const DRINK_PREDICATE = / (is|was|are|were|being) ((the|a|an|my|your|his|her|their|our|always|still|definitely|probably|usually|just) )*DRINK /;
 const THING_SUBJECT = /^ (it|that|this|these|those) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
@@ -248,11 +250,11 @@ const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|c
 const LATER = oneOf([
   / (later|after this|after that|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
-  / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ )?(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
+  / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ ){0,4}(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
   // "I'll wait for my friends", "we can wait on the negronis".
   / (will|would|can|could|should|going to|gonna|let us|lets|rather|happy to|better) wait /,
 ]);
-const HABIT = / (always|usually|normally|often|sometimes|every (day|night|time|week)|only drinks?|by the gallon|(i|we) drink) /;
+const HABIT = / (always|usually|normally|often|sometimes|every (day|night|time|week)|only drinks?|by the gallon|(i|we) (drink|make|mix|brew|buy|shake|stir|pour)) /;
 
 const PRAISE = / ((can|could) not get enough|not (bad|too bad|half bad)|nothing (beats|compares|tops)) /;
 
@@ -289,6 +291,8 @@ interface Reading {
 
 /** The act of a clause that is not a repair, from its shape. */
 /** Verbs (lemmas) that ask for a drink when the guest is their subject, or when they command. */
+/** What a guest does with drinks at home: said in the present with no modal, a habit. */
+const MAKING_LEMMAS = new Set(["make", "mix", "pour", "buy", "serve", "shake", "stir", "brew", "drink"]);
 const REQUEST_LEMMAS = new Set([
   "want", "need", "wish", "order", "get", "have", "take", "grab", "bring", "give", "pour", "make", "fix", "add", "include", "start",
   "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go", "split", "share",
@@ -346,10 +350,14 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
       if (subject === "let" && tokens[position] === "us") position += 1;
     }
   }
+  const verbFrom = position;
   while (position < tokens.length && (MODALS.has(tokens[position] as string) || tags[position] === "ADV") && tags[position] !== "VERB") position += 1;
   if (tags[position] !== "VERB") return null;
   const lemma = lemmas[position] as string;
   if (!REQUEST_LEMMAS.has(lemma)) return null;
+  // "I make negronis at home": what the guest does, said without a modal, is a habit, not an order.
+  const modal = tokens.slice(verbFrom, position).some((token) => MODALS.has(token));
+  if (!commanded && !modal && (subject === "i" || subject === "we") && MAKING_LEMMAS.has(lemma) && tokens[position] === lemma) return null;
   // "I'll need a moment before the cosmo", "can I get a second to look at the gin": the verb's object is time.
   const object = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[position + 1] as string) ? position + 2 : position + 1;
   if (TIME_OBJECTS.has(tokens[object] as string) || (tokens[object] === "few" && TIME_OBJECTS.has(tokens[object + 1] as string))) return false;
@@ -423,6 +431,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (negated && test(TELLING_NEGATION, shape)) return statement(test(PAST, person) ? "PAST" : "OPINION");
   if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
   if (test(AVOIDING, shape) && test(NAMES_DRINK, shape)) return { act: "DECLINE", kind: null };
+  // "so don't even think about it": told not to, never asked to.
+  if (test(TOLD_NOT_TO, shape)) return { act: "DECLINE", kind: null };
   if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
   // ("a cold classic brew when you get a sec": the aside puts nothing off.)

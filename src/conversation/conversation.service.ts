@@ -112,6 +112,7 @@ function nextState(state: DialogueState, turn: number, understanding: Understand
       : null,
     held: questions.held,
     topic: aboutDrink ? { turn, kind: understanding.intent as "PRICE" | "MENU" } : null,
+    ...(understanding.intent === "ORDER" && understanding.unknown.length > 0 && !change?.added.length ? { unpouredTurn: turn } : {}),
   };
 }
 

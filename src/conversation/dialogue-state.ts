@@ -61,6 +61,11 @@ export interface DialogueState {
   held: PendingQuestion | null;
   /** What the last turn asked about drinks: "and the daiquiri?" right after asks it again. */
   topic: Topic | null;
+  /**
+   * The turn on which the guest asked for a drink the bar does not pour and nothing was poured:
+   * "a daiquiri instead" right after is instead of that one, not of the last order.
+   */
+  unpouredTurn?: number;
 }
 
 /** A question about drinks, and the turn it was asked on. */
@@ -71,7 +76,7 @@ export interface Topic {
 
 /**
  * 2 added `lastEdit`, QUANTITY questions and `replaces`; version 1 states are read with those empty.
- * `held`, `topic` and `ordered` came later as optional fields: states without them read as empty.
+ * `held`, `topic`, `ordered` and `unpouredTurn` came later as optional fields: states without them read as empty.
  */
 export const STATE_VERSION = 2;
 const READABLE_VERSIONS: readonly unknown[] = [1, STATE_VERSION];
@@ -189,5 +194,6 @@ export function parseState(stored: unknown): DialogueState {
     lastEdit: readLastEdit(stored.lastEdit),
     held: readPending(stored.held),
     topic: readTopic(stored.topic),
+    ...(isCount(stored.unpouredTurn) ? { unpouredTurn: stored.unpouredTurn } : {}),
   };
 }

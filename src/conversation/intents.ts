@@ -116,7 +116,8 @@ const MODIFY_CUE = / (make|change|switch|turn) (it|that|this|them|those|mine)( o
 
 function classifyModify(u: Utterance): Understanding | null {
   if (u.order.drafts.length > 0 || u.order.looseModifiers.length === 0 || !matches(u, MODIFY_CUE)) return null;
-  return { intent: "MODIFY", modifiers: canonicalModifiers(u.order.looseModifiers.map((read) => read.modifier)) };
+  const unmade = u.order.negatedModifiers ?? [];
+  return { intent: "MODIFY", modifiers: canonicalModifiers(u.order.looseModifiers.map((read) => read.modifier)), ...(unmade.length > 0 ? { unmade } : {}) };
 }
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */

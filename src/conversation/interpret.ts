@@ -113,6 +113,7 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
           quantity: said && Number.isInteger(said.quantity) && said.quantity > 0 ? said.quantity : 1,
           stance: clause.stance,
           kind: clause.kind,
+          ...madeAsSaid(u),
         };
       }
       // "if they weren't so pricey": a supposition about prices asks nothing.
@@ -148,7 +149,7 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       if (reading.intent === "REPEAT_ORDER" && clause.fragment === false && !clause.namesDrink && clause.tokens.includes("round") && !clause.tokens.includes("another")) return ACKNOWLEDGE;
       // Neither a request nor anything else Maya knows: when unsure, she asks instead of pouring.
       if (!POURS.has(reading.intent) || !namesAny(u)) return reading;
-      return classifySmallTalk(u) ?? { intent: "MENTION", subject: subjectOf(u), quantity: 1, stance: clause.stance, kind: null };
+      return classifySmallTalk(u) ?? { intent: "MENTION", subject: subjectOf(u), quantity: 1, stance: clause.stance, kind: null, ...madeAsSaid(u) };
     default:
       return reading;
   }
@@ -157,6 +158,18 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
 const SOMEONE_MAY = /^ ((so|and|but|then) )?(i|we|you|he|she|they) (can|could|might|should|may|must) /;
 /** What a command may do to drinks already on the tab. */
 const EDITS: ReadonlySet<Intent> = new Set(["REMOVE", "UNDO", "REPLACE", "CHANGE_QUANTITY", "MODIFY", "CANCEL"]);
+
+/** How the drink in focus was offered to be made, when Maya's open question offers it. */
+function offeredMadeAs(state: DialogueState): readonly Modifier[] {
+  const offered = state.pending?.kind === "ORDER" && state.pending.drafts.length === 1 ? state.pending.drafts[0] : undefined;
+  return offered && state.focusItemId !== null && offered.candidates.length === 1 && offered.candidates[0] === state.focusItemId ? offered.modifiers : [];
+}
+
+/** How the one drink a clause names was said to be made, for the offer of it: `{}` when not said or not one drink. */
+function madeAsSaid(u: Utterance): { modifiers?: Modifier[] } {
+  const [only, ...others] = u.order.drafts;
+  return only && others.length === 0 && only.modifiers.length > 0 ? { modifiers: [...only.modifiers] } : {};
+}
 
 /** Intents that put drinks on the tab. */
 const POURS: ReadonlySet<Intent> = new Set(["ORDER", "REPEAT_ORDER", "REPLACE"]);
@@ -675,7 +688,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // "no, something else": the no is only part of it; what else was said may say more.
   if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
   else if (opened) return { understanding: opened.answer, answered: opened.answered };
-  const understanding = alsoRemoved(readClausesOf(clauses, state, index, declined, guests), read.tokens, state);
+  const understanding = unmadeToo(insteadOfTheRefused(alsoRemoved(readClausesOf(clauses, state, index, declined, guests), read.tokens, state), state), read.tokens, index);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
@@ -700,7 +713,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
   /** Drinks named in this utterance so far, the latest first: what "it" means before the state's focus. */
   let focus: string[] = state.focusItemId !== null && index.byId.has(state.focusItemId) ? [state.focusItemId] : [];
   /** How the drink named last in this utterance was said to be made ("a negroni stirred"). */
-  let focusMadeAs: readonly Modifier[] = [];
+  // ("my wife loves a dirty martini", then "make her one": the one offered, made as it was said.)
+  let focusMadeAs: readonly Modifier[] = offeredMadeAs(state);
   let undoFirst = false;
   /** The words naming the drinks of the last clause that named several: what "that" may stand for. */
   let said: string[] = [];
@@ -975,6 +989,22 @@ function takeUpPraised(readings: { position: number; understanding: Understandin
 /** An utterance with a count or serving words and no drink or thing of its own ("two", "dirty"). */
 const namesNothing = (u: Utterance): boolean =>
   u.order.drafts.length === 0 && u.order.unknown.length === 0 && (spokenCount(u) !== null || u.order.looseModifiers.length > 0);
+
+/** "actually she wants it dirty, not dry": a change of how drinks are made also takes off what was said against. */
+function unmadeToo(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {
+  if (understanding.intent !== "MODIFY" || understanding.unmade) return understanding;
+  const unmade = (utteranceOf(tokens, index).order.negatedModifiers ?? []).filter((modifier) => !understanding.modifiers.includes(modifier));
+  return unmade.length > 0 ? { ...understanding, unmade } : understanding;
+}
+
+/**
+ * "I'll have a Bloody Mary" (not poured; Maya suggests others), then "ok, a daiquiri instead": instead
+ * of the drink she could not pour, not of the last order on the tab.
+ */
+function insteadOfTheRefused(understanding: Understanding, state: DialogueState): Understanding {
+  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || state.unpouredTurn !== state.turn) return understanding;
+  return { intent: "ORDER", drafts: understanding.drafts, unknown: understanding.unknown };
+}
 
 const TOO = /^ (and|also|plus|oh and) .* (too|as well|also)( please)? $/;
 

@@ -127,6 +127,7 @@ const PAUSE_PUNCTUATION = /[,:\u2014\u2013\u2026]|\s-+\s/;
 /** Every clause mark in one pass; each is then told apart by which of the three it is. */
 const PUNCTUATION = new RegExp([QUESTION_PUNCTUATION, STOP_PUNCTUATION, PAUSE_PUNCTUATION].map((pattern) => pattern.source).join("|"), "g");
 /** Anything that is not a letter, a digit, a decimal point between digits or a clause mark. */
+const DRINK_PARTICIPLE = /\b([a-z]+)-([a-z]+ed)\b/g;
 const NOT_WORD = /[^a-z0-9.\ue000-\ue002]+|\.(?!\d)|(?<!\d)\./g;
 
 /** The text's tokens, and the pause before each of them (`pauses[tokens.length]` is the one at the end). */
@@ -184,6 +185,8 @@ function marked(text: string): string {
     for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
     for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
   }
+  // "beer-battered fish", "whiskey-glazed ribs": a participle made of a drink is one word, no drink.
+  if (result.includes("-")) result = result.replace(DRINK_PARTICIPLE, "$1$2");
   // "15 per cent": one word, as the readers of tips know it.
   if (result.includes("per cent")) result = result.replace(/\bper cent\b/g, "percent");
   const words = result

@@ -50,6 +50,8 @@ export interface ParsedOrder {
   looseQuantity: number | null;
   /** Modifiers said with no drink at all ("rocks"). */
   looseModifiers: ModifierRead[];
+  /** Modifiers said with a negation ("not dry", "no ice"): how a drink is not to be made. */
+  negatedModifiers?: Modifier[];
   /**
    * The words with each drink written DRINK and each modifier MOD, padded with spaces ("i will have
    * a DRINK MOD"): one pattern then serves every drink (clauses.ts reads dialogue acts on it).
@@ -157,6 +159,7 @@ interface Scan {
   events: Event[];
   shape: string;
   said: ParsedOrder["said"];
+  negated: Modifier[];
 }
 
 function scan(tokens: readonly string[], index: MenuIndex): Scan {
@@ -166,6 +169,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   let afterDrink = false;
   /** "a round of tequilas": the drink named next is poured one for each guest. */
   let roundOf = false;
+  const negatedModifiers: Modifier[] = [];
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
     // The container goes with what it holds: "a can of DRINK" reads as "a DRINK" for the clause patterns.
@@ -255,7 +259,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     // "no ice" negates a modifier; "no iced tea" names a drink (the longer reading wins, as above).
     const negated = isNegation(token) ? readModifierAt(tokens, position + 1) : null;
     if (negated && negated.length > (matchMenuAt(tokens, position + 1, index)?.length ?? 0)) {
-      // "no ice": said, but not asked for.
+      // "no ice": said, but not asked for; "dirty, not dry": how it is not to be made.
+      if (!negated.soft) negatedModifiers.push(negated.modifier);
       for (let offset = 0; offset <= negated.length; offset += 1) words.push(tokens[position + offset] as string);
       position += 1 + negated.length;
       continue;
@@ -270,7 +275,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     if (POINTING.has(token)) afterDrink = true;
     position += 1;
   }
-  return { events, shape: ` ${words.join(" ")} `, said };
+  return { events, shape: ` ${words.join(" ")} `, said, negated: negatedModifiers };
 }
 
 const isWordEvent = (event: Event | undefined, token: string): boolean => event?.kind === "word" && event.token === token;
@@ -396,7 +401,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     }
   };
 
-  const { events, shape, said } = scan(tokens, index);
+  const { events, shape, said, negated } = scan(tokens, index);
   for (const [at, event] of events.entries()) {
     switch (event.kind) {
       case "quantity": {
@@ -601,5 +606,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     looseQuantity = null;
   }
   // Quantities no bar pours (zero, negative, fractional, countless) stay as said, to be refused in words.
-  return { drafts: withoutHeadings(drafts.filter((draft) => !usedUp.has(draft))), topics, unknown, stray, looseQuantity, looseModifiers, shape, said };
+  return {
+    drafts: withoutHeadings(drafts.filter((draft) => !usedUp.has(draft))),
+    topics, unknown, stray, looseQuantity, looseModifiers, shape, said,
+    ...(negated.length > 0 ? { negatedModifiers: negated } : {}),
+  };
 }

@@ -468,8 +468,8 @@ export class Replies {
   }
 
   /** A drink talked about but not asked for: a word about it and, unless the guest is against it, an offer. */
-  mentioned(item: MenuItem, stance: MentionStance, kind: MentionKind, quantity: number): string {
-    const drink = drinkPhrase(item, quantity);
+  mentioned(item: MenuItem, stance: MentionStance, kind: MentionKind, quantity: number, modifiers: readonly Modifier[] = []): string {
+    const drink = drinkPhrase(item, quantity, modifiers);
     if (stance === "AGAINST") {
       return this.rng.pick([
         `Fair enough, the ${item.name} isn't for everyone. Want a suggestion instead?`,

@@ -134,7 +134,7 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     }
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
       // "I'd actually like", "I'm sorry": an adverb, not a correction.
-      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so"].includes(previous)) continue;
+      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so", "not"].includes(previous)) continue;
       // "do people actually still order...", "does the long island actually have tea in it": inside a
       // question whose verb is still to come, or before another adverb.
       if (previous !== undefined && AUX.has(tokens[0] as string) && !tokens.slice(1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(1, position + 1).some((pause) => pause !== "NONE")) continue;
@@ -280,13 +280,14 @@ function countsADrinkAt(tokens: readonly string[], position: number, index: Menu
 
 const NAMED_VERBS = new Set(["wants", "needs", "has", "says", "will", "would", "is", "gets", "takes", "likes"]);
 
-/** A drink's name ends right before `position` ("only one cosmo | mike wants", "two classic brews | tom wants"). */
-function endsADrink(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+/** Where the drink's name that ends right before `position` starts ("only one cosmo | mike wants"), or null. */
+function startOfDrinkEndingAt(tokens: readonly string[], position: number, index: MenuIndex): number | null {
   for (let start = Math.max(0, position - 3); start < position; start += 1) {
-    if (start + (matchMenuAt(tokens, start, index)?.length ?? 0) === position) return true;
+    if (start + (matchMenuAt(tokens, start, index)?.length ?? 0) === position) return start;
   }
-  return false;
+  return null;
 }
+const DEFINITE_OWNERS = new Set(["the", "this", "that", "my", "your", "our", "his", "her", "their"]);
 
 /** A name ("mike", "sarah") as the subject of a verb in the third person ("mike wants"). */
 function isNameAt(tokens: readonly string[], tags: readonly Tag[], position: number, index: MenuIndex): boolean {
@@ -294,8 +295,10 @@ function isNameAt(tokens: readonly string[], tags: readonly Tag[], position: num
   const verb = tokens[position + 1] ?? "";
   // A noun with no determiner or adjective before it, doing something in the third person, is someone's name.
   // (After a noun that names no drink it is the end of a compound: "a penalty kick is a terrible idea".)
-  const compound = (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN") && !endsADrink(tokens, position, index);
-  const bare = !["DET", "ADJ", "PRON"].includes(tags[position - 1] as Tag) && !POSSESSIVES.has(tokens[position - 1] as string) && !compound;
+  // (After "the" and a drink, it is what the drink names: "the IPA craze is over"; after a preposition, its object: "at lunch".)
+  const drinkStart = startOfDrinkEndingAt(tokens, position, index);
+  const compound = (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN") && (drinkStart === null || DEFINITE_OWNERS.has(tokens[drinkStart - 1] as string));
+  const bare = !["DET", "ADJ", "PRON", "ADP"].includes(tags[position - 1] as Tag) && !POSSESSIVES.has(tokens[position - 1] as string) && !compound;
   return (tags[position] === "PROPN" || tags[position] === "NOUN") && bare && NAMED_VERBS.has(verb) && !SUBJECT_LIKE.has(name) && matchMenuAt(tokens, position, index) === null;
 }
 

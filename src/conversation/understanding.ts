@@ -153,7 +153,8 @@ export type Understanding =
    * when `all` ("make them all dirty"), else the last; `quantity` of its units only ("one of them").
    */
   /** `madeAs`: how the drink meant is made now ("the neat one"): only a line made so is changed. */
-  | { intent: "MODIFY"; modifiers: Modifier[]; itemIds?: string[]; quantity?: number; all?: boolean; madeAs?: Modifier[] }
+  /** `unmade`: how the drinks are no longer to be made ("dirty, not dry"). */
+  | { intent: "MODIFY"; modifiers: Modifier[]; itemIds?: string[]; quantity?: number; all?: boolean; madeAs?: Modifier[]; unmade?: Modifier[] }
   | { intent: "SHOW_TAB" }
   /** `asked`: drinks the guest asked whether the balance covers ("do I have enough for a martini?"). */
   | { intent: "SHOW_BALANCE"; asked: DraftLine[] }
@@ -172,6 +173,7 @@ export type Understanding =
   /** `itemIds`: the drinks declined, if any were named. */
   | { intent: "CANCEL"; itemIds: string[] }
   | { intent: "UNKNOWN" }
-  | { intent: "MENTION"; subject: Subject; quantity: number; stance: MentionStance; kind: MentionKind }
+  /** `modifiers`: how the drink was said to be made ("my wife loves a dirty martini"): an offer keeps them. */
+  | { intent: "MENTION"; subject: Subject; quantity: number; stance: MentionStance; kind: MentionKind; modifiers?: Modifier[] }
   | { intent: "UNDO" }
   | { intent: "REPLACE"; target: ReplaceTarget; drafts: ReplacementDraft[]; unknown: string[] };

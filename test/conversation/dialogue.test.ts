@@ -1199,3 +1199,39 @@ describe("drinks spelled as they sound, and names that are not drinks", () => {
     ["a lemonade for marty", ["1 lemonade"]],
   ]);
 });
+
+describe("ways of asking the rules were not written for (issue 18, set T)", () => {
+  itPours([
+    ["a beer-battered cod and a lager", ["1 tap-beer"]],
+    ["can the boys get three lemonades?", ["3 lemonade"]],
+  ]);
+
+  itPoursNothing([
+    "I mix martinis at home but they never taste like this",
+    "three negronis before dinner is how my aunt stays young",
+    "the cosmo craze is over, if you ask me",
+    "my brother hates tequila, so don't even think about it",
+    "we'll order the daiquiris when the rest of the gang gets here",
+    "what's in a long island, it's not actually tea, is it?",
+  ]);
+
+  it("an offer keeps how the drink was said to be made", async () => {
+    const { say } = setUp();
+    const offered = await say("my husband loves a dirty martini");
+    expect(offered.text).toMatch(/dirty Martini\?$/);
+    expect(tabLines((await say("go ahead and make him one")).session)).toEqual(["1 martini (dirty)"]);
+  });
+
+  it("'a daiquiri instead' after a drink the bar does not pour is a new order, the tab kept", async () => {
+    const { say } = setUp();
+    await say("two iced teas");
+    await say("and I'll have a mojito");
+    expect(tabLines((await say("ok then a daiquiri instead")).session).sort()).toEqual(["1 daiquiri", "2 iced-tea"]);
+  });
+
+  it("'dirty, not dry' remakes the drink dirty and no longer dry", async () => {
+    const { say } = setUp();
+    await say("a dry martini");
+    expect(tabLines((await say("actually make it dirty, not dry")).session)).toEqual(["1 martini (dirty)"]);
+  });
+});

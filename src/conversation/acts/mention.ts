@@ -6,8 +6,9 @@
 import type { Act } from "./act.js";
 import { itemsOf, unknownSubject } from "./ask.js";
 import { offer } from "./offer.js";
+import { modifierProblem } from "../modifiers.js";
 
-export const mention: Act<"MENTION"> = ({ subject, quantity, stance, kind }, _state, _bar, tools) => {
+export const mention: Act<"MENTION"> = ({ subject, quantity, stance, kind, modifiers = [] }, _state, _bar, tools) => {
   const items = itemsOf(subject.itemIds, tools);
   const [first] = items;
   // Weighing two or more ("torn between a daiquiri and a cosmo"): offered as a choice, which a plain yes cannot settle.
@@ -15,8 +16,10 @@ export const mention: Act<"MENTION"> = ({ subject, quantity, stance, kind }, _st
     return { text: tools.replies.mentionedChoice(items), pending: offer(items.map((item) => item.id), quantity), focusItemId: first?.id ?? null };
   }
   if (first) {
-    const text = tools.replies.mentioned(first, stance, kind, quantity);
-    return stance === "AGAINST" ? { text, focusItemId: first.id } : { text, pending: offer([first.id], quantity), focusItemId: first.id };
+    // Made as said, when the drink can be ("a dirty martini"); otherwise offered plain.
+    const madeAs = modifierProblem(first, modifiers) === null ? modifiers : [];
+    const text = tools.replies.mentioned(first, stance, kind, quantity, madeAs);
+    return stance === "AGAINST" ? { text, focusItemId: first.id } : { text, pending: offer([first.id], quantity, madeAs), focusItemId: first.id };
   }
   if (subject.category !== null) {
     const ids = (tools.index.byCategory.get(subject.category) ?? []).map((item) => item.id);

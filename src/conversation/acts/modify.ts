@@ -22,7 +22,9 @@ interface Remake {
   modifiers: OrderLine["modifiers"];
 }
 
-export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantity, all, madeAs }, state, bar, tools) => {
+export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantity, all, madeAs, unmade = [] }, state, bar, tools) => {
+  // "dirty, not dry": what is said against goes, what is said for comes.
+  const madeNow = (current: readonly string[]) => replaceModifiers(current.filter(isModifier), added).filter((modifier) => !unmade.includes(modifier));
   const { index, replies } = tools;
   // "with a twist on all of them": every line of those drinks on the tab, not only the last order's.
   // "make one of the brandies a double" after some waters: a drink named that the last order does not hold is the tab's.
@@ -44,11 +46,11 @@ export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantit
   }
   if (!last) return { text: replies.modifyWhat() };
   const remakes: Remake[] = named.flatMap(({ line, at, item }) => {
-    const modifiers = replaceModifiers(line.modifiers.filter(isModifier), added);
+    const modifiers = madeNow(line.modifiers);
     return modifierProblem(item, modifiers) ? [] : [{ at, line, item, units: Math.min(quantity ?? line.quantity, line.quantity), modifiers }];
   });
   if (remakes.length === 0) {
-    const modifiers = replaceModifiers(last.line.modifiers.filter(isModifier), added);
+    const modifiers = madeNow(last.line.modifiers);
     const problem = modifierProblem(last.item, modifiers);
     return { text: problem ? replies.modifierRefused({ item: last.item, problem, draftIndex: 0 }, null, false) : replies.modifyWhat() };
   }

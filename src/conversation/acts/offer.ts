@@ -3,14 +3,14 @@
  * the question is kept as the pending one: "yes", "sure" or "please" pours
  * it (answers.ts), "no" does not.
  */
-import type { MenuCategory } from "../../bar/menu-catalog.js";
+import type { MenuCategory, Modifier } from "../../bar/menu-catalog.js";
 import type { PendingQuestion } from "../dialogue-state.js";
 import type { ActTools, Outcome } from "./act.js";
 
 /** "Want one?": a plain "yes" pours the first of these drinks. */
-export const offer = (itemIds: readonly string[], quantity = 1): PendingQuestion => ({
+export const offer = (itemIds: readonly string[], quantity = 1, modifiers: readonly Modifier[] = []): PendingQuestion => ({
   kind: "ORDER",
-  drafts: [{ candidates: [...itemIds], category: null, quantity, modifiers: [], softModifiers: [] }],
+  drafts: [{ candidates: [...itemIds], category: null, quantity, modifiers: [...modifiers], softModifiers: [] }],
   confirm: true,
 });
 
