@@ -81,7 +81,7 @@ const WANTING = / (want|need|mind|order) /;
 // ("do the 20 percent tip": a command; "do the martinis come with olives?" asks.)
 const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
 const WONDERING = /^ (i )?(wonder|wondering) (what|how|whether|which) /;
-const CONDITION = /^ (if|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)) /;
+const CONDITION = /^ (if|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)|(were|had) (i|we|you|he|she|they)) /;
 /** "I promised my wife", "I told the guys": a clause that reports what the next one says. */
 const REPORTING = /^ (i|we|he|she|they) (promised|swore|told|said to|bet|warned) (\w+ ){0,2}$/;
 const REPORTED_WISH = /^ (i|we) (would|will|was going to|were going to|am going to|are going to) /;
@@ -180,7 +180,7 @@ const TELLING_NEGATION = oneOf([
 ]);
 /** Refusals: a negation over a drink or over a wish to have one. */
 const DECLINING = oneOf([
-  new RegExp(` ${NEGATION} ((more|again|another|any|a|an|the|of|for|me|more of|of the|one|two|single|way|thanks|thank you|definitely|really) )*DRINK `),
+  new RegExp(` ${NEGATION} ((more|again|another|any|a|an|the|of|for|me|more of|of the|one|two|single|second|third|other|extra|further|way|thanks|thank you|definitely|really) )*DRINK `),
   / (do not|does not|will not|would not|am not|is not|are not|not|rather not|never) (\w+ ){0,2}(want|need|have|having|get|getting|take|taking|order|ordering|drinking|feel like|fancy|pour|bring|give|serve|in the mood for) /,
   / (pass on|skip|hold off on|(am|is|are|i am|we are) off) (the |that |a |any )?((\w+ ){0,2})?DRINK /,
   / (no|never) (more|again) /,
@@ -248,7 +248,7 @@ const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask( \w+)?) (if|whether)) /;
 const LATER = oneOf([
-  / (later|after this|after that|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
+  / (later|after this|after that|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
   / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ ){0,4}(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
   // "I'll wait for my friends", "we can wait on the negronis".
@@ -356,8 +356,10 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   const lemma = lemmas[position] as string;
   if (!REQUEST_LEMMAS.has(lemma)) return null;
   // "I make negronis at home": what the guest does, said without a modal, is a habit, not an order.
-  const modal = tokens.slice(verbFrom, position).some((token) => MODALS.has(token));
-  if (!commanded && !modal && (subject === "i" || subject === "we") && MAKING_LEMMAS.has(lemma) && tokens[position] === lemma) return null;
+  // ("I could make a negroni in my sleep": what the guest can do, not what they ask for.)
+  const modals = tokens.slice(verbFrom, position).filter((token) => MODALS.has(token));
+  const doesItThemselves = modals.length === 0 || modals.every((token) => token === "can" || token === "could");
+  if (!commanded && doesItThemselves && (subject === "i" || subject === "we") && MAKING_LEMMAS.has(lemma) && tokens[position] === lemma) return null;
   // "I'll need a moment before the cosmo", "can I get a second to look at the gin": the verb's object is time.
   const object = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[position + 1] as string) ? position + 2 : position + 1;
   if (TIME_OBJECTS.has(tokens[object] as string) || (tokens[object] === "few" && TIME_OBJECTS.has(tokens[object + 1] as string))) return false;
@@ -556,7 +558,7 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     if (token === "there" && position === opening && position > 0) continue;
     // "a lemonade for our friend who's driving", "a quick daiquiri before I go": what follows is
     // another clause, about the friend or the time, not a verb of this one.
-    if (inner && position > opening && (RELATIVE.has(token) || (ADJUNCT.has(token) && SUBJECTS.has(tokens[position + 1] as string)))) break;
+    if (inner && position > opening && (RELATIVE.has(token) || (ADJUNCT.has(token) && (SUBJECTS.has(tokens[position + 1] as string) || tokens[position + 1] === "it")))) break;
     // "a negroni before the 10 o'clock set": a time named after the drink holds no verb of the clause.
     if (position >= drinkEnd && drinkEnd > 0 && ADJUNCT.has(token) && OWNERS_AND_THE.has(tokens[position + 1] as string)) break;
     if (SUBJECTS.has(token)) return false;
@@ -577,7 +579,7 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
 const ROUND_IS = /^ ((the|our|this|my) )?((next|first|second|third|last|final) )?round (is|will be|is going to be|is gonna be) /;
 const FOR_WHAT = /(DRINK.*) to \w+ /;
 const RELATIVE = new Set(["who", "whom", "whose", "whoever", "whomever"]);
-const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
+const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they|it) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
 const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "when", "since"]);
 
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
@@ -595,7 +597,7 @@ function isSomeoneCalled(tokens: readonly string[], index: MenuIndex): boolean {
   const name = tokens[0] as string;
   return tokens.length === 1 && name.length > 2 && !isEnglishWord(name) && !index.words.has(name) && editDistance(name, "maya", 2) > 2;
 }
-const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine", "say", "let", "lets"]);
+const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine", "say", "let", "lets", "were", "had"]);
 
 /** Reads the clauses of an utterance and the dialogue act of each. */
 export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): Clause[] {

@@ -19,6 +19,7 @@
  * by a word no reader downstream can take for a count.
  */
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { PERSON_NOUNS } from "./people.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readNumber } from "./numbers.js";
@@ -34,7 +35,10 @@ export interface FoundEntity {
 }
 
 /** "the 4 of us", "for 3 people": how many guests, not how many drinks. */
-const PEOPLE = new Set(["people", "persons", "guests", "guys", "ladies", "gents", "adults", "friends", "folks", "pax"]);
+const PEOPLE = new Set([
+  "people", "persons", "guests", "guys", "ladies", "gents", "adults", "folks", "pax", "mates", "buddies", "pals", "lads", "girls", "boys",
+  ...PERSON_NOUNS.split("|"),
+]);
 const US = new Set(["us", "you"]);
 
 const TIME_PREPOSITIONS = new Set(["at", "by", "until", "till", "til", "around", "before", "after", "since", "past", "from", "for"]);
@@ -183,7 +187,11 @@ export function withoutNonCounts(read: ReadText, tagged: Tagged, index: MenuInde
   const found = numberEntities(read.tokens, read.pauses, tagged, index);
   if (found.size === 0) return { read, tagged, groupSize: null };
   const groups = [...found.values()].filter(({ entity }) => entity === "PEOPLE");
-  const groupSize = groups.length === 1 && Number.isInteger(groups[0]?.value) ? (groups[0] as FoundEntity).value : null;
+  const [group] = groups;
+  const at = [...found.entries()].find(([, entity]) => entity === group)?.[0] ?? -1;
+  // "me and my three mates": the guest and three more.
+  const withTheGuest = at >= 3 && read.tokens[at - 1] === "my" && read.tokens[at - 2] === "and" && (read.tokens[at - 3] === "me" || read.tokens[at - 3] === "us");
+  const groupSize = groups.length === 1 && group && Number.isInteger(group.value) ? group.value + (withTheGuest ? 1 : 0) : null;
   const tokens: string[] = [];
   const pauses: Pause[] = [];
   const tags: Tag[] = [];

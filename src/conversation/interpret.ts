@@ -416,11 +416,16 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
 const SERVING_THEM = / (bring|serve|send|carry|run) (them|those|these|it|that|the drinks|our drinks|my drink|everything)( (over|out|up|quickly|fast|soon|now|here|along|to us|to the table))? /;
 const DEFINITE_TOPIC = /^ (and |so |oh |okay |ok |now )?(the|that|this|your) (\w+ ){0,3}DRINK $/;
 const POINTS_BACK = / (it|that|this|one|them|those|these) /;
+const INDEFINITE_TOPIC = /^ (and |so |oh |okay |ok |now |what about |how about )?(a|an) (\w+ ){0,2}DRINK $/;
+const COMPARING = / (pricier|cheaper|dearer|stronger|weaker|sweeter|more expensive|less expensive|expensive|how much|cost|costs|price) /;
 
 /** A bare "the X" said before a clause that points back at it with "it", "that" or "one". */
 function isTopicOf(clause: Clause, next: Clause | undefined): boolean {
   if (!next || !clause.fragment || clause.act !== "REQUEST" || next.namesDrink) return false;
-  if (!DEFINITE_TOPIC.test(clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, ""))) return false;
+  const said = clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, "");
+  // ("and a martini, is that pricier?": any drink, when what is asked of it is how it compares or costs.)
+  const compared = INDEFINITE_TOPIC.test(said) && next.act === "QUESTION" && COMPARING.test(next.utterance.padded);
+  if (!DEFINITE_TOPIC.test(said) && !compared) return false;
   // "the manhattan, how much is": a question left open at its end asks about the drink before it.
   return POINTS_BACK.test(next.utterance.padded) || OPEN_ENDED_QUESTION.test(next.utterance.padded);
 }
@@ -802,6 +807,17 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       working.drafts.push({ ...last, quantity: reading.quantity ?? 1, modifiers: reading.modifiers ? replaceModifiers(last.modifiers, reading.modifiers) : last.modifiers });
       continue;
     }
+    // "four lagers and an IPA, oh and forget the IPA": taken back from what this utterance asked for.
+    if (reading?.intent === "REMOVE" && reading.target.kind === "LINES" && working.drafts.length > 0) {
+      const lines = reading.target.lines;
+      const kept = working.drafts.filter((draft) => !lines.some((line) => line.candidates.some((id) => draft.candidates.includes(id))));
+      if (kept.length < working.drafts.length) {
+        working.drafts = kept;
+        working.lastClause = Math.min(working.lastClause, kept.length);
+        working.emptied = kept.length === 0 && working.unknown.length === 0;
+        continue;
+      }
+    }
     // "the cosmos were for my friends who left, take them off": "them" are the drinks just named, not the last order.
     if (reading?.intent === "REMOVE" && reading.target.kind === "LAST_ORDER" && reading.target.quantity === null && namedHere.length > 0 && !namesAny(u)) {
       reading = { intent: "REMOVE", target: { kind: "LINES", lines: namedHere.map((id) => ({ candidates: [id], category: null, quantity: null, modifiers: [] })) } };
@@ -826,13 +842,16 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "an iced tea and a long island; my husband wants the long island": the drink named again is
       // the one just ordered, said of someone, not another.
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && DEFINITE.test(u.order.shape) && reading.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) continue;
+      // "ok, a negroni. yeah. a negroni": the same one drink said again, alone, decides; it is not a second.
+      if (saidAgain(reading.drafts, u, working)) continue;
       // "ok, only the rum" of the rum just poured: that is all, no other one.
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && ONLY_THE.test(u.order.shape) && reading.drafts.every((draft) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)))) continue;
       // "another bourbon same way": made as the one before it, whatever that was.
       const asBefore = matches(u, AS_BEFORE);
       // "could my colleague and I have an old fashioned each?": one for each of the two.
       const each = reading.drafts.length === 1 && u.tokens.includes("each") && matches(u, TWO_OF_US) && reading.drafts[0]?.quantity === 1;
-      if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: 2 }] };
+      // ("an IPA each for me and my three mates": one for each guest said, when a number of them was.)
+      if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: guests ?? 2 }] };
       // "the other four of us want lagers", "a round of tequilas for the five of us": one for each guest said.
       if (guests !== null) reading = { ...reading, drafts: reading.drafts.map((draft) => forEachGuest(draft, guests)) };
       // "one more beer": another of the kind, the one of it already poured; "another old fashioned": made as the last one.
@@ -962,6 +981,14 @@ const LEADS = new Set(["oh", "ok", "okay", "so", "um", "uh", "er", "well", "no",
 
 const NONE_FOR_ME = /^ ((so|actually|then|okay|ok|well|but|no) )*(none|nothing) for (me|us)( (thanks|then|tonight|after all))* $/;
 const FOR_SOMEONE_ELSE = / for (her|him|them|the (\w+ )?(table|group|lady|guy|girls|boys|couple)|my \w+|our \w+) /;
+
+/** The one drink of the clause, said with "a" and nothing else, is the last one asked for in this utterance, said the same way. */
+function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working): boolean {
+  const [again, ...others] = drafts;
+  const last = working.drafts[working.drafts.length - 1];
+  if (!again || others.length > 0 || !last || working.drafts.length !== 1 || u.order.said.counts > 0 || last.quantity !== 1) return false;
+  return /^ (a|an) DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
+}
 
 /** Mentions said well of a drink, or of no stance: what a "make it dirty" after them may be about. */
 const TAKEN_UP_KINDS: ReadonlySet<MentionKind> = new Set([null, "OPINION"]);

@@ -134,7 +134,7 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     }
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
       // "I'd actually like", "I'm sorry": an adverb, not a correction.
-      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so", "not"].includes(previous)) continue;
+      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so", "not", "it", "that", "this", "they", "he", "she", "was", "were", "does"].includes(previous)) continue;
       // "do people actually still order...", "does the long island actually have tea in it": inside a
       // question whose verb is still to come, or before another adverb.
       if (previous !== undefined && AUX.has(tokens[0] as string) && !tokens.slice(1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(1, position + 1).some((pause) => pause !== "NONE")) continue;
@@ -391,6 +391,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
       continue;
     }
+    // "let's do that whole round again": the verb after "let us" is the one it lets.
+    if (pause === "NONE" && (previous === "us" || previous === "me") && tokens[position - 2] === "let") continue;
     // ("nothing but water", "anything but gin": "but" as "except", inside the clause.)
     const except = token === "but" && ["nothing", "anything", "everything", "all"].includes(previous);
     if (CONJUNCTIONS.has(token) && !except && !(token === "if" && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see"].includes(previous))) {

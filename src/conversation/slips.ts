@@ -71,7 +71,9 @@ function correctsCount(text: Draft, position: number): boolean {
   const count = readQuantity(tokens, at);
   if (!count) return false;
   const end = at + count.length;
-  const alone = tokens[end] === undefined || (pauses[end] ?? "NONE") !== "NONE";
+  // ("two cosmos, uh, three actually": a word of correcting after it still leaves it alone.)
+  const after = tokens[end] === "actually" || tokens[end] === "then" || tokens[end] === "please" ? end + 1 : end;
+  const alone = tokens[after] === undefined || (pauses[after] ?? "NONE") !== "NONE";
   return alone && tokens.slice(0, position).some((token, before) => token !== "a" && token !== "an" && readQuantity(tokens, before) !== null);
 }
 

@@ -1235,3 +1235,44 @@ describe("ways of asking the rules were not written for (issue 18, set T)", () =
     expect(tabLines((await say("actually make it dirty, not dry")).session)).toEqual(["1 martini (dirty)"]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set U)", () => {
+  itPours([
+    ["a cosmo each for me and my two sisters", ["3 cosmopolitan"]],
+    ["three lagers, um, four actually", ["4 tap-beer"]],
+    ["two IPAs and a cosmo, oh and forget the cosmo", ["2 ipa"]],
+    ["the bar closes at two, right? a negroni before it does", ["1 negroni"]],
+    ["hmm, ok, a martini. yes. a martini", ["1 martini"]],
+  ]);
+
+  itPoursNothing([
+    "what's the story with the negroni, is it actually Italian?",
+    "were I younger I'd order a long island",
+    "I worked in a bar for years, I could make a daiquiri blindfolded",
+    "the lemonade's lovely",
+  ]);
+
+  it("'no second martini for me' after a martini pours no second one", async () => {
+    const { say } = setUp();
+    await say("a martini");
+    expect(tabLines((await say("no second martini for me, whatever they say")).session)).toEqual(["1 martini"]);
+  });
+
+  it("'and a negroni, is that pricier?' after a price question asks, pouring nothing", async () => {
+    const { say } = setUp();
+    await say("how much is a daiquiri?");
+    expect(tabLines((await say("and a negroni, is that pricier?")).session)).toEqual([]);
+  });
+
+  it("'let's do that whole round again' repeats the round", async () => {
+    const { say } = setUp();
+    await say("three IPAs and a lemonade");
+    expect(tabLines((await say("let's do that whole round again")).session).sort()).toEqual(["2 lemonade", "6 ipa"]);
+  });
+
+  it("'cash me out, early shift tomorrow' pays now", async () => {
+    const { say } = setUp();
+    await say("a cosmo");
+    expect((await say("cash me out, early shift tomorrow")).intent).toBe("PAY");
+  });
+});
