@@ -96,6 +96,7 @@ export function chooseCandidate(u: Utterance, candidates: readonly string[], ind
 }
 
 /** Words an answer of serving words may open with: "no, up then", "ok, neat". */
+const COUNT_WORDS = new Set(["one", "two", "three", "four", "five", "a"]);
 const ANSWER_OPENERS = new Set(["no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "well", "oh", "um", "uh"]);
 
 /**
@@ -103,9 +104,10 @@ const ANSWER_OPENERS = new Set(["no", "nah", "nope", "yes", "yeah", "yep", "ok",
  * words reads them as said right after the drink asked about ("up then", "no, make it up").
  */
 function modifiersSaid(u: Utterance): ModifierRead[] {
-  if (u.order.drafts.length === 0 && u.order.looseModifiers.length === 0) {
+  if (u.order.drafts.length === 0) {
+    // ("One, stirred, up, please": after the count, "up" is said of the drink asked about.)
     let start = 0;
-    while (ANSWER_OPENERS.has(u.tokens[start] as string)) start += 1;
+    while (ANSWER_OPENERS.has(u.tokens[start] as string) || (start === 0 && COUNT_WORDS.has(u.tokens[start] as string))) start += 1;
     const serving = start < u.tokens.length ? servingWordsOnly(u.tokens.slice(start)) : null;
     if (serving) return serving.map((modifier) => ({ modifier, soft: false, length: 0 }));
   }

@@ -421,6 +421,8 @@ export function classify(u: Utterance): Understanding {
   const payingNow = aboutPaying && asksToPayNow(whenPaying(u));
   // "A 15% tip and close me out": both in one breath, the tip first, then the payment.
   if (tip && payingNow && tip.tip !== null && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY", tip };
+  // "pay the bill including the tip": the tip already set, named in passing.
+  if (tip && payingNow && tip.tip === null && matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
   if (tip) return { intent: "SET_TIP", ...tip };
   if (aboutPaying && !payingNow) return PAYING_LATER;
   if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY) && !matches(u, PAY_IDIOM)) return { intent: "PAY" };

@@ -190,7 +190,7 @@ const ROUND_AS_NOUN: ReadonlySet<string> = new Set([
 ]);
 /** What is rounded: "round it up", "round the total up". */
 const ROUNDED: ReadonlySet<string> = new Set(["it", "that", "this", "the", "my", "our", "total", "bill", "tab", "check", "everything", "us", "me", "things", "whole", "thing"]);
-const ROUND_TOTAL = / (total|it|bill|tab|everything) (is|comes to|to be|be|at) (a |an )?(nice )?(round|even|whole) (dollar )?(amount|number|figure|sum|total) | (round|even|whole) dollar (amount|figure|total) /;
+const ROUND_TOTAL = / (total|it|bill|tab|everything) (is|comes to|to be|be|at) (a |an )?(nice )?(round|even|whole) (dollar )?(amount|number|figure|sum|total) | (round|even|whole) dollar (amount|figure|total) | up to the (next|nearest) (whole |even |full )?(dollar|buck) /;
 const NEXT_DOLLAR = / (next|nearest|closest) (whole |even |full )?(dollar|buck) /;
 
 /**
@@ -199,8 +199,8 @@ const NEXT_DOLLAR = / (next|nearest|closest) (whole |even |full )?(dollar|buck) 
  * tip brings the tab to.
  */
 export function readRoundUp(tokens: readonly string[]): RoundUp | null {
-  // "bump it so the total is a round dollar amount": the next whole dollar.
-  if (tokens.includes("round") || tokens.includes("even") || tokens.includes("whole")) {
+  // "bump it so the total is a round dollar amount", "bump the total up to the next whole dollar": the next whole dollar.
+  if (tokens.includes("round") || tokens.includes("even") || tokens.includes("whole") || tokens.includes("next")) {
     if (ROUND_TOTAL.test(` ${tokens.join(" ")} `)) return { toCents: null };
   }
   for (const [at, token] of tokens.entries()) {

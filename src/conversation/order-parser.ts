@@ -252,7 +252,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       if (quantityLength > 1 || (token !== "a" && token !== "an")) said.counts += 1;
       // "two manhattans on the rocks and one up": a count after "and" stands for the drink named before it.
       // ("two negronis, one up and one on the rocks": right after the drink too.)
-      afterDrink = said.drinks > 0 && (tokens[position - 1] === "and" || events[events.length - 2]?.kind === "item");
+      // ("One, stirred, up, please" after a drink was offered: "one" points at it as "one of them" does.)
+      afterDrink = (said.drinks > 0 && (tokens[position - 1] === "and" || events[events.length - 2]?.kind === "item")) || token === "one";
       position += quantityLength;
       continue;
     }

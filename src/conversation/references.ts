@@ -234,9 +234,10 @@ function askedAgain(clause: Clause, u: Utterance, state: DialogueState): Underst
   // "and a lemonade for me" asks for one, whoever it is for.
   const fragment = clause.act === "REQUEST" && clause.fragment && (ABOUT_ANOTHER.test(u.padded) || clause.asked) && !FOR_SOMEONE.test(u.padded);
   // "what about the brandy?" asks about it; "what about a beer?" proposes one.
-  const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && WHAT_ABOUT.test(u.padded) && DEFINITE_DRINK.test(u.order.shape);
+  // (Right after a question about a drink, "what about a perfect manhattan?" asked as a question asks it too.)
+  const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && WHAT_ABOUT.test(u.padded) && (DEFINITE_DRINK.test(u.order.shape) || clause.asked);
   if (!fragment && !aboutThe) return null;
-  if (u.order.drafts.some((draft) => draft.modifiers.length > 0)) return null;
+  if (!(aboutThe && clause.asked) && u.order.drafts.some((draft) => draft.modifiers.length > 0)) return null;
   return { intent: topic.kind, subject: subjectOf(u, false) };
 }
 

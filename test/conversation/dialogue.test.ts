@@ -1276,3 +1276,33 @@ describe("ways of asking the rules were not written for (issue 18, set U)", () =
     expect((await say("cash me out, early shift tomorrow")).intent).toBe("PAY");
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set V)", () => {
+  itPours([["I'm going to need a rum on the rocks after that awful quiz round", ["1 rum (on the rocks)"]]]);
+
+  it("'what about a perfect manhattan?' right after a question about a drink asks about it", async () => {
+    const { say } = setUp();
+    await say("what's in a dirty martini?");
+    expect(tabLines((await say("hmm. what about a perfect manhattan?")).session)).toEqual([]);
+  });
+
+  it("'one, stirred, up, please' to an offer keeps both serving words", async () => {
+    const { say } = setUp();
+    await say("how much is a manhattan?");
+    expect(tabLines((await say("fine. one, stirred, up, please")).session)).toEqual(["1 manhattan (stirred, up)"]);
+  });
+
+  it("'bump the total up to the next whole dollar' rounds the tip", async () => {
+    const { say } = setUp();
+    await say("a negroni and a lemonade");
+    await say("tip 15%");
+    expect((await say("just bump the total up to the next whole dollar")).session.tab.totalCents).toBe(1500);
+  });
+
+  it("'pay the bill including the tip' pays", async () => {
+    const { say } = setUp();
+    await say("a negroni");
+    await say("tip 15%");
+    expect((await say("pay the bill including the tip")).intent).toBe("PAY");
+  });
+});

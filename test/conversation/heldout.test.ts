@@ -34,6 +34,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-06-t": 0.995,
   // u169 "and one for my mate who's out smoking" after a gin, u260 "bump the tip up to 20", u265 a tip beside praise: not yet.
   "fresh-2026-12-06-u": 0.99,
+  "fresh-2026-12-06-v": 0.99,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
