@@ -109,7 +109,9 @@ function modifiersSaid(u: Utterance): ModifierRead[] {
     let start = 0;
     while (ANSWER_OPENERS.has(u.tokens[start] as string) || (start === 0 && COUNT_WORDS.has(u.tokens[start] as string))) start += 1;
     const serving = start < u.tokens.length ? servingWordsOnly(u.tokens.slice(start)) : null;
-    if (serving) return serving.map((modifier) => ({ modifier, soft: false, length: 0 }));
+    // Only a fuller reading of what was read already ("no ice" is neat, not "ice").
+    const fuller = serving !== null && u.order.looseModifiers.every((read) => serving.includes(read.modifier));
+    if (serving && fuller) return serving.map((modifier) => ({ modifier, soft: false, length: 0 }));
   }
   return modifiersSaidOf(u);
 }
@@ -219,6 +221,12 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
 
   if (question?.kind === "SERVING") {
     let serving = reads.filter((read) => question.choices.includes(read.modifier));
+    // "no ice please" to "neat or on the rocks?": the other one.
+    const refused = u.order.negatedModifiers ?? [];
+    const left = question.choices.filter((choice) => !refused.includes(choice));
+    if (serving.length === 0 && refused.some((modifier) => question.choices.includes(modifier)) && left.length === 1) {
+      serving = [{ modifier: left[0] as Modifier, soft: false, length: 0 }];
+    }
     if (serving.length === 0) {
       const choice = chooseCandidate(u, question.choices, index);
       if (choice) serving = [{ modifier: choice as Modifier, soft: false, length: 0 }];

@@ -467,7 +467,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   }
   const edited = revisedEdit(body, state);
   if (edited) return edited;
-  if (drafts.length > 0 && (matches(body, REMOVE_VERB) || matches(body, NEGATED_DRINK) || (undoing && body.tokens[0] === "the"))) {
+  // ("scratch that rum": the drink just poured, named after the cue, goes; it is not poured again.)
+  const namedFromLastOrder = undoing && drafts.length > 0 && spokenCount(body) === null && drafts.every((draft) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)));
+  if (drafts.length > 0 && (matches(body, REMOVE_VERB) || matches(body, NEGATED_DRINK) || (undoing && body.tokens[0] === "the") || namedFromLastOrder)) {
     const lines = drafts.map((draft) => ({ candidates: draft.candidates, category: draft.category, quantity: draft.quantitySaid ? draft.quantity : null, modifiers: draft.modifiers }));
     return { intent: "REMOVE", target: { kind: "LINES", lines } };
   }
@@ -537,6 +539,11 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;
       }
+    }
+    // "a cosmo, hang on, she wants a daiquiri instead": the new version after a bare cue, whoever it is for.
+    if (previous?.act === "REPAIR" && previous.repair && previous.repair.body.length === 0 && clause.act === "REQUEST" && clause.namesDrink && clause.tokens.includes("instead")) {
+      joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens, strength: "STRONG" } };
+      continue;
     }
     joined.push(clause);
   }

@@ -248,7 +248,7 @@ const REQUEST_STARTS = new Set([
   "just", "another", "one", "two", "three", "four", "five", "same", "please", "give", "get", "bring", "pour", "make", "hit",
   "let", "can", "could", "refill", "instead", "only", "a", "an",
   // The bar's commands: "that was for the wrong group, clear it all".
-  "clear", "cancel", "remove", "take", "scratch", "drop", "add", "put", "change", "switch", "swap", "close", "settle",
+  "clear", "cancel", "remove", "take", "scratch", "drop", "add", "put", "change", "switch", "swap", "close", "settle", "knock", "lose", "ditch",
 ]);
 
 /** Parts of speech after which a noun phrase is the object of what came before ("she bought me a negroni", "what's in a martini"). */
@@ -327,6 +327,9 @@ function drinkNamedFrom(tokens: readonly string[], position: number, index: Menu
 
 /** Words said of the drink before its name in a bare order: "quick rum on the rocks", "cold lager". */
 const ORDER_ADJECTIVES = new Set(["quick", "cold", "nice", "stiff", "cheeky", "large", "big", "tall", "small", "fresh", "strong", "good", "proper", "ice", "icy", "frosty"]);
+
+/** Words the tagger calls nouns that end a clause as adverbs: "one of them went home | knock a negroni off". */
+const ENDS_A_TELLING = new Set(["home", "tonight", "today", "early", "upstairs", "downstairs", "outside", "inside"]);
 
 /** A request may start here: a count, "another", "just", an imperative, a drink (or one said with how it should be). */
 function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
@@ -533,7 +536,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       const command =
         COMMANDS.has(token) && tags[position] === "VERB" && !CLAUSE_TAKERS.has(previous) && !BEFORE_A_VERB.has(previous) && !SUBJECT_PRONOUNS.has(previous) && !FINITE.has(previous) && !["ADV", "AUX", "PART"].includes(tags[position - 1] as Tag) &&
         // (a bare noun before the verb is its subject: "I can't believe people put ice in brandy")
-        (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag));
+        (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag) || ENDS_A_TELLING.has(previous));
       // ... or a friend and what they want ("only one cosmo mike wants a lemonade").
       const named = isNameAt(tokens, tags, position, index) && !CLAUSE_TAKERS.has(previous) && (hasDrink(clauseStart, position) || hasPredicate(clauseStart, position));
       if ((bareOrder || command) && hasPredicate(clauseStart, position)) {

@@ -1306,3 +1306,46 @@ describe("ways of asking the rules were not written for (issue 18, set V)", () =
     expect((await say("pay the bill including the tip")).intent).toBe("PAY");
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set W)", () => {
+  itPours([["a cosmo, hang on, he wants a manhattan instead", ["1 manhattan"]]]);
+
+  it("'no ice please' to 'neat or on the rocks?' is neat", async () => {
+    const { say } = setUp();
+    await say("a brandy");
+    expect(tabLines((await say("no ice please")).session)).toEqual(["1 brandy (neat)"]);
+  });
+
+  it("'scratch that rum' right after pouring it takes it off", async () => {
+    const { say } = setUp();
+    await say("two lagers and a rum");
+    await say("on the rocks");
+    expect(tabLines((await say("scratch that rum actually")).session)).toEqual(["2 tap-beer"]);
+  });
+
+  it("'only two, one of us is on the wagon' sets the count and asks for no wagon", async () => {
+    const { say } = setUp();
+    await say("three negronis");
+    expect(tabLines((await say("hold on, only two, one of us is on the wagon")).session)).toEqual(["2 negroni"]);
+  });
+
+  it("'one of them went home, knock a negroni off' takes one off", async () => {
+    const { say } = setUp();
+    await say("three negronis");
+    expect(tabLines((await say("ugh, one of them went home, knock a negroni off")).session)).toEqual(["2 negroni"]);
+  });
+
+  it.each(["take payment please", "run my card, I'm off", "let's get this paid"])("'%s' pays", async (text) => {
+    const { say } = setUp();
+    await say("two IPAs");
+    const paid = await say(text);
+    expect(paid.intent).toBe("PAY");
+    expect(tabLines(paid.session)).toEqual(["2 ipa"]);
+  });
+
+  it("'it's her turn to pay next Sunday' starts no payment", async () => {
+    const { say } = setUp();
+    await say("a lager");
+    expect((await say("the wife says it's her turn to pay next Sunday")).intent).not.toBe("PAY");
+  });
+});

@@ -35,6 +35,8 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // u169 "and one for my mate who's out smoking" after a gin, u260 "bump the tip up to 20", u265 a tip beside praise: not yet.
   "fresh-2026-12-06-u": 0.99,
   "fresh-2026-12-06-v": 0.99,
+  // w176 "I'd like to change seats, the draught from the door is freezing" pours a draught (counted below), and tips in pub words.
+  "fresh-2026-12-06-w": 0.985,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
@@ -43,7 +45,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-t": 2 };
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-t": 2, "fresh-2026-12-06-w": 2 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))
