@@ -119,6 +119,8 @@ export interface SphinxRecognizerOptions {
   finishTimeoutMs?: number;
   /** A decoder never lives longer than this, whatever its utterance does. */
   maxLifetimeMs?: number;
+  /** Hearings of the utterance after its end, at most (see MAX_REPLAYS); 0 hears it live only. */
+  maxReplays?: number;
   /** More decoder flags (e.g. ["-lw", "10"]), for tuning. */
   extraArgs?: readonly string[];
   /** Called when a decoder had to be killed (stuck) or died (crashed), for logs. */
@@ -323,7 +325,7 @@ export class SphinxRecognizer implements SpeechRecognizer {
           // utterance gives the normalisation little to learn from, so it is heard once more first.
           const gap = Buffer.alloc(REPLAY_GAP_SECONDS * BYTES_PER_SECOND);
           const seconds = audioBytes / BYTES_PER_SECOND;
-          const replays = Math.min(MAX_REPLAYS, Math.max(1, Math.ceil(ADAPTATION_SECONDS / Math.max(seconds, 0.1))));
+          const replays = Math.min(this.options.maxReplays ?? MAX_REPLAYS, Math.max(1, Math.ceil(ADAPTATION_SECONDS / Math.max(seconds, 0.1))));
           hearingStarts = Array.from({ length: replays }, (_, replay) => (seconds + REPLAY_GAP_SECONDS) * (replay + 1) - REPLAY_GAP_SECONDS / 2);
           for (let replay = 0; replay < replays; replay++) {
             child.stdin.write(gap);
