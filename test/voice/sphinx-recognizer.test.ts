@@ -165,7 +165,7 @@ echo "x 0.100 0.500 1.000000"
   });
 
   it("a voice never heard starts from the prior; the listener's next utterance from the mean their last one left", async () => {
-    const recognizer = make();
+    const recognizer = make({ voiceBlend: 1 });
     expect(await hear(recognizer, 0.5, "guest-a")).toEqual([...VOICE_CMN_PRIOR]);
     expect(await hear(recognizer, 1, "guest-a")).toEqual([16, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(await hear(recognizer, 0.25, "guest-a")).toEqual([32, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
@@ -183,13 +183,20 @@ echo "x 0.100 0.500 1.000000"
     expect(params.match(/^-cmninit .*$/gm)).toEqual(["-cmninit 40.00,3.00,-1.00"]);
   });
 
+  it("by default moves a remembered voice half way from where the utterance started to what it left", async () => {
+    const recognizer = make({ cmnPrior: [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10] });
+    await hear(recognizer, 1, "guest-a");
+    expect(await hear(recognizer, 1, "guest-a")).toEqual([21, 5.5, 6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10, 10.5, 11]);
+    expect((await hear(recognizer, 1, "guest-a"))[0]).toBe(26.5);
+  });
+
   it("forgets a voice after a while, and the oldest when it holds too many", async () => {
     const brief = make({ voiceMemory: { listeners: 10, ttlMs: 100 } });
     await hear(brief, 1, "guest-a");
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await hear(brief, 1, "guest-a")).toEqual([...VOICE_CMN_PRIOR]);
 
-    const small = make({ voiceMemory: { listeners: 2, ttlMs: 60_000 } });
+    const small = make({ voiceBlend: 1, voiceMemory: { listeners: 2, ttlMs: 60_000 } });
     await hear(small, 1, "guest-a");
     await hear(small, 1, "guest-b");
     await hear(small, 1, "guest-a");
@@ -201,7 +208,7 @@ echo "x 0.100 0.500 1.000000"
   });
 
   it("a failed utterance leaves the voice as it was", async () => {
-    const recognizer = make();
+    const recognizer = make({ voiceBlend: 1 });
     await hear(recognizer, 1, "guest-a");
     const stream = recognizer.start({ onPartial: () => undefined }, { listener: "guest-a" });
     stream.write(silence(2));

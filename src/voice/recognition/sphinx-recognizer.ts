@@ -136,6 +136,11 @@ export interface SphinxRecognizerOptions {
    * VOICE_CMN_PRIOR). Ignored when the acoustic model has no feat.params to carry it.
    */
   cmnPrior?: readonly number[];
+  /**
+   * How far a listener's remembered mean moves to the one their utterance left (0..1, default
+   * VOICE_BLEND); the rest stays with the mean the utterance started from.
+   */
+  voiceBlend?: number;
   /** Listeners whose voice (their cepstral mean: 13 numbers, no audio) is remembered, and for how long. */
   voiceMemory?: { listeners: number; ttlMs: number };
   /** More decoder flags (e.g. ["-lw", "10"]), for tuning. */
@@ -168,6 +173,13 @@ const CMN_UPDATE = /Update to\s*<([^>]*)>/;
 const WORD_TIME = /^(\S+) (\d+\.\d+) (\d+\.\d+) (-?\d+(?:\.\d+)?)$/;
 /** Sentence marks, silences and fillers in a `-time yes` listing ("<s>", "<sil>", "[NOISE]", "++BREATH++"). */
 const NOT_A_WORD = /^(<.*>|\[.*\]|\+\+.*\+\+)$/;
+/**
+ * Half of the way from the mean an utterance started from to the one it left: one short utterance's
+ * mean leans on its words ("yes" is not "what's my tab"). Measured on the tuning voices, carried
+ * across a guest's utterances: word errors 31.8 % clean, 68.1 % noisy at a half; 35.1 %, 67.9 %
+ * all the way; 32.7 %, 69.4 % at a quarter.
+ */
+const VOICE_BLEND = 0.5;
 /** How long and how many listeners' voices are remembered (13 numbers each). */
 const VOICE_MEMORY_MS = 30 * 60_000;
 const VOICE_MEMORY_LISTENERS = 10_000;
@@ -243,7 +255,8 @@ export class SphinxRecognizer implements SpeechRecognizer {
     const remembered = this.rememberedVoice(listener);
     // The model's feat.params overrides -cmninit on the command line: the decoder gets its own copy
     // through a pipe (bash's process substitution), nothing on disk.
-    const featParams = this.featParamsWith(remembered ?? this.options.cmnPrior ?? VOICE_CMN_PRIOR);
+    const startMean = remembered ?? this.options.cmnPrior ?? VOICE_CMN_PRIOR;
+    const featParams = this.featParamsWith(startMean);
     const decoderArgs = [
       "-hmm", this.options.acousticModelDir,
       "-lm", this.options.lmPath,
@@ -377,7 +390,11 @@ export class SphinxRecognizer implements SpeechRecognizer {
         // Exited cleanly before its input ended: it cannot hear the rest.
         fail(new RecognitionError({ reason: "crashed", details: "the decoder stopped before the audio ended" }));
       } else {
-        if (listener !== undefined && adapted !== null) this.rememberVoice(listener, adapted);
+        if (listener !== undefined && adapted !== null) {
+          const blend = this.options.voiceBlend ?? VOICE_BLEND;
+          const learned: number[] = adapted;
+          this.rememberVoice(listener, learned.map((value, at) => (startMean[at] ?? value) + blend * (value - (startMean[at] ?? value))));
+        }
         settle?.resolve(transcript());
       }
       state = "done";
