@@ -17,10 +17,12 @@
  * never heard, and from the mean the listener's last utterance left (13
  * numbers, kept in memory a while, never audio) for a voice it has. It used
  * to play each utterance to the decoder again after it ended, adapted, and
- * take the second hearing: most of the wait for a transcript, and no more
- * accurate than starting from a good mean (bench/RESULTS.md, issue 21);
- * `maxReplays` still does that, for measuring. A decoder that does not
- * finish in time, or lives past its utterance, is killed.
+ * take the second hearing: most of the wait for a transcript (p95 629 ms,
+ * now 114 ms), and measured as accurate as a session's remembered voice; a
+ * guest's first words in noise are heard worse from the prior than they were
+ * replayed (bench/RESULTS.md, issue 21). `maxReplays` still replays a voice
+ * not yet remembered. A decoder that does not finish in time, or lives past
+ * its utterance, is killed.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createHash } from "node:crypto";
