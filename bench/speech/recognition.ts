@@ -6,7 +6,7 @@
  */
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { BYTES_PER_SECOND } from "../../src/voice/recognition/recognizer.js";
-import { buildSphinxModel, DEFAULT_SPHINX_MODEL_DIR, SphinxRecognizer } from "../../src/voice/recognition/sphinx-recognizer.js";
+import { buildSphinxModel, DEFAULT_SPHINX_MODEL_DIR, SphinxRecognizer, type SphinxRecognizerOptions } from "../../src/voice/recognition/sphinx-recognizer.js";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -32,11 +32,12 @@ const summary = (values: readonly number[]) => {
   return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1) ?? 0 };
 };
 
-export async function runRecognitionBench(): Promise<RecognitionBench> {
+/** `options`: decoder settings to measure instead of the defaults (for tuning). */
+export async function runRecognitionBench(options: Partial<SphinxRecognizerOptions> = {}): Promise<RecognitionBench> {
   const missing = missingSpeechTools();
   if (missing) return { skipped: missing, utterances: 0, audioSeconds: 0, latencyMs: { p50: 0, p95: 0, max: 0 }, wordPerfect: 0 };
   const model = await buildSphinxModel(MENU_CATALOG, { dictionaryPath: `${DEFAULT_SPHINX_MODEL_DIR}/cmudict-en-us.dict` });
-  const recognizer = new SphinxRecognizer({ acousticModelDir: `${DEFAULT_SPHINX_MODEL_DIR}/en-us`, lmPath: model.lmPath, dictPath: model.dictPath });
+  const recognizer = new SphinxRecognizer({ acousticModelDir: `${DEFAULT_SPHINX_MODEL_DIR}/en-us`, lmPath: model.lmPath, dictPath: model.dictPath, ...options });
   const latencies: number[] = [];
   const noisyLatencies: number[] = [];
   let audioSeconds = 0;

@@ -15,7 +15,12 @@
  * the reading the bar chooses. Festival is kept out of every choice made on these figures (the
  * confirmation threshold): its figures are the "voices not tuned on".
  *
- * `node dist/bench/speech/spoken-corpus.js [--size N] [--voices a,b] [--sweep]`; `npm run bench` runs it whole.
+ * By default every recognition is a voice the recognizer has never heard (a guest's first words). With
+ * `--sessions` each voice, speed and noise level is one guest talking through a session: the
+ * recognizer carries what it learned of their voice from one of their utterances to the next (in
+ * corpus order), as it does for a session's utterances on the /listen socket.
+ *
+ * `node dist/bench/speech/spoken-corpus.js [--size N] [--voices a,b] [--sessions] [--sweep]`; `npm run bench` runs it whole.
  */
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -266,6 +271,8 @@ export interface SpokenCorpusOptions {
   speeds?: readonly Speed[];
   /** Decoders at once. */
   concurrency?: number;
+  /** Each voice, speed and noise level is one guest whose voice the recognizer remembers between utterances. */
+  sessions?: boolean;
   log?: (line: string) => void;
 }
 
@@ -281,8 +288,8 @@ export async function recognizeCorpus(options: SpokenCorpusOptions = {}): Promis
   const noise = await pinkNoise(30);
   const jobs = cases.flatMap((entry, at) => voices.flatMap((voice) => speeds.map((speed) => ({ entry, voice, speed, offset: (at * 7919) % noise.length }))));
   const recognitions: Recognition[] = [];
-  const hear = async (pcm: Buffer): Promise<Transcript> => {
-    const stream = recognizer.start({ onPartial: () => undefined });
+  const hear = async (pcm: Buffer, listener: string): Promise<Transcript> => {
+    const stream = recognizer.start({ onPartial: () => undefined }, options.sessions ? { listener } : {});
     // 100 ms frames, as the socket passes them on.
     for (let at = 0; at < pcm.length; at += BYTES_PER_SECOND / 10) stream.write(pcm.subarray(at, at + BYTES_PER_SECOND / 10));
     return stream.finish();
@@ -292,7 +299,7 @@ export async function recognizeCorpus(options: SpokenCorpusOptions = {}): Promis
     for (let job = jobs[next++]; job; job = jobs[next++]) {
       const clean = await synthesize(job.entry.say, job.voice, job.speed, scratch);
       for (const noisy of [false, true]) {
-        const transcript = await hear(noisy ? withNoise(clean, noise, NOISE_SNR_DB, job.offset) : clean);
+        const transcript = await hear(noisy ? withNoise(clean, noise, NOISE_SNR_DB, job.offset) : clean, `${job.voice.name} ${job.speed.name} ${noisy}`);
         const reference = spokenWords(job.entry.say);
         recognitions.push({
           entry: job.entry, voice: job.voice, speed: job.speed.name, noisy, transcript,
@@ -399,7 +406,7 @@ export async function runSpokenCorpusBench(options: SpokenCorpusOptions & { swee
     const saved = recognitions.map(({ entry, voice, ...rest }) => ({ ...rest, say: entry.say, given: entry.given, voice: voice.name }));
     await writeFile(options.save, JSON.stringify(saved));
   }
-  log(`spoken corpus: ${utterances} utterances x ${(options.voices ?? SYNTH_VOICES).length} voices x ${(options.speeds ?? SPEEDS).length} speeds x clean and noisy = ${recognitions.length} recognitions in ${seconds.toFixed(0)} s`);
+  log(`spoken corpus${options.sessions ? " (in sessions: voices remembered between utterances)" : ""}: ${utterances} utterances x ${(options.voices ?? SYNTH_VOICES).length} voices x ${(options.speeds ?? SPEEDS).length} speeds x clean and noisy = ${recognitions.length} recognitions in ${seconds.toFixed(0)} s`);
   await reportCorpus(recognitions, log, options.sweep);
   return { utterances, recognitions: recognitions.length, seconds };
 }
@@ -430,6 +437,7 @@ if (isMain) {
     ...(size ? { scale: Number(size) / spokenCorpus().length } : {}),
     ...(names ? { voices: SYNTH_VOICES.filter((voice) => names.includes(voice.name) || names.includes(voice.family)) } : {}),
     sweep: process.argv.includes("--sweep"),
+    sessions: process.argv.includes("--sessions"),
   });
   if (result.skipped) console.log(`skipped: ${result.skipped}`);
 }

@@ -17,10 +17,13 @@ import { openListen } from "../support/listen-client.js";
 const TOKEN = "t".repeat(43);
 const OTHER_TOKEN = "u".repeat(43);
 
+/** Who each utterance was started for (the recognizer may carry what it learned of a voice to its next). */
+const listeners: (string | undefined)[] = [];
 /** Hears "bytes:<n>" for n bytes of audio. */
 const countingRecognizer: SpeechRecognizer = {
   name: "sphinx",
-  start: () => {
+  start: (_handlers, options) => {
+    listeners.push(options?.listener);
     let bytes = 0;
     return { write: (pcm) => void (bytes += pcm.length), finish: async () => ({ text: `bytes:${bytes}`, confidence: null, alternatives: [] }), abort: () => undefined };
   },
@@ -75,6 +78,8 @@ describe("recognition socket rate limits", () => {
     other.start(OTHER_TOKEN);
     expect(await other.next()).toMatchObject({ type: "ready" });
     other.socket.close();
+    // Each utterance is started for its session: the same listener for the same guest, another for another.
+    expect(listeners).toEqual(["t", "t", "u"]);
   });
 
   it("takes the address's token per connection: past its bucket the upgrade is refused (429), and it refills", async () => {

@@ -9,8 +9,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RecognitionError } from "../../src/voice/recognition/recognizer.js";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
-import { buildSphinxModel, SphinxRecognizer } from "../../src/voice/recognition/sphinx-recognizer.js";
-import { describeWithSpeech, speak, SPHINX_DICTIONARY, useSphinxRecognizer } from "../support/speech-tools.js";
+import { buildSphinxModel, SphinxRecognizer, VOICE_CMN_PRIOR } from "../../src/voice/recognition/sphinx-recognizer.js";
+import { describeWithSpeech, speak, SPHINX_ACOUSTIC_MODEL, SPHINX_DICTIONARY, useSphinxRecognizer } from "../support/speech-tools.js";
 
 const silence = (seconds: number) => Buffer.alloc(Math.round(seconds * 32_000));
 const alive = (pid: number) => {
@@ -127,6 +127,96 @@ describe("SphinxRecognizer with decoders that misbehave", () => {
   });
 });
 
+describe("SphinxRecognizer carries a listener's voice to their next utterance", () => {
+  let folder: string;
+  let decoder: string;
+  /**
+   * A stand-in decoder that says, as its words, the cepstral mean it was told to start from (the
+   * -cmninit of the feature parameters it was given), and logs, as pocketsphinx does, a mean it
+   * adapted to: the audio's length in kilobytes, then 1 to 12. It also keeps its feature parameters.
+   */
+  const decoderScript = `#!/bin/bash
+while [ $# -gt 0 ]; do [ "$1" = -featparams ] && params="$2"; shift; done
+cat "$params" > "$(dirname "$0")/last.params"
+init=$(sed -n 's/^-cmninit //p' "$(dirname "$0")/last.params")
+bytes=$(cat | wc -c)
+echo "INFO: cmn_live.c(138): Update to   < $((bytes / 1000)).00 1.00 2.00 3.00 4.00 5.00 6.00 7.00 8.00 9.00 10.00 11.00 12.00 >" >&2
+echo "\${init//,/ }"
+echo "x 0.100 0.500 1.000000"
+`;
+  const startedFrom = (text: string) => text.split(" ").map(Number);
+  const hear = async (recognizer: SphinxRecognizer, seconds: number, listener?: string) => {
+    const stream = recognizer.start({ onPartial: () => undefined }, listener === undefined ? {} : { listener });
+    stream.write(silence(seconds));
+    return startedFrom((await stream.finish()).text);
+  };
+  const make = (options: Partial<ConstructorParameters<typeof SphinxRecognizer>[0]> = {}) =>
+    new SphinxRecognizer({ binary: decoder, acousticModelDir: folder, lmPath: "/nowhere.lm", dictPath: "/nowhere.dict", ...options });
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), "maya-fake-model-"));
+    decoder = path.join(folder, "decoder.sh");
+    await writeFile(decoder, decoderScript);
+    await chmod(decoder, 0o755);
+    await writeFile(path.join(folder, "feat.params"), "-lowerf 130\n-cmninit 41.00,-5.29,-0.12\n-svspec 0-12/13-25/26-38\n");
+  });
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it("a voice never heard starts from the prior; the listener's next utterance from the mean their last one left", async () => {
+    const recognizer = make({ voiceBlend: 1 });
+    expect(await hear(recognizer, 0.5, "guest-a")).toEqual([...VOICE_CMN_PRIOR]);
+    expect(await hear(recognizer, 1, "guest-a")).toEqual([16, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(await hear(recognizer, 0.25, "guest-a")).toEqual([32, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // Another guest, and an utterance nobody is named for, start from the prior.
+    expect(await hear(recognizer, 0.5, "guest-b")).toEqual([...VOICE_CMN_PRIOR]);
+    expect(await hear(recognizer, 0.5)).toEqual([...VOICE_CMN_PRIOR]);
+    expect(recognizer.rememberedVoices).toBe(2);
+  });
+
+  it("the decoder gets the model's own feature parameters, with only its starting mean replaced", async () => {
+    await hear(make({ cmnPrior: [40, 3, -1] }), 0.1);
+    const params = await readFile(path.join(folder, "last.params"), "utf8");
+    expect(params).toMatch(/^-lowerf 130$/m);
+    expect(params).toMatch(/^-svspec 0-12\/13-25\/26-38$/m);
+    expect(params.match(/^-cmninit .*$/gm)).toEqual(["-cmninit 40.00,3.00,-1.00"]);
+  });
+
+  it("by default moves a remembered voice half way from where the utterance started to what it left", async () => {
+    const recognizer = make({ cmnPrior: [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10] });
+    await hear(recognizer, 1, "guest-a");
+    expect(await hear(recognizer, 1, "guest-a")).toEqual([21, 5.5, 6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10, 10.5, 11]);
+    expect((await hear(recognizer, 1, "guest-a"))[0]).toBe(26.5);
+  });
+
+  it("forgets a voice after a while, and the oldest when it holds too many", async () => {
+    const brief = make({ voiceMemory: { listeners: 10, ttlMs: 100 } });
+    await hear(brief, 1, "guest-a");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await hear(brief, 1, "guest-a")).toEqual([...VOICE_CMN_PRIOR]);
+
+    const small = make({ voiceBlend: 1, voiceMemory: { listeners: 2, ttlMs: 60_000 } });
+    await hear(small, 1, "guest-a");
+    await hear(small, 1, "guest-b");
+    await hear(small, 1, "guest-a");
+    await hear(small, 1, "guest-c");
+    expect(small.rememberedVoices).toBe(2);
+    // guest-b was the least recently heard: forgotten; guest-a, heard since, kept.
+    expect(await hear(small, 0.5, "guest-b")).toEqual([...VOICE_CMN_PRIOR]);
+    expect((await hear(small, 0.5, "guest-c"))[0]).toBe(32);
+  });
+
+  it("a failed utterance leaves the voice as it was", async () => {
+    const recognizer = make({ voiceBlend: 1 });
+    await hear(recognizer, 1, "guest-a");
+    const stream = recognizer.start({ onPartial: () => undefined }, { listener: "guest-a" });
+    stream.write(silence(2));
+    stream.abort();
+    expect((await hear(recognizer, 0.5, "guest-a"))[0]).toBe(32);
+  });
+});
+
 describeWithSpeech("SphinxRecognizer with the real decoder", () => {
   const sphinx = useSphinxRecognizer();
 
@@ -161,5 +251,18 @@ describeWithSpeech("SphinxRecognizer with the real decoder", () => {
     expect(confidence).toBeGreaterThan(0);
     expect(confidence).toBeLessThanOrEqual(1);
     expect(sphinx.recognizer.liveDecoders).toBe(0);
+  });
+
+  it("remembers the mean a listener's speech left the real decoder at, and hears their next utterance from it", async () => {
+    const recognizer = new SphinxRecognizer({ acousticModelDir: SPHINX_ACOUSTIC_MODEL, lmPath: sphinx.model.lmPath, dictPath: sphinx.model.dictPath });
+    const hear = async (audio: Buffer, listener: string) => {
+      const stream = recognizer.start({ onPartial: () => undefined }, { listener });
+      stream.write(audio);
+      return stream.finish();
+    };
+    expect((await hear(await speak("two martinis please"), "guest")).text).toMatch(/martini/);
+    expect(recognizer.rememberedVoices).toBe(1);
+    expect((await hear(await speak("what's my tab"), "guest")).text).toMatch(/tab/);
+    await recognizer.close();
   });
 });

@@ -259,7 +259,7 @@ export function mountRecognitionSocket(options: RecognitionSocketOptions): Recog
               refuse("recognizer_failed");
             }
           },
-        });
+        }, { listener: session.id });
       } catch (error) {
         log.warn("speech recognizer could not start", { recognizer: recognizer.name, error: describeError(error).slice(0, 300) });
         return refuse("unavailable");

@@ -69,10 +69,18 @@ export interface StreamHandlers {
   onFailure?(error: RecognitionError): void;
 }
 
+export interface StreamOptions {
+  /**
+   * Who is speaking (an opaque key: the session), so an engine may carry what it learned of their
+   * voice and microphone from one utterance to their next. Absent: a voice it has never heard.
+   */
+  listener?: string;
+}
+
 export interface SpeechRecognizer {
   readonly name: RecognizerName;
   /** Opens one utterance. Throws a RecognitionError when the engine cannot start at all. */
-  start(handlers: StreamHandlers): RecognitionStream;
+  start(handlers: StreamHandlers, options?: StreamOptions): RecognitionStream;
   /** Frees the engine (ends live utterances). */
   close(): Promise<void>;
 }
