@@ -150,7 +150,9 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     }
     const before = [...found.entries()].find(([start, read]) => start + read.length === position);
     // "score's 3 1", "rows 8 9": a number right after one that is no count is no count either, unless a drink follows.
-    if (before && !countsADrink(tokens, after, index)) entity = before[1].entity;
+    // ("conference badge 88, gin on the rocks": a drink after a pause is not what the number counts.)
+    const drinkFollows = countsADrink(tokens, after, index) && (pauses[after] ?? "NONE") === "NONE";
+    if (before && !drinkFollows) entity = before[1].entity;
     else if (UNITS.has(next) && next !== "o") entity = "DURATION";
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
@@ -162,7 +164,7 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).
     else if (/^\d{4}$/.test(token) && !countsADrink(tokens, after, index)) entity = "TIME";
     // "one of those", "two of them": a count of drinks already said.
-    else if (next !== "of" && !countsADrink(tokens, after, index)) {
+    else if (next !== "of" && !drinkFollows) {
       if (joined && TIME_PREPOSITIONS.has(previous)) entity = "TIME";
       else if (joined && position > 0 && isLabelNoun(tokens, tagged, position - 1, index)) entity = "LABEL";
     }

@@ -104,7 +104,7 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 // Removing and changing
 
 const REMOVE_VERB =
-  / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|drop|undo|nix|void|strike|minus|forget|clear|empty|wipe|reset|lose) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
+  / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|drop|undo|nix|void|minus|forget|clear|empty|wipe|reset|lose) | strike (that|it|the|off|out|those|them) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|all (that|this|those)|the lot|clear (my|the) tab|(it|them|those|that) all) /;
 const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
@@ -254,7 +254,7 @@ const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|ev
 
 /** "do you take apple pay?", "can I pay by card?": how paying works, asked; no payment yet. */
 const PAYING_HOW =
-  / (do|can|will) you (guys )?(take|accept|do|support) (apple pay|google pay|samsung pay|contactless|tap|cards?|credit( cards?)?|debit( cards?)?|cash|amex|american express|visa|mastercard|paypal|venmo|checks?|cheques?|crypto|bitcoin) | (can|could|may) (i|we) pay (by|with|in) (card|credit|debit|cash|apple pay|google pay|phone|contactless) /;
+  / (do|can|will) you (guys )?(take|accept|do|support) (apple pay|google pay|samsung pay|contactless|tap|cards?|credit( cards?)?|debit( cards?)?|cash|amex|american express|visa|mastercard|paypal|venmo|checks?|cheques?|crypto|bitcoin) | (can|could|may) (i|we) pay (by|with|in) (card|credit|debit|cash|apple pay|google pay|phone|contactless) | (do|must|should) (i|we) (have to |need to )?pay (now|first|up ?front|in advance|as (i|we) go) | (keep|run|start|open) a tab( going| open)? /;
 /** "I'll pay you a compliment": an idiom of paying, no payment. */
 const PAY_IDIOM = / pay (you |her |him |them |my |our |a |an |some )*(compliment|compliments|visit|attention|respects|tribute|no mind|it forward) /;
 

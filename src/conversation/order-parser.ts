@@ -95,9 +95,18 @@ function sameFamily(first: Extract<Event, { kind: "item" }>, second: Extract<Eve
 const LISTED_FAMILIES: ReadonlySet<string> = new Set(["COCKTAIL", "BEER"]);
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
 /** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
-const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in", "between", "versus", "vs"]);
+const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in", "between", "versus", "vs", "of"]);
+/** Words before "of" that count or measure the drink after it, not talk of it ("some of the negroni", "the rest of the IPAs"). */
+const PARTITIVES = new Set(["some", "any", "more", "few", "couple", "bit", "half", "rest", "all", "none", "both", "each", "either", "neither", "another", "lot", "lots", "one", "two", "three", "four", "five", "sip", "taste", "splash", "drop", "dash", "double", "pair", "dozen", "round", "rounds", "rid"]);
 /** Words between a preposition and its drink ("about the two negronis", "at that dirty martini"). */
 const DETERMINERS = new Set(["a", "an", "the", "your", "this", "that", "these", "those", "my", "our", "his", "her", "their", "some", "any", "another", "more"]);
+
+const DEMONSTRATIVES = new Set(["this", "that", "these", "those", "my", "your", "his", "her", "their", "our", "the"]);
+/** The word right before the drink at events[at] (a determiner, when there is one). */
+const previousWord = (events: readonly Event[], at: number): string => {
+  const before = events[at - 1];
+  return before?.kind === "word" ? before.token : "";
+};
 
 /** The drink at events[at] is the object of a preposition: what comes between is determiners, counts and modifiers. */
 function isTopic(events: readonly Event[], at: number): boolean {
@@ -111,6 +120,11 @@ function isTopic(events: readonly Event[], at: number): boolean {
     // "between the manhattan and the negroni": joined to a drink that is a topic, a topic too.
     if (event.kind === "separator") return events[back - 1]?.kind === "item" && isTopic(events, back - 1);
     if (event.kind !== "word" || !TOPIC_PREPOSITIONS.has(event.token)) return false;
+    // ("the color of this negroni": talk of it; "a couple of negronis", "half of the IPAs": how many.)
+    if (event.token === "of") {
+      const counted = events[back - 1];
+      return counted?.kind === "word" && !PARTITIVES.has(counted.token) && !CONTAINERS.has(counted.token) && DEMONSTRATIVES.has(previousWord(events, at));
+    }
     // "a twist on the cosmo": a modifier placed on a drink edits it; only a word (a verb, a noun) makes a topic.
     const before = events[back - 1];
     if (before !== undefined && before.kind !== "word") return false;

@@ -1349,3 +1349,31 @@ describe("ways of asking the rules were not written for (issue 18, set W)", () =
     expect((await say("the wife says it's her turn to pay next Sunday")).intent).not.toBe("PAY");
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set X)", () => {
+  itPours([
+    ["gate pass 47, whiskey neat", ["1 whiskey (neat)"]],
+    ["my second spare tonight, a lager for me", ["1 tap-beer"]],
+    ["a couple of negronis", ["2 negroni"]],
+  ]);
+
+  itPoursNothing(["look at the colour of that negroni in the light", "strike three, we lost the game"]);
+
+  it("'wow, the colour of this negroni' after one is poured pours no other", async () => {
+    const { say } = setUp();
+    await say("a negroni please");
+    expect(tabLines((await say("wow, the colour of this negroni with the sunset behind it")).session)).toEqual(["1 negroni"]);
+  });
+
+  it("'do I have to pay now or can I keep a tab going?' starts no payment", async () => {
+    const { say } = setUp();
+    await say("an IPA");
+    expect((await say("do I have to pay now or can I keep a tab going?")).intent).not.toBe("PAY");
+  });
+
+  it("'get rid of the cosmo' still takes it off", async () => {
+    const { say } = setUp();
+    await say("a cosmo and a daiquiri");
+    expect(tabLines((await say("get rid of the cosmo")).session)).toEqual(["1 daiquiri"]);
+  });
+});
