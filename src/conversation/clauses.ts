@@ -133,7 +133,7 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (my|our) \w+ and (i|me) (have|get|try|order|grab|start) /,
   // "can she get the same", "could my husband have a lager": asked for someone in the company.
   /^ (can|could|may) (he|she|they|(my|our|the) \w+) (also |just )?(have|get|try|grab) /,
-  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise) /,
+  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
   /^ would you mind /,
   /^ (is it possible|would it be possible|would it be okay|any chance|do you mind if) /,
   /^ (how|what) about /,

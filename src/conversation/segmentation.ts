@@ -328,6 +328,9 @@ function drinkNamedFrom(tokens: readonly string[], position: number, index: Menu
 /** Words said of the drink before its name in a bare order: "quick rum on the rocks", "cold lager". */
 const ORDER_ADJECTIVES = new Set(["quick", "cold", "nice", "stiff", "cheeky", "large", "big", "tall", "small", "fresh", "strong", "good", "proper", "ice", "icy", "frosty"]);
 
+const FREQUENCY = new Set(["always", "never", "usually", "often", "sometimes", "normally", "rarely", "seldom"]);
+const NOUN_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "PRON"]);
+
 /** Words the tagger calls nouns that end a clause as adverbs: "one of them went home | knock a negroni off". */
 const ENDS_A_TELLING = new Set(["home", "tonight", "today", "early", "upstairs", "downstairs", "outside", "inside"]);
 
@@ -394,6 +397,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
       continue;
     }
+    // "negronis always give me a headache": the verb after a subject and its adverb of frequency is theirs.
+    if (pause === "NONE" && FREQUENCY.has(previous) && position - clauseStart >= 2 && tags !== null && tags[position] === "VERB" && NOUN_TAGS.has(tags[position - 2] as Tag)) continue;
     // "let's do that whole round again": the verb after "let us" is the one it lets.
     if (pause === "NONE" && (previous === "us" || previous === "me") && tokens[position - 2] === "let") continue;
     // ("nothing but water", "anything but gin": "but" as "except", inside the clause.)

@@ -1377,3 +1377,14 @@ describe("ways of asking the rules were not written for (issue 18, set X)", () =
     expect(tabLines((await say("get rid of the cosmo")).session)).toEqual(["1 daiquiri"]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, set Y)", () => {
+  itPours([["could you whip up a daiquiri", ["1 daiquiri"]]]);
+  itPoursNothing(["martinis always make me sleepy", "cosmos never give me a hangover"]);
+
+  it("'can you bump that up to four' sets the count", async () => {
+    const { say } = setUp();
+    await say("two negronis");
+    expect(tabLines((await say("can you bump that up to four")).session)).toEqual(["4 negroni"]);
+  });
+});

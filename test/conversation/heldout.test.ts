@@ -38,6 +38,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // w176 "I'd like to change seats, the draught from the door is freezing" pours a draught (counted below), and tips in pub words.
   "fresh-2026-12-06-w": 0.985,
   "fresh-2026-12-06-x": 0.97,
+  "fresh-2026-12-06-y": 1.0,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
