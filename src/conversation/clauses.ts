@@ -199,7 +199,7 @@ const WISH = oneOf([
   / (i|we) (really )?(want|need|fancy|crave) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
   / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) /,
-  / (feel like|in the mood for|could go for|could use|could do with|could really go for|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /,
+  / (feel like|in the mood for|could go for|could use|could do with|treat (myself|me|us|ourselves) to|sort (me|us) out with|could really go for|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /,
   / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
   / let (me|us) /,
   / (give|get|bring|pour|make|fix|grab) (me|us) /,
@@ -363,7 +363,9 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   if (!commanded && doesItThemselves && (subject === "i" || subject === "we") && MAKING_LEMMAS.has(lemma) && tokens[position] === lemma) return null;
   // "I'll need a moment before the cosmo", "can I get a second to look at the gin": the verb's object is time.
   const object = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[position + 1] as string) ? position + 2 : position + 1;
-  if (TIME_OBJECTS.has(tokens[object] as string) || (tokens[object] === "few" && TIME_OBJECTS.has(tokens[object + 1] as string))) return false;
+  // ("I'll have a second one": another drink, not a moment.)
+  const timeAsked = TIME_OBJECTS.has(tokens[object] as string) && tokens[object + 1] !== "one";
+  if (timeAsked || (tokens[object] === "few" && TIME_OBJECTS.has(tokens[object + 1] as string))) return false;
   const infinitive = tokens[position + 1] === "to" && tags[position + 2] === "VERB";
   if (WISH_LEMMAS.has(lemma) && infinitive) {
     const next = lemmas[position + 2] as string;

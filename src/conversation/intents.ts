@@ -76,7 +76,7 @@ const PAYMENT_STATUS = oneOf([
 const SPLITTING = / split (it|this|that|everything|up|the (bill|check|tab)) /;
 const HOW_MUCH_TO_PAY = / how much (do|will|would|did|should|shall|must) (i|we) (have to |need to |got to )?(pay|be paying) /;
 const PAY_VERB =
-  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out) |^ (let us |lets )?settle (please |now |then )*$| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
+  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out)(?! with) |^ (let us |lets )?settle (please |now |then )*$| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 
@@ -232,7 +232,7 @@ function moodOf(u: Utterance): Mood | null {
   return best?.mood ?? (surprise ? SURPRISE : null);
 }
 
-const REPEAT_CUE = / (another|again|same|one more|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$| (\w+) more (of )?(those|them|these|that|the same) /;
+const REPEAT_CUE = / (another|again|same|one more|a second one|round|refill|ditto|repeat|top (me|it) (up|off)|keep (them|em|it) coming|hit me|encore) | (\w+) more (please )?$| (\w+) more (of )?(those|them|these|that|the same) /;
 const REPEAT_NOT = new RegExp(
   // "the same as that couple": their drinks, named after it or asked about, not the guest's last order.
   ` (same|another) (one )?as (that|this|those|these|the|my|our|his|her|their|your) (best |old )?(${PERSON_NOUNS}|${PEOPLE_AROUND})\\b|` +
@@ -343,7 +343,7 @@ function classifyReplace(u: Utterance): Understanding | null {
 }
 
 /** "just one", "just two please": a new count for the last order, said on its own. */
-const JUST_A_COUNT = /^ (just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks)* $/;
+const JUST_A_COUNT = /^ ((so|ok|okay|well|right|then|oh) )*(just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks| actually)* $/;
 
 function classifyChange(u: Utterance): Understanding | null {
   if (!matches(u, CHANGE_CUE) && !matches(u, JUST_A_COUNT)) return null;

@@ -379,10 +379,14 @@ function isUnknownWord(word: string | undefined, index: MenuIndex): boolean {
   return word !== undefined && !isEverydayWord(word) && !index.words.has(word) && !MODIFIER_WORDS.has(word) && !/\d/.test(word);
 }
 
+const FUNCTION_WORDS = new Set(["from", "the", "of", "on", "in", "a", "an", "with", "and", "or", "to", "for", "at", "by", "off", "up"]);
+
 /** Items among `candidates` named by single words of the answer ("the tap one", "classic"). */
 export function itemsNamedByWords(tokens: readonly string[], candidates: readonly string[], index: MenuIndex): string[] {
   const named = new Set<string>();
   for (const token of tokens) {
+    // ("she's flying in from Denver": "from" of "beer from the tap" names no beer.)
+    if (FUNCTION_WORDS.has(token)) continue;
     for (const id of index.itemsByWord.get(token) ?? []) if (candidates.includes(id)) named.add(id);
   }
   return [...named];

@@ -288,6 +288,8 @@ const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|che
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([
+  // "before the last ferry", "at midnight": a time to come, named.
+  / before the (last |next |first )?(ferry|train|bus|flight|plane|boat|show|game|match|band|set|speech|speeches|toast|cake) | at (midnight|noon|num|\d+) /,
   / (later|eventually|afterwards|afterward|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|another (time|day)|some other time|on (my|our|the) way out) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set) | (at )?closing( time)? | last call /,

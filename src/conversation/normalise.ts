@@ -187,6 +187,8 @@ function marked(text: string): string {
   }
   // "beer-battered fish", "whiskey-glazed ribs": a participle made of a drink is one word, no drink.
   if (result.includes("-")) result = result.replace(DRINK_PARTICIPLE, "$1$2");
+  // "a dozen cosmos for the hen do": the party, not the verb.
+  if (result.includes(" do")) result = result.replace(/\b(hen|stag|leaving|birthday|works|office|christmas|graduation) do\b/g, "$1 party");
   // "one of us is on the wagon": an idiom, no wagon asked for.
   if (result.includes("wagon")) result = result.replace(/\b(on|off) the wagon\b/g, (_, side: string) => (side === "on" ? "sober" : "drinking again"));
   // "15 per cent": one word, as the readers of tips know it.

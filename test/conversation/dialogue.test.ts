@@ -1388,3 +1388,36 @@ describe("ways of asking the rules were not written for (issue 18, set Y)", () =
     expect(tabLines((await say("can you bump that up to four")).session)).toEqual(["4 negroni"]);
   });
 });
+
+describe("ways of asking the rules were not written for (issue 18, sets Z1 and Z2)", () => {
+  itPours([
+    ["I think I'll treat myself to a negroni", ["1 negroni"]],
+    ["sort me out with a cosmo, would you", ["1 cosmopolitan"]],
+    ["twelve lagers for the stag do", ["12 tap-beer"]],
+  ]);
+  itPoursNothing(["a mint tea please"]);
+
+  it("a statement with 'from' in it answers no 'which beer?'", async () => {
+    const { say } = setUp();
+    await say("a cold one");
+    expect(tabLines((await say("my sister is flying in from Denver tonight")).session)).toEqual([]);
+  });
+
+  it("'I'll have a second one' repeats the drink", async () => {
+    const { say } = setUp();
+    await say("I'll take an IPA");
+    expect(tabLines((await say("I'll have a second one")).session)).toEqual(["2 ipa"]);
+  });
+
+  it("'so just two then' sets the count", async () => {
+    const { say } = setUp();
+    await say("three old fashioneds");
+    expect(tabLines((await say("so just two then")).session)).toEqual(["2 old-fashioned"]);
+  });
+
+  it.each(["I'll settle up before the last ferry", "we'll pay at midnight"])("'%s' starts no payment", async (text) => {
+    const { say } = setUp();
+    await say("a daiquiri");
+    expect((await say(text)).intent).not.toBe("PAY");
+  });
+});
