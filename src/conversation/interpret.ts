@@ -33,7 +33,7 @@ import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
-import { canonicalModifiers, readModifierAt, replaceModifiers, servingWordsOnly } from "./modifiers.js";
+import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, servingWordsOnly } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
 import { withoutRelays } from "./relays.js";
@@ -700,7 +700,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // "no, something else": the no is only part of it; what else was said may say more.
   if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
   else if (opened) return { understanding: opened.answer, answered: opened.answered };
-  const understanding = unmadeToo(insteadOfTheRefused(alsoRemoved(readClausesOf(clauses, state, index, declined, guests), read.tokens, state), state), read.tokens, index);
+  const understanding = removedByHowMade(unmadeToo(insteadOfTheRefused(alsoRemoved(readClausesOf(clauses, state, index, declined, guests), read.tokens, state), state), read.tokens, index), read.tokens, state);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
@@ -812,6 +812,11 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && clause.act === "REQUEST" && working.drafts.length > 0 && !namesAny(u)) {
       const last = working.drafts[working.drafts.length - 1] as DraftLine;
       working.drafts.push({ ...last, quantity: reading.quantity ?? 1, modifiers: reading.modifiers ? replaceModifiers(last.modifiers, reading.modifiers) : last.modifiers });
+      continue;
+    }
+    // "four martinis... hmm, just three actually": a new count for the one drink this utterance asked for.
+    if (reading?.intent === "CHANGE_QUANTITY" && reading.itemIds === null && working.drafts.length === 1 && Number.isInteger(reading.quantity) && reading.quantity > 0) {
+      working.drafts = [{ ...(working.drafts[0] as DraftLine), quantity: reading.quantity }];
       continue;
     }
     // "four lagers and an IPA, oh and forget the IPA": taken back from what this utterance asked for.
@@ -1023,6 +1028,19 @@ function takeUpPraised(readings: { position: number; understanding: Understandin
 /** An utterance with a count or serving words and no drink or thing of its own ("two", "dirty"). */
 const namesNothing = (u: Utterance): boolean =>
   u.order.drafts.length === 0 && u.order.unknown.length === 0 && (spokenCount(u) !== null || u.order.looseModifiers.length > 0);
+
+/** "cancel the dirty one", "take off the neat one": the drinks of the last order made that way. */
+function removedByHowMade(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+  if (understanding.intent !== "CANCEL" || (understanding.itemIds?.length ?? 0) > 0) return understanding;
+  const said = ` ${tokens.join(" ")} `;
+  const made = REMOVING_THE_ONE.exec(said);
+  if (!made) return understanding;
+  const modifiers = findModifiers(tokens.slice(tokens.indexOf("the") + 1)).map((read) => read.modifier);
+  const lines = state.lastOrder.filter((line) => modifiers.length > 0 && modifiers.every((modifier) => line.modifiers.includes(modifier)));
+  if (lines.length === 0) return understanding;
+  return { intent: "REMOVE", target: { kind: "LINES", lines: lines.map((line) => ({ candidates: [line.menuItemId], category: null, quantity: null, modifiers: line.modifiers.filter(isModifier) })) } };
+}
+const REMOVING_THE_ONE = / (cancel|remove|scratch|drop|take off|lose|ditch|forget) the \w+( \w+)? ones? /;
 
 /** "actually she wants it dirty, not dry": a change of how drinks are made also takes off what was said against. */
 function unmadeToo(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {

@@ -417,6 +417,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   };
 
   const { events, shape, said, negated } = scan(tokens, index);
+  let restrictedCount = false;
   for (const [at, event] of events.entries()) {
     switch (event.kind) {
       case "quantity": {
@@ -426,6 +427,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         if (allCounted) break;
         closeSlot();
         flushStray();
+        // "four martinis, just three": a count said again, restricted, after the drink.
+        restrictedCount = before?.kind === "word" && (before.token === "just" || before.token === "only") && drafts.length > 0;
         quantity = event.value;
         quantityRange = event.range;
         expectingDrink = true;
@@ -615,6 +618,10 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   // "a round of IPAs, four of them": a number after the only drink, said with none of its own and
   // pointing back at it, is its count. Any other number after it ("my lucky number is 7") is not.
   const [only, ...others] = drafts;
+  if (only && others.length === 0 && looseQuantity !== null && looseQuantity > 0 && restrictedCount && only.range === undefined) {
+    only.quantity = looseQuantity;
+    looseQuantity = null;
+  }
   if (only && others.length === 0 && only.quantity === 1 && looseQuantity !== null && looseQuantity > 0 && looseRefers) {
     only.quantity = looseQuantity;
     only.quantitySaid = true;

@@ -1421,3 +1421,16 @@ describe("ways of asking the rules were not written for (issue 18, sets Z1 and Z
     expect((await say(text)).intent).not.toBe("PAY");
   });
 });
+
+describe("the short round after Z1 and Z2, continued", () => {
+  itPours([
+    ["four martinis... hmm, just three actually", ["3 martini"]],
+    ["five lagers, only four", ["4 tap-beer"]],
+  ]);
+
+  it("'cancel the dirty one' takes off the drink made that way", async () => {
+    const { say } = setUp();
+    await say("two martinis, one dirty one dry");
+    expect(tabLines((await say("cancel the dirty one")).session)).toEqual(["1 martini (dry)"]);
+  });
+});
