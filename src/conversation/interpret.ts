@@ -814,6 +814,17 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       working.drafts.push({ ...last, quantity: reading.quantity ?? 1, modifiers: reading.modifiers ? replaceModifiers(last.modifiers, reading.modifiers) : last.modifiers });
       continue;
     }
+    // "two lagers and a cosmo, oh and make the lagers IPAs": a swap of a drink this utterance asked for.
+    if (reading?.intent === "REPLACE" && reading.target.kind === "NAMED" && reading.unknown.length === 0 && reading.drafts.length === 1) {
+      const named = reading.target.line;
+      const [instead] = reading.drafts as (DraftLine & { quantitySaid?: boolean })[];
+      const at = working.drafts.findIndex((draft) => named.candidates.every((id) => draft.candidates.includes(id)));
+      if (instead && at >= 0) {
+        const swapped = working.drafts[at] as DraftLine;
+        working.drafts[at] = { ...instead, quantity: instead.quantitySaid ? instead.quantity : swapped.quantity };
+        continue;
+      }
+    }
     // "four martinis... hmm, just three actually": a new count for the one drink this utterance asked for.
     if (reading?.intent === "CHANGE_QUANTITY" && reading.itemIds === null && working.drafts.length === 1 && Number.isInteger(reading.quantity) && reading.quantity > 0) {
       working.drafts = [{ ...(working.drafts[0] as DraftLine), quantity: reading.quantity }];

@@ -1426,6 +1426,7 @@ describe("the short round after Z1 and Z2, continued", () => {
   itPours([
     ["four martinis... hmm, just three actually", ["3 martini"]],
     ["five lagers, only four", ["4 tap-beer"]],
+    ["three lagers and a lemonade, oh and make the lagers IPAs", ["1 lemonade", "3 ipa"]],
   ]);
 
   it("'cancel the dirty one' takes off the drink made that way", async () => {
