@@ -700,7 +700,12 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // "no, something else": the no is only part of it; what else was said may say more.
   if (opened && opened.answer.intent === "CANCEL") declined = opened.answer;
   else if (opened) return { understanding: opened.answer, answered: opened.answered };
-  const understanding = removedByHowMade(unmadeToo(insteadOfTheRefused(alsoRemoved(readClausesOf(clauses, state, index, declined, guests), read.tokens, state), state), read.tokens, index), read.tokens, state);
+  // What the clauses say, then what the dialogue state makes of it (each step returns its input unchanged when it does not apply).
+  let understanding = readClausesOf(clauses, state, index, declined, guests);
+  understanding = alsoRemoved(understanding, read.tokens, state);
+  understanding = insteadOfTheRefused(understanding, state);
+  understanding = unmadeToo(understanding, read.tokens, index);
+  understanding = removedByHowMade(understanding, read.tokens, state);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
