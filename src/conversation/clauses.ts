@@ -192,6 +192,13 @@ const TOLD_NOT_TO = /^ ((so|and|but|oh|no|please) )*(do not|never) (even |ever )
 const AVOIDING =
   / (stay|stays|staying|stayed|keep|keeps|keeping) (away|clear) (from|of) | (steer|steers|steering) clear of | (lay|lays|laying) off | (cut|cuts|cutting) (back|down) on | (give|gives|giving|gave|given) up | (avoid|avoids|avoiding) | (swear|swears|swearing|swore|sworn) off | (taking|take|on) a break from | (quit|quits|quitting) | (detox|detoxing|dry january|sober october) /;
 
+/** A longing said in an idiom: the guest's own asks ("I could murder a pint"); someone else's is told, and offered ("my mum would kill for a cosmo"). */
+const DESIRE_IDIOM =
+  / (feel like|feels like|in the mood for|could go for|could use|could do with|treat (myself|me|us|ourselves) to|sort (me|us) out with|could really go for|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /;
+
+/** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
+const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
+
 const WISH = oneOf([
   / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
@@ -199,7 +206,7 @@ const WISH = oneOf([
   / (i|we) (really )?(want|need|fancy|crave) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
   / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) /,
-  / (feel like|in the mood for|could go for|could use|could do with|treat (myself|me|us|ourselves) to|sort (me|us) out with|could really go for|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /,
+  DESIRE_IDIOM,
   / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
   / let (me|us) /,
   / (give|get|bring|pour|make|fix|grab) (me|us) /,
@@ -455,7 +462,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   // A wish put off or hedged is no request, whoever it is for ("she'll probably want a lemonade").
   if (test(LATER, unhedged)) return statement("LATER");
   if (test(TENTATIVE, shape)) return statement("TENTATIVE");
-  if (test(OTHER_SUBJECT, shape)) return wish && !test(HABITUAL, shape) ? { act: "REQUEST", kind: null } : statement("OTHER");
+  if (test(OTHER_SUBJECT, shape)) {
+    const told = test(HABITUAL, shape) || (framed === null && test(DESIRE_IDIOM, person) && !test(WISH_SAID_OF, person));
+    return wish && !told ? { act: "REQUEST", kind: null } : statement("OTHER");
+  }
   if (test(ITEM_SUBJECT, shape) || (test(THING_SUBJECT, shape) && test(NAMES_DRINK, shape)) || (test(OPINION_VERB, person) && !wish) || (test(DRINK_PREDICATE, shape) && !wish)) {
     return statement("OPINION");
   }

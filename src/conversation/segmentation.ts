@@ -211,11 +211,17 @@ const LONGEST_SUBJECT = 4;
  */
 function taggedSubjectStartsAt(tokens: readonly string[], tags: readonly Tag[], position: number): boolean {
   let nominal = false;
-  for (let at = position; at < tokens.length && at < position + LONGEST_SUBJECT + 1; at += 1) {
+  let longest = LONGEST_SUBJECT;
+  for (let at = position; at < tokens.length && at < position + longest + 1; at += 1) {
     const tag = tags[at] as Tag;
     if ((tag === "VERB" || tag === "AUX") && nominal) return true;
     // "Mark not drinking", "he never drinks": a negation between the subject and its verb.
     if (nominal && (tokens[at] === "not" || tokens[at] === "never")) continue;
+    // "the draught from the door is freezing": a noun and the phrase that places it, then its verb.
+    if (nominal && tag === "ADP" && SUBJECT_TAGS.has(tags[at + 1] as Tag) && longest === LONGEST_SUBJECT) {
+      longest += 3;
+      continue;
+    }
     if (!SUBJECT_TAGS.has(tag)) return false;
     if (tag === "NOUN" || tag === "PROPN" || tag === "PRON") nominal = true;
   }

@@ -1435,3 +1435,18 @@ describe("the short round after Z1 and Z2, continued", () => {
     expect(tabLines((await say("cancel the dirty one")).session)).toEqual(["1 martini (dry)"]);
   });
 });
+
+describe("before Z3 and Z4: someone else's longing is offered, a subject may carry a place", () => {
+  itPoursNothing([
+    "my mum would kill for a cosmo",
+    "he could murder a pint after that shift",
+    "my uncle could really go for a negroni right now, he says",
+    "I'd like to change seats, the draught from the door is freezing",
+    "the lager from that brewery up north was lovely",
+  ]);
+  itPours([
+    ["I could murder a pint", ["1 tap-beer"]],
+    ["my husband wants a whiskey neat", ["1 whiskey (neat)"]],
+    ["she'll have a cosmo", ["1 cosmopolitan"]],
+  ]);
+});
