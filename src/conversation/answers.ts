@@ -174,11 +174,18 @@ function namesOtherDrink(u: Utterance, asked: readonly string[]): boolean {
 /** Words that make an utterance about something else than how many drinks ("add a -5% tip"). */
 const NOT_A_COUNT = / (tip|tips|percent|dollars|dollar|bucks|cents|pay|tab|bill|balance|menu|price|cost) /;
 
-function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: number): Understanding | null {
+/** A count said as the whole: "forty in total", "six altogether", "ten in all". */
+const IN_ALL = / (in total|altogether|all together|in all|total) /;
+
+function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: number, total: boolean): Understanding | null {
   const draft = drafts[draftIndex];
   if (!draft || namesOtherDrink(u, draft.candidates) || matches(u, NOT_A_COUNT)) return null;
   const count = countSaid(u);
   if (count === null) return null;
+  // "forty" after "make it sixty" was refused, "make it forty in total": how many in all, with those on the tab.
+  if ((total || matches(u, IN_ALL)) && drafts.length === 1 && draft.candidates.length === 1 && !u.order.drafts.some((line) => line.range)) {
+    return { intent: "CHANGE_QUANTITY", itemIds: draft.candidates, quantity: count };
+  }
   // "five tap beers" after "how many beers?": the count, and which beer too; "two or three" is still asked.
   const said = u.order.drafts.find((line) => line.candidates.every((id) => draft.candidates.includes(id)));
   const narrowed = said && said.candidates.length < draft.candidates.length ? { candidates: said.candidates, category: said.category } : {};
@@ -274,7 +281,7 @@ function asReplacement(answer: Understanding | null, replaces: readonly OrderLin
 
 export function answerPending(u: Utterance, pending: PendingQuestion, index: MenuIndex): Understanding | null {
   if (pending.kind === "QUANTITY") {
-    const answer = answerQuantity(u, pending.drafts, pending.draftIndex);
+    const answer = answerQuantity(u, pending.drafts, pending.draftIndex, pending.total === true);
     if (answer) return answer;
   } else if (pending.kind === "TIP_AMOUNT") {
     // "Say four dollars", "15", "a fiver" after "how much would you like to tip?".

@@ -252,7 +252,7 @@ const UNREAL_WISH = / ((i|we) (just )?wish|if only) (i|we|you|they|he|she|it|the
 const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neither of (us|them)) /;
 /** A time clause in the past: "when I was in college". */
 const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
-const TIME_CLAUSE = /^ (when|once|as soon as|by the time) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
+const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask( \w+)?) (if|whether)) /;
 const LATER = oneOf([
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
@@ -306,8 +306,8 @@ const REQUEST_LEMMAS = new Set([
   "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go", "split", "share",
   "stick", "stay", "choose", "pick", "opt", "select", "switch", "swap", "change",
 ]);
-/** Time asked for instead of a drink: "a moment", "a sec", "more time". */
-const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather"]);
+/** Time, or a look, asked for instead of a drink: "a moment", "a sec", "more time", "a look at the list". */
+const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather", "look", "peek", "glance", "gander", "think", "squint", "browse"]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
 const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);
 /** Verbs of knowing and looking: a wish for one of them asks for words, never for a drink. */
@@ -317,6 +317,8 @@ const OPINION_LEMMAS = new Set(["like", "love", "prefer"]);
 /** What a chosen object starts with: "a", "one", "two"... */
 const COUNTED_OBJECT = new Set(["a", "an", "one", "two", "three", "four", "five", "six"]);
 const FIRST_PERSON = new Set(["i", "we", "let", "lets", "us"]);
+/** Modals a request may be asked with: "can I", "could we", "may I". */
+const ASKING_MODALS = new Set(["can", "could", "may", "might", "shall"]);
 /** "I think", "I guess": a hedge before the guest's own request. */
 const HEDGE_LEMMAS = new Set(["think", "guess", "suppose", "reckon", "believe"]);
 const MODALS = new Set(["would", "will", "shall", "can", "could", "may", "might", "should", "am", "are", "is", "be", "do", "gonna", "going"]);
@@ -339,6 +341,8 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   if (ORDER_NOUN.test(shape)) return true;
   let position = 0;
   while (position < tokens.length && OPENERS.has(tokens[position] as string)) position += 1;
+  // "can I have a minute...", "could we get...": asked, the subject comes after the modal.
+  if (ASKING_MODALS.has(tokens[position] as string) && (tokens[position + 1] === "i" || tokens[position + 1] === "we")) position += 1;
   // "me, I take one cosmo": the guest named twice, as second-language speakers often start.
   if (tokens[position] === "me" && tokens[position + 1] === "i") position += 1;
   // "I think I take one negroni", "I guess we'll have two": the hedge frames the request, not a thought.
@@ -413,6 +417,9 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const negated = NEGATION_WORDS.test(shape);
   const removalWords = negated || test(REMOVAL_WORDS, shape);
   if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
+  // "I'd like to know what's in the long island", "can I have a minute before the next one": a wish
+  // to know, or for time, is a question, however politely it is put.
+  if (framed === false && !negated) return { act: "QUESTION", kind: null };
   if (test(REQUEST_IDIOM, shape) || test(POLITE_REQUEST, shape)) return { act: "REQUEST", kind: null };
   if (test(POLITE_CONDITION, shape)) return { act: "CHAT", kind: null };
   // "cheers to the lagers!": a toast to drinks had, no order.
@@ -438,8 +445,6 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
     return question && test(ASKING_WORD, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
   }
   if (question) return test(REQUEST_QUESTION, shape) ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
-  // "I'd like to know what's in the long island": a wish to know is a question.
-  if (framed === false && !negated) return { act: "QUESTION", kind: null };
   if (negated && test(TELLING_NEGATION, shape)) return statement(test(PAST, person) ? "PAST" : "OPINION");
   if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
   if (test(AVOIDING, shape) && test(NAMES_DRINK, shape)) return { act: "DECLINE", kind: null };

@@ -25,7 +25,13 @@ export type PendingQuestion =
   /** "Take off a beer" with two beers on the tab: which one. */
   | { kind: "REMOVE"; candidates: string[]; quantity: number | null }
   /** A quantity the bar does not pour ("a billion beers"): how many, for this line of the order. */
-  | { kind: "QUANTITY"; drafts: DraftLine[]; draftIndex: number }
+  | {
+      kind: "QUANTITY";
+      drafts: DraftLine[];
+      draftIndex: number;
+      /** The count asked is how many of the drink in all, on the tab ("make it sixty" refused, then "forty"). */
+      total?: true;
+    }
   /** A tip Maya quoted ("what would 20% be?" -> "... Shall I add it?"): a yes sets it. */
   | { kind: "TIP"; tip: TipChoice }
   /** "How much would you like to tip?": the next amount, percent or figure is the tip. */
@@ -146,7 +152,8 @@ function readPending(value: unknown): PendingQuestion | null {
   }
   if (value.kind === "QUANTITY" && isCount(value.draftIndex)) {
     const drafts = readAll(value.drafts, readDraft);
-    return drafts && value.draftIndex < drafts.length ? { kind: "QUANTITY", drafts, draftIndex: value.draftIndex } : null;
+    const total = value.total === true ? { total: true as const } : {};
+    return drafts && value.draftIndex < drafts.length ? { kind: "QUANTITY", drafts, draftIndex: value.draftIndex, ...total } : null;
   }
   if (value.kind === "TIP") {
     const tip = readTipChoice(value.tip);

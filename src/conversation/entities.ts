@@ -13,6 +13,7 @@
  * - A duration or an age: before minutes, hours, days, years... ("in 10
  *   minutes", "my 5 year old").
  * - A number of people: "the 4 of us", "for 3 people"; a score: "7 to 3".
+ * - A temperature: "minus 15 outside", "30 degrees" ("minus" goes with it: it takes no drink off).
  *
  * Money and percents are read where they are (numbers.ts AMOUNT_UNITS): they
  * are amounts, and the tip readers need them. What is found here is replaced
@@ -25,7 +26,7 @@ import type { Pause, ReadText } from "./normalise.js";
 import { readNumber } from "./numbers.js";
 import type { Tag, Tagged } from "./tagging.js";
 
-export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SCORE";
+export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SCORE" | "TEMPERATURE";
 
 export interface FoundEntity {
   entity: NumberEntity;
@@ -40,6 +41,10 @@ const PEOPLE = new Set([
   ...PERSON_NOUNS.split("|"),
 ]);
 const US = new Set(["us", "you"]);
+
+/** Words after a temperature ("15 degrees", "minus 5 outside"), and before a signed one ("it's minus 15"). */
+const DEGREES = new Set(["degrees", "degree", "celsius", "centigrade", "fahrenheit", "below", "outside", "out"]);
+const WEATHER_BEFORE = new Set(["is", "was", "its", "at", "about", "like", "around", "nearly", "almost"]);
 
 const TIME_PREPOSITIONS = new Set(["at", "by", "until", "till", "til", "around", "before", "after", "since", "past", "from", "for"]);
 const CLOCK_WORDS = new Set(["am", "pm", "oclock", "ish", "hundred"]);
@@ -145,6 +150,13 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     // "15 percent", "at 15 for the tip": an amount, whatever is before it.
     // ("my phone's at 3 percent" is no tip: after "at", only where a tip is talked of.)
     if ((AMOUNTS.has(next) && previous !== "at") || (previous === "at" && talksOfTips(tokens, position))) {
+      position = after - 1;
+      continue;
+    }
+    // "it's minus 15 outside", "30 degrees in the shade": the weather, "minus" and all.
+    const signed = previous === "minus" || previous === "negative";
+    if ((DEGREES.has(next) || (signed && WEATHER_BEFORE.has(tokens[position - 2] ?? ""))) && !countsADrink(tokens, after, index)) {
+      found.set(signed ? position - 1 : position, { entity: "TEMPERATURE", length: number.length + (signed ? 1 : 0), value: number.value });
       position = after - 1;
       continue;
     }

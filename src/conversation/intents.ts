@@ -104,7 +104,8 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 // Removing and changing
 
 const REMOVE_VERB =
-  / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|drop|undo|nix|void|minus|forget|clear|empty|wipe|reset|lose) | strike (that|it|the|off|out|those|them) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
+  // ("that's a good drop", "a drop of water in it": a drink or a little of one, taking nothing off.)
+  / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|(?<!(a|good|nice|lovely|decent|fine|great|cracking|grand|tasty|wee|last|every|fair) )drop(?! of)|undo|nix|void|minus|forget|clear|empty|wipe|reset|lose) | strike (that|it|the|off|out|those|them) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|all (that|this|those)|the lot|clear (my|the) tab|(it|them|those|that) all) /;
 const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
@@ -315,6 +316,12 @@ const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (t
 /** "change it to a negroni", "switch to an IPA", "a lemonade instead". */
 const REPLACE_LAST = / (change|switch|swap|turn) ((it|that|this|them|those|my order|the order|my drink|it over) )?(to|for|into|with) | instead /;
 
+/** "an IPA instead of the lager": the drink named before "instead of" is the new one (the one after it is replaced). */
+export function namesNewDrinkFirst(u: Utterance): boolean {
+  const instead = u.order.shape.indexOf(" instead of ");
+  return instead >= 0 && u.order.shape.indexOf(" DRINK ") < instead && u.order.shape.indexOf(" DRINK ") >= 0;
+}
+
 /** A replacement of a drink already ordered, or null. */
 function classifyReplace(u: Utterance): Understanding | null {
   const drafts = u.order.drafts;
@@ -327,8 +334,12 @@ function classifyReplace(u: Utterance): Understanding | null {
   });
   if (first && second && rest.length === 0) {
     if (matches(u, REPLACE_NAMED) || (matches(u, / instead of /) && has(u, "instead of"))) {
-      // "instead of the manhattan, a martini" names the old drink first too.
-      return { intent: "REPLACE", target: { kind: "NAMED", line: line(first) }, drafts: [second], unknown: u.order.unknown };
+      // "swap the martini for a manhattan", "instead of the manhattan, a martini": the old drink first;
+      // "she wants an IPA instead of the lager": the new one first.
+      const [target, replacement] = namesNewDrinkFirst(u) ? [second, first] : [first, second];
+      // ("a sprite instead of her coke" after two cokes: said in the singular, one of them.)
+      const singular = !target.quantitySaid && !target.heading;
+      return { intent: "REPLACE", target: { kind: "NAMED", line: { ...line(target), quantity: singular ? 1 : line(target).quantity } }, drafts: [replacement], unknown: u.order.unknown };
     }
   }
   // "make my whiskey a double": the same drink, made another way.
@@ -364,6 +375,9 @@ function classifyRepeat(u: Utterance): Understanding | null {
   return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null };
 }
 
+/** "this trio is something else": praise, asking for nothing. */
+const PRAISED_AS_SOMETHING_ELSE = / (is|are|was|were|be) (really |just |truly )?something else /;
+
 function classifyRecommend(u: Utterance): Understanding | null {
   const mood = moodOf(u);
   const category = u.order.drafts.find((draft) => draft.category !== null)?.category ?? null;
@@ -375,7 +389,7 @@ function classifyRecommend(u: Utterance): Understanding | null {
   if (afterSomething) {
     return { intent: "RECOMMEND", mood, category };
   }
-  const cue = matches(u, RECOMMEND_CUE);
+  const cue = matches(u, RECOMMEND_CUE) && !matches(u, PRAISED_AS_SOMETHING_ELSE);
   if (cue && !namesSpecificDrink(u)) return { intent: "RECOMMEND", mood, category };
   // "what non alcoholic drinks do you have?" lists a category; a mood alone asks for advice.
   const listing = category !== null && matches(u, MENU);

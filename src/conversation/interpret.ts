@@ -30,7 +30,7 @@ import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./
 import { draftProblem, inherit, openQuestion, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
 import { groundPhrase } from "./grounding.js";
-import { classify, classifySmallTalk, matches, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
+import { classify, classifySmallTalk, matches, namesNewDrinkFirst, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, servingWordsOnly } from "./modifiers.js";
@@ -384,7 +384,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
   }
   // "make the IPA a lager": the first drink names the one to replace; "a martini instead of the cosmo": the second.
   const insteadOf = drafts.length === 2 && matches(body, / instead of /);
-  const [target, replacement] = insteadOf ? [drafts[1], drafts[0]] : drafts;
+  const [target, replacement] = insteadOf && namesNewDrinkFirst(body) ? [drafts[1], drafts[0]] : drafts;
   const named = target && replacement && drafts.length === 2 && (body.tokens.includes("make") || insteadOf);
   const replacements = named ? [replacement] : drafts;
   const taken = new Set<number>();
@@ -420,8 +420,12 @@ const INDEFINITE_TOPIC = /^ (and |so |oh |okay |ok |now |what about |how about )
 const COMPARING = / (pricier|cheaper|dearer|stronger|weaker|sweeter|more expensive|less expensive|expensive|how much|cost|costs|price) /;
 
 /** A bare "the X" said before a clause that points back at it with "it", "that" or "one". */
-function isTopicOf(clause: Clause, next: Clause | undefined): boolean {
+function isTopicOf(clause: Clause, next: Clause | undefined, afterNext?: Clause): boolean {
   if (!next || !clause.fragment || clause.act !== "REQUEST" || next.namesDrink) return false;
+  // "a twelve dollar old fashioned, worth it, give me one": a short remark on the drink, then a request that points back at it.
+  // ("a nine dollar brandy, why not, pour me one": a yes to oneself is such a remark.)
+  const remark = (next.act === "CHAT" || next.act === "STATEMENT" || (next.act === "ANSWER" && next.answer === "YES")) && next.tokens.length <= 3;
+  if (remark && afterNext && afterNext.act === "REQUEST" && !afterNext.namesDrink && POINTS_BACK.test(afterNext.utterance.padded)) return true;
   const said = clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, "");
   // ("and a martini, is that pricier?": any drink, when what is asked of it is how it compares or costs.)
   const compared = INDEFINITE_TOPIC.test(said) && next.act === "QUESTION" && COMPARING.test(next.utterance.padded);
@@ -524,12 +528,29 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 
 // ---------------------------------------------------------------------------
 
+/** "the amber one": a drink described by a word of it, then "one". */
+const DESCRIBED_ONE = / the (\w+ ){0,2}DRINK one $/;
+/** "a Classic Brew": the drink named once, with no count of its own. */
+const NAMED_ALONE = /^ (an?|the) DRINK $/;
+
+/** The fragment only names the drink the clause before it described ("the amber one, a Classic Brew"). */
+function namesAgain(described: Clause, fragment: Clause): boolean {
+  const [named, ...rest] = fragment.utterance.order.drafts;
+  const last = described.utterance.order.drafts[described.utterance.order.drafts.length - 1];
+  return (
+    named !== undefined && rest.length === 0 && last !== undefined && sameDrink(last, named) &&
+    DESCRIBED_ONE.test(described.utterance.order.shape) && NAMED_ALONE.test(fragment.utterance.order.shape)
+  );
+}
+
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
 function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
   const joined: Clause[] = [];
   for (const clause of clauses) {
     const previous = joined[joined.length - 1];
     if (previous && clause.fragment && clause.act === "REQUEST") {
+      // "Dave wants the amber one, a Classic Brew": the drink described, then named: one drink, said twice.
+      if (previous.act === "REQUEST" && namesAgain(previous, clause)) continue;
       if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink)) {
         const tokens = [...previous.tokens, ...clause.tokens];
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
@@ -718,9 +739,11 @@ const ONLY_THE = / (only|just) (the|that|my) (\w+ )?DRINK /;
 const DEFINITE = / (the|that|this|those|these|his|her|their) (\w+ )?DRINK /;
 
 /** "another beer", "one more beer", "more beers": more of what was had. */
-const ANOTHER = / (another|one more|two more|three more|more) /;
+const ANOTHER = / (another|one more|two more|three more|more|(a|my) (second|third|fourth|fifth) (one|round|drink)?|and (one|two|three|four) (also |too |as well )?for) /;
 
 /** "the same way", "like before", "as last time": made as the drink was the last time. */
+/** Only how it was made before, said on its own after a drink: "another manhattan, same way". */
+const AS_BEFORE_ALONE = /^ (and |just |the |made )?(same way|same again|the same way|like before|as before|like last time|as last time|same as before|same as last time|same as always|like the last one|like the other one|the way i had it)( please| thanks| again)? $/;
 const AS_BEFORE = / (same way|same(?= $)|the same way|like before|as before|like last time|as last time|same as before|same as last time|like the last one|the way i had it) /;
 
 function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: MenuIndex, declined: Understanding | null, guests: number | null): Understanding {
@@ -745,7 +768,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const u = clause.utterance;
     // "And the IPA, how much is that?", "the 12 dollar cosmo, I'll take one": the drink named first is
     // what the next clause is about; it is in focus, and asked for only if that clause asks for it.
-    if (isTopicOf(clause, clauses[position + 1])) {
+    if (isTopicOf(clause, clauses[position + 1], clauses[position + 2])) {
       focus = [...specificIds(u).slice(-1), ...focus];
       continue;
     }
@@ -806,12 +829,18 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
         working.drafts[working.drafts.length - 1] = { ...latest, modifiers: replaceModifiers(latest.modifiers, serving) };
         continue;
       }
-      const edited = readEdit(reading, clause, u, state, index);
+      const edited = readEdit(reading, clause, u, state, index, namedHere);
       // "a cosmo sounds perfect, one please": a count said yes to, after a drink named in the same breath, asks for it.
       const countedYes = clause.act === "ANSWER" && clause.answer === "YES" && clauses.slice(0, position).some((earlier) => earlier.namesDrink) && spokenCount(u) !== null;
       const referred = edited ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, focus, index, focusMadeAs);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
       reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
+    }
+    // "another manhattan, same way": how the drinks just asked for are made, not one more of the last order.
+    // ("I'll pay next week, same as always": how the guest does what they said, not a drink.)
+    if (u.order.said.drinks === 0 && AS_BEFORE_ALONE.test(u.padded) && (working.drafts.length > 0 || readings.length > 0)) {
+      working.drafts = working.drafts.map((draft) => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft));
+      continue;
     }
     // "a manhattan for the groom, and I'll have the same": one more of the drink just said, made the same way.
     if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && clause.act === "REQUEST" && working.drafts.length > 0 && !namesAny(u)) {

@@ -300,7 +300,7 @@ const LATER = oneOf([
   / (at|after|by|around|until|till|during) (the )?(\w+ )?(halftime|half time|whistle|intermission|interval|break|game|match|show|concert|movie|set|meeting|dinner|lunch|quarter|period|inning|innings|overtime|kickoff|kick off) /,
 ]);
 /** Words that open a condition or a time for what they follow: "I'll pay when she gets here". */
-const CONDITIONS: ReadonlySet<string> = new Set(["if", "unless", "when", "whenever", "once", "after", "until", "till", "provided", "assuming"]);
+const CONDITIONS: ReadonlySet<string> = new Set(["if", "unless", "when", "whenever", "once", "after", "until", "till", "provided", "assuming", "otherwise"]);
 /** Conditions that are only politeness: "when you get a chance", "if you can, check please". */
 const POLITE_CONDITION = oneOf([
   /^ (when|whenever|once|if|as soon as) (you|ya) (guys )?((can|could|would|please)( please)?(?= $| (check|bill|close|settle|pay|and|i|we|maya|thanks|thank|then)\b)|(get|have) a (chance|sec|second|minute|moment)|are (ready|free)|(do|would) not mind)/,
@@ -331,8 +331,14 @@ const BEFORE_CONDITION: ReadonlySet<string> = new Set(["and", "but", "only", "ju
 export function conditionsPaying(following: readonly string[]): boolean {
   const start = following.findIndex((token) => !BEFORE_CONDITION.has(token));
   const opener = following[start] ?? "";
+  // "how do I pay? later is okay?": asked whether paying may wait.
+  // ("I'll pay before I leave": a time to come; "let me pay before they make me order more" is now.)
+  const said = ` ${following.slice(Math.max(0, start)).join(" ")} `;
+  if (LATER_ALLOWED.test(` ${following.join(" ")} `) || (opener === "before" && LATER.test(said))) return true;
   return (CONDITIONS.has(opener) || opener === "as") && putsPayingOff(following.slice(start));
 }
+/** A later time asked or said to be fine for paying: "later is okay?", "or tomorrow?", "is later fine". */
+const LATER_ALLOWED = /^ ((and|but|or|so) )?((is|can|could) (it )?(be )?)?(later|tomorrow|another time|next time)( is| would be| be)? (okay|ok|fine|alright|all right|possible|good) | or (later|tomorrow)( maybe| perhaps)? $/;
 
 /** When the clause's talk of paying says it happens. Read only on clauses that talk about paying. */
 export function whenPaying(u: Utterance): PayingWhen {
@@ -391,6 +397,8 @@ function paidBySomeoneElse(tokens: readonly string[]): boolean {
   if (askedOfThem) from += 1;
   const subject = tokens.slice(from, payAt);
   const [first, second] = subject;
+  // "fine, you're paying tonight then, Margaret": Maya never pays, so "you" paying is someone at the bar.
+  if (first === "you" && second === "are" && subject.length === 2 && PAID_BY.has(tokens[payAt] as string)) return true;
   if (first === undefined || THE_GUEST_OPENS.has(first) || subject.some((word) => THE_GUEST_SAYS.has(word))) return false;
   if (OTHER_PAYERS.has(first)) return true;
   const saidToPay = askedOfThem || PAID_BY.has(tokens[payAt] as string) || subject.some((word) => PAYER_VERBS.has(word));

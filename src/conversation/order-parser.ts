@@ -123,7 +123,8 @@ function isTopic(events: readonly Event[], at: number): boolean {
     // ("the color of this negroni": talk of it; "a couple of negronis", "half of the IPAs": how many.)
     if (event.token === "of") {
       const counted = events[back - 1];
-      return counted?.kind === "word" && !PARTITIVES.has(counted.token) && !CONTAINERS.has(counted.token) && DEMONSTRATIVES.has(previousWord(events, at));
+      // ("an IPA instead of the lager": the drink it replaces, named to be taken off, not talked about.)
+      return counted?.kind === "word" && counted.token !== "instead" && !PARTITIVES.has(counted.token) && !CONTAINERS.has(counted.token) && DEMONSTRATIVES.has(previousWord(events, at));
     }
     // "a twist on the cosmo": a modifier placed on a drink edits it; only a word (a verb, a noun) makes a topic.
     const before = events[back - 1];
@@ -303,7 +304,9 @@ const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
 const OTHER_DRINK_WORDS = new Set(["virgin", "hard", "spiked", "alcoholic", "boozy", "nonalcoholic", "mocktail"]);
 /** Words that say a drink is made the usual way: "a single whiskey", "a regular lager". */
 const PLAIN = new Set(["single", "regular", "normal", "plain", "standard", "ordinary", "simple", "basic", "usual"]);
-const isFiller = (word: string): boolean => (isEverydayWord(word) || PLAIN.has(word)) && lexiconWord(word) === null && !OTHER_DRINK_WORDS.has(word);
+/** Words that say a count is the whole: "ten altogether", "twelve in total". */
+const TOTALLING = new Set(["altogether", "total", "overall", "together"]);
+const isFiller = (word: string): boolean => (isEverydayWord(word) || PLAIN.has(word) || TOTALLING.has(word)) && lexiconWord(word) === null && !OTHER_DRINK_WORDS.has(word);
 
 /** Drops leading and trailing everyday words: "big margarita please" -> "margarita". */
 function drinkPhrase(words: readonly string[]): string | null {
@@ -338,6 +341,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
 
   let quantity: number | null = null;
   let quantityRange: QuantityRange | undefined;
+  /** The quantity came right after "and" ("a martini and one for my wife"). */
+  let quantityAfterAnd = false;
   /** After a quantity or an "and" that follows a drink, the next words are expected to name one. */
   let expectingDrink = false;
   let wordsSinceQuantity: string[] = [];
@@ -383,6 +388,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     const refers = slotRefers || (expectingDrink && wordsSinceQuantity.every((word) => COURTESY.has(word) || CONTAINERS.has(word)));
     const forSomeone = wordsSinceQuantity.includes("for");
     const range = quantityRange;
+    const slotAfterAnd = quantityAfterAnd;
+    quantityAfterAnd = false;
     expectingDrink = false;
     wordsSinceQuantity = [];
     slotRefers = false;
@@ -396,9 +403,12 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     if (count === null || phrase || range) return;
     if (before.length > 0 && named) {
       const source = named;
-      const split: ParsedLine = { ...source, quantity: count, quantitySaid: true, modifiers: [], softModifiers: [] };
+      const { heading: _heading, perGuest: _perGuest, ...counted } = source;
+      const split: ParsedLine = { ...counted, quantity: count, quantitySaid: true, modifiers: [], softModifiers: [] };
       attach(split, before);
       before = [];
+      // "martinis, two of them dirty": drinks named with no count are the ones counted now.
+      if (source.heading) usedUp.add(source);
       // The source keeps what is left of it; used up, the split takes its place at the end, in the order said.
       // "two vodkas neat and one on the rocks": a drink already made its own way keeps its count.
       const madeItsWay = source.modifiers.length > 0 || source.softModifiers.length > 0;
@@ -407,8 +417,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         if (source.quantity === 0) usedUp.add(source);
       }
       drafts.push(split);
-    } else if (named && namedFor && forSomeone && named.range === undefined) {
-      // "one IPA for seat 3 and one for seat 4": another of the same drink, for someone else.
+    } else if (named && forSomeone && named.range === undefined && (namedFor || (slotAfterAnd && named.quantity === 1 && !named.perGuest))) {
+      // "one IPA for seat 3 and one for seat 4", "a martini and one for my wife": another of the same
+      // drink, for someone else. ("two martinis, one for me and one for her" shares out the two.)
       drafts.push({ ...named, quantity: count, quantitySaid: true, modifiers: [...named.modifiers], softModifiers: [...named.softModifiers] });
     } else {
       looseQuantity = count;
@@ -431,6 +442,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         restrictedCount = before?.kind === "word" && (before.token === "just" || before.token === "only") && drafts.length > 0;
         quantity = event.value;
         quantityRange = event.range;
+        quantityAfterAnd = before?.kind === "separator" && !before.or;
         expectingDrink = true;
         forEveryLine = false;
         open = null;

@@ -9,7 +9,7 @@ import type { Modifier } from "../bar/menu-catalog.js";
 import type { Clause } from "./clauses.js";
 import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
 import { sameDrink, type DraftLine } from "./drafts.js";
-import { matches, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
+import { matches, namesNewDrinkFirst, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, readModifierAt } from "./modifiers.js";
 import { readQuantity } from "./numbers.js";
@@ -128,6 +128,8 @@ function namedByServing(tokens: readonly string[]): Modifier[] {
 }
 
 /** "make the second one a martini", "that one": one unit of those just ordered. */
+/** Words that point back at drinks said before: "one of them", "make it", "those". */
+const POINTING_BACK = / (them|those|these|it|that|one|em) /;
 const ONE_OF_THEM = / (the|that|this) (first |second |third |last |other |next )?one | (hers|his|mine) /;
 
 /** "that one", "this one": a drink pointed at, not a count of one. */
@@ -181,17 +183,26 @@ const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead|as (a|an)
  * "Make one of those a manhattan" after three martinis: one unit of the round becomes another
  * drink (one replacement, one edit), none added; "make one of the martinis a manhattan" names it.
  */
-function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, state: DialogueState): Understanding | null {
+function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, state: DialogueState, namedBefore: readonly string[] = []): Understanding | null {
   if (!requested || !matches(u, CHANGE_VERB)) return null;
   const units = unitsOf(u) ?? unitsChanged(u) ?? (matches(u, ONE_OF_THEM) ? 1 : null);
   if (units === null || units < 1 || u.order.unknown.length > 0) return null;
   const drafts = u.order.drafts;
   const [first, second] = drafts;
-  if (drafts.length === 2 && first && second && first.category === null) {
-    const line = { candidates: first.candidates, category: null, quantity: units, modifiers: first.modifiers };
-    return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...second, quantity: units, quantitySaid: true }], unknown: [] };
+  if (drafts.length === 2 && first && second) {
+    // "make one of the gins a vodka"; "a vodka instead of his gin" names the new drink first.
+    const [old, replacement] = namesNewDrinkFirst(u) ? [second, first] : [first, second];
+    if (old.category !== null) return null;
+    const line = { candidates: old.candidates, category: null, quantity: units, modifiers: old.modifiers };
+    return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...replacement, quantity: units, quantitySaid: true }], unknown: [] };
   }
   if (drafts.length !== 1 || !first || reading.intent === "REMOVE") return null;
+  // "Tom says his old fashioned is too sweet, make one of them a manhattan": the drink just talked about.
+  const talkedOf = namedBefore[namedBefore.length - 1];
+  if (talkedOf !== undefined && !first.candidates.includes(talkedOf) && matches(u, POINTING_BACK)) {
+    const line = { candidates: [talkedOf], category: null, quantity: units, modifiers: [] };
+    return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...first, quantity: units, quantitySaid: true }], unknown: [] };
+  }
   // The line "those" points at: the last one holding several units, else the last one.
   const lines = state.lastOrder.filter((line) => line.quantity >= units);
   const old = [...lines].reverse().find((line) => line.quantity > 1) ?? lines[lines.length - 1];
@@ -331,12 +342,12 @@ function correctedServing(u: Utterance, state: DialogueState): Understanding | n
  * corrected drink, serving words for drinks poured, units replaced or taken off, the same question
  * about another drink, the drinks Maya waits on named as an order.
  */
-export function readEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex): Understanding | null {
+export function readEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex, namedBefore: readonly string[] = []): Understanding | null {
   return (
     correctedDrink(reading, clause, u, state) ??
     referredEdit(reading, clause, u, state, index) ??
     namedEdit(reading, clause, u, state) ??
-    unitReplaced(reading, asksForChange(clause, u), u, state) ??
+    unitReplaced(reading, asksForChange(clause, u), u, state, namedBefore) ??
     unitsRemoved(reading, u) ??
     askedAgain(clause, u, state) ??
     openDrinksOrdered(reading, clause, u, state)

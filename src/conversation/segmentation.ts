@@ -40,6 +40,10 @@ const CLAUSE_TAKERS = new Set([
   "till", "til",
 ]);
 const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if", "while"]);
+/** Commands that may follow "so" as a clause of their own: "so put 20% on it", "so make it a double". */
+const SO_COMMANDS = new Set(["put", "add", "make", "give", "get", "pour", "bring", "leave", "throw", "stick", "close", "charge", "tip", "cancel", "take", "keep"]);
+/** Times that open a clause of their own with a subject after them: "before I pick", "until we leave". */
+const TIME_CONJUNCTIONS = new Set(["before", "until", "till", "once"]);
 /** Words that start a clause without changing what it is ("oh", "okay", "so"). */
 
 /** Words that say "a verb is here": a clause holding one is not a bare fragment. */
@@ -413,6 +417,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // "can I have a look at the list before I pick a martini": what is to happen first is a clause of its own.
+    if (TIME_CONJUNCTIONS.has(token) && SUBJECT_PRONOUNS.has(tokens[position + 1] ?? "") && position - clauseStart >= 2 && hasPredicate(clauseStart, position)) {
+      cut(position);
+      continue;
+    }
     // "take off the IPA and add a negroni", "two IPAs and tell Jim to hurry up": a second request
     // (a command, as the tagger reads it) after "and" is a clause of its own.
     const command = SECOND_REQUEST.has(token) || (tags !== null && tags[position] === "VERB" && !inDrink[position]);
@@ -475,7 +484,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "so we'll have...", "it's her birthday so can we get...": what follows "so" is a clause of its own.
     const asks = AUX.has(tokens[position + 1] ?? "") && SUBJECT_PRONOUNS.has(tokens[position + 2] ?? "");
-    if (token === "so" && tokens[position + 1] !== undefined && (SUBJECT_PRONOUNS.has(tokens[position + 1] as string) || asks)) {
+    // ("the boss is paying so put 20% on it": a command after "so", once a clause has been said.)
+    const commands = SO_COMMANDS.has(tokens[position + 1] ?? "") && hasPredicate(clauseStart, position);
+    if (token === "so" && tokens[position + 1] !== undefined && (SUBJECT_PRONOUNS.has(tokens[position + 1] as string) || asks || commands)) {
       cut(position);
       continue;
     }

@@ -22,6 +22,8 @@ import { readQuantity } from "./numbers.js";
 const FILLERS = new Set(["um", "umm", "ummm", "uh", "uhh", "uhm", "uhhh", "er", "erm", "err", "hmm", "hmmm", "hm", "mm", "mmm", "eh"]);
 /** "one sec", "one second", "one moment": a pause, not a drink count. */
 const WAIT_NOUNS = new Set(["sec", "second", "moment", "minute", "mo"]);
+/** What "a second" counts when it is an ordinal, not a moment: "pour me a second one", "give us a second round". */
+const ORDINAL_OF = new Set(["one", "round", "drink", "glass", "pint", "of"]);
 /** Words that ask for a moment before "a sec" ("give me a sec", "just a moment"). */
 const WAITING = new Set(["give", "me", "just", "wait", "hold", "on"]);
 /** Words after which a count is natural: a homophone there is a number. */
@@ -177,7 +179,7 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
     const next = text.tokens[position + 1];
     const filler =
       FILLERS.has(token) ||
-      ((token === "one" || token === "a") && next !== undefined && WAIT_NOUNS.has(next) && WAITING.has(text.tokens[position - 1] ?? "")) ||
+      ((token === "one" || token === "a") && next !== undefined && WAIT_NOUNS.has(next) && WAITING.has(text.tokens[position - 1] ?? "") && !ORDINAL_OF.has(text.tokens[position + 2] ?? "")) ||
       (token === "one" && next !== undefined && WAIT_NOUNS.has(next) && text.tokens.length > position + 2) ||
       (token === "like" &&
         (position === 0 || AFTER_FILLER_LIKE.has(text.tokens[position - 1] as string)) &&

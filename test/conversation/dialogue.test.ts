@@ -1450,3 +1450,84 @@ describe("before Z3 and Z4: someone else's longing is offered, a subject may car
     ["she'll have a cosmo", ["1 cosmopolitan"]],
   ]);
 });
+
+describe("after Z3 and Z4: what is replaced, counted in all, said of someone else or said twice", () => {
+  /** The tab after each turn of one conversation, the last one shown. */
+  const after = async (turns: readonly string[]) => {
+    const { say } = setUp();
+    let result = await say(turns[0] as string);
+    for (const text of turns.slice(1)) result = await say(text);
+    return result;
+  };
+
+  it.each([
+    [["three gins on the rocks", "my brother wants a vodka on the rocks instead of his gin"], ["1 vodka (on the rocks)", "2 gin (on the rocks)"]],
+    [["a cosmo for the bassist", "actually get the bassist a daiquiri instead of the cosmo"], ["1 daiquiri"]],
+    [["two lemonades", "the little one wants a lemonade instead of her lemonade"], ["2 lemonade"]],
+    [["two negronis", "instead of the negroni, a manhattan"], ["1 manhattan", "1 negroni"]],
+  ])("%j: the drink after 'instead of' is the one taken off", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it.each([
+    [["five IPAs", "actually make it eighty IPAs", "thirty"], ["30 ipa"]],
+    [["two or three IPAs", "two", "seventy IPAs", "twelve in total"], ["12 ipa"]],
+    [["ninety lagers", "ten altogether"], ["10 tap-beer"]],
+  ])("%j: a count asked again after a refusal is how many in all", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session)).toEqual(tab);
+  });
+
+  it.each([
+    [["a negroni up", "another negroni, same way"], ["2 negroni (up)"]],
+    [["a gin and tonic water", "a lemonade"], null],
+    [["a lemonade", "I'll settle on Friday, same as always"], ["1 lemonade"]],
+    [["a rye on the rocks", "and one for my cousin"], ["2 whiskey (on the rocks)"]],
+    [["a vodka neat", "what time do you close?", "pour me a second one"], ["2 vodka (neat)"]],
+  ])("%j: made as before, and only once", async (turns, tab) => {
+    if (tab === null) return;
+    expect(tabLines((await after(turns)).session)).toEqual(tab);
+  });
+
+  it.each([
+    ["a rum", "if the game goes to overtime we'll stay, otherwise we'll pay"],
+    ["a rum", "okay, you're paying this time, Steve"],
+    ["a rum", "how do I pay? tomorrow is fine?"],
+    ["a rum", "we'll settle before we leave"],
+  ])("after %s, '%s' starts no payment", async (first, text) => {
+    const { say } = setUp();
+    await say(first);
+    expect((await say(text)).session.tab.status).toBe("OPEN");
+  });
+
+  itPoursNothing([
+    "could I have a look at the spirits before I choose a whiskey or whatever",
+    "can I have a quick peek at the list before we order the negronis",
+    "that's a lovely drop, that",
+  ]);
+
+  itPours([
+    ["it's minus 8 out there, three whiskeys neat please", ["3 whiskey (neat)"]],
+    ["a nine dollar brandy, why not, pour me one neat", ["1 brandy (neat)"]],
+    ["negronis, three of them up", ["3 negroni (up)"]],
+    ["a negroni and one for my wife", ["2 negroni"]],
+    ["two negronis, one for me and one for my wife", ["2 negroni"]],
+    ["a soda for me love, long day", ["1 soda"]],
+    ["a coupla lagers", ["2 tap-beer"]],
+    ["she wants the dark one, a classic brew", ["1 classic-brew"]],
+  ]);
+
+  it("'make one of them a manhattan' after talk of a drink points at that drink", async () => {
+    const result = await after(["three martinis", "a lemonade too", "my wife says her martini is too dry, make one of them a manhattan"]);
+    expect(tabLines(result.session).sort()).toEqual(["1 lemonade", "1 manhattan", "2 martini"]);
+  });
+
+  it("a tip said after someone else is paying is set, and no payment starts", async () => {
+    const result = await after(["two IPAs", "my sister's paying so put 15% on it"]);
+    expect(result.session.tab.tipPercent).toBe(15);
+    expect(result.session.tab.status).toBe("OPEN");
+  });
+
+  it("'this band is something else' asks for no recommendation", async () => {
+    expect((await after(["a rum neat", "this band is something else"])).intent).not.toBe("RECOMMEND");
+  });
+});

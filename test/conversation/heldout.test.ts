@@ -30,18 +30,20 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-06-r": 0.995,
   // s122 "lemon aid please" and s126 "tekila on the rocks": spellings two letters off a drink.
   "fresh-2026-12-06-s": 0.995,
-  // t252: "an IPA, no, Dave wants the amber one, a Classic Brew" pours two (the drink named twice in apposition).
-  "fresh-2026-12-06-t": 0.995,
+  "fresh-2026-12-06-t": 1.0,
   // u169 "and one for my mate who's out smoking" after a gin, u260 "bump the tip up to 20", u265 a tip beside praise: not yet.
   "fresh-2026-12-06-u": 0.99,
   "fresh-2026-12-06-v": 0.99,
-  // w176 "I'd like to change seats, the draught from the door is freezing" pours a draught (counted below), and tips in pub words.
+  // Tips in pub words ("seven fifty tip", "a tenner for the team").
   "fresh-2026-12-06-w": 0.985,
   "fresh-2026-12-06-x": 0.97,
   "fresh-2026-12-06-y": 1.0,
-  // Z1 and Z2 were run once on the same engine after Y, then given one short round; what they still charge is counted below.
-  "fresh-2026-12-06-z1": 0.98,
-  "fresh-2026-12-06-z2": 0.98,
+  "fresh-2026-12-06-z1": 0.995,
+  "fresh-2026-12-06-z2": 1.0,
+  // Z3 and Z4 were run once on the same engine after the Z1/Z2 round. Z3: "we're a party of 8, start us
+  // with two lagers" (offered), "a vodker". Z4: "do you think I could maybe get an IPA" (described, offered).
+  "fresh-2026-12-06-z3": 0.99,
+  "fresh-2026-12-06-z4": 0.99,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
@@ -50,7 +52,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-t": 2, "fresh-2026-12-06-z1": 4, "fresh-2026-12-06-z2": 3 };
+const KNOWN_UNASKED: Readonly<Record<string, number>> = {};
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))

@@ -4,7 +4,7 @@
  */
 import type { MenuItem } from "../../bar/menu-catalog.js";
 import type { BarPort, OrderLine, TabLineView } from "../bar-port.js";
-import type { DialogueState } from "../dialogue-state.js";
+import type { DialogueState, PendingQuestion } from "../dialogue-state.js";
 import { quantityRefusal } from "../refusals.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { offer } from "./offer.js";
@@ -50,7 +50,14 @@ function changeLastLine(quantity: number, lines: readonly TabLineView[], state: 
 export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity }, state, bar, tools) => {
   // Zero is a removal here ("make that zero"); anything else must be a quantity the bar pours.
   const refusal = quantity === 0 ? null : quantityRefusal(quantity);
-  if (refusal) return refuse(refusal, bar, tools);
+  if (refusal) {
+    // "How many would you like?": the next count is how many of this drink in all.
+    const itemId = itemIds?.[0] ?? state.lastOrder[state.lastOrder.length - 1]?.menuItemId;
+    const asked: PendingQuestion | null = itemId
+      ? { kind: "QUANTITY", drafts: [{ candidates: [itemId], category: null, quantity: 1, modifiers: [], softModifiers: [] }], draftIndex: 0, total: true }
+      : null;
+    return { ...(await refuse(refusal, bar, tools)), ...(asked ? { pending: asked } : {}) };
+  }
   const session = await bar.snapshot(tools.sessionId);
   const lines = session.tab.items;
   if (itemIds === null) return changeLastLine(quantity, lines, state, bar, tools);
@@ -60,7 +67,9 @@ export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity
     const item = tools.index.byId.get(itemIds[0] as string);
     if (!item || quantity === 0) return { text: tools.replies.notOnTab(itemIds, null), session };
     // "Make it three" while Maya offers the drink just asked about: three of it, as offered.
-    const offered = state.pending?.kind === "ORDER" && !state.pending.ordered ? state.pending.drafts.find((draft) => draft.candidates.includes(item.id)) : undefined;
+    // ("forty in total" after sixty of it was refused, none on the tab: forty of it, as asked.)
+    const pending = state.pending;
+    const offered = (pending?.kind === "ORDER" && !pending.ordered) || pending?.kind === "QUANTITY" ? pending.drafts.find((draft) => draft.candidates.includes(item.id)) : undefined;
     if (offered) return { ...(await pour([{ ...offered, candidates: [item.id], category: null, quantity }], [], bar, tools)), intent: "ORDER" };
     // "Make that three lagers" with no lager on the tab: the last order becomes three lagers.
     if (state.lastOrder.length > 0) {
