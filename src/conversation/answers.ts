@@ -190,7 +190,8 @@ function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: 
   const said = u.order.drafts.find((line) => line.candidates.every((id) => draft.candidates.includes(id)));
   const narrowed = said && said.candidates.length < draft.candidates.length ? { candidates: said.candidates, category: said.category } : {};
   const range = said?.range ? { range: said.range } : {};
-  const updated = drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: count, ...narrowed, ...range } : line));
+  // ("6, neat": how to pour them, said with the count.)
+  const updated = drafts.map((line, at) => (at === draftIndex ? withModifiers({ ...line, quantity: count, ...narrowed, ...range }, modifiersSaid(u)) : line));
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }
 
@@ -247,7 +248,12 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
     // "neat, actually make that rocks": the last choice said wins ("not neat" is no choice: the parser drops it).
     const chosen = serving[serving.length - 1] as ModifierRead;
     // "I'll take two, on the rocks" after an offer: the count goes with the serving.
-    const counted = (draft: DraftLine) => (confirm && count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft);
+    // ("6, neat" when "5 or 6 of those" left the count open: the count settles it too.)
+    const counted = (draft: DraftLine): DraftLine => {
+      if (count === null || drafts.length !== 1 || !(confirm || draft.range)) return draft;
+      const { range: _range, ...settled } = draft;
+      return { ...settled, quantity: count };
+    };
     const updated = drafts.map((draft, draftIndex) =>
       question.draftIndexes.includes(draftIndex) ? withModifiers(counted(draft), [chosen, ...others]) : draft,
     );

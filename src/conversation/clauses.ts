@@ -199,13 +199,16 @@ const DESIRE_IDIOM =
 /** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
 const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
 
+/** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
+const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
+
 const WISH = oneOf([
   / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
   / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
-  / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) /,
+  / PERSON (is |are )?((just|only|also) )?(having|getting|will ((just|only|also) )?(have|take|get)|wants|needs|would like|going to (have|need|want|take|get)) /,
   DESIRE_IDIOM,
   / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
   / let (me|us) /,
@@ -219,8 +222,9 @@ const IMPERATIVE =
 
 const PAST = oneOf([
   / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then) )?(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
-  / (have|has) ((never|ever|already|just|always|been) )?(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking) /,
-  / (i|we|he|she|they) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
+  // ("I've barely touched it": the perfect, of any verb; "I've earned a whiskey" still asks for one.)
+  / (have|has) ((never|ever|already|just|always|been|barely|hardly|only|really|not|even|actually|also) )*(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking|(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed|earned|deserved)\b)[a-z]{3,}ed) /,
+  / (i|we|he|she|they|PERSON) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
   / \w+ (was|were) /,
   // "I promised my wife I'd stick to water": what was said before, not asked for now.
   / (promised|swore|told (\w+ ){1,2}|said|bet (\w+ ){1,2}) (that )?(i|we) (would|will|was going to|were going to) /,
@@ -230,7 +234,7 @@ const PAST = oneOf([
 ]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -253,7 +257,7 @@ const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neit
 /** A time clause in the past: "when I was in college". */
 const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
-const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask( \w+)?) (if|whether)) /;
+const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
 const LATER = oneOf([
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
   / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
@@ -424,6 +428,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(POLITE_CONDITION, shape)) return { act: "CHAT", kind: null };
   // "cheers to the lagers!": a toast to drinks had, no order.
   if (test(TOAST, raw)) return { act: "CHAT", kind: null };
+  // "so many lemonades at the kids' table": an exclamation at what is there, asking for nothing.
+  if (test(EXCLAIMED_AMOUNT, raw)) return statement("OPINION");
   // "I wish I could have a daiquiri": a wish for what cannot be; "nobody here wants a long island": no one's wish.
   if (test(UNREAL_WISH, shape)) return statement("HYPOTHETICAL");
   if (test(NO_ONE, shape)) return statement("OTHER");

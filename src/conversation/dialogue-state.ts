@@ -92,6 +92,13 @@ export function initialState(): DialogueState {
 }
 
 /** A question about drinks the guest asked for (not an offer of Maya's): it outlives an interjection. */
+/** Whether Maya is still asking about an order holding one of these drinks (not yet poured). */
+export function awaitsAnyOf(state: DialogueState, itemIds: readonly string[]): boolean {
+  const pending = state.pending;
+  if (pending?.kind !== "ORDER" && pending?.kind !== "QUANTITY") return false;
+  return pending.drafts.some((draft) => draft.candidates.some((id) => itemIds.includes(id)));
+}
+
 export function isOwnOrderQuestion(question: PendingQuestion | null): question is Exclude<PendingQuestion, { kind: "TIP" | "TIP_AMOUNT" }> {
   if (!question) return false;
   return question.kind === "ORDER" ? question.ordered === true : question.kind === "QUANTITY" || question.kind === "REMOVE";

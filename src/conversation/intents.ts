@@ -11,7 +11,7 @@ import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
 import { asksToPayNow, PAYING_LATER, readTip, whenPaying } from "./money-talk.js";
-import { AMOUNT_UNITS, readQuantity } from "./numbers.js";
+import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import {
@@ -122,6 +122,15 @@ function classifyModify(u: Utterance): Understanding | null {
 }
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
+/** "five or six of those", "a dozen or so": the range said, which is asked, never guessed. */
+export function spokenRange(u: Utterance): QuantityRange | null {
+  for (let start = 0; start < u.tokens.length; start += 1) {
+    const read = readQuantity(u.tokens, start);
+    if (read?.range) return read.range;
+  }
+  return null;
+}
+
 export function spokenCount(u: Utterance): number | null {
   for (let start = 0; start < u.tokens.length; start += 1) {
     const token = u.tokens[start];
@@ -356,8 +365,12 @@ function classifyReplace(u: Utterance): Understanding | null {
 /** "just one", "just two please": a new count for the last order, said on its own. */
 const JUST_A_COUNT = /^ ((so|ok|okay|well|right|then|oh) )*(just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks| actually)* $/;
 
+/** "make the lemonades 40", "can you make those IPAs six": a drink already poured, and its new count after it. */
+const NAMED_NEW_COUNT = / (make|change|bump|turn|put) (the|those|these|my|our|his|her|their) DRINK (to )?\S+( please| then| now| instead| actually)* $/;
+
 function classifyChange(u: Utterance): Understanding | null {
-  if (!matches(u, CHANGE_CUE) && !matches(u, JUST_A_COUNT)) return null;
+  const recounted = NAMED_NEW_COUNT.test(u.order.shape) && u.order.drafts.length === 1 && u.order.drafts[0]?.quantitySaid === true;
+  if (!matches(u, CHANGE_CUE) && !matches(u, JUST_A_COUNT) && !recounted) return null;
   const count = spokenCount(u);
   if (count === null) return null;
   const named = u.order.drafts.find((draft) => draft.category === null);

@@ -30,7 +30,7 @@ import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./
 import { draftProblem, inherit, openQuestion, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
 import { groundPhrase } from "./grounding.js";
-import { classify, classifySmallTalk, matches, namesNewDrinkFirst, REMOVE_VERB, spokenCount, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
+import { classify, classifySmallTalk, matches, namesNewDrinkFirst, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, servingWordsOnly } from "./modifiers.js";
@@ -195,7 +195,9 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   // "could you bring some peanuts with that": asked for something the bar does not pour, not the drink in focus.
   const other = u.order.stray.filter((phrase) => groundPhrase(phrase, index).kind !== "UNKNOWN");
   if (other.length > 0) return { intent: "ORDER", drafts: [], unknown: other };
-  const count = spokenCount(u);
+  // ("gimme like five or six of those": a range, kept to be asked.)
+  const range = spokenRange(u);
+  const count = spokenCount(u) ?? range?.high ?? null;
   // "one of them is for my brother": the drinks poured are the subject of what is said, not asked for again;
   // "can I get fries with that": something else is asked for, to go with the drink.
   if (matches(u, SAID_OF_THEM) || (u.order.stray.length > 0 && matches(u, BESIDE_IT))) return null;
@@ -208,7 +210,7 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   // "a negroni stirred sounds nice, can I get one": the drink as it was just named.
   const modifiers = canonicalModifiers([...madeAs, ...u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier)]);
   const soft = canonicalModifiers(u.order.looseModifiers.filter((read) => read.soft).map((read) => read.modifier));
-  return { intent: "ORDER", drafts: [{ candidates: [itemId], category: null, quantity: count ?? 1, modifiers, softModifiers: soft }], unknown: [] };
+  return { intent: "ORDER", drafts: [{ candidates: [itemId], category: null, quantity: count ?? 1, modifiers, softModifiers: soft, ...(range ? { range } : {}) }], unknown: [] };
 }
 
 /** Readings a question with "it" may have been misread as, for want of the drink it stands for. */
@@ -551,7 +553,9 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
     if (previous && clause.fragment && clause.act === "REQUEST") {
       // "Dave wants the amber one, a Classic Brew": the drink described, then named: one drink, said twice.
       if (previous.act === "REQUEST" && namesAgain(previous, clause)) continue;
-      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink)) {
+      // ("cancel the vodka, a cosmo instead": a drink said after a removal is asked for, not taken off too.)
+      const afterRemoval = matches(previous.utterance, REMOVE_VERB) && clause.namesDrink && clause.tokens.includes("instead");
+      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval) {
         const tokens = [...previous.tokens, ...clause.tokens];
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
         continue;
@@ -738,8 +742,11 @@ const ONLY_THE = / (only|just) (the|that|my) (\w+ )?DRINK /;
 /** A drink named with "the", "that" or a possessive: one already known. */
 const DEFINITE = / (the|that|this|those|these|his|her|their) (\w+ )?DRINK /;
 
+/** What the guest says they asked for: "I asked for a manhattan", "we ordered lagers". */
+const ASKED_FOR = /^ ((but|no|and) )?(i|we) (asked for|ordered|wanted|said|meant|asked) /;
+
 /** "another beer", "one more beer", "more beers": more of what was had. */
-const ANOTHER = / (another|one more|two more|three more|more|(a|my) (second|third|fourth|fifth) (one|round|drink)?|and (one|two|three|four) (also |too |as well )?for) /;
+const ANOTHER = / (another|one more|two more|three more|more|(a|my) (second|third|fourth|fifth) (one|round|drink)?|and (one|two|three|four) (also |too |as well )?for|(one|two|three) (too|as well|also)) /;
 
 /** "the same way", "like before", "as last time": made as the drink was the last time. */
 /** Only how it was made before, said on its own after a drink: "another manhattan, same way". */
@@ -840,6 +847,18 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     // ("I'll pay next week, same as always": how the guest does what they said, not a drink.)
     if (u.order.said.drinks === 0 && AS_BEFORE_ALONE.test(u.padded) && (working.drafts.length > 0 || readings.length > 0)) {
       working.drafts = working.drafts.map((draft) => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft));
+      continue;
+    }
+    // "I didn't order a martini, I asked for a manhattan": after the drink denied, the one the guest says they asked for.
+    const removedHere = readings.some(({ understanding }) => understanding.intent === "REMOVE" && understanding.target.kind === "LINES");
+    if (removedHere && clause.act === "STATEMENT" && clause.namesDrink && ASKED_FOR.test(u.padded)) {
+      working.drafts.push(...u.order.drafts.map((draft) => ({ ...draft })));
+      continue;
+    }
+    // "never mind the vodka, a cosmo instead": the drink said instead of one taken off in the same breath is ordered in its place.
+    if (reading?.intent === "REPLACE" && reading.target.kind === "LAST_ORDER" && readings.some(({ understanding }) => understanding.intent === "REMOVE" && understanding.target.kind === "LINES")) {
+      working.drafts.push(...reading.drafts);
+      working.unknown.push(...reading.unknown);
       continue;
     }
     // "a manhattan for the groom, and I'll have the same": one more of the drink just said, made the same way.

@@ -97,7 +97,7 @@ const DRINKS: ReadonlyArray<readonly [string, MenuCategory | null, Moods]> = [
   ...words("irish coffee|hot toddy|mulled wine").map((name) => [name, "COCKTAIL", ["warming", "strong"]] as const),
   ...words("mimosa|bellini|kir royale|kir").map((name) => [name, "COCKTAIL", ["fruity", "classy"]] as const),
   // Wine
-  ...words("wine|red wine|house red|house wine|merlot|cabernet|cabernet sauvignon|pinot noir|malbec|shiraz|syrah|zinfandel|rioja|chianti|port wine|dry sherry").map(
+  ...words("wine|red wine|house red|house wine|merlot|cabernet|cabernet sauvignon|pinot|pinot noir|malbec|shiraz|syrah|zinfandel|rioja|chianti|port wine|dry sherry|sherry|claret|beaujolais|tempranillo|grenache|sancerre|chablis|bordeaux|burgundy").map(
     (name) => [name, null, ["classy", "warming"]] as const,
   ),
   ...words("white wine|house white|chardonnay|sauvignon blanc|pinot grigio|pinot gris|riesling|rose|rose wine|moscato|prosecco|champagne|cava|sparkling wine|lambrusco|sangria").map(

@@ -174,6 +174,8 @@ export function clearsTip(tokens: readonly string[]): boolean {
     let negations = 0;
     for (let back = at - 1; back >= 0 && at - back <= LONGEST_NEGATION_REACH; back -= 1) {
       const word = tokens[back] as string;
+      // "no, forget the tip": a "no" the clause opens with answers; it does not undo the negation after it.
+      if (back === 0 && word === "no" && negations > 0) break;
       if (TIP_NEGATORS.has(word)) negations += 1;
       else if (!NEGATION_SCOPE.has(word)) break;
     }
@@ -284,7 +286,8 @@ export const asksToPayNow = (when: PayingWhen): boolean => when === "NOW" || whe
 /** What Maya hears in talk of paying that is not a request to pay now. */
 export const PAYING_LATER: Understanding = { intent: "SMALL_TALK", topic: "NOT_YET" };
 
-const NOT_PAYING = / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)/;
+const NOT_PAYING =
+  / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)| hold (off )?(on )?(the|my|our) (bill|check|tab|payment) | hold off (on )?(paying|settling) /;
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([
@@ -362,7 +365,8 @@ const COVERING: ReadonlySet<string> = new Set(["getting", "grabbing", "covering"
 const coversThisAt = (tokens: readonly string[], at: number): boolean =>
   COVERING.has(tokens[at] as string) && (tokens[at + 1] === "this" || tokens[at + 1] === "that") && (tokens[at + 2] === undefined || tokens[at + 2] === "one" || tokens[at + 2] === "round");
 const ASKING_MODALS: ReadonlySet<string> = new Set(["can", "could", "may", "will", "would", "should"]);
-const OTHER_PAYERS: ReadonlySet<string> = new Set(["he", "she", "they", "someone", "somebody", "everyone", "everybody"]);
+// ("who's paying for this wedding anyway": asked of no one in particular, and not the guest paying.)
+const OTHER_PAYERS: ReadonlySet<string> = new Set(["he", "she", "they", "someone", "somebody", "everyone", "everybody", "who"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["my", "our", "his", "her", "their", "the"]);
 /** What a guest's own possessive names when it is not a person: "my card will pay", "the bill please". */
 const NOT_A_PAYER: ReadonlySet<string> = new Set(["tab", "bill", "check", "card", "total", "account", "order", "drinks", "round", "money", "cash", "own", "share", "part", "half", "turn"]);

@@ -140,6 +140,9 @@ export function readQuantity(tokens: readonly string[], start: number): NumberRe
   const single = readQuantityWords(tokens, start);
   if (!single) return null;
   const read = withRange(tokens, start, single);
+  // "a dozen or so", "ten or thereabouts": about that many, asked, never guessed.
+  const about = at(tokens, start + read.length) === "or" && ["so", "thereabouts", "more"].includes(at(tokens, start + read.length + 1));
+  if (about && !read.range) return { value: read.value, length: read.length + 2, range: { low: read.value, high: read.value, vague: true } };
   if (at(tokens, start + read.length) !== "of" || !isCollective(tokens, start, read.length)) return read;
   // "three quarters of a beer": the article after a fraction belongs to it.
   const article = !Number.isInteger(read.value) && ["a", "an"].includes(at(tokens, start + read.length + 1)) ? 1 : 0;
@@ -183,6 +186,8 @@ function readQuantityWords(tokens: readonly string[], start: number): NumberRead
   if (first === "half" && (second === "dozen" || (second === "a" && at(tokens, start + 2) === "dozen"))) {
     return { value: 6, length: second === "a" ? 3 : 2 };
   }
+  // "a half dozen"
+  if ((first === "a" || first === "an") && second === "half" && at(tokens, start + 2) === "dozen") return { value: 6, length: 3 };
   if (DECIMAL.test(first) && first.includes(".")) return { value: Number.parseFloat(first), length: 1 };
   const plural = PLURAL_MULTIPLIERS.get(first);
   if (plural !== undefined) return { value: COUNTLESS, length: 1 };

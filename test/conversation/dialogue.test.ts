@@ -15,6 +15,14 @@ function setUp(balanceCents = STARTING_BALANCE_CENTS) {
   return { bar, say };
 }
 
+/** One conversation said turn by turn in a fresh session: what the last turn left. */
+async function after(turns: readonly string[]) {
+  const { say } = setUp();
+  let result = await say(turns[0] as string);
+  for (const text of turns.slice(1)) result = await say(text);
+  return result;
+}
+
 /** Each utterance said in a fresh session leaves the tab shown. */
 function itPours(cases: readonly (readonly [string, readonly string[]])[]): void {
   it.each(cases)("%s", async (text, tab) => {
@@ -1452,13 +1460,6 @@ describe("before Z3 and Z4: someone else's longing is offered, a subject may car
 });
 
 describe("after Z3 and Z4: what is replaced, counted in all, said of someone else or said twice", () => {
-  /** The tab after each turn of one conversation, the last one shown. */
-  const after = async (turns: readonly string[]) => {
-    const { say } = setUp();
-    let result = await say(turns[0] as string);
-    for (const text of turns.slice(1)) result = await say(text);
-    return result;
-  };
 
   it.each([
     [["three gins on the rocks", "my brother wants a vodka on the rocks instead of his gin"], ["1 vodka (on the rocks)", "2 gin (on the rocks)"]],
@@ -1529,5 +1530,62 @@ describe("after Z3 and Z4: what is replaced, counted in all, said of someone els
 
   it("'this band is something else' asks for no recommendation", async () => {
     expect((await after(["a rum neat", "this band is something else"])).intent).not.toBe("RECOMMEND");
+  });
+});
+
+describe("after Z5 and Z6: counts named again, about-so-many, the pending drink taken back, talk that only sounds like an order", () => {
+
+  it.each([
+    [["30 iced teas", "could you make the iced teas 25"], ["25 iced-tea"]],
+    [["four ciders", "a half dozen old fashioneds"], ["6 old-fashioned"]],
+    [["a rum neat", "and a vodka for my date", "never mind the vodka, a daiquiri for her instead"], ["1 daiquiri", "1 rum (neat)"]],
+    [["a gin neat", "scrap the gin, a negroni instead"], ["1 negroni"]],
+    [["a negroni", "I never ordered a negroni, I asked for a manhattan"], ["1 manhattan"]],
+    [["six lagers", "and three of them should be IPAs"], ["3 ipa", "3 tap-beer"]],
+    [["a brandy", "let me think", "oh go on, three or four of those", "four, on the rocks"], ["4 brandy (on the rocks)"]],
+    [["a whiskey on the rocks", "my brother had two of those last night", "get him one too"], ["2 whiskey (on the rocks)"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'never mind the vodka' while Maya asks how to pour it drops the question", async () => {
+    const result = await after(["a vodka", "never mind the vodka", "on the rocks"]);
+    expect(tabLines(result.session)).toEqual([]);
+  });
+
+  it.each(["a dozen or so IPAs", "twenty or so lagers for the team"])("'%s' is asked, never guessed", async (text) => {
+    const result = await after([text]);
+    expect(tabLines(result.session)).toEqual([]);
+    expect(result.text).toMatch(/how many/i);
+  });
+
+  itPoursNothing([
+    "let me check with my husband whether he wants a negroni",
+    "so many IPAs on this table haha",
+    "my late grandfather adored a neat whiskey",
+    "a glass of merlot please",
+  ]);
+
+  it.each([
+    ["an IPA", "the best man is covering our table, so hold the bill for now"],
+    ["an IPA", "who's paying for all this anyway"],
+  ])("after %s, '%s' starts no payment", async (first, text) => {
+    const result = await after([first, text]);
+    expect(result.session.tab.status).toBe("OPEN");
+  });
+
+  it("'no, forget the tip altogether' clears a tip", async () => {
+    const result = await after(["two IPAs", "a 10 dollar tip", "no, forget the tip altogether"]);
+    expect(result.session.tab.tipCents).toBe(0);
+    expect(result.session.tab.tipPercent).toBeNull();
+  });
+
+  it.each([
+    [["a lager", "a manhattan", "take off the lager, I've hardly touched it"], ["1 manhattan"]],
+    [["two lemonades", "nvm"], []],
+    [["cn i get 2 IPAs", "n a coke"], ["1 soda", "2 ipa"]],
+    [["a martini for me and a glass of pinot for my wife"], ["1 martini"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });

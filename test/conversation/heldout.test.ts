@@ -44,6 +44,10 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // with two lagers" (offered), "a vodker". Z4: "do you think I could maybe get an IPA" (described, offered).
   "fresh-2026-12-06-z3": 0.99,
   "fresh-2026-12-06-z4": 0.99,
+  // Z5 and Z6, run once on the engine after the Z3/Z4 round. Z5: "give the bartender a tenner" (a tip
+  // in pub words). Z6: long formal requests ("would you be so good as to pour me a cognac").
+  "fresh-2026-12-06-z5": 0.995,
+  "fresh-2026-12-06-z6": 0.99,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,

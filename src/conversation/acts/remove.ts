@@ -5,6 +5,8 @@
  */
 import type { BarPort, OrderLine, TabLineView } from "../bar-port.js";
 import type { RemoveLine } from "../understanding.js";
+import { awaitsAnyOf } from "../dialogue-state.js";
+import { cancel } from "./talk.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { quantityRefusal } from "../refusals.js";
 import { changeTab, linesOf, reductions, refuse, takeOff, type LineChange } from "./tab.js";
@@ -51,6 +53,9 @@ export const remove: Act<"REMOVE"> = async ({ target }, state, bar, tools) => {
   }
   const session = await bar.snapshot(tools.sessionId);
   const lines = session.tab.items;
+  // "never mind the vodka" while Maya still asks how to pour it: the order she waits on is dropped.
+  const named = target.kind === "LINES" ? target.lines.flatMap((line) => line.candidates) : [];
+  if (named.length > 0 && awaitsAnyOf(state, named) && !lines.some((line) => named.includes(line.menuItemId))) return cancel({ intent: "CANCEL", itemIds: named }, state, bar, tools);
   if (lines.length === 0) return { text: tools.replies.tabAlreadyEmpty(), session };
   switch (target.kind) {
     case "EVERYTHING": {

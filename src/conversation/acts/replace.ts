@@ -6,7 +6,7 @@
  * those lagers" after two IPAs is two lagers) and a serving it takes.
  */
 import type { BarPort, OrderLine, TabLineView } from "../bar-port.js";
-import type { DialogueState } from "../dialogue-state.js";
+import { awaitsAnyOf, type DialogueState } from "../dialogue-state.js";
 import { inherit, replacedIndex, type DraftLine } from "../drafts.js";
 import type { RemoveLine } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
@@ -94,6 +94,8 @@ export const replace: Act<"REPLACE"> = async ({ target, drafts, unknown }, state
   else old = namedLines(target.line, (await bar.snapshot(tools.sessionId)).tab.items);
   const asSaid = target.kind === "NAMED" && target.asSaid === true;
   if (old.length === 0) {
+    // "never mind the vodka, a cosmo instead" while Maya still asks how to pour the vodka: the cosmo is poured, the question dropped.
+    if (target.kind === "NAMED" && awaitsAnyOf(state, target.line.candidates)) return { ...(await pour(drafts, unknown, bar, tools)), intent: "ORDER" };
     if (target.kind === "NAMED") {
       const missing = tools.replies.notOnTab(target.line.candidates, target.line.category);
       // "Add a negroni and take off the manhattan" with no Manhattan: all of it or none, and said so.
