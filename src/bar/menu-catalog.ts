@@ -201,7 +201,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "A smooth amber ale, brewed the old way.",
-    aliases: ["amber", "amber ale", "ale", "classic", "red ale", "irish red", "Fat Tire", "Smithwick's"],
+    aliases: ["amber", "amber ale", "ale", "classic", "brew", "red ale", "irish red", "Fat Tire", "Smithwick's"],
     modifiers: [],
     tags: ["easy", "malty"],
   },

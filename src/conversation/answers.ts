@@ -97,7 +97,7 @@ export function chooseCandidate(u: Utterance, candidates: readonly string[], ind
 
 /** Words an answer of serving words may open with: "no, up then", "ok, neat". */
 const COUNT_WORDS = new Set(["one", "two", "three", "four", "five", "a"]);
-const ANSWER_OPENERS = new Set(["no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "well", "oh", "um", "uh"]);
+const ANSWER_OPENERS = new Set(["no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "well", "oh", "um", "uh", "fine", "sure", "alright", "right"]);
 
 /**
  * Every modifier the answer mentions, on a drink or on its own; an answer of nothing but serving

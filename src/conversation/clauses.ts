@@ -249,7 +249,7 @@ const POSITIVE =
 const NEGATIVE =
   / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|many|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
 const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say (i|we|you|he|she|they)) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
-const TOAST = /^ ((and|so|well|okay|ok) )?(cheers|here is|a toast|toast|raise a glass|salud|prost|skol|sante) to /;
+const TOAST = /^ ((and|so|well|okay|ok) )?(cheers|here is|a toast|toast|raise a glass|salud|prost|skol|sante)( (lads|guys|all|everyone|everybody|mate|mates|folks|team|boys|girls|ladies|friends|love))? to /;
 /** A wish with a clause after it, not "to": what the guest cannot have ("I wish I could", "if only we had"). */
 const UNREAL_WISH = / ((i|we) (just )?wish|if only) (i|we|you|they|he|she|it|there) /;
 /** No one as the subject: "nobody at my table wants", "none of us need". */
@@ -312,6 +312,8 @@ const REQUEST_LEMMAS = new Set([
 ]);
 /** Time, or a look, asked for instead of a drink: "a moment", "a sec", "more time", "a look at the list". */
 const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather", "look", "peek", "glance", "gander", "think", "squint", "browse"]);
+/** What may be asked for about a drink instead of the drink: "the name of", "the recipe", "the story behind". */
+const WORDS_ABOUT = new Set(["name", "names", "recipe", "recipes", "story", "history", "secret", "spec", "specs", "ingredients", "details", "origin", "photo", "picture", "lowdown", "rundown", "scoop"]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
 const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);
 /** Verbs of knowing and looking: a wish for one of them asks for words, never for a drink. */
@@ -381,6 +383,10 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   // ("I'll have a second one": another drink, not a moment.)
   const timeAsked = TIME_OBJECTS.has(tokens[object] as string) && tokens[object + 1] !== "one";
   if (timeAsked || (tokens[object] === "few" && TIME_OBJECTS.has(tokens[object + 1] as string))) return false;
+  // "could I get the name of whoever made this negroni", "can I have the recipe for that": words about the drink.
+  const objectWords = tokens.slice(position + 1, position + 5);
+  const ends = objectWords.indexOf("of") >= 0 ? objectWords.indexOf("of") : objectWords.length;
+  if (objectWords.slice(0, ends).some((word) => WORDS_ABOUT.has(word))) return false;
   const infinitive = tokens[position + 1] === "to" && tags[position + 2] === "VERB";
   if (WISH_LEMMAS.has(lemma) && infinitive) {
     const next = lemmas[position + 2] as string;
@@ -564,6 +570,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(withoutLead(shape))) return false;
+  // "you guys batch your negronis?": a subject said first is a clause, whatever the tagger makes of its verb.
+  if (words[0] === "you" && words.length >= 3) return false;
   const aside = asidePositions(tokens);
   // "Ooh, the negroni for me": the words a clause opens with are no verb of it, whatever the tagger says.
   let opening = 0;

@@ -8,7 +8,7 @@ import type { MenuCategory, MenuItem, Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import type { QuantityRange } from "./numbers.js";
-import { canonicalModifiers, modifierProblem, needsServingChoice, replaceModifiers, type ModifierProblem } from "./modifiers.js";
+import { canonicalModifiers, modifierProblem, needsServingChoice, reviseModifiers, type ModifierProblem } from "./modifiers.js";
 
 export interface DraftLine {
   /** Menu item ids this line could be; exactly one once settled. */
@@ -137,7 +137,7 @@ export function inherit(old: DraftLine, draft: DraftLine & { quantitySaid?: bool
       candidates: [...draft.candidates],
       category: draft.category,
       quantity,
-      modifiers: replaceModifiers(old.modifiers, draft.modifiers),
+      modifiers: reviseModifiers(old.modifiers, draft.modifiers),
       softModifiers: [...draft.softModifiers],
     };
   }

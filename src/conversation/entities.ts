@@ -122,12 +122,24 @@ const TIP_WORDS = new Set(["tip", "tips", "tipping", "percent"]);
 /** The few words before `position` talk of a tip ("what would the tip be at 15"). */
 const talksOfTips = (tokens: readonly string[], position: number): boolean => tokens.slice(Math.max(0, position - 5), position).some((word) => TIP_WORDS.has(word));
 
+/** "the family", "of my mates": a group of people said after "half". */
+function halfOfPeople(tokens: readonly string[], at: number): boolean {
+  let position = tokens[at] === "of" ? at + 1 : at;
+  if (["the", "my", "our", "your", "his", "her", "their"].includes(tokens[position] ?? "")) position += 1;
+  return position > at && PEOPLE.has(tokens[position] ?? "");
+}
+
 /** What each number in the tokens is, when it is not a count: by position of its first token. */
 export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, FoundEntity> {
   const found = new Map<number, FoundEntity>();
   for (let position = 0; position < tokens.length; position += 1) {
     const token = tokens[position] as string;
     if (token === "a" || token === "an") continue;
+    // "half the family's gone home": part of a group of people, no count of drinks.
+    if ((token === "half" || token === "most" || token === "all") && halfOfPeople(tokens, position + 1)) {
+      found.set(position, { entity: "PEOPLE", length: 1, value: 0.5 });
+      continue;
+    }
     const number = readNumber(tokens, position);
     if (!number) continue;
     const after = position + number.length;
@@ -171,6 +183,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
     // "number 87 with the catch": a player's number, not a choice from a list of drinks (none is that long).
     else if (joined && CHOICE_NOUNS.has(previous) && number.value >= LONGEST_LIST && !countsADrink(tokens, after, index)) entity = "LABEL";
+    // "a pint for number 9": whom it is for, a player or a ticket, never a count or a choice.
+    else if (joined && previous === "number" && ["for", "to", "from", "with"].includes(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "sunbed 7 and 8", "tables 4, 5 and 6": more of the same labels, unless a drink follows.
     else if (listedAfter(found, position, tokens, pauses) === "LABEL" && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).

@@ -105,15 +105,15 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 
 const REMOVE_VERB =
   // ("that's a good drop", "a drop of water in it": a drink or a little of one, taking nothing off.)
-  / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|(?<!(a|good|nice|lovely|decent|fine|great|cracking|grand|tasty|wee|last|every|fair) )drop(?! of)|undo|nix|void|minus|forget|clear|empty|wipe|reset|lose) | strike (that|it|the|off|out|those|them) | (\w+) (less|fewer) | take (off|away|back|out) | start over | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
-const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start over|all of them|all (that|this|those)|the lot|clear (my|the) tab|(it|them|those|that) all) /;
+  / (remove|cancel|delete|scratch|scrap|ditch|bin|axe|(?<!(a|good|nice|lovely|decent|fine|great|cracking|grand|tasty|wee|last|every|fair) )drop(?! of)|undo|nix|void|minus|forget|clear|empty|wipe|reset|lose) | strike (that|it|the|off|out|those|them) | (\w+) (less|fewer) | take (off|away|back|out) | start (over|again|afresh) | start from scratch | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
+const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start (over|again|afresh)|start from scratch|all of them|all (that|this|those)|the lot|clear (my|the) tab|(it|them|those|that) all) /;
 const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
 
 const CHANGE_CUE =
   / (make|change|switch|bump|increase|decrease|reduce|lower|raise|turn|update|adjust) (it|that|this|those|them|the order|my order|that order|the last one)? .*| actually | instead | i meant | correction | (change|bump|increase|reduce|lower|raise|up) .* to | (bump|put|take|bring) (it|that|this|those|them) (up|down) to /;
 
-const MODIFY_CUE = / (make|change|switch|turn) (it|that|this|them|those|mine)( one)?( to| into)? | (can|could) (i|you) (get|have|make) (it|that|this|mine) | actually | instead | (i meant|sorry) /;
+const MODIFY_CUE = / (make|change|switch|turn) (it|that|this|them|those|mine|his|hers|theirs|ours|yours)( one)?( to| into)? | (can|could) (i|you) (get|have|make) (it|that|this|mine) | actually | instead | (i meant|sorry) /;
 
 function classifyModify(u: Utterance): Understanding | null {
   if (u.order.drafts.length > 0 || u.order.looseModifiers.length === 0 || !matches(u, MODIFY_CUE)) return null;
@@ -375,7 +375,8 @@ function classifyChange(u: Utterance): Understanding | null {
   if (count === null) return null;
   const named = u.order.drafts.find((draft) => draft.category === null);
   if (named) return { intent: "CHANGE_QUANTITY", itemIds: named.candidates, quantity: count };
-  return u.order.drafts.length === 0 ? { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count } : null;
+  if (u.order.drafts.length > 0) return null;
+  return matches(u, JUST_A_COUNT) ? { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count, fewer: true } : { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
 }
 
 function classifyRepeat(u: Utterance): Understanding | null {

@@ -33,7 +33,7 @@ import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, matches, namesNewDrinkFirst, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
-import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, servingWordsOnly } from "./modifiers.js";
+import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, reviseModifiers, servingWordsOnly } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
 import { withoutRelays } from "./relays.js";
@@ -366,7 +366,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
     working.drafts[working.drafts.length - 1] = {
       ...last,
       quantity: count ?? last.quantity,
-      modifiers: modifiers.length > 0 ? replaceModifiers(last.modifiers, modifiers) : last.modifiers,
+      modifiers: modifiers.length > 0 ? reviseModifiers(last.modifiers, modifiers) : last.modifiers,
       softModifiers: modifiers.length > 0 ? last.softModifiers.filter((modifier) => !modifiers.includes(modifier)) : last.softModifiers,
     };
     return null;
@@ -521,7 +521,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   if (count !== null && tipped && !("none" in tipped)) {
     return { intent: "SET_TIP", tip: "percent" in tipped ? { percent: count } : { amountCents: count * 100 }, refusal: null };
   }
-  if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
+  // ("hang on, just two": said as a cut.)
+  if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count, ...(RESTRICTED.test(body.padded) ? { fewer: true as const } : {}) };
   // "make them both up": the new version said of the drinks just ordered.
   const serving = explicit.intent === "UNKNOWN" ? servingWordsFor(body, state, index) : [];
   if (serving.length > 0) return { intent: "MODIFY", modifiers: serving, ...all };
@@ -529,6 +530,12 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 }
 
 // ---------------------------------------------------------------------------
+
+/** A count said as a cut: "just two", "only three". */
+const RESTRICTED = /^ (just|only) /;
+
+/** A count said alone: "three", "just two", "three please". */
+const BARE_COUNT = /^ (just |only |make it |make that )?\S+( then| please| of them| instead)* $/;
 
 /** "the amber one": a drink described by a word of it, then "one". */
 const DESCRIBED_ONE = / the (\w+ ){0,2}DRINK one $/;
@@ -560,7 +567,9 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
         continue;
       }
-      if (previous.act === "REPAIR" && previous.repair && previous.repair.body.length === 0) {
+      // ("no wait, Sammy's off the booze, three": after a cue and why, the count alone is the new version.)
+      const toldWhy = previous.repair !== null && !previous.namesDrink && spokenCount(utteranceOf(previous.repair?.body ?? [], index)) === null && BARE_COUNT.test(clause.utterance.padded);
+      if (previous.act === "REPAIR" && previous.repair && (previous.repair.body.length === 0 || toldWhy)) {
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;
       }
@@ -647,6 +656,10 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
     if ((ownOrderNamed || choosesServing(whole.u.tokens, state.held, index)) && offerOnly) open.unshift([state.held, "HELD"]);
     else open.push([state.held, "HELD"]);
   }
+  // "neat. and what time does the bar close?": the serving answered first, before a question of another matter.
+  const [opening, ...asked] = clauses;
+  const answeredFirst = opening !== undefined && asked.length > 0 && servingWordsOnly(opening.tokens) !== null && asked.every((clause) => clause.act === "QUESTION" && !clause.namesDrink);
+  if (answeredFirst) return answerOpen([opening], wholeOf([...opening.tokens], index), state, index);
   if (open.length === 0 || !(mayAnswer(clauses) || isYes(whole.u)) || asksOnAbout(clauses, state)) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
@@ -731,8 +744,24 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = insteadOfTheRefused(understanding, state);
   understanding = unmadeToo(understanding, read.tokens, index);
   understanding = removedByHowMade(understanding, read.tokens, state);
+  understanding = askedWhatIsInIt(understanding, read.tokens, state, index);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
+}
+
+/** "in it", "in that", "in there": what a drink is made of. */
+const IN_IT = / in (it|that|this|there|them|those) /;
+
+/**
+ * "is that rye or bourbon in it?" about the Manhattan just poured: the spirits named are what is in
+ * the drink in focus, so the question is about that drink (and it stays in focus).
+ */
+function askedWhatIsInIt(understanding: Understanding, tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding {
+  if (understanding.intent !== "MENU" || state.focusItemId === null || !IN_IT.test(` ${tokens.join(" ")} `)) return understanding;
+  // Only spirits asked of a cocktail: "what about the manhattan, what's in it" asks about the Manhattan.
+  const spirits = understanding.subject.itemIds.length > 0 && understanding.subject.itemIds.every((id) => index.byId.get(id)?.category === "SPIRIT");
+  if (!spirits || index.byId.get(state.focusItemId)?.category !== "COCKTAIL") return understanding;
+  return { ...understanding, subject: { itemIds: [state.focusItemId], category: null, unknown: [] } };
 }
 
 /** Two guests said together: "my colleague and I", "me and my wife", "we both", "the two of us". */
@@ -1179,6 +1208,10 @@ function besideTip(tokens: readonly string[], index: MenuIndex, read: (side: Utt
 function swapOf(readings: readonly { understanding: Understanding }[], working: Working): Understanding | null {
   const changes = readings.filter(({ understanding }) => CHANGES_TAB.has(understanding.intent));
   const removal = changes.length === 1 ? changes[0]?.understanding : undefined;
+  // "start again: twelve lagers and twenty lemonades": the whole tab, replaced by the new order.
+  if (removal?.intent === "REMOVE" && removal.target.kind === "EVERYTHING" && working.drafts.length > 0) {
+    return { intent: "REPLACE", target: { kind: "EVERYTHING" }, drafts: working.drafts.map((draft) => ({ ...draft, quantitySaid: true })), unknown: working.unknown };
+  }
   if (removal?.intent !== "REMOVE" || removal.target.kind !== "LINES" || removal.target.lines.length !== 1) return null;
   const [line] = removal.target.lines as [RemoveLine];
   return {

@@ -61,7 +61,7 @@ export interface MenuIndex {
 /** How guests name a whole category. */
 const CATEGORY_PHRASES: Readonly<Record<MenuCategory, readonly string[]>> = {
   COCKTAIL: ["cocktail", "mixed drink", "something mixed"],
-  BEER: ["beer", "brew", "brewski", "on tap", "something on tap", "cold one"],
+  BEER: ["beer", "brewski", "on tap", "something on tap", "cold one"],
   SPIRIT: ["spirit", "liquor", "hard liquor", "shot", "straight spirit"],
   NON_ALCOHOLIC: [
     "non alcoholic", "non alcoholic drink", "nonalcoholic", "alcohol free", "alcohol free drink", "mocktail",

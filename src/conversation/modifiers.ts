@@ -23,12 +23,15 @@ interface ModifierPhrase {
 }
 
 const SPOKEN_MODIFIERS: ReadonlyArray<readonly [Modifier, readonly string[], (readonly string[])?]> = [
-  ["shaken", ["shaken", "shake it", "shaken not stirred"]],
-  ["stirred", ["stirred", "stir it", "stirred not shaken"]],
+  ["shaken", ["shaken", "shake it", "shaken not stirred", "shaken hard", "hard shaken", "well shaken"]],
+  ["stirred", ["stirred", "stir it", "stirred not shaken", "stirred down", "well stirred"]],
   ["neat", ["neat", "straight", "straight no ice", "served neat"], ["no ice", "without ice", "hold the ice", "with no ice"]],
   [
     "on the rocks",
-    ["on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced", "ice", "some ice", "on the rock", "over the rock", "on the rox", "rox"],
+    [
+      "on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced", "ice", "some ice", "on the rock", "over the rock", "on the rox", "rox",
+      "served on the rocks", "served over ice", "served on ice",
+    ],
   ],
   // "straight up" is a martini served up, but to many guests a spirit served neat: only a hint.
   ["up", ["served up", "up"], ["straight up"]],
@@ -37,7 +40,10 @@ const SPOKEN_MODIFIERS: ReadonlyArray<readonly [Modifier, readonly string[], (re
   ["perfect", ["perfect"]],
   [
     "with a twist",
-    ["with a twist", "with twist", "a twist", "twist", "with a lemon twist", "lemon twist", "orange twist", "twist of lemon", "with a twist of lemon"],
+    [
+      "with a twist", "with twist", "a twist", "twist", "with a lemon twist", "lemon twist", "orange twist", "twist of lemon", "with a twist of lemon",
+      "with an orange twist", "an orange twist", "a lemon twist", "with a twist of orange", "twist of orange", "with an orange peel", "orange peel", "lemon peel",
+    ],
   ],
   ["with a chaser", ["with a chaser", "chaser", "a chaser", "with a beer chaser", "beer chaser", "with a water chaser", "with chasers", "chasers", "with beer chasers"]],
   ["double", ["double", "doubles", "doubled", "make it a double", "a double shot", "double shot"]],
@@ -121,6 +127,18 @@ export function replaceModifiers(current: readonly Modifier[], added: readonly M
   const displaced = (modifier: Modifier) =>
     EXCLUSIVE_MODIFIER_GROUPS.some((group) => group.includes(modifier) && added.some((entry) => entry !== modifier && group.includes(entry)));
   return canonicalModifiers([...current.filter((modifier) => !displaced(modifier)), ...added]);
+}
+
+/** How a drink's vermouth and brine are done: dry, dirty, perfect. */
+const STYLES: ReadonlySet<Modifier> = new Set<Modifier>(["dry", "dirty", "perfect"]);
+
+/**
+ * A new version said in a repair ("a dirty martini, no, make that a dry one"): as replaceModifiers,
+ * and a style said again replaces the style said before (together they can still be asked for at once).
+ */
+export function reviseModifiers(current: readonly Modifier[], said: readonly Modifier[]): Modifier[] {
+  const restyled = said.some((modifier) => STYLES.has(modifier));
+  return replaceModifiers(restyled ? current.filter((modifier) => !STYLES.has(modifier)) : current, said);
 }
 
 export type ModifierProblem =

@@ -33,7 +33,7 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(what|that|it|there|here|how|who|where|when|why|he|she|this)'s\b/g, "$1 is"],
   // "Mark's not drinking", "she's driving": after a name, "'s" before these is "is" (or "has"); else it owns.
   [/'s (?=(been|got)\b)/g, " has "],
-  [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|gorgeous|excellent|terrible|spot|too|so|really)\b)/g, " is "],
+  [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting)\b)/g, " is "],
   // No possessive comes before an article or most prepositions: "the lemonade's for my daughter", "my flight's at 6"
   // ("on" and "with" are left out: "Jack Daniel's on the rocks", "Tito's with soda").
   [/'s (?=(a|an|the|for|in|at|from|by|too|also|just|my|our|your|his|her|their|upstairs|downstairs|outside)\b)/g, " is "],

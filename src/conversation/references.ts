@@ -65,7 +65,7 @@ const asksForChange = (clause: Clause, u: Utterance): boolean =>
 const UNITS_SHOULD_BE = / of (them|those|these|the \w+) (should|ought to|need to|needs to|must|have to|has to|can|could) be /;
 
 /** Words that only point at the drink or soften the ask: "double it", "neat that one please". */
-const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all"]);
+const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all", "of"]);
 /** "both up please": nothing but pointing words and a serving word the parser reads only after a drink. */
 const onlyPointing = (u: Utterance): boolean => u.tokens.every((token) => POINTING.has(token) || token === "up");
 const servingWordsOnly = (u: Utterance): boolean =>
@@ -151,7 +151,9 @@ function asSaidOf(u: Utterance, name: string, fragment: boolean, index: MenuInde
   const drink = name.toLowerCase().split(" ");
   const at = u.tokens.findIndex((token, position) => {
     const before = u.tokens[position - 1] ?? "";
-    return STANDS_FOR_DRINK.has(token) && (HAVING.has(before) || MODALS.has(before) || before === "of");
+    // ("up, both of them": "both of them" points at every drink; the serving word is said of them all.)
+    const ofEvery = before === "of" && ["both", "all", "each"].includes(u.tokens[position - 2] ?? "");
+    return STANDS_FOR_DRINK.has(token) && !ofEvery && (HAVING.has(before) || MODALS.has(before) || before === "of");
   });
   if (at >= 0) return utteranceOf([...u.tokens.slice(0, at), ...drink, ...u.tokens.slice(at + 1)], index);
   // Pointing words ("both", "them") are not what the drink is made with: left out, as counts they would end it.

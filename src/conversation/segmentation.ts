@@ -138,7 +138,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     }
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
       // "I'd actually like", "I'm sorry": an adverb, not a correction.
-      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so", "not", "it", "that", "this", "they", "he", "she", "was", "were", "does"].includes(previous)) continue;
+      // ("I've never actually tried a manhattan": after "never", "have" or "had" too.)
+      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so", "not", "it", "that", "this", "they", "he", "she", "was", "were", "does", "never", "have", "has", "had", "just"].includes(previous)) continue;
       // "do people actually still order...", "does the long island actually have tea in it": inside a
       // question whose verb is still to come, or before another adverb.
       if (previous !== undefined && AUX.has(tokens[0] as string) && !tokens.slice(1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(1, position + 1).some((pause) => pause !== "NONE")) continue;
@@ -322,12 +323,26 @@ const TELLING_ADVERBS = new Set(["just", "also", "already", "finally", "totally"
  */
 function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: number, index: MenuIndex): boolean {
   let at = position;
-  if ((tags[at] === "PROPN" || tags[at] === "NOUN" || tags[at] === "PRON") && !matchMenuAt(tokens, at, index)) at += 1;
+  // ("five, more lads just turned up", "three, my two line cooks are here": the subject may have
+  // words before its noun, and two nouns.)
+  if (SUBJECT_DETERMINERS.has(tokens[at] as string)) at += 1;
+  if (tags[at] === "NUM" && at > position) at += 1;
+  const nounStart = at;
+  while (at < nounStart + 2 && (tags[at] === "PROPN" || tags[at] === "NOUN" || tags[at] === "PRON") && !matchMenuAt(tokens, at, index)) at += 1;
+  if (at === nounStart && nounStart > position) return false;
   while (TELLING_ADVERBS.has(tokens[at] as string)) at += 1;
   const verb = tokens[at] as string | undefined;
   if (verb === undefined || matchMenuAt(tokens, at, index) || readModifierAt(tokens, at)) return false;
+  // ("... are here", "... is coming": where they are, told.)
+  if (at > nounStart && BEING.has(verb) && PLACE_WORDS.has(tokens[at + 1] as string)) return true;
   return tags[at] === "VERB" && (IRREGULAR_PAST.has(verb) || (/[a-z]{2,}ed$/.test(verb) && verb !== "need"));
 }
+
+const BEING = new Set(["is", "are", "was", "were"]);
+/** Where people have got to: "are here", "is outside", "are coming". */
+const PLACE_WORDS = new Set(["here", "there", "outside", "back", "coming", "in", "late", "early", "arriving", "on"]);
+/** Words a subject may open with: "more lads", "my mate", "the others". */
+const SUBJECT_DETERMINERS = new Set(["more", "the", "my", "our", "his", "her", "their", "some", "two", "three", "a", "another"]);
 
 /** A drink is named at `position`, after at most a determiner or a count ("the negroni", "a lager", "two IPAs"). */
 function drinkNamedFrom(tokens: readonly string[], position: number, index: MenuIndex): boolean {

@@ -121,7 +121,9 @@ export type ReplaceTarget =
    * `asSaid`: the new drinks are exactly as said, taking nothing from the old one ("take off the
    * IPA and add a negroni" is one negroni, whatever the IPA's count).
    */
-  | { kind: "NAMED"; line: RemoveLine; asSaid?: boolean };
+  | { kind: "NAMED"; line: RemoveLine; asSaid?: boolean }
+  /** Everything on the tab: "start again: twelve lagers and twenty lemonades". */
+  | { kind: "EVERYTHING" };
 
 /** How the guest feels about a drink they mentioned: only FOR and NEUTRAL mentions get an offer. */
 export type MentionStance = "FOR" | "AGAINST" | "NEUTRAL";
@@ -146,7 +148,8 @@ export type Understanding =
   | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null; modifiers?: Modifier[]; itemIds?: string[] }
   | { intent: "REMOVE"; target: RemoveTarget }
   /** `itemIds` null: the last ordered line ("make that three"). */
-  | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number }
+  /** `fewer`: said as a cut ("just two", "only three"), so never more of the drink than said in all. */
+  | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number; fewer?: true }
   /**
    * Serving words for drinks already poured ("dirty", "with a chaser too", "can one of them be on the
    * rocks?"): the last order's drinks that take them (`itemIds`: those named), every one of them

@@ -1589,3 +1589,47 @@ describe("after Z5 and Z6: counts named again, about-so-many, the pending drink 
     expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });
+
+describe("after Z7 and Z8: serving words in their many forms, whose drink, and counts said after why", () => {
+  itPours([
+    ["a martini stirred with a lemon twist please", ["1 martini (stirred, with a twist)"]],
+    ["a daiquiri, shaken hard, up", ["1 daiquiri (shaken, up)"]],
+    ["an old fashioned stirred and served over ice", ["1 old-fashioned (on the rocks, stirred)"]],
+    ["a manhattan, no make that a perfect one", ["1 manhattan (perfect)"]],
+    ["a pint for number 7, what a goal", ["1 tap-beer"]],
+  ]);
+
+  itPoursNothing([
+    "could I get the recipe of this daiquiri",
+    "you guys make your own cosmos?",
+    "I've never actually had a negroni",
+    "the lager's mine, I'm the one by the window",
+    "the IPA's better than the lager honestly",
+  ]);
+
+  it.each([
+    [["three negronis", "cheers everyone, to the negronis and the birthday girl"], ["3 negroni"]],
+    [["six IPAs", "no wait, Jo's driving, five"], ["5 ipa"]],
+    [["two gins on the rocks", "make that four, the others just got here"], ["4 gin (on the rocks)"]],
+    [["a negroni", "same again", "and another", "hang on, just two"], ["2 negroni"]],
+    [["three IPAs", "start again: two negronis and a lemonade"], ["1 lemonade", "2 negroni"]],
+    [["two cosmos", "up, both of them"], ["2 cosmopolitan (up)"]],
+    [["an old fashioned", "and a rye for my friend, neat", "make his a double"], ["1 old-fashioned", "1 whiskey (double, neat)"]],
+    [["a manhattan", "is that bourbon in it?", "make it two"], ["2 manhattan"]],
+    [["a brandy", "neat. and how late are you open?"], ["1 brandy (neat)"]],
+    [["fifty long islands", "and forty martinis", "thirty then"], ["30 martini", "50 long-island"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it.each([
+    ["two IPAs", "so Mum's paying, not me"],
+    ["two IPAs", "oh no, half my mates have left, clear the tab"],
+  ])("after %s, '%s' starts no payment", async (first, text) => {
+    expect((await after([first, text])).session.tab.status).toBe("OPEN");
+  });
+
+  it("'drop the tip to 10 percent' sets ten percent", async () => {
+    expect((await after(["two lagers", "20 percent tip", "drop the tip to 10 percent"])).session.tab.tipPercent).toBe(10);
+  });
+});

@@ -48,6 +48,10 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // in pub words). Z6: long formal requests ("would you be so good as to pour me a cognac").
   "fresh-2026-12-06-z5": 0.995,
   "fresh-2026-12-06-z6": 0.99,
+  // Z7 and Z8, run once on the engine after the Z5/Z6 round. Left: "larger" for lager, "to" for
+  // "two" before "of them", tips in pub words ("throw a tenner on for the team").
+  "fresh-2026-12-06-z7": 0.99,
+  "fresh-2026-12-06-z8": 0.985,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,

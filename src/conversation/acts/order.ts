@@ -145,8 +145,9 @@ async function pourSettled(drafts: DraftLine[], unknown: readonly string[], bar:
   if ("outcome" in settled) return unlessLocked(settled.outcome, bar, tools);
   const { lines, preface } = settled;
   const added = await changeTab(bar, tools, { set: [], add: lines });
-  if (!added.ok) return added.outcome;
   const last = lines[lines.length - 1] as OrderLine;
+  // ("eight martinis" refused for the balance, then "seven then": the count is of the drink refused.)
+  if (!added.ok) return { ...added.outcome, focusItemId: last.menuItemId };
   const ordered = tools.replies.ordered(lines, added.session);
   return {
     text: preface ? `${preface} ${ordered}` : ordered,

@@ -91,8 +91,9 @@ export const replace: Act<"REPLACE"> = async ({ target, drafts, unknown }, state
   if (target.kind === "LINES") old = target.lines;
   // "never mind the cognac" then "an iced tea instead": what it stands in for is already off the tab.
   else if (target.kind === "LAST_ORDER") old = justRemoved(state) ? [] : fromLastOrder(drafts, state, tools);
+  else if (target.kind === "EVERYTHING") old = (await bar.snapshot(tools.sessionId)).tab.items.map((line) => ({ menuItemId: line.menuItemId, quantity: line.quantity, modifiers: [...line.modifiers] }));
   else old = namedLines(target.line, (await bar.snapshot(tools.sessionId)).tab.items);
-  const asSaid = target.kind === "NAMED" && target.asSaid === true;
+  const asSaid = (target.kind === "NAMED" && target.asSaid === true) || target.kind === "EVERYTHING";
   if (old.length === 0) {
     // "never mind the vodka, a cosmo instead" while Maya still asks how to pour the vodka: the cosmo is poured, the question dropped.
     if (target.kind === "NAMED" && awaitsAnyOf(state, target.line.candidates)) return { ...(await pour(drafts, unknown, bar, tools)), intent: "ORDER" };
