@@ -151,6 +151,8 @@ const REMOVAL = oneOf([
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
   / (would not|could not|will not|never) say no to /,
+  // "might as well get a cosmo while I wait": a decision, put lightly.
+  /^ ((i|we) )?(might|may) as well (have|get|go with|go for|try|take|order|grab|do) /,
   / (was|were) (wondering|hoping) | (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
   // "I want two of martini, is possible?": the same, said after.
   / (is it|is|it is) possible $/,
@@ -257,7 +259,7 @@ const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neit
 /** A time clause in the past: "when I was in college". */
 const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
-const TENTATIVE = / (maybe|perhaps|probably|possibly|might|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
+const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
 const LATER = oneOf([
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
   / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,

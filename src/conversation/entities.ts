@@ -122,6 +122,17 @@ const TIP_WORDS = new Set(["tip", "tips", "tipping", "percent"]);
 /** The few words before `position` talk of a tip ("what would the tip be at 15"). */
 const talksOfTips = (tokens: readonly string[], position: number): boolean => tokens.slice(Math.max(0, position - 5), position).some((word) => TIP_WORDS.has(word));
 
+/** A spirit named right before `position`, with "a", "an" or "the" before it: what follows it is its age. */
+function agedSpiritBefore(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  for (let length = 1; length <= 3 && length <= position; length += 1) {
+    const start = position - length;
+    const match = matchMenuAt(tokens, start, index);
+    if (!match || match.length !== length || !["a", "an", "the"].includes(tokens[start - 1] ?? "")) continue;
+    return match.itemIds.every((id) => index.byId.get(id)?.category === "SPIRIT");
+  }
+  return false;
+}
+
 /** "the family", "of my mates": a group of people said after "half". */
 function halfOfPeople(tokens: readonly string[], at: number): boolean {
   let position = tokens[at] === "of" ? at + 1 : at;
@@ -169,6 +180,12 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     const signed = previous === "minus" || previous === "negative";
     if ((DEGREES.has(next) || (signed && WEATHER_BEFORE.has(tokens[position - 2] ?? ""))) && !countsADrink(tokens, after, index)) {
       found.set(signed ? position - 1 : position, { entity: "TEMPERATURE", length: number.length + (signed ? 1 : 0), value: number.value });
+      position = after - 1;
+      continue;
+    }
+    // "a Lagavulin 16", "a Yamazaki 18": a spirit named with "a" and its age, one bottle's pour.
+    if (joined && agedSpiritBefore(tokens, position, index)) {
+      found.set(position, { entity: "LABEL", length: number.length, value: number.value });
       position = after - 1;
       continue;
     }

@@ -10,6 +10,7 @@ import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
 import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers } from "./modifiers.js";
+import type { Modifier } from "../bar/menu-catalog.js";
 import { asksToPayNow, PAYING_LATER, readTip, whenPaying } from "./money-talk.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { parseOrder, type ParsedOrder } from "./order-parser.js";
@@ -76,7 +77,7 @@ const PAYMENT_STATUS = oneOf([
 const SPLITTING = / split (it|this|that|everything|up|the (bill|check|tab)) /;
 const HOW_MUCH_TO_PAY = / how much (do|will|would|did|should|shall|must) (i|we) (have to |need to |got to )?(pay|be paying) /;
 const PAY_VERB =
-  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out)(?! with) |^ (let us |lets )?settle (please |now |then )*$| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) | cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
+  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out)(?! with) |^ (let us |lets )?settle (please |now |then )*$| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) |^ close (it|this|that)( now| please| then)* $| (and|then) close (it|this|that)( now| please| then)* $| cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 
@@ -118,8 +119,12 @@ const MODIFY_CUE = / (make|change|switch|turn) (it|that|this|them|those|mine|his
 function classifyModify(u: Utterance): Understanding | null {
   if (u.order.drafts.length > 0 || u.order.looseModifiers.length === 0 || !matches(u, MODIFY_CUE)) return null;
   const unmade = u.order.negatedModifiers ?? [];
-  return { intent: "MODIFY", modifiers: canonicalModifiers(u.order.looseModifiers.map((read) => read.modifier)), ...(unmade.length > 0 ? { unmade } : {}) };
+  // ("make those up, with a twist": "up" right after the drinks pointed at is how to serve them.)
+  const up: Modifier[] = matches(u, POINTED_UP) ? ["up"] : [];
+  return { intent: "MODIFY", modifiers: canonicalModifiers([...u.order.looseModifiers.map((read) => read.modifier), ...up]), ...(unmade.length > 0 ? { unmade } : {}) };
 }
+/** "make them up", "those up": "up" said of drinks pointed at. */
+const POINTED_UP = / (it|them|those|these|both|all|mine|his|hers|that) up /;
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
 /** "five or six of those", "a dozen or so": the range said, which is asked, never guessed. */
@@ -264,7 +269,9 @@ const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|ev
 
 /** "do you take apple pay?", "can I pay by card?": how paying works, asked; no payment yet. */
 const PAYING_HOW =
-  / (do|can|will) you (guys )?(take|accept|do|support) (apple pay|google pay|samsung pay|contactless|tap|cards?|credit( cards?)?|debit( cards?)?|cash|amex|american express|visa|mastercard|paypal|venmo|checks?|cheques?|crypto|bitcoin) | (can|could|may) (i|we) pay (by|with|in) (card|credit|debit|cash|apple pay|google pay|phone|contactless) | (do|must|should) (i|we) (have to |need to )?pay (now|first|up ?front|in advance|as (i|we) go) | (keep|run|start|open) a tab( going| open)? /;
+  / (do|can|will) you (guys )?(take|accept|do|support) (apple pay|google pay|samsung pay|contactless|tap|cards?|credit( cards?)?|debit( cards?)?|cash|amex|american express|visa|mastercard|paypal|venmo|checks?|cheques?|crypto|bitcoin) | (can|could|may) (i|we) pay (by|with|in) (card|credit|debit|cash|apple pay|google pay|phone|contactless) | (do|must|should) (i|we) (have to |need to )?pay (now|first|up ?front|in advance|as (i|we) go) | or (do|should|must) (i|we) (have to |need to )?pay $| (is|does) (this|it|that) go(ing)? on (the|a|my|our) (company|work|office|group|room) (tab|card|account|bill) | (keep|run|start|open) a tab( going| open)? /;
+/** A rule about tips, told: "the rule is...", "tips cap at...", "tips are capped at...". */
+const TIP_RULE = / (rule|rules|policy) (is|says|are) | tips? (caps?|capped|are capped|max out|maxes out|top out|tops out) at /;
 /** "I'll pay you a compliment": an idiom of paying, no payment. */
 const PAY_IDIOM = / pay (you |her |him |them |my |our |a |an |some )*(compliment|compliments|visit|attention|respects|tribute|no mind|it forward) /;
 
@@ -442,7 +449,8 @@ export function classify(u: Utterance): Understanding {
   if (u.tokens.length === 0) return { intent: "UNKNOWN" };
   if (matches(u, PAYMENT_STATUS)) return { intent: "PAYMENT_STATUS" };
 
-  const tip = readTip(u);
+  // "our rule is tips cap at fifteen percent": a rule told, no tip set.
+  const tip = matches(u, TIP_RULE) ? null : readTip(u);
   // Paying later, on a condition or by someone else is talk of paying, not a payment.
   if (matches(u, PAYING_HOW)) return { intent: "SMALL_TALK", topic: "PAYING_HOW" };
   const aboutPaying = (matches(u, PAY_VERB) && !matches(u, PAY_IDIOM)) || matches(u, BILL_NOUN) || isExactly(u, "check", "bill") || matches(u, SPLITTING);

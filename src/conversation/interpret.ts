@@ -30,7 +30,7 @@ import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./
 import { draftProblem, inherit, openQuestion, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
 import { groundPhrase } from "./grounding.js";
-import { classify, classifySmallTalk, matches, namesNewDrinkFirst, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
+import { classify, classifySmallTalk, has, matches, namesNewDrinkFirst, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, reviseModifiers, servingWordsOnly } from "./modifiers.js";
@@ -512,7 +512,10 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     }
     return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts: said, unknown: body.order.unknown };
   }
-  const modifiers = body.order.looseModifiers.map((read) => read.modifier);
+  // ("make those up, with a twist": read as said right after the drink, "up" too.)
+  const loose = body.order.looseModifiers.map((read) => read.modifier);
+  const asSaid = loose.length > 0 ? servingWordsFor(body, state, index) : [];
+  const modifiers = asSaid.length > loose.length ? asSaid : loose;
   const all = everyOne(body) ? { all: true } : {};
   if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all };
   const count = spokenCount(body);
@@ -530,6 +533,24 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 }
 
 // ---------------------------------------------------------------------------
+
+/** "same again and a lemonade": the last order again, with more said after it. */
+const SAME_AGAIN_AND = /^ ((ok|okay|yes|right|so) )?(the )?same (again|as before|round)( please)? (and|plus|with|also) /;
+
+/** The last order's lines as drafts, poured again: all of it, or its last line (that many of it when a count was said). */
+function lastOrderAgain(state: DialogueState, scope: "LINE" | "ORDER", quantity: number | null): DraftLine[] {
+  const again = scope === "ORDER" ? state.lastOrder : state.lastOrder.slice(-1);
+  return again.map((line) => ({
+    candidates: [line.menuItemId],
+    category: null,
+    quantity: scope === "LINE" && quantity ? quantity : line.quantity,
+    modifiers: line.modifiers.filter(isModifier),
+    softModifiers: [],
+  }));
+}
+
+/** "same as always", "the usual": what the guest always has, named or not. */
+const AS_ALWAYS = / (as always|as usual|the usual|my usual) /;
 
 /** A count said as a cut: "just two", "only three". */
 const RESTRICTED = /^ (just|only) /;
@@ -890,6 +911,16 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       working.unknown.push(...reading.unknown);
       continue;
     }
+    // "can we get a round: three pints, two cosmos and a Coke": the round is the drinks said after it.
+    const next = clauses[position + 1];
+    // ("Same as always, Maya. Old Fashioned, rocks.": what "always" is, said next.)
+    const spelledOut = next?.namesDrink === true && next.act === "REQUEST" && !/^ (and|also|plus) /.test(next.utterance.padded);
+    if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && (has(u, "round") || matches(u, AS_ALWAYS)) && spelledOut) continue;
+    // "same again, and a lemonade": the last order again, and what is added to it, in one order.
+    if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && !reading.modifiers && state.lastOrder.length > 0 && clauses.slice(position + 1).some((later) => later.namesDrink && later.act === "REQUEST")) {
+      working.drafts.push(...lastOrderAgain(state, reading.scope, reading.quantity));
+      continue;
+    }
     // "a manhattan for the groom, and I'll have the same": one more of the drink just said, made the same way.
     if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && clause.act === "REQUEST" && working.drafts.length > 0 && !namesAny(u)) {
       const last = working.drafts[working.drafts.length - 1] as DraftLine;
@@ -936,6 +967,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     if (servesWhatWasJustSaid(reading, working, readings)) continue;
     if (reading.intent === "ORDER") {
       if (working.position < 0) working.position = position;
+      // ("same again and a lemonade" in one breath: the last order again, then the lemonade.)
+      if (working.drafts.length === 0 && state.lastOrder.length > 0 && SAME_AGAIN_AND.test(u.padded)) working.drafts.push(...lastOrderAgain(state, "ORDER", null));
       if (reading.tip) working.tip = reading.tip;
       working.lastClause = working.drafts.length;
       // "a martini and a cosmo for her, oh wait she's fine, just the martini then": only the drinks named again stay.
@@ -959,6 +992,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: guests ?? 2 }] };
       // "the other four of us want lagers", "a round of tequilas for the five of us": one for each guest said.
       if (guests !== null) reading = { ...reading, drafts: reading.drafts.map((draft) => forEachGuest(draft, guests)) };
+      // "a round of IPAs for my team": one each for a group whose size was not said is asked, never guessed.
+      else if (GROUP_NAMED.test(u.padded)) reading = { ...reading, drafts: reading.drafts.map(forAGroupUncounted) };
       // "one more beer": another of the kind, the one of it already poured; "another old fashioned": made as the last one.
       const anotherOfKind = (draft: DraftLine) => (draft.category !== null || draft.modifiers.length === 0) && matches(u, ANOTHER);
       working.drafts.push(...reading.drafts.map((draft) => ((asBefore && draft.modifiers.length === 0) || anotherOfKind(draft) ? { ...draft, asBefore: true as const } : draft)));
@@ -1171,6 +1206,14 @@ function alsoRemoved(understanding: Understanding, tokens: readonly string[], st
 }
 
 /** A drink asked for one per guest ("lagers for the four of us"), counted by the guests said; any other as it was. */
+/** A group named without its size: "for my team", "for the table", "for the lads". */
+const GROUP_NAMED = / for (everyone|everybody|(my|the|our|his|her|their|all the) (team|table|group|lads|crew|squad|office|gang|boys|girls|family|department|guys|friends|mates|colleagues|whole \w+)) /;
+
+function forAGroupUncounted(draft: DraftLine & { perGuest?: true }): DraftLine {
+  if (!draft.perGuest || draft.range) return draft;
+  return { ...draft, range: { low: 1, high: draft.quantity, vague: true } };
+}
+
 function forEachGuest(draft: DraftLine & { perGuest?: true }, guests: number): DraftLine {
   if (!draft.perGuest || draft.range) return draft;
   return { ...draft, quantity: guests, quantitySaid: true, perGuest: undefined } as DraftLine;

@@ -299,6 +299,8 @@ const LATER = oneOf([
   / before the (last |next |first )?(ferry|train|bus|flight|plane|boat|show|game|match|band|set|speech|speeches|toast|cake) | at (midnight|noon|num|\d+) /,
   / (later|eventually|afterwards|afterward|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|another (time|day)|some other time|on (my|our|the) way out) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
+  // "I'll square up Friday", "pay you on payday": a day to come.
+  / (on |by |this |come )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|month end|end of the month)( night| morning)? /,
   / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set) | (at )?closing( time)? | last call /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished|pay|check out|checkout|fly|board|settle) /,
   // A hotel guest: "I'll pay at checkout", "when we check out", "when we leave".

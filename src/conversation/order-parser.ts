@@ -94,6 +94,8 @@ function sameFamily(first: Extract<Event, { kind: "item" }>, second: Extract<Eve
 }
 const LISTED_FAMILIES: ReadonlySet<string> = new Set(["COCKTAIL", "BEER"]);
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
+/** Verbs "over" goes with as a particle: "send over", "bring over", "pass over". */
+const SENDING = new Set(["send", "bring", "pass", "hand", "fetch", "carry", "run", "pop", "come"]);
 /** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
 const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in", "between", "versus", "vs", "of"]);
 /** Words before "of" that count or measure the drink after it, not talk of it ("some of the negroni", "the rest of the IPAs"). */
@@ -128,6 +130,8 @@ function isTopic(events: readonly Event[], at: number): boolean {
     }
     // "a twist on the cosmo": a modifier placed on a drink edits it; only a word (a verb, a noun) makes a topic.
     const before = events[back - 1];
+    // ("send over a negroni", "bring over two IPAs": "over" goes with the verb; the drink is sent.)
+    if (event.token === "over" && before?.kind === "word" && SENDING.has(before.token)) return false;
     if (before !== undefined && before.kind !== "word") return false;
     // "how about an IPA", "what about a beer?": a suggestion to pour one.
     return !(event.token === "about" && before?.kind === "word" && (before.token === "how" || before.token === "what"));
@@ -249,6 +253,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       words.push("MOD");
       said.modifiers += 1;
       position += modifierLength;
+      // ("a manhattan for my wife, stirred, up": serving words in a row are all the drink's.)
+      if (said.drinks > 0) afterDrink = true;
       continue;
     }
     if (quantity && AMOUNT_UNITS.has(tokens[position + quantityLength] as string)) {

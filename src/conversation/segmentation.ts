@@ -341,6 +341,8 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
 const BEING = new Set(["is", "are", "was", "were"]);
 /** Where people have got to: "are here", "is outside", "are coming". */
 const PLACE_WORDS = new Set(["here", "there", "outside", "back", "coming", "in", "late", "early", "arriving", "on"]);
+/** Verbs whose second object is a drink: "got everyone a martini", "buy the table a round". */
+const GIVING_VERBS = / (got|get|gets|getting|buy|bought|buys|buying|order|ordered|bring|brought|pour|poured|give|gave|treat|treated|stand|stood) /;
 /** Words a subject may open with: "more lads", "my mate", "the others". */
 const SUBJECT_DETERMINERS = new Set(["more", "the", "my", "our", "his", "her", "their", "some", "two", "three", "a", "another"]);
 
@@ -410,7 +412,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     const pause = pauses[position] ?? "NONE";
     const marker = markerAt(tokens, position, pauses, index);
     const stop = pause === "STOP" || pause === "QUESTION";
-    if (stop && !marker) {
+    // ("Nah. Draft.": a "no" said on its own, then a drink, is a correction as "no, a draft" is.)
+    const correctsAfterNo = position === markersEnd && opening?.words.length === 1 && opening.words[0] === "no" && drinkNamedFrom(tokens, position, index);
+    if (stop && !marker && !correctsAfterNo) {
       cut(position);
       continue;
     }
@@ -564,8 +568,10 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         previous === "so" ||
         (!(CLAUSE_TAKERS.has(previous) || ATTACHING_TAGS.has(tags[position - 1] as Tag) || hasPredicate(position - 1, position) || TAKING_PARTICIPLES.has(previous)) &&
           (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag)));
+      // ("if I got everyone on my team a martini": inside a condition, the drink is the verb's second object.)
       const bareOrder =
         ended &&
+        !(subordinate && GIVING_VERBS.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) &&
         (countsADrinkAt(tokens, position, index) || (RESTRICTING.has(token) && countsADrinkAt(tokens, position + 1, index))) &&
         !hasDrink(clauseStart, position) &&
         !hasNegation(clauseStart, position);

@@ -1633,3 +1633,42 @@ describe("after Z7 and Z8: serving words in their many forms, whose drink, and c
     expect((await after(["two lagers", "20 percent tip", "drop the tip to 10 percent"])).session.tab.tipPercent).toBe(10);
   });
 });
+
+describe("after Z9 and Z10: ages of spirits, groups of unsaid size, rounds spelled out, paying another day", () => {
+  itPours([
+    ["a Macallan 12, neat", ["1 whiskey (neat)"]],
+    ["a Glenfiddich 15 on the rocks please", ["1 whiskey (on the rocks)"]],
+    ["a negroni for my sister, stirred, up, with a twist", ["1 negroni (stirred, up, with a twist)"]],
+    ["hi, can we get a round: two IPAs and a lemonade", ["1 lemonade", "2 ipa"]],
+    ["The usual, Maya. Negroni, up.", ["1 negroni (up)"]],
+    ["we're in meeting room 4, could you send over two IPAs", ["2 ipa"]],
+    ["might as well have a daiquiri while I'm here", ["1 daiquiri"]],
+  ]);
+
+  itPoursNothing(["a round of lagers for the whole office", "what would it run me if I bought the table a negroni each?"]);
+
+  it.each([
+    [["two martinis", "make those up, with a twist"], ["2 martini (up, with a twist)"]],
+    [["Lager.", "Nah. IPA."], ["1 ipa"]],
+    [["a cosmo", "same again and an IPA"], ["1 ipa", "2 cosmopolitan"]],
+    [["a round of IPAs for my team", "seven"], ["7 ipa"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it.each([
+    ["two IPAs", "stick it on my tab, I'll settle up on Friday"],
+    ["two IPAs", "is this going on the office tab or do I pay?"],
+    ["two IPAs", "the team lead's rule is tips cap at ten percent, just so you know"],
+  ])("after %s, '%s' starts no payment and sets no tip", async (first, text) => {
+    const result = await after([first, text]);
+    expect(result.session.tab.status).toBe("OPEN");
+    expect(result.session.tab.tipPercent).toBeNull();
+  });
+
+  it("'tip a fiver and close it' tips and starts the payment", async () => {
+    const result = await after(["two IPAs", "tip a fiver and close it"]);
+    expect(result.session.tab.tipCents).toBe(500);
+    expect(result.session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});

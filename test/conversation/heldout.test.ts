@@ -52,6 +52,10 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // "two" before "of them", tips in pub words ("throw a tenner on for the team").
   "fresh-2026-12-06-z7": 0.99,
   "fresh-2026-12-06-z8": 0.985,
+  // Z9 and Z10, run once on the engine after the Z7/Z8 round. Left: "one of those on the rocks, the
+  // other up" (one serving each), "yes, just make it normal" to a serving refused.
+  "fresh-2026-12-06-z9": 0.985,
+  "fresh-2026-12-06-z10": 0.985,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
