@@ -13,7 +13,7 @@ import type { Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
-import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, utteranceOf, type Utterance } from "./intents.js";
+import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, spokenRange, utteranceOf, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, servingWordsOnly, type ModifierRead } from "./modifiers.js";
 import { readTip, takesQuotedTip } from "./money-talk.js";
@@ -181,6 +181,9 @@ function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: 
   const draft = drafts[draftIndex];
   if (!draft || namesOtherDrink(u, draft.candidates) || matches(u, NOT_A_COUNT)) return null;
   const count = countSaid(u);
+  // ("um, two or three" to "how many?": still not one count; asked again.)
+  const saidRange = count === null ? spokenRange(u) : null;
+  if (saidRange) return { intent: "ORDER", drafts: drafts.map((line, at) => (at === draftIndex ? { ...line, quantity: saidRange.high, range: saidRange } : line)), unknown: [] };
   if (count === null) return null;
   // "forty" after "make it sixty" was refused, "make it forty in total": how many in all, with those on the tab.
   if ((total || matches(u, IN_ALL)) && drafts.length === 1 && draft.candidates.length === 1 && !u.order.drafts.some((line) => line.range)) {

@@ -153,6 +153,10 @@ const REQUEST_IDIOM = oneOf([
   / (would not|could not|will not|never) say no to /,
   // "might as well get a cosmo while I wait": a decision, put lightly.
   /^ ((i|we) )?(might|may) as well (have|get|go with|go for|try|take|order|grab|do) /,
+  // "iced tea will do for her", "a lager would do nicely": the drink accepted, asked for.
+  /^ ((the|a|an|just|some) )?DRINK (will|would|should|can) do( nicely| fine| for (me|her|him|them|us|now))?( please| thanks)? $/,
+  // "I'd better have a water first": what the guest decides they should have.
+  / (i|we) (would|had) better (have|get|take|stick to|stick with|go with|do) /,
   / (was|were) (wondering|hoping) | (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
   // "I want two of martini, is possible?": the same, said after.
   / (is it|is|it is) possible $/,
@@ -201,6 +205,10 @@ const DESIRE_IDIOM =
 /** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
 const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
 
+/** A clause opened by a verb that pours: "give me five bucks' worth...", "get me a lager for ten dollars". */
+const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
+/** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
+const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK /;
 /** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
 const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 
@@ -425,6 +433,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const shape = withoutLead(raw).replace(HEDGED_ALTERNATIVE, " or ");
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
+  // "wow, five bucks for a lager": a price told, asking for nothing.
+  if (test(PRICE_TOLD, shape) && !test(WISH, shape) && !POUR_VERB_FIRST.test(shape)) return statement("OPINION");
   // Negations and idioms are looked for only where their words are: most clauses have none.
   const negated = NEGATION_WORDS.test(shape);
   const removalWords = negated || test(REMOVAL_WORDS, shape);
@@ -438,6 +448,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(TOAST, raw)) return { act: "CHAT", kind: null };
   // "so many lemonades at the kids' table": an exclamation at what is there, asking for nothing.
   if (test(EXCLAIMED_AMOUNT, raw)) return statement("OPINION");
+
   // "I wish I could have a daiquiri": a wish for what cannot be; "nobody here wants a long island": no one's wish.
   if (test(UNREAL_WISH, shape)) return statement("HYPOTHETICAL");
   if (test(NO_ONE, shape)) return statement("OTHER");

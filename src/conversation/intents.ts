@@ -271,7 +271,8 @@ const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|ev
 const PAYING_HOW =
   / (do|can|will) you (guys )?(take|accept|do|support) (apple pay|google pay|samsung pay|contactless|tap|cards?|credit( cards?)?|debit( cards?)?|cash|amex|american express|visa|mastercard|paypal|venmo|checks?|cheques?|crypto|bitcoin) | (can|could|may) (i|we) pay (by|with|in) (card|credit|debit|cash|apple pay|google pay|phone|contactless) | (do|must|should) (i|we) (have to |need to )?pay (now|first|up ?front|in advance|as (i|we) go) | or (do|should|must) (i|we) (have to |need to )?pay $| (is|does) (this|it|that) go(ing)? on (the|a|my|our) (company|work|office|group|room) (tab|card|account|bill) | (keep|run|start|open) a tab( going| open)? /;
 /** A rule about tips, told: "the rule is...", "tips cap at...", "tips are capped at...". */
-const TIP_RULE = / (rule|rules|policy) (is|says|are) | tips? (caps?|capped|are capped|max out|maxes out|top out|tops out) at /;
+const TIP_RULE =
+  / (rule|rules|policy) (is|says|are) | tips? (caps?|capped|are capped|max out|maxes out|top out|tops out) at | (says|said|thinks|reckons|told me|tells me) (that )?(i|we) (should|ought to|have to|must|need to) /;
 /** "I'll pay you a compliment": an idiom of paying, no payment. */
 const PAY_IDIOM = / pay (you |her |him |them |my |our |a |an |some )*(compliment|compliments|visit|attention|respects|tribute|no mind|it forward) /;
 

@@ -41,7 +41,7 @@ import { withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
-import { everyOne, focusedCount, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsRemoved, withAsked } from "./references.js";
+import { everyOne, focusedCount, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
 import { WH } from "./segmentation.js";
@@ -197,7 +197,10 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   if (other.length > 0) return { intent: "ORDER", drafts: [], unknown: other };
   // ("gimme like five or six of those": a range, kept to be asked.)
   const range = spokenRange(u);
-  const count = spokenCount(u) ?? range?.high ?? null;
+  // ("and two more for these lads": two, of the drink in focus.)
+  const more = u.tokens.indexOf("more");
+  const moreCount = more > 0 ? readQuantity(u.tokens, more - 1) : null;
+  const count = spokenCount(u) ?? (moreCount && moreCount.length === 1 ? moreCount.value : null) ?? range?.high ?? null;
   // "one of them is for my brother": the drinks poured are the subject of what is said, not asked for again;
   // "can I get fries with that": something else is asked for, to go with the drink.
   if (matches(u, SAID_OF_THEM) || (u.order.stray.length > 0 && matches(u, BESIDE_IT))) return null;
@@ -516,7 +519,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const loose = body.order.looseModifiers.map((read) => read.modifier);
   const asSaid = loose.length > 0 ? servingWordsFor(body, state, index) : [];
   const modifiers = asSaid.length > loose.length ? asSaid : loose;
-  const all = everyOne(body) ? { all: true } : {};
+  // ("actually make one of them up": one unit, not all of them.)
+  const units = unitsOf(body);
+  const all = units !== null ? { quantity: units } : everyOne(body) ? { all: true } : {};
   if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all };
   const count = spokenCount(body);
   // "Let's leave 18 percent." / "No, make it 20.": right after a tip, a bare number changes the tip.
@@ -533,6 +538,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 }
 
 // ---------------------------------------------------------------------------
+
+/** A clause that reports what the next one says: "my buddy says", "she thinks", "he told me". */
+const REPORTED_BY = / (says|said|thinks|thought|reckons|reckoned|told me|tells me|tells us|told us) $/;
 
 /** "same again and a lemonade": the last order again, with more said after it. */
 const SAME_AGAIN_AND = /^ ((ok|okay|yes|right|so) )?(the )?same (again|as before|round)( please)? (and|plus|with|also) /;
@@ -687,9 +695,12 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   const tipping = whole.reading.intent === "SET_TIP";
   let first: { answer: Understanding; answered: Answered } | null = null;
   for (const [question, answered] of open) {
-    const alone = tipping
-      ? besideTip(tokens, index, (side) => answerPending(side, question, index))
-      : answerPending(answerOf(clauses, whole.u, index), question, index);
+    // ("ok add that tip" to "shall I add it?": the tip quoted is the one asked about.)
+    const takesQuoted = question.kind === "TIP" && whole.reading.intent === "SET_TIP" && whole.reading.tip === null && !whole.reading.roundUp;
+    const alone =
+      tipping && !takesQuoted
+        ? besideTip(tokens, index, (side) => answerPending(side, question, index))
+        : answerPending(answerOf(clauses, whole.u, index), question, index);
     const answer = alone && !misfits(alone, index) ? alone : (besideOrder(tokens, question, index) ?? alone);
     if (!answer) continue;
     // "no" declines the question asked last, and with it what was held.
@@ -911,6 +922,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       working.unknown.push(...reading.unknown);
       continue;
     }
+    // "my buddy says I should tip 25 percent": what someone else says the guest should do, reported.
+    if ((reading?.intent === "SET_TIP" || reading?.intent === "PAY") && REPORTED_BY.test(clauses[position - 1]?.utterance.padded ?? "")) continue;
     // "can we get a round: three pints, two cosmos and a Coke": the round is the drinks said after it.
     const next = clauses[position + 1];
     // ("Same as always, Maya. Old Fashioned, rocks.": what "always" is, said next.)

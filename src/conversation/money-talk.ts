@@ -276,7 +276,7 @@ export function tipAskedAbout(asked: TipAsked): Understanding {
 }
 
 /** "Add that", "put it on", "go with that": taking the tip Maya just quoted (read on the answer's core words). */
-const TAKES_QUOTED_TIP = /^(add|put|do|set|make|take|leave|go with|throw|stick|include|charge|let us do) (it|that|this|that one|the tip|them|those)( on| in| on there| on the (tab|bill))?$/;
+const TAKES_QUOTED_TIP = /^(add|put|do|set|make|take|leave|go with|throw|stick|include|charge|let us do) (it|that|this|that one|the tip|that tip|this tip|them|those)( on| in| on there| on the (tab|bill))?$/;
 export const takesQuotedTip = (core: string): boolean => TAKES_QUOTED_TIP.test(core);
 
 // ---------------------------------------------------------------------------

@@ -33,6 +33,8 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(what|that|it|there|here|how|who|where|when|why|he|she|this)'s\b/g, "$1 is"],
   // "Mark's not drinking", "she's driving": after a name, "'s" before these is "is" (or "has"); else it owns.
   [/'s (?=(been|got)\b)/g, " has "],
+  // "this lager's warmer than my ex's heart": before a comparison, "is".
+  [/'s (?=(\w+er|more|less) than\b)/g, " is "],
   [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting)\b)/g, " is "],
   // No possessive comes before an article or most prepositions: "the lemonade's for my daughter", "my flight's at 6"
   // ("on" and "with" are left out: "Jack Daniel's on the rocks", "Tito's with soda").
@@ -75,6 +77,8 @@ const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ["gotta", "got to"],
   ["coupla", "couple of"],
   ["nvm", "never mind"],
+  ["pleas", "please"],
+  ["pleaz", "please"],
   ["cn", "can"],
   ["n", "and"],
   ["couplea", "couple of"],

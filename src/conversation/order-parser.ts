@@ -15,6 +15,7 @@ import { lexiconAt, lexiconWord } from "./lexicon.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
+import { PERSON_NOUNS } from "./people.js";
 import { isEverydayWord } from "./vocabulary.js";
 
 /** A draft as read, knowing whether a number was said ("take off one beer") or not ("remove the beer"). */
@@ -93,11 +94,18 @@ function sameFamily(first: Extract<Event, { kind: "item" }>, second: Extract<Eve
   return a.size === 1 && b.size === 1 && [...a][0] === [...b][0] && LISTED_FAMILIES.has([...a][0] as string);
 }
 const LISTED_FAMILIES: ReadonlySet<string> = new Set(["COCKTAIL", "BEER"]);
+/** A spirit said before a cocktail made with it: "bourbon" before the Old Fashioned ("Bourbon stirred with sugar..."). */
+function namesItsBase(spirit: Extract<Event, { kind: "item" }>, cocktail: Extract<Event, { kind: "item" }>, index: MenuIndex): boolean {
+  const [made] = cocktail.itemIds;
+  const item = made === undefined || cocktail.itemIds.length !== 1 ? undefined : index.byId.get(made);
+  if (item?.category !== "COCKTAIL" || !spirit.itemIds.every((id) => index.byId.get(id)?.category === "SPIRIT")) return false;
+  return ` ${item.description.toLowerCase().replace(/[^a-z ]/g, " ")} `.includes(` ${spirit.words.join(" ")} `);
+}
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
 /** Verbs "over" goes with as a particle: "send over", "bring over", "pass over". */
 const SENDING = new Set(["send", "bring", "pass", "hand", "fetch", "carry", "run", "pop", "come"]);
 /** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
-const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in", "between", "versus", "vs", "of"]);
+const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in", "between", "versus", "vs", "of", "than"]);
 /** Words before "of" that count or measure the drink after it, not talk of it ("some of the negroni", "the rest of the IPAs"). */
 const PARTITIVES = new Set(["some", "any", "more", "few", "couple", "bit", "half", "rest", "all", "none", "both", "each", "either", "neither", "another", "lot", "lots", "one", "two", "three", "four", "five", "sip", "taste", "splash", "drop", "dash", "double", "pair", "dozen", "round", "rounds", "rid"]);
 /** Words between a preposition and its drink ("about the two negronis", "at that dirty martini"). */
@@ -155,6 +163,8 @@ const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your", "this", "these"]);
 const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
+/** People named by who they are to the guest: "grandma", "my dad". */
+const PERSONS: ReadonlySet<string> = new Set(PERSON_NOUNS.split("|"));
 /** Words that may follow a count said after its drink ("the negroni, two please"). */
 const COURTESY = new Set(["please", "thanks", "thank", "you", "mate", "love"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
@@ -238,7 +248,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     }
     if (item && itemLength >= modifierLength && itemLength >= quantityLength) {
       const definite = tokens[position - 1] === "the";
-      const possessed = POSSESSIVES.has(tokens[position - 1] as string) && PLACING.has(tokens[position - 2] as string);
+      // ("a straw for grandma's lemonade": the person's drink, its "'s" gone, is possessed as "her lemonade" is.)
+      const owner = POSSESSIVES.has(tokens[position - 1] as string) || PERSONS.has(tokens[position - 1] as string);
+      const possessed = owner && PLACING.has(tokens[position - 2] as string);
       const named = tokens.slice(position, position + itemLength) as string[];
       events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named, roundOf });
       roundOf = false;
@@ -463,7 +475,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         // "a coaster for my negroni", "fries with my beer": not another negroni, only where the coaster goes.
         if (event.possessed) break;
         // "a classic martini": a word that names a drink alone only describes the one after it.
-        if (events[at + 1]?.kind === "item" && isQualifier(event)) break;
+        const nextItem = events[at + 1];
+        if (nextItem?.kind === "item" && (isQualifier(event) || namesItsBase(event, nextItem, index))) break;
         if (isTopic(events, at)) {
           // "a moment to read up on the brandy": talked about, whatever came before it.
           topics.push({ candidates: event.itemIds, category: event.category, quantity: 1, quantitySaid: false, modifiers: [...event.modifiers], softModifiers: [] });
@@ -493,7 +506,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         }
         // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
         // ("negroni, manhattan, old fashioned": two cocktails, or two beers, side by side are a list.)
-        const drinkBefore = !expectingDrink && previous?.kind === "item" && !isQualifier(previous) && !sameFamily(previous, event, index) ? previous : null;
+        // ("a bourbon old fashioned", "a rye manhattan": the spirit the cocktail is made with only describes it.)
+        const drinkBefore =
+          !expectingDrink && previous?.kind === "item" && !isQualifier(previous) && !sameFamily(previous, event, index) && !namesItsBase(previous, event, index) ? previous : null;
         let qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : drinkBefore?.words.join(" ") ?? null;
         const other = qualifier !== null && expectingDrink ? groundPhrase(qualifier, index) : null;
         if (other && qualifier !== null && !isDrinkLike(other)) {

@@ -27,7 +27,7 @@ const THOSE = new Set(["those", "them", "these", "the", "my", "our"]);
 const EVERY_ONE = / (them|those|these|all|both|each|every one|the lot) /;
 
 /** The units "one of those" speaks of, or null when no such phrase was said. */
-function unitsOf(u: Utterance): number | null {
+export function unitsOf(u: Utterance): number | null {
   const { tokens } = u;
   for (let of = 1; of < tokens.length - 1; of += 1) {
     if (tokens[of] !== "of" || !THOSE.has(tokens[of + 1] as string)) continue;
@@ -65,7 +65,7 @@ const asksForChange = (clause: Clause, u: Utterance): boolean =>
 const UNITS_SHOULD_BE = / of (them|those|these|the \w+) (should|ought to|need to|needs to|must|have to|has to|can|could) be /;
 
 /** Words that only point at the drink or soften the ask: "double it", "neat that one please". */
-const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all", "of"]);
+const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all", "of", "then", "fine", "okay", "alright", "sure"]);
 /** "both up please": nothing but pointing words and a serving word the parser reads only after a drink. */
 const onlyPointing = (u: Utterance): boolean => u.tokens.every((token) => POINTING.has(token) || token === "up");
 const servingWordsOnly = (u: Utterance): boolean =>
@@ -207,8 +207,11 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
     const line = { candidates: [talkedOf], category: null, quantity: units, modifiers: [] };
     return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...first, quantity: units, quantitySaid: true }], unknown: [] };
   }
-  // The line "those" points at: the last one holding several units, else the last one.
-  const lines = state.lastOrder.filter((line) => line.quantity >= units);
+  // The line "those" points at: the last one holding several units, else the last one; of the same
+  // drink first ("one of the martinis should be dry": a martini, whatever else was ordered).
+  const counted = state.lastOrder.filter((line) => line.quantity >= units);
+  const sameItem = counted.filter((line) => first.candidates.includes(line.menuItemId));
+  const lines = sameItem.length > 0 ? sameItem : counted;
   const old = [...lines].reverse().find((line) => line.quantity > 1) ?? lines[lines.length - 1];
   if (!old) return null;
   return {

@@ -5,6 +5,7 @@
  */
 import type { Pause, ReadText } from "./normalise.js";
 import type { Tag, Tagged } from "./tagging.js";
+import { readModifierAt } from "./modifiers.js";
 
 const RELAYING = new Set(["says", "said", "goes"]);
 const PRONOUNS = new Set(["he", "she", "they"]);
@@ -19,6 +20,8 @@ function relayAt(tokens: readonly string[], tags: readonly Tag[], pauses: readon
   // The relay opens its clause: at the start, after a pause, or after words that only lead in.
   const opens = position === 0 || pauses[position] !== "NONE" || tokens.slice(0, position).every((word) => BEFORE.has(word));
   if (!opens || position + 2 >= tokens.length) return 0;
+  // "coach says no shots": a rule told as the reason for what was asked, not words relayed ("he says no ice" is).
+  if (tokens[position + 2] === "no" && !readModifierAt(tokens, position + 2)) return 0;
   return tokens[position + 2] === "that" ? 3 : 2;
 }
 

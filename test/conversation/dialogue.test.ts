@@ -1672,3 +1672,49 @@ describe("after Z9 and Z10: ages of spirits, groups of unsaid size, rounds spell
     expect(result.session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z11 and Z12: jokes and prices said of drinks, advice on tips, which unit a correction means", () => {
+  itPoursNothing([
+    "wow, twelve dollars for a martini, daylight robbery",
+    "I need something stronger than a lager",
+    "can I get a napkin for grandma's cosmo",
+  ]);
+
+  itPours([
+    ["a rye manhattan, up", ["1 manhattan (up)"]],
+    ["a bourbon old fashioned please", ["1 old-fashioned"]],
+    ["I'd better have a lemonade first", ["1 lemonade"]],
+  ]);
+
+  it.each([
+    [["an IPA", "this IPA's flatter than a pancake"], ["1 ipa"]],
+    [["three martinis, two cosmos", "actually one of the martinis should be dirty"], ["1 martini (dirty)", "2 cosmopolitan", "2 martini"]],
+    [["two manhattans", "actually make one of them up"], ["1 manhattan", "1 manhattan (up)"]],
+    [["a negroni", "make it three then", "take one off, she left"], ["2 negroni"]],
+    [["six IPAs", "and a dozen tequilas neat", "take the tequilas off, the coach says no shots"], ["6 ipa"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'my mate says I should tip 30 percent' sets no tip", async () => {
+    const result = await after(["two lagers", "my mate says I should tip 30 percent, he's mad"]);
+    expect(result.session.tab.tipPercent).toBeNull();
+  });
+});
+
+describe("after Z11 and Z12, continued: counts and quotes answered, drinks accepted", () => {
+  itPours([["a lemonade will do for him", ["1 lemonade"]]]);
+
+  it.each([
+    [["an IPA", "and two more for these guys from gate 3"], ["3 ipa"]],
+    [["can we get some IPAs", "um, three or four", "four"], ["4 ipa"]],
+    [["a cosmo", "can it be on the rocks", "fine, up then"], ["1 cosmopolitan (up)"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'ok add that tip' after a quote sets the tip quoted", async () => {
+    const result = await after(["two negronis", "what's 20% of that", "ok add that tip"]);
+    expect(result.session.tab.tipPercent).toBe(20);
+  });
+});

@@ -56,6 +56,11 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // other up" (one serving each), "yes, just make it normal" to a serving refused.
   "fresh-2026-12-06-z9": 0.985,
   "fresh-2026-12-06-z10": 0.985,
+  // Z11 and Z12, run once on the engine after the Z9/Z10 round. Left: "there are 5 of us but only two
+  // want daiquiris", a tip beside a friend's opinion of tipping, "one of them up and one on the rocks",
+  // tips in pub words ("give the bartender two bucks").
+  "fresh-2026-12-06-z11": 0.975,
+  "fresh-2026-12-06-z12": 0.97,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,

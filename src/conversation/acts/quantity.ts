@@ -81,5 +81,7 @@ export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity
   }
   const ofItem = linesOf(lines, itemId, null);
   const total = ofItem.reduce((sum, line) => sum + line.quantity, 0);
-  return applyDelta(tools.index.byId.get(itemId) as MenuItem, ofItem, quantity - total, quantity, null, bar, tools);
+  // ("make it four then", then "take one off": the drink just recounted is the one meant.)
+  const recounted = quantity > 0 ? [{ menuItemId: itemId, quantity, modifiers: [...((ofItem[0] as TabLineView).modifiers)] }] : null;
+  return applyDelta(tools.index.byId.get(itemId) as MenuItem, ofItem, quantity - total, quantity, recounted, bar, tools);
 };
