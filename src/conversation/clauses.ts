@@ -155,6 +155,8 @@ const REQUEST_IDIOM = oneOf([
   /^ ((i|we) )?(might|may) as well (have|get|go with|go for|try|take|order|grab|do) /,
   // "iced tea will do for her", "a lager would do nicely": the drink accepted, asked for.
   /^ ((the|a|an|just|some) )?DRINK (will|would|should|can) do( nicely| fine| for (me|her|him|them|us|now))?( please| thanks)? $/,
+  // "I'd be delighted to have a Manhattan": a wish, put graciously.
+  / (i|we) (would|will) be (delighted|happy|glad|pleased|thrilled) to (have|take|try|get) /,
   // "I'd better have a water first": what the guest decides they should have.
   / (i|we) (would|had) better (have|get|take|stick to|stick with|go with|do) /,
   / (was|were) (wondering|hoping) | (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
@@ -244,7 +246,7 @@ const PAST = oneOf([
 ]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+ (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =

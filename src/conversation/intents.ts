@@ -251,7 +251,7 @@ const REPEAT_CUE = / (another|again|same|one more|a second one|round|refill|ditt
 const REPEAT_NOT = new RegExp(
   // "the same as that couple": their drinks, named after it or asked about, not the guest's last order.
   ` (same|another) (one )?as (that|this|those|these|the|my|our|his|her|their|your) (best |old )?(${PERSON_NOUNS}|${PEOPLE_AROUND})\\b|` +
-  / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /.source,
+  / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (not|no|never) (another|again|more|one more) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /.source,
 );
 const SAME_AGAIN = / (same again|the same again|again|same) (on|for|with) /;
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
@@ -371,7 +371,7 @@ function classifyReplace(u: Utterance): Understanding | null {
 }
 
 /** "just one", "just two please": a new count for the last order, said on its own. */
-const JUST_A_COUNT = /^ ((so|ok|okay|well|right|then|oh) )*(just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks| actually)* $/;
+const JUST_A_COUNT = /^ ((so|ok|okay|well|right|then|oh) )*(just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks| actually| after all| now| instead| for now)* $/;
 
 /** "make the lemonades 40", "can you make those IPAs six": a drink already poured, and its new count after it. */
 const NAMED_NEW_COUNT = / (make|change|bump|turn|put) (the|those|these|my|our|his|her|their) DRINK (to )?\S+( please| then| now| instead| actually)* $/;

@@ -431,6 +431,8 @@ function isTopicOf(clause: Clause, next: Clause | undefined, afterNext?: Clause)
   // ("a nine dollar brandy, why not, pour me one": a yes to oneself is such a remark.)
   const remark = (next.act === "CHAT" || next.act === "STATEMENT" || (next.act === "ANSWER" && next.answer === "YES")) && next.tokens.length <= 3;
   if (remark && afterNext && afterNext.act === "REQUEST" && !afterNext.namesDrink && POINTS_BACK.test(afterNext.utterance.padded)) return true;
+  // "a martini at sunset, that's the dream isn't it": the drink said, then what it is to the guest; nothing asked.
+  if (next.act !== "REQUEST" && COMMENT_ON_IT.test(next.utterance.padded) && (afterNext === undefined || afterNext.act !== "REQUEST")) return true;
   const said = clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, "");
   // ("and a martini, is that pricier?": any drink, when what is asked of it is how it compares or costs.)
   const compared = INDEFINITE_TOPIC.test(said) && next.act === "QUESTION" && COMPARING.test(next.utterance.padded);
@@ -439,6 +441,8 @@ function isTopicOf(clause: Clause, next: Clause | undefined, afterNext?: Clause)
   return POINTS_BACK.test(next.utterance.padded) || OPEN_ENDED_QUESTION.test(next.utterance.padded);
 }
 const OPEN_ENDED_QUESTION = /^ (how much|what) (is|are|does it cost|cost|costs|price)( please)? $/;
+/** A drink mused on, not asked for: "that's the dream", "that's the life" (while "that would be lovely" accepts). */
+const COMMENT_ON_IT = /^ (oh |ah |wow |now )?(that|it|this) (is|was|would be|would have been) (the|a) (dream|life|way to (live|go)|stuff of dreams|good life) /;
 
 /** "the manhattan, how much is": the question after a drink said first is read as asking about "it". */
 function withOpenEndsClosed(clauses: readonly Clause[], index: MenuIndex): readonly Clause[] {
@@ -538,6 +542,13 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 }
 
 // ---------------------------------------------------------------------------
+
+/** Whether clauses said before talked of a tip, and in percent or in money. */
+function tipTalkBefore(before: readonly Clause[]): "PERCENT" | "AMOUNT" | null {
+  const said = before.map((clause) => clause.utterance.padded).join(" ");
+  if (!/ (tip|tips|tipped|tipping|gratuity) /.test(said)) return null;
+  return / (percent|per cent) /.test(said) ? "PERCENT" : / (dollars|dollar|bucks|buck|quid) /.test(said) ? "AMOUNT" : null;
+}
 
 /** A clause that reports what the next one says: "my buddy says", "she thinks", "he told me". */
 const REPORTED_BY = / (says|said|thinks|thought|reckons|reckoned|told me|tells me|tells us|told us) $/;
@@ -922,6 +933,13 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       working.unknown.push(...reading.unknown);
       continue;
     }
+    // "we always tipped ten percent in our day, but let's do fifteen": a bare number after talk of tips is the tip.
+    const bare = reading !== null && !clause.namesDrink && u.order.unknown.length === 0 && (reading.intent === "CHANGE_QUANTITY" || reading.intent === "ORDER" || reading.intent === "REPEAT_ORDER");
+    const tipTalk = bare ? tipTalkBefore(clauses.slice(0, position)) : null;
+    const figure = tipTalk ? spokenCount(u) : null;
+    if (tipTalk && figure !== null && Number.isInteger(figure) && figure >= 0) {
+      reading = { intent: "SET_TIP", tip: tipTalk === "PERCENT" ? { percent: figure } : { amountCents: figure * 100 }, refusal: null };
+    }
     // "my buddy says I should tip 25 percent": what someone else says the guest should do, reported.
     if ((reading?.intent === "SET_TIP" || reading?.intent === "PAY") && REPORTED_BY.test(clauses[position - 1]?.utterance.padded ?? "")) continue;
     // "can we get a round: three pints, two cosmos and a Coke": the round is the drinks said after it.
@@ -1000,8 +1018,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "another bourbon same way": made as the one before it, whatever that was.
       const asBefore = matches(u, AS_BEFORE);
       // "could my colleague and I have an old fashioned each?": one for each of the two.
-      const each = reading.drafts.length === 1 && u.tokens.includes("each") && matches(u, TWO_OF_US) && reading.drafts[0]?.quantity === 1;
-      // ("an IPA each for me and my three mates": one for each guest said, when a number of them was.)
+      // ("an IPA each for me and my three mates", "a negroni each for the four of us": one for each guest said.)
+      const each = reading.drafts.length === 1 && u.tokens.includes("each") && (matches(u, TWO_OF_US) || guests !== null) && reading.drafts[0]?.quantity === 1;
       if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: guests ?? 2 }] };
       // "the other four of us want lagers", "a round of tequilas for the five of us": one for each guest said.
       if (guests !== null) reading = { ...reading, drafts: reading.drafts.map((draft) => forEachGuest(draft, guests)) };

@@ -89,6 +89,8 @@ export function readModifierAt(
   for (const phrase of candidates) {
     if (!phrase.tokens.every((token, offset) => tokens[start + offset] === token)) continue;
     if (phrase.tokens.length === 1 && CONTEXTUAL.has(phrase.tokens[0] as string) && !options.afterDrink) continue;
+    // ("two ice cold IPAs": how cold, not served over ice.)
+    if (phrase.tokens.length === 1 && phrase.tokens[0] === "ice" && (tokens[start + 1] === "cold" || tokens[start + 1] === "cool")) continue;
     // "send a daiquiri up to room 214": "up to" says where, not how.
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && tokens[start + 1] === "to") continue;
     // "twist my arm", "shake your hand": a verb with its object, no way of making a drink.

@@ -33,9 +33,11 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(what|that|it|there|here|how|who|where|when|why|he|she|this)'s\b/g, "$1 is"],
   // "Mark's not drinking", "she's driving": after a name, "'s" before these is "is" (or "has"); else it owns.
   [/'s (?=(been|got)\b)/g, " has "],
+  // "two ice cold IPAs": how cold they are, not served over ice.
+  [/\bice[- ]cold\b/g, "icy cold"],
   // "this lager's warmer than my ex's heart": before a comparison, "is".
   [/'s (?=(\w+er|more|less) than\b)/g, " is "],
-  [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting)\b)/g, " is "],
+  [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting|enough|plenty|fine)\b)/g, " is "],
   // No possessive comes before an article or most prepositions: "the lemonade's for my daughter", "my flight's at 6"
   // ("on" and "with" are left out: "Jack Daniel's on the rocks", "Tito's with soda").
   [/'s (?=(a|an|the|for|in|at|from|by|too|also|just|my|our|your|his|her|their|upstairs|downstairs|outside)\b)/g, " is "],
@@ -78,6 +80,19 @@ const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ["coupla", "couple of"],
   ["nvm", "never mind"],
   ["pleas", "please"],
+  ["l8r", "later"],
+  ["l8ter", "later"],
+  ["tmrw", "tomorrow"],
+  ["tmr", "tomorrow"],
+  // Removal verbs typed in a hurry: a drink named after them is taken off, never poured.
+  ["cancl", "cancel"],
+  ["cancle", "cancel"],
+  ["cancell", "cancel"],
+  ["cansel", "cancel"],
+  ["cancal", "cancel"],
+  ["remvoe", "remove"],
+  ["remve", "remove"],
+  ["romove", "remove"],
   ["pleaz", "please"],
   ["cn", "can"],
   ["n", "and"],

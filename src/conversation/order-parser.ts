@@ -163,6 +163,8 @@ const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your", "this", "these"]);
 const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
+/** Words "brew" is a noun after: "a brew", "the brews", "one more brew". */
+const BEFORE_A_BREW = new Set(["a", "the", "one", "more", "another", "those", "these", "of", "cold", "classic", "house", "my", "your", "that", "this", "fresh"]);
 /** People named by who they are to the guest: "grandma", "my dad". */
 const PERSONS: ReadonlySet<string> = new Set(PERSON_NOUNS.split("|"));
 /** Words that may follow a count said after its drink ("the negroni, two please"). */
@@ -229,7 +231,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       position += size;
       continue;
     }
-    const item = matchMenuAt(tokens, position, index);
+    // ("my grandson brews his own beer": "brew" is the Classic Brew only as a noun, after a determiner or a count.)
+    const brewed = (token === "brew" || token === "brews") && !BEFORE_A_BREW.has(tokens[position - 1] as string) && readQuantity(tokens, position - 1) === null;
+    const item = brewed ? null : matchMenuAt(tokens, position, index);
     // "a lemonade would be perfect": praise, not a perfect Manhattan.
     const modifier = token === "perfect" && (tokens[position - 1] === "be" || tokens[position - 1] === "sounds") ? null : readModifierAt(tokens, position, { afterDrink });
     const quantity = token === "another" ? { value: 1, length: 1 } : readQuantity(tokens, position);
@@ -237,7 +241,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     const modifierLength = modifier?.length ?? 0;
     const quantityLength = quantity?.length ?? 0;
     // "rum cake", "gin and tonic", "fish and chips": named as one thing the menu does not hold.
-    const other = notOnMenuLengthAt(tokens, position, index, item);
+    // ("auntie Rose switched": a word after whom it names is a name, not a wine.)
+    const other = PERSONS.has(tokens[position - 1] as string) && !item ? 0 : notOnMenuLengthAt(tokens, position, index, item);
     if (other > Math.max(itemLength, modifierLength, quantityLength)) {
       const said = tokens.slice(position, position + other);
       events.push({ kind: "word", token: said.join(" ") });
@@ -304,7 +309,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     // A serving word that needs a drink before it ("up", "dry") is read only near one: "a martini, up
     // please", "one of them up"; never "IPAs, depending on who turns up".
     // ("one cosmo then, up": "then" before a serving word keeps it the drink's.)
-    if ((SEPARATORS.has(token) && token !== "then") || !NEAR_A_DRINK.has(token)) afterDrink = false;
+    // ("the manhattan, perfect and up": "and" between serving words keeps them the drink's.)
+    const betweenServings = token === "and" && events[events.length - 2]?.kind === "modifier";
+    if (((SEPARATORS.has(token) && token !== "then") || !NEAR_A_DRINK.has(token)) && !betweenServings) afterDrink = false;
     // "one of them up": a word pointing at drinks is as good as naming one for what follows.
     if (POINTING.has(token)) afterDrink = true;
     position += 1;
@@ -632,7 +639,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           forEveryLine = true;
         }
         else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
-        else if (!expectingDrink && !isFiller(event.token)) strayRun.push(event.token);
+        // ("auntie Rose": the name after whom it is, no drink to report missing.)
+        else if (!expectingDrink && !isFiller(event.token) && !PERSONS.has(previousWord(events, at))) strayRun.push(event.token);
         else if (!expectingDrink) flushStray();
         break;
     }

@@ -139,7 +139,7 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
       // "I'd actually like", "I'm sorry": an adverb, not a correction.
       // ("I've never actually tried a manhattan": after "never", "have" or "had" too.)
-      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so", "not", "it", "that", "this", "they", "he", "she", "was", "were", "does", "never", "have", "has", "had", "just"].includes(previous)) continue;
+      if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so", "not", "it", "that", "this", "they", "he", "she", "was", "were", "does", "never", "have", "has", "had", "just", "there", "here"].includes(previous)) continue;
       // "do people actually still order...", "does the long island actually have tea in it": inside a
       // question whose verb is still to come, or before another adverb.
       if (previous !== undefined && AUX.has(tokens[0] as string) && !tokens.slice(1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(1, position + 1).some((pause) => pause !== "NONE")) continue;

@@ -1718,3 +1718,38 @@ describe("after Z11 and Z12, continued: counts and quotes answered, drinks accep
     expect(result.session.tab.tipPercent).toBe(20);
   });
 });
+
+describe("after Z13 and Z14: memories, typos of taking off, tips said against the old days", () => {
+  itPoursNothing([
+    "Margaret used to make me a dry martini every Sunday",
+    "my nephew brews his own lager in the shed",
+    "a negroni on the terrace, that's the life",
+    "is there actually rum in a long island?",
+  ]);
+
+  itPours([
+    ["three ice cold lagers please, it's roasting", ["3 tap-beer"]],
+    ["a daiquiri each for the three of us", ["3 daiquiri"]],
+    ["I'd be delighted to have a negroni, thank you", ["1 negroni"]],
+    ["a negroni, that would be lovely", ["1 negroni"]],
+  ]);
+
+  it.each([
+    [["two cosmos", "and a martini", "oops cancl the martini"], ["2 cosmopolitan"]],
+    [["two manhattans", "wait, auntie Rose changed her mind, make one of them a daiquiri"], ["1 daiquiri", "1 manhattan"]],
+    [["a brandy neat", "no, not another, one's enough"], ["1 brandy (neat)"]],
+    [["three martinis", "just one after all, they went home"], ["1 martini"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'we tipped ten percent in our day, but let's do fifteen' tips fifteen percent and pours nothing", async () => {
+    const result = await after(["two negronis", "we always tipped ten percent in our day, but let's do fifteen"]);
+    expect(tabLines(result.session)).toEqual(["2 negroni"]);
+    expect(result.session.tab.tipPercent).toBe(15);
+  });
+
+  it("'gonna pay l8r' starts no payment", async () => {
+    expect((await after(["a lager", "gonna pay l8r k"])).session.tab.status).toBe("OPEN");
+  });
+});
