@@ -207,6 +207,10 @@ const DESIRE_IDIOM =
 /** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
 const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
 
+/** The company asked what they want: "who wants a lager", "anyone for a negroni?". */
+const WHO_WANTS = / (who|anyone|anybody) (else )?(wants|would like|needs|fancies|is having|is for|for) /;
+/** Every time, said of the guest's drinking: "a water after every beer", "one with each round". */
+const EVERY_TIME = / (after|with|between|before) (every|each) /;
 /** A clause opened by a verb that pours: "give me five bucks' worth...", "get me a lager for ten dollars". */
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
@@ -435,6 +439,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const shape = withoutLead(raw).replace(HEDGED_ALTERNATIVE, " or ");
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
+  // "hands up who wants a lager": the table asked, no drink ordered yet.
+  if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
+  // "a water after every beer": a rule the guest keeps, not an order.
+  if (test(EVERY_TIME, shape)) return statement("HABIT");
   // "wow, five bucks for a lager": a price told, asking for nothing.
   if (test(PRICE_TOLD, shape) && !test(WISH, shape) && !POUR_VERB_FIRST.test(shape)) return statement("OPINION");
   // Negations and idioms are looked for only where their words are: most clauses have none.

@@ -75,7 +75,7 @@ const PAYMENT_STATUS = oneOf([
 
 /** Splitting is talk of paying too: "we'll split it later" is not a payment (money-talk.ts reads when). */
 const SPLITTING = / split (it|this|that|everything|up|the (bill|check|tab)) /;
-const HOW_MUCH_TO_PAY = / how much (do|will|would|did|should|shall|must) (i|we) (have to |need to |got to )?(pay|be paying) /;
+const HOW_MUCH_TO_PAY = / how much (do |will |would |did |should |shall |must )?(i|we) (have to |need to |got to |must |should )?(pay|be paying) /;
 const PAY_VERB =
   / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out)(?! with) |^ (let us |lets )?settle (please |now |then )*$| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| close (out|up) | close (my|the|our|this) (tab|bill|check|account) |^ close (tab|bill|check)( please)? $| close (it|me|us|this|everything) (out|up) |^ close (it|this|that)( now| please| then)* $| (and|then) close (it|this|that)( now| please| then)* $| cash (me |us )?out | check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;

@@ -426,11 +426,18 @@ const COMPARING = / (pricier|cheaper|dearer|stronger|weaker|sweeter|more expensi
 
 /** A bare "the X" said before a clause that points back at it with "it", "that" or "one". */
 function isTopicOf(clause: Clause, next: Clause | undefined, afterNext?: Clause): boolean {
-  if (!next || !clause.fragment || clause.act !== "REQUEST" || next.namesDrink) return false;
+  if (!next || !clause.fragment || clause.act !== "REQUEST") return false;
+  // "the Long Island, is it tea or alcohol?": what "it" is asked to be may name a drink too.
+  const askedOfIt = next.act === "QUESTION" && IT_ASKED.test(next.utterance.padded);
+  if (next.namesDrink && !askedOfIt) return false;
+  if (askedOfIt && DEFINITE_TOPIC.test(clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, ""))) return true;
+  // "a 13 dollar martini? sure, one please": the drink asked about, then one of it asked for.
+  if (clause.asked && next.act === "REQUEST" && !next.namesDrink && YES_THEN_ONE.test(next.utterance.padded)) return true;
   // "a twelve dollar old fashioned, worth it, give me one": a short remark on the drink, then a request that points back at it.
   // ("a nine dollar brandy, why not, pour me one": a yes to oneself is such a remark.)
   const remark = (next.act === "CHAT" || next.act === "STATEMENT" || (next.act === "ANSWER" && next.answer === "YES")) && next.tokens.length <= 3;
-  if (remark && afterNext && afterNext.act === "REQUEST" && !afterNext.namesDrink && POINTS_BACK.test(afterNext.utterance.padded)) return true;
+  const pointsBack = afterNext !== undefined && (afterNext.act === "REQUEST" || (afterNext.act === "ANSWER" && afterNext.fragment)) && !afterNext.namesDrink && POINTS_BACK.test(afterNext.utterance.padded);
+  if (remark && pointsBack) return true;
   // "a martini at sunset, that's the dream isn't it": the drink said, then what it is to the guest; nothing asked.
   if (next.act !== "REQUEST" && COMMENT_ON_IT.test(next.utterance.padded) && (afterNext === undefined || afterNext.act !== "REQUEST")) return true;
   const said = clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, "");
@@ -441,6 +448,10 @@ function isTopicOf(clause: Clause, next: Clause | undefined, afterNext?: Clause)
   return POINTS_BACK.test(next.utterance.padded) || OPEN_ENDED_QUESTION.test(next.utterance.padded);
 }
 const OPEN_ENDED_QUESTION = /^ (how much|what) (is|are|does it cost|cost|costs|price)( please)? $/;
+/** A question about "it": "is it tea or alcohol?", "what is inside it?". */
+const IT_ASKED = /^ (is|does|has|was) (it|that|this) | (in|inside) (it|that|this) |^ what is (in|inside)( there)? $/;
+/** A yes, then "one": "sure, one please", "ok, one then". */
+const YES_THEN_ONE = /^ (sure|ok|okay|yes|yeah|alright|go on|why not|fine) (one|two|three|one of those|that one)( please| then| thanks)* $/;
 /** A drink mused on, not asked for: "that's the dream", "that's the life" (while "that would be lovely" accepts). */
 const COMMENT_ON_IT = /^ (oh |ah |wow |now )?(that|it|this) (is|was|would be|would have been) (the|a) (dream|life|way to (live|go)|stuff of dreams|good life) /;
 
@@ -553,6 +564,18 @@ function tipTalkBefore(before: readonly Clause[]): "PERCENT" | "AMOUNT" | null {
 /** A clause that reports what the next one says: "my buddy says", "she thinks", "he told me". */
 const REPORTED_BY = / (says|said|thinks|thought|reckons|reckoned|told me|tells me|tells us|told us) $/;
 
+/** A serving said against the one before: "but no ice", "without ice". */
+const SAID_AGAINST = /^ ((but|and) )?(no|without) /;
+
+/** The soft serving of "no ice" said of a drink, where the drink takes it ("neat" for a whiskey), or null. */
+function takenAgainst(draft: DraftLine, u: Utterance, index: MenuIndex): Modifier[] | null {
+  const soft = u.order.looseModifiers.filter((read) => read.soft).map((read) => read.modifier);
+  const item = draft.candidates.length === 1 ? index.byId.get(draft.candidates[0] as string) : undefined;
+  if (!item || soft.length === 0 || u.order.looseModifiers.some((read) => !read.soft)) return null;
+  const taken = soft.filter((modifier) => item.modifiers.includes(modifier));
+  return taken.length > 0 ? taken : null;
+}
+
 /** "same again and a lemonade": the last order again, with more said after it. */
 const SAME_AGAIN_AND = /^ ((ok|okay|yes|right|so) )?(the )?same (again|as before|round)( please)? (and|plus|with|also) /;
 
@@ -577,6 +600,14 @@ const RESTRICTED = /^ (just|only) /;
 /** A count said alone: "three", "just two", "three please". */
 const BARE_COUNT = /^ (just |only |make it |make that )?\S+( then| please| of them| instead)* $/;
 
+/** A bare drink name after talk of that drink or its kind ("this beer is famous, Heineken"), with no count or please. */
+function namesTheTalkedOf(talk: Clause, named: Clause): boolean {
+  const [drink, ...others] = named.utterance.order.drafts;
+  if (!drink || others.length > 0 || named.utterance.order.said.counts > 0 || / (please|thanks|for me|for us) /.test(named.utterance.padded)) return false;
+  const talkedOf = [...talk.utterance.order.drafts, ...talk.utterance.order.topics];
+  return talkedOf.some((line) => line.candidates.some((id) => drink.candidates.includes(id)));
+}
+
 /** "the amber one": a drink described by a word of it, then "one". */
 const DESCRIBED_ONE = / the (\w+ ){0,2}DRINK one $/;
 /** "a Classic Brew": the drink named once, with no count of its own. */
@@ -597,6 +628,11 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
   const joined: Clause[] = [];
   for (const clause of clauses) {
     const previous = joined[joined.length - 1];
+    // "in Japan this beer is very famous, Heineken": the drink talked about, then named; still talk.
+    if ((previous?.act === "STATEMENT" || previous?.act === "CHAT") && clause.fragment && clause.act === "REQUEST" && namesTheTalkedOf(previous, clause)) {
+      joined.push({ ...clause, act: "STATEMENT", kind: "OPINION" });
+      continue;
+    }
     if (previous && clause.fragment && clause.act === "REQUEST") {
       // "Dave wants the amber one, a Classic Brew": the drink described, then named: one drink, said twice.
       if (previous.act === "REQUEST" && namesAgain(previous, clause)) continue;
@@ -903,7 +939,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "an old fashioned with a twist, please, and have it up", "Martini, please. Up.": serving words
       // for the drink just asked for, said after it.
       const latest = working.drafts[working.drafts.length - 1];
-      const serving = latest ? servingWordsOnly(u.tokens) : null;
+      // ("same, but no ice": said against how it was, taken where the drink can be made so.)
+      const against = latest && SAID_AGAINST.test(u.padded) ? takenAgainst(latest, u, index) : null;
+      const serving = latest ? (servingWordsOnly(u.tokens) ?? against) : null;
       if (latest && serving) {
         working.drafts[working.drafts.length - 1] = { ...latest, modifiers: replaceModifiers(latest.modifiers, serving) };
         continue;
@@ -948,7 +986,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const spelledOut = next?.namesDrink === true && next.act === "REQUEST" && !/^ (and|also|plus) /.test(next.utterance.padded);
     if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && (has(u, "round") || matches(u, AS_ALWAYS)) && spelledOut) continue;
     // "same again, and a lemonade": the last order again, and what is added to it, in one order.
-    if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && !reading.modifiers && state.lastOrder.length > 0 && clauses.slice(position + 1).some((later) => later.namesDrink && later.act === "REQUEST")) {
+    // ("for my friend, same, but no ice": the serving words said after it are said of the same drink again.)
+    const saidAfter = clauses.slice(position + 1).some((later) => (later.namesDrink && later.act === "REQUEST") || servingWordsOnly(later.tokens) !== null || SAID_AGAINST.test(later.utterance.padded));
+    if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && !reading.modifiers && state.lastOrder.length > 0 && saidAfter) {
       working.drafts.push(...lastOrderAgain(state, reading.scope, reading.quantity));
       continue;
     }
@@ -1100,7 +1140,10 @@ function countCorrected(working: Working, clauses: readonly Clause[], state: Dia
   const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
   if (!previous || !previous.added.some((line) => draft.candidates.includes(line.menuItemId))) return null;
   const tokens = clauses.flatMap((clause) => clause.tokens);
-  const restricted = tokens.some((token, at) => RESTRICTING.has(token) && readQuantity(tokens, at + 1) !== null && tokens[at + 1] !== "a");
+  // ("one martini only": the restriction said after the drink, too.)
+  const restricted =
+    tokens.some((token, at) => RESTRICTING.has(token) && readQuantity(tokens, at + 1) !== null && tokens[at + 1] !== "a") ||
+    clauses.some(({ tokens: said }) => said[said.length - 1] === "only" && readQuantity(said, 0) !== null);
   if (!restricted && !working.corrected) return null;
   return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
 }

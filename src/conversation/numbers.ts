@@ -281,7 +281,9 @@ export function readMoneyCents(tokens: readonly string[], start: number): Number
 const DOLLAR_WORDS: ReadonlySet<string> = new Set(["dollars", "dollar", "bucks", "buck", "usd"]);
 
 /** Words that make the number before them an amount (of money, or a percent), never a count of drinks. */
-export const AMOUNT_UNITS: ReadonlySet<string> = new Set([...DOLLAR_WORDS, "cents", "cent", "percent"]);
+/** Money of other countries, said in passing ("in my country, five euro"): an amount, never a count. */
+const OTHER_CURRENCIES = ["euro", "euros", "pound", "pounds", "quid", "yen", "peso", "pesos", "franc", "francs", "rupee", "rupees", "yuan", "won", "krona", "kronor", "krone", "kroner", "real", "reais", "baht", "dirham", "dirhams"];
+export const AMOUNT_UNITS: ReadonlySet<string> = new Set([...DOLLAR_WORDS, "cents", "cent", "percent", ...OTHER_CURRENCIES]);
 
 export function isDollarWord(word: string): boolean {
   return DOLLAR_WORDS.has(word);

@@ -282,7 +282,9 @@ function openDrinksOrdered(reading: Understanding, clause: Clause, u: Utterance,
 
 /** "Another one, neat this time": the repeat made the way now said. */
 export function repeatedAs(reading: Understanding, u: Utterance): Understanding {
-  const modifiers = u.order.looseModifiers.filter((read) => !read.soft).map((read) => read.modifier);
+  // ("same, but no ice": said against how the last one was made, the soft "neat" of "no ice" counts too.)
+  const against = / but (no|without) /.test(u.padded);
+  const modifiers = u.order.looseModifiers.filter((read) => !read.soft || against).map((read) => read.modifier);
   return reading.intent === "REPEAT_ORDER" && modifiers.length > 0 ? { ...reading, modifiers: canonicalModifiers(modifiers) } : reading;
 }
 

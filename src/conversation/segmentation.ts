@@ -426,6 +426,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
       continue;
     }
+    // ("how much I must pay?": the question's subject, said without inverting, is still its own.)
+    if (pause === "NONE" && position === clauseStart + 2 && tokens[clauseStart] === "how" && (previous === "much" || previous === "many")) continue;
     // "negronis always give me a headache": the verb after a subject and its adverb of frequency is theirs.
     if (pause === "NONE" && FREQUENCY.has(previous) && position - clauseStart >= 2 && tags !== null && tags[position] === "VERB" && NOUN_TAGS.has(tags[position - 2] as Tag)) continue;
     // "let's do that whole round again": the verb after "let us" is the one it lets.

@@ -1753,3 +1753,32 @@ describe("after Z13 and Z14: memories, typos of taking off, tips said against th
     expect((await after(["a lager", "gonna pay l8r k"])).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z15 and Z16: money of other countries, a drink named after talk of it, the same again made otherwise", () => {
+  itPoursNothing([
+    "so expensive, the negroni. back home, six euro",
+    "this lager is very popular in my country, Heineken",
+    "the long island, is it tea or alcohol?",
+    "the negroni, what is inside?",
+    "hands up who wants an IPA",
+    "I'm pacing myself, a water after every beer",
+  ]);
+
+  itPours([
+    ["a 12 dollar manhattan? sure, one please", ["1 manhattan"]],
+    ["two dozen lagers for the fantasy league draft", ["24 tap-beer"]],
+  ]);
+
+  it.each([
+    [["a rum", "on the rocks", "for my friend, same, but no ice"], ["1 rum (neat)", "1 rum (on the rocks)"]],
+    [["two negronis", "sorry, not two. one negroni only"], ["1 negroni"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'how much I must pay?' shows the tab and starts no payment", async () => {
+    const result = await after(["two cosmos", "how much I must pay?"]);
+    expect(result.session.tab.status).toBe("OPEN");
+    expect(result.intent).toBe("SHOW_TAB");
+  });
+});

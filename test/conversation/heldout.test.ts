@@ -66,6 +66,10 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // after her husband's vodka (whose drink is whose is not kept): counted below.
   "fresh-2026-12-06-z13": 0.98,
   "fresh-2026-12-06-z14": 0.955,
+  // Z15 and Z16, run once on the engine after the Z13/Z14 round. Z16 (guests with little English) keeps
+  // "one with ice, one normal" said of two daiquiris just poured (one visit, counted below), "tree lager".
+  "fresh-2026-12-06-z15": 0.97,
+  "fresh-2026-12-06-z16": 0.93,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
@@ -74,7 +78,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1 };
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z16": 5 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))
