@@ -97,6 +97,8 @@ export function chooseCandidate(u: Utterance, candidates: readonly string[], ind
 
 /** Words an answer of serving words may open with: "no, up then", "ok, neat". */
 const COUNT_WORDS = new Set(["one", "two", "three", "four", "five", "a"]);
+/** An acknowledgement and thanks, nothing more: "cool, thanks", "good to know, thank you". */
+const THANKS_FOR_TELLING = /^ (cool|great|nice|good|ok|okay|alright|right|good to know|got it|noted|ah|oh) (thanks|thank you|cheers)( (so much|very much|a lot))? $/;
 const ANSWER_OPENERS = new Set(["no", "nah", "nope", "yes", "yeah", "yep", "ok", "okay", "well", "oh", "um", "uh", "fine", "sure", "alright", "right"]);
 
 /**
@@ -317,6 +319,8 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
       return { intent: "REMOVE", target: { kind: "LINES", lines } };
     }
   } else {
+    // "cool, thanks" to "Want one?" after a price: thanks for the answer, no drink asked for.
+    if (!pending.ordered && THANKS_FOR_TELLING.test(u.padded)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
     const answer = asReplacement(answerOrder(u, pending.drafts, pending.confirm, index), pending.replaces);
     if (answer) return answer;
   }

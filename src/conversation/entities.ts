@@ -51,6 +51,8 @@ const CLOCK_WORDS = new Set(["am", "pm", "oclock", "ish", "hundred"]);
 const UNITS = new Set([
   "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "night", "nights",
   "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "o",
+  // "split it four ways": how many shares, not drinks.
+  "ways",
 ]);
 /** Nouns a number after which is still about drinks or money ("IPAs, 2", "tip 20", "round 2"). */
 const NOT_LABELS = new Set([

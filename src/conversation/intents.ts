@@ -13,7 +13,7 @@ import { canonicalModifiers } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { asksToPayNow, PAYING_LATER, readTip, whenPaying } from "./money-talk.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
-import { parseOrder, type ParsedOrder } from "./order-parser.js";
+import { SUPPLIES, parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import {
   SURPRISE,
@@ -388,7 +388,8 @@ function classifyChange(u: Utterance): Understanding | null {
 }
 
 function classifyRepeat(u: Utterance): Understanding | null {
-  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT)) return null;
+  // ("another straw for the lemonade": another of what the bar hands over, no drink.)
+  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token))) return null;
   // "same again on the pints": the drinks named, as they were poured.
   const named = u.order.topics.filter((topic) => topic.category === null).flatMap((topic) => topic.candidates);
   if (named.length > 0 && matches(u, SAME_AGAIN)) return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null, itemIds: [...new Set(named)] };

@@ -37,7 +37,7 @@ import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceM
 import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
 import { withoutRelays } from "./relays.js";
-import { withoutHeadings } from "./order-parser.js";
+import { SUPPLIES, withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
@@ -195,6 +195,8 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   // "could you bring some peanuts with that": asked for something the bar does not pour, not the drink in focus.
   const other = u.order.stray.filter((phrase) => groundPhrase(phrase, index).kind !== "UNKNOWN");
   if (other.length > 0) return { intent: "ORDER", drafts: [], unknown: other };
+  // ("can I get a to-go cup for this negroni": something for the drink, not another of it.)
+  if (u.tokens.some((token) => SUPPLIES.has(token))) return ACKNOWLEDGE;
   // ("gimme like five or six of those": a range, kept to be asked.)
   const range = spokenRange(u);
   // ("and two more for these lads": two, of the drink in focus.)
@@ -453,7 +455,7 @@ const IT_ASKED = /^ (is|does|has|was) (it|that|this) | (in|inside) (it|that|this
 /** A yes, then "one": "sure, one please", "ok, one then". */
 const YES_THEN_ONE = /^ (sure|ok|okay|yes|yeah|alright|go on|why not|fine) (one|two|three|one of those|that one)( please| then| thanks)* $/;
 /** A drink mused on, not asked for: "that's the dream", "that's the life" (while "that would be lovely" accepts). */
-const COMMENT_ON_IT = /^ (oh |ah |wow |now )?(that|it|this) (is|was|would be|would have been) (the|a) (dream|life|way to (live|go)|stuff of dreams|good life) /;
+const COMMENT_ON_IT = /^ (oh |ah |wow |now )?(that|it|this) (is|was|would be|would have been) ((the|a) (dream|life|way to (live|go)|stuff of dreams|good life)|my (childhood|youth|whole childhood|summer|jam)) /;
 
 /** "the manhattan, how much is": the question after a drink said first is read as asking about "it". */
 function withOpenEndsClosed(clauses: readonly Clause[], index: MenuIndex): readonly Clause[] {

@@ -35,6 +35,8 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/'s (?=(been|got)\b)/g, " has "],
   // "two ice cold IPAs": how cold they are, not served over ice.
   [/\bice[- ]cold\b/g, "icy cold"],
+  // "Jen's on call", "he's on his way": where someone is, "is".
+  [/'s (?=on (call|duty|shift|break|the way|his way|her way|their way|holiday|vacation|antibiotics|meds|the wagon)\b)/g, " is "],
   // "this lager's warmer than my ex's heart": before a comparison, "is".
   [/'s (?=(\w+er|more|less) than\b)/g, " is "],
   [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting|enough|plenty|fine)\b)/g, " is "],

@@ -167,6 +167,8 @@ const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
 const PICKING = new Set(["league", "nfl", "nba", "nhl", "mlb", "fantasy", "player", "players", "rookie", "team", "rough", "final", "first", "second"]);
 /** Words "brew" is a noun after: "a brew", "the brews", "one more brew". */
 const BEFORE_A_BREW = new Set(["a", "the", "one", "more", "another", "those", "these", "of", "cold", "classic", "house", "my", "your", "that", "this", "fresh"]);
+/** What a bar hands over for a drink: "a straw for the lemonade", "a lid for this one". */
+export const SUPPLIES: ReadonlySet<string> = new Set(["straw", "straws", "cup", "cups", "lid", "lids", "napkin", "napkins", "coaster", "coasters", "spoon", "stirrer", "umbrella", "garnish", "wedge", "slice", "cherry", "olive", "olives", "coaster", "sleeve", "bag"]);
 /** People named by who they are to the guest: "grandma", "my dad". */
 const PERSONS: ReadonlySet<string> = new Set(PERSON_NOUNS.split("|"));
 /** Words that may follow a count said after its drink ("the negroni, two please"). */
@@ -259,7 +261,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       const definite = tokens[position - 1] === "the";
       // ("a straw for grandma's lemonade": the person's drink, its "'s" gone, is possessed as "her lemonade" is.)
       const owner = POSSESSIVES.has(tokens[position - 1] as string) || PERSONS.has(tokens[position - 1] as string);
-      const possessed = owner && PLACING.has(tokens[position - 2] as string);
+      // ("a to-go cup for this negroni", "another straw for the lemonade": the drink a thing is for.)
+      const suppliedFor = ["this", "that", "the"].includes(tokens[position - 1] as string) && tokens.slice(Math.max(0, position - 6), position - 2).some((word) => SUPPLIES.has(word));
+      const possessed = (owner || suppliedFor) && PLACING.has(tokens[position - 2] as string);
       const named = tokens.slice(position, position + itemLength) as string[];
       events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named, roundOf });
       roundOf = false;

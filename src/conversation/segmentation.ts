@@ -11,7 +11,7 @@
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
-import { readQuantity } from "./numbers.js";
+import { AMOUNT_UNITS, readQuantity } from "./numbers.js";
 import { NOT_A_COUNT } from "./entities.js";
 import type { Tag } from "./tagging.js";
 
@@ -426,6 +426,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
       continue;
     }
+    // ("an IPA for 6 dollars is a steal": a number and its money unit are one amount.)
+    if (pause === "NONE" && AMOUNT_UNITS.has(token) && readQuantity(tokens, position - 1) !== null) continue;
     // ("how much I must pay?": the question's subject, said without inverting, is still its own.)
     if (pause === "NONE" && position === clauseStart + 2 && tokens[clauseStart] === "how" && (previous === "much" || previous === "many")) continue;
     // "negronis always give me a headache": the verb after a subject and its adverb of frequency is theirs.

@@ -1782,3 +1782,22 @@ describe("after Z15 and Z16: money of other countries, a drink named after talk 
     expect(result.intent).toBe("SHOW_TAB");
   });
 });
+
+describe("after Z17 and Z18: things for a drink, amounts and shares, thanks for a price", () => {
+  itPoursNothing([
+    "a lager for 5 dollars is a bargain",
+    "after my shift tomorrow I'm having a negroni",
+    "cola and popcorn, that's my childhood right there",
+  ]);
+
+  it.each([
+    [["a negroni", "can I get a to-go cup for this negroni"], ["1 negroni"]],
+    [["a lemonade", "could I have another straw for the lemonade"], ["1 lemonade"]],
+    [["three IPAs", "we're splitting it three ways later"], ["3 ipa"]],
+    [["three lagers", "no wait, make that two, Sam's on call"], ["2 tap-beer"]],
+    [["how much is the IPA?", "cool, thanks"], []],
+    [["how much is the IPA?", "yes please"], ["1 ipa"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+});

@@ -70,6 +70,11 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // "one with ice, one normal" said of two daiquiris just poured (one visit, counted below), "tree lager".
   "fresh-2026-12-06-z15": 0.97,
   "fresh-2026-12-06-z16": 0.93,
+  // Z17 and Z18, run once on the engine after the Z15/Z16 round and given one short round at the end of
+  // the session: Z17 keeps "and one for the fella who just walked in" after "a Negroni it is, up"; Z18
+  // keeps "take the neat one off" said after a Heineken was ordered (which whiskey): counted below.
+  "fresh-2026-12-06-z17": 0.95,
+  "fresh-2026-12-06-z18": 0.975,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
@@ -78,7 +83,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z16": 5 };
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z16": 5, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z18": 4 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))
