@@ -207,6 +207,10 @@ const DESIRE_IDIOM =
 /** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
 const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
 
+/** "can't handle a Long Island", "couldn't face another": too much for the guest. */
+const CANNOT_HANDLE = / (can not|cannot|could not|do not think i can|not sure i can) (handle|face|manage|take|stomach|do) /;
+/** A drink longed for in words of bliss: "a cold lager would be heaven". */
+const WOULD_BE_HEAVEN = / DRINK (would|will) be (heaven|heavenly|bliss|a dream|a godsend|a lifesaver|paradise) /;
 /** The company asked what they want: "who wants a lager", "anyone for a negroni?". */
 const WHO_WANTS = / (who|anyone|anybody) (else )?(wants|would like|needs|fancies|is having|is for|for) /;
 /** Every time, said of the guest's drinking: "a water after every beer", "one with each round". */
@@ -329,7 +333,7 @@ const REQUEST_LEMMAS = new Set([
   "stick", "stay", "choose", "pick", "opt", "select", "switch", "swap", "change",
 ]);
 /** Time, or a look, asked for instead of a drink: "a moment", "a sec", "more time", "a look at the list". */
-const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather", "look", "peek", "glance", "gander", "think", "squint", "browse"]);
+const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather", "look", "peek", "glance", "gander", "think", "squint", "browse", "taste", "sip", "sample", "tester"]);
 /** What may be asked for about a drink instead of the drink: "the name of", "the recipe", "the story behind". */
 const WORDS_ABOUT = new Set(["name", "names", "recipe", "recipes", "story", "history", "secret", "spec", "specs", "ingredients", "details", "origin", "photo", "picture", "lowdown", "rundown", "scoop"]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
@@ -445,6 +449,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
   // "a water after every beer": a rule the guest keeps, not an order.
   if (test(EVERY_TIME, shape)) return statement("HABIT");
+  // "I don't think I can handle a Long Island tonight": a drink too much for the guest, declined.
+  if (test(CANNOT_HANDLE, shape)) return { act: "DECLINE", kind: null };
+  // "a cold lager would be heaven right now": longed for, and offered, not poured.
+  if (test(WOULD_BE_HEAVEN, shape)) return statement("OPINION");
   // "wow, five bucks for a lager": a price told, asking for nothing.
   if (test(PRICE_TOLD, shape) && !test(WISH, shape) && !POUR_VERB_FIRST.test(shape)) return statement("OPINION");
   // Negations and idioms are looked for only where their words are: most clauses have none.

@@ -38,6 +38,7 @@ export interface FoundEntity {
 /** "the 4 of us", "for 3 people": how many guests, not how many drinks. */
 const PEOPLE = new Set([
   "people", "persons", "guests", "guys", "ladies", "gents", "adults", "folks", "pax", "mates", "buddies", "pals", "lads", "girls", "boys",
+  "crew", "squad", "holes",
   ...PERSON_NOUNS.split("|"),
 ]);
 const US = new Set(["us", "you"]);

@@ -163,6 +163,8 @@ const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your", "this", "these"]);
 const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
+/** Things named after the drink they hold or make: "the soda machine", "the beer fridge". */
+const MACHINES = new Set(["machine", "machines", "fountain", "dispenser", "gun", "fridge", "cooler", "tap", "taps", "pump", "line", "lines", "garden", "tent", "truck", "festival", "belly"]);
 /** Words before "draft" that make it a draft of players: "league draft", "the NFL draft". */
 const PICKING = new Set(["league", "nfl", "nba", "nhl", "mlb", "fantasy", "player", "players", "rookie", "team", "rough", "final", "first", "second"]);
 /** Words "brew" is a noun after: "a brew", "the brews", "one more brew". */
@@ -239,7 +241,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     const brewed = (token === "brew" || token === "brews") && !BEFORE_A_BREW.has(tokens[position - 1] as string) && readQuantity(tokens, position - 1) === null;
     // ("for the fantasy league draft": a draft of players, after what it drafts for.)
     const drafted = (token === "draft" || token === "draught") && PICKING.has(tokens[position - 1] as string);
-    const item = brewed || drafted ? null : matchMenuAt(tokens, position, index);
+    // ("the soda machine's dead": a thing named after a drink, no drink.)
+    const machine = MACHINES.has(tokens[position + 1] as string);
+    const item = brewed || drafted || machine ? null : matchMenuAt(tokens, position, index);
     // "a lemonade would be perfect": praise, not a perfect Manhattan.
     const modifier = token === "perfect" && (tokens[position - 1] === "be" || tokens[position - 1] === "sounds") ? null : readModifierAt(tokens, position, { afterDrink });
     const quantity = token === "another" ? { value: 1, length: 1 } : readQuantity(tokens, position);

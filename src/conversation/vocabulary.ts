@@ -26,7 +26,7 @@ lol long look looking lost lot lots loud love lovely low lucky made make making 
 meant menu met might mind mine minute minutes mix mom monday money more morning most mother much music must my
 myself name near need needed never new next nice night no nobody none not nothing now number of off often oh okay
 old on once one only open or order ordered other our out outside over own paid pal part party pay people perfect
-person pick piece place plan play please plus point pour pretty price probably problem put quick quickly quite rather
+person pick piece place plan play please plus point pour pretty price probably problem put quick quickly quite rather crew machine
 read ready real really reason remember rest right round run sad said same saturday save saw say says second see seem
 seen sell send sent serious serve served set seven she should show side sign simple since sir sit sitting six small
 smart so some somebody someone something sometimes son soon sorry sort sound sounds speak special spend stand start

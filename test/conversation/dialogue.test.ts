@@ -1801,3 +1801,14 @@ describe("after Z17 and Z18: things for a drink, amounts and shares, thanks for 
     expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });
+
+describe("after Z19 and Z20: crews, machines, tastes, what the guest cannot handle", () => {
+  itPoursNothing([
+    "honestly a cold IPA would be heaven right now",
+    "I don't think I can handle a Long Island tonight",
+    "the soda machine's dead I guess?",
+    "can I have a taste of the IPA before I commit",
+  ]);
+
+  itPours([["half a dozen lagers for the back nine crew", ["6 tap-beer"]]]);
+});
