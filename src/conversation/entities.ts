@@ -20,7 +20,7 @@
  * by a word no reader downstream can take for a count.
  */
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
-import { PERSON_NOUNS } from "./people.js";
+import { PERSON_WORDS } from "./people.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readNumber } from "./numbers.js";
@@ -39,7 +39,7 @@ export interface FoundEntity {
 const PEOPLE = new Set([
   "people", "persons", "guests", "guys", "ladies", "gents", "adults", "folks", "pax", "mates", "buddies", "pals", "lads", "girls", "boys",
   "crew", "squad", "holes",
-  ...PERSON_NOUNS.split("|"),
+  ...PERSON_WORDS,
 ]);
 const US = new Set(["us", "you"]);
 

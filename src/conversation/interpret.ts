@@ -41,7 +41,7 @@ import { SUPPLIES, withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
-import { everyOne, focusedCount, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
+import { everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
 import { WH } from "./segmentation.js";
@@ -422,7 +422,6 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
 
 const SERVING_THEM = / (bring|serve|send|carry|run) (them|those|these|it|that|the drinks|our drinks|my drink|everything)( (over|out|up|quickly|fast|soon|now|here|along|to us|to the table))? /;
 const DEFINITE_TOPIC = /^ (and |so |oh |okay |ok |now )?(the|that|this|your) (\w+ ){0,3}DRINK $/;
-const POINTS_BACK = / (it|that|this|one|them|those|these) /;
 const INDEFINITE_TOPIC = /^ (and |so |oh |okay |ok |now |what about |how about )?(a|an) (\w+ ){0,2}DRINK $/;
 const COMPARING = / (pricier|cheaper|dearer|stronger|weaker|sweeter|more expensive|less expensive|expensive|how much|cost|costs|price) /;
 

@@ -18,7 +18,7 @@
 import type { Utterance } from "./intents.js";
 import { isDollarWord, readMoneyCents, readNumber, readQuantity } from "./numbers.js";
 import { oneOf } from "./patterns.js";
-import { PERSON_NOUNS } from "./people.js";
+import { PERSON_WORDS } from "./people.js";
 import { MAX_TIP_PERCENT, type TipRefusal } from "./refusals.js";
 import type { RoundUp, TipAsked, Understanding } from "./understanding.js";
 import { isEverydayWord } from "./vocabulary.js";
@@ -372,8 +372,6 @@ const coversThisAt = (tokens: readonly string[], at: number): boolean =>
   COVERING.has(tokens[at] as string) && (tokens[at + 1] === "this" || tokens[at + 1] === "that") && (tokens[at + 2] === undefined || tokens[at + 2] === "one" || tokens[at + 2] === "round");
 const ASKING_MODALS: ReadonlySet<string> = new Set(["can", "could", "may", "will", "would", "should"]);
 // ("who's paying for this wedding anyway": asked of no one in particular, and not the guest paying.)
-/** People a guest names by who they are to them: "dad", "mum", "the boss". */
-const PERSONS: ReadonlySet<string> = new Set(PERSON_NOUNS.split("|"));
 const OTHER_PAYERS: ReadonlySet<string> = new Set(["he", "she", "they", "someone", "somebody", "everyone", "everybody", "who"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["my", "our", "his", "her", "their", "the"]);
 /** What a guest's own possessive names when it is not a person: "my card will pay", "the bill please". */
@@ -416,5 +414,5 @@ function paidBySomeoneElse(tokens: readonly string[]): boolean {
   const saidToPay = askedOfThem || PAID_BY.has(tokens[payAt] as string) || subject.some((word) => PAYER_VERBS.has(word));
   if (DETERMINERS.has(first)) return saidToPay && second !== undefined && !NOT_A_PAYER.has(second);
   // A name, or what the guest calls someone: "Sarah's paying", "John is going to pay", "Dad's paying".
-  return saidToPay && subject.length <= 4 && /^[a-z]+$/.test(first) && (!isEverydayWord(first) || PERSONS.has(first));
+  return saidToPay && subject.length <= 4 && /^[a-z]+$/.test(first) && (!isEverydayWord(first) || PERSON_WORDS.has(first));
 }

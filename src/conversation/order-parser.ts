@@ -15,7 +15,7 @@ import { lexiconAt, lexiconWord } from "./lexicon.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
-import { PERSON_NOUNS } from "./people.js";
+import { PERSON_WORDS } from "./people.js";
 import { isEverydayWord } from "./vocabulary.js";
 
 /** A draft as read, knowing whether a number was said ("take off one beer") or not ("remove the beer"). */
@@ -170,9 +170,7 @@ const PICKING = new Set(["league", "nfl", "nba", "nhl", "mlb", "fantasy", "playe
 /** Words "brew" is a noun after: "a brew", "the brews", "one more brew". */
 const BEFORE_A_BREW = new Set(["a", "the", "one", "more", "another", "those", "these", "of", "cold", "classic", "house", "my", "your", "that", "this", "fresh"]);
 /** What a bar hands over for a drink: "a straw for the lemonade", "a lid for this one". */
-export const SUPPLIES: ReadonlySet<string> = new Set(["straw", "straws", "cup", "cups", "lid", "lids", "napkin", "napkins", "coaster", "coasters", "spoon", "stirrer", "umbrella", "garnish", "wedge", "slice", "cherry", "olive", "olives", "coaster", "sleeve", "bag"]);
-/** People named by who they are to the guest: "grandma", "my dad". */
-const PERSONS: ReadonlySet<string> = new Set(PERSON_NOUNS.split("|"));
+export const SUPPLIES: ReadonlySet<string> = new Set(["straw", "straws", "cup", "cups", "lid", "lids", "napkin", "napkins", "coaster", "coasters", "spoon", "stirrer", "umbrella", "garnish", "wedge", "slice", "cherry", "olive", "olives", "sleeve", "bag"]);
 /** Words that may follow a count said after its drink ("the negroni, two please"). */
 const COURTESY = new Set(["please", "thanks", "thank", "you", "mate", "love"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
@@ -252,7 +250,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     const quantityLength = quantity?.length ?? 0;
     // "rum cake", "gin and tonic", "fish and chips": named as one thing the menu does not hold.
     // ("auntie Rose switched": a word after whom it names is a name, not a wine.)
-    const other = PERSONS.has(tokens[position - 1] as string) && !item ? 0 : notOnMenuLengthAt(tokens, position, index, item);
+    const other = PERSON_WORDS.has(tokens[position - 1] as string) && !item ? 0 : notOnMenuLengthAt(tokens, position, index, item);
     if (other > Math.max(itemLength, modifierLength, quantityLength)) {
       const said = tokens.slice(position, position + other);
       events.push({ kind: "word", token: said.join(" ") });
@@ -264,7 +262,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     if (item && itemLength >= modifierLength && itemLength >= quantityLength) {
       const definite = tokens[position - 1] === "the";
       // ("a straw for grandma's lemonade": the person's drink, its "'s" gone, is possessed as "her lemonade" is.)
-      const owner = POSSESSIVES.has(tokens[position - 1] as string) || PERSONS.has(tokens[position - 1] as string);
+      const owner = POSSESSIVES.has(tokens[position - 1] as string) || PERSON_WORDS.has(tokens[position - 1] as string);
       // ("a to-go cup for this negroni", "another straw for the lemonade": the drink a thing is for.)
       const suppliedFor = ["this", "that", "the"].includes(tokens[position - 1] as string) && tokens.slice(Math.max(0, position - 6), position - 2).some((word) => SUPPLIES.has(word));
       const possessed = (owner || suppliedFor) && PLACING.has(tokens[position - 2] as string);
@@ -652,7 +650,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         }
         else if (expectingDrink && !QUANTITY_LINKS.has(event.token)) wordsSinceQuantity.push(event.token);
         // ("auntie Rose": the name after whom it is, no drink to report missing.)
-        else if (!expectingDrink && !isFiller(event.token) && !PERSONS.has(previousWord(events, at))) strayRun.push(event.token);
+        else if (!expectingDrink && !isFiller(event.token) && !PERSON_WORDS.has(previousWord(events, at))) strayRun.push(event.token);
         else if (!expectingDrink) flushStray();
         break;
     }

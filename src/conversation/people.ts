@@ -6,5 +6,8 @@
 export const PERSON_NOUNS =
   "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|auntie|aunty|nan|nana|gran|granny|grandson|granddaughter|grandkids|grandchildren|nephew|niece|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|manager|managers|supervisor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat";
 
+/** The same words, one per entry: "grandma", "dad" said before a name or a drink. */
+export const PERSON_WORDS: ReadonlySet<string> = new Set(PERSON_NOUNS.split("|"));
+
 /** People seen around the bar: "the guy next to me", "that couple". */
 export const PEOPLE_AROUND = "guy|guys|lady|ladies|man|men|woman|women|girl|girls|boy|boys|couple|bartender|table|gentleman|gentlemen|kids|people|group|lot|gang";

@@ -131,7 +131,7 @@ function namedByServing(tokens: readonly string[]): Modifier[] {
 
 /** "make the second one a martini", "that one": one unit of those just ordered. */
 /** Words that point back at drinks said before: "one of them", "make it", "those". */
-const POINTING_BACK = / (them|those|these|it|that|one|em) /;
+export const POINTS_BACK = / (them|those|these|it|that|this|one|em) /;
 const ONE_OF_THEM = / (the|that|this) (first |second |third |last |other |next )?one | (hers|his|mine) /;
 
 /** "that one", "this one": a drink pointed at, not a count of one. */
@@ -203,7 +203,7 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   if (drafts.length !== 1 || !first || reading.intent === "REMOVE") return null;
   // "Tom says his old fashioned is too sweet, make one of them a manhattan": the drink just talked about.
   const talkedOf = namedBefore[namedBefore.length - 1];
-  if (talkedOf !== undefined && !first.candidates.includes(talkedOf) && matches(u, POINTING_BACK)) {
+  if (talkedOf !== undefined && !first.candidates.includes(talkedOf) && matches(u, POINTS_BACK)) {
     const line = { candidates: [talkedOf], category: null, quantity: units, modifiers: [] };
     return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...first, quantity: units, quantitySaid: true }], unknown: [] };
   }
