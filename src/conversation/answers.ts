@@ -17,7 +17,7 @@ import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, spoke
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, servingWordsOnly, type ModifierRead } from "./modifiers.js";
 import { readTip, takesQuotedTip } from "./money-talk.js";
-import { LAST_ORDINAL, readOrdinal } from "./numbers.js";
+import { LAST_ORDINAL, readOrdinal, readQuantity } from "./numbers.js";
 import type { Understanding } from "./understanding.js";
 
 const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", "surprise me", "does not matter", "do not mind", "up to you", "dealer choice", "your choice", "no preference"];
@@ -290,6 +290,18 @@ function asReplacement(answer: Understanding | null, replaces: readonly OrderLin
   };
 }
 
+/** "one of each", "two of each", "both" to "the Negroni or the Manhattan?": every option, that many of each. */
+function eachOfTheOptions(u: Utterance, drafts: readonly DraftLine[]): Understanding | null {
+  const [asked, ...others] = drafts;
+  if (!asked || others.length > 0 || asked.candidates.length < 2 || u.order.drafts.length > 0 || u.order.unknown.length > 0) return null;
+  const eachAt = u.tokens.findIndex((token, at) => token === "each" && u.tokens[at - 1] === "of");
+  const count = eachAt >= 2 ? readQuantity(u.tokens, eachAt - 2) : null;
+  const both = asked.candidates.length === 2 && has(u, "both");
+  if (!both && (count === null || count.length !== 1 || count.value < 1)) return null;
+  const quantity = both ? 1 : (count?.value ?? 1);
+  return { intent: "ORDER", drafts: asked.candidates.map((id) => ({ candidates: [id], category: null, quantity, modifiers: [...asked.modifiers], softModifiers: [] })), unknown: [] };
+}
+
 export function answerPending(u: Utterance, pending: PendingQuestion, index: MenuIndex): Understanding | null {
   if (pending.kind === "QUANTITY") {
     const answer = answerQuantity(u, pending.drafts, pending.draftIndex, pending.total === true);
@@ -321,6 +333,8 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
   } else {
     // "cool, thanks" to "Want one?" after a price: thanks for the answer, no drink asked for.
     if (!pending.ordered && THANKS_FOR_TELLING.test(u.padded)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
+    const each = eachOfTheOptions(u, pending.drafts);
+    if (each) return each;
     const answer = asReplacement(answerOrder(u, pending.drafts, pending.confirm, index), pending.replaces);
     if (answer) return answer;
   }

@@ -99,9 +99,14 @@ const HAVE_TO = / i (had|have) (to|got to) /;
 const HABITUAL = / (drinking|always|usually|only|never) /;
 const NAMES_DRINK = / DRINK /;
 const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/;
+/**
+ * Asked of a drink without a verb: "the IPA any good?", "negroni strong?", "any beers?": how it is, or
+ * whether there is one, not a drink ordered ("a martini, dirty?" and "two IPAs?" still ask for them).
+ */
+const ASKED_OF_A_DRINK = / DRINK (any |very |really |too |that |pretty )?(good|nice|decent|strong|sweet|bitter|boozy|fruity|smooth|popular|fresh|cold|worth it|ok|okay|any good|good here|strong here) $|^ any (more )?DRINK /;
 /** Courtesy said as a condition: "if it's no trouble", "if you'd be so kind", "if it's all the same to you". */
 const POLITE_CONDITION =
-  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) /;
+  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) |^ (and |but )?if you (would|will)( please)? $/;
 const ABOUT_THE_DRINK = /^ (what|how) about (the|that|this|your) (\w+ )?DRINK $/;
 const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|\w+ing) /;
 /** "If you'd put 18% on for the tip": a request put politely as a condition. */
@@ -330,7 +335,7 @@ const MAKING_LEMMAS = new Set(["make", "mix", "pour", "buy", "serve", "shake", "
 const REQUEST_LEMMAS = new Set([
   "want", "need", "wish", "order", "get", "have", "take", "grab", "bring", "give", "pour", "make", "fix", "add", "include", "start",
   "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go", "split", "share",
-  "stick", "stay", "choose", "pick", "opt", "select", "switch", "swap", "change",
+  "stick", "stay", "choose", "pick", "opt", "select", "switch", "swap", "change", "settle",
 ]);
 /** Time, or a look, asked for instead of a drink: "a moment", "a sec", "more time", "a look at the list". */
 const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather", "look", "peek", "glance", "gander", "think", "squint", "browse", "taste", "sip", "sample", "tester"]);
@@ -395,6 +400,8 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   if (tags[position] !== "VERB") return null;
   const lemma = lemmas[position] as string;
   if (!REQUEST_LEMMAS.has(lemma)) return null;
+  // "I'll settle for a gin" chooses; "I'll settle up" pays (read as paying, not here).
+  if (lemma === "settle" && tokens[position + 1] !== "for") return null;
   // "I make negronis at home": what the guest does, said without a modal, is a habit, not an order.
   // ("I could make a negroni in my sleep": what the guest can do, not what they ask for.)
   const modals = tokens.slice(verbFrom, position).filter((token) => MODALS.has(token));
@@ -504,6 +511,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (fragment && test(TENTATIVE, unhedged)) return statement("TENTATIVE");
   // "wow, three martinis already": a count of what was had, not an order.
   if (fragment && (test(PAST_TIME, shape) || test(ALREADY, shape))) return statement("PAST");
+  if (fragment && asked && test(ASKED_OF_A_DRINK, shape)) return { act: "QUESTION", kind: null };
   if (fragment) return { act: "REQUEST", kind: null };
   if (consequent) return statement("HYPOTHETICAL");
   // The verb frame decides where it found one: "we'd like to know what's in it" wishes to know, not to drink.
@@ -626,6 +634,9 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     if (inner && position > opening && (RELATIVE.has(token) || (ADJUNCT.has(token) && (SUBJECTS.has(tokens[position + 1] as string) || tokens[position + 1] === "it")))) break;
     // "a negroni before the 10 o'clock set": a time named after the drink holds no verb of the clause.
     if (position >= drinkEnd && drinkEnd > 0 && ADJUNCT.has(token) && OWNERS_AND_THE.has(tokens[position + 1] as string)) break;
+    // "a lager for the guy singing song 37": a participle right after a noun, once the drink is said,
+    // describes that noun (a relative clause with its "who is" left out), no verb of the order.
+    if (position >= drinkEnd && drinkEnd > 0 && token.endsWith("ing") && tags[position] === "VERB" && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN")) break;
     if (SUBJECTS.has(token)) return false;
     // A participle after a determiner describes ("the designated driver"); after "to" it says what for ("to share").
     // A word after a determiner and its modifier is the noun the tagger missed ("the back table").
@@ -788,6 +799,13 @@ function labelsTheDrink(tokens: readonly string[], index: MenuIndex): boolean {
 const UNREAL_CONDITION = /^ (and |but )?if (\w+ ){0,3}(were|was not|were not|had|did not|could|would) /;
 /** "I'd order a martini but I have to drive": a reason against, after the wish. */
 const BUT_A_REASON = /^ but (i|we) (have to|have got to|got to|need to|can not|must|should not|am|are|do not|will not|would not|have an? |have my |promised) /;
+/**
+ * "I'd order a cosmo but Carrie Bradshaw ruined them for me": after "but", something told (a clause
+ * with a verb of its own that asks for nothing and names no drink) is the reason the wish stays one;
+ * "but make it up" or "but a negroni" still asks.
+ */
+const toldAgainst = (next: Clause): boolean =>
+  next.tokens[0] === "but" && next.hasVerb === true && !next.namesDrink && (next.act === "STATEMENT" || next.act === "CHAT" || next.act === "DECLINE");
 /** A wish said with "would": what an unreal condition after it makes hypothetical ("I'd have a martini if..."). */
 const WOULD = / (i|we) (would|could) /;
 
@@ -795,7 +813,7 @@ const WOULD = / (i|we) (would|could) /;
 function withCounterfactuals(clauses: Clause[]): Clause[] {
   return clauses.map((clause, at) => {
     const next = clauses[at + 1];
-    const unreal = next !== undefined && (UNREAL_CONDITION.test(next.utterance.padded) || BUT_A_REASON.test(next.utterance.padded)) && !POLITE_CONDITION.test(next.utterance.padded);
+    const unreal = next !== undefined && (UNREAL_CONDITION.test(next.utterance.padded) || BUT_A_REASON.test(next.utterance.padded) || toldAgainst(next)) && !POLITE_CONDITION.test(next.utterance.padded);
     if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !unreal) return clause;
     return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
   });

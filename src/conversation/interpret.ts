@@ -41,7 +41,7 @@ import { SUPPLIES, withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
-import { everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
+import { everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
 import { WH } from "./segmentation.js";
@@ -665,9 +665,13 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
  * Whether the utterance may be an answer to Maya's question: it neither tells nor asks something
  * else, and it does not correct the last order by name ("make that a martini").
  */
+/** Taking drinks off the tab: "take the neat one off", "remove the IPA"; no answer to an offer or a question. */
+const TAKES_OFF = / (take|knock|cross|strike) (\w+ ){0,3}(off|away|out) | remove /;
+
 function mayAnswer(clauses: readonly Clause[]): boolean {
   return clauses.every(
     (clause, position) =>
+      !TAKES_OFF.test(clause.utterance.padded) &&
       // "neat, he's old school": a remark after the answer, naming no drink, leaves it an answer.
       (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT" && clause.kind !== "HYPOTHETICAL")) &&
       clause.act !== "QUESTION" &&
@@ -823,7 +827,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = alsoRemoved(understanding, read.tokens, state);
   understanding = insteadOfTheRefused(understanding, state);
   understanding = unmadeToo(understanding, read.tokens, index);
-  understanding = removedByHowMade(understanding, read.tokens, state);
+  understanding = removedByHowMade(understanding, read.tokens);
   understanding = askedWhatIsInIt(understanding, read.tokens, state, index);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
@@ -956,7 +960,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     }
     // "another manhattan, same way": how the drinks just asked for are made, not one more of the last order.
     // ("I'll pay next week, same as always": how the guest does what they said, not a drink.)
-    if (u.order.said.drinks === 0 && AS_BEFORE_ALONE.test(u.padded) && (working.drafts.length > 0 || readings.length > 0)) {
+    // ("that went down well, same again": after talk, with no drink asked for yet, "same again" is the last order again.)
+    if (u.order.said.drinks === 0 && AS_BEFORE_ALONE.test(u.padded) && (working.drafts.length > 0 || (readings.length > 0 && !has(u, "again")))) {
       working.drafts = working.drafts.map((draft) => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft));
       continue;
     }
@@ -1232,18 +1237,11 @@ function takeUpPraised(readings: { position: number; understanding: Understandin
 const namesNothing = (u: Utterance): boolean =>
   u.order.drafts.length === 0 && u.order.unknown.length === 0 && (spokenCount(u) !== null || u.order.looseModifiers.length > 0);
 
-/** "cancel the dirty one", "take off the neat one": the drinks of the last order made that way. */
-function removedByHowMade(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+/** "cancel the dirty one", "take off the neat ones": the drink on the tab made that way (asked when several are). */
+function removedByHowMade(understanding: Understanding, tokens: readonly string[]): Understanding {
   if (understanding.intent !== "CANCEL" || (understanding.itemIds?.length ?? 0) > 0) return understanding;
-  const said = ` ${tokens.join(" ")} `;
-  const made = REMOVING_THE_ONE.exec(said);
-  if (!made) return understanding;
-  const modifiers = findModifiers(tokens.slice(tokens.indexOf("the") + 1)).map((read) => read.modifier);
-  const lines = state.lastOrder.filter((line) => modifiers.length > 0 && modifiers.every((modifier) => line.modifiers.includes(modifier)));
-  if (lines.length === 0) return understanding;
-  return { intent: "REMOVE", target: { kind: "LINES", lines: lines.map((line) => ({ candidates: [line.menuItemId], category: null, quantity: null, modifiers: line.modifiers.filter(isModifier) })) } };
+  return servedOnesRemoved(tokens) ?? understanding;
 }
-const REMOVING_THE_ONE = / (cancel|remove|scratch|drop|take off|lose|ditch|forget) the \w+( \w+)? ones? /;
 
 /** "actually she wants it dirty, not dry": a change of how drinks are made also takes off what was said against. */
 function unmadeToo(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {

@@ -40,6 +40,10 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // "this lager's warmer than my ex's heart": before a comparison, "is".
   [/'s (?=(\w+er|more|less) than\b)/g, " is "],
   [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting|enough|plenty|fine|dead|broken|busted|down|working|empty)\b)/g, " is "],
+  // "my song's next", "Dave's singing", "the ferry's boarding": before what is about to happen or is going on, "is"
+  // (the nouns that end in "-ing" are owned: "my sister's wedding").
+  [/'s (?=(next|up next|over|closing|closed|open|due|cancelled|canceled|delayed)\b)/g, " is "],
+  [/'s (?=(?!(wedding|evening|morning|thing|something|nothing|anything|everything|ring|king|building|meeting|booking|pudding|ceiling|sibling|darling|clothing|feeling|painting|reading|spring|string|wing|living|setting|outing|earring|stocking|lodging)\b)[a-z]{2,}ing\b)/g, " is "],
   // No possessive comes before an article or most prepositions: "the lemonade's for my daughter", "my flight's at 6"
   // ("on" and "with" are left out: "Jack Daniel's on the rocks", "Tito's with soda").
   [/'s (?=(a|an|the|for|in|at|from|by|too|also|just|my|our|your|his|her|their|upstairs|downstairs|outside)\b)/g, " is "],
@@ -218,6 +222,8 @@ function marked(text: string): string {
   if (result.includes(" do")) result = result.replace(/\b(hen|stag|leaving|birthday|works|office|christmas|graduation) do\b/g, "$1 party");
   // "one of us is on the wagon": an idiom, no wagon asked for.
   if (result.includes("wagon")) result = result.replace(/\b(on|off) the wagon\b/g, (_, side: string) => (side === "on" ? "sober" : "drinking again"));
+  // "what's on tap?", "anything on draught": the beers the bar pours, asked about.
+  if (result.includes(" on ")) result = result.replace(/\b(what is|what's|whats|what have you got|what do you have|what you got|anything|what else is) on (tap|draft|draught)\b/g, "what beers do you have");
   // "15 per cent": one word, as the readers of tips know it.
   if (result.includes("per cent")) result = result.replace(/\bper cent\b/g, "percent");
   const words = result

@@ -183,7 +183,7 @@ type Event =
    * `definite`: said as "the whisky", which may point back at a drink already named. `possessed`: said
    * as "for my negroni", a drink the guest already has, named to place something else.
    */
-  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; possessed: boolean; plural: boolean; words: string[]; roundOf: boolean }
+  | { kind: "item"; itemIds: string[]; category: MenuCategory | null; modifiers: Modifier[]; definite: boolean; possessed: boolean; plural: boolean; words: string[]; roundOf: boolean; heldInPlural: boolean }
   /** `or`: the drinks on either side are alternatives ("a negroni or an old fashioned?"). */
   | { kind: "separator"; or: boolean }
   /** "negroni x2": a count written after the drink it multiplies. */
@@ -204,6 +204,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   let afterDrink = false;
   /** "a round of tequilas": the drink named next is poured one for each guest. */
   let roundOf = false;
+  /** "some shots of vodka": the drink held in containers counted in the plural is more than one. */
+  let heldInPlural = false;
   const negatedModifiers: Modifier[] = [];
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
@@ -211,6 +213,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     // ("a cup of tea" is hot tea, a drink of its own, not the iced tea in the cup.)
     if (CONTAINERS.has(token) && tokens[position + 1] === "of" && tokens[position + 2] !== undefined && lexiconAt(tokens, position) === null) {
       roundOf = token === "round" && (tokens[position - 1] === "a" || tokens[position - 1] === "another");
+      heldInPlural = token.endsWith("s");
       position += 2;
       continue;
     }
@@ -267,8 +270,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       const suppliedFor = ["this", "that", "the"].includes(tokens[position - 1] as string) && tokens.slice(Math.max(0, position - 6), position - 2).some((word) => SUPPLIES.has(word));
       const possessed = (owner || suppliedFor) && PLACING.has(tokens[position - 2] as string);
       const named = tokens.slice(position, position + itemLength) as string[];
-      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named, roundOf });
+      events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named, roundOf, heldInPlural });
       roundOf = false;
+      heldInPlural = false;
       words.push("DRINK");
       said.drinks += 1;
       position += itemLength;
@@ -577,7 +581,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         };
         attach(line, before);
         // "some martinis for the group": more than one, but how many was not said.
-        if (quantity === null && events[at - 1]?.kind === "word" && (events[at - 1] as { token: string }).token === "some" && isPlural(event.words, index)) {
+        if (quantity === null && events[at - 1]?.kind === "word" && (events[at - 1] as { token: string }).token === "some" && (isPlural(event.words, index) || event.heldInPlural)) {
           line.range = { low: 2, high: 4, vague: true };
         }
         const alternative = alternativeTo;

@@ -119,14 +119,24 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
   };
 }
 
-/** The serving words in "the neat one", "that dirty one": which of the drinks poured is meant. */
+/** The serving words in "the neat one", "that dirty one", "the one on the rocks": which of the drinks poured is meant. */
 function namedByServing(tokens: readonly string[]): Modifier[] {
+  return servedOnes(tokens)?.modifiers ?? [];
+}
+
+const POINTING_DETERMINERS = new Set(["the", "that", "this", "those", "these"]);
+
+/** "the neat one" (one), "the dirty ones", "the ones on the rocks" (all of them): drinks named by how they are made. */
+function servedOnes(tokens: readonly string[]): { modifiers: Modifier[]; all: boolean } | null {
   for (const [at, token] of tokens.entries()) {
-    if (token !== "the" && token !== "that" && token !== "this") continue;
-    const serving = readModifierAt(tokens, at + 1);
-    if (serving && tokens[at + 1 + serving.length] === "one") return [serving.modifier];
+    if (!POINTING_DETERMINERS.has(token)) continue;
+    const before = readModifierAt(tokens, at + 1);
+    const one = before ? tokens[at + 1 + before.length] : tokens[at + 1];
+    if (one !== "one" && one !== "ones") continue;
+    const serving = before ?? readModifierAt(tokens, at + 2);
+    if (serving) return { modifiers: [serving.modifier], all: one === "ones" };
   }
-  return [];
+  return null;
 }
 
 /** "make the second one a martini", "that one": one unit of those just ordered. */
@@ -194,8 +204,10 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   const drafts = u.order.drafts;
   const [first, second] = drafts;
   if (drafts.length === 2 && first && second) {
-    // "make one of the gins a vodka"; "a vodka instead of his gin" names the new drink first.
-    const [old, replacement] = namesNewDrinkFirst(u) ? [second, first] : [first, second];
+    // "make one of the gins a vodka"; "a vodka instead of his gin" names the new drink first, and so
+    // does "he'd rather have an old fashioned, swap one of the martinis" (the drink poured is the old one).
+    const poured = (draft: DraftLine) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId));
+    const [old, replacement] = namesNewDrinkFirst(u) || (poured(second) && !poured(first)) ? [second, first] : [first, second];
     if (old.category !== null) return null;
     const line = { candidates: old.candidates, category: null, quantity: units, modifiers: old.modifiers };
     return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...replacement, quantity: units, quantitySaid: true }], unknown: [] };
@@ -203,6 +215,13 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   if (drafts.length !== 1 || !first || reading.intent === "REMOVE") return null;
   // "Tom says his old fashioned is too sweet, make one of them a manhattan": the drink just talked about.
   const talkedOf = namedBefore[namedBefore.length - 1];
+  const poured = (itemId: string) => state.lastOrder.some((line) => line.menuItemId === itemId);
+  // "he'd rather have an old fashioned, swap one of the martinis": the drink poured is swapped for the one just talked of.
+  if (talkedOf !== undefined && !first.candidates.includes(talkedOf) && !poured(talkedOf) && first.candidates.some(poured)) {
+    const line = { candidates: first.candidates, category: null, quantity: units, modifiers: first.modifiers };
+    const replacement: DraftLine = { candidates: [talkedOf], category: null, quantity: units, modifiers: [], softModifiers: [] };
+    return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...replacement, quantitySaid: true }], unknown: [] };
+  }
   if (talkedOf !== undefined && !first.candidates.includes(talkedOf) && matches(u, POINTS_BACK)) {
     const line = { candidates: [talkedOf], category: null, quantity: units, modifiers: [] };
     return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...first, quantity: units, quantitySaid: true }], unknown: [] };
@@ -225,10 +244,18 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
 /** "take one away", "knock two off": taking drinks off, whatever sits between. */
 const TAKING_AWAY = / (take|knock|cross|strike) (\w+ ){0,3}(off|away|out|back) /;
 
-/** "Take one off", "take the second one off": units of the last order, not all of it. */
+/** "the neat one", "the dirty ones" said of drinks to take off: the drink on the tab made so, one of it or all of it. */
+export function servedOnesRemoved(tokens: readonly string[]): Understanding | null {
+  const served = servedOnes(tokens);
+  return served && { intent: "REMOVE", target: { kind: "MADE", modifiers: served.modifiers, quantity: served.all ? null : 1 } };
+}
+
+/** "Take one off", "take the second one off": units of the last order, not all of it; "take the neat one off": the drink made so. */
 export function unitsRemoved(reading: Understanding, u: Utterance): Understanding | null {
   // "make that minus one" is a count to refuse, not one to take off.
   if (namesAny(u) || !(matches(u, REMOVE_VERB) || matches(u, TAKING_AWAY)) || !SAYS_NOTHING(reading) || u.tokens.includes("minus")) return null;
+  const served = servedOnesRemoved(u.tokens);
+  if (served) return served;
   const count = spokenCount(u);
   return count === null || count < 1 ? null : { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: count } };
 }

@@ -370,6 +370,10 @@ export class Replies {
     return `There's no ${what} on your tab.`;
   }
 
+  noneMadeSo(modifiers: readonly Modifier[]): string {
+    return `There's nothing ${listJoin(modifiers.map(modifierWords), "and")} on your tab.`;
+  }
+
   tabAlreadyEmpty(): string {
     return "Your tab is already empty.";
   }

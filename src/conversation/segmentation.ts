@@ -257,7 +257,7 @@ const APPROVALS = new Set(["perfect", "great", "lovely", "excellent", "brilliant
 const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
 const REQUEST_STARTS = new Set([
   "just", "another", "one", "two", "three", "four", "five", "same", "please", "give", "get", "bring", "pour", "make", "hit",
-  "let", "can", "could", "refill", "instead", "only", "a", "an",
+  "let", "can", "could", "refill", "instead", "only", "a", "an", "send",
   // The bar's commands: "that was for the wrong group, clear it all".
   "clear", "cancel", "remove", "take", "scratch", "drop", "add", "put", "change", "switch", "swap", "close", "settle", "knock", "lose", "ditch",
 ]);
@@ -272,7 +272,7 @@ const RESTRICTING = new Set(["just", "only"]);
 const NAMING_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "ADJ"]);
 const NOUN_PHRASE_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "NUM", "PROPN"]);
 /** The bar's commands, said with no subject. */
-const COMMANDS = new Set(["take", "wipe", "cancel", "remove", "add", "scratch", "knock", "clear", "drop", "pour", "bring", "grab", "put", "give", "get", "make"]);
+const COMMANDS = new Set(["take", "wipe", "cancel", "remove", "add", "scratch", "knock", "clear", "drop", "pour", "bring", "grab", "put", "give", "get", "make", "send"]);
 /** Words that stand before a verb in the clause it belongs to ("please take", "just add"). */
 const BEFORE_A_VERB = new Set(["please", "just", "also", "kindly", "me", "us", "not", "to", "and", "or", "then", "now", "could", "would", "you"]);
 /** Words between a count and its drink ("one last iced tea", "a quick gin", "fifty long islands"). */
@@ -445,6 +445,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // "a martini costs 35 cents in the book, anyway I'll have one": "anyway" turns from what was told to what is wanted.
+    if ((token === "anyway" || token === "anyways") && position - clauseStart >= 2 && tokens[position + 1] !== undefined) {
+      cut(position);
+      continue;
+    }
     // "take off the IPA and add a negroni", "two IPAs and tell Jim to hurry up": a second request
     // (a command, as the tagger reads it) after "and" is a clause of its own.
     const command = SECOND_REQUEST.has(token) || (tags !== null && tags[position] === "VERB" && !inDrink[position]);
@@ -544,7 +549,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "no, she wants a martini instead": the new version right after a repair cue stays with it.
     // "could my colleague and I have...": a subject of two joined by "and" in a question, not a new clause.
     const jointSubject = previous === "and" && AUX.has(tokens[clauseStart] as string) && !hasPredicate(clauseStart + 1, position - 1);
-    if (leadsIn && !jointSubject && position !== markersEnd && opensClause(tokens, position, pause === "PAUSE" ? tags : null)) {
+    // (", and the review was right": after a pause, "and" leads a clause whose subject the tagger finds.)
+    const pausedBefore = pause === "PAUSE" || ((previous === "and" || previous === "then") && pauses[position - 1] === "PAUSE");
+    if (leadsIn && !jointSubject && position !== markersEnd && opensClause(tokens, position, pausedBefore ? tags : null)) {
       cut(previous === "and" || previous === "then" ? position - 1 : position);
       continue;
     }

@@ -82,6 +82,12 @@ function align(tokens: readonly string[], text: string): Tagged {
 /** Nouns of the bar the tagger may read as verbs ("the 9 o'clock round", "a shot"). */
 const BAR_NOUNS = new Set(["round", "rounds", "pint", "pints", "shot", "shots", "glass", "glasses", "bottle", "bottles", "jug", "pitcher", "tab", "bill", "tip", "usual", "orders"]);
 
+const OBJECT_OPENERS = new Set(["a", "an", "the", "his", "her", "my", "their", "another", "one", "two", "three"]);
+/** "Marlowe orders a gimlet", "he rounds it off": after someone and before an object, the bar's noun is their verb ("last orders" stays a noun). */
+const verbOfSomeone = (tokens: readonly string[], tags: readonly Tag[], at: number, index: MenuIndex): boolean =>
+  (tags[at - 1] === "PROPN" || tags[at - 1] === "PRON" || (tags[at - 1] === "NOUN" && tokens[at - 1] !== "last" && matchMenuAt(tokens, at - 1, index) === null)) &&
+  OBJECT_OPENERS.has(tokens[at + 1] as string);
+
 /**
  * The tags with the bar's own words on top: a drink's name is a noun and a modifier an adjective,
  * whatever the tagger made of "old fashioned", "shaken" or "on the rocks"; so is anything the
@@ -98,7 +104,8 @@ export function withBarWords(tokens: readonly string[], tagged: Tagged, index: M
     const modifier = drink ? null : readModifierAt(tokens, position);
     const thing = drink || modifier ? null : lexiconAt(tokens, position);
     const length = drink?.length ?? modifier?.length ?? thing?.length ?? 1;
-    if (drink || thing || BAR_NOUNS.has(tokens[position] as string)) set(position, length, "NOUN");
+    if (BAR_NOUNS.has(tokens[position] as string) && verbOfSomeone(tokens, tagged.tags, position, index)) set(position, 1, "VERB");
+    else if (drink || thing || BAR_NOUNS.has(tokens[position] as string)) set(position, length, "NOUN");
     else if (modifier) set(position, length, "ADJ");
     position += length;
   }

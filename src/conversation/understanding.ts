@@ -104,6 +104,8 @@ export type RemoveTarget =
   | { kind: "LINES"; lines: RemoveLine[] }
   /** The last order; `quantity` drinks of its last line ("scratch one of those"), or all of it when null. */
   | { kind: "LAST_ORDER"; quantity: number | null }
+  /** The drink on the tab made so ("take the neat one off"): `quantity` of it, or all of it when null. */
+  | { kind: "MADE"; modifiers: Modifier[]; quantity: number | null }
   | { kind: "EVERYTHING" };
 
 /** A drink to pour instead, knowing whether its count was said ("make those lagers" keeps the count). */

@@ -1812,3 +1812,42 @@ describe("after Z19 and Z20: crews, machines, tastes, what the guest cannot hand
 
   itPours([["half a dozen lagers for the back nine crew", ["6 tap-beer"]]]);
 });
+
+describe("after Z21 and Z22: asides after an order, drinks named by how they are made, one of each", () => {
+  itPoursNothing([
+    "I'd have a negroni but my doctor told me to cut back",
+    "the martini any good?",
+    "any lagers?",
+    "what's on tap tonight",
+  ]);
+
+  itPours([
+    ["a rum on the rocks, my turn's up next", ["1 rum (on the rocks)"]],
+    ["an iced tea for the lady sitting by the window", ["1 iced-tea"]],
+    ["I'd like a daiquiri, shaken, if you could", ["1 daiquiri (shaken)"]],
+    ["we're at gate 14, send over two lemonades", ["2 lemonade"]],
+    ["Hemingway drinks a mojito in that book. I'll settle for a rum, neat", ["1 rum (neat)"]],
+    ["two sodas please, and the band was brilliant", ["2 soda"]],
+    ["i'm checking out before noon, put 3 ipas on my tab", ["3 ipa"]],
+  ]);
+
+  it.each([
+    [["a gin neat and a vodka on the rocks", "a lemonade", "take the neat one off"], ["1 lemonade", "1 vodka (on the rocks)"]],
+    [["a gin neat and a rum neat", "remove the neat one"], ["1 gin (neat)", "1 rum (neat)"]],
+    [["two dirty martinis and a cosmo", "scrap the dirty ones"], ["1 cosmopolitan"]],
+    [["a brandy on the rocks", "what a day that was, same again"], ["2 brandy (on the rocks)"]],
+    [["a few glasses of lemonade", "three"], ["3 lemonade"]],
+    [["some shots of tequila", "four, on the rocks"], ["4 tequila (on the rocks)"]],
+    [["three negronis", "she'd prefer a cosmo, swap one of the negronis"], ["1 cosmopolitan", "2 negroni"]],
+    [["two IPAs and a whiskey neat", "drop the whiskey", "a brandy neat instead"], ["1 brandy (neat)", "2 ipa"]],
+    [["is a daiquiri or a cosmo sweeter?", "two of each please"], ["2 cosmopolitan", "2 daiquiri"]],
+    [["a martini", "two rums", "neat for both", "actually make them on the rocks"], ["1 martini", "2 rum (on the rocks)"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'keep it open, I'll pay before my train' starts no payment; 'nah, just close it' does", async () => {
+    expect((await after(["a lager", "keep it open, I'll pay before my train"])).session.tab.status).toBe("OPEN");
+    expect((await after(["a lager", "nah, just close it"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});

@@ -71,15 +71,18 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-06-z15": 0.97,
   "fresh-2026-12-06-z16": 0.93,
   // Z17 and Z18, run once on the engine after the Z15/Z16 round and given one short round at the end of
-  // the session: Z17 keeps "and one for the fella who just walked in" after "a Negroni it is, up"; Z18
-  // keeps "take the neat one off" said after a Heineken was ordered (which whiskey): counted below.
+  // the session: Z17 keeps "and one for the fella who just walked in" after "a Negroni it is, up" (counted
+  // below); Z18's "take the neat one off" said after a Heineken was ordered is read since Z21/Z22.
   "fresh-2026-12-06-z17": 0.95,
-  "fresh-2026-12-06-z18": 0.975,
+  "fresh-2026-12-06-z18": 0.985,
   // Z19 and Z20, run once on the final engine of this stop, then given a short round. Z20 keeps two
   // visits: "actually just one IPA" after the negroni was taken off (one more IPA poured), and "hmm, do 15
   // then" after a tip quote on a visit whose order went wrong earlier: counted below.
   "fresh-2026-12-06-z19": 0.985,
   "fresh-2026-12-06-z20": 0.96,
+  // Z21 and Z22, run once on the engine the Z-rounds ended on (94.0 and 91.1 %), both at 100 % after their round.
+  "fresh-2026-12-06-z21": 1.0,
+  "fresh-2026-12-06-z22": 1.0,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
@@ -88,7 +91,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z16": 5, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z18": 4, "fresh-2026-12-06-z20": 6 };
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z16": 5, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z20": 6 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))

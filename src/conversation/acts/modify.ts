@@ -29,7 +29,8 @@ export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantit
   // "with a twist on all of them": every line of those drinks on the tab, not only the last order's.
   // "make one of the brandies a double" after some waters: a drink named that the last order does not hold is the tab's.
   const elsewhere = itemIds !== undefined && !state.lastOrder.some((line) => itemIds.includes(line.menuItemId));
-  const onTab = all || elsewhere ? (await bar.snapshot(tools.sessionId)).tab.items : [];
+  // ("they want them on the rocks" with no drink named: "them" are the drinks of the last order.)
+  const onTab = (all && (itemIds !== undefined || state.lastOrder.length === 0)) || elsewhere ? (await bar.snapshot(tools.sessionId)).tab.items : [];
   const ids = itemIds ? new Set(itemIds) : null;
   const tabLines = onTab.filter((line) => ids === null || ids.has(line.menuItemId));
   const source: OrderLine[] = tabLines.length > 0 ? tabLines.map(({ menuItemId, quantity: count, modifiers }) => ({ menuItemId, quantity: count, modifiers })) : state.lastOrder;

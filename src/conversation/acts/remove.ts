@@ -73,5 +73,14 @@ export const remove: Act<"REMOVE"> = async ({ target }, state, bar, tools) => {
     }
     case "LINES":
       return removeLines(target.lines, lines, bar, tools);
+    case "MADE": {
+      // "take the neat one off": whichever drink on the tab is made so; asked when several are.
+      const made = lines.filter((line) => target.modifiers.every((modifier) => line.modifiers.includes(modifier)));
+      const drinks = [...new Set(made.map((line) => line.menuItemId))];
+      const [only, ...others] = drinks;
+      if (only === undefined) return { text: tools.replies.noneMadeSo(target.modifiers), session };
+      if (others.length > 0) return { text: tools.replies.askWhichToRemove(drinks), pending: { kind: "REMOVE", candidates: drinks, quantity: target.quantity } };
+      return removeChanges(reductions(linesOf(made, only, null), target.quantity), bar, tools);
+    }
   }
 };

@@ -79,18 +79,30 @@ async function replaceLines(
   };
 }
 
-/** The turn before took drinks off, none of the last order's, and poured none. */
+/** The turn before took drinks off and poured none. */
 function justRemoved(state: DialogueState): boolean {
   const edit = state.lastEdit;
-  if (edit === null || edit.turn !== state.turn || edit.added.length > 0 || edit.removed.length === 0) return false;
-  return edit.removed.every((line) => !state.lastOrder.some((ordered) => ordered.menuItemId === line.menuItemId));
+  return edit !== null && edit.turn === state.turn && edit.added.length === 0 && edit.removed.length > 0;
+}
+
+/**
+ * The lines of the last order a drink said "instead" stands for. After a turn that only took drinks
+ * off, those still on the tab: "never mind the cognac" (an earlier drink) then "an iced tea instead"
+ * replaces nothing, nor does "cancel the gin" (the last order, now gone) then "a vodka instead"; "only
+ * one" of three IPAs then "make it a classic brew" replaces the IPA left.
+ */
+async function lastOrderReplaced(drafts: readonly DraftLine[], state: DialogueState, bar: BarPort, tools: ActTools): Promise<OrderLine[]> {
+  if (!justRemoved(state)) return fromLastOrder(drafts, state, tools);
+  const removed = state.lastEdit?.removed ?? [];
+  if (removed.every((line) => !state.lastOrder.some((ordered) => ordered.menuItemId === line.menuItemId))) return [];
+  const items = (await bar.snapshot(tools.sessionId)).tab.items;
+  return fromLastOrder(drafts, state, tools).filter((line) => items.some((onTab) => onTab.menuItemId === line.menuItemId));
 }
 
 export const replace: Act<"REPLACE"> = async ({ target, drafts, unknown }, state, bar, tools) => {
   let old: OrderLine[];
   if (target.kind === "LINES") old = target.lines;
-  // "never mind the cognac" then "an iced tea instead": what it stands in for is already off the tab.
-  else if (target.kind === "LAST_ORDER") old = justRemoved(state) ? [] : fromLastOrder(drafts, state, tools);
+  else if (target.kind === "LAST_ORDER") old = await lastOrderReplaced(drafts, state, bar, tools);
   else if (target.kind === "EVERYTHING") old = (await bar.snapshot(tools.sessionId)).tab.items.map((line) => ({ menuItemId: line.menuItemId, quantity: line.quantity, modifiers: [...line.modifiers] }));
   else old = namedLines(target.line, (await bar.snapshot(tools.sessionId)).tab.items);
   const asSaid = (target.kind === "NAMED" && target.asSaid === true) || target.kind === "EVERYTHING";
