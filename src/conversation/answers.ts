@@ -22,6 +22,8 @@ import type { Understanding } from "./understanding.js";
 
 const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", "surprise me", "does not matter", "do not mind", "up to you", "dealer choice", "your choice", "no preference"];
 const ALL = ["both", "all of them", "all", "each", "every one", "them all"];
+/** Every drink offered, taken ("that's all" ends the order: not among them). */
+const ALL_OFFERED = ["both", "all of them", "them all", "every one", "the lot", "all three", "all four", "all five"];
 
 /**
  * A yes, read from its words rather than from a list of phrases: at least one word that agrees
@@ -290,10 +292,18 @@ function asReplacement(answer: Understanding | null, replaces: readonly OrderLin
   };
 }
 
-/** "one of each", "two of each", "both" to "the Negroni or the Manhattan?": every option, that many of each. */
-function eachOfTheOptions(u: Utterance, drafts: readonly DraftLine[]): Understanding | null {
+/**
+ * Every drink asked about taken at once: "one of each", "two of each", "both" to "the Negroni or the
+ * Manhattan?" (one line, either drink: that many of each), and "I'll have both", "all of them" to "a
+ * Daiquiri and a Cosmopolitan come to $22.00. Shall I pour them?" (the lines offered, as offered).
+ */
+function everyDrinkAskedAbout(u: Utterance, drafts: readonly DraftLine[]): Understanding | null {
+  // ("both neat" to "neat or on the rocks?" for a gin and a rum answers how, read as such.)
+  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || modifiersSaid(u).length > 0) return null;
   const [asked, ...others] = drafts;
-  if (!asked || others.length > 0 || asked.candidates.length < 2 || u.order.drafts.length > 0 || u.order.unknown.length > 0) return null;
+  if (!asked) return null;
+  if (others.length > 0) return has(u, ...ALL_OFFERED) ? { intent: "ORDER", drafts: drafts.map((draft) => ({ ...draft })), unknown: [] } : null;
+  if (asked.candidates.length < 2) return null;
   const eachAt = u.tokens.findIndex((token, at) => token === "each" && u.tokens[at - 1] === "of");
   const count = eachAt >= 2 ? readQuantity(u.tokens, eachAt - 2) : null;
   const both = asked.candidates.length === 2 && has(u, "both");
@@ -333,8 +343,8 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
   } else {
     // "cool, thanks" to "Want one?" after a price: thanks for the answer, no drink asked for.
     if (!pending.ordered && THANKS_FOR_TELLING.test(u.padded)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
-    const each = eachOfTheOptions(u, pending.drafts);
-    if (each) return each;
+    const every = everyDrinkAskedAbout(u, pending.drafts);
+    if (every) return every;
     const answer = asReplacement(answerOrder(u, pending.drafts, pending.confirm, index), pending.replaces);
     if (answer) return answer;
   }

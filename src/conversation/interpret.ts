@@ -41,7 +41,7 @@ import { SUPPLIES, withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
-import { everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
+import { everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingsApart, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
 import { WH } from "./segmentation.js";
@@ -812,6 +812,8 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   const { read, tagged } = withoutRelays(counted.read, counted.tagged);
   const guests = counted.groupSize;
   if (read.tokens.length === 0) return { understanding: { intent: "UNKNOWN" }, answered: null };
+  const apart = servingsApart(read.tokens, state, index);
+  if (apart) return { understanding: apart, answered: null };
   const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index);
   let declined: Understanding | null = null;
   // With a question open, the utterance read whole once, for every way it may answer.

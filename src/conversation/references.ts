@@ -10,8 +10,8 @@ import type { Clause } from "./clauses.js";
 import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
 import { sameDrink, type DraftLine } from "./drafts.js";
 import { matches, namesNewDrinkFirst, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
-import type { MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers, readModifierAt } from "./modifiers.js";
+import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { canonicalModifiers, isModifier, readModifierAt, replaceModifiers } from "./modifiers.js";
 import { readQuantity } from "./numbers.js";
 import type { RemoveLine, Understanding } from "./understanding.js";
 
@@ -403,3 +403,30 @@ export function servingWordsFor(body: Utterance, state: DialogueState, index: Me
 
 /** "them", "both", "all": every one of the drinks just ordered. */
 export const everyOne = (u: Utterance): boolean => matches(u, EVERY_ONE);
+
+/** "one up, one on the rocks", "one of them neat and one with ice", "one up, the other on the rocks": units counted apart. */
+const UNITS_APART = /^ (and |but |oh |so |okay )?(one|1|two|2)( of (them|those|these|the two))? .* (one|1|two|three|\d+|the other) /;
+
+/**
+ * "one with ice, one normal" said of two daiquiris just poured: the units of the last order made in
+ * different ways, in one edit (the line replaced by its units as said), never more of them. Read as the
+ * order said again with the drink's name in front ("2 daiquiri one with ice one normal").
+ */
+export function servingsApart(tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding | null {
+  if (state.pending?.kind === "ORDER" && state.pending.ordered) return null;
+  const line = [...state.lastOrder].reverse().find((ordered) => ordered.quantity >= 2);
+  const item = line && index.byId.get(line.menuItemId);
+  if (!line || !item || !UNITS_APART.test(` ${tokens.join(" ")} `) || tokens.some((_, at) => matchMenuAt(tokens, at, index) !== null)) return null;
+  const said = tokens.map((token, at) => (token === "other" && tokens[at - 1] === "the" ? "one" : token)).filter((token, at, all) => !(token === "the" && all[at + 1] === "one" && tokens[at + 1] === "other"));
+  const read = utteranceOf([String(line.quantity), ...item.name.toLowerCase().split(" "), ...said], index);
+  const drafts = read.order.drafts;
+  const total = drafts.reduce((sum, draft) => sum + draft.quantity, 0);
+  const ofThatDrink = drafts.every((draft) => draft.candidates.length === 1 && draft.candidates[0] === line.menuItemId);
+  if (drafts.length < 2 || !ofThatDrink || total > line.quantity || read.order.unknown.length > 0 || drafts.every((draft) => draft.modifiers.length === 0)) return null;
+  return {
+    intent: "REPLACE",
+    target: { kind: "LINES", lines: [{ ...line, quantity: total }] },
+    drafts: drafts.map((draft) => ({ ...draft, modifiers: canonicalModifiers(replaceModifiers(line.modifiers.filter(isModifier), draft.modifiers)), quantitySaid: true })),
+    unknown: [],
+  };
+}

@@ -373,6 +373,16 @@ interface Span {
   end: number;
 }
 
+/** From `position`, before the next stop, "and" or "or" leads to one more drink: the last item of a list. */
+function listEndsAhead(tokens: readonly string[], pauses: readonly Pause[], position: number, index: MenuIndex): boolean {
+  for (let at = position + 1; at < tokens.length; at += 1) {
+    const pause = pauses[at] ?? "NONE";
+    if (pause === "STOP" || pause === "QUESTION") return false;
+    if ((tokens[at] === "and" || tokens[at] === "or") && drinkNamedFrom(tokens, at + 1, index)) return true;
+  }
+  return false;
+}
+
 /** Clause boundaries: where each clause starts and ends in the utterance's tokens. */
 export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] | null = null): Span[] {
   const { tokens, pauses } = read;
@@ -418,6 +428,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // "how much for a daiquiri, a cosmo and a lager", "is a daiquiri, a cosmo or a martini sweeter": a list
+    // of drinks goes on after the pause, in the clause it started in ("I love negronis, a lager please" is two).
+    if (!marker && pause === "PAUSE" && inDrink[position - 1] && drinkNamedFrom(tokens, position, index) && listEndsAhead(tokens, pauses, position, index)) continue;
     if (marker) {
       // "oh wait": the "oh" goes with the marker.
       if (stop || position !== markersEnd) cut(!stop && (previous === "oh" || previous === "and") ? position - 1 : position);

@@ -1851,3 +1851,21 @@ describe("after Z21 and Z22: asides after an order, drinks named by how they are
     expect((await after(["a lager", "nah, just close it"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z21 and Z22, continued: units made apart, every drink asked about, lists in questions", () => {
+  it.each([
+    [["two gins", "neat please"], ["2 gin (neat)"]],
+    [["two gins neat", "one with ice, one as it is"], ["1 gin (neat)", "1 gin (on the rocks)"]],
+    [["two martinis", "one of them dirty and one with a twist"], ["1 martini (dirty)", "1 martini (with a twist)"]],
+    [["two manhattans", "one up, the other on the rocks"], ["1 manhattan (on the rocks)", "1 manhattan (up)"]],
+    [["four rums on the rocks", "one neat, three with ice"], ["1 rum (neat)", "3 rum (on the rocks)"]],
+    [["what do a negroni and a lager come to?", "we'll take both"], ["1 negroni", "1 tap-beer"]],
+    [["price of an IPA, a cosmo and a soda?", "all three please"], ["1 cosmopolitan", "1 ipa", "1 soda"]],
+    [["price of an IPA and a soda?", "that's all thanks"], []],
+    [["a gin and a rum", "both on the rocks"], ["1 gin (on the rocks)", "1 rum (on the rocks)"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  itPoursNothing(["how much for a negroni, a manhattan and a lemonade", "is a cosmo, a daiquiri or a martini the strongest?"]);
+});
