@@ -18,6 +18,7 @@ import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { lexiconAt } from "./lexicon.js";
 import { readModifierAt } from "./modifiers.js";
+import { CONTAINERS } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import { AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
@@ -108,7 +109,7 @@ const ASKED_OF_A_DRINK = / DRINK (any |very |really |too |that |pretty )?(good|n
 const POLITE_CONDITION =
   /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) |^ (and |but )?if you (would|will)( please)? $/;
 const ABOUT_THE_DRINK = /^ (what|how) about (the|that|this|your) (\w+ )?DRINK $/;
-const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|\w+ing) /;
+const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|num|no|\w+ing) /;
 /** "If you'd put 18% on for the tip": a request put politely as a condition. */
 const POLITE_REQUEST = /^ (and |but )?if you (would|could|will|can) (please |kindly |just )?(put|add|make|bring|get|pour|start|leave|give|charge|close|set|send|throw) /;
 
@@ -263,7 +264,7 @@ const OTHER_SUBJECT = new RegExp(
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
-  /^ ((i think|i reckon|i feel like|i find|honestly|wow|man|oh) )?((the|that|this|these|those|your|a|an|our|my|his|her|their) )?((\w+) )?DRINK (MOD )?((here|there|you make|you serve|you have|(at|in|before|after|during|with|from|by|near|on) (the |a |my |your )?\w+|((the|that|this) \w+|i|he|she|we|they|you|my \w+) (had|ordered|made|got|drank|tried|recommended|served|brought|mixed)( \w+){0,3}) )?((and|or) (i|me) )?(is|are|was|were|looks?|looked|tastes?|tasted|smells?|smelled|sounds?|seems?|seemed|makes?|made|reminds?|hits?|goes|has|have|had|gets?|comes?|feels?|felt|always|never|just|really|kind|must|can|could|will|would|isnt|used)\b/;
+  /^ ((i think|i reckon|i feel like|i find|honestly|wow|man|oh) )?((the|that|this|these|those|your|a|an|our|my|his|her|their) )?((\w+) )?DRINK (MOD )?((here|there|you make|you serve|you have|(at|in|before|after|during|with|from|by|near|on) (the |a |my |your )?\w+|((the|that|this) \w+|i|he|she|we|they|you|my \w+) (had|ordered|made|got|drank|tried|recommended|served|brought|mixed)( \w+){0,3}) )?((and|or) (i|me) )?(is|are|was|were|looks?|looked|tastes?|tasted|smells?|smelled|sounds?|seems?|seemed|makes?|made|reminds?|hits?|goes|has|have|had|gets?|comes?|feels?|felt|always|never|just|really|kind|must|can|could|will|would|isnt|used|takes|took|brings|brought|gives|gave|keeps|kept|knocks|knocked|beats|puts|sends|sent|wins|won|does|did)\b/;
 /** A drink said to be something ("her favorite is the cosmo", "his drink of choice is vodka"). */
 const DRINK_PREDICATE = / (is|was|are|were|being) ((the|a|an|my|your|his|her|their|our|always|still|definitely|probably|usually|just) )*DRINK /;
 const THING_SUBJECT = /^ (it|that|this|these|those) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
@@ -290,6 +291,8 @@ const LATER = oneOf([
   / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
   / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ ){0,4}(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
+  // "when the slideshow starts", "once the band plays", "when she's in": any happening still to come, said in the present.
+  / (when|once|as soon as|by the time) (it|the \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
   // "I'll wait for my friends", "we can wait on the negronis".
   / (will|would|can|could|should|going to|gonna|let us|lets|rather|happy to|better) wait /,
 ]);
@@ -340,7 +343,11 @@ const REQUEST_LEMMAS = new Set([
 /** Time, or a look, asked for instead of a drink: "a moment", "a sec", "more time", "a look at the list". */
 const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather", "look", "peek", "glance", "gander", "think", "squint", "browse", "taste", "sip", "sample", "tester"]);
 /** What may be asked for about a drink instead of the drink: "the name of", "the recipe", "the story behind". */
-const WORDS_ABOUT = new Set(["name", "names", "recipe", "recipes", "story", "history", "secret", "spec", "specs", "ingredients", "details", "origin", "photo", "picture", "lowdown", "rundown", "scoop"]);
+const WORDS_ABOUT = new Set([
+  "name", "names", "recipe", "recipes", "story", "history", "secret", "spec", "specs", "ingredients", "details", "origin", "photo", "picture", "lowdown", "rundown", "scoop",
+  // "can I get your opinion on the negroni versus the manhattan": a view of the drinks, asked for.
+  "opinion", "opinions", "thoughts", "view", "views", "verdict", "advice", "input", "recommendation", "recommendations",
+]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
 const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);
 /** Verbs of knowing and looking: a wish for one of them asks for words, never for a drink. */
@@ -370,12 +377,15 @@ const ORDER_NOUN = / (an|a|my|our|the|this|rush|first|next) order (is )?(for|of)
  * after "to": "want to order a beer" asks, "want to hear about the rum" does not. Null when the
  * clause has no such frame (the act rules read it then).
  */
-function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: readonly string[], shape: string): boolean | null {
+function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: readonly string[], shape: string, index: MenuIndex): boolean | null {
   if (ORDER_NOUN.test(shape)) return true;
   let position = 0;
   while (position < tokens.length && OPENERS.has(tokens[position] as string)) position += 1;
   // "can I have a minute...", "could we get...": asked, the subject comes after the modal.
   if (ASKING_MODALS.has(tokens[position] as string) && (tokens[position + 1] === "i" || tokens[position + 1] === "we")) position += 1;
+  // "could you get me a taxi number...": asked of Maya, the verb after "you" is what she is asked to do.
+  const askedOfMaya = ASKING_MODALS.has(tokens[position] as string) && tokens[position + 1] === "you" && tags[position + 2] === "VERB";
+  if (askedOfMaya) position += 2;
   // "me, I take one cosmo": the guest named twice, as second-language speakers often start.
   if (tokens[position] === "me" && tokens[position + 1] === "i") position += 1;
   // "I think I take one negroni", "I guess we'll have two": the hedge frames the request, not a thought.
@@ -384,7 +394,7 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   }
   const subject = tokens[position];
   // "let's get", "lets have": the guest and company, whatever the tagger calls "let".
-  const commanded = subject !== undefined && tags[position] === "VERB" && subject !== "let" && subject !== "lets";
+  const commanded = askedOfMaya || (subject !== undefined && tags[position] === "VERB" && subject !== "let" && subject !== "lets");
   if (!commanded) {
     if (subject === undefined) return null;
     const joint = jointSubjectEnd(tokens, tags, position);
@@ -416,6 +426,7 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   const objectWords = tokens.slice(position + 1, position + 5);
   const ends = objectWords.indexOf("of") >= 0 ? objectWords.indexOf("of") : objectWords.length;
   if (objectWords.slice(0, ends).some((word) => WORDS_ABOUT.has(word))) return false;
+  if (thingAskedForADrink(tokens, tags, position + 1, index)) return false;
   const infinitive = tokens[position + 1] === "to" && tags[position + 2] === "VERB";
   if (WISH_LEMMAS.has(lemma) && infinitive) {
     const next = lemmas[position + 2] as string;
@@ -427,6 +438,33 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   if (OPINION_LEMMAS.has(lemma)) return choosing || tokens.slice(0, position).some((token) => MODALS.has(token)) ? true : null;
   return true;
 }
+
+/** Heads of an object that are the drink, or hold it: "one", "a pint of", "something", "the usual". */
+const DRINK_HEADS = new Set(["one", "ones", "something", "anything", "same", "usual", "drink", "drinks", "round", "double", "single", "refill", "top", "another", "more", "other", "thing"]);
+const OBJECT_LEAD_TAGS: ReadonlySet<Tag> = new Set(["DET", "ADJ", "NUM", "PRON"]);
+/** Words that place a drink after the thing asked for: "a straw for the lemonades", "a taxi number for after this IPA". */
+const PLACING_THE_DRINK = new Set(["for", "with", "after", "before"]);
+
+/**
+ * "can I get a straw for the kids' lemonades", "could you get me a taxi number for after this IPA": the
+ * verb's object is a thing the bar does not pour (no drink, food or anything else it knows), and the
+ * drink after it, with no "and" between, only says what the thing is for: no drink is asked for.
+ */
+function thingAskedForADrink(tokens: readonly string[], tags: readonly Tag[], from: number, index: MenuIndex): boolean {
+  let at = from;
+  while (at < tokens.length && (OBJECT_LEAD_TAGS.has(tags[at] as Tag) || RECIPIENT_WORDS.has(tokens[at] as string)) && matchMenuAt(tokens, at, index) === null) at += 1;
+  const head = at;
+  // (Food is left to the lexicon's reading, "chips with a lager" may ask for both; so are the bar's supplies, "a straw for the lemonades".)
+  while (at < tokens.length && (tags[at] === "NOUN" || tags[at] === "PROPN") && matchMenuAt(tokens, at, index) === null && lexiconAt(tokens, at) === null) at += 1;
+  if (at === head || tokens.slice(head, at).some((word) => DRINK_HEADS.has(word) || CONTAINERS.has(word))) return false;
+  if (!PLACING_THE_DRINK.has(tokens[at] as string)) return false;
+  for (let next = at + 1; next < tokens.length; next += 1) {
+    if (tokens[next] === "and" || tokens[next] === "plus" || tokens[next] === "or") return false;
+    if (matchMenuAt(tokens, next, index) !== null) return true;
+  }
+  return false;
+}
+const RECIPIENT_WORDS = new Set(["me", "us", "him", "her", "them"]);
 
 /** Where a subject that includes the guest ends: "me and the boys", "my wife and I" (null when there is none). */
 function jointSubjectEnd(tokens: readonly string[], tags: readonly Tag[], start: number): number | null {
@@ -561,7 +599,7 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
 const ASIDE_WORDS: readonly string[] = [
   "thank you very much", "thank you so much", "thanks very much", "thanks so much", "thanks a lot", "thank you",
-  "thanks", "please", "cheers", "i guess", "i think", "i suppose", "i reckon", "if you can", "if you could",
+  "thanks", "please", "cheers", "i guess", "i think", "i suppose", "i reckon", "if you can", "if you could", "right now", "right away", "straight away", "asap",
   "when you can", "whenever you can", "when you get a chance", "when you get a sec", "whenever you get a chance",
   "whenever you get a sec", "whenever you get a moment", "when you get a moment", "whenever you have a moment",
   "when you have a moment", "whenever you have a sec", "when you have a sec", "whenever you have a chance",
@@ -631,7 +669,9 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     if (token === "there" && position === opening && position > 0) continue;
     // "a lemonade for our friend who's driving", "a quick daiquiri before I go": what follows is
     // another clause, about the friend or the time, not a verb of this one.
-    if (inner && position > opening && (RELATIVE.has(token) || (ADJUNCT.has(token) && (SUBJECTS.has(tokens[position + 1] as string) || tokens[position + 1] === "it")))) break;
+    // ("a manhattan, stirred for thirty seconds like the instructor showed": how it is made, told by another clause.)
+    const manner = token === "like" && position >= drinkEnd && drinkEnd > 0 && MANNER_SUBJECTS.has(tokens[position + 1] as string);
+    if (inner && position > opening && (RELATIVE.has(token) || manner || (ADJUNCT.has(token) && (SUBJECTS.has(tokens[position + 1] as string) || tokens[position + 1] === "it")))) break;
     // "a negroni before the 10 o'clock set": a time named after the drink holds no verb of the clause.
     if (position >= drinkEnd && drinkEnd > 0 && ADJUNCT.has(token) && OWNERS_AND_THE.has(tokens[position + 1] as string)) break;
     // "a lager for the guy singing song 37": a participle right after a noun, once the drink is said,
@@ -655,7 +695,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
 const ROUND_IS = /^ ((the|our|this|my) )?((next|first|second|third|last|final) )?round (is|will be|is going to be|is gonna be) /;
 const FOR_WHAT = /(DRINK.*) to \w+ /;
 const RELATIVE = new Set(["who", "whom", "whose", "whoever", "whomever"]);
-const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they|it) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
+const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| like (the|my|our|your|his|her|i|we|you|he|she|they) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they|it) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
+const MANNER_SUBJECTS = new Set(["the", "my", "our", "your", "his", "her", "i", "we", "you", "he", "she", "they"]);
 const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "when", "since"]);
 
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
@@ -727,7 +768,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       continue;
     }
     const clauseTags = tagged.tags.slice(start, end);
-    const framed = requestFrame(tokens, clauseTags, tagged.lemmas.slice(start, end), shape);
+    const framed = requestFrame(tokens, clauseTags, tagged.lemmas.slice(start, end), shape, index);
     let { act, kind } = actOfShape(shape, fragment, asked, counterfactual, framed);
     // "Maureen, put that cosmo down": a command to the friend just called by name, not to Maya.
     const previous = clauses[clauses.length - 1];

@@ -54,6 +54,8 @@ const UNITS = new Set([
   "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "o",
   // "split it four ways": how many shares, not drinks.
   "ways",
+  // "we've got 27 points", "up by 3 goals": a score, never a count of drinks.
+  "points", "goals", "goal", "runs", "tries", "wickets", "laps", "miles", "km", "kilometres", "kilometers", "pages", "chapters",
 ]);
 /** Nouns a number after which is still about drinks or money ("IPAs, 2", "tip 20", "round 2"). */
 const NOT_LABELS = new Set([

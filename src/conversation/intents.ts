@@ -254,6 +254,10 @@ const REPEAT_NOT = new RegExp(
   ` (same|another) (one )?as (that|this|those|these|the|my|our|his|her|their|your) (best |old )?(${PERSON_NOUNS}|${PEOPLE_AROUND})\\b|` +
   / another (question|time|day|thing|place|bar|topic) | same (here|to you) | (not|no|never) (another|again|more|one more) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /.source,
 );
+/** "a round of crisps", "a round of applause": a round of something the bar does not pour, no drinks again. */
+const roundOfSomethingElse = (u: Utterance): boolean =>
+  u.tokens.some((token, at) => (token === "round" || token === "rounds") && u.tokens[at + 1] === "of" && u.tokens[at + 2] !== undefined && !ROUND_OF_DRINKS.has(u.tokens[at + 2] as string));
+const ROUND_OF_DRINKS = new Set(["the", "same", "drinks", "those", "them", "these", "that", "shots", "beers", "pints", "cocktails", "whatever", "everything", "what"]);
 const SAME_AGAIN = / (same again|the same again|again|same) (on|for|with) /;
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
 
@@ -390,7 +394,7 @@ function classifyChange(u: Utterance): Understanding | null {
 
 function classifyRepeat(u: Utterance): Understanding | null {
   // ("another straw for the lemonade": another of what the bar hands over, no drink.)
-  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token))) return null;
+  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token)) || roundOfSomethingElse(u)) return null;
   // "same again on the pints": the drinks named, as they were poured.
   const named = u.order.topics.filter((topic) => topic.category === null).flatMap((topic) => topic.candidates);
   if (named.length > 0 && matches(u, SAME_AGAIN)) return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null, itemIds: [...new Set(named)] };

@@ -44,6 +44,8 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // (the nouns that end in "-ing" are owned: "my sister's wedding").
   [/'s (?=(next|up next|over|closing|closed|open|due|cancelled|canceled|delayed)\b)/g, " is "],
   [/'s (?=(?!(wedding|evening|morning|thing|something|nothing|anything|everything|ring|king|building|meeting|booking|pudding|ceiling|sibling|darling|clothing|feeling|painting|reading|spring|string|wing|living|setting|outing|earring|stocking|lodging)\b)[a-z]{2,}ing\b)/g, " is "],
+  // "my nan's 90 today": before a number, "is" (an age, a score), no one owns a number.
+  [/'s (?=(\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b)/g, " is "],
   // No possessive comes before an article or most prepositions: "the lemonade's for my daughter", "my flight's at 6"
   // ("on" and "with" are left out: "Jack Daniel's on the rocks", "Tito's with soda").
   [/'s (?=(a|an|the|for|in|at|from|by|too|also|just|my|our|your|his|her|their|upstairs|downstairs|outside)\b)/g, " is "],
@@ -224,6 +226,14 @@ function marked(text: string): string {
   if (result.includes("wagon")) result = result.replace(/\b(on|off) the wagon\b/g, (_, side: string) => (side === "on" ? "sober" : "drinking again"));
   // "what's on tap?", "anything on draught": the beers the bar pours, asked about.
   if (result.includes(" on ")) result = result.replace(/\b(what is|what's|whats|what have you got|what do you have|what you got|anything|what else is) on (tap|draft|draught)\b/g, "what beers do you have");
+  // "another manhattan just like that one": made the same way (not "I like that one": an opinion).
+  if (result.includes("like")) result = result.replace(/(?<!\b(i|we|you|they|he|she|would|really|do|not|also|totally|all|quite) )\b(just |exactly )?like (that|this|the last|the other|the first) one\b/g, "same way");
+  // "make those up, no ice": "no ice" only says again what "up" means.
+  if (result.includes("ice")) result = result.replace(/\bup\s*,?\s*(no|without) ice\b/g, "up");
+  // "shaken 10 seconds, no more": a limit on how long, no drink declined.
+  if (result.includes("no ")) result = result.replace(/\b(seconds?|minutes?|secs?|mins?)\s*,?\s*no (more|longer)\b/g, "$1");
+  // "I'd better just have a lemonade then": what the guest decides on, as "I'll".
+  if (result.includes("better")) result = result.replace(/\b(i|we)('d| had| would) better\b/g, "$1 will");
   // "15 per cent": one word, as the readers of tips know it.
   if (result.includes("per cent")) result = result.replace(/\bper cent\b/g, "percent");
   const words = result

@@ -64,7 +64,7 @@ export interface ParsedOrder {
 
 const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
 /** "a pint of IPA", "two cans of coke": the container is not a drink of its own when a drink follows. */
-const CONTAINERS = new Set(
+export const CONTAINERS: ReadonlySet<string> = new Set(
   [
     "glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order", "carafe", "mug", "liter",
     "litre", "bucket", "pack", "case", "bag", "bowl", "plate", "basket", "box", "slice", "piece", "side", "portion",
@@ -267,8 +267,15 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       // ("a straw for grandma's lemonade": the person's drink, its "'s" gone, is possessed as "her lemonade" is.)
       const owner = POSSESSIVES.has(tokens[position - 1] as string) || PERSON_WORDS.has(tokens[position - 1] as string);
       // ("a to-go cup for this negroni", "another straw for the lemonade": the drink a thing is for.)
-      const suppliedFor = ["this", "that", "the"].includes(tokens[position - 1] as string) && tokens.slice(Math.max(0, position - 6), position - 2).some((word) => SUPPLIES.has(word));
-      const possessed = (owner || suppliedFor) && PLACING.has(tokens[position - 2] as string);
+      // ("a straw for the kids' lemonades": whose drink it is may stand between.)
+      const placedAt = [1, 2, 3].map((back) => position - back).find((at) => PLACING.has(tokens[at] as string)) ?? -1;
+      const between = placedAt < 0 ? [] : tokens.slice(placedAt + 1, position);
+      const suppliedFor =
+        placedAt >= 0 &&
+        between.length > 0 &&
+        !between.some((word) => ["and", "or", "plus", "a", "an", "another"].includes(word)) &&
+        tokens.slice(Math.max(0, placedAt - 4), placedAt).some((word) => SUPPLIES.has(word));
+      const possessed = (owner && PLACING.has(tokens[position - 2] as string)) || suppliedFor;
       const named = tokens.slice(position, position + itemLength) as string[];
       events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named, roundOf, heldInPlural });
       roundOf = false;
@@ -460,7 +467,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
       // "one IPA for seat 3 and one for seat 4", "a martini and one for my wife": another of the same
       // drink, for someone else. ("two martinis, one for me and one for her" shares out the two.)
       drafts.push({ ...named, quantity: count, quantitySaid: true, modifiers: [...named.modifiers], softModifiers: [...named.softModifiers] });
-    } else {
+    } else if (!(looseQuantity !== null && forSomeone && count < looseQuantity)) {
+      // ("two of those, please, one for my old lab partner": one of the two is for someone, not a new count.)
       looseQuantity = count;
       looseRefers = refers;
     }

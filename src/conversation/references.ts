@@ -11,7 +11,7 @@ import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
 import { sameDrink, type DraftLine } from "./drafts.js";
 import { matches, namesNewDrinkFirst, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers, isModifier, readModifierAt, replaceModifiers } from "./modifiers.js";
+import { canonicalModifiers, isModifier, modifierProblem, readModifierAt, replaceModifiers } from "./modifiers.js";
 import { readQuantity } from "./numbers.js";
 import type { RemoveLine, Understanding } from "./understanding.js";
 
@@ -105,7 +105,11 @@ function referredEdit(reading: Understanding, clause: Clause, u: Utterance, stat
   const continued = asSaidOf(u, item.name, clause.fragment || onlyPointing(u), index).order.drafts[0];
   // "make the neat one a double": "neat" says which drink, "a double" how it is to be made.
   const madeAs = namedByServing(u.tokens);
-  const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]).filter((modifier) => !madeAs.includes(modifier));
+  // ("make those up, no ice" of daiquiris: "no ice" said in passing, where the drink cannot be neat, asks nothing.)
+  const inPassing = u.order.looseModifiers.filter((read) => read.soft).map((read) => read.modifier);
+  const modifiers = canonicalModifiers([...hard, ...(continued?.modifiers ?? [])]).filter(
+    (modifier) => !madeAs.includes(modifier) && !(inPassing.includes(modifier) && !hard.includes(modifier) && modifierProblem(item, [modifier]) !== null),
+  );
   if (modifiers.length === 0) return null;
   const units = unitsOf(u) ?? unitsChanged(u, false);
   // "two, dirty" orders two; "that one" and "them both" point at drinks poured, counting none.

@@ -257,7 +257,7 @@ const APPROVALS = new Set(["perfect", "great", "lovely", "excellent", "brilliant
 const NEGATORS = new Set(["not", "no", "never", "nothing", "none"]);
 const REQUEST_STARTS = new Set([
   "just", "another", "one", "two", "three", "four", "five", "same", "please", "give", "get", "bring", "pour", "make", "hit",
-  "let", "can", "could", "refill", "instead", "only", "a", "an", "send",
+  "let", "can", "could", "refill", "instead", "only", "a", "an", "send", "start",
   // The bar's commands: "that was for the wrong group, clear it all".
   "clear", "cancel", "remove", "take", "scratch", "drop", "add", "put", "change", "switch", "swap", "close", "settle", "knock", "lose", "ditch",
 ]);

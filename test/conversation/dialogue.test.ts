@@ -1869,3 +1869,32 @@ describe("after Z21 and Z22, continued: units made apart, every drink asked abou
 
   itPoursNothing(["how much for a negroni, a manhattan and a lemonade", "is a cosmo, a daiquiri or a martini the strongest?"]);
 });
+
+describe("after Z23 and Z24: views asked for, happenings to come, things for a drink, scores", () => {
+  itPoursNothing([
+    "could I get your thoughts on the daiquiri versus the cosmo",
+    "I'll get a negroni when the band starts",
+    "can we get a napkin for the baby's lemonade",
+    "could you get me the wifi password for after this cosmo",
+    "how much for a gin, a rum and an IPA?",
+  ]);
+
+  itPours([
+    ["my dad's 70 today, a whiskey neat for him", ["1 whiskey (neat)"]],
+    ["a martini, stirred for a minute like the bartender in the film", ["1 martini (stirred)"]],
+    ["a cosmo shaken hard 15 seconds, no longer", ["1 cosmopolitan (shaken)"]],
+    ["an IPA please, right away, I'm parched", ["1 ipa"]],
+    ["I'd better just stick to water then", ["1 water"]],
+  ]);
+
+  it.each([
+    [["a negroni", "this negroni brings back my honeymoon"], ["1 negroni"]],
+    [["how much is a daiquiri?", "three of those, one for my cousin"], ["3 daiquiri"]],
+    [["two sodas", "we've got 14 points after round 2"], ["2 soda"]],
+    [["three lagers", "and a round of nachos"], ["3 tap-beer"]],
+    [["two cosmos", "make them up, no ice"], ["2 cosmopolitan (up)"]],
+    [["an old fashioned on the rocks", "another old fashioned just like that one"], ["2 old-fashioned (on the rocks)"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+});

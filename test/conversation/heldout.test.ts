@@ -83,6 +83,9 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // Z21 and Z22, run once on the engine the Z-rounds ended on (94.0 and 91.1 %), both at 100 % after their round.
   "fresh-2026-12-06-z21": 1.0,
   "fresh-2026-12-06-z22": 1.0,
+  // Z23 and Z24, run once on the engine after the Z21/Z22 round (98.9 and 95.4 %), both at 100 % after their round.
+  "fresh-2026-12-06-z23": 1.0,
+  "fresh-2026-12-06-z24": 1.0,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
