@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
 import { buildBarLanguage } from "../../src/voice/recognition/bar-language.js";
-import { buildNgramModel, SENTENCE_END, SENTENCE_START } from "../../src/voice/recognition/ngram-model.js";
+import { buildNgramModel, DEFAULT_DISCOUNT, SENTENCE_END, SENTENCE_START } from "../../src/voice/recognition/ngram-model.js";
 
 const sentences = (...texts: string[]) => texts.map((text) => ({ words: text.split(" "), count: 1 }));
 
@@ -36,6 +36,14 @@ describe("the back-off trigram model", () => {
     }
     expect(lines).toContain(`-99 ${SENTENCE_START} ${lines.find((line) => line.startsWith(`-99 ${SENTENCE_START} `))!.split(" ")[2]}`);
     expect(model.arpa.trim().endsWith("\\end\\")).toBe(true);
+  });
+
+  it("discounts each seen bigram by DEFAULT_DISCOUNT: a smaller discount keeps more for what the bar says", () => {
+    // "two" is followed by "martinis" and "negronis", once each: each keeps (1 - discount) / 2.
+    expect(model.probability(["two"], "martinis")).toBeCloseTo((1 - DEFAULT_DISCOUNT) / 2, 12);
+    const looser = buildNgramModel(sentences("two martinis please", "a martini please", "what's my tab", "two negronis"), { openWords: ["hello", "car", "martini"], discount: 0.5 });
+    expect(model.probability(["two"], "martinis")).toBeGreaterThan(looser.probability(["two"], "martinis"));
+    expect(model.probability(["two"], "car")).toBeLessThan(looser.probability(["two"], "car"));
   });
 
   it("refuses nonsense options and an empty text", () => {
