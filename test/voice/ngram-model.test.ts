@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
-import { buildBarLanguage } from "../../src/voice/recognition/bar-language.js";
+import { buildBarLanguage, DEFAULT_PHRASE_WEIGHT } from "../../src/voice/recognition/bar-language.js";
 import { buildNgramModel, DEFAULT_DISCOUNT, SENTENCE_END, SENTENCE_START } from "../../src/voice/recognition/ngram-model.js";
 
 const sentences = (...texts: string[]) => texts.map((text) => ({ words: text.split(" "), count: 1 }));
@@ -62,6 +62,13 @@ describe("the bar's language", () => {
       expect(texts, text).toContain(text);
     }
     for (const item of MENU_CATALOG) expect(language.phraseHints).toContain(item.name.toLowerCase().replace(/-/g, " "));
+  });
+
+  it("counts each of the bar's phrases DEFAULT_PHRASE_WEIGHT times, an order once, unless told otherwise", () => {
+    const count = (sentences: typeof language.sentences, text: string) => sentences.find((sentence) => sentence.words.join(" ") === text)?.count;
+    expect(count(language.sentences, "what's my tab")).toBe(DEFAULT_PHRASE_WEIGHT);
+    expect(count(language.sentences, "can i get a negroni")).toBe(1);
+    expect(count(buildBarLanguage(MENU_CATALOG, { phraseWeight: 5 }).sentences, "what's my tab")).toBe(5);
   });
 
   it("keeps the everyday words open, and writes only what a recognizer can output", () => {
