@@ -20,7 +20,7 @@
  * recognizer carries what it learned of their voice from one of their utterances to the next (in
  * corpus order), as it does for a session's utterances on the /listen socket.
  *
- * `node dist/bench/speech/spoken-corpus.js [--size N] [--voices a,b] [--sessions] [--sweep]`; `npm run bench` runs it whole.
+ * `node dist/bench/speech/spoken-corpus.js [--size N] [--voices a,b] [--sessions] [--sweep] [--concurrency N] [--lm JSON]`; `npm run bench` runs it whole.
  */
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -265,12 +265,16 @@ export interface Recognition {
   words: number;
 }
 
+export type LanguageModelChoices = Pick<Parameters<typeof buildSphinxModel>[1], "language" | "model">;
+
 export interface SpokenCorpusOptions {
   scale?: number;
   voices?: readonly SynthVoice[];
   speeds?: readonly Speed[];
-  /** Decoders at once. */
+  /** Decoders at once (default 2: the machine's cores; 1 when others need them). */
   concurrency?: number;
+  /** The bar's model built other than by default (`--lm '{"model":{"openShare":0.05}}'`), for tuning it. */
+  lm?: LanguageModelChoices;
   /** Each voice, speed and noise level is one guest whose voice the recognizer remembers between utterances. */
   sessions?: boolean;
   log?: (line: string) => void;
@@ -282,7 +286,8 @@ export async function recognizeCorpus(options: SpokenCorpusOptions = {}): Promis
   const cases = spokenCorpus(options.scale ?? 1);
   const voices = options.voices ?? SYNTH_VOICES;
   const speeds = options.speeds ?? SPEEDS;
-  const model = await buildSphinxModel(MENU_CATALOG, { dictionaryPath: `${DEFAULT_SPHINX_MODEL_DIR}/cmudict-en-us.dict` });
+  const model = await buildSphinxModel(MENU_CATALOG, { ...options.lm, dictionaryPath: `${DEFAULT_SPHINX_MODEL_DIR}/cmudict-en-us.dict` });
+  options.log?.(`model: ${model.vocabularySize} words, ${model.sentences} sentences${model.missing.length > 0 ? `, left out: ${model.missing.join(" ")}` : ""}`);
   const recognizer = new SphinxRecognizer({ acousticModelDir: `${DEFAULT_SPHINX_MODEL_DIR}/en-us`, lmPath: model.lmPath, dictPath: model.dictPath });
   const scratch = await mkdtemp(path.join(tmpdir(), "maya-spoken-corpus-"));
   const noise = await pinkNoise(30);
@@ -364,6 +369,9 @@ export const tallyLine = (tally: Tally) =>
 const tuning = (recognition: Recognition) => (recognition.voice.family === HELD_OUT_FAMILY ? "voices not tuned on (festival)" : "tuning voices (espeak-ng, flite)");
 const noiseOf = (recognition: Recognition) => (recognition.noisy ? `noisy (${NOISE_SNR_DB} dB SNR)` : "clean");
 
+/** The per-voice keys' prefix: with its space, so "voices not tuned on" is not taken for one of them. */
+const PER_VOICE = "voice ";
+
 export const MODES: readonly { name: string; mode: HearingMode }[] = [
   { name: "words only (as before: no confidence, no confirmation)", mode: { heard: false, chooseByBar: false } },
   { name: "heard, the recognizer's first reading", mode: { heard: true, chooseByBar: false } },
@@ -377,15 +385,15 @@ export async function reportCorpus(recognitions: readonly Recognition[], log: (l
     const { tallies, wrong } = await tallyCorpus(recognitions, mode, (recognition) => [
       `${tuning(recognition)}, ${noiseOf(recognition)}`,
       `all, ${noiseOf(recognition)}`,
-      `voice ${recognition.voice.family} ${recognition.voice.name} ${recognition.speed}, ${noiseOf(recognition)}`,
+      `${PER_VOICE}${recognition.voice.family} ${recognition.voice.name} ${recognition.speed}, ${noiseOf(recognition)}`,
     ]);
     log(`\n${name}:`);
-    for (const [key, tally] of [...tallies].filter(([key]) => !key.startsWith("voice")).sort()) log(`  ${key}: ${tallyLine(tally)}`);
+    for (const [key, tally] of [...tallies].filter(([key]) => !key.startsWith(PER_VOICE)).sort()) log(`  ${key}: ${tallyLine(tally)}`);
     if (wrong.length > 0) log(`  wrong charges:\n${wrong.map((line) => `    ${line}`).join("\n")}`);
     kept = tallies;
   }
   log("\nper voice and speed (heard, the reading the bar chooses):");
-  for (const [key, tally] of [...kept].filter(([key]) => key.startsWith("voice")).sort()) log(`  ${key.slice(6)}: ${tallyLine(tally)}`);
+  for (const [key, tally] of [...kept].filter(([key]) => key.startsWith(PER_VOICE)).sort()) log(`  ${key.slice(PER_VOICE.length)}: ${tallyLine(tally)}`);
   if (sweep) {
     log(`\nconfirmation threshold on the tuning voices only (kept: ${CONFIRM_BELOW}):`);
     const tuningOnly = recognitions.filter((recognition) => recognition.voice.family !== HELD_OUT_FAMILY);
@@ -420,6 +428,8 @@ if (isMain) {
   const size = argument("--size");
   const names = argument("--voices")?.split(",");
   const load = argument("--load");
+  const concurrency = argument("--concurrency");
+  const lm = argument("--lm");
   if (load) {
     // Re-judge saved transcripts (words and confidences, never audio) without hearing them again.
     const saved = JSON.parse(await readFile(load, "utf8")) as (Omit<Recognition, "entry" | "voice"> & { say: string; given?: string[]; voice: string })[];
@@ -438,6 +448,8 @@ if (isMain) {
     ...(names ? { voices: SYNTH_VOICES.filter((voice) => names.includes(voice.name) || names.includes(voice.family)) } : {}),
     sweep: process.argv.includes("--sweep"),
     sessions: process.argv.includes("--sessions"),
+    ...(concurrency ? { concurrency: Number(concurrency) } : {}),
+    ...(lm ? { lm: JSON.parse(lm) as LanguageModelChoices } : {}),
   });
   if (result.skipped) console.log(`skipped: ${result.skipped}`);
 }

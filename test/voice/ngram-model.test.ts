@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MENU_CATALOG } from "../../src/bar/menu-catalog.js";
-import { buildBarLanguage } from "../../src/voice/recognition/bar-language.js";
-import { buildNgramModel, SENTENCE_END, SENTENCE_START } from "../../src/voice/recognition/ngram-model.js";
+import { buildBarLanguage, DEFAULT_PHRASE_WEIGHT } from "../../src/voice/recognition/bar-language.js";
+import { buildNgramModel, DEFAULT_DISCOUNT, SENTENCE_END, SENTENCE_START } from "../../src/voice/recognition/ngram-model.js";
 
 const sentences = (...texts: string[]) => texts.map((text) => ({ words: text.split(" "), count: 1 }));
 
@@ -38,6 +38,14 @@ describe("the back-off trigram model", () => {
     expect(model.arpa.trim().endsWith("\\end\\")).toBe(true);
   });
 
+  it("discounts each seen bigram by DEFAULT_DISCOUNT: a smaller discount keeps more for what the bar says", () => {
+    // "two" is followed by "martinis" and "negronis", once each: each keeps (1 - discount) / 2.
+    expect(model.probability(["two"], "martinis")).toBeCloseTo((1 - DEFAULT_DISCOUNT) / 2, 12);
+    const looser = buildNgramModel(sentences("two martinis please", "a martini please", "what's my tab", "two negronis"), { openWords: ["hello", "car", "martini"], discount: 0.5 });
+    expect(model.probability(["two"], "martinis")).toBeGreaterThan(looser.probability(["two"], "martinis"));
+    expect(model.probability(["two"], "car")).toBeLessThan(looser.probability(["two"], "car"));
+  });
+
   it("refuses nonsense options and an empty text", () => {
     expect(() => buildNgramModel(sentences("a"), { discount: 1 })).toThrow(RangeError);
     expect(() => buildNgramModel(sentences("a"), { openShare: 1 })).toThrow(RangeError);
@@ -54,6 +62,13 @@ describe("the bar's language", () => {
       expect(texts, text).toContain(text);
     }
     for (const item of MENU_CATALOG) expect(language.phraseHints).toContain(item.name.toLowerCase().replace(/-/g, " "));
+  });
+
+  it("counts each of the bar's phrases DEFAULT_PHRASE_WEIGHT times, an order once, unless told otherwise", () => {
+    const count = (sentences: typeof language.sentences, text: string) => sentences.find((sentence) => sentence.words.join(" ") === text)?.count;
+    expect(count(language.sentences, "what's my tab")).toBe(DEFAULT_PHRASE_WEIGHT);
+    expect(count(language.sentences, "can i get a negroni")).toBe(1);
+    expect(count(buildBarLanguage(MENU_CATALOG, { phraseWeight: 5 }).sentences, "what's my tab")).toBe(5);
   });
 
   it("keeps the everyday words open, and writes only what a recognizer can output", () => {
