@@ -92,7 +92,7 @@ const GIN_BRANDS = ["Tanqueray", "Bombay Sapphire", "Hendrick's", "Hendricks", "
 const TEQUILA_BRANDS = ["Patron", "Jose Cuervo", "Cuervo", "Don Julio", "Casamigos", "Herradura", "Espolon", "Hornitos", "Olmeca", "Sauza", "El Jimador", "Clase Azul"];
 const BRANDY_BRANDS = ["Hennessy", "Hennessey", "Remy Martin", "Courvoisier", "Martell", "Metaxa"];
 const WATERS = [
-  "Perrier", "San Pellegrino", "Pellegrino", "Evian", "Fiji Water", "Dasani", "Aquafina", "Smartwater", "Topo Chico",
+  "Perrier", "San Pellegrino", "Pellegrino", "Evian", "Fiji Water", "Dasani", "Aquafina", "Smartwater", "Topo Chico", "Volvic", "Voss", "Highland Spring", "Buxton",
   "club soda", "soda water", "Seltzer", "Seltzer water", "mineral water", "tap water", "bottled water", "bottle water", "ice water",
 ];
 const ICED_TEAS = [

@@ -65,11 +65,14 @@ const ENOUGH = / (that is (it|all)|all (good|set)|for now|i am (good|fine|okay|s
 /** "is it really that good?", "does it taste good?": a question whether, asked before any yes. */
 const ASKS_WHETHER = /^ (is|are|was|were|does|do|did|would|will) (it|that|this|they|those|these|he|she) /;
 
+const NO_ICE = / (no|without) ice(?= )/g;
+
 export function isYes(u: Utterance): boolean {
   if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded) || ASKS_WHETHER.test(u.padded)) return false;
   // "sounds perfect": a serving word that also agrees may be the agreement.
-  if (u.order.looseModifiers.some((read) => !AGREEING.has(read.modifier))) return false;
-  const words = u.padded.replace(WHY_NOT, " sure ").trim().split(" ").filter((word) => word !== "");
+  // ("yeah fine, no ice then": "no ice" said in passing is no "no".)
+  if (u.order.looseModifiers.some((read) => !AGREEING.has(read.modifier) && !read.soft)) return false;
+  const words = u.padded.replace(WHY_NOT, " sure ").replace(NO_ICE, " ").trim().split(" ").filter((word) => word !== "");
   let agrees = false;
   for (const word of words) {
     if (SAYS_NO.has(word)) return false;
@@ -211,7 +214,8 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   // "sounds perfect" to a Daiquiri agrees; to a Manhattan, which can be made perfect, it asks for one.
   const takes = (modifier: Modifier) => drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.modifiers.includes(modifier)));
   const agreeing = isYes(u);
-  const reads = modifiersSaid(u).filter((read) => !(agreeing && AGREEING.has(read.modifier) && !takes(read.modifier)));
+  // ("yeah fine, no ice then" to "an IPA doesn't come on the rocks, the usual way?": "no ice" in passing agrees.)
+  const reads = modifiersSaid(u).filter((read) => !(agreeing && (AGREEING.has(read.modifier) || read.soft) && !takes(read.modifier)));
   const count = countSaid(u);
   const yes = confirm && isYes(u);
   // "another one" after "want one?" is a repeat of the last order, which the classifier reads.

@@ -157,6 +157,8 @@ const REMOVAL = oneOf([
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
   / (would not|could not|will not|never) say no to /,
+  // "an iced tea will do for me then": what the guest settles for.
+  /^ (\w+ ){0,2}DRINK (MOD )*(will|would|shall) do( nicely| fine| me| for me| for us| the trick| then)* $/,
   // "might as well get a cosmo while I wait": a decision, put lightly.
   /^ ((i|we) )?(might|may) as well (have|get|go with|go for|try|take|order|grab|do) /,
   // "iced tea will do for her", "a lager would do nicely": the drink accepted, asked for.
@@ -224,7 +226,7 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 /** A clause opened by a verb that pours: "give me five bucks' worth...", "get me a lager for ten dollars". */
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
-const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK /;
+const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
 /** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
 const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 

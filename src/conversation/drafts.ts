@@ -141,7 +141,11 @@ export function inherit(old: DraftLine, draft: DraftLine & { quantitySaid?: bool
       softModifiers: [...draft.softModifiers],
     };
   }
-  const kept = said || !item ? [] : old.modifiers.filter((modifier) => item.modifiers.includes(modifier));
+  // How the old drink was made carries over to one of its kind ("a gin on the rocks", "make it a vodka"),
+  // not to another kind of drink ("make hers a Negroni" pours a Negroni as it comes).
+  const oldItem = old.candidates.length === 1 ? index.byId.get(old.candidates[0] as string) : undefined;
+  const sameKind = oldItem === undefined || item === undefined || oldItem.category === item.category;
+  const kept = said || !item || !sameKind ? [] : old.modifiers.filter((modifier) => item.modifiers.includes(modifier));
   return {
     candidates: [...draft.candidates],
     category: draft.category,

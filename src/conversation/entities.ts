@@ -76,6 +76,7 @@ const NUMBERED_PLACES = new Set([
   "row", "section", "bay", "jersey", "platform", "terminal", "floor", "level", "bus", "train", "car", "court", "pitch", "field", "hole",
   "sunbed", "sunbeds", "lounger", "cabana", "villa", "umbrella", "bed", "chair", "deck", "pod", "cabin", "tent", "spot", "song",
 ]);
+const OWNED_NUMBER = new Set(["the", "our", "my", "their", "his", "her", "your", "that", "this"]);
 /** "Number two", "option 3": a choice from a list, not a label, unless a noun comes first ("seat number 3"). */
 const CHOICE_NOUNS = new Set(["number", "option", "no"]);
 /** More choices than Maya ever lists at once. */
@@ -207,6 +208,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (joined && CHOICE_NOUNS.has(previous) && number.value >= LONGEST_LIST && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "a pint for number 9": whom it is for, a player or a ticket, never a count or a choice.
     else if (joined && previous === "number" && ["for", "to", "from", "with"].includes(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index)) entity = "LABEL";
+    // "get the number 8 a pint", "a whiskey for our number 7": someone's number, said with "the" or whose it is.
+    else if (joined && previous === "number" && OWNED_NUMBER.has(tokens[position - 2] ?? "") && matchMenuAt(tokens, after, index) === null) entity = "LABEL";
     // "sunbed 7 and 8", "tables 4, 5 and 6": more of the same labels, unless a drink follows.
     else if (listedAfter(found, position, tokens, pauses) === "LABEL" && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).

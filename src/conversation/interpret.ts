@@ -118,6 +118,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       }
       // "if they weren't so pricey": a supposition about prices asks nothing.
       if ((reading.intent === "PRICE" || reading.intent === "MENU") && clause.kind === "HYPOTHETICAL" && !namesAny(u)) return ACKNOWLEDGE;
+      // "before I order anything": a time told, no drink asked to be chosen.
+      if (reading.intent === "RECOMMEND" && clause.kind === "LATER" && !namesAny(u)) return ACKNOWLEDGE;
       // "If I left 20%?", "maybe a 15% tip": a tip supposed is a tip asked about.
       if (reading.intent === "SET_TIP" && (clause.kind === "HYPOTHETICAL" || clause.kind === "TENTATIVE")) return tipAskedAbout(reading);
       // "She's paying now, check please": someone else paying now still asks for the check.
@@ -618,11 +620,12 @@ const NAMED_ALONE = /^ (an?|the) DRINK $/;
 function namesAgain(described: Clause, fragment: Clause): boolean {
   const [named, ...rest] = fragment.utterance.order.drafts;
   const last = described.utterance.order.drafts[described.utterance.order.drafts.length - 1];
-  return (
-    named !== undefined && rest.length === 0 && last !== undefined && sameDrink(last, named) &&
-    DESCRIBED_ONE.test(described.utterance.order.shape) && NAMED_ALONE.test(fragment.utterance.order.shape)
-  );
+  if (named === undefined || rest.length > 0 || last === undefined || !sameDrink(last, named)) return false;
+  // ("a soda on the rocks, please? Cola, if you have it.": the one drink asked for, then which kind of it, bare.)
+  const whichKind = described.utterance.order.drafts.length === 1 && NAMED_BARE.test(fragment.utterance.order.shape);
+  return whichKind || (DESCRIBED_ONE.test(described.utterance.order.shape) && NAMED_ALONE.test(fragment.utterance.order.shape));
 }
+const NAMED_BARE = /^ DRINK $/;
 
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
 function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
@@ -1097,7 +1100,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
     // "I'm ordering soft drinks tonight: one pepsi, six cokes...": a heading in one clause, counted in others.
-    if (!earlier) return { intent: "ORDER", drafts: withoutHeadings(working.drafts), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
+    if (!earlier) return { intent: "ORDER", drafts: withoutHeadings(categoriesSpelledOut(working.drafts)), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
   const swapped = fewerThenInstead(readings, state);
@@ -1209,7 +1212,8 @@ function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working)
   const [again, ...others] = drafts;
   const last = working.drafts[working.drafts.length - 1];
   if (!again || others.length > 0 || !last || working.drafts.length !== 1 || u.order.said.counts > 0 || last.quantity !== 1) return false;
-  return /^ (a|an) DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
+  // ("a soda on the rocks, please? Cola, if you have it.": the kind of soda, said after it.)
+  return /^ ((a|an) )?DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
 }
 
 /** Mentions said well of a drink, or of no stance: what a "make it dirty" after them may be about. */
@@ -1338,6 +1342,17 @@ function swapOf(readings: readonly { understanding: Understanding }[], working: 
     drafts: working.drafts.map((draft) => ({ ...draft, quantitySaid: true })),
     unknown: working.unknown,
   };
+}
+
+/**
+ * "Everyone gets a shot! fifty five tequilas": a kind of drink said once, then spelled out as drinks
+ * of that kind later in the same breath, was a heading for them, not one more drink.
+ */
+function categoriesSpelledOut(drafts: readonly DraftLine[]): (DraftLine & { heading?: true })[] {
+  return drafts.map((draft, at) => {
+    const spelled = draft.category !== null && draft.quantity === 1 && drafts.slice(at + 1).some((later) => later.category === null && later.candidates.every((id) => draft.candidates.includes(id)));
+    return spelled ? { ...draft, heading: true as const } : draft;
+  });
 }
 
 /** A replacement with nothing ordered before it is simply an order. */

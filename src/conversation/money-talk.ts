@@ -30,7 +30,7 @@ const TIP_WORDS: ReadonlySet<string> = new Set(["tip", "tips", "tipping", "tippe
 /** Asking what the tip is, not setting one: "what's the tip?", "how much was my tip". */
 const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
 /** Money left for the bartender without saying "tip": "leave three dollars for you", "a fiver for yourself". */
-const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change|on top|for the (bartender|staff|barman|barmaid|house)) /;
+const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change|on top|for the (bar |kitchen )?(bartender|bartenders|staff|barman|barmaid|house|team|crew|lads|girls|servers)) /;
 const SIGNED = / (minus|negative) /;
 
 const NO_TIP: TipAsked = { tip: { none: true }, refusal: null };
@@ -351,7 +351,11 @@ const LATER_ALLOWED = /^ ((and|but|or|so) )?((is|can|could) (it )?(be )?)?(later
 
 /** When the clause's talk of paying says it happens. Read only on clauses that talk about paying. */
 export function whenPaying(u: Utterance): PayingWhen {
-  const { padded, tokens } = u;
+  const { tokens } = u;
+  // "I'll pay my tab, boarding at gate 12 in twenty minutes": the time after a participle is the boarding's.
+  const payAt = tokens.findIndex((token) => PAYING_WORDS.has(token));
+  const reasonAt = payAt < 0 ? -1 : tokens.findIndex((token, at) => at > payAt + 1 && /[a-z]{3,}ing$/.test(token) && !NOT_PARTICIPLES.has(token));
+  const padded = reasonAt < 0 ? u.padded : ` ${tokens.slice(0, reasonAt).join(" ")} `;
   if (NOT_PAYING.test(padded)) return "NOT_YET";
   // "if my card works I'll pay now": a condition said first holds even "now".
   if (tokens[0] === "if" && putsPayingOff(tokens)) return "ON_CONDITION";
@@ -361,6 +365,8 @@ export function whenPaying(u: Utterance): PayingWhen {
   return paidBySomeoneElse(tokens) ? "SOMEONE_ELSE" : "UNSAID";
 }
 
+/** Words in "-ing" that are no participle starting a clause of their own. */
+const NOT_PARTICIPLES: ReadonlySet<string> = new Set(["paying", "settling", "closing", "splitting", "something", "anything", "everything", "nothing", "morning", "evening", "during", "king", "thing", "ring", "bring", "sing", "spring", "string", "wedding", "meeting", "booking", "coming", "going", "leaving", "being"]);
 /** Words that name paying (or what is paid) in a clause: the payer is said before the first of them. */
 const PAYING_WORDS: ReadonlySet<string> = new Set([
   "pay", "pays", "paying", "settle", "settling", "close", "closing", "check", "bill", "cash", "checkout", "split", "splitting",

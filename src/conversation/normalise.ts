@@ -39,6 +39,9 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/'s (?=on (call|duty|shift|break|the way|his way|her way|their way|holiday|vacation|antibiotics|meds|the wagon)\b)/g, " is "],
   // "this lager's warmer than my ex's heart": before a comparison, "is".
   [/'s (?=(\w+er|more|less) than\b)/g, " is "],
+  // "the groom's more of a negroni man": what someone is.
+  [/'s (?=(more|less|much more|a bit more|not much) of an? )/g, " is "],
+  [/'s (?=(class|classy|lush|mint|lethal|ace|brilliant|cracking|grim|rank|fire|banging|belting|superb|divine|wonderful|fantastic|incredible|outstanding|magic|unreal|decent|solid|legit|dangerous|spot on|bang on|the business|the best)\b)/g, " is "],
   [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting|enough|plenty|fine|dead|broken|busted|down|working|empty)\b)/g, " is "],
   // "my song's next", "Dave's singing", "the ferry's boarding": before what is about to happen or is going on, "is"
   // (the nouns that end in "-ing" are owned: "my sister's wedding").
@@ -232,6 +235,10 @@ function marked(text: string): string {
   if (result.includes("ice")) result = result.replace(/\bup\s*,?\s*(no|without) ice\b/g, "up");
   // "shaken 10 seconds, no more": a limit on how long, no drink declined.
   if (result.includes("no ")) result = result.replace(/\b(seconds?|minutes?|secs?|mins?)\s*,?\s*no (more|longer)\b/g, "$1");
+  // "I should very much like a martini": the old courteous "should" wishes, as "would" does.
+  if (result.includes("should")) result = result.replace(/\b(i|we) should (very much |so much )?(like|love|prefer|enjoy)\b/g, "$1 would $3");
+  // "Patron neat for the best man": the wedding's best man, no praise of the drink.
+  if (result.includes("best man")) result = result.replace(/\bbest man\b/g, "groomsman");
   // "I'd better just have a lemonade then": what the guest decides on, as "I'll".
   if (result.includes("better")) result = result.replace(/\b(i|we)('d| had| would) better\b/g, "$1 will");
   // "15 per cent": one word, as the readers of tips know it.

@@ -202,6 +202,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   const words: string[] = [];
   const said = { drinks: 0, modifiers: 0, counts: 0 };
   let afterDrink = false;
+  /** Where "for" was said right after a drink: whom it is for follows. */
+  let forWhomSince = -1;
   /** "a round of tequilas": the drink named next is poured one for each guest. */
   let roundOf = false;
   /** "some shots of vodka": the drink held in containers counted in the plural is more than one. */
@@ -332,7 +334,11 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     // ("one cosmo then, up": "then" before a serving word keeps it the drink's.)
     // ("the manhattan, perfect and up": "and" between serving words keeps them the drink's.)
     const betweenServings = token === "and" && events[events.length - 2]?.kind === "modifier";
-    if (((SEPARATORS.has(token) && token !== "then") || !NEAR_A_DRINK.has(token)) && !betweenServings) afterDrink = false;
+    // ("a daiquiri for Margaret, up": whom the drink is for stands between it and its serving word.)
+    if (token === "for" && afterDrink) forWhomSince = position;
+    const forWhom = forWhomSince >= 0 && position - forWhomSince <= 3 && !SEPARATORS.has(token);
+    if (!forWhom) forWhomSince = -1;
+    if (((SEPARATORS.has(token) && token !== "then") || !NEAR_A_DRINK.has(token)) && !betweenServings && !forWhom) afterDrink = false;
     // "one of them up": a word pointing at drinks is as good as naming one for what follows.
     if (POINTING.has(token)) afterDrink = true;
     position += 1;

@@ -135,6 +135,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
       // "actually, no, the old fashioned": a drink said again after a pause is the new version.
       if (!corrects && !(paused && (readModifierAt(tokens, after) || drinkNamedFrom(tokens, after, index)))) continue;
       if (next === "thanks" || next === "thank") continue;
+      // "nah I won't have a long island": a no, then what the guest will not have; nothing is corrected.
+      if (["i", "he", "she", "they"].includes(next ?? "") && tokens.slice(after + 1, after + 4).some((word) => word === "not" || word === "never")) continue;
     }
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
       // "I'd actually like", "I'm sorry": an adverb, not a correction.

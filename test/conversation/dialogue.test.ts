@@ -1898,3 +1898,38 @@ describe("after Z23 and Z24: views asked for, happenings to come, things for a d
     expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });
+
+describe("after Z25 and Z26: someone's number, prices elsewhere, courtesy of the old school, kinds of drink", () => {
+  itPoursNothing([
+    "the pub down the road charges nine for a cocktail, criminal",
+    "my uncle's more of a whiskey man",
+  ]);
+
+  itPours([
+    ["get the number 11 a lemonade", ["1 lemonade"]],
+    ["a rum neat for our number 9", ["1 rum (neat)"]],
+    ["I should very much like a daiquiri, up, if you'd be so kind", ["1 daiquiri (up)"]],
+    ["a Voss with a twist of lemon", ["1 water (with a twist)"]],
+    ["Don Julio on the rocks for the best man", ["1 tequila (on the rocks)"]],
+    ["a negroni for Harold, up", ["1 negroni (up)"]],
+    ["a lemonade will do me fine", ["1 lemonade"]],
+    ["everyone gets a shot! twenty rums, neat", ["20 rum (neat)"]],
+  ]);
+
+  it.each([
+    [["a cosmo", "this cosmo's lush"], ["1 cosmopolitan"]],
+    [["two gins neat", "scrub the gins off"], []],
+    [["a soda please. coke, if you have it"], ["1 soda"]],
+    [["what's strong?", "nah I won't have a whiskey, early start"], []],
+    [["an IPA on the rocks", "fine, no ice then"], ["1 ipa"]],
+    [["a vodka on the rocks, with a twist", "make it a cosmo"], ["1 cosmopolitan"]],
+    [["a vodka on the rocks", "make it a gin"], ["1 gin (on the rocks)"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'a fiver on for the kitchen staff' is a tip; 'I'll pay, boarding in ten minutes' pays now", async () => {
+    expect((await after(["two IPAs", "put a fiver on for the kitchen staff"])).session.tab.tipCents).toBe(500);
+    expect((await after(["two IPAs", "I'll pay my tab, boarding at gate 4 in ten minutes"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});

@@ -86,6 +86,10 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // Z23 and Z24, run once on the engine after the Z21/Z22 round (98.9 and 95.4 %), both at 100 % after their round.
   "fresh-2026-12-06-z23": 1.0,
   "fresh-2026-12-06-z24": 1.0,
+  // Z25 and Z26, run once on the engine after the Z23/Z24 round (97.2 and 90.5 %). Z26 keeps "and number 4
+  // and number 5 want a pint each" (players by their numbers, one each: nothing poured).
+  "fresh-2026-12-06-z25": 1.0,
+  "fresh-2026-12-06-z26": 0.985,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
