@@ -17,6 +17,7 @@ import { editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { lexiconAt } from "./lexicon.js";
+import { NOT_A_COUNT } from "./entities.js";
 import { readModifierAt } from "./modifiers.js";
 import { CONTAINERS } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
@@ -227,6 +228,9 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
 const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
+const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover|type|snob|kind of (guy|girl|person)) /;
+/** Someone's words, quoted (normalise.ts marks the quote): "she said 'one more martini...'". */
+const QUOTED = / (said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|was like|is like) quote /;
 /** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
 const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 
@@ -286,9 +290,13 @@ const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neit
 const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
+/** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
+const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers)/;
 const LATER = oneOf([
   // "after my shift tomorrow I'm having a manhattan": after what is still to come.
   / after (my|our|the) (shift|work|class|classes|exam|exams|lecture|meeting|practice|training|workout|run) (tomorrow|tonight|later|on \w+day) /,
+  // "we'll get cosmos after the speeches", "after the first dance": after an event still to come.
+  / after the (first |last |big |main )?(speeches|speech|toasts|toast|dance|ceremony|vows|cake|meal|dinner|buffet|quiz|raffle|auction|presentation|awards|fireworks|encore|match|game|show|set|film|movie|play|concert|interval|break|meeting) /,
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
   / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
@@ -458,8 +466,10 @@ function thingAskedForADrink(tokens: readonly string[], tags: readonly Tag[], fr
   const head = at;
   // (Food is left to the lexicon's reading, "chips with a lager" may ask for both; so are the bar's supplies, "a straw for the lemonades".)
   while (at < tokens.length && (tags[at] === "NOUN" || tags[at] === "PROPN") && matchMenuAt(tokens, at, index) === null && lexiconAt(tokens, at) === null) at += 1;
-  if (at === head || tokens.slice(head, at).some((word) => DRINK_HEADS.has(word) || CONTAINERS.has(word))) return false;
+  // ("a pint of lager" names the drink by its glass; "two glasses for it" asks for glasses.)
+  if (at === head || tokens.slice(head, at).some((word) => DRINK_HEADS.has(word) || (CONTAINERS.has(word) && tokens[at] === "of"))) return false;
   if (!PLACING_THE_DRINK.has(tokens[at] as string)) return false;
+  if (POINTING_AT_A_DRINK.has(tokens[at + 1] as string) && tokens[at + 2] === undefined) return true;
   for (let next = at + 1; next < tokens.length; next += 1) {
     if (tokens[next] === "and" || tokens[next] === "plus" || tokens[next] === "or") return false;
     if (matchMenuAt(tokens, next, index) !== null) return true;
@@ -467,6 +477,8 @@ function thingAskedForADrink(tokens: readonly string[], tags: readonly Tag[], fr
   return false;
 }
 const RECIPIENT_WORDS = new Set(["me", "us", "him", "her", "them"]);
+/** "two glasses for it": the drink pointed at, already said. */
+const POINTING_AT_A_DRINK = new Set(["it", "that", "this", "them", "those", "these"]);
 
 /** Where a subject that includes the guest ends: "me and the boys", "my wife and I" (null when there is none). */
 function jointSubjectEnd(tokens: readonly string[], tags: readonly Tag[], start: number): number | null {
@@ -494,6 +506,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "hands up who wants a lager": the table asked, no drink ordered yet.
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
+  // "my coach is strictly an IPA guy": a drink that says what kind of person someone is.
+  if (test(KIND_OF_PERSON, shape)) return statement("OPINION");
+  // "she said 'one more martini and I'm swimming back'": words quoted, not asked for.
+  if (test(QUOTED, raw)) return statement("OTHER");
   // "a water after every beer": a rule the guest keeps, not an order.
   if (test(EVERY_TIME, shape)) return statement("HABIT");
   // "I don't think I can handle a Long Island tonight": a drink too much for the guest, declined.
@@ -547,6 +563,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   // ("a cold classic brew when you get a sec": the aside puts nothing off.)
   // "the next round is two manhattans and a soda": the round named, ordered now.
   if (test(ROUND_IS, shape) && test(NAMES_DRINK, shape)) return { act: "REQUEST", kind: null };
+  if (test(SETTLED_ON, shape)) return { act: "REQUEST", kind: null };
   if (fragment && test(LATER, unhedged)) return statement("LATER");
   if (fragment && test(TENTATIVE, unhedged)) return statement("TENTATIVE");
   // "wow, three martinis already": a count of what was had, not an order.
@@ -669,6 +686,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     }
     // "hi there": no subject.
     if (token === "there" && position === opening && position > 0) continue;
+    // ("from run 11", the number read as a label: the word before it names the place, whatever the tagger says.)
+    if (tokens[position + 1] === NOT_A_COUNT) continue;
     // "a lemonade for our friend who's driving", "a quick daiquiri before I go": what follows is
     // another clause, about the friend or the time, not a verb of this one.
     // ("a manhattan, stirred for thirty seconds like the instructor showed": how it is made, told by another clause.)

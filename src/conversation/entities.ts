@@ -75,6 +75,7 @@ const NUMBERED_PLACES = new Set([
   "table", "tables", "seat", "seats", "room", "rm", "booth", "stool", "gate", "flight", "suite", "apartment", "apt", "lane", "locker",
   "row", "section", "bay", "jersey", "platform", "terminal", "floor", "level", "bus", "train", "car", "court", "pitch", "field", "hole",
   "sunbed", "sunbeds", "lounger", "cabana", "villa", "umbrella", "bed", "chair", "deck", "pod", "cabin", "tent", "spot", "song",
+  "run", "lift", "slope", "piste", "stall", "stand", "queue", "ticket", "wristband", "bib", "stage", "berth", "dock", "pier", "ward", "bus", "coach",
 ]);
 const OWNED_NUMBER = new Set(["the", "our", "my", "their", "his", "her", "your", "that", "this"]);
 /** "Number two", "option 3": a choice from a list, not a label, unless a noun comes first ("seat number 3"). */

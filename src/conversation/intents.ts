@@ -15,6 +15,7 @@ import { asksToPayNow, PAYING_LATER, readTip, whenPaying } from "./money-talk.js
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { SUPPLIES, parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
+import { isEnglishWord } from "./english.js";
 import {
   SURPRISE,
   type Mood,
@@ -257,6 +258,12 @@ const REPEAT_NOT = new RegExp(
 /** "a round of crisps", "a round of applause": a round of something the bar does not pour, no drinks again. */
 const roundOfSomethingElse = (u: Utterance): boolean =>
   u.tokens.some((token, at) => (token === "round" || token === "rounds") && u.tokens[at + 1] === "of" && u.tokens[at + 2] !== undefined && !ROUND_OF_DRINKS.has(u.tokens[at + 2] as string));
+/** "one more run first", "one more song": more of something the bar does not pour. */
+const moreOfSomethingElse = (u: Utterance): boolean =>
+  u.tokens.some((token, at) => token === "more" && u.tokens[at + 1] !== undefined && !MORE_OF_DRINKS.has(u.tokens[at + 1] as string) && isEnglishWord(u.tokens[at + 1] as string));
+const MORE_OF_DRINKS = new Set(["exactly", "just", "like", "each", "cold", "quick", "large", "small", "big", "nice", "similar", "identical", "please", "round", "rounds", "drink", "drinks", "one", "ones", "of", "for", "then", "thanks", "shot", "shots", "pint", "pints", "glass", "glasses", "same", "again", "and", "too", "here", "over", "cheers", "mate", "love", "now", "like", "the", "a", "same"]);
+/** "a round of crisps", "one more run": more of something the bar does not pour, no drink again. */
+export const ofSomethingElse = (u: Utterance): boolean => roundOfSomethingElse(u) || moreOfSomethingElse(u);
 const ROUND_OF_DRINKS = new Set(["the", "same", "drinks", "those", "them", "these", "that", "shots", "beers", "pints", "cocktails", "whatever", "everything", "what"]);
 const SAME_AGAIN = / (same again|the same again|again|same) (on|for|with) /;
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
@@ -299,10 +306,14 @@ const ACKNOWLEDGE =
 // ---------------------------------------------------------------------------
 
 /** The drinks an utterance names; `stray` words count as drinks the bar does not have when true. */
+/** "is the Old Fashioned made with bourbon?", "does the Long Island have tequila in it": the second drink is what is in the first. */
+const INGREDIENT_OF = / DRINK (is |are )?(made |mixed |done )?(with|from|using) (\w+ )?DRINK | DRINK (have|has|contain|contains|use|uses|come with|comes with|got) (any )?(\w+ )?DRINK /;
+
 export function subjectOf(u: Utterance, stray = true): Subject {
   const itemIds: string[] = [];
   let category: MenuCategory | null = null;
-  for (const draft of [...u.order.drafts, ...u.order.topics]) {
+  const named = [...u.order.drafts, ...u.order.topics];
+  for (const draft of INGREDIENT_OF.test(u.order.shape) ? named.slice(0, 1) : named) {
     if (draft.category !== null) {
       category ??= draft.category;
       continue;
@@ -394,7 +405,7 @@ function classifyChange(u: Utterance): Understanding | null {
 
 function classifyRepeat(u: Utterance): Understanding | null {
   // ("another straw for the lemonade": another of what the bar hands over, no drink.)
-  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token)) || roundOfSomethingElse(u)) return null;
+  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token)) || ofSomethingElse(u)) return null;
   // "same again on the pints": the drinks named, as they were poured.
   const named = u.order.topics.filter((topic) => topic.category === null).flatMap((topic) => topic.candidates);
   if (named.length > 0 && matches(u, SAME_AGAIN)) return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null, itemIds: [...new Set(named)] };

@@ -30,7 +30,7 @@ import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./
 import { draftProblem, inherit, openQuestion, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
 import { groundPhrase } from "./grounding.js";
-import { classify, classifySmallTalk, has, matches, namesNewDrinkFirst, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
+import { classify, classifySmallTalk, has, matches, namesNewDrinkFirst, ofSomethingElse, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, reviseModifiers, servingWordsOnly } from "./modifiers.js";
@@ -190,7 +190,8 @@ const BESIDE_IT = / (with|alongside|beside|for|on) (that|it|this|those|them|thes
 /** A request naming no drink, but "that", "it" or a count: the drink in focus ("I'll have that", "two of those"). */
 function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex, madeAs: readonly Modifier[] = []): Understanding | null {
   if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
-  if (namesAny(u)) return null;
+  // ("one more run first", "a round of crisps": more of something the bar does not pour.)
+  if (namesAny(u) || ofSomethingElse(u)) return null;
   // ("my wife's getting this one" is talk of paying: SMALL_TALK, but not vague.)
   const vague = reading.intent === "UNKNOWN" || (reading.intent === "SMALL_TALK" && reading.topic !== "NOT_YET") || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0);
   if (!vague) return null;
@@ -323,8 +324,11 @@ interface Working {
  * those lines; nothing more is poured.
  */
 function saidOfThisOrder(referred: Understanding, u: Utterance, working: Working): boolean {
-  if (referred.intent !== "ORDER" || referred.drafts.length === 0 || spokenCount(u) !== null) return false;
+  if (referred.intent !== "ORDER" || referred.drafts.length === 0) return false;
   if (!referred.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) return false;
+  // ("I'll have a cosmo, one please": the count said again is the same drink, not one more.)
+  const count = spokenCount(u);
+  if (count !== null && !working.drafts.some((line) => referred.drafts.some((draft) => sameDrink(line, draft)) && line.quantity === count)) return false;
   working.drafts = working.drafts.map((line) => {
     const said = referred.drafts.find((draft) => sameDrink(line, draft));
     if (!said) return line;
@@ -671,9 +675,13 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
 /** Taking drinks off the tab: "take the neat one off", "remove the IPA"; no answer to an offer or a question. */
 const TAKES_OFF = / (take|knock|cross|strike) (\w+ ){0,3}(off|away|out) | remove /;
 
+/** "he likes it neat", "she takes hers on the rocks": how someone has the drink asked about, told. */
+const HAS_IT = /^ (he|she|they|PERSON|my \w+) (likes|takes|has|prefers|drinks|wants|loves) (it|them|his|hers|theirs|one) (MOD )+$/;
+
 function mayAnswer(clauses: readonly Clause[]): boolean {
   return clauses.every(
     (clause, position) =>
+      (HAS_IT.test(clause.utterance.order.shape) ||
       !TAKES_OFF.test(clause.utterance.padded) &&
       // "neat, he's old school": a remark after the answer, naming no drink, leaves it an answer.
       (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT" && clause.kind !== "HYPOTHETICAL")) &&
@@ -683,7 +691,7 @@ function mayAnswer(clauses: readonly Clause[]): boolean {
       // "can I get your take on the long island": a drink talked about answers no offer of it.
       !(clause.utterance.order.topics.length > 0 && clause.utterance.order.drafts.length === 0) &&
       !(clause.act === "DECLINE" && clause.namesDrink) &&
-      !(clause.act === "REPAIR" && clause.repair?.strength === "STRONG" && clause.namesDrink && !clause.repair.said.includes("instead")),
+      !(clause.act === "REPAIR" && clause.repair?.strength === "STRONG" && clause.namesDrink && !clause.repair.said.includes("instead"))),
   );
 }
 
@@ -744,7 +752,13 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   const [opening, ...asked] = clauses;
   const answeredFirst = opening !== undefined && asked.length > 0 && servingWordsOnly(opening.tokens) !== null && asked.every((clause) => clause.act === "QUESTION" && !clause.namesDrink);
   if (answeredFirst) return answerOpen([opening], wholeOf([...opening.tokens], index), state, index);
-  if (open.length === 0 || !(mayAnswer(clauses) || isYes(whole.u)) || asksOnAbout(clauses, state)) return null;
+  if (open.length === 0 || asksOnAbout(clauses, state)) return null;
+  // "I'm not having one of those though, I have to drive home": a drink offered, declined in so many words.
+  const offered = state.pending?.kind === "ORDER" && !state.pending.ordered ? state.pending : null;
+  if (offered && clauses.some((clause) => clause.act === "DECLINE" && (!clause.namesDrink || clause.utterance.order.drafts.some((draft) => offered.drafts.some((asked) => sameDrink(asked, draft)))))) {
+    return { answer: { intent: "CANCEL", itemIds: [] }, answered: "PENDING" };
+  }
+  if (!(mayAnswer(clauses) || isYes(whole.u))) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
   const tipping = whole.reading.intent === "SET_TIP";
@@ -1062,6 +1076,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "an iced tea and a long island; my husband wants the long island": the drink named again is
       // the one just ordered, said of someone, not another.
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && DEFINITE.test(u.order.shape) && reading.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) continue;
+      // "an extra glass so we can share the long island": the drink poured, shared, is no other one.
+      const poured = (draft: DraftLine) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)) || working.drafts.some((line) => sameDrink(line, draft));
+      if (reading.drafts.length > 0 && u.order.said.counts === 0 && SHARING.test(u.padded) && DEFINITE.test(u.order.shape) && reading.drafts.every(poured)) continue;
       // "ok, a negroni. yeah. a negroni": the same one drink said again, alone, decides; it is not a second.
       if (saidAgain(reading.drafts, u, working)) continue;
       // "ok, only the rum" of the rum just poured: that is all, no other one.
@@ -1335,6 +1352,8 @@ function swapOf(readings: readonly { understanding: Understanding }[], working: 
     return { intent: "REPLACE", target: { kind: "EVERYTHING" }, drafts: working.drafts.map((draft) => ({ ...draft, quantitySaid: true })), unknown: working.unknown };
   }
   if (removal?.intent !== "REMOVE" || removal.target.kind !== "LINES" || removal.target.lines.length !== 1) return null;
+  // ("never mind the lager, she wants a hot chocolate": nothing the bar pours in its place; the lager still goes.)
+  if (working.drafts.length === 0) return null;
   const [line] = removal.target.lines as [RemoveLine];
   return {
     intent: "REPLACE",
@@ -1354,6 +1373,8 @@ function categoriesSpelledOut(drafts: readonly DraftLine[]): (DraftLine & { head
     return spelled ? { ...draft, heading: true as const } : draft;
   });
 }
+
+const SHARING = / (share|sharing|split|splitting) /;
 
 /** A replacement with nothing ordered before it is simply an order. */
 function settleReplace(understanding: Understanding, state: DialogueState): Understanding {

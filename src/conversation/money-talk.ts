@@ -354,7 +354,8 @@ export function whenPaying(u: Utterance): PayingWhen {
   const { tokens } = u;
   // "I'll pay my tab, boarding at gate 12 in twenty minutes": the time after a participle is the boarding's.
   const payAt = tokens.findIndex((token) => PAYING_WORDS.has(token));
-  const reasonAt = payAt < 0 ? -1 : tokens.findIndex((token, at) => at > payAt + 1 && /[a-z]{3,}ing$/.test(token) && !NOT_PARTICIPLES.has(token));
+  // (So is "close out my tab, all aboard in ten minutes": the ship's time.)
+  const reasonAt = payAt < 0 ? -1 : tokens.findIndex((token, at) => at > payAt + 1 && ((/[a-z]{3,}ing$/.test(token) && !NOT_PARTICIPLES.has(token)) || token === "aboard"));
   const padded = reasonAt < 0 ? u.padded : ` ${tokens.slice(0, reasonAt).join(" ")} `;
   if (NOT_PAYING.test(padded)) return "NOT_YET";
   // "if my card works I'll pay now": a condition said first holds even "now".

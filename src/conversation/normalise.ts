@@ -217,6 +217,10 @@ function marked(text: string): string {
     }
     result = result.replace(/&/g, " and ").replace(/\+/g, " plus ");
   }
+  // "a vodka neat and that's it": the end of the order said, nothing more asked.
+  if (result.includes(" and that")) result = result.replace(/\s*,?\s*\band (that's|that is|thats) (it|all)( for (me|now|us|tonight))?\b/g, "");
+  // "she said 'one more martini and I'm swimming back'": a quote opened after a verb of saying, marked.
+  if (/['"“‘]/.test(result)) result = result.replace(/\b(said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|was like|is like)\s*[,:]?\s*['"“‘]/g, "$1 quote ");
   if (result.includes("'")) {
     for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
     for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
@@ -231,6 +235,12 @@ function marked(text: string): string {
   if (result.includes(" on ")) result = result.replace(/\b(what is|what's|whats|what have you got|what do you have|what you got|anything|what else is) on (tap|draft|draught)\b/g, "what beers do you have");
   // "another manhattan just like that one": made the same way (not "I like that one": an opinion).
   if (result.includes("like")) result = result.replace(/(?<!\b(i|we|you|they|he|she|would|really|do|not|also|totally|all|quite) )\b(just |exactly )?like (that|this|the last|the other|the first) one\b/g, "same way");
+  // "just make it normally then": as the drink comes, with nothing special.
+  if (result.includes("norm") || result.includes("usual") || result.includes("regular")) {
+    result = result.replace(/(?<!\b(you|we|how|i|they) )\b(just )?(make|do|serve|pour|have) (it|them|that|mine|one) (normally|normal|the normal way|the usual way|the regular way|as usual|regular)\b/g, "plain please");
+  }
+  // "not up, on the rocks": what is wanted said after what is not, read as "on the rocks, not up".
+  if (result.includes("not ")) result = result.replace(/\bnot (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect),? (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect|with a twist)\b/g, "$2, not $1");
   // "make those up, no ice": "no ice" only says again what "up" means.
   if (result.includes("ice")) result = result.replace(/\bup\s*,?\s*(no|without) ice\b/g, "up");
   // "shaken 10 seconds, no more": a limit on how long, no drink declined.

@@ -174,7 +174,7 @@ function asSaidOf(u: Utterance, name: string, fragment: boolean, index: MenuInde
   return fragment ? utteranceOf([...drink, ...u.tokens.filter((token) => !POINTING.has(token))], index) : u;
 }
 
-const DEFINITE_DRINK = / (the|my|that|this|those|these|our|his|her|their) (\w+ )?DRINK /;
+const DEFINITE_DRINK = / (the|my|that|this|those|these|our|his|her|their|both|both the|all the|all|each) (\w+ )?DRINK /;
 
 /**
  * "And put a twist on the iced tea", "can the martini be dirty?": serving words for a drink of the

@@ -1933,3 +1933,37 @@ describe("after Z25 and Z26: someone's number, prices elsewhere, courtesy of the
     expect((await after(["two IPAs", "I'll pay my tab, boarding at gate 4 in ten minutes"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z27 to Z30: declines of what was offered, more of other things, kinds of people, quotes, ingredients", () => {
+  itPoursNothing([
+    "my sister is more of a cosmo girl",
+    "he said 'one more negroni and I'm dancing on the table'",
+    "we'll grab daiquiris after the first dance",
+  ]);
+
+  itPours([
+    ["perhaps just a lemonade for me, thanks", ["1 lemonade"]],
+    ["a rum neat and that's all", ["1 rum (neat)"]],
+    ["3 lemonades for the kids from stall 14", ["3 lemonade"]],
+    ["I'll have a martini, one please", ["1 martini"]],
+  ]);
+
+  it.each([
+    [["a cosmo", "I'll settle up soon, one more song first"], ["1 cosmopolitan"]],
+    [["a cosmo", "one more exactly like it"], ["2 cosmopolitan"]],
+    [["what's good and strong?", "no I won't have one of those, I'm driving"], []],
+    [["a gin", "she likes it on the rocks"], ["1 gin (on the rocks)"]],
+    [["a martini, up", "not up, on the rocks"], ["1 martini (on the rocks)"]],
+    [["a negroni, shaken", "just make it normally"], ["1 negroni"]],
+    [["two iced teas", "add a twist to both iced teas"], ["2 iced-tea (with a twist)"]],
+    [["a negroni", "can I get an extra glass so we can share the negroni"], ["1 negroni"]],
+    [["a vodka neat and a lager", "never mind the lager, he wants a coffee"], ["1 vodka (neat)"]],
+    [["is the manhattan made with whiskey?", "lovely, one please"], ["1 manhattan"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'close my tab, all aboard in five minutes' pays now", async () => {
+    expect((await after(["an IPA", "close my tab, all aboard in five minutes"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});

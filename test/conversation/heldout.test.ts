@@ -90,6 +90,12 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // and number 5 want a pint each" (players by their numbers, one each: nothing poured).
   "fresh-2026-12-06-z25": 1.0,
   "fresh-2026-12-06-z26": 0.985,
+  // Z27 and Z28, run once on the engine after the Z25/Z26 round (95.8 %; Z28 98.3 % with nothing poured or
+  // charged unasked), then Z29 and Z30 on that same engine (95.8 and 95.6 %); all four at 100 % after their round.
+  "fresh-2026-12-06-z27": 1.0,
+  "fresh-2026-12-06-z28": 1.0,
+  "fresh-2026-12-06-z29": 1.0,
+  "fresh-2026-12-06-z30": 1.0,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
