@@ -228,6 +228,8 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
 const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
+const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (the |my |any |more )?(\w+ )?DRINK /;
+const COMPLIMENTS = / (my compliments|compliments to|hats off|kudos|bravo|nailed it|well done|chef is kiss|spot on|top notch) /;
 const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover|type|snob|kind of (guy|girl|person)) /;
 /** Someone's words, quoted (normalise.ts marks the quote): "she said 'one more martini...'". */
 const QUOTED = / (said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|was like|is like) quote /;
@@ -362,6 +364,8 @@ const WORDS_ABOUT = new Set([
 const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);
 /** Verbs of knowing and looking: a wish for one of them asks for words, never for a drink. */
 const KNOWING_LEMMAS = new Set(["know", "hear", "learn", "ask", "see", "look", "read", "think", "decide", "understand", "check", "talk", "find", "wonder", "compare"]);
+/** Things a guest wants to do that ask the bar for nothing: "I want to keep track tonight", "we would like to wait outside". */
+const DOING_LEMMAS = new Set(["keep", "watch", "wait", "dance", "sing", "sleep", "play", "win", "catch", "remember", "leave", "talk", "listen"]);
 /** "like" and "love" ask only with a modal ("I'd like") or an infinitive after them ("I like to order"). */
 const OPINION_LEMMAS = new Set(["like", "love", "prefer"]);
 /** What a chosen object starts with: "a", "one", "two"... */
@@ -440,7 +444,7 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   const infinitive = tokens[position + 1] === "to" && tags[position + 2] === "VERB";
   if (WISH_LEMMAS.has(lemma) && infinitive) {
     const next = lemmas[position + 2] as string;
-    if (KNOWING_LEMMAS.has(next)) return false;
+    if (KNOWING_LEMMAS.has(next) || DOING_LEMMAS.has(next)) return false;
     return REQUEST_LEMMAS.has(next) && !WISH_LEMMAS.has(next) ? true : null;
   }
   // "I prefer a pie with peppers and a pepsi" chooses; "I prefer martinis to negronis" compares.
@@ -506,6 +510,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "hands up who wants a lager": the table asked, no drink ordered yet.
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
+  // "I'm done with lagers for tonight": had enough of them, a drink declined.
+  if (test(DONE_WITH, shape)) return { act: "DECLINE", kind: null };
+  // "perfect martini, my compliments": praise for the drink poured, asking for nothing.
+  if (test(COMPLIMENTS, shape)) return statement("OPINION");
   // "my coach is strictly an IPA guy": a drink that says what kind of person someone is.
   if (test(KIND_OF_PERSON, shape)) return statement("OPINION");
   // "she said 'one more martini and I'm swimming back'": words quoted, not asked for.
@@ -686,6 +694,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     }
     // "hi there": no subject.
     if (token === "there" && position === opening && position > 0) continue;
+    // "a gin, please, the one you'd recommend": a subject right after a noun opens a clause about that noun ("that" left out).
+    if (position >= drinkEnd && drinkEnd > 0 && position > opening && RELATIVE_SUBJECTS.has(token) && (tags[position - 1] === "NOUN" || tokens[position - 1] === "one")) break;
     // ("from run 11", the number read as a label: the word before it names the place, whatever the tagger says.)
     if (tokens[position + 1] === NOT_A_COUNT) continue;
     // "a lemonade for our friend who's driving", "a quick daiquiri before I go": what follows is
@@ -716,7 +726,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
 const ROUND_IS = /^ ((the|our|this|my) )?((next|first|second|third|last|final) )?round (is|will be|is going to be|is gonna be) /;
 const FOR_WHAT = /(DRINK.*) to \w+ /;
 const RELATIVE = new Set(["who", "whom", "whose", "whoever", "whomever"]);
-const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| like (the|my|our|your|his|her|i|we|you|he|she|they) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they|it) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
+const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| like (the|my|our|your|his|her|i|we|you|he|she|they) .*$| (the one|the kind|the type|the sort|whichever|whatever) (that )?(you|i|we|he|she|they) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they|it) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
+const RELATIVE_SUBJECTS = new Set(["you", "i", "we", "he", "she", "they"]);
 const MANNER_SUBJECTS = new Set(["the", "my", "our", "your", "his", "her", "i", "we", "you", "he", "she", "they"]);
 const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "when", "since"]);
 

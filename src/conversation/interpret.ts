@@ -492,8 +492,10 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const drafts = body.order.drafts;
   // "never mind that second one": one unit of the last order, whatever was said since.
   if (repair.cue === "UNDO" && ONE_MORE_UNIT.test(body.padded) && state.lastOrder.length > 0) return { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: 1 } };
+  // "never mind the bud" when "the bud" names nothing known: something in particular was meant, not the whole last order.
+  const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && !ordersAny(body);
   if (repair.body.length === 0 || (undoing && !ordersAny(body))) {
-    if (undoing) return previous ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
+    if (undoing) return previous && !somethingNamed ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
   }
   const edited = revisedEdit(body, state);
@@ -750,9 +752,12 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   }
   // "neat. and what time does the bar close?": the serving answered first, before a question of another matter.
   const [opening, ...asked] = clauses;
-  const answeredFirst = opening !== undefined && asked.length > 0 && servingWordsOnly(opening.tokens) !== null && asked.every((clause) => clause.act === "QUESTION" && !clause.namesDrink);
+  // ("neat. my nerves are shot": so is a remark after it.)
+  const answeredFirst = opening !== undefined && asked.length > 0 && servingWordsOnly(opening.tokens) !== null && asked.every((clause) => (clause.act === "QUESTION" || clause.act === "CHAT" || clause.act === "STATEMENT") && !clause.namesDrink);
   if (answeredFirst) return answerOpen([opening], wholeOf([...opening.tokens], index), state, index);
   if (open.length === 0 || asksOnAbout(clauses, state)) return null;
+  // "eleven? fair." after "a Negroni is $11.00, want one?": the price said back, asked, is no count; the offer stays open.
+  if (priceSaidBack(clauses, state, index)) return { answer: ACKNOWLEDGE, answered: null };
   // "I'm not having one of those though, I have to drive home": a drink offered, declined in so many words.
   const offered = state.pending?.kind === "ORDER" && !state.pending.ordered ? state.pending : null;
   if (offered && clauses.some((clause) => clause.act === "DECLINE" && (!clause.namesDrink || clause.utterance.order.drafts.some((draft) => offered.drafts.some((asked) => sameDrink(asked, draft)))))) {
@@ -778,6 +783,14 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
     first ??= { answer, answered };
   }
   return first;
+}
+
+function priceSaidBack(clauses: readonly Clause[], state: DialogueState, index: MenuIndex): boolean {
+  const offered = state.pending?.kind === "ORDER" && !state.pending.ordered ? state.pending.drafts : [];
+  const [first] = clauses;
+  const said = first?.asked ? spokenCount(first.utterance) : null;
+  if (said === null || first === undefined || first.namesDrink || first.tokens.length > 3) return false;
+  return offered.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.priceCents === said * 100));
 }
 
 /**
@@ -950,6 +963,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       continue;
     } else {
       reading = gate(classify(u), clause, u);
+      // "a gin, please, the one you'd recommend": the drink is asked for; which one of it is left to Maya.
+      if (reading.intent === "RECOMMEND" && clause.fragment && clause.act === "REQUEST" && u.order.drafts.length > 0) reading = { intent: "ORDER", drafts: [...u.order.drafts], unknown: [...u.order.unknown] };
       // "I'll pay if you throw in a free shot": a condition said after paying puts it off.
       if (reading.intent === "PAY" && conditionsPaying(clauses[position + 1]?.tokens ?? [])) {
         reading = PAYING_LATER;
@@ -972,7 +987,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       }
       const edited = readEdit(reading, clause, u, state, index, namedHere);
       // "a cosmo sounds perfect, one please": a count said yes to, after a drink named in the same breath, asks for it.
-      const countedYes = clause.act === "ANSWER" && clause.answer === "YES" && clauses.slice(0, position).some((earlier) => earlier.namesDrink) && spokenCount(u) !== null;
+      // ("twelve? fine" to a price, then "go on then, one please": a count said yes to, of the drink in focus.)
+      const countedYes = clause.act === "ANSWER" && clause.answer === "YES" && (clauses.slice(0, position).some((earlier) => earlier.namesDrink) || (state.pending === null && focus.length > 0)) && spokenCount(u) !== null;
       const referred = edited ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, focus, index, focusMadeAs);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
       reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
@@ -1230,7 +1246,8 @@ function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working)
   const last = working.drafts[working.drafts.length - 1];
   if (!again || others.length > 0 || !last || working.drafts.length !== 1 || u.order.said.counts > 0 || last.quantity !== 1) return false;
   // ("a soda on the rocks, please? Cola, if you have it.": the kind of soda, said after it.)
-  return /^ ((a|an) )?DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
+  // ("just pour me a lager, any lager": any of that drink, the same one.)
+  return /^ ((a|an|any) )?DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
 }
 
 /** Mentions said well of a drink, or of no stance: what a "make it dirty" after them may be about. */

@@ -268,7 +268,8 @@ const COUNTING_WORDS = new Set(["a", "an", "another"]);
 function shortBrandAt(tokens: readonly string[], start: number, brand: string, index: MenuIndex): MenuMatch | null {
   const named = matchWordsAt(tokens, start, tokens[start] as string, index);
   if (named) return named;
-  const counted = start > 0 && (COUNTING_WORDS.has(tokens[start - 1] as string) || readNumber(tokens, start - 1) !== null);
+  // ("never mind the Bud": the beer, said with "the", as no friend is.)
+  const counted = start > 0 && (COUNTING_WORDS.has(tokens[start - 1] as string) || readNumber(tokens, start - 1) !== null || (brand === "budweiser" && tokens[start - 1] === "the"));
   const full = tokenize(brand);
   const match = counted ? matchWordsAt(full, 0, full[0] as string, index) : null;
   return match ? { ...match, length: 1, plural: (tokens[start] as string).endsWith("s") } : null;

@@ -32,6 +32,8 @@ const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
 /** Money left for the bartender without saying "tip": "leave three dollars for you", "a fiver for yourself". */
 const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change|on top|for the (bar |kitchen )?(bartender|bartenders|staff|barman|barmaid|house|team|crew|lads|girls|servers)) /;
 const SIGNED = / (minus|negative) /;
+/** Words after a percent that say what it is a share of: "64 percent reporting", "80 percent in". */
+const OTHER_SHARES: ReadonlySet<string> = new Set(["reporting", "counted", "turnout", "battery", "chance", "sure", "alcohol", "abv", "proof", "done", "off", "humidity", "full", "charged"]);
 
 const NO_TIP: TipAsked = { tip: { none: true }, refusal: null };
 const refused = (refusal: TipRefusal): TipAsked => ({ tip: null, refusal });
@@ -53,6 +55,8 @@ export function readTip(u: Utterance): TipAsked | null {
   if (!mentionsTip && percentAt < 0 && !leaving) return bareTip(tokens);
   if (mentionsTip && TIP_QUESTION.test(padded)) return null;
   if (!mentionsTip && namesDrink) return null;
+  // "51 percent now with 90 percent counted", "with 64 percent reporting": shares of something else, no tip.
+  if (!mentionsTip && !leaving && (tokens.filter((token) => token === "percent").length > 1 || OTHER_SHARES.has(tokens[percentAt + 1] as string))) return null;
   if (clearsTip(tokens)) return NO_TIP;
   // "add a -5% tip", "tip minus five dollars": refused, never read without its sign.
   if (SIGNED.test(padded) && (percentAt > 0 || mentionsTip)) return refused({ reason: "TIP_NEGATIVE", max: MAX_TIP_PERCENT });

@@ -217,8 +217,10 @@ function marked(text: string): string {
     }
     result = result.replace(/&/g, " and ").replace(/\+/g, " plus ");
   }
+  // "my nerves are shot": worn out, no shot of anything.
+  if (result.includes("shot")) result = result.replace(/\b(is|are|was|were|totally|completely|absolutely) shot\b/g, "$1 wrecked");
   // "a vodka neat and that's it": the end of the order said, nothing more asked.
-  if (result.includes(" and that")) result = result.replace(/\s*,?\s*\band (that's|that is|thats) (it|all)( for (me|now|us|tonight))?\b/g, "");
+  if (result.includes("and ")) result = result.replace(/\s*,?\s*\band ((uh|um|er|erm) )?(that's|that is|thats) (it|all)( for (me|now|us|tonight))?\b/g, "");
   // "she said 'one more martini and I'm swimming back'": a quote opened after a verb of saying, marked.
   if (/['"“‘]/.test(result)) result = result.replace(/\b(said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|was like|is like)\s*[,:]?\s*['"“‘]/g, "$1 quote ");
   if (result.includes("'")) {

@@ -162,6 +162,14 @@ const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
 const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your", "this", "these"]);
+/** "a dry one", "an extra cold one": "one" standing for a drink after an article and how it is made. */
+function pronounOne(tokens: readonly string[], position: number): boolean {
+  if (tokens[position] !== "one") return false;
+  let at = position - 1;
+  while (at >= 0 && readModifierAt(tokens, at)?.length === 1) at -= 1;
+  return at < position - 1 && (tokens[at] === "a" || tokens[at] === "an");
+}
+
 const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
 /** Things named after the drink they hold or make: "the soda machine", "the beer fridge". */
 const MACHINES = new Set(["machine", "machines", "fountain", "dispenser", "gun", "fridge", "cooler", "tap", "taps", "pump", "line", "lines", "garden", "tent", "truck", "festival", "belly"]);
@@ -208,6 +216,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
   let roundOf = false;
   /** "some shots of vodka": the drink held in containers counted in the plural is more than one. */
   let heldInPlural = false;
+  /** The drink named last, as its menu ids joined. */
+  let lastNamed: string | null = null;
   const negatedModifiers: Modifier[] = [];
   for (let position = 0; position < tokens.length; ) {
     const token = tokens[position] as string;
@@ -246,10 +256,19 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     const drafted = (token === "draft" || token === "draught") && PICKING.has(tokens[position - 1] as string);
     // ("the soda machine's dead": a thing named after a drink, no drink.)
     const machine = MACHINES.has(tokens[position + 1] as string);
+    // ("pour me a lager, any lager": any of the drink just named is that drink, said again.)
+    const anyOfIt = tokens[position - 1] === "any" && lastNamed !== null && matchMenuAt(tokens, position, index)?.itemIds.join() === lastNamed;
+    if (anyOfIt) {
+      events.push({ kind: "word", token });
+      words.push(token);
+      position += matchMenuAt(tokens, position, index)?.length ?? 1;
+      continue;
+    }
     const item = brewed || drafted || machine ? null : matchMenuAt(tokens, position, index);
     // "a lemonade would be perfect": praise, not a perfect Manhattan.
     const modifier = token === "perfect" && (tokens[position - 1] === "be" || tokens[position - 1] === "sounds") ? null : readModifierAt(tokens, position, { afterDrink });
-    const quantity = token === "another" ? { value: 1, length: 1 } : readQuantity(tokens, position);
+    // ("a dirty martini shaken and a dry one stirred": "a dry one" is one more of the drink, "one" its noun, no second count.)
+    const quantity = token === "another" ? { value: 1, length: 1 } : pronounOne(tokens, position) ? null : readQuantity(tokens, position);
     const itemLength = item?.length ?? 0;
     const modifierLength = modifier?.length ?? 0;
     const quantityLength = quantity?.length ?? 0;
@@ -280,6 +299,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       const possessed = (owner && PLACING.has(tokens[position - 2] as string)) || suppliedFor;
       const named = tokens.slice(position, position + itemLength) as string[];
       events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named, roundOf, heldInPlural });
+      lastNamed = item.itemIds.join();
       roundOf = false;
       heldInPlural = false;
       words.push("DRINK");

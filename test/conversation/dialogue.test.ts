@@ -1967,3 +1967,29 @@ describe("after Z27 to Z30: declines of what was offered, more of other things, 
     expect((await after(["an IPA", "close my tab, all aboard in five minutes"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z31 and Z32: prices said back, shares of other things, what the guest wants to do, one of a kind", () => {
+  itPoursNothing([
+    "I'm done with negronis for the night",
+    "gorgeous daiquiri, my compliments to whoever made it",
+    "38 percent now with 70 percent counted",
+  ]);
+
+  itPours([
+    ["a lemonade, any lemonade", ["1 lemonade"]],
+    ["an iced tea please and uh that's all", ["1 iced-tea"]],
+    ["a cosmo, please, the one you'd make for yourself", ["1 cosmopolitan"]],
+    ["a dirty martini shaken and a perfect one stirred", ["1 martini (dirty, shaken)", "1 martini (perfect, stirred)"]],
+  ]);
+
+  it.each([
+    [["what's a manhattan cost?", "twelve? fine"], []],
+    [["what's a manhattan cost?", "twelve? fine", "go on then, one please"], ["1 manhattan"]],
+    [["a bourbon please", "on the rocks. my feet are killing me"], ["1 whiskey (on the rocks)"]],
+    [["two rums", "what's my tab, I want to keep track", "neat please"], ["2 rum (neat)"]],
+    [["three daiquiris and a Bud", "never mind the Bud"], ["3 daiquiri"]],
+    [["three daiquiris and a lager", "never mind the thingy"], ["1 tap-beer", "3 daiquiri"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+});
