@@ -228,6 +228,7 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
 const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
+const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) /;
 const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (the |my |any |more )?(\w+ )?DRINK /;
 const COMPLIMENTS = / (my compliments|compliments to|hats off|kudos|bravo|nailed it|well done|chef is kiss|spot on|top notch) /;
 const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover|type|snob|kind of (guy|girl|person)) /;
@@ -512,6 +513,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
   // "I'm done with lagers for tonight": had enough of them, a drink declined.
   if (test(DONE_WITH, shape)) return { act: "DECLINE", kind: null };
+  // "the regulars call the negroni the red menace", "she called my prose a dry martini": a name given, nothing asked.
+  if (test(CALLED, shape)) return statement("OTHER");
   // "perfect martini, my compliments": praise for the drink poured, asking for nothing.
   if (test(COMPLIMENTS, shape)) return statement("OPINION");
   // "my coach is strictly an IPA guy": a drink that says what kind of person someone is.
@@ -527,7 +530,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   // "wow, five bucks for a lager": a price told, asking for nothing.
   if (test(PRICE_TOLD, shape) && !test(WISH, shape) && !POUR_VERB_FIRST.test(shape)) return statement("OPINION");
   // Negations and idioms are looked for only where their words are: most clauses have none.
-  const negated = NEGATION_WORDS.test(shape);
+  // ("two iced teas for the two who aren't drinking": a negation inside a clause about someone negates nothing asked.)
+  const negated = NEGATION_WORDS.test(shape.replace(RELATIVE_TAIL, " "));
   const removalWords = negated || test(REMOVAL_WORDS, shape);
   if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
   // "I'd like to know what's in the long island", "can I have a minute before the next one": a wish
@@ -715,7 +719,9 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
       tags[position - 1] === "DET" ||
       OWNERS.has(tokens[position - 1] as string) ||
       tokens[position - 1] === "to" ||
-      (tags[position - 2] === "DET" && MODIFYING.has(tags[position - 1] as Tag));
+      (tags[position - 2] === "DET" && MODIFYING.has(tags[position - 1] as Tag)) ||
+      // ("four cokes for the family stand": a noun of two words, the first no drink.)
+      (tags[position - 2] === "DET" && tags[position - 1] === "NOUN" && tokens[position - 3] === "for" && matchMenuAt(tokens, position - 1, index) === null);
     if (VERBS.has(tags[position] as Tag) && !describing && token !== "please") return false;
   }
   // "Great martini!": a drink praised (or not) without asking for one; "thirteen dollars for a martini": its price;
@@ -734,6 +740,8 @@ const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "w
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
 const OWNERS = new Set(["my", "our", "your", "his", "her", "their"]);
 const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV"]);
+/** A relative clause about a person, to the end: "...for the two who aren't drinking". */
+const RELATIVE_TAIL = / (who|whom|whose) .*$/;
 const OWNERS_AND_THE = new Set([...OWNERS, "the", "this", "that"]);
 
 const MAX_ANSWER_WORDS = 8;
@@ -879,6 +887,8 @@ const BUT_A_REASON = /^ but (i|we) (have to|have got to|got to|need to|can not|m
  */
 const toldAgainst = (next: Clause): boolean =>
   next.tokens[0] === "but" && next.hasVerb === true && !next.namesDrink && (next.act === "STATEMENT" || next.act === "CHAT" || next.act === "DECLINE");
+/** "but I'll pass", "but no thanks", "but I'm good": what was just said, turned down. */
+const PASSING = /^ but (i will pass|i will give it a miss|no thanks|no thank you|i am good|i am fine|not for me|not tonight|i will skip it)( though| tonight| thanks)* $/;
 /** A wish said with "would": what an unreal condition after it makes hypothetical ("I'd have a martini if..."). */
 const WOULD = / (i|we) (would|could) /;
 
@@ -887,6 +897,8 @@ function withCounterfactuals(clauses: Clause[]): Clause[] {
   return clauses.map((clause, at) => {
     const next = clauses[at + 1];
     const unreal = next !== undefined && (UNREAL_CONDITION.test(next.utterance.padded) || BUT_A_REASON.test(next.utterance.padded) || toldAgainst(next)) && !POLITE_CONDITION.test(next.utterance.padded);
+    // "Doug wants to buy me a daiquiri back but I'll pass": whatever came before, the guest turns it down.
+    if (clause.act === "REQUEST" && clause.namesDrink && next !== undefined && PASSING.test(next.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !unreal) return clause;
     return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
   });

@@ -167,6 +167,15 @@ function offeredMadeAs(state: DialogueState): readonly Modifier[] {
   return offered && state.focusItemId !== null && offered.candidates.length === 1 && offered.candidates[0] === state.focusItemId ? offered.modifiers : [];
 }
 
+/** "an old fashioned, on the rocks, with a twist", then "put one of those on for Gloria too": made as the one poured. */
+function madeAsThosePoured(u: Utterance, state: DialogueState): readonly Modifier[] {
+  // ("one of those, neat, for my brother": how it is said to be made now, not as those were.)
+  if (!ONE_OF_THOSE.test(u.padded) || u.order.looseModifiers.length > 0) return [];
+  const poured = [...state.lastOrder].reverse().find((line) => line.menuItemId === state.focusItemId);
+  return poured ? poured.modifiers.filter(isModifier) : [];
+}
+const ONE_OF_THOSE = / (one|two|three|another) of (those|them|these) /;
+
 /** How the one drink a clause names was said to be made, for the offer of it: `{}` when not said or not one drink. */
 function madeAsSaid(u: Utterance): { modifiers?: Modifier[] } {
   const [only, ...others] = u.order.drafts;
@@ -989,7 +998,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "a cosmo sounds perfect, one please": a count said yes to, after a drink named in the same breath, asks for it.
       // ("twelve? fine" to a price, then "go on then, one please": a count said yes to, of the drink in focus.)
       const countedYes = clause.act === "ANSWER" && clause.answer === "YES" && (clauses.slice(0, position).some((earlier) => earlier.namesDrink) || (state.pending === null && focus.length > 0)) && spokenCount(u) !== null;
-      const referred = edited ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, focus, index, focusMadeAs);
+      const madeAs = focusMadeAs.length > 0 ? focusMadeAs : madeAsThosePoured(u, state);
+      const referred = edited ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, focus, index, madeAs);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
       reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
     }
@@ -1247,7 +1257,7 @@ function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working)
   if (!again || others.length > 0 || !last || working.drafts.length !== 1 || u.order.said.counts > 0 || last.quantity !== 1) return false;
   // ("a soda on the rocks, please? Cola, if you have it.": the kind of soda, said after it.)
   // ("just pour me a lager, any lager": any of that drink, the same one.)
-  return /^ ((a|an|any) )?DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
+  return /^ ((just|only) )?((a|an|any) )?DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
 }
 
 /** Mentions said well of a drink, or of no stance: what a "make it dirty" after them may be about. */

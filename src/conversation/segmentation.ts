@@ -209,6 +209,7 @@ const HEDGES = new Set(["maybe", "perhaps", "probably", "later", "possibly"]);
 /** Parts of speech a subject is made of: "my lucky number", "the guy at the end", "she". */
 const SUBJECT_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "PROPN"]);
 const LONGEST_SUBJECT = 4;
+const BETWEEN_SUBJECT_AND_VERB = new Set(["nearly", "almost", "just", "really", "totally", "actually", "finally", "already", "basically", "literally", "absolutely"]);
 
 /**
  * A subject and its verb start here, as the tagger reads them ("my lucky number is 7", "the guy
@@ -224,12 +225,15 @@ function taggedSubjectStartsAt(tokens: readonly string[], tags: readonly Tag[], 
     if ((tag === "VERB" || tag === "AUX") && nominal) return true;
     // "Mark not drinking", "he never drinks": a negation between the subject and its verb.
     if (nominal && (tokens[at] === "not" || tokens[at] === "never")) continue;
+    // ("chapter 9 nearly killed me": an adverb between the subject and its verb.)
+    if (nominal && BETWEEN_SUBJECT_AND_VERB.has(tokens[at] as string) && at > position + 1) continue;
     // "the draught from the door is freezing": a noun and the phrase that places it, then its verb.
     if (nominal && tag === "ADP" && SUBJECT_TAGS.has(tags[at + 1] as Tag) && longest === LONGEST_SUBJECT) {
       longest += 3;
       continue;
     }
-    if (!SUBJECT_TAGS.has(tag)) return false;
+    // ("page 212 made me cry": a noun and its number are one subject.)
+    if (!SUBJECT_TAGS.has(tag) && !(nominal && (tag === "NUM" || tokens[at] === NOT_A_COUNT))) return false;
     if (tag === "NOUN" || tag === "PROPN" || tag === "PRON") nominal = true;
   }
   return false;
@@ -345,6 +349,10 @@ const BEING = new Set(["is", "are", "was", "were"]);
 const PLACE_WORDS = new Set(["here", "there", "outside", "back", "coming", "in", "late", "early", "arriving", "on"]);
 /** Verbs whose second object is a drink: "got everyone a martini", "buy the table a round". */
 const GIVING_VERBS = / (got|get|gets|getting|buy|bought|buys|buying|order|ordered|bring|brought|pour|poured|give|gave|treat|treated|stand|stood) /;
+/** "I'm buying the whole row a pint": a giving verb, then whom for, then the drink, its second object. */
+const GIVING_TO_SOMEONE = / (buying|buy|bought|getting|got|get) (the|my|our|his|her|their|everyone|everybody|us|him|them|me|you) /;
+/** "the reviewer called my prose a dry martini": a verb of naming, its thing, then what it is called. */
+const NAMING_SOMETHING = / (call|calls|called|name|named|nickname|nicknamed|dubbed|dub) (the|my|our|his|her|their|it|him|them|me|us|this|that) /;
 /** Words a subject may open with: "more lads", "my mate", "the others". */
 const SUBJECT_DETERMINERS = new Set(["more", "the", "my", "our", "his", "her", "their", "some", "two", "three", "a", "another"]);
 
@@ -597,7 +605,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       // ("if I got everyone on my team a martini": inside a condition, the drink is the verb's second object.)
       const bareOrder =
         ended &&
-        !(subordinate && GIVING_VERBS.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) &&
+        !((subordinate || GIVING_TO_SOMEONE.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) && GIVING_VERBS.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) &&
+        !NAMING_SOMETHING.test(` ${tokens.slice(clauseStart, position).join(" ")} `) &&
         (countsADrinkAt(tokens, position, index) || (RESTRICTING.has(token) && countsADrinkAt(tokens, position + 1, index))) &&
         !hasDrink(clauseStart, position) &&
         !hasNegation(clauseStart, position);

@@ -1993,3 +1993,30 @@ describe("after Z31 and Z32: prices said back, shares of other things, what the 
     expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });
+
+describe("after Z33 and Z34: names given, offers passed on, giving to someone, relative clauses, labels with numbers", () => {
+  itPoursNothing([
+    "my wife calls the martini her little helper",
+    "if we win tonight I'm buying the whole bar a lager",
+    "the kid next to me just spilt his lemonade",
+    "Sam wants to buy me a cosmo but I'll pass",
+  ]);
+
+  itPours([
+    ["three lemonades for the two who aren't drinking and me", ["3 lemonade"]],
+    ["a negroni for the author, chapter 9 nearly killed me", ["1 negroni"]],
+    ["six IPAs and two sodas for the family table", ["2 soda", "6 ipa"]],
+    ["pour me a cosmo, any cosmo", ["1 cosmopolitan"]],
+  ]);
+
+  it.each([
+    [["a manhattan, up, with a twist", "put one of those on for my sister too"], ["2 manhattan (up, with a twist)"]],
+    [["a martini please", "and one for my friend, with a twist"], ["1 martini", "1 martini (with a twist)"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'I'll pay at full time' starts no payment", async () => {
+    expect((await after(["an IPA", "cheers, I'll pay at full time"])).session.tab.status).toBe("OPEN");
+  });
+});
