@@ -228,6 +228,8 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
 const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
+const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
+const MADE_WITHOUT = / DRINK (but )?(without|with no|minus|sans) (the |any )?(DRINK|alcohol|booze|liquor|spirits?) /;
 const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) /;
 const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (the |my |any |more )?(\w+ )?DRINK /;
 const COMPLIMENTS = / (my compliments|compliments to|hats off|kudos|bravo|nailed it|well done|chef is kiss|spot on|top notch) /;
@@ -511,6 +513,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "hands up who wants a lager": the table asked, no drink ordered yet.
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
+  // "my husband wants to know what a classic brew is": a wish to know, whoever has it, asks.
+  if (test(WISHES_TO_KNOW, shape)) return { act: "QUESTION", kind: null };
+  // "can you make a daiquiri without the rum", "a martini with no alcohol, is that a thing": asked whether it can be.
+  if (test(MADE_WITHOUT, shape)) return { act: "QUESTION", kind: null };
   // "I'm done with lagers for tonight": had enough of them, a drink declined.
   if (test(DONE_WITH, shape)) return { act: "DECLINE", kind: null };
   // "the regulars call the negroni the red menace", "she called my prose a dry martini": a name given, nothing asked.

@@ -84,6 +84,8 @@ const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ["heres", "here is"],
   ["whos", "who is"],
   ["gimme", "give me"],
+  ["onna", "on the"],
+  ["nother", "another"],
   ["lemme", "let me"],
   ["wanna", "want to"],
   ["gonna", "going to"],
@@ -217,6 +219,12 @@ function marked(text: string): string {
     }
     result = result.replace(/&/g, " and ").replace(/\+/g, " plus ");
   }
+  // "I put away like six long islands": drank them, in the past.
+  if (result.includes(" away") || result.includes(" back")) result = result.replace(/\b(put|knocked|threw|sank) (away|back)\b/g, "drank");
+  // "just pour me a damn lager already": swearing for emphasis says nothing of the drink.
+  if (/\b(damn|bloody|freaking|frickin|friggin|effing|goddamn)\b/.test(result)) result = result.replace(/\b(damn|bloody|freaking|frickin|friggin|effing|goddamn) (?=\w)/g, "");
+  // "a Manhattan, not too sweet, dry": a taste hoped for, no serving refused.
+  if (result.includes("not too")) result = result.replace(/,?\s*\bnot too (sweet|strong|sour|bitter|boozy|sugary|heavy)\b/g, "");
   // "my nerves are shot": worn out, no shot of anything.
   if (result.includes("shot")) result = result.replace(/\b(is|are|was|were|totally|completely|absolutely) shot\b/g, "$1 wrecked");
   // "a vodka neat and that's it": the end of the order said, nothing more asked.

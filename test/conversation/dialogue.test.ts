@@ -2020,3 +2020,23 @@ describe("after Z33 and Z34: names given, offers passed on, giving to someone, r
     expect((await after(["an IPA", "cheers, I'll pay at full time"])).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z35 and Z36: wishes to know, drinks without what makes them, drinking put away, swearing", () => {
+  itPoursNothing([
+    "my boss wants to know what an old fashioned is",
+    "could you make a negroni without the gin",
+    "what about a cosmo with no alcohol",
+    "on our honeymoon we knocked back four daiquiris each",
+  ]);
+
+  itPours([
+    ["just give me a bloody IPA already", ["1 ipa"]],
+    ["a daiquiri, not too sweet, shaken", ["1 daiquiri (shaken)"]],
+    ["two iced teas with no sugar", ["2 iced-tea"]],
+    ["a vodka onna rocks", ["1 vodka (on the rocks)"]],
+  ]);
+
+  it.each([[["a gin neat", "nother one"], ["2 gin (neat)"]]])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+});

@@ -105,6 +105,10 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // voucher asked about, and "to i p a s" spelled out: counted below.
   "fresh-2026-12-06-z33": 0.895,
   "fresh-2026-12-06-z34": 0.98,
+  // Z35 and Z36, run once on the engine after the Z33/Z34 round (98.0 % with one pour and one over-charge
+  // unasked, and 95.6 %), given one short round.
+  "fresh-2026-12-06-z35": 0.98,
+  "fresh-2026-12-06-z36": 0.995,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
