@@ -110,7 +110,7 @@ const ASKED_OF_A_DRINK = / DRINK (any |very |really |too |that |pretty )?(good|n
 const POLITE_CONDITION =
   /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) |^ (and |but )?if you (would|will)( please)? $/;
 const ABOUT_THE_DRINK = /^ (what|how) about (the|that|this|your) (\w+ )?DRINK $/;
-const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|num|no|\w+ing) /;
+const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|num|no|\w+ing) |^ (i|we) have (a|an|my|our|no|num) (?!(\w+ ){0,2}(DRINK|MOD))\w+ /;
 /** "If you'd put 18% on for the tip": a request put politely as a condition. */
 const POLITE_REQUEST = /^ (and |but )?if you (would|could|will|can) (please |kindly |just )?(put|add|make|bring|get|pour|start|leave|give|charge|close|set|send|throw) /;
 
@@ -228,6 +228,7 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
 const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
+const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
 const MADE_WITHOUT = / DRINK (but )?(without|with no|minus|sans) (the |any )?(DRINK|alcohol|booze|liquor|spirits?) /;
 const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) /;
@@ -301,6 +302,8 @@ const LATER = oneOf([
   // "after my shift tomorrow I'm having a manhattan": after what is still to come.
   / after (my|our|the) (shift|work|class|classes|exam|exams|lecture|meeting|practice|training|workout|run) (tomorrow|tonight|later|on \w+day) /,
   // "we'll get cosmos after the speeches", "after the first dance": after an event still to come.
+  // "I'll grab a lemonade after I finish this game": after what the guest does first.
+  / after (i|we|you|he|she|they) (\w+ )?(finish|finishes|finished|win|lose|play|am done|are done|get back|get off|clock off|land|check in|eat) /,
   / after the (first |last |big |main )?(speeches|speech|toasts|toast|dance|ceremony|vows|cake|meal|dinner|buffet|quiz|raffle|auction|presentation|awards|fireworks|encore|match|game|show|set|film|movie|play|concert|interval|break|meeting) /,
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
   / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
@@ -475,6 +478,8 @@ function thingAskedForADrink(tokens: readonly string[], tags: readonly Tag[], fr
   while (at < tokens.length && (tags[at] === "NOUN" || tags[at] === "PROPN") && matchMenuAt(tokens, at, index) === null && lexiconAt(tokens, at) === null) at += 1;
   // ("a pint of lager" names the drink by its glass; "two glasses for it" asks for glasses.)
   if (at === head || tokens.slice(head, at).some((word) => DRINK_HEADS.has(word) || (CONTAINERS.has(word) && tokens[at] === "of"))) return false;
+  // ("can I get some help carrying these IPAs to row C": what the thing is for, said with a participle.)
+  if (/[a-z]{3,}ing$/.test(tokens[at] as string)) return tokens.slice(at + 1, at + 4).some((_, offset) => matchMenuAt(tokens, at + 1 + offset, index) !== null);
   if (!PLACING_THE_DRINK.has(tokens[at] as string)) return false;
   if (POINTING_AT_A_DRINK.has(tokens[at + 1] as string) && tokens[at + 2] === undefined) return true;
   for (let next = at + 1; next < tokens.length; next += 1) {
@@ -513,6 +518,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "hands up who wants a lager": the table asked, no drink ordered yet.
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
+  // "can you keep the negronis aside until the interval": kept for later, none poured now.
+  if (test(KEPT_FOR_LATER, shape)) return { act: "CHAT", kind: null };
   // "my husband wants to know what a classic brew is": a wish to know, whoever has it, asks.
   if (test(WISHES_TO_KNOW, shape)) return { act: "QUESTION", kind: null };
   // "can you make a daiquiri without the rum", "a martini with no alcohol, is that a thing": asked whether it can be.

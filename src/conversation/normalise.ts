@@ -219,6 +219,8 @@ function marked(text: string): string {
     }
     result = result.replace(/&/g, " and ").replace(/\+/g, " plus ");
   }
+  // "I nearly ordered a dirty martini": ordered it or not, in the past, not now.
+  if (result.includes("nearly ") || result.includes("almost ")) result = result.replace(/\b(nearly|almost) (ordered|had|got|bought)\b/g, "$2");
   // "I put away like six long islands": drank them, in the past.
   if (result.includes(" away") || result.includes(" back")) result = result.replace(/\b(put|knocked|threw|sank) (away|back)\b/g, "drank");
   // "just pour me a damn lager already": swearing for emphasis says nothing of the drink.

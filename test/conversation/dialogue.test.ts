@@ -2040,3 +2040,18 @@ describe("after Z35 and Z36: wishes to know, drinks without what makes them, dri
     expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });
+
+describe("after Z37 and Z38: drinks kept for later, help with them, orders nearly made, after what the guest does", () => {
+  itPoursNothing([
+    "I almost ordered a negroni but I'm not sure I want one",
+    "I'll have a cosmo after I finish this game",
+    "I have a 6am flight",
+  ]);
+
+  it.each([
+    [["two IPAs", "could you keep the IPAs aside until half time"], ["2 ipa"]],
+    [["four lagers", "can we get a hand carrying these lagers to table 9"], ["4 tap-beer"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+});

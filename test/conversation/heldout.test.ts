@@ -109,6 +109,12 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // unasked, and 95.6 %), given one short round.
   "fresh-2026-12-06-z35": 0.98,
   "fresh-2026-12-06-z36": 0.995,
+  // Z37 and Z38, run once on the last engine of this stop (95.9 and 96.2 %), given a short round only:
+  // left for the next stop (counted below): an age said of a child ("she's 12") read as a count, "actually
+  // make that just the one" after a second whiskey, the cheque asked for after a tip in a visit, "make that
+  // three beers" of two brands, "the lemonade was meant to be an iced tea" after a pending serving.
+  "fresh-2026-12-06-z37": 0.965,
+  "fresh-2026-12-06-z38": 0.965,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
@@ -117,7 +123,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z20": 3, "fresh-2026-12-06-z32": 1, "fresh-2026-12-06-z33": 16, "fresh-2026-12-06-z34": 7 };
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z20": 3, "fresh-2026-12-06-z32": 1, "fresh-2026-12-06-z33": 16, "fresh-2026-12-06-z34": 7, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 10 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))
