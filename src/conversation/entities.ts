@@ -76,7 +76,10 @@ const NUMBERED_PLACES = new Set([
   "row", "section", "bay", "jersey", "platform", "terminal", "floor", "level", "bus", "train", "car", "court", "pitch", "field", "hole",
   "sunbed", "sunbeds", "lounger", "cabana", "villa", "umbrella", "bed", "chair", "deck", "pod", "cabin", "tent", "spot", "song",
   "run", "lift", "slope", "piste", "stall", "stand", "queue", "ticket", "wristband", "bib", "stage", "berth", "dock", "pier", "ward", "bus", "coach",
+  "tune", "track", "hymn", "chapter", "page", "question", "verse", "episode",
 ]);
+/** Words before "number N" that make it a song, a dare or a player, never a choice of drinks ("which one, number two?"). */
+const ASKING_FOR_A_NUMBER = new Set(["want", "request", "requesting", "play", "playing", "sing", "singing", "on", "at", "is", "was", "up"]);
 const OWNED_NUMBER = new Set(["the", "our", "my", "their", "his", "her", "your", "that", "this"]);
 /** "Number two", "option 3": a choice from a list, not a label, unless a noun comes first ("seat number 3"). */
 const CHOICE_NOUNS = new Set(["number", "option", "no"]);
@@ -197,6 +200,13 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
       continue;
     }
     const before = [...found.entries()].find(([start, read]) => start + read.length === position);
+    // "on song 14 of 20": the total of a label's count ("of 20") is part of the label.
+    const ofLabel = [...found.entries()].find(([start, read]) => start + read.length === position - 1 && read.entity === "LABEL");
+    if (ofLabel && previous === "of") {
+      found.set(position, { entity: "LABEL", length: number.length, value: number.value });
+      position = after - 1;
+      continue;
+    }
     // "score's 3 1", "rows 8 9": a number right after one that is no count is no count either, unless a drink follows.
     // ("conference badge 88, gin on the rocks": a drink after a pause is not what the number counts.)
     const drinkFollows = countsADrink(tokens, after, index) && (pauses[after] ?? "NONE") === "NONE";
@@ -207,6 +217,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
     // "number 87 with the catch": a player's number, not a choice from a list of drinks (none is that long).
     else if (joined && CHOICE_NOUNS.has(previous) && number.value >= LONGEST_LIST && !countsADrink(tokens, after, index)) entity = "LABEL";
+    // "I want number nine" (a song), "number 3 on the dare list": a number named "number", no count of drinks.
+    else if (joined && previous === "number" && ASKING_FOR_A_NUMBER.has(tokens[position - 2] ?? "") && matchMenuAt(tokens, after, index) === null && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "a pint for number 9": whom it is for, a player or a ticket, never a count or a choice.
     else if (joined && previous === "number" && ["for", "to", "from", "with"].includes(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "get the number 8 a pint", "a whiskey for our number 7": someone's number, said with "the" or whose it is.

@@ -999,7 +999,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // ("twelve? fine" to a price, then "go on then, one please": a count said yes to, of the drink in focus.)
       const countedYes = clause.act === "ANSWER" && clause.answer === "YES" && (clauses.slice(0, position).some((earlier) => earlier.namesDrink) || (state.pending === null && focus.length > 0)) && spokenCount(u) !== null;
       const madeAs = focusMadeAs.length > 0 ? focusMadeAs : madeAsThosePoured(u, state);
-      const referred = edited ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, focus, index, madeAs);
+      // ("do you sell sashes? we need one for the maid of honour": "one" is the thing just asked about, no drink.)
+      const otherThingBefore = clauses.slice(0, position).some((earlier) => earlier.act === "QUESTION" && !earlier.namesDrink && earlier.utterance.order.unknown.length + earlier.utterance.order.stray.length > 0);
+      const referred = edited || otherThingBefore ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, focus, index, madeAs);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
       reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
     }

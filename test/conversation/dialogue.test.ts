@@ -2055,3 +2055,14 @@ describe("after Z37 and Z38: drinks kept for later, help with them, orders nearl
     expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });
+
+describe("after Z39 and Z40: a label's total, songs by number, one of a thing asked about", () => {
+  itPours([["the band's on tune 9 of 16, one more lager before the end", ["1 tap-beer"]]]);
+
+  it.each([
+    [["two gins neat", "is the pianist taking requests? I want number seven"], ["2 gin (neat)"]],
+    [["three negronis", "do you sell hair ties? we need one for the bride"], ["3 negroni"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+});

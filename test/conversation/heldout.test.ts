@@ -115,10 +115,11 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // three beers" of two brands, "the lemonade was meant to be an iced tea" after a pending serving.
   "fresh-2026-12-06-z37": 0.965,
   "fresh-2026-12-06-z38": 0.965,
-  // Z39 and Z40, run once on the final engine of this stop (97.9 % with 4 over-charges, 93.0 %), recorded
-  // and not yet fixed: held at their first run, their charges counted below, for the next stop.
+  // Z39 and Z40, run once on the engine after the Z37/Z38 round (97.9 % with 4 over-charges, 93.0 %), given
+  // only the fixes for their largest charges ("song 14 of 20", "I want number nine", "one" of a thing just
+  // asked about); the rest is for the next stop, counted below.
   "fresh-2026-12-06-z39": 0.975,
-  "fresh-2026-12-06-z40": 0.93,
+  "fresh-2026-12-06-z40": 0.95,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
@@ -127,7 +128,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z20": 3, "fresh-2026-12-06-z32": 1, "fresh-2026-12-06-z33": 16, "fresh-2026-12-06-z34": 7, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 10, "fresh-2026-12-06-z39": 4, "fresh-2026-12-06-z40": 14 };
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z20": 3, "fresh-2026-12-06-z32": 1, "fresh-2026-12-06-z33": 16, "fresh-2026-12-06-z34": 7, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 10, "fresh-2026-12-06-z39": 4, "fresh-2026-12-06-z40": 3 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))
