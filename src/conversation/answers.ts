@@ -18,6 +18,7 @@ import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, servingWordsOnly, type ModifierRead } from "./modifiers.js";
 import { readTip, takesQuotedTip } from "./money-talk.js";
 import { LAST_ORDINAL, readOrdinal, readQuantity } from "./numbers.js";
+import { unitsAsSaid } from "./references.js";
 import type { Understanding } from "./understanding.js";
 
 const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", "surprise me", "does not matter", "do not mind", "up to you", "dealer choice", "your choice", "no preference"];
@@ -165,9 +166,8 @@ function servingsSplit(u: Utterance, drafts: readonly DraftLine[], asked: readon
   const draft = at === undefined ? undefined : drafts[at];
   const item = draft && draft.candidates.length === 1 ? index.byId.get(draft.candidates[0] as string) : undefined;
   if (!draft || !item || others.length > 0 || draft.quantity < 2 || u.order.said.counts === 0) return null;
-  const parts = utteranceOf([String(draft.quantity), ...item.name.toLowerCase().split(" "), ...u.tokens], index).order.drafts;
-  const ofItem = parts.filter((part) => part.candidates.length === 1 && part.candidates[0] === item.id);
-  if (ofItem.length < 2 || ofItem.length !== parts.length || ofItem.reduce((sum, part) => sum + part.quantity, 0) !== draft.quantity) return null;
+  const ofItem = unitsAsSaid(u.tokens, draft.quantity, item, index);
+  if (!ofItem || ofItem.reduce((sum, part) => sum + part.quantity, 0) !== draft.quantity) return null;
   const lines = ofItem.map((part) => withModifiers({ ...draft, quantity: part.quantity }, part.modifiers.map((modifier) => ({ modifier, soft: false, length: 0 }))));
   return [...drafts.slice(0, at), ...lines, ...drafts.slice((at as number) + 1)];
 }

@@ -261,7 +261,7 @@ const roundOfSomethingElse = (u: Utterance): boolean =>
 /** "one more run first", "one more song": more of something the bar does not pour. */
 const moreOfSomethingElse = (u: Utterance): boolean =>
   u.tokens.some((token, at) => token === "more" && u.tokens[at + 1] !== undefined && !MORE_OF_DRINKS.has(u.tokens[at + 1] as string) && isEnglishWord(u.tokens[at + 1] as string));
-const MORE_OF_DRINKS = new Set(["exactly", "just", "like", "each", "cold", "quick", "large", "small", "big", "nice", "similar", "identical", "please", "round", "rounds", "drink", "drinks", "one", "ones", "of", "for", "then", "thanks", "shot", "shots", "pint", "pints", "glass", "glasses", "same", "again", "and", "too", "here", "over", "cheers", "mate", "love", "now", "like", "the", "a", "same"]);
+const MORE_OF_DRINKS = new Set(["exactly", "just", "like", "each", "cold", "quick", "large", "small", "big", "nice", "similar", "identical", "please", "round", "rounds", "drink", "drinks", "one", "ones", "of", "for", "then", "thanks", "shot", "shots", "pint", "pints", "glass", "glasses", "same", "again", "and", "too", "here", "over", "cheers", "mate", "love", "now", "the", "a"]);
 /** "a round of crisps", "one more run": more of something the bar does not pour, no drink again. */
 export const ofSomethingElse = (u: Utterance): boolean => roundOfSomethingElse(u) || moreOfSomethingElse(u);
 const ROUND_OF_DRINKS = new Set(["the", "same", "drinks", "those", "them", "these", "that", "shots", "beers", "pints", "cocktails", "whatever", "everything", "what"]);

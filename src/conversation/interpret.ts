@@ -679,30 +679,32 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
   return joined;
 }
 
-/**
- * Whether the utterance may be an answer to Maya's question: it neither tells nor asks something
- * else, and it does not correct the last order by name ("make that a martini").
- */
 /** Taking drinks off the tab: "take the neat one off", "remove the IPA"; no answer to an offer or a question. */
 const TAKES_OFF = / (take|knock|cross|strike) (\w+ ){0,3}(off|away|out) | remove /;
 
 /** "he likes it neat", "she takes hers on the rocks": how someone has the drink asked about, told. */
 const HAS_IT = /^ (he|she|they|PERSON|my \w+) (likes|takes|has|prefers|drinks|wants|loves) (it|them|his|hers|theirs|one) (MOD )+$/;
 
+/**
+ * Whether the utterance may be an answer to Maya's question: it neither tells nor asks something
+ * else, and it does not correct the last order by name ("make that a martini").
+ */
 function mayAnswer(clauses: readonly Clause[]): boolean {
-  return clauses.every(
-    (clause, position) =>
-      (HAS_IT.test(clause.utterance.order.shape) ||
-      !TAKES_OFF.test(clause.utterance.padded) &&
-      // "neat, he's old school": a remark after the answer, naming no drink, leaves it an answer.
-      (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT" && clause.kind !== "HYPOTHETICAL")) &&
-      clause.act !== "QUESTION" &&
-      // "actually, what's my balance first?": a question after a repair cue asks; its "first" chooses nothing.
-      !(clause.act === "REPAIR" && WH.has(clause.repair?.body[0] ?? "")) &&
-      // "can I get your take on the long island": a drink talked about answers no offer of it.
-      !(clause.utterance.order.topics.length > 0 && clause.utterance.order.drafts.length === 0) &&
-      !(clause.act === "DECLINE" && clause.namesDrink) &&
-      !(clause.act === "REPAIR" && clause.repair?.strength === "STRONG" && clause.namesDrink && !clause.repair.said.includes("instead"))),
+  return clauses.every((clause, position) => HAS_IT.test(clause.utterance.order.shape) || answersOrRemarks(clause, position, clauses));
+}
+
+function answersOrRemarks(clause: Clause, position: number, clauses: readonly Clause[]): boolean {
+  return (
+    !TAKES_OFF.test(clause.utterance.padded) &&
+    // "neat, he's old school": a remark after the answer, naming no drink, leaves it an answer.
+    (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT" && clause.kind !== "HYPOTHETICAL")) &&
+    clause.act !== "QUESTION" &&
+    // "actually, what's my balance first?": a question after a repair cue asks; its "first" chooses nothing.
+    !(clause.act === "REPAIR" && WH.has(clause.repair?.body[0] ?? "")) &&
+    // "can I get your take on the long island": a drink talked about answers no offer of it.
+    !(clause.utterance.order.topics.length > 0 && clause.utterance.order.drafts.length === 0) &&
+    !(clause.act === "DECLINE" && clause.namesDrink) &&
+    !(clause.act === "REPAIR" && clause.repair?.strength === "STRONG" && clause.namesDrink && !clause.repair.said.includes("instead"))
   );
 }
 
@@ -794,6 +796,7 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   return first;
 }
 
+/** The first clause, asked, is only a count equal to the price of the drink Maya offered ("eleven?"). */
 function priceSaidBack(clauses: readonly Clause[], state: DialogueState, index: MenuIndex): boolean {
   const offered = state.pending?.kind === "ORDER" && !state.pending.ordered ? state.pending.drafts : [];
   const [first] = clauses;

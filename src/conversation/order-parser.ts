@@ -12,7 +12,7 @@ import type { DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
 import { groundPhrase, isDrinkLike, notOnMenuLengthAt } from "./grounding.js";
 import { lexiconAt, lexiconWord } from "./lexicon.js";
-import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { matchMenuAt, type MenuIndex, type MenuMatch } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { PERSON_WORDS } from "./people.js";
@@ -257,11 +257,11 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     // ("the soda machine's dead": a thing named after a drink, no drink.)
     const machine = MACHINES.has(tokens[position + 1] as string);
     // ("pour me a lager, any lager": any of the drink just named is that drink, said again.)
-    const anyOfIt = tokens[position - 1] === "any" && lastNamed !== null && matchMenuAt(tokens, position, index)?.itemIds.join() === lastNamed;
-    if (anyOfIt) {
+    const againAfterAny: MenuMatch | null = tokens[position - 1] === "any" && lastNamed !== null ? matchMenuAt(tokens, position, index) : null;
+    if (againAfterAny && againAfterAny.itemIds.join() === lastNamed) {
       events.push({ kind: "word", token });
       words.push(token);
-      position += matchMenuAt(tokens, position, index)?.length ?? 1;
+      position += againAfterAny.length;
       continue;
     }
     const item = brewed || drafted || machine ? null : matchMenuAt(tokens, position, index);

@@ -5,7 +5,7 @@
  * "and the daiquiri?"), and what Maya is still waiting to hear about. Pure: each function reads one
  * clause with the dialogue state and returns a reading, or null when the clause is not one of these.
  */
-import type { Modifier } from "../bar/menu-catalog.js";
+import type { MenuItem, Modifier } from "../bar/menu-catalog.js";
 import type { Clause } from "./clauses.js";
 import type { DialogueState, PendingQuestion } from "./dialogue-state.js";
 import { sameDrink, type DraftLine } from "./drafts.js";
@@ -207,11 +207,11 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   if (units === null || units < 1 || u.order.unknown.length > 0) return null;
   const drafts = u.order.drafts;
   const [first, second] = drafts;
+  const poured = (itemId: string) => state.lastOrder.some((line) => line.menuItemId === itemId);
   if (drafts.length === 2 && first && second) {
     // "make one of the gins a vodka"; "a vodka instead of his gin" names the new drink first, and so
     // does "he'd rather have an old fashioned, swap one of the martinis" (the drink poured is the old one).
-    const poured = (draft: DraftLine) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId));
-    const [old, replacement] = namesNewDrinkFirst(u) || (poured(second) && !poured(first)) ? [second, first] : [first, second];
+    const [old, replacement] = namesNewDrinkFirst(u) || (second.candidates.some(poured) && !first.candidates.some(poured)) ? [second, first] : [first, second];
     if (old.category !== null) return null;
     const line = { candidates: old.candidates, category: null, quantity: units, modifiers: old.modifiers };
     return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...replacement, quantity: units, quantitySaid: true }], unknown: [] };
@@ -219,7 +219,6 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   if (drafts.length !== 1 || !first || reading.intent === "REMOVE") return null;
   // "Tom says his old fashioned is too sweet, make one of them a manhattan": the drink just talked about.
   const talkedOf = namedBefore[namedBefore.length - 1];
-  const poured = (itemId: string) => state.lastOrder.some((line) => line.menuItemId === itemId);
   // "he'd rather have an old fashioned, swap one of the martinis": the drink poured is swapped for the one just talked of.
   if (talkedOf !== undefined && !first.candidates.includes(talkedOf) && !poured(talkedOf) && first.candidates.some(poured)) {
     const line = { candidates: first.candidates, category: null, quantity: units, modifiers: first.modifiers };
@@ -408,6 +407,18 @@ export function servingWordsFor(body: Utterance, state: DialogueState, index: Me
 /** "them", "both", "all": every one of the drinks just ordered. */
 export const everyOne = (u: Utterance): boolean => matches(u, EVERY_ONE);
 
+/**
+ * The units of one drink said apart ("one neat, one on the rocks"), read as said right after the drink
+ * and its count ("2 whiskey one neat one on the rocks"), as the parser splits "two whiskeys, one neat and
+ * one on the rocks": two parts or more, all of that drink and nothing else, or null.
+ */
+export function unitsAsSaid(tokens: readonly string[], quantity: number, item: MenuItem, index: MenuIndex): DraftLine[] | null {
+  const read = utteranceOf([String(quantity), ...item.name.toLowerCase().split(" "), ...tokens], index);
+  const parts = read.order.drafts;
+  const ofItem = parts.every((part) => part.candidates.length === 1 && part.candidates[0] === item.id);
+  return parts.length >= 2 && ofItem && read.order.unknown.length === 0 ? parts : null;
+}
+
 /** "one up, one on the rocks", "one of them neat and one with ice", "one up, the other on the rocks": units counted apart. */
 const UNITS_APART = /^ (and |but |oh |so |okay )?(one|1|two|2)( of (them|those|these|the two))? .* (one|1|two|three|\d+|the other) /;
 
@@ -422,11 +433,9 @@ export function servingsApart(tokens: readonly string[], state: DialogueState, i
   const item = line && index.byId.get(line.menuItemId);
   if (!line || !item || !UNITS_APART.test(` ${tokens.join(" ")} `) || tokens.some((_, at) => matchMenuAt(tokens, at, index) !== null)) return null;
   const said = tokens.map((token, at) => (token === "other" && tokens[at - 1] === "the" ? "one" : token)).filter((token, at, all) => !(token === "the" && all[at + 1] === "one" && tokens[at + 1] === "other"));
-  const read = utteranceOf([String(line.quantity), ...item.name.toLowerCase().split(" "), ...said], index);
-  const drafts = read.order.drafts;
-  const total = drafts.reduce((sum, draft) => sum + draft.quantity, 0);
-  const ofThatDrink = drafts.every((draft) => draft.candidates.length === 1 && draft.candidates[0] === line.menuItemId);
-  if (drafts.length < 2 || !ofThatDrink || total > line.quantity || read.order.unknown.length > 0 || drafts.every((draft) => draft.modifiers.length === 0)) return null;
+  const drafts = unitsAsSaid(said, line.quantity, item, index);
+  const total = drafts?.reduce((sum, draft) => sum + draft.quantity, 0) ?? 0;
+  if (!drafts || total > line.quantity || drafts.every((draft) => draft.modifiers.length === 0)) return null;
   return {
     intent: "REPLACE",
     target: { kind: "LINES", lines: [{ ...line, quantity: total }] },
