@@ -428,6 +428,8 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   const verbFrom = position;
   while (position < tokens.length && (MODALS.has(tokens[position] as string) || tags[position] === "ADV") && tags[position] !== "VERB") position += 1;
   if (tags[position] !== "VERB") return null;
+  // "I do not remember that exam": the verb is an auxiliary before a negation, no request by its frame.
+  if (tokens[position + 1] === "not" || tokens[position + 1] === "never") return null;
   const lemma = lemmas[position] as string;
   if (!REQUEST_LEMMAS.has(lemma)) return null;
   // "I'll settle for a gin" chooses; "I'll settle up" pays (read as paying, not here).

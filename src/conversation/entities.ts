@@ -132,6 +132,10 @@ const TIP_WORDS = new Set(["tip", "tips", "tipping", "percent"]);
 /** The few words before `position` talk of a tip ("what would the tip be at 15"). */
 const talksOfTips = (tokens: readonly string[], position: number): boolean => tokens.slice(Math.max(0, position - 5), position).some((word) => TIP_WORDS.has(word));
 
+/** "keep it at 10 percent", "leave that at twenty dollars": an amount the guest sets something at. */
+const keptAt = (tokens: readonly string[], position: number): boolean =>
+  ["it", "that", "this"].includes(tokens[position - 2] ?? "") && ["keep", "leave", "make", "set", "put", "stick", "call"].includes(tokens[position - 3] ?? "");
+
 /** A spirit named right before `position`, with "a", "an" or "the" before it: what follows it is its age. */
 function agedSpiritBefore(tokens: readonly string[], position: number, index: MenuIndex): boolean {
   for (let length = 1; length <= 3 && length <= position; length += 1) {
@@ -182,7 +186,7 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     }
     // "15 percent", "at 15 for the tip": an amount, whatever is before it.
     // ("my phone's at 3 percent" is no tip: after "at", only where a tip is talked of.)
-    if ((AMOUNTS.has(next) && previous !== "at") || (previous === "at" && talksOfTips(tokens, position))) {
+    if ((AMOUNTS.has(next) && (previous !== "at" || keptAt(tokens, position))) || (previous === "at" && talksOfTips(tokens, position))) {
       position = after - 1;
       continue;
     }

@@ -79,7 +79,7 @@ const SPLITTING = / split (it|this|that|everything|up|the (bill|check|tab)) /;
 const HOW_MUCH_TO_PAY = / how much (do |will |would |did |should |shall |must )?(i|we) (have to |need to |got to |must |should )?(pay|be paying) /;
 /** Asking to pay; "checkout" after a word of time is the hotel's ("before checkout"), no request. */
 const PAY_VERB =
-  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out)(?! with) |^ (let us |lets )?settle (please |now |then )*$| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| close (out|up) | close (my|the|our|this) (tab|bill|check|account) | close (it|me|us|this|everything) (out|up) |^ ((no|yes|okay|ok|just|then|so|and|right|alright|fine|please) )*close (it|this|that|tab|bill|check)( now| please| then)* $| (and|then) close (it|this|that)( now| please| then)* $| cash (me |us )?out | (?<!(before|after|until|till|by|at|around|from|since|during) )check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
+  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out)(?! with) |^ (let us |lets )?settle (please |now |then )*$| (i|we) (will|shall) settle(?! (for|with|in|into|down|on|back|a|an|the) )| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| close (out|up) | close (my|the|our|this) (tab|bill|check|account) | close (it|me|us|this|everything) (out|up) |^ ((no|yes|okay|ok|just|then|so|and|right|alright|fine|please) )*close (it|this|that|tab|bill|check)( now| please| then| thanks| ta| cheers)* $| (and|then) close (it|this|that)( now| please| then)* $| cash (me |us )?out | (?<!(before|after|until|till|by|at|around|from|since|during) )check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | square up | (put|charge) (it|that|everything) (on|to) my card | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 
@@ -400,7 +400,7 @@ function classifyChange(u: Utterance): Understanding | null {
   const named = u.order.drafts.find((draft) => draft.category === null);
   if (named) return { intent: "CHANGE_QUANTITY", itemIds: named.candidates, quantity: count };
   if (u.order.drafts.length > 0) return null;
-  return matches(u, JUST_A_COUNT) ? { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count, fewer: true } : { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
+  return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
 }
 
 function classifyRepeat(u: Utterance): Understanding | null {

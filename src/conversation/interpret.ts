@@ -563,7 +563,7 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     return { intent: "SET_TIP", tip: "percent" in tipped ? { percent: count } : { amountCents: count * 100 }, refusal: null };
   }
   // ("hang on, just two": said as a cut.)
-  if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count, ...(RESTRICTED.test(body.padded) ? { fewer: true as const } : {}) };
+  if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
   // "make them both up": the new version said of the drinks just ordered.
   const serving = explicit.intent === "UNKNOWN" ? servingWordsFor(body, state, index) : [];
   if (serving.length > 0) return { intent: "MODIFY", modifiers: serving, ...all };
@@ -612,8 +612,6 @@ function lastOrderAgain(state: DialogueState, scope: "LINE" | "ORDER", quantity:
 /** "same as always", "the usual": what the guest always has, named or not. */
 const AS_ALWAYS = / (as always|as usual|the usual|my usual) /;
 
-/** A count said as a cut: "just two", "only three". */
-const RESTRICTED = /^ (just|only) /;
 
 /** A count said alone: "three", "just two", "three please". */
 const BARE_COUNT = /^ (just |only |make it |make that )?\S+( then| please| of them| instead)* $/;
@@ -662,8 +660,9 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
         continue;
       }
-      // ("no wait, Sammy's off the booze, three": after a cue and why, the count alone is the new version.)
-      const toldWhy = previous.repair !== null && !previous.namesDrink && spokenCount(utteranceOf(previous.repair?.body ?? [], index)) === null && BARE_COUNT.test(clause.utterance.padded);
+      // ("no wait, Sammy's off the booze, three", "no, sorry, he's changed his mind, an IPA": after a cue
+      // and why, the count or the drink alone is the new version.)
+      const toldWhy = previous.repair !== null && !previous.namesDrink && spokenCount(utteranceOf(previous.repair?.body ?? [], index)) === null && (BARE_COUNT.test(clause.utterance.padded) || clause.namesDrink);
       if (previous.act === "REPAIR" && previous.repair && (previous.repair.body.length === 0 || toldWhy)) {
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;

@@ -146,7 +146,8 @@ export function readQuantity(tokens: readonly string[], start: number): NumberRe
   if (at(tokens, start + read.length) !== "of" || !isCollective(tokens, start, read.length)) return read;
   // "three quarters of a beer": the article after a fraction belongs to it.
   const article = !Number.isInteger(read.value) && ["a", "an"].includes(at(tokens, start + read.length + 1)) ? 1 : 0;
-  return { value: read.value, length: read.length + 1 + article };
+  // ("a few of the lagers": still a few, asked, never four.)
+  return { ...read, length: read.length + 1 + article };
 }
 
 /** "two or three", "2 to 3", "one or two": the higher end read too, as a range. */

@@ -25,7 +25,7 @@ function relayAt(tokens: readonly string[], tags: readonly Tag[], pauses: readon
   return tokens[position + 2] === "that" ? 3 : 2;
 }
 
-/** What a guest may call Maya: said after "please", "thanks" or "for me", before a pause or at the end ("water please love"). */
+/** What a guest may call Maya: said after "please", "thanks", "for me" or a pause, before a pause or at the end ("water please love"). */
 const VOCATIVES = new Set(["love", "luv", "mate", "darling", "darlin", "hun", "honey", "sweetheart", "pal", "buddy", "boss", "chief", "dear", "sir", "madam", "maam", "pet", "duck", "babe"]);
 const COURTESIES = new Set(["please", "thanks", "cheers", "ta", "thank", "you", "maya"]);
 
@@ -33,7 +33,9 @@ const COURTESIES = new Set(["please", "thanks", "cheers", "ta", "thank", "you", 
 function vocativeAt(tokens: readonly string[], pauses: readonly Pause[], position: number): number {
   // ("a small lemonade for me love, my tummy's not right": after whom the drink is for, too.)
   const forWhom = (tokens[position - 1] === "me" || tokens[position - 1] === "us") && tokens[position - 2] === "for";
-  if (!VOCATIVES.has(tokens[position] as string) || position === 0 || !(COURTESIES.has(tokens[position - 1] as string) || forWhom)) return 0;
+  // ("pint of the amber, love": set off by a pause, as a name is.)
+  const setOff = pauses[position] !== undefined && pauses[position] !== "NONE";
+  if (!VOCATIVES.has(tokens[position] as string) || position === 0 || !(COURTESIES.has(tokens[position - 1] as string) || forWhom || setOff)) return 0;
   const ends = position + 1 === tokens.length || pauses[position + 1] !== "NONE";
   return ends ? 1 : 0;
 }

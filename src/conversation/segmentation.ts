@@ -116,6 +116,14 @@ function tellsThePast(tokens: readonly string[], position: number, pauses: reado
 /** Words after which "wait" is a verb: "I'll wait", "we can wait", "happy to wait". */
 const WAITERS = new Set(["not", "to", "can", "could", "you", "i", "we", "he", "she", "they", "will", "would", "should", "must", "might", "gonna", "just", "better", "happy", "cannot"]);
 
+/** The word after "no one" is its verb: an auxiliary, or a verb in the third person ("drinks", "likes"), no drink. */
+function isNobodysVerb(tokens: readonly string[], position: number, index: MenuIndex | null): boolean {
+  const word = tokens[position];
+  if (word === undefined) return false;
+  if (AUX.has(word) || FINITE.has(word) || ["ever", "really", "else", "here", "there"].includes(word)) return true;
+  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") && (index === null || matchMenuAt(tokens, position, index) === null);
+}
+
 export function markerAt(tokens: readonly string[], position: number, pauses: readonly Pause[], index: MenuIndex, afterCue = false): Marker | null {
   for (const marker of MARKERS_BY_FIRST_WORD.get(tokens[position] ?? "") ?? []) {
     if (!marker.words.every((word, offset) => tokens[position + offset] === word)) continue;
@@ -135,6 +143,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
       // "actually, no, the old fashioned": a drink said again after a pause is the new version.
       if (!corrects && !(paused && (readModifierAt(tokens, after) || drinkNamedFrom(tokens, after, index)))) continue;
       if (next === "thanks" || next === "thank") continue;
+      // "no one drinks a proper lager anymore", "no one is driving": nobody, the subject of a verb.
+      if (next === "one" && (pauses[after + 1] ?? "NONE") === "NONE" && isNobodysVerb(tokens, after + 1, index)) continue;
       // "nah I won't have a long island": a no, then what the guest will not have; nothing is corrected.
       if (["i", "he", "she", "they"].includes(next ?? "") && tokens.slice(after + 1, after + 4).some((word) => word === "not" || word === "never")) continue;
     }
@@ -180,6 +190,8 @@ function subjectStartsAt(tokens: readonly string[], position: number, tags: read
   const next = tokens[position + 1];
   if (token === undefined || next === undefined) return false;
   if (SUBJECT_PRONOUNS.has(token) && FINITE.has(next)) return true;
+  // "..., no one drinks a proper lager anymore", "nobody wants the IPA": nobody, and its verb.
+  if ((token === "nobody" || (token === "no" && next === "one")) && isNobodysVerb(tokens, position + (token === "no" ? 2 : 1), null)) return true;
   // "cancel the negronis they went home": a pronoun only a subject can be, and a verb after it.
   if (NOMINATIVE.has(token) && tags !== null && VERB_TAGS.has(tags[position + 1] as Tag)) return true;
   // "my friend will have", "her favorite is"
@@ -230,6 +242,12 @@ function taggedSubjectStartsAt(tokens: readonly string[], tags: readonly Tag[], 
     // "the draught from the door is freezing": a noun and the phrase that places it, then its verb.
     if (nominal && tag === "ADP" && SUBJECT_TAGS.has(tags[at + 1] as Tag) && longest === LONGEST_SUBJECT) {
       longest += 3;
+      continue;
+    }
+    // ("the other two went to bed": a number after a determiner is who is meant.)
+    // ("finest one I've had": "one" stands for a drink there, not for people.)
+    if (tag === "NUM" && tokens[at] !== "one" && at > position && (tags[at - 1] === "DET" || tokens[at - 1] === "other")) {
+      nominal = true;
       continue;
     }
     // ("page 212 made me cry": a noun and its number are one subject.)

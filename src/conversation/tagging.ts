@@ -10,7 +10,7 @@
  * its last piece. Tagging is pure: the same tokens always get the same tags,
  * and results are remembered (guests repeat themselves, the parse bench too).
  */
-import { nlp } from "./english.js";
+import { isEnglishWord, nlp } from "./english.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { lexiconAt } from "./lexicon.js";
 import { readModifierAt } from "./modifiers.js";
@@ -32,6 +32,10 @@ const cache = new Map<string, Tagged>();
 const VERB_AFTER_MODAL = new Set(["like", "love", "have", "take", "get", "do", "need", "want"]);
 const PAST_FORMS = new Set(["spilt", "spilled", "knocked", "smashed", "dropped", "nicked", "pinched", "downed", "necked", "chugged"]);
 const MODALS = new Set(["would", "will", "could", "can", "should", "shall", "may", "might", "to", "i", "we"]);
+/** Verbs said of him or her, which only a subject comes before: "Sue wants", "Bill says". */
+const SAID_OF_SOMEONE = new Set(["wants", "needs", "says", "is", "was", "has", "likes", "prefers", "loves", "hates", "drinks", "takes", "fancies", "would", "will", "can", "could", "should"]);
+/** Prepositions a name is said after: "for Aisling", "with Ciaran". */
+const NAME_AFTER = new Set(["for", "with", "from", "and", "by"]);
 
 /** Forgets every tagging remembered: the parse bench measures utterances the tagger has not seen. */
 export function forgetTags(): void {
@@ -78,6 +82,12 @@ function align(tokens: readonly string[], text: string): Tagged {
     if (VERB_AFTER_MODAL.has(tokens[position] as string) && MODALS.has(tokens[position - 1] as string)) tags[position] = "VERB";
     // "the bloke next to me just spilt his IPA": past forms the lite model takes for nouns.
     if (PAST_FORMS.has(tokens[position] as string)) tags[position] = "VERB";
+    // "the same for Aisling": a word English does not know, guessed a verb by its ending, is a name after a preposition.
+    if (tags[position] === "VERB" && NAME_AFTER.has(tokens[position - 1] as string) && !isEnglishWord(tokens[position] as string)) tags[position] = "PROPN";
+  }
+  // "make it three, Sue wants one too": a "verb" right before a verb said of him or her is a name, the subject.
+  for (let position = 0; position + 1 < tokens.length; position += 1) {
+    if (tags[position] === "VERB" && SAID_OF_SOMEONE.has(tokens[position + 1] as string) && tags[position - 1] !== "PRON" && !MODALS.has(tokens[position - 1] as string)) tags[position] = "PROPN";
   }
   return { tags, lemmas };
 }

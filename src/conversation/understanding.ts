@@ -150,8 +150,7 @@ export type Understanding =
   | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null; modifiers?: Modifier[]; itemIds?: string[] }
   | { intent: "REMOVE"; target: RemoveTarget }
   /** `itemIds` null: the last ordered line ("make that three"). */
-  /** `fewer`: said as a cut ("just two", "only three"), so never more of the drink than said in all. */
-  | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number; fewer?: true }
+  | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number }
   /**
    * Serving words for drinks already poured ("dirty", "with a chaser too", "can one of them be on the
    * rocks?"): the last order's drinks that take them (`itemIds`: those named), every one of them

@@ -2066,3 +2066,48 @@ describe("after Z39 and Z40: a label's total, songs by number, one of a thing as
     expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });
+
+describe("after Z41 and Z42: nobody as a subject, an auxiliary's negation, a few of the drink, names, a repair told why, the count of a drink in all, tip and pay in one breath", () => {
+  itPoursNothing([
+    "the students only drink cosmos these days, no one orders a martini anymore",
+    "I had a manhattan at my viva and I do not recall a single question",
+  ]);
+
+  itPours([
+    // A vague amount said with "of the" is asked for, never guessed.
+    ["a few of the lagers for my table", []],
+    ["a couple of the negronis, stirred", ["2 negroni (stirred)"]],
+    // What the guest calls Maya, set off by a comma.
+    ["a pint of the amber, darling", ["1 classic-brew"]],
+    // The drink after a repair told why is the new version.
+    ["a lager for Orla. no, hang on, she's driving home tonight, a lemonade", ["1 lemonade"]],
+  ]);
+
+  it.each([
+    // "the other two": people, the subject of what they did; "just the one" sets the count.
+    [["four IPAs", "only the one now, the other three got a taxi"], ["1 ipa"]],
+    // A name English does not know, after "for".
+    [["a gin on the rocks", "and the same again for Eoghan"], ["2 gin (on the rocks)"]],
+    // "make it three" after more of the drink was ordered: three in all.
+    [["a negroni for me", "and another for Tom", "make it three, Sue wants one too"], ["3 negroni"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it.each([
+    ["fifteen percent and we'll settle", { percent: 15 }],
+    ["keep it at ten percent and close the tab", { percent: 10 }],
+  ])("%s sets the tip and starts the payment", async (text, tip) => {
+    const session = (await after(["two IPAs", text])).session;
+    expect(session.tab.status).toBe("PAYMENT_PENDING");
+    expect(session.tab).toMatchObject({ tipPercent: tip.percent });
+  });
+
+  it.each(["we will settle for a lager", "I'll pay at 11 when the band stops"])("%s starts no payment", async (text) => {
+    expect((await after(["two IPAs", text])).session.tab.status).toBe("OPEN");
+  });
+
+  it("close it, with thanks, pays", async () => {
+    expect((await after(["a cosmo", "close it, cheers"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});

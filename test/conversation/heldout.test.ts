@@ -120,6 +120,8 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // asked about); the rest is for the next stop, counted below.
   "fresh-2026-12-06-z39": 0.975,
   "fresh-2026-12-06-z40": 0.95,
+  "fresh-2026-12-06-z41": 0.99,
+  "fresh-2026-12-06-z42": 1,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,

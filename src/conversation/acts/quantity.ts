@@ -34,21 +34,21 @@ async function applyDelta(
 }
 
 /** "Make that three": the last ordered line goes from what was ordered to three, whatever else is on the tab. */
-function changeLastLine(quantity: number, fewer: boolean, lines: readonly TabLineView[], state: DialogueState, bar: BarPort, tools: ActTools) {
+function changeLastLine(quantity: number, lines: readonly TabLineView[], state: DialogueState, bar: BarPort, tools: ActTools) {
   const last = state.lastOrder[state.lastOrder.length - 1];
   const item = last && tools.index.byId.get(last.menuItemId);
   if (!last || !item) return { text: tools.replies.changeWhat(quantity) };
   const matching = linesOf(lines, last.menuItemId, last.modifiers);
   if (matching.length === 0) return { text: tools.replies.notOnTab([last.menuItemId], null) };
   const lastOrder = [...state.lastOrder.slice(0, -1), ...(quantity > 0 ? [{ ...last, quantity }] : [])];
-  // "Another one" / "no wait, just one": the last order already is one, so the count is of them all.
+  // "Another one" / "no wait, just one", then "make it three": with more of the drink on the tab than
+  // the last order, the count is of them all (the tab then holds three, not three more).
   const total = matching.reduce((sum, line) => sum + line.quantity, 0);
-  // ("whoa, just two" after a lager and two more of them: a cut, so two in all.)
-  if ((quantity === last.quantity || (fewer && quantity > last.quantity)) && total > quantity) return applyDelta(item, matching, quantity - total, quantity, lastOrder, bar, tools);
+  if (total > last.quantity && quantity >= last.quantity) return applyDelta(item, matching, quantity - total, quantity, lastOrder, bar, tools);
   return applyDelta(item, matching, quantity - last.quantity, quantity, lastOrder, bar, tools);
 }
 
-export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity, fewer }, state, bar, tools) => {
+export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity }, state, bar, tools) => {
   // Zero is a removal here ("make that zero"); anything else must be a quantity the bar pours.
   const refusal = quantity === 0 ? null : quantityRefusal(quantity);
   if (refusal) {
@@ -61,7 +61,7 @@ export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity
   }
   const session = await bar.snapshot(tools.sessionId);
   const lines = session.tab.items;
-  if (itemIds === null) return changeLastLine(quantity, fewer === true, lines, state, bar, tools);
+  if (itemIds === null) return changeLastLine(quantity, lines, state, bar, tools);
 
   const itemId = itemIds.find((id) => lines.some((line) => line.menuItemId === id));
   if (itemId === undefined) {
