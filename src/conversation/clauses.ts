@@ -142,7 +142,7 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|may) (he|she|they|(my|our|the) \w+) (also |just )?(have|get|try|grab) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
   /^ would you mind /,
-  /^ (is it possible|would it be possible|would it be okay|any chance|do you mind if) /,
+  /^ (is it|would it be|will it be) ((at all|even|really|actually|maybe|perhaps|at all even) )?(possible|okay|ok|alright) |^ (any chance|do you mind if) /,
   /^ (how|what) about /,
   /^ why (do not|not) (i|we) /,
 ]);
@@ -214,7 +214,7 @@ const DESIRE_IDIOM =
   / (feel like|feels like|in the mood for|could go for|could use|could do with|treat (myself|me|us|ourselves) to|sort (me|us) out with|could really go for|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /;
 
 /** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
-const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|needs|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
+const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|want|needs|need|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
 
 /** "can't handle a Long Island", "couldn't face another": too much for the guest. */
 const CANNOT_HANDLE = / (can not|cannot|could not|do not think i can|not sure i can) (handle|face|manage|take|stomach|do) /;
@@ -228,7 +228,7 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
 const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
-const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) /;
+const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) | keep (them|em|those|these|it|the drinks|the \w+) (coming|flowing) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
 const MADE_WITHOUT = / DRINK (but )?(without|with no|minus|sans) (the |any )?(DRINK|alcohol|booze|liquor|spirits?) /;
 const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) /;
@@ -247,6 +247,8 @@ const WISH = oneOf([
   / (i|we) (really )?(want|need|fancy|crave) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
   / PERSON (is |are )?((just|only|also) )?(having|getting|will ((just|only|also) )?(have|take|get)|wants|needs|would like|going to (have|need|want|take|get)) /,
+  // "they want a martini and a cosmo", "the girls want two cosmos": a plural someone's wish, said plainly.
+  / (they|PERSON|(the|my|our|his|her|their) \w+) (both |all )?(want|need|wants|needs) (a|an|one|two|three|four|five|six|another|some|DRINK) /,
   DESIRE_IDIOM,
   / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
   / let (me|us) /,
@@ -259,7 +261,7 @@ const IMPERATIVE =
   /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
 const PAST = oneOf([
-  / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then) )?(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
+  / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then|ever) ){0,2}(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
   // ("I've barely touched it": the perfect, of any verb; "I've earned a whiskey" still asks for one.)
   / (have|has) ((never|ever|already|just|always|been|barely|hardly|only|really|not|even|actually|also) )*(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking|(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed|earned|deserved)\b)[a-z]{3,}ed) /,
   / (i|we|he|she|they|PERSON) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
@@ -304,7 +306,7 @@ const LATER = oneOf([
   // "we'll get cosmos after the speeches", "after the first dance": after an event still to come.
   // "I'll grab a lemonade after I finish this game": after what the guest does first.
   / after (i|we|you|he|she|they) (\w+ )?(finish|finishes|finished|win|lose|play|am done|are done|get back|get off|clock off|land|check in|eat) /,
-  / after the (first |last |big |main )?(speeches|speech|toasts|toast|dance|ceremony|vows|cake|meal|dinner|buffet|quiz|raffle|auction|presentation|awards|fireworks|encore|match|game|show|set|film|movie|play|concert|interval|break|meeting) /,
+  / after the (first |second |third |last |big |main |final )?(speeches|speech|toasts|toast|dance|ceremony|vows|cake|meal|dinner|buffet|quiz|raffle|auction|presentation|awards|fireworks|encore|match|game|show|set|film|movie|play|concert|interval|break|meeting|half|halftime|whistle|final|penalties|race) /,
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
   / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
@@ -442,7 +444,8 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   // "I'll need a moment before the cosmo", "can I get a second to look at the gin": the verb's object is time.
   const object = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[position + 1] as string) ? position + 2 : position + 1;
   // ("I'll have a second one": another drink, not a moment.)
-  const timeAsked = TIME_OBJECTS.has(tokens[object] as string) && tokens[object + 1] !== "one";
+  // ("throw in a second Bud": the second of a drink, not a moment.)
+  const timeAsked = TIME_OBJECTS.has(tokens[object] as string) && tokens[object + 1] !== "one" && matchMenuAt(tokens, object + 1, index) === null;
   if (timeAsked || (tokens[object] === "few" && TIME_OBJECTS.has(tokens[object + 1] as string))) return false;
   // "could I get the name of whoever made this negroni", "can I have the recipe for that": words about the drink.
   const objectWords = tokens.slice(position + 1, position + 5);
@@ -520,7 +523,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "hands up who wants a lager": the table asked, no drink ordered yet.
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
-  // "can you keep the negronis aside until the interval": kept for later, none poured now.
+  // "can you keep the negronis aside until the interval", "and keep them coming": kept for later, none poured now.
   if (test(KEPT_FOR_LATER, shape)) return { act: "CHAT", kind: null };
   // "my husband wants to know what a classic brew is": a wish to know, whoever has it, asks.
   if (test(WISHES_TO_KNOW, shape)) return { act: "QUESTION", kind: null };
@@ -843,7 +846,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       !test(POLITE_CONDITION, shape) &&
       !test(POLITE_REQUEST, shape);
   }
-  return withLabels(withTimeAhead(withCounterfactuals(clauses), sentenceEnds), index);
+  return withLabels(withWaiting(withTimeAhead(withCounterfactuals(clauses), sentenceEnds)), index);
 }
 
 /**
@@ -867,6 +870,17 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
   return clauses.map((clause, position) =>
     position > at && (end < 0 || position <= end) && clause.act === "REQUEST" && !clause.tokens.includes("now") ? { ...clause, act: "STATEMENT", kind: "LATER", stance: stanceOf(clause.utterance.order.shape) } : clause,
   );
+}
+
+/** "...but they can wait till after the game": the wish just said is put off by whoever has it. */
+const CAN_WAIT = /^ ((but|and|though|although) )?(they|he|she|it|that|those|we|i|PERSON) (can|will|could|would|are happy to|is happy to|do not mind to) (wait|hold off)( |$)/;
+
+function withWaiting(clauses: Clause[]): Clause[] {
+  return clauses.map((clause, position) => {
+    const next = clauses[position + 1];
+    if (clause.act !== "REQUEST" || !next || !CAN_WAIT.test(next.utterance.padded)) return clause;
+    return { ...clause, act: "STATEMENT", kind: "LATER", stance: stanceOf(clause.utterance.order.shape) };
+  });
 }
 
 /** Words that say what the words after them are: a name or an answer, not an order ("team name idea: the dirty martinis"). */

@@ -109,7 +109,7 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 const REMOVE_VERB =
   // ("that's a good drop", "a drop of water in it": a drink or a little of one, taking nothing off.)
   / (remove|cancel|delete|scratch|scrap|scrub|ditch|bin|axe|(?<!(a|good|nice|lovely|decent|fine|great|cracking|grand|tasty|wee|last|every|fair) )drop(?! of)|undo|nix|void|minus|forget|clear|empty|wipe|reset|lose) | strike (that|it|the|off|out|those|them) | (\w+) (less|fewer) | take (off|away|back|out) | start (over|again|afresh) | start from scratch | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
-const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start (over|again|afresh)|start from scratch|all of them|all (that|this|those)|the lot|clear (my|the) tab|(it|them|those|that) all) /;
+const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start (over|again|afresh)|start from scratch|all of them|all (that|this|those)|the lot|clear (my|the) tab|(clear|wipe|empty) (mine|ours)|(it|them|those|that) all) /;
 const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
 
@@ -119,8 +119,9 @@ const CHANGE_CUE =
 const MODIFY_CUE = / (make|change|switch|turn) (it|that|this|them|those|mine|his|hers|theirs|ours|yours)( one)?( to| into)? | (can|could) (i|you) (get|have|make) (it|that|this|mine) | actually | instead | (i meant|sorry) /;
 
 function classifyModify(u: Utterance): Understanding | null {
-  if (u.order.drafts.length > 0 || u.order.looseModifiers.length === 0 || !matches(u, MODIFY_CUE)) return null;
   const unmade = u.order.negatedModifiers ?? [];
+  // ("make it a single", "make it without the twist": only how it is no longer to be made.)
+  if (u.order.drafts.length > 0 || (u.order.looseModifiers.length === 0 && unmade.length === 0) || !matches(u, MODIFY_CUE)) return null;
   // ("make those up, with a twist": "up" right after the drinks pointed at is how to serve them.)
   const up: Modifier[] = matches(u, POINTED_UP) ? ["up"] : [];
   return { intent: "MODIFY", modifiers: canonicalModifiers([...u.order.looseModifiers.map((read) => read.modifier), ...up]), ...(unmade.length > 0 ? { unmade } : {}) };

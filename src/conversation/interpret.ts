@@ -311,6 +311,13 @@ function referredComment(reading: Understanding, clause: Clause, u: Utterance, f
 
 const NEGATED_DRINK = / (no|not|without|never mind|scratch|cancel|forget|hold|skip|minus|drop|remove) (the |a |an |that |any )?/;
 const ADDING = /^ (also|and|plus|too|as well) /;
+/** "an IPA on that round too": more, said with a repair cue, not a new version ("make that martini dirty too" changes it). */
+const ADDED_TOO = / (too|as well|also)( please| then| thanks)? $/;
+const CHANGE_CUES = new Set(["make", "change", "switch", "turn"]);
+/** "actually throw in a second Bud": one more of a drink, however the repair cue is said. */
+const ONE_MORE = / (another|one more|a (second|third|fourth)|an extra) /;
+const adds = (body: Utterance, repair: Repair): boolean =>
+  matches(body, ADDING) || (matches(body, ONE_MORE) && !body.tokens.includes("instead")) || (matches(body, ADDED_TOO) && !DEFINITE.test(body.order.shape) && !repair.said.some((word) => CHANGE_CUES.has(word)));
 
 interface Working {
   drafts: DraftLine[];
@@ -397,7 +404,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
     return null;
   }
   if (undoing) dropLastClause(working);
-  if (matches(body, ADDING) || working.drafts.length === 0) {
+  if (adds(body, repair) || working.drafts.length === 0) {
     working.lastClause = working.drafts.length;
     working.drafts.push(...drafts.map((draft) => inherit(draft, draft, index)));
     working.unknown.push(...body.order.unknown);
@@ -525,8 +532,14 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   if (ordersAny(body)) {
     const said = drafts.map((draft) => ({ ...draft }));
     const last = state.lastOrder[state.lastOrder.length - 1];
+    // "actually make the bourbon a single": the drink ordered, named, no longer made one way.
+    const unmade = body.order.negatedModifiers ?? [];
+    const [named, ...others] = said;
+    if (named && others.length === 0 && unmade.length > 0 && named.category === null && DEFINITE.test(body.order.shape) && state.lastOrder.some((line) => named.candidates.includes(line.menuItemId))) {
+      return { intent: "MODIFY", modifiers: named.modifiers, itemIds: [...named.candidates], all: true, unmade };
+    }
     const order: Understanding = { intent: "ORDER", drafts: said, unknown: body.order.unknown };
-    if (!last || matches(body, ADDING)) return order;
+    if (!last || adds(body, repair)) return order;
     // "actually just one old fashioned" after "...and a coke": a new count for a drink ordered before
     // the last order (on the tab, as far as the guest knows), not a replacement of the coke.
     const [restricted, ...more] = said;
@@ -555,7 +568,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   // ("actually make one of them up": one unit, not all of them.)
   const units = unitsOf(body);
   const all = units !== null ? { quantity: units } : everyOne(body) ? { all: true } : {};
-  if (modifiers.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all };
+  // ("make it a single", "no, without the twist": how it is no longer to be made.)
+  const unmade = body.order.negatedModifiers ?? [];
+  if (modifiers.length > 0 || unmade.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all, ...(unmade.length > 0 ? { unmade } : {}) };
   const count = spokenCount(body);
   // "Let's leave 18 percent." / "No, make it 20.": right after a tip, a bare number changes the tip.
   const tipped = previous?.tipAfter;
@@ -636,7 +651,9 @@ function namesAgain(described: Clause, fragment: Clause): boolean {
   if (named === undefined || rest.length > 0 || last === undefined || !sameDrink(last, named)) return false;
   // ("a soda on the rocks, please? Cola, if you have it.": the one drink asked for, then which kind of it, bare.)
   const whichKind = described.utterance.order.drafts.length === 1 && NAMED_BARE.test(fragment.utterance.order.shape);
-  return whichKind || (DESCRIBED_ONE.test(described.utterance.order.shape) && NAMED_ALONE.test(fragment.utterance.order.shape));
+  // ("A soda, please. Whatever cola you've got.": any kind of the drink just asked for is that drink.)
+  const anyKind = fragment.tokens[0] === "whatever" || fragment.tokens[0] === "any";
+  return whichKind || anyKind || (DESCRIBED_ONE.test(described.utterance.order.shape) && NAMED_ALONE.test(fragment.utterance.order.shape));
 }
 const NAMED_BARE = /^ DRINK $/;
 

@@ -263,7 +263,8 @@ const SHORT_BRAND_NAMES: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-const COUNTING_WORDS = new Set(["a", "an", "another"]);
+/** Words that count the brand before it: "a Bud", "another Bud", "a second Bud", "one more Bud". */
+const COUNTING_WORDS = new Set(["a", "an", "another", "second", "third", "fourth", "fifth", "more"]);
 
 function shortBrandAt(tokens: readonly string[], start: number, brand: string, index: MenuIndex): MenuMatch | null {
   const named = matchWordsAt(tokens, start, tokens[start] as string, index);

@@ -125,7 +125,12 @@ export function readTipAmount(tokens: readonly string[], start: number): AmountR
     return money ? { cents: money.value, length: count.length - 1 + money.length } : null;
   }
   const money = readMoneyCents(tokens, start);
-  return money ? { cents: money.value, length: money.length } : null;
+  if (money) return { cents: money.value, length: money.length };
+  // "leave twelve fifty": dollars and cents, said as two numbers.
+  const dollars = readNumber(tokens, start);
+  const cents = dollars && Number.isInteger(dollars.value) && dollars.value >= 1 && dollars.value < 100 ? readNumber(tokens, start + dollars.length) : null;
+  if (dollars && cents && Number.isInteger(cents.value) && cents.value >= 10 && cents.value <= 99) return { cents: dollars.value * 100 + cents.value, length: dollars.length + cents.length };
+  return null;
 }
 
 /** Words that may stand around an amount said on its own ("just a tenner, thanks"). */

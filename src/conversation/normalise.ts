@@ -227,6 +227,10 @@ function marked(text: string): string {
   if (/\b(damn|bloody|freaking|frickin|friggin|effing|goddamn)\b/.test(result)) result = result.replace(/\b(damn|bloody|freaking|frickin|friggin|effing|goddamn) (?=\w)/g, "");
   // "a Manhattan, not too sweet, dry": a taste hoped for, no serving refused.
   if (result.includes("not too")) result = result.replace(/,?\s*\bnot too (sweet|strong|sour|bitter|boozy|sugary|heavy)\b/g, "");
+  // "at half time", "my other half": a part of a game, a partner; never half a drink (numbers.ts: "the second half").
+  if (result.includes("half")) result = result.replace(/\bhalf[- ]time\b/g, "halftime").replace(/\bother half\b/g, "partner");
+  // "a negroni and whatever snacks you have": the thing asked for; "you have" says no more about it.
+  if (result.includes("whatever ")) result = result.replace(/\bwhatever ((?:[a-z]+ ){1,2})(?:you|ya)(?:'ve got| have got| have| got| do| serve| sell| stock| make)\b/g, "whatever $1");
   // "my nerves are shot": worn out, no shot of anything.
   if (result.includes("shot")) result = result.replace(/\b(is|are|was|were|totally|completely|absolutely) shot\b/g, "$1 wrecked");
   // "a vodka neat and that's it": the end of the order said, nothing more asked.

@@ -169,12 +169,16 @@ function isCollective(tokens: readonly string[], start: number, length: number):
   return COLLECTIVES.has(at(tokens, start + length - 1));
 }
 
+/** Words before a "half" that is a part of a game: "the first half", "the 2nd half". */
+const PARTS_OF_A_GAME = new Set(["first", "second", "1st", "2nd"]);
+
 /** "half", "a half", "a quarter", "three quarters": the fraction and its length, or null. */
 function readFraction(tokens: readonly string[], start: number): NumberRead | null {
   const first = at(tokens, start);
   const article = first === "a" || first === "an" || first === "one" ? 1 : 0;
   const word = at(tokens, start + article);
-  if (word === "half") return { value: 0.5, length: article + 1 };
+  // ("after the second half": a part of the game, not half a drink.)
+  if (word === "half") return article === 0 && PARTS_OF_A_GAME.has(at(tokens, start - 1)) ? null : { value: 0.5, length: article + 1 };
   if (word === "quarter") return { value: 0.25, length: article + 1 };
   const count = readBelowHundred(tokens, start);
   if (count && at(tokens, start + count.length) === "quarters") return { value: count.value / 4, length: count.length + 1 };

@@ -244,6 +244,15 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
         continue;
       }
     }
+    // "make the bourbon a single": not a double, said of a drink named ("a single malt" is a whisky).
+    if (token === "single" && tokens[position + 1] !== "malt" && readQuantity(tokens, position + 1) === null && matchMenuAt(tokens, position + 1, index) === null) {
+      negatedModifiers.push("double");
+      // ("a single": the article is the single's, no count of the drink.)
+      if (events[events.length - 1]?.kind === "quantity" && (tokens[position - 1] === "a" || tokens[position - 1] === "one")) events.pop();
+      words.push(token);
+      position += 1;
+      continue;
+    }
     const size = sizeLengthAt(tokens, position);
     if (size > 0) {
       for (let offset = 0; offset < size; offset += 1) words.push(tokens[position + offset] as string);
@@ -339,7 +348,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       continue;
     }
     // "no ice" negates a modifier; "no iced tea" names a drink (the longer reading wins, as above).
-    const negated = isNegation(token) ? readModifierAt(tokens, position + 1) : null;
+    const negated = isNegation(token) ? negatedModifierAt(tokens, position + 1) : null;
     if (negated && negated.length > (matchMenuAt(tokens, position + 1, index)?.length ?? 0)) {
       // "no ice": said, but not asked for; "dirty, not dry": how it is not to be made.
       if (!negated.soft) negatedModifiers.push(negated.modifier);
@@ -370,6 +379,14 @@ const isWordEvent = (event: Event | undefined, token: string): boolean => event?
 
 const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
   draft.candidates.length === itemIds.length && draft.candidates.every((id) => itemIds.includes(id));
+
+/** The modifier a negation reaches, over an article: "no ice", "without the twist", "not a double". */
+function negatedModifierAt(tokens: readonly string[], position: number): ModifierRead | null {
+  const read = readModifierAt(tokens, position);
+  if (read || !["the", "a", "any"].includes(tokens[position] ?? "")) return read;
+  const afterArticle = readModifierAt(tokens, position + 1);
+  return afterArticle ? { ...afterArticle, length: afterArticle.length + 1 } : null;
+}
 
 /** Everyday words around what was named; "food" or "lunch" name something themselves. */
 /** Everyday words that make another drink of the one they qualify: a virgin daiquiri has no rum, a hard lemonade has. */

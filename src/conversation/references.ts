@@ -187,12 +187,15 @@ function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: 
   if (u.order.said.counts > (units === null ? 0 : 1)) return null;
   const [draft, ...others] = u.order.drafts;
   if (!draft || others.length > 0 || draft.category !== null || (draft.quantitySaid && units === null) || u.order.unknown.length > 0) return null;
-  if (draft.modifiers.length === 0 || !DEFINITE_DRINK.test(u.order.shape)) return null;
-  if (units !== null) return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], quantity: units };
+  // ("make the bourbon a single", "the martini without the twist": how it is no longer to be made.)
+  const unmade = u.order.negatedModifiers ?? [];
+  if ((draft.modifiers.length === 0 && unmade.length === 0) || !DEFINITE_DRINK.test(u.order.shape)) return null;
+  const unmaking = unmade.length > 0 ? { unmade } : {};
+  if (units !== null) return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], quantity: units, ...unmaking };
   // ("swap one of them for a manhattan", then "do the negronis on the rocks": the order before that swap.)
   const recent = [...state.lastOrder, ...(state.lastEdit?.lastOrderBefore ?? [])];
   if (!recent.some((line) => draft.candidates.includes(line.menuItemId))) return null;
-  return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true };
+  return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true, ...unmaking };
 }
 
 const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead|as (a|an)) /;

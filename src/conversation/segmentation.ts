@@ -502,7 +502,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // request is a pause ("number 17 just scored ha ok two more IPAs"), and so is a command to pour
     // after a clause of its own ("it's the 4th quarter give me a rum").
     const closesThought = DISCOURSE_MARKERS.has(previous) && pause === "NONE" && position - 1 > clauseStart;
-    const pourCommand = POUR_COMMANDS.has(token) && RECIPIENTS.has(tokens[position + 1] ?? "") && !CLAUSE_TAKERS.has(previous) && previous !== "you";
+    // ("could you possibly make me a daiquiri": an adverb between "you" and the verb leaves one clause.)
+    let governor = position - 1;
+    while (governor > clauseStart && tags !== null && tags[governor] === "ADV") governor -= 1;
+    const governing = tokens[governor] ?? "";
+    const pourCommand = POUR_COMMANDS.has(token) && RECIPIENTS.has(tokens[position + 1] ?? "") && !CLAUSE_TAKERS.has(governing) && governing !== "you";
     if ((closesThought && startsRequest(tokens, position, index)) || (pourCommand && position - clauseStart >= 2)) {
       if (hasPredicate(clauseStart, closesThought ? position - 1 : position)) {
         cut(closesThought ? position - 1 : position);

@@ -2111,3 +2111,35 @@ describe("after Z41 and Z42: nobody as a subject, an auxiliary's negation, a few
     expect((await after(["a cosmo", "close it, cheers"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z43 and Z44: halves of a game, adverbs in a polite request, more said with a repair cue, a single, what a drink is no longer, people's wishes and pasts, whatever else they have", () => {
+  itPoursNothing([
+    "we'll grab a jug of lager after the second half",
+    "my old man only ever drank stout, he'd have hated this bar",
+    "the lads want those IPAs, no one touches a proper lager anymore",
+  ]);
+
+  itPours([
+    ["two IPAs please, before the second half kicks off", ["2 ipa"]],
+    ["would it be at all possible to have a negroni", ["1 negroni"]],
+    ["could you maybe pour me a dry martini?", ["1 martini (dry)"]],
+    ["the twins want a lemonade and a coke", ["1 lemonade", "1 soda"]],
+    ["a lager and whatever crisps you've got", ["1 tap-beer"]],
+    ["a gin on the rocks, and keep them coming", ["1 gin (on the rocks)"]],
+  ]);
+
+  it.each([
+    [["three lagers and a cosmo", "hang on, Dev just walked in, stick a negroni on that too"], ["1 cosmopolitan", "1 negroni", "3 tap-beer"]],
+    [["a double rum on the rocks", "actually make it a single"], ["1 rum (on the rocks)"]],
+    [["a double brandy neat", "oh, make the brandy a single please"], ["1 brandy (neat)"]],
+    [["a martini with a twist", "could you make the martini without the twist"], ["1 martini"]],
+    [["a coke and a bud", "oh, and a second bud"], ["1 soda", "2 tap-beer"]],
+    [["two negronis", "sorry, those were for the other table, clear mine"], []],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'leave nine fifty' tips dollars and cents", async () => {
+    expect((await after(["two manhattans", "leave nine fifty for the tip"])).session.tab).toMatchObject({ tipCents: 950 });
+  });
+});
