@@ -83,7 +83,7 @@ const WANTING = / (want|need|mind|order) /;
 // ("do the 20 percent tip": a command; "do the martinis come with olives?" asks.)
 const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
 const WONDERING = /^ (i )?(wonder|wondering) (what|how|whether|which) /;
-const CONDITION = /^ (if|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)|(were|had) (i|we|you|he|she|they)) /;
+const CONDITION = /^ (if|whether|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)|(were|had) (i|we|you|he|she|they)) /;
 /** "I promised my wife", "I told the guys": a clause that reports what the next one says. */
 const REPORTING = /^ (i|we|he|she|they) (promised|swore|told|said to|bet|warned) (\w+ ){0,2}$/;
 const REPORTED_WISH = /^ (i|we) (would|will|was going to|were going to|am going to|are going to) /;
@@ -142,6 +142,8 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|may) (he|she|they|(my|our|the) \w+) (also |just )?(have|get|try|grab) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
   /^ would you mind /,
+  // "could my cosmo be a daiquiri instead", "can the martini be dirty": a drink asked to be made another way.
+  /^ (can|could) (the|my|his|her|our|their|that|this|PERSON) (\w+ ){0,2}DRINK (please )?be (MOD|a|an|one|made) /,
   /^ (is it|would it be|will it be) ((at all|even|really|actually|maybe|perhaps|at all even) )?(possible|okay|ok|alright) |^ (any chance|do you mind if) /,
   /^ (how|what) about /,
   /^ why (do not|not) (i|we) /,
@@ -229,6 +231,10 @@ const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
 const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
 const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) | keep (them|em|those|these|it|the drinks|the \w+) (coming|flowing) /;
+/** "we'll stick to cocktails": a kind kept to from now on (a drink named, "stick with the lager", is chosen). */
+const KEEPING_TO = / (stick|stay|keep) (to|with) /;
+const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
+const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
 const MADE_WITHOUT = / DRINK (but )?(without|with no|minus|sans) (the |any )?(DRINK|alcohol|booze|liquor|spirits?) /;
 const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) /;
@@ -442,7 +448,9 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   const doesItThemselves = modals.length === 0 || modals.every((token) => token === "can" || token === "could");
   if (!commanded && doesItThemselves && (subject === "i" || subject === "we") && MAKING_LEMMAS.has(lemma) && tokens[position] === lemma) return null;
   // "I'll need a moment before the cosmo", "can I get a second to look at the gin": the verb's object is time.
-  const object = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[position + 1] as string) ? position + 2 : position + 1;
+  // ("give me a sec to think": whom the verb gives to stands before its object.)
+  const objectFrom = ["me", "us", "him", "her", "them"].includes(tokens[position + 1] as string) ? position + 2 : position + 1;
+  const object = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[objectFrom] as string) ? objectFrom + 1 : objectFrom;
   // ("I'll have a second one": another drink, not a moment.)
   // ("throw in a second Bud": the second of a drink, not a moment.)
   const timeAsked = TIME_OBJECTS.has(tokens[object] as string) && tokens[object + 1] !== "one" && matchMenuAt(tokens, object + 1, index) === null;
@@ -521,6 +529,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const shape = withoutLead(raw).replace(HEDGED_ALTERNATIVE, " or ");
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
+  // "fifty lagers, everybody in the line gets one": how the drinks just asked for are shared, no more of them.
+  if (test(SHARED_OUT, shape)) return { act: "CHAT", kind: null };
+  // "a lemonade to take to my nan": a drink and what it is for, asked for.
+  if (test(TO_TAKE, shape)) return { act: "REQUEST", kind: null };
   // "hands up who wants a lager": the table asked, no drink ordered yet.
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
   // "can you keep the negronis aside until the interval", "and keep them coming": kept for later, none poured now.
@@ -874,12 +886,21 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
 
 /** "...but they can wait till after the game": the wish just said is put off by whoever has it. */
 const CAN_WAIT = /^ ((but|and|though|although) )?(they|he|she|it|that|those|we|i|PERSON) (can|will|could|would|are happy to|is happy to|do not mind to) (wait|hold off)( |$)/;
+/** "...and get it themselves": someone fetches the drink; nothing is asked of the bar. */
+const SELF_SERVED = / (get|grab|fetch|collect|pick up|order) (it|them|one|theirs|his|hers|their own|his own|her own)( \w+)? (themselves|himself|herself) /;
 
 function withWaiting(clauses: Clause[]): Clause[] {
   return clauses.map((clause, position) => {
-    const next = clauses[position + 1];
-    if (clause.act !== "REQUEST" || !next || !CAN_WAIT.test(next.utterance.padded)) return clause;
-    return { ...clause, act: "STATEMENT", kind: "LATER", stance: stanceOf(clause.utterance.order.shape) };
+    const { drafts } = clause.utterance.order;
+    if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
+    if (clause.act === "REQUEST" && SELF_SERVED.test(clause.utterance.padded)) return { ...clause, act: "CHAT" };
+    const after = clauses.slice(position + 1, position + 3);
+    if (clause.act !== "REQUEST" || after.length === 0) return clause;
+    const stance = stanceOf(clause.utterance.order.shape);
+    if (CAN_WAIT.test((after[0] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance };
+    // ("my parents are having the IPA, they'll come up and get it themselves": theirs to fetch.)
+    if (clause.namesDrink && after.some((later) => SELF_SERVED.test(later.utterance.padded))) return { ...clause, act: "STATEMENT", kind: "OTHER", stance };
+    return clause;
   });
 }
 

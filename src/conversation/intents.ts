@@ -108,7 +108,7 @@ const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get
 
 const REMOVE_VERB =
   // ("that's a good drop", "a drop of water in it": a drink or a little of one, taking nothing off.)
-  / (remove|cancel|delete|scratch|scrap|scrub|ditch|bin|axe|(?<!(a|good|nice|lovely|decent|fine|great|cracking|grand|tasty|wee|last|every|fair) )drop(?! of)|undo|nix|void|minus|forget|clear|empty|wipe|reset|lose) | strike (that|it|the|off|out|those|them) | (\w+) (less|fewer) | take (off|away|back|out) | start (over|again|afresh) | start from scratch | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
+  / (remove|cancel|delete|scratch|scrap|scrub|ditch|bin|axe|(?<!(a|good|nice|lovely|decent|fine|great|cracking|grand|tasty|wee|last|every|fair) )drop(?! of)|undo|nix|void|minus|forget|clear|empty|wipe|reset|lose) | strike (that|it|the|off|out|those|them) | (\w+) (less|fewer) | take (off|away|back|out)(?! (to|into|onto|for) (the|my|our|his|her|their|a|an) ) | start (over|again|afresh) | start from scratch | get rid of | (do not|does not|no longer|did not) want | changed my mind | take .* off | (knock|cross) .* off | (did not|never) (order|ordered|ask for|asked for) /;
 const EVERYTHING = / (everything|all of it|all my drinks|all the drinks|the whole (order|tab|thing|lot)|(my|the) (whole |entire )?(order|tab|bill)|start (over|again|afresh)|start from scratch|all of them|all (that|this|those)|the lot|clear (my|the) tab|(clear|wipe|empty) (mine|ours)|(it|them|those|that) all) /;
 const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|order|drink)|the last (order|drink|thing)|last order|last drink|the previous one|what i just ordered) /;
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
@@ -345,8 +345,8 @@ function classifyRemove(u: Utterance): Understanding | null {
   return null;
 }
 
-/** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan". */
-const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) /;
+/** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan", "can Tom's lemonade be an iced tea". */
+const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) |^ ((so|and|actually|oh|but) )*(can|could) (the|my|that|this|his|her|their|our|\w+) (\w+ ){1,3}be (a|an|one) /;
 /** "change it to a negroni", "switch to an IPA", "a lemonade instead". */
 const REPLACE_LAST = / (change|switch|swap|turn) ((it|that|this|them|those|my order|the order|my drink|it over) )?(to|for|into|with) | instead /;
 

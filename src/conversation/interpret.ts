@@ -522,7 +522,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     const lines = drafts.map((draft) => ({ candidates: draft.candidates, category: draft.category, quantity: draft.quantitySaid ? draft.quantity : null, modifiers: draft.modifiers }));
     return { intent: "REMOVE", target: { kind: "LINES", lines } };
   }
-  const explicit = classify(body);
+  // ("actually make that lager an IPA": the cue's verb is the body's, "make that lager an IPA" names the one to change.)
+  const changing = repair.said.some((word) => CHANGE_CUES.has(word)) && body.order.drafts.length === 2;
+  const explicit = classify(changing ? utteranceOf([...repair.said, ...repair.body], index) : body);
   // "actually take the second one off": units of the last order, not a new count for it.
   const removed = unitsRemoved(explicit, body);
   if (removed) return removed;
@@ -889,8 +891,41 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = unmadeToo(understanding, read.tokens, index);
   understanding = removedByHowMade(understanding, read.tokens);
   understanding = askedWhatIsInIt(understanding, read.tokens, state, index);
+  understanding = onePersonsUnit(understanding, read.tokens, state);
+  understanding = oneUnitByOrdinal(understanding, read.tokens, index);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
+}
+
+/** "the second Manhattan", "that extra lager": one unit of a drink, told apart by when it came. */
+const UNIT_ORDINALS = new Set(["second", "third", "fourth", "fifth", "extra", "other", "last", "latest", "new"]);
+
+/** "never mind the second Manhattan" after two of them: one comes off, not both ("the other bar" is no drink). */
+function oneUnitByOrdinal(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {
+  if (understanding.intent !== "REMOVE" || understanding.target.kind !== "LINES" || understanding.target.lines.length !== 1) return understanding;
+  const [line] = understanding.target.lines as [RemoveLine];
+  if (line.quantity !== null) return understanding;
+  const ordinalOfTheDrink = tokens.some(
+    (word, at) => UNIT_ORDINALS.has(word) && ["the", "that", "this"].includes(tokens[at - 1] ?? "") && (matchMenuAt(tokens, at + 1, index)?.itemIds ?? []).some((id) => line.candidates.includes(id)),
+  );
+  return ordinalOfTheDrink ? { ...understanding, target: { kind: "LINES", lines: [{ ...line, quantity: 1 }] } } : understanding;
+}
+
+/** Someone on their own wanting a drink: "Becky wants", "he'd like", never "we", "they" or "everyone". */
+const ONE_PERSON_WANTS = / (?!(i|we|you|they|everyone|everybody|all|both|people|lads|girls|boys|guys|friends|kids|who)\b)([a-z]+) (wants|would like|will have|is having|prefers|needs|fancies) /;
+
+/**
+ * "Becky wants a daiquiri instead" after five cosmos, "Kev doesn't want the Bud, he wants an IPA
+ * instead": one person's drink of a round is one unit of it, replaced; the rest of the round stays.
+ */
+function onePersonsUnit(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+  if (understanding.intent !== "REPLACE" || understanding.drafts.length !== 1 || understanding.drafts[0]?.quantity !== 1) return understanding;
+  if (!ONE_PERSON_WANTS.test(` ${tokens.join(" ")} `)) return understanding;
+  const { target } = understanding;
+  if (target.kind === "NAMED" && target.line.quantity === null) return { ...understanding, target: { ...target, line: { ...target.line, quantity: 1 }, asSaid: true } };
+  const last = state.lastOrder[state.lastOrder.length - 1];
+  if (target.kind !== "LAST_ORDER" || !last || last.quantity <= 1) return understanding;
+  return { ...understanding, target: { kind: "NAMED", line: { candidates: [last.menuItemId], category: null, quantity: 1, modifiers: last.modifiers.filter(isModifier) }, asSaid: true } };
 }
 
 /** "in it", "in that", "in there": what a drink is made of. */

@@ -39,7 +39,7 @@ const CLAUSE_TAKERS = new Set([
   "with", "about", "of", "reckon", "feel", "not", "wondering", "hoping", "saw", "heard", "told", "tell", "whenever", "once", "soon",
   "till", "til",
 ]);
-const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if", "while"]);
+const CONJUNCTIONS = new Set(["but", "because", "cause", "cuz", "although", "though", "unless", "whereas", "otherwise", "if", "while", "whether"]);
 /** Commands that may follow "so" as a clause of their own: "so put 20% on it", "so make it a double". */
 const SO_COMMANDS = new Set(["put", "add", "make", "give", "get", "pour", "bring", "leave", "throw", "stick", "close", "charge", "tip", "cancel", "take", "keep"]);
 /** Times that open a clause of their own with a subject after them: "before I pick", "until we leave". */
@@ -116,6 +116,16 @@ function tellsThePast(tokens: readonly string[], position: number, pauses: reado
 /** Words after which "wait" is a verb: "I'll wait", "we can wait", "happy to wait". */
 const WAITERS = new Set(["not", "to", "can", "could", "you", "i", "we", "he", "she", "they", "will", "would", "should", "must", "might", "gonna", "just", "better", "happy", "cannot"]);
 
+/** Words right after a cue that carry a correction: a drink, a count, a serving, or a verb of changing. */
+function correctsSomething(tokens: readonly string[], from: number, index: MenuIndex): boolean {
+  for (let at = from; at < Math.min(tokens.length, from + 4); at += 1) {
+    const word = tokens[at] as string;
+    if (drinkNamedFrom(tokens, at, index) || readQuantity(tokens, at) !== null || readModifierAt(tokens, at) || CORRECTING_WORDS.has(word)) return true;
+  }
+  return false;
+}
+const CORRECTING_WORDS = new Set(["make", "change", "switch", "swap", "i", "we", "he", "she", "that", "it", "not", "no", "scratch", "cancel", "instead", "meant", "mean", "one", "just", "only"]);
+
 /** The word after "no one" is its verb: an auxiliary, or a verb in the third person ("drinks", "likes"), no drink. */
 function isNobodysVerb(tokens: readonly string[], position: number, index: MenuIndex | null): boolean {
   const word = tokens[position];
@@ -148,6 +158,9 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
       // "nah I won't have a long island": a no, then what the guest will not have; nothing is corrected.
       if (["i", "he", "she", "they"].includes(next ?? "") && tokens.slice(after + 1, after + 4).some((word) => word === "not" || word === "never")) continue;
     }
+    // "Hi, sorry, long day. Martini.": an apology, no correction, when nothing drink-like follows it.
+    // ("just the one, sorry": said after the correction, it is still the cue.)
+    if (marker.words.length === 1 && marker.words[0] === "sorry" && after < tokens.length && !correctsSomething(tokens, after, index) && !correctsSomething(tokens.slice(0, position), 0, index)) continue;
     if (marker.words[0] === "actually" || marker.words[0] === "sorry") {
       // "I'd actually like", "I'm sorry": an adverb, not a correction.
       // ("I've never actually tried a manhattan": after "never", "have" or "had" too.)
@@ -477,7 +490,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     if (pause === "NONE" && (previous === "us" || previous === "me") && tokens[position - 2] === "let") continue;
     // ("nothing but water", "anything but gin": "but" as "except", inside the clause.)
     const except = token === "but" && ["nothing", "anything", "everything", "all"].includes(previous);
-    if (CONJUNCTIONS.has(token) && !except && !(token === "if" && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see"].includes(previous))) {
+    if (CONJUNCTIONS.has(token) && !except && !((token === "if" || token === "whether") && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see", "know", "sure"].includes(previous))) {
       cut(position);
       continue;
     }
@@ -490,6 +503,15 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     if ((token === "anyway" || token === "anyways") && position - clauseStart >= 2 && tokens[position + 1] !== undefined) {
       cut(position);
       continue;
+    }
+    // "the candle on table 8's gone out, oh and a water": after a pause, "oh and" or "and" before a drink
+    // starts a request of its own when what came before had a verb.
+    if (pause !== "NONE" && (token === "oh" || token === "and" || token === "also" || token === "plus") && position - clauseStart >= 2 && hasPredicate(clauseStart, position)) {
+      const drinkAt = [1, 2, 3].map((offset) => position + offset).find((at) => drinkNamedFrom(tokens, at, index));
+      if (drinkAt !== undefined && tokens.slice(position + 1, drinkAt).every((word) => ["and", "a", "an", "the", "one", "two", "three", "also"].includes(word))) {
+        cut(position);
+        continue;
+      }
     }
     // "take off the IPA and add a negroni", "two IPAs and tell Jim to hurry up": a second request
     // (a command, as the tagger reads it) after "and" is a clause of its own.

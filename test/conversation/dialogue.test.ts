@@ -2143,3 +2143,29 @@ describe("after Z43 and Z44: halves of a game, adverbs in a polite request, more
     expect((await after(["two manhattans", "leave nine fifty for the tip"])).session.tab).toMatchObject({ tipCents: 950 });
   });
 });
+
+describe("after Z45 and Z46: one person's drink of a round, whether, an apology, what others fetch themselves, a round shared out, a purpose, the second of a drink, kinds kept to, 'can the X be a Y'", () => {
+  itPoursNothing([
+    "let me think about whether I fancy the negroni",
+    "my cousins are getting the lagers, they'll come over and grab them themselves",
+  ]);
+
+  itPours([
+    ["Evening, sorry, what a week. Negroni. Up. Please.", ["1 negroni (up)"]],
+    ["twenty IPAs, each of the band gets one", ["20 ipa"]],
+    ["two lemonades to take out to the garden", ["2 lemonade"]],
+    ["my phone's nearly dead, oh and an iced tea when you can", ["1 iced-tea"]],
+    ["could I get a soda, my mouth's so dry", ["1 soda"]],
+  ]);
+
+  it.each([
+    [["six negronis for the table", "Priya would like a lemonade instead"], ["1 lemonade", "5 negroni"]],
+    [["four lagers", "Sam doesn't want the lager, he wants a cider, no, a classic brew instead"], ["1 classic-brew", "3 tap-beer"]],
+    [["a cosmo", "and another cosmo", "oh, never mind the second cosmo"], ["1 cosmopolitan"]],
+    [["two martinis and a lager", "cancel the martinis, we'll stick to beers"], ["1 tap-beer"]],
+    [["a manhattan and a cosmo", "could my cosmo be a daiquiri instead"], ["1 daiquiri", "1 manhattan"]],
+    [["a rum neat and a lager", "actually make that lager an IPA"], ["1 ipa", "1 rum (neat)"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+});
