@@ -309,7 +309,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "NON_ALCOHOLIC",
     priceCents: 200,
     description: "House-made lemonade, sweet and tart.",
-    aliases: ["lemonades", "lemon soda", "pink lemonade"],
+    aliases: ["lemonades", "lemon soda", "pink lemonade", "lemon aid", "lemon aids"],
     modifiers: [],
     tags: ["no alcohol", "fruity", "sweet"],
   },

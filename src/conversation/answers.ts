@@ -213,11 +213,14 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   if (u.order.drafts.length > 0 && matches(u, REMOVE_VERB)) return null;
   // "sounds perfect" to a Daiquiri agrees; to a Manhattan, which can be made perfect, it asks for one.
   const takes = (modifier: Modifier) => drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.modifiers.includes(modifier)));
-  const agreeing = isYes(u);
+  // ("sure, no twist then" to "shall I pour a plain Classic Brew?": agreed, the serving it cannot take given up.)
+  const agreeing = isYes(u) || (AGREED_FIRST.test(u.padded) && u.order.drafts.length === 0 && (u.order.negatedModifiers ?? []).length > 0);
   // ("yeah fine, no ice then" to "an IPA doesn't come on the rocks, the usual way?": "no ice" in passing agrees.)
-  const reads = modifiersSaid(u).filter((read) => !(agreeing && (AGREEING.has(read.modifier) || read.soft) && !takes(read.modifier)));
+  // ("sure, no twist": a serving given up while agreeing is none asked for; "no, stirred then" asks for one.)
+  const refusedHere = u.order.negatedModifiers ?? [];
+  const reads = modifiersSaid(u).filter((read) => !(agreeing && (refusedHere.includes(read.modifier) || ((AGREEING.has(read.modifier) || read.soft) && !takes(read.modifier)))));
   const count = countSaid(u);
-  const yes = confirm && isYes(u);
+  const yes = confirm && agreeing;
   // "another one" after "want one?" is a repeat of the last order, which the classifier reads.
   if (confirm && !yes && matches(u, REPEAT_CUE)) return null;
 
@@ -241,9 +244,8 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   if (question?.kind === "SERVING") {
     let serving = reads.filter((read) => question.choices.includes(read.modifier));
     // "no ice please" to "neat or on the rocks?": the other one.
-    const refused = u.order.negatedModifiers ?? [];
-    const left = question.choices.filter((choice) => !refused.includes(choice));
-    if (serving.length === 0 && refused.some((modifier) => question.choices.includes(modifier)) && left.length === 1) {
+    const left = question.choices.filter((choice) => !refusedHere.includes(choice));
+    if (serving.length === 0 && refusedHere.some((modifier) => question.choices.includes(modifier)) && left.length === 1) {
       serving = [{ modifier: left[0] as Modifier, soft: false, length: 0 }];
     }
     if (serving.length === 0) {
@@ -284,6 +286,9 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   const updated = drafts.map((draft) => withModifiers(count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft, reads));
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }
+
+/** A yes said first: "sure, no twist then", "ok, without the ice". */
+const AGREED_FIRST = /^ (sure|yes|yeah|yep|ok|okay|fine|alright|go on|that is fine|no problem)( then)? /;
 
 /** A completed order that was asked about as a replacement pours as one ("make that a whiskey" -> "neat"). */
 function asReplacement(answer: Understanding | null, replaces: readonly OrderLine[] | undefined): Understanding | null {

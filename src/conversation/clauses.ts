@@ -82,7 +82,7 @@ const REMOVAL_WORDS = / (changed my mind|anymore|any more|after all) /;
 const WANTING = / (want|need|mind|order) /;
 // ("do the 20 percent tip": a command; "do the martinis come with olives?" asks.)
 const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
-const WONDERING = /^ (i )?(wonder|wondering) (what|how|whether|which) /;
+const WONDERING = /^ ((\w+ ){0,4}(am |was |were |is |are ))?(i )?(wonder|wondering|wondered) (what|how|whether|which|if) /;
 const CONDITION = /^ (if|whether|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)|(were|had) (i|we|you|he|she|they)) /;
 /** "I promised my wife", "I told the guys": a clause that reports what the next one says. */
 const REPORTING = /^ (i|we|he|she|they) (promised|swore|told|said to|bet|warned) (\w+ ){0,2}$/;
@@ -170,7 +170,7 @@ const REQUEST_IDIOM = oneOf([
   / (i|we) (would|will) be (delighted|happy|glad|pleased|thrilled) to (have|take|try|get) /,
   // "I'd better have a water first": what the guest decides they should have.
   / (i|we) (would|had) better (have|get|take|stick to|stick with|go with|do) /,
-  / (was|were) (wondering|hoping) | (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
+  / (was|were) (wondering|hoping)(?! (if|whether) (you|ya|they|there|it|the|PERSON) (?!(could|would|can|might|will) ))| (wonder|wondering|wondered) (if|whether) (i|we) (might|could|may|can) (have|get|trouble|order|try|possibly) | wanted to (order|get|have|try) | trouble you for | (be|am|is) (most |very |so )?grateful for | what (i|we) (would )?(really |most )?(like|want|fancy|need) (is|are) /,
   // "I want two of martini, is possible?": the same, said after.
   / (is it|is|it is) possible $/,
   // "is possible one negroni please": a second-language speaker's "is it possible".
@@ -251,6 +251,8 @@ const WISH = oneOf([
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
   / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
+  // "need 50 martinis", "want two IPAs": the guest's want, typed without the "I".
+  /^ ((really|just|still|gonna) )?(need|want|wanna|fancy) (a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|some|\d+|DRINK) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
   / PERSON (is |are )?((just|only|also) )?(having|getting|will ((just|only|also) )?(have|take|get)|wants|needs|would like|going to (have|need|want|take|get)) /,
   // "they want a martini and a cosmo", "the girls want two cosmos": a plural someone's wish, said plainly.

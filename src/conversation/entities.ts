@@ -26,7 +26,8 @@ import type { Pause, ReadText } from "./normalise.js";
 import { readNumber } from "./numbers.js";
 import type { Tag, Tagged } from "./tagging.js";
 
-export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SCORE" | "TEMPERATURE";
+/** `SOME_OF_THEM`: some of a group, the subject of what they do ("two of them don't drink"): no count, and not the group's size. */
+export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SOME_OF_THEM" | "SCORE" | "TEMPERATURE";
 
 export interface FoundEntity {
   entity: NumberEntity;
@@ -147,6 +148,10 @@ function agedSpiritBefore(tokens: readonly string[], position: number, index: Me
   return false;
 }
 
+/** Verbs some of a group do: "one of them doesn't drink", "two of us are driving". */
+/** ("three of the guys want one" counts the drinks by the people: "want" is left out.) */
+const PEOPLES_VERBS = new Set(["does", "do", "did", "is", "are", "was", "were", "has", "have", "had", "can", "cannot", "will", "would", "went", "left", "hates", "never", "already"]);
+
 /** "the family", "of my mates": a group of people said after "half". */
 function halfOfPeople(tokens: readonly string[], at: number): boolean {
   let position = tokens[at] === "of" ? at + 1 : at;
@@ -177,6 +182,13 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     if (other && other.value <= number.value) {
       found.set(position, { entity: "SCORE", length: number.length + 1 + other.length, value: number.value });
       position = after + other.length;
+      continue;
+    }
+    // "one of them doesn't drink", "two of the lads left": some of the people, the subject of a verb; no count.
+    const ofWhom = next === "of" ? (REFERRING.has(tokens[after + 1] ?? "") || tokens[after + 1] === "us" || tokens[after + 1] === "you" ? 2 : ["the", "my", "our"].includes(tokens[after + 1] ?? "") && PEOPLE.has(tokens[after + 2] ?? "") ? 3 : 0) : 0;
+    if (ofWhom > 0 && PEOPLES_VERBS.has(tokens[after + ofWhom] ?? "")) {
+      found.set(position, { entity: "SOME_OF_THEM", length: number.length, value: number.value });
+      position = after - 1;
       continue;
     }
     // "the pool table four of them": a count of the drinks named, whatever is before it.

@@ -147,6 +147,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       if (EDITS.has(reading.intent) && SOMEONE_MAY.test(u.padded)) return ACKNOWLEDGE;
       // "Flight 447 is delayed again": a clause with a verb of its own that asks nothing pours nothing.
       if (reading.intent === "REPEAT_ORDER" && clause.hasVerb) return ACKNOWLEDGE;
+      // "bride again!", "it's me again": someone back, not the same drinks again.
+      if (reading.intent === "REPEAT_ORDER" && BACK_AGAIN.test(u.padded) && !namesAny(u)) return ACKNOWLEDGE;
       // "first round: two IPAs and a lemonade": a heading for the drinks said after it, no repeat.
       if (reading.intent === "REPEAT_ORDER" && clause.fragment === false && !clause.namesDrink && clause.tokens.includes("round") && !clause.tokens.includes("another")) return ACKNOWLEDGE;
       // Neither a request nor anything else Maya knows: when unsure, she asks instead of pouring.
@@ -157,6 +159,7 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
   }
 }
 
+const BACK_AGAIN = /^ ((hi|hey|hello|it is|this is|oh) )*(?!(same|that|it|one|those|them|round|this|these|drinks?|the same)\b)(me|us|\w+) again $/;
 const SOMEONE_MAY = /^ ((so|and|but|then) )?(i|we|you|he|she|they) (can|could|might|should|may|must) /;
 /** What a command may do to drinks already on the tab. */
 const EDITS: ReadonlySet<Intent> = new Set(["REMOVE", "UNDO", "REPLACE", "CHANGE_QUANTITY", "MODIFY", "CANCEL"]);
@@ -311,6 +314,7 @@ function referredComment(reading: Understanding, clause: Clause, u: Utterance, f
 
 const NEGATED_DRINK = / (no|not|without|never mind|scratch|cancel|forget|hold|skip|minus|drop|remove) (the |a |an |that |any )?/;
 const ADDING = /^ (also|and|plus|too|as well) /;
+const TIP_WORD = / (tip|tips|tipping|gratuity) /;
 /** "an IPA on that round too": more, said with a repair cue, not a new version ("make that martini dirty too" changes it). */
 const ADDED_TOO = / (too|as well|also)( please| then| thanks)? $/;
 const CHANGE_CUES = new Set(["make", "change", "switch", "turn"]);
@@ -687,6 +691,13 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
         continue;
       }
     }
+    // "wait, two of them don't drink, make that three": a cue and why, then the new version with a cue of its own.
+    const saysWhat = (body: readonly string[]) => spokenCount(utteranceOf(body, index)) !== null || findModifiers(body).length > 0;
+    const toldWhyOnly = previous?.act === "REPAIR" && previous.repair && !previous.namesDrink && !saysWhat(previous.repair.body) && !TIP_WORD.test(` ${previous.repair.body.join(" ")} `);
+    if (toldWhyOnly && clause.act === "REPAIR" && clause.repair && (clause.namesDrink || saysWhat(clause.repair.body))) {
+      joined[joined.length - 1] = clause;
+      continue;
+    }
     // "a cosmo, hang on, she wants a daiquiri instead": the new version after a bare cue, whoever it is for.
     if (previous?.act === "REPAIR" && previous.repair && previous.repair.body.length === 0 && clause.act === "REQUEST" && clause.namesDrink && clause.tokens.includes("instead")) {
       joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens, strength: "STRONG" } };
@@ -784,6 +795,11 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   // ("neat. my nerves are shot": so is a remark after it.)
   const answeredFirst = opening !== undefined && asked.length > 0 && servingWordsOnly(opening.tokens) !== null && asked.every((clause) => (clause.act === "QUESTION" || clause.act === "CHAT" || clause.act === "STATEMENT") && !clause.namesDrink);
   if (answeredFirst) return answerOpen([opening], wholeOf([...opening.tokens], index), state, index);
+  // ("what do you mean? oh. on the rocks": the serving answered last, after talk that named no drink.)
+  const closing = clauses[clauses.length - 1];
+  const before = clauses.slice(0, -1);
+  const answeredLast = closing !== undefined && before.length > 0 && servingWordsOnly(closing.tokens) !== null && before.every((clause) => (clause.act === "QUESTION" || clause.act === "CHAT") && !clause.namesDrink);
+  if (answeredLast) return answerOpen([closing], wholeOf([...closing.tokens], index), state, index);
   if (open.length === 0 || asksOnAbout(clauses, state)) return null;
   // "eleven? fair." after "a Negroni is $11.00, want one?": the price said back, asked, is no count; the offer stays open.
   if (priceSaidBack(clauses, state, index)) return { answer: ACKNOWLEDGE, answered: null };

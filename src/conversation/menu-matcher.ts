@@ -378,7 +378,8 @@ function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, 
 }
 
 function isUnknownWord(word: string | undefined, index: MenuIndex): boolean {
-  return word !== undefined && !isEverydayWord(word) && !index.words.has(word) && !MODIFIER_WORDS.has(word) && !/\d/.test(word);
+  // ("lemonaid x2": the typed multiplication sign is no word.)
+  return word !== undefined && word !== "x" && !isEverydayWord(word) && !index.words.has(word) && !MODIFIER_WORDS.has(word) && !/\d/.test(word);
 }
 
 const FUNCTION_WORDS = new Set(["from", "the", "of", "on", "in", "a", "an", "with", "and", "or", "to", "for", "at", "by", "off", "up"]);

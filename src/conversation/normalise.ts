@@ -112,6 +112,8 @@ const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ["couplea", "couple of"],
   ["lotta", "lot of"],
   ["pls", "please"],
+  // Typed shorthand: "go w a negroni".
+  ["w", "with"],
   ["plz", "please"],
   ["thx", "thanks"],
   ["thanx", "thanks"],

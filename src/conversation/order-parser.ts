@@ -275,7 +275,9 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     }
     const item = brewed || drafted || machine ? null : matchMenuAt(tokens, position, index);
     // "a lemonade would be perfect": praise, not a perfect Manhattan.
-    const modifier = token === "perfect" && (tokens[position - 1] === "be" || tokens[position - 1] === "sounds") ? null : readModifierAt(tokens, position, { afterDrink });
+    // ("an up martini": "up" said before the drink, right after its article, is how it is served too.)
+    const beforeItsDrink = token === "up" && (tokens[position - 1] === "a" || tokens[position - 1] === "an") && matchMenuAt(tokens, position + 1, index) !== null;
+    const modifier = token === "perfect" && (tokens[position - 1] === "be" || tokens[position - 1] === "sounds") ? null : readModifierAt(tokens, position, { afterDrink: afterDrink || beforeItsDrink });
     // ("a dirty martini shaken and a dry one stirred": "a dry one" is one more of the drink, "one" its noun, no second count.)
     const quantity = token === "another" ? { value: 1, length: 1 } : pronounOne(tokens, position) ? null : readQuantity(tokens, position);
     const itemLength = item?.length ?? 0;

@@ -194,11 +194,14 @@ function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: 
   if (units !== null) return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], quantity: units, ...unmaking };
   // ("swap one of them for a manhattan", then "do the negronis on the rocks": the order before that swap.)
   const recent = [...state.lastOrder, ...(state.lastEdit?.lastOrderBefore ?? [])];
-  if (!recent.some((line) => draft.candidates.includes(line.menuItemId))) return null;
+  // ("make his manhattan up", orders ago: a drink pointed at with a change verb is the one on the tab.)
+  if (!recent.some((line) => draft.candidates.includes(line.menuItemId)) && !POINTED_CHANGE.test(u.padded)) return null;
   return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true, ...unmaking };
 }
 
 const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead|as (a|an)) /;
+/** "make his manhattan up", "change my martini to dirty": a change said of a drink pointed at by whose it is. */
+const POINTED_CHANGE = / (make|change|turn) (his|her|my|their|our) /;
 
 /**
  * "Make one of those a manhattan" after three martinis: one unit of the round becomes another

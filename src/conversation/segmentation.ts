@@ -116,6 +116,16 @@ function tellsThePast(tokens: readonly string[], position: number, pauses: reado
 /** Words after which "wait" is a verb: "I'll wait", "we can wait", "happy to wait". */
 const WAITERS = new Set(["not", "to", "can", "could", "you", "i", "we", "he", "she", "they", "will", "would", "should", "must", "might", "gonna", "just", "better", "happy", "cannot"]);
 
+/** Words of an order from `from` to the next pause: a drink, a count, a serving, or a word that goes on with the order. */
+function namesOrderWordsFrom(tokens: readonly string[], from: number, pauses: readonly Pause[], index: MenuIndex): boolean {
+  if (ORDER_CONTINUERS.has(tokens[from] ?? "")) return true;
+  for (let at = from; at < tokens.length && (at === from || pauses[at] === "NONE"); at += 1) {
+    if (drinkNamedFrom(tokens, at, index) || readQuantity(tokens, at) !== null || readModifierAt(tokens, at)) return true;
+  }
+  return false;
+}
+const ORDER_CONTINUERS = new Set(["the", "a", "an", "one", "with", "for", "and", "in", "no", "not", "make", "and", "plus", "also", "same", "another", "both", "each", "extra"]);
+
 /** Words right after a cue that carry a correction: a drink, a count, a serving, or a verb of changing. */
 function correctsSomething(tokens: readonly string[], from: number, index: MenuIndex): boolean {
   for (let at = from; at < Math.min(tokens.length, from + 4); at += 1) {
@@ -600,6 +610,16 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "four negronis, er, five, Greg just showed up", "no wait, five, forgot about kev": why, told after
     // the count or the drink, is a clause of its own, not more of the order.
     if (pause === "PAUSE" && tags !== null && position - clauseStart >= 1 && (hasDrink(clauseStart, position) || countedBefore(clauseStart, position)) && tellsWhyAt(tokens, tags, position, index)) {
+      cut(position);
+      continue;
+    }
+    // "sales kickoff afterparty, need 50 martinis": a want typed without its "I", after a pause, asks on its own.
+    if (pause !== "NONE" && position > clauseStart && (token === "need" || token === "want" || token === "wanna") && drinkNamedFrom(tokens, position + 1, index)) {
+      cut(position);
+      continue;
+    }
+    // "vodka on the rocks please, long day of demos": after an order closed with "please", talk that names nothing for it.
+    if (pause === "PAUSE" && (previous === "please" || previous === "thanks") && hasDrink(clauseStart, position) && !namesOrderWordsFrom(tokens, position, pauses, index)) {
       cut(position);
       continue;
     }

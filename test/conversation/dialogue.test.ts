@@ -2169,3 +2169,32 @@ describe("after Z45 and Z46: one person's drink of a round, whether, an apology,
     expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
   });
 });
+
+describe("after Z47 and Z48: wondering about the bar, 'up' before the drink, a change said of whose drink, an answer after a question, some of a group, typed shorthand, someone back again, a serving given up in agreeing", () => {
+  itPoursNothing([
+    "my uncle was wondering if you do old fashioneds",
+    "just the groom again",
+  ]);
+
+  itPours([
+    ["an up manhattan please", ["1 manhattan (up)"]],
+    ["team offsite, need 12 IPAs", ["12 ipa"]],
+    ["gin n tonic? no? ok a gin w ice then", ["1 gin (on the rocks)"]],
+    ["lemonaid x3", ["3 lemonade"]],
+    ["a martini stirred please, what a long shift", ["1 martini (stirred)"]],
+  ]);
+
+  it.each([
+    [["a cosmo for her", "a negroni for him", "a lager for me", "oh, make her cosmo up"], ["1 cosmopolitan (up)", "1 negroni", "1 tap-beer"]],
+    [["a rum with a chaser", "sorry, what? oh. neat, love"], ["1 rum (neat, with a chaser)"]],
+    [["five martinis for the table", "wait, two of them don't drink, make that three"], ["3 martini"]],
+    [["an IPA up", "fine, no up then"], ["1 ipa"]],
+    [["two lagers", "ok cashing out now"], ["2 tap-beer"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'ok closing out' starts the payment", async () => {
+    expect((await after(["two lagers", "ok closing out"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});
