@@ -104,7 +104,7 @@ const DIET_SODAS = ["soda", "coke", "cola", "sprite", "ginger ale", "root beer",
 const SODAS = [
   ...DIET_SODAS.filter((soda) => soda !== "soda"),
   ...DIET_SODAS.map((soda) => `diet ${soda}`),
-  "Coca Cola", "Doctor Pepper", "7Up", "Seven Up", "Fanta",
+  "Coca Cola", "Doctor Pepper", "7Up", "7 Up", "Seven Up", "Fanta",
   "Coke Zero", "Pepsi Max", "Pepsi Zero", "Sprite Zero", "Cherry Coke", "Vanilla Coke", "Cherry Pepsi", "orange soda",
   "grape soda", "cream soda", "ginger beer", "lemon lime", "lemon lime soda", "Sierra Mist", "Mello Yello", "Sunkist",
   "Canada Dry", "Schweppes", "Fresca", "RC Cola", "Mr Pibb", "Thums Up", "Limca", "Irn Bru",

@@ -112,6 +112,9 @@ const ANSWER_OPENERS = new Set(["no", "nah", "nope", "yes", "yeah", "yep", "ok",
  * words reads them as said right after the drink asked about ("up then", "no, make it up").
  */
 function modifiersSaid(u: Utterance): ModifierRead[] {
+  // ("I'll have that, up": "up" said of the drink pointed at.)
+  const pointedUp = u.order.drafts.length === 0 && POINTED_UP.test(u.padded) ? [{ modifier: "up" as const, soft: false, length: 0 }] : [];
+  if (pointedUp.length > 0) return [...modifiersSaidOf(u).filter((read) => read.modifier !== "up"), ...pointedUp];
   if (u.order.drafts.length === 0) {
     // ("One, stirred, up, please": after the count, "up" is said of the drink asked about.)
     let start = 0;
@@ -222,7 +225,12 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   const count = countSaid(u);
   const yes = confirm && agreeing;
   // "another one" after "want one?" is a repeat of the last order, which the classifier reads.
-  if (confirm && !yes && matches(u, REPEAT_CUE)) return null;
+  // ("another one of those" after praise of a drink and Maya's offer of it: one more of the drink pointed at,
+  // made as it was.)
+  if (confirm && !yes && matches(u, REPEAT_CUE)) {
+    if (!POINTED_AT.test(u.padded) || u.order.drafts.length > 0) return null;
+    return { intent: "ORDER", drafts: drafts.map((draft) => ({ ...draft, quantity: count ?? 1, asBefore: true as const })), unknown: [] };
+  }
 
   if (question?.kind === "WHICH_ITEM") {
     // A plain "yes" to an offer of two drinks chooses neither: Maya asks which ("a martini or an IPA?").
@@ -286,6 +294,11 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   const updated = drafts.map((draft) => withModifiers(count !== null && drafts.length === 1 ? { ...draft, quantity: count } : draft, reads));
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }
+
+/** "I'll have that, up", "make it up": "up" said right after the word that points at the drink. */
+const POINTED_UP = / (it|that|this|them|those|these|one) up( please| then| thanks)? $/;
+/** "of those", "of these": the drink just talked of, pointed at. */
+const POINTED_AT = / of (those|these|that|them) /;
 
 /** A yes said first: "sure, no twist then", "ok, without the ice". */
 const AGREED_FIRST = /^ (sure|yes|yeah|yep|ok|okay|fine|alright|go on|that is fine|no problem)( then)? /;

@@ -135,6 +135,8 @@ const NO = /^ (no|no thanks|no thank you|not now|maybe later|i am good|i will pa
 const REQUEST_QUESTION = oneOf([
   /^ (can|could|may|might) (i|we) (?!(still |really )?(afford|see|ask|know|check|tell|find|remind)\b)/,
   /^ would you be so kind as to /,
+  // "would you be a dear and pour me a bourbon": a favour asked, then what it is.
+  /^ (would|could|will) (you|ya) be (a dear|an angel|a star|a love|a darling|a gem|a doll|a sweetheart|so kind)( and| to)? /,
   /^ (can|could|would|will) (you|ya) (maybe |possibly |perhaps |kindly |please )+(get|bring|make|pour|give|add|grab|fix|do|set|hook|whip|mix|serve) /,
   // "could my colleague and I have...": the guest and company.
   /^ (can|could|may|might) (my|our) \w+ and (i|me) (have|get|try|order|grab|start) /,
@@ -142,6 +144,8 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|may) (he|she|they|(my|our|the) \w+) (also |just )?(have|get|try|grab) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
   /^ would you mind /,
+  // "... and pour me a bourbon, neat?": a command said with a question's rise still asks for the drink.
+  /^ ((and|then|also|just) )?(pour|get|bring|make|fix|grab|give|hand|send|mix) (me|us|him|her|them) /,
   // "could my cosmo be a daiquiri instead", "can the martini be dirty": a drink asked to be made another way.
   /^ (can|could) (the|my|his|her|our|their|that|this|PERSON) (\w+ ){0,2}DRINK (please )?be (MOD|a|an|one|made) /,
   /^ (is it|would it be|will it be) ((at all|even|really|actually|maybe|perhaps|at all even) )?(possible|okay|ok|alright) |^ (any chance|do you mind if) /,
@@ -160,6 +164,8 @@ const REMOVAL = oneOf([
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
   / (would not|could not|will not|never) say no to /,
+  // "I wouldn't mind a Cosmo": a wish, put politely.
+  / (i|we) (would not|could not) mind (a|an|another|one|two|three|four|some|DRINK) /,
   // "an iced tea will do for me then": what the guest settles for.
   /^ (\w+ ){0,2}DRINK (MOD )*(will|would|shall) do( nicely| fine| me| for me| for us| the trick| then)* $/,
   // "might as well get a cosmo while I wait": a decision, put lightly.
@@ -853,7 +859,11 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const hasVerb = clauseTags.some((tag) => tag === "VERB" || tag === "AUX");
     clauses.push({ tokens, utterance, asked, fragment, namesDrink, act, kind, stance, repair: null, answer: null, hasVerb });
     // "if I had a negroni, I'd be asleep": the clause after a condition is hypothetical too.
+    // ("if the wasps | get into these | I'm switching to Long Islands": a condition cut in two, no pause
+    // between, still holds for the clause after it.)
+    const conditionGoesOn: boolean = counterfactual && (read.pauses[start] ?? "NONE") === "NONE" && !SUBJECTS.has(tokens[0] as string);
     counterfactual =
+      conditionGoesOn ||
       CONDITIONS.has(tokens.find((token) => !LEAD.has(token)) ?? "") &&
       test(CONDITION, withoutLead(shape)) &&
       !test(REAL_CONDITION, withoutLead(shape)) &&

@@ -9,7 +9,7 @@
 import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
 import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers } from "./modifiers.js";
+import { canonicalModifiers, readModifierAt } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { asksToPayNow, PAYING_LATER, readTip, whenPaying } from "./money-talk.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
@@ -139,6 +139,9 @@ export function spokenRange(u: Utterance): QuantityRange | null {
   return null;
 }
 
+/** "my one", "his one": the drink that is theirs, no count. */
+const OWNERS_OF_ONE = new Set(["my", "his", "her", "their", "our", "your"]);
+
 export function spokenCount(u: Utterance): number | null {
   for (let start = 0; start < u.tokens.length; start += 1) {
     const token = u.tokens[start];
@@ -149,6 +152,8 @@ export function spokenCount(u: Utterance): number | null {
     // "make that 15 percent": an amount, not how many.
     if (AMOUNT_UNITS.has(u.tokens[start + read.length] ?? "")) return null;
     if (u.tokens[start + read.length] === "more") return null;
+    // ("make my one up": whose drink, no count of it.)
+    if (token === "one" && OWNERS_OF_ONE.has(u.tokens[start - 1] ?? "")) continue;
     return read.value;
   }
   return null;
@@ -259,9 +264,12 @@ const REPEAT_NOT = new RegExp(
 /** "a round of crisps", "a round of applause": a round of something the bar does not pour, no drinks again. */
 const roundOfSomethingElse = (u: Utterance): boolean =>
   u.tokens.some((token, at) => (token === "round" || token === "rounds") && u.tokens[at + 1] === "of" && u.tokens[at + 2] !== undefined && !ROUND_OF_DRINKS.has(u.tokens[at + 2] as string));
-/** "one more run first", "one more song": more of something the bar does not pour. */
+/** "one more run first", "one more song": more of something the bar does not pour ("one more, but neat" is more of the drink). */
 const moreOfSomethingElse = (u: Utterance): boolean =>
-  u.tokens.some((token, at) => token === "more" && u.tokens[at + 1] !== undefined && !MORE_OF_DRINKS.has(u.tokens[at + 1] as string) && isEnglishWord(u.tokens[at + 1] as string));
+  u.tokens.some(
+    (token, at) =>
+      token === "more" && u.tokens[at + 1] !== undefined && !MORE_OF_DRINKS.has(u.tokens[at + 1] as string) && isEnglishWord(u.tokens[at + 1] as string) && u.tokens[at + 1] !== "but" && readModifierAt(u.tokens, at + 1) === null,
+  );
 const MORE_OF_DRINKS = new Set(["exactly", "just", "like", "each", "cold", "quick", "large", "small", "big", "nice", "similar", "identical", "please", "round", "rounds", "drink", "drinks", "one", "ones", "of", "for", "then", "thanks", "shot", "shots", "pint", "pints", "glass", "glasses", "same", "again", "and", "too", "here", "over", "cheers", "mate", "love", "now", "the", "a"]);
 /** "a round of crisps", "one more run": more of something the bar does not pour, no drink again. */
 export const ofSomethingElse = (u: Utterance): boolean => roundOfSomethingElse(u) || moreOfSomethingElse(u);

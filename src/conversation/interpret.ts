@@ -909,6 +909,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = askedWhatIsInIt(understanding, read.tokens, state, index);
   understanding = onePersonsUnit(understanding, read.tokens, state);
   understanding = oneUnitByOrdinal(understanding, read.tokens, index);
+  understanding = someUnitsMade(understanding, corrected.tokens, index);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
@@ -925,6 +926,13 @@ function oneUnitByOrdinal(understanding: Understanding, tokens: readonly string[
     (word, at) => UNIT_ORDINALS.has(word) && ["the", "that", "this"].includes(tokens[at - 1] ?? "") && (matchMenuAt(tokens, at + 1, index)?.itemIds ?? []).some((id) => line.candidates.includes(id)),
   );
   return ordinalOfTheDrink ? { ...understanding, target: { kind: "LINES", lines: [{ ...line, quantity: 1 }] } } : understanding;
+}
+
+/** "make the bride's one dry", "can you make two of them up": how some units of the drinks are made, not all (read before numbers that are no counts go: "the bride one" is no label). */
+function someUnitsMade(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {
+  if (understanding.intent !== "MODIFY" || understanding.quantity !== undefined || understanding.all) return understanding;
+  const units = unitsOf(utteranceOf(tokens, index));
+  return units === null ? understanding : { ...understanding, quantity: units };
 }
 
 /** Someone on their own wanting a drink: "Becky wants", "he'd like", never "we", "they" or "everyone". */
@@ -1019,7 +1027,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     // "she doesn't want the long island after all, cancel it": the cue says again what was just asked.
     if (clause.act === "REPAIR" && clause.repair?.cue === "UNDO" && clause.repair.body.length === 0 && readings.some(({ understanding }) => understanding.intent === "REMOVE")) continue;
     if (clause.act === "REPAIR" && clause.repair) {
-      const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied;
+      // ("for my guest, something fruity — actually, she'll have a Daiquiri": what the cue corrects was asked in this breath.)
+      const askedHere = readings.some(({ understanding }) => understanding.intent === "RECOMMEND");
+      const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied || askedHere;
       const body = utteranceOf(clause.repair.body, index);
       if (WONDERING.test(body.padded)) {
         // "wait, what's a martini made of?": a question after the cue, not a new version of the order.
@@ -1404,8 +1414,9 @@ function alsoRemoved(understanding: Understanding, tokens: readonly string[], st
 /** A group named without its size: "for my team", "for the table", "for the lads". */
 const GROUP_NAMED = / for (everyone|everybody|(my|the|our|his|her|their|all the) (team|table|group|lads|crew|squad|office|gang|boys|girls|family|department|guys|friends|mates|colleagues|whole \w+)) /;
 
-function forAGroupUncounted(draft: DraftLine & { perGuest?: true }): DraftLine {
-  if (!draft.perGuest || draft.range) return draft;
+function forAGroupUncounted(draft: DraftLine & { perGuest?: true; quantitySaid?: boolean }): DraftLine {
+  // ("round of Negronis for the table, four of them": the size said after all.)
+  if (!draft.perGuest || draft.range || (draft.quantitySaid === true && draft.quantity > 1)) return draft;
   return { ...draft, range: { low: 1, high: draft.quantity, vague: true } };
 }
 

@@ -233,6 +233,8 @@ function marked(text: string): string {
   if (result.includes("half")) result = result.replace(/\bhalf[- ]time\b/g, "halftime").replace(/\bother half\b/g, "partner");
   // "a negroni and whatever snacks you have": the thing asked for; "you have" says no more about it.
   if (result.includes("whatever ")) result = result.replace(/\bwhatever ((?:[a-z]+ ){1,2})(?:you|ya)(?:'ve got| have got| have| got| do| serve| sell| stock| make)\b/g, "whatever $1");
+  // "with a twist on hers", "on the rocks for his": said of the drink just ordered for them, as "it" would be.
+  if (/\b(hers|his|theirs)\b/.test(result)) result = result.replace(/\s*\b(on|for) (hers|his|theirs)\b(?=\s*([.!?,]|$))/g, "");
   // "my nerves are shot": worn out, no shot of anything.
   if (result.includes("shot")) result = result.replace(/\b(is|are|was|were|totally|completely|absolutely) shot\b/g, "$1 wrecked");
   // "a vodka neat and that's it": the end of the order said, nothing more asked.

@@ -179,6 +179,8 @@ const PICKING = new Set(["league", "nfl", "nba", "nhl", "mlb", "fantasy", "playe
 const BEFORE_A_BREW = new Set(["a", "the", "one", "more", "another", "those", "these", "of", "cold", "classic", "house", "my", "your", "that", "this", "fresh"]);
 /** What a bar hands over for a drink: "a straw for the lemonade", "a lid for this one". */
 export const SUPPLIES: ReadonlySet<string> = new Set(["straw", "straws", "cup", "cups", "lid", "lids", "napkin", "napkins", "coaster", "coasters", "spoon", "stirrer", "umbrella", "garnish", "wedge", "slice", "cherry", "olive", "olives", "sleeve", "bag"]);
+/** Containers asked for a drink already poured: "extra glasses for the Classic Brews", "a jug for the lemonades". */
+const EMPTY_CONTAINERS = new Set(["glass", "glasses", "jug", "jugs", "pitcher", "pitchers", "bucket", "buckets", "mug", "mugs"]);
 /** Words that may follow a count said after its drink ("the negroni, two please"). */
 const COURTESY = new Set(["please", "thanks", "thank", "you", "mate", "love"]);
 /** "one rum and one gin, both neat": the modifiers that follow go to every line. */
@@ -306,7 +308,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
         placedAt >= 0 &&
         between.length > 0 &&
         !between.some((word) => ["and", "or", "plus", "a", "an", "another"].includes(word)) &&
-        tokens.slice(Math.max(0, placedAt - 4), placedAt).some((word) => SUPPLIES.has(word));
+        tokens.slice(Math.max(0, placedAt - 4), placedAt).some((word) => SUPPLIES.has(word) || (tokens[placedAt] === "for" && EMPTY_CONTAINERS.has(word)));
       const possessed = (owner && PLACING.has(tokens[position - 2] as string)) || suppliedFor;
       const named = tokens.slice(position, position + itemLength) as string[];
       events.push({ kind: "item", itemIds: item.itemIds, category: item.category, modifiers: item.modifiers, definite, possessed, plural: item.plural, words: named, roundOf, heldInPlural });
@@ -350,6 +352,16 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       continue;
     }
     // "no ice" negates a modifier; "no iced tea" names a drink (the longer reading wins, as above).
+    // ("dry instead of dirty": how it is not to be made any more.)
+    if (token === "instead" && tokens[position + 1] === "of") {
+      const replaced = readModifierAt(tokens, position + 2);
+      if (replaced) {
+        negatedModifiers.push(replaced.modifier);
+        for (let offset = 0; offset < 2 + replaced.length; offset += 1) words.push(tokens[position + offset] as string);
+        position += 2 + replaced.length;
+        continue;
+      }
+    }
     const negated = isNegation(token) ? negatedModifierAt(tokens, position + 1) : null;
     if (negated && negated.length > (matchMenuAt(tokens, position + 1, index)?.length ?? 0)) {
       // "no ice": said, but not asked for; "dirty, not dry": how it is not to be made.

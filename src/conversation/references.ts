@@ -29,6 +29,8 @@ const EVERY_ONE = / (them|those|these|all|both|each|every one|the lot) /;
 /** The units "one of those" speaks of, or null when no such phrase was said. */
 export function unitsOf(u: Utterance): number | null {
   const { tokens } = u;
+  // "make the bride's one dry", "his one up": one person's one of them.
+  if (tokens.some((token, at) => token === "one" && at >= 2 && (WHOSE.has(tokens[at - 1] as string) || (tokens[at - 2] === "the" && readQuantity(tokens, at - 1) === null && tokens[at - 1] !== "same")))) return 1;
   for (let of = 1; of < tokens.length - 1; of += 1) {
     if (tokens[of] !== "of" || !THOSE.has(tokens[of + 1] as string)) continue;
     for (let start = Math.max(0, of - 3); start < of; start += 1) {
@@ -39,6 +41,8 @@ export function unitsOf(u: Utterance): number | null {
   return null;
 }
 
+/** Whose one of several: "his one", "my one". */
+const WHOSE = new Set(["his", "her", "my", "their", "our", "your"]);
 /** Verbs that change a drink into another. */
 const CHANGING = new Set(["make", "change", "switch", "swap", "turn"]);
 /** Words between the units and the new drink: "change one to a lager", "make two into negronis", "swap one for an IPA". */

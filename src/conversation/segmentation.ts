@@ -499,7 +499,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "let's do that whole round again": the verb after "let us" is the one it lets.
     if (pause === "NONE" && (previous === "us" || previous === "me") && tokens[position - 2] === "let") continue;
     // ("nothing but water", "anything but gin": "but" as "except", inside the clause.)
-    const except = token === "but" && ["nothing", "anything", "everything", "all"].includes(previous);
+    // ("one more, but neat this time": how the drink is made differently, inside the clause.)
+    const except = token === "but" && (["nothing", "anything", "everything", "all"].includes(previous) || readModifierAt(tokens, position + 1) !== null);
     if (CONJUNCTIONS.has(token) && !except && !((token === "if" || token === "whether") && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see", "know", "sure"].includes(previous))) {
       cut(position);
       continue;

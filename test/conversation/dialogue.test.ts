@@ -2198,3 +2198,31 @@ describe("after Z47 and Z48: wondering about the bar, 'up' before the drink, a c
     expect((await after(["two lagers", "ok closing out"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z49 and Z50: a condition cut in two, glasses for drinks poured, settling before a meal, another of the drink praised, 'that, up', a favour asked, 'wouldn't mind', whose drink said after it, one unit made another way, the size of a round said after it, a cue after a recommendation asked, one more made another way", () => {
+  itPoursNothing([
+    "if the rain comes back we're switching to brandies",
+    "could we have three more glasses for the lemonades",
+  ]);
+
+  itPours([
+    ["would you be an angel and get me a gin, on the rocks?", ["1 gin (on the rocks)"]],
+    ["we wouldn't mind two lagers", ["2 tap-beer"]],
+    ["a jug of negronis for the table, five of them", ["5 negroni"]],
+  ]);
+
+  it.each([
+    [["a cosmo for her", "oh, and a twist on hers"], ["1 cosmopolitan (with a twist)"]],
+    [["how much is the daiquiri?", "fine, I'll have that, up"], ["1 daiquiri (up)"]],
+    [["four manhattans, stirred", "can you make my one up instead of stirred"], ["1 manhattan (up)", "3 manhattan (stirred)"]],
+    [["a gin on the rocks", "and for my friend, something sweet, actually, he'll have a cosmo"], ["1 cosmopolitan", "1 gin (on the rocks)"]],
+    [["two rums on the rocks", "one more, but neat this time"], ["1 rum (neat)", "2 rum (on the rocks)"]],
+    [["a negroni", "that negroni was gorgeous", "one more of those please"], ["2 negroni"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'we'll settle before dinner' starts no payment", async () => {
+    expect((await after(["two lagers", "we'll settle before dinner"])).session.tab.status).toBe("OPEN");
+  });
+});
