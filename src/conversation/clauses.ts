@@ -108,7 +108,7 @@ const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still
 const ASKED_OF_A_DRINK = / DRINK (any |very |really |too |that |pretty )?(good|nice|decent|strong|sweet|bitter|boozy|fruity|smooth|popular|fresh|cold|worth it|ok|okay|any good|good here|strong here) $|^ any (more )?DRINK /;
 /** Courtesy said as a condition: "if it's no trouble", "if you'd be so kind", "if it's all the same to you". */
 const POLITE_CONDITION =
-  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother)|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) |^ (and |but )?if you (would|will)( please)? $/;
+  /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother|(alright|all right|ok|okay|fine)( with you)?( $| please))|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) |^ (and |but )?if you (would|will)( please)? $/;
 const ABOUT_THE_DRINK = /^ (what|how) about (the|that|this|your) (\w+ )?DRINK $/;
 const HAVING_GOT = /^ (i|we) (have |has )?got (?!to )(a|an|some|my|our|the|this|that|num|no|\w+ing) |^ (i|we) have (a|an|my|our|no|num) (?!(\w+ ){0,2}(DRINK|MOD))\w+ /;
 /** "If you'd put 18% on for the tip": a request put politely as a condition. */
@@ -239,6 +239,7 @@ const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|
 const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) | keep (them|em|those|these|it|the drinks|the \w+) (coming|flowing) /;
 /** "we'll stick to cocktails": a kind kept to from now on (a drink named, "stick with the lager", is chosen). */
 const KEEPING_TO = / (stick|stay|keep) (to|with) /;
+const ROUND_READ_OUT = /^ (that is|that will be|it will be|so that is) (a|an|one|two|three|four|five|six|\d+) (\w+ )?DRINK (MOD )*for (me|us|him|her|PERSON) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
@@ -313,7 +314,7 @@ const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
 /** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
-const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers)/;
+const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine))/;
 const LATER = oneOf([
   // "after my shift tomorrow I'm having a manhattan": after what is still to come.
   / after (my|our|the) (shift|work|class|classes|exam|exams|lecture|meeting|practice|training|workout|run) (tomorrow|tonight|later|on \w+day) /,
@@ -539,6 +540,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "fifty lagers, everybody in the line gets one": how the drinks just asked for are shared, no more of them.
   if (test(SHARED_OUT, shape)) return { act: "CHAT", kind: null };
+  // "right, so that's one pint for me, one IPA for Priya": the round read out, asked for.
+  if (test(ROUND_READ_OUT, shape)) return { act: "REQUEST", kind: null };
   // "a lemonade to take to my nan": a drink and what it is for, asked for.
   if (test(TO_TAKE, shape)) return { act: "REQUEST", kind: null };
   // "hands up who wants a lager": the table asked, no drink ordered yet.
@@ -750,6 +753,9 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     // "a lager for the guy singing song 37": a participle right after a noun, once the drink is said,
     // describes that noun (a relative clause with its "who is" left out), no verb of the order.
     if (position >= drinkEnd && drinkEnd > 0 && token.endsWith("ing") && tags[position] === "VERB" && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN")) break;
+    // ("fifty old fashioneds for everyone stuck on flight 88": a past participle and where, the same.)
+    const placedParticiple = (token.endsWith("ed") || PLACED_PARTICIPLES.has(token)) && PLACES.has(tokens[position + 1] as string);
+    if (position >= drinkEnd && drinkEnd > 0 && placedParticiple && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN" || EVERYONE.has(tokens[position - 1] as string))) break;
     if (SUBJECTS.has(token)) return false;
     // A participle after a determiner describes ("the designated driver"); after "to" it says what for ("to share").
     // A word after a determiner and its modifier is the noun the tagger missed ("the back table").
@@ -766,6 +772,11 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   // "best one ever": praise, whatever count word it holds.
   return !(EVALUATIVE.test(shape) && !WANTED.test(shape)) && !PRICED.test(shape) && !SUPERLATIVE_PRAISE.test(shape);
 }
+
+/** Past participles said of people where they are: "stuck on flight 88", "sat at the bar". */
+const PLACED_PARTICIPLES = new Set(["stuck", "sat", "left", "caught", "held", "kept"]);
+const PLACES = new Set(["on", "in", "at", "by", "outside", "inside", "here", "there", "over", "behind", "near", "next", "with", "from"]);
+const EVERYONE = new Set(["everyone", "everybody", "anyone", "anybody", "those", "people", "all"]);
 
 const ROUND_IS = /^ ((the|our|this|my) )?((next|first|second|third|last|final) )?round (is|will be|is going to be|is gonna be) /;
 const FOR_WHAT = /(DRINK.*) to \w+ /;
@@ -906,6 +917,9 @@ function withWaiting(clauses: Clause[]): Clause[] {
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && SELF_SERVED.test(clause.utterance.padded)) return { ...clause, act: "CHAT" };
+    // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)
+    const politelyAfter = clauses[position + 1] !== undefined && test(POLITE_CONDITION, (clauses[position + 1] as Clause).utterance.padded);
+    if (clause.act === "STATEMENT" && clause.kind === "TENTATIVE" && clause.namesDrink && politelyAfter) return { ...clause, act: "REQUEST", kind: null };
     const after = clauses.slice(position + 1, position + 3);
     if (clause.act !== "REQUEST" || after.length === 0) return clause;
     const stance = stanceOf(clause.utterance.order.shape);

@@ -367,7 +367,11 @@ function dropLastClause(working: Working): void {
 }
 
 /** A repair inside the utterance: the last version of the order wins. Returns what the repair says besides. */
-function revise(working: Working, repair: Repair, index: MenuIndex): Understanding | null {
+/**
+ * `countLeftOpen`: the clause before ended on a count with no drink yet ("a lager and two, no, three
+ * IPAs"): the new version says what that count was of, and is added.
+ */
+function revise(working: Working, repair: Repair, index: MenuIndex, countLeftOpen = false): Understanding | null {
   const body = utteranceOf(repair.body, index);
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
@@ -408,7 +412,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex): Understandi
     return null;
   }
   if (undoing) dropLastClause(working);
-  if (adds(body, repair) || working.drafts.length === 0) {
+  if (countLeftOpen || adds(body, repair) || working.drafts.length === 0) {
     working.lastClause = working.drafts.length;
     working.drafts.push(...drafts.map((draft) => inherit(draft, draft, index)));
     working.unknown.push(...body.order.unknown);
@@ -1035,7 +1039,18 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
         // "wait, what's a martini made of?": a question after the cue, not a new version of the order.
         const asked = { ...clause, act: "QUESTION" as const };
         reading = referredQuestion(gate(classify(body), asked, body), asked, body, focus, index);
-      } else if (requested) reading = revise(working, clause.repair, index);
+      } else if (requested) {
+        const before = clauses[position - 1]?.tokens ?? [];
+        const last = before[before.length - 1] ?? "";
+        const countLeftOpen =
+          before.length > 2 && before[before.length - 2] === "and" && !["a", "an", "one"].includes(last) && readQuantity(before, before.length - 1) !== null && clause.namesDrink;
+        if (countLeftOpen) {
+          // ("a lager and two, no, three IPAs": the open count is no more lagers; the clause is read again without it.)
+          const trimmed = before.slice(0, -2);
+          working.drafts.splice(working.lastClause, working.drafts.length - working.lastClause, ...utteranceOf(trimmed, index).order.drafts.map((draft) => ({ ...draft })));
+        }
+        reading = revise(working, clause.repair, index, countLeftOpen);
+      }
       else {
         reading = reviseLastTurn(clause.repair, state, index);
         if (reading.intent === "UNDO" && position === 0) undoFirst = true;

@@ -30,7 +30,7 @@ const TIP_WORDS: ReadonlySet<string> = new Set(["tip", "tips", "tipping", "tippe
 /** Asking what the tip is, not setting one: "what's the tip?", "how much was my tip". */
 const TIP_QUESTION = / (what|how much) (is|was|are|would be) (the|my) tip /;
 /** Money left for the bartender without saying "tip": "leave three dollars for you", "a fiver for yourself". */
-const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|keep the change|on top|for the (bar |kitchen )?(bartender|bartenders|staff|barman|barmaid|house|team|crew|lads|girls|servers)) /;
+const LEAVING_MONEY = / (leave|leaving|give you|for you|for yourself|for your trouble|keep the change|on top|for the (bar |kitchen )?(bartender|bartenders|staff|barman|barmaid|house|team|crew|lads|girls|servers)) /;
 const SIGNED = / (minus|negative) /;
 /** Words after a percent that say what it is a share of: "64 percent reporting", "80 percent in". */
 const OTHER_SHARES: ReadonlySet<string> = new Set(["reporting", "counted", "turnout", "battery", "chance", "sure", "alcohol", "abv", "proof", "done", "off", "humidity", "full", "charged"]);

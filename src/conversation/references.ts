@@ -31,6 +31,9 @@ export function unitsOf(u: Utterance): number | null {
   const { tokens } = u;
   // "make the bride's one dry", "his one up": one person's one of them.
   if (tokens.some((token, at) => token === "one" && at >= 2 && (WHOSE.has(tokens[at - 1] as string) || (tokens[at - 2] === "the" && readQuantity(tokens, at - 1) === null && tokens[at - 1] !== "same")))) return 1;
+  // "she wants hers dirty", "make mine a double": one person's one.
+  // ("he wants his on the rocks", "make his a double": "his" standing for his drink.)
+  if (tokens.some((token, at) => token === "hers" || token === "mine" || (token === "his" && (tokens[at + 1] === undefined || tokens[at + 1] === "a" || readModifierAt(tokens, at + 1) !== null)))) return 1;
   for (let of = 1; of < tokens.length - 1; of += 1) {
     if (tokens[of] !== "of" || !THOSE.has(tokens[of + 1] as string)) continue;
     for (let start = Math.max(0, of - 3); start < of; start += 1) {

@@ -2226,3 +2226,25 @@ describe("after Z49 and Z50: a condition cut in two, glasses for drinks poured, 
     expect((await after(["two lagers", "we'll settle before dinner"])).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z51 and Z52: someone's one of a round, a hedge made polite, a typo after an article, a mind changed again, money for the trouble, an open count corrected, people placed, a round read out", () => {
+  itPours([
+    ["six whiskeys on the rocks for everyone sat at the bar", ["6 whiskey (on the rocks)"]],
+    ["perhaps just an iced tea for me, if that's ok", ["1 iced-tea"]],
+    ["can I have a larger and a coke", ["1 soda", "1 tap-beer"]],
+    ["a cosmo and two, no, three negronis", ["1 cosmopolitan", "3 negroni"]],
+    ["ok so that's two IPAs for us and a lemonade for Sam", ["1 lemonade", "2 ipa"]],
+  ]);
+
+  it.each([
+    [["three negronis", "wait, he wants his on the rocks"], ["1 negroni (on the rocks)", "2 negroni"]],
+    [["two whiskeys neat", "make mine a double"], ["1 whiskey (double, neat)", "1 whiskey (neat)"]],
+    [["clear my tab", "ugh, changed my mind again, two lagers"], ["2 tap-beer"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'a tenner for your trouble' tips", async () => {
+    expect((await after(["a martini", "here's a tenner for your trouble"])).session.tab).toMatchObject({ tipCents: 1000 });
+  });
+});
