@@ -301,7 +301,7 @@ const POINTED_UP = / (it|that|this|them|those|these|one) up( please| then| thank
 const POINTED_AT = / of (those|these|that|them) /;
 
 /** A yes said first: "sure, no twist then", "ok, without the ice". */
-const AGREED_FIRST = /^ (sure|yes|yeah|yep|ok|okay|fine|alright|go on|that is fine|no problem)( then)? /;
+const AGREED_FIRST = /^ ((oh|well|ah|okay|ok) )?(sure|yes|yeah|yep|ok|okay|fine|alright|go on|that is fine|no problem)( then| yes| sure)? /;
 
 /** A completed order that was asked about as a replacement pours as one ("make that a whiskey" -> "neat"). */
 function asReplacement(answer: Understanding | null, replaces: readonly OrderLine[] | undefined): Understanding | null {

@@ -81,7 +81,7 @@ const NOT_BAD = / not (bad|too bad|half bad) /;
 const REMOVAL_WORDS = / (changed my mind|anymore|any more|after all) /;
 const WANTING = / (want|need|mind|order) /;
 // ("do the 20 percent tip": a command; "do the martinis come with olives?" asks.)
-const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
+const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(?!have (a|an|some) )(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
 const WONDERING = /^ ((\w+ ){0,4}(am |was |were |is |are ))?(i )?(wonder|wondering|wondered) (what|how|whether|which|if) /;
 const CONDITION = /^ (if|whether|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)|(were|had) (i|we|you|he|she|they)) /;
 /** "I promised my wife", "I told the guys": a clause that reports what the next one says. */
@@ -144,6 +144,8 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|may) (he|she|they|(my|our|the) \w+) (also |just )?(have|get|try|grab) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
   /^ would you mind /,
+  // "do you think I could possibly get a manhattan?": asked as whether it could be, meant as a request.
+  /^ do you think (i|we) (could|can|might) ((possibly|maybe|just) )?(get|have|grab|order|try) /,
   // "... and pour me a bourbon, neat?": a command said with a question's rise still asks for the drink.
   /^ ((and|then|also|just) )?(pour|get|bring|make|fix|grab|give|hand|send|mix) (me|us|him|her|them) /,
   // "could my cosmo be a daiquiri instead", "can the martini be dirty": a drink asked to be made another way.
@@ -239,13 +241,13 @@ const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|
 const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) | keep (them|em|those|these|it|the drinks|the \w+) (coming|flowing) /;
 /** "we'll stick to cocktails": a kind kept to from now on (a drink named, "stick with the lager", is chosen). */
 const KEEPING_TO = / (stick|stay|keep) (to|with) /;
-const ROUND_READ_OUT = /^ (that is|that will be|it will be|so that is) (a|an|one|two|three|four|five|six|\d+) (\w+ )?DRINK (MOD )*for (me|us|him|her|PERSON) /;
+const ROUND_READ_OUT = /^ (that is|that will be|it will be|so that is) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK )/;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
 const MADE_WITHOUT = / DRINK (but )?(without|with no|minus|sans) (the |any )?(DRINK|alcohol|booze|liquor|spirits?) /;
 const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) /;
-const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (the |my |any |more )?(\w+ )?DRINK /;
+const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (the |my |any |more )?(\w+ )?DRINK | (have|has|had) (gone|gone right|gone completely) off (the |my |any )?(\w+ )?DRINK /;
 const COMPLIMENTS = / (my compliments|compliments to|hats off|kudos|bravo|nailed it|well done|chef is kiss|spot on|top notch) /;
 const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover|type|snob|kind of (guy|girl|person)) /;
 /** Someone's words, quoted (normalise.ts marks the quote): "she said 'one more martini...'". */

@@ -149,6 +149,8 @@ function agedSpiritBefore(tokens: readonly string[], position: number, index: Me
 }
 
 /** Verbs some of a group do: "one of them doesn't drink", "two of us are driving". */
+/** What some of a group wish for counts the drinks: "three of the guys want one". */
+const WISHING = new Set(["want", "wants", "need", "needs", "like", "likes", "fancy", "fancies", "get", "have", "take", "drink", "drinks", "prefer", "prefers"]);
 /** ("three of the guys want one" counts the drinks by the people: "want" is left out.) */
 const PEOPLES_VERBS = new Set(["does", "do", "did", "is", "are", "was", "were", "has", "have", "had", "can", "cannot", "will", "would", "went", "left", "hates", "never", "already"]);
 
@@ -186,9 +188,13 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     }
     // "one of them doesn't drink", "two of the lads left": some of the people, the subject of a verb; no count.
     const ofWhom = next === "of" ? (REFERRING.has(tokens[after + 1] ?? "") || tokens[after + 1] === "us" || tokens[after + 1] === "you" ? 2 : ["the", "my", "our"].includes(tokens[after + 1] ?? "") && PEOPLE.has(tokens[after + 2] ?? "") ? 3 : 0) : 0;
-    if (ofWhom > 0 && PEOPLES_VERBS.has(tokens[after + ofWhom] ?? "")) {
-      found.set(position, { entity: "SOME_OF_THEM", length: number.length, value: number.value });
-      position = after - 1;
+    // ("the three of us will split one": all of them, a group.)
+    const theirVerb = tokens[after + ofWhom] ?? "";
+    const doesSomething = PEOPLES_VERBS.has(theirVerb) || (tagged.tags[after + ofWhom] === "VERB" && !WISHING.has(theirVerb));
+    if (ofWhom > 0 && previous !== "the" && doesSomething) {
+      // (The whole "one of the kids" goes: "of them" then points at no drinks.)
+      found.set(position, { entity: "SOME_OF_THEM", length: number.length + ofWhom, value: number.value });
+      position = after + ofWhom - 1;
       continue;
     }
     // "the pool table four of them": a count of the drinks named, whatever is before it.
@@ -281,12 +287,14 @@ export function withoutNonCounts(read: ReadText, tagged: Tagged, index: MenuInde
   for (let position = 0; position < read.tokens.length; position += 1) {
     const length = found.get(position)?.length ?? 1;
     const entity = found.has(position);
-    tokens.push(entity ? NOT_A_COUNT : (read.tokens[position] as string));
+    // ("one of the kids went back in": someone of the group, the subject, as "somebody" would be.)
+    const someone = found.get(position)?.entity === "SOME_OF_THEM";
+    tokens.push(someone ? "somebody" : entity ? NOT_A_COUNT : (read.tokens[position] as string));
     // "sunbed 41": what a number labels is a noun, whatever the tagger made of it.
     if (found.get(position)?.entity === "LABEL" && tags.length > 0) tags[tags.length - 1] = "NOUN";
     pauses.push(read.pauses[position] ?? "NONE");
-    tags.push(entity ? "NUM" : (tagged.tags[position] ?? "X"));
-    lemmas.push(entity ? NOT_A_COUNT : (tagged.lemmas[position] ?? (read.tokens[position] as string)));
+    tags.push(someone ? "PRON" : entity ? "NUM" : (tagged.tags[position] ?? "X"));
+    lemmas.push(someone ? "somebody" : entity ? NOT_A_COUNT : (tagged.lemmas[position] ?? (read.tokens[position] as string)));
     // A number of several words ("twenty five") is one word now; the pauses inside it go.
     position += length - 1;
   }

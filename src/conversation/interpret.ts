@@ -32,7 +32,7 @@ import { isEnglishWord } from "./english.js";
 import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, has, matches, namesNewDrinkFirst, ofSomethingElse, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
-import { conditionsPaying, PAYING_LATER, tipAskedAbout, whenPaying } from "./money-talk.js";
+import { conditionsPaying, PAYING_LATER, readTipAmount, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, reviseModifiers, servingWordsOnly } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
@@ -314,6 +314,8 @@ function referredComment(reading: Understanding, clause: Clause, u: Utterance, f
 
 const NEGATED_DRINK = / (no|not|without|never mind|scratch|cancel|forget|hold|skip|minus|drop|remove) (the |a |an |that |any )?/;
 const ADDING = /^ (also|and|plus|too|as well) /;
+/** "just the daiquiris", "only those": drinks already had, said to keep to them. */
+const ONLY_THOSE_HAD = /^ (just|only) (the|those|these|my|our) /;
 const TIP_WORD = / (tip|tips|tipping|gratuity) /;
 /** "an IPA on that round too": more, said with a repair cue, not a new version ("make that martini dirty too" changes it). */
 const ADDED_TOO = / (too|as well|also)( please| then| thanks)? $/;
@@ -383,6 +385,11 @@ function revise(working: Working, repair: Repair, index: MenuIndex, countLeftOpe
       return null;
     }
     return classify(body);
+  }
+  // ("a cosmo... no, never mind, just the daiquiris": only the drinks already had, none of them again.)
+  if (undoing && drafts.length > 0 && ONLY_THOSE_HAD.test(body.padded) && drafts.every((draft) => !working.drafts.some((line) => sameDrink(line, draft)))) {
+    dropLastClause(working);
+    return null;
   }
   // "scratch the martini", "no soda", "never mind the cosmo": that drink goes.
   if (drafts.length > 0 && (matches(body, REMOVE_VERB) || matches(body, NEGATED_DRINK) || (undoing && body.tokens[0] === "the"))) {
@@ -584,6 +591,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const count = spokenCount(body);
   // "Let's leave 18 percent." / "No, make it 20.": right after a tip, a bare number changes the tip.
   const tipped = previous?.tipAfter;
+  // ("actually, make it a flat five dollars" right after a tip: the tip, now in money.)
+  const money = tipped ? body.tokens.map((_, at) => readTipAmount(body.tokens, at)).find((read) => typeof read === "object" && read !== null) : undefined;
+  if (money && typeof money === "object") return { intent: "SET_TIP", tip: { amountCents: money.cents }, refusal: null };
   if (count !== null && tipped && !("none" in tipped)) {
     return { intent: "SET_TIP", tip: "percent" in tipped ? { percent: count } : { amountCents: count * 100 }, refusal: null };
   }
@@ -666,6 +676,10 @@ function namesAgain(described: Clause, fragment: Clause): boolean {
   return whichKind || anyKind || (DESCRIBED_ONE.test(described.utterance.order.shape) && NAMED_ALONE.test(fragment.utterance.order.shape));
 }
 const NAMED_BARE = /^ DRINK $/;
+/** "Jake wants one too": someone in on the drink just counted. */
+const ONE_TOO = /^ ((and|oh|so) )?(\w+ ){1,2}(wants|would like|is having|will have|needs) (one|some) (too|as well|also) $/;
+/** "a pint please": a measure said alone. */
+const JUST_A_PINT = /^ ((a|one) )?pint( please| thanks| then)* $/;
 
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
 function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
@@ -680,6 +694,8 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
     if (previous && clause.fragment && clause.act === "REQUEST") {
       // "Dave wants the amber one, a Classic Brew": the drink described, then named: one drink, said twice.
       if (previous.act === "REQUEST" && namesAgain(previous, clause)) continue;
+      // ("I'll take the amber one then, a pint please": how much of the beer just named, not a lager too.)
+      if (previous.act === "REQUEST" && JUST_A_PINT.test(clause.utterance.padded) && previous.utterance.order.drafts.some((draft) => draft.candidates.every((id) => index.byId.get(id)?.category === "BEER"))) continue;
       // ("cancel the vodka, a cosmo instead": a drink said after a removal is asked for, not taken off too.)
       const afterRemoval = matches(previous.utterance, REMOVE_VERB) && clause.namesDrink && clause.tokens.includes("instead");
       if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval) {
@@ -695,6 +711,8 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
         continue;
       }
     }
+    // ("three lemonades, wait, four, Jake wants one too": why the count went up, no more on top of it.)
+    if (previous?.act === "REPAIR" && previous.repair && !previous.repair.said.some((word) => CHANGE_CUES.has(word)) && BARE_COUNT.test(utteranceOf(previous.repair.body, index).padded) && ONE_TOO.test(clause.utterance.padded)) continue;
     // "wait, two of them don't drink, make that three": a cue and why, then the new version with a cue of its own.
     const saysWhat = (body: readonly string[]) => spokenCount(utteranceOf(body, index)) !== null || findModifiers(body).length > 0;
     const toldWhyOnly = previous?.act === "REPAIR" && previous.repair && !previous.namesDrink && !saysWhat(previous.repair.body) && !TIP_WORD.test(` ${previous.repair.body.join(" ")} `);
@@ -914,6 +932,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = onePersonsUnit(understanding, read.tokens, state);
   understanding = oneUnitByOrdinal(understanding, read.tokens, index);
   understanding = someUnitsMade(understanding, corrected.tokens, index);
+  understanding = notTheOneOrdered(understanding, clauses, state);
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
@@ -937,6 +956,23 @@ function someUnitsMade(understanding: Understanding, tokens: readonly string[], 
   if (understanding.intent !== "MODIFY" || understanding.quantity !== undefined || understanding.all) return understanding;
   const units = unitsOf(utteranceOf(tokens, index));
   return units === null ? understanding : { ...understanding, quantity: units };
+}
+
+/**
+ * "he says the IPA, not the lager" after a lager was ordered: the drink said is poured in place of the
+ * one said not to be, one for one.
+ */
+function notTheOneOrdered(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
+  if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1) return understanding;
+  const [ordered] = understanding.drafts as [DraftLine];
+  const refused = clauses.find((clause) => clause.act === "DECLINE" && /^ not (the|that|a|an) /.test(clause.utterance.padded))?.utterance.order.drafts ?? [];
+  const [other, ...more] = refused;
+  if (!other || more.length > 0 || other.category !== null || sameDrink(other, ordered)) return understanding;
+  // (The lager may be an order before the last: "a lager for him", "and a lemonade for me", "he says the IPA, not the lager".)
+  const onLastOrder = [...state.lastOrder, ...(state.lastEdit?.lastOrderBefore ?? [])].find((line) => other.candidates.includes(line.menuItemId));
+  if (!onLastOrder) return understanding;
+  const line = { candidates: [onLastOrder.menuItemId], category: null, quantity: Math.min(ordered.quantity, onLastOrder.quantity), modifiers: onLastOrder.modifiers.filter(isModifier) };
+  return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...ordered, quantitySaid: true }], unknown: understanding.unknown };
 }
 
 /** Someone on their own wanting a drink: "Becky wants", "he'd like", never "we", "they" or "everyone". */

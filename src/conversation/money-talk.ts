@@ -113,6 +113,11 @@ export interface AmountRead {
  * null when no amount starts there.
  */
 export function readTipAmount(tokens: readonly string[], start: number): AmountRead | typeof VAGUE | null {
+  // ("a flat five dollars": the amount as it is, no percent.)
+  if (ARTICLES.has(tokens[start] ?? "") && tokens[start + 1] === "flat") {
+    const flat = readTipAmount(tokens, start + 2);
+    return flat && flat !== VAGUE ? { cents: flat.cents, length: flat.length + 2 } : flat;
+  }
   const article = ARTICLES.has(tokens[start] ?? "") ? 1 : 0;
   const head = tokens[start + article] ?? "";
   const noun = MONEY_NOUNS.get(head);
@@ -285,7 +290,7 @@ export function tipAskedAbout(asked: TipAsked): Understanding {
 }
 
 /** "Add that", "put it on", "go with that": taking the tip Maya just quoted (read on the answer's core words). */
-const TAKES_QUOTED_TIP = /^(add|put|do|set|make|take|leave|go with|throw|stick|include|charge|let us do) (it|that|this|that one|the tip|that tip|this tip|them|those)( on| in| on there| on the (tab|bill))?$/;
+const TAKES_QUOTED_TIP = /^(add|put|do|set|make|take|leave|go with|throw|stick|include|charge|let us do) (it|that|this|that one|the tip|that tip|this tip|them|those)( on| in| on there| on the (tab|bill))?( as (the|a|my) tip)?$/;
 export const takesQuotedTip = (core: string): boolean => TAKES_QUOTED_TIP.test(core);
 
 // ---------------------------------------------------------------------------
@@ -300,7 +305,7 @@ export const asksToPayNow = (when: PayingWhen): boolean => when === "NOW" || whe
 export const PAYING_LATER: Understanding = { intent: "SMALL_TALK", topic: "NOT_YET" };
 
 const NOT_PAYING =
-  / (not|never) (\w+ ){0,3}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)| hold (off )?(on )?(the|my|our) (bill|check|tab|payment) | hold off (on )?(paying|settling) /;
+  / (not|never) (\w+ ){0,4}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)| hold (off )?(on )?(the|my|our) (bill|check|tab|payment) | hold off (on )?(paying|settling) /;
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([

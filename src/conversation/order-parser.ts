@@ -575,6 +575,14 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           break;
         }
         const previous = events[at - 1];
+        // ("a water please, just a water": the same drink said again, "just" that, is no second one.)
+        const restricting = [events[at - 1], events[at - 2]].some((event) => event?.kind === "word" && (event.token === "just" || event.token === "only"));
+        const restatedCount = previous?.kind === "quantity" ? previous.value : 1;
+        if (restricting && drafts.some((draft) => sameDrink(draft, event.itemIds) && draft.quantity === restatedCount)) {
+          quantity = null;
+          expectingDrink = false;
+          break;
+        }
         // "a jameson whiskey", "a corona beer": the drink named again by its kind is still that one drink.
         if (!expectingDrink && previous?.kind === "item" && previous.category === null && previous.itemIds.every((id) => event.itemIds.includes(id))) break;
         // "four beer IPA", "two beers, the IPA": the kind said first, then which one of it.

@@ -2248,3 +2248,27 @@ describe("after Z51 and Z52: someone's one of a round, a hedge made polite, a ty
     expect((await after(["a martini", "here's a tenner for your trouble"])).session.tab).toMatchObject({ tipCents: 1000 });
   });
 });
+
+describe("after Z53 and Z54: gone off a drink, a favour as a question, one of the group as a subject, the same drink said again, 'just the ones we had', 'X, not Y', a round read out whole, a pint of the beer named, why a count went up, money with a flat", () => {
+  itPoursNothing(["I've gone right off negronis, too bitter for me"]);
+
+  itPours([
+    ["do you think we could get two IPAs?", ["2 ipa"]],
+    ["a lemonade please, just a lemonade", ["1 lemonade"]],
+    ["so that's two lagers, a cosmo and an iced tea for Jo", ["1 cosmopolitan", "1 iced-tea", "2 tap-beer"]],
+    ["I'll have the IPA then, a pint please", ["1 ipa"]],
+    ["two cokes, hang on, three, Sam wants one too", ["3 soda"]],
+  ]);
+
+  it.each([
+    [["four lemonades", "take a lemonade off, one of the kids fell asleep"], ["3 lemonade"]],
+    [["a negroni", "and a cosmo... no, forget it, just the negroni"], ["1 negroni"]],
+    [["a martini for her", "and a lager for me", "she says the cosmo, not the martini"], ["1 cosmopolitan", "1 tap-beer"]],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'make it a flat five dollars' right after a percent changes the tip to money", async () => {
+    expect((await after(["two IPAs", "fifteen percent", "actually, make it a flat four dollars"])).session.tab).toMatchObject({ tipCents: 400 });
+  });
+});

@@ -134,6 +134,8 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-06-z50": 1,
   "fresh-2026-12-06-z51": 0.995,
   "fresh-2026-12-06-z52": 1,
+  "fresh-2026-12-06-z53": 0.975,
+  "fresh-2026-12-06-z54": 0.97,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
