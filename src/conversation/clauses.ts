@@ -237,7 +237,7 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 /** A clause opened by a verb that pours: "give me five bucks' worth...", "get me a lager for ten dollars". */
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
-const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
+const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | DRINK (is|are|costs?|was) (only |just )?(\w+ )?(bucks?|dollars?|quid|pounds|euros)( each)?( right)? | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
 const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) | keep (them|em|those|these|it|the drinks|the \w+) (coming|flowing) /;
 /** "we'll stick to cocktails": a kind kept to from now on (a drink named, "stick with the lager", is chosen). */
 const KEEPING_TO = / (stick|stay|keep) (to|with) /;

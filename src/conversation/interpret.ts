@@ -314,6 +314,7 @@ function referredComment(reading: Understanding, clause: Clause, u: Utterance, f
 
 const NEGATED_DRINK = / (no|not|without|never mind|scratch|cancel|forget|hold|skip|minus|drop|remove) (the |a |an |that |any )?/;
 const ADDING = /^ (also|and|plus|too|as well) /;
+const NOT_YET_SAID = /^ ((nah|no|nope|oh) )*(not yet|not now|not just yet|later|maybe later)( thanks| though)? $/;
 /** "just the daiquiris", "only those": drinks already had, said to keep to them. */
 const ONLY_THOSE_HAD = /^ (just|only) (the|those|these|my|our) /;
 const TIP_WORD = / (tip|tips|tipping|gratuity) /;
@@ -524,7 +525,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   // "never mind that second one": one unit of the last order, whatever was said since.
   if (repair.cue === "UNDO" && ONE_MORE_UNIT.test(body.padded) && state.lastOrder.length > 0) return { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: 1 } };
   // "never mind the bud" when "the bud" names nothing known: something in particular was meant, not the whole last order.
-  const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && !ordersAny(body);
+  // ("never mind, the girls already got some": a reason told, not a thing named.)
+  const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && repair.body.length <= 4 && !ordersAny(body);
   if (repair.body.length === 0 || (undoing && !ordersAny(body))) {
     if (undoing) return previous && !somethingNamed ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
@@ -538,7 +540,7 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     return { intent: "REMOVE", target: { kind: "LINES", lines } };
   }
   // ("actually make that lager an IPA": the cue's verb is the body's, "make that lager an IPA" names the one to change.)
-  const changing = repair.said.some((word) => CHANGE_CUES.has(word)) && body.order.drafts.length === 2;
+  const changing = repair.said.some((word) => CHANGE_CUES.has(word)) && body.order.drafts.length === 2 && !["a", "an", "one", "two", "three"].includes(repair.body[0] ?? "");
   const explicit = classify(changing ? utteranceOf([...repair.said, ...repair.body], index) : body);
   // "actually take the second one off": units of the last order, not a new count for it.
   const removed = unitsRemoved(explicit, body);
@@ -681,8 +683,27 @@ const ONE_TOO = /^ ((and|oh|so) )?(\w+ ){1,2}(wants|would like|is having|will ha
 /** "a pint please": a measure said alone. */
 const JUST_A_PINT = /^ ((a|one) )?pint( please| thanks| then)* $/;
 
+/** "ha, same.": the guest's own agreement, a remark after it; "two cosmos?": a count heard back, asked. */
+const SAME_HERE = /^ ((ha|haha|lol|yeah|yes|oh|ah|right) )*same( here| for me| really| to be honest)? $/;
+
+/**
+ * "what did you say? two cosmos? ok two cosmos please": a drink asked back before it is ordered is no
+ * order of its own; "ha, same. the rain's biblical": "same" with a remark after it agrees, it repeats no round.
+ */
+function withoutEchoes(clauses: readonly Clause[]): Clause[] {
+  return clauses.flatMap((clause, position) => {
+    const later = clauses.slice(position + 1);
+    const echoed = clause.asked && clause.fragment && clause.namesDrink && later.some((next) => next.act === "REQUEST" && next.utterance.order.drafts.some((draft) => clause.utterance.order.drafts.some((heard) => sameDrink(heard, draft))));
+    if (echoed) return [];
+    const remark = (next: Clause) => next.act === "STATEMENT" || next.act === "CHAT" || (next.act === "QUESTION" && !next.asked && /^ (what|how) (a|an|such) /.test(next.utterance.padded));
+    const agreeing = SAME_HERE.test(clause.utterance.padded) && later.length > 0 && later.every((next) => remark(next) && !next.namesDrink);
+    return agreeing ? [{ ...clause, act: "STATEMENT" as const, kind: "OPINION" as const }] : [clause];
+  });
+}
+
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
-function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
+function joinFragments(said: readonly Clause[], index: MenuIndex): Clause[] {
+  const clauses = withoutEchoes(said);
   const joined: Clause[] = [];
   for (const clause of clauses) {
     const previous = joined[joined.length - 1];
@@ -718,6 +739,11 @@ function joinFragments(clauses: readonly Clause[], index: MenuIndex): Clause[] {
     const toldWhyOnly = previous?.act === "REPAIR" && previous.repair && !previous.namesDrink && !saysWhat(previous.repair.body) && !TIP_WORD.test(` ${previous.repair.body.join(" ")} `);
     if (toldWhyOnly && clause.act === "REPAIR" && clause.repair && (clause.namesDrink || saysWhat(clause.repair.body))) {
       joined[joined.length - 1] = clause;
+      continue;
+    }
+    // ("no sorry, the martini. dry, stirred": how the new version is made, said after it.)
+    if (previous?.act === "REPAIR" && previous.repair && previous.namesDrink && clause.fragment && servingWordsOnly(clause.tokens) !== null) {
+      joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: [...previous.repair.body, ...clause.tokens] } };
       continue;
     }
     // "a cosmo, hang on, she wants a daiquiri instead": the new version after a bare cue, whoever it is for.
@@ -929,10 +955,12 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = unmadeToo(understanding, read.tokens, index);
   understanding = removedByHowMade(understanding, read.tokens);
   understanding = askedWhatIsInIt(understanding, read.tokens, state, index);
-  understanding = onePersonsUnit(understanding, read.tokens, state);
+  understanding = onePersonsUnit(understanding, read.tokens, state, index);
   understanding = oneUnitByOrdinal(understanding, read.tokens, index);
   understanding = someUnitsMade(understanding, corrected.tokens, index);
   understanding = notTheOneOrdered(understanding, clauses, state);
+  // ("pay? nah, not yet": the payment asked about, then put off.)
+  if (understanding.intent === "PAY" && clauses.some((clause) => NOT_YET_SAID.test(clause.utterance.padded))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
@@ -982,13 +1010,19 @@ const ONE_PERSON_WANTS = / (?!(i|we|you|they|everyone|everybody|all|both|people|
  * "Becky wants a daiquiri instead" after five cosmos, "Kev doesn't want the Bud, he wants an IPA
  * instead": one person's drink of a round is one unit of it, replaced; the rest of the round stays.
  */
-function onePersonsUnit(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+function onePersonsUnit(understanding: Understanding, tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding {
   if (understanding.intent !== "REPLACE" || understanding.drafts.length !== 1 || understanding.drafts[0]?.quantity !== 1) return understanding;
   if (!ONE_PERSON_WANTS.test(` ${tokens.join(" ")} `)) return understanding;
   const { target } = understanding;
+  const said = utteranceOf(tokens, index);
   if (target.kind === "NAMED" && target.line.quantity === null) return { ...understanding, target: { ...target, line: { ...target.line, quantity: 1 }, asSaid: true } };
+  if (target.kind !== "LAST_ORDER") return understanding;
+  // ("Tony wants a cosmo instead, swap one of the lagers": the drink of the round named is the one swapped.)
+  const named = [...said.order.drafts, ...said.order.topics].flatMap((draft) => draft.candidates).filter((id) => !understanding.drafts.some((draft) => draft.candidates.includes(id)));
+  const [other] = named;
+  if (other !== undefined) return { ...understanding, target: { kind: "NAMED", line: { candidates: [other], category: null, quantity: 1, modifiers: [] }, asSaid: true } };
   const last = state.lastOrder[state.lastOrder.length - 1];
-  if (target.kind !== "LAST_ORDER" || !last || last.quantity <= 1) return understanding;
+  if (!last || last.quantity <= 1) return understanding;
   return { ...understanding, target: { kind: "NAMED", line: { candidates: [last.menuItemId], category: null, quantity: 1, modifiers: last.modifiers.filter(isModifier) }, asSaid: true } };
 }
 

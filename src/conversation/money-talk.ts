@@ -305,7 +305,7 @@ export const asksToPayNow = (when: PayingWhen): boolean => when === "NOW" || whe
 export const PAYING_LATER: Understanding = { intent: "SMALL_TALK", topic: "NOT_YET" };
 
 const NOT_PAYING =
-  / (not|never) (\w+ ){0,4}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)| hold (off )?(on )?(the|my|our) (bill|check|tab|payment) | hold off (on )?(paying|settling) /;
+  / (pay|paying|bill|check|settle)( \w+){0,2} not (yet|now) | (not|never) (\w+ ){0,4}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)| hold (off )?(on )?(the|my|our) (bill|check|tab|payment) | hold off (on )?(paying|settling) /;
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([

@@ -37,6 +37,8 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bice[- ]cold\b/g, "icy cold"],
   // "Jen's on call", "he's on his way": where someone is, "is".
   [/'s (?=on (call|duty|shift|break|the way|his way|her way|their way|holiday|vacation|antibiotics|meds|the wagon)\b)/g, " is "],
+  // "lemonade's two bucks right?": before a price or a count, "is".
+  [/'s (?=(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|only|just|about) (bucks?|dollars?|quid|pounds|euros)\b)/g, " is "],
   // "this lager's warmer than my ex's heart": before a comparison, "is".
   [/'s (?=(\w+er|more|less) than\b)/g, " is "],
   // "the groom's more of a negroni man": what someone is.

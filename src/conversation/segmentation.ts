@@ -183,7 +183,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     // "a daiquiri so I can forget about it", "I want to cancel that": the verb of a clause, not a cue.
     if (marker.cue === "UNDO" && previous !== undefined && VERB_TAKERS.has(previous)) continue;
     // "wait, the martini I had earlier was only thirteen bucks?": what follows tells, it corrects nothing.
-    if (marker.strength === "WEAK" && marker.words[0] !== "no" && tellsThePast(tokens, after, pauses)) continue;
+    // ("never mind, they already got drinks": a reason after taking it back still takes it back.)
+    if (marker.strength === "WEAK" && marker.cue !== "UNDO" && marker.words[0] !== "no" && tellsThePast(tokens, after, pauses)) continue;
     // "I'll wait for my friends", "we can wait until they get here": the verb, not a correction.
     if (marker.words[0] === "wait" && previous !== undefined && WAITERS.has(previous)) continue;
     if (marker.words[0] === "wait" && (pauses[after] ?? "NONE") === "NONE" && ["for", "until", "till", "til", "on"].includes(next ?? "") && position > 0) continue;

@@ -2272,3 +2272,23 @@ describe("after Z53 and Z54: gone off a drink, a favour as a question, one of th
     expect((await after(["two IPAs", "fifteen percent", "actually, make it a flat four dollars"])).session.tab).toMatchObject({ tipCents: 400 });
   });
 });
+
+describe("after Z55 and Z56: a price said of a drink, a payment asked about then put off, 'make that a lager and an IPA', a serving after a repair, 'same' agreeing, a count heard back, the round's drink named for a swap, a reason after 'never mind'", () => {
+  itPoursNothing(["the IPA's six bucks, right?"]);
+
+  itPours([["sorry, did you say three negronis? yes, three negronis please", ["3 negroni"]]]);
+
+  it.each([
+    [["two lagers", "no wait, make that a cider, no, a lager and a cosmo"], ["1 cosmopolitan", "1 tap-beer"]],
+    [["a manhattan", "no sorry, the negroni. up, with a twist"], ["1 negroni (up, with a twist)"]],
+    [["two lagers", "haha same. what a day"], ["2 tap-beer"]],
+    [["four IPAs and a lemonade", "how much?", "Kim wants a daiquiri instead, swap one of the IPAs"], ["1 daiquiri", "1 lemonade", "3 ipa"]],
+    [["three cosmos", "never mind, the girls already got some from the other bar"], []],
+  ])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'pay? no, not yet' starts no payment", async () => {
+    expect((await after(["a martini", "pay? no, not yet"])).session.tab.status).toBe("OPEN");
+  });
+});
