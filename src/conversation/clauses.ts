@@ -242,6 +242,7 @@ const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|h
 /** "we'll stick to cocktails": a kind kept to from now on (a drink named, "stick with the lager", is chosen). */
 const KEEPING_TO = / (stick|stay|keep) (to|with) /;
 const ROUND_READ_OUT = /^ (that is|that will be|it will be|so that is) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK )/;
+const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
@@ -278,7 +279,7 @@ const IMPERATIVE =
   /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
 const PAST = oneOf([
-  / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then|ever) ){0,2}(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|used to|thought|told|bet|said|wanted|asked) /,
+  / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then|ever) ){0,2}(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|got through|went through|polished off|used to|thought|told|bet|said|wanted|asked) /,
   // ("I've barely touched it": the perfect, of any verb; "I've earned a whiskey" still asks for one.)
   / (have|has) ((never|ever|already|just|always|been|barely|hardly|only|really|not|even|actually|also) )*(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking|(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed|earned|deserved)\b)[a-z]{3,}ed) /,
   / (i|we|he|she|they|PERSON) ((just|already|never|once|always|really|actually|only|also) )?(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed)\b)[a-z]{2,}ed /,
@@ -540,6 +541,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const shape = withoutLead(raw).replace(HEDGED_ALTERNATIVE, " or ");
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
+  // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
+  if (test(OWED_OR_WON, shape)) return statement("HYPOTHETICAL");
   // "fifty lagers, everybody in the line gets one": how the drinks just asked for are shared, no more of them.
   if (test(SHARED_OUT, shape)) return { act: "CHAT", kind: null };
   // "right, so that's one pint for me, one IPA for Priya": the round read out, asked for.
@@ -909,6 +912,8 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
   );
 }
 
+/** "...if she beat me", "if he misses the double top": a condition about someone, not a politeness ("if you have one"). */
+const CONDITION_AFTER = /^ ((and|but) )?(if|unless) (he|she|they|we|i|PERSON|\w+) (\w+ )?(beat|beats|win|wins|won|lose|loses|lost|miss|misses|missed|score|scores|scored|get|gets|make|makes|hit|hits|finish|finishes|come|comes|turn|turns|show|shows) /;
 /** "...but they can wait till after the game": the wish just said is put off by whoever has it. */
 const CAN_WAIT = /^ ((but|and|though|although) )?(they|he|she|it|that|those|we|i|PERSON) (can|will|could|would|are happy to|is happy to|do not mind to) (wait|hold off)( |$)/;
 /** "...and get it themselves": someone fetches the drink; nothing is asked of the bar. */
@@ -916,6 +921,9 @@ const SELF_SERVED = / (get|grab|fetch|collect|pick up|order) (it|them|one|theirs
 
 function withWaiting(clauses: Clause[]): Clause[] {
   return clauses.map((clause, position) => {
+    // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
+    const conditionAfter = clauses[position + 1] !== undefined && CONDITION_AFTER.test((clauses[position + 1] as Clause).utterance.padded);
+    if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && SELF_SERVED.test(clause.utterance.padded)) return { ...clause, act: "CHAT" };

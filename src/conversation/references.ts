@@ -408,7 +408,12 @@ export function readEdit(reading: Understanding, clause: Clause, u: Utterance, s
 
 /** The new version after a repair cue read as an edit: a drink corrected, or units replaced ("sorry, make one a cosmo"). */
 export const revisedEdit = (body: Utterance, state: DialogueState): Understanding | null =>
-  swappedInLastOrder(body, state) ?? unitReplaced({ intent: "UNKNOWN" }, true, body, state);
+  swappedInLastOrder(body, state) ??
+  unitReplaced({ intent: "UNKNOWN" }, true, body, state) ??
+  // ("actually, could the Coke be on the rocks?": a drink ordered, asked to be made another way.)
+  (ASKING_FOR.test(opening(body)) ? namedEdit({ intent: "ORDER", drafts: [...body.order.drafts], unknown: [] }, ASKED_CHANGE, body, state) : null);
+/** A clause read only as asking for a change (the cue before it said nothing else). */
+const ASKED_CHANGE = { act: "REQUEST", fragment: false } as Clause;
 
 /** "make them both up" after a repair cue: the serving words said of the last order's drink. */
 export function servingWordsFor(body: Utterance, state: DialogueState, index: MenuIndex): Modifier[] {

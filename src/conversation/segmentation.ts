@@ -191,7 +191,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     if (marker.words[0] === "i" && marker.words[1] !== "mean") {
       // "I wanted a martini last night" tells the past; "I said", "I wanted" right after an order correct it.
       const rest = ` ${tokens.slice(after).join(" ")} `;
-      if (PAST_TIME.test(rest) || next === "to") continue;
+      // ("I said I'd buy Sue a daiquiri if...": a promise reported, nothing corrected.)
+      if (PAST_TIME.test(rest) || next === "to" || (next === "i" && ["would", "will"].includes(tokens[after + 1] ?? ""))) continue;
       if (!tokens.slice(after).some((_, offset) => matchMenuAt(tokens, after + offset, index) !== null)) continue;
     }
     if ((marker.words[0] === "make" || marker.words[0] === "change" || marker.words[0] === "switch") && position > 0 && !afterCue) {

@@ -2292,3 +2292,21 @@ describe("after Z55 and Z56: a price said of a drink, a payment asked about then
     expect((await after(["a martini", "pay? no, not yet"])).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z57 and Z58: debts and prizes, a drink on someone's condition, a promise reported, drinks got through, how paying works, a drink asked to be made another way after a cue", () => {
+  itPoursNothing([
+    "Kev owes me two IPAs from last week's quiz",
+    "a round of negronis for whoever wins the raffle",
+    "I'll get Jo a cosmo if she finishes the marathon",
+    "I told them I'd buy the next round of lagers if we won",
+    "the four of us went through a dozen pints at the wedding",
+  ]);
+
+  it.each([[["a gin and a coke", "actually, could the gin be on the rocks?"], ["1 gin (on the rocks)", "1 soda"]]])("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+
+  it("'how does paying work here?' starts no payment", async () => {
+    expect((await after(["a lemonade", "how does paying work here?"])).session.tab.status).toBe("OPEN");
+  });
+});
