@@ -317,7 +317,7 @@ const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
 /** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
-const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine))/;
+const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine)|i (suppose|guess|think))/;
 const LATER = oneOf([
   // "after my shift tomorrow I'm having a manhattan": after what is still to come.
   / after (my|our|the) (shift|work|class|classes|exam|exams|lecture|meeting|practice|training|workout|run) (tomorrow|tonight|later|on \w+day) /,
@@ -446,7 +446,7 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
     }
   }
   const verbFrom = position;
-  while (position < tokens.length && (MODALS.has(tokens[position] as string) || tags[position] === "ADV") && tags[position] !== "VERB") position += 1;
+  while (position < tokens.length && (MODALS.has(tokens[position] as string) || tags[position] === "ADV" || (tokens[position] === "at" && tokens[position + 1] === "least") || (tokens[position] === "least" && tokens[position - 1] === "at")) && tags[position] !== "VERB") position += 1;
   if (tags[position] !== "VERB") return null;
   // "I do not remember that exam": the verb is an auxiliary before a negation, no request by its frame.
   if (tokens[position + 1] === "not" || tokens[position + 1] === "never") return null;
@@ -462,7 +462,9 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   // "I'll need a moment before the cosmo", "can I get a second to look at the gin": the verb's object is time.
   // ("give me a sec to think": whom the verb gives to stands before its object.)
   const objectFrom = ["me", "us", "him", "her", "them"].includes(tokens[position + 1] as string) ? position + 2 : position + 1;
-  const object = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[objectFrom] as string) ? objectFrom + 1 : objectFrom;
+  const counted = ["a", "an", "another", "one", "some", "more", "few", "little"].includes(tokens[objectFrom] as string) ? objectFrom + 1 : objectFrom;
+  // ("a little taste of the IPA", "a quick look at the list": the size of the time or taste said first.)
+  const object = ["little", "quick", "small", "tiny", "wee"].includes(tokens[counted] as string) && TIME_OBJECTS.has(tokens[counted + 1] as string) ? counted + 1 : counted;
   // ("I'll have a second one": another drink, not a moment.)
   // ("throw in a second Bud": the second of a drink, not a moment.)
   const timeAsked = TIME_OBJECTS.has(tokens[object] as string) && tokens[object + 1] !== "one" && matchMenuAt(tokens, object + 1, index) === null;
@@ -928,7 +930,9 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && SELF_SERVED.test(clause.utterance.padded)) return { ...clause, act: "CHAT" };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)
-    const politelyAfter = clauses[position + 1] !== undefined && test(POLITE_CONDITION, (clauses[position + 1] as Clause).utterance.padded);
+    // ("maybe just a water for me, I suppose": the hedge said after it settles the choice too.)
+    const nextSaid = clauses[position + 1]?.utterance.padded;
+    const politelyAfter = nextSaid !== undefined && (test(POLITE_CONDITION, nextSaid) || /^ (then )?i (suppose|guess)( so)? $/.test(nextSaid));
     if (clause.act === "STATEMENT" && clause.kind === "TENTATIVE" && clause.namesDrink && politelyAfter) return { ...clause, act: "REQUEST", kind: null };
     const after = clauses.slice(position + 1, position + 3);
     if (clause.act !== "REQUEST" || after.length === 0) return clause;

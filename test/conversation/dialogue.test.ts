@@ -2310,3 +2310,8 @@ describe("after Z57 and Z58: debts and prizes, a drink on someone's condition, a
     expect((await after(["a lemonade", "how does paying work here?"])).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z59 and Z60: a taste asked for before choosing, a hedge said after", () => {
+  itPoursNothing(["could I at least get a small taste of the classic brew first?"]);
+  itPours([["perhaps just a lemonade then, I guess", ["1 lemonade"]]]);
+});

@@ -141,6 +141,8 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-06-z56": 0.965,
   "fresh-2026-12-06-z57": 0.97,
   "fresh-2026-12-06-z58": 0.975,
+  "fresh-2026-12-06-z59": 0.975,
+  "fresh-2026-12-06-z60": 0.955,
   "fresh-2026-12-04-d": 0.995,
   "fresh-2026-12-04-e": 0.975,
   "fresh-2026-12-04-f": 1.0,
