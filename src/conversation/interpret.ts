@@ -690,7 +690,9 @@ const SAME_HERE = /^ ((ha|haha|lol|yeah|yes|oh|ah|right) )*same( here| for me| r
  * "what did you say? two cosmos? ok two cosmos please": a drink asked back before it is ordered is no
  * order of its own; "ha, same. the rain's biblical": "same" with a remark after it agrees, it repeats no round.
  */
-function withoutEchoes(clauses: readonly Clause[]): Clause[] {
+function withoutEchoes(clauses: readonly Clause[]): readonly Clause[] {
+  // Most utterances have neither: nothing is copied for them.
+  if (!clauses.some((clause) => (clause.asked && clause.fragment && clause.namesDrink) || SAME_HERE.test(clause.utterance.padded))) return clauses;
   return clauses.flatMap((clause, position) => {
     const later = clauses.slice(position + 1);
     const echoed = clause.asked && clause.fragment && clause.namesDrink && later.some((next) => next.act === "REQUEST" && next.utterance.order.drafts.some((draft) => clause.utterance.order.drafts.some((heard) => sameDrink(heard, draft))));
@@ -733,11 +735,11 @@ function joinFragments(said: readonly Clause[], index: MenuIndex): Clause[] {
       }
     }
     // ("three lemonades, wait, four, Jake wants one too": why the count went up, no more on top of it.)
-    if (previous?.act === "REPAIR" && previous.repair && !previous.repair.said.some((word) => CHANGE_CUES.has(word)) && BARE_COUNT.test(utteranceOf(previous.repair.body, index).padded) && ONE_TOO.test(clause.utterance.padded)) continue;
+    if (previous?.act === "REPAIR" && previous.repair && ONE_TOO.test(clause.utterance.padded) && !previous.repair.said.some((word) => CHANGE_CUES.has(word)) && BARE_COUNT.test(` ${previous.repair.body.join(" ")} `)) continue;
     // "wait, two of them don't drink, make that three": a cue and why, then the new version with a cue of its own.
     const saysWhat = (body: readonly string[]) => spokenCount(utteranceOf(body, index)) !== null || findModifiers(body).length > 0;
-    const toldWhyOnly = previous?.act === "REPAIR" && previous.repair && !previous.namesDrink && !saysWhat(previous.repair.body) && !TIP_WORD.test(` ${previous.repair.body.join(" ")} `);
-    if (toldWhyOnly && clause.act === "REPAIR" && clause.repair && (clause.namesDrink || saysWhat(clause.repair.body))) {
+    const toldWhyOnly = () => previous?.act === "REPAIR" && previous.repair !== null && !previous.namesDrink && !saysWhat(previous.repair.body) && !TIP_WORD.test(` ${previous.repair.body.join(" ")} `);
+    if (clause.act === "REPAIR" && clause.repair && previous?.act === "REPAIR" && (clause.namesDrink || saysWhat(clause.repair.body)) && toldWhyOnly()) {
       joined[joined.length - 1] = clause;
       continue;
     }
