@@ -6,7 +6,7 @@
  * "cancel the tip" is a tip, not a removal). Anything that names a drink and
  * matched nothing earlier is an order.
  */
-import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
+import { PEOPLE_AROUND, PERSON_NOUNS, WHOSE } from "./people.js";
 import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, readModifierAt } from "./modifiers.js";
@@ -139,9 +139,6 @@ export function spokenRange(u: Utterance): QuantityRange | null {
   return null;
 }
 
-/** "my one", "his one": the drink that is theirs, no count. */
-const OWNERS_OF_ONE = new Set(["my", "his", "her", "their", "our", "your"]);
-
 export function spokenCount(u: Utterance): number | null {
   for (let start = 0; start < u.tokens.length; start += 1) {
     const token = u.tokens[start];
@@ -153,7 +150,7 @@ export function spokenCount(u: Utterance): number | null {
     if (AMOUNT_UNITS.has(u.tokens[start + read.length] ?? "")) return null;
     if (u.tokens[start + read.length] === "more") return null;
     // ("make my one up": whose drink, no count of it.)
-    if (token === "one" && OWNERS_OF_ONE.has(u.tokens[start - 1] ?? "")) continue;
+    if (token === "one" && WHOSE.has(u.tokens[start - 1] ?? "")) continue;
     return read.value;
   }
   return null;

@@ -9,5 +9,8 @@ export const PERSON_NOUNS =
 /** The same words, one per entry: "grandma", "dad" said before a name or a drink. */
 export const PERSON_WORDS: ReadonlySet<string> = new Set(PERSON_NOUNS.split("|"));
 
+/** Whose drink: "my one", "his one" stand for the drink that is theirs, no count of it. */
+export const WHOSE: ReadonlySet<string> = new Set(["my", "his", "her", "their", "our", "your"]);
+
 /** People seen around the bar: "the guy next to me", "that couple". */
 export const PEOPLE_AROUND = "guy|guys|lady|ladies|man|men|woman|women|girl|girls|boy|boys|couple|bartender|table|gentleman|gentlemen|kids|people|group|lot|gang";

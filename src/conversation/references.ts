@@ -13,6 +13,7 @@ import { matches, namesNewDrinkFirst, REMOVE_VERB, REPEAT_CUE, spokenCount, subj
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isModifier, modifierProblem, readModifierAt, replaceModifiers } from "./modifiers.js";
 import { readQuantity } from "./numbers.js";
+import { WHOSE } from "./people.js";
 import type { RemoveLine, Understanding } from "./understanding.js";
 
 const namesAny = (u: Utterance): boolean => u.order.drafts.length > 0 || u.order.unknown.length > 0;
@@ -44,8 +45,6 @@ export function unitsOf(u: Utterance): number | null {
   return null;
 }
 
-/** Whose one of several: "his one", "my one". */
-const WHOSE = new Set(["his", "her", "my", "their", "our", "your"]);
 /** Verbs that change a drink into another. */
 const CHANGING = new Set(["make", "change", "switch", "swap", "turn"]);
 /** Words between the units and the new drink: "change one to a lager", "make two into negronis", "swap one for an IPA". */

@@ -39,6 +39,13 @@ function itPoursNothing(texts: readonly string[]): void {
   });
 }
 
+/** After each list of turns in one session, the tab is as given. */
+function itEndsWith(cases: readonly (readonly [readonly string[], readonly string[]])[]): void {
+  it.each(cases)("%j", async (turns, tab) => {
+    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
+  });
+}
+
 /** How many BarPort calls the engine made to change lines (the fake's addItems calls editLines inside: counted once). */
 function engineCalls(bar: FakeBar): () => number {
   let calls = 0;
@@ -2083,16 +2090,14 @@ describe("after Z41 and Z42: nobody as a subject, an auxiliary's negation, a few
     ["a lager for Orla. no, hang on, she's driving home tonight, a lemonade", ["1 lemonade"]],
   ]);
 
-  it.each([
+  itEndsWith([
     // "the other two": people, the subject of what they did; "just the one" sets the count.
     [["four IPAs", "only the one now, the other three got a taxi"], ["1 ipa"]],
     // A name English does not know, after "for".
     [["a gin on the rocks", "and the same again for Eoghan"], ["2 gin (on the rocks)"]],
     // "make it three" after more of the drink was ordered: three in all.
     [["a negroni for me", "and another for Tom", "make it three, Sue wants one too"], ["3 negroni"]],
-  ])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  ]);
 
   it.each([
     ["fifteen percent and we'll settle", { percent: 15 }],
@@ -2128,16 +2133,14 @@ describe("after Z43 and Z44: halves of a game, adverbs in a polite request, more
     ["a gin on the rocks, and keep them coming", ["1 gin (on the rocks)"]],
   ]);
 
-  it.each([
+  itEndsWith([
     [["three lagers and a cosmo", "hang on, Dev just walked in, stick a negroni on that too"], ["1 cosmopolitan", "1 negroni", "3 tap-beer"]],
     [["a double rum on the rocks", "actually make it a single"], ["1 rum (on the rocks)"]],
     [["a double brandy neat", "oh, make the brandy a single please"], ["1 brandy (neat)"]],
     [["a martini with a twist", "could you make the martini without the twist"], ["1 martini"]],
     [["a coke and a bud", "oh, and a second bud"], ["1 soda", "2 tap-beer"]],
     [["two negronis", "sorry, those were for the other table, clear mine"], []],
-  ])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  ]);
 
   it("'leave nine fifty' tips dollars and cents", async () => {
     expect((await after(["two manhattans", "leave nine fifty for the tip"])).session.tab).toMatchObject({ tipCents: 950 });
@@ -2158,16 +2161,14 @@ describe("after Z45 and Z46: one person's drink of a round, whether, an apology,
     ["could I get a soda, my mouth's so dry", ["1 soda"]],
   ]);
 
-  it.each([
+  itEndsWith([
     [["six negronis for the table", "Priya would like a lemonade instead"], ["1 lemonade", "5 negroni"]],
     [["four lagers", "Sam doesn't want the lager, he wants a cider, no, a classic brew instead"], ["1 classic-brew", "3 tap-beer"]],
     [["a cosmo", "and another cosmo", "oh, never mind the second cosmo"], ["1 cosmopolitan"]],
     [["two martinis and a lager", "cancel the martinis, we'll stick to beers"], ["1 tap-beer"]],
     [["a manhattan and a cosmo", "could my cosmo be a daiquiri instead"], ["1 daiquiri", "1 manhattan"]],
     [["a rum neat and a lager", "actually make that lager an IPA"], ["1 ipa", "1 rum (neat)"]],
-  ])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  ]);
 });
 
 describe("after Z47 and Z48: wondering about the bar, 'up' before the drink, a change said of whose drink, an answer after a question, some of a group, typed shorthand, someone back again, a serving given up in agreeing", () => {
@@ -2184,15 +2185,13 @@ describe("after Z47 and Z48: wondering about the bar, 'up' before the drink, a c
     ["a martini stirred please, what a long shift", ["1 martini (stirred)"]],
   ]);
 
-  it.each([
+  itEndsWith([
     [["a cosmo for her", "a negroni for him", "a lager for me", "oh, make her cosmo up"], ["1 cosmopolitan (up)", "1 negroni", "1 tap-beer"]],
     [["a rum with a chaser", "sorry, what? oh. neat, love"], ["1 rum (neat, with a chaser)"]],
     [["five martinis for the table", "wait, two of them don't drink, make that three"], ["3 martini"]],
     [["an IPA up", "fine, no up then"], ["1 ipa"]],
     [["two lagers", "ok cashing out now"], ["2 tap-beer"]],
-  ])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  ]);
 
   it("'ok closing out' starts the payment", async () => {
     expect((await after(["two lagers", "ok closing out"])).session.tab.status).toBe("PAYMENT_PENDING");
@@ -2211,16 +2210,14 @@ describe("after Z49 and Z50: a condition cut in two, glasses for drinks poured, 
     ["a jug of negronis for the table, five of them", ["5 negroni"]],
   ]);
 
-  it.each([
+  itEndsWith([
     [["a cosmo for her", "oh, and a twist on hers"], ["1 cosmopolitan (with a twist)"]],
     [["how much is the daiquiri?", "fine, I'll have that, up"], ["1 daiquiri (up)"]],
     [["four manhattans, stirred", "can you make my one up instead of stirred"], ["1 manhattan (up)", "3 manhattan (stirred)"]],
     [["a gin on the rocks", "and for my friend, something sweet, actually, he'll have a cosmo"], ["1 cosmopolitan", "1 gin (on the rocks)"]],
     [["two rums on the rocks", "one more, but neat this time"], ["1 rum (neat)", "2 rum (on the rocks)"]],
     [["a negroni", "that negroni was gorgeous", "one more of those please"], ["2 negroni"]],
-  ])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  ]);
 
   it("'we'll settle before dinner' starts no payment", async () => {
     expect((await after(["two lagers", "we'll settle before dinner"])).session.tab.status).toBe("OPEN");
@@ -2236,13 +2233,11 @@ describe("after Z51 and Z52: someone's one of a round, a hedge made polite, a ty
     ["ok so that's two IPAs for us and a lemonade for Sam", ["1 lemonade", "2 ipa"]],
   ]);
 
-  it.each([
+  itEndsWith([
     [["three negronis", "wait, he wants his on the rocks"], ["1 negroni (on the rocks)", "2 negroni"]],
     [["two whiskeys neat", "make mine a double"], ["1 whiskey (double, neat)", "1 whiskey (neat)"]],
     [["clear my tab", "ugh, changed my mind again, two lagers"], ["2 tap-beer"]],
-  ])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  ]);
 
   it("'a tenner for your trouble' tips", async () => {
     expect((await after(["a martini", "here's a tenner for your trouble"])).session.tab).toMatchObject({ tipCents: 1000 });
@@ -2260,13 +2255,11 @@ describe("after Z53 and Z54: gone off a drink, a favour as a question, one of th
     ["two cokes, hang on, three, Sam wants one too", ["3 soda"]],
   ]);
 
-  it.each([
+  itEndsWith([
     [["four lemonades", "take a lemonade off, one of the kids fell asleep"], ["3 lemonade"]],
     [["a negroni", "and a cosmo... no, forget it, just the negroni"], ["1 negroni"]],
     [["a martini for her", "and a lager for me", "she says the cosmo, not the martini"], ["1 cosmopolitan", "1 tap-beer"]],
-  ])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  ]);
 
   it("'make it a flat five dollars' right after a percent changes the tip to money", async () => {
     expect((await after(["two IPAs", "fifteen percent", "actually, make it a flat four dollars"])).session.tab).toMatchObject({ tipCents: 400 });
@@ -2278,15 +2271,13 @@ describe("after Z55 and Z56: a price said of a drink, a payment asked about then
 
   itPours([["sorry, did you say three negronis? yes, three negronis please", ["3 negroni"]]]);
 
-  it.each([
+  itEndsWith([
     [["two lagers", "no wait, make that a cider, no, a lager and a cosmo"], ["1 cosmopolitan", "1 tap-beer"]],
     [["a manhattan", "no sorry, the negroni. up, with a twist"], ["1 negroni (up, with a twist)"]],
     [["two lagers", "haha same. what a day"], ["2 tap-beer"]],
     [["four IPAs and a lemonade", "how much?", "Kim wants a daiquiri instead, swap one of the IPAs"], ["1 daiquiri", "1 lemonade", "3 ipa"]],
     [["three cosmos", "never mind, the girls already got some from the other bar"], []],
-  ])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  ]);
 
   it("'pay? no, not yet' starts no payment", async () => {
     expect((await after(["a martini", "pay? no, not yet"])).session.tab.status).toBe("OPEN");
@@ -2302,9 +2293,7 @@ describe("after Z57 and Z58: debts and prizes, a drink on someone's condition, a
     "the four of us went through a dozen pints at the wedding",
   ]);
 
-  it.each([[["a gin and a coke", "actually, could the gin be on the rocks?"], ["1 gin (on the rocks)", "1 soda"]]])("%j", async (turns, tab) => {
-    expect(tabLines((await after(turns)).session).sort()).toEqual(tab);
-  });
+  itEndsWith([[["a gin and a coke", "actually, could the gin be on the rocks?"], ["1 gin (on the rocks)", "1 soda"]]]);
 
   it("'how does paying work here?' starts no payment", async () => {
     expect((await after(["a lemonade", "how does paying work here?"])).session.tab.status).toBe("OPEN");
