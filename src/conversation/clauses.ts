@@ -81,7 +81,7 @@ const NOT_BAD = / not (bad|too bad|half bad) /;
 const REMOVAL_WORDS = / (changed my mind|anymore|any more|after all) /;
 const WANTING = / (want|need|mind|order) /;
 // ("do the 20 percent tip": a command; "do the martinis come with olives?" asks.)
-const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(?!have (a|an|some) )(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many) /;
+const AUXILIARY_FIRST = /^ (?!do (the|a|an) (\w+ ){0,2}(percent|dollars?|bucks?|tip|fiver|tenner)\b)(?!have (a|an|some) )(do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|may|might|am) (i|you|we|they|he|she|it|there|that|this|these|those|the|a|an|my|your|our|DRINK|any|anyone|anybody|ya|people|folks|everyone|everybody|someone|somebody|most|many|(table|seat|booth|room|rm|sunbed|lounger|cabana) num) /;
 const WONDERING = /^ ((\w+ ){0,4}(am |was |were |is |are ))?(i )?(wonder|wondering|wondered) (what|how|whether|which|if) /;
 const CONDITION = /^ (if|whether|what if|suppose|supposing|imagine|(say|let us say|lets say) (i|we|you|that)|(were|had) (i|we|you|he|she|they)) /;
 /** "I promised my wife", "I told the guys": a clause that reports what the next one says. */
@@ -141,7 +141,8 @@ const REQUEST_QUESTION = oneOf([
   // "could my colleague and I have...": the guest and company.
   /^ (can|could|may|might) (my|our) \w+ and (i|me) (have|get|try|order|grab|start) /,
   // "can she get the same", "could my husband have a lager": asked for someone in the company.
-  /^ (can|could|may) (he|she|they|(my|our|the) \w+) (also |just )?(have|get|try|grab) /,
+  // ("can seat 14 get a soda": someone known by where they sit.)
+  /^ (can|could|may) (he|she|they|(my|our|the) \w+|(table|seat|booth|room|rm|sunbed|lounger|cabana) num) (also |just )?(have|get|try|grab) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
   /^ would you mind /,
   // "do you think I could possibly get a manhattan?": asked as whether it could be, meant as a request.
@@ -163,6 +164,8 @@ const REMOVAL = oneOf([
   // "I never ordered the IPA" takes it off; "I'd never order a cosmo" tells.
   / (did not|(i|we) never) (order|ordered|ask for|asked for) (the|that|this|those|these|a|an|any|two|three) /,
 ]);
+/** "start me a tab with a manhattan", "open a tab for two IPAs": the tab opened by the drink asked for. */
+const TAB_OPENED_WITH = / (start|open|begin|run|set up) (me |us )?(a |my |our |the |up a )?(new )?(tab|bill) (with|for) ((a|an|one|two|three|four|five|six|\d+) )?(\w+ )?DRINK /;
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
   / (would not|could not|will not|never) say no to /,
@@ -186,6 +189,8 @@ const REQUEST_IDIOM = oneOf([
   // "a lemonade for now would be perfect": a drink wished for.
   // ("would hit the spot" only muses: Maya offers.)
   /^ ((i guess|i think|i suppose|maybe|honestly|actually) )?(a|an|one|another) (\w+ )?DRINK (MOD )?((\w+ ){0,3})?would (really |just )?be (perfect|MOD|great|lovely|wonderful|fantastic|grand|ideal|just the thing|divine|heaven|brilliant|super|fine) /,
+  // "I guess a Sprite's fine", "a lager is fine for me": one drink settled for ("the lager is fine" judges it).
+  /^ ((i guess|i think|i suppose|honestly|actually|then|ok|okay|so|yeah|just) )*(a|an|one|another) (\w+ )?DRINK (MOD )*(is|is just|will be) (fine|ok|okay|good|great|perfect|grand)( (for me|by me|with me|for now|then|thanks|thank you|please|cheers))* $/,
 ]);
 
 const NEGATION = "(not|never|no|no more|none of|nothing|neither|nor|without)";
@@ -318,12 +323,21 @@ const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|w
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
 /** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
 const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine)|i (suppose|guess|think))/;
+/** "after my song", "after our set": what comes first ("after the day I've had" tells what is over: a past day, so now). */
+const AFTER_WHAT_COMES = /after (my|our|his|her|your|the|this|next) (?!(day|night|week|year|month|morning|afternoon|evening) )(\w+ ){1,2}/;
+/** "I'm gonna get", "we'll have", "I'm getting": the guest's plan, said in the future. */
+const A_PLAN = /(i|we) (will|shall|am (going to|gonna)|are (going to|gonna)|gonna|am getting|are getting|am having|are having) /;
+/** "after my set" said alone, before the plan: the time the plan is for. */
+const AFTER_ALONE = new RegExp(`^ ${AFTER_WHAT_COMES.source}$`);
+const PLAN_FIRST = new RegExp(`^ ${A_PLAN.source}`);
 const LATER = oneOf([
   // "after my shift tomorrow I'm having a manhattan": after what is still to come.
   / after (my|our|the) (shift|work|class|classes|exam|exams|lecture|meeting|practice|training|workout|run) (tomorrow|tonight|later|on \w+day) /,
   // "we'll get cosmos after the speeches", "after the first dance": after an event still to come.
   // "I'll grab a lemonade after I finish this game": after what the guest does first.
   / after (i|we|you|he|she|they) (\w+ )?(finish|finishes|finished|win|lose|play|am done|are done|get back|get off|clock off|land|check in|eat) /,
+  // "after my song I'm gonna get a manhattan", "after our set we'll have lagers": opened by what comes first, then a plan.
+  new RegExp(`^ ${AFTER_WHAT_COMES.source}${A_PLAN.source}`),
   / after the (first |second |third |last |big |main |final )?(speeches|speech|toasts|toast|dance|ceremony|vows|cake|meal|dinner|buffet|quiz|raffle|auction|presentation|awards|fireworks|encore|match|game|show|set|film|movie|play|concert|interval|break|meeting|half|halftime|whistle|final|penalties|race) /,
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
   / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
@@ -539,8 +553,11 @@ const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ"
 /** "a negroni or maybe a manhattan": the hedge weighs the alternatives, not the wish. */
 const HEDGED_ALTERNATIVE = / or (maybe|perhaps|possibly|probably) (?=(a|an|the|two|three|DRINK) )/g;
 
+/** "we'll both have", "we all want", "us will each have": the group as one subject; who gets one is counted elsewhere. */
+const EVERY_ONE_OF_US = / (we|they|us) ((will|would|shall|can|could|should|do) )?(both|each|all) (?!of )/g;
+
 function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean, framed: boolean | null = null): Reading {
-  const shape = withoutLead(raw).replace(HEDGED_ALTERNATIVE, " or ");
+  const shape = withoutLead(raw).replace(HEDGED_ALTERNATIVE, " or ").replace(EVERY_ONE_OF_US, (_, subject: string, modal: string | undefined) => ` ${subject} ${modal ?? ""}`);
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
@@ -584,6 +601,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
   // "I'd like to know what's in the long island", "can I have a minute before the next one": a wish
   // to know, or for time, is a question, however politely it is put.
+  if (test(TAB_OPENED_WITH, shape)) return { act: "REQUEST", kind: null };
   if (framed === false && !negated) return { act: "QUESTION", kind: null };
   if (test(REQUEST_IDIOM, shape) || test(POLITE_REQUEST, shape)) return { act: "REQUEST", kind: null };
   if (test(POLITE_CONDITION, shape)) return { act: "CHAT", kind: null };
@@ -901,10 +919,12 @@ const TIME_FIRST = /^ ((maybe|perhaps|probably) )?(later|after|afterwards|tomorr
 function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Clause[] {
   const at = clauses.findIndex(
     (clause, position) =>
-      ((clause.act === "STATEMENT" && (clause.kind === "LATER" || clause.kind === "TENTATIVE")) || (clause.act === "ANSWER" && clause.tokens.includes("later"))) &&
-      !clause.namesDrink &&
-      !sentenceEnds[position] &&
-      TIME_FIRST.test(withoutLead(clause.utterance.padded)),
+      (((clause.act === "STATEMENT" && (clause.kind === "LATER" || clause.kind === "TENTATIVE")) || (clause.act === "ANSWER" && clause.tokens.includes("later"))) &&
+        !clause.namesDrink &&
+        !sentenceEnds[position] &&
+        TIME_FIRST.test(withoutLead(clause.utterance.padded))) ||
+      // ("after my set, I'm getting a lager": the time alone, then a plan for it.)
+      (clause.act === "CHAT" && AFTER_ALONE.test(clause.utterance.padded) && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
   );
   if (at < 0) return clauses;
   // Only within the sentence: "our train isn't till tomorrow. Two daiquiris" orders now.

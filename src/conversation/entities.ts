@@ -190,7 +190,9 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     const ofWhom = next === "of" ? (REFERRING.has(tokens[after + 1] ?? "") || tokens[after + 1] === "us" || tokens[after + 1] === "you" ? 2 : ["the", "my", "our"].includes(tokens[after + 1] ?? "") && PEOPLE.has(tokens[after + 2] ?? "") ? 3 : 0) : 0;
     // ("the three of us will split one": all of them, a group.)
     const theirVerb = tokens[after + ofWhom] ?? "";
-    const doesSomething = PEOPLES_VERBS.has(theirVerb) || (tagged.tags[after + ofWhom] === "VERB" && !WISHING.has(theirVerb));
+    // ("martinis, two of them shaken": how two of the drinks are made, not what two people did.)
+    const doesSomething =
+      PEOPLES_VERBS.has(theirVerb) || (tagged.tags[after + ofWhom] === "VERB" && !WISHING.has(theirVerb) && readModifierAt(tokens, after + ofWhom) === null);
     if (ofWhom > 0 && previous !== "the" && doesSomething) {
       // (The whole "one of the kids" goes: "of them" then points at no drinks.)
       found.set(position, { entity: "SOME_OF_THEM", length: number.length + ofWhom, value: number.value });

@@ -704,6 +704,9 @@ function withoutEchoes(clauses: readonly Clause[]): readonly Clause[] {
 }
 
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
+/** "just the lager", "only the IPAs": which drink stays, said after one taken off. */
+const KEPT_ONLY = /^ (just|only) (the|my|our|his|her|those|these) /;
+
 function joinFragments(said: readonly Clause[], index: MenuIndex): Clause[] {
   const clauses = withoutEchoes(said);
   const joined: Clause[] = [];
@@ -720,7 +723,8 @@ function joinFragments(said: readonly Clause[], index: MenuIndex): Clause[] {
       // ("I'll take the amber one then, a pint please": how much of the beer just named, not a lager too.)
       if (previous.act === "REQUEST" && JUST_A_PINT.test(clause.utterance.padded) && previous.utterance.order.drafts.some((draft) => draft.candidates.every((id) => index.byId.get(id)?.category === "BEER"))) continue;
       // ("cancel the vodka, a cosmo instead": a drink said after a removal is asked for, not taken off too.)
-      const afterRemoval = matches(previous.utterance, REMOVE_VERB) && clause.namesDrink && clause.tokens.includes("instead");
+      // ("forget the negroni, just the lager": the drink kept, not taken off too.)
+      const afterRemoval = matches(previous.utterance, REMOVE_VERB) && clause.namesDrink && (clause.tokens.includes("instead") || KEPT_ONLY.test(clause.utterance.padded));
       if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval) {
         const tokens = [...previous.tokens, ...clause.tokens];
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
@@ -1045,6 +1049,8 @@ function askedWhatIsInIt(understanding: Understanding, tokens: readonly string[]
 
 /** Two guests said together: "my colleague and I", "me and my wife", "we both", "the two of us". */
 const TWO_OF_US = / ((my|our|the) \w+ and (i|me)|(i|me) and (my|our|the) \w+|we both|both of us|the two of us) /;
+/** The two guests, each of them: "we both", "we'll both", "both of us", "us both". */
+const BOTH_OF_US = / (we (\w+ )?both|both of us|us both) /;
 /** "only the rum", "just the negroni": the drink already known, and nothing more. */
 const ONLY_THE = / (only|just) (the|that|my) (\w+ )?DRINK /;
 /** A drink named with "the", "that" or a possessive: one already known. */
@@ -1282,10 +1288,13 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       const asBefore = matches(u, AS_BEFORE);
       // "could my colleague and I have an old fashioned each?": one for each of the two.
       // ("an IPA each for me and my three mates", "a negroni each for the four of us": one for each guest said.)
-      const each = reading.drafts.length === 1 && u.tokens.includes("each") && (matches(u, TWO_OF_US) || guests !== null) && reading.drafts[0]?.quantity === 1;
-      if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: guests ?? 2 }] };
+      // ("we'll both have a daiquiri", "both of us want negronis": one for each of the two.)
+      const both = BOTH_OF_US.test(u.padded);
+      const each = reading.drafts.length === 1 && ((u.tokens.includes("each") && (matches(u, TWO_OF_US) || guests !== null)) || both) && reading.drafts[0]?.quantity === 1;
+      const group = guests ?? (both ? 2 : null);
+      if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: group ?? 2 }] };
       // "the other four of us want lagers", "a round of tequilas for the five of us": one for each guest said.
-      if (guests !== null) reading = { ...reading, drafts: reading.drafts.map((draft) => forEachGuest(draft, guests)) };
+      if (group !== null) reading = { ...reading, drafts: reading.drafts.map((draft) => forEachGuest(draft, group)) };
       // "a round of IPAs for my team": one each for a group whose size was not said is asked, never guessed.
       else if (GROUP_NAMED.test(u.padded)) reading = { ...reading, drafts: reading.drafts.map(forAGroupUncounted) };
       // "one more beer": another of the kind, the one of it already poured; "another old fashioned": made as the last one.
@@ -1499,7 +1508,7 @@ function alsoRemoved(understanding: Understanding, tokens: readonly string[], st
 
 /** A drink asked for one per guest ("lagers for the four of us"), counted by the guests said; any other as it was. */
 /** A group named without its size: "for my team", "for the table", "for the lads". */
-const GROUP_NAMED = / for (everyone|everybody|(my|the|our|his|her|their|all the) (team|table|group|lads|crew|squad|office|gang|boys|girls|family|department|guys|friends|mates|colleagues|whole \w+)) /;
+const GROUP_NAMED = / (we (\w+ )?all|all of us) | for (everyone|everybody|(my|the|our|his|her|their|all the) (team|table|group|lads|crew|squad|office|gang|boys|girls|family|department|guys|friends|mates|colleagues|whole \w+)) /;
 
 function forAGroupUncounted(draft: DraftLine & { perGuest?: true; quantitySaid?: boolean }): DraftLine {
   // ("round of Negronis for the table, four of them": the size said after all.)

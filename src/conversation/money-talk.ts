@@ -138,9 +138,10 @@ export function readTipAmount(tokens: readonly string[], start: number): AmountR
   return null;
 }
 
-/** Words that may stand around an amount said on its own ("just a tenner, thanks"). */
+/** Words that may stand around an amount said on its own ("just a tenner, thanks", "fine, throw a fiver back on"). */
 const BARE_TIP_WORDS: ReadonlySet<string> = new Set([
-  "just", "please", "thanks", "thank", "you", "okay", "oh", "well", "so", "then", "here", "is", "and", "maya", "how", "about",
+  "just", "please", "thanks", "thank", "you", "okay", "ok", "oh", "well", "so", "then", "here", "is", "and", "maya", "how", "about",
+  "fine", "yeah", "alright", "throw", "put", "stick", "chuck", "bung", "slap", "back", "on", "in", "there", "top",
 ]);
 
 /** How an everyday amount starts: "a fiver", "a buck fifty", "a couple of bucks" (not "20 dollars", which may be a price or a total). */

@@ -7,7 +7,7 @@
  * Words after a quantity (or after "and") that name nothing on the menu are
  * kept as the drink the guest asked for and the bar does not have.
  */
-import type { MenuCategory, Modifier } from "../bar/menu-catalog.js";
+import { DOUBLE, type MenuCategory, type Modifier } from "../bar/menu-catalog.js";
 import type { DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
 import { groundPhrase, isDrinkLike, notOnMenuLengthAt } from "./grounding.js";
@@ -452,6 +452,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   let forEveryLine = false;
   let strayRun: string[] = [];
   let before: ModifierRead[] = [];
+  /** How many of `before` were said before the open slot began: the rest were said inside it. */
+  let beforeTheSlot = 0;
   /** The line modifiers said after a drink attach to; null after "and" or a new quantity. */
   let open: ParsedLine | null = null;
   /** The last line named by a drink, which "one neat and one on the rocks" splits. */
@@ -501,9 +503,19 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     // "a long flight from Singapore", "a client": an English noun that names nothing a bar serves is
     // talk, not a drink the bar lacks ("a sazerac" is one). Words that go on into a clause ("two, my
     // partner wants one") stay unknown: the clause is not an order as read.
-    if (phrase) (isTalk(phrase, slotWords, index) ? stray : unknown).push(phrase);
+    const notServed = phrase !== null && !isTalk(phrase, slotWords, index);
+    if (phrase) (notServed ? unknown : stray).push(phrase);
+    // ("a margarita on the rocks and a lager": how the drink not served was to be made goes with it.)
+    if (notServed && phrase === slotWords.join(" ")) before = before.slice(0, beforeTheSlot);
     // "two or three" with no drink after it is no count at all.
     if (count === null || phrase || range) return;
+    // ("a whiskey neat, a double": the size of the one drink just made, not a second one; "one dry" after a
+    // dirty martini is another way of making it, so another martini.)
+    if (named && named.quantity === 1 && count === 1 && !slotAfterAnd && !forSomeone && before.length > 0 && before.every((read) => read.modifier === DOUBLE && !named?.modifiers.includes(DOUBLE))) {
+      attach(named, before);
+      before = [];
+      return;
+    }
     if (before.length > 0 && named) {
       const source = named;
       const { heading: _heading, perGuest: _perGuest, ...counted } = source;
@@ -537,16 +549,17 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     switch (event.kind) {
       case "quantity": {
         // "two vodkas and a rum, all three on the rocks": the drinks said, counted again, not three more.
-        const before = events[at - 1];
-        const allCounted = forEveryLine && before?.kind === "word" && before.token === "all" && event.value === drafts.reduce((sum, draft) => sum + draft.quantity, 0);
+        const previousEvent = events[at - 1];
+        const allCounted = forEveryLine && previousEvent?.kind === "word" && previousEvent.token === "all" && event.value === drafts.reduce((sum, draft) => sum + draft.quantity, 0);
         if (allCounted) break;
         closeSlot();
         flushStray();
         // "four martinis, just three": a count said again, restricted, after the drink.
-        restrictedCount = before?.kind === "word" && (before.token === "just" || before.token === "only") && drafts.length > 0;
+        restrictedCount = previousEvent?.kind === "word" && (previousEvent.token === "just" || previousEvent.token === "only") && drafts.length > 0;
         quantity = event.value;
         quantityRange = event.range;
-        quantityAfterAnd = before?.kind === "separator" && !before.or;
+        beforeTheSlot = before.length;
+        quantityAfterAnd = previousEvent?.kind === "separator" && !previousEvent.or;
         expectingDrink = true;
         forEveryLine = false;
         open = null;
@@ -701,6 +714,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         flushStray();
         alternativeTo = event.or && events[at - 1]?.kind !== "separator" ? (drafts[drafts.length - 1] ?? null) : null;
         expectingDrink = named !== null;
+        beforeTheSlot = before.length;
         open = null;
         break;
       case "word":

@@ -492,6 +492,12 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
       continue;
     }
+    // "an iced tea, the normal kind not the long island": the drink not meant, set against the one asked for, is a clause of its own.
+    // (After a cue, "sorry, three IPAs not lagers" is the correction itself, read whole.)
+    if (token === "not" && markersEnd < 0 && hasDrink(clauseStart, position) && !hasPredicate(clauseStart, position) && !hasNegation(clauseStart, position) && drinkNamedFrom(tokens, position + 1, index)) {
+      cut(position);
+      continue;
+    }
     // ("an IPA for 6 dollars is a steal": a number and its money unit are one amount.)
     if (pause === "NONE" && AMOUNT_UNITS.has(token) && readQuantity(tokens, position - 1) !== null) continue;
     // ("how much I must pay?": the question's subject, said without inverting, is still its own.)

@@ -2304,3 +2304,41 @@ describe("after Z59 and Z60: a taste asked for before choosing, a hedge said aft
   itPoursNothing(["could I at least get a small taste of the classic brew first?"]);
   itPours([["perhaps just a lemonade then, I guess", ["1 lemonade"]]]);
 });
+
+describe("after Z61 and Z62: a plan after an event to come, a drink settled for, a tab opened with a drink, a count said after, a serving of a drink not served, a double said after, 'X, not Y' inside a clause, both of us, someone by their seat", () => {
+  itPoursNothing([
+    "after our set we're gonna have two negronis",
+    "after my speech I'll get a whiskey neat",
+    "after the quiz I'm getting a round of lagers",
+    "we all want IPAs",
+  ]);
+
+  itPours([
+    ["right, after the day I've had, I'm getting a lager", ["1 tap-beer"]],
+    ["I suppose an IPA is fine", ["1 ipa"]],
+    ["start us a tab with two lemonades", ["2 lemonade"]],
+    ["Negronis! Three of them! Stirred!", ["3 negroni (stirred)"]],
+    ["a mojito on the rocks and a cola", ["1 soda"]],
+    ["a rum on the rocks, a double please", ["1 rum (double, on the rocks)"]],
+    ["a gin neat, and one on the rocks", ["1 gin (neat)", "1 gin (on the rocks)"]],
+    ["a lemonade, the plain one not the iced tea", ["1 lemonade"]],
+    ["we'll both have an IPA", ["2 ipa"]],
+    ["we both want cosmos", ["2 cosmopolitan"]],
+    ["could booth 3 get an iced tea", ["1 iced-tea"]],
+  ]);
+
+  itEndsWith([
+    [["an IPA and a cosmo", "no, forget the cosmo, just the IPA"], ["1 ipa"]],
+    [["a whiskey", "rocks, sorry, I'm half asleep"], ["1 whiskey (on the rocks)"]],
+    [["THREE IPAS", "sorry, caps lock. three lagers not IPAs"], ["3 tap-beer"]],
+  ]);
+
+  it("'stick a tenner on' after the tip was cleared leaves a ten-dollar tip", async () => {
+    expect((await after(["two lagers", "no tip", "ok, stick a tenner on"])).session.tab).toMatchObject({ tipCents: 1000 });
+  });
+
+  it("'can I open a tab with my card?' pours nothing and starts no payment", async () => {
+    const { session } = await after(["can I open a tab with my card?"]);
+    expect(session.tab).toMatchObject({ status: "OPEN", items: [] });
+  });
+});
