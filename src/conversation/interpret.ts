@@ -419,6 +419,14 @@ function revise(working: Working, repair: Repair, index: MenuIndex, countLeftOpe
     keepOnly(working, drafts);
     return null;
   }
+  // "two cokes, oh and actually make one of them a lemonade": some units of the drink just asked for become another.
+  const units = drafts.length === 1 && !undoing ? unitsOf(body) : null;
+  const latest = working.drafts[working.drafts.length - 1];
+  if (units !== null && latest && units < latest.quantity && !sameDrink(latest, drafts[0] as DraftLine)) {
+    working.drafts[working.drafts.length - 1] = { ...latest, quantity: latest.quantity - units };
+    working.drafts.push({ ...(drafts[0] as DraftLine), quantity: units });
+    return null;
+  }
   if (undoing) dropLastClause(working);
   if (countLeftOpen || adds(body, repair) || working.drafts.length === 0) {
     working.lastClause = working.drafts.length;

@@ -97,7 +97,9 @@ export function pluralOf(word: string): string {
 function withPlural(tokens: readonly string[]): string[][] {
   const variants = [[...tokens]];
   tokens.forEach((token, position) => {
-    if (token.length < 3 || (position > 0 && position < tokens.length - 1)) return;
+    // ("two 7 Ups": a short last word of a name is its head noun too; a short word alone is not pluralised.)
+    const headOfName = tokens.length > 1 && position === tokens.length - 1 && /^[a-z]+$/.test(token);
+    if ((token.length < 3 && !headOfName) || (position > 0 && position < tokens.length - 1)) return;
     for (const plural of new Set([pluralOf(token), `${token}s`])) {
       variants.push(tokens.map((word, at) => (at === position ? plural : word)));
     }

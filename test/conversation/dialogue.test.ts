@@ -2342,3 +2342,11 @@ describe("after Z61 and Z62: a plan after an event to come, a drink settled for,
     expect(session.tab).toMatchObject({ status: "OPEN", items: [] });
   });
 });
+
+describe("misses noticed earlier: a brand's plural with a short last word, one unit of a round changed in the same breath", () => {
+  itPours([
+    ["two 7 Ups please", ["2 soda"]],
+    ["two cokes for the twins, oh and actually make one of them a lemonade", ["1 lemonade", "1 soda"]],
+    ["three lagers, actually make two of them IPAs", ["1 tap-beer", "2 ipa"]],
+  ]);
+});
