@@ -270,10 +270,13 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
     const chosen = serving[serving.length - 1] as ModifierRead;
     // "I'll take two, on the rocks" after an offer: the count goes with the serving.
     // ("6, neat" when "5 or 6 of those" left the count open: the count settles it too.)
+    // ("four tequilas, neat" to "neat or on the rocks?": the drink named again with its count is how many of it.)
     const counted = (draft: DraftLine): DraftLine => {
-      if (count === null || drafts.length !== 1 || !(confirm || draft.range)) return draft;
+      const namedAgain = drafts.length === 1 && draft.candidates.length === 1 ? countSaidFor(u, draft.candidates[0] as string) : null;
+      const settles = namedAgain ?? (drafts.length === 1 && (confirm || draft.range) ? count : null);
+      if (settles === null) return draft;
       const { range: _range, ...settled } = draft;
-      return { ...settled, quantity: count };
+      return { ...settled, quantity: settles };
     };
     const updated = drafts.map((draft, draftIndex) =>
       question.draftIndexes.includes(draftIndex) ? withModifiers(counted(draft), [chosen, ...others]) : draft,

@@ -105,7 +105,7 @@ const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still
  * Asked of a drink without a verb: "the IPA any good?", "negroni strong?", "any beers?": how it is, or
  * whether there is one, not a drink ordered ("a martini, dirty?" and "two IPAs?" still ask for them).
  */
-const ASKED_OF_A_DRINK = / DRINK (any |very |really |too |that |pretty )?(good|nice|decent|strong|sweet|bitter|boozy|fruity|smooth|popular|fresh|cold|worth it|ok|okay|any good|good here|strong here) $|^ any (more )?DRINK /;
+const ASKED_OF_A_DRINK = / DRINK (any |very |really |too |that |pretty )?(good|nice|decent|strong|sweet|bitter|boozy|fruity|smooth|popular|fresh|cold|worth it|ok|okay|any good|good here|strong here) $|^ any (more )?DRINK | (more|less|cheaper|dearer|pricier|stronger|weaker|sweeter|bigger|smaller|better|worse|colder|lighter|darker|(?!(rather|other) )[a-z]+er) than (a |an |the |that |your )?DRINK /;
 /** Courtesy said as a condition: "if it's no trouble", "if you'd be so kind", "if it's all the same to you". */
 const POLITE_CONDITION =
   /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother|(alright|all right|ok|okay|fine)( with you)?( $| please))|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) |^ (and |but )?if you (would|will)( please)? $/;
@@ -226,7 +226,7 @@ const AVOIDING =
 
 /** A longing said in an idiom: the guest's own asks ("I could murder a pint"); someone else's is told, and offered ("my mum would kill for a cosmo"). */
 const DESIRE_IDIOM =
-  / (feel like|feels like|in the mood for|could go for|could use|could do with|treat (myself|me|us|ourselves) to|sort (me|us) out with|could really go for|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /;
+  / (feel like|feels like|in the mood for|could ((really|totally|definitely|seriously|so|just|honestly|sure) )?(go for|use|do with)|treat (myself|me|us|ourselves) to|sort (me|us) out with|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /;
 
 /** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
 const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|want|needs|need|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
@@ -320,7 +320,7 @@ const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neit
 /** A time clause in the past: "when I was in college". */
 const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
-const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
+const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|(can not|could not|cannot) (decide|choose|pick|make up (my|her|his|their|our) mind)|(deciding|choosing) between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
 /** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
 const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine)|i (suppose|guess|think))/;
 /** "after my song", "after our set": what comes first ("after the day I've had" tells what is over: a past day, so now). */
@@ -941,6 +941,12 @@ const CAN_WAIT = /^ ((but|and|though|although) )?(they|he|she|it|that|those|we|i
 /** "...and get it themselves": someone fetches the drink; nothing is asked of the bar. */
 const SELF_SERVED = / (get|grab|fetch|collect|pick up|order) (it|them|one|theirs|his|hers|their own|his own|her own)( \w+)? (themselves|himself|herself) /;
 
+/** A yes the guest says to themselves: "yeah, go on", "ah, why not", "sod it". */
+const YES_TO_ONESELF = "(yes|go on|why not|do it|go for it|sod it|what the heck|what the hell|let us do it|lets do it)";
+const SAYS_YES_TO_ITSELF = new RegExp(`^ ((oh|ah|ok|okay|sure|well|alright) )*${YES_TO_ONESELF}( (go on|then|please|why not|do it|yes))* $`);
+/** The same, said right after the drink in one breath: "maybe a daiquiri yeah go on". */
+const SELF_PERSUADED = new RegExp(` DRINK (MOD )*((oh|ah|ok|okay|sure|well|alright) )*${YES_TO_ONESELF}( (go on|then|please|why not|do it|yes))* $`);
+
 function withWaiting(clauses: Clause[]): Clause[] {
   return clauses.map((clause, position) => {
     // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
@@ -953,7 +959,12 @@ function withWaiting(clauses: Clause[]): Clause[] {
     // ("maybe just a water for me, I suppose": the hedge said after it settles the choice too.)
     const nextSaid = clauses[position + 1]?.utterance.padded;
     const politelyAfter = nextSaid !== undefined && (test(POLITE_CONDITION, nextSaid) || /^ (then )?i (suppose|guess)( so)? $/.test(nextSaid));
-    if (clause.act === "STATEMENT" && clause.kind === "TENTATIVE" && clause.namesDrink && politelyAfter) return { ...clause, act: "REQUEST", kind: null };
+    // ("maybe I'll have a daiquiri, yeah, go on", "maybe a negroni? ah, why not": the guest talks themselves into it.)
+    // (Unless the drink is named again after the yes: "maybe a daiquiri? yeah, let's do a daiquiri" asks once.)
+    const namedAgainAfter = clauses.slice(position + 1).some((later) => later.namesDrink);
+    const talkedInto = !namedAgainAfter && (test(SELF_PERSUADED, clause.utterance.order.shape) || (nextSaid !== undefined && SAYS_YES_TO_ITSELF.test(nextSaid)));
+    const hedged = (clause.act === "STATEMENT" && clause.kind === "TENTATIVE") || (clause.act === "QUESTION" && /^ (maybe|perhaps) /.test(clause.utterance.padded));
+    if (hedged && clause.namesDrink && (politelyAfter || talkedInto)) return { ...clause, act: "REQUEST", kind: null };
     const after = clauses.slice(position + 1, position + 3);
     if (clause.act !== "REQUEST" || after.length === 0) return clause;
     const stance = stanceOf(clause.utterance.order.shape);

@@ -733,7 +733,9 @@ function joinFragments(said: readonly Clause[], index: MenuIndex): Clause[] {
       // ("cancel the vodka, a cosmo instead": a drink said after a removal is asked for, not taken off too.)
       // ("forget the negroni, just the lager": the drink kept, not taken off too.)
       const afterRemoval = matches(previous.utterance, REMOVE_VERB) && clause.namesDrink && (clause.tokens.includes("instead") || KEPT_ONLY.test(clause.utterance.padded));
-      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval) {
+      // ("one IPA each for the three of us, so three IPAs": a sum said after, read on its own against what it sums.)
+      const sums = clause.namesDrink && SUMMING_UP.test(clause.utterance.padded);
+      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval && !sums) {
         const tokens = [...previous.tokens, ...clause.tokens];
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
         continue;
@@ -745,6 +747,14 @@ function joinFragments(said: readonly Clause[], index: MenuIndex): Clause[] {
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;
       }
+    }
+    // ("four actually, the others just showed up": the cue said after the new count is still its cue, and what
+    // follows it only tells why.)
+    const countFirst = previous !== undefined && joined.length === 1 && previous.act === "REQUEST" && previous.fragment && BARE_COUNT.test(previous.utterance.padded) && spokenCount(previous.utterance) !== null;
+    if (countFirst && clause.act === "REPAIR" && clause.repair?.cue === "REVISE" && !clause.namesDrink && spokenCount(utteranceOf(clause.repair.body, index)) === null) {
+      const tokens = [...clause.repair.said, ...previous.tokens];
+      joined[0] = { ...clause, tokens, utterance: utteranceOf(tokens, index), repair: { ...clause.repair, body: previous.tokens }, fragment: true };
+      continue;
     }
     // ("three lemonades, wait, four, Jake wants one too": why the count went up, no more on top of it.)
     if (previous?.act === "REPAIR" && previous.repair && ONE_TOO.test(clause.utterance.padded) && !previous.repair.said.some((word) => CHANGE_CUES.has(word)) && BARE_COUNT.test(` ${previous.repair.body.join(" ")} `)) continue;
@@ -1290,6 +1300,12 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && SHARING.test(u.padded) && DEFINITE.test(u.order.shape) && reading.drafts.every(poured)) continue;
       // "ok, a negroni. yeah. a negroni": the same one drink said again, alone, decides; it is not a second.
       if (saidAgain(reading.drafts, u, working)) continue;
+      // ("..., so two lagers and a cosmo": the lagers summed up, the cosmo asked for.)
+      const restated = summedUp(reading.drafts, u, working);
+      if (restated.length > 0) {
+        if (restated.length === reading.drafts.length) continue;
+        reading = { ...reading, drafts: reading.drafts.filter((draft) => !restated.includes(draft)) };
+      }
       // "ok, only the rum" of the rum just poured: that is all, no other one.
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && ONLY_THE.test(u.order.shape) && reading.drafts.every((draft) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)))) continue;
       // "another bourbon same way": made as the one before it, whatever that was.
@@ -1444,6 +1460,15 @@ function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working)
   // ("a soda on the rocks, please? Cola, if you have it.": the kind of soda, said after it.)
   // ("just pour me a lager, any lager": any of that drink, the same one.)
   return /^ ((just|only) )?((a|an|any) )?DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
+}
+
+/** "so", "that's", "which makes": the order said again as a sum, not added to. */
+const SUMMING_UP = /^ (so|so that is|that is|that makes|which makes|so that makes|making|i\.e\.|ie)( a total of| in total| in all)? /;
+
+/** "one IPA each for the three of us, so three IPAs": the drinks just asked for, summed up with the counts they came to. */
+function summedUp(drafts: readonly DraftLine[], u: Utterance, working: Working): DraftLine[] {
+  if (!SUMMING_UP.test(u.padded)) return [];
+  return drafts.filter((draft) => working.drafts.some((line) => sameDrink(line, draft) && line.quantity === draft.quantity));
 }
 
 /** Mentions said well of a drink, or of no stance: what a "make it dirty" after them may be about. */

@@ -206,6 +206,8 @@ function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: 
 }
 
 const CHANGE_VERB = / (make|change|switch|swap|turn|replace|be|instead|as (a|an)) /;
+/** The first drink said is the one units are taken from: "one of the lemonades ... a sprite". */
+const UNITS_OF_THE_FIRST = /^[^D]* (of|off) (the|those|these|my|our|his|her|their) (\w+ )?DRINK /;
 /** "make his manhattan up", "change my martini to dirty": a change said of a drink pointed at by whose it is. */
 const POINTED_CHANGE = / (make|change|turn) (his|her|my|their|our) /;
 
@@ -223,7 +225,9 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   if (drafts.length === 2 && first && second) {
     // "make one of the gins a vodka"; "a vodka instead of his gin" names the new drink first, and so
     // does "he'd rather have an old fashioned, swap one of the martinis" (the drink poured is the old one).
-    const [old, replacement] = namesNewDrinkFirst(u) || (second.candidates.some(poured) && !first.candidates.some(poured)) ? [second, first] : [first, second];
+    // ("one of the lemonades should be a sprite": the drink the units are taken from is the old one, whatever was poured last.)
+    const unitsOfTheFirst = UNITS_OF_THE_FIRST.test(u.order.shape);
+    const [old, replacement] = !unitsOfTheFirst && (namesNewDrinkFirst(u) || (second.candidates.some(poured) && !first.candidates.some(poured))) ? [second, first] : [first, second];
     if (old.category !== null) return null;
     const line = { candidates: old.candidates, category: null, quantity: units, modifiers: old.modifiers };
     return { intent: "REPLACE", target: { kind: "NAMED", line, asSaid: true }, drafts: [{ ...replacement, quantity: units, quantitySaid: true }], unknown: [] };
@@ -361,6 +365,8 @@ function swappedInLastOrder(body: Utterance, state: DialogueState): Understandin
   const named = body.order.drafts.filter((draft, at, all) => all.findIndex((other) => sameDrink(other, draft)) === at);
   const [first, second, ...rest] = named;
   if (!first || !second || rest.length > 0 || body.order.unknown.length > 0 || body.tokens.some((token) => JOINING.has(token))) return null;
+  // ("one of the lemonades should be a sprite": units taken from the drink named first, read as such.)
+  if (unitsOf(body) !== null && UNITS_OF_THE_FIRST.test(body.order.shape)) return null;
   const ordered = (draft: DraftLine) => draft.category === null && state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId));
   if (ordered(first) === ordered(second)) return null;
   const [old, fresh] = ordered(first) ? [first, second] : [second, first];

@@ -124,6 +124,21 @@ function namesOrderWordsFrom(tokens: readonly string[], from: number, pauses: re
   }
   return false;
 }
+/** Verbs of wanting or asking in any person: a clause holding one may still be about the order ("my husband wants it cold"). */
+const WANTING_WORDS = new Set([...VERB_LIKE, "wants", "needs", "likes", "gets", "takes", "makes", "has", "having", "getting", "fancy", "fancies", "prefer", "prefers", "rather", "instead", "it", "one", "them", "those", "that", "please"]);
+
+/** Talk after an order, up to the next pause: no word of an order, and no word of wanting or pointing back at it. */
+function talksAfterTheOrder(tokens: readonly string[], from: number, pauses: readonly Pause[], index: MenuIndex): boolean {
+  if (namesOrderWordsFrom(tokens, from, pauses, index) || COMMANDS.has(tokens[from] ?? "") || POUR_COMMANDS.has(tokens[from] ?? "")) return false;
+  const end = nextPause(pauses, from, tokens.length);
+  return tokens.slice(from, end).every((word) => !WANTING_WORDS.has(word));
+}
+
+/** Where the next pause after `from` is (or the end). */
+function nextPause(pauses: readonly Pause[], from: number, length: number): number {
+  for (let at = from + 1; at < length; at += 1) if ((pauses[at] ?? "NONE") !== "NONE") return at;
+  return length;
+}
 const ORDER_CONTINUERS = new Set(["the", "a", "an", "one", "with", "for", "and", "in", "no", "not", "make", "and", "plus", "also", "same", "another", "both", "each", "extra"]);
 
 /** Words right after a cue that carry a correction: a drink, a count, a serving, or a verb of changing. */
@@ -631,6 +646,15 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     if (pause === "PAUSE" && (previous === "please" || previous === "thanks") && hasDrink(clauseStart, position) && !namesOrderWordsFrom(tokens, position, pauses, index)) {
       cut(position);
       continue;
+    }
+    // "mezcal neat, smoky is good when you can't feel your toes": after a bare order, talk with a verb of
+    // its own and no word of an order or a wish is a clause of its own (it would otherwise read as an opinion).
+    if (pause === "PAUSE" && position !== markersEnd && hasDrink(clauseStart, position) && !hasPredicate(clauseStart, position) && talksAfterTheOrder(tokens, position, pauses, index)) {
+      const end = nextPause(pauses, position, tokens.length);
+      if (hasPredicate(position, end)) {
+        cut(position);
+        continue;
+      }
     }
     // "that last negroni was perfect, another please", "no IPA for me, just a lemonade".
     if (pause === "PAUSE" && position !== markersEnd && startsRequest(tokens, position, index) && (hasPredicate(clauseStart, position) || hasNegation(clauseStart, position))) {

@@ -2350,3 +2350,26 @@ describe("misses noticed earlier: a brand's plural with a short last word, one u
     ["three lagers, actually make two of them IPAs", ["1 tap-beer", "2 ipa"]],
   ]);
 });
+
+describe("after Z63 and Z64: drinks compared in a question, a choice not yet made, talk after a bare order, a wish with an adverb, a hedge the guest talks themselves out of, a sum said after, a count with the cue after it, a count said with the drink answering how it is served, units of the drink named first, swapping one of a round", () => {
+  itPoursNothing(["are the IPAs dearer than the lager?", "r cosmos stronger than martinis?", "my brother can't decide between a negroni and an old fashioned"]);
+
+  itPours([
+    ["a vodka neat, the wind up there is brutal", ["1 vodka (neat)"]],
+    ["I could really use an IPA", ["1 ipa"]],
+    ["perhaps a martini, oh go on then", ["1 martini"]],
+    ["a negroni each for the two of us, so two negronis", ["2 negroni"]],
+  ]);
+
+  itEndsWith([
+    [["my brother can't decide between a negroni and an old fashioned", "yeah"], []],
+    [["two IPAs", "three actually, Sam's here"], ["3 ipa"]],
+    [["some rum", "three rums, on the rocks"], ["3 rum (on the rocks)"]],
+    [["six iced teas", "and two lemonades", "one of the iced teas should be a lemonade"], ["3 lemonade", "5 iced-tea"]],
+    [["4 martinis", "swap one martini for a negroni"], ["1 negroni", "3 martini"]],
+  ]);
+
+  it("'close it all out' starts the payment", async () => {
+    expect((await after(["a lager", "right, close it all out"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});
