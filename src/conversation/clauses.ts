@@ -243,9 +243,11 @@ const EVERY_TIME = / (after|with|between|before) (every|each) /;
 const POUR_VERB_FIRST = /^ (give|get|bring|pour|make|grab|order|put|add) /;
 /** "five bucks for a lager", "$12 for a martini": what a drink costs, said. */
 const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|one|that|this|your|my) DRINK | DRINK (is|are|costs?|was) (only |just )?(\w+ )?(bucks?|dollars?|quid|pounds|euros)( each)?( right)? | (charges?|charged|charging|wants|wanted|asks|asked) (you |me |us )?\w+( \w+)? for (a|an|the|one|that|this|your|my) DRINK /;
-const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) | keep (them|em|those|these|it|the drinks|the \w+) (coming|flowing) /;
+const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(here |there )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) | keep (them|em|those|these|it|the drinks|the \w+) (coming|flowing) /;
 /** "we'll stick to cocktails": a kind kept to from now on (a drink named, "stick with the lager", is chosen). */
 const KEEPING_TO = / (stick|stay|keep) (to|with) /;
+/** "so soft drinks only", "lagers only tonight": the kind the guests keep to, said with no count, no order yet. */
+const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
 const ROUND_READ_OUT = /^ (that is|that will be|it will be|so that is) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK )/;
 const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
@@ -947,6 +949,10 @@ const SAYS_YES_TO_ITSELF = new RegExp(`^ ((oh|ah|ok|okay|sure|well|alright) )*${
 /** The same, said right after the drink in one breath: "maybe a daiquiri yeah go on". */
 const SELF_PERSUADED = new RegExp(` DRINK (MOD )*((oh|ah|ok|okay|sure|well|alright) )*${YES_TO_ONESELF}( (go on|then|please|why not|do it|yes))* $`);
 
+/** "I'll get it", "I can cover this one": said with paying, the guest takes the bill. */
+const PAYS_FOR_IT = /^ ((oh|ok|okay|fine|alright|right|go on|no) )*i (will|shall|can|am going to|am gonna) (get|grab|cover|take care of) (it|this|that|this one|that one|these|them)( then| instead)? $/;
+const PAYING_SAID = / (settle|settling|pay|paying|bill|check|close|closing|cash out) /;
+
 function withWaiting(clauses: Clause[]): Clause[] {
   return clauses.map((clause, position) => {
     // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
@@ -954,7 +960,10 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
+    if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && ONLY_THAT_KIND.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && SELF_SERVED.test(clause.utterance.padded)) return { ...clause, act: "CHAT" };
+    // ("oh go on, I'll get it. settle up please": "it" is the bill the guest pays, not a drink.)
+    if (clause.act === "REQUEST" && PAYS_FOR_IT.test(clause.utterance.padded) && clauses.slice(position + 1).some((later) => PAYING_SAID.test(later.utterance.padded))) return { ...clause, act: "CHAT" };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)
     // ("maybe just a water for me, I suppose": the hedge said after it settles the choice too.)
     const nextSaid = clauses[position + 1]?.utterance.padded;

@@ -27,7 +27,7 @@ import { readNumber } from "./numbers.js";
 import type { Tag, Tagged } from "./tagging.js";
 
 /** `SOME_OF_THEM`: some of a group, the subject of what they do ("two of them don't drink"): no count, and not the group's size. */
-export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SOME_OF_THEM" | "SCORE" | "TEMPERATURE";
+export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SOME_OF_THEM" | "SCORE" | "TEMPERATURE" | "AGE";
 
 export interface FoundEntity {
   entity: NumberEntity;
@@ -128,6 +128,9 @@ function listedAfter(found: ReadonlyMap<number, FoundEntity>, position: number, 
 }
 
 const REFERRING = new Set(["them", "those", "these", "em"]);
+/** Who may be said to be some age, and the verbs that say it: "they're 5", "my son turned 12". */
+const AGED = new Set(["he", "she", "they", "we", "i", "kids", "son", "daughter", "boy", "girl", "twins", "children", "grandson", "granddaughter", "nephew", "niece", "baby"]);
+const BEING_AGED = new Set(["is", "are", "was", "were", "turned", "turns", "turning", "aged"]);
 const AMOUNTS = new Set(["percent", "dollars", "dollar", "bucks", "buck", "quid", "pounds", "euros", "cents"]);
 const TIP_WORDS = new Set(["tip", "tips", "tipping", "percent"]);
 /** The few words before `position` talk of a tip ("what would the tip be at 15"). */
@@ -234,6 +237,7 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     // "score's 3 1", "rows 8 9": a number right after one that is no count is no count either, unless a drink follows.
     // ("conference badge 88, gin on the rocks": a drink after a pause is not what the number counts.)
     const drinkFollows = countsADrink(tokens, after, index) && (pauses[after] ?? "NONE") === "NONE";
+    const listed = listedAfter(found, position, tokens, pauses);
     if (before && !drinkFollows) entity = before[1].entity;
     else if (UNITS.has(next) && next !== "o") entity = "DURATION";
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
@@ -247,8 +251,10 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (joined && previous === "number" && ["for", "to", "from", "with"].includes(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "get the number 8 a pint", "a whiskey for our number 7": someone's number, said with "the" or whose it is.
     else if (joined && previous === "number" && OWNED_NUMBER.has(tokens[position - 2] ?? "") && matchMenuAt(tokens, after, index) === null) entity = "LABEL";
-    // "sunbed 7 and 8", "tables 4, 5 and 6": more of the same labels, unless a drink follows.
-    else if (listedAfter(found, position, tokens, pauses) === "LABEL" && !countsADrink(tokens, after, index)) entity = "LABEL";
+    // "they're 5, 7 and 9", "my son is 12": how old someone is.
+    else if (BEING_AGED.has(previous) && AGED.has(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index)) entity = "AGE";
+    // "sunbed 7 and 8", "tables 4, 5 and 6", "5, 7 and 9" (years old): more of the same, unless a drink follows.
+    else if ((listed === "LABEL" || listed === "AGE") && !countsADrink(tokens, after, index)) entity = listed;
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).
     else if (/^\d{4}$/.test(token) && !countsADrink(tokens, after, index)) entity = "TIME";
     // "one of those", "two of them": a count of drinks already said.

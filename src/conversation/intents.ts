@@ -256,7 +256,7 @@ const REPEAT_CUE = / (another|again|same|one more|a second one|round|refill|ditt
 const REPEAT_NOT = new RegExp(
   // "the same as that couple": their drinks, named after it or asked about, not the guest's last order.
   ` (same|another) (one )?as (that|this|those|these|the|my|our|his|her|their|your) (best |old )?(${PERSON_NOUNS}|${PEOPLE_AROUND})\\b|` +
-  / another (question|time|day|thing|place|bar|topic) | (changed|change|changing) (my|our|his|her) mind again | same (here|to you) | (not|no|never) (another|again|more|one more) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /.source,
+  / another (question|time|day|thing|place|bar|topic|hour|half hour|minute|moment|second|while|week|month|year|song|game|chance|look|go|try|delay|announcement) | (changed|change|changing) (my|our|his|her) mind again | same (here|to you) | (not|no|never) (another|again|more|one more) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /.source,
 );
 /** "a round of crisps", "a round of applause": a round of something the bar does not pour, no drinks again. */
 const roundOfSomethingElse = (u: Utterance): boolean =>

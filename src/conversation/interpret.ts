@@ -712,10 +712,16 @@ function withoutEchoes(clauses: readonly Clause[]): readonly Clause[] {
 }
 
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
+/** "four at least", "a dozen easily", "six or so": a count guessed at, not asked for. */
+const ESTIMATED = /^ ((oh|well|um) )?\S+ (at least|at most|easily|or so|or more|tops|max|minimum|if not more)( i (reckon|think|bet))? $|^ (at least|easily|about|around|roughly) \S+ $/;
+
+/** "sorry, not coke": a drink refused alone, with at most a cue before it (the cue, the drink's words). */
+const REFUSED_ALONE = /^ ((?:(?:sorry|oh|oops|no|wait|um|uh) )*)not ((?:(?:a|an|the) )?\S+(?: \S+)?) $/;
+
 /** "just the lager", "only the IPAs": which drink stays, said after one taken off. */
 const KEPT_ONLY = /^ (just|only) (the|my|our|his|her|those|these) /;
 
-function joinFragments(said: readonly Clause[], index: MenuIndex): Clause[] {
+function joinFragments(said: readonly Clause[], index: MenuIndex, state: DialogueState): Clause[] {
   const clauses = withoutEchoes(said);
   const joined: Clause[] = [];
   for (const clause of clauses) {
@@ -747,6 +753,22 @@ function joinFragments(said: readonly Clause[], index: MenuIndex): Clause[] {
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;
       }
+    }
+    // ("did you see how many lagers he put away? four at least": the guest answers their own question, an estimate.)
+    if (previous?.act === "QUESTION" && clause.act === "REQUEST" && clause.fragment && !clause.namesDrink && ESTIMATED.test(clause.utterance.padded)) {
+      joined.push({ ...clause, act: "STATEMENT", kind: "OTHER" });
+      continue;
+    }
+    // ("sorry, not coke, lemonade": a drink refused, then the one meant, is the correction "lemonade, not coke".)
+    const refusedOnly = previous?.act === "DECLINE" && REFUSED_ALONE.exec(previous.utterance.padded);
+    const refusedWords = refusedOnly ? (refusedOnly[2]?.trim().split(" ") ?? []) : [];
+    const pouredBefore = refusedWords.length > 0 && utteranceOf(refusedWords, index).order.drafts.some((draft) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)));
+    if (previous && refusedOnly && pouredBefore && clause.act === "REQUEST" && clause.fragment && clause.namesDrink) {
+      const said = refusedOnly[1]?.trim().split(" ").filter((word) => word !== "") ?? [];
+      const body = [...clause.tokens, "not", ...refusedWords];
+      const tokens = [...said, ...body];
+      joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens, utterance: utteranceOf(tokens, index), repair: { cue: "REVISE", strength: "WEAK", said: said.length > 0 ? said : ["not"], body }, fragment: false };
+      continue;
     }
     // ("four actually, the others just showed up": the cue said after the new count is still its cue, and what
     // follows it only tells why.)
@@ -870,8 +892,16 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   // ("what do you mean? oh. on the rocks": the serving answered last, after talk that named no drink.)
   const closing = clauses[clauses.length - 1];
   const before = clauses.slice(0, -1);
-  const answeredLast = closing !== undefined && before.length > 0 && servingWordsOnly(closing.tokens) !== null && before.every((clause) => (clause.act === "QUESTION" || clause.act === "CHAT") && !clause.namesDrink);
+  // ("oh sorry, I missed that with the announcement. neat": an apology that corrects nothing, then the answer.)
+  const apologyOnly = (clause: Clause) => clause.act === "REPAIR" && clause.repair !== null && spokenCount(utteranceOf(clause.repair.body, index)) === null && findModifiers(clause.repair.body).length === 0;
+  const answeredLast = closing !== undefined && before.length > 0 && servingWordsOnly(closing.tokens) !== null && before.every((clause) => (clause.act === "QUESTION" || clause.act === "CHAT" || (clause.act === "STATEMENT" && clause.kind === "PAST") || apologyOnly(clause)) && !clause.namesDrink);
   if (answeredLast) return answerOpen([closing], wholeOf([...closing.tokens], index), state, index);
+  // ("sorry, I missed that. neat": the serving said after an apology is the repair's new version, and answers.)
+  const lastRepair = clauses.length === 1 && closing?.act === "REPAIR" && closing.repair !== null && !closing.namesDrink ? closing.repair : null;
+  if (lastRepair && lastRepair.body.length > 0 && servingWordsOnly(lastRepair.body) !== null && !lastRepair.said.some((word) => CHANGE_CUES.has(word))) {
+    const body = [...lastRepair.body];
+    return answerOpen([{ ...(closing as Clause), act: "REQUEST", repair: null, fragment: true, tokens: body, utterance: utteranceOf(body, index) }], wholeOf(body, index), state, index);
+  }
   if (open.length === 0 || asksOnAbout(clauses, state)) return null;
   // "eleven? fair." after "a Negroni is $11.00, want one?": the price said back, asked, is no count; the offer stays open.
   if (priceSaidBack(clauses, state, index)) return { answer: ACKNOWLEDGE, answered: null };
@@ -962,7 +992,8 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   if (read.tokens.length === 0) return { understanding: { intent: "UNKNOWN" }, answered: null };
   const apart = servingsApart(read.tokens, state, index);
   if (apart) return { understanding: apart, answered: null };
-  const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index);
+  if (brandCorrectedWithinItem(read.tokens, state, index)) return { understanding: ACKNOWLEDGE, answered: null };
+  const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index, state);
   let declined: Understanding | null = null;
   // With a question open, the utterance read whole once, for every way it may answer.
   const whole = state.pending || state.held ? wholeOf(read.tokens, index) : null;
@@ -988,6 +1019,30 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
+
+/**
+ * "sorry, not coke, sprite", "sprite not coke" after a coke was poured: the drink said instead is the same
+ * menu item under another name, so nothing on the tab changes (and nothing is taken off or poured again).
+ */
+function brandCorrectedWithinItem(tokens: readonly string[], state: DialogueState, index: MenuIndex): boolean {
+  const at = tokens.indexOf("not");
+  if (at < 0 || tokens.indexOf("not", at + 1) >= 0) return false;
+  const drinkAt = (position: number) => (ARTICLES_OF_A_DRINK.has(tokens[position] ?? "") ? position + 1 : position);
+  const refusedAt = drinkAt(at + 1);
+  const refused = matchMenuAt(tokens, refusedAt, index);
+  if (!refused || refused.itemIds.length !== 1) return false;
+  const refusedEnd = refusedAt + refused.length;
+  // The other name said right after the refused one ("not coke, sprite"), or right before "not" ("sprite not coke").
+  const afterAt = drinkAt(refusedEnd);
+  const after = matchMenuAt(tokens, afterAt, index);
+  const beforeAt = [1, 2, 3].map((back) => at - back).find((start) => start >= 0 && matchMenuAt(tokens, start, index)?.length === at - start);
+  const [said, start, end] = after ? [after, at, afterAt + after.length] : beforeAt !== undefined ? [matchMenuAt(tokens, beforeAt, index), beforeAt, refusedEnd] : [null, 0, 0];
+  if (!said || said.itemIds.length !== 1 || said.itemIds[0] !== refused.itemIds[0]) return false;
+  const rest = tokens.filter((_, position) => position < start || position >= end);
+  return rest.every((word) => CORRECTION_FILLER.has(word)) && state.lastOrder.some((line) => line.menuItemId === said.itemIds[0]);
+}
+const ARTICLES_OF_A_DRINK = new Set(["a", "an", "the"]);
+const CORRECTION_FILLER = new Set(["sorry", "no", "oh", "oops", "wait", "i", "meant", "mean", "a", "an", "the", "actually", "please", "make", "it", "that", "um", "uh", "er"]);
 
 /** "the second Manhattan", "that extra lager": one unit of a drink, told apart by when it came. */
 const UNIT_ORDINALS = new Set(["second", "third", "fourth", "fifth", "extra", "other", "last", "latest", "new"]);
@@ -1269,6 +1324,16 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
         continue;
       }
     }
+    // ("she doesn't want the long island, take one long island off": the same drink taken off again, counted this time.)
+    if (reading?.intent === "REMOVE" && reading.target.kind === "LINES") {
+      const again = reading.target.lines;
+      const earlier = readings.find(({ understanding }) => understanding.intent === "REMOVE" && understanding.target.kind === "LINES" && sameRemovedDrinks(understanding.target.lines, again));
+      if (earlier?.understanding.intent === "REMOVE" && earlier.understanding.target.kind === "LINES") {
+        const first = earlier.understanding.target.lines;
+        earlier.understanding = { intent: "REMOVE", target: { kind: "LINES", lines: again.map((line, at) => ({ ...line, quantity: line.quantity ?? first[at]?.quantity ?? null })) } };
+        continue;
+      }
+    }
     // "the cosmos were for my friends who left, take them off": "them" are the drinks just named, not the last order.
     if (reading?.intent === "REMOVE" && reading.target.kind === "LAST_ORDER" && reading.target.quantity === null && namedHere.length > 0 && !namesAny(u)) {
       reading = { intent: "REMOVE", target: { kind: "LINES", lines: namedHere.map((id) => ({ candidates: [id], category: null, quantity: null, modifiers: [] })) } };
@@ -1298,6 +1363,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "an extra glass so we can share the long island": the drink poured, shared, is no other one.
       const poured = (draft: DraftLine) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)) || working.drafts.some((line) => sameDrink(line, draft));
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && SHARING.test(u.padded) && DEFINITE.test(u.order.shape) && reading.drafts.every(poured)) continue;
+      // ("could you bring the IPA over to the window when it's ready": where the drink poured goes, no other one.)
+      if (reading.drafts.length > 0 && u.order.said.counts === 0 && BROUGHT_OVER.test(u.order.shape) && reading.drafts.every(poured)) continue;
       // "ok, a negroni. yeah. a negroni": the same one drink said again, alone, decides; it is not a second.
       if (saidAgain(reading.drafts, u, working)) continue;
       // ("..., so two lagers and a cosmo": the lagers summed up, the cosmo asked for.)
@@ -1461,6 +1528,13 @@ function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working)
   // ("just pour me a lager, any lager": any of that drink, the same one.)
   return /^ ((just|only) )?((a|an|any) )?DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
 }
+
+/** "bring the IPA over to the window", "take our drinks out to the terrace": the drink poured, carried somewhere. */
+const BROUGHT_OVER = / (bring|take|carry|send|run) (the|that|this|those|these|our|my|his|her|their) (\w+ )?DRINK (over|out|across|up|down|round|around)( to| here| there|$| when| please)/;
+
+/** Two removals of the same drinks, line for line. */
+const sameRemovedDrinks = (first: readonly RemoveLine[], second: readonly RemoveLine[]): boolean =>
+  first.length === second.length && first.every((line, at) => line.candidates.join() === second[at]?.candidates.join());
 
 /** "so", "that's", "which makes": the order said again as a sum, not added to. */
 const SUMMING_UP = /^ (so|so that is|that is|that makes|which makes|so that makes|making|i\.e\.|ie)( a total of| in total| in all)? /;

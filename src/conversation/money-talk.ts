@@ -35,6 +35,8 @@ const SIGNED = / (minus|negative) /;
 /** Words after a percent that say what it is a share of: "64 percent reporting", "80 percent in". */
 const OTHER_SHARES: ReadonlySet<string> = new Set(["reporting", "counted", "turnout", "battery", "chance", "sure", "alcohol", "abv", "proof", "done", "off", "humidity", "full", "charged"]);
 
+/** "a hundred percent", "100%": agreeing wholly, unless "tip" is said. */
+const WHOLEHEARTED = / (a |one )?hundred percent | 100 percent /;
 const NO_TIP: TipAsked = { tip: { none: true }, refusal: null };
 const refused = (refusal: TipRefusal): TipAsked => ({ tip: null, refusal });
 const amountTip = (cents: number): TipAsked => (cents === 0 ? NO_TIP : { tip: { amountCents: cents }, refusal: null });
@@ -53,6 +55,8 @@ export function readTip(u: Utterance): TipAsked | null {
   const roundUp = readRoundUp(tokens);
   if (roundUp) return namesDrink ? null : { tip: null, refusal: null, roundUp };
   if (!mentionsTip && percentAt < 0 && !leaving) return bareTip(tokens);
+  // "absolutely, one hundred percent, a negroni": full agreement, said as a share, is no tip.
+  if (!mentionsTip && !leaving && WHOLEHEARTED.test(padded)) return null;
   if (mentionsTip && TIP_QUESTION.test(padded)) return null;
   if (!mentionsTip && namesDrink) return null;
   // "51 percent now with 90 percent counted", "with 64 percent reporting": shares of something else, no tip.

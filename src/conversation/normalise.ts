@@ -47,7 +47,8 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|dry|parched|thirsty|sore|hoarse|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting|enough|plenty|fine|dead|broken|busted|down|working|empty)\b)/g, " is "],
   // "my song's next", "Dave's singing", "the ferry's boarding": before what is about to happen or is going on, "is"
   // (the nouns that end in "-ing" are owned: "my sister's wedding").
-  [/'s (?=(next|up next|over|closing|closed|open|due|cancelled|canceled|delayed)\b)/g, " is "],
+  // ("Jack Daniel's over ice": served over ice, owned.)
+  [/'s (?=(next|up next|over(?! (ice|rocks|the rocks|crushed))|closing|closed|open|due|cancelled|canceled|delayed)\b)/g, " is "],
   [/'s (?=(?!(wedding|evening|morning|thing|something|nothing|anything|everything|ring|king|building|meeting|booking|pudding|ceiling|sibling|darling|clothing|feeling|painting|reading|spring|string|wing|living|setting|outing|earring|stocking|lodging)\b)[a-z]{2,}ing\b)/g, " is "],
   // "my nan's 90 today": before a number, "is" (an age, a score), no one owns a number.
   [/'s (?=(\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b)/g, " is "],

@@ -104,6 +104,8 @@ function namesItsBase(spirit: Extract<Event, { kind: "item" }>, cocktail: Extrac
 const isQualifier = (event: Extract<Event, { kind: "item" }>): boolean => event.words.length === 1 && QUALIFIERS.has(event.words[0] as string);
 /** Verbs "over" goes with as a particle: "send over", "bring over", "pass over". */
 const SENDING = new Set(["send", "bring", "pass", "hand", "fetch", "carry", "run", "pop", "come"]);
+/** Verbs "in" goes with as a particle: "put in", "pop in", "get in" (an order placed). */
+const PUTTING_IN = new Set(["put", "pop", "get", "order", "stick", "chuck", "throw", "call", "punch", "book", "squeeze", "slip"]);
 /** Prepositions whose object is talked about, not asked for: "look at the gin", "a think about the negroni". */
 const TOPIC_PREPOSITIONS = new Set(["at", "about", "on", "regarding", "over", "in", "between", "versus", "vs", "of", "than"]);
 /** Words before "of" that count or measure the drink after it, not talk of it ("some of the negroni", "the rest of the IPAs"). */
@@ -140,6 +142,8 @@ function isTopic(events: readonly Event[], at: number): boolean {
     const before = events[back - 1];
     // ("send over a negroni", "bring over two IPAs": "over" goes with the verb; the drink is sent.)
     if (event.token === "over" && before?.kind === "word" && SENDING.has(before.token)) return false;
+    // ("can we put in two gins", "pop in a lemonade": "in" goes with the verb; the drink is ordered.)
+    if (event.token === "in" && before?.kind === "word" && PUTTING_IN.has(before.token)) return false;
     if (before !== undefined && before.kind !== "word") return false;
     // "how about an IPA", "what about a beer?": a suggestion to pour one.
     return !(event.token === "about" && before?.kind === "word" && (before.token === "how" || before.token === "what"));
@@ -490,7 +494,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     const count = quantity;
     // "the negroni, two please": a count with nothing after it but courtesy points back as well.
     // ("water for the table, three glasses": a container counted after the drink counts the drink.)
-    const refers = slotRefers || (expectingDrink && wordsSinceQuantity.every((word) => COURTESY.has(word) || CONTAINERS.has(word)));
+    // ("martinis, two please, for me and my husband": whom they are for says nothing of what is counted.)
+    const beforeWhom = beneficiary >= 0 && named?.heading ? wordsSinceQuantity.slice(0, beneficiary) : wordsSinceQuantity;
+    const refers = slotRefers || (expectingDrink && beforeWhom.every((word) => COURTESY.has(word) || CONTAINERS.has(word)));
     const forSomeone = wordsSinceQuantity.includes("for");
     const range = quantityRange;
     const slotAfterAnd = quantityAfterAnd;

@@ -2373,3 +2373,31 @@ describe("after Z63 and Z64: drinks compared in a question, a choice not yet mad
     expect((await after(["a lager", "right, close it all out"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z65 and Z66: an estimate answering the guest's own question, a kind kept to, 'a hundred percent', a brand owned and served over ice, 'put in' an order, food with a serving word in its name, a count after a plural drink and whom it is for, ages, a drink carried over, kept till later, a brand of the same drink, a drink refused then the one meant, an apology then the answer, a removal said twice, 'another hour'", () => {
+  itPoursNothing(["did you count how many martinis the groom had? six at least", "we're all driving, so soft drinks only"]);
+
+  itPours([
+    ["two Jack Daniel's over ice", ["2 whiskey (on the rocks)"]],
+    ["yes, one hundred percent, a martini", ["1 martini"]],
+    ["could we put in two negronis, stirred, and an iced tea", ["1 iced-tea", "2 negroni (stirred)"]],
+    ["a popsicle for my daughter and a lemonade", ["1 lemonade"]],
+    ["IPAs three please, for the lads at the back", ["3 ipa"]],
+    ["four lemonades, the kids are 4, 6, 8 and 10", ["4 lemonade"]],
+  ]);
+
+  itEndsWith([
+    [["an IPA", "can you take the IPA over to the booth when it's poured"], ["1 ipa"]],
+    [["two negronis please", "could you keep our negronis here till after the interval"], ["2 negroni"]],
+    [["two lagers and a coke", "oh sorry, not coke, lemonade"], ["1 lemonade", "2 tap-beer"]],
+    [["a coke", "sorry, pepsi not coke"], ["1 soda"]],
+    [["a brandy", "sorry, I didn't hear you over the band. on the rocks"], ["1 brandy (on the rocks)"]],
+    [["three long islands", "no, he doesn't want the long island, take one long island off"], ["2 long-island"]],
+    [["a lager", "can't pay yet, another hour they reckon"], ["1 tap-beer"]],
+  ]);
+
+  it("'I'll get it' said with paying pays, and pours nothing", async () => {
+    const { session } = await after(["a lemonade", "Jo says she'll get this one later", "oh go on, I'll get it. settle up please"]);
+    expect(session.tab).toMatchObject({ status: "PAYMENT_PENDING", items: [expect.objectContaining({ menuItemId: "lemonade", quantity: 1 })] });
+  });
+});
