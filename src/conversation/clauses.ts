@@ -248,7 +248,8 @@ const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|h
 const KEEPING_TO = / (stick|stay|keep) (to|with) /;
 /** "so soft drinks only", "lagers only tonight": the kind the guests keep to, said with no count, no order yet. */
 const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
-const ROUND_READ_OUT = /^ (that is|that will be|it will be|so that is) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK )/;
+const ROUND_READ_OUT =
+  /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK )/;
 const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
@@ -304,6 +305,8 @@ const OTHER_SUBJECT = new RegExp(
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
   /^ ((i think|i reckon|i feel like|i find|honestly|wow|man|oh) )?((the|that|this|these|those|your|a|an|our|my|his|her|their) )?((\w+) )?DRINK (MOD )?((here|there|you make|you serve|you have|(at|in|before|after|during|with|from|by|near|on) (the |a |my |your )?\w+|((the|that|this) \w+|i|he|she|we|they|you|my \w+) (had|ordered|made|got|drank|tried|recommended|served|brought|mixed)( \w+){0,3}) )?((and|or) (i|me) )?(is|are|was|were|looks?|looked|tastes?|tasted|smells?|smelled|sounds?|seems?|seemed|makes?|made|reminds?|hits?|goes|has|have|had|gets?|comes?|feels?|felt|always|never|just|really|kind|must|can|could|will|would|isnt|used|takes|took|brings|brought|gives|gave|keeps|kept|knocks|knocked|beats|puts|sends|sent|wins|won|does|did)\b/;
+/** Someone else's drink said to be one: "Bond's drink is a martini" (the guest's own, "my usual is...", may ask). */
+const SOMEONES_DRINK = /^ (?!(my|our|me) )(\w+ ){1,2}(drink|drinks|usual|tipple|poison|order|favourite|favorite|cocktail|signature|go to) (is|was|has always been) ((the|a|an|always|still|definitely|probably|usually|just|of course) )*DRINK /;
 /** A drink said to be something ("her favorite is the cosmo", "his drink of choice is vodka"). */
 const DRINK_PREDICATE = / (is|was|are|were|being) ((the|a|an|my|your|his|her|their|our|always|still|definitely|probably|usually|just) )*DRINK /;
 const THING_SUBJECT = /^ (it|that|this|these|those) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
@@ -349,6 +352,8 @@ const LATER = oneOf([
   / (when|once|as soon as|by the time) (it|the \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
   // "I'll wait for my friends", "we can wait on the negronis".
   / (will|would|can|could|should|going to|gonna|let us|lets|rather|happy to|better) wait /,
+  // "we've got two rounds left", "three songs to go": what is still to come.
+  / (have|got|have got) (\w+ )?(rounds?|drinks|questions|songs|games|frames|sets|races|hours|minutes) (left|to go) /,
 ]);
 const HABIT = / (always|usually|normally|often|sometimes|every (day|night|time|week)|only drinks?|by the gallon|(i|we) (drink|make|mix|brew|buy|shake|stir|pour)) /;
 
@@ -564,6 +569,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
   if (test(OWED_OR_WON, shape)) return statement("HYPOTHETICAL");
+  // "Bond's drink is a martini", "the boss's usual was an old fashioned": someone else's drink, told.
+  if (test(SOMEONES_DRINK, shape)) return statement("OTHER");
   // "fifty lagers, everybody in the line gets one": how the drinks just asked for are shared, no more of them.
   if (test(SHARED_OUT, shape)) return { act: "CHAT", kind: null };
   // "right, so that's one pint for me, one IPA for Priya": the round read out, asked for.
@@ -989,8 +996,16 @@ const LABELS = new Set(["name", "idea", "nickname", "answer", "title", "motto", 
 /** What may stand between a label and the drink it names: "the", "two", "dirty". */
 const NAMING_WORDS = new Set(["the", "a", "an", "two", "three", "four", "five", "six", "our", "my"]);
 
+/** Talk of a quiz, said anywhere in the utterance: drinks said bare there are answers ("Manhattan, obviously", "the answer's Long Island"). */
+const QUIZ_TALK = / (answer|answers|answer is|quiz|quizmaster|trivia|clue|write (it|that|them) down|put (it|that) down|question (num|one|two|three|four|five|six|seven|eight|nine|ten)|(cocktail|drinks|music|picture|bonus) round|(drink|cocktail|one) named after|(which|what) (drink|cocktail) (is|was) named) /;
+/** A bare fragment: drinks and the words said around an answer, no wish. */
+const BARE_ANSWER = /^ ((the|a|an|and|obviously|surely|definitely|of course|easy|then|DRINK|it is|it must be|must be|has to be|is it|maybe|probably|answer|the answer is|the answer|trust me|i reckon|i think|for sure|surely|i bet) )*$/;
+
 function withLabels(clauses: Clause[], index: MenuIndex): Clause[] {
+  const quiz = clauses.some((clause) => QUIZ_TALK.test(clause.utterance.padded));
   return clauses.map((clause, at) => {
+    // ("question seven... Manhattan, obviously": an answer said, nothing asked for.)
+    if (quiz && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (!clause.fragment || clause.act !== "REQUEST") return clause;
     const before = clauses[at - 1];
     const labelled = before !== undefined && LABELS.has(before.tokens[before.tokens.length - 1] as string) && !before.namesDrink;
@@ -1020,7 +1035,7 @@ const toldAgainst = (next: Clause): boolean =>
 /** "but I'll pass", "but no thanks", "but I'm good": what was just said, turned down. */
 const PASSING = /^ but (i will pass|i will give it a miss|no thanks|no thank you|i am good|i am fine|not for me|not tonight|i will skip it)( though| tonight| thanks)* $/;
 /** A wish said with "would": what an unreal condition after it makes hypothetical ("I'd have a martini if..."). */
-const WOULD = / (i|we) (would|could) /;
+const WOULD = / (i|we) (would|could) | would (really |just |so )?be /;
 
 /** "I'd have a martini if they weren't thirteen bucks": the condition after a wish makes it a hypothetical. */
 function withCounterfactuals(clauses: Clause[]): Clause[] {

@@ -423,6 +423,9 @@ function classifyRepeat(u: Utterance): Understanding | null {
 /** "this trio is something else": praise, asking for nothing. */
 const PRAISED_AS_SOMETHING_ELSE = / (is|are|was|were|be) (really |just |truly )?something else /;
 
+/** "that's strong", "this is so sweet", "it was a bit bitter": a drink at hand described. */
+const SAID_OF_THE_ONE_IN_HAND = /^ ((whoa|wow|ooh|oh|god|blimey|jeez|phew|ha|hah|yeah|mm|mmm) )*(that|this|it) (is|was|tastes|feels) ((so|really|very|pretty|quite|a bit|a little|too|way too|super|seriously|properly) )*\w+( (one|stuff|drink))?( though| actually| wow)? $/;
+
 function classifyRecommend(u: Utterance): Understanding | null {
   const mood = moodOf(u);
   const category = u.order.drafts.find((draft) => draft.category !== null)?.category ?? null;
@@ -438,7 +441,8 @@ function classifyRecommend(u: Utterance): Understanding | null {
   if (cue && !namesSpecificDrink(u)) return { intent: "RECOMMEND", mood, category };
   // "what non alcoholic drinks do you have?" lists a category; a mood alone asks for advice.
   const listing = category !== null && matches(u, MENU);
-  if (mood !== null && !namesSpecificDrink(u) && !listing) return { intent: "RECOMMEND", mood, category };
+  // ("whoa, that's strong": said of the drink in hand, a remark, not a wish for one.)
+  if (mood !== null && !namesSpecificDrink(u) && !listing && !matches(u, SAID_OF_THE_ONE_IN_HAND)) return { intent: "RECOMMEND", mood, category };
   if (cue && has(u, "recommend", "suggest", "surprise me")) return { intent: "RECOMMEND", mood, category };
   return null;
 }

@@ -314,7 +314,7 @@ function referredComment(reading: Understanding, clause: Clause, u: Utterance, f
 
 const NEGATED_DRINK = / (no|not|without|never mind|scratch|cancel|forget|hold|skip|minus|drop|remove) (the |a |an |that |any )?/;
 const ADDING = /^ (also|and|plus|too|as well) /;
-const NOT_YET_SAID = /^ ((nah|no|nope|oh) )*(not yet|not now|not just yet|later|maybe later)( thanks| though)? $/;
+const NOT_YET_SAID = /^ ((nah|no|nope|oh|but|and) )*(not yet|not now|not just yet|later|maybe later)( thanks| though)? $/;
 /** "just the daiquiris", "only those": drinks already had, said to keep to them. */
 const ONLY_THOSE_HAD = /^ (just|only) (the|those|these|my|our) /;
 const TIP_WORD = / (tip|tips|tipping|gratuity) /;
@@ -535,6 +535,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   // "never mind the bud" when "the bud" names nothing known: something in particular was meant, not the whole last order.
   // ("never mind, the girls already got some": a reason told, not a thing named.)
   const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && repair.body.length <= 4 && !ordersAny(body);
+  // ("never mind the tip", "forget the tip": the tip taken back, not the last order.)
+  if (undoing && !ordersAny(body) && TIP_WORD.test(` ${repair.body.join(" ")} `)) return { intent: "SET_TIP", tip: { none: true }, refusal: null };
   if (repair.body.length === 0 || (undoing && !ordersAny(body))) {
     if (undoing) return previous && !somethingNamed ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;

@@ -320,7 +320,7 @@ const LATER = oneOf([
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   // "I'll square up Friday", "pay you on payday": a day to come.
   / (on |by |this |come )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|month end|end of the month)( night| morning)? /,
-  / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set) | at closing( time)? | closing time | last call /,
+  / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set|quiz) | at closing( time)? | closing time | last (call|orders) /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished|pay|check out|checkout|fly|board|settle) /,
   // A hotel guest: "I'll pay at checkout", "when we check out", "when we leave".
   / (at|on|by) (check ?out|checkout)( time)? | when (i|we) (check out|leave|go|head out|are leaving|am leaving) /,

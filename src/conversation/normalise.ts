@@ -306,7 +306,34 @@ export function readText(text: string): ReadText {
   }
   // Nothing said before the first mark: no pause at the start.
   pauses[0] = "NONE";
-  return { tokens, pauses };
+  return withWhatTheyHave({ tokens, pauses });
+}
+
+/** Whom "what he has" points at, said as "the same as him". */
+const OBJECT_OF: ReadonlyMap<string, string> = new Map([["he", "him"], ["she", "her"], ["they", "them"]]);
+const HAVING = new Set(["has", "had", "have", "ordered", "orders", "got", "gets", "drinks", "drank"]);
+
+/** "I'll have what he has", "what she's having": the same as him, as "the same as him" says it. */
+function withWhatTheyHave(read: ReadText): ReadText {
+  const { tokens, pauses } = read;
+  if (!tokens.includes("what")) return read;
+  const out: string[] = [];
+  const outPauses: Pause[] = [];
+  for (let at = 0; at < tokens.length; at += 1) {
+    const whom = OBJECT_OF.get(tokens[at + 1] ?? "");
+    const verbLength = HAVING.has(tokens[at + 2] ?? "") ? 1 : ["is", "are", "was", "were"].includes(tokens[at + 2] ?? "") && ["having", "drinking", "getting"].includes(tokens[at + 3] ?? "") ? 2 : 0;
+    const unbroken = pauses.slice(at + 1, at + 2 + verbLength).every((pause) => pause === "NONE");
+    if (tokens[at] === "what" && whom !== undefined && verbLength > 0 && unbroken && at > 0) {
+      out.push("the", "same", "as", whom);
+      outPauses.push(pauses[at] ?? "NONE", "NONE", "NONE", "NONE");
+      at += 1 + verbLength;
+      continue;
+    }
+    out.push(tokens[at] as string);
+    outPauses.push(pauses[at] ?? "NONE");
+  }
+  outPauses.push(pauses[tokens.length] ?? "NONE");
+  return { tokens: out, pauses: outPauses };
 }
 
 export function tokenize(text: string): string[] {

@@ -405,7 +405,8 @@ export function readEdit(reading: Understanding, clause: Clause, u: Utterance, s
     referredEdit(reading, clause, u, state, index) ??
     namedEdit(reading, clause, u, state) ??
     unitReplaced(reading, asksForChange(clause, u), u, state, namedBefore) ??
-    unitsRemoved(reading, u) ??
+    // ("if we lose round 3 we owe them negronis": a removal verb in a supposition takes nothing off.)
+    (clause.act === "STATEMENT" ? null : unitsRemoved(reading, u)) ??
     askedAgain(clause, u, state) ??
     openDrinksOrdered(reading, clause, u, state)
   );

@@ -2401,3 +2401,32 @@ describe("after Z65 and Z66: an estimate answering the guest's own question, a k
     expect(session.tab).toMatchObject({ status: "PAYMENT_PENDING", items: [expect.objectContaining({ menuItemId: "lemonade", quantity: 1 })] });
   });
 });
+
+describe("after Z67 and Z68: quiz answers, someone else's drink, rounds still to come, a removal verb in a supposition, paying at last orders, 'but not yet', 'never mind the tip', a round read out after who it is for, 'what he has', a remark on the drink in hand, a wish with a reason against", () => {
+  itPoursNothing([
+    "round three, the drink named after a borough... Manhattan, obviously",
+    "Cosmopolitan, the answer's Cosmopolitan, trust me",
+    "the answer's Manhattan, I'd bet the house on it",
+    "Churchill's drink was a martini, dry, everyone knows that",
+    "a negroni would be perfect but I'm on call tonight",
+  ]);
+
+  itPours([
+    ["so it's an iced tea for me", ["1 iced-tea"]],
+    ["right, for the table that's two IPAs and a lemonade for Sam who's driving", ["1 lemonade", "2 ipa"]],
+    ["quiz break! two negronis please", ["2 negroni"]],
+  ]);
+
+  itEndsWith([
+    [["a lager", "don't close the tab, we've got three rounds to go"], ["1 tap-beer"]],
+    [["three IPAs", "if we lose round 2 we owe them lagers"], ["3 ipa"]],
+    [["my boss always has a manhattan", "I'll have what she has then"], ["1 manhattan"]],
+    [["an old fashioned", "whoa, that's strong", "just the one then"], ["1 old-fashioned"]],
+  ]);
+
+  it("'we'll pay at last orders' and 'the bill's on the firm, but not yet' start no payment; 'never mind the tip' clears it", async () => {
+    expect((await after(["a lager", "we'll pay it all at last orders"])).session.tab.status).toBe("OPEN");
+    expect((await after(["a lager", "the bill's on the firm, but not yet"])).session.tab.status).toBe("OPEN");
+    expect((await after(["a lager", "15% tip on that", "never mind the tip"])).session.tab).toMatchObject({ tipCents: 0 });
+  });
+});
