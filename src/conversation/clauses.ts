@@ -151,7 +151,7 @@ const REQUEST_QUESTION = oneOf([
   /^ ((and|then|also|just) )?(pour|get|bring|make|fix|grab|give|hand|send|mix) (me|us|him|her|them) /,
   // "could my cosmo be a daiquiri instead", "can the martini be dirty": a drink asked to be made another way.
   /^ (can|could) (the|my|his|her|our|their|that|this|PERSON) (\w+ ){0,2}DRINK (please )?be (MOD|a|an|one|made) /,
-  /^ (is it|would it be|will it be) ((at all|even|really|actually|maybe|perhaps|at all even) )?(possible|okay|ok|alright) |^ (any chance|do you mind if) /,
+  /^ (is it|would it be|will it be) ((at all|even|really|actually|maybe|perhaps|at all even) )?(possible|okay|ok|alright) |^ (any chance|do you mind if|mind if (i|we)) /,
   /^ (how|what) about /,
   /^ why (do not|not) (i|we) /,
 ]);
@@ -352,6 +352,8 @@ const LATER = oneOf([
   / (when|once|as soon as|by the time) (it|the \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
   // "I'll wait for my friends", "we can wait on the negronis".
   / (will|would|can|could|should|going to|gonna|let us|lets|rather|happy to|better) wait /,
+  // "Dave says he'll get the next one": a round still to come, whoever buys it.
+  / (get|buy|pay for|cover|grab|stand) the next (one|round|lot|drinks) /,
   // "we've got two rounds left", "three songs to go": what is still to come.
   / (have|got|have got) (\w+ )?(rounds?|drinks|questions|songs|games|frames|sets|races|hours|minutes) (left|to go) /,
 ]);
@@ -948,7 +950,10 @@ const CONDITION_AFTER = /^ ((and|but) )?(if|unless) (he|she|they|we|i|PERSON|\w+
 /** "...but they can wait till after the game": the wish just said is put off by whoever has it. */
 const CAN_WAIT = /^ ((but|and|though|although) )?(they|he|she|it|that|those|we|i|PERSON) (can|will|could|would|are happy to|is happy to|do not mind to) (wait|hold off)( |$)/;
 /** "...and get it themselves": someone fetches the drink; nothing is asked of the bar. */
-const SELF_SERVED = / (get|grab|fetch|collect|pick up|order) (it|them|one|theirs|his|hers|their own|his own|her own)( \w+)? (themselves|himself|herself) /;
+const SELF_SERVED =
+  / (get|grab|fetch|collect|pick up|order) (?!for )(\w+ ){1,3}(themselves|himself|herself|ourselves) | (get|grab|fetch|collect|pick up) (it|them|those|that|one) (from|at) (the|their|a) \w+ /;
+/** "the boys are getting their own pints": drinks someone buys for themselves, named. */
+const THEIR_OWN_DRINK = / (get|getting|gets|buy|buying|buys|grab|grabbing) (their|his|her) own (\w+ )?DRINK /;
 
 /** A yes the guest says to themselves: "yeah, go on", "ah, why not", "sod it". */
 const YES_TO_ONESELF = "(yes|go on|why not|do it|go for it|sod it|what the heck|what the hell|let us do it|lets do it)";
@@ -960,7 +965,15 @@ const SELF_PERSUADED = new RegExp(` DRINK (MOD )*((oh|ah|ok|okay|sure|well|alrig
 const PAYS_FOR_IT = /^ ((oh|ok|okay|fine|alright|right|go on|no) )*i (will|shall|can|am going to|am gonna) (get|grab|cover|take care of) (it|this|that|this one|that one|these|them)( then| instead)? $/;
 const PAYING_SAID = / (settle|settling|pay|paying|bill|check|close|closing|cash out) /;
 
+/** "he's not", "no she isn't", "they won't": what was just said of someone, denied. */
+const DENIED_AFTER = /^ ((no|nope|oh) )?(he|she|they|you) (is|are|will|does|do) not( be| getting| having)?( though| mate| tonight)? $/;
+/** "then I'm having...", "then we'll get...": a plan for after what was just said. */
+const THEN_A_PLAN = /^ (and )?then (i|we) (will|am|are|shall|am going to|are going to|am gonna|are gonna) /;
+/** A time still to come, told: "my shift ends at 2", "the set finishes at ten". */
+const TIME_TO_COME = / (ends|finishes|starts|closes|opens|is over|ends at|finish|end) (at|in|around|by)? ?(num|\d+|midnight|noon|\w+ minutes)? /;
+
 function withWaiting(clauses: Clause[]): Clause[] {
+  const nextSaidOf = (position: number): string | undefined => clauses[position + 1]?.utterance.padded;
   return clauses.map((clause, position) => {
     // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
     const conditionAfter = clauses[position + 1] !== undefined && CONDITION_AFTER.test((clauses[position + 1] as Clause).utterance.padded);
@@ -968,7 +981,14 @@ function withWaiting(clauses: Clause[]): Clause[] {
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && ONLY_THAT_KIND.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
-    if (clause.act === "REQUEST" && SELF_SERVED.test(clause.utterance.padded)) return { ...clause, act: "CHAT" };
+    if (clause.act === "REQUEST" && (SELF_SERVED.test(clause.utterance.padded) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
+    // ("my son thinks he's getting a pint. he's not": a wish said of someone, then denied.)
+    if (clause.act === "REQUEST" && clause.namesDrink && nextSaidOf(position) !== undefined && DENIED_AFTER.test(nextSaidOf(position) as string)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
+    // ("what if I said I was 18, could I get a Long Island?": asked inside a supposition.)
+    const supposed = clauses[position - 1]?.kind === "HYPOTHETICAL" && clauses.slice(Math.max(0, position - 2), position).some((earlier) => /^ (what if|suppose|supposing|say) /.test(earlier.utterance.padded));
+    if (clause.act === "REQUEST" && clause.asked && supposed) return { ...clause, act: "QUESTION", kind: null };
+    // ("my shift ends at 2, then I'm having a manhattan": after a time to come, what the guest will do then.)
+    if (clause.act === "REQUEST" && THEN_A_PLAN.test(clause.utterance.padded) && position > 0 && TIME_TO_COME.test((clauses[position - 1] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("oh go on, I'll get it. settle up please": "it" is the bill the guest pays, not a drink.)
     if (clause.act === "REQUEST" && PAYS_FOR_IT.test(clause.utterance.padded) && clauses.slice(position + 1).some((later) => PAYING_SAID.test(later.utterance.padded))) return { ...clause, act: "CHAT" };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)

@@ -714,6 +714,9 @@ function withoutEchoes(clauses: readonly Clause[]): readonly Clause[] {
 }
 
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
+/** "could I possibly maybe": asking, with nothing asked for yet. */
+const ASKING_ONLY = /^ (can|could|may|might) (i|we)( (possibly|maybe|perhaps|just|please|um|uh|er))* $/;
+
 /** "four at least", "a dozen easily", "six or so": a count guessed at, not asked for. */
 const ESTIMATED = /^ ((oh|well|um) )?\S+ (at least|at most|easily|or so|or more|tops|max|minimum|if not more)( i (reckon|think|bet))? $|^ (at least|easily|about|around|roughly) \S+ $/;
 
@@ -770,6 +773,12 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const body = [...clause.tokens, "not", ...refusedWords];
       const tokens = [...said, ...body];
       joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens, utterance: utteranceOf(tokens, index), repair: { cue: "REVISE", strength: "WEAK", said: said.length > 0 ? said : ["not"], body }, fragment: false };
+      continue;
+    }
+    // ("could I possibly, maybe, get a cosmo?": the asking and its verb, cut apart by a hedge, are one request.)
+    if (previous?.act === "REQUEST" && !previous.namesDrink && ASKING_ONLY.test(previous.utterance.padded) && /^ (get|have|grab|order|try|take) /.test(clause.utterance.padded)) {
+      const tokens = [...previous.tokens, ...clause.tokens];
+      joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: clause.namesDrink, fragment: false };
       continue;
     }
     // ("four actually, the others just showed up": the cue said after the new count is still its cue, and what
@@ -1204,7 +1213,10 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
         }
         reading = revise(working, clause.repair, index, countLeftOpen);
       }
-      else {
+      else if (clause.repair.cue === "UNDO" && clause.repair.body.length === 0 && namedHere.length > 0 && position > 0 && clauses[position - 1]?.act !== "REQUEST") {
+        // ("Karen says she'll get the cosmo herself, so cancel that": "that" is the drink just talked of, taken off.)
+        reading = { intent: "REMOVE", target: { kind: "LINES", lines: namedHere.map((id) => ({ candidates: [id], category: null, quantity: null, modifiers: [] })) } };
+      } else {
         reading = reviseLastTurn(clause.repair, state, index);
         if (reading.intent === "UNDO" && position === 0) undoFirst = true;
         // "Actually, I'll have it now": the new version may refer to the drink in focus.
@@ -1522,13 +1534,19 @@ const NONE_FOR_ME = /^ ((so|actually|then|okay|ok|well|but|no) )*(none|nothing) 
 const FOR_SOMEONE_ELSE = / for (her|him|them|the (\w+ )?(table|group|lady|guy|girls|boys|couple)|my \w+|our \w+) /;
 
 /** The one drink of the clause, said with "a" and nothing else, is the last one asked for in this utterance, said the same way. */
+/** One drink said alone, or asked for plainly: "a negroni", "can I get a water". */
+const SAID_AGAIN = /^ ((can|could|may) (i|we) (get|have|grab) |(i|we) will (have|take) |(give|get) me )?((just|only) )?((a|an|any) )?(MOD )*DRINK (MOD )*$/;
+
 function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working): boolean {
   const [again, ...others] = drafts;
   const last = working.drafts[working.drafts.length - 1];
   if (!again || others.length > 0 || !last || working.drafts.length !== 1 || u.order.said.counts > 0 || last.quantity !== 1) return false;
   // ("a soda on the rocks, please? Cola, if you have it.": the kind of soda, said after it.)
   // ("just pour me a lager, any lager": any of that drink, the same one.)
-  return /^ ((just|only) )?((a|an|any) )?DRINK $/.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && again.modifiers.length === 0;
+  // ("a martini, dirty, a dirty martini please": made the same way, the same drink said whole.)
+  const madeAlike = again.modifiers.length === 0 || (again.modifiers.length === last.modifiers.length && again.modifiers.every((modifier) => last.modifiers.includes(modifier)));
+  // ("water. can I get a water": the drink said, then asked for in so many words: once.)
+  return SAID_AGAIN.test(u.order.shape.replace(/ (please|then|yeah|yes|ok|okay)(?= )/g, "")) && sameDrink(last, again) && madeAlike;
 }
 
 /** "bring the IPA over to the window", "take our drinks out to the terrace": the drink poured, carried somewhere. */

@@ -35,6 +35,8 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/'s (?=(been|got)\b)/g, " has "],
   // "two ice cold IPAs": how cold they are, not served over ice.
   [/\bice[- ]cold\b/g, "icy cold"],
+  // "this one's on me", "the round's on the house": who pays, "is".
+  [/'s (?=on (me|us|him|her|them|the house|my tab|our tab|the firm|the company)\b)/g, " is "],
   // "Jen's on call", "he's on his way": where someone is, "is".
   [/'s (?=on (call|duty|shift|break|the way|his way|her way|their way|holiday|vacation|antibiotics|meds|the wagon)\b)/g, " is "],
   // "lemonade's two bucks right?": before a price or a count, "is".

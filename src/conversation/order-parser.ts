@@ -602,6 +602,20 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           expectingDrink = false;
           break;
         }
+        // ("a martini, dirty, a dirty martini please": the one drink said again, made the same way, is not a second one.)
+        const saidAlike = [...before.map((read) => read.modifier), ...event.modifiers];
+        const alike =
+          named !== null && named === drafts[drafts.length - 1] && named.quantity === 1 && quantity === 1 && !quantityAfterAnd && named.modifiers.length > 0 &&
+          sameDrink(named, event.itemIds) && saidAlike.length === named.modifiers.length && saidAlike.every((modifier) => named?.modifiers.includes(modifier));
+        if (alike) {
+          quantity = null;
+          quantityRange = undefined;
+          expectingDrink = false;
+          wordsSinceQuantity = [];
+          before = [];
+          open = named;
+          break;
+        }
         // "a jameson whiskey", "a corona beer": the drink named again by its kind is still that one drink.
         if (!expectingDrink && previous?.kind === "item" && previous.category === null && previous.itemIds.every((id) => event.itemIds.includes(id))) break;
         // "four beer IPA", "two beers, the IPA": the kind said first, then which one of it.

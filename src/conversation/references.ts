@@ -261,7 +261,8 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
 }
 
 /** "take one away", "knock two off": taking drinks off, whatever sits between. */
-const TAKING_AWAY = / (take|knock|cross|strike|scrub) (\w+ ){0,3}(off|away|out|back) /;
+/** ("twenty waters to take back": what the drinks are for, no taking away.) */
+const TAKING_AWAY = / (?<!to )(take|knock|cross|strike|scrub) (\w+ ){0,3}(off|away|out|back) /;
 
 /** "the neat one", "the dirty ones" said of drinks to take off: the drink on the tab made so, one of it or all of it. */
 export function servedOnesRemoved(tokens: readonly string[]): Understanding | null {

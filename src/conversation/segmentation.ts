@@ -524,7 +524,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // ("nothing but water", "anything but gin": "but" as "except", inside the clause.)
     // ("one more, but neat this time": how the drink is made differently, inside the clause.)
     const except = token === "but" && (["nothing", "anything", "everything", "all"].includes(previous) || readModifierAt(tokens, position + 1) !== null);
-    if (CONJUNCTIONS.has(token) && !except && !((token === "if" || token === "whether") && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see", "know", "sure"].includes(previous))) {
+    if (CONJUNCTIONS.has(token) && !except && !((token === "if" || token === "whether") && ["what", "as", "even", "wonder", "wondering", "hoping", "asking", "curious", "see", "know", "sure", "mind"].includes(previous))) {
       cut(position);
       continue;
     }

@@ -2430,3 +2430,32 @@ describe("after Z67 and Z68: quiz answers, someone else's drink, rounds still to
     expect((await after(["a lager", "15% tip on that", "never mind the tip"])).session.tab).toMatchObject({ tipCents: 0 });
   });
 });
+
+describe("after Z69 and Z70: a wish said of someone then denied, fetched elsewhere, asked inside a supposition, their own drinks, a plan after a time to come, the same drink said twice made alike, paying on a wristband, 'cancel that' after a drink someone fetches, a hedged ask cut by a pause, 'mind if I', drinks to take back, the next round, 'this one's on me'", () => {
+  itPoursNothing([
+    "my nephew reckons he's having a lager. he's not",
+    "suppose I said I was 21, could I get a negroni?",
+    "the girls are getting their own cosmos, don't put those on here",
+    "the band finishes at 11, then I'm having a whiskey neat",
+    "Sam says he'll get the next round",
+  ]);
+
+  itPours([
+    ["could we possibly, maybe, get two IPAs?", ["2 ipa"]],
+    ["mind if I grab a lemonade?", ["1 lemonade"]],
+    ["can I get ten waters to take back to the tent", ["10 water"]],
+    ["a negroni. a negroni please", ["1 negroni"]],
+    ["a gin, neat, a neat gin please", ["1 gin (neat)"]],
+    ["lemonade. can I get a lemonade", ["1 lemonade"]],
+  ]);
+
+  itEndsWith([
+    [["two lemonades", "great, we'll get it from the counter. and a coke for my dad"], ["1 soda", "2 lemonade"]],
+    [["three IPAs and a cosmo", "and Jess says she'll grab the cosmo herself, so cancel that"], ["3 ipa"]],
+  ]);
+
+  it("'tap my wristband' and 'this one's on me, let's pay' start the payment", async () => {
+    expect((await after(["a lager", "tap my wristband, I'm off"])).session.tab.status).toBe("PAYMENT_PENDING");
+    expect((await after(["a lager", "this one's on me. let's pay"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});
