@@ -305,6 +305,7 @@ const OTHER_SUBJECT = new RegExp(
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
   /^ ((i think|i reckon|i feel like|i find|honestly|wow|man|oh) )?((the|that|this|these|those|your|a|an|our|my|his|her|their) )?((\w+) )?DRINK (MOD )?((here|there|you make|you serve|you have|(at|in|before|after|during|with|from|by|near|on) (the |a |my |your )?\w+|((the|that|this) \w+|i|he|she|we|they|you|my \w+) (had|ordered|made|got|drank|tried|recommended|served|brought|mixed)( \w+){0,3}) )?((and|or) (i|me) )?(is|are|was|were|looks?|looked|tastes?|tasted|smells?|smelled|sounds?|seems?|seemed|makes?|made|reminds?|hits?|goes|has|have|had|gets?|comes?|feels?|felt|always|never|just|really|kind|must|can|could|will|would|isnt|used|takes|took|brings|brought|gives|gave|keeps|kept|knocks|knocked|beats|puts|sends|sent|wins|won|does|did)\b/;
+const PREFERENCE_TOLD = / (i|we|he|she|they) (still|always|generally|usually|normally|honestly) (prefer|prefers) /;
 /** Someone else's drink said to be one: "Bond's drink is a martini" (the guest's own, "my usual is...", may ask). */
 const SOMEONES_DRINK = /^ (?!(my|our|me) )(\w+ ){1,2}(drink|drinks|usual|tipple|poison|order|favourite|favorite|cocktail|signature|go to) (is|was|has always been) ((the|a|an|always|still|definitely|probably|usually|just|of course) )*DRINK /;
 /** A drink said to be something ("her favorite is the cosmo", "his drink of choice is vodka"). */
@@ -352,6 +353,8 @@ const LATER = oneOf([
   / (when|once|as soon as|by the time) (it|the \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
   // "I'll wait for my friends", "we can wait on the negronis".
   / (will|would|can|could|should|going to|gonna|let us|lets|rather|happy to|better) wait /,
+  // "next timeout I'm getting a cosmo", "after the next song we'll have two lagers": at an event still to come.
+  new RegExp(`^ ((at|after|during|in) (the )?)?next (timeout|time out|break|song|set|game|quarter|half|period|interval|round of (the )?quiz|stop|dance) ${A_PLAN.source}`),
   // "Dave says he'll get the next one": a round still to come, whoever buys it.
   / (get|buy|pay for|cover|grab|stand) the next (one|round|lot|drinks) /,
   // "we've got two rounds left", "three songs to go": what is still to come.
@@ -571,6 +574,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
   if (test(OWED_OR_WON, shape)) return statement("HYPOTHETICAL");
+  // "but I still prefer a good lager": a taste told, not a drink asked for ("I'd prefer a lager" asks).
+  if (test(PREFERENCE_TOLD, shape)) return statement("OPINION");
   // "Bond's drink is a martini", "the boss's usual was an old fashioned": someone else's drink, told.
   if (test(SOMEONES_DRINK, shape)) return statement("OTHER");
   // "fifty lagers, everybody in the line gets one": how the drinks just asked for are shared, no more of them.
@@ -917,7 +922,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       !test(POLITE_CONDITION, shape) &&
       !test(POLITE_REQUEST, shape);
   }
-  return withLabels(withWaiting(withTimeAhead(withCounterfactuals(clauses), sentenceEnds)), index);
+  return withLabels(withWaiting(withTimeAhead(withCounterfactuals(clauses), sentenceEnds)), index, sentenceEnds);
 }
 
 /**
@@ -1021,9 +1026,16 @@ const QUIZ_TALK = / (answer|answers|answer is|quiz|quizmaster|trivia|clue|write 
 /** A bare fragment: drinks and the words said around an answer, no wish. */
 const BARE_ANSWER = /^ ((the|a|an|and|obviously|surely|definitely|of course|easy|then|DRINK|it is|it must be|must be|has to be|is it|maybe|probably|answer|the answer is|the answer|trust me|i reckon|i think|for sure|surely|i bet) )*$/;
 
-function withLabels(clauses: Clause[], index: MenuIndex): Clause[] {
+/** "hey siri, text the group: ...": words dictated to a phone or sent to someone else, not said to the bar. */
+const DICTATED = /^ ((hey|ok|okay) )?(siri|google|alexa)\b|^ ((hey|ok|okay) (siri|google) )?(text|message|whatsapp) (the group|the chat|the gang|my \w+|\w+)( chat)? /;
+
+function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly boolean[]): Clause[] {
   const quiz = clauses.some((clause) => QUIZ_TALK.test(clause.utterance.padded));
+  // ("hey siri text the group: at the bar, grab me an IPA on your way": the message, to the end of its sentence, is someone else's to act on.)
+  const dictated = DICTATED.test(` ${clauses.flatMap((clause) => clause.tokens).join(" ")} `);
+  const messageEnd = dictated ? sentenceEnds.indexOf(true) : -1;
   return clauses.map((clause, at) => {
+    if (dictated && (messageEnd < 0 || at <= messageEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     // ("question seven... Manhattan, obviously": an answer said, nothing asked for.)
     if (quiz && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (!clause.fragment || clause.act !== "REQUEST") return clause;

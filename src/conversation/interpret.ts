@@ -1025,6 +1025,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = oneUnitByOrdinal(understanding, read.tokens, index);
   understanding = someUnitsMade(understanding, corrected.tokens, index);
   understanding = notTheOneOrdered(understanding, clauses, state);
+  understanding = onlySoManyAfterAll(understanding, read.tokens, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
   if (understanding.intent === "PAY" && clauses.some((clause) => NOT_YET_SAID.test(clause.utterance.padded))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
@@ -1054,6 +1055,17 @@ function brandCorrectedWithinItem(tokens: readonly string[], state: DialogueStat
 }
 const ARTICLES_OF_A_DRINK = new Set(["a", "an", "the"]);
 const CORRECTION_FILLER = new Set(["sorry", "no", "oh", "oops", "wait", "i", "meant", "mean", "a", "an", "the", "actually", "please", "make", "it", "that", "um", "uh", "er"]);
+
+/** "just one long island, actually", "Mason's gone too, just one draft then": the count of a drink already poured, said again lower. */
+const ONLY_SO_MANY = / (just|only) (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}(then|actually|instead|after all|now)( please| thanks)? $/;
+
+function onlySoManyAfterAll(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+  if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1 || understanding.unknown.length > 0) return understanding;
+  const [draft] = understanding.drafts as [DraftLine & { quantitySaid?: boolean }];
+  if (!draft.quantitySaid || draft.candidates.length !== 1 || !ONLY_SO_MANY.test(` ${tokens.join(" ")} `)) return understanding;
+  const poured = state.lastOrder.some((line) => line.menuItemId === draft.candidates[0]);
+  return poured ? { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity } : understanding;
+}
 
 /** "the second Manhattan", "that extra lager": one unit of a drink, told apart by when it came. */
 const UNIT_ORDINALS = new Set(["second", "third", "fourth", "fifth", "extra", "other", "last", "latest", "new"]);

@@ -2459,3 +2459,18 @@ describe("after Z69 and Z70: a wish said of someone then denied, fetched elsewhe
     expect((await after(["a lager", "this one's on me. let's pay"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z71 and Z72: a count said again lower, a taste told, at the next break, paying at the buzzer, words dictated to a phone", () => {
+  itPoursNothing(["the cosmo's lovely but I still prefer a negroni", "next break I'm getting a lager", "hey siri, text Sam: at the bar, get me a cosmo on your way"]);
+
+  itPours([["text Jo a picture of the menu later. two IPAs please", ["2 ipa"]]]);
+
+  itEndsWith([
+    [["how much is the negroni?", "I'll have that", "and another one", "just one negroni, actually"], ["1 negroni"]],
+    [["a lager", "fine, just another pint then"], ["2 tap-beer"]],
+  ]);
+
+  it("'I'll pay at the buzzer' starts no payment", async () => {
+    expect((await after(["a lager", "I'll pay at the buzzer"])).session.tab.status).toBe("OPEN");
+  });
+});
