@@ -250,7 +250,7 @@ const KEEPING_TO = / (stick|stay|keep) (to|with) /;
 const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
 const ROUND_READ_OUT =
   /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK )/;
-const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) /;
+const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;

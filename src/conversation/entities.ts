@@ -57,6 +57,8 @@ const UNITS = new Set([
   "ways",
   // "we've got 27 points", "up by 3 goals": a score, never a count of drinks.
   "points", "goals", "goal", "runs", "tries", "wickets", "laps", "miles", "km", "kilometres", "kilometers", "pages", "chapters",
+  // "I've lost 6 hands in a row", "3 games up": how a game went.
+  "hands", "games", "frames", "matches", "races", "tricks", "spins", "strikes", "spares", "innings",
 ]);
 /** Nouns a number after which is still about drinks or money ("IPAs, 2", "tip 20", "round 2"). */
 const NOT_LABELS = new Set([

@@ -720,6 +720,17 @@ const ASKING_ONLY = /^ (can|could|may|might) (i|we)( (possibly|maybe|perhaps|jus
 /** "four at least", "a dozen easily", "six or so": a count guessed at, not asked for. */
 const ESTIMATED = /^ ((oh|well|um) )?\S+ (at least|at most|easily|or so|or more|tops|max|minimum|if not more)( i (reckon|think|bet))? $|^ (at least|easily|about|around|roughly) \S+ $/;
 
+/**
+ * "Jen says fifteen, I say twenty. fine, Jen wins, fifteen": counts argued over, with no drink named, are
+ * no order of the last drink (the one a count alone would repeat); they are talk.
+ */
+function withoutArguedCounts(clauses: readonly Clause[], index: MenuIndex): readonly Clause[] {
+  if (clauses.some((clause) => clause.namesDrink)) return clauses;
+  const counts = new Set(clauses.map((clause) => spokenCount(clause.utterance)).filter((count) => count !== null));
+  if (counts.size < 2) return clauses;
+  return clauses.map((clause) => (clause.act === "REQUEST" && clause.fragment && BARE_COUNT.test(clause.utterance.padded) ? { ...clause, act: "CHAT" as const, utterance: utteranceOf(clause.tokens, index) } : clause));
+}
+
 /** "sorry, not coke": a drink refused alone, with at most a cue before it (the cue, the drink's words). */
 const REFUSED_ALONE = /^ ((?:(?:sorry|oh|oops|no|wait|um|uh) )*)not ((?:(?:a|an|the) )?\S+(?: \S+)?) $/;
 
@@ -727,7 +738,7 @@ const REFUSED_ALONE = /^ ((?:(?:sorry|oh|oops|no|wait|um|uh) )*)not ((?:(?:a|an|
 const KEPT_ONLY = /^ (just|only) (the|my|our|his|her|those|these) /;
 
 function joinFragments(said: readonly Clause[], index: MenuIndex, state: DialogueState): Clause[] {
-  const clauses = withoutEchoes(said);
+  const clauses = withoutArguedCounts(withoutEchoes(said), index);
   const joined: Clause[] = [];
   for (const clause of clauses) {
     const previous = joined[joined.length - 1];

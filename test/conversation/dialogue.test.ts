@@ -2474,3 +2474,12 @@ describe("after Z71 and Z72: a count said again lower, a taste told, at the next
     expect((await after(["a lager", "I'll pay at the buzzer"])).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z73 and Z74: how a game went is no count, a prize for the winner, counts argued over", () => {
+  itPoursNothing(["deal me in, loser buys a round of lagers"]);
+  itPours([["a rum on the rocks, I've lost 4 games in a row", ["1 rum (on the rocks)"]]]);
+  itEndsWith([
+    [["three IPAs", "Sam says ten, I say twenty. fine, Sam wins, ten"], ["3 ipa"]],
+    [["two lagers", "three, no, four"], ["4 tap-beer"]],
+  ]);
+});
