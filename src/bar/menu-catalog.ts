@@ -106,7 +106,7 @@ const SODAS = [
   ...DIET_SODAS.map((soda) => `diet ${soda}`),
   "Coca Cola", "Doctor Pepper", "7Up", "7 Up", "Seven Up", "Fanta",
   "Coke Zero", "Pepsi Max", "Pepsi Zero", "Sprite Zero", "Cherry Coke", "Vanilla Coke", "Cherry Pepsi", "orange soda",
-  "grape soda", "cream soda", "ginger beer", "lemon lime", "lemon lime soda", "Sierra Mist", "Mello Yello", "Sunkist",
+  "grape soda", "cream soda", "ginger beer", "ginger ail", "lemon lime", "lemon lime soda", "Sierra Mist", "Mello Yello", "Sunkist",
   "Canada Dry", "Schweppes", "Fresca", "RC Cola", "Mr Pibb", "Thums Up", "Limca", "Irn Bru",
 ];
 

@@ -153,7 +153,9 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could) (the|my|his|her|our|their|that|this|PERSON) (\w+ ){0,2}DRINK (please )?be (MOD|a|an|one|made) /,
   /^ (is it|would it be|will it be) ((at all|even|really|actually|maybe|perhaps|at all even) )?(possible|okay|ok|alright) |^ (any chance|do you mind if|mind if (i|we)) /,
   /^ (how|what) about /,
-  /^ why (do not|not) (i|we) /,
+  // "maybe just a lemonade for me?": a choice made lightly, with a rise.
+  /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for (me|us) )?$/,
+  /^ why (do not|not) (i|we) |^ why (do not|not) (you|ya) (just )?(pour|get|make|bring|give|fix|grab|mix|serve|whip up) /,
 ]);
 
 /** Taking a drink off the tab, said with a negation ("I don't want the IPA anymore"). */
@@ -328,7 +330,7 @@ const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
 const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|(can not|could not|cannot) (decide|choose|pick|make up (my|her|his|their|our) mind)|(deciding|choosing) between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
 /** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
-const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine)|i (suppose|guess|think))/;
+const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine)|i (suppose|guess|think)|$)/;
 /** "after my song", "after our set": what comes first ("after the day I've had" tells what is over: a past day, so now). */
 const AFTER_WHAT_COMES = /after (my|our|his|her|your|the|this|next) (?!(day|night|week|year|month|morning|afternoon|evening) )(\w+ ){1,2}/;
 /** "I'm gonna get", "we'll have", "I'm getting": the guest's plan, said in the future. */
@@ -376,8 +378,11 @@ function stanceOf(shape: string): Stance {
 }
 
 /** The shape without the words a clause may open with ("oh", "okay", "so"). */
+/** "for the 3rd time this morning, an iced tea": how often the guest has asked, said before the ask. */
+const NTH_TIME_LEAD = /^ (for the (\w+ )?(time|millionth time)( (this|today|tonight)( \w+)?)?|once again|again) /;
+
 function withoutLead(shape: string): string {
-  let rest = shape;
+  let rest = shape.replace(NTH_TIME_LEAD, " ");
   for (;;) {
     const match = /^ (\w+) /.exec(rest);
     // "hi there, can I get...": the greeting's "there" goes with it.

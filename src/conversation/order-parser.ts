@@ -602,6 +602,34 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           expectingDrink = false;
           break;
         }
+        // ("an iced tea, the non-alcoholic one": the kind the drink just named belongs to, said to tell it apart.)
+        const describesNamed =
+          event.category !== null && event.definite && named !== null && named === drafts[drafts.length - 1] && named.candidates.every((id) => event.itemIds.includes(id)) &&
+          (isWordEvent(events[at + 1], "one") || events[at + 1]?.kind === "quantity" || events[at + 1] === undefined);
+        if (describesNamed) {
+          quantity = null;
+          quantityRange = undefined;
+          expectingDrink = false;
+          wordsSinceQuantity = [];
+          open = named;
+          break;
+        }
+        // ("a lemonade and two waters, and one of the waters on the rocks": some of the drink just counted, made apart.)
+        const ofThe = isWordEvent(events[at - 2], "of") && ["the", "those", "these"].some((word) => isWordEvent(events[at - 1], word)) && events[at - 3]?.kind === "quantity";
+        if (ofThe && named !== null && quantity !== null && Number.isInteger(quantity) && named.quantity > quantity && sameDrink(named, event.itemIds)) {
+          named.quantity -= quantity;
+          const unit: ParsedLine = { ...named, quantity, quantitySaid: true, modifiers: [...named.modifiers], softModifiers: [...named.softModifiers] };
+          delete (unit as { heading?: true }).heading;
+          drafts.push(unit);
+          attach(unit, before);
+          before = [];
+          quantity = null;
+          quantityRange = undefined;
+          expectingDrink = false;
+          wordsSinceQuantity = [];
+          open = unit;
+          break;
+        }
         // ("a martini, dirty, a dirty martini please": the one drink said again, made the same way, is not a second one.)
         const saidAlike = [...before.map((read) => read.modifier), ...event.modifiers];
         const alike =

@@ -2477,9 +2477,21 @@ describe("after Z71 and Z72: a count said again lower, a taste told, at the next
 
 describe("after Z73 and Z74: how a game went is no count, a prize for the winner, counts argued over", () => {
   itPoursNothing(["deal me in, loser buys a round of lagers"]);
-  itPours([["a rum on the rocks, I've lost 4 games in a row", ["1 rum (on the rocks)"]]]);
+  itPours([
+    ["a rum on the rocks, I've lost 4 games in a row", ["1 rum (on the rocks)"]],
+    ["why don't you pour me a negroni", ["1 negroni"]],
+    ["for the second time tonight, a lager please", ["1 tap-beer"]],
+    ["maybe just an iced tea for me?", ["1 iced-tea"]],
+    ["two ginger ails please", ["2 soda"]],
+    ["three IPAs and two waters, and one of the waters with a twist", ["1 water", "1 water (with a twist)", "3 ipa"]],
+  ]);
   itEndsWith([
     [["three IPAs", "Sam says ten, I say twenty. fine, Sam wins, ten"], ["3 ipa"]],
     [["two lagers", "three, no, four"], ["4 tap-beer"]],
+    [["a negroni", "actually swap that for a lemonade, the non-alcoholic one"], ["1 lemonade"]],
   ]);
+
+  it("'bill me now' starts the payment", async () => {
+    expect((await after(["a lager", "bill me now, I'm off to bed"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
 });
