@@ -327,7 +327,8 @@ const UNREAL_WISH = / ((i|we) (just )?wish|if only) (i|we|you|they|he|she|it|the
 const NO_ONE = /^ (nobody|no one|none of (us|them|you)|not one of (us|them)|neither of (us|them)) /;
 /** A time clause in the past: "when I was in college". */
 const TIME_PAST = / (was|were|had|did|went|came|got|used to|lived) /;
-const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
+/** ("before the next one, a lemonade": what comes first is now.) */
+const TIME_CLAUSE = /^ (when|once|as soon as|by the time|before(?! the next )|until|till) (i|we|he|she|they|you|(my|our|the|his|her) \w+) /;
 const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking (about|of)|considering|not sure|tempted|torn between|(can not|could not|cannot) (decide|choose|pick|make up (my|her|his|their|our) mind)|(deciding|choosing) between|undecided|on the fence|wonder if|wondering if|debating|some point|(see|check|find out|ask)( (with|around) \w+( \w+)?| \w+)? (if|whether)) /;
 /** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
 const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine)|i (suppose|guess|think)|$)/;
@@ -348,7 +349,7 @@ const LATER = oneOf([
   new RegExp(`^ ${AFTER_WHAT_COMES.source}${A_PLAN.source}`),
   / after the (first |second |third |last |big |main |final )?(speeches|speech|toasts|toast|dance|ceremony|vows|cake|meal|dinner|buffet|quiz|raffle|auction|presentation|awards|fireworks|encore|match|game|show|set|film|movie|play|concert|interval|break|meeting|half|halftime|whistle|final|penalties|race) /,
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
-  / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
+  / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|(?<!before the )next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
   / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ ){0,4}(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
   // "when the slideshow starts", "once the band plays", "when she's in": any happening still to come, said in the present.
@@ -1061,7 +1062,7 @@ function labelsTheDrink(tokens: readonly string[], index: MenuIndex): boolean {
 /** A condition that did not happen: "if they weren't thirteen bucks", "if I had the money". */
 const UNREAL_CONDITION = /^ (and |but )?if (\w+ ){0,3}(were|was not|were not|had|did not|could|would) /;
 /** "I'd order a martini but I have to drive": a reason against, after the wish. */
-const BUT_A_REASON = /^ but (i|we) (have to|have got to|got to|need to|can not|must|should not|am|are|do not|will not|would not|have an? |have my |promised) /;
+const BUT_A_REASON = /^ but (i|we|he|she|they) (have to|has to|have got to|has got to|got to|need to|needs to|can not|must|should not|am|are|is|do not|does not|will not|would not|have an? |has an? |have my |has his |has her |promised) /;
 /**
  * "I'd order a cosmo but Carrie Bradshaw ruined them for me": after "but", something told (a clause
  * with a verb of its own that asks for nothing and names no drink) is the reason the wish stays one;
@@ -1072,7 +1073,7 @@ const toldAgainst = (next: Clause): boolean =>
 /** "but I'll pass", "but no thanks", "but I'm good": what was just said, turned down. */
 const PASSING = /^ but (i will pass|i will give it a miss|no thanks|no thank you|i am good|i am fine|not for me|not tonight|i will skip it)( though| tonight| thanks)* $/;
 /** A wish said with "would": what an unreal condition after it makes hypothetical ("I'd have a martini if..."). */
-const WOULD = / (i|we) (would|could) | would (really |just |so )?be /;
+const WOULD = / (i|we|he|she|they|PERSON) (would|could) | would (really |just |so )?be | would (kill|murder|die) for /;
 
 /** "I'd have a martini if they weren't thirteen bucks": the condition after a wish makes it a hypothetical. */
 function withCounterfactuals(clauses: Clause[]): Clause[] {

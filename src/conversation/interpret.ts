@@ -728,7 +728,8 @@ function withoutArguedCounts(clauses: readonly Clause[], index: MenuIndex): read
   if (clauses.some((clause) => clause.namesDrink)) return clauses;
   const counts = new Set(clauses.map((clause) => spokenCount(clause.utterance)).filter((count) => count !== null));
   if (counts.size < 2) return clauses;
-  return clauses.map((clause) => (clause.act === "REQUEST" && clause.fragment && BARE_COUNT.test(clause.utterance.padded) ? { ...clause, act: "CHAT" as const, utterance: utteranceOf(clause.tokens, index) } : clause));
+  const countsOnly = (clause: Clause) => BARE_COUNT.test(clause.utterance.padded) || clause.tokens.every((token) => token === "and" || readQuantity([token], 0) !== null);
+  return clauses.map((clause) => (clause.act === "REQUEST" && clause.fragment && countsOnly(clause) ? { ...clause, act: "CHAT" as const, utterance: utteranceOf(clause.tokens, index) } : clause));
 }
 
 /** "sorry, not coke": a drink refused alone, with at most a cue before it (the cue, the drink's words). */

@@ -319,7 +319,7 @@ const LATER = oneOf([
   / (later|eventually|afterwards|afterward|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|another (time|day)|some other time|on (my|our|the) way out) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   // "I'll square up Friday", "pay you on payday": a day to come.
-  / (on |by |this |come )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|month end|end of the month)( night| morning)? /,
+  / (on |by |this |come )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|month end|end of the month)( night| morning)? | (on|by) (\w+ )?day /,
   / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set|quiz) | at closing( time)? | closing time | last (call|orders) /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished|pay|check out|checkout|fly|board|settle) /,
   // A hotel guest: "I'll pay at checkout", "when we check out", "when we leave".

@@ -249,6 +249,10 @@ function marked(text: string): string {
   if (result.includes("and ")) result = result.replace(/\s*,?\s*\band ((uh|um|er|erm) )?(that's|that is|thats) (it|all)( for (me|now|us|tonight))?\b/g, "");
   // "she said 'one more martini and I'm swimming back'": a quote opened after a verb of saying, marked.
   if (/['"“‘]/.test(result)) result = result.replace(/\b(said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|was like|is like)\s*[,:]?\s*['"“‘]/g, "$1 quote ");
+  // "Hennessy, neat, and don't be stingy with it": generosity asked for, no negation of the order.
+  if (/stingy|skimp|hold back/.test(result)) result = result.replace(/\s*,?\s*\b(and )?(do not|don't|dont) (be (stingy|shy|mean|tight)|skimp|hold back)( (with|on) (it|that))?/g, "");
+  // "ok clothes my tab": a slip of the keys for "close" before the tab.
+  if (result.includes("clothes ")) result = result.replace(/\bclothes (?=(my|the|our|this) (tab|bill|check)\b)/g, "close ");
   if (result.includes("'")) {
     for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
     for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);

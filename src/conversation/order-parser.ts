@@ -761,6 +761,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
         closeSlot();
         flushStray();
         alternativeTo = event.or && events[at - 1]?.kind !== "separator" ? (drafts[drafts.length - 1] ?? null) : null;
+        // ("eighty-eight! and a lemonade": a number said alone before "and" and the first drink counts none of them.)
+        if (named === null && events[at - 1]?.kind === "quantity") looseRefers = false;
         expectingDrink = named !== null;
         beforeTheSlot = before.length;
         open = null;

@@ -2495,3 +2495,21 @@ describe("after Z73 and Z74: how a game went is no count, a prize for the winner
     expect((await after(["a lager", "bill me now, I'm off to bed"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z75 and Z76: bingo calls and darts scores, a wish said of someone with a reason against, paying on a day, a slip for 'close', generosity asked for, before the next one", () => {
+  itPoursNothing(["my wife would kill for a cosmo but she's driving"]);
+
+  itPours([
+    ["clickety click, sixty-six! and an iced tea for the caller please", ["1 iced-tea"]],
+    ["a rum, neat, and don't be stingy with it", ["1 rum (neat)"]],
+    ["before the next one, a cola for me please", ["1 soda"]],
+  ]);
+
+  itEndsWith([[["two IPAs", "three and five, thirty-five"], ["2 ipa"]]]);
+
+  it("a darts checkout and paying on pension day start no payment; 'clothes my tab' does", async () => {
+    expect((await after(["a lager", "we need 96 to check out, come on Jim!"])).session.tab.status).toBe("OPEN");
+    expect((await after(["a lager", "I'll pay on pension day"])).session.tab.status).toBe("OPEN");
+    expect((await after(["a lager", "ok clothes my tab"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});
