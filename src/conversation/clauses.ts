@@ -122,6 +122,12 @@ const LEAD = new Set([
 ]);
 
 const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
+/** Whether any of the words is in the text: a cheap look before a long pattern that needs one of them. */
+const saysAny = (text: string, words: readonly string[]): boolean => words.some((word) => text.includes(word));
+const OWED_OR_WON_WORDS = [" owe", " free ", " winner ", " loser ", " whoever ", " anyone ", " anybody ", " the first "];
+const BEING_WORDS = [" is ", " was ", " been "];
+const KEEPING_WORDS = [" keep ", " hold ", " save ", " put "];
+const FETCHING_WORDS = ["self ", "selves ", " own ", " from ", " at "];
 
 // ---------------------------------------------------------------------------
 // Features
@@ -383,7 +389,7 @@ function stanceOf(shape: string): Stance {
 const NTH_TIME_LEAD = /^ (for the (\w+ )?(time|millionth time)( (this|today|tonight)( \w+)?)?|once again|again) /;
 
 function withoutLead(shape: string): string {
-  let rest = shape.replace(NTH_TIME_LEAD, " ");
+  let rest = shape.startsWith(" for the ") || shape.startsWith(" once again ") || shape.startsWith(" again ") ? shape.replace(NTH_TIME_LEAD, " ") : shape;
   for (;;) {
     const match = /^ (\w+) /.exec(rest);
     // "hi there, can I get...": the greeting's "there" goes with it.
@@ -579,11 +585,11 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
-  if (test(OWED_OR_WON, shape)) return statement("HYPOTHETICAL");
+  if (saysAny(shape, OWED_OR_WON_WORDS) && test(OWED_OR_WON, shape)) return statement("HYPOTHETICAL");
   // "but I still prefer a good lager": a taste told, not a drink asked for ("I'd prefer a lager" asks).
-  if (test(PREFERENCE_TOLD, shape)) return statement("OPINION");
+  if (shape.includes(" prefer") && test(PREFERENCE_TOLD, shape)) return statement("OPINION");
   // "Bond's drink is a martini", "the boss's usual was an old fashioned": someone else's drink, told.
-  if (test(SOMEONES_DRINK, shape)) return statement("OTHER");
+  if (saysAny(shape, BEING_WORDS) && test(SOMEONES_DRINK, shape)) return statement("OTHER");
   // "fifty lagers, everybody in the line gets one": how the drinks just asked for are shared, no more of them.
   if (test(SHARED_OUT, shape)) return { act: "CHAT", kind: null };
   // "right, so that's one pint for me, one IPA for Priya": the round read out, asked for.
@@ -593,7 +599,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   // "hands up who wants a lager": the table asked, no drink ordered yet.
   if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
   // "can you keep the negronis aside until the interval", "and keep them coming": kept for later, none poured now.
-  if (test(KEPT_FOR_LATER, shape)) return { act: "CHAT", kind: null };
+  if (saysAny(shape, KEEPING_WORDS) && test(KEPT_FOR_LATER, shape)) return { act: "CHAT", kind: null };
   // "my husband wants to know what a classic brew is": a wish to know, whoever has it, asks.
   if (test(WISHES_TO_KNOW, shape)) return { act: "QUESTION", kind: null };
   // "can you make a daiquiri without the rum", "a martini with no alcohol, is that a thing": asked whether it can be.
@@ -992,7 +998,7 @@ function withWaiting(clauses: Clause[]): Clause[] {
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && ONLY_THAT_KIND.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
-    if (clause.act === "REQUEST" && (SELF_SERVED.test(clause.utterance.padded) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
+    if (clause.act === "REQUEST" && saysAny(clause.utterance.padded, FETCHING_WORDS) && (SELF_SERVED.test(clause.utterance.padded) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
     // ("my son thinks he's getting a pint. he's not": a wish said of someone, then denied.)
     if (clause.act === "REQUEST" && clause.namesDrink && nextSaidOf(position) !== undefined && DENIED_AFTER.test(nextSaidOf(position) as string)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("what if I said I was 18, could I get a Long Island?": asked inside a supposition.)
@@ -1032,13 +1038,17 @@ const QUIZ_TALK = / (answer|answers|answer is|quiz|quizmaster|trivia|clue|write 
 /** A bare fragment: drinks and the words said around an answer, no wish. */
 const BARE_ANSWER = /^ ((the|a|an|and|obviously|surely|definitely|of course|easy|then|DRINK|it is|it must be|must be|has to be|is it|maybe|probably|answer|the answer is|the answer|trust me|i reckon|i think|for sure|surely|i bet) )*$/;
 
+const QUIZ_WORDS: ReadonlySet<string> = new Set(["answer", "answers", "quiz", "quizmaster", "trivia", "clue", "write", "put", "question", "round", "named", "which", "what"]);
+const DICTATION_WORDS: ReadonlySet<string> = new Set(["siri", "google", "alexa", "text", "message", "whatsapp"]);
 /** "hey siri, text the group: ...": words dictated to a phone or sent to someone else, not said to the bar. */
 const DICTATED = /^ ((hey|ok|okay) )?(siri|google|alexa)\b|^ ((hey|ok|okay) (siri|google) )?(text|message|whatsapp) (the group|the chat|the gang|my \w+|\w+)( chat)? /;
 
 function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly boolean[]): Clause[] {
-  const quiz = clauses.some((clause) => QUIZ_TALK.test(clause.utterance.padded));
+  // (Each is looked for only where one of its words was said: most utterances have none.)
+  const quiz = clauses.some((clause) => clause.tokens.some((token) => QUIZ_WORDS.has(token)) && QUIZ_TALK.test(clause.utterance.padded));
   // ("hey siri text the group: at the bar, grab me an IPA on your way": the message, to the end of its sentence, is someone else's to act on.)
-  const dictated = DICTATED.test(` ${clauses.flatMap((clause) => clause.tokens).join(" ")} `);
+  const opening = clauses[0]?.tokens ?? [];
+  const dictated = opening.slice(0, 3).some((token) => DICTATION_WORDS.has(token)) && DICTATED.test(` ${clauses.flatMap((clause) => clause.tokens).join(" ")} `);
   const messageEnd = dictated ? sentenceEnds.indexOf(true) : -1;
   return clauses.map((clause, at) => {
     if (dictated && (messageEnd < 0 || at <= messageEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };

@@ -725,7 +725,7 @@ const ESTIMATED = /^ ((oh|well|um) )?\S+ (at least|at most|easily|or so|or more|
  * no order of the last drink (the one a count alone would repeat); they are talk.
  */
 function withoutArguedCounts(clauses: readonly Clause[], index: MenuIndex): readonly Clause[] {
-  if (clauses.some((clause) => clause.namesDrink)) return clauses;
+  if (clauses.length < 2 || clauses.some((clause) => clause.namesDrink)) return clauses;
   const counts = new Set(clauses.map((clause) => spokenCount(clause.utterance)).filter((count) => count !== null));
   if (counts.size < 2) return clauses;
   const countsOnly = (clause: Clause) => BARE_COUNT.test(clause.utterance.padded) || clause.tokens.every((token) => token === "and" || readQuantity([token], 0) !== null);
