@@ -1040,6 +1040,10 @@ const BARE_ANSWER = /^ ((the|a|an|and|obviously|surely|definitely|of course|easy
 
 const QUIZ_WORDS: ReadonlySet<string> = new Set(["answer", "answers", "quiz", "quizmaster", "trivia", "clue", "write", "put", "question", "round", "named", "which", "what"]);
 const DICTATION_WORDS: ReadonlySet<string> = new Set(["siri", "google", "alexa", "text", "message", "whatsapp"]);
+/** A story opened: "did I ever tell you about the time...", "remember when...", "back in 98...". */
+const STORY_OPENING = /^ ((now|so|oh|ha) )*(did i (ever )?tell you (about|of)|have i (ever )?told you (about|of)|remember (when|the time)|back (in|when)|the time (i|we|he|she|they)) /;
+/** What turns from the story back to the bar: "anyway...", "right...", a "please". */
+const STORY_OVER = /^ (anyway|anyways|right|ok|okay|so anyway)\b| please /;
 /** "hey siri, text the group: ...": words dictated to a phone or sent to someone else, not said to the bar. */
 const DICTATED = /^ ((hey|ok|okay) )?(siri|google|alexa)\b|^ ((hey|ok|okay) (siri|google) )?(text|message|whatsapp) (the group|the chat|the gang|my \w+|\w+)( chat)? /;
 
@@ -1050,8 +1054,13 @@ function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly 
   const opening = clauses[0]?.tokens ?? [];
   const dictated = opening.slice(0, 3).some((token) => DICTATION_WORDS.has(token)) && DICTATED.test(` ${clauses.flatMap((clause) => clause.tokens).join(" ")} `);
   const messageEnd = dictated ? sentenceEnds.indexOf(true) : -1;
+  // ("did I ever tell you about the time I drove the bride home... made me stop for lemonade": a story told, to its end.)
+  // (It is over at "anyway" or a "please", or at a new sentence that opens with a count and a drink: "... in this bar. A Negroni for old times' sake.")
+  const orderedAfter = (clause: Clause, at: number) => sentenceEnds[at - 1] === true && clause.namesDrink && /^ (a|an|one|two|three|four|five) /.test(clause.utterance.padded);
+  const storyEnd = STORY_OPENING.test(clauses[0]?.utterance.padded ?? "") ? clauses.findIndex((clause, at) => at > 0 && (STORY_OVER.test(clause.utterance.padded) || orderedAfter(clause, at))) : 0;
   return clauses.map((clause, at) => {
     if (dictated && (messageEnd < 0 || at <= messageEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
+    if (storyEnd !== 0 && at > 0 && (storyEnd < 0 || at < storyEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "PAST" as const };
     // ("question seven... Manhattan, obviously": an answer said, nothing asked for.)
     if (quiz && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (!clause.fragment || clause.act !== "REQUEST") return clause;

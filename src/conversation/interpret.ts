@@ -717,6 +717,9 @@ function withoutEchoes(clauses: readonly Clause[]): readonly Clause[] {
 /** "could I possibly maybe": asking, with nothing asked for yet. */
 const ASKING_ONLY = /^ (can|could|may|might) (i|we)( (possibly|maybe|perhaps|just|please|um|uh|er))* $/;
 
+/** "only three Germans came", "two of them left": people who came or went, counted. */
+const PEOPLE_CAME = / \w+ (\w+ )?(came|left|arrived|went home|turned up|showed up|are here|made it|stayed|bailed) /;
+
 /** "four at least", "a dozen easily", "six or so": a count guessed at, not asked for. */
 const ESTIMATED = /^ ((oh|well|um) )?\S+ (at least|at most|easily|or so|or more|tops|max|minimum|if not more)( i (reckon|think|bet))? $|^ (at least|easily|about|around|roughly) \S+ $/;
 
@@ -805,7 +808,9 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
     if (previous?.act === "REPAIR" && previous.repair && ONE_TOO.test(clause.utterance.padded) && !previous.repair.said.some((word) => CHANGE_CUES.has(word)) && BARE_COUNT.test(` ${previous.repair.body.join(" ")} `)) continue;
     // "wait, two of them don't drink, make that three": a cue and why, then the new version with a cue of its own.
     const saysWhat = (body: readonly string[]) => spokenCount(utteranceOf(body, index)) !== null || findModifiers(body).length > 0;
-    const toldWhyOnly = () => previous?.act === "REPAIR" && previous.repair !== null && !previous.namesDrink && !saysWhat(previous.repair.body) && !TIP_WORD.test(` ${previous.repair.body.join(" ")} `);
+    // ("oh no, only three Germans came, make it three": a count of people who came is why, not what.)
+    const whyOnly = (body: readonly string[]) => !saysWhat(body) || PEOPLE_CAME.test(` ${body.join(" ")} `);
+    const toldWhyOnly = () => previous?.act === "REPAIR" && previous.repair !== null && !previous.namesDrink && whyOnly(previous.repair.body) && !TIP_WORD.test(` ${previous.repair.body.join(" ")} `);
     if (clause.act === "REPAIR" && clause.repair && previous?.act === "REPAIR" && (clause.namesDrink || saysWhat(clause.repair.body)) && toldWhyOnly()) {
       joined[joined.length - 1] = clause;
       continue;
@@ -1559,7 +1564,7 @@ const FOR_SOMEONE_ELSE = / for (her|him|them|the (\w+ )?(table|group|lady|guy|gi
 
 /** The one drink of the clause, said with "a" and nothing else, is the last one asked for in this utterance, said the same way. */
 /** One drink said alone, or asked for plainly: "a negroni", "can I get a water". */
-const SAID_AGAIN = /^ ((can|could|may) (i|we) (get|have|grab) |(i|we) will (have|take) |(give|get) me )?((just|only) )?((a|an|any) )?(MOD )*DRINK (MOD )*$/;
+const SAID_AGAIN = /^ ((can|could|may) (i|we) (get|have|grab) |(i|we) will (have|take) |(i|we) (need|want|could use) |(give|get) me )?((just|only) )?((a|an|any) )?(MOD )*DRINK (MOD )*$/;
 
 function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working): boolean {
   const [again, ...others] = drafts;

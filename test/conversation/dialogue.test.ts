@@ -2513,3 +2513,12 @@ describe("after Z75 and Z76: bingo calls and darts scores, a wish said of someon
     expect((await after(["a lager", "ok clothes my tab"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z77 and Z78: a story told to its end, a drink said then needed, people who came are why", () => {
+  itPoursNothing(["did I ever tell you about the time my dad took me fishing and made me stop for a lemonade at every pub on the way"]);
+  itPours([
+    ["back in 2001 we got engaged in this very bar. a martini for old times' sake", ["1 martini"]],
+    ["an iced tea, a big one, my doctor says I need iced tea", ["1 iced-tea"]],
+  ]);
+  itEndsWith([[["five IPAs", "oh no, only four Swedes came, make it four"], ["4 ipa"]]]);
+});
