@@ -985,7 +985,7 @@ const PAYING_SAID = / (settle|settling|pay|paying|bill|check|close|closing|cash 
 /** "he's not", "no she isn't", "they won't": what was just said of someone, denied. */
 const DENIED_AFTER = /^ ((no|nope|oh) )?(he|she|they|you) (is|are|will|does|do) not( be| getting| having)?( though| mate| tonight)? $/;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
-const THEN_A_PLAN = /^ (and )?then (i|we) (will|am|are|shall|am going to|are going to|am gonna|are gonna) /;
+const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
 /** A time still to come, told: "my shift ends at 2", "the set finishes at ten". */
 const TIME_TO_COME = / (ends|finishes|starts|closes|opens|is over|ends at|finish|end) (at|in|around|by)? ?(num|\d+|midnight|noon|\w+ minutes)? /;
 

@@ -1244,7 +1244,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       }
       else if (clause.repair.cue === "UNDO" && clause.repair.body.length === 0 && namedHere.length > 0 && position > 0 && clauses[position - 1]?.act !== "REQUEST") {
         // ("Karen says she'll get the cosmo herself, so cancel that": "that" is the drink just talked of, taken off.)
-        reading = { intent: "REMOVE", target: { kind: "LINES", lines: namedHere.map((id) => ({ candidates: [id], category: null, quantity: null, modifiers: [] })) } };
+        reading = removalOf(namedHere);
       } else {
         reading = reviseLastTurn(clause.repair, state, index);
         if (reading.intent === "UNDO" && position === 0) undoFirst = true;
@@ -1379,7 +1379,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     }
     // "the cosmos were for my friends who left, take them off": "them" are the drinks just named, not the last order.
     if (reading?.intent === "REMOVE" && reading.target.kind === "LAST_ORDER" && reading.target.quantity === null && namedHere.length > 0 && !namesAny(u)) {
-      reading = { intent: "REMOVE", target: { kind: "LINES", lines: namedHere.map((id) => ({ candidates: [id], category: null, quantity: null, modifiers: [] })) } };
+      reading = removalOf(namedHere);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     namedHere = named.length > 0 ? named : namedHere;
@@ -1580,6 +1580,12 @@ function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working)
 
 /** "bring the IPA over to the window", "take our drinks out to the terrace": the drink poured, carried somewhere. */
 const BROUGHT_OVER = / (bring|take|carry|send|run) (the|that|this|those|these|our|my|his|her|their) (\w+ )?DRINK (over|out|across|up|down|round|around)( to| here| there|$| when| please)/;
+
+/** Every unit of each drink named taken off: what "take them off", "cancel that" say of drinks just talked of. */
+const removalOf = (itemIds: readonly string[]): Understanding => ({
+  intent: "REMOVE",
+  target: { kind: "LINES", lines: itemIds.map((id) => ({ candidates: [id], category: null, quantity: null, modifiers: [] })) },
+});
 
 /** Two removals of the same drinks, line for line. */
 const sameRemovedDrinks = (first: readonly RemoveLine[], second: readonly RemoveLine[]): boolean =>

@@ -471,6 +471,14 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
   /** The line an "or" came after: the next drink is its alternative, not another line. */
   let alternativeTo: ParsedLine | null = null;
 
+  /** The slot a quantity opened is done with: modifiers said next go to `line`. */
+  const endSlot = (line: ParsedLine | null) => {
+    quantity = null;
+    quantityRange = undefined;
+    expectingDrink = false;
+    wordsSinceQuantity = [];
+    open = line;
+  };
   const attach = (line: DraftLine, reads: readonly ModifierRead[]) => {
     for (const read of reads) (read.soft ? line.softModifiers : line.modifiers).push(read.modifier);
   };
@@ -586,11 +594,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           // "a moment to read up on the brandy": talked about, whatever came before it.
           topics.push({ candidates: event.itemIds, category: event.category, quantity: 1, quantitySaid: false, modifiers: [...event.modifiers], softModifiers: [] });
           before = [];
-          quantity = null;
-          quantityRange = undefined;
-          expectingDrink = false;
-          wordsSinceQuantity = [];
-          open = null;
+          endSlot(null);
           break;
         }
         const previous = events[at - 1];
@@ -607,11 +611,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           event.category !== null && event.definite && named !== null && named === drafts[drafts.length - 1] && named.candidates.every((id) => event.itemIds.includes(id)) &&
           (isWordEvent(events[at + 1], "one") || events[at + 1]?.kind === "quantity" || events[at + 1] === undefined);
         if (describesNamed) {
-          quantity = null;
-          quantityRange = undefined;
-          expectingDrink = false;
-          wordsSinceQuantity = [];
-          open = named;
+          endSlot(named);
           break;
         }
         // ("a lemonade and two waters, and one of the waters on the rocks": some of the drink just counted, made apart.)
@@ -623,11 +623,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           drafts.push(unit);
           attach(unit, before);
           before = [];
-          quantity = null;
-          quantityRange = undefined;
-          expectingDrink = false;
-          wordsSinceQuantity = [];
-          open = unit;
+          endSlot(unit);
           break;
         }
         // ("a martini, dirty, a dirty martini please": the one drink said again, made the same way, is not a second one.)
@@ -636,12 +632,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
           named !== null && named === drafts[drafts.length - 1] && named.quantity === 1 && quantity === 1 && !quantityAfterAnd && named.modifiers.length > 0 &&
           sameDrink(named, event.itemIds) && saidAlike.length === named.modifiers.length && saidAlike.every((modifier) => named?.modifiers.includes(modifier));
         if (alike) {
-          quantity = null;
-          quantityRange = undefined;
-          expectingDrink = false;
-          wordsSinceQuantity = [];
           before = [];
-          open = named;
+          endSlot(named);
           break;
         }
         // "a jameson whiskey", "a corona beer": the drink named again by its kind is still that one drink.
@@ -689,12 +681,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
             if (named === last) named = null;
           }
           unknown.push(`${qualifier} ${event.words.join(" ")}`);
-          wordsSinceQuantity = [];
-          expectingDrink = false;
-          quantity = null;
-          quantityRange = undefined;
           before = [];
-          open = null;
+          endSlot(null);
           break;
         }
         flushStray();
@@ -727,23 +715,15 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
             alternative.range = { low: Math.min(line.quantity, alternative.quantity), high: Math.max(line.quantity, alternative.quantity), vague: false };
           }
           before = [];
-          quantity = null;
-          quantityRange = undefined;
-          expectingDrink = false;
-          wordsSinceQuantity = [];
-          open = alternative;
+          endSlot(alternative);
           break;
         }
         drafts.push(line);
         if (event.plural && quantity === null) line.heading = true;
         if (event.plural && (quantity === null || (event.roundOf && quantity === 1))) line.perGuest = true;
         before = [];
-        quantity = null;
-        quantityRange = undefined;
-        expectingDrink = false;
         forEveryLine = false;
-        wordsSinceQuantity = [];
-        open = line;
+        endSlot(line);
         named = line;
         namedFor = false;
         break;
