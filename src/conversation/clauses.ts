@@ -13,13 +13,12 @@
 import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
 import { utteranceOf, type Utterance } from "./intents.js";
 import { isEnglishWord } from "./english.js";
-import { editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { CONTAINERS, editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { lexiconAt } from "./lexicon.js";
 import { NOT_A_COUNT } from "./entities.js";
 import { readModifierAt } from "./modifiers.js";
-import { CONTAINERS } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import { AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
@@ -696,12 +695,18 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   return { act: "CHAT", kind: null };
 }
 
+/** Asking the bartender to do something: "can you", "could you please". */
+const ASKING_YOU = new Set(["can", "could", "would", "will"]);
+
 /** The repair cues a clause opens with, and what follows them ("no wait, make it two" -> REVISE, "two"). */
 function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: MenuIndex): Repair | null {
   let position = 0;
   let repair = null as Repair | null;
   while (position < tokens.length) {
     while (tokens[position] === "oh" || tokens[position] === "and" || tokens[position] === "hmm" || tokens[position] === "okay") position += 1;
+    // ("can you make it a dirty one": the cue asked for politely is still the cue.)
+    const asking = ASKING_YOU.has(tokens[position] ?? "") && tokens[position + 1] === "you" ? (tokens[position + 2] === "please" ? 3 : 2) : 0;
+    if (asking > 0 && markerAt(tokens, position + asking, pauses, index, true)) position += asking;
     // The clause already starts at its cue: no need to look for something ordered before it.
     const marker = markerAt(tokens, position, pauses, index, true);
     if (!marker) break;

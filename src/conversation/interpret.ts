@@ -29,6 +29,7 @@ import type { OrderLine } from "./bar-port.js";
 import { isOwnOrderQuestion, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
 import { draftProblem, inherit, openQuestion, replacedIndex, sameDrink, sameKind, type DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
+import { PERSON_WORDS } from "./people.js";
 import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, has, matches, namesNewDrinkFirst, ofSomethingElse, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
@@ -619,7 +620,14 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 
 // ---------------------------------------------------------------------------
 
+/** "make it", "make those": said of drinks already poured. */
+const MAKE_IT = / make (it|that|this|them|those|these|mine|his|hers) /;
+
+/** A hundred percent and nothing else: "100 percent", "the full hundred percent". */
+const WHOLE_SHARE = /^ ((the )?(full|whole) )?(a |one )?(hundred|100) percent( then| please| yeah)? $/;
+
 /** Whether clauses said before talked of a tip, and in percent or in money. */
+
 function tipTalkBefore(before: readonly Clause[]): "PERCENT" | "AMOUNT" | null {
   const said = before.map((clause) => clause.utterance.padded).join(" ");
   if (!/ (tip|tips|tipped|tipping|gratuity) /.test(said)) return null;
@@ -1025,7 +1033,13 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   let declined: Understanding | null = null;
   // With a question open, the utterance read whole once, for every way it may answer.
   const whole = state.pending || state.held ? wholeOf(read.tokens, index) : null;
-  const focused = whole && focusedCount(whole.reading, state);
+  // ("actually get him one now, neat" of a tequila offered, none poured: a count said with how the drink is
+  // made answers the offer, made so.)
+  const offered = state.pending?.kind === "ORDER" ? state.pending.drafts.flatMap((draft) => draft.candidates) : [];
+  const pouredBefore = state.lastOrder.some((line) => offered.includes(line.menuItemId));
+  // ("can you make it a dirty one" changes the one poured, whichever order it came in.)
+  const saysHow = whole !== null && !pouredBefore && whole.u.order.looseModifiers.some((read) => !read.soft) && !MAKE_IT.test(whole.u.padded);
+  const focused = whole && !saysHow && focusedCount(whole.reading, state);
   if (focused) return { understanding: focused, answered: null };
   const opened = whole && answerOpen(clauses, whole, state, index);
   // "no, something else": the no is only part of it; what else was said may say more.
@@ -1039,7 +1053,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = removedByHowMade(understanding, read.tokens);
   understanding = askedWhatIsInIt(understanding, read.tokens, state, index);
   understanding = onePersonsUnit(understanding, read.tokens, state, index);
-  understanding = oneUnitByOrdinal(understanding, read.tokens, index);
+  understanding = oneUnitTold(understanding, read.tokens, index);
   understanding = someUnitsMade(understanding, corrected.tokens, index);
   understanding = notTheOneOrdered(understanding, clauses, state);
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
@@ -1087,15 +1101,28 @@ function onlySoManyAfterAll(understanding: Understanding, tokens: readonly strin
 /** "the second Manhattan", "that extra lager": one unit of a drink, told apart by when it came. */
 const UNIT_ORDINALS = new Set(["second", "third", "fourth", "fifth", "extra", "other", "last", "latest", "new"]);
 
-/** "never mind the second Manhattan" after two of them: one comes off, not both ("the other bar" is no drink). */
-function oneUnitByOrdinal(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {
+/** The words before a drink that say whose it is, one person's: "his", "her", "my wife's", "Priya's" ('s dropped). */
+const ONE_OWNER = new Set(["his", "her"]);
+
+/**
+ * "never mind the second Manhattan" after two of them, "take Priya's IPA off, she left" after two IPAs: one
+ * unit comes off, told apart by when it came or whose it is, not every one ("the other bar" is no drink).
+ */
+function oneUnitTold(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {
   if (understanding.intent !== "REMOVE" || understanding.target.kind !== "LINES" || understanding.target.lines.length !== 1) return understanding;
   const [line] = understanding.target.lines as [RemoveLine];
   if (line.quantity !== null) return understanding;
-  const ordinalOfTheDrink = tokens.some(
-    (word, at) => UNIT_ORDINALS.has(word) && ["the", "that", "this"].includes(tokens[at - 1] ?? "") && (matchMenuAt(tokens, at + 1, index)?.itemIds ?? []).some((id) => line.candidates.includes(id)),
-  );
-  return ordinalOfTheDrink ? { ...understanding, target: { kind: "LINES", lines: [{ ...line, quantity: 1 }] } } : understanding;
+  const theDrinkAt = (at: number) => {
+    const drink = matchMenuAt(tokens, at, index);
+    return drink !== null && !drink.plural && drink.itemIds.some((id) => line.candidates.includes(id));
+  };
+  const told = tokens.some((word, at) => {
+    const before = tokens[at - 1] ?? "";
+    if (UNIT_ORDINALS.has(word)) return ["the", "that", "this"].includes(before) && theDrinkAt(at + 1);
+    const named = !isEnglishWord(word) && matchMenuAt(tokens, at, index) === null && /^[a-z]+$/.test(word);
+    return (ONE_OWNER.has(word) || PERSON_WORDS.has(word) || named) && at > 0 && theDrinkAt(at + 1);
+  });
+  return told ? { ...understanding, target: { kind: "LINES", lines: [{ ...line, quantity: 1 }] } } : understanding;
 }
 
 /** "make the bride's one dry", "can you make two of them up": how some units of the drinks are made, not all (read before numbers that are no counts go: "the bride one" is no label). */
@@ -1319,6 +1346,10 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const figure = tipTalk ? spokenCount(u) : null;
     if (tipTalk && figure !== null && Number.isInteger(figure) && figure >= 0) {
       reading = { intent: "SET_TIP", tip: tipTalk === "PERCENT" ? { percent: figure } : { amountCents: figure * 100 }, refusal: null };
+    }
+    // ("tip the lot, 100 percent": after talk of a tip, a whole hundred percent is the tip, not "absolutely".)
+    if ((reading === null || reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") && !clause.namesDrink && WHOLE_SHARE.test(u.padded) && TIP_WORD.test(clauses.slice(0, position).map((before) => ` ${before.tokens.join(" ")} `).join(""))) {
+      reading = { intent: "SET_TIP", tip: { percent: 100 }, refusal: null };
     }
     // "my buddy says I should tip 25 percent": what someone else says the guest should do, reported.
     if ((reading?.intent === "SET_TIP" || reading?.intent === "PAY") && REPORTED_BY.test(clauses[position - 1]?.utterance.padded ?? "")) continue;

@@ -265,6 +265,14 @@ const SHORT_BRAND_NAMES: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+/** "a pint of IPA", "two cans of coke": the container is not a drink of its own when a drink follows. */
+export const CONTAINERS: ReadonlySet<string> = new Set(
+  [
+    "glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order", "carafe", "mug", "liter",
+    "litre", "bucket", "pack", "case", "bag", "bowl", "plate", "basket", "box", "slice", "piece", "side", "portion",
+  ].flatMap((container) => [container, `${container}s`, `${container}es`]),
+);
+
 /** Words that count the brand before it: "a Bud", "another Bud", "a second Bud", "one more Bud". */
 const COUNTING_WORDS = new Set(["a", "an", "another", "second", "third", "fourth", "fifth", "more"]);
 
@@ -272,7 +280,13 @@ function shortBrandAt(tokens: readonly string[], start: number, brand: string, i
   const named = matchWordsAt(tokens, start, tokens[start] as string, index);
   if (named) return named;
   // ("never mind the Bud": the beer, said with "the", as no friend is.)
-  const counted = start > 0 && (COUNTING_WORDS.has(tokens[start - 1] as string) || readNumber(tokens, start - 1) !== null || (brand === "budweiser" && tokens[start - 1] === "the"));
+  // ("a bottle of Bud", "two shots of Jack": a container counts it as well.)
+  const counted =
+    start > 0 &&
+    (COUNTING_WORDS.has(tokens[start - 1] as string) ||
+      readNumber(tokens, start - 1) !== null ||
+      (brand === "budweiser" && tokens[start - 1] === "the") ||
+      (tokens[start - 1] === "of" && CONTAINERS.has(tokens[start - 2] ?? "")));
   const full = tokenize(brand);
   const match = counted ? matchWordsAt(full, 0, full[0] as string, index) : null;
   return match ? { ...match, length: 1, plural: (tokens[start] as string).endsWith("s") } : null;

@@ -12,7 +12,7 @@ import type { DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
 import { groundPhrase, isDrinkLike, notOnMenuLengthAt } from "./grounding.js";
 import { lexiconAt, lexiconWord } from "./lexicon.js";
-import { matchMenuAt, type MenuIndex, type MenuMatch } from "./menu-matcher.js";
+import { CONTAINERS, matchMenuAt, type MenuIndex, type MenuMatch } from "./menu-matcher.js";
 import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { PERSON_WORDS } from "./people.js";
@@ -63,13 +63,6 @@ export interface ParsedOrder {
 }
 
 const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
-/** "a pint of IPA", "two cans of coke": the container is not a drink of its own when a drink follows. */
-export const CONTAINERS: ReadonlySet<string> = new Set(
-  [
-    "glass", "pint", "shot", "bottle", "cup", "round", "can", "jug", "pitcher", "serving", "order", "carafe", "mug", "liter",
-    "litre", "bucket", "pack", "case", "bag", "bowl", "plate", "basket", "box", "slice", "piece", "side", "portion",
-  ].flatMap((container) => [container, `${container}s`, `${container}es`]),
-);
 /** "a large coke", "a two liter sprite", "a 12 oz soda": a size is neither a drink nor a count. */
 const SIZES = new Set(["small", "medium", "med", "large", "lg", "xl", "big", "giant", "jumbo", "regular", "tall", "mini", "size", "sized"]);
 const VOLUME_UNITS = new Set(["liter", "liters", "litre", "litres", "l", "oz", "ounce", "ounces", "ml", "cl"]);

@@ -96,10 +96,18 @@ function align(tokens: readonly string[], text: string): Tagged {
 const BAR_NOUNS = new Set(["round", "rounds", "pint", "pints", "shot", "shots", "glass", "glasses", "bottle", "bottles", "jug", "pitcher", "tab", "bill", "tip", "usual", "orders"]);
 
 const OBJECT_OPENERS = new Set(["a", "an", "the", "his", "her", "my", "their", "another", "one", "two", "three"]);
-/** "Marlowe orders a gimlet", "he rounds it off": after someone and before an object, the bar's noun is their verb ("last orders" stays a noun). */
-const verbOfSomeone = (tokens: readonly string[], tags: readonly Tag[], at: number, index: MenuIndex): boolean =>
-  (tags[at - 1] === "PROPN" || tags[at - 1] === "PRON" || (tags[at - 1] === "NOUN" && tokens[at - 1] !== "last" && matchMenuAt(tokens, at - 1, index) === null)) &&
-  OBJECT_OPENERS.has(tokens[at + 1] as string);
+/**
+ * "Marlowe orders a gimlet", "he rounds it off", "Dr Alvarez always orders a manhattan": after someone (and
+ * how often) and before an object, the bar's noun is their verb ("last orders" stays a noun).
+ */
+const verbOfSomeone = (tokens: readonly string[], tags: readonly Tag[], at: number, index: MenuIndex): boolean => {
+  let subject = at - 1;
+  while (subject > 0 && tags[subject] === "ADV") subject -= 1;
+  return (
+    (tags[subject] === "PROPN" || tags[subject] === "PRON" || (tags[subject] === "NOUN" && tokens[subject] !== "last" && matchMenuAt(tokens, subject, index) === null)) &&
+    OBJECT_OPENERS.has(tokens[at + 1] as string)
+  );
+};
 
 /**
  * The tags with the bar's own words on top: a drink's name is a noun and a modifier an adjective,

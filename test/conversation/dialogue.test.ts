@@ -2522,3 +2522,25 @@ describe("after Z77 and Z78: a story told to its end, a drink said then needed, 
   ]);
   itEndsWith([[["five IPAs", "oh no, only four Swedes came, make it four"], ["4 ipa"]]]);
 });
+
+describe("after Z80 and Z82: a habit with how often, a job noun that is a verb, a count and serving for a drink talked of, and the known misses of earlier sets", () => {
+  itPoursNothing(["the night sister usually orders a negroni on the rocks", "my cousin never orders a cosmo, too pink for him"]);
+  itPours([
+    ["a bottle of Bud please", ["1 tap-beer"]],
+    ["two shots of Jack, on the rocks", ["2 whiskey (on the rocks)"]],
+  ]);
+  itEndsWith([
+    [["a negroni", "a neat lager for my bin man", "yes plain is fine"], ["1 negroni", "1 tap-beer"]],
+    [["a lemonade", "my dad will want a rum when he parks the car", "actually pour him one now, on the rocks"], ["1 lemonade", "1 rum (on the rocks)"]],
+    [["what's in a cosmo?", "I'll take that then, up"], ["1 cosmopolitan (up)"]],
+    [["two lagers, one's for Anneke", "take Anneke's lager off, she went home"], ["1 tap-beer"]],
+    [["three cosmos", "cancel her cosmo"], ["2 cosmopolitan"]],
+    [["three cosmos", "cancel the cosmos"], []],
+    [["a martini", "what would ten percent be", "can you make it a dirty one"], ["1 martini (dirty)"]],
+  ]);
+
+  it("'tip the lot, 100 percent' sets the whole hundred percent; 'yes, 100 percent' after an order sets no tip", async () => {
+    expect((await after(["a martini", "tip the lot, 100 percent"])).session.tab.tipPercent).toBe(100);
+    expect((await after(["a martini", "honestly, 100 percent"])).session.tab.tipPercent).toBeNull();
+  });
+});
