@@ -37,6 +37,8 @@ const AGREEING = new Set([
   "yes", "yeah", "yep", "yup", "yea", "ya", "aye", "sure", "okay", "alright", "fine", "absolutely", "definitely", "certainly",
   "course", "perfect", "great", "lovely", "cool", "good", "grand", "brilliant", "excellent", "wonderful", "fantastic", "awesome",
   "gladly", "indeed", "totally", "deal", "works", "please", "right", "nice", "ideal", "fab", "reasonable", "exactly", "precisely",
+  // ("without then", to "want it without?" or "the usual way instead?": taking it without what it cannot be.)
+  "without",
 ]);
 /** Verbs of taking what was offered: a yes when their object is only "it", "that", "one". */
 const CONSENTING = new Set(["have", "take", "do", "go", "pour", "get", "try", "want", "like", "love", "count", "risk", "chance"]);
@@ -44,12 +46,10 @@ const CONSENTING = new Set(["have", "take", "do", "go", "pour", "get", "try", "w
 const EMPTY = new Set([
   "i", "we", "me", "us", "you", "it", "that", "this", "one", "them", "those", "is", "are", "be", "sounds", "sound", "seems", "looks",
   "would", "will", "shall", "can", "let", "then", "now", "so", "just", "really", "very", "quite", "pretty", "too", "also", "oh",
-  "um", "uh", "er", "hmm", "mm", "mmm", "well", "ah", "thanks", "thank", "cheers", "maya", "on", "ahead", "for", "with", "to", "in", "a",
+  "um", "uh", "er", "hmm", "huh", "mm", "mmm", "well", "ah", "thanks", "thank", "cheers", "maya", "on", "ahead", "for", "with", "to", "in", "a",
   "of", "thing", "all", "by", "actually", "and", "idea", "plan", "mate",
   // "plain is fine", "the usual way", "as it comes": taking the drink as offered.
   "plain", "usual", "normal", "regular", "way", "as", "comes", "the",
-  // "ok fine without", "sure, without then": without what Maya said it cannot be.
-  "without",
 ]);
 /** Said alone, these answer a question with its own word: "I would", "I will", "that one". */
 const ELLIPTIC = new Set(["would", "will", "shall", "one"]);
@@ -238,7 +238,8 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
     // "surprise me" picks for a guest who asked for a beer, not among the drinks Maya only offered.
     const chosen = chooseCandidate(u, question.candidates, index, !confirm) ?? ((yes || (confirm && count !== null)) && single ? question.candidates[0] : null);
     // "yes" to "which beer?" picks none: the order stands and Maya asks again.
-    if (!chosen) return isYes(u) || (confirm && count !== null) ? { intent: "ORDER", drafts: [...drafts], unknown: [] } : null;
+    // ("make it two" to "the Gin or the Vodka?": a new count for the drink ordered, no answer.)
+    if (!chosen) return isYes(u) || (confirm && count !== null && !matches(u, COUNT_OF_IT)) ? { intent: "ORDER", drafts: [...drafts], unknown: [] } : null;
     // "four lagers" after "which beer?": a count said with the drink is how many of it.
     const counted = confirm && count !== null ? count : countSaidFor(u, chosen);
     const updated = drafts.map((draft, draftIndex) =>
@@ -303,6 +304,8 @@ const POINTED_UP = / (it|that|this|them|those|these|one)( then| now| please)? up
 /** "of those", "of these": the drink just talked of, pointed at. */
 const POINTED_AT = / of (those|these|that|them) /;
 
+/** "make it two", "make that three": a count for the drink ordered. */
+const COUNT_OF_IT = / make (it|that|this) /;
 /** A yes said first: "sure, no twist then", "ok, without the ice". */
 const AGREED_FIRST = /^ ((oh|well|ah|okay|ok) )?(sure|yes|yeah|yep|ok|okay|fine|alright|go on|that is fine|no problem)( then| yes| sure)? /;
 

@@ -20,7 +20,7 @@ import { lexiconAt } from "./lexicon.js";
 import { NOT_A_COUNT } from "./entities.js";
 import { readModifierAt } from "./modifiers.js";
 import { oneOf } from "./patterns.js";
-import { AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
+import { ASKING_YOU, AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
 
 export type DialogueAct =
@@ -91,7 +91,8 @@ const SUPPOSING = /^ (okay |so )?(say|let us say|lets say|hypothetically|theoret
 const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
 const ASKING_WORD = / (what|how much|how) /;
 const THANKS_FOR = /^ (thanks|thank you|cheers) (so much |again |a lot )?for /;
-const ALREADY = / (already|so far) /;
+/** "three martinis already": drinks had so far ("one IPA for him already" pours one ahead, for someone). */
+const ALREADY = / (?<!for (him|her|them|us|me|PERSON) )(already|so far) /;
 /** "two martinis in and I can't feel my face": drinks had, counted. */
 const DRINKS_HAD = / DRINK in (and |now |tonight |$)/;
 /** "put two martinis in for us": an order put in. */
@@ -272,10 +273,12 @@ const QUOTED = / (said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|
 const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 
 const WISH = oneOf([
-  / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
+  / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather |gladly |happily |kindly )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
   / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
+  // ("I become a tap beer": German "ich bekomme", get, said in English.)
+  / (i|we) (become|becomes) (a|an|one|two|three|four|five|another) (\w+ )?DRINK /,
   // "need 50 martinis", "want two IPAs": the guest's want, typed without the "I".
   /^ ((really|just|still|gonna) )?(need|want|wanna|fancy) (a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|some|\d+|DRINK) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
@@ -290,8 +293,9 @@ const WISH = oneOf([
   / (it is |now )?time for (a|an|another|that|the|my|some|one|two|three) /,
 ]);
 /** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
+// ("kindly get one IPA", "kindly give two IPAs": the asking adverb of Indian English before the verb.)
 const IMPERATIVE =
-  /^ (give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
+  /^ (kindly )?(give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
 const PAST = oneOf([
   / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then|ever) ){0,2}(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|got through|went through|polished off|used to|thought|told|bet|said|wanted|asked) /,
@@ -694,9 +698,6 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (wish) return { act: "REQUEST", kind: null };
   return { act: "CHAT", kind: null };
 }
-
-/** Asking the bartender to do something: "can you", "could you please". */
-const ASKING_YOU = new Set(["can", "could", "would", "will"]);
 
 /** The repair cues a clause opens with, and what follows them ("no wait, make it two" -> REVISE, "two"). */
 function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: MenuIndex): Repair | null {

@@ -353,6 +353,8 @@ function classifyRemove(u: Utterance): Understanding | null {
 
 /** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan", "can Tom's lemonade be an iced tea". */
 const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) | (change|switch|swap|replace|exchange|trade) (a|an|one|two|three|four|five|six|\d+) |^ ((so|and|actually|oh|but) )*(can|could) (the|my|that|this|his|her|their|our|\w+) (\w+ ){1,3}be (a|an|one) /;
+/** "do the negronis on the rocks", "could you do my martini dirty": the drinks known, to be made so ("I'll do the tequila neat" orders one). */
+const DO_THE_DRINK_SO = /(^| you| please) do (the|my|those|these|our|his|her|their) (\w+ )?DRINK MOD /;
 /** "change it to a negroni", "switch to an IPA", "a lemonade instead". */
 const REPLACE_LAST = / (change|switch|swap|turn) ((it|that|this|them|those|my order|the order|my drink|it over) )?(to|for|into|with) | instead /;
 
@@ -383,7 +385,8 @@ function classifyReplace(u: Utterance): Understanding | null {
     }
   }
   // "make my whiskey a double": the same drink, made another way.
-  if (first && !second && first.modifiers.length > 0 && matches(u, REPLACE_NAMED)) {
+  // ("can you do the negronis on the rocks": "do" said of drinks already known, made so.)
+  if (first && !second && first.modifiers.length > 0 && (matches(u, REPLACE_NAMED) || DO_THE_DRINK_SO.test(u.order.shape))) {
     const target = { ...line(first), quantity: null, modifiers: [] };
     return { intent: "REPLACE", target: { kind: "NAMED", line: target }, drafts: [{ ...first, quantitySaid: false }], unknown: [] };
   }

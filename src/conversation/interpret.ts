@@ -623,6 +623,12 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 /** "make it", "make those": said of drinks already poured. */
 const MAKE_IT = / make (it|that|this|them|those|these|mine|his|hers) /;
 
+/** Verbs of making a drink some way, and the words after them that point back at drinks named. */
+/** A drink named as one already known, the guest's own too: "the negronis", "my martini". */
+const KNOWN_DRINK = / (the|that|this|those|these|my|our|his|her|their) (\w+ )?DRINK /;
+const MAKING = new Set(["make", "do", "have", "serve", "pour"]);
+const POINTING = new Set(["them", "those", "these", "it", "that", "both"]);
+
 /** A hundred percent and nothing else: "100 percent", "the full hundred percent". */
 const WHOLE_SHARE = /^ ((the )?(full|whole) )?(a |one )?(hundred|100) percent( then| please| yeah)? $/;
 
@@ -678,6 +684,17 @@ function namesTheTalkedOf(talk: Clause, named: Clause): boolean {
   const talkedOf = [...talk.utterance.order.drafts, ...talk.utterance.order.topics];
   return talkedOf.some((line) => line.candidates.some((id) => drink.candidates.includes(id)));
 }
+
+/** What a drink is to someone, said of it: "my father's favourite drink", "his usual tipple", "the classic cocktail". */
+const WHAT_A_DRINK_IS = / (favourite|favorite|usual|old|classic|signature) (\w+ )?(drink|cocktail|beer|tipple|poison)? $/;
+const ARTICLES = new Set(["a", "an", "another"]);
+/** A question checking what the guest already believes: "... right?", "..., yeah?". */
+const CHECKING = / (right|yeah|correct|yes) $/;
+/** Words a question points back at a drink with: "is it sweet?", "are they strong?". */
+const ASKED_OF = new Set(["it", "that", "they", "them", "this"]);
+/** "my favourite", "my usual": the guest's own, as good as asked for. */
+const MY_OWN = /^ (my|our) (favourite|favorite|usual|regular|go to) /;
+const COURTEOUS = / (please|thanks|thank you|for me|for us|cheers) /;
 
 /** "the amber one": a drink described by a word of it, then "one". */
 const DESCRIBED_ONE = / the (\w+ ){0,2}DRINK one $/;
@@ -759,6 +776,22 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       joined.push({ ...clause, act: "STATEMENT", kind: "OPINION" });
       continue;
     }
+    // ("Ah, Old Fashioned... my father's favourite drink": a drink named bare, then what it is to someone, is talk.)
+    const bare = previous?.act === "REQUEST" && previous.fragment && previous.namesDrink && previous.utterance.order.said.counts === 0 && !COURTEOUS.test(previous.utterance.padded);
+    if (previous && bare && (clause.act === "STATEMENT" || clause.act === "CHAT") && !clause.hasVerb && clause.utterance.order.drafts.every((draft) => draft.category !== null) && WHAT_A_DRINK_IS.test(clause.utterance.padded) && !MY_OWN.test(clause.utterance.padded)) {
+      joined[joined.length - 1] = { ...previous, act: "STATEMENT", kind: "OPINION" };
+      joined.push(clause);
+      continue;
+    }
+    // ("Daiquiri, is it sweet?": a drink named bare, then asked about, is what the question is about.)
+    // ("a negroni, that's the 11 dollar one right?": said with an article and checked, it is ordered.)
+    const namedBare = bare && !ARTICLES.has(previous.tokens[0] ?? "") && !CHECKING.test(clause.utterance.padded);
+    const askedOf = namedBare && clause.act === "QUESTION" && !clause.namesDrink ? clause.tokens.findIndex((token) => ASKED_OF.has(token)) : -1;
+    if (previous && askedOf >= 0) {
+      const tokens = [...clause.tokens.slice(0, askedOf), ...previous.tokens, ...clause.tokens.slice(askedOf + 1)];
+      joined[joined.length - 1] = { ...clause, tokens, utterance: utteranceOf(tokens, index), namesDrink: true };
+      continue;
+    }
     if (previous && clause.fragment && clause.act === "REQUEST") {
       // "Dave wants the amber one, a Classic Brew": the drink described, then named: one drink, said twice.
       if (previous.act === "REQUEST" && namesAgain(previous, clause)) continue;
@@ -796,6 +829,20 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const body = [...clause.tokens, "not", ...refusedWords];
       const tokens = [...said, ...body];
       joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens, utterance: utteranceOf(tokens, index), repair: { cue: "REVISE", strength: "WEAK", said: said.length > 0 ? said : ["not"], body }, fragment: false };
+      continue;
+    }
+    // ("actually, never mind": cues in a row are one repair, the last one's.)
+    if (previous?.act === "REPAIR" && previous.repair?.cue === "REVISE" && previous.repair.body.length === 0 && clause.act === "REPAIR" && clause.repair) {
+      joined[joined.length - 1] = { ...clause, repair: { ...clause.repair, said: [...previous.repair.said, ...clause.repair.said] } };
+      continue;
+    }
+    // ("and the two negronis, can you do them on the rocks": the drinks named, then what to do with them.)
+    const namedBefore = previous?.act === "REQUEST" && previous.fragment && previous.namesDrink && KNOWN_DRINK.test(previous.utterance.order.shape);
+    const pointedAt = namedBefore && !clause.namesDrink ? clause.tokens.findIndex((token, at) => POINTING.has(token) && MAKING.has(clause.tokens[at - 1] ?? "")) : -1;
+    if (previous && pointedAt >= 0 && clause.utterance.order.looseModifiers.length > 0) {
+      const named = previous.tokens[0] === "and" ? previous.tokens.slice(1) : previous.tokens;
+      const tokens = [...clause.tokens.slice(0, pointedAt), ...named, ...clause.tokens.slice(pointedAt + 1)];
+      joined[joined.length - 1] = { ...clause, act: "REQUEST", repair: null, tokens, utterance: utteranceOf(tokens, index), namesDrink: true };
       continue;
     }
     // ("could I possibly, maybe, get a cosmo?": the asking and its verb, cut apart by a hedge, are one request.)
@@ -1485,6 +1532,10 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
+    // ("one of the twins wants a manhattan, make one of those negronis a manhattan": the drink wanted is the
+    // one swapped in after, said twice.)
+    const swappedIn = readings.find(({ position, understanding }) => position > working.position && understanding.intent === "REPLACE" && sameDrinks(understanding.drafts, working.drafts));
+    if (swappedIn && working.unknown.length === 0) return settleReplace(swappedIn.understanding, state);
     // "I'm ordering soft drinks tonight: one pepsi, six cokes...": a heading in one clause, counted in others.
     if (!earlier) return { intent: "ORDER", drafts: withoutHeadings(categoriesSpelledOut(working.drafts)), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
@@ -1507,6 +1558,11 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
   const against = best?.intent === "MENTION" && best.stance === "AGAINST";
   if (declined && (!best || against || rank(best) <= rank(declined))) return declined;
   return settleReplace(best ?? { intent: "UNKNOWN" }, state);
+}
+
+/** The same drinks, one for one, as counted: a drink said twice. */
+function sameDrinks(said: readonly DraftLine[], again: readonly DraftLine[]): boolean {
+  return said.length === again.length && said.every((draft, at) => draft.quantity === again[at]?.quantity && draft.candidates.join() === again[at]?.candidates.join());
 }
 
 /**

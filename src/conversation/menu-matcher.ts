@@ -69,8 +69,11 @@ const CATEGORY_PHRASES: Readonly<Record<MenuCategory, readonly string[]>> = {
   ],
 };
 
-/** Single words too generic to pick an item out of a list ("the classic brew" is picked by "classic", not "brew"). */
-const GENERIC_WORDS = new Set(["beer", "the", "of", "on", "a", "and", "shot", "glass", "drink"]);
+/**
+ * Single words too generic to pick an item out of a list ("the classic brew" is picked by "classic", not "brew";
+ * "one" of "Ketel One" names no vodka alone).
+ */
+const GENERIC_WORDS = new Set(["beer", "the", "of", "on", "a", "and", "shot", "glass", "drink", "one", "two", "three"]);
 
 const FUZZY_CACHE_LIMIT = 10_000;
 /** More corrections than this and a phrase is not a typo any more. */
@@ -273,6 +276,9 @@ export const CONTAINERS: ReadonlySet<string> = new Set(
   ].flatMap((container) => [container, `${container}s`, `${container}es`]),
 );
 
+/** Counts said with "of": "a couple of Buds", "a round of Jacks". */
+const COUNTS_OF = new Set(["couple", "pair", "round", "bunch", "dozen", "few"]);
+
 /** Words that count the brand before it: "a Bud", "another Bud", "a second Bud", "one more Bud". */
 const COUNTING_WORDS = new Set(["a", "an", "another", "second", "third", "fourth", "fifth", "more"]);
 
@@ -280,13 +286,13 @@ function shortBrandAt(tokens: readonly string[], start: number, brand: string, i
   const named = matchWordsAt(tokens, start, tokens[start] as string, index);
   if (named) return named;
   // ("never mind the Bud": the beer, said with "the", as no friend is.)
-  // ("a bottle of Bud", "two shots of Jack": a container counts it as well.)
+  // ("a bottle of Bud", "two shots of Jack", "a couple of Buds": a container or a count with "of" counts it as well.)
   const counted =
     start > 0 &&
     (COUNTING_WORDS.has(tokens[start - 1] as string) ||
       readNumber(tokens, start - 1) !== null ||
       (brand === "budweiser" && tokens[start - 1] === "the") ||
-      (tokens[start - 1] === "of" && CONTAINERS.has(tokens[start - 2] ?? "")));
+      (tokens[start - 1] === "of" && (CONTAINERS.has(tokens[start - 2] ?? "") || COUNTS_OF.has(tokens[start - 2] ?? "") || readNumber(tokens, start - 2) !== null)));
   const full = tokenize(brand);
   const match = counted ? matchWordsAt(full, 0, full[0] as string, index) : null;
   return match ? { ...match, length: 1, plural: (tokens[start] as string).endsWith("s") } : null;

@@ -29,7 +29,7 @@ const SPOKEN_MODIFIERS: ReadonlyArray<readonly [Modifier, readonly string[], (re
   [
     "on the rocks",
     [
-      "on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced", "ice", "some ice", "on the rock", "over the rock", "on the rox", "rox",
+      "on the rocks", "on rocks", "rocks", "with ice", "on ice", "over ice", "over the rocks", "with rocks", "iced", "ice", "some ice", "on the rock", "over the rock", "on the rox", "rox", "rock",
       "served on the rocks", "served over ice", "served on ice",
     ],
   ],
@@ -73,8 +73,11 @@ export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
   SPOKEN_MODIFIERS.flatMap(([, phrases, softPhrases = []]) => [...phrases, ...softPhrases].flatMap((phrase) => phrase.split(" "))),
 );
 
-/** "up" alone is a modifier only right after a drink ("a martini up"); elsewhere it is "settle up", "set me up". */
-const CONTEXTUAL = new Set(["up"]);
+/**
+ * "up" alone is a modifier only right after a drink ("a martini up"); elsewhere it is "settle up", "set me up".
+ * So is "rock" ("whiskey, rock, please" in a second language; "rock music" is none).
+ */
+const CONTEXTUAL = new Set(["up", "rock"]);
 /** Words after which a modifier word is a verb taking them as object. */
 const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);
 

@@ -421,6 +421,8 @@ const CLAUSE_WORDS = new Set(["is", "are", "was", "were", "has", "have", "had", 
 
 /** A phrase that names a thing no bar serves, in English, and is no clause of its own. */
 function isTalk(phrase: string, said: readonly string[], index: MenuIndex): boolean {
+  // ("one of the lads", "two of the twins": people counted, not a drink the bar lacks.)
+  if (PERSON_WORDS.has(phrase.split(" ").at(-1) as string)) return true;
   return isEnglishWord(phrase.split(" ")[0] as string) && !said.some((word) => CLAUSE_WORDS.has(word)) && groundPhrase(phrase, index).kind === "UNKNOWN";
 }
 

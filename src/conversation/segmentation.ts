@@ -22,6 +22,7 @@ export const WH = new Set(["what", "which", "how", "who", "where", "why", "when"
 export const AUX = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "have", "has", "may", "might", "am"]);
 const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "he", "she", "they", "it", "there", "that", "this", "these", "those"]);
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
+const DEMONSTRATIVES = new Set(["that", "this", "these", "those"]);
 /** Pronouns that are only ever subjects. */
 const NOMINATIVE = new Set(["i", "we", "he", "she", "they"]);
 /** A verb (or an adverb before one) right after a subject: what makes a subject start a clause. */
@@ -159,6 +160,15 @@ function isNobodysVerb(tokens: readonly string[], position: number, index: MenuI
   return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") && (index === null || matchMenuAt(tokens, position, index) === null);
 }
 
+/** Asking the bartender to do something: "can you", "could you please". */
+export const ASKING_YOU: ReadonlySet<string> = new Set(["can", "could", "would", "will"]);
+
+/** Where the asking before `position` starts ("can you | make it two", "could you please | make..."), or `position`. */
+export function askedFrom(tokens: readonly string[], position: number): number {
+  const polite = tokens[position - 1] === "please" ? 1 : 0;
+  return tokens[position - 1 - polite] === "you" && ASKING_YOU.has(tokens[position - 2 - polite] ?? "") ? position - 2 - polite : position;
+}
+
 export function markerAt(tokens: readonly string[], position: number, pauses: readonly Pause[], index: MenuIndex, afterCue = false): Marker | null {
   for (const marker of MARKERS_BY_FIRST_WORD.get(tokens[position] ?? "") ?? []) {
     if (!marker.words.every((word, offset) => tokens[position + offset] === word)) continue;
@@ -229,7 +239,11 @@ function subjectStartsAt(tokens: readonly string[], position: number, tags: read
   const token = tokens[position];
   const next = tokens[position + 1];
   if (token === undefined || next === undefined) return false;
-  if (SUBJECT_PRONOUNS.has(token) && FINITE.has(next)) return true;
+  // ("... out there can I get a gin": "there" ends the clause before; "can I" asks.)
+  if (token === "there" && AUX.has(next) && SUBJECT_PRONOUNS.has(tokens[position + 2] ?? "")) return false;
+  // ("he drinks those fancy old fashioneds": a demonstrative and a word before a noun make a noun phrase.)
+  const describes = DEMONSTRATIVES.has(token) && tags !== null && (tags[position + 2] === "NOUN" || tags[position + 2] === "PROPN") && tags[position + 1] !== "VERB";
+  if (SUBJECT_PRONOUNS.has(token) && FINITE.has(next) && !describes) return true;
   // "..., no one drinks a proper lager anymore", "nobody wants the IPA": nobody, and its verb.
   if ((token === "nobody" || (token === "no" && next === "one")) && isNobodysVerb(tokens, position + (token === "no" ? 2 : 1), null)) return true;
   // "cancel the negronis they went home": a pronoun only a subject can be, and a verb after it.
@@ -244,12 +258,16 @@ function opensClause(tokens: readonly string[], position: number, tags: readonly
   const next = tokens[position + 1];
   if (WH.has(token) && next !== undefined) return true;
   if (AUX.has(token) && next !== undefined && (SUBJECT_PRONOUNS.has(next) || POSSESSIVES.has(next) || next === "the")) return true;
+  // ("... and don't let Eddie tell you to shake it": a command not to, to the bartender.)
+  if (token === "do" && next === "not" && tokens[position + 2] === "let") return true;
   return subjectStartsAt(tokens, position) || (tags !== null && taggedSubjectStartsAt(tokens, tags, position));
 }
 
 const VERB_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX"]);
 /** Words a bare order may end with before the next clause starts: "a water for me", "two IPAs please". */
 const BARE_ORDER_ENDS = new Set(["me", "us", "him", "her", "them", "please", "thanks", "too", "mate", "buddy"]);
+/** Words of assent or surprise said before a clause: "and yes, we did", "and oh, she's here". */
+const ASSENTS = new Set(["yes", "yeah", "yep", "oh", "well", "honestly", "no"]);
 /** Words that close a thought in speech and may start the next one: "ha ok two more IPAs". */
 const DISCOURSE_MARKERS = new Set(["ok", "okay", "alright", "anyway", "anyways", "yeah"]);
 /** Commands that pour, said with whom for: "give me", "get us", "pour me". */
@@ -278,7 +296,8 @@ function taggedSubjectStartsAt(tokens: readonly string[], tags: readonly Tag[], 
     // "Mark not drinking", "he never drinks": a negation between the subject and its verb.
     if (nominal && (tokens[at] === "not" || tokens[at] === "never")) continue;
     // ("chapter 9 nearly killed me": an adverb between the subject and its verb.)
-    if (nominal && BETWEEN_SUBJECT_AND_VERB.has(tokens[at] as string) && at > position + 1) continue;
+    // ("we actually read the book": after a pronoun too.)
+    if (nominal && BETWEEN_SUBJECT_AND_VERB.has(tokens[at] as string) && (at > position + 1 || tags[position] === "PRON")) continue;
     // "the draught from the door is freezing": a noun and the phrase that places it, then its verb.
     if (nominal && tag === "ADP" && SUBJECT_TAGS.has(tags[at + 1] as Tag) && longest === LONGEST_SUBJECT) {
       longest += 3;
@@ -392,7 +411,8 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   if (SUBJECT_DETERMINERS.has(tokens[at] as string)) at += 1;
   if (tags[at] === "NUM" && at > position) at += 1;
   const nounStart = at;
-  while (at < nounStart + 2 && (tags[at] === "PROPN" || tags[at] === "NOUN" || tags[at] === "PRON") && !matchMenuAt(tokens, at, index)) at += 1;
+  // ("the whole softball team just walked in": up to three words, a describing one among them.)
+  while (at < nounStart + 3 && (tags[at] === "PROPN" || tags[at] === "NOUN" || tags[at] === "PRON" || (tags[at] === "ADJ" && tags[at + 1] === "NOUN")) && !matchMenuAt(tokens, at, index)) at += 1;
   if (at === nounStart && nounStart > position) return false;
   while (TELLING_ADVERBS.has(tokens[at] as string)) at += 1;
   const verb = tokens[at] as string | undefined;
@@ -500,8 +520,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // of drinks goes on after the pause, in the clause it started in ("I love negronis, a lager please" is two).
     if (!marker && pause === "PAUSE" && inDrink[position - 1] && drinkNamedFrom(tokens, position, index) && listEndsAhead(tokens, pauses, position, index)) continue;
     if (marker) {
-      // "oh wait": the "oh" goes with the marker.
-      if (stop || position !== markersEnd) cut(!stop && (previous === "oh" || previous === "and") ? position - 1 : position);
+      // "oh wait": the "oh" goes with the marker; so does the asking in "can you make them on the rocks".
+      const asked = askedFrom(tokens, position);
+      if (stop || position !== markersEnd) cut(!stop && (previous === "oh" || previous === "and") ? position - 1 : asked);
       position += marker.words.length - 1;
       markersEnd = position + 1;
       while (["to", "into", "please"].includes(tokens[markersEnd] ?? "")) markersEnd += 1;
@@ -675,6 +696,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(previous === "and" || previous === "then" ? position - 1 : position);
       continue;
     }
+    // (", and yes we actually read the book": a word of assent between "and" and the clause it leads.)
+    if (previous === "and" && pauses[position - 1] === "PAUSE" && ASSENTS.has(token) && position !== markersEnd && opensClause(tokens, position + 1, tags)) {
+      cut(position - 1);
+      continue;
+    }
     // "a water for me I'm driving": a new subject and verb after a bare order that has ended ("for me",
     // "please"); "the brandy I had at dinner" is a drink and its relative clause, never cut.
     // ("a lemonade for becky she's driving": after whom it is for, named, too.)
@@ -704,7 +730,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         ended &&
         !((subordinate || GIVING_TO_SOMEONE.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) && GIVING_VERBS.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) &&
         !NAMING_SOMETHING.test(` ${tokens.slice(clauseStart, position).join(" ")} `) &&
-        (countsADrinkAt(tokens, position, index) || (RESTRICTING.has(token) && countsADrinkAt(tokens, position + 1, index))) &&
+        // ("so just the one pint": "the one" counts it as "one" does.)
+        (countsADrinkAt(tokens, position, index) || (RESTRICTING.has(token) && countsADrinkAt(tokens, position + (tokens[position + 1] === "the" ? 2 : 1), index))) &&
         !hasDrink(clauseStart, position) &&
         !hasNegation(clauseStart, position);
       // ... a command ("sarah has to leave take one negroni off") ...

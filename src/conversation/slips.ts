@@ -170,6 +170,18 @@ function servingWordFor(tokens: readonly string[], position: number, index: Menu
   return null;
 }
 
+/** "a pint a lager", "a glass o water": "of" said short between a container and its drink. */
+function ofFor(tokens: readonly string[], position: number, index: MenuIndex): string | null {
+  const word = tokens[position] as string;
+  if (word !== "a" && word !== "o") return null;
+  return DRINK_VESSELS.has(tokens[position - 1] ?? "") && matchMenuAt(tokens, position + 1, index) !== null ? "of" : null;
+}
+/** "iced t", "ice t": the letter heard for "tea". */
+function teaFor(tokens: readonly string[], position: number): string | null {
+  return tokens[position] === "t" && (tokens[position - 1] === "iced" || tokens[position - 1] === "ice") ? "tea" : null;
+}
+const DRINK_VESSELS = new Set(["pint", "glass", "shot", "bottle", "can", "jug", "pitcher", "mug", "cup"]);
+
 export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
   let text: Draft = { tokens: [...read.tokens], pauses: [...read.pauses] };
 
@@ -232,7 +244,7 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
       position += spelled.length;
       continue;
     }
-    tokens.push(numberFor(text, position, index) ?? servingWordFor(text.tokens, position, index) ?? (text.tokens[position] as string));
+    tokens.push(ofFor(text.tokens, position, index) ?? teaFor(text.tokens, position) ?? numberFor(text, position, index) ?? servingWordFor(text.tokens, position, index) ?? (text.tokens[position] as string));
     position += 1;
   }
   pauses.push(text.pauses[text.tokens.length] ?? "NONE");

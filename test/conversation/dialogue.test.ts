@@ -2544,3 +2544,36 @@ describe("after Z80 and Z82: a habit with how often, a job noun that is a verb, 
     expect((await after(["a martini", "honestly, 100 percent"])).session.tab.tipPercent).toBeNull();
   });
 });
+
+describe("after Z79 and Z81: second-language English, a tale told after the order, a drink named then described or asked about, the drinks named then made so", () => {
+  itPoursNothing([
+    "he drinks those fancy negronis at his golf club, fancy guy",
+    "Ah, Manhattan... my uncle's favourite cocktail.",
+    "Cosmo, is it very sweet?",
+  ]);
+  itPours([
+    ["Gin, rock, please.", ["1 gin (on the rocks)"]],
+    ["Kindly get two lemonades and one IPA.", ["1 ipa", "2 lemonade"]],
+    ["I will happily have a vodka on the rocks.", ["1 vodka (on the rocks)"]],
+    ["I become two IPAs, please.", ["2 ipa"]],
+    ["a dozen IPAs, the whole darts team just came in soaking, match got called off", ["12 ipa"]],
+    ["a martini, dirty, and don't let Sam tell you to stir it", ["1 martini (dirty)"]],
+    ["three lagers for the quiz team, and yes we actually won this week", ["3 tap-beer"]],
+    ["a pair of Buds for me and my uncle", ["2 tap-beer"]],
+    ["lemme get a uh glass a lemonade", ["1 lemonade"]],
+    ["two iced t please", ["2 iced-tea"]],
+    ["my train is at 11:15 so just the one lager", ["1 tap-beer"]],
+    ["it's pouring out there can i get a rum and uh on the rocks yeah rocks", ["1 rum (on the rocks)"]],
+    ["i'll do the whiskey on the rocks", ["1 whiskey (on the rocks)"]],
+    ["a lager, that's the 5 dollar one right?", ["1 tap-beer"]],
+  ]);
+  itEndsWith([
+    [["a cosmo on the rocks please", "hmm, ok, fine, without then"], ["1 cosmopolitan"]],
+    [["four IPAs", "one of the girls wants a lager, make one of those IPAs a lager"], ["1 tap-beer", "3 ipa"]],
+    [["three negronis", "a martini", "and the negronis, can you do them up"], ["1 martini", "3 negroni (up)"]],
+    [["two martinis", "a lager", "and my martinis, make them dirty"], ["1 tap-beer", "2 martini (dirty)"]],
+    [["a lager", "actually never mind, I'll just have a lemonade"], ["1 lemonade"]],
+    [["a lemonade", "my husband only drinks IPAs, he's parking", "please, one IPA for him already, so it's waiting"], ["1 ipa", "1 lemonade"]],
+    [["a martini", "does it come with gin or vodka?", "great. make it three, my mates want one too"], ["3 martini"]],
+  ]);
+});
