@@ -19,7 +19,9 @@
  * are amounts, and the tip readers need them. What is found here is replaced
  * by a word no reader downstream can take for a count.
  */
-import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
+import { isEnglishWord } from "./english.js";
+import { groundPhrase } from "./grounding.js";
+import { CONTAINERS, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { PERSON_WORDS } from "./people.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
@@ -27,7 +29,7 @@ import { readNumber } from "./numbers.js";
 import type { Tag, Tagged } from "./tagging.js";
 
 /** `SOME_OF_THEM`: some of a group, the subject of what they do ("two of them don't drink"): no count, and not the group's size. */
-export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SOME_OF_THEM" | "SCORE" | "TEMPERATURE" | "AGE";
+export type NumberEntity = "LABEL" | "TIME" | "DURATION" | "PEOPLE" | "SOME_OF_THEM" | "SCORE" | "TEMPERATURE" | "AGE" | "THINGS";
 
 export interface FoundEntity {
   entity: NumberEntity;
@@ -166,6 +168,17 @@ function halfOfPeople(tokens: readonly string[], at: number): boolean {
   return position > at && PEOPLE.has(tokens[position] ?? "");
 }
 
+/** Plurals a guest orders by: "two specials", "three refills". */
+const BAR_COUNTED = new Set(["thanks", "cheers", "specials", "refills", "doubles", "singles", "others", "ones", "usuals", "orders", "drinks", "cocktails", "beers", "spirits", "softs", "sodas"]);
+
+/** A plural English noun at `at` that names nothing the bar could be asked for: no drink, food, goods or vessel. */
+function countsThings(tokens: readonly string[], tagged: Tagged, at: number, index: MenuIndex): boolean {
+  const noun = tokens[at] ?? "";
+  // ("three quarters of a martini": a share of something, said with "of", is no thing of its own.)
+  if (tagged.tags[at] !== "NOUN" || tokens[at + 1] === "of" || !/[a-z]{3,}s$/.test(noun) || !isEnglishWord(noun) || CONTAINERS.has(noun) || BAR_COUNTED.has(noun) || readModifierAt(tokens, at) !== null) return false;
+  return matchMenuAt(tokens, at, index) === null && !countsADrink(tokens, at, index) && groundPhrase(noun, index).kind === "UNKNOWN";
+}
+
 /** What each number in the tokens is, when it is not a count: by position of its first token. */
 export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, FoundEntity> {
   const found = new Map<number, FoundEntity>();
@@ -259,6 +272,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if ((listed === "LABEL" || listed === "AGE") && !countsADrink(tokens, after, index)) entity = listed;
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).
     else if (/^\d{4}$/.test(token) && !countsADrink(tokens, after, index)) entity = "TIME";
+    // "I've got 2 stops to go", "3 exams tomorrow": things of the guest's counted, no drink of any kind.
+    else if (joined && number.value >= 2 && countsThings(tokens, tagged, after, index)) entity = "THINGS";
     // "one of those", "two of them": a count of drinks already said.
     else if (next !== "of" && !drinkFollows) {
       if (joined && TIME_PREPOSITIONS.has(previous)) entity = "TIME";

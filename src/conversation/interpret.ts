@@ -535,7 +535,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   if (repair.cue === "UNDO" && ONE_MORE_UNIT.test(body.padded) && state.lastOrder.length > 0) return { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: 1 } };
   // "never mind the bud" when "the bud" names nothing known: something in particular was meant, not the whole last order.
   // ("never mind, the girls already got some": a reason told, not a thing named.)
-  const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && repair.body.length <= 4 && !ordersAny(body);
+  // ("never mind, the conductor says we're stopping": who said why, not a thing named.)
+  const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && repair.body.length <= 4 && !ordersAny(body) && !SOMEONE_TELLS.test(body.padded);
   // ("never mind the tip", "forget the tip": the tip taken back, not the last order.)
   if (undoing && !ordersAny(body) && TIP_WORD.test(` ${repair.body.join(" ")} `)) return { intent: "SET_TIP", tip: { none: true }, refusal: null };
   if (repair.body.length === 0 || (undoing && !ordersAny(body))) {
@@ -628,6 +629,12 @@ const MAKE_IT = / make (it|that|this|them|those|these|mine|his|hers) /;
 const KNOWN_DRINK = / (the|that|this|those|these|my|our|his|her|their) (\w+ )?DRINK /;
 const MAKING = new Set(["make", "do", "have", "serve", "pour"]);
 const POINTING = new Set(["them", "those", "these", "it", "that", "both"]);
+
+/** Someone telling or being something: "the conductor says", "the kitchen is closed". */
+const SOMEONE_TELLS = / (says|said|thinks|told|tells|reckons|is|are|was|were|has|had) /;
+
+/** A clause of time or condition said before its main clause: "when we get to Chicago", "once she's back". */
+const WHEN_FIRST = /^ ((and|so|but|well|ok|okay) )?(when|once|after|as soon as|if|before|until|till) /;
 
 /** A hundred percent and nothing else: "100 percent", "the full hundred percent". */
 const WHOLE_SHARE = /^ ((the )?(full|whole) )?(a |one )?(hundred|100) percent( then| please| yeah)? $/;
@@ -1221,13 +1228,16 @@ function onePersonsUnit(understanding: Understanding, tokens: readonly string[],
 
 /** "in it", "in that", "in there": what a drink is made of. */
 const IN_IT = / in (it|that|this|there|them|those) /;
+/** "does it taste like whiskey a lot?", "is that very gin-y": how the drink in focus tastes of a spirit. */
+const TASTES_OF = /^ ((and|so|but) )?(does|do|is|would|will) (it|that|this|they) (\w+ )?(taste|tastes|smell|smells|like) /;
 
 /**
  * "is that rye or bourbon in it?" about the Manhattan just poured: the spirits named are what is in
  * the drink in focus, so the question is about that drink (and it stays in focus).
  */
 function askedWhatIsInIt(understanding: Understanding, tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding {
-  if (understanding.intent !== "MENU" || state.focusItemId === null || !IN_IT.test(` ${tokens.join(" ")} `)) return understanding;
+  const padded = ` ${tokens.join(" ")} `;
+  if (understanding.intent !== "MENU" || state.focusItemId === null || !(IN_IT.test(padded) || TASTES_OF.test(padded))) return understanding;
   // Only spirits asked of a cocktail: "what about the manhattan, what's in it" asks about the Manhattan.
   const spirits = understanding.subject.itemIds.length > 0 && understanding.subject.itemIds.every((id) => index.byId.get(id)?.category === "SPIRIT");
   if (!spirits || index.byId.get(state.focusItemId)?.category !== "COCKTAIL") return understanding;
@@ -1338,7 +1348,10 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "a gin, please, the one you'd recommend": the drink is asked for; which one of it is left to Maya.
       if (reading.intent === "RECOMMEND" && clause.fragment && clause.act === "REQUEST" && u.order.drafts.length > 0) reading = { intent: "ORDER", drafts: [...u.order.drafts], unknown: [...u.order.unknown] };
       // "I'll pay if you throw in a free shot": a condition said after paying puts it off.
-      if (reading.intent === "PAY" && conditionsPaying(clauses[position + 1]?.tokens ?? [])) {
+      // ("when we get to Chicago I'll pay": a time or a condition said first puts it off too.)
+      // ("if you're closing, I'll pay now": now is now.)
+      const putOffBefore = position > 0 && WHEN_FIRST.test(clauses[position - 1]?.utterance.padded ?? "") && !/ (now|right away|straight away) /.test(u.padded);
+      if (reading.intent === "PAY" && (conditionsPaying(clauses[position + 1]?.tokens ?? []) || putOffBefore)) {
         reading = PAYING_LATER;
         paymentCondition = position + 1;
       }

@@ -23,6 +23,7 @@ export const AUX = new Set(["do", "does", "did", "is", "are", "was", "were", "ca
 const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "he", "she", "they", "it", "there", "that", "this", "these", "those"]);
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
 const DEMONSTRATIVES = new Set(["that", "this", "these", "those"]);
+const SOMEONE = new Set(["someone", "somebody", "anyone", "anybody", "everyone", "everybody"]);
 /** Pronouns that are only ever subjects. */
 const NOMINATIVE = new Set(["i", "we", "he", "she", "they"]);
 /** A verb (or an adverb before one) right after a subject: what makes a subject start a clause. */
@@ -95,7 +96,8 @@ const MARKERS_BY_FIRST_WORD: ReadonlyMap<string, readonly Marker[]> = (() => {
   return byFirst;
 })();
 
-export const PAST_TIME = / (yesterday|last (night|time|week|weekend|year|month|summer|winter|friday|saturday|sunday)|earlier|ago|the other (night|day)|back in|when i was|in college|once|at lunch|at dinner|at the wedding|this morning) /;
+// ("three cosmos at the last place": where the guest drank before.)
+export const PAST_TIME = / (yesterday|last (night|time|week|weekend|year|month|summer|winter|friday|saturday|sunday)|earlier|ago|the other (night|day)|back in|when i was|in college|once|at lunch|at dinner|at the wedding|this morning|at the (last|previous|other|first) (place|bar|pub|club|spot|stop|one)) /;
 
 /** Words that are a question's verb already: "actually" after them may start a correction. */
 const VERB_LIKE = new Set(["have", "want", "get", "take", "need", "like", "order", "make", "know", "think"]);
@@ -257,7 +259,8 @@ function opensClause(tokens: readonly string[], position: number, tags: readonly
   const token = tokens[position] as string;
   const next = tokens[position + 1];
   if (WH.has(token) && next !== undefined) return true;
-  if (AUX.has(token) && next !== undefined && (SUBJECT_PRONOUNS.has(next) || POSSESSIVES.has(next) || next === "the")) return true;
+  // (", and could someone wake me at 6": anyone asked.)
+  if (AUX.has(token) && next !== undefined && (SUBJECT_PRONOUNS.has(next) || POSSESSIVES.has(next) || next === "the" || SOMEONE.has(next))) return true;
   // ("... and don't let Eddie tell you to shake it": a command not to, to the bartender.)
   if (token === "do" && next === "not" && tokens[position + 2] === "let") return true;
   return subjectStartsAt(tokens, position) || (tags !== null && taggedSubjectStartsAt(tokens, tags, position));
@@ -279,7 +282,7 @@ const HEDGES = new Set(["maybe", "perhaps", "probably", "later", "possibly"]);
 /** Parts of speech a subject is made of: "my lucky number", "the guy at the end", "she". */
 const SUBJECT_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "PROPN"]);
 const LONGEST_SUBJECT = 4;
-const BETWEEN_SUBJECT_AND_VERB = new Set(["nearly", "almost", "just", "really", "totally", "actually", "finally", "already", "basically", "literally", "absolutely"]);
+const BETWEEN_SUBJECT_AND_VERB = new Set(["nearly", "almost", "just", "really", "totally", "actually", "finally", "already", "basically", "literally", "absolutely", "still", "even"]);
 
 /**
  * A subject and its verb start here, as the tagger reads them ("my lucky number is 7", "the guy
@@ -618,7 +621,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     const asking = AUX.has(tokens[clauseStart] as string) || tokens.slice(clauseStart, position).some((word) => WH.has(word));
     // ("table 12 checking in can we get...": three words or more before it are a clause of their own, verb or not).
     const canWe = AUX.has(token) && NOMINATIVE.has(tokens[position + 1] ?? "") && position - clauseStart >= 3;
-    if (!asking && AUX.has(token) && SUBJECT_PRONOUNS.has(tokens[position + 1] ?? "") && position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && (hasPredicate(clauseStart, position) || canWe)) {
+    // ("actually can you do those on the rocks": after "can you", "do" is the verb asked for.)
+    if (!asking && AUX.has(token) && askedFrom(tokens, position) === position && SUBJECT_PRONOUNS.has(tokens[position + 1] ?? "") && position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && (hasPredicate(clauseStart, position) || canWe)) {
       cut(position);
       continue;
     }

@@ -80,6 +80,8 @@ function align(tokens: readonly string[], text: string): Tagged {
   }
   for (let position = 1; position < tokens.length; position += 1) {
     if (VERB_AFTER_MODAL.has(tokens[position] as string) && MODALS.has(tokens[position - 1] as string)) tags[position] = "VERB";
+    // ("I've got 2 stops to go": a plural after a number is a noun, whatever else it may be.)
+    if (tags[position - 1] === "NUM" && tags[position] === "VERB" && /[a-z]{2,}s$/.test(tokens[position] as string)) tags[position] = "NOUN";
     // "the bloke next to me just spilt his IPA": past forms the lite model takes for nouns.
     if (PAST_FORMS.has(tokens[position] as string)) tags[position] = "VERB";
     // "the same for Aisling": a word English does not know, guessed a verb by its ending, is a name after a preposition.

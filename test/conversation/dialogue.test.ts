@@ -2577,3 +2577,22 @@ describe("after Z79 and Z81: second-language English, a tale told after the orde
     [["a martini", "does it come with gin or vodka?", "great. make it three, my mates want one too"], ["3 martini"]],
   ]);
 });
+
+describe("after Z83 and Z84: what was had elsewhere, things counted that are no drinks, a time said before paying, 'can you do those', who said why after 'never mind', how a cocktail tastes", () => {
+  itPoursNothing(["two negronis at the first bar and I still can't feel my feet"]);
+  itPours([
+    ["a negroni, and could somebody call me a cab at 11", ["1 negroni"]],
+    ["a lemonade please, I've got 3 exams tomorrow", ["1 lemonade"]],
+    ["IPA X3 THX", ["3 ipa"]],
+  ]);
+  itEndsWith([
+    [["two rums", "neat", "actually could you do those on the rocks instead"], ["2 rum (on the rocks)"]],
+    [["a dirty martini", "never mind, the captain says we're docking now"], []],
+    [["what's a manhattan?", "does it taste like whiskey much?", "ok let me get one"], ["1 manhattan"]],
+  ]);
+
+  it("a payment said after a time to come starts none; 'pay now' after a condition still does not pour", async () => {
+    expect((await after(["a lager", "once we get to Boston I'll pay"])).session.tab.status).toBe("OPEN");
+    expect((await after(["a lager", "I'll pay now"])).session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});
