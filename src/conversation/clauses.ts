@@ -277,6 +277,8 @@ const WISH = oneOf([
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
   / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
+  // ("write me down for two classic brews": the guest put on the paper tab.)
+  / (write|mark|pencil|put) (me|us|him|her|them) down for /,
   // ("I become a tap beer": German "ich bekomme", get, said in English.)
   / (i|we) (become|becomes) (a|an|one|two|three|four|five|another) (\w+ )?DRINK /,
   // "need 50 martinis", "want two IPAs": the guest's want, typed without the "I".
@@ -773,7 +775,7 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   // (Only after the drink: "suggestions for someone who doesn't like beer" asks, whatever follows "who".)
   // Asides ("please", "whenever you get a sec") hold no verb of the clause either.
   // "a negroni to go with it": a verb after "to", once the drink is said, says what the drink is for.
-  const said = shape.replace(ASIDES, " ").replace(FOR_WHAT, "$1 to ");
+  const said = shape.replace(ASIDES, " ").replace(FOR_WHAT, "$1 to ").replace(TO_TAKE_AWAY, " ");
   const outer = said.replace(INNER_CLAUSE, " ");
   const inner = outer !== said && outer.includes("DRINK");
   if (PREDICATE_WORD.test(inner ? outer : said)) return false;
@@ -839,6 +841,8 @@ const EVERYONE = new Set(["everyone", "everybody", "anyone", "anybody", "those",
 
 const ROUND_IS = /^ ((the|our|this|my) )?((next|first|second|third|last|final) )?round (is|will be|is going to be|is gonna be) /;
 const FOR_WHAT = /(DRINK.*) to \w+ /;
+/** "some candles to take home", "a bag to carry it back": what a thing is for, no verb of the clause. */
+const TO_TAKE_AWAY = / to (take|carry|bring) (it |them |one )?(home|away|back|out|with (me|us|him|her|them)) /;
 const RELATIVE = new Set(["who", "whom", "whose", "whoever", "whomever"]);
 const INNER_CLAUSE = / (who|whom|whose|whoever|whomever) .*$| like (the|my|our|your|his|her|i|we|you|he|she|they) .*$| (the one|the kind|the type|the sort|whichever|whatever) (that )?(you|i|we|he|she|they) .*$| (before|after|while|until|till|once|when|since) (i|we|you|he|she|they|it) .*$| (before|after|until|till|during) (the|my|our|this|that) .*$/;
 const RELATIVE_SUBJECTS = new Set(["you", "i", "we", "he", "she", "they"]);

@@ -353,8 +353,6 @@ function classifyRemove(u: Utterance): Understanding | null {
 
 /** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan", "can Tom's lemonade be an iced tea". */
 const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) | (change|switch|swap|replace|exchange|trade) (a|an|one|two|three|four|five|six|\d+) |^ ((so|and|actually|oh|but) )*(can|could) (the|my|that|this|his|her|their|our|\w+) (\w+ ){1,3}be (a|an|one) /;
-/** "do the negronis on the rocks", "could you do my martini dirty": the drinks known, to be made so ("I'll do the tequila neat" orders one). */
-const DO_THE_DRINK_SO = /(^| you| please) do (the|my|those|these|our|his|her|their) (\w+ )?DRINK MOD /;
 /** "change it to a negroni", "switch to an IPA", "a lemonade instead". */
 const REPLACE_LAST = / (change|switch|swap|turn) ((it|that|this|them|those|my order|the order|my drink|it over) )?(to|for|into|with) | instead /;
 
@@ -385,8 +383,7 @@ function classifyReplace(u: Utterance): Understanding | null {
     }
   }
   // "make my whiskey a double": the same drink, made another way.
-  // ("can you do the negronis on the rocks": "do" said of drinks already known, made so.)
-  if (first && !second && first.modifiers.length > 0 && (matches(u, REPLACE_NAMED) || DO_THE_DRINK_SO.test(u.order.shape))) {
+  if (first && !second && first.modifiers.length > 0 && matches(u, REPLACE_NAMED)) {
     const target = { ...line(first), quantity: null, modifiers: [] };
     return { intent: "REPLACE", target: { kind: "NAMED", line: target }, drafts: [{ ...first, quantitySaid: false }], unknown: [] };
   }
@@ -413,9 +410,25 @@ function classifyChange(u: Utterance): Understanding | null {
   return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
 }
 
+/** Words after "another" that still mean a drink: "another one", "another round", "another cold one", "another for me". */
+const MORE_OF_THE_DRINK = new Set([
+  "one", "ones", "round", "rounds", "drink", "drinks", "of", "please", "for", "too", "time", "same", "then", "thanks", "again", "pint", "glass", "shot",
+  "bottle", "can", "double", "single", "cold", "quick", "small", "large", "big", "mate", "love", "here", "now", "and", "the", "that", "just", "each",
+  "all", "cheers", "when", "while", "before", "if", "i", "we", "refill", "top", "little", "wee", "tiny", "cheeky", "last", "final", "like", "as",
+  "with", "but", "on", "in", "from", "made", "done", "served", "same", "exactly", "identical", "similar",
+]);
+
+/** "another candle", "one more chair": another of something the bar does not pour, no drink. */
+function anotherThing(u: Utterance): boolean {
+  return u.tokens.some((token, at) => {
+    const after = token === "another" ? u.tokens[at + 1] : token === "more" && u.tokens[at - 1] === "one" ? u.tokens[at + 1] : undefined;
+    return after !== undefined && !MORE_OF_THE_DRINK.has(after) && !after.endsWith("ly") && isEnglishWord(after) && readModifierAt(u.tokens, at + 1) === null && readQuantity(u.tokens, at + 1) === null;
+  });
+}
+
 function classifyRepeat(u: Utterance): Understanding | null {
   // ("another straw for the lemonade": another of what the bar hands over, no drink.)
-  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token)) || ofSomethingElse(u)) return null;
+  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token)) || ofSomethingElse(u) || anotherThing(u)) return null;
   // "same again on the pints": the drinks named, as they were poured.
   const named = u.order.topics.filter((topic) => topic.category === null).flatMap((topic) => topic.candidates);
   if (named.length > 0 && matches(u, SAME_AGAIN)) return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null, itemIds: [...new Set(named)] };

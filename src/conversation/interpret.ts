@@ -45,6 +45,8 @@ import { readQuantity } from "./numbers.js";
 import { everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingsApart, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
+import { withDescribedDrinks } from "./descriptions.js";
+import { withNicknames } from "./nicknames.js";
 import { WH } from "./segmentation.js";
 import type { Intent, MentionKind, RemoveLine, Subject, TipAsked, Understanding } from "./understanding.js";
 
@@ -630,6 +632,9 @@ const KNOWN_DRINK = / (the|that|this|those|these|my|our|his|her|their) (\w+ )?DR
 const MAKING = new Set(["make", "do", "have", "serve", "pour"]);
 const POINTING = new Set(["them", "those", "these", "it", "that", "both"]);
 
+/** Someone who wants no drink any more: "Dave doesn't want beer", "she does not want it". */
+const NOT_WANTED = /^ (\w+ )?(does not|doesn't|do not|no longer) (want|need|drink) /;
+
 /** Someone telling or being something: "the conductor says", "the kitchen is closed". */
 const SOMEONE_TELLS = / (says|said|thinks|told|tells|reckons|is|are|was|were|has|had) /;
 
@@ -836,6 +841,12 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const body = [...clause.tokens, "not", ...refusedWords];
       const tokens = [...said, ...body];
       joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens, utterance: utteranceOf(tokens, index), repair: { cue: "REVISE", strength: "WEAK", said: said.length > 0 ? said : ["not"], body }, fragment: false };
+      continue;
+    }
+    // ("oh wait Dave doesn't want beer, take one IPA off": who wants none is why; the removal said after is what.)
+    const noLongerWanted = previous?.act === "REPAIR" && previous.repair !== null && NOT_WANTED.test(` ${previous.repair.body.join(" ")} `);
+    if (noLongerWanted && matches(clause.utterance, REMOVE_VERB) && clause.namesDrink) {
+      joined[joined.length - 1] = clause;
       continue;
     }
     // ("actually, never mind": cues in a row are one repair, the last one's.)
@@ -1075,7 +1086,7 @@ const misfits = (answer: Understanding, index: MenuIndex): boolean =>
   (answer.intent === "ORDER" || answer.intent === "REPLACE") && draftProblem(answer.drafts, index) !== null;
 
 export function understandTurn(text: string, state: DialogueState, index: MenuIndex): TurnReading {
-  const corrected = withServingVerbs(correctSlips(readText(text), index), index);
+  const corrected = withServingVerbs(withDescribedDrinks(withNicknames(correctSlips(readText(text), index), index), index), index);
   const counted = withoutNonCounts(corrected, tag(corrected.tokens), index);
   const { read, tagged } = withoutRelays(counted.read, counted.tagged);
   const guests = counted.groupSize;
@@ -1142,14 +1153,14 @@ const ARTICLES_OF_A_DRINK = new Set(["a", "an", "the"]);
 const CORRECTION_FILLER = new Set(["sorry", "no", "oh", "oops", "wait", "i", "meant", "mean", "a", "an", "the", "actually", "please", "make", "it", "that", "um", "uh", "er"]);
 
 /** "just one long island, actually", "Mason's gone too, just one draft then": the count of a drink already poured, said again lower. */
-const ONLY_SO_MANY = / (just|only) (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}(then|actually|instead|after all|now)( please| thanks)? $/;
+const ONLY_SO_MANY = /(^| )(just|only) (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}(then|actually|instead|after all|now)( please| thanks)? /;
 
 function onlySoManyAfterAll(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
   if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1 || understanding.unknown.length > 0) return understanding;
   const [draft] = understanding.drafts as [DraftLine & { quantitySaid?: boolean }];
   if (!draft.quantitySaid || draft.candidates.length !== 1 || !ONLY_SO_MANY.test(` ${tokens.join(" ")} `)) return understanding;
-  const poured = state.lastOrder.some((line) => line.menuItemId === draft.candidates[0]);
-  return poured ? { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity } : understanding;
+  // On the tab, that many in all; not on it, that many poured (the tab, not the dialogue, knows which).
+  return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity, orPour: draft };
 }
 
 /** "the second Manhattan", "that extra lager": one unit of a drink, told apart by when it came. */
@@ -1228,8 +1239,8 @@ function onePersonsUnit(understanding: Understanding, tokens: readonly string[],
 
 /** "in it", "in that", "in there": what a drink is made of. */
 const IN_IT = / in (it|that|this|there|them|those) /;
-/** "does it taste like whiskey a lot?", "is that very gin-y": how the drink in focus tastes of a spirit. */
-const TASTES_OF = /^ ((and|so|but) )?(does|do|is|would|will) (it|that|this|they) (\w+ )?(taste|tastes|smell|smells|like) /;
+/** "does it taste like whiskey a lot?", "are those made with rye or bourbon": the drink in focus and a spirit in it. */
+const TASTES_OF = /^ ((and|so|but) )?(does|do|is|are|would|will) (it|that|this|they|those|these) (\w+ )?(taste|tastes|smell|smells|like|made with|mixed with|made from) /;
 
 /**
  * "is that rye or bourbon in it?" about the Manhattan just poured: the spirits named are what is in

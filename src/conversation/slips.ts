@@ -145,8 +145,8 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
 function spelledAt(tokens: readonly string[], position: number, index: MenuIndex): { word: string; length: number } | null {
   let end = position;
   while (end < tokens.length && end - position < MAX_SPELLED && /^[a-z]$/.test(tokens[end] as string)) end += 1;
-  // The last letter may carry a plural "s" ("i p as").
-  if (end < tokens.length && /^[a-z]s$/.test(tokens[end] as string)) end += 1;
+  // The last letter may carry a plural "s" ("i p as"), or be two letters heard as one word ("i pas").
+  if (end > position && end < tokens.length && /^[a-z]{1,2}s?$/.test(tokens[end] as string)) end += 1;
   for (let last = end; last - position >= 2; last -= 1) {
     const word = tokens.slice(position, last).join("");
     if (index.words.has(word)) return { word, length: last - position };
@@ -176,6 +176,14 @@ function ofFor(tokens: readonly string[], position: number, index: MenuIndex): s
   if (word !== "a" && word !== "o") return null;
   return DRINK_VESSELS.has(tokens[position - 1] ?? "") && matchMenuAt(tokens, position + 1, index) !== null ? "of" : null;
 }
+/** "ooh", "ohh", "aah", "ummm": an interjection drawn out is the interjection. */
+function interjectionFor(token: string): string | null {
+  if (/^o+h+$/.test(token) && token !== "oh") return "oh";
+  if (/^a+h+$/.test(token) && token !== "ah") return "ah";
+  if (/^u+m+$/.test(token) && token !== "um") return "um";
+  return null;
+}
+
 /** "iced t", "ice t": the letter heard for "tea". */
 function teaFor(tokens: readonly string[], position: number): string | null {
   return tokens[position] === "t" && (tokens[position - 1] === "iced" || tokens[position - 1] === "ice") ? "tea" : null;
@@ -244,7 +252,7 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
       position += spelled.length;
       continue;
     }
-    tokens.push(ofFor(text.tokens, position, index) ?? teaFor(text.tokens, position) ?? numberFor(text, position, index) ?? servingWordFor(text.tokens, position, index) ?? (text.tokens[position] as string));
+    tokens.push(interjectionFor(text.tokens[position] as string) ?? ofFor(text.tokens, position, index) ?? teaFor(text.tokens, position) ?? numberFor(text, position, index) ?? servingWordFor(text.tokens, position, index) ?? (text.tokens[position] as string));
     position += 1;
   }
   pauses.push(text.pauses[text.tokens.length] ?? "NONE");

@@ -150,7 +150,8 @@ export type Understanding =
   | { intent: "REPEAT_ORDER"; scope: "LINE" | "ORDER"; quantity: number | null; modifiers?: Modifier[]; itemIds?: string[] }
   | { intent: "REMOVE"; target: RemoveTarget }
   /** `itemIds` null: the last ordered line ("make that three"). */
-  | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number }
+  /** `orPour`: a drink not on the tab is poured that many times ("just one martini then", said fresh). */
+  | { intent: "CHANGE_QUANTITY"; itemIds: string[] | null; quantity: number; orPour?: DraftLine }
   /**
    * Serving words for drinks already poured ("dirty", "with a chaser too", "can one of them be on the
    * rocks?"): the last order's drinks that take them (`itemIds`: those named), every one of them

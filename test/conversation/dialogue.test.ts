@@ -2596,3 +2596,31 @@ describe("after Z83 and Z84: what was had elsewhere, things counted that are no 
     expect((await after(["a lager", "I'll pay now"])).session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z85 and Z86: drinks ordered by what is in them or by a name of the guests' own, 'do those neat', another of something else, a count said again after a removal", () => {
+  itPoursNothing([
+    "the old Sinatra one, can the band play it",
+    "I had the one with cranberry at the airport",
+  ]);
+  itPours([
+    ["the one with lime and rum, please", ["1 daiquiri"]],
+    ["that one with gin, campari and sweet vermouth, on the rocks", ["1 negroni (on the rocks)"]],
+    ["the red one with cranberry", ["1 cosmopolitan"]],
+    ["the rye and sweet vermouth one with a cherry", ["1 manhattan"]],
+    ["the one with olives, dirty", ["1 martini (dirty)"]],
+    ["two health potions, which is what our team calls your IPAs", ["2 ipa"]],
+    ["we call the negroni a red devil, so two red devils please", ["2 negroni"]],
+    ["put me down for three classic brews", ["3 classic-brew"]],
+    ["uh a pint of larger please", ["1 tap-beer"]],
+    ["um three i pas", ["3 ipa"]],
+    ["some matches to take home and a lemonade", ["1 lemonade"]],
+  ]);
+  itEndsWith([
+    [["two rums on the rocks", "actually do those neat"], ["2 rum (neat)"]],
+    [["a lager", "can you bring another chair over, we're short one"], ["1 tap-beer"]],
+    [["what's a cosmo?", "oooh, that, please"], ["1 cosmopolitan"]],
+    [["four IPAs and a coke", "oh wait Sam doesn't want beer, take one IPA off"], ["1 soda", "3 ipa"]],
+    [["a negroni, stirred", "make that two", "and a lemonade", "never mind the lemonade", "just one negroni then, Jo went home"], ["1 negroni (stirred)"]],
+    [["two manhattans", "are those made with rye or bourbon?", "make it three"], ["3 manhattan"]],
+  ]);
+});

@@ -48,7 +48,7 @@ function changeLastLine(quantity: number, lines: readonly TabLineView[], state: 
   return applyDelta(item, matching, quantity - last.quantity, quantity, lastOrder, bar, tools);
 }
 
-export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity }, state, bar, tools) => {
+export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity, orPour }, state, bar, tools) => {
   // Zero is a removal here ("make that zero"); anything else must be a quantity the bar pours.
   const refusal = quantity === 0 ? null : quantityRefusal(quantity);
   if (refusal) {
@@ -67,6 +67,8 @@ export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity
   if (itemId === undefined) {
     const item = tools.index.byId.get(itemIds[0] as string);
     if (!item || quantity === 0) return { text: tools.replies.notOnTab(itemIds, null), session };
+    // ("just one lager then", with no lager poured yet: the order as said.)
+    if (orPour) return { ...(await pour([orPour], [], bar, tools)), intent: "ORDER" };
     // "Make it three" while Maya offers the drink just asked about: three of it, as offered.
     // ("forty in total" after sixty of it was refused, none on the tab: forty of it, as asked.)
     const pending = state.pending;
