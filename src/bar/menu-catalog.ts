@@ -68,7 +68,7 @@ const SPIRIT_SERVING: Modifier[] = ["neat", "on the rocks"];
  */
 const LAGER_BRANDS = [
   "Budweiser", "Bud Light", "Coors", "Coors Light", "Miller Lite", "Miller Light", "Miller High Life", "Michelob Ultra",
-  "Michelob", "Corona", "Corona Extra", "Corona Light", "Stella", "Stella Artois", "Heineken", "Modelo",
+  "Michelob", "Corona", "Corona Extra", "Corona Light", "Stella Artois", "Heineken", "Modelo",
   "Modelo Especial", "Pacifico", "Dos Equis", "Peroni", "Amstel", "Amstel Light", "Carlsberg", "Asahi", "Sapporo",
   "Kirin", "Tsingtao", "Pabst", "Pabst Blue Ribbon", "PBR", "Busch Light", "Natural Light", "Natty Light",
   "Keystone Light", "Sam Adams", "Samuel Adams", "Rolling Rock", "Tecate", "Kronenbourg", "Grolsch",
@@ -191,7 +191,7 @@ const ENTRIES: CatalogEntry[] = [
     category: "BEER",
     priceCents: 500,
     description: "Our house lager, cold from the tap.",
-    aliases: ["lager", "draft", "draught", "draft beer", "house beer", "beer on tap", "beer from the tap", "beer of the tap", "beer off the tap", "pint", "Pilsner", "light beer", ...LAGER_BRANDS],
+    aliases: ["lager", "draft", "draught", "draft beer", "draught beer", "house beer", "beer on tap", "beer from the tap", "beer of the tap", "beer off the tap", "pint", "Pilsner", "light beer", ...LAGER_BRANDS],
     modifiers: [],
     tags: ["refreshing", "easy"],
   },

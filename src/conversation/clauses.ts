@@ -272,11 +272,16 @@ const QUOTED = / (said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|
 /** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
 const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 
+/** What someone else says the guest should have: "he says I should have a lemonade", "my doctor told me to drink water". */
+const ADVICE_REPORTED = / (says|said|thinks|reckons|tells me|told me|keeps telling me) (that )?((i|we) (should|ought to|must|need to|have to)|to) /;
+
 const WISH = oneOf([
-  / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather |gladly |happily |kindly )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
+  / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather |gladly |happily |kindly |still )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
   / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
   / (i|we) (really )?(want|need|fancy|crave) /,
+  // ("I'm gonna go ahead and do a daiquiri": deciding, said as going ahead.)
+  / go ahead and (do|have|get|take|try|order|grab) /,
   // ("write me down for two classic brews": the guest put on the paper tab.)
   / (write|mark|pencil|put) (me|us|him|her|them) down for /,
   // ("I become a tap beer": German "ich bekomme", get, said in English.)
@@ -682,6 +687,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (fragment && asked && test(ASKED_OF_A_DRINK, shape)) return { act: "QUESTION", kind: null };
   if (fragment) return { act: "REQUEST", kind: null };
   if (consequent) return statement("HYPOTHETICAL");
+  // ("he says I should have a lemonade instead": advice reported, not the guest's own wish.)
+  if (test(ADVICE_REPORTED, shape)) return statement("OTHER");
   // The verb frame decides where it found one: "we'd like to know what's in it" wishes to know, not to drink.
   const wish = framed ?? (test(WISH, person) || IMPERATIVE.test(shape));
   if (test(PAST, person) && !test(HAVE_TO, shape)) return statement("PAST");

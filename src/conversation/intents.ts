@@ -128,7 +128,7 @@ function classifyModify(u: Utterance): Understanding | null {
   return { intent: "MODIFY", modifiers: canonicalModifiers([...u.order.looseModifiers.map((read) => read.modifier), ...up]), ...(unmade.length > 0 ? { unmade } : {}) };
 }
 /** "make them up", "those up": "up" said of drinks pointed at. */
-const POINTED_UP = / (it|them|those|these|both|all|mine|his|hers|that) up /;
+const POINTED_UP = /(?<! (mix|mixed|mess|messed|muddle|muddled|screw|screwed)) (it|them|those|these|both|all|mine|his|hers|that) up /;
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
 /** "five or six of those", "a dozen or so": the range said, which is asked, never guessed. */
@@ -288,7 +288,7 @@ const GREET = / (hi|hello|hey|howdy|hiya|yo|greetings|good (morning|afternoon|ev
 
 /** "do you take apple pay?", "can I pay by card?": how paying works, asked; no payment yet. */
 const PAYING_HOW =
-  / (do|can|will) you (guys )?(take|accept|do|support) (apple pay|google pay|samsung pay|contactless|tap|cards?|credit( cards?)?|debit( cards?)?|cash|amex|american express|visa|mastercard|paypal|venmo|checks?|cheques?|crypto|bitcoin) | (can|could|may) (i|we) pay (by|with|in) (card|credit|debit|cash|apple pay|google pay|phone|contactless) | (do|must|should) (i|we) (have to |need to )?pay (now|first|up ?front|in advance|as (i|we) go) | or (do|should|must) (i|we) (have to |need to )?pay $| (is|does) (this|it|that) go(ing)? on (the|a|my|our) (company|work|office|group|room) (tab|card|account|bill) | (keep|run|start|open) a tab( going| open)? (?!with (?!((my|our|a|the|your) )?(card|credit|debit|phone|cash|amex|visa)))| how (does|do|will|would|is) (paying|payment|the payment|the bill|the tab|it) (work|done|handled) /;
+  / (when|where|who|how) (do|does|should|must|will|would|can|is) (\w+ ){1,3}pay | (does|do|will|would) (the|my|our|his|her|their|your) \w+ pay | (do|can|will) you (guys )?(take|accept|do|support) (apple pay|google pay|samsung pay|contactless|tap|cards?|credit( cards?)?|debit( cards?)?|cash|amex|american express|visa|mastercard|paypal|venmo|checks?|cheques?|crypto|bitcoin) | (can|could|may) (i|we) pay (by|with|in) (card|credit|debit|cash|apple pay|google pay|phone|contactless) | (do|must|should) (i|we) (have to |need to )?pay (now|first|up ?front|in advance|as (i|we) go) | or (do|should|must) (i|we) (have to |need to )?pay $| (is|does) (this|it|that) go(ing)? on (the|a|my|our) (company|work|office|group|room) (tab|card|account|bill) | (keep|run|start|open) a tab( going| open)? (?!with (?!((my|our|a|the|your) )?(card|credit|debit|phone|cash|amex|visa)))| how (does|do|will|would|is) (paying|payment|the payment|the bill|the tab|it) (work|done|handled) /;
 /** A rule about tips, told: "the rule is...", "tips cap at...", "tips are capped at...". */
 const TIP_RULE =
   / (rule|rules|policy) (is|says|are) | tips? (caps?|capped|are capped|max out|maxes out|top out|tops out) at | (says|said|thinks|reckons|told me|tells me) (that )?(i|we) (should|ought to|have to|must|need to) /;

@@ -560,6 +560,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const removed = unitsRemoved(explicit, body);
   if (removed) return removed;
   if (explicit.intent === "REPLACE" && explicit.target.kind === "NAMED") return explicit;
+  // ("actually make the IPAs five": a named drink's new count, whatever was ordered last.)
+  if (explicit.intent === "CHANGE_QUANTITY" && explicit.itemIds !== null && drafts.length === 1) return explicit;
   // "Actually make the tip a flat two bucks": a tip said again is a tip, whatever words it holds.
   if (explicit.intent === "SET_TIP" && drafts.length === 0) return explicit;
   if (ordersAny(body)) {
@@ -631,6 +633,9 @@ const MAKE_IT = / make (it|that|this|them|those|these|mine|his|hers) /;
 const KNOWN_DRINK = / (the|that|this|those|these|my|our|his|her|their) (\w+ )?DRINK /;
 const MAKING = new Set(["make", "do", "have", "serve", "pour"]);
 const POINTING = new Set(["them", "those", "these", "it", "that", "both"]);
+
+/** The guest told what they should do: "I should have...", "we ought to get...". */
+const ADVISED = /^ (i|we) (should|ought to|must|need to|have to|had better) /;
 
 /** Someone who wants no drink any more: "Dave doesn't want beer", "she does not want it". */
 const NOT_WANTED = /^ (\w+ )?(does not|doesn't|do not|no longer) (want|need|drink) /;
@@ -841,6 +846,11 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const body = [...clause.tokens, "not", ...refusedWords];
       const tokens = [...said, ...body];
       joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens, utterance: utteranceOf(tokens, index), repair: { cue: "REVISE", strength: "WEAK", said: said.length > 0 ? said : ["not"], body }, fragment: false };
+      continue;
+    }
+    // ("he says I should have a lemonade instead": what the guest is told to have, reported, is no order.)
+    if (previous && REPORTED_BY.test(previous.utterance.padded) && ADVISED.test(clause.utterance.padded)) {
+      joined.push({ ...clause, act: "STATEMENT", kind: "OTHER" });
       continue;
     }
     // ("oh wait Dave doesn't want beer, take one IPA off": who wants none is why; the removal said after is what.)
@@ -1122,6 +1132,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = someUnitsMade(understanding, corrected.tokens, index);
   understanding = notTheOneOrdered(understanding, clauses, state);
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
+  understanding = figureForTheTip(understanding, clauses, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
   if (understanding.intent === "PAY" && clauses.some((clause) => NOT_YET_SAID.test(clause.utterance.padded))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
@@ -1151,6 +1162,32 @@ function brandCorrectedWithinItem(tokens: readonly string[], state: DialogueStat
 }
 const ARTICLES_OF_A_DRINK = new Set(["a", "an", "the"]);
 const CORRECTION_FILLER = new Set(["sorry", "no", "oh", "oops", "wait", "i", "meant", "mean", "a", "an", "the", "actually", "please", "make", "it", "that", "um", "uh", "er"]);
+
+/** Readings a bare figure gets from the drink in focus or the last order: "do 15", "15 then", "what would 15 be". */
+const FIGURE_READINGS: ReadonlySet<Understanding["intent"]> = new Set(["ORDER", "CHANGE_QUANTITY", "UNKNOWN", "SMALL_TALK", "PRICE", "MENU"]);
+/** Words that count drinks, not a tip: "another one", "two more", "three of those". */
+const COUNTS_DRINKS = / (another|more|again|round|rounds|same|each|of them|of those|of these|for (me|him|her|us|them|the)) /;
+/** Saying a figure in place of one just set, or asking about it: "do 15", "switch to 18", "15 then", "what about 12". */
+const RESETTING = / (do|make it|make that|switch|change|go with|go for|what would|what about|how about|say|instead|then|rather) /;
+/** Asking what a figure would come to: "what would 15 be", "how much is 18". */
+const WHAT_WOULD_IT_BE = / (what|how much) (would|will|is|does|about) /;
+
+/**
+ * "tip 20 percent", then "what would 15 be?" or "ok do 15": within a turn or two of the tip, a bare
+ * figure with no drink named is another tip of the same kind, asked about or set; never fifteen
+ * drinks of the one in focus.
+ */
+function figureForTheTip(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
+  const tipped = state.lastEdit?.tipAfter;
+  if (!tipped || "none" in tipped || state.turn - (state.lastEdit?.turn ?? 0) > 1 || !FIGURE_READINGS.has(understanding.intent)) return understanding;
+  if (clauses.some((clause) => clause.namesDrink) || clauses.length !== 1) return understanding;
+  const [clause] = clauses as [Clause];
+  const figure = spokenCount(clause.utterance);
+  if (figure === null || !Number.isInteger(figure) || figure < 0 || clause.utterance.order.unknown.length > 0 || COUNTS_DRINKS.test(clause.utterance.padded)) return understanding;
+  if (!RESETTING.test(clause.utterance.padded)) return understanding;
+  const tip = "percent" in tipped ? { percent: figure } : { amountCents: figure * 100 };
+  return WHAT_WOULD_IT_BE.test(clause.utterance.padded) ? { intent: "QUOTE_TIP", tip, refusal: null } : { intent: "SET_TIP", tip, refusal: null };
+}
 
 /** "just one long island, actually", "Mason's gone too, just one draft then": the count of a drink already poured, said again lower. */
 const ONLY_SO_MANY = /(^| )(just|only) (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}(then|actually|instead|after all|now)( please| thanks)? /;
@@ -1857,6 +1894,17 @@ const SHARING = / (share|sharing|split|splitting) /;
 
 /** A replacement with nothing ordered before it is simply an order. */
 function settleReplace(understanding: Understanding, state: DialogueState): Understanding {
-  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || state.lastOrder.length > 0) return understanding;
+  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER") return understanding;
+  // ("take two long islands off", then "two lemonades for them instead": what they replace is gone already.)
+  // (Taken off whole, as said: a new count for it leaves the rest of it to replace.)
+  const edit = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  const sameLine = (a: OrderLine, b: OrderLine) => a.menuItemId === b.menuItemId && a.quantity === b.quantity;
+  const justRemoved =
+    edit !== null &&
+    edit.added.length === 0 &&
+    state.lastOrder.length === edit.lastOrderBefore.length &&
+    state.lastOrder.every((line, at) => sameLine(line, edit.lastOrderBefore[at] as OrderLine)) &&
+    state.lastOrder.every((line) => edit.removed.some((removed) => sameLine(removed, line)));
+  if (state.lastOrder.length > 0 && !justRemoved) return understanding;
   return { intent: "ORDER", drafts: understanding.drafts, unknown: understanding.unknown };
 }

@@ -138,7 +138,8 @@ const DRINKS: ReadonlyArray<readonly [string, MenuCategory | null, Moods]> = [
  * Everyday words a typo away from a brand on the menu ("absolute" is not Absolut, "santa" is not
  * Fanta): real words are never read as a misspelt drink.
  */
-const NEAR_BRANDS = words("absolute|stellar|model|models|pacific|terrier|santa|evan|matron|patrons|bullet|modem|kirk|cirque");
+// (And names a letter away from a drink: "let me ask Walter", "for Ron".)
+const NEAR_BRANDS = words("absolute|stellar|model|models|pacific|terrier|santa|evan|matron|patrons|bullet|modem|kirk|cirque|walter|walt|ron|jen|jin");
 /** Greetings and thanks of other languages ("hola" is no cola). */
 const FOREIGN_COURTESIES = words("hola|ciao|bonjour|bonsoir|hallo|salut|gracias|merci|danke|grazie|obrigado|obrigada|prost|salud|salute|sante|kampai|kanpai|konnichiwa|arigato|bitte|por favor|prego|servus|moin");
 

@@ -262,7 +262,7 @@ function fuzzyFirstTokens(index: MenuIndex, word: string, counted: boolean): rea
  * drink only when counted ("a Bud", "two Jacks on the rocks"), as the brand's full name.
  */
 const SHORT_BRAND_NAMES: ReadonlyMap<string, string> = new Map(
-  [["bud", "budweiser"], ["jack", "jack daniels"], ["crown", "crown royal"], ["captain", "captain morgan"]].flatMap(([short, full]) => [
+  [["bud", "budweiser"], ["jack", "jack daniels"], ["crown", "crown royal"], ["captain", "captain morgan"], ["stella", "stella artois"]].flatMap(([short, full]) => [
     [short as string, full as string],
     [`${short}s`, full as string],
   ]),
@@ -288,10 +288,12 @@ function shortBrandAt(tokens: readonly string[], start: number, brand: string, i
   // ("never mind the Bud": the beer, said with "the", as no friend is.)
   // ("a bottle of Bud", "two shots of Jack", "a couple of Buds": a container or a count with "of" counts it as well.)
   const counted =
-    start > 0 &&
+    (start > 0 || tokens[start + 1] !== undefined) &&
     (COUNTING_WORDS.has(tokens[start - 1] as string) ||
       readNumber(tokens, start - 1) !== null ||
       (brand === "budweiser" && tokens[start - 1] === "the") ||
+      // ("Stella please", "Bud for me": said first with nothing but courtesy after it.)
+      (start === 0 && ["please", "for", "thanks", "and"].includes(tokens[start + 1] ?? "")) ||
       (tokens[start - 1] === "of" && (CONTAINERS.has(tokens[start - 2] ?? "") || COUNTS_OF.has(tokens[start - 2] ?? "") || readNumber(tokens, start - 2) !== null)));
   const full = tokenize(brand);
   const match = counted ? matchWordsAt(full, 0, full[0] as string, index) : null;

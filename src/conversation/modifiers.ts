@@ -78,6 +78,8 @@ export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
  * So is "rock" ("whiskey, rock, please" in a second language; "rock music" is none).
  */
 const CONTEXTUAL = new Set(["up", "rock"]);
+/** Verbs whose "up" is their own: "mixed them up", "messed it up". */
+const PHRASAL_UP = new Set(["mix", "mixed", "mixing", "mess", "messed", "muddle", "muddled", "screw", "screwed", "jumble", "jumbled", "fill", "filled", "pick", "picked", "cheer", "cheered", "warm", "warmed"]);
 /** Words after which a modifier word is a verb taking them as object. */
 const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);
 
@@ -94,6 +96,8 @@ export function readModifierAt(
     if (phrase.tokens.length === 1 && CONTEXTUAL.has(phrase.tokens[0] as string) && !options.afterDrink) continue;
     // ("two ice cold IPAs": how cold, not served over ice.)
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "ice" && (tokens[start + 1] === "cold" || tokens[start + 1] === "cool")) continue;
+    // ("I've mixed them up": a verb's particle, no way of serving.)
+    if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && PHRASAL_UP.has(tokens[start - 2] ?? "") && (VERB_OBJECTS.has(tokens[start - 1] ?? "") || tokens[start - 1] === "it")) continue;
     // "send a daiquiri up to room 214": "up to" says where, not how.
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && tokens[start + 1] === "to") continue;
     // "twist my arm", "shake your hand": a verb with its object, no way of making a drink.
@@ -117,7 +121,7 @@ export function findModifiers(tokens: readonly string[]): ModifierRead[] {
 }
 
 export function isNegation(token: string | undefined): boolean {
-  return token === "not" || token === "no" || token === "without";
+  return token === "not" || token === "no" || token === "without" || token === "never";
 }
 
 const CANONICAL_RANK: ReadonlyMap<string, number> = new Map(MODIFIERS.map((modifier, rank) => [modifier, rank]));

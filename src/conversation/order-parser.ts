@@ -392,7 +392,15 @@ const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
   draft.candidates.length === itemIds.length && draft.candidates.every((id) => itemIds.includes(id));
 
 /** The modifier a negation reaches, over an article: "no ice", "without the twist", "not a double". */
+/** Verbs between a negation and the serving word it refuses: "don't take ice", "never want it shaken". */
+const REFUSING_VERBS = new Set(["take", "want", "like", "need", "have", "do", "put", "add", "drink", "get"]);
+
 function negatedModifierAt(tokens: readonly string[], position: number): ModifierRead | null {
+  // ("sailors don't take ice": the verb goes with what it refuses.)
+  if (REFUSING_VERBS.has(tokens[position] ?? "")) {
+    const refused = negatedModifierAt(tokens, position + 1);
+    return refused ? { ...refused, length: refused.length + 1 } : null;
+  }
   const read = readModifierAt(tokens, position);
   if (read || !["the", "a", "any"].includes(tokens[position] ?? "")) return read;
   const afterArticle = readModifierAt(tokens, position + 1);

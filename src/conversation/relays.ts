@@ -8,6 +8,8 @@ import type { Tag, Tagged } from "./tagging.js";
 import { readModifierAt } from "./modifiers.js";
 
 const RELAYING = new Set(["says", "said", "goes"]);
+/** What the guest is told they should do: "I should", "we ought to". */
+const ADVISING = new Set(["should", "ought", "must", "need", "have"]);
 const PRONOUNS = new Set(["he", "she", "they"]);
 const NAMES: ReadonlySet<Tag> = new Set(["PROPN", "NOUN"]);
 /** Words a relay may follow at the start of a clause: "oh, and Jess says...", "no wait, he says...". */
@@ -22,7 +24,10 @@ function relayAt(tokens: readonly string[], tags: readonly Tag[], pauses: readon
   if (!opens || position + 2 >= tokens.length) return 0;
   // "coach says no shots": a rule told as the reason for what was asked, not words relayed ("he says no ice" is).
   if (tokens[position + 2] === "no" && !readModifierAt(tokens, position + 2)) return 0;
-  return tokens[position + 2] === "that" ? 3 : 2;
+  const length = tokens[position + 2] === "that" ? 3 : 2;
+  // ("he says I should have a lemonade": advice to the guest, not a friend's order relayed.)
+  if ((tokens[position + length] === "i" || tokens[position + length] === "we") && ADVISING.has(tokens[position + length + 1] ?? "")) return 0;
+  return length;
 }
 
 /** What a guest may call Maya: said after "please", "thanks", "for me" or a pause, before a pause or at the end ("water please love"). */

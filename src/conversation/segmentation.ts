@@ -23,6 +23,8 @@ export const AUX = new Set(["do", "does", "did", "is", "are", "was", "were", "ca
 const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "he", "she", "they", "it", "there", "that", "this", "these", "those"]);
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
 const DEMONSTRATIVES = new Set(["that", "this", "these", "those"]);
+/** What a guest tells the bartender not to do: "don't tell matron", "don't let him shake it". */
+const DONT_VERBS = new Set(["let", "tell", "say", "mention", "forget", "worry", "rush", "skimp", "spill", "charge", "bother", "judge", "look", "ask"]);
 const SOMEONE = new Set(["someone", "somebody", "anyone", "anybody", "everyone", "everybody"]);
 /** Pronouns that are only ever subjects. */
 const NOMINATIVE = new Set(["i", "we", "he", "she", "they"]);
@@ -261,8 +263,8 @@ function opensClause(tokens: readonly string[], position: number, tags: readonly
   if (WH.has(token) && next !== undefined) return true;
   // (", and could someone wake me at 6": anyone asked.)
   if (AUX.has(token) && next !== undefined && (SUBJECT_PRONOUNS.has(next) || POSSESSIVES.has(next) || next === "the" || SOMEONE.has(next))) return true;
-  // ("... and don't let Eddie tell you to shake it": a command not to, to the bartender.)
-  if (token === "do" && next === "not" && tokens[position + 2] === "let") return true;
+  // ("... and don't let Eddie tell you to shake it", "and don't tell matron": a command not to, to the bartender.)
+  if (token === "do" && next === "not" && DONT_VERBS.has(tokens[position + 2] ?? "")) return true;
   return subjectStartsAt(tokens, position) || (tags !== null && taggedSubjectStartsAt(tokens, tags, position));
 }
 
@@ -735,7 +737,10 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         !((subordinate || GIVING_TO_SOMEONE.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) && GIVING_VERBS.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) &&
         !NAMING_SOMETHING.test(` ${tokens.slice(clauseStart, position).join(" ")} `) &&
         // ("so just the one pint": "the one" counts it as "one" does.)
-        (countsADrinkAt(tokens, position, index) || (RESTRICTING.has(token) && countsADrinkAt(tokens, position + (tokens[position + 1] === "the" ? 2 : 1), index))) &&
+        (countsADrinkAt(tokens, position, index) ||
+          (RESTRICTING.has(token) && countsADrinkAt(tokens, position + (tokens[position + 1] === "the" ? 2 : 1), index)) ||
+          // ("our demo slot is at 10 so one more for me": more of what was had.)
+          (previous === "so" && (token === "another" || (readQuantity(tokens, position) !== null && tokens[position + 1] === "more")))) &&
         !hasDrink(clauseStart, position) &&
         !hasNegation(clauseStart, position);
       // ... a command ("sarah has to leave take one negroni off") ...

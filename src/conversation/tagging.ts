@@ -34,6 +34,8 @@ const PAST_FORMS = new Set(["spilt", "spilled", "knocked", "smashed", "dropped",
 const MODALS = new Set(["would", "will", "could", "can", "should", "shall", "may", "might", "to", "i", "we"]);
 /** Verbs said of him or her, which only a subject comes before: "Sue wants", "Bill says". */
 const SAID_OF_SOMEONE = new Set(["wants", "needs", "says", "is", "was", "has", "likes", "prefers", "loves", "hates", "drinks", "takes", "fancies", "would", "will", "can", "could", "should"]);
+/** What may follow a name said at the end of an order: nothing, or courtesy. */
+const ENDING_A_NAME = new Set(["", "please", "thanks", "too", "and", "as", "cheers"]);
 /** Prepositions a name is said after: "for Aisling", "with Ciaran". */
 const NAME_AFTER = new Set(["for", "with", "from", "and", "by"]);
 
@@ -85,7 +87,9 @@ function align(tokens: readonly string[], text: string): Tagged {
     // "the bloke next to me just spilt his IPA": past forms the lite model takes for nouns.
     if (PAST_FORMS.has(tokens[position] as string)) tags[position] = "VERB";
     // "the same for Aisling": a word English does not know, guessed a verb by its ending, is a name after a preposition.
-    if (tags[position] === "VERB" && NAME_AFTER.has(tokens[position - 1] as string) && !isEnglishWord(tokens[position] as string)) tags[position] = "PROPN";
+    // ("a water for Ted please": a known word too, when nothing follows it but courtesy.)
+    const endsHere = ENDING_A_NAME.has(tokens[position + 1] ?? "") && tokens[position - 1] === "for";
+    if (tags[position] === "VERB" && NAME_AFTER.has(tokens[position - 1] as string) && (!isEnglishWord(tokens[position] as string) || endsHere)) tags[position] = "PROPN";
   }
   // "make it three, Sue wants one too": a "verb" right before a verb said of him or her is a name, the subject.
   for (let position = 0; position + 1 < tokens.length; position += 1) {

@@ -2624,3 +2624,33 @@ describe("after Z85 and Z86: drinks ordered by what is in them or by a name of t
     [["two manhattans", "are those made with rye or bourbon?", "make it three"], ["3 manhattan"]],
   ]);
 });
+
+describe("after Z87 and Z88: a name that is a brand or a letter from a drink, advice reported, questions about paying, a figure after a tip, the drinks taken off then replaced", () => {
+  itPoursNothing(["let me ask Walter if he'd like a beer", "my son says I should have a water instead", "I'm gonna ask Ron what he wants"]);
+  itPours([
+    ["a gin on the rocks and a lemonade for Stella", ["1 gin (on the rocks)", "1 lemonade"]],
+    ["Stella please", ["1 tap-beer"]],
+    ["a water for Ted please, he has pills to take", ["1 water"]],
+    ["a vodka on the rocks, and don't tell my wife", ["1 vodka (on the rocks)"]],
+    ["a draught beer please", ["1 tap-beer"]],
+    ["I'm short 20 dollars this week but I'll still have a lager", ["1 tap-beer"]],
+    ["I'm gonna go ahead and do a cosmo", ["1 cosmopolitan"]],
+  ]);
+  itEndsWith([
+    [["a martini", "no wait, I've mixed them up, make it a negroni instead"], ["1 negroni"]],
+    [["a rum", "neat, sailors never take ice"], ["1 rum (neat)"]],
+    [["three lagers and a coke", "a gin neat", "actually make the lagers four, Sam's here"], ["1 gin (neat)", "1 soda", "4 tap-beer"]],
+    [["two negronis", "tip 20 percent", "what would 15 be", "ok do 15"], ["2 negroni"]],
+    [["a lager", "tip 10 percent", "another one"], ["2 tap-beer"]],
+    [["three negronis for table 9", "our train is at 11 so one more for me"], ["4 negroni"]],
+    [["a cosmo", "two more cosmos for the girls", "oh wait they're driving, take two cosmos off", "and two lemonades for them instead"], ["1 cosmopolitan", "2 lemonade"]],
+    [["three IPAs", "no sorry, just one", "actually make it a classic brew"], ["1 classic-brew"]],
+  ]);
+
+  it("a question about when or who pays starts no payment; the tip after a figure is the figure", async () => {
+    expect((await after(["a lager", "when do I have to pay by?"])).session.tab.status).toBe("OPEN");
+    expect((await after(["a lager", "does the company pay for this or do I?"])).session.tab.status).toBe("OPEN");
+    expect((await after(["two negronis", "tip 20 percent", "ok do 15"])).session.tab.tipPercent).toBe(15);
+    expect((await after(["two negronis", "tip 20 percent", "what would 15 be"])).session.tab.tipPercent).toBe(20);
+  });
+});
