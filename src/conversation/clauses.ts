@@ -118,7 +118,8 @@ const POLITE_REQUEST = /^ (and |but )?if you (would|could|will|can) (please |kin
 const LEAD = new Set([
   "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "though", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
   "evening", "morning", "afternoon", "hiya", "howdy", "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
-  "ooh", "oooh", "ohh", "ahh", "aah", "yay", "woo", "whoa", "gosh", "geez", "jeez", "ha", "haha", "lol", "ok", "yes",
+  "ooh", "oooh", "ohh", "ahh", "aah", "yay", "woo", "whoa", "woah", "gosh", "geez", "jeez", "ha", "haha", "lol", "ok", "yes", "yikes", "whoops", "oops",
+  "blimey", "crikey", "phew",
 ]);
 
 const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
@@ -871,7 +872,8 @@ const MAX_ANSWER_WORDS = 8;
  */
 function isSomeoneCalled(tokens: readonly string[], index: MenuIndex): boolean {
   const name = tokens[0] as string;
-  return tokens.length === 1 && name.length > 2 && !isEnglishWord(name) && !index.words.has(name) && editDistance(name, "maya", 2) > 2;
+  // ("whoa, take one off": an exclamation calls no one.)
+  return tokens.length === 1 && name.length > 2 && !isEnglishWord(name) && !LEAD.has(name) && !index.words.has(name) && editDistance(name, "maya", 2) > 2;
 }
 const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine", "say", "let", "lets", "were", "had"]);
 
@@ -1079,7 +1081,9 @@ function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly 
     if (dictated && (messageEnd < 0 || at <= messageEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (storyEnd !== 0 && at > 0 && (storyEnd < 0 || at < storyEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "PAST" as const };
     // ("question seven... Manhattan, obviously": an answer said, nothing asked for.)
-    if (quiz && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
+    // ("we were table 3 every quiz night, anyway, a daiquiri": after "anyway" the talk of the quiz is over.)
+    const quizOver = clauses.slice(0, at).some((before) => STORY_OVER.test(before.utterance.padded));
+    if (quiz && !quizOver && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (!clause.fragment || clause.act !== "REQUEST") return clause;
     const before = clauses[at - 1];
     const labelled = before !== undefined && LABELS.has(before.tokens[before.tokens.length - 1] as string) && !before.namesDrink;

@@ -634,6 +634,10 @@ const KNOWN_DRINK = / (the|that|this|those|these|my|our|his|her|their) (\w+ )?DR
 const MAKING = new Set(["make", "do", "have", "serve", "pour"]);
 const POINTING = new Set(["them", "those", "these", "it", "that", "both"]);
 
+/** A condition about the guest or someone near, still to come: "if I make the final", "if we win". */
+const SOMEONES_CONDITION = /^ ((and|but|so) )?(if|when) (i|we|he|she|they|my \w+|our \w+) /;
+/** Disbelief said after a drink asked of: "who does that", "never thought I'd see the day", "seriously". */
+const INCREDULOUS = /^ ((at|in) (a|the) \w+( \w+)?|who (does|drinks|orders) (that|those|this)|never thought|you are joking|since when|what next)\b/;
 /** The guest told what they should do: "I should have...", "we ought to get...". */
 const ADVISED = /^ (i|we) (should|ought to|must|need to|have to|had better) /;
 
@@ -704,6 +708,8 @@ function namesTheTalkedOf(talk: Clause, named: Clause): boolean {
 
 /** What a drink is to someone, said of it: "my father's favourite drink", "his usual tipple", "the classic cocktail". */
 const WHAT_A_DRINK_IS = / (favourite|favorite|usual|old|classic|signature) (\w+ )?(drink|cocktail|beer|tipple|poison)? $/;
+/** "that's my idea of heaven", "now that's the life": what was just named, praised as a thing. */
+const PRAISED_AS_A_THING = /^ (that is|this is|now that is|those are) (my idea of|the life|the dream|heaven|living|what i call|perfection|bliss|the way to)/;
 const ARTICLES = new Set(["a", "an", "another"]);
 /** A question checking what the guest already believes: "... right?", "..., yeah?". */
 const CHECKING = / (right|yeah|correct|yes) $/;
@@ -793,9 +799,11 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       joined.push({ ...clause, act: "STATEMENT", kind: "OPINION" });
       continue;
     }
-    // ("Ah, Old Fashioned... my father's favourite drink": a drink named bare, then what it is to someone, is talk.)
+    // ("Ah, Old Fashioned... my father's favourite drink", "roast and a classic brew, that's my idea of heaven": a
+    // drink named bare, then what it is to someone, is talk.)
     const bare = previous?.act === "REQUEST" && previous.fragment && previous.namesDrink && previous.utterance.order.said.counts === 0 && !COURTEOUS.test(previous.utterance.padded);
-    if (previous && bare && (clause.act === "STATEMENT" || clause.act === "CHAT") && !clause.hasVerb && clause.utterance.order.drafts.every((draft) => draft.category !== null) && WHAT_A_DRINK_IS.test(clause.utterance.padded) && !MY_OWN.test(clause.utterance.padded)) {
+    const described = !clause.hasVerb && clause.utterance.order.drafts.every((draft) => draft.category !== null) && WHAT_A_DRINK_IS.test(clause.utterance.padded) && !MY_OWN.test(clause.utterance.padded);
+    if (previous && bare && (clause.act === "STATEMENT" || clause.act === "CHAT") && (described || (!clause.namesDrink && PRAISED_AS_A_THING.test(clause.utterance.padded)))) {
       joined[joined.length - 1] = { ...previous, act: "STATEMENT", kind: "OPINION" };
       joined.push(clause);
       continue;
@@ -846,6 +854,17 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const body = [...clause.tokens, "not", ...refusedWords];
       const tokens = [...said, ...body];
       joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens, utterance: utteranceOf(tokens, index), repair: { cue: "REVISE", strength: "WEAK", said: said.length > 0 ? said : ["not"], body }, fragment: false };
+      continue;
+    }
+    // ("if I make the quarterfinals would you make me a daiquiri?": asked on a condition still to come.)
+    if (previous?.act === "STATEMENT" && previous.kind === "HYPOTHETICAL" && SOMEONES_CONDITION.test(previous.utterance.padded) && clause.act === "REQUEST" && clause.namesDrink) {
+      joined.push({ ...clause, act: "STATEMENT", kind: "HYPOTHETICAL" });
+      continue;
+    }
+    // ("a martini? at a surf contest? who does that": a drink asked of in disbelief, then remarked on.)
+    if (previous && bare && previous.asked && INCREDULOUS.test(clause.utterance.padded)) {
+      joined[joined.length - 1] = { ...previous, act: "STATEMENT", kind: "OPINION" };
+      joined.push(clause);
       continue;
     }
     // ("he says I should have a lemonade instead": what the guest is told to have, reported, is no order.)

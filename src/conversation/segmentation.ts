@@ -664,6 +664,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // ("my friends just cancelled, wipe the whole tab": after something told, a command after a pause is its own clause.)
+    if (pause === "PAUSE" && tags !== null && COMMANDS.has(token) && tags[position] === "VERB" && position - clauseStart >= 2 && hasPredicate(clauseStart, position) && !CLAUSE_TAKERS.has(previous)) {
+      cut(position);
+      continue;
+    }
     // "sales kickoff afterparty, need 50 martinis": a want typed without its "I", after a pause, asks on its own.
     if (pause !== "NONE" && position > clauseStart && (token === "need" || token === "want" || token === "wanna") && drinkNamedFrom(tokens, position + 1, index)) {
       cut(position);

@@ -176,6 +176,16 @@ function ofFor(tokens: readonly string[], position: number, index: MenuIndex): s
   if (word !== "a" && word !== "o") return null;
   return DRINK_VESSELS.has(tokens[position - 1] ?? "") && matchMenuAt(tokens, position + 1, index) !== null ? "of" : null;
 }
+/** "negroni times two": "times" between a drink and a number counts it, as "x2" does. */
+function timesFor(tokens: readonly string[], position: number, index: MenuIndex): string | null {
+  if (tokens[position] !== "times" || readQuantity(tokens, position + 1) === null) return null;
+  for (let start = Math.max(0, position - 3); start < position; start += 1) {
+    const drink = matchMenuAt(tokens, start, index);
+    if (drink && start + drink.length === position) return "x";
+  }
+  return null;
+}
+
 /** "ooh", "ohh", "aah", "ummm": an interjection drawn out is the interjection. */
 function interjectionFor(token: string): string | null {
   if (/^o+h+$/.test(token) && token !== "oh") return "oh";
@@ -241,20 +251,25 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
     }
   }
 
-  // Spelled letters, then homophones of numbers.
-  const tokens: string[] = [];
-  const pauses: Pause[] = [];
+  // Spelled letters first ("to i p a s": the count's homophone is read against the drink spelled)...
+  const spelledOut: Draft = { tokens: [], pauses: [] };
   for (let position = 0; position < text.tokens.length; ) {
     const spelled = spelledAt(text.tokens, position, index);
-    pauses.push(text.pauses[position] ?? "NONE");
-    if (spelled) {
-      tokens.push(spelled.word);
-      position += spelled.length;
-      continue;
-    }
-    tokens.push(interjectionFor(text.tokens[position] as string) ?? ofFor(text.tokens, position, index) ?? teaFor(text.tokens, position) ?? numberFor(text, position, index) ?? servingWordFor(text.tokens, position, index) ?? (text.tokens[position] as string));
-    position += 1;
+    spelledOut.pauses.push(text.pauses[position] ?? "NONE");
+    spelledOut.tokens.push(spelled?.word ?? (text.tokens[position] as string));
+    position += spelled?.length ?? 1;
   }
-  pauses.push(text.pauses[text.tokens.length] ?? "NONE");
-  return { tokens, pauses };
+  spelledOut.pauses.push(text.pauses[text.tokens.length] ?? "NONE");
+  // ...then homophones of numbers and the other slips of one word.
+  const tokens = spelledOut.tokens.map(
+    (token, position) =>
+      interjectionFor(token) ??
+      timesFor(spelledOut.tokens, position, index) ??
+      ofFor(spelledOut.tokens, position, index) ??
+      teaFor(spelledOut.tokens, position) ??
+      numberFor(spelledOut, position, index) ??
+      servingWordFor(spelledOut.tokens, position, index) ??
+      token,
+  );
+  return { tokens, pauses: spelledOut.pauses };
 }

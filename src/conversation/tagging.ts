@@ -36,6 +36,7 @@ const MODALS = new Set(["would", "will", "could", "can", "should", "shall", "may
 const SAID_OF_SOMEONE = new Set(["wants", "needs", "says", "is", "was", "has", "likes", "prefers", "loves", "hates", "drinks", "takes", "fancies", "would", "will", "can", "could", "should"]);
 /** What may follow a name said at the end of an order: nothing, or courtesy. */
 const ENDING_A_NAME = new Set(["", "please", "thanks", "too", "and", "as", "cheers"]);
+const EXCLAMATIONS = new Set(["whoa", "woah", "wow", "ooh", "oooh", "gosh", "geez", "jeez", "yay", "woo", "oops", "whoops", "blimey", "crikey", "yikes", "phew", "wahey"]);
 /** Prepositions a name is said after: "for Aisling", "with Ciaran". */
 const NAME_AFTER = new Set(["for", "with", "from", "and", "by"]);
 
@@ -80,6 +81,8 @@ function align(tokens: readonly string[], text: string): Tagged {
       consumed = "";
     }
   }
+  // ("whoa, take one off": an exclamation, never the subject of the verb after it.)
+  for (let position = 0; position < tokens.length; position += 1) if (EXCLAMATIONS.has(tokens[position] as string)) tags[position] = "INTJ";
   for (let position = 1; position < tokens.length; position += 1) {
     if (VERB_AFTER_MODAL.has(tokens[position] as string) && MODALS.has(tokens[position - 1] as string)) tags[position] = "VERB";
     // ("I've got 2 stops to go": a plural after a number is a noun, whatever else it may be.)

@@ -2654,3 +2654,22 @@ describe("after Z87 and Z88: a name that is a brand or a letter from a drink, ad
     expect((await after(["two negronis", "tip 20 percent", "what would 15 be"])).session.tab.tipPercent).toBe(20);
   });
 });
+
+describe("after Z89 and Z90: a drink asked on a condition to come or in disbelief, praise of a thing named, 'times two', 'to i p a s', an exclamation before a command, a command after news", () => {
+  itPoursNothing([
+    "if we win the final would you pour me a negroni?",
+    "a cosmo? at a darts night? who does that",
+    "lemonade in a dive bar? never thought I'd see the day",
+    "fish and chips and an IPA, that's my idea of heaven",
+  ]);
+  itPours([
+    ["uh martini times three", ["3 martini"]],
+    ["i'll have to i p a s please", ["2 ipa"]],
+    ["we sat at table 5 every quiz night, anyway, a lager", ["1 tap-beer"]],
+    ["a negroni? really? ok go on then", ["1 negroni"]],
+  ]);
+  itEndsWith([
+    [["two rums neat", "and another", "whoa, take one off, I'm not that brave"], ["2 rum (neat)"]],
+    [["three lagers and a coke please", "oh no, my mates just bailed, wipe the whole tab"], []],
+  ]);
+});
