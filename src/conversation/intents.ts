@@ -128,7 +128,7 @@ function classifyModify(u: Utterance): Understanding | null {
   return { intent: "MODIFY", modifiers: canonicalModifiers([...u.order.looseModifiers.map((read) => read.modifier), ...up]), ...(unmade.length > 0 ? { unmade } : {}) };
 }
 /** "make them up", "those up": "up" said of drinks pointed at. */
-const POINTED_UP = /(?<! (mix|mixed|mess|messed|muddle|muddled|screw|screwed)) (it|them|those|these|both|all|mine|his|hers|that) up /;
+const POINTED_UP = /(?<! (mix|mixed|mess|messed|muddle|muddled|screw|screwed|take|bring|carry|send|run)) (it|them|those|these|both|all|mine|his|hers|that) up /;
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
 /** "five or six of those", "a dozen or so": the range said, which is asked, never guessed. */

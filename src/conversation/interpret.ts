@@ -641,6 +641,19 @@ const INCREDULOUS = /^ ((at|in) (a|the) \w+( \w+)?|who (does|drinks|orders) (tha
 /** The guest told what they should do: "I should have...", "we ought to get...". */
 const ADVISED = /^ (i|we) (should|ought to|must|need to|have to|had better) /;
 
+/** Whom a drink was for, told as why: "the Manhattan was for Mick", "the lagers are for the band". */
+const WAS_FOR = / (was|were|is|are) (for|meant for) /;
+/** A drink said again as the one meant: "just a regular iced tea", "only the lager". */
+const RESTRICTED_AGAIN = /^ (just|only) /;
+
+/** The words that name the one drink in `tokens` ("the manhattan was for mick" -> "the manhattan"), or none. */
+function drinkWords(tokens: readonly string[], index: MenuIndex): string[] {
+  const at = tokens.findIndex((_, position) => matchMenuAt(tokens, position, index) !== null);
+  if (at < 0) return [];
+  const length = matchMenuAt(tokens, at, index)?.length ?? 1;
+  return ["the", ...tokens.slice(at, at + length)];
+}
+
 /** Someone who wants no drink any more: "Dave doesn't want beer", "she does not want it". */
 const NOT_WANTED = /^ (\w+ )?(does not|doesn't|do not|no longer) (want|need|drink) /;
 
@@ -873,11 +886,27 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       continue;
     }
     // ("oh wait Dave doesn't want beer, take one IPA off": who wants none is why; the removal said after is what.)
-    const noLongerWanted = previous?.act === "REPAIR" && previous.repair !== null && NOT_WANTED.test(` ${previous.repair.body.join(" ")} `);
-    if (noLongerWanted && matches(clause.utterance, REMOVE_VERB) && clause.namesDrink) {
-      joined[joined.length - 1] = clause;
+    // ("no, the Manhattan was for Mick and he's gone, take it off": the drink told of is the one "it" takes off.)
+    const lastRepair = joined.findLastIndex((said) => said.act === "REPAIR");
+    const onlyTalkSince = lastRepair >= 0 && joined.slice(lastRepair + 1).every((said) => said.act === "STATEMENT" || said.act === "CHAT");
+    const toldOf = onlyTalkSince ? ` ${joined[lastRepair]?.repair?.body.join(" ") ?? ""} ` : "";
+    const removedAfter = toldOf.trim() !== "" && (NOT_WANTED.test(toldOf) || WAS_FOR.test(toldOf)) && matches(clause.utterance, REMOVE_VERB);
+    const whyFirst = removedAfter ? lastRepair : -1;
+    if (removedAfter && clause.namesDrink) {
+      joined.splice(whyFirst, joined.length - whyFirst, clause);
       continue;
     }
+    const itAt = removedAfter && !clause.namesDrink ? clause.tokens.findIndex((token) => token === "it" || token === "that") : -1;
+    const named = whyFirst >= 0 ? drinkWords(joined[whyFirst]?.repair?.body ?? [], index) : [];
+    if (itAt >= 0 && named.length > 0 && whyFirst >= 0) {
+      const tokens = [...clause.tokens.slice(0, itAt), ...named, ...clause.tokens.slice(itAt + 1)];
+      joined.splice(whyFirst, joined.length - whyFirst, { ...clause, tokens, utterance: utteranceOf(tokens, index), namesDrink: true });
+      continue;
+    }
+    // ("an iced tea, not the long island, just a regular iced tea": the drink asked for, said again after the one it is not.)
+    const notThis = previous !== undefined && previous.namesDrink && (previous.act === "DECLINE" || /^ (not|no) /.test(previous.utterance.padded));
+    const saidAgain = notThis && clause.act === "REQUEST" && clause.fragment && RESTRICTED_AGAIN.test(clause.utterance.padded) && joined.slice(0, -1).some((before) => before.act === "REQUEST" && sameDrinks(before.utterance.order.drafts, clause.utterance.order.drafts));
+    if (saidAgain) continue;
     // ("actually, never mind": cues in a row are one repair, the last one's.)
     if (previous?.act === "REPAIR" && previous.repair?.cue === "REVISE" && previous.repair.body.length === 0 && clause.act === "REPAIR" && clause.repair) {
       joined[joined.length - 1] = { ...clause, repair: { ...clause.repair, said: [...previous.repair.said, ...clause.repair.said] } };
@@ -1152,6 +1181,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = notTheOneOrdered(understanding, clauses, state);
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
   understanding = figureForTheTip(understanding, clauses, state);
+  understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
   if (understanding.intent === "PAY" && clauses.some((clause) => NOT_YET_SAID.test(clause.utterance.padded))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
@@ -1181,6 +1211,23 @@ function brandCorrectedWithinItem(tokens: readonly string[], state: DialogueStat
 }
 const ARTICLES_OF_A_DRINK = new Set(["a", "an", "the"]);
 const CORRECTION_FILLER = new Set(["sorry", "no", "oh", "oops", "wait", "i", "meant", "mean", "a", "an", "the", "actually", "please", "make", "it", "that", "um", "uh", "er"]);
+
+/** A correction said after the words it corrects: "water with a twist actually", "a neat one instead". */
+const CORRECTED_AFTER = / (actually|instead|rather|after all) $/;
+
+/**
+ * "just a water for me", then "water with a twist actually": the drink just ordered, named again with a way
+ * of making it and a correction, is that drink made so, not another one.
+ */
+function madeOtherwiseAfterAll(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+  if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1 || understanding.unknown.length > 0) return understanding;
+  const [draft] = understanding.drafts as [DraftLine & { quantitySaid?: boolean }];
+  const last = state.lastOrder[state.lastOrder.length - 1];
+  const again = last !== undefined && state.lastOrder.length === 1 && draft.candidates.length === 1 && draft.candidates[0] === last.menuItemId;
+  const said = ` ${tokens.join(" ")} `;
+  if (!again || draft.quantity !== 1 || draft.modifiers.length === 0 || !CORRECTED_AFTER.test(said) || ANOTHER.test(said) || / (too|also|as well) /.test(said)) return understanding;
+  return { intent: "MODIFY", modifiers: [...draft.modifiers], itemIds: [...draft.candidates] };
+}
 
 /** Readings a bare figure gets from the drink in focus or the last order: "do 15", "15 then", "what would 15 be". */
 const FIGURE_READINGS: ReadonlySet<Understanding["intent"]> = new Set(["ORDER", "CHANGE_QUANTITY", "UNKNOWN", "SMALL_TALK", "PRICE", "MENU"]);
@@ -1678,6 +1725,8 @@ function countCorrected(working: Working, clauses: readonly Clause[], state: Dia
     tokens.some((token, at) => RESTRICTING.has(token) && readQuantity(tokens, at + 1) !== null && tokens[at + 1] !== "a") ||
     clauses.some(({ tokens: said }) => said[said.length - 1] === "only" && readQuantity(said, 0) !== null);
   if (!restricted && !working.corrected) return null;
+  // ("a whiskey on the rocks actually" after one neat: how it is made corrected, read as such after.)
+  if (!restricted && draft.modifiers.length > 0 && draft.quantity === 1) return null;
   return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
 }
 

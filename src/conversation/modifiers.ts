@@ -78,8 +78,11 @@ export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
  * So is "rock" ("whiskey, rock, please" in a second language; "rock music" is none).
  */
 const CONTEXTUAL = new Set(["up", "rock"]);
-/** Verbs whose "up" is their own: "mixed them up", "messed it up". */
-const PHRASAL_UP = new Set(["mix", "mixed", "mixing", "mess", "messed", "muddle", "muddled", "screw", "screwed", "jumble", "jumbled", "fill", "filled", "pick", "picked", "cheer", "cheered", "warm", "warmed"]);
+/** Verbs whose "up" is their own: "mixed them up", "messed it up", "I'll take it up" (to the room). */
+const PHRASAL_UP = new Set([
+  "mix", "mixed", "mixing", "mess", "messed", "muddle", "muddled", "screw", "screwed", "jumble", "jumbled", "fill", "filled", "pick", "picked", "cheer", "cheered",
+  "warm", "warmed", "take", "bring", "carry", "send", "run",
+]);
 /** Words after which a modifier word is a verb taking them as object. */
 const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);
 

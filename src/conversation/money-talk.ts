@@ -322,6 +322,8 @@ const LATER = oneOf([
   / (on |by |this |come )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|month end|end of the month)( night| morning)? | (on|by) (\w+ )?day /,
   / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set|quiz) | at closing( time)? | closing time | last (call|orders) /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished|pay|check out|checkout|fly|board|settle) /,
+  // ("the bus is at 5:30 so we'll pay before then": before a time just named.)
+  / before then /,
   // A hotel guest: "I'll pay at checkout", "when we check out", "when we leave".
   / (at|on|by) (check ?out|checkout)( time)? | when (i|we) (check out|leave|go|head out|are leaving|am leaving) /,
   // "at halftime", "after the game", "at the final whistle": a moment still to come.

@@ -402,7 +402,7 @@ function isNameAt(tokens: readonly string[], tags: readonly Tag[], position: num
 }
 
 /** Verbs in the past said without "-ed": "forgot", "came", "showed up" is regular. */
-const IRREGULAR_PAST = new Set(["forgot", "came", "got", "went", "left", "ran", "saw", "said", "told", "took", "found", "brought", "thought", "rocked", "turned", "knew", "met", "sat", "woke", "drove", "flew", "rang", "wrote", "felt", "lost", "won"]);
+const IRREGULAR_PAST = new Set(["broke", "fell", "froze", "sank", "shut", "forgot", "came", "got", "went", "left", "ran", "saw", "said", "told", "took", "found", "brought", "thought", "rocked", "turned", "knew", "met", "sat", "woke", "drove", "flew", "rang", "wrote", "felt", "lost", "won"]);
 const TELLING_ADVERBS = new Set(["just", "also", "already", "finally", "totally", "completely", "only"]);
 
 /**
@@ -416,8 +416,9 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   if (SUBJECT_DETERMINERS.has(tokens[at] as string)) at += 1;
   if (tags[at] === "NUM" && at > position) at += 1;
   const nounStart = at;
-  // ("the whole softball team just walked in": up to three words, a describing one among them.)
-  while (at < nounStart + 3 && (tags[at] === "PROPN" || tags[at] === "NOUN" || tags[at] === "PRON" || (tags[at] === "ADJ" && tags[at + 1] === "NOUN")) && !matchMenuAt(tokens, at, index)) at += 1;
+  // ("the whole softball team just walked in", "the whole soccer team's flight got cancelled": up to four words,
+  // describing ones among them.)
+  while (at < nounStart + 4 && (tags[at] === "PROPN" || tags[at] === "NOUN" || tags[at] === "PRON" || (tags[at] === "ADJ" && tags[at + 1] === "NOUN")) && !matchMenuAt(tokens, at, index)) at += 1;
   if (at === nounStart && nounStart > position) return false;
   while (TELLING_ADVERBS.has(tokens[at] as string)) at += 1;
   const verb = tokens[at] as string | undefined;

@@ -2673,3 +2673,22 @@ describe("after Z89 and Z90: a drink asked on a condition to come or in disbelie
     [["three lagers and a coke please", "oh no, my mates just bailed, wipe the whole tab"], []],
   ]);
 });
+
+describe("after Z91 and Z92: a drink of another kind ('chamomile tea'), praise words before a drink, why told then 'take it off', a drink said again after the one it is not, paying before a time named, a correction said last", () => {
+  itPoursNothing(["chamomile tea, if you have one", "I had a smashing negroni in Rome last summer"]);
+  itPours([
+    ["eight lagers, the whole rugby club's minibus broke down", ["8 tap-beer"]],
+    ["a lemonade, not the iced tea, just a plain lemonade", ["1 lemonade"]],
+  ]);
+  itEndsWith([
+    [["two lagers and a negroni", "no, the negroni was for Siobhan and she's left, take it off"], ["2 tap-beer"]],
+    [["a martini", "and a bottle of Perrier for her, I'll take it up"], ["1 martini", "1 water"]],
+    [["just a lemonade for me", "lemonade with ice actually"], ["1 lemonade"]],
+    [["a rum neat", "a rum on the rocks actually"], ["1 rum (on the rocks)"]],
+    [["a martini", "another martini, dirty this time"], ["1 martini", "1 martini (dirty)"]],
+  ]);
+
+  it("paying before a time just named starts no payment", async () => {
+    expect((await after(["four pints", "kick-off is at 3 so we'll pay before then"])).session.tab.status).toBe("OPEN");
+  });
+});
