@@ -300,7 +300,7 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
 }
 
 /** "I'll have that, up", "make it up": "up" said right after the word that points at the drink. */
-const POINTED_UP = / (it|that|this|them|those|these|one)( then| now| please)? up( please| then| thanks)? $/;
+const POINTED_UP = / (it|that|this|them|those|these|one)( then| now| please| too| also)?( (perfect|dry|dirty|stirred|shaken))? up( please| then| thanks)? $/;
 /** "of those", "of these": the drink just talked of, pointed at. */
 const POINTED_AT = / of (those|these|that|them) /;
 

@@ -303,7 +303,7 @@ const WISH = oneOf([
 /** Verbs that ask when they start a clause: "give me", "make it two", "put it on my tab". */
 // ("kindly get one IPA", "kindly give two IPAs": the asking adverb of Indian English before the verb.)
 const IMPERATIVE =
-  /^ (kindly )?(give|get|bring|pour|make|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
+  /^ (kindly )?(give|get|bring|pour|make|build|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
 const PAST = oneOf([
   / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then|ever) ){0,2}(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|got through|went through|polished off|used to|thought|told|bet|said|wanted|asked) /,

@@ -24,7 +24,7 @@ const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "he", "she", "they", "it", "
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your"]);
 const DEMONSTRATIVES = new Set(["that", "this", "these", "those"]);
 /** What a guest tells the bartender not to do: "don't tell matron", "don't let him shake it". */
-const DONT_VERBS = new Set(["let", "tell", "say", "mention", "forget", "worry", "rush", "skimp", "spill", "charge", "bother", "judge", "look", "ask"]);
+const DONT_VERBS = new Set(["go", "let", "tell", "say", "mention", "forget", "worry", "rush", "skimp", "spill", "charge", "bother", "judge", "look", "ask"]);
 const SOMEONE = new Set(["someone", "somebody", "anyone", "anybody", "everyone", "everybody"]);
 /** Pronouns that are only ever subjects. */
 const NOMINATIVE = new Set(["i", "we", "he", "she", "they"]);

@@ -2692,3 +2692,11 @@ describe("after Z91 and Z92: a drink of another kind ('chamomile tea'), praise w
     expect((await after(["four pints", "kick-off is at 3 so we'll pay before then"])).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z93 and Z94: bartenders' words, a serving said with a drink pointed at, 'don't go easy on it'", () => {
+  itPours([
+    ["build me a negroni", ["1 negroni"]],
+    ["a rum on the rocks, and don't go easy on it", ["1 rum (on the rocks)"]],
+  ]);
+  itEndsWith([[["what's in a martini?", "i'll have that too, dirty, up"], ["1 martini (dirty, up)"]]]);
+});
