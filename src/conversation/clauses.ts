@@ -20,7 +20,7 @@ import { lexiconAt } from "./lexicon.js";
 import { NOT_A_COUNT } from "./entities.js";
 import { readModifierAt } from "./modifiers.js";
 import { oneOf } from "./patterns.js";
-import { ASKING_YOU, AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
+import { askedFrom, AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
 
 export type DialogueAct =
@@ -716,8 +716,8 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
   while (position < tokens.length) {
     while (tokens[position] === "oh" || tokens[position] === "and" || tokens[position] === "hmm" || tokens[position] === "okay") position += 1;
     // ("can you make it a dirty one": the cue asked for politely is still the cue.)
-    const asking = ASKING_YOU.has(tokens[position] ?? "") && tokens[position + 1] === "you" ? (tokens[position + 2] === "please" ? 3 : 2) : 0;
-    if (asking > 0 && markerAt(tokens, position + asking, pauses, index, true)) position += asking;
+    const cueAsked = [position + 2, position + 3].find((at) => at < tokens.length && askedFrom(tokens, at) === position);
+    if (cueAsked !== undefined && markerAt(tokens, cueAsked, pauses, index, true)) position = cueAsked;
     // The clause already starts at its cue: no need to look for something ordered before it.
     const marker = markerAt(tokens, position, pauses, index, true);
     if (!marker) break;

@@ -9,7 +9,7 @@
 import { PEOPLE_AROUND, PERSON_NOUNS, WHOSE } from "./people.js";
 import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers, readModifierAt } from "./modifiers.js";
+import { canonicalModifiers, PHRASAL_UP, readModifierAt } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { asksToPayNow, PAYING_LATER, readTip, whenPaying } from "./money-talk.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
@@ -128,7 +128,8 @@ function classifyModify(u: Utterance): Understanding | null {
   return { intent: "MODIFY", modifiers: canonicalModifiers([...u.order.looseModifiers.map((read) => read.modifier), ...up]), ...(unmade.length > 0 ? { unmade } : {}) };
 }
 /** "make them up", "those up": "up" said of drinks pointed at. */
-const POINTED_UP = /(?<! (mix|mixed|mess|messed|muddle|muddled|screw|screwed|take|bring|carry|send|run)) (it|them|those|these|both|all|mine|his|hers|that) up /;
+// ("I've mixed them up", "I'll take it up": the verb's own "up", no way of serving.)
+const POINTED_UP = new RegExp(`(?<! (${[...PHRASAL_UP].join("|")})) (it|them|those|these|both|all|mine|his|hers|that) up `);
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
 /** "five or six of those", "a dozen or so": the range said, which is asked, never guessed. */
@@ -415,7 +416,7 @@ const MORE_OF_THE_DRINK = new Set([
   "one", "ones", "round", "rounds", "drink", "drinks", "of", "please", "for", "too", "time", "same", "then", "thanks", "again", "pint", "glass", "shot",
   "bottle", "can", "double", "single", "cold", "quick", "small", "large", "big", "mate", "love", "here", "now", "and", "the", "that", "just", "each",
   "all", "cheers", "when", "while", "before", "if", "i", "we", "refill", "top", "little", "wee", "tiny", "cheeky", "last", "final", "like", "as",
-  "with", "but", "on", "in", "from", "made", "done", "served", "same", "exactly", "identical", "similar",
+  "with", "but", "on", "in", "from", "made", "done", "served", "exactly", "identical", "similar",
 ]);
 
 /** "another candle", "one more chair": another of something the bar does not pour, no drink. */

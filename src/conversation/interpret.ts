@@ -628,9 +628,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 /** "make it", "make those": said of drinks already poured. */
 const MAKE_IT = / make (it|that|this|them|those|these|mine|his|hers) /;
 
-/** Verbs of making a drink some way, and the words after them that point back at drinks named. */
 /** A drink named as one already known, the guest's own too: "the negronis", "my martini". */
 const KNOWN_DRINK = / (the|that|this|those|these|my|our|his|her|their) (\w+ )?DRINK /;
+/** Verbs of making a drink some way, and the words after them that point back at drinks named. */
 const MAKING = new Set(["make", "do", "have", "serve", "pour"]);
 const POINTING = new Set(["them", "those", "these", "it", "that", "both"]);
 
@@ -638,6 +638,7 @@ const POINTING = new Set(["them", "those", "these", "it", "that", "both"]);
 const SOMEONES_CONDITION = /^ ((and|but|so) )?(if|when) (i|we|he|she|they|my \w+|our \w+) /;
 /** Disbelief said after a drink asked of: "who does that", "never thought I'd see the day", "seriously". */
 const INCREDULOUS = /^ ((at|in) (a|the) \w+( \w+)?|who (does|drinks|orders) (that|those|this)|never thought|you are joking|since when|what next)\b/;
+
 /** The guest told what they should do: "I should have...", "we ought to get...". */
 const ADVISED = /^ (i|we) (should|ought to|must|need to|have to|had better) /;
 
@@ -648,10 +649,11 @@ const RESTRICTED_AGAIN = /^ (just|only) /;
 
 /** The words that name the one drink in `tokens` ("the manhattan was for mick" -> "the manhattan"), or none. */
 function drinkWords(tokens: readonly string[], index: MenuIndex): string[] {
-  const at = tokens.findIndex((_, position) => matchMenuAt(tokens, position, index) !== null);
-  if (at < 0) return [];
-  const length = matchMenuAt(tokens, at, index)?.length ?? 1;
-  return ["the", ...tokens.slice(at, at + length)];
+  for (let at = 0; at < tokens.length; at += 1) {
+    const drink = matchMenuAt(tokens, at, index);
+    if (drink) return ["the", ...tokens.slice(at, at + drink.length)];
+  }
+  return [];
 }
 
 /** Someone who wants no drink any more: "Dave doesn't want beer", "she does not want it". */
@@ -667,7 +669,6 @@ const WHEN_FIRST = /^ ((and|so|but|well|ok|okay) )?(when|once|after|as soon as|i
 const WHOLE_SHARE = /^ ((the )?(full|whole) )?(a |one )?(hundred|100) percent( then| please| yeah)? $/;
 
 /** Whether clauses said before talked of a tip, and in percent or in money. */
-
 function tipTalkBefore(before: readonly Clause[]): "PERCENT" | "AMOUNT" | null {
   const said = before.map((clause) => clause.utterance.padded).join(" ");
   if (!/ (tip|tips|tipped|tipping|gratuity) /.test(said)) return null;
@@ -774,7 +775,6 @@ function withoutEchoes(clauses: readonly Clause[]): readonly Clause[] {
   });
 }
 
-/** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
 /** "could I possibly maybe": asking, with nothing asked for yet. */
 const ASKING_ONLY = /^ (can|could|may|might) (i|we)( (possibly|maybe|perhaps|just|please|um|uh|er))* $/;
 
@@ -802,6 +802,7 @@ const REFUSED_ALONE = /^ ((?:(?:sorry|oh|oops|no|wait|um|uh) )*)not ((?:(?:a|an|
 /** "just the lager", "only the IPAs": which drink stays, said after one taken off. */
 const KEPT_ONLY = /^ (just|only) (the|my|our|his|her|those|these) /;
 
+/** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
 function joinFragments(said: readonly Clause[], index: MenuIndex, state: DialogueState): Clause[] {
   const clauses = withoutArguedCounts(withoutEchoes(said), index);
   const joined: Clause[] = [];
@@ -1778,9 +1779,10 @@ const LEADS = new Set(["oh", "ok", "okay", "so", "um", "uh", "er", "well", "no",
 const NONE_FOR_ME = /^ ((so|actually|then|okay|ok|well|but|no) )*(none|nothing) for (me|us)( (thanks|then|tonight|after all))* $/;
 const FOR_SOMEONE_ELSE = / for (her|him|them|the (\w+ )?(table|group|lady|guy|girls|boys|couple)|my \w+|our \w+) /;
 
-/** The one drink of the clause, said with "a" and nothing else, is the last one asked for in this utterance, said the same way. */
 /** One drink said alone, or asked for plainly: "a negroni", "can I get a water". */
 const SAID_AGAIN = /^ ((can|could|may) (i|we) (get|have|grab) |(i|we) will (have|take) |(i|we) (need|want|could use) |(give|get) me )?((just|only) )?((a|an|any) )?(MOD )*DRINK (MOD )*$/;
+
+/** The one drink of the clause, said with "a" and nothing else, is the last one asked for in this utterance, said the same way. */
 
 function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working): boolean {
   const [again, ...others] = drafts;

@@ -79,7 +79,7 @@ export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
  */
 const CONTEXTUAL = new Set(["up", "rock"]);
 /** Verbs whose "up" is their own: "mixed them up", "messed it up", "I'll take it up" (to the room). */
-const PHRASAL_UP = new Set([
+export const PHRASAL_UP: ReadonlySet<string> = new Set([
   "mix", "mixed", "mixing", "mess", "messed", "muddle", "muddled", "screw", "screwed", "jumble", "jumbled", "fill", "filled", "pick", "picked", "cheer", "cheered",
   "warm", "warmed", "take", "bring", "carry", "send", "run",
 ]);

@@ -165,7 +165,7 @@ function isNobodysVerb(tokens: readonly string[], position: number, index: MenuI
 }
 
 /** Asking the bartender to do something: "can you", "could you please". */
-export const ASKING_YOU: ReadonlySet<string> = new Set(["can", "could", "would", "will"]);
+const ASKING_YOU: ReadonlySet<string> = new Set(["can", "could", "would", "will"]);
 
 /** Where the asking before `position` starts ("can you | make it two", "could you please | make..."), or `position`. */
 export function askedFrom(tokens: readonly string[], position: number): number {
