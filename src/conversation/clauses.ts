@@ -892,7 +892,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const tokens = read.tokens.slice(start, end);
     const pauses = read.pauses.slice(start, end + 1);
     const asked = (read.pauses[end] ?? "NONE") === "QUESTION";
-    const utterance = utteranceOf(tokens, index);
+    const utterance = utteranceOf(tokens, index, pauses);
     const { shape, said: named } = utterance.order;
     const drinks = named.drinks;
     const fragment = isFragment(tokens, tagged.tags.slice(start, end), shape, named.drinks + named.modifiers + named.counts > 0, index);

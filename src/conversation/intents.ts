@@ -6,6 +6,7 @@
  * "cancel the tip" is a tip, not a removal). Anything that names a drink and
  * matched nothing earlier is an order.
  */
+import type { Pause } from "./normalise.js";
 import { PEOPLE_AROUND, PERSON_NOUNS, WHOSE } from "./people.js";
 import type { MenuCategory } from "../bar/menu-catalog.js";
 import type { MenuIndex } from "./menu-matcher.js";
@@ -33,8 +34,9 @@ export interface Utterance {
   order: ParsedOrder;
 }
 
-export function utteranceOf(tokens: readonly string[], index: MenuIndex): Utterance {
-  return { tokens, padded: ` ${tokens.join(" ")} `, order: parseOrder(tokens, index) };
+/** `pauses`, where known, are the pauses said before each token (a clause's, read whole). */
+export function utteranceOf(tokens: readonly string[], index: MenuIndex, pauses: readonly Pause[] = []): Utterance {
+  return { tokens, padded: ` ${tokens.join(" ")} `, order: parseOrder(tokens, index, pauses) };
 }
 
 /** Whole-phrase test: `has(u, "settle up")` does not match "settle upstairs". */

@@ -7,6 +7,7 @@
  * Words after a quantity (or after "and") that name nothing on the menu are
  * kept as the drink the guest asked for and the bar does not have.
  */
+import type { Pause } from "./normalise.js";
 import { DOUBLE, type MenuCategory, type Modifier } from "../bar/menu-catalog.js";
 import type { DraftLine } from "./drafts.js";
 import { isEnglishWord } from "./english.js";
@@ -204,7 +205,7 @@ interface Scan {
   negated: Modifier[];
 }
 
-function scan(tokens: readonly string[], index: MenuIndex): Scan {
+function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Pause[]): Scan {
   const events: Event[] = [];
   const words: string[] = [];
   const said = { drinks: 0, modifiers: 0, counts: 0 };
@@ -296,7 +297,8 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
     if (item && itemLength >= modifierLength && itemLength >= quantityLength) {
       const definite = tokens[position - 1] === "the";
       // ("a straw for grandma's lemonade": the person's drink, its "'s" gone, is possessed as "her lemonade" is.)
-      const owner = POSSESSIVES.has(tokens[position - 1] as string) || PERSON_WORDS.has(tokens[position - 1] as string);
+      // ("a daiquiri for her, a manhattan for me": a pause after "her" ends whom the drink before is for.)
+      const owner = (POSSESSIVES.has(tokens[position - 1] as string) || PERSON_WORDS.has(tokens[position - 1] as string)) && (pauses[position] ?? "NONE") === "NONE";
       // ("a to-go cup for this negroni", "another straw for the lemonade": the drink a thing is for.)
       // ("a straw for the kids' lemonades": whose drink it is may stand between.)
       const placedAt = [1, 2, 3].map((back) => position - back).find((at) => PLACING.has(tokens[at] as string)) ?? -1;
@@ -304,6 +306,7 @@ function scan(tokens: readonly string[], index: MenuIndex): Scan {
       const suppliedFor =
         placedAt >= 0 &&
         between.length > 0 &&
+        !pauses.slice(placedAt + 1, position + 1).some((pause) => pause !== "NONE") &&
         !between.some((word) => ["and", "or", "plus", "a", "an", "another"].includes(word)) &&
         tokens.slice(Math.max(0, placedAt - 4), placedAt).some((word) => SUPPLIES.has(word) || (tokens[placedAt] === "for" && EMPTY_CONTAINERS.has(word)));
       const possessed = (owner && PLACING.has(tokens[position - 2] as string)) || suppliedFor;
@@ -437,7 +440,8 @@ function isTalk(phrase: string, said: readonly string[], index: MenuIndex): bool
 /** What a stray phrase may name that the guest is told the bar does not serve. */
 const NAMED_THINGS: ReadonlySet<string> = new Set(["DRINK", "FOOD", "GOODS"]);
 
-export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedOrder {
+/** `pauses[i]` is the pause said before `tokens[i]` (none known: none said). */
+export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: readonly Pause[] = []): ParsedOrder {
   const drafts: ParsedLine[] = [];
   const topics: ParsedLine[] = [];
   const unknown: string[] = [];
@@ -560,7 +564,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex): ParsedO
     }
   };
 
-  const { events, shape, said, negated } = scan(tokens, index);
+  const { events, shape, said, negated } = scan(tokens, index, pauses);
   let restrictedCount = false;
   for (const [at, event] of events.entries()) {
     switch (event.kind) {

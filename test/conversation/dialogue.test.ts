@@ -2700,3 +2700,11 @@ describe("after Z93 and Z94: bartenders' words, a serving said with a drink poin
   ]);
   itEndsWith([[["what's in a martini?", "i'll have that too, dirty, up"], ["1 martini (dirty, up)"]]]);
 });
+
+describe("whom a drink is for, then a pause: the next drink is no one's possession", () => {
+  itPours([
+    ["a whiskey neat for him, negroni up for me", ["1 negroni (up)", "1 whiskey (neat)"]],
+    ["cosmo for her, martini dirty for me please", ["1 cosmopolitan", "1 martini (dirty)"]],
+    ["gin on the rocks for them, old fashioned up for me", ["1 gin (on the rocks)", "1 old-fashioned (up)"]],
+  ]);
+});
