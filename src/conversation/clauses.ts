@@ -20,7 +20,7 @@ import { lexiconAt } from "./lexicon.js";
 import { NOT_A_COUNT } from "./entities.js";
 import { readModifierAt } from "./modifiers.js";
 import { oneOf } from "./patterns.js";
-import { askedFrom, AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, type RepairCue, type RepairStrength } from "./segmentation.js";
+import { askedFrom, AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, WORDS_ABOUT, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
 
 export type DialogueAct =
@@ -150,7 +150,7 @@ const REQUEST_QUESTION = oneOf([
   // "can she get the same", "could my husband have a lager": asked for someone in the company.
   // ("can seat 14 get a soda": someone known by where they sit.)
   /^ (can|could|may) (he|she|they|(my|our|the) \w+|(table|seat|booth|room|rm|sunbed|lounger|cabana) num) (also |just )?(have|get|try|grab) /,
-  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
+  /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|delete|scrap|scrub|ditch|nix|void|empty|wipe|reset|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
   /^ would you mind /,
   // "do you think I could possibly get a manhattan?": asked as whether it could be, meant as a request.
   /^ do you think (i|we) (could|can|might) ((possibly|maybe|just) )?(get|have|grab|order|try) /,
@@ -178,6 +178,9 @@ const TAB_OPENED_WITH = / (start|open|begin|run|set up) (me |us )?(a |my |our |t
 /** Polite requests in the past tense ("I was wondering if I could get..."). */
 const REQUEST_IDIOM = oneOf([
   / (would not|could not|will not|never) say no to /,
+  // "so it has to be a martini for me", "it's gotta be a negroni tonight": the only choice, made.
+  // ("does it have to be a martini?" asks.)
+  /^ ((so|then|well|okay|right|and|honestly|tonight) )*(it|that) (is |has |will |would )?(got to|gotta|has to|have to|must|needs to|need to|going to have to|gonna have to) be (a|an|one|two|three|four|five|DRINK) /,
   // "I wouldn't mind a Cosmo": a wish, put politely.
   / (i|we) (would not|could not) mind (a|an|another|one|two|three|four|some|DRINK) /,
   // "an iced tea will do for me then": what the guest settles for.
@@ -294,7 +297,8 @@ const WISH = oneOf([
   // "they want a martini and a cosmo", "the girls want two cosmos": a plural someone's wish, said plainly.
   / (they|PERSON|(the|my|our|his|her|their) \w+) (both |all )?(want|need|wants|needs) (a|an|one|two|three|four|five|six|another|some|DRINK) /,
   DESIRE_IDIOM,
-  / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) /,
+  // ("he gets through six martinis a night", "she takes after her dad": with a particle, another verb.)
+  / (wants|needs|would like|will have|will take|will get|gets|takes|is having|is getting|is going to have) (?!(through|over|into|off|out|away|by|back|after|along|around|to) )/,
   / let (me|us) /,
   / (give|get|bring|pour|make|fix|grab) (me|us) /,
   / ready to (pay|order|settle|close|check out) /,
@@ -429,12 +433,6 @@ const REQUEST_LEMMAS = new Set([
 ]);
 /** Time, or a look, asked for instead of a drink: "a moment", "a sec", "more time", "a look at the list". */
 const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather", "look", "peek", "glance", "gander", "think", "squint", "browse", "taste", "sip", "sample", "tester"]);
-/** What may be asked for about a drink instead of the drink: "the name of", "the recipe", "the story behind". */
-const WORDS_ABOUT = new Set([
-  "name", "names", "recipe", "recipes", "story", "history", "secret", "spec", "specs", "ingredients", "details", "origin", "photo", "picture", "lowdown", "rundown", "scoop",
-  // "can I get your opinion on the negroni versus the manhattan": a view of the drinks, asked for.
-  "opinion", "opinions", "thoughts", "view", "views", "verdict", "advice", "input", "recommendation", "recommendations",
-]);
 /** Verbs that pass the wish on to the verb after "to" ("want to order", "wish to have", "like to try"). */
 const WISH_LEMMAS = new Set(["want", "need", "wish", "like", "love", "prefer", "go"]);
 /** Verbs of knowing and looking: a wish for one of them asks for words, never for a drink. */
@@ -458,6 +456,31 @@ function LEAD_WORDS(): string[] {
 }
 /** "an order for", "my order is", "this order is for": the order itself says what it is. */
 const ORDER_NOUN = / (an|a|my|our|the|this|rush|first|next) order (is )?(for|of) | (my|our|the) order is /;
+
+/** Choices made, said in the perfect, that still ask: "I've decided on a martini", "we have gone for the negronis". */
+const CHOOSING_LEMMAS = new Set(["decide", "choose", "go", "settle", "pick", "opt", "select"]);
+const HAVING_SUBJECT_TAGS: ReadonlySet<Tag> = new Set(["PRON", "NOUN", "PROPN"]);
+
+/**
+ * "we have read 14 books this year", "we've done nine quizzes", "we've got three more rounds": the
+ * subject's "have" before a participle (as the tagger reads it, so "read" and "put" too, not only
+ * "-ed") tells what is done or had, never asks for the drink in focus; "got to" and "had to" still may
+ * ("I've got to have one").
+ */
+function toldInThePerfect(tokens: readonly string[], tags: readonly Tag[], lemmas: readonly string[]): boolean {
+  for (let position = 1; position < tokens.length; position += 1) {
+    // Only the clause's own verb: "when you've got a sec" is an aside of a request.
+    if (lemmas[position] !== "have") {
+      if (tags[position] === "VERB" || tags[position] === "AUX") return false;
+      continue;
+    }
+    if (!HAVING_SUBJECT_TAGS.has(tags[position - 1] as Tag)) return false;
+    let participle = position + 1;
+    while (tags[participle] === "ADV") participle += 1;
+    return tags[participle] === "VERB" && tokens[participle] !== "to" && tokens[participle + 1] !== "to" && !CHOOSING_LEMMAS.has(lemmas[participle] as string);
+  }
+  return false;
+}
 
 /**
  * A request read from the verb, as the tagger and its lemmas give it ("I am wanting to order...",
@@ -591,8 +614,11 @@ const HEDGED_ALTERNATIVE = / or (maybe|perhaps|possibly|probably) (?=(a|an|the|t
 /** "we'll both have", "we all want", "us will each have": the group as one subject; who gets one is counted elsewhere. */
 const EVERY_ONE_OF_US = / (we|they|us) ((will|would|shall|can|could|should|do) )?(both|each|all) (?!of )/g;
 
+/** "in the Bond books he's forever ordering martinis": where or when it happens, said before someone else's doing. */
+const FRONTED_PLACE = /^ (in|at|on|during|after|before|throughout) (\w+ ){1,4}(?=(he|she|they) (is|are|was|were|has|had|always|never|just|keeps|kept|\w+s|\w+ed) )/;
+
 function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean, framed: boolean | null = null): Reading {
-  const shape = withoutLead(raw).replace(HEDGED_ALTERNATIVE, " or ").replace(EVERY_ONE_OF_US, (_, subject: string, modal: string | undefined) => ` ${subject} ${modal ?? ""}`);
+  const shape = withoutLead(raw).replace(FRONTED_PLACE, " ").replace(HEDGED_ALTERNATIVE, " or ").replace(EVERY_ONE_OF_US, (_, subject: string, modal: string | undefined) => ` ${subject} ${modal ?? ""}`);
   const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
@@ -669,7 +695,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (test(CONDITION, shape) && !test(IF_I_CAN_GET, shape)) {
     return question && test(ASKING_WORD, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
   }
-  if (question) return test(REQUEST_QUESTION, shape) ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
+  // ("if I ordered a martini, would you shake it?": asked of what is only supposed, nothing to do now.)
+  if (question) return test(REQUEST_QUESTION, shape) && !consequent ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
   if (negated && test(TELLING_NEGATION, shape)) return statement(test(PAST, person) ? "PAST" : "OPINION");
   if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
   if (test(AVOIDING, shape) && test(NAMES_DRINK, shape)) return { act: "DECLINE", kind: null };
@@ -917,7 +944,9 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     supposing = !cue ? null : cue[2] === "say" ? "IF_A_SUBJECT_FOLLOWS" : "SURELY";
     const repair = repairOf(tokens, pauses, index);
     if (repair) {
-      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "REPAIR", kind: null, stance: "NEUTRAL", repair, answer: null });
+      // ("if I ordered a martini, would you make it shaken?": a change asked of what is only supposed changes nothing.)
+      const supposedChange = counterfactual && asked;
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: supposedChange ? "STATEMENT" : "REPAIR", kind: supposedChange ? "HYPOTHETICAL" : null, stance: "NEUTRAL", repair: supposedChange ? null : repair, answer: null });
       counterfactual = false;
       continue;
     }
@@ -929,8 +958,14 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       continue;
     }
     const clauseTags = tagged.tags.slice(start, end);
-    const framed = requestFrame(tokens, clauseTags, tagged.lemmas.slice(start, end), shape, index);
+    const clauseLemmas = tagged.lemmas.slice(start, end);
+    const framed = requestFrame(tokens, clauseTags, clauseLemmas, shape, index);
     let { act, kind } = actOfShape(shape, fragment, asked, counterfactual, framed);
+    // (Said of a drink named, "I've earned a whiskey on the rocks" still asks: the other rules read it.)
+    if (act === "REQUEST" && !namesDrink && toldInThePerfect(tokens, clauseTags, clauseLemmas)) {
+      act = "STATEMENT";
+      kind = "PAST";
+    }
     // "Maureen, put that cosmo down": a command to the friend just called by name, not to Maya.
     const previous = clauses[clauses.length - 1];
     if (act === "REQUEST" && clauseTags[0] === "VERB" && previous && isSomeoneCalled(previous.tokens, index)) {

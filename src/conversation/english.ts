@@ -12,6 +12,18 @@ export const nlp = winkNLP(model, ["pos"]);
 /** The lexicon is the model's, not a document's: any document answers for all. */
 const lexicon = nlp.readDoc("");
 
+/**
+ * Words already looked up: the menu matcher asks of nearly every word and pair of words, and a
+ * look-up in wink's lexicon costs several times a Map's. Cleared when full, as the matcher's caches are.
+ */
+const looked = new Map<string, boolean>();
+const LOOKED_LIMIT = 50_000;
+
 export function isEnglishWord(word: string): boolean {
-  return !lexicon.isOOV(word);
+  const known = looked.get(word);
+  if (known !== undefined) return known;
+  const english = !lexicon.isOOV(word);
+  if (looked.size >= LOOKED_LIMIT) looked.clear();
+  looked.set(word, english);
+  return english;
 }

@@ -204,6 +204,13 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
       position = after + other.length;
       continue;
     }
+    // "87 out of 100", "9 out of 10 in the music round": a score, both numbers.
+    const outOf = next === "out" && tokens[after + 1] === "of" ? readNumber(tokens, after + 2) : null;
+    if (outOf) {
+      found.set(position, { entity: "SCORE", length: number.length + 2 + outOf.length, value: number.value });
+      position = after + 1 + outOf.length;
+      continue;
+    }
     // "one of them doesn't drink", "two of the lads left": some of the people, the subject of a verb; no count.
     const ofWhom = next === "of" ? (REFERRING.has(tokens[after + 1] ?? "") || tokens[after + 1] === "us" || tokens[after + 1] === "you" ? 2 : ["the", "my", "our"].includes(tokens[after + 1] ?? "") && PEOPLE.has(tokens[after + 2] ?? "") ? 3 : 0) : 0;
     // ("the three of us will split one": all of them, a group.)
@@ -272,6 +279,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if ((listed === "LABEL" || listed === "AGE") && !countsADrink(tokens, after, index)) entity = listed;
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).
     else if (/^\d{4}$/.test(token) && !countsADrink(tokens, after, index)) entity = "TIME";
+    // "Summer of 69", "the class of 2010": a name that ends in a number, after "of" and a noun that holds no drink.
+    else if (joined && previous === "of" && tagged.tags[position - 2] === "NOUN" && !CONTAINERS.has(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index) && matchMenuAt(tokens, position - 2, index) === null) entity = "LABEL";
     // "I've got 2 stops to go", "3 exams tomorrow": things of the guest's counted, no drink of any kind.
     else if (joined && number.value >= 2 && countsThings(tokens, tagged, after, index)) entity = "THINGS";
     // "one of those", "two of them": a count of drinks already said.

@@ -1485,7 +1485,10 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
         working.drafts[working.drafts.length - 1] = { ...latest, modifiers: replaceModifiers(latest.modifiers, serving) };
         continue;
       }
-      const edited = readEdit(reading, clause, u, state, index, namedHere);
+      // ("if I ordered a martini, would you make it shaken?": a supposition changes nothing on the tab; "and if I
+      // added a twist" after a price is still priced.)
+      const editRead = readEdit(reading, clause, u, state, index, namedHere);
+      const edited = editRead && clause.kind === "HYPOTHETICAL" && CHANGES_TAB.has(editRead.intent) ? null : editRead;
       // "a cosmo sounds perfect, one please": a count said yes to, after a drink named in the same breath, asks for it.
       // ("twelve? fine" to a price, then "go on then, one please": a count said yes to, of the drink in focus.)
       const countedYes = clause.act === "ANSWER" && clause.answer === "YES" && (clauses.slice(0, position).some((earlier) => earlier.namesDrink) || (state.pending === null && focus.length > 0)) && spokenCount(u) !== null;

@@ -356,6 +356,16 @@ const TAKING_PARTICIPLES = new Set(["drinking", "having", "ordering", "sipping",
 const ATTACHING_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "NUM"]);
 /** Parts of speech a noun phrase ends with before its noun ("my birthday", "a long week"). */
 const RESTRICTING = new Set(["just", "only"]);
+
+/** tokens[from, to) end with "not", a count, and at most the drink it counts ("not two", "not three IPAs"). */
+function refusesACountBefore(tokens: readonly string[], from: number, to: number, inDrink: readonly boolean[]): boolean {
+  const negation = tokens.lastIndexOf("not", to - 1);
+  if (negation < from) return false;
+  const count = readQuantity(tokens, negation + 1);
+  if (count === null) return false;
+  for (let at = negation + 1 + count.length; at < to; at += 1) if (!inDrink[at]) return false;
+  return negation + 1 + count.length <= to;
+}
 // A name the tagger may call an adjective ("becky").
 const NAMING_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "ADJ"]);
 const NOUN_PHRASE_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "NUM", "PROPN"]);
@@ -388,6 +398,13 @@ function startOfDrinkEndingAt(tokens: readonly string[], position: number, index
 }
 const DEFINITE_OWNERS = new Set(["the", "this", "that", "my", "your", "our", "his", "her", "their"]);
 
+/** What may be asked for about a drink instead of the drink: "the name of", "the recipe", "the story behind". */
+export const WORDS_ABOUT = new Set([
+  "name", "names", "recipe", "recipes", "story", "history", "secret", "spec", "specs", "ingredients", "details", "origin", "photo", "picture", "lowdown", "rundown", "scoop",
+  // "can I get your opinion on the negroni versus the manhattan": a view of the drinks, asked for.
+  "opinion", "opinions", "thoughts", "view", "views", "verdict", "advice", "input", "recommendation", "recommendations",
+]);
+
 /** A name ("mike", "sarah") as the subject of a verb in the third person ("mike wants"). */
 function isNameAt(tokens: readonly string[], tags: readonly Tag[], position: number, index: MenuIndex): boolean {
   const name = tokens[position] as string;
@@ -396,7 +413,8 @@ function isNameAt(tokens: readonly string[], tags: readonly Tag[], position: num
   // (After a noun that names no drink it is the end of a compound: "a penalty kick is a terrible idea".)
   // (After "the" and a drink, it is what the drink names: "the IPA craze is over"; after a preposition, its object: "at lunch".)
   const drinkStart = startOfDrinkEndingAt(tokens, position, index);
-  const compound = (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN") && (drinkStart === null || DEFINITE_OWNERS.has(tokens[drinkStart - 1] as string));
+  // ("Bond's vodka martini recipe is in chapter 7": what is told of a drink, right after it, is no one's name.)
+  const compound = (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN") && (drinkStart === null || DEFINITE_OWNERS.has(tokens[drinkStart - 1] as string) || WORDS_ABOUT.has(name));
   const bare = !["DET", "ADJ", "PRON", "ADP"].includes(tags[position - 1] as Tag) && !POSSESSIVES.has(tokens[position - 1] as string) && !compound;
   return (tags[position] === "PROPN" || tags[position] === "NOUN") && bare && NAMED_VERBS.has(verb) && !SUBJECT_LIKE.has(name) && matchMenuAt(tokens, position, index) === null;
 }
@@ -540,6 +558,12 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // "no not two just one", "not three only two IPAs": the count said instead of the one refused starts
+    // the new version, as it does after a pause ("I'm not 21 just 20" says who the guest is: a verb before "not").
+    if (pause === "NONE" && RESTRICTING.has(token) && readQuantity(tokens, position + 1) !== null && refusesACountBefore(tokens, clauseStart, position, inDrink) && !hasPredicate(clauseStart, tokens.lastIndexOf("not", position))) {
+      cut(position);
+      continue;
+    }
     // ("an IPA for 6 dollars is a steal": a number and its money unit are one amount.)
     if (pause === "NONE" && AMOUNT_UNITS.has(token) && readQuantity(tokens, position - 1) !== null) continue;
     // ("how much I must pay?": the question's subject, said without inverting, is still its own.)
@@ -598,7 +622,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "we're up 7 to 3 two IPAs please": after talk of scores or times (their numbers are no counts),
     // a count of a drink asked for politely is a request of its own.
-    if (pause === "NONE" && token !== "a" && token !== "an" && tokens.slice(clauseStart, position).includes(NOT_A_COUNT) && readQuantity(tokens, position) !== null && matchMenuAt(tokens, position + 1, index) !== null) {
+    // ("my score was 87 out of 100 an iced tea please": an article counts it too.)
+    if (pause === "NONE" && tokens.slice(clauseStart, position).includes(NOT_A_COUNT) && readQuantity(tokens, position) !== null && matchMenuAt(tokens, position + 1, index) !== null) {
       const rest = tokens.slice(position);
       if ((rest.includes("please") || rest.includes("thanks")) && hasPredicate(clauseStart, position) && !hasDrink(clauseStart, position) && !hasNegation(clauseStart, position)) {
         cut(position);

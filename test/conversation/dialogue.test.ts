@@ -2708,3 +2708,21 @@ describe("whom a drink is for, then a pause: the next drink is no one's possessi
     ["gin on the rocks for them, old fashioned up for me", ["1 gin (on the rocks)", "1 old-fashioned (up)"]],
   ]);
 });
+
+describe("after Z95 and Z96: the perfect tells, a particle makes another verb, a supposition edits nothing, scores and titles are no counts", () => {
+  itPours([
+    ["my brother gets through four IPAs a night", []],
+    ["the negroni story is in chapter 4 of her memoir", []],
+    ["it's gotta be a negroni for me, on the rocks", ["1 negroni (on the rocks)"]],
+    ["we scored 8 out of 12 a lager please", ["1 tap-beer"]],
+    ["the class of 99 is here! a cosmo please", ["1 cosmopolitan"]],
+  ]);
+  itEndsWith([
+    [["two old fashioneds", "we have put 3 songs on the list"], ["2 old-fashioned"]],
+    [["an IPA", "we've done 14 quizzes this year"], ["1 ipa"]],
+    [["what cocktails do you have?", "and in that show she's always ordering cosmos"], []],
+    [["a martini", "if I ordered a negroni would you make it up?"], ["1 martini"]],
+    [["three IPAs", "no not three just two"], ["2 ipa"]],
+    [["a negroni", "could you wipe the tab please"], []],
+  ]);
+});
