@@ -225,6 +225,8 @@ function typoEdits(word: string, target: string, withinPhrase = false, counted =
   return shortest >= MIN_SOUNDED && soundKey(word) === soundKey(target) ? budget : null;
 }
 
+/** Each word's sound key, worked out once: thirteen replacements are dear next to a look-up. */
+const soundKeys = new Map<string, string>();
 /** Words shorter than this are too short to match by their sounds ("rim" is no "rum"). */
 const MIN_SOUNDED = 5;
 const SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -238,8 +240,12 @@ const SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
  * sound alike; "martin" and "martini" do not (the final vowel is heard).
  */
 export function soundKey(word: string): string {
+  const known = soundKeys.get(word);
+  if (known !== undefined) return known;
   let key = word.length > 3 && word.endsWith("e") ? word.slice(0, -1) : word;
   for (const [spelling, sound] of SPELLINGS) key = key.replace(spelling, sound);
+  if (soundKeys.size >= FUZZY_CACHE_LIMIT) soundKeys.clear();
+  soundKeys.set(word, key);
   return key;
 }
 
@@ -248,7 +254,9 @@ function fuzzyFirstTokens(index: MenuIndex, word: string, counted: boolean): rea
   const cached = index.fuzzyFirstTokens.get(key);
   if (cached) return cached;
   const found: { token: string; edits: number }[] = [];
-  for (const token of index.phrasesByFirstToken.keys()) {
+  // (What typoEdits rules out for the word alone, ruled out once, not once per first word.)
+  const mayBeATypo = !isEverydayWord(word) && !isNeverATypo(word) && !/\d/.test(word) && (counted || !isEnglishWord(word));
+  if (mayBeATypo) for (const token of index.phrasesByFirstToken.keys()) {
     const edits = token === word ? null : typoEdits(word, token, false, counted);
     if (edits !== null) found.push({ token, edits });
   }
@@ -311,9 +319,22 @@ const ENDS_A_COUNTED_DRINK = new Set(["", "please", "and", "thanks", "for", "wit
 export function matchMenuAt(tokens: readonly string[], start: number, index: MenuIndex): MenuMatch | null {
   const word = tokens[start];
   if (word === undefined) return null;
+  // The stages of one reading scan the same words many times (tags, clauses, orders): each position is
+  // matched once per token list. (Lists are built whole, then only read; one that grew is matched afresh.)
+  let memo = MATCHED.get(tokens);
+  if (memo === undefined || memo.index !== index || memo.matches.length !== tokens.length) {
+    memo = { index, matches: new Array<MenuMatch | null | undefined>(tokens.length) };
+    MATCHED.set(tokens, memo);
+  }
+  const known = memo.matches[start];
+  if (known !== undefined) return known;
   const brand = SHORT_BRAND_NAMES.get(word);
-  return brand === undefined ? matchWordsAt(tokens, start, word, index) : shortBrandAt(tokens, start, brand, index);
+  const found = brand === undefined ? matchWordsAt(tokens, start, word, index) : shortBrandAt(tokens, start, brand, index);
+  memo.matches[start] = found;
+  return found;
 }
+
+const MATCHED = new WeakMap<readonly string[], { index: MenuIndex; matches: (MenuMatch | null | undefined)[] }>();
 
 function matchWordsAt(tokens: readonly string[], start: number, word: string, index: MenuIndex): MenuMatch | null {
   const split = splitWordAt(tokens, start, word, index);
