@@ -105,7 +105,10 @@ const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still
  * Asked of a drink without a verb: "the IPA any good?", "negroni strong?", "any beers?": how it is, or
  * whether there is one, not a drink ordered ("a martini, dirty?" and "two IPAs?" still ask for them).
  */
-const ASKED_OF_A_DRINK = / DRINK (any |very |really |too |that |pretty )?(good|nice|decent|strong|sweet|bitter|boozy|fruity|smooth|popular|fresh|cold|worth it|ok|okay|any good|good here|strong here) $|^ any (more )?DRINK | (more|less|cheaper|dearer|pricier|stronger|weaker|sweeter|bigger|smaller|better|worse|colder|lighter|darker|(?!(rather|other) )[a-z]+er) than (a |an |the |that |your )?DRINK /;
+// ("a cosmo, on a trawler?": the drink doubted where it would be drunk; "on the rocks" is how it is made.)
+const ASKED_OF_A_DRINK = /^ ((a|an|the) )?DRINK (MOD )*(on|at|in|aboard) (a|an|the|this|that|my|our) (?!(rocks|side|house|tap)\b)(\w+ ){1,2}$| DRINK (any |very |really |too |that |pretty )?(good|nice|decent|strong|sweet|bitter|boozy|fruity|smooth|popular|fresh|cold|worth it|ok|okay|any good|good here|strong here) $|^ any (more )?DRINK | (more|less|cheaper|dearer|pricier|stronger|weaker|sweeter|bigger|smaller|better|worse|colder|lighter|darker|(?!(rather|other) )[a-z]+er) than (a |an |the |that |your )?DRINK /;
+/** A drink as the first in a long while: "first pint in twelve days", "my first martini in a year". */
+const FIRST_IN_A_WHILE = /^ ((my|the|our) )?first DRINK (in|for) ((num|a|an|two|three|four|five|six|ten|twelve|many|ages|\w+) )?(days?|weeks?|months?|years?|ages|while|time|age|fortnight|season|trip|decade|century) (?!.*\b(please|thanks)\b)/;
 /** Courtesy said as a condition: "if it's no trouble", "if you'd be so kind", "if it's all the same to you". */
 const POLITE_CONDITION =
   /^ (and |but )?if (it is|that is|this is) (no trouble|not too much (trouble|bother)|not too late|all the same|not a bother|no bother|(alright|all right|ok|okay|fine)( with you)?( $| please))|^ (and |but )?if you (would|could) be so kind|^ (and |but )?if you (do not|would not) mind|^ (when|whenever) you (get|have) a (sec|second|moment|minute|chance)|^ (and |but )?if (possible|you please|you can|you could) |^ (and |but )?if you (would|will)( please)? $/;
@@ -712,6 +715,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (fragment && test(TENTATIVE, unhedged)) return statement("TENTATIVE");
   // "wow, three martinis already": a count of what was had, not an order.
   if (fragment && (test(PAST_TIME, shape) || test(ALREADY, shape))) return statement("PAST");
+  // "ah, first pint in twelve days": the drink in hand, savoured, no other asked for.
+  if (fragment && test(FIRST_IN_A_WHILE, shape)) return statement("OPINION");
   if (fragment && asked && test(ASKED_OF_A_DRINK, shape)) return { act: "QUESTION", kind: null };
   if (fragment) return { act: "REQUEST", kind: null };
   if (consequent) return statement("HYPOTHETICAL");

@@ -423,9 +423,14 @@ function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, 
   // serve ("pina colada" is not a misspelt "pint") than a typo.
   if (found && found.edits > 0 && isUnknownWord(tokens[start + found.length], index)) return null;
   // "a negroni for martin": after "for", a word a letter off a drink is whom it is for, not another drink.
-  if (found && found.edits > 0 && !counted && (tokens[start - 1] === "for" || tokens[start - 1] === "with")) return null;
+  // ("fifty lemonades for the daters": so it is after "for the", "for my".)
+  const placedAt = WHOSE_WORDS.has(tokens[start - 1] ?? "") ? start - 2 : start - 1;
+  if (found && found.edits > 0 && !counted && (tokens[placedAt] === "for" || tokens[placedAt] === "with")) return null;
   return found;
 }
+
+/** Words between "for" and whom a drink is for: "for the daters", "for my nan". */
+const WHOSE_WORDS = new Set(["the", "my", "our", "his", "her", "their", "these", "those", "all", "both"]);
 
 function isUnknownWord(word: string | undefined, index: MenuIndex): boolean {
   // ("lemonaid x2": the typed multiplication sign is no word.)

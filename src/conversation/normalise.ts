@@ -176,6 +176,9 @@ const PAUSE_PUNCTUATION = /[,:\u2014\u2013\u2026]|\s-+\s/;
 const PUNCTUATION = new RegExp([QUESTION_PUNCTUATION, STOP_PUNCTUATION, PAUSE_PUNCTUATION].map((pattern) => pattern.source).join("|"), "g");
 /** Anything that is not a letter, a digit, a decimal point between digits or a clause mark. */
 const DRINK_PARTICIPLE = /\b([a-z]+)-([a-z]+ed)\b/g;
+/** How a dish is made with a drink, before the dish ("beer battered fries"): never how a drink is served. */
+const COOKED_WITH = /\b(battered|glazed|braised|marinated|basted|brined|poached|candied) [a-z]/;
+const COOKED_WITH_A_DRINK = /\b([a-z]+)[- ](battered|glazed|braised|marinated|basted|brined|poached|candied)\b(?= (?!(with|in|by|for|and|or|please|overnight)\b)[a-z])/g;
 const NOT_WORD = /[^a-z0-9.\ue000-\ue002]+|\.(?!\d)|(?<!\d)\./g;
 
 /** The text's tokens, and the pause before each of them (`pauses[tokens.length]` is the one at the end). */
@@ -257,7 +260,10 @@ function marked(text: string): string {
     for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
     for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
   }
-  // "beer-battered fish", "whiskey-glazed ribs": a participle made of a drink is one word, no drink.
+  // "beer-battered fish", "whiskey glazed wings": how a dish is cooked with a drink is one word, no drink,
+  // the cooking first so that it reads as no verb either ("batteredbeer fries and an IPA" asks for the IPA).
+  if (COOKED_WITH.test(result)) result = result.replace(COOKED_WITH_A_DRINK, "$2$1");
+  // "the old-fashioned", "star-studded": any other participle with a hyphen is one word.
   if (result.includes("-")) result = result.replace(DRINK_PARTICIPLE, "$1$2");
   // "a dozen cosmos for the hen do": the party, not the verb.
   if (result.includes(" do")) result = result.replace(/\b(hen|stag|leaving|birthday|works|office|christmas|graduation) do\b/g, "$1 party");

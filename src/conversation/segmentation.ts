@@ -600,7 +600,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "take off the IPA and add a negroni", "two IPAs and tell Jim to hurry up": a second request
     // (a command, as the tagger reads it) after "and" is a clause of its own.
-    const command = SECOND_REQUEST.has(token) || (tags !== null && tags[position] === "VERB" && !inDrink[position]);
+    // ("a dirty martini, and be quick about it": "be" and how, a command too.)
+    const command = SECOND_REQUEST.has(token) || (tags !== null && tags[position] === "VERB" && !inDrink[position]) || (token === "be" && tags !== null && tags[position + 1] === "ADJ");
     if (previous === "and" && command && (hasPredicate(clauseStart, position - 1) || hasDrink(clauseStart, position - 1))) {
       cut(position - 1);
       continue;
@@ -727,9 +728,10 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "no, she wants a martini instead": the new version right after a repair cue stays with it.
     // "could my colleague and I have...": a subject of two joined by "and" in a question, not a new clause.
     const jointSubject = previous === "and" && AUX.has(tokens[clauseStart] as string) && !hasPredicate(clauseStart + 1, position - 1);
-    // (", and the review was right": after a pause, "and" leads a clause whose subject the tagger finds.)
+    // (", and the review was right": after a pause, "and" leads a clause whose subject the tagger finds;
+    // so does a pronoun with an adverb before its verb: "it's 8:15 and I already need an old fashioned".)
     const pausedBefore = pause === "PAUSE" || ((previous === "and" || previous === "then") && pauses[position - 1] === "PAUSE");
-    if (leadsIn && !jointSubject && position !== markersEnd && opensClause(tokens, position, pausedBefore ? tags : null)) {
+    if (leadsIn && !jointSubject && position !== markersEnd && opensClause(tokens, position, pausedBefore || SUBJECT_PRONOUNS.has(token) ? tags : null)) {
       cut(previous === "and" || previous === "then" ? position - 1 : position);
       continue;
     }

@@ -2726,3 +2726,14 @@ describe("after Z95 and Z96: the perfect tells, a particle makes another verb, a
     [["a negroni", "could you wipe the tab please"], []],
   ]);
 });
+
+describe("after Z97 and Z98: a word a letter off a drink after 'for the' is whom it is for, the first in a while savoured, a drink doubted where it is drunk, a dish cooked with a drink", () => {
+  itPours([
+    ["six lemonades for the vaters please", ["6 lemonade"]],
+    ["a negroni, on a fishing boat? you'd be mocked", []],
+    ["rum glazed ribs and a lager", ["1 tap-beer"]],
+    ["it's half past nine and we already want two IPAs", ["2 ipa"]],
+    ["two gins on the rocks, and be quick about it", ["2 gin (on the rocks)"]],
+  ]);
+  itEndsWith([[["a martini", "first martini in a month, that's the stuff"], ["1 martini"]]]);
+});
