@@ -13,7 +13,7 @@ import type { Modifier } from "../bar/menu-catalog.js";
 import type { OrderLine } from "./bar-port.js";
 import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
-import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, spokenRange, utteranceOf, type Utterance } from "./intents.js";
+import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, sharedOutCount, spokenRange, utteranceOf, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, servingWordsOnly, type ModifierRead } from "./modifiers.js";
 import { readTip, takesQuotedTip } from "./money-talk.js";
@@ -150,7 +150,7 @@ function withModifiers(draft: DraftLine, reads: readonly ModifierRead[]): DraftL
 /** The count an answer says ("two", "three of them"), never the bare article of "a bit bitter". */
 function countSaid(u: Utterance): number | null {
   if (u.order.said.counts === 0) return null;
-  return u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
+  return sharedOutCount(u.tokens) ?? u.order.looseQuantity ?? u.order.drafts.find((draft) => draft.quantitySaid)?.quantity ?? null;
 }
 
 /** The count said with this drink ("four lagers"), not the bare article of "an IPA". */

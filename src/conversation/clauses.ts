@@ -155,6 +155,8 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|may) (he|she|they|(my|our|the) \w+|(table|seat|booth|room|rm|sunbed|lounger|cabana) num) (also |just )?(have|get|try|grab) /,
   /^ (can|could|would|will) (you|ya) (please |just |also )?(get|bring|make|pour|give|add|put|grab|fix|do|take|order|ring up|remove|cancel|change|start|set|hook|ring|close|charge|top|hit|switch|swap|throw|mix|whip|send|drop|knock|scratch|clear|undo|delete|scrap|scrub|ditch|nix|void|empty|wipe|reset|pay|tip|round|settle|cash|keep|leave|serve|surprise|bump|rustle up|whip up) /,
   /^ would you mind /,
+  // "could you have a Grey Goose on the rocks ready for the interval": a drink asked for, to be waiting.
+  /^ (can|could|would|will) (you|ya) (please |just |also )?have (a|an|one|two|three|four|five|six|the|DRINK) (\w+ ){0,4}(ready|waiting|poured|lined up|set up) /,
   // "do you think I could possibly get a manhattan?": asked as whether it could be, meant as a request.
   /^ do you think (i|we) (could|can|might) ((possibly|maybe|just) )?(get|have|grab|order|try) /,
   // "... and pour me a bourbon, neat?": a command said with a question's rise still asks for the drink.
@@ -509,7 +511,9 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   }
   const subject = tokens[position];
   // "let's get", "lets have": the guest and company, whatever the tagger calls "let".
-  const commanded = askedOfMaya || (subject !== undefined && tags[position] === "VERB" && subject !== "let" && subject !== "lets");
+  // ("makes me want a martini": a verb said of "it", its subject left out, commands nothing.)
+  const saidOfIt = subject !== undefined && subject.endsWith("s") && (subject === `${lemmas[position]}s` || subject === `${lemmas[position]}es`);
+  const commanded = askedOfMaya || (subject !== undefined && tags[position] === "VERB" && subject !== "let" && subject !== "lets" && !saidOfIt);
   if (!commanded) {
     if (subject === undefined) return null;
     const joint = jointSubjectEnd(tokens, tags, position);
@@ -841,7 +845,12 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
     // "hi there": no subject.
     if (token === "there" && position === opening && position > 0) continue;
     // "a gin, please, the one you'd recommend": a subject right after a noun opens a clause about that noun ("that" left out).
-    if (position >= drinkEnd && drinkEnd > 0 && position > opening && RELATIVE_SUBJECTS.has(token) && (tags[position - 1] === "NOUN" || tokens[position - 1] === "one")) break;
+    if (position >= drinkEnd && drinkEnd > 0 && position > opening && RELATIVE_SUBJECTS.has(token) && (tags[position - 1] === "NOUN" || tokens[position - 1] === "one")) {
+      // ("the classic brew you poured beats the one back home": a verb after the relative clause's own is the clause's.)
+      const own = tags.indexOf("VERB", position + 1);
+      if (own >= 0 && tags.slice(own + 1).some((tag) => tag === "VERB" || tag === "AUX")) return false;
+      break;
+    }
     // ("from run 11", the number read as a label: the word before it names the place, whatever the tagger says.)
     if (tokens[position + 1] === NOT_A_COUNT) continue;
     // "a lemonade for our friend who's driving", "a quick daiquiri before I go": what follows is
@@ -1001,7 +1010,8 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
  * puts off the request that follows it (unless that one is for now: "later. right now, a martini").
  */
 /** A clause that is a time to come, said first ("later, after swimming"), not a clause with its own subject ("my flight is tomorrow"). */
-const TIME_FIRST = /^ ((maybe|perhaps|probably) )?(later|after|afterwards|tomorrow|next|eventually|in a (bit|while|minute)|when|once|as soon as|by the time|another time|some other time) /;
+// ("maybe at the next interval, I'll try a cosmo": a time to come, named with "at".)
+const TIME_FIRST = /^ ((maybe|perhaps|probably) )?(later|after|afterwards|tomorrow|next|eventually|in a (bit|while|minute)|when|once|as soon as|by the time|another time|some other time|at (the )?next|at the (interval|break|end)) /;
 
 function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Clause[] {
   const at = clauses.findIndex(

@@ -39,6 +39,25 @@ export function utteranceOf(tokens: readonly string[], index: MenuIndex, pauses:
   return { tokens, padded: ` ${tokens.join(" ")} `, order: parseOrder(tokens, index, pauses) };
 }
 
+/**
+ * "one for me and one for my son", "two for us and one for her": counts each said for someone, joined by
+ * "and", are one count of the drink, their sum (null when the utterance is not only that).
+ */
+export function sharedOutCount(tokens: readonly string[]): number | null {
+  let total = 0;
+  let shares = 0;
+  for (let start = 0; start < tokens.length; start += 1) {
+    const read = readQuantity(tokens, start);
+    if (!read) continue;
+    const first = shares === 0;
+    if (read.range || tokens[start + read.length] !== "for" || (!first && tokens[start - 1] !== "and")) return null;
+    total += read.value;
+    shares += 1;
+    start += read.length;
+  }
+  return shares >= 2 ? total : null;
+}
+
 /** Whole-phrase test: `has(u, "settle up")` does not match "settle upstairs". */
 export const has = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded.includes(` ${phrase} `));
 export const matches = (u: Utterance, pattern: RegExp): boolean => pattern.test(u.padded);
@@ -144,6 +163,8 @@ export function spokenRange(u: Utterance): QuantityRange | null {
 }
 
 export function spokenCount(u: Utterance): number | null {
+  const shared = sharedOutCount(u.tokens);
+  if (shared !== null) return shared;
   for (let start = 0; start < u.tokens.length; start += 1) {
     const token = u.tokens[start];
     const read = readQuantity(u.tokens, start);

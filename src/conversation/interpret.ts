@@ -140,6 +140,9 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       }
       return reading;
     case "QUESTION":
+      // "do I have to pay before the second half?", "is the university paying for this?": whether the guest
+      // must pay, or someone else will, asked; no payment started.
+      if (reading.intent === "PAY" && matches(u, PAYING_ASKED_ABOUT)) return PAYING_LATER;
       if (!tabChange || reading.intent === "PAY") return reading;
       // "What would 20% be?": a tip asked about is quoted, not set; "what's the total with tip?" reads the tab.
       if (reading.intent === "SET_TIP") return tipAskedAbout(reading);
@@ -162,6 +165,8 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
   }
 }
 
+/** A question whether paying is owed, or whether someone else is paying. */
+const PAYING_ASKED_ABOUT = /^ ((so|and|but|um|wait) )*((do|does|did|will|would|should|must) (i|we|you|he|she|they) ((have|need|got) to )?pay |(is|are|was|were|will) (?!(i|we|it|this|that)\b)(\w+ ){1,3}(paying|going to pay|gonna pay|covering|picking up) )/;
 const BACK_AGAIN = /^ ((hi|hey|hello|it is|this is|oh) )*(?!(same|that|it|one|those|them|round|this|these|drinks?|the same)\b)(me|us|\w+) again $/;
 const SOMEONE_MAY = /^ ((so|and|but|then) )?(i|we|you|he|she|they) (can|could|might|should|may|must) /;
 /** What a command may do to drinks already on the tab. */

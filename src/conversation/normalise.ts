@@ -177,8 +177,9 @@ const PUNCTUATION = new RegExp([QUESTION_PUNCTUATION, STOP_PUNCTUATION, PAUSE_PU
 /** Anything that is not a letter, a digit, a decimal point between digits or a clause mark. */
 const DRINK_PARTICIPLE = /\b([a-z]+)-([a-z]+ed)\b/g;
 /** How a dish is made with a drink, before the dish ("beer battered fries"): never how a drink is served. */
-const COOKED_WITH = /\b(battered|glazed|braised|marinated|basted|brined|poached|candied) [a-z]/;
-const COOKED_WITH_A_DRINK = /\b([a-z]+)[- ](battered|glazed|braised|marinated|basted|brined|poached|candied)\b(?= (?!(with|in|by|for|and|or|please|overnight)\b)[a-z])/g;
+// (With a hyphen, so too "gin-cured salmon", "rum-soaked cake": "I'm soaked" or "cured" alone is said of people.)
+const COOKED_WITH = /(\b(battered|glazed|braised|marinated|basted|brined|poached|candied)|-(cured|soaked|infused)) [a-z]/;
+const COOKED_WITH_A_DRINK = /\b([a-z]+)(?:[- ](battered|glazed|braised|marinated|basted|brined|poached|candied)|-(cured|soaked|infused))\b(?= (?!(with|in|by|for|and|or|please|overnight)\b)[a-z])/g;
 const NOT_WORD = /[^a-z0-9.\ue000-\ue002]+|\.(?!\d)|(?<!\d)\./g;
 
 /** The text's tokens, and the pause before each of them (`pauses[tokens.length]` is the one at the end). */
@@ -262,7 +263,7 @@ function marked(text: string): string {
   }
   // "beer-battered fish", "whiskey glazed wings": how a dish is cooked with a drink is one word, no drink,
   // the cooking first so that it reads as no verb either ("batteredbeer fries and an IPA" asks for the IPA).
-  if (COOKED_WITH.test(result)) result = result.replace(COOKED_WITH_A_DRINK, "$2$1");
+  if (COOKED_WITH.test(result)) result = result.replace(COOKED_WITH_A_DRINK, (_, drink: string, cooked: string | undefined, steeped: string | undefined) => `${cooked ?? steeped ?? ""}${drink}`);
   // "the old-fashioned", "star-studded": any other participle with a hyphen is one word.
   if (result.includes("-")) result = result.replace(DRINK_PARTICIPLE, "$1$2");
   // "a dozen cosmos for the hen do": the party, not the verb.

@@ -296,7 +296,9 @@ function taggedSubjectStartsAt(tokens: readonly string[], tags: readonly Tag[], 
   let nominal = false;
   let longest = LONGEST_SUBJECT;
   for (let at = position; at < tokens.length && at < position + longest + 1; at += 1) {
-    const tag = tags[at] as Tag;
+    // ("right now, that first act was brutal": after a pause, "that" opens its noun phrase, whatever
+    // the tagger made of "now that" read as one conjunction.)
+    const tag = at === position && tags[at] === "SCONJ" && (tokens[at] === "that" || tokens[at] === "this") ? "DET" : (tags[at] as Tag);
     if ((tag === "VERB" || tag === "AUX") && nominal) return true;
     // "Mark not drinking", "he never drinks": a negation between the subject and its verb.
     if (nominal && (tokens[at] === "not" || tokens[at] === "never")) continue;

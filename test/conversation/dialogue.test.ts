@@ -2737,3 +2737,26 @@ describe("after Z97 and Z98: a word a letter off a drink after 'for the' is whom
   ]);
   itEndsWith([[["a martini", "first martini in a month, that's the stuff"], ["1 martini"]]]);
 });
+
+describe("after Z99 and Z100: a verb said of 'it' commands nothing, whether one must pay or someone else will is asked, drinks asked to be ready, counts shared out", () => {
+  itPours([
+    ["makes me want a negroni", []],
+    ["could you have two gins on the rocks ready for half time?", ["2 gin (on the rocks)"]],
+    ["I really need a lager right now, that meeting was endless", ["1 tap-beer"]],
+    ["maybe at the next break I'll have a daiquiri", []],
+    ["rum-soaked cake and a lemonade", ["1 lemonade"]],
+  ]);
+  itEndsWith([
+    [["an IPA", "do we have to pay before the band starts?"], ["1 ipa"]],
+    [["an IPA", "is your company paying for this?"], ["1 ipa"]],
+    [["a negroni", "the negroni you made me beats the one at home"], ["1 negroni"]],
+    [["how much is a cosmo?", "lovely, one for me and one for my sister"], ["2 cosmopolitan"]],
+  ]);
+  it.each(["do I need to pay before the encore?", "is my dad paying for these?", "do we have to pay before the band starts?"])("'%s' starts no payment", async (asked) => {
+    const { say } = setUp();
+    await say("an IPA");
+    const reply = await say(asked);
+    expect(reply.paymentId).toBeNull();
+    expect(reply.session.tab.status).toBe("OPEN");
+  });
+});
