@@ -2745,6 +2745,9 @@ describe("after Z99 and Z100: a verb said of 'it' commands nothing, whether one 
     ["I really need a lager right now, that meeting was endless", ["1 tap-beer"]],
     ["maybe at the next break I'll have a daiquiri", []],
     ["rum-soaked cake and a lemonade", ["1 lemonade"]],
+    // A time after "for the party" says which party; after the drink, when to pour it.
+    ["six IPAs for the band party after the concert, please", ["6 ipa"]],
+    ["I'll come back for a martini after the concert", []],
   ]);
   itEndsWith([
     [["an IPA", "do we have to pay before the band starts?"], ["1 ipa"]],
