@@ -136,7 +136,7 @@ const LAST_THING = / (that|it|this|those|them|these|the last one|my last (one|or
 const DECLINE = / (never mind|nevermind|forget it|forget about it|forget that|no thanks|no thank you|not now|nothing|no|nope|cancel|cancel it|maybe later|i am good|skip it|i will pass|pass) /;
 
 const CHANGE_CUE =
-  / (make|change|switch|bump|increase|decrease|reduce|lower|raise|turn|update|adjust) (it|that|this|those|them|the order|my order|that order|the last one)? .*| actually | instead | i meant | correction | (change|bump|increase|reduce|lower|raise|up) .* to | (bump|put|take|bring) (it|that|this|those|them) (up|down) to /;
+  / (make|change|switch|bump|increase|decrease|reduce|lower|raise|turn|update|adjust) (it|that|this|those|them|the order|my order|that order|the last one)? .*| actually | instead | i meant | correction | (change|bump|increase|reduce|lower|raise|up) .* to | (bump|put|take|bring) (it|that|this|those|them) (up|down) to |^ ((hmm|um|uh|no|oh|ok|okay|actually) )*(go |going |get |let us go )?back (down |up )?to (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ )?$/;
 
 const MODIFY_CUE = / (make|change|switch|turn) (it|that|this|them|those|mine|his|hers|theirs|ours|yours)( one)?( to| into)? | (can|could) (i|you) (get|have|make) (it|that|this|mine) | actually | instead | (i meant|sorry) /;
 

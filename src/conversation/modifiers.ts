@@ -83,6 +83,11 @@ export const PHRASAL_UP: ReadonlySet<string> = new Set([
   "mix", "mixed", "mixing", "mess", "messed", "muddle", "muddled", "screw", "screwed", "jumble", "jumbled", "fill", "filled", "pick", "picked", "cheer", "cheered",
   "warm", "warmed", "take", "bring", "carry", "send", "run",
 ]);
+/** What "double" says of besides a pour: dice, darts, dominoes, shifts, dates, bets. */
+const DOUBLED_THINGS = new Set([
+  "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines", "tens", "blanks", "top", "tops", "bull", "bullseye",
+  "shift", "shifts", "date", "dates", "or", "whammy", "trouble", "dutch", "decker", "bed", "room", "digits", "figures", "fault", "faults", "bogey", "time", "points",
+]);
 /** Words after which a modifier word is a verb taking them as object. */
 const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);
 
@@ -105,6 +110,8 @@ export function readModifierAt(
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && tokens[start + 1] === "to") continue;
     // "twist my arm", "shake your hand": a verb with its object, no way of making a drink.
     if (phrase.tokens.length === 1 && VERB_OBJECTS.has(tokens[start + 1] as string)) continue;
+    // ("double sixes!", "a double shift", "double or nothing": a double of something else, no double pour.)
+    if (phrase.tokens.length === 1 && phrase.modifier === "double" && DOUBLED_THINGS.has(tokens[start + 1] ?? "")) continue;
     return { modifier: phrase.modifier, soft: phrase.soft, length: phrase.tokens.length };
   }
   return null;

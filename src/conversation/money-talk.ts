@@ -45,6 +45,9 @@ const amountTip = (cents: number): TipAsked => (cents === 0 ? NO_TIP : { tip: { 
  * The tip a clause asks for, or null when it says nothing about one. A clause naming a drink is
  * about the tip only when it says "tip" ("a 15% tip for the martinis").
  */
+/** A share said of drinks already had: "20 percent on top for the two IPAs", "15 percent for those". */
+const SHARE_OF_THE_DRINKS = / percent (\w+ ){0,2}for (the|those|these|our|my|both|all|them)( |$)/;
+
 export function readTip(u: Utterance): TipAsked | null {
   const { tokens, padded } = u;
   const tipAt = tokens.findIndex((token) => TIP_WORDS.has(token));
@@ -58,7 +61,8 @@ export function readTip(u: Utterance): TipAsked | null {
   // "absolutely, one hundred percent, a negroni": full agreement, said as a share, is no tip.
   if (!mentionsTip && !leaving && WHOLEHEARTED.test(padded)) return null;
   if (mentionsTip && TIP_QUESTION.test(padded)) return null;
-  if (!mentionsTip && namesDrink) return null;
+  // ("put 20 percent on top for the two IPAs": the drinks the share is of, already poured, name no order.)
+  if (!mentionsTip && namesDrink && !SHARE_OF_THE_DRINKS.test(padded)) return null;
   // "51 percent now with 90 percent counted", "with 64 percent reporting": shares of something else, no tip.
   if (!mentionsTip && !leaving && (tokens.filter((token) => token === "percent").length > 1 || OTHER_SHARES.has(tokens[percentAt + 1] as string))) return null;
   if (clearsTip(tokens)) return NO_TIP;

@@ -662,6 +662,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // "on the rocks, like he had it", "neat, as my dad drank it": how someone else had it, after the pause, is a clause of its own.
+    if (pause === "PAUSE" && (token === "like" || token === "as") && (SUBJECT_PRONOUNS.has(tokens[position + 1] ?? "") || POSSESSIVES.has(tokens[position + 1] ?? "")) && position !== markersEnd) {
+      cut(position);
+      continue;
+    }
     // "a martini, not a negroni", "I don't drink gin, so a vodka": a negation's scope, or what follows from it, ends at the pause.
     if (pause === "PAUSE" && (token === "not" || token === "so") && position !== markersEnd && tokens[position + 1] !== undefined) {
       cut(position);

@@ -2763,3 +2763,21 @@ describe("after Z99 and Z100: a verb said of 'it' commands nothing, whether one 
     expect(reply.session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z101 and Z102: a double of something else, a share of the drinks already had, 'back to one', how someone else had it", () => {
+  itPours([
+    ["double fives! two lagers please", ["2 tap-beer"]],
+    ["a double whiskey on the rocks", ["1 whiskey (double, on the rocks)"]],
+  ]);
+  itEndsWith([
+    [["three lagers", "put 15 percent on top for the three lagers"], ["3 tap-beer"]],
+    [["a negroni", "make it three", "no, back to two"], ["2 negroni"]],
+    [["a martini", "dirty, like my mum had it"], ["1 martini (dirty)"]],
+  ]);
+  it("a share said of the drinks already had sets the tip", async () => {
+    const { say } = setUp();
+    await say("three lagers");
+    const reply = await say("put 15 percent on top for the three lagers");
+    expect(reply.session.tab.tipPercent).toBe(15);
+  });
+});
