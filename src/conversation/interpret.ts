@@ -1398,6 +1398,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
   let said: string[] = [];
   /** The drinks the last clause that named any named, in this utterance only. */
   let namedHere: string[] = [];
+  /** Drinks refused in this utterance ("not the long island"). */
+  let refusedHere: string[] = [];
   /** A condition said after paying belongs to it ("I'll pay if you throw in a free shot"): read with it, not on its own. */
   let paymentCondition = -1;
 
@@ -1500,7 +1502,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       const madeAs = focusMadeAs.length > 0 ? focusMadeAs : madeAsThosePoured(u, state);
       // ("do you sell sashes? we need one for the maid of honour": "one" is the thing just asked about, no drink.)
       const otherThingBefore = clauses.slice(0, position).some((earlier) => earlier.act === "QUESTION" && !earlier.namesDrink && earlier.utterance.order.unknown.length + earlier.utterance.order.stray.length > 0);
-      const referred = edited || otherThingBefore ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, focus, index, madeAs);
+      // ("an iced tea, not the long island, just the normal one": a drink refused is not what "one" asks for.)
+      const askable = focus.filter((id) => !refusedHere.includes(id));
+      const referred = edited || otherThingBefore ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, askable, index, madeAs);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
       reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
     }
@@ -1592,12 +1596,14 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       }
     }
     // "the cosmos were for my friends who left, take them off": "them" are the drinks just named, not the last order.
-    if (reading?.intent === "REMOVE" && reading.target.kind === "LAST_ORDER" && reading.target.quantity === null && namedHere.length > 0 && !namesAny(u)) {
-      reading = removalOf(namedHere);
+    // ("Sandra doesn't want a cosmo after all, knock one off": one of the drink just named, not of the last order.)
+    if (reading?.intent === "REMOVE" && reading.target.kind === "LAST_ORDER" && namedHere.length > 0 && !namesAny(u)) {
+      reading = removalOf(namedHere, reading.target.quantity);
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     namedHere = named.length > 0 ? named : namedHere;
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
+    if (named.length > 0 && clause.act === "DECLINE") refusedHere = [...refusedHere, ...named];
     if (named.length > 0) focusMadeAs = u.order.drafts[u.order.drafts.length - 1]?.modifiers ?? [];
     if (named.length > 0) said = drinksSaid(clause.tokens, index);
     if (!reading) continue;
@@ -1808,9 +1814,9 @@ function saidAgain(drafts: readonly DraftLine[], u: Utterance, working: Working)
 const BROUGHT_OVER = / (bring|take|carry|send|run) (the|that|this|those|these|our|my|his|her|their) (\w+ )?DRINK (over|out|across|up|down|round|around)( to| here| there|$| when| please)/;
 
 /** Every unit of each drink named taken off: what "take them off", "cancel that" say of drinks just talked of. */
-const removalOf = (itemIds: readonly string[]): Understanding => ({
+const removalOf = (itemIds: readonly string[], quantity: number | null = null): Understanding => ({
   intent: "REMOVE",
-  target: { kind: "LINES", lines: itemIds.map((id) => ({ candidates: [id], category: null, quantity: null, modifiers: [] })) },
+  target: { kind: "LINES", lines: itemIds.map((id) => ({ candidates: [id], category: null, quantity, modifiers: [] })) },
 });
 
 /** Two removals of the same drinks, line for line. */

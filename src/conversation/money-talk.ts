@@ -429,9 +429,13 @@ const OPENERS: ReadonlySet<string> = new Set([
  * ("I", "we", "let me"), an imperative ("check please") or the tab itself ("the bill please") is not
  * someone else.
  */
+/** Someone else named as paying, said after something else ("a twenty percent tip, the company's paying anyway"). */
+const SOMEONE_NAMED_PAYING = / (the|my|our|his|her|their) (?!(guest|guests|bill|tab|check)\b)\w+ (is|are|will be) (paying|covering|picking up) /;
+
 function paidBySomeoneElse(tokens: readonly string[]): boolean {
   const payAt = tokens.findIndex((token, at) => PAYING_WORDS.has(token) || coversThisAt(tokens, at));
   if (payAt < 0) return false;
+  if (SOMEONE_NAMED_PAYING.test(` ${tokens.join(" ")} `)) return true;
   let from = 0;
   while (from < payAt && OPENERS.has(tokens[from] as string)) from += 1;
   // "can my sister pay for this one?": asked of someone else, the subject is after the modal.

@@ -358,6 +358,7 @@ const TAKING_PARTICIPLES = new Set(["drinking", "having", "ordering", "sipping",
 const ATTACHING_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "NUM"]);
 /** Parts of speech a noun phrase ends with before its noun ("my birthday", "a long week"). */
 const RESTRICTING = new Set(["just", "only"]);
+const NOES = new Set(["no", "nah", "nope"]);
 
 /** tokens[from, to) end with "not", a count, and at most the drink it counts ("not two", "not three IPAs"). */
 function refusesACountBefore(tokens: readonly string[], from: number, to: number, inDrink: readonly boolean[]): boolean {
@@ -557,6 +558,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "an iced tea, the normal kind not the long island": the drink not meant, set against the one asked for, is a clause of its own.
     // (After a cue, "sorry, three IPAs not lagers" is the correction itself, read whole.)
     if (token === "not" && markersEnd < 0 && hasDrink(clauseStart, position) && !hasPredicate(clauseStart, position) && !hasNegation(clauseStart, position) && drinkNamedFrom(tokens, position + 1, index)) {
+      cut(position);
+      continue;
+    }
+    // "hmm no only the one": the "no" says no to what was asked, the restriction after it is the new version.
+    if (pause === "NONE" && RESTRICTING.has(token) && NOES.has(previous) && position - clauseStart <= 2 && tokens[position + 1] !== undefined) {
       cut(position);
       continue;
     }

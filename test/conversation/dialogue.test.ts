@@ -2781,3 +2781,21 @@ describe("after Z101 and Z102: a double of something else, a share of the drinks
     expect(reply.session.tab.tipPercent).toBe(15);
   });
 });
+
+describe("after Z103 and Z104: a drink refused is not what 'one' asks for, someone named paying, 'knock one off' of the drink just named, 'no only the one'", () => {
+  itPours([
+    ["a soda please, not the lemonade, just the normal one", ["1 soda"]],
+  ]);
+  itEndsWith([
+    [["three martinis", "a 15 percent tip, the firm is paying anyway"], ["3 martini"]],
+    [["two lagers", "three negronis", "a gin neat", "Tom doesn't want a negroni after all, knock one off"], ["1 gin (neat)", "2 negroni", "2 tap-beer"]],
+    [["two martinis", "three IPAs", "no only the one"], ["1 ipa", "2 martini"]],
+  ]);
+  it("'a 15 percent tip, the firm is paying anyway' sets the tip and starts no payment", async () => {
+    const { say } = setUp();
+    await say("three martinis");
+    const reply = await say("a 15 percent tip, the firm is paying anyway");
+    expect(reply.paymentId).toBeNull();
+    expect(reply.session.tab.tipPercent).toBe(15);
+  });
+});
