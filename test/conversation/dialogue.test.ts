@@ -2790,6 +2790,7 @@ describe("after Z103 and Z104: a drink refused is not what 'one' asks for, someo
     [["three martinis", "a 15 percent tip, the firm is paying anyway"], ["3 martini"]],
     [["two lagers", "three negronis", "a gin neat", "Tom doesn't want a negroni after all, knock one off"], ["1 gin (neat)", "2 negroni", "2 tap-beer"]],
     [["two martinis", "three IPAs", "no only the one"], ["1 ipa", "2 martini"]],
+    [["a cosmo", "make it three cosmos", "actually just the one cosmo"], ["1 cosmopolitan"]],
   ]);
   it("'a 15 percent tip, the firm is paying anyway' sets the tip and starts no payment", async () => {
     const { say } = setUp();
