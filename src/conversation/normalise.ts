@@ -174,12 +174,15 @@ const STOP_PUNCTUATION = /\.(?!\d)|(?<!\d)\.|[!;\u3002]/;
 const PAUSE_PUNCTUATION = /[,:\u2014\u2013\u2026]|\s-+\s/;
 /** Every clause mark in one pass; each is then told apart by which of the three it is. */
 const PUNCTUATION = new RegExp([QUESTION_PUNCTUATION, STOP_PUNCTUATION, PAUSE_PUNCTUATION].map((pattern) => pattern.source).join("|"), "g");
-/** Anything that is not a letter, a digit, a decimal point between digits or a clause mark. */
+/** A participle joined to a word by a hyphen: "old-fashioned", "star-studded". */
 const DRINK_PARTICIPLE = /\b([a-z]+)-([a-z]+ed)\b/g;
 /** How a dish is made with a drink, before the dish ("beer battered fries"): never how a drink is served. */
-// (With a hyphen, so too "gin-cured salmon", "rum-soaked cake": "I'm soaked" or "cured" alone is said of people.)
-const COOKED_WITH = /(\b(battered|glazed|braised|marinated|basted|brined|poached|candied)|-(cured|soaked|infused)) [a-z]/;
-const COOKED_WITH_A_DRINK = /\b([a-z]+)(?:[- ](battered|glazed|braised|marinated|basted|brined|poached|candied)|-(cured|soaked|infused))\b(?= (?!(with|in|by|for|and|or|please|overnight)\b)[a-z])/g;
+const COOKED = "battered|glazed|braised|marinated|basted|brined|poached|candied";
+/** The same said of people too ("I'm soaked", "cured"): a dish's only with a hyphen ("gin-cured salmon", "rum-soaked cake"). */
+const STEEPED = "cured|soaked|infused";
+const COOKED_WITH = new RegExp(`(\\b(${COOKED})|-(${STEEPED})) [a-z]`);
+const COOKED_WITH_A_DRINK = new RegExp(`\\b([a-z]+)(?:[- ](${COOKED})|-(${STEEPED}))\\b(?= (?!(with|in|by|for|and|or|please|overnight)\\b)[a-z])`, "g");
+/** Anything that is not a letter, a digit, a decimal point between digits or a clause mark. */
 const NOT_WORD = /[^a-z0-9.\ue000-\ue002]+|\.(?!\d)|(?<!\d)\./g;
 
 /** The text's tokens, and the pause before each of them (`pauses[tokens.length]` is the one at the end). */

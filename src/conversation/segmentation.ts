@@ -357,17 +357,21 @@ const REQUEST_STARTS = new Set([
 const TAKING_PARTICIPLES = new Set(["drinking", "having", "ordering", "sipping", "nursing", "holding", "enjoying", "getting", "buying", "pouring", "mixing", "making", "downing", "finishing"]);
 const ATTACHING_TAGS: ReadonlySet<Tag> = new Set(["VERB", "AUX", "ADP", "DET", "PRON", "PART", "CCONJ", "SCONJ", "NUM"]);
 /** Parts of speech a noun phrase ends with before its noun ("my birthday", "a long week"). */
+/** Words that keep an order to so many, or to one drink: "just one", "only the lager". */
 const RESTRICTING = new Set(["just", "only"]);
+/** A plain no, said before the new version: "no only the one". */
 const NOES = new Set(["no", "nah", "nope"]);
 
-/** tokens[from, to) end with "not", a count, and at most the drink it counts ("not two", "not three IPAs"). */
-function refusesACountBefore(tokens: readonly string[], from: number, to: number, inDrink: readonly boolean[]): boolean {
+/**
+ * Where "not" stands when tokens[from, to) end with "not", a count, and at most the drink it counts ("not two",
+ * "not three IPAs"), or null.
+ */
+function refusedCountAt(tokens: readonly string[], from: number, to: number, inDrink: readonly boolean[]): number | null {
   const negation = tokens.lastIndexOf("not", to - 1);
-  if (negation < from) return false;
-  const count = readQuantity(tokens, negation + 1);
-  if (count === null) return false;
-  for (let at = negation + 1 + count.length; at < to; at += 1) if (!inDrink[at]) return false;
-  return negation + 1 + count.length <= to;
+  const count = negation < from ? null : readQuantity(tokens, negation + 1);
+  if (count === null || negation + 1 + count.length > to) return null;
+  for (let at = negation + 1 + count.length; at < to; at += 1) if (!inDrink[at]) return null;
+  return negation;
 }
 // A name the tagger may call an adjective ("becky").
 const NAMING_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "ADJ"]);
@@ -568,7 +572,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "no not two just one", "not three only two IPAs": the count said instead of the one refused starts
     // the new version, as it does after a pause ("I'm not 21 just 20" says who the guest is: a verb before "not").
-    if (pause === "NONE" && RESTRICTING.has(token) && readQuantity(tokens, position + 1) !== null && refusesACountBefore(tokens, clauseStart, position, inDrink) && !hasPredicate(clauseStart, tokens.lastIndexOf("not", position))) {
+    const refusedAt = pause === "NONE" && RESTRICTING.has(token) && readQuantity(tokens, position + 1) !== null ? refusedCountAt(tokens, clauseStart, position, inDrink) : null;
+    if (refusedAt !== null && !hasPredicate(clauseStart, refusedAt)) {
       cut(position);
       continue;
     }
