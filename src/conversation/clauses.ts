@@ -243,7 +243,7 @@ const AVOIDING =
 
 /** A longing said in an idiom: the guest's own asks ("I could murder a pint"); someone else's is told, and offered ("my mum would kill for a cosmo"). */
 const DESIRE_IDIOM =
-  / (feel like|feels like|in the mood for|could ((really|totally|definitely|seriously|so|just|honestly|sure) )?(go for|use|do with)|treat (myself|me|us|ourselves) to|sort (me|us) out with|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /;
+  / (feel like|feels like|in the mood for|could ((really|totally|definitely|seriously|so|just|honestly|sure) )?(go for|use|do with)|treat (myself|me|us|ourselves) to|reward (myself|me|us|ourselves) with|sort (me|us) out with|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /;
 
 /** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
 const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|want|needs|need|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
@@ -288,7 +288,10 @@ const WISH = oneOf([
   / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather |gladly |happily |kindly |still )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
   / (he|she|they) (will|would|shall) (just |probably |also |definitely |really )?(like|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick) /,
-  / (i|we) (really )?(want|need|fancy|crave) /,
+  // ("honestly I just really need a lager": the wish, however it is stressed.)
+  / (i|we) ((just|really|so|still|also|actually|seriously|desperately|badly|definitely|totally) ){0,3}(want|need|fancy|crave) /,
+  // "I deserve a daiquiri", "we've earned a round": the guest's due, claimed now.
+  / (i|we) ((really|so|totally|definitely) )?(deserve|have earned|earned) (a|an|another|one|two|three|some|this|that|DRINK) /,
   // ("I'm gonna go ahead and do a daiquiri": deciding, said as going ahead.)
   / go ahead and (do|have|get|take|try|order|grab) /,
   // ("write me down for two classic brews": the guest put on the paper tab.)
@@ -381,6 +384,10 @@ const LATER = oneOf([
   / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ ){0,4}(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
   // "when the slideshow starts", "once the band plays", "when she's in": any happening still to come, said in the present.
   / (when|once|as soon as|by the time) (it|the \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
+  // "I'm going to order a Long Island when we equalise": whatever the guest's side still has to do first
+  // ("when you get a sec" is a courtesy to Maya, and "when we were kids" is the past).
+  // ("remember when we split six IPAs", "my team always loses when I drink lager": a memory, a habit.)
+  /(?<!\b(remember|always|usually|often|sometimes|never|every time)\b.*) (when|once|as soon as) (we|i|they|he|she|(the|my|our|his|her|their) \w+) (?!(was|were|had|did|went|came|got|used|lived|are|am|is)\b)[a-z]{3,} /,
   // "I'll wait for my friends", "we can wait on the negronis".
   / (will|would|can|could|should|going to|gonna|let us|lets|rather|happy to|better) wait /,
   // "next timeout I'm getting a cosmo", "after the next song we'll have two lagers": at an event still to come.
@@ -571,6 +578,8 @@ const DRINK_HEADS = new Set(["one", "ones", "something", "anything", "same", "us
 const OBJECT_LEAD_TAGS: ReadonlySet<Tag> = new Set(["DET", "ADJ", "NUM", "PRON"]);
 /** Words that place a drink after the thing asked for: "a straw for the lemonades", "a taxi number for after this IPA". */
 const PLACING_THE_DRINK = new Set(["for", "with", "after", "before"]);
+/** "can I get your take on the old fashioned", "a word about the negroni": what the thing is about (a drink named, not "it"). */
+const ABOUT_THE_DRINK_WORDS = new Set(["on", "about"]);
 
 /**
  * "can I get a straw for the kids' lemonades", "could you get me a taxi number for after this IPA": the
@@ -584,11 +593,12 @@ function thingAskedForADrink(tokens: readonly string[], tags: readonly Tag[], fr
   // (Food is left to the lexicon's reading, "chips with a lager" may ask for both; so are the bar's supplies, "a straw for the lemonades".)
   while (at < tokens.length && (tags[at] === "NOUN" || tags[at] === "PROPN") && matchMenuAt(tokens, at, index) === null && lexiconAt(tokens, at) === null) at += 1;
   // ("a pint of lager" names the drink by its glass; "two glasses for it" asks for glasses.)
-  if (at === head || tokens.slice(head, at).some((word) => DRINK_HEADS.has(word) || (CONTAINERS.has(word) && tokens[at] === "of"))) return false;
+  if (at === head || tokens.slice(head, at).some((word) => DRINK_HEADS.has(word) || MONEY_HEADS.has(word) || (CONTAINERS.has(word) && tokens[at] === "of"))) return false;
   // ("can I get some help carrying these IPAs to row C": what the thing is for, said with a participle.)
   if (/[a-z]{3,}ing$/.test(tokens[at] as string)) return tokens.slice(at + 1, at + 4).some((_, offset) => matchMenuAt(tokens, at + 1 + offset, index) !== null);
-  if (!PLACING_THE_DRINK.has(tokens[at] as string)) return false;
-  if (POINTING_AT_A_DRINK.has(tokens[at + 1] as string) && tokens[at + 2] === undefined) return true;
+  const about = ABOUT_THE_DRINK_WORDS.has(tokens[at] as string);
+  if (!PLACING_THE_DRINK.has(tokens[at] as string) && !about) return false;
+  if (!about && POINTING_AT_A_DRINK.has(tokens[at + 1] as string) && tokens[at + 2] === undefined) return true;
   for (let next = at + 1; next < tokens.length; next += 1) {
     if (tokens[next] === "and" || tokens[next] === "plus" || tokens[next] === "or") return false;
     if (matchMenuAt(tokens, next, index) !== null) return true;
@@ -596,6 +606,8 @@ function thingAskedForADrink(tokens: readonly string[], tags: readonly Tag[], fr
   return false;
 }
 const RECIPIENT_WORDS = new Set(["me", "us", "him", "her", "them"]);
+/** "put 20 percent on top for the two IPAs": money put on the drinks is a tip, read by the tip readers. */
+const MONEY_HEADS = new Set(["percent", "tip", "dollars", "dollar", "bucks", "buck", "quid", "cents"]);
 /** "two glasses for it": the drink pointed at, already said. */
 const POINTING_AT_A_DRINK = new Set(["it", "that", "this", "them", "those", "these"]);
 
@@ -814,7 +826,12 @@ function asidePositions(tokens: readonly string[]): Set<number> {
  * and it continues one before it. The tagger says where the verbs are; a verb after "to" only
  * says what the drink is for ("two IPAs to go", "a martini for the four of us to share").
  */
-function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: string, ordersSomething: boolean, index: MenuIndex): boolean {
+/** Words that ask for a drink had before once more: "the same one you made me", "another of those you poured". */
+const AGAIN_WORDS = new Set(["same", "another", "again", "more", "repeat"]);
+/** A verb in the past tense, by its form against its lemma: "made" (make), "poured" (pour); not "makes" or "making". */
+const saidInThePast = (token: string, lemma: string): boolean => token !== lemma && !token.endsWith("ing") && token !== `${lemma}s` && token !== `${lemma}es`;
+
+function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: readonly string[], shape: string, ordersSomething: boolean, index: MenuIndex): boolean {
   // The bar's list of verbs first (cheap, and it catches what the tagger misses: "negronis taste like wood").
   // A relative or time clause inside ("for our friend who's driving", "before I go") has verbs of its own.
   // (Only after the drink: "suggestions for someone who doesn't like beer" asks, whatever follows "who".)
@@ -850,6 +867,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
       // ("the classic brew you poured beats the one back home": a verb after the relative clause's own is the clause's.)
       const own = tags.indexOf("VERB", position + 1);
       if (own >= 0 && tags.slice(own + 1).some((tag) => tag === "VERB" || tag === "AUX")) return false;
+      // ("that old fashioned you made my brother": a drink made before, told of; "the same one you made me" asks again.)
+      if (own >= 0 && saidInThePast(tokens[own] as string, lemmas[own] as string) && !tokens.some((word) => AGAIN_WORDS.has(word))) return false;
       break;
     }
     // ("from run 11", the number read as a label: the word before it names the place, whatever the tagger says.)
@@ -937,7 +956,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const utterance = utteranceOf(tokens, index, pauses);
     const { shape, said: named } = utterance.order;
     const drinks = named.drinks;
-    const fragment = isFragment(tokens, tagged.tags.slice(start, end), shape, named.drinks + named.modifiers + named.counts > 0, index);
+    const fragment = isFragment(tokens, tagged.tags.slice(start, end), tagged.lemmas.slice(start, end), shape, named.drinks + named.modifiers + named.counts > 0, index);
     const namesDrink = drinks > 0;
     // Built field by field: spreading a shared base into each clause costs more than all the rest.
     // "say I wanted two manhattans, what's that gonna run me": what is supposed is not asked for.
@@ -1054,6 +1073,19 @@ const PAYING_SAID = / (settle|settling|pay|paying|bill|check|close|closing|cash 
 
 /** "he's not", "no she isn't", "they won't": what was just said of someone, denied. */
 const DENIED_AFTER = /^ ((no|nope|oh) )?(he|she|they|you) (is|are|will|does|do) not( be| getting| having)?( though| mate| tonight)? $/;
+/**
+ * People on the pitch, the stage or the screen, never at the bar: the ones they stand for ("he") may be
+ * wished a drink in jest, never poured one ("send the band a round" is still an order: a command).
+ */
+const SOMEONE_AWAY = /^ (\w+ )?(the|that|their|our|your) (ref|referee|umpire|linesman|keeper|goalie|goalkeeper|striker|defender|player|players|manager|coach|singer|band|drummer|guitarist|bassist|pianist|actor|actors|actress|anchor|presenter|commentator|commentators|pundit|pundits|pilot|captain|president|king|queen|opposition|other team)( \w+)? (has|have|had|is|are|was|were|looks|needs|need|wants|want|deserves|could|should|must|will) /;
+const WISH_OF_THEM = /^ (and |so |well )?(he|she|they|him|her|them) ((really|definitely|clearly|badly|so) )?(needs|need|wants|want|deserves|deserve|could use|could do with|will need|is going to need|are going to need) /;
+function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolean {
+  const clause = clauses[position] as Clause;
+  if (SOMEONE_AWAY.test(clause.utterance.padded) && /(needs|need|wants|want|deserves|deserve|could use|could do with) /.test(clause.utterance.padded)) return true;
+  return position > 0 && WISH_OF_THEM.test(clause.utterance.padded) && SOMEONE_AWAY.test((clauses[position - 1] as Clause).utterance.padded);
+}
+/** "but he's had enough", "but she shouldn't": what is said of the one the drink was for, after "but". */
+const BUT_THEY = /^ but (he|she|they) /;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
 const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
 /** A time still to come, told: "my shift ends at 2", "the set finishes at ten". */
@@ -1071,6 +1103,13 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && saysAny(clause.utterance.padded, FETCHING_WORDS) && (SELF_SERVED.test(clause.utterance.padded) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
     // ("my son thinks he's getting a pint. he's not": a wish said of someone, then denied.)
     if (clause.act === "REQUEST" && clause.namesDrink && nextSaidOf(position) !== undefined && DENIED_AFTER.test(nextSaidOf(position) as string)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
+    // ("my son wants a coke but he's had enough sugar today": a wish said of someone, then turned down for them.)
+    const next = clauses[position + 1];
+    // ("... but she's had three already": what they have had already says as much.)
+    const turnedDown = next !== undefined && next.act === "STATEMENT" && (next.stance === "AGAINST" || next.kind === "PAST") && BUT_THEY.test(next.utterance.padded);
+    if (clause.act === "REQUEST" && clause.namesDrink && turnedDown) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
+    // ("the ref's had a shocker, he needs one of these": a wish said of someone who is not at the bar, a joke.)
+    if (clause.act === "REQUEST" && saidOfSomeoneAway(clauses, position)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "FOR" };
     // ("what if I said I was 18, could I get a Long Island?": asked inside a supposition.)
     const supposed = clauses[position - 1]?.kind === "HYPOTHETICAL" && clauses.slice(Math.max(0, position - 2), position).some((earlier) => /^ (what if|suppose|supposing|say) /.test(earlier.utterance.padded));
     if (clause.act === "REQUEST" && clause.asked && supposed) return { ...clause, act: "QUESTION", kind: null };

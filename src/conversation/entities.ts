@@ -51,6 +51,10 @@ const DEGREES = new Set(["degrees", "degree", "celsius", "centigrade", "fahrenhe
 const WEATHER_BEFORE = new Set(["is", "was", "its", "at", "about", "like", "around", "nearly", "almost"]);
 
 const TIME_PREPOSITIONS = new Set(["at", "by", "until", "till", "til", "around", "before", "after", "since", "past", "from", "for"]);
+/** "my brother in 33", "the lads on 12": a room, a table or a seat said by its number alone. */
+const PLACE_PREPOSITIONS = new Set(["in", "on"]);
+/** Verbs "on" goes with, whatever the tagger calls them: "no hang on, four" ("hang" read as a noun). */
+const PARTICLE_VERBS = new Set(["hang", "hold", "go", "come", "carry", "keep", "wait", "get", "later", "so", "right", "spot", "bang"]);
 const CLOCK_WORDS = new Set(["am", "pm", "oclock", "ish", "hundred"]);
 const UNITS = new Set([
   "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "night", "nights",
@@ -265,6 +269,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
+    // "a lager on tab 4": a tab known by its number ("put on my tab 2 more lagers" counts them).
+    else if (joined && (previous === "tab" || previous === "tabs") && !OWNED_NUMBER.has(tokens[position - 2] ?? "")) entity = "LABEL";
     // "number 87 with the catch": a player's number, not a choice from a list of drinks (none is that long).
     else if (joined && CHOICE_NOUNS.has(previous) && number.value >= LONGEST_LIST && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "I want number nine" (a song), "number 3 on the dare list": a number named "number", no count of drinks.
@@ -286,6 +292,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     // "one of those", "two of them": a count of drinks already said.
     else if (next !== "of" && !drinkFollows) {
       if (joined && TIME_PREPOSITIONS.has(previous)) entity = "TIME";
+      // (Only after whom or what is there: "no hang on, four" still counts.)
+      else if (joined && PLACE_PREPOSITIONS.has(previous) && NOUNS.has(tagged.tags[position - 2] as string) && !PARTICLE_VERBS.has(tokens[position - 2] ?? "")) entity = "LABEL";
       else if (joined && position > 0 && isLabelNoun(tokens, tagged, position - 1, index)) entity = "LABEL";
     }
     if (entity) found.set(position, { entity, length: number.length, value: number.value });

@@ -17,6 +17,7 @@ import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { SUPPLIES, parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import { isEnglishWord } from "./english.js";
+import { NOT_A_COUNT } from "./entities.js";
 import {
   SURPRISE,
   type Mood,
@@ -451,9 +452,24 @@ function anotherThing(u: Utterance): boolean {
   });
 }
 
+/** Words before "again" that still point at the drinks: "the usual again", "that again", "hit me again". */
+const AGAIN_OF_THE_DRINK = new Set(["usual", "regular", "it", "this", "them", "those", "these", "em", "mine", "ours", "order", "lot", "me", "us", "over", "yes", "yeah", "okay", "ok", "so", "then", "and", "oh"]);
+
+/**
+ * "number 9 again!", "the ref again": someone or something named, happening again, no drink poured again.
+ * Only "again" said right after a noun the bar does not pour, or after a number that is no count.
+ */
+function somethingElseAgain(u: Utterance): boolean {
+  const at = u.tokens.indexOf("again");
+  const before = u.tokens[at - 1];
+  if (at < 1 || before === undefined || u.tokens.some((token) => token === "same" || token === "another")) return false;
+  if (before === NOT_A_COUNT || (readQuantity(u.tokens, at - 1) !== null && u.tokens[at - 2] === "number")) return true;
+  return isEnglishWord(before) && !MORE_OF_THE_DRINK.has(before) && !AGAIN_OF_THE_DRINK.has(before) && readModifierAt(u.tokens, at - 1) === null && readQuantity(u.tokens, at - 1) === null;
+}
+
 function classifyRepeat(u: Utterance): Understanding | null {
   // ("another straw for the lemonade": another of what the bar hands over, no drink.)
-  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token)) || ofSomethingElse(u) || anotherThing(u)) return null;
+  if (namesDrink(u) || !matches(u, REPEAT_CUE) || matches(u, REPEAT_NOT) || u.tokens.some((token) => SUPPLIES.has(token)) || ofSomethingElse(u) || anotherThing(u) || somethingElseAgain(u)) return null;
   // "same again on the pints": the drinks named, as they were poured.
   const named = u.order.topics.filter((topic) => topic.category === null).flatMap((topic) => topic.candidates);
   if (named.length > 0 && matches(u, SAME_AGAIN)) return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null, itemIds: [...new Set(named)] };

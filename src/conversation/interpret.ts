@@ -1675,6 +1675,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     if (corrected) return corrected;
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
+    // ("clear my tab", then "wait no, he left already. two negronis again please": what to have back is said, and
+    // poured as said; the undo alone would only ask to put it all back.)
+    if (undoFirst && state.lastEdit && state.lastEdit.removed.length > 0) return { intent: "ORDER", drafts: working.drafts, unknown: working.unknown };
     const earlier = readings.find(({ position, understanding }) => position < working.position && CHANGES_TAB.has(understanding.intent));
     // ("one of the twins wants a manhattan, make one of those negronis a manhattan": the drink wanted is the
     // one swapped in after, said twice.)
@@ -1876,10 +1879,12 @@ function unmadeToo(understanding: Understanding, tokens: readonly string[], inde
 
 /**
  * "I'll have a Bloody Mary" (not poured; Maya suggests others), then "ok, a daiquiri instead": instead
- * of the drink she could not pour, not of the last order on the tab.
+ * of the drink she could not pour (or has not poured yet), not of the last order on the tab.
  */
 function insteadOfTheRefused(understanding: Understanding, state: DialogueState): Understanding {
-  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || state.unpouredTurn !== state.turn) return understanding;
+  // ("a dirty cosmo" refused, "want it the usual way?", then "a dirty martini instead": instead of the one still waiting.)
+  const waiting = state.pending?.kind === "ORDER" && state.pending.ordered === true && state.pending.replaces === undefined;
+  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || (state.unpouredTurn !== state.turn && !waiting)) return understanding;
   return { intent: "ORDER", drafts: understanding.drafts, unknown: understanding.unknown };
 }
 

@@ -29,10 +29,11 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/'ve\b/g, " have"],
   [/'m\b/g, " am"],
   [/'d\b/g, " would"],
+  // "he's had enough", "Mark's been here all night": before these participles "'s" is "has", whoever says it.
+  [/'s (?=(been|got|gotten|had)\b)/g, " has "],
   // "'s" is "is" after these words and a possessive (dropped) elsewhere.
   [/\b(what|that|it|there|here|how|who|where|when|why|he|she|this)'s\b/g, "$1 is"],
-  // "Mark's not drinking", "she's driving": after a name, "'s" before these is "is" (or "has"); else it owns.
-  [/'s (?=(been|got)\b)/g, " has "],
+  // "Mark's not drinking", "she's driving": after a name, "'s" before these is "is"; else it owns.
   // "two ice cold IPAs": how cold they are, not served over ice.
   [/\bice[- ]cold\b/g, "icy cold"],
   // "this one's on me", "the round's on the house": who pays, "is".
@@ -215,6 +216,9 @@ const DASH_RANGE = /((?<![\d.])\d{1,2}|\b(?:one|two|three|four|five|six|seven|ei
 /** "2x IPA", "negroni x2", "3 X classic brew": the multiplication sign of a typed order, kept as its own word "x". */
 const MULTIPLIER = /\b(\d+)\s?x\b|\bx\s?(\d+)\b/g;
 
+const SMALL_COUNT = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+const COUNT_TAKEN_BACK = new RegExp(`\\bnot ${SMALL_COUNT}\\s*[,.;]?\\s*(?:just |only )?${SMALL_COUNT}\\b(?! (?:to|or|of|and)\\b)`, "g");
+
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.
   // The clause marks are private-use characters: any a guest sends are nothing, not marks or letters.
@@ -283,6 +287,8 @@ function marked(text: string): string {
   }
   // "not up, on the rocks": what is wanted said after what is not, read as "on the rocks, not up".
   if (result.includes("not ")) result = result.replace(/\bnot (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect),? (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect|with a twist)\b/g, "$2, not $1");
+  // "oh wait, not five, four": the count wanted said after the one taken back, read as "four not five".
+  if (result.includes("not ")) result = result.replace(COUNT_TAKEN_BACK, "$2 not $1");
   // "make those up, no ice": "no ice" only says again what "up" means.
   if (result.includes("ice")) result = result.replace(/\bup\s*,?\s*(no|without) ice\b/g, "up");
   // "shaken 10 seconds, no more": a limit on how long, no drink declined.

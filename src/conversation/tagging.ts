@@ -104,6 +104,7 @@ function align(tokens: readonly string[], text: string): Tagged {
 /** Nouns of the bar the tagger may read as verbs ("the 9 o'clock round", "a shot"). */
 const BAR_NOUNS = new Set(["round", "rounds", "pint", "pints", "shot", "shots", "glass", "glasses", "bottle", "bottles", "jug", "pitcher", "tab", "bill", "tip", "usual", "orders"]);
 
+const POSSESSIVES = new Set(["my", "your", "his", "our", "their", "its"]);
 const OBJECT_OPENERS = new Set(["a", "an", "the", "his", "her", "my", "their", "another", "one", "two", "three"]);
 /**
  * "Marlowe orders a gimlet", "he rounds it off", "Dr Alvarez always orders a manhattan": after someone (and
@@ -137,6 +138,8 @@ export function withBarWords(tokens: readonly string[], tagged: Tagged, index: M
     if (BAR_NOUNS.has(tokens[position] as string) && verbOfSomeone(tokens, tagged.tags, position, index)) set(position, 1, "VERB");
     else if (drink || thing || BAR_NOUNS.has(tokens[position] as string)) set(position, length, "NOUN");
     else if (modifier) set(position, length, "ADJ");
+    // "can I get your take on the negroni": after a possessive comes its noun, never a verb.
+    else if (tagged.tags[position] === "VERB" && POSSESSIVES.has(tokens[position - 1] as string)) set(position, 1, "NOUN");
     position += length;
   }
   return tags ? { tags, lemmas: tagged.lemmas } : tagged;

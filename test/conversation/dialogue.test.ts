@@ -2800,3 +2800,30 @@ describe("after Z103 and Z104: a drink refused is not what 'one' asks for, someo
     expect(reply.session.tab.tipPercent).toBe(15);
   });
 });
+
+describe("after Z105 and Z106: a number after 'in' or 'on' someone, 'again' of something else, a plan for when the side scores, a wish turned down for them, people not at the bar", () => {
+  itPours([
+    ["two gins on the rocks for the couple in 214", ["2 gin (on the rocks)"]],
+    ["a lemonade for the girls on 6 please", ["1 lemonade"]],
+    ["could I get a stout, sorry, a lager on tab 9", ["1 tap-beer"]],
+    ["to be honest I just really want a negroni", ["1 negroni"]],
+    ["long day, I think I deserve a manhattan", ["1 manhattan"]],
+    ["we won the raffle so reward us with two IPAs", ["2 ipa"]],
+  ]);
+  itPoursNothing([
+    "could I get your take on the daiquiri versus the cosmo",
+    "I'll have a lager when the second half kicks off",
+    "we're getting tequilas once we win this",
+    "my daughter wants a lemonade but she's had three already",
+    "the striker looks shattered, he needs a stiff gin",
+    "the negroni you mixed my wife last week was class",
+  ]);
+  itEndsWith([
+    [["a manhattan up", "the striker again!"], ["1 manhattan (up)"]],
+    [["three IPAs", "sorry, not three, two"], ["2 ipa"]],
+    [["a lager", "a perfect cosmo", "then a dry manhattan instead"], ["1 manhattan (dry)", "1 tap-beer"]],
+    [["a lager", "a whiskey", "actually a gin on the rocks instead"], ["1 gin (on the rocks)", "1 tap-beer"]],
+    [["two martinis", "a soda", "clear my tab", "no wait, one martini please"], ["1 martini"]],
+    [["two IPAs", "put 15 percent on top for the IPAs"], ["2 ipa"]],
+  ]);
+});
