@@ -482,7 +482,9 @@ function classifyRepeat(u: Utterance): Understanding | null {
 const PRAISED_AS_SOMETHING_ELSE = / (is|are|was|were|be) (really |just |truly )?something else /;
 
 /** "that's strong", "this is so sweet", "it was a bit bitter": a drink at hand described. */
-const SAID_OF_THE_ONE_IN_HAND = /^ ((whoa|wow|ooh|oh|god|blimey|jeez|phew|ha|hah|yeah|mm|mmm) )*(that|this|it) (is|was|tastes|feels) ((so|really|very|pretty|quite|a bit|a little|too|way too|super|seriously|properly) )*\w+( (one|stuff|drink))?( though| actually| wow)? $/;
+// ("hmm, sounds bitter": said of the drink Maya just described, its subject left out.)
+const SAID_OF_THE_ONE_IN_HAND =
+  /^ ((whoa|wow|ooh|oh|god|blimey|jeez|phew|ha|hah|yeah|mm|mmm|hmm|hm|um|ugh) )*((that|this|it) (is|was|tastes|feels|sounds|looks|seems)|sounds|looks|seems|tastes) ((so|really|very|pretty|quite|a bit|a little|too|way too|super|seriously|properly|kind of|kinda) )*\w+( (one|stuff|drink))?( though| actually| wow| to me)? $/;
 
 function classifyRecommend(u: Utterance): Understanding | null {
   const mood = moodOf(u);

@@ -417,6 +417,8 @@ const PAYER_VERBS: ReadonlySet<string> = new Set([
   "picking", "got", "getting", "taking", "covering", "grabbing", "handling",
 ]);
 const PAID_BY: ReadonlySet<string> = new Set(["paying", "pays"]);
+/** Words between a payer's verb and paying: "is going to pay", "said he would get the bill". */
+const ON_TO_PAYING: ReadonlySet<string> = new Set(["to", "up", "for", "the", "he", "she", "they", "it", "get", "take", "cover", "just", "totally", "definitely", "probably", "been", "be", "kindly", "insisted", "on"]);
 /** Words a clause may open with before its subject. */
 const OPENERS: ReadonlySet<string> = new Set([
   "okay", "so", "well", "oh", "alright", "and", "but", "hey", "yeah", "yes", "no", "um", "uh", "right", "then", "anyway", "great",
@@ -447,7 +449,10 @@ function paidBySomeoneElse(tokens: readonly string[]): boolean {
   if (first === "you" && second === "are" && subject.length === 2 && PAID_BY.has(tokens[payAt] as string)) return true;
   if (first === undefined || THE_GUEST_OPENS.has(first) || subject.some((word) => THE_GUEST_SAYS.has(word))) return false;
   if (OTHER_PAYERS.has(first)) return true;
-  const saidToPay = askedOfThem || PAID_BY.has(tokens[payAt] as string) || subject.some((word) => PAYER_VERBS.has(word));
+  // ("the game is over, bill please": something else said of the subject, no payer.)
+  const verbAt = subject.findIndex((word) => PAYER_VERBS.has(word));
+  const toPay = verbAt >= 0 && subject.slice(verbAt + 1).every((word) => PAYER_VERBS.has(word) || ON_TO_PAYING.has(word));
+  const saidToPay = askedOfThem || PAID_BY.has(tokens[payAt] as string) || toPay;
   if (DETERMINERS.has(first)) return saidToPay && second !== undefined && !NOT_A_PAYER.has(second);
   // A name, or what the guest calls someone: "Sarah's paying", "John is going to pay", "Dad's paying".
   return saidToPay && subject.length <= 4 && /^[a-z]+$/.test(first) && (!isEverydayWord(first) || PERSON_WORDS.has(first));

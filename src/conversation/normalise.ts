@@ -217,7 +217,8 @@ const DASH_RANGE = /((?<![\d.])\d{1,2}|\b(?:one|two|three|four|five|six|seven|ei
 const MULTIPLIER = /\b(\d+)\s?x\b|\bx\s?(\d+)\b/g;
 
 const SMALL_COUNT = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
-const COUNT_TAKEN_BACK = new RegExp(`\\bnot ${SMALL_COUNT}\\s*[,.;]?\\s*(?:just |only )?${SMALL_COUNT}\\b(?! (?:to|or|of|and)\\b)`, "g");
+// (Only a bare count: "not two. one martini only" names the drink again and reads as said.)
+const COUNT_TAKEN_BACK = new RegExp(`\\bnot ${SMALL_COUNT}\\s*[,.;]?\\s*(?:just |only )?${SMALL_COUNT}(?=\\s*(?:[,.!?;]|$|(?:please|thanks|then|instead)\\b))`, "g");
 
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.

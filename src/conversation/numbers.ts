@@ -210,6 +210,8 @@ function readQuantityWords(tokens: readonly string[], start: number): NumberRead
     if (scale === "hundred" || MULTIPLIERS.has(scale)) return { value: COUNTLESS, length: offset + 2 };
     return { value: vague.high, length: offset + 1, range: vague };
   }
+  // "a dozen and a half": eighteen, said as a dozen and half of one.
+  if (word === "dozen" && at(tokens, start + offset + 1) === "and" && at(tokens, start + offset + 2) === "a" && at(tokens, start + offset + 3) === "half") return { value: 18, length: offset + 4 };
   if (word === "dozen") return { value: 12, length: offset + 1 };
   const number = readNumber(tokens, start);
   if (!number) return article ? { value: 1, length: 1 } : null;

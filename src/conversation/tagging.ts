@@ -104,7 +104,14 @@ function align(tokens: readonly string[], text: string): Tagged {
 /** Nouns of the bar the tagger may read as verbs ("the 9 o'clock round", "a shot"). */
 const BAR_NOUNS = new Set(["round", "rounds", "pint", "pints", "shot", "shots", "glass", "glasses", "bottle", "bottles", "jug", "pitcher", "tab", "bill", "tip", "usual", "orders"]);
 
-const POSSESSIVES = new Set(["my", "your", "his", "our", "their", "its"]);
+/** Determiners a noun always follows ("her" and "that" may stand alone: "get her a lager", "that really helps"). */
+const DETERMINERS = new Set(["a", "an", "the", "my", "your", "his", "our", "their", "its"]);
+const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV"]);
+function afterADeterminer(tokens: readonly string[], tags: readonly Tag[], position: number): boolean {
+  let before = position - 1;
+  while (before > 0 && MODIFYING.has(tags[before] as Tag) && position - before <= 3) before -= 1;
+  return DETERMINERS.has(tokens[before] as string);
+}
 const OBJECT_OPENERS = new Set(["a", "an", "the", "his", "her", "my", "their", "another", "one", "two", "three"]);
 /**
  * "Marlowe orders a gimlet", "he rounds it off", "Dr Alvarez always orders a manhattan": after someone (and
@@ -138,8 +145,9 @@ export function withBarWords(tokens: readonly string[], tagged: Tagged, index: M
     if (BAR_NOUNS.has(tokens[position] as string) && verbOfSomeone(tokens, tagged.tags, position, index)) set(position, 1, "VERB");
     else if (drink || thing || BAR_NOUNS.has(tokens[position] as string)) set(position, length, "NOUN");
     else if (modifier) set(position, length, "ADJ");
-    // "can I get your take on the negroni": after a possessive comes its noun, never a verb.
-    else if (tagged.tags[position] === "VERB" && POSSESSIVES.has(tokens[position - 1] as string)) set(position, 1, "NOUN");
+    // "can I get your take on the negroni", "twenty IPAs for the whole away end": after a determiner and
+    // its adjectives comes their noun, never a verb.
+    else if (tagged.tags[position] === "VERB" && afterADeterminer(tokens, tagged.tags, position)) set(position, 1, "NOUN");
     position += length;
   }
   return tags ? { tags, lemmas: tagged.lemmas } : tagged;

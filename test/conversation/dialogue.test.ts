@@ -2827,3 +2827,19 @@ describe("after Z105 and Z106: a number after 'in' or 'on' someone, 'again' of s
     [["two IPAs", "put 15 percent on top for the IPAs"], ["2 ipa"]],
   ]);
 });
+
+describe("after Z105 and Z106, the rest: a remark on the drink described is no mood, a subject that does something else pays for nothing, a noun after a determiner, 'a dozen and a half'", () => {
+  itPours([
+    ["thirty lagers for the whole home end", ["30 tap-beer"]],
+    ["a dozen and a half IPAs for the team", ["18 ipa"]],
+  ]);
+  itEndsWith([
+    [["what's in a manhattan?", "hmm, sounds strong. what about the cosmo?", "ok, I'll have one of those"], ["1 cosmopolitan"]],
+  ]);
+  it("'the match is over, bill please' starts a payment", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    const reply = await say("the match is over, bill please");
+    expect(reply.paymentId).not.toBeNull();
+  });
+});
