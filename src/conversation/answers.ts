@@ -68,8 +68,11 @@ const ASKS_WHETHER = /^ (is|are|was|were|does|do|did|would|will) (it|that|this|t
 
 const NO_ICE = / (no|without) ice(?= )/g;
 
+/** "love it", "I like that": liking what was just said of a drink, in the present; "I'd love one" takes it. */
+const LIKING_IT = /^ ((oh|wow|ooh|ah|i|we|really|just) )*(love|like|adore|loving) (it|that|this)( though| actually)? $/;
+
 export function isYes(u: Utterance): boolean {
-  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded) || ASKS_WHETHER.test(u.padded)) return false;
+  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded) || ASKS_WHETHER.test(u.padded) || LIKING_IT.test(u.padded)) return false;
   // "sounds perfect": a serving word that also agrees may be the agreement.
   // ("yeah fine, no ice then": "no ice" said in passing is no "no".)
   if (u.order.looseModifiers.some((read) => !AGREEING.has(read.modifier) && !read.soft)) return false;

@@ -159,6 +159,9 @@ const REQUEST_QUESTION = oneOf([
   /^ (can|could|would|will) (you|ya) (please |just |also )?have (a|an|one|two|three|four|five|six|the|DRINK) (\w+ ){0,4}(ready|waiting|poured|lined up|set up) /,
   // "do you think I could possibly get a manhattan?": asked as whether it could be, meant as a request.
   /^ do you think (i|we) (could|can|might) ((possibly|maybe|just) )?(get|have|grab|order|try) /,
+  // "do you think you could make me a martini": asked of Maya the same way.
+  // ("do you think you could make a better one than the hotel" compares: only a drink, or someone to give it to, after the verb.)
+  /^ do you think (you|ya) (could|can|might|would) ((possibly|maybe|just) )?(make|get|pour|bring|give|fix|mix|grab|do|whip up|rustle up) ((me|us|him|her|them) |((me|us|him|her|them) )?(a |an |one |two |three |another )?(MOD )*DRINK )/,
   // "... and pour me a bourbon, neat?": a command said with a question's rise still asks for the drink.
   /^ ((and|then|also|just) )?(pour|get|bring|make|fix|grab|give|hand|send|mix) (me|us|him|her|them) /,
   // "could my cosmo be a daiquiri instead", "can the martini be dirty": a drink asked to be made another way.
@@ -266,7 +269,7 @@ const KEEPING_TO = / (stick|stay|keep) (to|with) /;
 /** "so soft drinks only", "lagers only tonight": the kind the guests keep to, said with no count, no order yet. */
 const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
 const ROUND_READ_OUT =
-  /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK )/;
+  /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK |for (?!(sure|real|now|later|once|free|ages|nothing|certain|a reason)\b)\w+ $)/;
 const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
@@ -1084,6 +1087,8 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
   if (SOMEONE_AWAY.test(clause.utterance.padded) && /(needs|need|wants|want|deserves|deserve|could use|could do with) /.test(clause.utterance.padded)) return true;
   return position > 0 && WISH_OF_THEM.test(clause.utterance.padded) && SOMEONE_AWAY.test((clauses[position - 1] as Clause).utterance.padded);
 }
+/** "what was I thinking", "whose idea was that": a choice already made, regretted. */
+const REGRET = /^ ((oh|god|man|honestly|seriously) )*(what (was|were) (i|we) thinking|what have (i|we) done|whose (bright )?idea was (that|this)|why did (i|we) (do|order|have|get) (that|this|it)|(i|we) must (be|have been) (mad|crazy|insane|nuts|out of (my|our) minds?)|never again) /;
 /** "but he's had enough", "but she shouldn't": what is said of the one the drink was for, after "but". */
 const BUT_THEY = /^ but (he|she|they) /;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
@@ -1108,6 +1113,10 @@ function withWaiting(clauses: Clause[]): Clause[] {
     // ("... but she's had three already": what they have had already says as much.)
     const turnedDown = next !== undefined && next.act === "STATEMENT" && (next.stance === "AGAINST" || next.kind === "PAST") && BUT_THEY.test(next.utterance.padded);
     if (clause.act === "REQUEST" && clause.namesDrink && turnedDown) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
+    // ("a long island after six hours on the slopes, what was I thinking": the drink had, regretted.)
+    // ("a martini please, what was I thinking not ordering sooner": asked for, the regret is of the wait.)
+    const regretted = nextSaidOf(position) !== undefined && REGRET.test(nextSaidOf(position) as string) && !/ (not|never) /.test(nextSaidOf(position) as string);
+    if (clause.act === "REQUEST" && clause.fragment && regretted && !/ (please|thanks) /.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "PAST", stance: "AGAINST" };
     // ("the ref's had a shocker, he needs one of these": a wish said of someone who is not at the bar, a joke.)
     if (clause.act === "REQUEST" && saidOfSomeoneAway(clauses, position)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "FOR" };
     // ("what if I said I was 18, could I get a Long Island?": asked inside a supposition.)

@@ -621,7 +621,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     return { intent: "SET_TIP", tip: "percent" in tipped ? { percent: count } : { amountCents: count * 100 }, refusal: null };
   }
   // ("hang on, just two": said as a cut.)
-  if (count !== null) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
+  // ("actually could you pour one for her now": a drink asked for with its verb, read below as the one in focus.)
+  if (count !== null && !matches(body, POURS_ONE)) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
   // "make them both up": the new version said of the drinks just ordered.
   const serving = explicit.intent === "UNKNOWN" ? servingWordsFor(body, state, index) : [];
   if (serving.length > 0) return { intent: "MODIFY", modifiers: serving, ...all };
@@ -629,6 +630,18 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 }
 
 // ---------------------------------------------------------------------------
+
+/**
+ * "zero beers for me tonight, just a water": none of a drink, said beside the drinks asked for, asks for
+ * nothing of it (said alone, "zero beers" is still answered: none at all is no order).
+ */
+function withoutNoneAsked(drafts: DraftLine[]): DraftLine[] {
+  const asked = drafts.filter((draft) => draft.quantity !== 0);
+  return asked.length > 0 && asked.length < drafts.length ? asked : drafts;
+}
+
+/** "could you pour one for her", "get me one too": a drink asked for by a verb of pouring, not a new count. */
+const POURS_ONE = /^ ((could|can|would|will) (you|ya) )?(please |just )?(pour|get|bring|fix|grab|send|do) ((me|us|him|her|them) )?(one|another)( for (me|us|him|her|them|my \w+))? /;
 
 /** "make it", "make those": said of drinks already poured. */
 const MAKE_IT = / make (it|that|this|them|those|these|mine|his|hers) /;
@@ -1684,7 +1697,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const swappedIn = readings.find(({ position, understanding }) => position > working.position && understanding.intent === "REPLACE" && sameDrinks(understanding.drafts, working.drafts));
     if (swappedIn && working.unknown.length === 0) return settleReplace(swappedIn.understanding, state);
     // "I'm ordering soft drinks tonight: one pepsi, six cokes...": a heading in one clause, counted in others.
-    if (!earlier) return { intent: "ORDER", drafts: withoutHeadings(categoriesSpelledOut(working.drafts)), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
+    if (!earlier) return { intent: "ORDER", drafts: withoutNoneAsked(withoutHeadings(categoriesSpelledOut(working.drafts))), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
   const swapped = fewerThenInstead(readings, state);

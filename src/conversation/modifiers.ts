@@ -130,8 +130,11 @@ export function findModifiers(tokens: readonly string[]): ModifierRead[] {
   return found;
 }
 
+/** Words that refuse the serving word after them: "no ice", "without the twist", "skip the twist", "hold the ice". */
+const REFUSING_A_SERVING = new Set(["not", "no", "without", "never", "skip", "hold", "lose", "ditch", "minus", "sans", "forget"]);
+
 export function isNegation(token: string | undefined): boolean {
-  return token === "not" || token === "no" || token === "without" || token === "never";
+  return token !== undefined && REFUSING_A_SERVING.has(token);
 }
 
 const CANONICAL_RANK: ReadonlyMap<string, number> = new Map(MODIFIERS.map((modifier, rank) => [modifier, rank]));

@@ -216,9 +216,12 @@ const DASH_RANGE = /((?<![\d.])\d{1,2}|\b(?:one|two|three|four|five|six|seven|ei
 /** "2x IPA", "negroni x2", "3 X classic brew": the multiplication sign of a typed order, kept as its own word "x". */
 const MULTIPLIER = /\b(\d+)\s?x\b|\bx\s?(\d+)\b/g;
 
-const SMALL_COUNT = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+const SMALL_COUNT = "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+/** "not five, four": a count taken back, then the one meant. */
 // (Only a bare count: "not two. one martini only" names the drink again and reads as said.)
-const COUNT_TAKEN_BACK = new RegExp(`\\bnot ${SMALL_COUNT}\\s*[,.;]?\\s*(?:just |only )?${SMALL_COUNT}(?=\\s*(?:[,.!?;]|$|(?:please|thanks|then|instead)\\b))`, "g");
+const COUNT_TAKEN_BACK = new RegExp(`\\bnot (${SMALL_COUNT})\\s*[,.;]?\\s*(?:just |only )?(${SMALL_COUNT})(?=\\s*(?:[,.!?;]|$|(?:please|thanks|then|instead)\\b))`, "g");
+/** A count (of those) said last with "actually" after it, the last clause ("a negroni actually" is left as said). */
+const CUE_SAID_LAST = new RegExp(`(^|[,.;!?]\\s*)((?:(?:oh|um|uh|no|wait|hmm|make it|make that) )*${SMALL_COUNT}(?: of (?:those|them|these|that))?(?: please)?)\\s*,?\\s*\\bactually\\s*([.!?]*)\\s*$`);
 
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.
@@ -274,6 +277,8 @@ function marked(text: string): string {
   if (COOKED_WITH.test(result)) result = result.replace(COOKED_WITH_A_DRINK, (_, drink: string, cooked: string | undefined, steeped: string | undefined) => `${cooked ?? steeped ?? ""}${drink}`);
   // "the old-fashioned", "star-studded": any other participle with a hyphen is one word.
   if (result.includes("-")) result = result.replace(DRINK_PARTICIPLE, "$1$2");
+  // "a to-go cup for the rest of my negroni": a takeaway cup, no verb "go" (nor "to" before one).
+  if (result.includes("go ")) result = result.replace(/\bto[- ]go (cup|cups|box|boxes|container|lid|glass|bag)\b/g, "takeaway $1");
   // "a dozen cosmos for the hen do": the party, not the verb.
   if (result.includes(" do")) result = result.replace(/\b(hen|stag|leaving|birthday|works|office|christmas|graduation) do\b/g, "$1 party");
   // "one of us is on the wagon": an idiom, no wagon asked for.
@@ -288,6 +293,8 @@ function marked(text: string): string {
   }
   // "not up, on the rocks": what is wanted said after what is not, read as "on the rocks, not up".
   if (result.includes("not ")) result = result.replace(/\bnot (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect),? (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect|with a twist)\b/g, "$2, not $1");
+  // "oh, three of those actually": a correction with its cue said last, read with the cue first ("actually three of those").
+  if (result.includes("actually")) result = result.replace(CUE_SAID_LAST, "$1actually $2$3");
   // "oh wait, not five, four": the count wanted said after the one taken back, read as "four not five".
   if (result.includes("not ")) result = result.replace(COUNT_TAKEN_BACK, "$2 not $1");
   // "make those up, no ice": "no ice" only says again what "up" means.

@@ -376,6 +376,8 @@ function swappedInLastOrder(body: Utterance, state: DialogueState): Understandin
   return { intent: "REPLACE", target: { kind: "NAMED", line }, drafts: [{ ...fresh, quantitySaid: fresh.quantitySaid && body.order.said.counts > 0 }], unknown: [] };
 }
 
+/** "should be", "need to be": how a drink already poured ought to have been made. */
+const SHOULD_BE = / (should|ought to|supposed to|needs to|need to|has to|have to|must) be /;
 /** Words that say a drink named is a mistake for another: "should be", "meant", "instead of", "not". */
 const CORRECTING = / (should|ought|supposed|meant|instead|rather|not|wrong|mistake) /;
 
@@ -390,7 +392,8 @@ function correctedServing(u: Utterance, state: DialogueState): Understanding | n
   const named = [...new Set(u.order.drafts.flatMap((draft) => draft.candidates))];
   const [itemId, ...others] = named;
   if (itemId === undefined || others.length > 0 || u.order.unknown.length > 0) return null;
-  if (!state.lastOrder.some((line) => line.menuItemId === itemId)) return null;
+  // ("the martinis should be shaken", ordered two turns ago: "should be" says they were poured; the tab is read when it is done.)
+  if (!state.lastOrder.some((line) => line.menuItemId === itemId) && !matches(u, SHOULD_BE)) return null;
   const modifiers = canonicalModifiers([...u.order.drafts.flatMap((draft) => draft.modifiers), ...u.order.looseModifiers.map((read) => read.modifier)]);
   return modifiers.length > 0 ? { intent: "MODIFY", modifiers, itemIds: [itemId], all: true } : null;
 }
@@ -416,6 +419,9 @@ export function readEdit(reading: Understanding, clause: Clause, u: Utterance, s
 /** The new version after a repair cue read as an edit: a drink corrected, or units replaced ("sorry, make one a cosmo"). */
 export const revisedEdit = (body: Utterance, state: DialogueState): Understanding | null =>
   swappedInLastOrder(body, state) ??
+  // ("wait no, the martinis should be shaken": how the drinks already poured should be made.)
+  // ("actually one of the martinis should be dirty": units of it, read below.)
+  (matches(body, SHOULD_BE) && unitsOf(body) === null ? correctedServing(body, state) : null) ??
   unitReplaced({ intent: "UNKNOWN" }, true, body, state) ??
   // ("actually, could the Coke be on the rocks?": a drink ordered, asked to be made another way.)
   (ASKING_FOR.test(opening(body)) ? namedEdit({ intent: "ORDER", drafts: [...body.order.drafts], unknown: [] }, ASKED_CHANGE, body, state) : null);

@@ -57,7 +57,7 @@ export const PREDICATES = new Set([
   "likes", "love", "loves", "hate", "hates", "want", "wants", "need", "needs", "will", "would", "can", "could", "should", "might",
   "get", "give", "bring", "make", "pour", "take", "think", "know", "looks", "look", "tastes", "taste", "sounds", "sound",
   "smells", "seems", "reminds", "makes", "order", "ordered", "tried", "used", "never", "not", "if", "what", "how", "which", "who",
-  "why", "where", "when", "maybe", "later", "swear", "swears", "prefer", "remove", "cancel", "change", "add", "put", "pay",
+  "why", "where", "when", "maybe", "later", "swear", "swears", "prefer", "remove", "cancel", "scratch", "ditch", "nix", "change", "add", "put", "pay",
   "tip", "check", "show", "tell", "let", "say", "said", "mean", "meant", "see", "saw", "heard", "go", "goes", "went", "come",
   "came", "try", "keep", "leave", "set", "bill", "tab", "balance", "menu", "price", "cost", "much", "afford", "enough",
   "recommend", "suggest", "something", "anything", "surprise", "hits", "slaps", "rules",
@@ -377,6 +377,11 @@ function refusedCountAt(tokens: readonly string[], from: number, to: number, inD
 const NAMING_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "ADJ"]);
 const NOUN_PHRASE_TAGS: ReadonlySet<Tag> = new Set(["DET", "PRON", "ADJ", "NOUN", "NUM", "PROPN"]);
 /** The bar's commands, said with no subject. */
+/** Commands that take a drink back, and what they take: "scratch the daiquiri", "cancel those IPAs". */
+const TAKING_BACK = new Set(["scratch", "cancel", "drop", "lose", "ditch", "forget", "remove", "nix", "skip"]);
+const TAKEN_BACK_OBJECTS = new Set(["the", "that", "those", "these", "my", "our", "his", "her", "their"]);
+/** Sounds said before a command after a pause: "oh", "um", "wait". */
+const INTERJECTIONS = new Set(["oh", "um", "uh", "ah", "er", "erm", "hmm", "wait", "actually", "no", "sorry"]);
 const COMMANDS = new Set(["take", "wipe", "cancel", "remove", "add", "scratch", "knock", "clear", "drop", "pour", "bring", "grab", "put", "give", "get", "make", "send"]);
 /** Words that stand before a verb in the clause it belongs to ("please take", "just add"). */
 const BEFORE_A_VERB = new Set(["please", "just", "also", "kindly", "me", "us", "not", "to", "and", "or", "then", "now", "could", "would", "you"]);
@@ -607,6 +612,16 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     if (pause !== "NONE" && (token === "oh" || token === "and" || token === "also" || token === "plus") && position - clauseStart >= 2 && hasPredicate(clauseStart, position)) {
       const drinkAt = [1, 2, 3].map((offset) => position + offset).find((at) => drinkNamedFrom(tokens, at, index));
       if (drinkAt !== undefined && tokens.slice(position + 1, drinkAt).every((word) => ["and", "a", "an", "the", "one", "two", "three", "also"].includes(word))) {
+        cut(position);
+        continue;
+      }
+    }
+    // "two cosmos and a daiquiri, oh scratch the daiquiri": after a pause, a command taking back a drink
+    // just named is a clause of its own, whatever came before (an order said bare has no verb).
+    if (pause !== "NONE" && position - clauseStart >= 2 && hasDrink(clauseStart, position)) {
+      let command = position;
+      while (INTERJECTIONS.has(tokens[command] ?? "")) command += 1;
+      if (TAKING_BACK.has(tokens[command] ?? "") && TAKEN_BACK_OBJECTS.has(tokens[command + 1] ?? "")) {
         cut(position);
         continue;
       }

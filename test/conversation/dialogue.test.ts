@@ -2843,3 +2843,36 @@ describe("after Z105 and Z106, the rest: a remark on the drink described is no m
     expect(reply.paymentId).not.toBeNull();
   });
 });
+
+describe("after Z107 and Z108: a regret after the drink, serving words that should have been, 'skip the twist', a count with 'actually' said last, a command taking back a drink just named, a pour of 'one', 'love it'", () => {
+  itPours([
+    ["three lagers and a cosmo, oh, cancel the cosmo", ["3 tap-beer"]],
+    ["two negronis and a soda, scratch the soda", ["2 negroni"]],
+    ["do you think you could pour me a negroni", ["1 negroni"]],
+  ]);
+  itPoursNothing([
+    "could I grab a to-go cup for my lemonade",
+    "do you think you could make a stronger one than the last place",
+  ]);
+  itEndsWith([
+    [["a negroni", "a negroni after that hike, whose idea was that"], ["1 negroni"]],
+    [["two daiquiris", "a lager", "wait no, the daiquiris should be on the rocks"], ["1 tap-beer", "2 daiquiri (on the rocks)"]],
+    [["a gin neat", "a water with a twist", "and a lemonade with a twist", "ok, lose the twist then"], ["1 gin (neat)", "1 lemonade", "1 water (with a twist)"]],
+    [["a manhattan", "and two lagers for the lads", "oh, four of those actually"], ["1 manhattan", "4 tap-beer"]],
+    [["a cosmo", "I'll get my sister one later", "actually could you pour one for her now"], ["2 cosmopolitan"]],
+    [["a lager", "what's in a manhattan?", "love it"], ["1 tap-beer"]],
+  ]);
+  it("'ok, let's settle' starts a payment", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    expect((await say("ok, let's settle")).paymentId).not.toBeNull();
+  });
+});
+
+describe("after Z105 to Z108, the last misses: a round read out with a name after 'for', none of one drink beside another", () => {
+  itPours([
+    ["right, that's a negroni for Priya, a negroni for Sam and a lemonade for me", ["1 lemonade", "2 negroni"]],
+    ["zero cocktails for me, just a soda", ["1 soda"]],
+  ]);
+  itPoursNothing(["that's a martini for sure"]);
+});
