@@ -287,6 +287,9 @@ const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 /** What someone else says the guest should have: "he says I should have a lemonade", "my doctor told me to drink water". */
 const ADVICE_REPORTED = / (says|said|thinks|reckons|tells me|told me|keeps telling me) (that )?((i|we) (should|ought to|must|need to|have to)|to) /;
 
+/** Someone's word on a drink, passed on: "the saxophonist told me your negroni...", "everyone says the IPA...". */
+const HEARSAY = / (told|tells|telling) (me|us) (that )?(?!to )(\w+ )?(\w+ )?DRINK (is|are|was|were) | (said|says|swear|swears|reckon|reckons) (that )?(your|the|this|that|these|those) (\w+ )?DRINK (is|are|was|were) /;
+
 const WISH = oneOf([
   / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather |gladly |happily |kindly |still )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
   // Said of someone else, "would love" is an opinion ("my sister would love the cosmo"); "would like" asks.
@@ -742,6 +745,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (consequent) return statement("HYPOTHETICAL");
   // ("he says I should have a lemonade instead": advice reported, not the guest's own wish.)
   if (test(ADVICE_REPORTED, shape)) return statement("OTHER");
+  // ("the saxophonist told me your negroni is the best in town": what someone said of a drink, told on.)
+  if (test(HEARSAY, shape)) return statement("OTHER");
   // The verb frame decides where it found one: "we'd like to know what's in it" wishes to know, not to drink.
   const wish = framed ?? (test(WISH, person) || IMPERATIVE.test(shape));
   if (test(PAST, person) && !test(HAVE_TO, shape)) return statement("PAST");

@@ -2876,3 +2876,10 @@ describe("after Z105 to Z108, the last misses: a round read out with a name afte
   ]);
   itPoursNothing(["that's a martini for sure"]);
 });
+
+describe("after Z104 (left from the last stop): someone's word on a drink, passed on, chooses nothing from Maya's offer", () => {
+  itEndsWith([
+    [["what would a daiquiri and a cosmo come to?", "the DJ told me your cosmo is the best on the strip"], []],
+    [["what would a daiquiri and a cosmo come to?", "my cousin says the daiquiri here is incredible"], []],
+  ]);
+});

@@ -156,7 +156,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
  * shaken, which keeps the shaking the daiquiri takes too, at no price, where its writer expected it dropped). Z104's six
  * are one visit: "the saxophonist told me your negroni is the best in town" while two drinks are on offer pours the
  * Negroni, carried on to later turns. */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 16, "fresh-2026-12-06-z34": 7, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z40": 3, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z55": 1, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z71": 3, "fresh-2026-12-06-z72": 6, "fresh-2026-12-06-z73": 2, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1, "fresh-2026-12-06-z104": 6 };
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 16, "fresh-2026-12-06-z34": 7, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z40": 3, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z55": 1, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z71": 3, "fresh-2026-12-06-z72": 6, "fresh-2026-12-06-z73": 2, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))
