@@ -798,8 +798,10 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         (!(CLAUSE_TAKERS.has(previous) || ATTACHING_TAGS.has(tags[position - 1] as Tag) || hasPredicate(position - 1, position) || TAKING_PARTICIPLES.has(previous)) &&
           (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag)));
       // ("if I got everyone on my team a martini": inside a condition, the drink is the verb's second object.)
+      // ("make it half a dozen IPAs": "half" goes on into the count it halves.)
       const bareOrder =
         ended &&
+        previous !== "half" &&
         !((subordinate || GIVING_TO_SOMEONE.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) && GIVING_VERBS.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) &&
         !NAMING_SOMETHING.test(` ${tokens.slice(clauseStart, position).join(" ")} `) &&
         // ("so just the one pint": "the one" counts it as "one" does.)

@@ -2874,6 +2874,7 @@ describe("after Z105 to Z108, the last misses: a round read out with a name afte
     ["right, that's a negroni for Priya, a negroni for Sam and a lemonade for me", ["1 lemonade", "2 negroni"]],
     ["zero cocktails for me, just a soda", ["1 soda"]],
   ]);
+  itEndsWith([[["two lagers", "make it half a dozen lagers"], ["6 tap-beer"]]]);
   itPoursNothing(["that's a martini for sure"]);
 });
 
