@@ -213,7 +213,7 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   // ("one more run first", "a round of crisps": more of something the bar does not pour.)
   if (namesAny(u) || ofSomethingElse(u)) return null;
   // ("my wife's getting this one" is talk of paying: SMALL_TALK, but not vague.)
-  const vague = reading.intent === "UNKNOWN" || (reading.intent === "SMALL_TALK" && reading.topic !== "NOT_YET") || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0);
+  const vague = reading.intent === "UNKNOWN" || (reading.intent === "SMALL_TALK" && reading.topic !== "NOT_YET" && reading.topic !== "PAYING_HOW") || reading.intent === "GREET" || (reading.intent === "ORDER" && reading.drafts.length === 0 && reading.unknown.length === 0);
   if (!vague) return null;
   // "could you bring some peanuts with that": asked for something the bar does not pour, not the drink in focus.
   const other = u.order.stray.filter((phrase) => groundPhrase(phrase, index).kind !== "UNKNOWN");

@@ -95,7 +95,8 @@ export function readTip(u: Utterance): TipAsked | null {
 }
 
 /** Words between "tip" and its bare number. */
-const TIP_LINKS: ReadonlySet<string> = new Set(["of", "a", "at", "to", "be", "is", "would", "will", "around", "about"]);
+// ("take the tip down to 15", "bump the tip up to 20": the new share said after which way it goes.)
+const TIP_LINKS: ReadonlySet<string> = new Set(["of", "a", "at", "to", "be", "is", "would", "will", "around", "about", "down", "up", "back"]);
 
 function percentTip(percent: number): TipAsked {
   if (percent > MAX_TIP_PERCENT) return refused({ reason: "TIP_PERCENT_OUT_OF_RANGE", max: MAX_TIP_PERCENT });

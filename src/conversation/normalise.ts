@@ -47,7 +47,7 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // "the groom's more of a negroni man": what someone is.
   [/'s (?=(more|less|much more|a bit more|not much) of an? )/g, " is "],
   [/'s (?=(class|classy|lush|mint|lethal|ace|brilliant|cracking|grim|rank|fire|banging|belting|superb|divine|wonderful|fantastic|incredible|outstanding|magic|unreal|decent|solid|legit|dangerous|spot on|bang on|the business|the best)\b)/g, " is "],
-  [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|dry|parched|thirsty|sore|hoarse|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting|enough|plenty|fine|dead|broken|busted|down|working|empty)\b)/g, " is "],
+  [/'s (?=(not|never|gonna|going|coming|here|there|getting|having|drinking|paying|very|really|always|still|kinda|kind of|pretty|quite|a bit|a little|super|way|rather|fairly|bloody|somewhat|slightly|driving|buying|late|done|finished|ready|good|great|nice|lovely|amazing|delicious|perfect|fine|strong|weak|bad|awful|cold|warm|sweet|bitter|dry|parched|thirsty|sore|hoarse|gorgeous|excellent|terrible|spot|too|so|really|mine|yours|hers|ours|theirs|better|worse|best|worst|gone|empty|flat|cheaper|stronger|lighter|nicer|sweeter|smoother|alright|okay|ok|off|treating|covering|getting|enough|plenty|fine|dead|broken|busted|down|working|empty)\b)/g, " is "],
   // "my song's next", "Dave's singing", "the ferry's boarding": before what is about to happen or is going on, "is"
   // (the nouns that end in "-ing" are owned: "my sister's wedding").
   // ("Jack Daniel's over ice": served over ice, owned.)
@@ -295,6 +295,8 @@ function marked(text: string): string {
   if (result.includes("not ")) result = result.replace(/\bnot (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect),? (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect|with a twist)\b/g, "$2, not $1");
   // "oh, three of those actually": a correction with its cue said last, read with the cue first ("actually three of those").
   if (result.includes("actually")) result = result.replace(CUE_SAID_LAST, "$1actually $2$3");
+  // "no, just make it a flat five dollars": "just" before the cue softens it, and says nothing more.
+  if (result.includes("just make")) result = result.replace(/\bjust (make (it|that|those|them|mine))\b/g, "$1");
   // "oh wait, not five, four": the count wanted said after the one taken back, read as "four not five".
   if (result.includes("not ")) result = result.replace(COUNT_TAKEN_BACK, "$2 not $1");
   // "make those up, no ice": "no ice" only says again what "up" means.

@@ -387,6 +387,15 @@ const correctedDrink = (reading: Understanding, clause: Clause, u: Utterance, st
     ? (swappedInLastOrder(u, state) ?? correctedServing(u, state))
     : null;
 
+/** "sorry, that should be three lagers not two": a drink's count put right, whatever was ordered after it. */
+function correctedCount(u: Utterance): Understanding | null {
+  const [draft, ...others] = u.order.drafts;
+  if (!draft || others.length > 0 || draft.candidates.length !== 1 || !draft.quantitySaid || u.order.said.counts === 0) return null;
+  return matches(u, SHOULD_BE_COUNT) ? { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity } : null;
+}
+/** "should be three lagers": a count right after "be" (the drink follows it). */
+const SHOULD_BE_COUNT = / be (\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a dozen|half a dozen) /;
+
 /** "the vodka should be a double": the serving words for a drink just ordered, as a correction of it. */
 function correctedServing(u: Utterance, state: DialogueState): Understanding | null {
   const named = [...new Set(u.order.drafts.flatMap((draft) => draft.candidates))];
@@ -421,7 +430,7 @@ export const revisedEdit = (body: Utterance, state: DialogueState): Understandin
   swappedInLastOrder(body, state) ??
   // ("wait no, the martinis should be shaken": how the drinks already poured should be made.)
   // ("actually one of the martinis should be dirty": units of it, read below.)
-  (matches(body, SHOULD_BE) && unitsOf(body) === null ? correctedServing(body, state) : null) ??
+  (matches(body, SHOULD_BE) && unitsOf(body) === null ? (correctedCount(body) ?? correctedServing(body, state)) : null) ??
   unitReplaced({ intent: "UNKNOWN" }, true, body, state) ??
   // ("actually, could the Coke be on the rocks?": a drink ordered, asked to be made another way.)
   (ASKING_FOR.test(opening(body)) ? namedEdit({ intent: "ORDER", drafts: [...body.order.drafts], unknown: [] }, ASKED_CHANGE, body, state) : null);

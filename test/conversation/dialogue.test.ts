@@ -2884,3 +2884,30 @@ describe("after Z104 (left from the last stop): someone's word on a drink, passe
     [["what would a daiquiri and a cosmo come to?", "my cousin says the daiquiri here is incredible"], []],
   ]);
 });
+
+describe("after Z109 and Z110: the tip taken down or up to a number, paying asked about with anything, a drink in hand judged with a hedge, a count that should have been, closing us out", () => {
+  itEndsWith([
+    [["an IPA", "an 18 percent tip", "actually bring the tip down to 12"], ["1 ipa"]],
+    [["an IPA", "this IPA's pretty flat to be honest"], ["1 ipa"]],
+    [["three IPAs", "and a soda", "sorry, that should be four IPAs not three"], ["1 soda", "4 ipa"]],
+    [["a negroni", "same again", "can I pay with a gift card for the second one"], ["2 negroni"]],
+  ]);
+  it("'no, just make it a flat four dollars' right after a tip sets four dollars", async () => {
+    const { say } = setUp();
+    await say("a negroni");
+    await say("a 20 percent tip");
+    expect((await say("no, just make it a flat four dollars")).session.tab.tipCents).toBe(400);
+  });
+  it("'actually bring the tip down to 12' sets 12 percent", async () => {
+    const { say } = setUp();
+    await say("an IPA");
+    await say("an 18 percent tip");
+    expect((await say("actually bring the tip down to 12")).session.tab.tipPercent).toBe(12);
+  });
+  it("'can I pay with traveller's cheques' starts no payment; 'right lads, I'm closing us out' does", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    expect((await say("can I pay with traveller's cheques")).paymentId).toBeNull();
+    expect((await say("right lads, I'm closing us out")).paymentId).not.toBeNull();
+  });
+});
