@@ -17,6 +17,7 @@ import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { SUPPLIES, parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import { isEnglishWord } from "./english.js";
+import { Words } from "./word-gates.js";
 import {
   SURPRISE,
   type Mood,
@@ -60,7 +61,18 @@ export function sharedOutCount(tokens: readonly string[]): number | null {
 
 /** Whole-phrase test: `has(u, "settle up")` does not match "settle upstairs". */
 export const has = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded.includes(` ${phrase} `));
-export const matches = (u: Utterance, pattern: RegExp): boolean => pattern.test(u.padded);
+/** Each utterance's words, read once for every pattern tried on it (word-gates.ts); gone with the utterance. */
+const WORDS_OF = new WeakMap<Utterance, Words>();
+function wordsOf(u: Utterance): Words {
+  let words = WORDS_OF.get(u);
+  if (words === undefined || words.text !== u.padded) {
+    words = new Words(u.padded);
+    WORDS_OF.set(u, words);
+  }
+  return words;
+}
+/** Whether the pattern matches the utterance (not run where a word it needs is not said). */
+export const matches = (u: Utterance, pattern: RegExp): boolean => wordsOf(u).test(pattern);
 const isExactly = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded === ` ${phrase} `);
 
 /** Politeness and filler around a short answer: "yes please", "the first one thanks". */
