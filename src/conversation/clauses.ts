@@ -11,7 +11,7 @@
  * to Maya's own offer, handled in answers.ts) may change the tab.
  */
 import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
-import { utteranceOf, type Utterance } from "./intents.js";
+import { matches, utteranceOf, type Utterance } from "./intents.js";
 import { isEnglishWord } from "./english.js";
 import { CONTAINERS, editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import type { Pause, ReadText } from "./normalise.js";
@@ -1025,7 +1025,7 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
         !sentenceEnds[position] &&
         TIME_FIRST.test(withoutLead(clause.utterance.padded))) ||
       // ("after my set, I'm getting a lager": the time alone, then a plan for it.)
-      (clause.act === "CHAT" && AFTER_ALONE.test(clause.utterance.padded) && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
+      (clause.act === "CHAT" && matches(clause.utterance, AFTER_ALONE) && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
   );
   if (at < 0) return clauses;
   // Only within the sentence: "our train isn't till tomorrow. Two daiquiris" orders now.
@@ -1066,21 +1066,21 @@ function withWaiting(clauses: Clause[]): Clause[] {
   const nextSaidOf = (position: number): string | undefined => clauses[position + 1]?.utterance.padded;
   return clauses.map((clause, position) => {
     // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
-    const conditionAfter = clauses[position + 1] !== undefined && CONDITION_AFTER.test((clauses[position + 1] as Clause).utterance.padded);
+    const conditionAfter = clauses[position + 1] !== undefined && matches((clauses[position + 1] as Clause).utterance, CONDITION_AFTER);
     if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     const { drafts } = clause.utterance.order;
-    if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
+    if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && matches(clause.utterance, KEEPING_TO)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && ONLY_THAT_KIND.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
-    if (clause.act === "REQUEST" && saysAny(clause.utterance.padded, FETCHING_WORDS) && (SELF_SERVED.test(clause.utterance.padded) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
+    if (clause.act === "REQUEST" && saysAny(clause.utterance.padded, FETCHING_WORDS) && (matches(clause.utterance, SELF_SERVED) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
     // ("my son thinks he's getting a pint. he's not": a wish said of someone, then denied.)
     if (clause.act === "REQUEST" && clause.namesDrink && nextSaidOf(position) !== undefined && DENIED_AFTER.test(nextSaidOf(position) as string)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("what if I said I was 18, could I get a Long Island?": asked inside a supposition.)
     const supposed = clauses[position - 1]?.kind === "HYPOTHETICAL" && clauses.slice(Math.max(0, position - 2), position).some((earlier) => /^ (what if|suppose|supposing|say) /.test(earlier.utterance.padded));
     if (clause.act === "REQUEST" && clause.asked && supposed) return { ...clause, act: "QUESTION", kind: null };
     // ("my shift ends at 2, then I'm having a manhattan": after a time to come, what the guest will do then.)
-    if (clause.act === "REQUEST" && THEN_A_PLAN.test(clause.utterance.padded) && position > 0 && TIME_TO_COME.test((clauses[position - 1] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
+    if (clause.act === "REQUEST" && matches(clause.utterance, THEN_A_PLAN) && position > 0 && matches((clauses[position - 1] as Clause).utterance, TIME_TO_COME)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("oh go on, I'll get it. settle up please": "it" is the bill the guest pays, not a drink.)
-    if (clause.act === "REQUEST" && PAYS_FOR_IT.test(clause.utterance.padded) && clauses.slice(position + 1).some((later) => PAYING_SAID.test(later.utterance.padded))) return { ...clause, act: "CHAT" };
+    if (clause.act === "REQUEST" && matches(clause.utterance, PAYS_FOR_IT) && clauses.slice(position + 1).some((later) => matches(later.utterance, PAYING_SAID))) return { ...clause, act: "CHAT" };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)
     // ("maybe just a water for me, I suppose": the hedge said after it settles the choice too.)
     const nextSaid = clauses[position + 1]?.utterance.padded;
@@ -1094,9 +1094,9 @@ function withWaiting(clauses: Clause[]): Clause[] {
     const after = clauses.slice(position + 1, position + 3);
     if (clause.act !== "REQUEST" || after.length === 0) return clause;
     const stance = stanceOf(clause.utterance.order.shape);
-    if (CAN_WAIT.test((after[0] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance };
+    if (matches((after[0] as Clause).utterance, CAN_WAIT)) return { ...clause, act: "STATEMENT", kind: "LATER", stance };
     // ("my parents are having the IPA, they'll come up and get it themselves": theirs to fetch.)
-    if (clause.namesDrink && after.some((later) => SELF_SERVED.test(later.utterance.padded))) return { ...clause, act: "STATEMENT", kind: "OTHER", stance };
+    if (clause.namesDrink && after.some((later) => matches(later.utterance, SELF_SERVED))) return { ...clause, act: "STATEMENT", kind: "OTHER", stance };
     return clause;
   });
 }
@@ -1122,7 +1122,7 @@ const DICTATED = /^ ((hey|ok|okay) )?(siri|google|alexa)\b|^ ((hey|ok|okay) (sir
 
 function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly boolean[]): Clause[] {
   // (Each is looked for only where one of its words was said: most utterances have none.)
-  const quiz = clauses.some((clause) => clause.tokens.some((token) => QUIZ_WORDS.has(token)) && QUIZ_TALK.test(clause.utterance.padded));
+  const quiz = clauses.some((clause) => clause.tokens.some((token) => QUIZ_WORDS.has(token)) && matches(clause.utterance, QUIZ_TALK));
   // ("hey siri text the group: at the bar, grab me an IPA on your way": the message, to the end of its sentence, is someone else's to act on.)
   const opening = clauses[0]?.tokens ?? [];
   const dictated = opening.slice(0, 3).some((token) => DICTATION_WORDS.has(token)) && DICTATED.test(` ${clauses.flatMap((clause) => clause.tokens).join(" ")} `);
@@ -1130,13 +1130,13 @@ function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly 
   // ("did I ever tell you about the time I drove the bride home... made me stop for lemonade": a story told, to its end.)
   // (It is over at "anyway" or a "please", or at a new sentence that opens with a count and a drink: "... in this bar. A Negroni for old times' sake.")
   const orderedAfter = (clause: Clause, at: number) => sentenceEnds[at - 1] === true && clause.namesDrink && /^ (a|an|one|two|three|four|five) /.test(clause.utterance.padded);
-  const storyEnd = STORY_OPENING.test(clauses[0]?.utterance.padded ?? "") ? clauses.findIndex((clause, at) => at > 0 && (STORY_OVER.test(clause.utterance.padded) || orderedAfter(clause, at))) : 0;
+  const storyEnd = STORY_OPENING.test(clauses[0]?.utterance.padded ?? "") ? clauses.findIndex((clause, at) => at > 0 && (matches(clause.utterance, STORY_OVER) || orderedAfter(clause, at))) : 0;
   return clauses.map((clause, at) => {
     if (dictated && (messageEnd < 0 || at <= messageEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (storyEnd !== 0 && at > 0 && (storyEnd < 0 || at < storyEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "PAST" as const };
     // ("question seven... Manhattan, obviously": an answer said, nothing asked for.)
     // ("we were table 3 every quiz night, anyway, a daiquiri": after "anyway" the talk of the quiz is over.)
-    const quizOver = clauses.slice(0, at).some((before) => STORY_OVER.test(before.utterance.padded));
+    const quizOver = clauses.slice(0, at).some((before) => matches(before.utterance, STORY_OVER));
     if (quiz && !quizOver && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (!clause.fragment || clause.act !== "REQUEST") return clause;
     const before = clauses[at - 1];
@@ -1173,10 +1173,10 @@ const WOULD = / (i|we|he|she|they|PERSON) (would|could) | would (really |just |s
 function withCounterfactuals(clauses: Clause[]): Clause[] {
   return clauses.map((clause, at) => {
     const next = clauses[at + 1];
-    const unreal = next !== undefined && (UNREAL_CONDITION.test(next.utterance.padded) || BUT_A_REASON.test(next.utterance.padded) || toldAgainst(next)) && !POLITE_CONDITION.test(next.utterance.padded);
+    const unreal = next !== undefined && (matches(next.utterance, UNREAL_CONDITION) || matches(next.utterance, BUT_A_REASON) || toldAgainst(next)) && !matches(next.utterance, POLITE_CONDITION);
     // "Doug wants to buy me a daiquiri back but I'll pass": whatever came before, the guest turns it down.
-    if (clause.act === "REQUEST" && clause.namesDrink && next !== undefined && PASSING.test(next.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
-    if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !unreal) return clause;
+    if (clause.act === "REQUEST" && clause.namesDrink && next !== undefined && matches(next.utterance, PASSING)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
+    if (clause.act !== "REQUEST" || !next || !matches(clause.utterance, WOULD) || !unreal) return clause;
     return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
   });
 }
