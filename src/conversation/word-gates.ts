@@ -236,7 +236,18 @@ const GATES_BY_WORD = new Map<string, number[]>();
 /** The needed words of each gate, by number. */
 const GATE_WORDS: ReadonlySet<string>[] = [];
 
+/** The same, by object: the look-up by source reads the pattern's source and flags, which costs more than the pattern saves. */
+const GATE_OF = new WeakMap<RegExp, number>();
+
 function gateNumber(pattern: RegExp): number {
+  const known = GATE_OF.get(pattern);
+  if (known !== undefined) return known;
+  const number = gateBySource(pattern);
+  GATE_OF.set(pattern, number);
+  return number;
+}
+
+function gateBySource(pattern: RegExp): number {
   if (pattern.flags !== "") return -1;
   const known = GATE_NUMBERS.get(pattern.source);
   if (known !== undefined) return known;
@@ -259,13 +270,13 @@ function gateNumber(pattern: RegExp): number {
 export class Words {
   private readonly words: readonly string[];
   /** One bit per gate known when the text was read: set when one of its words is said. */
-  private readonly open: Uint32Array;
+  private readonly open: number[];
   private readonly gatesKnown: number;
 
   constructor(readonly text: string) {
     this.words = text.split(" ");
     this.gatesKnown = GATE_WORDS.length;
-    this.open = new Uint32Array((this.gatesKnown >> 5) + 1);
+    this.open = new Array<number>((this.gatesKnown >> 5) + 1).fill(0);
     for (const word of this.words) {
       const gates = GATES_BY_WORD.get(word);
       if (gates === undefined) continue;
