@@ -696,7 +696,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (said.test(DRINKS_HAD) && !said.test(PUT_IN)) return statement("PAST");
   // "when we get back to the hotel": a time, with its own subject; no question ("when do you close?").
   // ("when you get a sec, a lager": a courtesy, put off nothing.)
-  const unhedged = new Words(shape.replace(ASIDES, " "));
+  const withoutAsides = shape.replace(ASIDES, " ");
+  const unhedged = withoutAsides === shape ? said : new Words(withoutAsides);
   if (!asked && unhedged.test(TIME_CLAUSE)) return statement(said.test(TIME_PAST) ? "PAST" : "LATER");
   const question =
     (asked && !fragment) ||
@@ -798,13 +799,21 @@ const SUPERLATIVE_PRAISE = / (best|worst|greatest|finest|nicest|tastiest) (\w+ )
 /** An amount of money said with a drink and no verb: talk of its price, not an order. */
 const PRICED = / \w+ (dollars|dollar|bucks|buck|quid|cents) (for|per|a|an|each|just for) /;
 
-const ASIDE_PHRASES: readonly (readonly string[])[] = ASIDE_WORDS.map((phrase) => phrase.split(" "));
+/** The asides by their first word: most tokens start none. */
+const ASIDES_BY_FIRST_WORD: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const byFirst = new Map<string, (readonly string[])[]>();
+  for (const phrase of ASIDE_WORDS.map((aside) => aside.split(" "))) {
+    const first = phrase[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
+  }
+  return byFirst;
+})();
 
 /** Where the asides are in the tokens: their words are neither subjects nor verbs of the clause. */
 function asidePositions(tokens: readonly string[]): Set<number> {
   const found = new Set<number>();
   for (let position = 0; position < tokens.length; position += 1) {
-    for (const phrase of ASIDE_PHRASES) {
+    for (const phrase of ASIDES_BY_FIRST_WORD.get(tokens[position] as string) ?? []) {
       if (phrase.every((word, offset) => tokens[position + offset] === word)) phrase.forEach((_, offset) => found.add(position + offset));
     }
   }
@@ -823,11 +832,12 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], shape: stri
   // (Only after the drink: "suggestions for someone who doesn't like beer" asks, whatever follows "who".)
   // Asides ("please", "whenever you get a sec") hold no verb of the clause either.
   // "a negroni to go with it": a verb after "to", once the drink is said, says what the drink is for.
-  const said = shape.replace(ASIDES, " ").replace(FOR_WHAT, "$1 to ").replace(TO_TAKE_AWAY, " ");
+  const withoutAsides = shape.replace(ASIDES, " ");
+  const said = withoutAsides.replace(FOR_WHAT, "$1 to ").replace(TO_TAKE_AWAY, " ");
   const outer = said.replace(INNER_CLAUSE, " ");
   const inner = outer !== said && outer.includes("DRINK");
   if (PREDICATE_WORD.test(inner ? outer : said)) return false;
-  const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
+  const words = withoutAsides.split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(withoutLead(shape))) return false;
   // "you guys batch your negronis?": a subject said first is a clause, whatever the tagger makes of its verb.
@@ -957,8 +967,8 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       reporting = false;
       continue;
     }
-    reporting = REPORTING.test(` ${tokens.join(" ")} `);
-    const cue = SUPPOSING.exec(` ${tokens.join(" ")} `);
+    reporting = matches(utterance, REPORTING);
+    const cue = SUPPOSING.exec(utterance.padded);
     supposing = !cue ? null : cue[2] === "say" ? "IF_A_SUBJECT_FOLLOWS" : "SURELY";
     const repair = repairOf(tokens, pauses, index);
     if (repair) {
@@ -969,7 +979,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       continue;
     }
     // A yes or a no is a few words at most.
-    const said = tokens.length <= MAX_ANSWER_WORDS ? ` ${tokens.join(" ")} ` : "";
+    const said = tokens.length <= MAX_ANSWER_WORDS ? utterance.padded : "";
     const answer = said === "" ? null : YES.test(said) || SOUNDS_GOOD.test(withoutLead(said)) ? "YES" : NO.test(said) ? "NO" : null;
     if (answer) {
       clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });

@@ -66,7 +66,8 @@ const WORDS_OF = new WeakMap<Utterance, Words>();
 function wordsOf(u: Utterance): Words {
   let words = WORDS_OF.get(u);
   if (words === undefined || words.text !== u.padded) {
-    words = new Words(u.padded);
+    // (The padded text's words are its tokens: the spaces around them hold no word.)
+    words = new Words(u.padded, u.tokens);
     WORDS_OF.set(u, words);
   }
   return words;

@@ -273,8 +273,12 @@ export class Words {
   private readonly open: number[];
   private readonly gatesKnown: number;
 
-  constructor(readonly text: string) {
-    this.words = text.split(" ");
+  /** `words`, when known, are the text's words already split (an utterance's tokens). */
+  constructor(
+    readonly text: string,
+    words: readonly string[] = text.split(" "),
+  ) {
+    this.words = words;
     this.gatesKnown = GATE_WORDS.length;
     this.open = new Array<number>((this.gatesKnown >> 5) + 1).fill(0);
     for (const word of this.words) {
