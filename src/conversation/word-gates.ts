@@ -25,11 +25,16 @@ interface Reading {
   strings: readonly string[] | null;
   /** Words one of which every match of the piece holds whole; null when none is known. */
   needs: ReadonlySet<string> | null;
+  /** Strings one of which every match ends with ("" when nothing is known of its end). */
+  ends: readonly string[];
+  /** The piece may match no characters at all. */
+  empty: boolean;
 }
 
-const NOTHING: Reading = { strings: [""], needs: null };
-const ANYTHING: Reading = { strings: null, needs: null };
-const EDGE_READING: Reading = { strings: [EDGE], needs: null };
+const NOTHING: Reading = { strings: [""], needs: null, ends: [""], empty: true };
+const ANYTHING: Reading = { strings: null, needs: null, ends: [""], empty: false };
+const EDGE_READING: Reading = { strings: [EDGE], needs: null, ends: [EDGE], empty: true };
+const literal = (char: string): Reading => ({ strings: [char], needs: null, ends: [char], empty: false });
 
 const cost = (needs: ReadonlySet<string>): number => [...needs].reduce((sum, word) => sum + (COMMON.has(word) ? 8 : 1), 0);
 const cheaper = (a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): ReadonlySet<string> | null => (a === null ? b : b === null ? a : cost(b) < cost(a) ? b : a);
@@ -56,54 +61,91 @@ function concatenated(left: readonly string[] | null, right: readonly string[] |
   return left.flatMap((head) => right.map((tail) => head + tail));
 }
 
+/** Either set of strings, as one (when few enough), or nothing known (""). */
+function either(a: readonly string[], b: readonly string[]): string[] {
+  const both = [...new Set([...a, ...b])];
+  return both.length <= MAX_STRINGS ? both : [""];
+}
+
+/** Characters that are not themselves in a pattern. */
+const SYNTAX = new Set(["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]);
+const QUANTIFIERS = new Set(["?", "*", "+", "{"]);
+
 /** A parser for the part of the pattern syntax the readers use; anything unforeseen gives up. */
 class Analysis {
   private at = 0;
   constructor(private readonly source: string) {}
 
   read(): Reading | null {
-    const reading = this.disjunction();
+    const reading = this.disjunction([""], "");
     return this.at === this.source.length ? reading : null;
   }
 
-  private disjunction(): Reading {
-    const branches = [this.alternative()];
+  /**
+   * `before`: the strings one of which stands right before the piece; `after`: the text that
+   * follows it, when it is sure to (an unrepeated group followed by a plain character). Each branch
+   * is read between them, so "maybe" in " (maybe|(see|ask) \w+ if) " is seen as a whole word.
+   */
+  private disjunction(before: readonly string[], after: string): Reading {
+    const branches = [this.alternative(before, after)];
     while (this.source[this.at] === "|") {
       this.at += 1;
-      branches.push(this.alternative());
+      branches.push(this.alternative(before, after));
     }
     if (branches.length === 1) return branches[0] as Reading;
     const strings = branches.every((branch) => branch.strings !== null) ? branches.flatMap((branch) => branch.strings as readonly string[]) : null;
     const needs = branches.every((branch) => branch.needs !== null) ? new Set(branches.flatMap((branch) => [...(branch.needs as ReadonlySet<string>)])) : null;
-    return { strings: strings !== null && strings.length <= MAX_STRINGS ? strings : null, needs };
+    return {
+      strings: strings !== null && strings.length <= MAX_STRINGS ? strings : null,
+      needs,
+      ends: branches.reduce<readonly string[]>((ends, branch) => either(ends, branch.ends), []),
+      empty: branches.some((branch) => branch.empty),
+    };
   }
 
   /** A sequence: the strings of neighbouring pieces joined run by run, so words across pieces are seen whole. */
-  private alternative(): Reading {
+  private alternative(before: readonly string[], after: string): Reading {
     let all: string[] | null = [""];
-    let run: string[] | null = [""];
+    let run: readonly string[] = before;
     let needs: ReadonlySet<string> | null = null;
+    let empty = true;
     const closeRun = () => {
-      if (run !== null) needs = cheaper(needs, neededOf(run));
+      needs = cheaper(needs, neededOf(run));
     };
     while (this.at < this.source.length && this.source[this.at] !== "|" && this.source[this.at] !== ")") {
-      const term = this.term();
+      const term = this.term(run);
       needs = cheaper(needs, term.needs);
+      empty &&= term.empty;
       all = concatenated(all, term.strings);
       const joined = concatenated(run, term.strings);
-      if (joined === null) {
+      if (joined !== null) run = joined;
+      else {
         closeRun();
-        run = term.strings === null ? [""] : [...term.strings];
-      } else run = joined;
+        // What stands before the next piece: how this one ends, or what stood before it when it may match nothing.
+        run = term.strings !== null ? [...term.strings] : term.empty ? either(run, term.ends) : term.ends;
+      }
     }
+    const ends = all ?? run;
+    run = concatenated(run, [after]) ?? run;
     closeRun();
-    return { strings: all, needs };
+    return { strings: all, needs, ends: all === null ? ends : all, empty };
   }
 
-  private term(): Reading {
-    const atom = this.atom();
+  private term(before: readonly string[]): Reading {
+    const start = this.at;
+    const atom = this.atom([""], "");
     const repeats = this.quantifier();
-    if (repeats === null) return atom;
+    if (repeats === null) {
+      // An unrepeated group is read again between what stands before it and the plain character after it.
+      if (this.source[start] !== "(" || this.source.startsWith("(?=", start) || this.source.startsWith("(?!", start) || this.source.startsWith("(?<", start)) return atom;
+      const next = this.source[this.at];
+      const after = next !== undefined && !SYNTAX.has(next) && !QUANTIFIERS.has(this.source[this.at + 1] ?? "") ? next : "";
+      const end = this.at;
+      this.at = start;
+      const inContext = this.atom(before, after);
+      this.at = end;
+      return { ...atom, needs: cheaper(atom.needs, inContext.needs) };
+    }
     const [min, max] = repeats;
     let strings: string[] | null = null;
     if (atom.strings !== null && max <= MAX_REPEATS) {
@@ -115,7 +157,8 @@ class Analysis {
       }
       if (power === null || strings.length > MAX_STRINGS) strings = null;
     }
-    return { strings, needs: min >= 1 ? atom.needs : null };
+    if (strings !== null) return { strings, needs: min >= 1 ? atom.needs : null, ends: strings, empty: strings.includes("") };
+    return { strings: null, needs: min >= 1 ? atom.needs : null, ends: atom.ends, empty: min === 0 || atom.empty };
   }
 
   /** [min, max] of a quantifier here (max Infinity when open), or null when there is none. */
@@ -137,7 +180,7 @@ class Analysis {
     return repeats;
   }
 
-  private atom(): Reading {
+  private atom(before: readonly string[], after: string): Reading {
     const char = this.source[this.at] as string;
     this.at += 1;
     switch (char) {
@@ -150,15 +193,15 @@ class Analysis {
         this.skipClass();
         return ANYTHING;
       case "(":
-        return this.group();
+        return this.group(before, after);
       case "\\":
         return this.escape();
       default:
-        return { strings: [char], needs: null };
+        return literal(char);
     }
   }
 
-  private group(): Reading {
+  private group(before: readonly string[], after: string): Reading {
     let lookaround = false;
     if (this.source.startsWith("?:", this.at)) this.at += 2;
     else if (this.source.startsWith("?=", this.at) || this.source.startsWith("?!", this.at)) {
@@ -168,7 +211,8 @@ class Analysis {
       this.at += 3;
       lookaround = true;
     } else if (this.source[this.at] === "?") throw new Unreadable();
-    const inner = this.disjunction();
+    // (A look-around is read on its own: its text is not the match's.)
+    const inner = lookaround ? this.disjunction([""], "") : this.disjunction(before, after);
     if (this.source[this.at] !== ")") throw new Unreadable();
     this.at += 1;
     // A look-around matches no characters of its own: what it asks of the text is not counted on.
@@ -187,7 +231,7 @@ class Analysis {
     else if (char === "x") this.at += 2;
     else if (char === "c") this.at += 1;
     else if (char >= "0" && char <= "9") while (/[0-9]/.test(this.source[this.at] ?? "")) this.at += 1;
-    else if (!"dDwWsSnrtfv".includes(char)) return { strings: [char], needs: null };
+    else if (!"dDwWsSnrtfv".includes(char)) return literal(char);
     return ANYTHING;
   }
 
