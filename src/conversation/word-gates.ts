@@ -14,11 +14,21 @@
 /** The boundary an anchor stands for in the strings the analysis builds: it delimits words as a space does, but is no character of the text. */
 const EDGE = "\u0001";
 /** More strings than this and a piece of a pattern is no longer followed string by string. */
-const MAX_STRINGS = 64;
+const MAX_STRINGS = 1024;
 /** How many repeats of a piece are followed string by string ("(very )?" and "(\w+ ){0,2}" are not). */
 const MAX_REPEATS = 3;
-/** Words said so often that needing one of them rules out little: another needed word is preferred. */
-const COMMON = new Set(["DRINK", "MOD", "PERSON", "num", "i", "a", "an", "the", "and", "to", "for", "of", "me", "it", "is", "you", "we", "my", "that", "this", "in", "on", "one"]);
+/**
+ * Words said so often that needing one of them rules out little: another needed word is preferred,
+ * and a dozen rare words rule out more than one of these. The placeholders and articles stand in
+ * nearly every clause's shape; the others in many.
+ */
+const EVERYWHERE = new Set(["DRINK", "MOD", "num", "i", "a", "an", "the", "and"]);
+const COMMON = new Set([
+  "PERSON", "to", "for", "of", "me", "it", "is", "you", "we", "my", "that", "this", "in", "on",
+  "one", "two", "please", "can", "get", "have", "some", "with", "would", "like", "will", "just", "what",
+]);
+/** What needing a word costs: one for any word not said everywhere. */
+const wordCost = (word: string): number => (EVERYWHERE.has(word) ? 100 : COMMON.has(word) ? 40 : 1);
 
 interface Reading {
   /** Every string the piece can match, when there are few (EDGE for an anchor); null otherwise. */
@@ -36,7 +46,7 @@ const ANYTHING: Reading = { strings: null, needs: null, ends: [""], empty: false
 const EDGE_READING: Reading = { strings: [EDGE], needs: null, ends: [EDGE], empty: true };
 const literal = (char: string): Reading => ({ strings: [char], needs: null, ends: [char], empty: false });
 
-const cost = (needs: ReadonlySet<string>): number => [...needs].reduce((sum, word) => sum + (COMMON.has(word) ? 8 : 1), 0);
+const cost = (needs: ReadonlySet<string>): number => [...needs].reduce((sum, word) => sum + wordCost(word), 0);
 const cheaper = (a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): ReadonlySet<string> | null => (a === null ? b : b === null ? a : cost(b) < cost(a) ? b : a);
 
 /** The words a string holds whole: pieces with a space or an edge on both sides. */
@@ -50,7 +60,7 @@ function neededOf(strings: readonly string[]): ReadonlySet<string> | null {
   for (const text of strings) {
     const words = wholeWords(text);
     if (words.length === 0) return null;
-    const rarest = words.reduce((best, word) => (COMMON.has(best) && !COMMON.has(word)) || (COMMON.has(best) === COMMON.has(word) && word.length > best.length) ? word : best);
+    const rarest = words.reduce((best, word) => (wordCost(word) < wordCost(best) || (wordCost(word) === wordCost(best) && word.length > best.length) ? word : best));
     needs.add(rarest);
   }
   return needs;
@@ -61,10 +71,17 @@ function concatenated(left: readonly string[] | null, right: readonly string[] |
   return left.flatMap((head) => right.map((tail) => head + tail));
 }
 
-/** Either set of strings, as one (when few enough), or nothing known (""). */
+/** The longest end all the strings share. */
+function sharedEnd(strings: readonly string[]): string {
+  let end = strings[0] ?? "";
+  for (const text of strings) while (!text.endsWith(end)) end = end.slice(1);
+  return end;
+}
+
+/** Either set of strings, as one when few enough (else only the end they share). */
 function either(a: readonly string[], b: readonly string[]): string[] {
   const both = [...new Set([...a, ...b])];
-  return both.length <= MAX_STRINGS ? both : [""];
+  return both.length <= MAX_STRINGS ? both : [sharedEnd(both)];
 }
 
 /** Characters that are not themselves in a pattern. */
@@ -122,7 +139,8 @@ class Analysis {
       else {
         closeRun();
         // What stands before the next piece: how this one ends, or what stood before it when it may match nothing.
-        run = term.strings !== null ? [...term.strings] : term.empty ? either(run, term.ends) : term.ends;
+        // (Too many strings to follow: only the end they share is kept before the piece.)
+        run = term.strings !== null ? (concatenated([sharedEnd(run)], term.strings) as string[]) : term.empty ? either(run, term.ends) : term.ends;
       }
     }
     const ends = all ?? run;
