@@ -72,7 +72,7 @@ const NO_ICE = / (no|without) ice(?= )/g;
 const LIKING_IT = /^ ((oh|wow|ooh|ah|i|we|really|just) )*(love|like|adore|loving) (it|that|this)( though| actually)? $/;
 
 export function isYes(u: Utterance): boolean {
-  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || ENOUGH.test(u.padded) || ASKS_WHETHER.test(u.padded) || LIKING_IT.test(u.padded)) return false;
+  if (u.order.drafts.length > 0 || u.order.unknown.length > 0 || matches(u, ENOUGH) || matches(u, ASKS_WHETHER) || matches(u, LIKING_IT)) return false;
   // "sounds perfect": a serving word that also agrees may be the agreement.
   // ("yeah fine, no ice then": "no ice" said in passing is no "no".)
   if (u.order.looseModifiers.some((read) => !AGREEING.has(read.modifier) && !read.soft)) return false;
@@ -116,7 +116,7 @@ const ANSWER_OPENERS = new Set(["no", "nah", "nope", "yes", "yeah", "yep", "ok",
  */
 function modifiersSaid(u: Utterance): ModifierRead[] {
   // ("I'll have that, up": "up" said of the drink pointed at.)
-  const pointedUp = u.order.drafts.length === 0 && POINTED_UP.test(u.padded) ? [{ modifier: "up" as const, soft: false, length: 0 }] : [];
+  const pointedUp = u.order.drafts.length === 0 && matches(u, POINTED_UP) ? [{ modifier: "up" as const, soft: false, length: 0 }] : [];
   if (pointedUp.length > 0) return [...modifiersSaidOf(u).filter((read) => read.modifier !== "up"), ...pointedUp];
   if (u.order.drafts.length === 0) {
     // ("One, stirred, up, please": after the count, "up" is said of the drink asked about.)
@@ -220,7 +220,7 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   // "sounds perfect" to a Daiquiri agrees; to a Manhattan, which can be made perfect, it asks for one.
   const takes = (modifier: Modifier) => drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.modifiers.includes(modifier)));
   // ("sure, no twist then" to "shall I pour a plain Classic Brew?": agreed, the serving it cannot take given up.)
-  const agreeing = isYes(u) || (AGREED_FIRST.test(u.padded) && u.order.drafts.length === 0 && (u.order.negatedModifiers ?? []).length > 0);
+  const agreeing = isYes(u) || (matches(u, AGREED_FIRST) && u.order.drafts.length === 0 && (u.order.negatedModifiers ?? []).length > 0);
   // ("yeah fine, no ice then" to "an IPA doesn't come on the rocks, the usual way?": "no ice" in passing agrees.)
   // ("sure, no twist": a serving given up while agreeing is none asked for; "no, stirred then" asks for one.)
   const refusedHere = u.order.negatedModifiers ?? [];
@@ -231,7 +231,7 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   // ("another one of those" after praise of a drink and Maya's offer of it: one more of the drink pointed at,
   // made as it was.)
   if (confirm && !yes && matches(u, REPEAT_CUE)) {
-    if (!POINTED_AT.test(u.padded) || u.order.drafts.length > 0) return null;
+    if (!matches(u, POINTED_AT) || u.order.drafts.length > 0) return null;
     return { intent: "ORDER", drafts: drafts.map((draft) => ({ ...draft, quantity: count ?? 1, asBefore: true as const })), unknown: [] };
   }
 
@@ -373,7 +373,7 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
     }
   } else {
     // "cool, thanks" to "Want one?" after a price: thanks for the answer, no drink asked for.
-    if (!pending.ordered && THANKS_FOR_TELLING.test(u.padded)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
+    if (!pending.ordered && matches(u, THANKS_FOR_TELLING)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
     const every = everyDrinkAskedAbout(u, pending.drafts);
     if (every) return every;
     const answer = asReplacement(answerOrder(u, pending.drafts, pending.confirm, index), pending.replaces);

@@ -11,7 +11,7 @@
  * to Maya's own offer, handled in answers.ts) may change the tab.
  */
 import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
-import { utteranceOf, type Utterance } from "./intents.js";
+import { matches, utteranceOf, type Utterance } from "./intents.js";
 import { isEnglishWord } from "./english.js";
 import { CONTAINERS, editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import type { Pause, ReadText } from "./normalise.js";
@@ -20,6 +20,7 @@ import { lexiconAt } from "./lexicon.js";
 import { NOT_A_COUNT } from "./entities.js";
 import { readModifierAt } from "./modifiers.js";
 import { oneOf } from "./patterns.js";
+import { Words } from "./word-gates.js";
 import { askedFrom, AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, WORDS_ABOUT, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
 
@@ -645,123 +646,126 @@ const FRONTED_PLACE = /^ (in|at|on|during|after|before|throughout) (\w+ ){1,4}(?
 
 function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: boolean, framed: boolean | null = null): Reading {
   const shape = withoutLead(raw).replace(FRONTED_PLACE, " ").replace(HEDGED_ALTERNATIVE, " or ").replace(EVERY_ONE_OF_US, (_, subject: string, modal: string | undefined) => ` ${subject} ${modal ?? ""}`);
-  const person = OTHER_SUBJECT.test(shape) ? shape.replace(OTHER_SUBJECT, " PERSON") : shape;
+  // Most patterns below need a word the clause does not say: its words are looked up once (word-gates.ts).
+  const said = new Words(shape);
+  const person = OTHER_SUBJECT.test(shape) ? new Words(shape.replace(OTHER_SUBJECT, " PERSON")) : said;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
-  if (saysAny(shape, OWED_OR_WON_WORDS) && test(OWED_OR_WON, shape)) return statement("HYPOTHETICAL");
+  if (saysAny(shape, OWED_OR_WON_WORDS) && said.test(OWED_OR_WON)) return statement("HYPOTHETICAL");
   // "but I still prefer a good lager": a taste told, not a drink asked for ("I'd prefer a lager" asks).
-  if (shape.includes(" prefer") && test(PREFERENCE_TOLD, shape)) return statement("OPINION");
+  if (shape.includes(" prefer") && said.test(PREFERENCE_TOLD)) return statement("OPINION");
   // "Bond's drink is a martini", "the boss's usual was an old fashioned": someone else's drink, told.
-  if (saysAny(shape, BEING_WORDS) && test(SOMEONES_DRINK, shape)) return statement("OTHER");
+  if (saysAny(shape, BEING_WORDS) && said.test(SOMEONES_DRINK)) return statement("OTHER");
   // "fifty lagers, everybody in the line gets one": how the drinks just asked for are shared, no more of them.
-  if (test(SHARED_OUT, shape)) return { act: "CHAT", kind: null };
+  if (said.test(SHARED_OUT)) return { act: "CHAT", kind: null };
   // "right, so that's one pint for me, one IPA for Priya": the round read out, asked for.
-  if (test(ROUND_READ_OUT, shape)) return { act: "REQUEST", kind: null };
+  if (said.test(ROUND_READ_OUT)) return { act: "REQUEST", kind: null };
   // "a lemonade to take to my nan": a drink and what it is for, asked for.
-  if (test(TO_TAKE, shape)) return { act: "REQUEST", kind: null };
+  if (said.test(TO_TAKE)) return { act: "REQUEST", kind: null };
   // "hands up who wants a lager": the table asked, no drink ordered yet.
-  if (test(WHO_WANTS, shape)) return { act: "QUESTION", kind: null };
+  if (said.test(WHO_WANTS)) return { act: "QUESTION", kind: null };
   // "can you keep the negronis aside until the interval", "and keep them coming": kept for later, none poured now.
-  if (saysAny(shape, KEEPING_WORDS) && test(KEPT_FOR_LATER, shape)) return { act: "CHAT", kind: null };
+  if (saysAny(shape, KEEPING_WORDS) && said.test(KEPT_FOR_LATER)) return { act: "CHAT", kind: null };
   // "my husband wants to know what a classic brew is": a wish to know, whoever has it, asks.
-  if (test(WISHES_TO_KNOW, shape)) return { act: "QUESTION", kind: null };
+  if (said.test(WISHES_TO_KNOW)) return { act: "QUESTION", kind: null };
   // "can you make a daiquiri without the rum", "a martini with no alcohol, is that a thing": asked whether it can be.
-  if (test(MADE_WITHOUT, shape)) return { act: "QUESTION", kind: null };
+  if (said.test(MADE_WITHOUT)) return { act: "QUESTION", kind: null };
   // "I'm done with lagers for tonight": had enough of them, a drink declined.
-  if (test(DONE_WITH, shape)) return { act: "DECLINE", kind: null };
+  if (said.test(DONE_WITH)) return { act: "DECLINE", kind: null };
   // "the regulars call the negroni the red menace", "she called my prose a dry martini": a name given, nothing asked.
-  if (test(CALLED, shape)) return statement("OTHER");
+  if (said.test(CALLED)) return statement("OTHER");
   // "perfect martini, my compliments": praise for the drink poured, asking for nothing.
-  if (test(COMPLIMENTS, shape)) return statement("OPINION");
+  if (said.test(COMPLIMENTS)) return statement("OPINION");
   // "my coach is strictly an IPA guy": a drink that says what kind of person someone is.
-  if (test(KIND_OF_PERSON, shape)) return statement("OPINION");
+  if (said.test(KIND_OF_PERSON)) return statement("OPINION");
   // "she said 'one more martini and I'm swimming back'": words quoted, not asked for.
   if (test(QUOTED, raw)) return statement("OTHER");
   // "a water after every beer": a rule the guest keeps, not an order.
-  if (test(EVERY_TIME, shape)) return statement("HABIT");
+  if (said.test(EVERY_TIME)) return statement("HABIT");
   // "I don't think I can handle a Long Island tonight": a drink too much for the guest, declined.
-  if (test(CANNOT_HANDLE, shape)) return { act: "DECLINE", kind: null };
+  if (said.test(CANNOT_HANDLE)) return { act: "DECLINE", kind: null };
   // "a cold lager would be heaven right now": longed for, and offered, not poured.
-  if (test(WOULD_BE_HEAVEN, shape)) return statement("OPINION");
+  if (said.test(WOULD_BE_HEAVEN)) return statement("OPINION");
   // "wow, five bucks for a lager": a price told, asking for nothing.
-  if (test(PRICE_TOLD, shape) && !test(WISH, shape) && !POUR_VERB_FIRST.test(shape)) return statement("OPINION");
+  if (said.test(PRICE_TOLD) && !said.test(WISH) && !said.test(POUR_VERB_FIRST)) return statement("OPINION");
   // Negations and idioms are looked for only where their words are: most clauses have none.
   // ("two iced teas for the two who aren't drinking": a negation inside a clause about someone negates nothing asked.)
   const negated = NEGATION_WORDS.test(shape.replace(RELATIVE_TAIL, " "));
-  const removalWords = negated || test(REMOVAL_WORDS, shape);
-  if (removalWords && test(REMOVAL, shape) && test(WANTING, shape)) return { act: "REQUEST", kind: null };
+  const removalWords = negated || said.test(REMOVAL_WORDS);
+  if (removalWords && said.test(REMOVAL) && said.test(WANTING)) return { act: "REQUEST", kind: null };
   // "I'd like to know what's in the long island", "can I have a minute before the next one": a wish
   // to know, or for time, is a question, however politely it is put.
-  if (test(TAB_OPENED_WITH, shape)) return { act: "REQUEST", kind: null };
+  if (said.test(TAB_OPENED_WITH)) return { act: "REQUEST", kind: null };
   if (framed === false && !negated) return { act: "QUESTION", kind: null };
-  if (test(REQUEST_IDIOM, shape) || test(POLITE_REQUEST, shape)) return { act: "REQUEST", kind: null };
-  if (test(POLITE_CONDITION, shape)) return { act: "CHAT", kind: null };
+  if (said.test(REQUEST_IDIOM) || said.test(POLITE_REQUEST)) return { act: "REQUEST", kind: null };
+  if (said.test(POLITE_CONDITION)) return { act: "CHAT", kind: null };
   // "cheers to the lagers!": a toast to drinks had, no order.
   if (test(TOAST, raw)) return { act: "CHAT", kind: null };
   // "so many lemonades at the kids' table": an exclamation at what is there, asking for nothing.
   if (test(EXCLAIMED_AMOUNT, raw)) return statement("OPINION");
 
   // "I wish I could have a daiquiri": a wish for what cannot be; "nobody here wants a long island": no one's wish.
-  if (test(UNREAL_WISH, shape)) return statement("HYPOTHETICAL");
-  if (test(NO_ONE, shape)) return statement("OTHER");
+  if (said.test(UNREAL_WISH)) return statement("HYPOTHETICAL");
+  if (said.test(NO_ONE)) return statement("OTHER");
   // "what about the manhattan?" asks about a drink named; "what about a beer?" proposes one.
-  if (test(ABOUT_THE_DRINK, shape)) return { act: "QUESTION", kind: null };
+  if (said.test(ABOUT_THE_DRINK)) return { act: "QUESTION", kind: null };
   // "I've got a presentation in the morning": what the guest has, not a drink asked for ("I've got to have one" still wishes).
-  if (test(HAVING_GOT, shape)) return { act: "CHAT", kind: null };
-  if (test(DRINKS_HAD, shape) && !test(PUT_IN, shape)) return statement("PAST");
+  if (said.test(HAVING_GOT)) return { act: "CHAT", kind: null };
+  if (said.test(DRINKS_HAD) && !said.test(PUT_IN)) return statement("PAST");
   // "when we get back to the hotel": a time, with its own subject; no question ("when do you close?").
   // ("when you get a sec, a lager": a courtesy, put off nothing.)
-  const unhedged = shape.replace(ASIDES, " ");
-  if (!asked && test(TIME_CLAUSE, unhedged)) return statement(test(TIME_PAST, shape) ? "PAST" : "LATER");
+  const withoutAsides = shape.replace(ASIDES, " ");
+  const unhedged = withoutAsides === shape ? said : new Words(withoutAsides);
+  if (!asked && unhedged.test(TIME_CLAUSE)) return statement(said.test(TIME_PAST) ? "PAST" : "LATER");
   const question =
     (asked && !fragment) ||
     WH.has(/^ (\w+)/.exec(shape)?.[1] ?? "") ||
-    test(AUXILIARY_FIRST, shape) ||
-    test(WONDERING, shape);
-  if (test(CONDITION, shape) && !test(IF_I_CAN_GET, shape)) {
-    return question && test(ASKING_WORD, shape) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
+    said.test(AUXILIARY_FIRST) ||
+    said.test(WONDERING);
+  if (said.test(CONDITION) && !said.test(IF_I_CAN_GET)) {
+    return question && said.test(ASKING_WORD) ? { act: "QUESTION", kind: null } : statement("HYPOTHETICAL");
   }
   // ("if I ordered a martini, would you shake it?": asked of what is only supposed, nothing to do now.)
-  if (question) return test(REQUEST_QUESTION, shape) && !consequent ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
-  if (negated && test(TELLING_NEGATION, shape)) return statement(test(PAST, person) ? "PAST" : "OPINION");
-  if (negated && test(DECLINING, shape)) return { act: "DECLINE", kind: null };
-  if (test(AVOIDING, shape) && test(NAMES_DRINK, shape)) return { act: "DECLINE", kind: null };
+  if (question) return said.test(REQUEST_QUESTION) && !consequent ? { act: "REQUEST", kind: null } : { act: "QUESTION", kind: null };
+  if (negated && said.test(TELLING_NEGATION)) return statement(person.test(PAST) ? "PAST" : "OPINION");
+  if (negated && said.test(DECLINING)) return { act: "DECLINE", kind: null };
+  if (said.test(AVOIDING) && said.test(NAMES_DRINK)) return { act: "DECLINE", kind: null };
   // "so don't even think about it": told not to, never asked to.
-  if (test(TOLD_NOT_TO, shape)) return { act: "DECLINE", kind: null };
-  if (test(THANKS_FOR, shape)) return { act: "CHAT", kind: null };
+  if (said.test(TOLD_NOT_TO)) return { act: "DECLINE", kind: null };
+  if (said.test(THANKS_FOR)) return { act: "CHAT", kind: null };
   // "maybe a martini", "a daiquiri at some point": when unsure, Maya asks.
   // ("a cold classic brew when you get a sec": the aside puts nothing off.)
   // "the next round is two manhattans and a soda": the round named, ordered now.
-  if (test(ROUND_IS, shape) && test(NAMES_DRINK, shape)) return { act: "REQUEST", kind: null };
-  if (test(SETTLED_ON, shape)) return { act: "REQUEST", kind: null };
-  if (fragment && test(LATER, unhedged)) return statement("LATER");
-  if (fragment && test(TENTATIVE, unhedged)) return statement("TENTATIVE");
+  if (said.test(ROUND_IS) && said.test(NAMES_DRINK)) return { act: "REQUEST", kind: null };
+  if (said.test(SETTLED_ON)) return { act: "REQUEST", kind: null };
+  if (fragment && unhedged.test(LATER)) return statement("LATER");
+  if (fragment && unhedged.test(TENTATIVE)) return statement("TENTATIVE");
   // "wow, three martinis already": a count of what was had, not an order.
-  if (fragment && (test(PAST_TIME, shape) || test(ALREADY, shape))) return statement("PAST");
+  if (fragment && (said.test(PAST_TIME) || said.test(ALREADY))) return statement("PAST");
   // "ah, first pint in twelve days": the drink in hand, savoured, no other asked for.
-  if (fragment && test(FIRST_IN_A_WHILE, shape)) return statement("OPINION");
-  if (fragment && asked && test(ASKED_OF_A_DRINK, shape)) return { act: "QUESTION", kind: null };
+  if (fragment && said.test(FIRST_IN_A_WHILE)) return statement("OPINION");
+  if (fragment && asked && said.test(ASKED_OF_A_DRINK)) return { act: "QUESTION", kind: null };
   if (fragment) return { act: "REQUEST", kind: null };
   if (consequent) return statement("HYPOTHETICAL");
   // ("he says I should have a lemonade instead": advice reported, not the guest's own wish.)
-  if (test(ADVICE_REPORTED, shape)) return statement("OTHER");
+  if (said.test(ADVICE_REPORTED)) return statement("OTHER");
   // ("the saxophonist told me your negroni is the best in town": what someone said of a drink, told on.)
-  if (test(HEARSAY, shape)) return statement("OTHER");
+  if (said.test(HEARSAY)) return statement("OTHER");
   // The verb frame decides where it found one: "we'd like to know what's in it" wishes to know, not to drink.
-  const wish = framed ?? (test(WISH, person) || IMPERATIVE.test(shape));
-  if (test(PAST, person) && !test(HAVE_TO, shape)) return statement("PAST");
+  const wish = framed ?? (person.test(WISH) || said.test(IMPERATIVE));
+  if (person.test(PAST) && !said.test(HAVE_TO)) return statement("PAST");
   // A wish put off or hedged is no request, whoever it is for ("she'll probably want a lemonade").
-  if (test(LATER, unhedged)) return statement("LATER");
-  if (test(TENTATIVE, shape)) return statement("TENTATIVE");
-  if (test(OTHER_SUBJECT, shape)) {
-    const told = test(HABITUAL, shape) || (framed === null && test(DESIRE_IDIOM, person) && !test(WISH_SAID_OF, person));
+  if (unhedged.test(LATER)) return statement("LATER");
+  if (said.test(TENTATIVE)) return statement("TENTATIVE");
+  if (said.test(OTHER_SUBJECT)) {
+    const told = said.test(HABITUAL) || (framed === null && person.test(DESIRE_IDIOM) && !person.test(WISH_SAID_OF));
     return wish && !told ? { act: "REQUEST", kind: null } : statement("OTHER");
   }
-  if (test(ITEM_SUBJECT, shape) || (test(THING_SUBJECT, shape) && test(NAMES_DRINK, shape)) || (test(OPINION_VERB, person) && !wish) || (test(DRINK_PREDICATE, shape) && !wish)) {
+  if (said.test(ITEM_SUBJECT) || (said.test(THING_SUBJECT) && said.test(NAMES_DRINK)) || (person.test(OPINION_VERB) && !wish) || (said.test(DRINK_PREDICATE) && !wish)) {
     return statement("OPINION");
   }
-  if (test(HYPOTHETICAL, shape) && !wish) return statement("HYPOTHETICAL");
-  if (test(HABIT, shape) && !wish) return statement("HABIT");
+  if (said.test(HYPOTHETICAL) && !wish) return statement("HYPOTHETICAL");
+  if (said.test(HABIT) && !wish) return statement("HABIT");
   if (wish) return { act: "REQUEST", kind: null };
   return { act: "CHAT", kind: null };
 }
@@ -815,13 +819,21 @@ const SUPERLATIVE_PRAISE = / (best|worst|greatest|finest|nicest|tastiest) (\w+ )
 /** An amount of money said with a drink and no verb: talk of its price, not an order. */
 const PRICED = / \w+ (dollars|dollar|bucks|buck|quid|cents) (for|per|a|an|each|just for) /;
 
-const ASIDE_PHRASES: readonly (readonly string[])[] = ASIDE_WORDS.map((phrase) => phrase.split(" "));
+/** The asides by their first word: most tokens start none. */
+const ASIDES_BY_FIRST_WORD: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const byFirst = new Map<string, (readonly string[])[]>();
+  for (const phrase of ASIDE_WORDS.map((aside) => aside.split(" "))) {
+    const first = phrase[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
+  }
+  return byFirst;
+})();
 
 /** Where the asides are in the tokens: their words are neither subjects nor verbs of the clause. */
 function asidePositions(tokens: readonly string[]): Set<number> {
   const found = new Set<number>();
   for (let position = 0; position < tokens.length; position += 1) {
-    for (const phrase of ASIDE_PHRASES) {
+    for (const phrase of ASIDES_BY_FIRST_WORD.get(tokens[position] as string) ?? []) {
       if (phrase.every((word, offset) => tokens[position + offset] === word)) phrase.forEach((_, offset) => found.add(position + offset));
     }
   }
@@ -845,11 +857,12 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
   // (Only after the drink: "suggestions for someone who doesn't like beer" asks, whatever follows "who".)
   // Asides ("please", "whenever you get a sec") hold no verb of the clause either.
   // "a negroni to go with it": a verb after "to", once the drink is said, says what the drink is for.
-  const said = shape.replace(ASIDES, " ").replace(FOR_WHAT, "$1 to ").replace(TO_TAKE_AWAY, " ");
+  const withoutAsides = shape.replace(ASIDES, " ");
+  const said = withoutAsides.replace(FOR_WHAT, "$1 to ").replace(TO_TAKE_AWAY, " ");
   const outer = said.replace(INNER_CLAUSE, " ");
   const inner = outer !== said && outer.includes("DRINK");
   if (PREDICATE_WORD.test(inner ? outer : said)) return false;
-  const words = shape.replace(ASIDES, " ").split(" ").filter((word) => word !== "");
+  const words = withoutAsides.split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(withoutLead(shape))) return false;
   // "you guys batch your negronis?": a subject said first is a clause, whatever the tagger makes of its verb.
@@ -981,8 +994,8 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       reporting = false;
       continue;
     }
-    reporting = REPORTING.test(` ${tokens.join(" ")} `);
-    const cue = SUPPOSING.exec(` ${tokens.join(" ")} `);
+    reporting = matches(utterance, REPORTING);
+    const cue = SUPPOSING.exec(utterance.padded);
     supposing = !cue ? null : cue[2] === "say" ? "IF_A_SUBJECT_FOLLOWS" : "SURELY";
     const repair = repairOf(tokens, pauses, index);
     if (repair) {
@@ -993,7 +1006,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       continue;
     }
     // A yes or a no is a few words at most.
-    const said = tokens.length <= MAX_ANSWER_WORDS ? ` ${tokens.join(" ")} ` : "";
+    const said = tokens.length <= MAX_ANSWER_WORDS ? utterance.padded : "";
     const answer = said === "" ? null : YES.test(said) || SOUNDS_GOOD.test(withoutLead(said)) ? "YES" : NO.test(said) ? "NO" : null;
     if (answer) {
       clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "ANSWER", kind: null, stance: "NEUTRAL", repair: null, answer });
@@ -1049,7 +1062,7 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
         !sentenceEnds[position] &&
         TIME_FIRST.test(withoutLead(clause.utterance.padded))) ||
       // ("after my set, I'm getting a lager": the time alone, then a plan for it.)
-      (clause.act === "CHAT" && AFTER_ALONE.test(clause.utterance.padded) && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
+      (clause.act === "CHAT" && matches(clause.utterance, AFTER_ALONE) && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
   );
   if (at < 0) return clauses;
   // Only within the sentence: "our train isn't till tomorrow. Two daiquiris" orders now.
@@ -1105,12 +1118,12 @@ function withWaiting(clauses: Clause[]): Clause[] {
   const nextSaidOf = (position: number): string | undefined => clauses[position + 1]?.utterance.padded;
   return clauses.map((clause, position) => {
     // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
-    const conditionAfter = clauses[position + 1] !== undefined && CONDITION_AFTER.test((clauses[position + 1] as Clause).utterance.padded);
+    const conditionAfter = clauses[position + 1] !== undefined && matches((clauses[position + 1] as Clause).utterance, CONDITION_AFTER);
     if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     const { drafts } = clause.utterance.order;
-    if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && KEEPING_TO.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
+    if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && matches(clause.utterance, KEEPING_TO)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && ONLY_THAT_KIND.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
-    if (clause.act === "REQUEST" && saysAny(clause.utterance.padded, FETCHING_WORDS) && (SELF_SERVED.test(clause.utterance.padded) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
+    if (clause.act === "REQUEST" && saysAny(clause.utterance.padded, FETCHING_WORDS) && (matches(clause.utterance, SELF_SERVED) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
     // ("my son thinks he's getting a pint. he's not": a wish said of someone, then denied.)
     if (clause.act === "REQUEST" && clause.namesDrink && nextSaidOf(position) !== undefined && DENIED_AFTER.test(nextSaidOf(position) as string)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("my son wants a coke but he's had enough sugar today": a wish said of someone, then turned down for them.)
@@ -1128,9 +1141,9 @@ function withWaiting(clauses: Clause[]): Clause[] {
     const supposed = clauses[position - 1]?.kind === "HYPOTHETICAL" && clauses.slice(Math.max(0, position - 2), position).some((earlier) => /^ (what if|suppose|supposing|say) /.test(earlier.utterance.padded));
     if (clause.act === "REQUEST" && clause.asked && supposed) return { ...clause, act: "QUESTION", kind: null };
     // ("my shift ends at 2, then I'm having a manhattan": after a time to come, what the guest will do then.)
-    if (clause.act === "REQUEST" && THEN_A_PLAN.test(clause.utterance.padded) && position > 0 && TIME_TO_COME.test((clauses[position - 1] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
+    if (clause.act === "REQUEST" && matches(clause.utterance, THEN_A_PLAN) && position > 0 && matches((clauses[position - 1] as Clause).utterance, TIME_TO_COME)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("oh go on, I'll get it. settle up please": "it" is the bill the guest pays, not a drink.)
-    if (clause.act === "REQUEST" && PAYS_FOR_IT.test(clause.utterance.padded) && clauses.slice(position + 1).some((later) => PAYING_SAID.test(later.utterance.padded))) return { ...clause, act: "CHAT" };
+    if (clause.act === "REQUEST" && matches(clause.utterance, PAYS_FOR_IT) && clauses.slice(position + 1).some((later) => matches(later.utterance, PAYING_SAID))) return { ...clause, act: "CHAT" };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)
     // ("maybe just a water for me, I suppose": the hedge said after it settles the choice too.)
     const nextSaid = clauses[position + 1]?.utterance.padded;
@@ -1144,9 +1157,9 @@ function withWaiting(clauses: Clause[]): Clause[] {
     const after = clauses.slice(position + 1, position + 3);
     if (clause.act !== "REQUEST" || after.length === 0) return clause;
     const stance = stanceOf(clause.utterance.order.shape);
-    if (CAN_WAIT.test((after[0] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance };
+    if (matches((after[0] as Clause).utterance, CAN_WAIT)) return { ...clause, act: "STATEMENT", kind: "LATER", stance };
     // ("my parents are having the IPA, they'll come up and get it themselves": theirs to fetch.)
-    if (clause.namesDrink && after.some((later) => SELF_SERVED.test(later.utterance.padded))) return { ...clause, act: "STATEMENT", kind: "OTHER", stance };
+    if (clause.namesDrink && after.some((later) => matches(later.utterance, SELF_SERVED))) return { ...clause, act: "STATEMENT", kind: "OTHER", stance };
     return clause;
   });
 }
@@ -1172,7 +1185,7 @@ const DICTATED = /^ ((hey|ok|okay) )?(siri|google|alexa)\b|^ ((hey|ok|okay) (sir
 
 function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly boolean[]): Clause[] {
   // (Each is looked for only where one of its words was said: most utterances have none.)
-  const quiz = clauses.some((clause) => clause.tokens.some((token) => QUIZ_WORDS.has(token)) && QUIZ_TALK.test(clause.utterance.padded));
+  const quiz = clauses.some((clause) => clause.tokens.some((token) => QUIZ_WORDS.has(token)) && matches(clause.utterance, QUIZ_TALK));
   // ("hey siri text the group: at the bar, grab me an IPA on your way": the message, to the end of its sentence, is someone else's to act on.)
   const opening = clauses[0]?.tokens ?? [];
   const dictated = opening.slice(0, 3).some((token) => DICTATION_WORDS.has(token)) && DICTATED.test(` ${clauses.flatMap((clause) => clause.tokens).join(" ")} `);
@@ -1180,13 +1193,13 @@ function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly 
   // ("did I ever tell you about the time I drove the bride home... made me stop for lemonade": a story told, to its end.)
   // (It is over at "anyway" or a "please", or at a new sentence that opens with a count and a drink: "... in this bar. A Negroni for old times' sake.")
   const orderedAfter = (clause: Clause, at: number) => sentenceEnds[at - 1] === true && clause.namesDrink && /^ (a|an|one|two|three|four|five) /.test(clause.utterance.padded);
-  const storyEnd = STORY_OPENING.test(clauses[0]?.utterance.padded ?? "") ? clauses.findIndex((clause, at) => at > 0 && (STORY_OVER.test(clause.utterance.padded) || orderedAfter(clause, at))) : 0;
+  const storyEnd = STORY_OPENING.test(clauses[0]?.utterance.padded ?? "") ? clauses.findIndex((clause, at) => at > 0 && (matches(clause.utterance, STORY_OVER) || orderedAfter(clause, at))) : 0;
   return clauses.map((clause, at) => {
     if (dictated && (messageEnd < 0 || at <= messageEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (storyEnd !== 0 && at > 0 && (storyEnd < 0 || at < storyEnd) && clause.act === "REQUEST") return { ...clause, act: "STATEMENT" as const, kind: "PAST" as const };
     // ("question seven... Manhattan, obviously": an answer said, nothing asked for.)
     // ("we were table 3 every quiz night, anyway, a daiquiri": after "anyway" the talk of the quiz is over.)
-    const quizOver = clauses.slice(0, at).some((before) => STORY_OVER.test(before.utterance.padded));
+    const quizOver = clauses.slice(0, at).some((before) => matches(before.utterance, STORY_OVER));
     if (quiz && !quizOver && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (!clause.fragment || clause.act !== "REQUEST") return clause;
     const before = clauses[at - 1];
@@ -1223,10 +1236,10 @@ const WOULD = / (i|we|he|she|they|PERSON) (would|could) | would (really |just |s
 function withCounterfactuals(clauses: Clause[]): Clause[] {
   return clauses.map((clause, at) => {
     const next = clauses[at + 1];
-    const unreal = next !== undefined && (UNREAL_CONDITION.test(next.utterance.padded) || BUT_A_REASON.test(next.utterance.padded) || toldAgainst(next)) && !POLITE_CONDITION.test(next.utterance.padded);
+    const unreal = next !== undefined && (matches(next.utterance, UNREAL_CONDITION) || matches(next.utterance, BUT_A_REASON) || toldAgainst(next)) && !matches(next.utterance, POLITE_CONDITION);
     // "Doug wants to buy me a daiquiri back but I'll pass": whatever came before, the guest turns it down.
-    if (clause.act === "REQUEST" && clause.namesDrink && next !== undefined && PASSING.test(next.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
-    if (clause.act !== "REQUEST" || !next || !WOULD.test(clause.utterance.padded) || !unreal) return clause;
+    if (clause.act === "REQUEST" && clause.namesDrink && next !== undefined && matches(next.utterance, PASSING)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
+    if (clause.act !== "REQUEST" || !next || !matches(clause.utterance, WOULD) || !unreal) return clause;
     return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
   });
 }

@@ -18,6 +18,7 @@ import { SUPPLIES, parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import { isEnglishWord } from "./english.js";
 import { NOT_A_COUNT } from "./entities.js";
+import { Words } from "./word-gates.js";
 import {
   SURPRISE,
   type Mood,
@@ -61,7 +62,19 @@ export function sharedOutCount(tokens: readonly string[]): number | null {
 
 /** Whole-phrase test: `has(u, "settle up")` does not match "settle upstairs". */
 export const has = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded.includes(` ${phrase} `));
-export const matches = (u: Utterance, pattern: RegExp): boolean => pattern.test(u.padded);
+/** Each utterance's words, read once for every pattern tried on it (word-gates.ts); gone with the utterance. */
+const WORDS_OF = new WeakMap<Utterance, Words>();
+function wordsOf(u: Utterance): Words {
+  let words = WORDS_OF.get(u);
+  if (words === undefined || words.text !== u.padded) {
+    // (The padded text's words are its tokens: the spaces around them hold no word.)
+    words = new Words(u.padded, u.tokens);
+    WORDS_OF.set(u, words);
+  }
+  return words;
+}
+/** Whether the pattern matches the utterance (not run where a word it needs is not said). */
+export const matches = (u: Utterance, pattern: RegExp): boolean => wordsOf(u).test(pattern);
 const isExactly = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded === ` ${phrase} `);
 
 /** Politeness and filler around a short answer: "yes please", "the first one thanks". */

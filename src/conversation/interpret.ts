@@ -150,11 +150,11 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
       return namesAny(u) ? { intent: "MENU", subject: subjectOf(u) } : ACKNOWLEDGE;
     case "CHAT":
       // "...so I can forget about it": a modal said of someone is no command to the bar.
-      if (EDITS.has(reading.intent) && SOMEONE_MAY.test(u.padded)) return ACKNOWLEDGE;
+      if (EDITS.has(reading.intent) && matches(u, SOMEONE_MAY)) return ACKNOWLEDGE;
       // "Flight 447 is delayed again": a clause with a verb of its own that asks nothing pours nothing.
       if (reading.intent === "REPEAT_ORDER" && clause.hasVerb) return ACKNOWLEDGE;
       // "bride again!", "it's me again": someone back, not the same drinks again.
-      if (reading.intent === "REPEAT_ORDER" && BACK_AGAIN.test(u.padded) && !namesAny(u)) return ACKNOWLEDGE;
+      if (reading.intent === "REPEAT_ORDER" && matches(u, BACK_AGAIN) && !namesAny(u)) return ACKNOWLEDGE;
       // "first round: two IPAs and a lemonade": a heading for the drinks said after it, no repeat.
       if (reading.intent === "REPEAT_ORDER" && clause.fragment === false && !clause.namesDrink && clause.tokens.includes("round") && !clause.tokens.includes("another")) return ACKNOWLEDGE;
       // Neither a request nor anything else Maya knows: when unsure, she asks instead of pouring.
@@ -181,7 +181,7 @@ function offeredMadeAs(state: DialogueState): readonly Modifier[] {
 /** "an old fashioned, on the rocks, with a twist", then "put one of those on for Gloria too": made as the one poured. */
 function madeAsThosePoured(u: Utterance, state: DialogueState): readonly Modifier[] {
   // ("one of those, neat, for my brother": how it is said to be made now, not as those were.)
-  if (!ONE_OF_THOSE.test(u.padded) || u.order.looseModifiers.length > 0) return [];
+  if (!matches(u, ONE_OF_THOSE) || u.order.looseModifiers.length > 0) return [];
   const poured = [...state.lastOrder].reverse().find((line) => line.menuItemId === state.focusItemId);
   return poured ? poured.modifiers.filter(isModifier) : [];
 }
@@ -310,10 +310,10 @@ const HEDGED = / (a bit|a little|a tad|bit|rather|kind of|kinda|somewhat) (too )
  */
 function referredComment(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[]): Understanding {
   const [itemId] = focus;
-  const perceived = PERCEIVED.test(u.padded);
-  const against = clause.stance === "AGAINST" || ((perceived || THING_SUBJECT.test(u.padded)) && HEDGED.test(u.padded));
+  const perceived = matches(u, PERCEIVED);
+  const against = clause.stance === "AGAINST" || ((perceived || matches(u, THING_SUBJECT)) && matches(u, HEDGED));
   if (itemId === undefined || !against || (clause.act !== "STATEMENT" && clause.act !== "CHAT")) return reading;
-  if (namesAny(u) || !(THING_SUBJECT.test(u.padded) || perceived) || CHANGES_TAB.has(reading.intent)) return reading;
+  if (namesAny(u) || !(matches(u, THING_SUBJECT) || perceived) || CHANGES_TAB.has(reading.intent)) return reading;
   return { intent: "MENTION", subject: { itemIds: [itemId], category: null, unknown: [] }, quantity: 1, stance: "AGAINST", kind: "OPINION" };
 }
 
@@ -396,7 +396,7 @@ function revise(working: Working, repair: Repair, index: MenuIndex, countLeftOpe
     return classify(body);
   }
   // ("a cosmo... no, never mind, just the daiquiris": only the drinks already had, none of them again.)
-  if (undoing && drafts.length > 0 && ONLY_THOSE_HAD.test(body.padded) && drafts.every((draft) => !working.drafts.some((line) => sameDrink(line, draft)))) {
+  if (undoing && drafts.length > 0 && matches(body, ONLY_THOSE_HAD) && drafts.every((draft) => !working.drafts.some((line) => sameDrink(line, draft)))) {
     dropLastClause(working);
     return null;
   }
@@ -483,24 +483,24 @@ const COMPARING = / (pricier|cheaper|dearer|stronger|weaker|sweeter|more expensi
 function isTopicOf(clause: Clause, next: Clause | undefined, afterNext?: Clause): boolean {
   if (!next || !clause.fragment || clause.act !== "REQUEST") return false;
   // "the Long Island, is it tea or alcohol?": what "it" is asked to be may name a drink too.
-  const askedOfIt = next.act === "QUESTION" && IT_ASKED.test(next.utterance.padded);
+  const askedOfIt = next.act === "QUESTION" && matches(next.utterance, IT_ASKED);
   if (next.namesDrink && !askedOfIt) return false;
   if (askedOfIt && DEFINITE_TOPIC.test(clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, ""))) return true;
   // "a 13 dollar martini? sure, one please": the drink asked about, then one of it asked for.
-  if (clause.asked && next.act === "REQUEST" && !next.namesDrink && YES_THEN_ONE.test(next.utterance.padded)) return true;
+  if (clause.asked && next.act === "REQUEST" && !next.namesDrink && matches(next.utterance, YES_THEN_ONE)) return true;
   // "a twelve dollar old fashioned, worth it, give me one": a short remark on the drink, then a request that points back at it.
   // ("a nine dollar brandy, why not, pour me one": a yes to oneself is such a remark.)
   const remark = (next.act === "CHAT" || next.act === "STATEMENT" || (next.act === "ANSWER" && next.answer === "YES")) && next.tokens.length <= 3;
   const pointsBack = afterNext !== undefined && (afterNext.act === "REQUEST" || (afterNext.act === "ANSWER" && afterNext.fragment)) && !afterNext.namesDrink && POINTS_BACK.test(afterNext.utterance.padded);
   if (remark && pointsBack) return true;
   // "a martini at sunset, that's the dream isn't it": the drink said, then what it is to the guest; nothing asked.
-  if (next.act !== "REQUEST" && COMMENT_ON_IT.test(next.utterance.padded) && (afterNext === undefined || afterNext.act !== "REQUEST")) return true;
+  if (next.act !== "REQUEST" && matches(next.utterance, COMMENT_ON_IT) && (afterNext === undefined || afterNext.act !== "REQUEST")) return true;
   const said = clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, "");
   // ("and a martini, is that pricier?": any drink, when what is asked of it is how it compares or costs.)
-  const compared = INDEFINITE_TOPIC.test(said) && next.act === "QUESTION" && COMPARING.test(next.utterance.padded);
+  const compared = INDEFINITE_TOPIC.test(said) && next.act === "QUESTION" && matches(next.utterance, COMPARING);
   if (!DEFINITE_TOPIC.test(said) && !compared) return false;
   // "the manhattan, how much is": a question left open at its end asks about the drink before it.
-  return POINTS_BACK.test(next.utterance.padded) || OPEN_ENDED_QUESTION.test(next.utterance.padded);
+  return matches(next.utterance, POINTS_BACK) || matches(next.utterance, OPEN_ENDED_QUESTION);
 }
 const OPEN_ENDED_QUESTION = /^ (how much|what) (is|are|does it cost|cost|costs|price)( please)? $/;
 /** A question about "it": "is it tea or alcohol?", "what is inside it?". */
@@ -514,7 +514,7 @@ const COMMENT_ON_IT = /^ (oh |ah |wow |now )?(that|it|this) (is|was|would be|wou
 function withOpenEndsClosed(clauses: readonly Clause[], index: MenuIndex): readonly Clause[] {
   return clauses.map((clause, at) => {
     const before = clauses[at - 1];
-    if (!before || !OPEN_ENDED_QUESTION.test(clause.utterance.padded) || !isTopicOf(before, clause)) return clause;
+    if (!before || !matches(clause.utterance, OPEN_ENDED_QUESTION) || !isTopicOf(before, clause)) return clause;
     const tokens = [...clause.tokens, "it"];
     return { ...clause, tokens, utterance: utteranceOf(tokens, index) };
   });
@@ -539,11 +539,11 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
   // "never mind that second one": one unit of the last order, whatever was said since.
-  if (repair.cue === "UNDO" && ONE_MORE_UNIT.test(body.padded) && state.lastOrder.length > 0) return { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: 1 } };
+  if (repair.cue === "UNDO" && matches(body, ONE_MORE_UNIT) && state.lastOrder.length > 0) return { intent: "REMOVE", target: { kind: "LAST_ORDER", quantity: 1 } };
   // "never mind the bud" when "the bud" names nothing known: something in particular was meant, not the whole last order.
   // ("never mind, the girls already got some": a reason told, not a thing named.)
   // ("never mind, the conductor says we're stopping": who said why, not a thing named.)
-  const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && repair.body.length <= 4 && !ordersAny(body) && !SOMEONE_TELLS.test(body.padded);
+  const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && repair.body.length <= 4 && !ordersAny(body) && !matches(body, SOMEONE_TELLS);
   // ("never mind the tip", "forget the tip": the tip taken back, not the last order.)
   if (undoing && !ordersAny(body) && TIP_WORD.test(` ${repair.body.join(" ")} `)) return { intent: "SET_TIP", tip: { none: true }, refusal: null };
   if (repair.body.length === 0 || (undoing && !ordersAny(body))) {
@@ -782,13 +782,13 @@ const SAME_HERE = /^ ((ha|haha|lol|yeah|yes|oh|ah|right) )*same( here| for me| r
  */
 function withoutEchoes(clauses: readonly Clause[]): readonly Clause[] {
   // Most utterances have neither: nothing is copied for them.
-  if (!clauses.some((clause) => (clause.asked && clause.fragment && clause.namesDrink) || SAME_HERE.test(clause.utterance.padded))) return clauses;
+  if (!clauses.some((clause) => (clause.asked && clause.fragment && clause.namesDrink) || matches(clause.utterance, SAME_HERE))) return clauses;
   return clauses.flatMap((clause, position) => {
     const later = clauses.slice(position + 1);
     const echoed = clause.asked && clause.fragment && clause.namesDrink && later.some((next) => next.act === "REQUEST" && next.utterance.order.drafts.some((draft) => clause.utterance.order.drafts.some((heard) => sameDrink(heard, draft))));
     if (echoed) return [];
     const remark = (next: Clause) => next.act === "STATEMENT" || next.act === "CHAT" || (next.act === "QUESTION" && !next.asked && /^ (what|how) (a|an|such) /.test(next.utterance.padded));
-    const agreeing = SAME_HERE.test(clause.utterance.padded) && later.length > 0 && later.every((next) => remark(next) && !next.namesDrink);
+    const agreeing = matches(clause.utterance, SAME_HERE) && later.length > 0 && later.every((next) => remark(next) && !next.namesDrink);
     return agreeing ? [{ ...clause, act: "STATEMENT" as const, kind: "OPINION" as const }] : [clause];
   });
 }
@@ -810,7 +810,7 @@ function withoutArguedCounts(clauses: readonly Clause[], index: MenuIndex): read
   if (clauses.length < 2 || clauses.some((clause) => clause.namesDrink)) return clauses;
   const counts = new Set(clauses.map((clause) => spokenCount(clause.utterance)).filter((count) => count !== null));
   if (counts.size < 2) return clauses;
-  const countsOnly = (clause: Clause) => BARE_COUNT.test(clause.utterance.padded) || clause.tokens.every((token) => token === "and" || readQuantity([token], 0) !== null);
+  const countsOnly = (clause: Clause) => matches(clause.utterance, BARE_COUNT) || clause.tokens.every((token) => token === "and" || readQuantity([token], 0) !== null);
   return clauses.map((clause) => (clause.act === "REQUEST" && clause.fragment && countsOnly(clause) ? { ...clause, act: "CHAT" as const, utterance: utteranceOf(clause.tokens, index) } : clause));
 }
 
@@ -833,16 +833,16 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
     }
     // ("Ah, Old Fashioned... my father's favourite drink", "roast and a classic brew, that's my idea of heaven": a
     // drink named bare, then what it is to someone, is talk.)
-    const bare = previous?.act === "REQUEST" && previous.fragment && previous.namesDrink && previous.utterance.order.said.counts === 0 && !COURTEOUS.test(previous.utterance.padded);
-    const described = !clause.hasVerb && clause.utterance.order.drafts.every((draft) => draft.category !== null) && WHAT_A_DRINK_IS.test(clause.utterance.padded) && !MY_OWN.test(clause.utterance.padded);
-    if (previous && bare && (clause.act === "STATEMENT" || clause.act === "CHAT") && (described || (!clause.namesDrink && PRAISED_AS_A_THING.test(clause.utterance.padded)))) {
+    const bare = previous?.act === "REQUEST" && previous.fragment && previous.namesDrink && previous.utterance.order.said.counts === 0 && !matches(previous.utterance, COURTEOUS);
+    const described = !clause.hasVerb && clause.utterance.order.drafts.every((draft) => draft.category !== null) && matches(clause.utterance, WHAT_A_DRINK_IS) && !matches(clause.utterance, MY_OWN);
+    if (previous && bare && (clause.act === "STATEMENT" || clause.act === "CHAT") && (described || (!clause.namesDrink && matches(clause.utterance, PRAISED_AS_A_THING)))) {
       joined[joined.length - 1] = { ...previous, act: "STATEMENT", kind: "OPINION" };
       joined.push(clause);
       continue;
     }
     // ("Daiquiri, is it sweet?": a drink named bare, then asked about, is what the question is about.)
     // ("a negroni, that's the 11 dollar one right?": said with an article and checked, it is ordered.)
-    const namedBare = bare && !ARTICLES.has(previous.tokens[0] ?? "") && !CHECKING.test(clause.utterance.padded);
+    const namedBare = bare && !ARTICLES.has(previous.tokens[0] ?? "") && !matches(clause.utterance, CHECKING);
     const askedOf = namedBare && clause.act === "QUESTION" && !clause.namesDrink ? clause.tokens.findIndex((token) => ASKED_OF.has(token)) : -1;
     if (previous && askedOf >= 0) {
       const tokens = [...clause.tokens.slice(0, askedOf), ...previous.tokens, ...clause.tokens.slice(askedOf + 1)];
@@ -853,12 +853,12 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       // "Dave wants the amber one, a Classic Brew": the drink described, then named: one drink, said twice.
       if (previous.act === "REQUEST" && namesAgain(previous, clause)) continue;
       // ("I'll take the amber one then, a pint please": how much of the beer just named, not a lager too.)
-      if (previous.act === "REQUEST" && JUST_A_PINT.test(clause.utterance.padded) && previous.utterance.order.drafts.some((draft) => draft.candidates.every((id) => index.byId.get(id)?.category === "BEER"))) continue;
+      if (previous.act === "REQUEST" && matches(clause.utterance, JUST_A_PINT) && previous.utterance.order.drafts.some((draft) => draft.candidates.every((id) => index.byId.get(id)?.category === "BEER"))) continue;
       // ("cancel the vodka, a cosmo instead": a drink said after a removal is asked for, not taken off too.)
       // ("forget the negroni, just the lager": the drink kept, not taken off too.)
-      const afterRemoval = matches(previous.utterance, REMOVE_VERB) && clause.namesDrink && (clause.tokens.includes("instead") || KEPT_ONLY.test(clause.utterance.padded));
+      const afterRemoval = matches(previous.utterance, REMOVE_VERB) && clause.namesDrink && (clause.tokens.includes("instead") || matches(clause.utterance, KEPT_ONLY));
       // ("one IPA each for the three of us, so three IPAs": a sum said after, read on its own against what it sums.)
-      const sums = clause.namesDrink && SUMMING_UP.test(clause.utterance.padded);
+      const sums = clause.namesDrink && matches(clause.utterance, SUMMING_UP);
       if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval && !sums) {
         const tokens = [...previous.tokens, ...clause.tokens];
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
@@ -866,14 +866,14 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       }
       // ("no wait, Sammy's off the booze, three", "no, sorry, he's changed his mind, an IPA": after a cue
       // and why, the count or the drink alone is the new version.)
-      const toldWhy = previous.repair !== null && !previous.namesDrink && spokenCount(utteranceOf(previous.repair?.body ?? [], index)) === null && (BARE_COUNT.test(clause.utterance.padded) || clause.namesDrink);
+      const toldWhy = previous.repair !== null && !previous.namesDrink && spokenCount(utteranceOf(previous.repair?.body ?? [], index)) === null && (matches(clause.utterance, BARE_COUNT) || clause.namesDrink);
       if (previous.act === "REPAIR" && previous.repair && (previous.repair.body.length === 0 || toldWhy)) {
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;
       }
     }
     // ("did you see how many lagers he put away? four at least": the guest answers their own question, an estimate.)
-    if (previous?.act === "QUESTION" && clause.act === "REQUEST" && clause.fragment && !clause.namesDrink && ESTIMATED.test(clause.utterance.padded)) {
+    if (previous?.act === "QUESTION" && clause.act === "REQUEST" && clause.fragment && !clause.namesDrink && matches(clause.utterance, ESTIMATED)) {
       joined.push({ ...clause, act: "STATEMENT", kind: "OTHER" });
       continue;
     }
@@ -889,18 +889,18 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       continue;
     }
     // ("if I make the quarterfinals would you make me a daiquiri?": asked on a condition still to come.)
-    if (previous?.act === "STATEMENT" && previous.kind === "HYPOTHETICAL" && SOMEONES_CONDITION.test(previous.utterance.padded) && clause.act === "REQUEST" && clause.namesDrink) {
+    if (previous?.act === "STATEMENT" && previous.kind === "HYPOTHETICAL" && matches(previous.utterance, SOMEONES_CONDITION) && clause.act === "REQUEST" && clause.namesDrink) {
       joined.push({ ...clause, act: "STATEMENT", kind: "HYPOTHETICAL" });
       continue;
     }
     // ("a martini? at a surf contest? who does that": a drink asked of in disbelief, then remarked on.)
-    if (previous && bare && previous.asked && INCREDULOUS.test(clause.utterance.padded)) {
+    if (previous && bare && previous.asked && matches(clause.utterance, INCREDULOUS)) {
       joined[joined.length - 1] = { ...previous, act: "STATEMENT", kind: "OPINION" };
       joined.push(clause);
       continue;
     }
     // ("he says I should have a lemonade instead": what the guest is told to have, reported, is no order.)
-    if (previous && REPORTED_BY.test(previous.utterance.padded) && ADVISED.test(clause.utterance.padded)) {
+    if (previous && matches(previous.utterance, REPORTED_BY) && matches(clause.utterance, ADVISED)) {
       joined.push({ ...clause, act: "STATEMENT", kind: "OTHER" });
       continue;
     }
@@ -924,7 +924,7 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
     }
     // ("an iced tea, not the long island, just a regular iced tea": the drink asked for, said again after the one it is not.)
     const notThis = previous !== undefined && previous.namesDrink && (previous.act === "DECLINE" || /^ (not|no) /.test(previous.utterance.padded));
-    const saidAgain = notThis && clause.act === "REQUEST" && clause.fragment && RESTRICTED_AGAIN.test(clause.utterance.padded) && joined.slice(0, -1).some((before) => before.act === "REQUEST" && sameDrinks(before.utterance.order.drafts, clause.utterance.order.drafts));
+    const saidAgain = notThis && clause.act === "REQUEST" && clause.fragment && matches(clause.utterance, RESTRICTED_AGAIN) && joined.slice(0, -1).some((before) => before.act === "REQUEST" && sameDrinks(before.utterance.order.drafts, clause.utterance.order.drafts));
     if (saidAgain) continue;
     // ("actually, never mind": cues in a row are one repair, the last one's.)
     if (previous?.act === "REPAIR" && previous.repair?.cue === "REVISE" && previous.repair.body.length === 0 && clause.act === "REPAIR" && clause.repair) {
@@ -941,21 +941,21 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       continue;
     }
     // ("could I possibly, maybe, get a cosmo?": the asking and its verb, cut apart by a hedge, are one request.)
-    if (previous?.act === "REQUEST" && !previous.namesDrink && ASKING_ONLY.test(previous.utterance.padded) && /^ (get|have|grab|order|try|take) /.test(clause.utterance.padded)) {
+    if (previous?.act === "REQUEST" && !previous.namesDrink && matches(previous.utterance, ASKING_ONLY) && /^ (get|have|grab|order|try|take) /.test(clause.utterance.padded)) {
       const tokens = [...previous.tokens, ...clause.tokens];
       joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: clause.namesDrink, fragment: false };
       continue;
     }
     // ("four actually, the others just showed up": the cue said after the new count is still its cue, and what
     // follows it only tells why.)
-    const countFirst = previous !== undefined && joined.length === 1 && previous.act === "REQUEST" && previous.fragment && BARE_COUNT.test(previous.utterance.padded) && spokenCount(previous.utterance) !== null;
+    const countFirst = previous !== undefined && joined.length === 1 && previous.act === "REQUEST" && previous.fragment && matches(previous.utterance, BARE_COUNT) && spokenCount(previous.utterance) !== null;
     if (countFirst && clause.act === "REPAIR" && clause.repair?.cue === "REVISE" && !clause.namesDrink && spokenCount(utteranceOf(clause.repair.body, index)) === null) {
       const tokens = [...clause.repair.said, ...previous.tokens];
       joined[0] = { ...clause, tokens, utterance: utteranceOf(tokens, index), repair: { ...clause.repair, body: previous.tokens }, fragment: true };
       continue;
     }
     // ("three lemonades, wait, four, Jake wants one too": why the count went up, no more on top of it.)
-    if (previous?.act === "REPAIR" && previous.repair && ONE_TOO.test(clause.utterance.padded) && !previous.repair.said.some((word) => CHANGE_CUES.has(word)) && BARE_COUNT.test(` ${previous.repair.body.join(" ")} `)) continue;
+    if (previous?.act === "REPAIR" && previous.repair && matches(clause.utterance, ONE_TOO) && !previous.repair.said.some((word) => CHANGE_CUES.has(word)) && BARE_COUNT.test(` ${previous.repair.body.join(" ")} `)) continue;
     // "wait, two of them don't drink, make that three": a cue and why, then the new version with a cue of its own.
     const saysWhat = (body: readonly string[]) => spokenCount(utteranceOf(body, index)) !== null || findModifiers(body).length > 0;
     // ("oh no, only three Germans came, make it three": a count of people who came is why, not what.)
@@ -996,7 +996,7 @@ function mayAnswer(clauses: readonly Clause[]): boolean {
 
 function answersOrRemarks(clause: Clause, position: number, clauses: readonly Clause[]): boolean {
   return (
-    !TAKES_OFF.test(clause.utterance.padded) &&
+    !matches(clause.utterance, TAKES_OFF) &&
     // "neat, he's old school": a remark after the answer, naming no drink, leaves it an answer.
     (clause.act !== "STATEMENT" || (position > 0 && !clause.namesDrink && clauses[0]?.act !== "STATEMENT" && clause.kind !== "HYPOTHETICAL")) &&
     clause.act !== "QUESTION" &&
@@ -1180,7 +1180,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   const offered = state.pending?.kind === "ORDER" ? state.pending.drafts.flatMap((draft) => draft.candidates) : [];
   const pouredBefore = state.lastOrder.some((line) => offered.includes(line.menuItemId));
   // ("can you make it a dirty one" changes the one poured, whichever order it came in.)
-  const saysHow = whole !== null && !pouredBefore && whole.u.order.looseModifiers.some((read) => !read.soft) && !MAKE_IT.test(whole.u.padded);
+  const saysHow = whole !== null && !pouredBefore && whole.u.order.looseModifiers.some((read) => !read.soft) && !matches(whole.u, MAKE_IT);
   const focused = whole && !saysHow && focusedCount(whole.reading, state);
   if (focused) return { understanding: focused, answered: null };
   const opened = whole && answerOpen(clauses, whole, state, index);
@@ -1202,7 +1202,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = figureForTheTip(understanding, clauses, state);
   understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
-  if (understanding.intent === "PAY" && clauses.some((clause) => NOT_YET_SAID.test(clause.utterance.padded))) understanding = PAYING_LATER;
+  if (understanding.intent === "PAY" && clauses.some((clause) => matches(clause.utterance, NOT_YET_SAID))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
@@ -1268,10 +1268,10 @@ function figureForTheTip(understanding: Understanding, clauses: readonly Clause[
   if (clauses.some((clause) => clause.namesDrink) || clauses.length !== 1) return understanding;
   const [clause] = clauses as [Clause];
   const figure = spokenCount(clause.utterance);
-  if (figure === null || !Number.isInteger(figure) || figure < 0 || clause.utterance.order.unknown.length > 0 || COUNTS_DRINKS.test(clause.utterance.padded)) return understanding;
-  if (!RESETTING.test(clause.utterance.padded)) return understanding;
+  if (figure === null || !Number.isInteger(figure) || figure < 0 || clause.utterance.order.unknown.length > 0 || matches(clause.utterance, COUNTS_DRINKS)) return understanding;
+  if (!matches(clause.utterance, RESETTING)) return understanding;
   const tip = "percent" in tipped ? { percent: figure } : { amountCents: figure * 100 };
-  return WHAT_WOULD_IT_BE.test(clause.utterance.padded) ? { intent: "QUOTE_TIP", tip, refusal: null } : { intent: "SET_TIP", tip, refusal: null };
+  return matches(clause.utterance, WHAT_WOULD_IT_BE) ? { intent: "QUOTE_TIP", tip, refusal: null } : { intent: "SET_TIP", tip, refusal: null };
 }
 
 /** "just one long island, actually", "Mason's gone too, just one draft then": the count of a drink already poured, said again lower. */
@@ -1429,7 +1429,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     }
     let reading: Understanding | null;
     // "two martinis and I'm anybody's, so none for me": the guest takes back the drinks said for them.
-    if (NONE_FOR_ME.test(clause.utterance.padded) && working.drafts.length > 0 && !clauses.slice(0, position).some((earlier) => FOR_SOMEONE_ELSE.test(earlier.utterance.padded))) {
+    if (matches(clause.utterance, NONE_FOR_ME) && working.drafts.length > 0 && !clauses.slice(0, position).some((earlier) => matches(earlier.utterance, FOR_SOMEONE_ELSE))) {
       working.drafts = [];
       working.unknown = [];
       working.emptied = true;
@@ -1447,7 +1447,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       const askedHere = readings.some(({ understanding }) => understanding.intent === "RECOMMEND");
       const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied || askedHere;
       const body = utteranceOf(clause.repair.body, index);
-      if (WONDERING.test(body.padded)) {
+      if (matches(body, WONDERING)) {
         // "wait, what's a martini made of?": a question after the cue, not a new version of the order.
         const asked = { ...clause, act: "QUESTION" as const };
         reading = referredQuestion(gate(classify(body), asked, body), asked, body, focus, index);
@@ -1474,7 +1474,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
           reading = referredOrder(reading, clause, body, focus, index) ?? reading;
         }
         // "Actually, how much is it?": a question about the drink in focus, whatever opened it.
-        if (clause.asked || ASKING.test(body.padded)) reading = referredQuestion(reading, { ...clause, act: "QUESTION" }, body, focus, index);
+        if (clause.asked || matches(body, ASKING)) reading = referredQuestion(reading, { ...clause, act: "QUESTION" }, body, focus, index);
       }
     } else if (clause.act === "ANSWER" && clause.answer === "NO" && (working.drafts.length > 0 || working.unknown.length > 0)) {
       // "a negroni? no way": the guest answered their own question against the drink.
@@ -1501,7 +1501,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // for the drink just asked for, said after it.
       const latest = working.drafts[working.drafts.length - 1];
       // ("same, but no ice": said against how it was, taken where the drink can be made so.)
-      const against = latest && SAID_AGAINST.test(u.padded) ? takenAgainst(latest, u, index) : null;
+      const against = latest && matches(u, SAID_AGAINST) ? takenAgainst(latest, u, index) : null;
       const serving = latest ? (servingWordsOnly(u.tokens) ?? against) : null;
       if (latest && serving) {
         working.drafts[working.drafts.length - 1] = { ...latest, modifiers: replaceModifiers(latest.modifiers, serving) };
@@ -1526,13 +1526,13 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     // "another manhattan, same way": how the drinks just asked for are made, not one more of the last order.
     // ("I'll pay next week, same as always": how the guest does what they said, not a drink.)
     // ("that went down well, same again": after talk, with no drink asked for yet, "same again" is the last order again.)
-    if (u.order.said.drinks === 0 && AS_BEFORE_ALONE.test(u.padded) && (working.drafts.length > 0 || (readings.length > 0 && !has(u, "again")))) {
+    if (u.order.said.drinks === 0 && matches(u, AS_BEFORE_ALONE) && (working.drafts.length > 0 || (readings.length > 0 && !has(u, "again")))) {
       working.drafts = working.drafts.map((draft) => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft));
       continue;
     }
     // "I didn't order a martini, I asked for a manhattan": after the drink denied, the one the guest says they asked for.
     const removedHere = readings.some(({ understanding }) => understanding.intent === "REMOVE" && understanding.target.kind === "LINES");
-    if (removedHere && clause.act === "STATEMENT" && clause.namesDrink && ASKED_FOR.test(u.padded)) {
+    if (removedHere && clause.act === "STATEMENT" && clause.namesDrink && matches(u, ASKED_FOR)) {
       working.drafts.push(...u.order.drafts.map((draft) => ({ ...draft })));
       continue;
     }
@@ -1550,7 +1550,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       reading = { intent: "SET_TIP", tip: tipTalk === "PERCENT" ? { percent: figure } : { amountCents: figure * 100 }, refusal: null };
     }
     // ("tip the lot, 100 percent": after talk of a tip, a whole hundred percent is the tip, not "absolutely".)
-    if ((reading === null || reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") && !clause.namesDrink && WHOLE_SHARE.test(u.padded) && TIP_WORD.test(clauses.slice(0, position).map((before) => ` ${before.tokens.join(" ")} `).join(""))) {
+    if ((reading === null || reading.intent === "SMALL_TALK" || reading.intent === "UNKNOWN") && !clause.namesDrink && matches(u, WHOLE_SHARE) && TIP_WORD.test(clauses.slice(0, position).map((before) => ` ${before.tokens.join(" ")} `).join(""))) {
       reading = { intent: "SET_TIP", tip: { percent: 100 }, refusal: null };
     }
     // "my buddy says I should tip 25 percent": what someone else says the guest should do, reported.
@@ -1562,7 +1562,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && (has(u, "round") || matches(u, AS_ALWAYS)) && spelledOut) continue;
     // "same again, and a lemonade": the last order again, and what is added to it, in one order.
     // ("for my friend, same, but no ice": the serving words said after it are said of the same drink again.)
-    const saidAfter = clauses.slice(position + 1).some((later) => (later.namesDrink && later.act === "REQUEST") || servingWordsOnly(later.tokens) !== null || SAID_AGAINST.test(later.utterance.padded));
+    const saidAfter = clauses.slice(position + 1).some((later) => (later.namesDrink && later.act === "REQUEST") || servingWordsOnly(later.tokens) !== null || matches(later.utterance, SAID_AGAINST));
     if (reading?.intent === "REPEAT_ORDER" && !reading.itemIds && !reading.modifiers && state.lastOrder.length > 0 && saidAfter) {
       working.drafts.push(...lastOrderAgain(state, reading.scope, reading.quantity));
       continue;
@@ -1626,7 +1626,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     if (reading.intent === "ORDER") {
       if (working.position < 0) working.position = position;
       // ("same again and a lemonade" in one breath: the last order again, then the lemonade.)
-      if (working.drafts.length === 0 && state.lastOrder.length > 0 && SAME_AGAIN_AND.test(u.padded)) working.drafts.push(...lastOrderAgain(state, "ORDER", null));
+      if (working.drafts.length === 0 && state.lastOrder.length > 0 && matches(u, SAME_AGAIN_AND)) working.drafts.push(...lastOrderAgain(state, "ORDER", null));
       if (reading.tip) working.tip = reading.tip;
       working.lastClause = working.drafts.length;
       // "a martini and a cosmo for her, oh wait she's fine, just the martini then": only the drinks named again stay.
@@ -1640,7 +1640,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && DEFINITE.test(u.order.shape) && reading.drafts.every((draft) => working.drafts.some((line) => sameDrink(line, draft)))) continue;
       // "an extra glass so we can share the long island": the drink poured, shared, is no other one.
       const poured = (draft: DraftLine) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)) || working.drafts.some((line) => sameDrink(line, draft));
-      if (reading.drafts.length > 0 && u.order.said.counts === 0 && SHARING.test(u.padded) && DEFINITE.test(u.order.shape) && reading.drafts.every(poured)) continue;
+      if (reading.drafts.length > 0 && u.order.said.counts === 0 && matches(u, SHARING) && DEFINITE.test(u.order.shape) && reading.drafts.every(poured)) continue;
       // ("could you bring the IPA over to the window when it's ready": where the drink poured goes, no other one.)
       if (reading.drafts.length > 0 && u.order.said.counts === 0 && BROUGHT_OVER.test(u.order.shape) && reading.drafts.every(poured)) continue;
       // "ok, a negroni. yeah. a negroni": the same one drink said again, alone, decides; it is not a second.
@@ -1658,14 +1658,14 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "could my colleague and I have an old fashioned each?": one for each of the two.
       // ("an IPA each for me and my three mates", "a negroni each for the four of us": one for each guest said.)
       // ("we'll both have a daiquiri", "both of us want negronis": one for each of the two.)
-      const both = BOTH_OF_US.test(u.padded);
+      const both = matches(u, BOTH_OF_US);
       const each = reading.drafts.length === 1 && ((u.tokens.includes("each") && (matches(u, TWO_OF_US) || guests !== null)) || both) && reading.drafts[0]?.quantity === 1;
       const group = guests ?? (both ? 2 : null);
       if (each) reading = { ...reading, drafts: [{ ...(reading.drafts[0] as DraftLine), quantity: group ?? 2 }] };
       // "the other four of us want lagers", "a round of tequilas for the five of us": one for each guest said.
       if (group !== null) reading = { ...reading, drafts: reading.drafts.map((draft) => forEachGuest(draft, group)) };
       // "a round of IPAs for my team": one each for a group whose size was not said is asked, never guessed.
-      else if (GROUP_NAMED.test(u.padded)) reading = { ...reading, drafts: reading.drafts.map(forAGroupUncounted) };
+      else if (matches(u, GROUP_NAMED)) reading = { ...reading, drafts: reading.drafts.map(forAGroupUncounted) };
       // "one more beer": another of the kind, the one of it already poured; "another old fashioned": made as the last one.
       const anotherOfKind = (draft: DraftLine) => (draft.category !== null || draft.modifiers.length === 0) && matches(u, ANOTHER);
       working.drafts.push(...reading.drafts.map((draft) => ((asBefore && draft.modifiers.length === 0) || anotherOfKind(draft) ? { ...draft, asBefore: true as const } : draft)));
@@ -1846,7 +1846,7 @@ const SUMMING_UP = /^ (so|so that is|that is|that makes|which makes|so that make
 
 /** "one IPA each for the three of us, so three IPAs": the drinks just asked for, summed up with the counts they came to. */
 function summedUp(drafts: readonly DraftLine[], u: Utterance, working: Working): DraftLine[] {
-  if (!SUMMING_UP.test(u.padded)) return [];
+  if (!matches(u, SUMMING_UP)) return [];
   return drafts.filter((draft) => working.drafts.some((line) => sameDrink(line, draft) && line.quantity === draft.quantity));
 }
 

@@ -7,6 +7,8 @@
  * "what's a negroni"), so numbers.ts reads them in place.
  */
 
+import { literalOf } from "./patterns.js";
+
 const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
@@ -61,6 +63,9 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/'s\b/g, ""],
   [/'/g, ""],
 ];
+
+/** The contractions in the order they are undone, each with the text every match of it holds. */
+const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string, string]> = [...IRREGULAR_CONTRACTIONS, ...REGULAR_CONTRACTIONS].map(([pattern, replacement]) => [pattern, replacement, literalOf(pattern)]);
 
 /** Whole-word spellings people type without apostrophes, and chat shorthand. */
 const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
@@ -269,8 +274,8 @@ function marked(text: string): string {
   // "ok clothes my tab": a slip of the keys for "close" before the tab.
   if (result.includes("clothes ")) result = result.replace(/\bclothes (?=(my|the|our|this) (tab|bill|check)\b)/g, "close ");
   if (result.includes("'")) {
-    for (const [pattern, replacement] of IRREGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
-    for (const [pattern, replacement] of REGULAR_CONTRACTIONS) result = result.replace(pattern, replacement);
+    // (Each only where the text it needs is said: most of them need "'s " and most texts have none.)
+    for (const [pattern, replacement, needed] of CONTRACTIONS) if (result.includes(needed)) result = result.replace(pattern, replacement);
   }
   // "beer-battered fish", "whiskey glazed wings": how a dish is cooked with a drink is one word, no drink,
   // the cooking first so that it reads as no verb either ("batteredbeer fries and an IPA" asks for the IPA).

@@ -66,7 +66,7 @@ function unitsChanged(u: Utterance, linked = true): number | null {
 
 /** A request, or a question asking for one ("can it be shaken?"). */
 const asksForChange = (clause: Clause, u: Utterance): boolean =>
-  clause.act === "REQUEST" || clause.fragment || ASKING_FOR.test(opening(u)) || servingWordsOnly(u) || UNITS_SHOULD_BE.test(u.padded);
+  clause.act === "REQUEST" || clause.fragment || ASKING_FOR.test(opening(u)) || servingWordsOnly(u) || matches(u, UNITS_SHOULD_BE);
 /** "two of them should be classic brews": units of what was poured, said to be another drink. */
 const UNITS_SHOULD_BE = / of (them|those|these|the \w+) (should|ought to|need to|needs to|must|have to|has to|can|could) be /;
 
@@ -201,7 +201,7 @@ function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: 
   // ("swap one of them for a manhattan", then "do the negronis on the rocks": the order before that swap.)
   const recent = [...state.lastOrder, ...(state.lastEdit?.lastOrderBefore ?? [])];
   // ("make his manhattan up", orders ago: a drink pointed at with a change verb is the one on the tab.)
-  if (!recent.some((line) => draft.candidates.includes(line.menuItemId)) && !POINTED_CHANGE.test(u.padded)) return null;
+  if (!recent.some((line) => draft.candidates.includes(line.menuItemId)) && !matches(u, POINTED_CHANGE)) return null;
   return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true, ...unmaking };
 }
 
@@ -297,10 +297,10 @@ function askedAgain(clause: Clause, u: Utterance, state: DialogueState): Underst
   if (u.order.drafts.length === 0 || u.order.said.counts > 0) return null;
   // A fragment ("and the daiquiri?"), or "what about the IPA?": not a question of its own ("and what beers do you have?").
   // "and a lemonade for me" asks for one, whoever it is for.
-  const fragment = clause.act === "REQUEST" && clause.fragment && (ABOUT_ANOTHER.test(u.padded) || clause.asked) && !FOR_SOMEONE.test(u.padded);
+  const fragment = clause.act === "REQUEST" && clause.fragment && (matches(u, ABOUT_ANOTHER) || clause.asked) && !matches(u, FOR_SOMEONE);
   // "what about the brandy?" asks about it; "what about a beer?" proposes one.
   // (Right after a question about a drink, "what about a perfect manhattan?" asked as a question asks it too.)
-  const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && WHAT_ABOUT.test(u.padded) && (DEFINITE_DRINK.test(u.order.shape) || clause.asked);
+  const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && matches(u, WHAT_ABOUT) && (DEFINITE_DRINK.test(u.order.shape) || clause.asked);
   if (!fragment && !aboutThe) return null;
   if (!(aboutThe && clause.asked) && u.order.drafts.some((draft) => draft.modifiers.length > 0)) return null;
   return { intent: topic.kind, subject: subjectOf(u, false) };

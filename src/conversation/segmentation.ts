@@ -327,8 +327,22 @@ function taggedSubjectStartsAt(tokens: readonly string[], tags: readonly Tag[], 
 function isPredicateAt(tokens: readonly string[], position: number, inDrink: readonly boolean[]): boolean {
   const token = tokens[position] as string;
   if (inDrink[position]) return false;
-  if (PREDICATES.has(token) || FINITE.has(token) || /[a-z]{3,}(ed|es)$/.test(token)) return true;
+  if (PREDICATES.has(token) || FINITE.has(token) || INFLECTED_VERB.test(token)) return true;
   return token.endsWith("s") && position > 0 && SUBJECT_LIKE.has(tokens[position - 1] as string);
+}
+
+const INFLECTED_VERB = /[a-z]{3,}(ed|es)$/;
+
+/** Whether `word` is said in tokens[from, to) (no slice of the tokens made for it). */
+function saidBetween(tokens: readonly string[], from: number, to: number, word: string): boolean {
+  for (let at = from; at < to; at += 1) if (tokens[at] === word) return true;
+  return false;
+}
+
+/** Whether any of `words` is said in tokens[from, to). */
+function anyBetween(tokens: readonly string[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let at = from; at < to; at += 1) if (words.has(tokens[at] as string)) return true;
+  return false;
 }
 
 /** How many tokens before each position pass `test`: any range is then counted in one subtraction. */
@@ -467,6 +481,16 @@ const GIVING_VERBS = / (got|get|gets|getting|buy|bought|buys|buying|order|ordere
 const GIVING_TO_SOMEONE = / (buying|buy|bought|getting|got|get) (the|my|our|his|her|their|everyone|everybody|us|him|them|me|you) /;
 /** "the reviewer called my prose a dry martini": a verb of naming, its thing, then what it is called. */
 const NAMING_SOMETHING = / (call|calls|called|name|named|nickname|nicknamed|dubbed|dub) (the|my|our|his|her|their|it|him|them|me|us|this|that) /;
+/** Conjunctions that make the clause they open a subordinate one ("if I got everyone a martini"). */
+const SUBORDINATORS = new Set(["if", "when", "because", "cause", "although", "though", "unless", "since"]);
+
+/**
+ * What was said so far in the clause (padded) gives a drink to someone (inside a condition, or bought
+ * for someone) or names something: the drink after it is the verb's object, no bare order.
+ */
+function givesOrNames(said: string, subordinate: boolean): boolean {
+  return ((subordinate || GIVING_TO_SOMEONE.test(said)) && GIVING_VERBS.test(said)) || NAMING_SOMETHING.test(said);
+}
 /** Words a subject may open with: "more lads", "my mate", "the others". */
 const SUBJECT_DETERMINERS = new Set(["more", "the", "my", "our", "his", "her", "their", "some", "two", "three", "a", "another"]);
 
@@ -652,7 +676,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "we're up 7 to 3 two IPAs please": after talk of scores or times (their numbers are no counts),
     // a count of a drink asked for politely is a request of its own.
     // ("my score was 87 out of 100 an iced tea please": an article counts it too.)
-    if (pause === "NONE" && tokens.slice(clauseStart, position).includes(NOT_A_COUNT) && readQuantity(tokens, position) !== null && matchMenuAt(tokens, position + 1, index) !== null) {
+    if (pause === "NONE" && saidBetween(tokens, clauseStart, position, NOT_A_COUNT) && readQuantity(tokens, position) !== null && matchMenuAt(tokens, position + 1, index) !== null) {
       const rest = tokens.slice(position);
       if ((rest.includes("please") || rest.includes("thanks")) && hasPredicate(clauseStart, position) && !hasDrink(clauseStart, position) && !hasNegation(clauseStart, position)) {
         cut(position);
@@ -675,7 +699,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       continue;
     }
     // "we're in room 412 could we get...": a question or a request starts again, said without a pause.
-    const asking = AUX.has(tokens[clauseStart] as string) || tokens.slice(clauseStart, position).some((word) => WH.has(word));
+    const asking = AUX.has(tokens[clauseStart] as string) || anyBetween(tokens, clauseStart, position, WH);
     // ("table 12 checking in can we get...": three words or more before it are a clause of their own, verb or not).
     const canWe = AUX.has(token) && NOMINATIVE.has(tokens[position + 1] ?? "") && position - clauseStart >= 3;
     // ("actually can you do those on the rocks": after "can you", "do" is the verb asked for.)
@@ -783,7 +807,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "...negronis I'll have a martini": a new subject after the end of a clause.
     const opener = tokens[clauseStart] as string;
-    const subordinate = ["if", "when", "because", "cause", "although", "though", "unless", "since"].includes(opener);
+    const subordinate = SUBORDINATORS.has(opener);
     if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position, tags) && hasPredicate(clauseStart, position)) {
       cut(position);
       continue;
@@ -802,8 +826,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       const bareOrder =
         ended &&
         previous !== "half" &&
-        !((subordinate || GIVING_TO_SOMEONE.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) && GIVING_VERBS.test(` ${tokens.slice(clauseStart, position).join(" ")} `)) &&
-        !NAMING_SOMETHING.test(` ${tokens.slice(clauseStart, position).join(" ")} `) &&
+        !givesOrNames(` ${tokens.slice(clauseStart, position).join(" ")} `, subordinate) &&
         // ("so just the one pint": "the one" counts it as "one" does.)
         (countsADrinkAt(tokens, position, index) ||
           (RESTRICTING.has(token) && countsADrinkAt(tokens, position + (tokens[position + 1] === "the" ? 2 : 1), index)) ||
