@@ -123,7 +123,7 @@ const LEAD = new Set([
   "and", "so", "well", "oh", "okay", "alright", "then", "also", "but", "though", "hey", "hi", "hello", "maya", "now", "right", "just", "ah",
   "evening", "morning", "afternoon", "hiya", "howdy", "wow", "honestly", "anyway", "anyways", "look", "listen", "hmm", "great", "cool", "perfect", "fine", "yo", "please",
   "ooh", "oooh", "ohh", "ahh", "aah", "yay", "woo", "whoa", "woah", "gosh", "geez", "jeez", "ha", "haha", "lol", "ok", "yes", "yikes", "whoops", "oops",
-  "blimey", "crikey", "phew",
+  "blimey", "crikey", "phew", "omg", "dang", "damn", "mm", "mmm",
 ]);
 
 const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
@@ -289,7 +289,8 @@ const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 const ADVICE_REPORTED = / (says|said|thinks|reckons|tells me|told me|keeps telling me) (that )?((i|we) (should|ought to|must|need to|have to)|to) /;
 
 /** Someone's word on a drink, passed on: "the saxophonist told me your negroni...", "everyone says the IPA...". */
-const HEARSAY = / (told|tells|telling) (me|us) (that )?(?!to )(\w+ )?(\w+ )?DRINK (is|are|was|were) | (said|says|swear|swears|reckon|reckons) (that )?(your|the|this|that|these|those) (\w+ )?DRINK (is|are|was|were) /;
+// ("Big Lou says you guys pour the best negroni on the block": what the bar does, as someone says it.)
+const HEARSAY = / (told|tells|telling) (me|us) (that )?(?!to )(\w+ )?(\w+ )?DRINK (is|are|was|were) | (said|says|swear|swears|reckon|reckons) (that )?(your|the|this|that|these|those) (\w+ )?DRINK (is|are|was|were) | (said|says|swear|swears|reckon|reckons|told me|tells me) (that )?(you|you guys|you lot|this place|this bar|they) (pour|make|do|serve|mix|have) (the|a|an) (best|finest|worst|strongest|cheapest|greatest|only) /;
 
 const WISH = oneOf([
   / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather |gladly |happily |kindly |still )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,
@@ -1098,14 +1099,17 @@ const DENIED_AFTER = /^ ((no|nope|oh) )?(he|she|they|you) (is|are|will|does|do) 
  * People on the pitch, the stage or the screen, never at the bar: the ones they stand for ("he") may be
  * wished a drink in jest, never poured one ("send the band a round" is still an order: a command).
  */
-const SOMEONE_AWAY = /^ (\w+ )?(the|that|their|our|your) (ref|referee|umpire|linesman|keeper|goalie|goalkeeper|striker|defender|player|players|manager|coach|singer|band|drummer|guitarist|bassist|pianist|actor|actors|actress|anchor|presenter|commentator|commentators|pundit|pundits|pilot|captain|president|king|queen|opposition|other team)( \w+)? (has|have|had|is|are|was|were|looks|needs|need|wants|want|deserves|could|should|must|will) /;
+const SOMEONE_AWAY = /^ (\w+ )?(the|that|their|our|your) (ref|referee|umpire|linesman|keeper|goalie|goalkeeper|striker|defender|player|players|manager|coach|singer|band|drummer|guitarist|bassist|pianist|actor|actors|actress|anchor|presenter|commentator|commentators|pundit|pundits|pilot|captain|crew|president|king|queen|opposition|other team)( \w+)? (has|have|had|is|are|was|were|looks|needs|need|wants|want|deserves|could|should|must|will|said|says) /;
 const WISH_OF_THEM = /^ (and |so |well )?(he|she|they|him|her|them) ((really|definitely|clearly|badly|so) )?(needs|need|wants|want|deserves|deserve|could use|could do with|will need|is going to need|are going to need) /;
 function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolean {
   const clause = clauses[position] as Clause;
-  if (SOMEONE_AWAY.test(clause.utterance.padded) && /(needs|need|wants|want|deserves|deserve|could use|could do with) /.test(clause.utterance.padded)) return true;
+  // ("the pilot said he'd kill for a cold pint": their wish, reported.)
+  if (SOMEONE_AWAY.test(clause.utterance.padded) && /(needs|need|wants|want|deserves|deserve|could use|could do with|kill for|murder|love) /.test(clause.utterance.padded)) return true;
   return position > 0 && WISH_OF_THEM.test(clause.utterance.padded) && SOMEONE_AWAY.test((clauses[position - 1] as Clause).utterance.padded);
 }
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
+/** "just what I needed", "hits the spot": the drink in hand, enjoyed. */
+const SATISFIED = /^ ((oh|mm|mmm|ah|ahh|yes|wow) )*((that is |this is |it is )?(just|exactly) what (i|we|the doctor) (needed|wanted|ordered)|(that |this |it )?(hits|hit) the spot|(that is |this is )?heaven) /;
 const REGRET = /^ ((oh|god|man|honestly|seriously) )*(what (was|were) (i|we) thinking|what have (i|we) done|whose (bright )?idea was (that|this)|why did (i|we) (do|order|have|get) (that|this|it)|(i|we) must (be|have been) (mad|crazy|insane|nuts|out of (my|our) minds?)|never again) /;
 /** "but he's had enough", "but she shouldn't": what is said of the one the drink was for, after "but". */
 const BUT_THEY = /^ but (he|she|they) /;
@@ -1133,7 +1137,7 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && clause.namesDrink && turnedDown) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("a long island after six hours on the slopes, what was I thinking": the drink had, regretted.)
     // ("a martini please, what was I thinking not ordering sooner": asked for, the regret is of the wait.)
-    const regretted = nextSaidOf(position) !== undefined && REGRET.test(nextSaidOf(position) as string) && !/ (not|never) /.test(nextSaidOf(position) as string);
+    const regretted = nextSaidOf(position) !== undefined && (REGRET.test(nextSaidOf(position) as string) || SATISFIED.test(nextSaidOf(position) as string)) && !/ (not|never) /.test(nextSaidOf(position) as string);
     if (clause.act === "REQUEST" && clause.fragment && regretted && !/ (please|thanks) /.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "PAST", stance: "AGAINST" };
     // ("the ref's had a shocker, he needs one of these": a wish said of someone who is not at the bar, a joke.)
     if (clause.act === "REQUEST" && saidOfSomeoneAway(clauses, position)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "FOR" };

@@ -311,6 +311,8 @@ const MORE_OF_DRINKS = new Set(["exactly", "just", "like", "each", "cold", "quic
 export const ofSomethingElse = (u: Utterance): boolean => roundOfSomethingElse(u) || moreOfSomethingElse(u);
 const ROUND_OF_DRINKS = new Set(["the", "same", "drinks", "those", "them", "these", "that", "shots", "beers", "pints", "cocktails", "whatever", "everything", "what"]);
 const SAME_AGAIN = / (same again|the same again|again|same) (on|for|with) /;
+/** "same again on the jack": a thing named after "on" or "with" that is none of the words for the drinks. */
+const SAME_AGAIN_ON_SOMETHING = / (same again|again|same) (on|with) (the|my|that) (?!(same|usual|drinks?|round|rounds|lot|beers?|pints?|cocktails?|shots?|ice|rocks|side|house|tab|bill|twist|chaser)\b)\w+ /;
 const WHOLE_ORDER = / (round|same|again|repeat|ditto|same thing|keep (them|em) coming) /;
 
 const ORDER_VERB =
@@ -486,6 +488,8 @@ function classifyRepeat(u: Utterance): Understanding | null {
   // "same again on the pints": the drinks named, as they were poured.
   const named = u.order.topics.filter((topic) => topic.category === null).flatMap((topic) => topic.candidates);
   if (named.length > 0 && matches(u, SAME_AGAIN)) return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null, itemIds: [...new Set(named)] };
+  // ("same again on the jack": again of something named that Maya cannot place; asked, never the whole last order.)
+  if (named.length === 0 && u.order.topics.length === 0 && matches(u, SAME_AGAIN_ON_SOMETHING)) return null;
   const oneDrink = !has(u, "round", "rounds") && (matches(u, / (another|one more|refill) /) || matches(u, / \w+ more /));
   if (oneDrink || !matches(u, WHOLE_ORDER)) return { intent: "REPEAT_ORDER", scope: "LINE", quantity: u.order.looseQuantity };
   return { intent: "REPEAT_ORDER", scope: "ORDER", quantity: null };

@@ -42,7 +42,7 @@ import { SUPPLIES, withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
 import { readQuantity } from "./numbers.js";
-import { everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingsApart, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
+import { drinksMadeOtherwise, everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingsApart, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
 import { withDescribedDrinks } from "./descriptions.js";
@@ -559,6 +559,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     return { intent: "REMOVE", target: { kind: "LINES", lines } };
   }
   // ("actually make that lager an IPA": the cue's verb is the body's, "make that lager an IPA" names the one to change.)
+  // ("make those vodkas neat too": the drinks named, poured before, made another way; "make that a vodka" replaces.)
+  const madeOtherwise = repair.said.some((word) => CHANGE_CUES.has(word)) ? drinksMadeOtherwise(utteranceOf([...repair.said, ...repair.body], index)) : null;
+  if (madeOtherwise) return madeOtherwise;
   const changing = repair.said.some((word) => CHANGE_CUES.has(word)) && body.order.drafts.length === 2 && !["a", "an", "one", "two", "three"].includes(repair.body[0] ?? "");
   const explicit = classify(changing ? utteranceOf([...repair.said, ...repair.body], index) : body);
   // "actually take the second one off": units of the last order, not a new count for it.

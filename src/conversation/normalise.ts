@@ -300,6 +300,10 @@ function marked(text: string): string {
   if (result.includes("not ")) result = result.replace(/\bnot (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect),? (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect|with a twist)\b/g, "$2, not $1");
   // "oh, three of those actually": a correction with its cue said last, read with the cue first ("actually three of those").
   if (result.includes("actually")) result = result.replace(CUE_SAID_LAST, "$1actually $2$3");
+  // "neat, like always": as always, the way the guest has it.
+  if (result.includes("like ")) result = result.replace(/\blike (always|usual|normal|before|last time)\b/g, "as $1");
+  // "you guys pour the best negroni": the plural "you" is "you" to every reader.
+  if (result.includes("you guys")) result = result.replace(/\byou guys\b/g, "you");
   // "no, just make it a flat five dollars": "just" before the cue softens it, and says nothing more.
   if (result.includes("just make")) result = result.replace(/\bjust (make (it|that|those|them|mine))\b/g, "$1");
   // "oh wait, not five, four": the count wanted said after the one taken back, read as "four not five".

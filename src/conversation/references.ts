@@ -415,6 +415,7 @@ function correctedServing(u: Utterance, state: DialogueState): Understanding | n
 export function readEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex, namedBefore: readonly string[] = []): Understanding | null {
   return (
     correctedDrink(reading, clause, u, state) ??
+    madeOtherwise(clause, u) ??
     referredEdit(reading, clause, u, state, index) ??
     namedEdit(reading, clause, u, state) ??
     unitReplaced(reading, asksForChange(clause, u), u, state, namedBefore) ??
@@ -424,6 +425,15 @@ export function readEdit(reading: Understanding, clause: Clause, u: Utterance, s
     openDrinksOrdered(reading, clause, u, state)
   );
 }
+
+/** "make those vodkas neat too", "have the martinis shaken": drinks already poured, named, to be made another way. */
+const MAKE_THE_DRINK = /^ ((and|oh|so|then|also|please|actually) )*(make|have|do|serve) (the|those|these|my|our|both|both the|all the) (\w+ )?DRINK (MOD )+((too|as well|please|then|now|instead|actually) )*$/;
+export function drinksMadeOtherwise(u: Utterance): Understanding | null {
+  const [draft, ...others] = u.order.drafts;
+  if (!draft || others.length > 0 || draft.candidates.length !== 1 || draft.modifiers.length === 0 || !MAKE_THE_DRINK.test(u.order.shape)) return null;
+  return { intent: "MODIFY", modifiers: canonicalModifiers(draft.modifiers), itemIds: [...draft.candidates], all: true };
+}
+const madeOtherwise = (clause: Clause, u: Utterance): Understanding | null => (clause.act === "QUESTION" ? null : drinksMadeOtherwise(u));
 
 /** The new version after a repair cue read as an edit: a drink corrected, or units replaced ("sorry, make one a cosmo"). */
 export const revisedEdit = (body: Utterance, state: DialogueState): Understanding | null =>

@@ -2911,3 +2911,13 @@ describe("after Z109 and Z110: the tip taken down or up to a number, paying aske
     expect((await say("right lads, I'm closing us out")).paymentId).not.toBeNull();
   });
 });
+
+describe("after Z111 and Z112: someone's word that the bar pours the best, a wish of someone at work elsewhere, the drink in hand enjoyed, 'same again on' something unknown, drinks poured before made another way, 'like always'", () => {
+  itPoursNothing(["my uncle swears you guys make the best old fashioned in the city", "the captain said she'd kill for a gin"]);
+  itEndsWith([
+    [["an iced tea", "ahh, cold iced tea, exactly what I needed"], ["1 iced-tea"]],
+    [["a negroni", "two lagers", "same again on the thingy"], ["1 negroni", "2 tap-beer"]],
+    [["two gins on the rocks", "and a soda", "make those gins neat"], ["1 soda", "2 gin (neat)"]],
+    [["a bourbon", "on the rocks, like always"], ["1 whiskey (on the rocks)"]],
+  ]);
+});

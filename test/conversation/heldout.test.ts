@@ -70,6 +70,9 @@ const REQUIRED: Readonly<Record<string, number>> = {
   // "tree lager"; its "one with ice, one normal" said of two daiquiris just poured is read since Z21/Z22.
   "fresh-2026-12-06-z15": 0.97,
   "fresh-2026-12-06-z16": 0.94,
+  // Z112: one visit, "wait, Priya doesn't want the daiquiri anymore, cancel that", takes back the whole last
+  // order instead of the daiquiri (8 turns); left for the next round.
+  "fresh-2026-12-06-z112": 0.955,
   // Z17 and Z18, run once on the engine after the Z15/Z16 round and given one short round at the end of
   // the session: Z17 keeps "and one for the fella who just walked in" after "a Negroni it is, up" (counted
   // below); Z18's "take the neat one off" said after a Heineken was ordered is read since Z21/Z22.
@@ -153,9 +156,7 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run; Z61's one, Z66's two, Z67's, Z75's and Z76's one are their writers' slips: "round it up" on $24.20 expects a $2.80 tip, where $3.00 makes $25.00; Z90's one is "make the cosmo a daiquiri" after a cosmo
- * shaken, which keeps the shaking the daiquiri takes too, at no price, where its writer expected it dropped). Z104's six
- * are one visit: "the saxophonist told me your negroni is the best in town" while two drinks are on offer pours the
- * Negroni, carried on to later turns. */
+ * shaken, which keeps the shaking the daiquiri takes too, at no price, where its writer expected it dropped). */
 const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 16, "fresh-2026-12-06-z34": 7, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z40": 3, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z55": 1, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z71": 3, "fresh-2026-12-06-z72": 6, "fresh-2026-12-06-z73": 2, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1 };
 
 const folded = FOLDERS.flatMap((folder) =>
