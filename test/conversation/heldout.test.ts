@@ -7,6 +7,11 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeVerdict, readHeldOutSet, scoreSet } from "./heldout-kit.js";
+import { checkWordGates } from "../../src/conversation/word-gates.js";
+
+// Every pattern a word gate rules out is run anyway while the sets are replayed: a gate that would have
+// hidden a match fails the replay (word-gates.ts).
+checkWordGates(true);
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const FOLDERS = ["bench/heldout", "bench/outside"];
