@@ -290,7 +290,7 @@ const ADVICE_REPORTED = / (says|said|thinks|reckons|tells me|told me|keeps telli
 
 /** Someone's word on a drink, passed on: "the saxophonist told me your negroni...", "everyone says the IPA...". */
 // ("Big Lou says you guys pour the best negroni on the block": what the bar does, as someone says it.)
-const HEARSAY = / (told|tells|telling) (me|us) (that )?(?!to )(\w+ )?(\w+ )?DRINK (is|are|was|were) | (said|says|swear|swears|reckon|reckons) (that )?(your|the|this|that|these|those) (\w+ )?DRINK (is|are|was|were) | (said|says|swear|swears|reckon|reckons|told me|tells me) (that )?(you|you guys|you lot|this place|this bar|they) (pour|make|do|serve|mix|have) (the|a|an) (best|finest|worst|strongest|cheapest|greatest|only) /;
+const HEARSAY = / (told|tells|telling) (me|us) (that )?(?!to )(\w+ )?(\w+ )?DRINK (is|are|was|were) | (said|says|swear|swears|reckon|reckons) (that )?(your|the|this|that|these|those) (\w+ )?DRINK (is|are|was|were) | (said|says|swear|swears|reckon|reckons|told me|tells me) (that )?(you|you lot|this place|this bar|they) (pour|make|do|serve|mix|have) (the |a |an )?(\w+ ){0,2}DRINK /;
 
 const WISH = oneOf([
   / (i|we) (will|would|shall) (just |probably |also |definitely |really |very much |so much |quite |much rather |rather |gladly |happily |kindly |still )?(like|love|have|take|get|do|go with|go for|try|start with|prefer|want|need|order|grab|pick|kill for) /,

@@ -573,7 +573,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   // "Actually make the tip a flat two bucks": a tip said again is a tip, whatever words it holds.
   if (explicit.intent === "SET_TIP" && drafts.length === 0) return explicit;
   if (ordersAny(body)) {
-    const said = drafts.map((draft) => ({ ...draft }));
+    // ("four tap beers, two negronis", then "make that three beers": the kind said is the one of it just ordered.)
+    const said = drafts.map((draft) => ofTheKindOrdered(draft, state));
     const last = state.lastOrder[state.lastOrder.length - 1];
     // "actually make the bourbon a single": the drink ordered, named, no longer made one way.
     const unmade = body.order.negatedModifiers ?? [];
@@ -641,6 +642,13 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
 function withoutNoneAsked(drafts: DraftLine[]): DraftLine[] {
   const asked = drafts.filter((draft) => draft.quantity !== 0);
   return asked.length > 0 && asked.length < drafts.length ? asked : drafts;
+}
+
+/** A kind of drink said ("beers") when the last order holds exactly one drink of it: that drink, as said. */
+function ofTheKindOrdered<Draft extends DraftLine>(draft: Draft, state: DialogueState): Draft {
+  if (draft.category === null) return { ...draft };
+  const ordered = [...new Set(state.lastOrder.map((line) => line.menuItemId).filter((id) => draft.candidates.includes(id)))];
+  return ordered.length === 1 ? { ...draft, candidates: ordered, category: null } : { ...draft };
 }
 
 /** "could you pour one for her", "get me one too": a drink asked for by a verb of pouring, not a new count. */

@@ -303,9 +303,14 @@ function marked(text: string): string {
   // "neat, like always": as always, the way the guest has it.
   if (result.includes("like ")) result = result.replace(/\blike (always|usual|normal|before|last time)\b/g, "as $1");
   // "you guys pour the best negroni": the plural "you" is "you" to every reader.
-  if (result.includes("you guys")) result = result.replace(/\byou guys\b/g, "you");
+  if (result.includes("you guys") || result.includes("you lot")) result = result.replace(/\byou (guys|lot)\b/g, "you");
   // "no, just make it a flat five dollars": "just" before the cue softens it, and says nothing more.
   if (result.includes("just make")) result = result.replace(/\bjust (make (it|that|those|them|mine))\b/g, "$1");
+  // "sorry, I said three but I meant two": the count meant, said after the one said.
+  if (result.includes("meant")) result = result.replace(/\bi said (\w+),? but i meant\b/g, "i meant");
+  // "three cosmos for the ladies up in the box": where they sit, no drink served up.
+  // ("settle up at the end", "a top-up on my wristband": the verb's own "up", left alone.)
+  if (result.includes("up in ")) result = result.replace(/(?<!\b(settle|square|top|fix|sort|ring|pay|cash|set|hook|warm|heat|sum|add|end|wind|mix|shake)[- ])\bup in (the|our|my|their|that)\b/g, "upstairs in $2");
   // "oh wait, not five, four": the count wanted said after the one taken back, read as "four not five".
   if (result.includes("not ")) result = result.replace(COUNT_TAKEN_BACK, "$2 not $1");
   // "make those up, no ice": "no ice" only says again what "up" means.

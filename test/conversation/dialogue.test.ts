@@ -2921,3 +2921,12 @@ describe("after Z111 and Z112: someone's word that the bar pours the best, a wis
     [["a bourbon", "on the rocks, like always"], ["1 whiskey (on the rocks)"]],
   ]);
 });
+
+describe("after Z113 and Z114: 'you lot make a mean one', 'I said three but I meant two', a kind named for the one of it just ordered, 'up in the box'", () => {
+  itPours([["two negronis for the couple up in the balcony", ["2 negroni"]]]);
+  itPoursNothing(["the waiter told me you lot do a cracking manhattan"]);
+  itEndsWith([
+    [["four IPAs", "sorry, I said four but I meant three"], ["3 ipa"]],
+    [["two lagers, a cosmo and a soda", "actually make that three beers"], ["1 cosmopolitan", "1 soda", "3 tap-beer"]],
+  ]);
+});
