@@ -7,12 +7,21 @@
  * The words a pattern needs are read off its source, once, by a small analysis that only ever
  * claims what every match must contain: a word is "needed" when every match holds it between two
  * spaces (or a space and an end of the text). A text's words are its pieces between spaces, so a
- * text that holds none of the needed words cannot match. Patterns the analysis cannot vouch for
- * (flags, back-references, a branch with no whole word) are simply always run.
+ * text that holds none of the needed words cannot match. A branch with no whole word may still
+ * need a long piece of text (" checkout"), looked for as it stands. Patterns the analysis cannot
+ * vouch for (flags, a branch with neither) are simply always run.
  */
 
 /** The boundary an anchor stands for in the strings the analysis builds: it delimits words as a space does, but is no character of the text. */
 const EDGE = "\u0001";
+/**
+ * A needed "word" that starts with PIECE is a piece of text the match holds, though not as a whole word:
+ * looked for in the text as it stands. Such a look costs more than a word's, so few are used, and only long ones.
+ */
+const PIECE = "\u0002";
+const MIN_PIECE = 4;
+const MAX_PIECES = 3;
+
 /** More strings than this and a piece of a pattern is no longer followed string by string. */
 const MAX_STRINGS = 1024;
 /** How many repeats of a piece are followed string by string ("(very )?" and "(\w+ ){0,2}" are not). */
@@ -27,7 +36,7 @@ const COMMON = new Set([
   "PERSON", "to", "for", "of", "me", "it", "is", "you", "we", "my", "that", "this", "in", "on",
   "one", "two", "please", "can", "get", "have", "some", "with", "would", "like", "will", "just", "what",
 ]);
-/** What needing a word costs: one for any word not said everywhere. */
+/** What needing a word costs: one for a rare word; a piece of text costs more to look for. */
 const wordCost = (word: string): number => (EVERYWHERE.has(word) ? 100 : COMMON.has(word) ? 40 : word.startsWith(PIECE) ? 30 : 1);
 
 interface Reading {
@@ -78,14 +87,6 @@ function concatenated(left: readonly string[] | null, right: readonly string[] |
   if (left === null || right === null || left.length * right.length > MAX_STRINGS) return null;
   return left.flatMap((head) => right.map((tail) => head + tail));
 }
-
-/**
- * A needed "word" that starts with PIECE is a piece of text the match holds, though not as a whole word:
- * looked for in the text as it stands. Such a look costs more than a word's, so few are used, and only long ones.
- */
-const PIECE = "\u0002";
-const MIN_PIECE = 4;
-const MAX_PIECES = 3;
 
 /** The longest end all the strings share. */
 function sharedEnd(strings: readonly string[]): string {
