@@ -558,16 +558,19 @@ export function classify(u: Utterance): Understanding {
   const tip = matches(u, TIP_RULE) ? null : readTip(u);
   // Paying later, on a condition or by someone else is talk of paying, not a payment.
   if (matches(u, PAYING_HOW)) return { intent: "SMALL_TALK", topic: "PAYING_HOW" };
-  const aboutPaying = (matches(u, PAY_VERB) && !matches(u, PAY_IDIOM)) || matches(u, BILL_NOUN) || isExactly(u, "check", "bill") || matches(u, SPLITTING);
+  // (The paying patterns are long and each is asked about more than once below: run once.)
+  const payVerb = matches(u, PAY_VERB);
+  const billNoun = matches(u, BILL_NOUN);
+  const aboutPaying = (payVerb && !matches(u, PAY_IDIOM)) || billNoun || isExactly(u, "check", "bill") || matches(u, SPLITTING);
   const payingNow = aboutPaying && asksToPayNow(whenPaying(u));
   // "A 15% tip and close me out": both in one breath, the tip first, then the payment.
   if (tip && payingNow && tip.tip !== null && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY", tip };
   // "pay the bill including the tip": the tip already set, named in passing.
-  if (tip && payingNow && tip.tip === null && matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
+  if (tip && payingNow && tip.tip === null && payVerb && !matches(u, HOW_MUCH_TO_PAY)) return { intent: "PAY" };
   if (tip) return { intent: "SET_TIP", ...tip };
   if (aboutPaying && !payingNow) return PAYING_LATER;
-  if (matches(u, PAY_VERB) && !matches(u, HOW_MUCH_TO_PAY) && !matches(u, PAY_IDIOM)) return { intent: "PAY" };
-  if ((matches(u, BILL_NOUN) || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
+  if (payVerb && !matches(u, HOW_MUCH_TO_PAY) && !matches(u, PAY_IDIOM)) return { intent: "PAY" };
+  if ((billNoun || isExactly(u, "check", "bill")) && !matches(u, LOOKING_AT_BILL)) return { intent: "PAY" };
 
   if (matches(u, BALANCE_FOR) && (namesDrink(u) || u.order.looseQuantity !== null || has(u, "round", "another", "drink", "drinks", "it", "that", "this", "one", "those", "them"))) {
     return { intent: "SHOW_BALANCE", asked: u.order.drafts };

@@ -53,7 +53,15 @@ const ORDINALS: ReadonlyMap<string, number> = new Map([
 /** Ordinal meaning "the last one in the list". */
 export const LAST_ORDINAL = -1;
 
-const INTEGER = /^\d+$/;
+/** Whether the word is all digits (as /^\d+$/ says), looked at without a pattern: numbers are read at every word. */
+function isDigits(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let at = 0; at < word.length; at += 1) {
+    const code = word.charCodeAt(at);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** Words for a number too large to mean anything but "too many". */
@@ -94,7 +102,7 @@ export function readNumber(tokens: readonly string[], start: number): NumberRead
 
 function readBelowThousand(tokens: readonly string[], start: number): NumberRead | null {
   const first = at(tokens, start);
-  if (INTEGER.test(first)) return { value: Number.parseInt(first, 10), length: 1 };
+  if (isDigits(first)) return { value: Number.parseInt(first, 10), length: 1 };
 
   let value: number;
   let length: number;
@@ -193,7 +201,7 @@ function readQuantityWords(tokens: readonly string[], start: number): NumberRead
   }
   // "a half dozen"
   if ((first === "a" || first === "an") && second === "half" && at(tokens, start + 2) === "dozen") return { value: 6, length: 3 };
-  if (DECIMAL.test(first) && first.includes(".")) return { value: Number.parseFloat(first), length: 1 };
+  if (first.includes(".") && DECIMAL.test(first)) return { value: Number.parseFloat(first), length: 1 };
   const plural = PLURAL_MULTIPLIERS.get(first);
   if (plural !== undefined) return { value: COUNTLESS, length: 1 };
   const fraction = readFraction(tokens, start);
@@ -219,7 +227,7 @@ function readQuantityWords(tokens: readonly string[], start: number): NumberRead
   if (at(tokens, start + after) === "dozen") return { value: number.value * 12, length: after + 1 };
   // "two point five": a decimal said aloud.
   if (at(tokens, start + after) === "point") {
-    const decimals = readBelowHundred(tokens, start + after + 1) ?? (INTEGER.test(at(tokens, start + after + 1)) ? { value: Number(at(tokens, start + after + 1)), length: 1 } : null);
+    const decimals = readBelowHundred(tokens, start + after + 1) ?? (isDigits(at(tokens, start + after + 1)) ? { value: Number(at(tokens, start + after + 1)), length: 1 } : null);
     if (decimals) return { value: number.value + Number(`0.${decimals.value}`), length: after + 1 + decimals.length };
   }
   // "one and a half", "two and a half"
@@ -255,7 +263,7 @@ export function readMoneyCents(tokens: readonly string[], start: number): Number
   let dollars: number | null = null;
   let cents = 0;
   let length = 0;
-  if (DECIMAL.test(first) && first.includes(".")) {
+  if (first.includes(".") && DECIMAL.test(first)) {
     const [whole = "0", fraction = ""] = first.split(".");
     if (fraction.length > 2) return null;
     dollars = Number.parseInt(whole, 10);

@@ -68,10 +68,15 @@ const SEPARATORS = new Set(["and", "plus", "also", "then", "or"]);
 const SIZES = new Set(["small", "medium", "med", "large", "lg", "xl", "big", "giant", "jumbo", "regular", "tall", "mini", "size", "sized"]);
 const VOLUME_UNITS = new Set(["liter", "liters", "litre", "litres", "l", "oz", "ounce", "ounces", "ml", "cl"]);
 
+/** A measure typed as one word: "12oz", "330ml". */
+const MEASURED = /^\d+(\.\d+)?(oz|ml|cl|l)$/;
+/** (A cheap look before the pattern, which is tried at every word.) */
+const startsWithDigit = (word: string): boolean => word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57;
+
 /** How many words from `start` only say a size. */
 function sizeLengthAt(tokens: readonly string[], start: number): number {
   const token = tokens[start] as string;
-  if (SIZES.has(token) || /^\d+(\.\d+)?(oz|ml|cl|l)$/.test(token)) return 1;
+  if (SIZES.has(token) || (token !== undefined && startsWithDigit(token) && MEASURED.test(token))) return 1;
   // Most words have no unit after them: no number to read.
   if (![1, 2, 3].some((offset) => VOLUME_UNITS.has(tokens[start + offset] as string))) return 0;
   const number = readQuantity(tokens, start);

@@ -141,10 +141,13 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
   return null;
 }
 
+/** A single letter said as a word ("i p a"). */
+const isLetter = (word: string): boolean => word.length === 1 && word >= "a" && word <= "z";
+
 /** A run of single letters spelling a word of the menu ("i p a", "i p as") joined into it. */
 function spelledAt(tokens: readonly string[], position: number, index: MenuIndex): { word: string; length: number } | null {
   let end = position;
-  while (end < tokens.length && end - position < MAX_SPELLED && /^[a-z]$/.test(tokens[end] as string)) end += 1;
+  while (end < tokens.length && end - position < MAX_SPELLED && isLetter(tokens[end] as string)) end += 1;
   // The last letter may carry a plural "s" ("i p as"), or be two letters heard as one word ("i pas").
   if (end > position && end < tokens.length && /^[a-z]{1,2}s?$/.test(tokens[end] as string)) end += 1;
   for (let last = end; last - position >= 2; last -= 1) {
@@ -186,11 +189,16 @@ function timesFor(tokens: readonly string[], position: number, index: MenuIndex)
   return null;
 }
 
+const DRAWN_OUT_OH = /^o+h+$/;
+const DRAWN_OUT_AH = /^a+h+$/;
+const DRAWN_OUT_UM = /^u+m+$/;
+
 /** "ooh", "ohh", "aah", "ummm": an interjection drawn out is the interjection. */
 function interjectionFor(token: string): string | null {
-  if (/^o+h+$/.test(token) && token !== "oh") return "oh";
-  if (/^a+h+$/.test(token) && token !== "ah") return "ah";
-  if (/^u+m+$/.test(token) && token !== "um") return "um";
+  // (Looked at only for words starting so: the patterns are tried on every word.)
+  if (token.startsWith("o") && DRAWN_OUT_OH.test(token) && token !== "oh") return "oh";
+  if (token.startsWith("a") && DRAWN_OUT_AH.test(token) && token !== "ah") return "ah";
+  if (token.startsWith("u") && DRAWN_OUT_UM.test(token) && token !== "um") return "um";
   return null;
 }
 

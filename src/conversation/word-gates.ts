@@ -7,12 +7,21 @@
  * The words a pattern needs are read off its source, once, by a small analysis that only ever
  * claims what every match must contain: a word is "needed" when every match holds it between two
  * spaces (or a space and an end of the text). A text's words are its pieces between spaces, so a
- * text that holds none of the needed words cannot match. Patterns the analysis cannot vouch for
- * (flags, back-references, a branch with no whole word) are simply always run.
+ * text that holds none of the needed words cannot match. A branch with no whole word may still
+ * need a long piece of text (" checkout"), looked for as it stands. Patterns the analysis cannot
+ * vouch for (flags, a branch with neither) are simply always run.
  */
 
 /** The boundary an anchor stands for in the strings the analysis builds: it delimits words as a space does, but is no character of the text. */
 const EDGE = "\u0001";
+/**
+ * A needed "word" that starts with PIECE is a piece of text the match holds, though not as a whole word:
+ * looked for in the text as it stands. Such a look costs more than a word's, so few are used, and only long ones.
+ */
+const PIECE = "\u0002";
+const MIN_PIECE = 4;
+const MAX_PIECES = 3;
+
 /** More strings than this and a piece of a pattern is no longer followed string by string. */
 const MAX_STRINGS = 1024;
 /** How many repeats of a piece are followed string by string ("(very )?" and "(\w+ ){0,2}" are not). */
@@ -27,8 +36,8 @@ const COMMON = new Set([
   "PERSON", "to", "for", "of", "me", "it", "is", "you", "we", "my", "that", "this", "in", "on",
   "one", "two", "please", "can", "get", "have", "some", "with", "would", "like", "will", "just", "what",
 ]);
-/** What needing a word costs: one for any word not said everywhere. */
-const wordCost = (word: string): number => (EVERYWHERE.has(word) ? 100 : COMMON.has(word) ? 40 : 1);
+/** What needing a word costs: one for a rare word; a piece of text costs more to look for. */
+const wordCost = (word: string): number => (EVERYWHERE.has(word) ? 100 : COMMON.has(word) ? 40 : word.startsWith(PIECE) ? 30 : 1);
 
 interface Reading {
   /** Every string the piece can match, when there are few (EDGE for an anchor); null otherwise. */
@@ -57,9 +66,17 @@ function wholeWords(text: string): string[] {
 /** One needed word for each string, or null when some string holds no whole word. */
 function neededOf(strings: readonly string[]): ReadonlySet<string> | null {
   const needs = new Set<string>();
+  let pieces = 0;
   for (const text of strings) {
     const words = wholeWords(text);
-    if (words.length === 0) return null;
+    if (words.length === 0) {
+      // No whole word: the text itself, looked for as it stands (" checkout" in "checkout" or "checkouts"), if it is long enough to say much and few such are needed.
+      const piece = text.split(EDGE).reduce((longest, part) => (part.length > longest.length ? part : longest), "");
+      pieces += 1;
+      if (piece.length < MIN_PIECE || pieces > MAX_PIECES) return null;
+      needs.add(PIECE + piece);
+      continue;
+    }
     const rarest = words.reduce((best, word) => (wordCost(word) < wordCost(best) || (wordCost(word) === wordCost(best) && word.length > best.length) ? word : best));
     needs.add(rarest);
   }
@@ -297,6 +314,8 @@ const MAX_SOURCES = 4096;
 const GATES_BY_WORD = new Map<string, number[]>();
 /** The needed words of each gate, by number. */
 const GATE_WORDS: ReadonlySet<string>[] = [];
+/** The pieces of text each gate also opens on, by number (none for most). */
+const GATE_PIECES: (readonly string[])[] = [];
 
 /** The same, by object: the look-up by source reads the pattern's source and flags, which costs more than the pattern saves. */
 const GATE_OF = new WeakMap<RegExp, number>();
@@ -318,6 +337,7 @@ function gateBySource(pattern: RegExp): number {
   const number = needs === null ? -1 : GATE_WORDS.length;
   if (needs !== null) {
     GATE_WORDS.push(needs);
+    GATE_PIECES.push([...needs].filter((word) => word.startsWith(PIECE)).map((piece) => piece.slice(PIECE.length)));
     for (const word of needs) {
       const gates = GATES_BY_WORD.get(word);
       if (gates) gates.push(number);
@@ -367,6 +387,8 @@ export class Words {
   }
 
   private mayOpen(gate: number): boolean {
+    const pieces = GATE_PIECES[gate] as readonly string[];
+    if (pieces.length > 0 && pieces.some((piece) => this.text.includes(piece))) return true;
     // (A gate made after the text was read is looked up word by word.)
     if (gate >= this.gatesKnown) return this.words.some((word) => (GATE_WORDS[gate] as ReadonlySet<string>).has(word));
     return (((this.open[gate >> 5] as number) >>> (gate & 31)) & 1) === 1;
