@@ -267,6 +267,8 @@ const PRICE_TOLD = / (bucks|dollars|quid|pounds|euros|a pop|each) for (a|an|the|
 const KEPT_FOR_LATER = / (keep|hold|save|put) (the|those|these|them|my|our|his|her|it) (\w+ )?(DRINK )?(here |there )?(aside|back|for later|until|till|behind|on ice|safe|there|over there|for (me|him|her|us)) | keep (them|em|those|these|it|the drinks|the \w+) (coming|flowing) /;
 /** "we'll stick to cocktails": a kind kept to from now on (a drink named, "stick with the lager", is chosen). */
 const KEEPING_TO = / (stick|stay|keep) (to|with) /;
+/** "we're switching to soft drinks", "moving on to lagers": drinks moved on to, said bare with no count: no order yet. */
+const MOVING_ON_TO = / (switch|switching|switched|move|moving|moved) (on |over |back )?to DRINK $/;
 /** "so soft drinks only", "lagers only tonight": the kind the guests keep to, said with no count, no order yet. */
 const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
 const ROUND_READ_OUT =
@@ -370,7 +372,7 @@ const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking 
 /** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
 const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine)|i (suppose|guess|think)|$)/;
 /** "after my song", "after our set": what comes first ("after the day I've had" tells what is over: a past day, so now). */
-const AFTER_WHAT_COMES = /after (my|our|his|her|your|the|this|next) (?!(day|night|week|year|month|morning|afternoon|evening) )(\w+ ){1,2}/;
+const AFTER_WHAT_COMES = /after (my|our|his|her|your|the|this|next) (?!(day|night|week|year|month|morning|afternoon|evening) )(\w+ ){1,4}/;
 /** "I'm gonna get", "we'll have", "I'm getting": the guest's plan, said in the future. */
 const A_PLAN = /(i|we) (will|shall|am (going to|gonna)|are (going to|gonna)|gonna|am getting|are getting|am having|are having) /;
 /** "after my set" said alone, before the plan: the time the plan is for. */
@@ -1109,7 +1111,8 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
 }
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
 /** "just what I needed", "hits the spot": the drink in hand, enjoyed. */
-const SATISFIED = /^ ((oh|mm|mmm|ah|ahh|yes|wow) )*((that is |this is |it is )?(just|exactly) what (i|we|the doctor) (needed|wanted|ordered)|(that |this |it )?(hits|hit) the spot|(that is |this is )?heaven) /;
+// ("wow, old fashioneds, that takes me back": a memory the drink brings, no order.)
+const SATISFIED = /^ ((oh|mm|mmm|ah|ahh|yes|wow) )*((that is |this is |it is )?(just|exactly) what (i|we|the doctor) (needed|wanted|ordered)|(that |this |it )?(hits|hit) the spot|(that is |this is )?heaven|(that|this|it|they) (takes|take|took|bring|brings) me back|(that|this) brings back memories) /;
 const REGRET = /^ ((oh|god|man|honestly|seriously) )*(what (was|were) (i|we) thinking|what have (i|we) done|whose (bright )?idea was (that|this)|why did (i|we) (do|order|have|get) (that|this|it)|(i|we) must (be|have been) (mad|crazy|insane|nuts|out of (my|our) minds?)|never again) /;
 /** "but he's had enough", "but she shouldn't": what is said of the one the drink was for, after "but". */
 const BUT_THEY = /^ but (he|she|they) /;
@@ -1126,6 +1129,7 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && matches(clause.utterance, KEEPING_TO)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
+    if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && MOVING_ON_TO.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && ONLY_THAT_KIND.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && saysAny(clause.utterance.padded, FETCHING_WORDS) && (matches(clause.utterance, SELF_SERVED) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
     // ("my son thinks he's getting a pint. he's not": a wish said of someone, then denied.)

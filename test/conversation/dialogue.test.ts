@@ -2930,3 +2930,11 @@ describe("after Z113 and Z114: 'you lot make a mean one', 'I said three but I me
     [["two lagers, a cosmo and a soda", "actually make that three beers"], ["1 cosmopolitan", "1 soda", "3 tap-beer"]],
   ]);
 });
+
+describe("after Z115 and Z116: a memory the drink brings, a plan after a longer 'after my last exam on friday', drinks moved on to", () => {
+  itPoursNothing(["ooh, manhattans, that takes me back", "after my big presentation on monday I'm having a negroni"]);
+  itEndsWith([
+    [["three IPAs", "clear the tab, we're moving on to soft drinks"], []],
+    [["three IPAs", "clear the tab, we're moving on to soft drinks", "two lemonades please"], ["2 lemonade"]],
+  ]);
+});
