@@ -1102,11 +1102,13 @@ const DENIED_AFTER = /^ ((no|nope|oh) )?(he|she|they|you) (is|are|will|does|do) 
  * wished a drink in jest, never poured one ("send the band a round" is still an order: a command).
  */
 const SOMEONE_AWAY = /^ (\w+ )?(the|that|their|our|your) (ref|referee|umpire|linesman|keeper|goalie|goalkeeper|striker|defender|player|players|manager|coach|singer|band|drummer|guitarist|bassist|pianist|actor|actors|actress|anchor|presenter|commentator|commentators|pundit|pundits|pilot|captain|crew|president|king|queen|opposition|other team)( \w+)? (has|have|had|is|are|was|were|looks|needs|need|wants|want|deserves|could|should|must|will|said|says) /;
+/** What they wish, said of them: "needs", "could use", "would kill for". */
+const WISHED_BY_THEM = /(needs|need|wants|want|deserves|deserve|could use|could do with|kill for|murder|love) /;
 const WISH_OF_THEM = /^ (and |so |well )?(he|she|they|him|her|them) ((really|definitely|clearly|badly|so) )?(needs|need|wants|want|deserves|deserve|could use|could do with|will need|is going to need|are going to need) /;
 function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolean {
   const clause = clauses[position] as Clause;
   // ("the pilot said he'd kill for a cold pint": their wish, reported.)
-  if (SOMEONE_AWAY.test(clause.utterance.padded) && /(needs|need|wants|want|deserves|deserve|could use|could do with|kill for|murder|love) /.test(clause.utterance.padded)) return true;
+  if (SOMEONE_AWAY.test(clause.utterance.padded) && WISHED_BY_THEM.test(clause.utterance.padded)) return true;
   return position > 0 && WISH_OF_THEM.test(clause.utterance.padded) && SOMEONE_AWAY.test((clauses[position - 1] as Clause).utterance.padded);
 }
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
@@ -1122,10 +1124,11 @@ const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
 const TIME_TO_COME = / (ends|finishes|starts|closes|opens|is over|ends at|finish|end) (at|in|around|by)? ?(num|\d+|midnight|noon|\w+ minutes)? /;
 
 function withWaiting(clauses: Clause[]): Clause[] {
-  const nextSaidOf = (position: number): string | undefined => clauses[position + 1]?.utterance.padded;
   return clauses.map((clause, position) => {
+    const next = clauses[position + 1];
+    const nextSaid = next?.utterance.padded;
     // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
-    const conditionAfter = clauses[position + 1] !== undefined && matches((clauses[position + 1] as Clause).utterance, CONDITION_AFTER);
+    const conditionAfter = next !== undefined && matches(next.utterance, CONDITION_AFTER);
     if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && matches(clause.utterance, KEEPING_TO)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
@@ -1133,15 +1136,14 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && ONLY_THAT_KIND.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && saysAny(clause.utterance.padded, FETCHING_WORDS) && (matches(clause.utterance, SELF_SERVED) || THEIR_OWN_DRINK.test(clause.utterance.order.shape))) return { ...clause, act: "CHAT" };
     // ("my son thinks he's getting a pint. he's not": a wish said of someone, then denied.)
-    if (clause.act === "REQUEST" && clause.namesDrink && nextSaidOf(position) !== undefined && DENIED_AFTER.test(nextSaidOf(position) as string)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
+    if (clause.act === "REQUEST" && clause.namesDrink && nextSaid !== undefined && DENIED_AFTER.test(nextSaid)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("my son wants a coke but he's had enough sugar today": a wish said of someone, then turned down for them.)
-    const next = clauses[position + 1];
     // ("... but she's had three already": what they have had already says as much.)
     const turnedDown = next !== undefined && next.act === "STATEMENT" && (next.stance === "AGAINST" || next.kind === "PAST") && BUT_THEY.test(next.utterance.padded);
     if (clause.act === "REQUEST" && clause.namesDrink && turnedDown) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("a long island after six hours on the slopes, what was I thinking": the drink had, regretted.)
     // ("a martini please, what was I thinking not ordering sooner": asked for, the regret is of the wait.)
-    const regretted = nextSaidOf(position) !== undefined && (REGRET.test(nextSaidOf(position) as string) || SATISFIED.test(nextSaidOf(position) as string)) && !/ (not|never) /.test(nextSaidOf(position) as string);
+    const regretted = nextSaid !== undefined && (REGRET.test(nextSaid) || SATISFIED.test(nextSaid)) && !/ (not|never) /.test(nextSaid);
     if (clause.act === "REQUEST" && clause.fragment && regretted && !/ (please|thanks) /.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "PAST", stance: "AGAINST" };
     // ("the ref's had a shocker, he needs one of these": a wish said of someone who is not at the bar, a joke.)
     if (clause.act === "REQUEST" && saidOfSomeoneAway(clauses, position)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "FOR" };
@@ -1154,7 +1156,6 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && matches(clause.utterance, PAYS_FOR_IT) && clauses.slice(position + 1).some((later) => matches(later.utterance, PAYING_SAID))) return { ...clause, act: "CHAT" };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)
     // ("maybe just a water for me, I suppose": the hedge said after it settles the choice too.)
-    const nextSaid = clauses[position + 1]?.utterance.padded;
     const politelyAfter = nextSaid !== undefined && (test(POLITE_CONDITION, nextSaid) || /^ (then )?i (suppose|guess)( so)? $/.test(nextSaid));
     // ("maybe I'll have a daiquiri, yeah, go on", "maybe a negroni? ah, why not": the guest talks themselves into it.)
     // (Unless the drink is named again after the yes: "maybe a daiquiri? yeah, let's do a daiquiri" asks once.)

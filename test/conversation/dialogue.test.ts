@@ -2775,10 +2775,7 @@ describe("after Z101 and Z102: a double of something else, a share of the drinks
     [["a martini", "dirty, like my mum had it"], ["1 martini (dirty)"]],
   ]);
   it("a share said of the drinks already had sets the tip", async () => {
-    const { say } = setUp();
-    await say("three lagers");
-    const reply = await say("put 15 percent on top for the three lagers");
-    expect(reply.session.tab.tipPercent).toBe(15);
+    expect((await after(["three lagers", "put 15 percent on top for the three lagers"])).session.tab.tipPercent).toBe(15);
   });
 });
 
@@ -2793,9 +2790,7 @@ describe("after Z103 and Z104: a drink refused is not what 'one' asks for, someo
     [["a cosmo", "make it three cosmos", "actually just the one cosmo"], ["1 cosmopolitan"]],
   ]);
   it("'a 15 percent tip, the firm is paying anyway' sets the tip and starts no payment", async () => {
-    const { say } = setUp();
-    await say("three martinis");
-    const reply = await say("a 15 percent tip, the firm is paying anyway");
+    const reply = await after(["three martinis", "a 15 percent tip, the firm is paying anyway"]);
     expect(reply.paymentId).toBeNull();
     expect(reply.session.tab.tipPercent).toBe(15);
   });
@@ -2837,10 +2832,7 @@ describe("after Z105 and Z106, the rest: a remark on the drink described is no m
     [["what's in a manhattan?", "hmm, sounds strong. what about the cosmo?", "ok, I'll have one of those"], ["1 cosmopolitan"]],
   ]);
   it("'the match is over, bill please' starts a payment", async () => {
-    const { say } = setUp();
-    await say("two IPAs");
-    const reply = await say("the match is over, bill please");
-    expect(reply.paymentId).not.toBeNull();
+    expect((await after(["two IPAs", "the match is over, bill please"])).paymentId).not.toBeNull();
   });
 });
 
@@ -2863,9 +2855,7 @@ describe("after Z107 and Z108: a regret after the drink, serving words that shou
     [["a lager", "what's in a manhattan?", "love it"], ["1 tap-beer"]],
   ]);
   it("'ok, let's settle' starts a payment", async () => {
-    const { say } = setUp();
-    await say("two IPAs");
-    expect((await say("ok, let's settle")).paymentId).not.toBeNull();
+    expect((await after(["two IPAs", "ok, let's settle"])).paymentId).not.toBeNull();
   });
 });
 
@@ -2893,16 +2883,10 @@ describe("after Z109 and Z110: the tip taken down or up to a number, paying aske
     [["a negroni", "same again", "can I pay with a gift card for the second one"], ["2 negroni"]],
   ]);
   it("'no, just make it a flat four dollars' right after a tip sets four dollars", async () => {
-    const { say } = setUp();
-    await say("a negroni");
-    await say("a 20 percent tip");
-    expect((await say("no, just make it a flat four dollars")).session.tab.tipCents).toBe(400);
+    expect((await after(["a negroni", "a 20 percent tip", "no, just make it a flat four dollars"])).session.tab.tipCents).toBe(400);
   });
   it("'actually bring the tip down to 12' sets 12 percent", async () => {
-    const { say } = setUp();
-    await say("an IPA");
-    await say("an 18 percent tip");
-    expect((await say("actually bring the tip down to 12")).session.tab.tipPercent).toBe(12);
+    expect((await after(["an IPA", "an 18 percent tip", "actually bring the tip down to 12"])).session.tab.tipPercent).toBe(12);
   });
   it("'can I pay with traveller's cheques' starts no payment; 'right lads, I'm closing us out' does", async () => {
     const { say } = setUp();
