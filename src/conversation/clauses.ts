@@ -1111,6 +1111,8 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
   if (SOMEONE_AWAY.test(clause.utterance.padded) && WISHED_BY_THEM.test(clause.utterance.padded)) return true;
   return position > 0 && WISH_OF_THEM.test(clause.utterance.padded) && SOMEONE_AWAY.test((clauses[position - 1] as Clause).utterance.padded);
 }
+/** "ha", "at my age?", "me?", "you're joking": a scoff, the whole of what is said. */
+const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance) )+$/;
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
 /** "just what I needed", "hits the spot": the drink in hand, enjoyed. */
 // ("wow, old fashioneds, that takes me back": a memory the drink brings, no order.)
@@ -1145,6 +1147,10 @@ function withWaiting(clauses: Clause[]): Clause[] {
     // ("a martini please, what was I thinking not ordering sooner": asked for, the regret is of the wait.)
     const regretted = nextSaid !== undefined && (REGRET.test(nextSaid) || SATISFIED.test(nextSaid)) && !/ (not|never) /.test(nextSaid);
     if (clause.act === "REQUEST" && clause.fragment && regretted && !/ (please|thanks) /.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "PAST", stance: "AGAINST" };
+    // ("Lemonade? At my age? Ha.": a drink said back as a question, then scoffed at, is talked of, not asked for.)
+    // ("a negroni? seriously? ok go on then": talked into it after all.)
+    const scoffed = nextSaid !== undefined && SCOFF.test(nextSaid) && !clauses.slice(position + 2).some((later) => SAYS_YES_TO_ITSELF.test(later.utterance.padded));
+    if (clause.act === "REQUEST" && clause.asked && clause.fragment && clause.namesDrink && scoffed) return { ...clause, act: "STATEMENT", kind: "OPINION", stance: "AGAINST" };
     // ("the ref's had a shocker, he needs one of these": a wish said of someone who is not at the bar, a joke.)
     if (clause.act === "REQUEST" && saidOfSomeoneAway(clauses, position)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "FOR" };
     // ("what if I said I was 18, could I get a Long Island?": asked inside a supposition.)

@@ -32,13 +32,15 @@ import {
 export interface Utterance {
   tokens: readonly string[];
   /** The tokens joined with single spaces and padded with one on each side, for whole-word tests. */
-  padded: string;
+  readonly padded: string;
   order: ParsedOrder;
+  /** Its words, looked up once for every pattern tried on it (word-gates.ts): made by the first one, `matches()`. */
+  words: Words | null;
 }
 
 /** `pauses`, where known, are the pauses said before each token (a clause's, read whole). */
 export function utteranceOf(tokens: readonly string[], index: MenuIndex, pauses: readonly Pause[] = []): Utterance {
-  return { tokens, padded: ` ${tokens.join(" ")} `, order: parseOrder(tokens, index, pauses) };
+  return { tokens, padded: ` ${tokens.join(" ")} `, order: parseOrder(tokens, index, pauses), words: null };
 }
 
 /**
@@ -62,19 +64,9 @@ export function sharedOutCount(tokens: readonly string[]): number | null {
 
 /** Whole-phrase test: `has(u, "settle up")` does not match "settle upstairs". */
 export const has = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded.includes(` ${phrase} `));
-/** Each utterance's words, read once for every pattern tried on it (word-gates.ts); gone with the utterance. */
-const WORDS_OF = new WeakMap<Utterance, Words>();
-function wordsOf(u: Utterance): Words {
-  let words = WORDS_OF.get(u);
-  if (words === undefined || words.text !== u.padded) {
-    // (The padded text's words are its tokens: the spaces around them hold no word.)
-    words = new Words(u.padded, u.tokens);
-    WORDS_OF.set(u, words);
-  }
-  return words;
-}
 /** Whether the pattern matches the utterance (not run where a word it needs is not said). */
-export const matches = (u: Utterance, pattern: RegExp): boolean => wordsOf(u).test(pattern);
+// (The padded text's words are its tokens: the spaces around them hold no word.)
+export const matches = (u: Utterance, pattern: RegExp): boolean => (u.words ??= new Words(u.padded, u.tokens)).test(pattern);
 const isExactly = (u: Utterance, ...phrases: string[]): boolean => phrases.some((phrase) => u.padded === ` ${phrase} `);
 
 /** Politeness and filler around a short answer: "yes please", "the first one thanks". */

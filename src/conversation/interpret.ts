@@ -253,12 +253,14 @@ const WONDERING = /^ (what|how|which|is|are|does|do|why|who|where|when)(?! about
  * name where the pronoun was ("what's in it?" is "what's in a cosmopolitan?", "is it strong?" asks
  * about the drink, not for a strong one).
  */
-function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex, said: readonly string[] = []): Understanding {
+/** `supposedHere`: drinks were named or supposed earlier in the utterance ("if I ordered two manhattans, what would that come to"). */
+function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex, said: readonly string[] = [], supposedHere = false): Understanding {
   const [itemId] = focus;
   const item = itemId === undefined ? undefined : index.byId.get(itemId);
   if (!item || clause.act !== "QUESTION" || namesAny(u) || !matches(u, QUESTION_REFERENCE) || !VAGUE_QUESTIONS.has(reading.intent)) return reading;
   // "how much is that altogether?", "what's that all come to?": the whole tab, not the drink in focus.
-  if (matches(u, ALTOGETHER)) return { intent: "SHOW_TAB" };
+  // ("if I got a negroni and a martini, what would that come to": the drinks just supposed, priced below.)
+  if (!supposedHere && matches(u, ALTOGETHER)) return { intent: "SHOW_TAB" };
   // "if I got a daiquiri and a cosmo, what would that cost?": "that" is all the drinks just said.
   const name = said.length > 0 ? [...said] : item.name.toLowerCase().split(" ");
   const at = u.tokens.findIndex((token) => PRONOUNS.has(token));
@@ -295,7 +297,8 @@ function drinksSaid(tokens: readonly string[], index: MenuIndex): string[] {
   }
   return phrases.length > 1 ? phrases.flatMap((phrase, position) => (position === 0 ? phrase : ["and", ...phrase])) : [];
 }
-const ALTOGETHER = / (altogether|all together|in total|in all|all come to|all comes to|all of (it|that|them)|everything) /;
+// ("what's that come to", "how much is all that", "and that round?": what it all costs, said as bartenders hear it.)
+const ALTOGETHER = / (altogether|all together|in total|in all|(all )?(come|comes|coming) to|all of (it|that|them)|all (that|this)|everything|(that|this|the) round|the lot) /;
 
 const THING_SUBJECT = /^ (it|that|this|these|those|they) (is|are|was|were|looks?|tastes?|smells?|sounds?|seems?) /;
 /** "sounds a bit bitter": a comment on the drink in focus with its subject left out. */
@@ -870,7 +873,10 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const afterRemoval = matches(previous.utterance, REMOVE_VERB) && clause.namesDrink && (clause.tokens.includes("instead") || matches(clause.utterance, KEPT_ONLY));
       // ("one IPA each for the three of us, so three IPAs": a sum said after, read on its own against what it sums.)
       const sums = clause.namesDrink && matches(clause.utterance, SUMMING_UP);
-      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval && !sums) {
+      // ("Three strikes in a row!! Tequila neat to celebrate": words naming nothing a bar serves are not the order's start.)
+      const { said: before } = previous.utterance.order;
+      const nothingOrdered = before.drinks + before.modifiers + before.counts === 0 && clause.namesDrink;
+      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval && !sums && !nothingOrdered) {
         const tokens = [...previous.tokens, ...clause.tokens];
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
         continue;
@@ -1530,9 +1536,11 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       const otherThingBefore = clauses.slice(0, position).some((earlier) => earlier.act === "QUESTION" && !earlier.namesDrink && earlier.utterance.order.unknown.length + earlier.utterance.order.stray.length > 0);
       // ("an iced tea, not the long island, just the normal one": a drink refused is not what "one" asks for.)
       const askable = focus.filter((id) => !refusedHere.includes(id));
+      // ("if I had two of those, what would that come to": what "that" costs is what was just supposed, not the tab.)
+      const supposedHere = namedHere.length > 0 || clauses.slice(0, position).some((earlier) => earlier.kind === "HYPOTHETICAL");
       const referred = edited || otherThingBefore ? null : referredOrder(reading, countedYes ? { ...clause, act: "REQUEST" } : clause, u, askable, index, madeAs);
       if (referred && saidOfThisOrder(referred, u, working)) continue;
-      reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said), clause, u, focus), u);
+      reading = edited ?? referred ?? withAsked(referredComment(referredQuestion(repeatedAs(reading, u), clause, u, focus, index, said, supposedHere), clause, u, focus), u);
     }
     // "another manhattan, same way": how the drinks just asked for are made, not one more of the last order.
     // ("I'll pay next week, same as always": how the guest does what they said, not a drink.)

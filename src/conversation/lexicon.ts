@@ -184,10 +184,13 @@ export function lexiconAt(tokens: readonly string[], start: number): LexiconMatc
   if (!LEXICON.firstWords.has(tokens[start] as string)) return null;
   for (let length = Math.min(LEXICON.longest, tokens.length - start); length >= 1; length -= 1) {
     const entry = LEXICON.byPhrase.get(tokens.slice(start, start + length).join(" "));
-    if (entry) return { entry, length };
+    // ("pretzel bites", "cheese balls": the food, served so, is one thing, whatever the tagger makes of "bites".)
+    if (entry) return { entry, length: entry.kind === "FOOD" && SERVED_AS.has(tokens[start + length] as string) ? length + 1 : length };
   }
   return null;
 }
+/** How food comes, said after it: its pieces and its dishes. */
+const SERVED_AS = new Set(["bites", "bite", "balls", "sticks", "skins", "strips", "fingers", "poppers", "rings", "sliders", "bowl", "basket", "board", "platter", "plate", "wedges", "tots"]);
 
 /** A word that names something else (or is a real word near a brand): never corrected into a drink. */
 export function isNeverATypo(word: string): boolean {

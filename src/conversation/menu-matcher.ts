@@ -321,11 +321,7 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
   if (word === undefined) return null;
   // The stages of one reading scan the same words many times (tags, clauses, orders): each position is
   // matched once per token list. (Lists are built whole, then only read; one that grew is matched afresh.)
-  let memo = MATCHED.get(tokens);
-  if (memo === undefined || memo.index !== index || memo.matches.length !== tokens.length) {
-    memo = { index, matches: new Array<MenuMatch | null | undefined>(tokens.length) };
-    MATCHED.set(tokens, memo);
-  }
+  const memo = matchesOf(tokens, index);
   const known = memo.matches[start];
   if (known !== undefined) return known;
   const brand = SHORT_BRAND_NAMES.get(word);
@@ -334,7 +330,33 @@ export function matchMenuAt(tokens: readonly string[], start: number, index: Men
   return found;
 }
 
-const MATCHED = new WeakMap<readonly string[], { index: MenuIndex; matches: (MenuMatch | null | undefined)[] }>();
+interface MatchMemo {
+  tokens: readonly string[];
+  index: MenuIndex;
+  matches: (MenuMatch | null | undefined)[];
+}
+/**
+ * The token lists matched last, the latest first. One reading matches a few lists (the utterance's, its
+ * clauses'), each many times over: comparing a few references finds a list's memo for less than a
+ * WeakMap, whose entries also cost the garbage collector.
+ */
+const RECENT_LISTS = 16;
+const recentMemos: MatchMemo[] = [];
+function matchesOf(tokens: readonly string[], index: MenuIndex): MatchMemo {
+  for (let at = 0; at < recentMemos.length; at += 1) {
+    const memo = recentMemos[at] as MatchMemo;
+    if (memo.tokens !== tokens || memo.index !== index || memo.matches.length !== tokens.length) continue;
+    if (at > 0) {
+      recentMemos.splice(at, 1);
+      recentMemos.unshift(memo);
+    }
+    return memo;
+  }
+  const memo: MatchMemo = { tokens, index, matches: new Array<MenuMatch | null | undefined>(tokens.length) };
+  recentMemos.unshift(memo);
+  if (recentMemos.length > RECENT_LISTS) recentMemos.pop();
+  return memo;
+}
 
 function matchWordsAt(tokens: readonly string[], start: number, word: string, index: MenuIndex): MenuMatch | null {
   const split = splitWordAt(tokens, start, word, index);
@@ -389,10 +411,16 @@ function soundsLikeAFirstWord(word: string, index: MenuIndex): boolean {
   return word.length >= MIN_SOUNDED && sounds.has(soundKey(word));
 }
 
+/** Brand names this long are seldom another word one letter away: a counted one may be misspelt by a letter. */
+const MIN_LONG_NAME = 7;
+
 function findMenuAt(tokens: readonly string[], start: number, index: MenuIndex, word: string, counted: boolean): MenuMatch | null {
   let best: MenuMatch | null = null;
   const consider = (phrase: Phrase, firstEdits: number) => {
-    if (phrase.exact && firstEdits > 0 && !transposed(word, phrase.tokens[0] as string)) return;
+    // A brand's name is matched as spelt, but for letters swapped; counted, a long one may be off by one letter ("a heiniken").
+    const name = phrase.tokens[0] as string;
+    const slipOfALongName = counted && firstEdits === 1 && phrase.tokens.length === 1 && Math.min(word.length, name.length) >= MIN_LONG_NAME && editDistance(word, name, 1) === 1;
+    if (phrase.exact && firstEdits > 0 && !transposed(word, name) && !slipOfALongName) return;
     let edits = firstEdits;
     for (let offset = 1; offset < phrase.tokens.length; offset += 1) {
       const said = tokens[start + offset];

@@ -247,15 +247,20 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   }
   // The line "those" points at: the last one holding several units, else the last one; of the same
   // drink first ("one of the martinis should be dry": a martini, whatever else was ordered).
-  const counted = state.lastOrder.filter((line) => line.quantity >= units);
+  // ("make the dry one a gin on the rocks": the unit pointed at by how it is made; the new drink is not made so.)
+  const pointed = servedOnes(u.tokens)?.modifiers ?? [];
+  const enough = state.lastOrder.filter((line) => line.quantity >= units);
+  const madeSo = enough.filter((line) => pointed.every((modifier) => line.modifiers.includes(modifier)));
+  const counted = pointed.length > 0 && madeSo.length > 0 ? madeSo : enough;
   const sameItem = counted.filter((line) => first.candidates.includes(line.menuItemId));
   const lines = sameItem.length > 0 ? sameItem : counted;
   const old = [...lines].reverse().find((line) => line.quantity > 1) ?? lines[lines.length - 1];
   if (!old) return null;
+  const modifiers = counted === madeSo ? first.modifiers.filter((modifier) => !pointed.includes(modifier)) : first.modifiers;
   return {
     intent: "REPLACE",
     target: { kind: "LINES", lines: [{ ...old, quantity: units }] },
-    drafts: [{ ...first, quantity: units, quantitySaid: true }],
+    drafts: [{ ...first, modifiers, quantity: units, quantitySaid: true }],
     unknown: [],
   };
 }
@@ -470,7 +475,8 @@ export function unitsAsSaid(tokens: readonly string[], quantity: number, item: M
 }
 
 /** "one up, one on the rocks", "one of them neat and one with ice", "one up, the other on the rocks": units counted apart. */
-const UNITS_APART = /^ (and |but |oh |so |okay )?(one|1|two|2)( of (them|those|these|the two))? .* (one|1|two|three|\d+|the other) /;
+// ("no wait, two dirty and one dry": a correction's cue first.)
+const UNITS_APART = /^ ((and|but|oh|so|okay|no|wait|sorry|actually) )*(one|1|two|2)( of (them|those|these|the two))? .* (one|1|two|three|\d+|the other) /;
 
 /**
  * "one with ice, one normal" said of two daiquiris just poured: the units of the last order made in
@@ -486,10 +492,15 @@ export function servingsApart(tokens: readonly string[], state: DialogueState, i
   const drafts = unitsAsSaid(said, line.quantity, item, index);
   const total = drafts?.reduce((sum, draft) => sum + draft.quantity, 0) ?? 0;
   if (!drafts || total > line.quantity || drafts.every((draft) => draft.modifiers.length === 0)) return null;
+  const saidForSome = new Set(drafts.flatMap((draft) => draft.modifiers));
   return {
     intent: "REPLACE",
     target: { kind: "LINES", lines: [{ ...line, quantity: total }] },
-    drafts: drafts.map((draft) => ({ ...draft, modifiers: canonicalModifiers(replaceModifiers(line.modifiers.filter(isModifier), draft.modifiers)), quantitySaid: true })),
+    drafts: drafts.map((draft) => {
+      // ("two dirty and one dry" of three dirty martinis: a serving said for some units only is not the others'.)
+      const kept = line.modifiers.filter(isModifier).filter((modifier) => draft.modifiers.includes(modifier) || !saidForSome.has(modifier));
+      return { ...draft, modifiers: canonicalModifiers(replaceModifiers(kept, draft.modifiers)), quantitySaid: true };
+    }),
     unknown: [],
   };
 }

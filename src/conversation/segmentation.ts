@@ -469,10 +469,22 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   if (verb === undefined || matchMenuAt(tokens, at, index) || readModifierAt(tokens, at)) return false;
   // ("... are here", "... is coming": where they are, told.)
   if (at > nounStart && BEING.has(verb) && PLACE_WORDS.has(tokens[at + 1] as string)) return true;
+  // ("make that five, Tony's not drinking", "three, Sue doesn't drink", "two, he's driving": what they are doing, or
+  // not, told; a name the tagger does not know as a noun is the subject all the same.)
+  if (doingOrNotAt(tokens, tags, at > nounStart ? at : nounStart + 1)) return true;
   return tags[at] === "VERB" && (IRREGULAR_PAST.has(verb) || (/[a-z]{2,}ed$/.test(verb) && verb !== "need"));
 }
 
 const BEING = new Set(["is", "are", "was", "were"]);
+const DOING = new Set(["does", "do", "did"]);
+
+/** "is (not) drinking", "does not drink": at `at`, what the subject before is doing, or not. */
+function doingOrNotAt(tokens: readonly string[], tags: readonly Tag[], at: number): boolean {
+  const verb = tokens[at] ?? "";
+  const negated = tokens[at + 1] === "not" ? 1 : 0;
+  if (BEING.has(verb)) return tags[at + 1 + negated] === "VERB" && /[a-z]{2,}ing$/.test(tokens[at + 1 + negated] ?? "");
+  return DOING.has(verb) && negated === 1 && tokens[at + 2] !== undefined;
+}
 /** Where people have got to: "are here", "is outside", "are coming". */
 const PLACE_WORDS = new Set(["here", "there", "outside", "back", "coming", "in", "late", "early", "arriving", "on"]);
 /** Verbs whose second object is a drink: "got everyone a martini", "buy the table a round". */

@@ -2922,3 +2922,24 @@ describe("after Z115 and Z116: a memory the drink brings, a plan after a longer 
     [["three IPAs", "clear the tab, we're moving on to soft drinks", "two lemonades please"], ["2 lemonade"]],
   ]);
 });
+
+describe("after Z117 and Z118: why a count changed, units made apart, a drink said back and scoffed at, food served as bites, a long brand misspelt, the round's total", () => {
+  itPours([
+    ["nacho bites and two IPAs", ["2 ipa"]],
+    ["Best score of the night!! Whiskey on the rocks to celebrate", ["1 whiskey (on the rocks)"]],
+    ["a heinekin please", ["1 tap-beer"]],
+  ]);
+  itPoursNothing(["A cosmo? Me? Ha!", "An IPA? Seriously?"]);
+  itEndsWith([
+    [["six lagers and two lemonades", "hang on, make that five lagers, Maria isn't drinking"], ["2 lemonade", "5 tap-beer"]],
+    [["three martinis, dirty", "sorry, two dirty and one dry"], ["1 martini (dry)", "2 martini (dirty)"]],
+    [["three martinis, dirty", "sorry, two dirty and one dry", "swap the dry one for a vodka on the rocks"], ["1 vodka (on the rocks)", "2 martini (dirty)"]],
+    [["two negronis", "sorry, I meant a negroni and a manhattan", "could you make the manhattan a perfect one", "is the negroni stirred or shaken?", "ok good"], ["1 manhattan (perfect)", "1 negroni"]],
+  ]);
+  it("'what's all that come to' after an order tells the tab's total, not one drink", async () => {
+    expect((await after(["a negroni and two lagers", "what's all that come to"])).text).toContain("$21.00 in all");
+  });
+  it("'if I ordered two manhattans, what would that come to' prices what is supposed, not the empty tab", async () => {
+    expect((await after(["if I ordered two manhattans, what would that come to"])).text).toContain("Manhattan");
+  });
+});

@@ -38,6 +38,8 @@ function waitingDrinks(state: DialogueState): Set<string> {
   }
   // "Martini is with olive?" right after one was poured: asked about the drink in hand, not for another.
   if (state.lastEdit && state.lastEdit.turn === state.turn) state.lastEdit.added.forEach((line) => ids.add(line.menuItemId));
+  // ("is the negroni stirred or shaken here", a change of the round later: the drinks of the last order are still in hand.)
+  state.lastOrder.forEach((line) => ids.add(line.menuItemId));
   return ids;
 }
 
