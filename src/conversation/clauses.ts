@@ -1111,6 +1111,8 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
   if (SOMEONE_AWAY.test(clause.utterance.padded) && WISHED_BY_THEM.test(clause.utterance.padded)) return true;
   return position > 0 && WISH_OF_THEM.test(clause.utterance.padded) && SOMEONE_AWAY.test((clauses[position - 1] as Clause).utterance.padded);
 }
+/** "wow, this negroni", "oh my god, this daiquiri": the drink at hand, exclaimed at, and nothing else said. */
+const EXCLAIMED_AT = /^ ((oh|my|god|gosh|wow|whoa|man|mm|mmm|ooh|damn|jeez|yum|honestly|seriously|okay) )*this (\w+ )?DRINK $/;
 /** "ha", "at my age?", "me?", "you're joking": a scoff, the whole of what is said. */
 const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance) )+$/;
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
@@ -1147,6 +1149,8 @@ function withWaiting(clauses: Clause[]): Clause[] {
     // ("a martini please, what was I thinking not ordering sooner": asked for, the regret is of the wait.)
     const regretted = nextSaid !== undefined && (REGRET.test(nextSaid) || SATISFIED.test(nextSaid)) && !/ (not|never) /.test(nextSaid);
     if (clause.act === "REQUEST" && clause.fragment && regretted && !/ (please|thanks) /.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "PAST", stance: "AGAINST" };
+    // ("oh my god, this daiquiri": the drink in hand, exclaimed at; "this daiquiri, please" still asks.)
+    if (clause.act === "REQUEST" && clause.fragment && EXCLAIMED_AT.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "OPINION", stance: "FOR" };
     // ("Lemonade? At my age? Ha.": a drink said back as a question, then scoffed at, is talked of, not asked for.)
     // ("a negroni? seriously? ok go on then": talked into it after all.)
     const scoffed = nextSaid !== undefined && SCOFF.test(nextSaid) && !clauses.slice(position + 2).some((later) => SAYS_YES_TO_ITSELF.test(later.utterance.padded));

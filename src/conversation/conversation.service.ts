@@ -87,7 +87,7 @@ function answersToo(question: PendingQuestion, outcome: Outcome): boolean {
  * What Maya remembers after a turn: what the act said to remember, the rest as it was. Only this
  * turn's change to the tab can be undone next turn, so a turn that changed nothing forgets it.
  */
-function nextState(state: DialogueState, turn: number, understanding: Understanding, outcome: Outcome, questions: OpenQuestions): DialogueState {
+function nextState(state: DialogueState, turn: number, understanding: Understanding, outcome: Outcome, questions: OpenQuestions, session?: SessionView): DialogueState {
   const change = outcome.change;
   const changed =
     change !== undefined && outcome.undoable !== false && (change.added.length > 0 || change.removed.length > 0 || change.tipBefore !== undefined);
@@ -113,6 +113,7 @@ function nextState(state: DialogueState, turn: number, understanding: Understand
     held: questions.held,
     topic: aboutDrink ? { turn, kind: understanding.intent as "PRICE" | "MENU" } : null,
     ...(understanding.intent === "ORDER" && understanding.unknown.length > 0 && !change?.added.length ? { unpouredTurn: turn } : {}),
+    ...(session ? { onTab: [...new Set(session.tab.items.map((line) => line.menuItemId))] } : state.onTab ? { onTab: state.onTab } : {}),
   };
 }
 
@@ -175,7 +176,7 @@ export class ConversationService {
     // Words the guest must hear about the change besides the reply (a fixed tip brought down to the drinks).
     const reply = [said, open.notes()].filter((words): words is string => Boolean(words)).join(" ");
 
-    const next = nextState(state, turn, understanding, outcome, questions);
+    const next = nextState(state, turn, understanding, outcome, questions, session);
     const stored = await open.commit({ utterance, reply, state: serialiseState(next) });
     if (!stored) return null;
     return {

@@ -72,6 +72,8 @@ export interface DialogueState {
    * "a daiquiri instead" right after is instead of that one, not of the last order.
    */
   unpouredTurn?: number;
+  /** The drinks on the tab after the last turn, by menu id: "do the negroni on the rocks" may mean one poured orders ago. */
+  onTab?: string[];
 }
 
 /** A question about drinks, and the turn it was asked on. */
@@ -82,7 +84,7 @@ export interface Topic {
 
 /**
  * 2 added `lastEdit`, QUANTITY questions and `replaces`; version 1 states are read with those empty.
- * `held`, `topic`, `ordered` and `unpouredTurn` came later as optional fields: states without them read as empty.
+ * `held`, `topic`, `ordered`, `unpouredTurn` and `onTab` came later as optional fields: states without them read as empty.
  */
 export const STATE_VERSION = 2;
 const READABLE_VERSIONS: readonly unknown[] = [1, STATE_VERSION];
@@ -209,5 +211,6 @@ export function parseState(stored: unknown): DialogueState {
     held: readPending(stored.held),
     topic: readTopic(stored.topic),
     ...(isCount(stored.unpouredTurn) ? { unpouredTurn: stored.unpouredTurn } : {}),
+    ...(isStringArray(stored.onTab) ? { onTab: [...stored.onTab] } : {}),
   };
 }

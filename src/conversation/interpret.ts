@@ -1064,10 +1064,20 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
  * first, then one an interjection left open ("neat or on the rocks?" before "what's my balance?").
  * An answer the drink cannot take ("neat" for an offered Negroni) gives way to one that fits.
  */
+/**
+ * "is the negroni stirred?" (want one?), then "can you do the negroni on the rocks then": a drink Maya only
+ * offered, named with "the" while one is on the tab, is that one, to be changed; the offer is not answered.
+ */
+function pointsAtOneOnTheTab(question: PendingQuestion, u: Utterance, state: DialogueState): boolean {
+  if (question.kind !== "ORDER" || question.ordered || !state.onTab || !DEFINITE.test(u.order.shape)) return false;
+  const named = u.order.drafts.flatMap((draft) => draft.candidates);
+  return named.length > 0 && named.every((id) => state.onTab?.includes(id) && question.drafts.some((draft) => draft.candidates.includes(id)));
+}
+
 function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueState, index: MenuIndex): { answer: Understanding; answered: Answered } | null {
   const { tokens } = whole.u;
   const open: [PendingQuestion, Answered][] = [];
-  if (state.pending) open.push([state.pending, "PENDING"]);
+  if (state.pending && !pointsAtOneOnTheTab(state.pending, whole.u, state)) open.push([state.pending, "PENDING"]);
   if (state.held) {
     // "three brandies?" held by "what spirits do you have?": "the brandies on the rocks" answers the
     // guest's own order, named again, before Maya's offer of the drinks she listed.
@@ -1104,6 +1114,11 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   const offered = state.pending?.kind === "ORDER" && !state.pending.ordered ? state.pending : null;
   if (offered && clauses.some((clause) => clause.act === "DECLINE" && (!clause.namesDrink || clause.utterance.order.drafts.some((draft) => offered.drafts.some((asked) => sameDrink(asked, draft)))))) {
     return { answer: { intent: "CANCEL", itemIds: [] }, answered: "PENDING" };
+  }
+  // ("ok let's add that tip" to "A 15% tip would be $2.55. Shall I add it?": the tip quoted, however it is said.)
+  const quoted = state.pending?.kind === "TIP" ? state.pending.tip : null;
+  if (quoted && whole.reading.intent === "SET_TIP" && whole.reading.tip === null && (whole.reading.refusal === null || whole.reading.refusal.reason === "TIP_NO_AMOUNT") && !whole.reading.roundUp) {
+    return { answer: { intent: "SET_TIP", tip: quoted, refusal: null }, answered: "PENDING" };
   }
   if (!(mayAnswer(clauses) || isYes(whole.u))) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
@@ -1716,7 +1731,17 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const swappedIn = readings.find(({ position, understanding }) => position > working.position && understanding.intent === "REPLACE" && sameDrinks(understanding.drafts, working.drafts));
     if (swappedIn && working.unknown.length === 0) return settleReplace(swappedIn.understanding, state);
     // "I'm ordering soft drinks tonight: one pepsi, six cokes...": a heading in one clause, counted in others.
-    if (!earlier) return { intent: "ORDER", drafts: withoutNoneAsked(withoutHeadings(categoriesSpelledOut(working.drafts))), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
+    // ("a 2 dollar tip, and a water": a tip said first, then the order, both asked in one breath.)
+    const tipOnlyBefore = readings.every(({ position, understanding }) => position >= working.position || understanding === earlier?.understanding || !CHANGES_TAB.has(understanding.intent));
+    // (Only a tip named as one, and drinks the bar pours: "my phone's on 5 percent, quick, an old fashioned" tips nothing.)
+    const tipSaid = earlier !== undefined && (clauses[earlier.position]?.tokens.some((token) => token === "tip" || token === "tips") ?? false);
+    const tipGiven = earlier?.understanding.intent === "SET_TIP" && earlier.understanding.tip !== null && !("none" in earlier.understanding.tip);
+    const tipFirst = tipGiven && tipSaid && working.drafts.length > 0 && !working.tip && tipOnlyBefore ? (earlier.understanding as Extract<Understanding, { intent: "SET_TIP" }>) : null;
+    if (tipFirst) {
+      const { intent: _intent, ...tip } = tipFirst;
+      working.tip = tip;
+    }
+    if (!earlier || tipFirst) return { intent: "ORDER", drafts: withoutNoneAsked(withoutHeadings(categoriesSpelledOut(working.drafts))), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };
   }
   if (working.emptied && !ordered) return { intent: "CANCEL", itemIds: [] };
   const swapped = fewerThenInstead(readings, state);
@@ -1769,6 +1794,11 @@ const RESTRICTING = new Set(["just", "only"]);
 function countCorrected(working: Working, clauses: readonly Clause[], state: DialogueState): Understanding | null {
   const [draft, ...others] = working.drafts as (DraftLine & { quantitySaid?: boolean })[];
   if (!draft || others.length > 0 || working.unknown.length > 0 || draft.candidates.length !== 1 || draft.quantitySaid !== true) return null;
+  // ("two long islands after all, not three", turns after three were poured: the count on the tab, taken back by name.)
+  const refused = clauses.map(({ tokens: said }) => (said.length === 2 && said[0] === "not" ? readQuantity(said, 1) : null)).find((read) => read !== null);
+  if (refused && refused.value !== draft.quantity && state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId) && line.quantity === refused.value)) {
+    return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
+  }
   const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
   if (!previous || !previous.added.some((line) => draft.candidates.includes(line.menuItemId))) return null;
   const tokens = clauses.flatMap((clause) => clause.tokens);

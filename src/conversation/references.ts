@@ -200,8 +200,10 @@ function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: 
   if (units !== null) return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], quantity: units, ...unmaking };
   // ("swap one of them for a manhattan", then "do the negronis on the rocks": the order before that swap.)
   const recent = [...state.lastOrder, ...(state.lastEdit?.lastOrderBefore ?? [])];
-  // ("make his manhattan up", orders ago: a drink pointed at with a change verb is the one on the tab.)
-  if (!recent.some((line) => draft.candidates.includes(line.menuItemId)) && !matches(u, POINTED_CHANGE)) return null;
+  // ("make his manhattan up", orders ago: a drink pointed at with a change verb is the one on the tab; so is
+  // "the negroni" of "can you do the negroni on the rocks", when one is on it.)
+  const onTab = (state.onTab ?? []).some((id) => draft.candidates.includes(id));
+  if (!recent.some((line) => draft.candidates.includes(line.menuItemId)) && !onTab && !matches(u, POINTED_CHANGE)) return null;
   return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true, ...unmaking };
 }
 

@@ -126,6 +126,8 @@ const verbOfSomeone = (tokens: readonly string[], tags: readonly Tag[], at: numb
   );
 };
 
+const PLACE_PREPOSITIONS = new Set(["from", "at", "near"]);
+
 /**
  * The tags with the bar's own words on top: a drink's name is a noun and a modifier an adjective,
  * whatever the tagger made of "old fashioned", "shaken" or "on the rocks"; so is anything the
@@ -138,9 +140,11 @@ export function withBarWords(tokens: readonly string[], tagged: Tagged, index: M
     for (let offset = 0; offset < length; offset += 1) tags[from + offset] = value;
   };
   for (let position = 0; position < tokens.length; ) {
-    const drink = matchMenuAt(tokens, position, index);
-    const modifier = drink ? null : readModifierAt(tokens, position);
-    const thing = drink || modifier ? null : lexiconAt(tokens, position);
+    const named = matchMenuAt(tokens, position, index);
+    const modifier = named ? null : readModifierAt(tokens, position);
+    const thing = modifier ? null : lexiconAt(tokens, position);
+    // ("brandy snaps and a lemonade": a longer name of a thing the bar does not sell holds the drink's word.)
+    const drink = named && thing && thing.length > named.length ? null : named;
     const length = drink?.length ?? modifier?.length ?? thing?.length ?? 1;
     if (BAR_NOUNS.has(tokens[position] as string) && verbOfSomeone(tokens, tagged.tags, position, index)) set(position, 1, "VERB");
     else if (drink || thing || BAR_NOUNS.has(tokens[position] as string)) set(position, length, "NOUN");
@@ -148,6 +152,8 @@ export function withBarWords(tokens: readonly string[], tagged: Tagged, index: M
     // "can I get your take on the negroni", "twenty IPAs for the whole away end": after a determiner and
     // its adjectives comes their noun, never a verb.
     else if (tagged.tags[position] === "VERB" && afterADeterminer(tokens, tagged.tags, position)) set(position, 1, "NOUN");
+    // ("a merlot from block 5": a place named after "from" or "at", a noun the tagger took for a verb.)
+    else if (tagged.tags[position] === "VERB" && PLACE_PREPOSITIONS.has(tokens[position - 1] as string) && !(tokens[position] as string).endsWith("ing")) set(position, 1, "NOUN");
     position += length;
   }
   return tags ? { tags, lemmas: tagged.lemmas } : tagged;

@@ -2943,3 +2943,23 @@ describe("after Z117 and Z118: why a count changed, units made apart, a drink sa
     expect((await after(["if I ordered two manhattans, what would that come to"])).text).toContain("Manhattan");
   });
 });
+
+describe("after Z119 and Z120: the drink in hand exclaimed at, a count taken back by name turns later, a tip then an order, 'the' drink on the tab changed, things the bar does not sell named with a drink's word or a place, a quoted tip taken", () => {
+  itPours([
+    ["a plate of brandy snaps and an IPA", ["1 ipa"]],
+    ["a shiraz from block 7 and a lager", ["1 tap-beer"]],
+  ]);
+  itPoursNothing(["wow, this manhattan"]);
+  itEndsWith([
+    [["three IPAs", "what's my tab", "two IPAs, not three"], ["2 ipa"]],
+    [["a negroni", "a 3 dollar tip, and a lemonade"], ["1 lemonade", "1 negroni"]],
+    [["a negroni and two IPAs", "a lager", "is the negroni bitter?", "ok can you make the negroni stirred then"], ["1 negroni (stirred)", "1 tap-beer", "2 ipa"]],
+    [["four cosmos", "a lemonade", "swap the lemonade for an iced tea", "put a twist on the cosmos"], ["1 iced-tea", "4 cosmopolitan (with a twist)"]],
+  ]);
+  it("'a 3 dollar tip, and a lemonade' sets the tip too", async () => {
+    expect((await after(["a negroni", "a 3 dollar tip, and a lemonade"])).session.tab.tipCents).toBe(300);
+  });
+  it("'ok let's add that tip' after a tip was quoted sets that tip", async () => {
+    expect((await after(["two lagers", "what would 20 percent come to?", "ok let's add that tip"])).session.tab.tipPercent).toBe(20);
+  });
+});

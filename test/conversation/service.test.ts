@@ -402,6 +402,17 @@ describe("dialogue state", () => {
     expect(unmarked.held).toEqual({ kind: "ORDER", drafts: [whiskey], confirm: false });
   });
 
+  it("round-trips the drinks on the tab; a damaged list reads as none, and a turn stores what the tab holds", async () => {
+    const state = { ...initialState(), turn: 3, onTab: ["negroni", "ipa"] };
+    expect(parseState(JSON.parse(JSON.stringify(serialiseState(state))))).toEqual(state);
+    expect(parseState({ ...(serialiseState(state) as object), onTab: ["negroni", 7] }).onTab).toBeUndefined();
+    const store = new MemoryStore();
+    const service = new ConversationService(new FakeBackend(new FakeBar(), store));
+    await service.say("on-tab", "two IPAs and a negroni");
+    await service.say("on-tab", "take the IPAs off");
+    expect(parseState(await store.loadState("on-tab")).onTab).toEqual(["negroni"]);
+  });
+
   it("round-trips the tip a last edit replaced, each kind; a damaged one leaves nothing to undo", () => {
     for (const tipBefore of [{ percent: 15 }, { amountCents: 500 }, { none: true as const }]) {
       const state = { ...initialState(), turn: 4, lastEdit: { turn: 4, added: [], removed: [], lastOrderBefore: [], tipBefore } };
