@@ -1124,6 +1124,10 @@ const REGRET = /^ ((oh|god|man|honestly|seriously) )*(what (was|were) (i|we) thi
 const BUT_THEY = /^ but (he|she|they) /;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
 const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
+/** "we'll get another round then": a plan, with "then" last. */
+const PLAN_THEN = new RegExp(`^ ((and|so|ok|okay) )?${A_PLAN.source}.* then $`);
+/** "tea's in 40 minutes", "the interval is at nine": when something is still to come. */
+const TIME_IN = / (is|are|starts|comes) (in (num|a|an|about|half) (\w+ )?(minutes?|mins?|hours?|hour)|at (num|\w+ o clock|noon|midnight)) /;
 /** A time still to come, told: "my shift ends at 2", "the set finishes at ten". */
 const TIME_TO_COME = / (ends|finishes|starts|closes|opens|is over|ends at|finish|end) (at|in|around|by)? ?(num|\d+|midnight|noon|\w+ minutes)? /;
 
@@ -1162,6 +1166,8 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && clause.asked && supposed) return { ...clause, act: "QUESTION", kind: null };
     // ("my shift ends at 2, then I'm having a manhattan": after a time to come, what the guest will do then.)
     if (clause.act === "REQUEST" && matches(clause.utterance, THEN_A_PLAN) && position > 0 && matches((clauses[position - 1] as Clause).utterance, TIME_TO_COME)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
+    // ("tea's in 40 minutes, we'll get another round then": a plan for a time to come, "then" said last.)
+    if (clause.act === "REQUEST" && PLAN_THEN.test(clause.utterance.padded) && position > 0 && TIME_IN.test((clauses[position - 1] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("oh go on, I'll get it. settle up please": "it" is the bill the guest pays, not a drink.)
     if (clause.act === "REQUEST" && matches(clause.utterance, PAYS_FOR_IT) && clauses.slice(position + 1).some((later) => matches(later.utterance, PAYING_SAID))) return { ...clause, act: "CHAT" };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)

@@ -183,6 +183,9 @@ function countsThings(tokens: readonly string[], tagged: Tagged, at: number, ind
   return matchMenuAt(tokens, at, index) === null && !countsADrink(tokens, at, index) && groundPhrase(noun, index).kind === "UNKNOWN";
 }
 
+/** Verbs of a band or a singer: what follows is a song's name. */
+const PERFORMING = new Set(["play", "plays", "playing", "sing", "sings", "singing", "song", "tune", "track"]);
+
 /** What each number in the tokens is, when it is not a count: by position of its first token. */
 export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, FoundEntity> {
   const found = new Map<number, FoundEntity>();
@@ -283,6 +286,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (BEING_AGED.has(previous) && AGED.has(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index)) entity = "AGE";
     // "sunbed 7 and 8", "tables 4, 5 and 6", "5, 7 and 9" (years old): more of the same, unless a drink follows.
     else if ((listed === "LABEL" || listed === "AGE") && !countsADrink(tokens, after, index)) entity = listed;
+    // "can the band play Take Five", "sing 99 Red Balloons": a number in what is played or sung names it.
+    else if (tokens.slice(Math.max(0, position - 3), position).some((word) => PERFORMING.has(word)) && !countsADrink(tokens, after, index) && matchMenuAt(tokens, after, index) === null) entity = "LABEL";
     // "cosmos are so 2002": a year, never a round (the bar pours fifty at most).
     else if (/^\d{4}$/.test(token) && !countsADrink(tokens, after, index)) entity = "TIME";
     // "Summer of 69", "the class of 2010": a name that ends in a number, after "of" and a noun that holds no drink.

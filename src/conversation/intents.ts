@@ -287,7 +287,7 @@ const REPEAT_CUE = / (another|again|same|one more|a second one|round|refill|ditt
 const REPEAT_NOT = new RegExp(
   // "the same as that couple": their drinks, named after it or asked about, not the guest's last order.
   ` (same|another) (one )?as (that|this|those|these|the|my|our|his|her|their|your) (best |old )?(${PERSON_NOUNS}|${PEOPLE_AROUND})\\b|` +
-  / another (question|time|day|thing|place|bar|topic|hour|half hour|minute|moment|second|while|week|month|year|song|game|chance|look|go|try|delay|announcement) | (changed|change|changing) (my|our|his|her) mind again | same (here|to you) | (not|no|never) (another|again|more|one more) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (starts|started|is over|ends|ended|begins|began) /.source,
+  / another (question|time|day|thing|place|bar|topic|hour|half hour|minute|moment|second|while|week|month|year|song|game|chance|look|go|try|delay|announcement) | (changed|change|changing) (my|our|his|her) mind again | same (here|to you) | (not|no|never) (another|again|more|one more) | (same|another) (one )?(of|as) (what|him|her|them) | what (is|was) .* again | (say|tell me) (that|it) again | (this|that|each|every|first|second|third|bonus|lightning|picture|music) round | round (\d+|num|one|two|three|four|five|six|seven|eight|nine|ten) | round (midnight|noon|lunchtime|teatime|the corner|the back|town) | round (starts|started|is over|ends|ended|begins|began) /.source,
 );
 /** "a round of crisps", "a round of applause": a round of something the bar does not pour, no drinks again. */
 const roundOfSomethingElse = (u: Utterance): boolean =>
@@ -384,8 +384,8 @@ function classifyRemove(u: Utterance): Understanding | null {
   return null;
 }
 
-/** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan", "can Tom's lemonade be an iced tea". */
-const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) | (change|switch|swap|replace|exchange|trade) (a|an|one|two|three|four|five|six|\d+) |^ ((so|and|actually|oh|but) )*(can|could) (the|my|that|this|his|her|their|our|\w+) (\w+ ){1,3}be (a|an|one) /;
+/** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan", "can Tom's lemonade be an iced tea"; "swap her cosmo for a daiquiri" (not "make her a negroni": for her). */
+const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) | (change|switch|swap|replace|exchange|trade) (his|her|their) | (change|switch|swap|replace|exchange|trade) (a|an|one|two|three|four|five|six|\d+) |^ ((so|and|actually|oh|but) )*(can|could) (the|my|that|this|his|her|their|our|\w+) (\w+ ){1,3}be (a|an|one) /;
 /** "change it to a negroni", "switch to an IPA", "a lemonade instead". */
 const REPLACE_LAST = / (change|switch|swap|turn) ((it|that|this|them|those|my order|the order|my drink|it over) )?(to|for|into|with) | instead /;
 

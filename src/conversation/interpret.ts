@@ -1066,12 +1066,13 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
  */
 /**
  * "is the negroni stirred?" (want one?), then "can you do the negroni on the rocks then": a drink Maya only
- * offered, named with "the" while one is on the tab, is that one, to be changed; the offer is not answered.
+ * offered, named with "the" (or whose it is) while one is on the tab, is that one, to be changed; the offer is not answered.
  */
 function pointsAtOneOnTheTab(question: PendingQuestion, u: Utterance, state: DialogueState): boolean {
   if (question.kind !== "ORDER" || question.ordered || !state.onTab || !DEFINITE.test(u.order.shape)) return false;
+  // ("can you swap her cosmo for a daiquiri": the one on the tab is named, whatever else is.)
   const named = u.order.drafts.flatMap((draft) => draft.candidates);
-  return named.length > 0 && named.every((id) => state.onTab?.includes(id) && question.drafts.some((draft) => draft.candidates.includes(id)));
+  return named.some((id) => state.onTab?.includes(id) && question.drafts.some((draft) => draft.candidates.includes(id)));
 }
 
 function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueState, index: MenuIndex): { answer: Understanding; answered: Answered } | null {
@@ -1378,6 +1379,12 @@ const ONE_PERSON_WANTS = / (?!(i|we|you|they|everyone|everybody|all|both|people|
  * instead": one person's drink of a round is one unit of it, replaced; the rest of the round stays.
  */
 function onePersonsUnit(understanding: Understanding, tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding {
+  // ("Priya wants her martini shaken" of two martinis: her one, made so, not both.)
+  if (understanding.intent === "MODIFY" && understanding.all === true && understanding.quantity === undefined && understanding.itemIds?.length === 1) {
+    const at = tokens.findIndex((token, position) => OWNERS.has(token) && matchMenuAt(tokens, position + 1, index)?.plural === false);
+    const units = state.lastOrder.filter((line) => line.menuItemId === understanding.itemIds?.[0]).reduce((sum, line) => sum + line.quantity, 0);
+    return at >= 0 && units > 1 ? { intent: "MODIFY", modifiers: understanding.modifiers, itemIds: understanding.itemIds, quantity: 1 } : understanding;
+  }
   if (understanding.intent !== "REPLACE" || understanding.drafts.length !== 1 || understanding.drafts[0]?.quantity !== 1) return understanding;
   if (!ONE_PERSON_WANTS.test(` ${tokens.join(" ")} `)) return understanding;
   const { target } = understanding;
@@ -1392,6 +1399,9 @@ function onePersonsUnit(understanding: Understanding, tokens: readonly string[],
   if (!last || last.quantity <= 1) return understanding;
   return { ...understanding, target: { kind: "NAMED", line: { candidates: [last.menuItemId], category: null, quantity: 1, modifiers: last.modifiers.filter(isModifier) }, asSaid: true } };
 }
+
+/** Whose one drink it is: "her martini", "his IPA", "my negroni". */
+const OWNERS = new Set(["her", "his", "my"]);
 
 /** "in it", "in that", "in there": what a drink is made of. */
 const IN_IT = / in (it|that|this|there|them|those) /;
@@ -1648,6 +1658,10 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     // ("Sandra doesn't want a cosmo after all, knock one off": one of the drink just named, not of the last order.)
     if (reading?.intent === "REMOVE" && reading.target.kind === "LAST_ORDER" && namedHere.length > 0 && !namesAny(u)) {
       reading = removalOf(namedHere, reading.target.quantity);
+    }
+    // ("that Jameson went down fast, another please": another of the drink just named, when it is on the tab.)
+    if (reading?.intent === "REPEAT_ORDER" && reading.scope === "LINE" && !reading.itemIds && !namesAny(u) && namedHere.length === 1 && state.onTab?.includes(namedHere[0] as string)) {
+      reading = { ...reading, itemIds: [...namedHere] };
     }
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     namedHere = named.length > 0 ? named : namedHere;

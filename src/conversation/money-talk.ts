@@ -331,8 +331,8 @@ const LATER = oneOf([
   / before then /,
   // A hotel guest: "I'll pay at checkout", "when we check out", "when we leave".
   / (at|on|by) (check ?out|checkout)( time)? | when (i|we) (check out|leave|go|head out|are leaving|am leaving) /,
-  // "at halftime", "after the game", "at the final whistle": a moment still to come.
-  / (at|after|by|around|until|till|during) (the )?(\w+ )?(halftime|half time|full time|fulltime|whistle|buzzer|timeout|intermission|interval|break|game|match|show|concert|movie|set|meeting|dinner|lunch|quarter|period|inning|innings|overtime|kickoff|kick off) /,
+  // "at halftime", "after the game", "at the final whistle", "at tea", "at stumps": a moment still to come.
+  / (at|after|by|around|until|till|during) (the )?(\w+ )?(halftime|half time|full time|fulltime|whistle|buzzer|timeout|intermission|interval|break|game|match|show|concert|movie|set|meeting|dinner|lunch|quarter|period|inning|innings|overtime|kickoff|kick off|tea|teatime|stumps|drinks break) | (at|after|by) (the )?(close|end) of play /,
 ]);
 /** Words that open a condition or a time for what they follow: "I'll pay when she gets here". */
 const CONDITIONS: ReadonlySet<string> = new Set(["if", "unless", "when", "whenever", "once", "after", "until", "till", "provided", "assuming", "otherwise"]);

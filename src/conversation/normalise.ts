@@ -307,7 +307,7 @@ function marked(text: string): string {
   // "no, just make it a flat five dollars": "just" before the cue softens it, and says nothing more.
   if (result.includes("just make")) result = result.replace(/\bjust (make (it|that|those|them|mine))\b/g, "$1");
   // "sorry, I said three but I meant two": the count meant, said after the one said.
-  if (result.includes("meant")) result = result.replace(/\bi said (\w+),? but i meant\b/g, "i meant");
+  if (result.includes("meant")) result = result.replace(/\bi said (\w+),? (but |and )?i meant\b/g, "i meant");
   // "three cosmos for the ladies up in the box": where they sit, no drink served up.
   // ("settle up at the end", "a top-up on my wristband": the verb's own "up", left alone.)
   if (result.includes("up in ")) result = result.replace(/(?<!\b(settle|square|top|fix|sort|ring|pay|cash|set|hook|warm|heat|sum|add|end|wind|mix|shake)[- ])\bup in (the|our|my|their|that)\b/g, "upstairs in $2");
@@ -323,6 +323,8 @@ function marked(text: string): string {
   if (result.includes("best man")) result = result.replace(/\bbest man\b/g, "groomsman");
   // "I'd better just have a lemonade then": what the guest decides on, as "I'll".
   if (result.includes("better")) result = result.replace(/\b(i|we)('d| had| would) better\b/g, "$1 will");
+  // "two cosmos, straight away if you can": at once, no spirit served straight.
+  if (result.includes("straight")) result = result.replace(/\bstraight ?away\b/g, "right away");
   // "15 per cent": one word, as the readers of tips know it.
   if (result.includes("per cent")) result = result.replace(/\bper cent\b/g, "percent");
   const words = result

@@ -343,8 +343,12 @@ export function repeatedAs(reading: Understanding, u: Utterance): Understanding 
 }
 
 /** A price question keeps the drinks as said, with their counts: the round Maya then offers. */
+const MADE_SO_BEFORE = / MOD DRINK /;
 export function withAsked(reading: Understanding, u: Utterance): Understanding {
-  if (reading.intent !== "PRICE" || reading.asked || u.order.drafts.length === 0) return reading;
+  if ((reading.intent !== "PRICE" && reading.intent !== "MENU") || reading.asked || u.order.drafts.length === 0) return reading;
+  // Of a drink described, only how it is made said before its name is asked about with it ("what's a perfect
+  // manhattan"): "is the old fashioned stirred?", "are the martinis shaken or stirred?" ask how it comes.
+  if (reading.intent === "MENU" && !MADE_SO_BEFORE.test(u.order.shape)) return reading;
   return { ...reading, asked: u.order.drafts.map(({ quantitySaid: _said, ...draft }) => draft) };
 }
 

@@ -163,7 +163,7 @@ export type Understanding =
   | { intent: "SHOW_TAB" }
   /** `asked`: drinks the guest asked whether the balance covers ("do I have enough for a martini?"). */
   | { intent: "SHOW_BALANCE"; asked: DraftLine[] }
-  | { intent: "MENU"; subject: Subject }
+  | { intent: "MENU"; subject: Subject; asked?: DraftLine[] }
   /** `asked`: the drinks as said, with their counts ("how much would two martinis and a negroni come to?"). */
   | { intent: "PRICE"; subject: Subject; asked?: DraftLine[] }
   | { intent: "RECOMMEND"; mood: Mood | null; category: MenuCategory | null }

@@ -2963,3 +2963,21 @@ describe("after Z119 and Z120: the drink in hand exclaimed at, a count taken bac
     expect((await after(["two lagers", "what would 20 percent come to?", "ok let's add that tip"])).session.tab.tipPercent).toBe(20);
   });
 });
+
+describe("after Z121 and Z122: a number in a song's name, a plan for a time to come said with 'then', paying at a break in play, a drink described as asked, 'straight away', whose drink is swapped or made so, another of the drink just named, a count meant", () => {
+  itPours([
+    ["a lager, and can the band play Take Five", ["1 tap-beer"]],
+    ["three negronis please, straight away", ["3 negroni"]],
+  ]);
+  itEndsWith([
+    [["two IPAs", "lunch is in 20 minutes, we'll get another round then"], ["2 ipa"]],
+    [["what's a dirty martini", "lovely, I'll have that"], ["1 martini (dirty)"]],
+    [["a manhattan", "and a cosmo for my wife", "swap her cosmo for a daiquiri"], ["1 daiquiri", "1 manhattan"]],
+    [["a Jameson neat", "and a water", "that Jameson went down a treat, another please"], ["1 water", "2 whiskey (neat)"]],
+    [["two IPAs", "and three lemonades", "sorry i said three i meant two"], ["2 ipa", "2 lemonade"]],
+    [["two martinis, dirty", "and Sam wants his martini shaken"], ["1 martini (dirty)", "1 martini (dirty, shaken)"]],
+  ]);
+  it("'we'll settle up at stumps' starts no payment", async () => {
+    expect((await after(["a lager", "we'll settle up at stumps"])).paymentId).toBeNull();
+  });
+});

@@ -63,8 +63,19 @@ function aboutDrinks(
   return unknownSubject(subject, tools) ?? { text: otherwise() };
 }
 
-export const menu: Act<"MENU"> = ({ subject }, state, _bar, tools) =>
-  aboutDrinks(subject, state, tools, (items, offering) => tools.replies.describe(items, offering), () => tools.replies.wholeMenu());
+export const menu: Act<"MENU"> = ({ subject, asked }, state, _bar, tools) =>
+  offeredAsAsked(
+    aboutDrinks(subject, state, tools, (items, offering) => tools.replies.describe(items, offering), () => tools.replies.wholeMenu()),
+    asked,
+    tools,
+  );
+
+/** "How much is a neat brandy?", "what's a perfect manhattan?": the drink offered is the one asked about, made as asked. */
+function offeredAsAsked(answered: Outcome, asked: readonly DraftLine[] | undefined, tools: ActTools): Outcome {
+  const [only] = asked ?? [];
+  const asAsked = only && asked?.length === 1 && settledItem(only, tools.index) !== null && only.modifiers.length > 0;
+  return asAsked && answered.pending?.kind === "ORDER" ? { ...answered, pending: { kind: "ORDER", drafts: [{ ...only, quantity: 1 }], confirm: true } } : answered;
+}
 
 /**
  * "How much would two martinis and a negroni come to?": a round asked about (counts said, or
@@ -81,11 +92,11 @@ export const price: Act<"PRICE"> = ({ subject, asked }, state, _bar, tools) => {
       focusItemId: first?.item.id ?? null,
     };
   }
-  const answered = aboutDrinks(subject, state, tools, (items, offering) => tools.replies.prices(items, offering), () => tools.replies.priceRange());
-  // "How much is a neat brandy?": the drink offered is the one asked about, made as asked.
-  const [only] = asked ?? [];
-  const asAsked = only && asked?.length === 1 && settledItem(only, tools.index) !== null && only.modifiers.length > 0;
-  return asAsked && answered.pending?.kind === "ORDER" ? { ...answered, pending: { kind: "ORDER", drafts: [{ ...only, quantity: 1 }], confirm: true } } : answered;
+  return offeredAsAsked(
+    aboutDrinks(subject, state, tools, (items, offering) => tools.replies.prices(items, offering), () => tools.replies.priceRange()),
+    asked,
+    tools,
+  );
 };
 
 /** The drinks of a price question as a round, when it is one: each settled, and more than one drink in all. */
