@@ -283,7 +283,7 @@ const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (t
 const COMPLIMENTS = / (my compliments|compliments to|hats off|kudos|bravo|nailed it|well done|chef is kiss|spot on|top notch) /;
 const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover|type|snob|kind of (guy|girl|person)) /;
 /** Someone's words, quoted (normalise.ts marks the quote): "she said 'one more martini...'". */
-const QUOTED = / (said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|was like|is like) quote /;
+const QUOTED = / (said|says|saying|goes|went|told (me|us|him|her)|joked|joking|shouted|shouting|shouts|yelled|yelling|yells|screamed|screaming|chanting|chanted|was like|is like)( \w+){0,3} quote /;
 /** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
 const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 

@@ -1232,6 +1232,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = someUnitsMade(understanding, corrected.tokens, index);
   understanding = notTheOneOrdered(understanding, clauses, state);
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
+  understanding = theLastTurnCorrected(understanding, clauses, read.tokens, state);
   understanding = figureForTheTip(understanding, clauses, state);
   understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
@@ -1318,6 +1319,28 @@ function onlySoManyAfterAll(understanding: Understanding, tokens: readonly strin
   if (!draft.quantitySaid || draft.candidates.length !== 1 || !ONLY_SO_MANY.test(` ${tokens.join(" ")} `)) return understanding;
   // On the tab, that many in all; not on it, that many poured (the tab, not the dialogue, knows which).
   return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity, orPour: draft };
+}
+
+/** A correction's cue, said first: "actually", "no", "sorry", "wait". */
+const CORRECTION_FIRST = /^ ((oh|um|uh|ah) )*(actually|no|sorry|wait|nah)( (no|wait|actually|sorry))* /;
+/** "just one more", "only two more": a count of more, held down. */
+const ONLY_SO_MANY_MORE = / (just|only) (\w+) more /;
+
+/**
+ * Right after an order: "actually just one more, Ellie's had enough" after "two more lemonades" is how many
+ * of those, not one more again; "wait no, Marco's already got one, never mind" takes that order back.
+ */
+function theLastTurnCorrected(understanding: Understanding, clauses: readonly Clause[], tokens: readonly string[], state: DialogueState): Understanding {
+  const edit = state.lastEdit !== null && state.lastEdit.turn === state.turn && state.lastEdit.added.length > 0 ? state.lastEdit : null;
+  if (!edit || clauses.some((clause) => clause.namesDrink)) return understanding;
+  const said = ` ${tokens.join(" ")} `;
+  const last = clauses[clauses.length - 1];
+  // ("..., never mind": the cue said last, after why.)
+  if (clauses.length > 1 && last?.act === "REPAIR" && last.repair?.cue === "UNDO" && last.repair.body.length === 0) return { intent: "UNDO" };
+  if (understanding.intent === "REPEAT_ORDER" && understanding.scope === "LINE" && understanding.quantity !== null && !understanding.itemIds && CORRECTION_FIRST.test(said) && ONLY_SO_MANY_MORE.test(said)) {
+    return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: understanding.quantity };
+  }
+  return understanding;
 }
 
 /** "the second Manhattan", "that extra lager": one unit of a drink, told apart by when it came. */

@@ -368,9 +368,10 @@ function matchWordsAt(tokens: readonly string[], start: number, word: string, in
   // ...and ends the phrase: "three larger please" is lager, "two pink drinks" no pint.
   // ("a larger please", "another larger for my mate": an article counts it too.)
   // ("a pint of larger": a container counts it as well.)
+  // ("the skipper of Seven Seas": a number after "of" names a boat or a band, no count that corrects a word.)
   const counted =
     start > 0 &&
-    (readNumber(tokens, start - 1) !== null || COUNTING_WORDS.has(tokens[start - 1] as string) || (tokens[start - 1] === "of" && CONTAINERS.has(tokens[start - 2] ?? ""))) &&
+    ((readNumber(tokens, start - 1) !== null && tokens[start - 2] !== "of") || COUNTING_WORDS.has(tokens[start - 1] as string) || (tokens[start - 1] === "of" && CONTAINERS.has(tokens[start - 2] ?? ""))) &&
     ENDS_A_COUNTED_DRINK.has(tokens[start + 1] ?? "");
   let key = counted ? `#${word}` : word;
   for (let offset = 1; offset <= index.longestPhrase && start + offset < tokens.length; offset += 1) key += ` ${tokens[start + offset]}`;

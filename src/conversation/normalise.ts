@@ -268,7 +268,8 @@ function marked(text: string): string {
   // "a vodka neat and that's it": the end of the order said, nothing more asked.
   if (result.includes("and ")) result = result.replace(/\s*,?\s*\band ((uh|um|er|erm) )?(that's|that is|thats) (it|all)( for (me|now|us|tonight))?\b/g, "");
   // "she said 'one more martini and I'm swimming back'": a quote opened after a verb of saying, marked.
-  if (result.includes("'") || result.includes('"') || result.includes("“") || result.includes("‘")) result = result.replace(/\b(said|says|goes|went|told (me|us|him|her)|joked|shouted|yelled|was like|is like)\s*[,:]?\s*['"“‘]/g, "$1 quote ");
+  // ("the guy keeps yelling my punchline, 'three negronis and a divorce'": a few words may come between.)
+  if (result.includes("'") || result.includes('"') || result.includes("“") || result.includes("‘")) result = result.replace(/\b(said|says|saying|goes|went|told (me|us|him|her)|joked|joking|shouted|shouting|shouts|yelled|yelling|yells|screamed|screaming|chanting|chanted|was like|is like)((?: [a-z]+){0,3})(?:\s*[,:]\s*|\s+)['"“‘]/g, "$1$3 quote ");
   // "Hennessy, neat, and don't be stingy with it": generosity asked for, no negation of the order.
   if (/stingy|skimp|hold back/.test(result)) result = result.replace(/\s*,?\s*\b(and )?(do not|don't|dont) (be (stingy|shy|mean|tight)|skimp|hold back)( (with|on) (it|that))?/g, "");
   // "ok clothes my tab": a slip of the keys for "close" before the tab.
@@ -323,6 +324,8 @@ function marked(text: string): string {
   if (result.includes("best man")) result = result.replace(/\bbest man\b/g, "groomsman");
   // "I'd better just have a lemonade then": what the guest decides on, as "I'll".
   if (result.includes("better")) result = result.replace(/\b(i|we)('d| had| would) better\b/g, "$1 will");
+  // "we just got in off the water": the sea, a place, no water asked for.
+  if (result.includes(" the water")) result = result.replace(/\b(on|off|by|near|across|over|into|onto|out on) the water\b(?! (please|too|as well|for|and|with))/g, "$1 the sea");
   // "two cosmos, straight away if you can": at once, no spirit served straight.
   if (result.includes("straight")) result = result.replace(/\bstraight ?away\b/g, "right away");
   // "15 per cent": one word, as the readers of tips know it.

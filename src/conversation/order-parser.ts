@@ -158,7 +158,7 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
 }
 
 /** Words that may stand between a drink and its serving word: "a martini, please, up", "served straight up". */
-const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they", "then"]);
+const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they", "then", "too", "also"]);
 /** Words after which a serving word is said of drinks ("one of them up", "make those dirty"). */
 const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
 /** Words that point back at drinks already named: "four of them", "two of those". */

@@ -469,6 +469,9 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   if (verb === undefined || matchMenuAt(tokens, at, index) || readModifierAt(tokens, at)) return false;
   // ("... are here", "... is coming": where they are, told.)
   if (at > nounStart && BEING.has(verb) && PLACE_WORDS.has(tokens[at + 1] as string)) return true;
+  // ("seven, Dave's back": a name, its "'s" read as whose, then where they are, and nothing more.)
+  const arrivedAt = at === nounStart ? at + 1 : at;
+  if (arrivedAt === nounStart + 1 && ARRIVED.has(tokens[arrivedAt] as string) && tokens[arrivedAt + 1] === undefined) return true;
   // ("make that five, Tony's not drinking", "three, Sue doesn't drink", "two, he's driving": what they are doing, or
   // not, told; a name the tagger does not know as a noun is the subject all the same.)
   if (doingOrNotAt(tokens, tags, at > nounStart ? at : nounStart + 1)) return true;
@@ -476,6 +479,8 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
 }
 
 const BEING = new Set(["is", "are", "was", "were"]);
+/** Where someone just arrived is: "back", "here". */
+const ARRIVED = new Set(["back", "here"]);
 const DOING = new Set(["does", "do", "did"]);
 
 /** "is (not) drinking", "does not drink": at `at`, what the subject before is doing, or not. */
@@ -580,6 +585,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     const token = tokens[position] as string;
     const previous = tokens[position - 1] as string;
     const pause = pauses[position] ?? "NONE";
+    // ("the heckler keeps yelling 'bring me a martini'": the words quoted go on in the clause that quotes them.)
+    if (previous === "quote") continue;
     const marker = markerAt(tokens, position, pauses, index);
     const stop = pause === "STOP" || pause === "QUESTION";
     // ("Nah. Draft.": a "no" said on its own, then a drink, is a correction as "no, a draft" is.)

@@ -2981,3 +2981,17 @@ describe("after Z121 and Z122: a number in a song's name, a plan for a time to c
     expect((await after(["a lager", "we'll settle up at stumps"])).paymentId).toBeNull();
   });
 });
+
+describe("after Z123 and Z124: words quoted after a verb of saying and a few words, 'off the water', a number after 'of' in a name, why a count changed ('Kim's back'), a correction of the order just poured, a serving said after 'too'", () => {
+  itPours([
+    ["my mate keeps shouting 'pour me a negroni' at the telly", []],
+    ["hi all, we just got in off the water", []],
+    ["a lager for the owner of Four Seas", ["1 tap-beer"]],
+    ["five IPAs, oh hang on, six, Kim's back", ["6 ipa"]],
+  ]);
+  itEndsWith([
+    [["two cosmos", "what's the tab", "three more cosmos please", "actually just two more, Jo's driving"], ["4 cosmopolitan"]],
+    [["a lager", "an IPA for Ben", "wait no, Ben's already got one, never mind"], ["1 tap-beer"]],
+    [["a lager", "right then a daiquiri too, up"], ["1 daiquiri (up)", "1 tap-beer"]],
+  ]);
+});
