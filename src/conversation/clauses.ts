@@ -357,7 +357,7 @@ const OPINION_VERB =
 const POSITIVE =
   / (great|good|amazing|awesome|delicious|tasty|nice|lovely|excellent|fantastic|wonderful|incredible|best|favorite|favourite|love|loves|adore|adores|swear by|swears by|legendary|perfect|beautiful|gorgeous|refreshing|elegant|classic|underrated|not bad|lush|divine|superb|killer|spot|fan of|obsessed|craving|tempted|go to|fresh|better|smooth|heard great|strong) /;
 const NEGATIVE =
-  / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|many|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
+  / (terrible|awful|horrible|gross|disgusting|nasty|bad|overrated|boring|hate|hates|can not stand|allergic|(a bit|a little|bit|kind of|kinda|slightly) (too )?(sweet|strong|bitter|sour|boozy|weak|warm|flat|watery)|too (sweet|strong|bitter|sour|dry|expensive|pricey|much|many|boozy|weak)|way too|yuck|meh|watery|weak|flat|warm|not (a |my )|not for me|regretted|regret|sick|wood|sneeze|crazy|dangerous|sad|not my thing|get along|not a fan|not a big fan|never liked|did not love|did not like|nineties|had enough|enough (for|of)|done with|sick of|tired of|never (\w+ ){0,3}again|would never|will never|not again) /;
 const HYPOTHETICAL = /^ (if|what if|suppose|supposing|imagine|say (i|we|you|he|she|they)) |^ (i|we|it|that|a DRINK|DRINK) (would|could|might) | (i|we) (would|could|might) (never|probably|easily|totally|definitely) /;
 const TOAST = /^ ((and|so|well|okay|ok) )?(cheers|here is|a toast|toast|raise a glass|salud|prost|skol|sante)( (lads|guys|all|everyone|everybody|mate|mates|folks|team|boys|girls|ladies|friends|love))? to /;
 /** A wish with a clause after it, not "to": what the guest cannot have ("I wish I could", "if only we had"). */
@@ -1111,8 +1111,8 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
   if (SOMEONE_AWAY.test(clause.utterance.padded) && WISHED_BY_THEM.test(clause.utterance.padded)) return true;
   return position > 0 && WISH_OF_THEM.test(clause.utterance.padded) && SOMEONE_AWAY.test((clauses[position - 1] as Clause).utterance.padded);
 }
-/** "wow, this negroni", "oh my god, this daiquiri": the drink at hand, exclaimed at, and nothing else said. */
-const EXCLAIMED_AT = /^ ((oh|my|god|gosh|wow|whoa|man|mm|mmm|ooh|damn|jeez|yum|honestly|seriously|okay) )*this (\w+ )?DRINK $/;
+/** "wow, this negroni", "oh my god, this daiquiri", "that lager's ice cold, nice": the drink at hand, exclaimed at, and nothing else said. */
+const EXCLAIMED_AT = /^ ((oh|my|god|gosh|wow|whoa|man|mm|mmm|ooh|damn|jeez|yum|honestly|seriously|okay) )*this (\w+ )?DRINK $| (this|that) DRINK( (is|was|so|really|very|icy|ice|cold|freezing|chilled|good|great|nice|lovely|perfect|amazing|delicious|tasty|smooth|strong|sweet|mate))+ $/;
 /** "ha", "at my age?", "me?", "you're joking": a scoff, the whole of what is said. */
 const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance) )+$/;
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
@@ -1124,6 +1124,8 @@ const REGRET = /^ ((oh|god|man|honestly|seriously) )*(what (was|were) (i|we) thi
 const BUT_THEY = /^ but (he|she|they) /;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
 const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
+/** "I'll have it after": a plan, with "after" last. */
+const PLAN_AFTER = new RegExp(`^ ((and|so|ok|okay|actually) )?${A_PLAN.source}.* (after|afterwards) $`);
 /** "we'll get another round then": a plan, with "then" last. */
 const PLAN_THEN = new RegExp(`^ ((and|so|ok|okay) )?${A_PLAN.source}.* then $`);
 /** "tea's in 40 minutes", "the interval is at nine": when something is still to come. */
@@ -1166,6 +1168,9 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && clause.asked && supposed) return { ...clause, act: "QUESTION", kind: null };
     // ("my shift ends at 2, then I'm having a manhattan": after a time to come, what the guest will do then.)
     if (clause.act === "REQUEST" && matches(clause.utterance, THEN_A_PLAN) && position > 0 && matches((clauses[position - 1] as Clause).utterance, TIME_TO_COME)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
+    // ("never mind the gin, I'll have it after": a plan for after, "after" said last.)
+    const revising = clause.act === "REPAIR" && clause.repair?.cue === "REVISE";
+    if ((clause.act === "REQUEST" || revising) && PLAN_AFTER.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR", repair: null };
     // ("tea's in 40 minutes, we'll get another round then": a plan for a time to come, "then" said last.)
     if (clause.act === "REQUEST" && PLAN_THEN.test(clause.utterance.padded) && position > 0 && TIME_IN.test((clauses[position - 1] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("oh go on, I'll get it. settle up please": "it" is the bill the guest pays, not a drink.)

@@ -1233,6 +1233,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = notTheOneOrdered(understanding, clauses, state);
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
   understanding = theLastTurnCorrected(understanding, clauses, read.tokens, state);
+  understanding = madeSoInFocus(understanding, read.tokens, state);
   understanding = figureForTheTip(understanding, clauses, state);
   understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
@@ -1319,6 +1320,17 @@ function onlySoManyAfterAll(understanding: Understanding, tokens: readonly strin
   if (!draft.quantitySaid || draft.candidates.length !== 1 || !ONLY_SO_MANY.test(` ${tokens.join(" ")} `)) return understanding;
   // On the tab, that many in all; not on it, that many poured (the tab, not the dialogue, knows which).
   return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity, orPour: draft };
+}
+
+/**
+ * "the cosmo is a bit sweet for me", then "could you make it with a twist?": "it" is the drink just talked
+ * of, on the tab from an earlier order, not the last order's.
+ */
+function madeSoInFocus(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+  if (understanding.intent !== "MODIFY" || understanding.itemIds || !tokens.includes("it")) return understanding;
+  const focus = state.focusItemId;
+  if (focus === null || !state.onTab?.includes(focus) || state.lastOrder.some((line) => line.menuItemId === focus)) return understanding;
+  return { ...understanding, itemIds: [focus] };
 }
 
 /** A correction's cue, said first: "actually", "no", "sorry", "wait". */

@@ -43,7 +43,7 @@ const FOOD = words(`
   buffalo wings|chicken wings|tender|chicken tenders|nugget|drumstick|turkey|duck|fish|fish and chips|fish tacos|salmon|tuna|
   cod|halibut|trout|shrimp|prawn|lobster|crab|crab cake|oyster|clam|mussel|scallop|calamari|squid|octopus|anchovy|anchovies|
   sushi|sashimi|dumpling|spring roll|egg roll|bao|tempura|edamame|tofu|rice|fried rice|beans|egg|eggs|omelette|omelet|
-  pancake|waffle|french toast|bagel|croissant|muffin|scone|biscuit|bread|roll|bun|baguette|toastie|
+  pancake|waffle|french toast|bagel|croissant|muffin|scone|biscuit|bread|roll|bun|baguette|toastie|quiche|quiches|canape|canapes|vol au vent|vol au vents|blini|blinis|
   fries|french fries|chips|crisps|potato chips|tortilla chips|tater tots|hash browns|onion rings|mozzarella sticks|
   jalapeno poppers|potato|potatoes|mashed potatoes|baked potato|coleslaw|pickle|pickles|popcorn|peanut|peanuts|nuts|
   mixed nuts|almond|almonds|cashew|cashews|pistachio|pistachios|crackers|cracker|jerky|pork rinds|trail mix|pretzels|

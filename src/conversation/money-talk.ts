@@ -105,6 +105,10 @@ function percentTip(percent: number): TipAsked {
 
 /** Money nouns a guest tips with. */
 const MONEY_NOUNS: ReadonlyMap<string, number> = new Map([["fiver", 500], ["tenner", 1000]]);
+/** Notes a guest tips with, named by their value: "a twenty". */
+const NOTES: ReadonlyMap<string, number> = new Map([["ten", 1000], ["twenty", 2000], ["fifty", 5000]]);
+/** What may follow a note: nothing, or the end of the tip ("a twenty for you", "a twenty, thanks"). */
+const AFTER_A_NOTE: ReadonlySet<string> = new Set(["", "for", "please", "thanks", "then", "on", "and", "mate", "love", "yeah"]);
 /** Amounts too vague to set: asked for, never guessed ("a few bucks", "some dollars"). */
 const VAGUE_WORDS: ReadonlySet<string> = new Set(["few", "some", "several"]);
 const VAGUE = "VAGUE";
@@ -131,6 +135,9 @@ export function readTipAmount(tokens: readonly string[], start: number): AmountR
   const head = tokens[start + article] ?? "";
   const noun = MONEY_NOUNS.get(head);
   if (noun !== undefined) return { cents: noun, length: article + 1 };
+  // ("leave yourself a twenty": a note, said with its article, and nothing it counts after it.)
+  const note = article === 1 && tokens[start] !== "one" ? NOTES.get(head) : undefined;
+  if (note !== undefined && AFTER_A_NOTE.has(tokens[start + 2] ?? "")) return { cents: note, length: 2 };
   if (VAGUE_WORDS.has(head) && isDollarWord(tokens[start + article + 1] ?? "")) return VAGUE;
   // "a buck fifty", "a couple of bucks": the article or the couple is the number of dollars.
   const count = readQuantity(tokens, start);

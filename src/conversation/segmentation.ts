@@ -613,6 +613,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // ("a cosmo and a daiquiri, no, just the daiquiri": a "no" after the drinks, then what is kept, corrects them.)
+    if (pause !== "NONE" && NOES.has(token) && RESTRICTING.has(tokens[position + 1] ?? "") && hasDrink(clauseStart, position)) {
+      cut(position);
+      continue;
+    }
     // "hmm no only the one": the "no" says no to what was asked, the restriction after it is the new version.
     if (pause === "NONE" && RESTRICTING.has(token) && NOES.has(previous) && position - clauseStart <= 2 && tokens[position + 1] !== undefined) {
       cut(position);

@@ -2995,3 +2995,21 @@ describe("after Z123 and Z124: words quoted after a verb of saying and a few wor
     [["a lager", "right then a daiquiri too, up"], ["1 daiquiri (up)", "1 tap-beer"]],
   ]);
 });
+
+describe("after Z125 and Z126: the drink in hand praised, 'no, just the one' after two, a complaint offers nothing and 'it' is the drink complained of, a note left as a tip", () => {
+  itEndsWith([
+    [["an IPA", "that IPA's ice cold, lovely"], ["1 ipa"]],
+    [["a negroni and a martini, no, just the martini"], ["1 martini"]],
+    [["a cosmo", "and a lager", "the cosmo's a bit sweet for me", "could you make it with a twist?"], ["1 cosmopolitan (with a twist)", "1 tap-beer"]],
+  ]);
+  it("'and leave yourself a twenty' tips twenty dollars", async () => {
+    expect((await after(["four negronis", "and leave yourself a twenty"])).session.tab.tipCents).toBe(2000);
+  });
+});
+
+describe("after Z125 and Z126, more: a plan for after said with a correction, food the kitchen sells named like a drink", () => {
+  itEndsWith([
+    [["a gin on the rocks", "and a water", "never mind the gin actually, I'll have it after"], ["1 water"]],
+    [["a lager", "and a plate of those mini quiches if you have any"], ["1 tap-beer"]],
+  ]);
+});
