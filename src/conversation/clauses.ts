@@ -375,6 +375,8 @@ const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for m
 const AFTER_WHAT_COMES = /after (my|our|his|her|your|the|this|next) (?!(day|night|week|year|month|morning|afternoon|evening) )(\w+ ){1,4}/;
 /** "I'm gonna get", "we'll have", "I'm getting": the guest's plan, said in the future. */
 const A_PLAN = /(i|we) (will|shall|am (going to|gonna)|are (going to|gonna)|gonna|am getting|are getting|am having|are having) /;
+/** "after I cross the finish line", "once we've eaten": a time to come, said as what someone will do first. */
+const WHEN_SOMEONE_DOES = /^ (after|once|when) (i|we|he|she|they|you) /;
 /** "after my set" said alone, before the plan: the time the plan is for. */
 const AFTER_ALONE = new RegExp(`^ ${AFTER_WHAT_COMES.source}$`);
 const PLAN_FIRST = new RegExp(`^ ${A_PLAN.source}`);
@@ -1065,7 +1067,7 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
         !sentenceEnds[position] &&
         TIME_FIRST.test(withoutLead(clause.utterance.padded))) ||
       // ("after my set, I'm getting a lager": the time alone, then a plan for it.)
-      (clause.act === "CHAT" && matches(clause.utterance, AFTER_ALONE) && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
+      ((clause.act === "CHAT" || clause.act === "STATEMENT") && (matches(clause.utterance, AFTER_ALONE) || WHEN_SOMEONE_DOES.test(clause.utterance.padded)) && !clause.namesDrink && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
   );
   if (at < 0) return clauses;
   // Only within the sentence: "our train isn't till tomorrow. Two daiquiris" orders now.
@@ -1124,6 +1126,12 @@ const REGRET = /^ ((oh|god|man|honestly|seriously) )*(what (was|were) (i|we) thi
 const BUT_THEY = /^ but (he|she|they) /;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
 const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
+/** "nah, too much sugar", "no thanks": the drink just said back, turned down. */
+const NO_AFTER = /^ (nah|nope|no)( |$)/;
+/** "that's 286 bucks": what drinks just counted would cost, said. */
+const PRICE_WORKED_OUT = /^ (that is|thats|that would be|that will be|that makes) (num|\d+|\w+ (hundred|thousand)( \w+)*) (bucks|dollars|quid|pounds|euros) /;
+/** "later", said of the drink asked for (not "a lager now, later a negroni", two drinks). */
+const LATER_SAID = / (later|afterwards) (?!(than|on than))/;
 /** "I'll have it after": a plan, with "after" last. */
 const PLAN_AFTER = new RegExp(`^ ((and|so|ok|okay|actually) )?${A_PLAN.source}.* (after|afterwards) $`);
 /** "we'll get another round then": a plan, with "then" last. */
@@ -1157,9 +1165,11 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && clause.fragment && regretted && !/ (please|thanks) /.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "PAST", stance: "AGAINST" };
     // ("oh my god, this daiquiri": the drink in hand, exclaimed at; "this daiquiri, please" still asks.)
     if (clause.act === "REQUEST" && clause.fragment && EXCLAIMED_AT.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "OPINION", stance: "FOR" };
-    // ("Lemonade? At my age? Ha.": a drink said back as a question, then scoffed at, is talked of, not asked for.)
+    // ("Lemonade? At my age? Ha.", "a soda? nah, too much sugar": a drink said back as a question, then scoffed at
+    // or turned down, is talked of, not asked for.)
     // ("a negroni? seriously? ok go on then": talked into it after all.)
-    const scoffed = nextSaid !== undefined && SCOFF.test(nextSaid) && !clauses.slice(position + 2).some((later) => SAYS_YES_TO_ITSELF.test(later.utterance.padded));
+    const turnedDownAfter = next !== undefined && !next.namesDrink && NO_AFTER.test(next.utterance.padded);
+    const scoffed = nextSaid !== undefined && (SCOFF.test(nextSaid) || turnedDownAfter) && !clauses.slice(position + 2).some((later) => SAYS_YES_TO_ITSELF.test(later.utterance.padded));
     if (clause.act === "REQUEST" && clause.asked && clause.fragment && clause.namesDrink && scoffed) return { ...clause, act: "STATEMENT", kind: "OPINION", stance: "AGAINST" };
     // ("the ref's had a shocker, he needs one of these": a wish said of someone who is not at the bar, a joke.)
     if (clause.act === "REQUEST" && saidOfSomeoneAway(clauses, position)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "FOR" };
@@ -1168,6 +1178,12 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && clause.asked && supposed) return { ...clause, act: "QUESTION", kind: null };
     // ("my shift ends at 2, then I'm having a manhattan": after a time to come, what the guest will do then.)
     if (clause.act === "REQUEST" && matches(clause.utterance, THEN_A_PLAN) && position > 0 && matches((clauses[position - 1] as Clause).utterance, TIME_TO_COME)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
+    // ("26 negronis, that's 286 bucks, ha": a count of drinks worked out, with what it costs, is no order.)
+    // ("a rum on the rocks, that's 7 dollars right?": the price checked, with the order.)
+    const workedOut = next !== undefined && !next.asked && PRICE_WORKED_OUT.test(next.utterance.padded) && !/ (right|yeah|yes|correct|is it|isn't it) $/.test(next.utterance.padded);
+    if (clause.act === "REQUEST" && clause.fragment && clause.namesDrink && workedOut && clause.utterance.order.drafts.some((draft) => draft.quantity > 1)) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: "NEUTRAL" };
+    // ("can I order a martini later, after my game?": one drink, asked for later.)
+    if (clause.act === "REQUEST" && clause.utterance.order.drafts.length === 1 && LATER_SAID.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("never mind the gin, I'll have it after": a plan for after, "after" said last.)
     const revising = clause.act === "REPAIR" && clause.repair?.cue === "REVISE";
     if ((clause.act === "REQUEST" || revising) && PLAN_AFTER.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR", repair: null };

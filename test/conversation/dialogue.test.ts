@@ -3013,3 +3013,13 @@ describe("after Z125 and Z126, more: a plan for after said with a correction, fo
     [["a lager", "and a plate of those mini quiches if you have any"], ["1 tap-beer"]],
   ]);
 });
+
+describe("after Z127 and Z128: one drink asked for later, a plan after what someone will do first, a drink said back and turned down, drinks counted with what they would cost", () => {
+  itPoursNothing([
+    "could I get a negroni later, after the quiz?",
+    "once we've finished the game I'm having the largest IPA you do",
+    "a lemonade? nah, too sweet",
+    "30 martinis, that's 390 dollars, ha",
+  ]);
+  itPours([["a rum on the rocks, that's 7 dollars right?", ["1 rum (on the rocks)"]]]);
+});
