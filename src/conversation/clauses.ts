@@ -14,7 +14,7 @@ import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
 import { matches, utteranceOf, type Utterance } from "./intents.js";
 import { isEnglishWord } from "./english.js";
 import { CONTAINERS, editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
-import type { Pause, ReadText } from "./normalise.js";
+import { QUOTE_MARK, SAYING_VERBS, type Pause, type ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { lexiconAt } from "./lexicon.js";
 import { NOT_A_COUNT } from "./entities.js";
@@ -283,7 +283,7 @@ const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (t
 const COMPLIMENTS = / (my compliments|compliments to|hats off|kudos|bravo|nailed it|well done|chef is kiss|spot on|top notch) /;
 const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover|type|snob|kind of (guy|girl|person)) /;
 /** Someone's words, quoted (normalise.ts marks the quote): "she said 'one more martini...'". */
-const QUOTED = / (said|says|saying|goes|went|told (me|us|him|her)|joked|joking|shouted|shouting|shouts|yelled|yelling|yells|screamed|screaming|chanting|chanted|was like|is like)( \w+){0,3} quote /;
+const QUOTED = new RegExp(` (${SAYING_VERBS})( \\w+){0,3} ${QUOTE_MARK} `);
 /** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
 const EXCLAIMED_AMOUNT = /^ (so|too|such) (many|much|a lot of|lots of) /;
 
@@ -1131,7 +1131,7 @@ const NO_AFTER = /^ (nah|nope|no)( |$)/;
 /** "that's 286 bucks": what drinks just counted would cost, said. */
 const PRICE_WORKED_OUT = /^ (that is|thats|that would be|that will be|that makes) (num|\d+|\w+ (hundred|thousand)( \w+)*) (bucks|dollars|quid|pounds|euros) /;
 /** "later", said of the drink asked for (not "a lager now, later a negroni", two drinks). */
-const LATER_SAID = / (later|afterwards) (?!(than|on than))/;
+const LATER_SAID = / (later|afterwards) (?!than)/;
 /** "I'll have it after": a plan, with "after" last. */
 const PLAN_AFTER = new RegExp(`^ ((and|so|ok|okay|actually) )?${A_PLAN.source}.* (after|afterwards) $`);
 /** "we'll get another round then": a plan, with "then" last. */

@@ -251,9 +251,9 @@ const WONDERING = /^ (what|how|which|is|are|does|do|why|who|where|when)(?! about
 /**
  * A question about "it", "that" or "they" is about the drink in focus: read again with the drink's
  * name where the pronoun was ("what's in it?" is "what's in a cosmopolitan?", "is it strong?" asks
- * about the drink, not for a strong one).
+ * about the drink, not for a strong one). `supposedHere`: drinks were named or supposed earlier in the
+ * utterance ("if I ordered two manhattans, what would that come to").
  */
-/** `supposedHere`: drinks were named or supposed earlier in the utterance ("if I ordered two manhattans, what would that come to"). */
 function referredQuestion(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex, said: readonly string[] = [], supposedHere = false): Understanding {
   const [itemId] = focus;
   const item = itemId === undefined ? undefined : index.byId.get(itemId);
@@ -1060,11 +1060,6 @@ export function understand(text: string, state: DialogueState, index: MenuIndex)
 }
 
 /**
- * The answer to one of Maya's open questions, if the utterance is one: the question asked last
- * first, then one an interjection left open ("neat or on the rocks?" before "what's my balance?").
- * An answer the drink cannot take ("neat" for an offered Negroni) gives way to one that fits.
- */
-/**
  * "is the negroni stirred?" (want one?), then "can you do the negroni on the rocks then": a drink Maya only
  * offered, named with "the" (or whose it is) while one is on the tab, is that one, to be changed; the offer is not answered.
  */
@@ -1075,6 +1070,11 @@ function pointsAtOneOnTheTab(question: PendingQuestion, u: Utterance, state: Dia
   return named.some((id) => state.onTab?.includes(id) && question.drafts.some((draft) => draft.candidates.includes(id)));
 }
 
+/**
+ * The answer to one of Maya's open questions, if the utterance is one: the question asked last
+ * first, then one an interjection left open ("neat or on the rocks?" before "what's my balance?").
+ * An answer the drink cannot take ("neat" for an offered Negroni) gives way to one that fits.
+ */
 function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueState, index: MenuIndex): { answer: Understanding; answered: Answered } | null {
   const { tokens } = whole.u;
   const open: [PendingQuestion, Answered][] = [];
@@ -1343,8 +1343,8 @@ const ONLY_SO_MANY_MORE = / (just|only) (\w+) more /;
  * of those, not one more again; "wait no, Marco's already got one, never mind" takes that order back.
  */
 function theLastTurnCorrected(understanding: Understanding, clauses: readonly Clause[], tokens: readonly string[], state: DialogueState): Understanding {
-  const edit = state.lastEdit !== null && state.lastEdit.turn === state.turn && state.lastEdit.added.length > 0 ? state.lastEdit : null;
-  if (!edit || clauses.some((clause) => clause.namesDrink)) return understanding;
+  const justPoured = state.lastEdit !== null && state.lastEdit.turn === state.turn && state.lastEdit.added.length > 0;
+  if (!justPoured || clauses.some((clause) => clause.namesDrink)) return understanding;
   const said = ` ${tokens.join(" ")} `;
   const last = clauses[clauses.length - 1];
   // ("..., never mind": the cue said last, after why.)
@@ -1416,9 +1416,9 @@ const ONE_PERSON_WANTS = / (?!(i|we|you|they|everyone|everybody|all|both|people|
 function onePersonsUnit(understanding: Understanding, tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding {
   // ("Priya wants her martini shaken" of two martinis: her one, made so, not both.)
   if (understanding.intent === "MODIFY" && understanding.all === true && understanding.quantity === undefined && understanding.itemIds?.length === 1) {
-    const at = tokens.findIndex((token, position) => OWNERS.has(token) && matchMenuAt(tokens, position + 1, index)?.plural === false);
+    const ownedOne = tokens.some((token, position) => OWNERS.has(token) && matchMenuAt(tokens, position + 1, index)?.plural === false);
     const units = state.lastOrder.filter((line) => line.menuItemId === understanding.itemIds?.[0]).reduce((sum, line) => sum + line.quantity, 0);
-    return at >= 0 && units > 1 ? { intent: "MODIFY", modifiers: understanding.modifiers, itemIds: understanding.itemIds, quantity: 1 } : understanding;
+    return ownedOne && units > 1 ? { intent: "MODIFY", modifiers: understanding.modifiers, itemIds: understanding.itemIds, quantity: 1 } : understanding;
   }
   if (understanding.intent !== "REPLACE" || understanding.drafts.length !== 1 || understanding.drafts[0]?.quantity !== 1) return understanding;
   if (!ONE_PERSON_WANTS.test(` ${tokens.join(" ")} `)) return understanding;
@@ -1784,8 +1784,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const tipOnlyBefore = readings.every(({ position, understanding }) => position >= working.position || understanding === earlier?.understanding || !CHANGES_TAB.has(understanding.intent));
     // (Only a tip named as one, and drinks the bar pours: "my phone's on 5 percent, quick, an old fashioned" tips nothing.)
     const tipSaid = earlier !== undefined && (clauses[earlier.position]?.tokens.some((token) => token === "tip" || token === "tips") ?? false);
-    const tipGiven = earlier?.understanding.intent === "SET_TIP" && earlier.understanding.tip !== null && !("none" in earlier.understanding.tip);
-    const tipFirst = tipGiven && tipSaid && working.drafts.length > 0 && !working.tip && tipOnlyBefore ? (earlier.understanding as Extract<Understanding, { intent: "SET_TIP" }>) : null;
+    const tipSet = earlier?.understanding.intent === "SET_TIP" ? earlier.understanding : null;
+    const tipGiven = tipSet !== null && tipSet.tip !== null && !("none" in tipSet.tip);
+    const tipFirst = tipGiven && tipSaid && working.drafts.length > 0 && !working.tip && tipOnlyBefore ? tipSet : null;
     if (tipFirst) {
       const { intent: _intent, ...tip } = tipFirst;
       working.tip = tip;

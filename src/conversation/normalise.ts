@@ -228,6 +228,13 @@ const COUNT_TAKEN_BACK = new RegExp(`\\bnot (${SMALL_COUNT})\\s*[,.;]?\\s*(?:jus
 /** A count (of those) said last with "actually" after it, the last clause ("a negroni actually" is left as said). */
 const CUE_SAID_LAST = new RegExp(`(^|[,.;!?]\\s*)((?:(?:oh|um|uh|no|wait|hmm|make it|make that) )*${SMALL_COUNT}(?: of (?:those|them|these|that))?(?: please)?)\\s*,?\\s*\\bactually\\s*([.!?]*)\\s*$`);
 
+/** Verbs of saying: what follows them in quotes is someone's words. */
+export const SAYING_VERBS = "said|says|saying|goes|went|told (?:me|us|him|her)|joked|joking|shouted|shouting|shouts|yelled|yelling|yells|screamed|screaming|chanting|chanted|was like|is like";
+/** The word that marks a quote opened after a verb of saying: the readers of clauses know it. */
+export const QUOTE_MARK = "quote";
+/** A quote opened after a verb of saying and up to three words; a contraction's apostrophe opens none (a space or a mark comes first). */
+const QUOTE_OPENED = new RegExp(`\\b(${SAYING_VERBS})((?: [a-z]+){0,3})(?:\\s*[,:]\\s*|\\s+)['"“‘]`, "g");
+
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.
   // The clause marks are private-use characters: any a guest sends are nothing, not marks or letters.
@@ -269,7 +276,7 @@ function marked(text: string): string {
   if (result.includes("and ")) result = result.replace(/\s*,?\s*\band ((uh|um|er|erm) )?(that's|that is|thats) (it|all)( for (me|now|us|tonight))?\b/g, "");
   // "she said 'one more martini and I'm swimming back'": a quote opened after a verb of saying, marked.
   // ("the guy keeps yelling my punchline, 'three negronis and a divorce'": a few words may come between.)
-  if (result.includes("'") || result.includes('"') || result.includes("“") || result.includes("‘")) result = result.replace(/\b(said|says|saying|goes|went|told (me|us|him|her)|joked|joking|shouted|shouting|shouts|yelled|yelling|yells|screamed|screaming|chanting|chanted|was like|is like)((?: [a-z]+){0,3})(?:\s*[,:]\s*|\s+)['"“‘]/g, "$1$3 quote ");
+  if (result.includes("'") || result.includes('"') || result.includes("“") || result.includes("‘")) result = result.replace(QUOTE_OPENED, `$1$2 ${QUOTE_MARK} `);
   // "Hennessy, neat, and don't be stingy with it": generosity asked for, no negation of the order.
   if (/stingy|skimp|hold back/.test(result)) result = result.replace(/\s*,?\s*\b(and )?(do not|don't|dont) (be (stingy|shy|mean|tight)|skimp|hold back)( (with|on) (it|that))?/g, "");
   // "ok clothes my tab": a slip of the keys for "close" before the tab.

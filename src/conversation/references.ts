@@ -342,8 +342,8 @@ export function repeatedAs(reading: Understanding, u: Utterance): Understanding 
   return reading.intent === "REPEAT_ORDER" && modifiers.length > 0 ? { ...reading, modifiers: canonicalModifiers(modifiers) } : reading;
 }
 
-/** A price question keeps the drinks as said, with their counts: the round Maya then offers. */
 const MADE_SO_BEFORE = / MOD DRINK /;
+/** A price question (or one about a drink made some way) keeps the drinks as said, with their counts: what Maya then offers. */
 export function withAsked(reading: Understanding, u: Utterance): Understanding {
   if ((reading.intent !== "PRICE" && reading.intent !== "MENU") || reading.asked || u.order.drafts.length === 0) return reading;
   // Of a drink described, only how it is made said before its name is asked about with it ("what's a perfect

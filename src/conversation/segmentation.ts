@@ -10,7 +10,7 @@
  */
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
-import type { Pause, ReadText } from "./normalise.js";
+import { QUOTE_MARK, type Pause, type ReadText } from "./normalise.js";
 import { AMOUNT_UNITS, readQuantity } from "./numbers.js";
 import { NOT_A_COUNT } from "./entities.js";
 import type { Tag } from "./tagging.js";
@@ -470,8 +470,7 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   // ("... are here", "... is coming": where they are, told.)
   if (at > nounStart && BEING.has(verb) && PLACE_WORDS.has(tokens[at + 1] as string)) return true;
   // ("seven, Dave's back": a name, its "'s" read as whose, then where they are, and nothing more.)
-  const arrivedAt = at === nounStart ? at + 1 : at;
-  if (arrivedAt === nounStart + 1 && ARRIVED.has(tokens[arrivedAt] as string) && tokens[arrivedAt + 1] === undefined) return true;
+  if (at <= nounStart + 1 && ARRIVED.has(tokens[nounStart + 1] as string) && tokens[nounStart + 2] === undefined) return true;
   // ("make that five, Tony's not drinking", "three, Sue doesn't drink", "two, he's driving": what they are doing, or
   // not, told; a name the tagger does not know as a noun is the subject all the same.)
   if (doingOrNotAt(tokens, tags, at > nounStart ? at : nounStart + 1)) return true;
@@ -586,7 +585,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     const previous = tokens[position - 1] as string;
     const pause = pauses[position] ?? "NONE";
     // ("the heckler keeps yelling 'bring me a martini'": the words quoted go on in the clause that quotes them.)
-    if (previous === "quote") continue;
+    if (previous === QUOTE_MARK) continue;
     const marker = markerAt(tokens, position, pauses, index);
     const stop = pause === "STOP" || pause === "QUESTION";
     // ("Nah. Draft.": a "no" said on its own, then a drink, is a correction as "no, a draft" is.)

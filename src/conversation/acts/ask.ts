@@ -30,7 +30,7 @@ export function unknownSubject(subject: Subject, tools: ActTools, asked = true):
 export const itemsOf = (itemIds: readonly string[], tools: ActTools): MenuItem[] =>
   itemIds.flatMap((id) => tools.index.byId.get(id) ?? []);
 
-/** The drinks the guest already asked for while Maya waits on a detail ("neat or on the rocks?"), or just had poured. */
+/** The drinks the guest already asked for while Maya waits on a detail ("neat or on the rocks?"), just had poured, or has from the last order. */
 function waitingDrinks(state: DialogueState): Set<string> {
   const ids = new Set<string>();
   for (const question of [state.pending, state.held]) {
