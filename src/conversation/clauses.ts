@@ -908,7 +908,9 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
     if (position >= drinkEnd && drinkEnd > 0 && ADJUNCT.has(token) && OWNERS_AND_THE.has(tokens[position + 1] as string)) break;
     // "a lager for the guy singing song 37": a participle right after a noun, once the drink is said,
     // describes that noun (a relative clause with its "who is" left out), no verb of the order.
-    if (position >= drinkEnd && drinkEnd > 0 && token.endsWith("ing") && tags[position] === "VERB" && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN")) break;
+    // ("a lemonade for the kid still waiting on her parents": an adverb of time between them changes nothing.)
+    const described = tokens[position - 1] !== undefined && PARTICIPLE_ADVERBS.has(tokens[position - 1] as string) ? position - 2 : position - 1;
+    if (position >= drinkEnd && drinkEnd > 0 && token.endsWith("ing") && tags[position] === "VERB" && (tags[described] === "NOUN" || tags[described] === "PROPN")) break;
     // ("fifty old fashioneds for everyone stuck on flight 88": a past participle and where, the same.)
     const placedParticiple = (token.endsWith("ed") || PLACED_PARTICIPLES.has(token)) && PLACES.has(tokens[position + 1] as string);
     if (position >= drinkEnd && drinkEnd > 0 && placedParticiple && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN" || EVERYONE.has(tokens[position - 1] as string))) break;
@@ -950,6 +952,9 @@ const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV"]);
 /** A relative clause about a person, to the end: "...for the two who aren't drinking". */
 const RELATIVE_TAIL = / (who|whom|whose) .*$/;
 const OWNERS_AND_THE = new Set([...OWNERS, "the", "this", "that"]);
+
+/** Adverbs of time said between a noun and the participle that describes it ("the kid still waiting"). */
+const PARTICIPLE_ADVERBS = new Set(["still", "just", "already", "now", "currently", "also", "patiently"]);
 
 const MAX_ANSWER_WORDS = 8;
 
@@ -1048,7 +1053,7 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       !test(POLITE_CONDITION, shape) &&
       !test(POLITE_REQUEST, shape);
   }
-  return withLabels(withWaiting(withTimeAhead(withCounterfactuals(clauses), sentenceEnds)), index, sentenceEnds);
+  return withLabels(withWaiting(withTimeAhead(withCounterfactuals(clauses), sentenceEnds), index), index, sentenceEnds);
 }
 
 /**
@@ -1124,6 +1129,12 @@ const SATISFIED = /^ ((oh|mm|mmm|ah|ahh|yes|wow) )*((that is |this is |it is )?(
 const REGRET = /^ ((oh|god|man|honestly|seriously) )*(what (was|were) (i|we) thinking|what have (i|we) done|whose (bright )?idea was (that|this)|why did (i|we) (do|order|have|get) (that|this|it)|(i|we) must (be|have been) (mad|crazy|insane|nuts|out of (my|our) minds?)|never again) /;
 /** "but he's had enough", "but she shouldn't": what is said of the one the drink was for, after "but". */
 const BUT_THEY = /^ but (he|she|they) /;
+/** "but she's asleep", "but he's not here yet": the one the drink is for is not at the bar to be served. */
+const AWAY = /^ but (he|she|they) (is|are) (still |already |fast |sound |currently |probably )?(asleep|sleeping|out cold|in bed|in the shower|not here|not back|not in|not around|gone|away|outside|upstairs|downstairs) /;
+/** "Jo wants an IPA": a wish said of someone by name (the verb's "-s" says it is not the guest's). */
+const WANTS_IN_THE_THIRD_PERSON = / (wants|needs|fancies) /;
+/** "but he's driving", "but she's on call": the one the drink is for is not to drink alcohol. */
+const NOT_TO_DRINK = /^ but (he|she|they) (is|are) (still |currently |also |probably )?(driving|on call|on duty|on watch|pregnant|underage|too young|the designated driver|working) /;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
 const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
 /** "nah, too much sugar", "no thanks": the drink just said back, turned down. */
@@ -1141,7 +1152,7 @@ const TIME_IN = / (is|are|starts|comes) (in (num|a|an|about|half) (\w+ )?(minute
 /** A time still to come, told: "my shift ends at 2", "the set finishes at ten". */
 const TIME_TO_COME = / (ends|finishes|starts|closes|opens|is over|ends at|finish|end) (at|in|around|by)? ?(num|\d+|midnight|noon|\w+ minutes)? /;
 
-function withWaiting(clauses: Clause[]): Clause[] {
+function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
   return clauses.map((clause, position) => {
     const next = clauses[position + 1];
     const nextSaid = next?.utterance.padded;
@@ -1157,7 +1168,9 @@ function withWaiting(clauses: Clause[]): Clause[] {
     if (clause.act === "REQUEST" && clause.namesDrink && nextSaid !== undefined && DENIED_AFTER.test(nextSaid)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("my son wants a coke but he's had enough sugar today": a wish said of someone, then turned down for them.)
     // ("... but she's had three already": what they have had already says as much.)
-    const turnedDown = next !== undefined && next.act === "STATEMENT" && (next.stance === "AGAINST" || next.kind === "PAST") && BUT_THEY.test(next.utterance.padded);
+    // ("my friend in cabin 4410 wants a cosmo but she's asleep": not here to be served; "... but he's driving": not to be served a drink with alcohol.)
+    const kept = nextSaid !== undefined && BUT_THEY.test(nextSaid) && (OTHER_SUBJECT.test(withoutLead(clause.utterance.order.shape)) || WANTS_IN_THE_THIRD_PERSON.test(clause.utterance.padded)) && (AWAY.test(nextSaid) || (NOT_TO_DRINK.test(nextSaid) && clause.utterance.order.drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.category !== "NON_ALCOHOLIC"))));
+    const turnedDown = next !== undefined && next.act === "STATEMENT" && (next.stance === "AGAINST" || next.kind === "PAST" || kept) && BUT_THEY.test(next.utterance.padded);
     if (clause.act === "REQUEST" && clause.namesDrink && turnedDown) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("a long island after six hours on the slopes, what was I thinking": the drink had, regretted.)
     // ("a martini please, what was I thinking not ordering sooner": asked for, the regret is of the wait.)

@@ -1234,6 +1234,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
   understanding = theLastTurnCorrected(understanding, clauses, read.tokens, state);
   understanding = madeSoInFocus(understanding, read.tokens, state);
+  understanding = anotherOfTheFocus(understanding, state);
   understanding = figureForTheTip(understanding, clauses, state);
   understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
@@ -1975,6 +1976,17 @@ function takeUpPraised(readings: { position: number; understanding: Understandin
 /** An utterance with a count or serving words and no drink or thing of its own ("two", "dirty"). */
 const namesNothing = (u: Utterance): boolean =>
   u.order.drafts.length === 0 && u.order.unknown.length === 0 && (spokenCount(u) !== null || u.order.looseModifiers.length > 0);
+
+/**
+ * "a dirty martini", "a lemonade", "that martini was perfect by the way", then "I'll have another": another of
+ * the drink talked of since the last order (praised, priced, described), when it is on the tab.
+ */
+function anotherOfTheFocus(understanding: Understanding, state: DialogueState): Understanding {
+  if (understanding.intent !== "REPEAT_ORDER" || understanding.scope !== "LINE" || understanding.itemIds) return understanding;
+  const focus = state.focusItemId;
+  if (focus === null || !state.onTab?.includes(focus) || state.lastOrder.some((line) => line.menuItemId === focus)) return understanding;
+  return { ...understanding, itemIds: [focus] };
+}
 
 /** "cancel the dirty one", "take off the neat ones": the drink on the tab made that way (asked when several are). */
 function removedByHowMade(understanding: Understanding, tokens: readonly string[]): Understanding {

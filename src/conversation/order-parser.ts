@@ -176,6 +176,8 @@ function pronounOne(tokens: readonly string[], position: number): boolean {
 const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
 /** Things named after the drink they hold or make: "the soda machine", "the beer fridge". */
 const MACHINES = new Set(["machine", "machines", "fountain", "dispenser", "gun", "fridge", "cooler", "tap", "taps", "pump", "line", "lines", "garden", "tent", "truck", "festival", "belly"]);
+/** Words after which "perfect" praises what was said rather than naming a perfect Manhattan. */
+const PRAISED_AFTER = new Set(["be", "sounds", "is", "was", "were", "are", "looks", "looked", "tastes", "tasted", "seems", "seemed", "absolutely", "simply"]);
 /** Words before "draft" that make it a draft of players: "league draft", "the NFL draft". */
 const PICKING = new Set(["league", "nfl", "nba", "nhl", "mlb", "fantasy", "player", "players", "rookie", "team", "rough", "final", "first", "second"]);
 /** Words "brew" is a noun after: "a brew", "the brews", "one more brew". */
@@ -282,7 +284,8 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
     // "a lemonade would be perfect": praise, not a perfect Manhattan.
     // ("an up martini": "up" said before the drink, right after its article, is how it is served too.)
     const beforeItsDrink = token === "up" && (tokens[position - 1] === "a" || tokens[position - 1] === "an") && matchMenuAt(tokens, position + 1, index) !== null;
-    const modifier = token === "perfect" && (tokens[position - 1] === "be" || tokens[position - 1] === "sounds") ? null : readModifierAt(tokens, position, { afterDrink: afterDrink || beforeItsDrink });
+    // ("that martini was perfect by the way": said of the drink, after a verb of being or seeming, it is praise too.)
+    const modifier = token === "perfect" && PRAISED_AFTER.has(tokens[position - 1] as string) ? null : readModifierAt(tokens, position, { afterDrink: afterDrink || beforeItsDrink });
     // ("a dirty martini shaken and a dry one stirred": "a dry one" is one more of the drink, "one" its noun, no second count.)
     const quantity = token === "another" ? { value: 1, length: 1 } : pronounOne(tokens, position) ? null : readQuantity(tokens, position);
     const itemLength = item?.length ?? 0;

@@ -3023,3 +3023,22 @@ describe("after Z127 and Z128: one drink asked for later, a plan after what some
   ]);
   itPours([["a rum on the rocks, that's 7 dollars right?", ["1 rum (on the rocks)"]]]);
 });
+
+describe("after Z129 and Z130: an adverb between a noun and the participle describing it, 'perfect' said of a drink as praise, another of the drink talked of since the last order, someone's wish kept back by a 'but' about them", () => {
+  itPours([
+    ["a coke for the lad just sitting by the door", ["1 soda"]],
+    ["two lagers for the guys still playing darts", ["2 tap-beer"]],
+  ]);
+  itPoursNothing([
+    "my brother wants a negroni but he's still in bed",
+    "my mum wants a cosmo but she's not here yet",
+    "Jo wants an IPA but she's driving",
+  ]);
+  itEndsWith([
+    [["a manhattan", "a soda", "the manhattan is perfect, honestly"], ["1 manhattan", "1 soda"]],
+    [["a negroni on the rocks", "an iced tea", "wow that negroni was perfect", "I'll have another"], ["1 iced-tea", "2 negroni (on the rocks)"]],
+    [["a negroni", "a lemonade", "how much is the negroni?", "one more please"], ["1 lemonade", "2 negroni"]],
+    [["a negroni", "a lemonade", "another one"], ["1 negroni", "2 lemonade"]],
+    [["my son wants a lemonade but he's driving"], ["1 lemonade"]],
+  ]);
+});
