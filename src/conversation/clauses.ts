@@ -665,6 +665,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (said.test(SHARED_OUT)) return { act: "CHAT", kind: null };
   // "right, so that's one pint for me, one IPA for Priya": the round read out, asked for.
   if (said.test(ROUND_READ_OUT)) return { act: "REQUEST", kind: null };
+  // "we've still got half a pint left": what the guests still have, told.
+  if (said.test(STILL_LEFT)) return statement("OTHER");
   // "a lemonade to take to my nan": a drink and what it is for, asked for.
   if (said.test(TO_TAKE)) return { act: "REQUEST", kind: null };
   // "hands up who wants a lager": the table asked, no drink ordered yet.
@@ -949,6 +951,8 @@ const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "w
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
 const OWNERS = new Set(["my", "our", "your", "his", "her", "their"]);
 const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV"]);
+/** "we have still got half a pint left", "I've still got some lager left": the drink the guests have, what is left of it. */
+const STILL_LEFT = / (i|we|he|she|they) (have |has )?(still |already )?(got|have|has) (\w+ ){0,4}DRINK (\w+ )?left /;
 /** A relative clause about a person, to the end: "...for the two who aren't drinking". */
 const RELATIVE_TAIL = / (who|whom|whose) .*$/;
 const OWNERS_AND_THE = new Set([...OWNERS, "the", "this", "that"]);
@@ -968,6 +972,19 @@ function isSomeoneCalled(tokens: readonly string[], index: MenuIndex): boolean {
   return tokens.length === 1 && name.length > 2 && !isEnglishWord(name) && !LEAD.has(name) && !index.words.has(name) && editDistance(name, "maya", 2) > 2;
 }
 const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine", "say", "let", "lets", "were", "had"]);
+
+const GETTING = new Set(["get", "gets", "got", "getting", "gotten"]);
+/** "get dragged", "got hit": a form of "get", then a participle with no noun after it. */
+function saidInThePassive(tokens: readonly string[], tags: readonly Tag[]): boolean {
+  return tokens.some(
+    (token, at) =>
+      GETTING.has(token) &&
+      /[a-z]{2,}(ed|en)$/.test(tokens[at + 1] ?? "") &&
+      (tags[at + 1] === "VERB" || tags[at + 1] === "ADJ") &&
+      tags[at + 2] !== "NOUN" &&
+      tags[at + 2] !== "PROPN",
+  );
+}
 
 /** Reads the clauses of an utterance and the dialogue act of each. */
 export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): Clause[] {
@@ -1030,6 +1047,11 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     if (act === "REQUEST" && !namesDrink && toldInThePerfect(tokens, clauseTags, clauseLemmas)) {
       act = "STATEMENT";
       kind = "PAST";
+    }
+    // ("he's gonna get dragged all over by that sheep": "get" before a participle is the passive, nothing asked for.)
+    if (act === "REQUEST" && !namesDrink && saidInThePassive(tokens, clauseTags)) {
+      act = "STATEMENT";
+      kind = "OTHER";
     }
     // "Maureen, put that cosmo down": a command to the friend just called by name, not to Maya.
     const previous = clauses[clauses.length - 1];
@@ -1144,7 +1166,8 @@ const PRICE_WORKED_OUT = /^ (that is|thats|that would be|that will be|that makes
 /** "later", said of the drink asked for (not "a lager now, later a negroni", two drinks). */
 const LATER_SAID = / (later|afterwards) (?!than)/;
 /** "I'll have it after": a plan, with "after" last. */
-const PLAN_AFTER = new RegExp(`^ ((and|so|ok|okay|actually) )?${A_PLAN.source}.* (after|afterwards) $`);
+// ("and I'll have that old fashioned after my ride": after what the guest does first, said last; "after my long day" is done.)
+const PLAN_AFTER = new RegExp(`^ ((and|so|ok|okay|actually) )?${A_PLAN.source}(.* (after|afterwards)|(\\w+ ){1,6}after (my|our) (?!(day|night|week|shift|work|long|hard|busy|rough|crazy|first|last)\\b)\\w+( \\w+)?) $`);
 /** "we'll get another round then": a plan, with "then" last. */
 const PLAN_THEN = new RegExp(`^ ((and|so|ok|okay) )?${A_PLAN.source}.* then $`);
 /** "tea's in 40 minutes", "the interval is at nine": when something is still to come. */

@@ -536,6 +536,9 @@ function replacingLastTurn(added: OrderLine[], drafts: readonly (DraftLine & { q
 /** A repair that opens the utterance: it revises the last turn. */
 const ONE_MORE_UNIT = /^ (that|the) (second|extra|other|new) one( please| thanks)? $/;
 
+/** "we still have half a pint each", "she's already got one": what the guests have, told. */
+const STILL_HAVING = /^ (we|i|he|she|they) ((still|already|both|all|each) )*(have|has|got|have got|has got) /;
+
 function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex): Understanding {
   const body = utteranceOf(repair.body, index);
   const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
@@ -549,7 +552,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && repair.body.length <= 4 && !ordersAny(body) && !matches(body, SOMEONE_TELLS);
   // ("never mind the tip", "forget the tip": the tip taken back, not the last order.)
   if (undoing && !ordersAny(body) && TIP_WORD.test(` ${repair.body.join(" ")} `)) return { intent: "SET_TIP", tip: { none: true }, refusal: null };
-  if (repair.body.length === 0 || (undoing && !ordersAny(body))) {
+  // ("actually never mind, we still have half a pint each": why, told with what the guests have, no order.)
+  if (repair.body.length === 0 || (undoing && (!ordersAny(body) || (matches(body, STILL_HAVING) && !body.tokens.includes("instead"))))) {
     if (undoing) return previous && !somethingNamed ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
   }
@@ -1235,6 +1239,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = theLastTurnCorrected(understanding, clauses, read.tokens, state);
   understanding = madeSoInFocus(understanding, read.tokens, state);
   understanding = anotherOfTheFocus(understanding, state);
+  understanding = totalSetAfterAll(understanding, clauses, state);
   understanding = figureForTheTip(understanding, clauses, state);
   understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
@@ -1354,6 +1359,20 @@ function theLastTurnCorrected(understanding: Understanding, clauses: readonly Cl
     return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: understanding.quantity };
   }
   return understanding;
+}
+
+/**
+ * "one of the kids wants a lemonade too, so make it six lemonades" with five on the tab: the count said after
+ * "make it" is how many of that drink the tab holds in all, the one asked for first among them.
+ */
+function totalSetAfterAll(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
+  const [draft, ...others] = understanding.intent === "ORDER" ? understanding.drafts : [];
+  const last = clauses[clauses.length - 1];
+  if (!draft || others.length > 0 || draft.candidates.length !== 1 || last?.act !== "REPAIR" || last.repair?.cue !== "REVISE" || last.repair.said.join(" ") !== "make it") return understanding;
+  const [itemId] = draft.candidates as [string];
+  const askedFirst = clauses.slice(0, -1).some((clause) => clause.act === "REQUEST" && clause.utterance.order.drafts.some((earlier) => earlier.candidates.includes(itemId)));
+  if (!askedFirst || !state.onTab?.includes(itemId) || !last.utterance.order.drafts.some((said) => said.candidates.includes(itemId))) return understanding;
+  return { intent: "CHANGE_QUANTITY", itemIds: [itemId], quantity: draft.quantity };
 }
 
 /** "the second Manhattan", "that extra lager": one unit of a drink, told apart by when it came. */

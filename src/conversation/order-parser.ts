@@ -114,6 +114,8 @@ const DETERMINERS = new Set(["a", "an", "the", "your", "this", "that", "these", 
 
 const DEMONSTRATIVES = new Set(["this", "that", "these", "those", "my", "your", "his", "her", "their", "our", "the"]);
 /** The word right before the drink at events[at] (a determiner, when there is one). */
+/** Words that end a count's noun phrase by pointing at things said before: "two of them". */
+const POINTED_AT = new Set(["them", "those", "these", "it"]);
 const previousWord = (events: readonly Event[], at: number): string => {
   const before = events[at - 1];
   return before?.kind === "word" ? before.token : "";
@@ -757,7 +759,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
         flushStray();
         alternativeTo = event.or && events[at - 1]?.kind !== "separator" ? (drafts[drafts.length - 1] ?? null) : null;
         // ("eighty-eight! and a lemonade": a number said alone before "and" and the first drink counts none of them.)
-        if (named === null && events[at - 1]?.kind === "quantity") looseRefers = false;
+        // ("ride tickets, two of them, and an iced tea", "two of those and a lager": a count said before "and" and any drink, the same.)
+        const countOfThose = looseQuantity !== null && events[at - 1]?.kind === "word" && POINTED_AT.has((events[at - 1] as { token: string }).token);
+        if (named === null && (events[at - 1]?.kind === "quantity" || countOfThose)) looseRefers = false;
         expectingDrink = named !== null;
         beforeTheSlot = before.length;
         open = null;

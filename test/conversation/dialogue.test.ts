@@ -3042,3 +3042,18 @@ describe("after Z129 and Z130: an adverb between a noun and the participle descr
     [["my son wants a lemonade but he's driving"], ["1 lemonade"]],
   ]);
 });
+
+describe("after Z131 and Z132: 'get' before a participle is the passive, a count of things pointed at ends before 'and', a plan after the guest's own event, 'make it N' after asking for one more sets the total, a 'never mind' with what the guests still have", () => {
+  itEndsWith([
+    [["two ciders? no, two lagers", "she's going to get soaked out there by that rain"], ["2 tap-beer"]],
+    [["wristbands, three of them, and a lemonade"], ["1 lemonade"]],
+    [["a negroni", "a lemonade", "I'll have a cosmo after my swim"], ["1 lemonade", "1 negroni"]],
+    [["four IPAs", "a soda", "my cousin wants an IPA too, so make it five IPAs"], ["1 soda", "5 ipa"]],
+    [["a lemonade", "actually make it three lemonades"], ["3 lemonade"]],
+    [["three lagers", "two more lagers", "actually never mind, we've still got half a pint left"], ["3 tap-beer"]],
+  ]);
+  itPours([
+    ["a round of IPAs, four of them", ["4 ipa"]],
+    ["two of the 5 dollar pints", ["2 tap-beer"]],
+  ]);
+});
