@@ -839,6 +839,9 @@ const REFUSED_ALONE = /^ ((?:(?:sorry|oh|oops|no|wait|um|uh) )*)not ((?:(?:a|an|
 const KEPT_ONLY = /^ (just|only) (the|my|our|his|her|those|these) /;
 
 /** A fragment continues the request before it ("Martini. Dirty. Shaken."); a bare cue takes the clause after it as its new version. */
+/** "two more of those", "another one of them", "one more of these": more of the drink pointed at, said last. */
+const MORE_OF_THOSE = / of (those|them|these) $/;
+
 function joinFragments(said: readonly Clause[], index: MenuIndex, state: DialogueState): Clause[] {
   const clauses = withoutArguedCounts(withoutEchoes(said), index);
   const joined: Clause[] = [];
@@ -880,7 +883,9 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       // ("Three strikes in a row!! Tequila neat to celebrate": words naming nothing a bar serves are not the order's start.)
       const { said: before } = previous.utterance.order;
       const nothingOrdered = before.drinks + before.modifiers + before.counts === 0 && clause.namesDrink;
-      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval && !sums && !nothingOrdered) {
+      // ("two more of those, and a lager": more of the drink pointed at, then another drink, two orders.)
+      const pointedAtFirst = !previous.namesDrink && clause.namesDrink && matches(previous.utterance, MORE_OF_THOSE);
+      if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval && !sums && !nothingOrdered && !pointedAtFirst) {
         const tokens = [...previous.tokens, ...clause.tokens];
         joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), namesDrink: previous.namesDrink || clause.namesDrink };
         continue;

@@ -354,7 +354,9 @@ function runningCount(length: number, test: (position: number) => boolean): numb
 }
 const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
 
-/** Verbs that start a second request after "and" ("...and add a negroni", "...and bring me a water"). */
+
+/** "those", "them", "these": drinks pointed at, after "of" ("two more of those"). */
+const POINTED_AT = new Set(["those", "them", "these"]);/** Verbs that start a second request after "and" ("...and add a negroni", "...and bring me a water"). */
 const SECOND_REQUEST = new Set(["add", "bring", "pour", "put", "order", "give", "get", "grab", "remove", "take", "cancel", "drop", "have", "make", "keep"]);
 /** Words that approve when said alone before a pause ("perfect, pour me one"); "perfect" also names a serving. */
 const APPROVALS = new Set(["perfect", "great", "lovely", "excellent", "brilliant", "awesome", "fantastic"]);
@@ -705,6 +707,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         cut(position);
         continue;
       }
+    }
+    // ("two more of those and a lager": more of the drink pointed at, then another drink, two requests.)
+    if (token === "and" && tokens[position - 2] === "of" && POINTED_AT.has(previous) && !hasDrink(clauseStart, position) && startsRequest(tokens, position + 1, index)) {
+      cut(position);
+      continue;
     }
     // "song 212 is mine, and a cosmo while I wait": after a clause of its own, "and" plus a drink is a request.
     if (token === "and" && pause === "PAUSE" && startsRequest(tokens, position + 1, index) && hasPredicate(clauseStart, position) && !hasDrink(clauseStart, position)) {

@@ -3057,3 +3057,11 @@ describe("after Z131 and Z132: 'get' before a participle is the passive, a count
     ["two of the 5 dollar pints", ["2 tap-beer"]],
   ]);
 });
+
+describe("more of the drink pointed at, then another drink: two requests", () => {
+  itEndsWith([
+    [["a negroni", "two more of those and a lemonade"], ["1 lemonade", "3 negroni"]],
+    [["a cosmo", "another one of them, and an IPA for Sam"], ["1 ipa", "2 cosmopolitan"]],
+    [["a cosmo", "two more of those. and a soda"], ["1 soda", "3 cosmopolitan"]],
+  ]);
+});
