@@ -245,9 +245,11 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
     if (!chosen) return isYes(u) || (confirm && count !== null && !matches(u, COUNT_OF_IT)) ? { intent: "ORDER", drafts: [...drafts], unknown: [] } : null;
     // "four lagers" after "which beer?": a count said with the drink is how many of it.
     const counted = confirm && count !== null ? count : countSaidFor(u, chosen);
+    // ("two or three IPAs to start" to "which beer?": the range said with the drink is asked, as it would be alone.)
+    const range = u.order.drafts.find((draft) => draft.candidates.includes(chosen))?.range;
     const updated = drafts.map((draft, draftIndex) =>
       draftIndex === question.draftIndex
-        ? withModifiers({ ...draft, candidates: [chosen], category: null, quantity: counted ?? draft.quantity }, reads)
+        ? withModifiers({ ...draft, candidates: [chosen], category: null, quantity: counted ?? draft.quantity, ...(range ? { range } : {}) }, reads)
         : draft,
     );
     return { intent: "ORDER", drafts: updated, unknown: [] };

@@ -1159,6 +1159,8 @@ const WANTS_IN_THE_THIRD_PERSON = / (wants|needs|fancies) /;
 const NOT_TO_DRINK = /^ but (he|she|they) (is|are) (still |currently |also |probably )?(driving|on call|on duty|on watch|pregnant|underage|too young|the designated driver|working) /;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
 const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
+/** "let me find my wallet", "I'll grab a seat": what the guest will do first. */
+const MY_DOING_FIRST = /^ ((and|so|ok|okay|right) )?(let me |lemme |let us |lets |(i|we) (will|am going to|am gonna|are going to|are gonna|gotta|have to|need to|must) (just |quickly |first )?)\w+ /;
 /** "nah, too much sugar", "no thanks": the drink just said back, turned down. */
 const NO_AFTER = /^ (nah|nope|no)( |$)/;
 /** "that's 286 bucks": what drinks just counted would cost, said. */
@@ -1213,7 +1215,10 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     const supposed = clauses[position - 1]?.kind === "HYPOTHETICAL" && clauses.slice(Math.max(0, position - 2), position).some((earlier) => /^ (what if|suppose|supposing|say) /.test(earlier.utterance.padded));
     if (clause.act === "REQUEST" && clause.asked && supposed) return { ...clause, act: "QUESTION", kind: null };
     // ("my shift ends at 2, then I'm having a manhattan": after a time to come, what the guest will do then.)
-    if (clause.act === "REQUEST" && matches(clause.utterance, THEN_A_PLAN) && position > 0 && matches((clauses[position - 1] as Clause).utterance, TIME_TO_COME)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
+    // ("let me find my wallet and then I'll order the negronis": after what the guest does first, naming no drink.)
+    const previous = clauses[position - 1];
+    const doneFirst = previous !== undefined && (matches(previous.utterance, TIME_TO_COME) || (!previous.namesDrink && matches(previous.utterance, MY_DOING_FIRST)));
+    if (clause.act === "REQUEST" && matches(clause.utterance, THEN_A_PLAN) && doneFirst) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("26 negronis, that's 286 bucks, ha": a count of drinks worked out, with what it costs, is no order.)
     // ("a rum on the rocks, that's 7 dollars right?": the price checked, with the order.)
     const workedOut = next !== undefined && !next.asked && PRICE_WORKED_OUT.test(next.utterance.padded) && !/ (right|yeah|yes|correct|is it|isn't it) $/.test(next.utterance.padded);

@@ -87,6 +87,8 @@ const NUMBERED_PLACES = new Set([
   "run", "lift", "slope", "piste", "stall", "stand", "queue", "ticket", "wristband", "bib", "stage", "berth", "dock", "pier", "ward", "bus", "coach",
   "tune", "track", "hymn", "chapter", "page", "question", "verse", "episode",
 ]);
+/** Words before "round N" that make it a round of a game, by its number: "before round two", "in round 3". */
+const WHEN_IN_A_GAME = new Set(["before", "after", "in", "during", "until", "till", "this", "next", "last", "from", "by", "for", "of", "into", "since"]);
 /** Words before "number N" that make it a song, a dare or a player, never a choice of drinks ("which one, number two?"). */
 const ASKING_FOR_A_NUMBER = new Set(["want", "request", "requesting", "play", "playing", "sing", "singing", "on", "at", "is", "was", "up"]);
 const OWNED_NUMBER = new Set(["the", "our", "my", "their", "his", "her", "your", "that", "this"]);
@@ -272,6 +274,10 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
+    // ("we're in the back room, number 2", "table number 4": the place's number, said as "number".)
+    else if (joined && previous === "number" && NUMBERED_PLACES.has(tokens[position - 2] ?? "")) entity = "LABEL";
+    // "a martini before round two", "round 9 of 10": a round of a quiz or a game, by its number, not a round of drinks.
+    else if (joined && previous === "round" && (WHEN_IN_A_GAME.has(tokens[position - 2] ?? "") || (next === "of" && readNumber(tokens, after + 1) !== null)) && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "a lager on tab 4": a tab known by its number ("put on my tab 2 more lagers" counts them).
     else if (joined && (previous === "tab" || previous === "tabs") && !OWNED_NUMBER.has(tokens[position - 2] ?? "")) entity = "LABEL";
     // "number 87 with the catch": a player's number, not a choice from a list of drinks (none is that long).

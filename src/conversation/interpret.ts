@@ -557,6 +557,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     if (undoing) return previous && !somethingNamed ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
   }
+  // ("we're arguing about it, I said Manhattan": what the guest said to someone else, with nothing just done or asked to correct.)
+  const onlyOffered = state.pending === null || (state.pending.kind === "ORDER" && state.pending.ordered !== true);
+  if (repair.said.join(" ") === "i said" && !previous && onlyOffered && !undoing) return ACKNOWLEDGE;
   const edited = revisedEdit(body, state);
   if (edited) return edited;
   // ("scratch that rum": the drink just poured, named after the cue, goes; it is not poured again.)

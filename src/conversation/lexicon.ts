@@ -120,7 +120,7 @@ const DRINKS: ReadonlyArray<readonly [string, MenuCategory | null, Moods]> = [
     (name) => [name, "SPIRIT", ["strong", "burning"]] as const,
   ),
   // Soft drinks the bar does not have
-  ...words("coffee|espresso|latte|cappuccino|americano|macchiato|mocha|flat white|iced coffee|cold brew|decaf|hot tea|cup of tea|pot of tea|mug of tea|black tea|earl grey|peppermint tea|mint tea|fresh mint tea|green tea|herbal tea|chamomile|chamomile tea|chai|chai latte|matcha|red bull|energy drink|monster energy").map(
+  ...words("coffee|espresso|latte|cappuccino|americano|macchiato|mocha|flat white|iced coffee|cold brew|decaf|hot tea|cup of tea|pot of tea|mug of tea|black tea|earl grey|earl grey tea|english breakfast|english breakfast tea|breakfast tea|jasmine tea|oolong|rooibos|builders tea|peppermint tea|mint tea|fresh mint tea|green tea|herbal tea|chamomile|chamomile tea|chai|chai latte|matcha|red bull|energy drink|monster energy").map(
     (name) => [name, "NON_ALCOHOLIC", ["no alcohol", "caffeine"]] as const,
   ),
   ...words("juice|orange juice|oj|apple juice|cranberry juice|pineapple juice|grapefruit juice|tomato juice|lime juice|smoothie|arnold palmer|shirley temple|roy rogers|virgin mojito|virgin margarita|virgin pina colada|virgin mary|nojito").map(

@@ -160,9 +160,11 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
 }
 
 /** Words that may stand between a drink and its serving word: "a martini, please, up", "served straight up". */
-const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they", "then", "too", "also"]);
+const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they", "then", "too", "also", "now", "right"]);
 /** Words after which a serving word is said of drinks ("one of them up", "make those dirty"). */
 const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
+/** Verbs whose object "that" or "this" is the drink: "I'll have that", "make this". */
+const HAVING_IT = new Set(["have", "take", "get", "make", "want", "try", "do", "pour", "bring", "grab"]);
 /** Words that point back at drinks already named: "four of them", "two of those". */
 const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
@@ -393,7 +395,8 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
     if (!forWhom) forWhomSince = -1;
     if (((SEPARATORS.has(token) && token !== "then") || !NEAR_A_DRINK.has(token)) && !betweenServings && !forWhom) afterDrink = false;
     // "one of them up": a word pointing at drinks is as good as naming one for what follows.
-    if (POINTING.has(token)) afterDrink = true;
+    // ("I'll have that, up with a twist": "that" after a verb of having points at the drink too.)
+    if (POINTING.has(token) || ((token === "that" || token === "this") && HAVING_IT.has(tokens[position - 1] as string))) afterDrink = true;
     position += 1;
   }
   return { events, shape: ` ${words.join(" ")} `, said, negated: negatedModifiers };

@@ -261,7 +261,7 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   const modifiers = counted === madeSo ? first.modifiers.filter((modifier) => !pointed.includes(modifier)) : first.modifiers;
   return {
     intent: "REPLACE",
-    target: { kind: "LINES", lines: [{ ...old, quantity: units }] },
+    target: { kind: "LINES", lines: [{ ...old, quantity: units }], ...(counted === madeSo ? { asSaid: true as const } : {}) },
     drafts: [{ ...first, modifiers, quantity: units, quantitySaid: true }],
     unknown: [],
   };

@@ -507,8 +507,10 @@ const SUBORDINATORS = new Set(["if", "when", "because", "cause", "although", "th
  * for someone) or names something: the drink after it is the verb's object, no bare order.
  */
 function givesOrNames(said: string, subordinate: boolean): boolean {
-  return ((subordinate || GIVING_TO_SOMEONE.test(said)) && GIVING_VERBS.test(said)) || NAMING_SOMETHING.test(said);
+  return ((subordinate || GIVING_TO_SOMEONE.test(said)) && GIVING_VERBS.test(said)) || NAMING_SOMETHING.test(said) || MAKING_UNITS.test(said);
 }
+/** "make one of the dirty ones", "turn the dry one": some of the drinks poured, then what they become. */
+const MAKING_UNITS = / (make|turn|change|switch|swap) (one|two|three|both|either|the (\w+ )?one|that one|this one) (of (the|those|these|them|my|our|his|her)( \w+){0,2} )?$/;
 /** Words a subject may open with: "more lads", "my mate", "the others". */
 const SUBJECT_DETERMINERS = new Set(["more", "the", "my", "our", "his", "her", "their", "some", "two", "three", "a", "another"]);
 

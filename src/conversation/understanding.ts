@@ -116,8 +116,11 @@ export interface ReplacementDraft extends DraftLine {
 export type ReplaceTarget =
   /** The line of the last order the new drink stands for: the same drink, else one of its kind, else the last. */
   | { kind: "LAST_ORDER" }
-  /** These lines exactly (a replacement that needed a question first). */
-  | { kind: "LINES"; lines: OrderLine[] }
+  /**
+   * These lines exactly (a replacement that needed a question first, or units pointed at by how they are
+   * made). `asSaid`: the new drinks take nothing from the old ones ("make the dry one a manhattan").
+   */
+  | { kind: "LINES"; lines: OrderLine[]; asSaid?: true }
   /**
    * A drink named on the tab ("swap the martini for a manhattan"): found on the tab when acting.
    * `asSaid`: the new drinks are exactly as said, taking nothing from the old one ("take off the

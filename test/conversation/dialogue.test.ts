@@ -3065,3 +3065,20 @@ describe("more of the drink pointed at, then another drink: two requests", () =>
     [["a cosmo", "two more of those. and a soda"], ["1 soda", "3 cosmopolitan"]],
   ]);
 });
+
+describe("after Z133 and Z134: a range said to 'which one?', a round of a game by its number, a count of a score 'of N', a plan after what the guest does first, 'I said' to someone else, a serving word after 'now', a place's number said as 'number', hot teas by name, units pointed at by how they are made", () => {
+  itEndsWith([
+    [["what ciders have you got?", "four or five IPAs then"], []],
+    [["a negroni", "we're on round 3 of 8, one more negroni"], ["2 negroni"]],
+    [["it's nearly 10, a lager after round four please"], ["1 tap-beer"]],
+    [["let me just grab a chair and then I'll order the cosmos"], []],
+    [["a gin and tonic? no, a lager", "what's older, rum or brandy?", "my wife and I disagree, I said rum"], ["1 tap-beer"]],
+    [["a negroni", "I said a manhattan"], ["1 manhattan"]],
+    [["a manhattan right now, up"], ["1 manhattan (up)"]],
+    [["what's a daiquiri?", "we're in the side bar, number 3"], []],
+    [["an english breakfast tea please"], []],
+    [["two negronis, one on the rocks and one up", "make the up one a cosmo"], ["1 cosmopolitan", "1 negroni (on the rocks)"]],
+    [["four martinis, three dirty and one dry", "change one of the dirty ones to a gin on the rocks"], ["1 gin (on the rocks)", "1 martini (dry)", "2 martini (dirty)"]],
+    [["what's in a manhattan?", "I'll have that, on the rocks with a twist"], ["1 manhattan (on the rocks, with a twist)"]],
+  ]);
+});

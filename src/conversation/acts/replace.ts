@@ -105,7 +105,7 @@ export const replace: Act<"REPLACE"> = async ({ target, drafts, unknown }, state
   else if (target.kind === "LAST_ORDER") old = await lastOrderReplaced(drafts, state, bar, tools);
   else if (target.kind === "EVERYTHING") old = (await bar.snapshot(tools.sessionId)).tab.items.map((line) => ({ menuItemId: line.menuItemId, quantity: line.quantity, modifiers: [...line.modifiers] }));
   else old = namedLines(target.line, (await bar.snapshot(tools.sessionId)).tab.items);
-  const asSaid = (target.kind === "NAMED" && target.asSaid === true) || target.kind === "EVERYTHING";
+  const asSaid = ((target.kind === "NAMED" || target.kind === "LINES") && target.asSaid === true) || target.kind === "EVERYTHING";
   if (old.length === 0) {
     // "never mind the vodka, a cosmo instead" while Maya still asks how to pour the vodka: the cosmo is poured, the question dropped.
     if (target.kind === "NAMED" && awaitsAnyOf(state, target.line.candidates)) return { ...(await pour(drafts, unknown, bar, tools)), intent: "ORDER" };
