@@ -563,7 +563,10 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const edited = revisedEdit(body, state);
   if (edited) return edited;
   // ("scratch that rum": the drink just poured, named after the cue, goes; it is not poured again.)
-  const namedFromLastOrder = undoing && drafts.length > 0 && spokenCount(body) === null && drafts.every((draft) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)));
+  // ("scratch that, a tequila neat" after one on the rocks: the drink said made otherwise is the new version, not the one taken back.)
+  const namedFromLastOrder =
+    undoing && drafts.length > 0 && spokenCount(body) === null &&
+    drafts.every((draft) => state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId) && draft.modifiers.every((modifier) => line.modifiers.includes(modifier))));
   if (drafts.length > 0 && (matches(body, REMOVE_VERB) || matches(body, NEGATED_DRINK) || (undoing && body.tokens[0] === "the") || namedFromLastOrder)) {
     const lines = drafts.map((draft) => ({ candidates: draft.candidates, category: draft.category, quantity: draft.quantitySaid ? draft.quantity : null, modifiers: draft.modifiers }));
     return { intent: "REMOVE", target: { kind: "LINES", lines } };

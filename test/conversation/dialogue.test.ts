@@ -3082,3 +3082,10 @@ describe("after Z133 and Z134: a range said to 'which one?', a round of a game b
     [["what's in a manhattan?", "I'll have that, on the rocks with a twist"], ["1 manhattan (on the rocks, with a twist)"]],
   ]);
 });
+
+describe("a drink taken back and said again made otherwise is the new version", () => {
+  itEndsWith([
+    [["a rum on the rocks", "scratch that, a rum neat"], ["1 rum (neat)"]],
+    [["a rum on the rocks", "scratch that rum"], []],
+  ]);
+});
