@@ -21,7 +21,7 @@ import { NOT_A_COUNT } from "./entities.js";
 import { readModifierAt } from "./modifiers.js";
 import { oneOf } from "./patterns.js";
 import { Words } from "./word-gates.js";
-import { askedFrom, AUX, markerAt, PAST_TIME, PREDICATES, segment, WH, WORDS_ABOUT, type RepairCue, type RepairStrength } from "./segmentation.js";
+import { askedFrom, AUX, markerAt, PAST_TIME, PREDICATES, RELATIVE_WHO, segment, WH, WORDS_ABOUT, type RepairCue, type RepairStrength } from "./segmentation.js";
 import type { Tag, Tagged } from "./tagging.js";
 
 export type DialogueAct =
@@ -923,6 +923,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
       tags[position - 1] === "DET" ||
       OWNERS.has(tokens[position - 1] as string) ||
       tokens[position - 1] === "to" ||
+      // ("a lemonade for Josh, he's driving": whom it is for, a name the tagger took for a verb.)
+      (tokens[position - 1] === "for" && !token.endsWith("ing")) ||
       (tags[position - 2] === "DET" && MODIFYING.has(tags[position - 1] as Tag)) ||
       // ("four cokes for the family stand": a noun of two words, the first no drink.)
       (tags[position - 2] === "DET" && tags[position - 1] === "NOUN" && tokens[position - 3] === "for" && matchMenuAt(tokens, position - 1, index) === null);
@@ -1013,6 +1015,11 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     if (supposed && namesDrink) {
       clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(shape), repair: null, answer: null });
       supposing = null;
+      continue;
+    }
+    // ("two IPAs for the lads | who hate lager": what the people the drinks are for like or hate, told.)
+    if (namesDrink && start > 0 && RELATIVE_WHO.has(tokens[0] as string) && (read.pauses[start] ?? "NONE") === "NONE" && !asked) {
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "STATEMENT", kind: "OTHER", stance: stanceOf(shape), repair: null, answer: null });
       continue;
     }
     // "I promised my wife | I'd stick to water": what was promised or said is reported, not asked for.

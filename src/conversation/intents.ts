@@ -104,9 +104,9 @@ const PAYMENT_STATUS = oneOf([
 /** Splitting is talk of paying too: "we'll split it later" is not a payment (money-talk.ts reads when). */
 const SPLITTING = / split (it|this|that|everything|up|the (bill|check|tab)) /;
 const HOW_MUCH_TO_PAY = / how much (do |will |would |did |should |shall |must )?(i|we) (have to |need to |got to |must |should )?(pay|be paying) /;
-/** Asking to pay; "checkout" after a word of time is the hotel's ("before checkout"), no request. */
+/** Asking to pay; "checkout" after a word of time is the hotel's ("before checkout"), after a number or praise a darts finish ("121 checkout", "what a checkout"), no request. */
 const PAY_VERB =
-  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out)(?! with) |^ ((now|ok|okay|right|so|alright|and|well) )*(let us |lets )?settle (please |now |then |up )*$| (i|we) (will|shall) settle(?! (for|with|in|into|down|on|back|a|an|the) )| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| (close|closing) (out|up) | close (my|the|our|this) (tab|bill|check|account) | (close|closing) (it|me|us|this|everything) (all )?(out|up) |^ ((no|yes|okay|ok|just|then|so|and|right|alright|fine|please) )*close (it|this|that|tab|bill|check)( now| please| then| thanks| ta| cheers)* $| (and|then) close (it|this|that)( now| please| then)* $| cash (me |us )?out | (?<!(before|after|until|till|by|at|around|from|since|during|need \w+ to|needs \w+ to|needed \w+ to) )check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | bill (me|us)( now| please| then)* $| square up | (put|charge|stick) (it|that|everything|it all|the lot|all of it)( through)? (on|to) (my|the) (card|wristband|band|phone) | (tap|scan|swipe|beep) (my|the|our) (wristband|band|card|phone) | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
+  / (pay|paying) | (settle|settling) (up|the|my|our|it|everything|this|now|tab|bill|all) | (settle|square|sort) (me|us) (up|out)(?! with) |^ ((now|ok|okay|right|so|alright|and|well) )*(let us |lets )?settle (please |now |then |up )*$| (i|we) (will|shall) settle(?! (for|with|in|into|down|on|back|a|an|the) )| ready to settle | (can|could|may) (i|we) fix up | (i|we) will fix up | fix up (now|please|then)? ?$| process (the|my|our) payment | take (the |my |our )?payment | run (my|the|our) card | get (this|it|that|the bill|the tab|everything) (paid|settled) | (is|are) (getting|grabbing|covering) (this|that)( one| round)? $| (close|closing) (out|up) | close (my|the|our|this) (tab|bill|check|account) | (close|closing) (it|me|us|this|everything) (all )?(out|up) |^ ((no|yes|okay|ok|just|then|so|and|right|alright|fine|please) )*close (it|this|that|tab|bill|check)( now| please| then| thanks| ta| cheers)* $| (and|then) close (it|this|that)( now| please| then)* $| cash (me |us )?out | (?<!(before|after|until|till|by|at|around|from|since|during|need \w+ to|needs \w+ to|needed \w+ to|\d+|hundred|great|nice|big|what a|that) )check ?out(?! (the|your|this|these|that|what) )| ring (me|it|us) up | bill (me|us)( now| please| then)* $| square up | (put|charge|stick) (it|that|everything|it all|the lot|all of it)( through)? (on|to) (my|the) (card|wristband|band|phone) | (tap|scan|swipe|beep) (my|the|our) (wristband|band|card|phone) | charge (me|my card)(?! (a|an|one|two|three|four|five|for a|for an|for one|for two) ) /;
 const BILL_NOUN = / (the|my|our) (check|bill) | (check|bill) please /;
 const LOOKING_AT_BILL = / (what|how|see|show|look|read|tell|total|much|owe|is on|so far|review|view) /;
 
@@ -363,12 +363,18 @@ export function subjectOf(u: Utterance, stray = true): Subject {
   return { itemIds, category, unknown: stray ? [...u.order.unknown, ...u.order.stray] : [...u.order.unknown] };
 }
 
+/** "take one plain martini off": of the drink made no special way, when there are others. */
+const PLAIN = new Set(["plain", "regular", "normal", "ordinary", "straight"]);
+
 function removeLines(u: Utterance): RemoveLine[] {
+  const [only, ...others] = u.order.drafts;
+  const plain = only !== undefined && others.length === 0 && only.modifiers.length === 0 && u.tokens.some((token) => PLAIN.has(token));
   return u.order.drafts.map((draft) => ({
     candidates: draft.candidates,
     category: draft.category,
     quantity: draft.quantitySaid ? draft.quantity : null,
     modifiers: draft.modifiers,
+    ...(plain ? { plain: true as const } : {}),
   }));
 }
 

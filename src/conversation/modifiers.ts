@@ -87,6 +87,8 @@ export const PHRASAL_UP: ReadonlySet<string> = new Set([
 const DOUBLED_THINGS = new Set([
   "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines", "tens", "blanks", "top", "tops", "bull", "bullseye",
   "shift", "shifts", "date", "dates", "or", "whammy", "trouble", "dutch", "decker", "bed", "room", "digits", "figures", "fault", "faults", "bogey", "time", "points",
+  // ("my doubles partner", "the doubles final": a game played in pairs.)
+  "partner", "partners", "match", "matches", "final", "finals", "team", "league", "game", "games", "pair", "pairs", "tournament", "player", "players",
 ]);
 /** Words after which a modifier word is a verb taking them as object. */
 const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);

@@ -355,6 +355,8 @@ function runningCount(length: number, test: (position: number) => boolean): numb
 const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", "wife", "husband", "boss", "mom", "dad", "everyone", "nobody", "someone"]);
 
 
+/** Pronouns that open a relative clause about a person: "the lads who hate lager". */
+export const RELATIVE_WHO = new Set(["who", "whom", "whose"]);
 /** "those", "them", "these": drinks pointed at, after "of" ("two more of those"). */
 const POINTED_AT = new Set(["those", "them", "these"]);/** Verbs that start a second request after "and" ("...and add a negroni", "...and bring me a water"). */
 const SECOND_REQUEST = new Set(["add", "bring", "pour", "put", "order", "give", "get", "grab", "remove", "take", "cancel", "drop", "have", "make", "keep"]);
@@ -709,6 +711,12 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         cut(position);
         continue;
       }
+    }
+    // ("two IPAs for the lads who hate lager": a relative clause about whom the drinks are for, naming a drink
+    // of its own, is a clause of its own: what they like or hate is told, not asked for.)
+    if (pause === "NONE" && RELATIVE_WHO.has(token) && hasDrink(clauseStart, position) && tags !== null && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN" || tags[position - 1] === "PRON") && tokens.slice(position + 1).some((_, offset) => inDrink[position + 1 + offset])) {
+      cut(position);
+      continue;
     }
     // ("two more of those and a lager": more of the drink pointed at, then another drink, two requests.)
     if (token === "and" && tokens[position - 2] === "of" && POINTED_AT.has(previous) && !hasDrink(clauseStart, position) && startsRequest(tokens, position + 1, index)) {

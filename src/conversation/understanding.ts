@@ -98,6 +98,8 @@ export interface RemoveLine {
   /** Null when no number was said: "remove the martini" removes every martini. */
   quantity: number | null;
   modifiers: Modifier[];
+  /** Said to be made no special way ("the plain martini"): only lines without modifiers. */
+  plain?: true;
 }
 
 export type RemoveTarget =

@@ -3089,3 +3089,14 @@ describe("a drink taken back and said again made otherwise is the new version", 
     [["a rum on the rocks", "scratch that rum"], []],
   ]);
 });
+
+describe("after Z135 and Z136: 'doubles' of a game, a darts checkout, a relative clause about whom the drinks are for, a name after 'for', 'plain' of a drink made no special way", () => {
+  itEndsWith([
+    [["three lagers for our doubles team"], ["3 tap-beer"]],
+    [["100 checkout! two IPAs please"], ["2 ipa"]],
+    [["two ciders, sorry, two IPAs for my uncles who can't stand cosmos"], ["2 ipa"]],
+    [["a soda for my sister who used to love negronis"], ["1 soda"]],
+    [["an iced tea for Marek, he's got the car"], ["1 iced-tea"]],
+    [["two manhattans and two dry manhattans", "take one regular manhattan off"], ["1 manhattan", "2 manhattan (dry)"]],
+  ]);
+});

@@ -39,7 +39,7 @@ async function removeLines(targets: readonly RemoveLine[], lines: readonly TabLi
         pending: { kind: "REMOVE", candidates: present, quantity: target.quantity },
       };
     }
-    const modifiers = target.modifiers.length > 0 ? target.modifiers : null;
+    const modifiers = target.modifiers.length > 0 ? target.modifiers : target.plain ? [] : null;
     changes.push(...reductions(linesOf(lines, only, modifiers), target.quantity));
   }
   return removeChanges(changes, bar, tools);
