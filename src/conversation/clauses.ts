@@ -1164,6 +1164,8 @@ const AWAY = /^ but (he|she|they) (is|are) (still |already |fast |sound |current
 const WANTS_IN_THE_THIRD_PERSON = / (wants|needs|fancies) /;
 /** "but he's driving", "but she's on call": the one the drink is for is not to drink alcohol. */
 const NOT_TO_DRINK = /^ but (he|she|they) (is|are) (still |currently |also |probably )?(driving|on call|on duty|on watch|pregnant|underage|too young|the designated driver|working) /;
+/** "for now", "to start": a choice made for the present, said last. */
+const FOR_NOW = / (for now|to start|to start with|to begin with|for the moment|for starters)( please| thanks)? $/;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
 const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
 /** "let me find my wallet", "I'll grab a seat": what the guest will do first. */
@@ -1247,7 +1249,8 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     const namedAgainAfter = clauses.slice(position + 1).some((later) => later.namesDrink);
     const talkedInto = !namedAgainAfter && (test(SELF_PERSUADED, clause.utterance.order.shape) || (nextSaid !== undefined && SAYS_YES_TO_ITSELF.test(nextSaid)));
     const hedged = (clause.act === "STATEMENT" && clause.kind === "TENTATIVE") || (clause.act === "QUESTION" && /^ (maybe|perhaps) /.test(clause.utterance.padded));
-    if (hedged && clause.namesDrink && (politelyAfter || talkedInto)) return { ...clause, act: "REQUEST", kind: null };
+    // ("maybe just a water for now": a hedge on a choice made for the present is a request.)
+    if (hedged && clause.namesDrink && (politelyAfter || talkedInto || FOR_NOW.test(clause.utterance.padded))) return { ...clause, act: "REQUEST", kind: null };
     const after = clauses.slice(position + 1, position + 3);
     if (clause.act !== "REQUEST" || after.length === 0) return clause;
     const stance = stanceOf(clause.utterance.order.shape);

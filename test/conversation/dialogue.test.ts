@@ -3100,3 +3100,11 @@ describe("after Z135 and Z136: 'doubles' of a game, a darts checkout, a relative
     [["two manhattans and two dry manhattans", "take one regular manhattan off"], ["1 manhattan", "2 manhattan (dry)"]],
   ]);
 });
+
+describe("a hedge on a choice made for the present is a request", () => {
+  itPours([
+    ["maybe just a lemonade for now", ["1 lemonade"]],
+    ["perhaps a soda to start with", ["1 soda"]],
+  ]);
+  itPoursNothing(["maybe a lemonade later", "maybe a soda"]);
+});
