@@ -1164,6 +1164,8 @@ const AWAY = /^ but (he|she|they) (is|are) (still |already |fast |sound |current
 const WANTS_IN_THE_THIRD_PERSON = / (wants|needs|fancies) /;
 /** "but he's driving", "but she's on call": the one the drink is for is not to drink alcohol. */
 const NOT_TO_DRINK = /^ but (he|she|they) (is|are) (still |currently |also |probably )?(driving|on call|on duty|on watch|pregnant|underage|too young|the designated driver|working) /;
+/** "after my run at 4", "after our set at half nine": what the guest does at a time still to come. */
+const AFTER_MINE_AT = / after (my|our) (\w+ ){1,2}at (num|\d+|noon|midnight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half \w+|quarter (past|to) \w+)( |$)/;
 /** "for now", "to start": a choice made for the present, said last. */
 const FOR_NOW = / (for now|to start|to start with|to begin with|for the moment|for starters)( please| thanks)? $/;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
@@ -1178,7 +1180,7 @@ const PRICE_WORKED_OUT = /^ (that is|thats|that would be|that will be|that makes
 const LATER_SAID = / (later|afterwards) (?!than)/;
 /** "I'll have it after": a plan, with "after" last. */
 // ("and I'll have that old fashioned after my ride": after what the guest does first, said last; "after my long day" is done.)
-const PLAN_AFTER = new RegExp(`^ ((and|so|ok|okay|actually) )?${A_PLAN.source}(.* (after|afterwards)|(\\w+ ){1,6}after (my|our) (?!(day|night|week|shift|work|long|hard|busy|rough|crazy|first|last)\\b)\\w+( \\w+)?) $`);
+const PLAN_AFTER = new RegExp(`^ ((and|so|ok|okay|actually) )?${A_PLAN.source}(.* (after|afterwards)|(\\w+ ){1,6}after (my|our|the) (?!(day|night|week|shift|work|long|hard|busy|rough|crazy|first|last|one|other|same|way)\\b)\\w+( \\w+)?) $`);
 /** "we'll get another round then": a plan, with "then" last. */
 const PLAN_THEN = new RegExp(`^ ((and|so|ok|okay) )?${A_PLAN.source}.* then $`);
 /** "tea's in 40 minutes", "the interval is at nine": when something is still to come. */
@@ -1232,6 +1234,8 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     // ("a rum on the rocks, that's 7 dollars right?": the price checked, with the order.)
     const workedOut = next !== undefined && !next.asked && PRICE_WORKED_OUT.test(next.utterance.padded) && !/ (right|yeah|yes|correct|is it|isn't it) $/.test(next.utterance.padded);
     if (clause.act === "REQUEST" && clause.fragment && clause.namesDrink && workedOut && clause.utterance.order.drafts.some((draft) => draft.quantity > 1)) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: "NEUTRAL" };
+    // ("a vodka on the rocks would be lovely after my run at 4": after what the guest does at a time to come, however politely put.)
+    if (clause.act === "REQUEST" && clause.namesDrink && AFTER_MINE_AT.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("can I order a martini later, after my game?": one drink, asked for later.)
     if (clause.act === "REQUEST" && clause.utterance.order.drafts.length === 1 && LATER_SAID.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("never mind the gin, I'll have it after": a plan for after, "after" said last.)
@@ -1240,7 +1244,9 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     // ("tea's in 40 minutes, we'll get another round then": a plan for a time to come, "then" said last.)
     if (clause.act === "REQUEST" && PLAN_THEN.test(clause.utterance.padded) && position > 0 && TIME_IN.test((clauses[position - 1] as Clause).utterance.padded)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: "FOR" };
     // ("oh go on, I'll get it. settle up please": "it" is the bill the guest pays, not a drink.)
-    if (clause.act === "REQUEST" && matches(clause.utterance, PAYS_FOR_IT) && clauses.slice(position + 1).some((later) => matches(later.utterance, PAYING_SAID))) return { ...clause, act: "CHAT" };
+    // ("no, I'll get it, let me pay now": the "no" turns down someone else paying, not a drink.)
+    const weakRevise = clause.act === "REPAIR" && clause.repair?.cue === "REVISE" && clause.repair.strength === "WEAK";
+    if ((clause.act === "REQUEST" || weakRevise) && matches(clause.utterance, PAYS_FOR_IT) && clauses.slice(position + 1).some((later) => matches(later.utterance, PAYING_SAID))) return { ...clause, act: "CHAT", repair: null };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)
     // ("maybe just a water for me, I suppose": the hedge said after it settles the choice too.)
     const politelyAfter = nextSaid !== undefined && (test(POLITE_CONDITION, nextSaid) || /^ (then )?i (suppose|guess)( so)? $/.test(nextSaid));

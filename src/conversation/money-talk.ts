@@ -425,6 +425,8 @@ const PAYER_VERBS: ReadonlySet<string> = new Set([
   "picking", "got", "getting", "taking", "covering", "grabbing", "handling",
 ]);
 const PAID_BY: ReadonlySet<string> = new Set(["paying", "pays"]);
+/** Words that say where a payer sits or comes from: "Anna from table 3", "the guy at the end". */
+const PLACED_AT: ReadonlySet<string> = new Set(["from", "at", "in", "on", "by", "over"]);
 /** Words between a payer's verb and paying: "is going to pay", "said he would get the bill". */
 const ON_TO_PAYING: ReadonlySet<string> = new Set(["to", "up", "for", "the", "he", "she", "they", "it", "get", "take", "cover", "just", "totally", "definitely", "probably", "been", "be", "kindly", "insisted", "on"]);
 /** Words a clause may open with before its subject. */
@@ -463,5 +465,8 @@ function paidBySomeoneElse(tokens: readonly string[]): boolean {
   const saidToPay = askedOfThem || PAID_BY.has(tokens[payAt] as string) || toPay;
   if (DETERMINERS.has(first)) return saidToPay && second !== undefined && !NOT_A_PAYER.has(second);
   // A name, or what the guest calls someone: "Sarah's paying", "John is going to pay", "Dad's paying".
-  return saidToPay && subject.length <= 4 && /^[a-z]+$/.test(first) && (!isEverydayWord(first) || PERSON_WORDS.has(first));
+  // ("Anna from table 3 is paying tonight": where they sit, said between, leaves them the one named.)
+  const placeAt = subject.findIndex((word, at) => at > 0 && PLACED_AT.has(word));
+  const named = placeAt > 0 && verbAt > placeAt ? [...subject.slice(0, placeAt), ...subject.slice(verbAt)] : subject;
+  return saidToPay && named.length <= 4 && /^[a-z]+$/.test(first) && (!isEverydayWord(first) || PERSON_WORDS.has(first));
 }

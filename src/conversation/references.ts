@@ -203,6 +203,8 @@ function namedEdit(reading: Understanding, clause: Clause, u: Utterance, state: 
   // ("make his manhattan up", orders ago: a drink pointed at with a change verb is the one on the tab; so is
   // "the negroni" of "can you do the negroni on the rocks", when one is on it.)
   const onTab = (state.onTab ?? []).some((id) => draft.candidates.includes(id));
+  // ("wipe the whole tab", then "just the brandy again then, neat": no longer on the tab, so ordered again, not changed.)
+  if (state.onTab !== undefined && !onTab) return null;
   if (!recent.some((line) => draft.candidates.includes(line.menuItemId)) && !onTab && !matches(u, POINTED_CHANGE)) return null;
   return { intent: "MODIFY", modifiers: draft.modifiers, itemIds: [...draft.candidates], all: true, ...unmaking };
 }

@@ -133,6 +133,9 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
   let drinkAt = position + 1;
   for (let serving = readModifierAt(tokens, drinkAt); serving; serving = readModifierAt(tokens, drinkAt)) drinkAt += serving.length;
   if (pluralDrinkAt(tokens, drinkAt, index)) return word;
+  // ("too old fashion please": said first, before a drink and a please, the plural dropped as a learner may.)
+  const drink = position === 0 && token !== "for" ? matchMenuAt(tokens, drinkAt, index) : null;
+  if (drink && ["please", "thanks", "thank"].includes(tokens[drinkAt + drink.length] ?? "")) return word;
   // "too more please", "for more IPAs"
   if (next === "more") {
     const after = tokens[position + 2];

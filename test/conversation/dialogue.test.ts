@@ -3108,3 +3108,25 @@ describe("a hedge on a choice made for the present is a request", () => {
   ]);
   itPoursNothing(["maybe a lemonade later", "maybe a soda"]);
 });
+
+describe("after Z137 and Z138: someone said to pay from where they sit, a drink after what the guest does at a time to come, a plan after 'the <event>' said last, a drink no longer on the tab asked for again, 'too' said first as a learner's 'two'", () => {
+  itEndsWith([
+    [["a lager", "Jonas from table 6 is paying tonight, not me"], ["1 tap-beer"]],
+    [["an old fashioned would be great after my talk at 3"], []],
+    [["I'll get a cosmo after the awards"], []],
+    [["a gin on the rocks", "clear the tab please", "just the gin again, on the rocks"], ["1 gin (on the rocks)"]],
+    [["too negroni please"], ["2 negroni"]],
+    [["for lager please"], ["1 tap-beer"]],
+  ]);
+});
+
+describe("'no, I'll get it' after someone else was said to pay turns that down, and pays", () => {
+  it("starts the payment and pours nothing", async () => {
+    const { say } = setUp();
+    await say("a lager");
+    await say("my brother will pay for this one");
+    const paying = await say("no, I'll get it, let me pay now");
+    expect(tabLines(paying.session)).toEqual(["1 tap-beer"]);
+    expect(paying.session.tab.status).toBe("PAYMENT_PENDING");
+  });
+});
