@@ -924,7 +924,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
       OWNERS.has(tokens[position - 1] as string) ||
       tokens[position - 1] === "to" ||
       // ("a lemonade for Josh, he's driving": whom it is for, a name the tagger took for a verb.)
-      (tokens[position - 1] === "for" && !token.endsWith("ing")) ||
+      // ("a lemonade for dressing room 3": an "-ing" word before a noun names the kind of room, no verb.)
+      (tokens[position - 1] === "for" && (!token.endsWith("ing") || tags[position + 1] === "NOUN")) ||
       (tags[position - 2] === "DET" && MODIFYING.has(tags[position - 1] as Tag)) ||
       // ("four cokes for the family stand": a noun of two words, the first no drink.)
       (tags[position - 2] === "DET" && tags[position - 1] === "NOUN" && tokens[position - 3] === "for" && matchMenuAt(tokens, position - 1, index) === null);

@@ -378,8 +378,11 @@ function removeLines(u: Utterance): RemoveLine[] {
   }));
 }
 
+/** "one Jameson off please", "the martini off": a drink counted or pointed at, then "off", with no verb: taken off. */
+const BARE_OFF = /^ ((and|oh|ok|okay|actually|so|just|right) )*(one|two|three|four|five|a|an|the|that|num) (MOD )?DRINK off( please| thanks| then| too)* $/;
+
 function classifyRemove(u: Utterance): Understanding | null {
-  if (!matches(u, REMOVE_VERB)) return null;
+  if (!matches(u, REMOVE_VERB) && !BARE_OFF.test(u.order.shape)) return null;
   if (namesDrink(u)) return { intent: "REMOVE", target: { kind: "LINES", lines: removeLines(u) } };
   if (matches(u, EVERYTHING)) return { intent: "REMOVE", target: { kind: "EVERYTHING" } };
   if (matches(u, LAST_THING) || isExactly(u, "undo", "scratch")) {

@@ -682,7 +682,10 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "take off the IPA and add a negroni", "two IPAs and tell Jim to hurry up": a second request
     // (a command, as the tagger reads it) after "and" is a clause of its own.
     // ("a dirty martini, and be quick about it": "be" and how, a command too.)
-    const command = SECOND_REQUEST.has(token) || (tags !== null && tags[position] === "VERB" && !inDrink[position]) || (token === "be" && tags !== null && tags[position + 1] === "ADJ");
+    // ("a manhattan, and please hurry": "please" before the command changes nothing.)
+    const commandAt = token === "please" && tags !== null && (tags[position + 1] === "VERB" || tokens[position + 1] === "be") ? position + 1 : position;
+    const commandWord = tokens[commandAt] as string;
+    const command = SECOND_REQUEST.has(commandWord) || (tags !== null && tags[commandAt] === "VERB" && !inDrink[commandAt]) || (commandWord === "be" && tags !== null && tags[commandAt + 1] === "ADJ");
     if (previous === "and" && command && (hasPredicate(clauseStart, position - 1) || hasDrink(clauseStart, position - 1))) {
       cut(position - 1);
       continue;

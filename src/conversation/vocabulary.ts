@@ -9,6 +9,7 @@
 const WORDS = `
 cracking smashing belting banging superb gorgeous lush wicked killer cracker
 cheapest priciest dearest cheaper pricier strongest weakest
+hurry hurrying rush rushing
 a about above actually after again against ago ahead all almost alone along already alright also although always am
 amazing an and another any anybody anyone anything anyway anywhere are area around as ask asked asking at away awesome
 back bad bar bartender be bear beard beat beautiful because become bed been before being believe best better between

@@ -3130,3 +3130,12 @@ describe("'no, I'll get it' after someone else was said to pay turns that down, 
     expect(paying.session.tab.status).toBe("PAYMENT_PENDING");
   });
 });
+
+describe("after Z139 and Z140: 'and please' before a second command, an '-ing' word naming the kind of room, a drink counted or pointed at then 'off' with no verb", () => {
+  itEndsWith([
+    [["a negroni, and please be quick, the interval's nearly over"], ["1 negroni"]],
+    [["a soda for changing room 2 and a lemonade for changing room 5"], ["1 lemonade", "1 soda"]],
+    [["two IPAs and a gin neat", "one IPA off please"], ["1 gin (neat)", "1 ipa"]],
+    [["a lemonade, the ice machine is off"], ["1 lemonade"]],
+  ]);
+});
