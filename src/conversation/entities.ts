@@ -274,6 +274,9 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
+    // ("an iced tea, here's a five", "here's twenty": a note handed over, no count of drinks.)
+    // ("here's sixteen, keep the change", with no drink before, is the money the tip is worked out from.)
+    else if (!countsADrink(tokens, after, index) && (previous === "a" ? tokens[position - 2] === "is" && tokens[position - 3] === "here" : previous === "is" && tokens[position - 2] === "here") && tokens.slice(0, position).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";
     // ("we're in the back room, number 2", "table number 4": the place's number, said as "number".)
     else if (joined && previous === "number" && NUMBERED_PLACES.has(tokens[position - 2] ?? "")) entity = "LABEL";
     // "a martini before round two", "round 9 of 10": a round of a quiz or a game, by its number, not a round of drinks.

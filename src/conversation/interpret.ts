@@ -1366,6 +1366,9 @@ function theLastTurnCorrected(understanding: Understanding, clauses: readonly Cl
   const last = clauses[clauses.length - 1];
   // ("..., never mind": the cue said last, after why.)
   if (clauses.length > 1 && last?.act === "REPAIR" && last.repair?.cue === "UNDO" && last.repair.body.length === 0) return { intent: "UNDO" };
+  // ("actually, never mind, I need the quarters for the dryer": the cue, then why, naming only what the bar does not pour.)
+  const undone = clauses.some((clause) => clause.act === "REPAIR" && clause.repair?.cue === "UNDO" && clause.repair.body.length === 0);
+  if (undone && understanding.intent === "REPLACE" && understanding.drafts.length === 0) return { intent: "UNDO" };
   if (understanding.intent === "REPEAT_ORDER" && understanding.scope === "LINE" && understanding.quantity !== null && !understanding.itemIds && CORRECTION_FIRST.test(said) && ONLY_SO_MANY_MORE.test(said)) {
     return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: understanding.quantity };
   }

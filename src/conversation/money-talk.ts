@@ -332,7 +332,7 @@ const LATER = oneOf([
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   // "I'll square up Friday", "pay you on payday": a day to come.
   / (on |by |this |come )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|month end|end of the month)( night| morning)? | (on|by) (\w+ )?day /,
-  / (at|by|towards|toward) the end | end of the (night|evening|day|game|show|set|quiz) | at closing( time)? | closing time | last (call|orders) /,
+  / (at|by|towards|toward) the (very )?end | end of the (night|evening|day|game|show|set|quiz) | at closing( time)? | closing time | last (call|orders) /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished|pay|check out|checkout|fly|board|settle) /,
   // ("the bus is at 5:30 so we'll pay before then": before a time just named.)
   / before then /,

@@ -715,6 +715,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         continue;
       }
     }
+    // ("an iced tea, here's a five": after the order and a pause, what is handed over is a clause of its own.)
+    if (pause !== "NONE" && token === "here" && (tokens[position + 1] === "is" || tokens[position + 1] === "are") && hasDrink(clauseStart, position)) {
+      cut(position);
+      continue;
+    }
     // ("two IPAs for the lads who hate lager": a relative clause about whom the drinks are for, naming a drink
     // of its own, is a clause of its own: what they like or hate is told, not asked for.)
     if (pause === "NONE" && RELATIVE_WHO.has(token) && hasDrink(clauseStart, position) && tags !== null && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN" || tags[position - 1] === "PRON") && tokens.slice(position + 1).some((_, offset) => inDrink[position + 1 + offset])) {

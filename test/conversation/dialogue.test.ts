@@ -3139,3 +3139,17 @@ describe("after Z139 and Z140: 'and please' before a second command, an '-ing' w
     [["a lemonade, the ice machine is off"], ["1 lemonade"]],
   ]);
 });
+
+describe("after Z141 and Z142: a note handed over after the order, 'never mind' then why naming only what the bar does not pour, paying 'at the very end'", () => {
+  itEndsWith([
+    [["a cosmo, here's a ten"], ["1 cosmopolitan"]],
+    [["a soda", "a rum neat", "oh never mind, I need the coins for the parking meter"], ["1 soda"]],
+    [["a lager", "I'll pay at the very end, with my card"], ["1 tap-beer"]],
+  ]);
+  it("'here's sixteen, keep the change' still rounds the tip up", async () => {
+    const { say } = setUp();
+    await say("a martini");
+    const tipped = await say("here's sixteen, keep the change");
+    expect(tipped.session.tab.totalCents).toBe(1600);
+  });
+});
