@@ -163,6 +163,8 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
 const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they", "then", "too", "also", "now", "right"]);
 /** Words after which a serving word is said of drinks ("one of them up", "make those dirty"). */
 const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
+/** Vessels named after a drink: "a martini glass", "a beer mug". */
+const GLASSWARE = new Set(["glass", "glasses", "mug", "mugs", "shaker", "shakers"]);
 /** Verbs whose object "that" or "this" is the drink: "I'll have that", "make this". */
 const HAVING_IT = new Set(["have", "take", "get", "make", "want", "try", "do", "pour", "bring", "grab"]);
 /** Words that point back at drinks already named: "four of them", "two of those". */
@@ -275,7 +277,9 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
     // ("for the fantasy league draft": a draft of players, after what it drafts for.)
     const drafted = (token === "draft" || token === "draught") && PICKING.has(tokens[position - 1] as string);
     // ("the soda machine's dead": a thing named after a drink, no drink.)
-    const machine = MACHINES.has(tokens[position + 1] as string);
+    // ("a martini glass tattooed on her ankle": a drink's name before "glass" names the glass, not the drink.)
+    const glassware = GLASSWARE.has(tokens[position + 1] as string) && tokens[position + 2] !== "of" && tokens[position + 2] !== "please" && (pauses[position + 1] ?? "NONE") === "NONE";
+    const machine = MACHINES.has(tokens[position + 1] as string) || glassware;
     // ("pour me a lager, any lager": any of the drink just named is that drink, said again.)
     const againAfterAny: MenuMatch | null = tokens[position - 1] === "any" && lastNamed !== null ? matchMenuAt(tokens, position, index) : null;
     if (againAfterAny && againAfterAny.itemIds.join() === lastNamed) {

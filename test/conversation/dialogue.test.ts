@@ -3153,3 +3153,12 @@ describe("after Z141 and Z142: a note handed over after the order, 'never mind' 
     expect(tipped.session.tab.totalCents).toBe(1600);
   });
 });
+
+describe("after Z143 and Z144: a drink's name before 'glass' names the glass, whose drink said by name is swapped", () => {
+  itEndsWith([
+    [["he wants a cocktail glass drawn on his arm"], []],
+    [["a whiskey glass, like a tumbler, for my water"], []],
+    [["three lagers and a lemonade", "swap Priya's lemonade for an iced tea"], ["1 iced-tea", "3 tap-beer"]],
+  ]);
+  itPours([["a glass of lager", ["1 tap-beer"]], ["two IPAs, glasses not bottles", ["2 ipa"]]]);
+});
