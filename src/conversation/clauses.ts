@@ -1179,8 +1179,10 @@ const NO_AFTER = /^ (nah|nope|no)( |$)/;
 const PRICE_WORKED_OUT = /^ (that is|thats|that would be|that will be|that makes) (num|\d+|\w+ (hundred|thousand)( \w+)*) (bucks|dollars|quid|pounds|euros) /;
 /** "later", said of the drink asked for (not "a lager now, later a negroni", two drinks). */
 const LATER_SAID = / (later|afterwards) (?!than)/;
-/** "I'll have it after": a plan, with "after" last. */
-// ("and I'll have that old fashioned after my ride": after what the guest does first, said last; "after my long day" is done.)
+/**
+ * "I'll have it after": a plan, with "after" last; "and I'll have that old fashioned after my ride", "I'll grab an IPA
+ * after the prize-giving": after what the guest does first, said last ("after my long day" is done).
+ */
 const PLAN_AFTER = new RegExp(`^ ((and|so|ok|okay|actually) )?${A_PLAN.source}(.* (after|afterwards)|(\\w+ ){1,6}after (my|our|the) (?!(day|night|week|shift|work|long|hard|busy|rough|crazy|first|last|one|other|same|way)\\b)\\w+( \\w+)?) $`);
 /** "we'll get another round then": a plan, with "then" last. */
 const PLAN_THEN = new RegExp(`^ ((and|so|ok|okay) )?${A_PLAN.source}.* then $`);

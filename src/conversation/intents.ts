@@ -393,8 +393,11 @@ function classifyRemove(u: Utterance): Understanding | null {
   return null;
 }
 
-/** "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan", "can Tom's lemonade be an iced tea"; "swap her cosmo for a daiquiri" (not "make her a negroni": for her). */
-// ("swap Dave's coke for a lemonade": whose drink, by name, its "'s" gone in the words.)
+/**
+ * "swap the martini for a manhattan", "change the IPA to a lager", "make the negroni a manhattan", "can Tom's lemonade be an
+ * iced tea"; "swap her cosmo for a daiquiri" (not "make her a negroni": for her); "swap Dave's coke for a lemonade" (whose
+ * drink, by name, its "'s" gone in the words).
+ */
 const REPLACE_NAMED = / (change|switch|swap|replace|turn|make|exchange|trade) (the|my|that|those|these|this|our) | (change|switch|swap|exchange|trade) (?!(it|that|this|them|those|these|me|us|him|her|seats|places|tables|sides|over|round|out)\b)[a-z]+ (\w+ ){1,2}(for|to|with|into) (a|an|one|two|three|the|some) | (change|switch|swap|replace|exchange|trade) (his|her|their) | (change|switch|swap|replace|exchange|trade) (a|an|one|two|three|four|five|six|\d+) |^ ((so|and|actually|oh|but) )*(can|could) (the|my|that|this|his|her|their|our|\w+) (\w+ ){1,3}be (a|an|one) /;
 /** "change it to a negroni", "switch to an IPA", "a lemonade instead". */
 const REPLACE_LAST = / (change|switch|swap|turn) ((it|that|this|them|those|my order|the order|my drink|it over) )?(to|for|into|with) | instead /;
