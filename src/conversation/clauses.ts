@@ -665,6 +665,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (said.test(SHARED_OUT)) return { act: "CHAT", kind: null };
   // "right, so that's one pint for me, one IPA for Priya": the round read out, asked for.
   if (said.test(ROUND_READ_OUT)) return { act: "REQUEST", kind: null };
+  // "a Classic Brew it is", "negroni it is then": the choice made, asked for.
+  if (CHOSEN_IT_IS.test(shape)) return { act: "REQUEST", kind: null };
   // "we've still got half a pint left": what the guests still have, told.
   if (said.test(STILL_LEFT)) return statement("OTHER");
   // "a lemonade to take to my nan": a drink and what it is for, asked for.
@@ -954,6 +956,8 @@ const ADJUNCT = new Set(["before", "after", "while", "until", "till", "once", "w
 /** Possessives the tagger calls pronouns: a participle after one describes ("our designated drivers"). */
 const OWNERS = new Set(["my", "our", "your", "his", "her", "their"]);
 const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV"]);
+/** "a Classic Brew it is", "two lagers it is then": a drink, then "it is" last, the choice made. */
+const CHOSEN_IT_IS = /^ ((so|ok|okay|right|alright|fine|then) )*((a|an|one|two|three|four|five|num|the) )?(MOD )*DRINK (MOD )*it is( then| please| thanks)* $/;
 /** "we have still got half a pint left", "I've still got some lager left": the drink the guests have, what is left of it. */
 const STILL_LEFT = / (i|we|he|she|they) (have |has )?(still |already )?(got|have|has) (\w+ ){0,4}DRINK (\w+ )?left /;
 /** A relative clause about a person, to the end: "...for the two who aren't drinking". */

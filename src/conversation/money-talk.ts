@@ -441,8 +441,8 @@ const OPENERS: ReadonlySet<string> = new Set([
  * ("I", "we", "let me"), an imperative ("check please") or the tab itself ("the bill please") is not
  * someone else.
  */
-/** Someone else named as paying, said after something else ("a twenty percent tip, the company's paying anyway"). */
-const SOMEONE_NAMED_PAYING = / (the|my|our|his|her|their) (?!(guest|guests|bill|tab|check)\b)\w+ (is|are|will be) (paying|covering|picking up) /;
+/** Someone else named as paying, said after something else ("a twenty percent tip, the company's paying anyway", "it's Raj's turn to pay tonight"). */
+const SOMEONE_NAMED_PAYING = / (the|my|our|his|her|their) (?!(guest|guests|bill|tab|check)\b)\w+ (is|are|will be) (paying|covering|picking up) | (?<!(my|our|your) )(?!(my|our|your)\b)\w+ turn to (pay|settle|buy|get the) /;
 
 function paidBySomeoneElse(tokens: readonly string[]): boolean {
   const payAt = tokens.findIndex((token, at) => PAYING_WORDS.has(token) || coversThisAt(tokens, at));

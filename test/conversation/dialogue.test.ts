@@ -3162,3 +3162,16 @@ describe("after Z143 and Z144: a drink's name before 'glass' names the glass, wh
   ]);
   itPours([["a glass of lager", ["1 tap-beer"]], ["two IPAs, glasses not bottles", ["2 ipa"]]]);
 });
+
+describe("after Z145 and Z146: someone's turn to pay, 'X it is'", () => {
+  itEndsWith([
+    [["two martinis", "and a soda", "wait make one of the martinis a cosmo"], ["1 cosmopolitan", "1 martini", "1 soda"]],
+    [["an IPA it is then"], ["1 ipa"]],
+  ]);
+  it("'it's Raj's turn to pay tonight' starts no payment", async () => {
+    const { say } = setUp();
+    await say("a lager");
+    const told = await say("it's Priya's turn to pay tonight");
+    expect(told.session.tab.status).toBe("OPEN");
+  });
+});
