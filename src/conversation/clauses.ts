@@ -1212,7 +1212,7 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     // ("my son wants a coke but he's had enough sugar today": a wish said of someone, then turned down for them.)
     // ("... but she's had three already": what they have had already says as much.)
     // ("my friend in cabin 4410 wants a cosmo but she's asleep": not here to be served; "... but he's driving": not to be served a drink with alcohol.)
-    const kept = nextSaid !== undefined && BUT_THEY.test(nextSaid) && (OTHER_SUBJECT.test(withoutLead(clause.utterance.order.shape)) || WANTS_IN_THE_THIRD_PERSON.test(clause.utterance.padded)) && (AWAY.test(nextSaid) || (NOT_TO_DRINK.test(nextSaid) && clause.utterance.order.drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.category !== "NON_ALCOHOLIC"))));
+    const kept = nextSaid !== undefined && (OTHER_SUBJECT.test(withoutLead(clause.utterance.order.shape)) || WANTS_IN_THE_THIRD_PERSON.test(clause.utterance.padded)) && (AWAY.test(nextSaid) || (NOT_TO_DRINK.test(nextSaid) && clause.utterance.order.drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.category !== "NON_ALCOHOLIC"))));
     const turnedDown = next !== undefined && next.act === "STATEMENT" && (next.stance === "AGAINST" || next.kind === "PAST" || kept) && BUT_THEY.test(next.utterance.padded);
     if (clause.act === "REQUEST" && clause.namesDrink && turnedDown) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
     // ("a long island after six hours on the slopes, what was I thinking": the drink had, regretted.)

@@ -26,6 +26,7 @@ import { PERSON_WORDS } from "./people.js";
 import { readModifierAt } from "./modifiers.js";
 import type { Pause, ReadText } from "./normalise.js";
 import { readNumber } from "./numbers.js";
+import { REFERRING } from "./order-parser.js";
 import type { Tag, Tagged } from "./tagging.js";
 
 /** `SOME_OF_THEM`: some of a group, the subject of what they do ("two of them don't drink"): no count, and not the group's size. */
@@ -137,7 +138,6 @@ function listedAfter(found: ReadonlyMap<number, FoundEntity>, position: number, 
   return null;
 }
 
-const REFERRING = new Set(["them", "those", "these", "em"]);
 /** Who may be said to be some age, and the verbs that say it: "they're 5", "my son turned 12". */
 const AGED = new Set(["he", "she", "they", "we", "i", "kids", "son", "daughter", "boy", "girl", "twins", "children", "grandson", "granddaughter", "nephew", "niece", "baby"]);
 const BEING_AGED = new Set(["is", "are", "was", "were", "turned", "turns", "turning", "aged"]);
@@ -187,6 +187,12 @@ function countsThings(tokens: readonly string[], tagged: Tagged, at: number, ind
 
 /** Verbs of a band or a singer: what follows is a song's name. */
 const PERFORMING = new Set(["play", "plays", "playing", "sing", "sings", "singing", "song", "tune", "track"]);
+
+/** "here's a five", "here is twenty": the number at `position` is said as something handed over. */
+function handedOverAt(tokens: readonly string[], position: number): boolean {
+  const is = tokens[position - 1] === "a" ? position - 2 : position - 1;
+  return tokens[is] === "is" && tokens[is - 1] === "here";
+}
 
 /** What each number in the tokens is, when it is not a count: by position of its first token. */
 export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, FoundEntity> {
@@ -276,7 +282,7 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
     // ("an iced tea, here's a five", "here's twenty": a note handed over, no count of drinks.)
     // ("here's sixteen, keep the change", with no drink before, is the money the tip is worked out from.)
-    else if (!countsADrink(tokens, after, index) && (previous === "a" ? tokens[position - 2] === "is" && tokens[position - 3] === "here" : previous === "is" && tokens[position - 2] === "here") && tokens.slice(0, position).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";
+    else if (handedOverAt(tokens, position) && !countsADrink(tokens, after, index) && tokens.slice(0, position).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";
     // ("we're in the back room, number 2", "table number 4": the place's number, said as "number".)
     else if (joined && previous === "number" && NUMBERED_PLACES.has(tokens[position - 2] ?? "")) entity = "LABEL";
     // "a martini before round two", "round 9 of 10": a round of a quiz or a game, by its number, not a round of drinks.

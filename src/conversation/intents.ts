@@ -14,7 +14,7 @@ import { canonicalModifiers, PHRASAL_UP, readModifierAt } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { asksToPayNow, PAYING_LATER, readTip, whenPaying } from "./money-talk.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
-import { SUPPLIES, parseOrder, type ParsedOrder } from "./order-parser.js";
+import { PLAIN, SUPPLIES, parseOrder, type ParsedOrder } from "./order-parser.js";
 import { oneOf } from "./patterns.js";
 import { isEnglishWord } from "./english.js";
 import { NOT_A_COUNT } from "./entities.js";
@@ -364,8 +364,6 @@ export function subjectOf(u: Utterance, stray = true): Subject {
 }
 
 /** "take one plain martini off": of the drink made no special way, when there are others. */
-const PLAIN = new Set(["plain", "regular", "normal", "ordinary", "straight"]);
-
 function removeLines(u: Utterance): RemoveLine[] {
   const [only, ...others] = u.order.drafts;
   const plain = only !== undefined && others.length === 0 && only.modifiers.length === 0 && u.tokens.some((token) => PLAIN.has(token));

@@ -114,8 +114,6 @@ const DETERMINERS = new Set(["a", "an", "the", "your", "this", "that", "these", 
 
 const DEMONSTRATIVES = new Set(["this", "that", "these", "those", "my", "your", "his", "her", "their", "our", "the"]);
 /** The word right before the drink at events[at] (a determiner, when there is one). */
-/** Words that end a count's noun phrase by pointing at things said before: "two of them". */
-const POINTED_AT = new Set(["them", "those", "these", "it"]);
 const previousWord = (events: readonly Event[], at: number): string => {
   const before = events[at - 1];
   return before?.kind === "word" ? before.token : "";
@@ -168,7 +166,7 @@ const GLASSWARE = new Set(["glass", "glasses", "mug", "mugs", "shaker", "shakers
 /** Verbs whose object "that" or "this" is the drink: "I'll have that", "make this". */
 const HAVING_IT = new Set(["have", "take", "get", "make", "want", "try", "do", "pour", "bring", "grab"]);
 /** Words that point back at drinks already named: "four of them", "two of those". */
-const REFERRING = new Set(["them", "those", "these", "em"]);
+export const REFERRING = new Set(["them", "those", "these", "em"]);
 /** "for my negroni", "with our beers": a drink the guest has, not one asked for. */
 const POSSESSIVES = new Set(["my", "our", "his", "her", "their", "your", "this", "these"]);
 /** "a dry one", "an extra cold one": "one" standing for a drink after an article and how it is made. */
@@ -431,7 +429,7 @@ function negatedModifierAt(tokens: readonly string[], position: number): Modifie
 /** Everyday words that make another drink of the one they qualify: a virgin daiquiri has no rum, a hard lemonade has. */
 const OTHER_DRINK_WORDS = new Set(["virgin", "hard", "spiked", "alcoholic", "boozy", "nonalcoholic", "mocktail"]);
 /** Words that say a drink is made the usual way: "a single whiskey", "a regular lager". */
-const PLAIN = new Set(["single", "regular", "normal", "plain", "standard", "ordinary", "simple", "basic", "usual"]);
+export const PLAIN = new Set(["single", "regular", "normal", "plain", "standard", "ordinary", "simple", "basic", "usual"]);
 /** Words that say a count is the whole: "ten altogether", "twelve in total". */
 const TOTALLING = new Set(["altogether", "total", "overall", "together"]);
 const isFiller = (word: string): boolean => (isEverydayWord(word) || PLAIN.has(word) || TOTALLING.has(word)) && lexiconWord(word) === null && !OTHER_DRINK_WORDS.has(word);
@@ -767,7 +765,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
         alternativeTo = event.or && events[at - 1]?.kind !== "separator" ? (drafts[drafts.length - 1] ?? null) : null;
         // ("eighty-eight! and a lemonade": a number said alone before "and" and the first drink counts none of them.)
         // ("ride tickets, two of them, and an iced tea", "two of those and a lager": a count said before "and" and any drink, the same.)
-        const countOfThose = looseQuantity !== null && events[at - 1]?.kind === "word" && POINTED_AT.has((events[at - 1] as { token: string }).token);
+        const saidLast = events[at - 1];
+        const countOfThose = looseQuantity !== null && saidLast?.kind === "word" && REFERRING.has(saidLast.token);
         if (named === null && (events[at - 1]?.kind === "quantity" || countOfThose)) looseRefers = false;
         expectingDrink = named !== null;
         beforeTheSlot = before.length;

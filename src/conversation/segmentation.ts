@@ -10,6 +10,7 @@
  */
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
+import { REFERRING } from "./order-parser.js";
 import { QUOTE_MARK, type Pause, type ReadText } from "./normalise.js";
 import { AMOUNT_UNITS, readQuantity } from "./numbers.js";
 import { NOT_A_COUNT } from "./entities.js";
@@ -357,8 +358,7 @@ const SUBJECT_LIKE = new Set(["he", "she", "it", "sister", "brother", "friend", 
 
 /** Pronouns that open a relative clause about a person: "the lads who hate lager". */
 export const RELATIVE_WHO = new Set(["who", "whom", "whose"]);
-/** "those", "them", "these": drinks pointed at, after "of" ("two more of those"). */
-const POINTED_AT = new Set(["those", "them", "these"]);/** Verbs that start a second request after "and" ("...and add a negroni", "...and bring me a water"). */
+/** Verbs that start a second request after "and" ("...and add a negroni", "...and bring me a water"). */
 const SECOND_REQUEST = new Set(["add", "bring", "pour", "put", "order", "give", "get", "grab", "remove", "take", "cancel", "drop", "have", "make", "keep"]);
 /** Words that approve when said alone before a pause ("perfect, pour me one"); "perfect" also names a serving. */
 const APPROVALS = new Set(["perfect", "great", "lovely", "excellent", "brilliant", "awesome", "fantastic"]);
@@ -722,12 +722,12 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // ("two IPAs for the lads who hate lager": a relative clause about whom the drinks are for, naming a drink
     // of its own, is a clause of its own: what they like or hate is told, not asked for.)
-    if (pause === "NONE" && RELATIVE_WHO.has(token) && hasDrink(clauseStart, position) && tags !== null && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN" || tags[position - 1] === "PRON") && tokens.slice(position + 1).some((_, offset) => inDrink[position + 1 + offset])) {
+    if (pause === "NONE" && RELATIVE_WHO.has(token) && hasDrink(clauseStart, position) && tags !== null && (tags[position - 1] === "NOUN" || tags[position - 1] === "PROPN" || tags[position - 1] === "PRON") && hasDrink(position + 1, tokens.length)) {
       cut(position);
       continue;
     }
     // ("two more of those and a lager": more of the drink pointed at, then another drink, two requests.)
-    if (token === "and" && tokens[position - 2] === "of" && POINTED_AT.has(previous) && !hasDrink(clauseStart, position) && startsRequest(tokens, position + 1, index)) {
+    if (token === "and" && tokens[position - 2] === "of" && REFERRING.has(previous) && !hasDrink(clauseStart, position) && startsRequest(tokens, position + 1, index)) {
       cut(position);
       continue;
     }
