@@ -282,6 +282,14 @@ const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|
 const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (the |my |any |more )?(\w+ )?DRINK | (have|has|had) (gone|gone right|gone completely) off (the |my |any )?(\w+ )?DRINK /;
 const COMPLIMENTS = / (my compliments|compliments to|hats off|kudos|bravo|nailed it|well done|chef is kiss|spot on|top notch) /;
 const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover|type|snob|kind of (guy|girl|person)) /;
+/**
+ * "two martinis and I'm on the floor", "one more negroni and she'll be dancing on the tables": drinks, then
+ * "and" and the state someone would be left in, foretell it; nothing is asked ("a martini and I'm good" is
+ * the order said complete, and orders).
+ */
+const DRINKS_THEN_THE_STATE =
+  / DRINK (MOD )*(\w+ ){0,2}and (i|we|he|she|they|you) (am|are|is|will|would|will be|would be|will end up|would end up|am going to be|would probably be|will probably be) ((totally|completely|flat|fast|literally|officially|just|probably) )?(on the floor|under the table|asleep|dancing|singing|crying|done for|wasted|hammered|plastered|smashed|legless|toast|dead|out cold|passed out|sleeping|face down|a mess|a wreck|useless|drunk|tipsy|sloshed|in trouble|on the table|on the tables|on my back|on my ass|on my face|falling over|seeing double|off my face|off my head|gone) /;
+
 /** Someone's words, quoted (normalise.ts marks the quote): "she said 'one more martini...'". */
 const QUOTED = new RegExp(` (${SAYING_VERBS})( \\w+){0,3} ${QUOTE_MARK} `);
 /** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
@@ -689,6 +697,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (said.test(KIND_OF_PERSON)) return statement("OPINION");
   // "she said 'one more martini and I'm swimming back'": words quoted, not asked for.
   if (test(QUOTED, raw)) return statement("OTHER");
+  // "two martinis and I'm on the floor": what the drinks would do to someone, foretold.
+  if (said.test(DRINKS_THEN_THE_STATE)) return statement("HYPOTHETICAL");
   // "a water after every beer": a rule the guest keeps, not an order.
   if (said.test(EVERY_TIME)) return statement("HABIT");
   // "I don't think I can handle a Long Island tonight": a drink too much for the guest, declined.

@@ -848,8 +848,24 @@ const KEPT_ONLY = /^ (just|only) (the|my|our|his|her|those|these) /;
 /** "two more of those", "another one of them", "one more of these": more of the drink pointed at, said last. */
 const MORE_OF_THOSE = / of (those|them|these) $/;
 
+/** "wait no": a cue and a no, the new version still to come. */
+const saidNoOnly = (repair: Repair): boolean => repair.body.length === 1 && repair.body[0] === "no";
+
+/**
+ * "wait no, that's too many, make it ten": a no said with a cue, then the new version in a repair of
+ * its own, is part of that cue; on its own ("actually no") or before another undo ("actually no, never
+ * mind the second") it takes back what was just asked.
+ */
+function withNoBeforeTheNewVersion(clauses: readonly Clause[]): Clause[] {
+  return clauses.map((clause, position) =>
+    clause.act === "REPAIR" && clause.repair && saidNoOnly(clause.repair) && clauses.slice(position + 1).some((later) => later.act === "REPAIR" && later.repair?.cue === "REVISE" && later.repair.body.length > 0)
+      ? { ...clause, repair: { ...clause.repair, said: [...clause.repair.said, "no"], body: [] } }
+      : clause,
+  );
+}
+
 function joinFragments(said: readonly Clause[], index: MenuIndex, state: DialogueState): Clause[] {
-  const clauses = withoutArguedCounts(withoutEchoes(said), index);
+  const clauses = withNoBeforeTheNewVersion(withoutArguedCounts(withoutEchoes(said), index));
   const joined: Clause[] = [];
   for (const clause of clauses) {
     const previous = joined[joined.length - 1];
@@ -899,7 +915,7 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       // ("no wait, Sammy's off the booze, three", "no, sorry, he's changed his mind, an IPA": after a cue
       // and why, the count or the drink alone is the new version.)
       const toldWhy = previous.repair !== null && !previous.namesDrink && spokenCount(utteranceOf(previous.repair?.body ?? [], index)) === null && (matches(clause.utterance, BARE_COUNT) || clause.namesDrink);
-      if (previous.act === "REPAIR" && previous.repair && (previous.repair.body.length === 0 || toldWhy)) {
+      if (previous.act === "REPAIR" && previous.repair && (previous.repair.body.length === 0 || saidNoOnly(previous.repair) || toldWhy)) {
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;
       }
@@ -1115,7 +1131,9 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   const before = clauses.slice(0, -1);
   // ("oh sorry, I missed that with the announcement. neat": an apology that corrects nothing, then the answer.)
   const apologyOnly = (clause: Clause) => clause.act === "REPAIR" && clause.repair !== null && spokenCount(utteranceOf(clause.repair.body, index)) === null && findModifiers(clause.repair.body).length === 0;
-  const answeredLast = closing !== undefined && before.length > 0 && servingWordsOnly(closing.tokens) !== null && before.every((clause) => (clause.act === "QUESTION" || clause.act === "CHAT" || (clause.act === "STATEMENT" && clause.kind === "PAST") || apologyOnly(clause)) && !clause.namesDrink);
+  // ("he likes it cold, so rocks": so is a reason told first; not a condition or a plan, which would put the answer off.)
+  const toldFirst = (clause: Clause) => clause.act === "STATEMENT" && clause.kind !== "HYPOTHETICAL" && clause.kind !== "LATER" && clause.kind !== "TENTATIVE";
+  const answeredLast = closing !== undefined && before.length > 0 && servingWordsOnly(closing.tokens) !== null && before.every((clause) => (clause.act === "QUESTION" || clause.act === "CHAT" || toldFirst(clause) || apologyOnly(clause)) && !clause.namesDrink);
   if (answeredLast) return answerOpen([closing], wholeOf([...closing.tokens], index), state, index);
   // ("sorry, I missed that. neat": the serving said after an apology is the repair's new version, and answers.)
   const lastRepair = clauses.length === 1 && closing?.act === "REPAIR" && closing.repair !== null && !closing.namesDrink ? closing.repair : null;
@@ -1238,7 +1256,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   // What the clauses say, then what the dialogue state makes of it (each step returns its input unchanged when it does not apply).
   let understanding = readClausesOf(clauses, state, index, declined, guests);
   understanding = alsoRemoved(understanding, read.tokens, state);
-  understanding = insteadOfTheRefused(understanding, state);
+  understanding = insteadOfTheRefused(understanding, read.tokens, state);
   understanding = unmadeToo(understanding, read.tokens, index);
   understanding = removedByHowMade(understanding, read.tokens);
   understanding = askedWhatIsInIt(understanding, read.tokens, state, index);
@@ -1253,10 +1271,26 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = totalSetAfterAll(understanding, clauses, state);
   understanding = figureForTheTip(understanding, clauses, state);
   understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
+  understanding = countSaidBack(understanding, clauses, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
   if (understanding.intent === "PAY" && clauses.some((clause) => matches(clause.utterance, NOT_YET_SAID))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
+}
+
+/**
+ * "ten. yeah. ten is good" right after "make it ten" (or "ten tequilas"): the count just poured or set,
+ * said back with nothing else asked, agrees with it; no more are poured.
+ */
+function countSaidBack(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
+  if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1 || state.lastEdit?.turn !== state.turn) return understanding;
+  const [draft] = understanding.drafts;
+  const last = state.lastOrder[state.lastOrder.length - 1];
+  if (!draft || !last || !draft.candidates.includes(last.menuItemId) || draft.quantity !== last.quantity || clauses.some((clause) => clause.namesDrink)) return understanding;
+  const saidBack = clauses.every(
+    (clause) => (clause.act === "REQUEST" && clause.fragment && clause.tokens.length <= 2 && spokenCount(clause.utterance) !== null) || clause.answer === "YES" || clause.act === "CHAT",
+  );
+  return saidBack ? ACKNOWLEDGE : understanding;
 }
 
 /**
@@ -2038,10 +2072,18 @@ function unmadeToo(understanding: Understanding, tokens: readonly string[], inde
  * "I'll have a Bloody Mary" (not poured; Maya suggests others), then "ok, a daiquiri instead": instead
  * of the drink she could not pour (or has not poured yet), not of the last order on the tab.
  */
-function insteadOfTheRefused(understanding: Understanding, state: DialogueState): Understanding {
+/** Verbs that say which drink becomes the new one: "make it a classic brew", "swap one of the lagers". */
+const SWAPPING = new Set(["make", "change", "switch", "swap", "replace", "turn"]);
+
+function insteadOfTheRefused(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
   // ("a dirty cosmo" refused, "want it the usual way?", then "a dirty martini instead": instead of the one still waiting.)
   const waiting = state.pending?.kind === "ORDER" && state.pending.ordered === true && state.pending.replaces === undefined;
-  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || (state.unpouredTurn !== state.turn && !waiting)) return understanding;
+  // ("take one manhattan off", then "get her a Pepsi instead": instead of the one just taken off, already gone.)
+  // ("make it a classic brew", "swap one of the lagers for an IPA" still change a drink left on the tab.)
+  const removedJustNow =
+    state.lastEdit !== null && state.lastEdit.turn === state.turn && state.lastEdit.removed.length > 0 && state.lastEdit.added.length === 0 &&
+    tokens.includes("instead") && !tokens.some((token) => SWAPPING.has(token));
+  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || (state.unpouredTurn !== state.turn && !waiting && !removedJustNow)) return understanding;
   return { intent: "ORDER", drafts: understanding.drafts, unknown: understanding.unknown };
 }
 

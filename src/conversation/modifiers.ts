@@ -191,7 +191,7 @@ export function isModifier(value: string): value is Modifier {
 }
 
 /** Words a clause of serving words may hold besides them: "and have it up", "make it neat please", "up then". */
-const AROUND_SERVING = new Set(["and", "but", "have", "make", "get", "do", "it", "them", "both", "please", "thanks", "with", "i", "would", "like", "will", "can", "you", "also", "then", "just"]);
+const AROUND_SERVING = new Set(["and", "but", "have", "make", "get", "do", "it", "them", "both", "please", "thanks", "with", "i", "would", "like", "will", "can", "you", "also", "then", "just", "so"]);
 
 /** The serving words of a clause made of nothing else (read as said right after a drink), or null. */
 export function servingWordsOnly(tokens: readonly string[]): Modifier[] | null {

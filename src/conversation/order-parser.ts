@@ -160,7 +160,7 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
 /** Words that may stand between a drink and its serving word: "a martini, please, up", "served straight up". */
 const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they", "then", "too", "also", "now", "right"]);
 /** Words after which a serving word is said of drinks ("one of them up", "make those dirty"). */
-const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones"]);
+const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones", "both"]);
 /** Vessels named after a drink: "a martini glass", "a beer mug". */
 const GLASSWARE = new Set(["glass", "glasses", "mug", "mugs", "shaker", "shakers"]);
 /** Verbs whose object "that" or "this" is the drink: "I'll have that", "make this". */
@@ -620,9 +620,13 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
           break;
         }
         const previous = events[at - 1];
-        // ("a water please, just a water": the same drink said again, "just" that, is no second one.)
-        const restricting = [events[at - 1], events[at - 2]].some((event) => event?.kind === "word" && (event.token === "just" || event.token === "only"));
-        const restatedCount = previous?.kind === "quantity" ? previous.value : 1;
+        // ("a water please, just a water", "an iced tea, no alcohol, just the plain iced tea": the same drink
+        // said again, "just" that, is no second one; "just" may stand a few words before it, none of them a drink.)
+        const since = events.slice(Math.max(0, at - 3), at);
+        const saidSince = since.slice(since.findLastIndex((event) => event.kind === "item" || isWordEvent(event, "and")) + 1);
+        const restricting = saidSince.some((event) => event.kind === "word" && (event.token === "just" || event.token === "only"));
+        const countSince = saidSince.find((event) => event.kind === "quantity");
+        const restatedCount = countSince?.kind === "quantity" ? countSince.value : 1;
         if (restricting && drafts.some((draft) => sameDrink(draft, event.itemIds) && draft.quantity === restatedCount)) {
           quantity = null;
           expectingDrink = false;

@@ -102,7 +102,10 @@ const SAYS_NOTHING = (reading: Understanding): boolean =>
 function referredEdit(reading: Understanding, clause: Clause, u: Utterance, state: DialogueState, index: MenuIndex): Understanding | null {
   const last = state.lastOrder[state.lastOrder.length - 1];
   const item = last && index.byId.get(last.menuItemId);
-  if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE) || (matches(u, SOMEONE_ELSES) && !matches(u, THE_DRINK_POURED))) return null;
+  // ("he wants his with a twist" after two old fashioneds, one for him: "his" is one of those poured;
+  // after one drink, the guest's own, it is another guest's drink.)
+  const oneOfThePoured = unitsOf(u) === 1 && state.lastOrder.reduce((units, line) => units + line.quantity, 0) > 1;
+  if (!item || namesAny(u) || !SAYS_NOTHING(reading) || !asksForChange(clause, u) || matches(u, REPEAT_CUE) || (matches(u, SOMEONE_ELSES) && !matches(u, THE_DRINK_POURED) && !oneOfThePoured)) return null;
   // "one of those on the rocks for my friend": another one, made that way, for someone.
   if (matches(u, FOR_ANOTHER) && spokenCount(u) !== null && !matches(u, CHANGE_VERB)) return null;
   // "Perfect." on its own approves; the serving is asked for with the drink or a verb ("make it perfect").

@@ -187,8 +187,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
         next !== undefined &&
         (["wait", "make", "sorry", "i", "he", "she", "they"].includes(next) ||
           (readQuantity(tokens, after) !== null && next !== "more") ||
-          // "two martinis, no, just one"
-          ((next === "just" || next === "only") && readQuantity(tokens, after + 1) !== null));
+          // "two martinis, no, just one", "wait no, just the one"
+          ((next === "just" || next === "only") && readQuantity(tokens, tokens[after + 1] === "the" ? after + 2 : after + 1) !== null));
       // "a whiskey, neat, no, on the rocks": a serving said again after a pause.
       // "actually, no, the old fashioned": a drink said again after a pause is the new version.
       if (!corrects && !(paused && (readModifierAt(tokens, after) || drinkNamedFrom(tokens, after, index)))) continue;

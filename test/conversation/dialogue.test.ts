@@ -3175,3 +3175,30 @@ describe("after Z145 and Z146: someone's turn to pay, 'X it is'", () => {
     expect(told.session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z147 and Z148: drinks foretold, 'wait no', a count said back, 'his', restated drinks, 'instead' after a removal", () => {
+  itPoursNothing(["three gins and I'm under the table, guaranteed", "one more negroni and she'll be dancing on the tables"]);
+  itPours([
+    ["two IPAs and we're done", ["2 ipa"]],
+    ["a lemonade, nothing fizzy, just the plain lemonade", ["1 lemonade"]],
+    ["a soda, just a plain soda", ["1 soda"]],
+  ]);
+  itEndsWith([
+    // A "no" said with the cue, then the new version.
+    [["four negronis", "hang on no, just the one"], ["1 negroni"]],
+    [["eight whiskeys, neat", "wait no, half of them left, make it four"], ["4 whiskey (neat)"]],
+    [["two rums, neat", "actually no"], []],
+    // The count just set, said back, agrees.
+    [["six IPAs", "make it three", "three. yep, three"], ["3 ipa"]],
+    // "his", "hers" as one of several units poured.
+    [["two manhattans, one for me and one for my dad", "my dad wants his on the rocks"], ["1 manhattan", "1 manhattan (on the rocks)"]],
+    [["a brandy neat", "my husband wants his on the rocks"], ["1 brandy (neat)"]],
+    // A reason told, then the answer to the open question.
+    [["a whiskey for my brother", "he hates ice, so neat"], ["1 whiskey (neat)"]],
+    // "instead" of the drink just taken off: it is already gone.
+    [["two martinis and a lager", "Ana's driving, take one martini off", "bring her an iced tea instead"], ["1 iced-tea", "1 martini", "1 tap-beer"]],
+    [["three lagers", "no sorry, only one", "actually make it an IPA"], ["1 ipa"]],
+    // "both" points at the drinks poured.
+    [["two daiquiris", "both up"], ["2 daiquiri (up)"]],
+  ]);
+});
