@@ -1145,6 +1145,8 @@ const SELF_PERSUADED = new RegExp(` DRINK (MOD )*((oh|ah|ok|okay|sure|well|alrig
 /** "I'll get it", "I can cover this one": said with paying, the guest takes the bill. */
 const PAYS_FOR_IT = /^ ((oh|ok|okay|fine|alright|right|go on|no) )*i (will|shall|can|am going to|am gonna) (get|grab|cover|take care of) (it|this|that|this one|that one|these|them)( then| instead)? $/;
 const PAYING_SAID = / (settle|settling|pay|paying|bill|check|close|closing|cash out) /;
+/** "she'd get this one", "my mate said he'll cover this round": someone else treating, no drink asked for. */
+const SOMEONE_ELSE_PAYS_FOR_IT = / (he|she|they) (will|would|is going to|is gonna|are going to|are gonna|can|could) (get|grab|cover|take care of|pay for|sort|sort out) (it|this|that|this one|that one|this round|the round|these|them)( then| instead| tonight| today)? $/;
 
 /** "he's not", "no she isn't", "they won't": what was just said of someone, denied. */
 const DENIED_AFTER = /^ ((no|nope|oh) )?(he|she|they|you) (is|are|will|does|do) not( be| getting| having)?( though| mate| tonight)? $/;
@@ -1174,7 +1176,8 @@ const REGRET = /^ ((oh|god|man|honestly|seriously) )*(what (was|were) (i|we) thi
 /** "but he's had enough", "but she shouldn't": what is said of the one the drink was for, after "but". */
 const BUT_THEY = /^ but (he|she|they) /;
 /** "but she's asleep", "but he's not here yet": the one the drink is for is not at the bar to be served. */
-const AWAY = /^ but (he|she|they) (is|are) (still |already |fast |sound |currently |probably )?(asleep|sleeping|out cold|in bed|in the shower|not here|not back|not in|not around|gone|away|outside|upstairs|downstairs) /;
+// ("... but he's still stuck on Lift 6", "but she's on her way", "but they're parking": not here yet.)
+const AWAY = /^ but (he|she|they) (is|are) (still |already |fast |sound |currently |probably |just )?(asleep|sleeping|out cold|in bed|in the shower|not here|not back|not in|not around|gone|away|outside|upstairs|downstairs|stuck|on (his|her|their|the) way|running late|late|parking|in the (car|loo|toilet|bathroom|restroom|queue|line)|on the phone|at work) /;
 /** "Jo wants an IPA": a wish said of someone by name (the verb's "-s" says it is not the guest's). */
 const WANTS_IN_THE_THIRD_PERSON = / (wants|needs|fancies) /;
 /** "but he's driving", "but she's on call": the one the drink is for is not to drink alcohol. */
@@ -1264,6 +1267,8 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     // ("no, I'll get it, let me pay now": the "no" turns down someone else paying, not a drink.)
     const weakRevise = clause.act === "REPAIR" && clause.repair?.cue === "REVISE" && clause.repair.strength === "WEAK";
     if ((clause.act === "REQUEST" || weakRevise) && matches(clause.utterance, PAYS_FOR_IT) && clauses.slice(position + 1).some((later) => matches(later.utterance, PAYING_SAID))) return { ...clause, act: "CHAT", repair: null };
+    // ("my mate from ICU said she'd get this one": someone else treating the guest, no drink asked for.)
+    if (clause.act === "REQUEST" && !clause.namesDrink && matches(clause.utterance, SOMEONE_ELSE_PAYS_FOR_IT)) return { ...clause, act: "CHAT" };
     // ("maybe just a coke for me, if that's alright": a hedge made polite is a request.)
     // ("maybe just a water for me, I suppose": the hedge said after it settles the choice too.)
     const politelyAfter = nextSaid !== undefined && (test(POLITE_CONDITION, nextSaid) || /^ (then )?i (suppose|guess)( so)? $/.test(nextSaid));

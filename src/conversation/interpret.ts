@@ -1338,8 +1338,8 @@ function madeOtherwiseAfterAll(understanding: Understanding, tokens: readonly st
 const FIGURE_READINGS: ReadonlySet<Understanding["intent"]> = new Set(["ORDER", "CHANGE_QUANTITY", "UNKNOWN", "SMALL_TALK", "PRICE", "MENU"]);
 /** Words that count drinks, not a tip: "another one", "two more", "three of those". */
 const COUNTS_DRINKS = / (another|more|again|round|rounds|same|each|of them|of those|of these|for (me|him|her|us|them|the)) /;
-/** Saying a figure in place of one just set, or asking about it: "do 15", "switch to 18", "15 then", "what about 12". */
-const RESETTING = / (do|make it|make that|switch|change|go with|go for|what would|what about|how about|say|instead|then|rather) /;
+/** Saying a figure in place of one just set, or asking about it: "do 15", "switch to 18", "15 then", "what about 12", "bump it to 25", "knock it down to 10". */
+const RESETTING = / (do|make it|make that|switch|change|go with|go for|what would|what about|how about|say|instead|then|rather|bump|raise|lower|increase|reduce|(it|that) (up |down )?to) /;
 /** Asking what a figure would come to: "what would 15 be", "how much is 18". */
 const WHAT_WOULD_IT_BE = / (what|how much) (would|will|is|does|about) /;
 

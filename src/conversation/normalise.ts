@@ -67,6 +67,9 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 /** The contractions in the order they are undone, each with the text every match of it holds. */
 const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string, string]> = [...IRREGULAR_CONTRACTIONS, ...REGULAR_CONTRACTIONS].map(([pattern, replacement]) => [pattern, replacement, literalOf(pattern)]);
 
+/** Prepositions, after which "its" is always whose ("on its way"), never "it is". */
+const BEFORE_A_POSSESSIVE = new Set(["on", "in", "of", "with", "for", "by", "from", "at", "into", "onto", "to", "about", "under", "over"]);
+
 /** Whole-word spellings people type without apostrophes, and chat shorthand. */
 const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ["im", "i am"],
@@ -235,6 +238,17 @@ export const QUOTE_MARK = "quote";
 /** A quote opened after a verb of saying and up to three words; a contraction's apostrophe opens none (a space or a mark comes first). */
 const QUOTE_OPENED = new RegExp(`\\b(${SAYING_VERBS})((?: [a-z]+){0,3})(?:\\s*[,:]\\s*|\\s+)['"“‘]`, "g");
 
+/**
+ * "what I want is", "what I'd really love, if it's no trouble, is": a wish, said first, and what is wished
+ * for after "is" ("what I love is a negroni" is a taste, not a wish: "love" and "like" wish only with "would").
+ */
+const PSEUDO_CLEFT =
+  /\bwhat (i|we)((?:(?: would|'d) (?:really |most |honestly |actually |just )*(?:like|love|want|need|fancy|go for|kill for))|(?:(?: really| honestly| actually| truly| just)* (?:want|need|fancy|crave|could use|could do with|am after|'m after|am craving|'m craving|have in mind|feel like)))([^.?!]{0,160}?)[\s,]+is (?=(a|an|one|two|three|four|five|some|just|the|another|\d+)\b)/g;
+
+/** A serving word said at the start of a phrase, then "for" a count of the drinks: "rocks for two of them", ", neat for one". */
+const SERVING_FOR_SOME =
+  /(^|[,;] |\band )(neat|on the rocks|rocks|straight up|up|dirty|dry|shaken|stirred|with a twist|with ice|double) for (one|two|three|four|five|six|seven|eight|nine|ten|\d+)( of (them|those|these|the \w+))?(?=[,;.!?]|$| and | please)/g;
+
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.
   // The clause marks are private-use characters: any a guest sends are nothing, not marks or letters.
@@ -279,6 +293,15 @@ function marked(text: string): string {
   if (result.includes("'") || result.includes('"') || result.includes("“") || result.includes("‘")) result = result.replace(QUOTE_OPENED, `$1$2 ${QUOTE_MARK} `);
   // "Hennessy, neat, and don't be stingy with it": generosity asked for, no negation of the order.
   if (/stingy|skimp|hold back/.test(result)) result = result.replace(/\s*,?\s*\b(and )?(do not|don't|dont) (be (stingy|shy|mean|tight)|skimp|hold back)( (with|on) (it|that))?/g, "");
+  // ("so what I'd really love, if it's not too much trouble, is an old fashioned": what the guest wants, said
+  // first and named after "is"; the same as "if it's not too much trouble, I'd really love an old fashioned".)
+  if (result.includes("what ")) result = result.replace(PSEUDO_CLEFT, (_, subject: string, wanting: string, middle: string) => {
+    const wish = `${subject}${wanting} `;
+    const said = middle.replace(/^[\s,]+|[\s,]+$/g, "");
+    return said === "" ? wish : `${said}, ${wish}`;
+  });
+  // ("rocks for two of them, neat for one": how some of the drinks are made, said first; the same as "two of them on the rocks, one neat".)
+  if (result.includes(" for ")) result = result.replace(SERVING_FOR_SOME, "$1$3 $2");
   // "ok clothes my tab": a slip of the keys for "close" before the tab.
   if (result.includes("clothes ")) result = result.replace(/\bclothes (?=(my|the|our|this) (tab|bill|check)\b)/g, "close ");
   if (result.includes("'")) {
@@ -357,7 +380,9 @@ export function readText(text: string): ReadText {
       if (STRENGTH[mark] > STRENGTH[pauses[at] as Pause]) pauses[at] = mark;
       continue;
     }
-    const replacement = WORD_REPLACEMENTS.get(piece);
+    // ("the whole ward is on its way", "served in its own glass": after a preposition, "its" is whose, not "it is".)
+    const possessive = piece === "its" && BEFORE_A_POSSESSIVE.has(tokens[tokens.length - 1] as string);
+    const replacement = possessive ? undefined : WORD_REPLACEMENTS.get(piece);
     for (const word of replacement === undefined ? [piece] : replacement.split(" ")) {
       tokens.push(word);
       pauses.push("NONE");

@@ -404,6 +404,9 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
   return { events, shape: ` ${words.join(" ")} `, said, negated: negatedModifiers };
 }
 
+/** What may stand between a drink and the same drink said again by another of its names: "a soda please, coke". */
+const WHICH_KIND_LEADS = new Set(["please", "thanks", "preferably", "ideally", "say", "like", "maybe", "probably"]);
+
 const isWordEvent = (event: Event | undefined, token: string): boolean => event?.kind === "word" && event.token === token;
 
 const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
@@ -659,6 +662,19 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
           sameDrink(named, event.itemIds) && saidAlike.length === named.modifiers.length && saidAlike.every((modifier) => named?.modifiers.includes(modifier));
         if (alike) {
           before = [];
+          endSlot(named);
+          break;
+        }
+        // ("a soda please, coke if you have it": the drink said again bare, no count and no "and" since it was
+        // named, by another of its names, says which kind of it; no second one.)
+        // (Only a "please" or a "preferably" between: "sprite for me, ginger ale for him" are two.)
+        const lastItemAt = events.slice(0, at).findLastIndex((earlier) => earlier.kind === "item");
+        const joinedSince = events.slice(lastItemAt + 1, at).some((earlier) => earlier.kind !== "word" || !WHICH_KIND_LEADS.has(earlier.token));
+        const lastItem = events[lastItemAt];
+        const sayWhichKind =
+          named !== null && named === drafts[drafts.length - 1] && quantity === null && lastItem?.kind === "item" && !joinedSince &&
+          sameDrink(named, event.itemIds) && lastItem.itemIds.join() === event.itemIds.join() && event.category === null;
+        if (sayWhichKind) {
           endSlot(named);
           break;
         }

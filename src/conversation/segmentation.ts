@@ -466,7 +466,19 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   const nounStart = at;
   // ("the whole softball team just walked in", "the whole soccer team's flight got cancelled": up to four words,
   // describing ones among them.)
-  while (at < nounStart + 4 && (tags[at] === "PROPN" || tags[at] === "NOUN" || tags[at] === "PRON" || (tags[at] === "ADJ" && tags[at + 1] === "NOUN")) && !matchMenuAt(tokens, at, index)) at += 1;
+  const nounOf = (from: number): number => {
+    let end = from;
+    while (end < from + 4 && (tags[end] === "PROPN" || tags[end] === "NOUN" || tags[end] === "PRON" || (tags[end] === "ADJ" && tags[end + 1] === "NOUN")) && !matchMenuAt(tokens, end, index)) end += 1;
+    return end;
+  };
+  at = nounOf(nounStart);
+  // ("the whole of ward 5 is on its way", "the rest of the team are here": a part of a group is the subject all the same.)
+  const of = tokens[at] === "of" && at > nounStart ? at : GROUP_PARTS.has(tokens[at] as string) && tokens[at + 1] === "of" ? at + 1 : -1;
+  if (of >= 0) {
+    const groupStart = SUBJECT_DETERMINERS.has(tokens[of + 1] as string) ? of + 2 : of + 1;
+    const groupEnd = nounOf(groupStart);
+    if (groupEnd > groupStart) at = groupEnd + (tags[groupEnd] === "NUM" ? 1 : 0);
+  }
   if (at === nounStart && nounStart > position) return false;
   while (TELLING_ADVERBS.has(tokens[at] as string)) at += 1;
   const verb = tokens[at] as string | undefined;
@@ -481,6 +493,8 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   return tags[at] === "VERB" && (IRREGULAR_PAST.has(verb) || (/[a-z]{2,}ed$/.test(verb) && verb !== "need"));
 }
 
+/** Words for a part of a group, said before "of": "the whole of ward 5", "the rest of the lads". */
+const GROUP_PARTS = new Set(["whole", "rest", "most", "half", "all", "some", "lot"]);
 const BEING = new Set(["is", "are", "was", "were"]);
 /** Where someone just arrived is: "back", "here". */
 const ARRIVED = new Set(["back", "here"]);
@@ -747,7 +761,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       continue;
     }
     // "we're in room 412 could we get...": a question or a request starts again, said without a pause.
-    const asking = AUX.has(tokens[clauseStart] as string) || anyBetween(tokens, clauseStart, position, WH);
+    // ("actually can I have it up": the question starts after the cue.)
+    const questionStart = markersEnd > clauseStart && markersEnd < position ? markersEnd : clauseStart;
+    const asking = AUX.has(tokens[questionStart] as string) || anyBetween(tokens, questionStart, position, WH);
     // ("table 12 checking in can we get...": three words or more before it are a clause of their own, verb or not).
     const canWe = AUX.has(token) && NOMINATIVE.has(tokens[position + 1] ?? "") && position - clauseStart >= 3;
     // ("actually can you do those on the rocks": after "can you", "do" is the verb asked for.)

@@ -30,7 +30,7 @@ meant menu met might mind mine minute minutes mix mom monday money more morning 
 myself name near need needed never new next nice night no nobody none not nothing now number of off often oh okay
 old on once one only open or order ordered other our out outside over own paid pal part party pay people perfect
 person pick piece place plan play please plus point pour pretty price probably problem put quick quickly quite rather crew machine
-read ready real really reason remember rest right round run sad said same saturday save saw say says second see seem
+read ready real really reason remember rest right round run sad said same saturday save saw say says second third fourth fifth sixth see seem
 seen sell send sent serious serve served set seven she should show side sign simple since sir sit sitting six small
 smart so some somebody someone something sometimes son soon sorry sort sound sounds speak special spend stand start
 started stay still stop story stuff such sunday super sure surprise sweet table take taken talk talking tall tell

@@ -3202,3 +3202,27 @@ describe("after Z147 and Z148: drinks foretold, 'wait no', a count said back, 'h
     [["two daiquiris", "both up"], ["2 daiquiri (up)"]],
   ]);
 });
+
+describe("after Z149 and Z150: a tip raised, someone not here yet, which kind of a drink, someone else treating, servings for some, 'what I want is', ordinals", () => {
+  itPoursNothing(["Meg wants a negroni but she's still parking", "Sam said he'd cover this round"]);
+  itPours([
+    ["a soda please, sprite if you've got it", ["1 soda"]],
+    ["so what I'd really like, after the day I've had, is a whiskey on the rocks", ["1 whiskey (on the rocks)"]],
+    ["what we need is two IPAs", ["2 ipa"]],
+    ["ten cosmos, the whole of table 4 is on its way", ["10 cosmopolitan"]],
+  ]);
+  itEndsWith([
+    [["two martinis", "tip 15 percent", "raise it to 20"], ["2 martini"]],
+    [["three whiskeys", "rocks for one of them, neat for two"], ["1 whiskey (on the rocks)", "2 whiskey (neat)"]],
+    [["a cosmo on the rocks", "actually could I have it up instead"], ["1 cosmopolitan (up)"]],
+    [["two negronis", "and a third negroni for my sister"], ["3 negroni"]],
+  ]);
+  it("'bump it up to 18' right after a tip sets the tip, and pours nothing", async () => {
+    const { say } = setUp();
+    await say("a gin neat");
+    await say("tip 10 percent");
+    const raised = await say("bump it up to 18");
+    expect(tabLines(raised.session)).toEqual(["1 gin (neat)"]);
+    expect(raised.session.tab.tipPercent).toBe(18);
+  });
+});
