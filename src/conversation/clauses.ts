@@ -101,7 +101,7 @@ const PUT_IN = /^ (put|get|send|ring|order) /;
 const HAVE_TO = / i (had|have) (to|got to) /;
 const HABITUAL = / (drinking|always|usually|only|never) /;
 const NAMES_DRINK = / DRINK /;
-const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/;
+const REAL_CONDITION = /^ if (you|ya|you guys) (have|got|do|serve|make|can|still have|carry|sell|know how to) |^ if (that|it|this) is (okay|ok|fine|possible|alright|all right)/;
 /**
  * Asked of a drink without a verb: "the IPA any good?", "negroni strong?", "any beers?": how it is, or
  * whether there is one, not a drink ordered ("a martini, dirty?" and "two IPAs?" still ask for them).
@@ -273,7 +273,7 @@ const MOVING_ON_TO = / (switch|switching|switched|move|moving|moved) (on |over |
 const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
 const ROUND_READ_OUT =
   /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK |for (?!(sure|real|now|later|once|free|ages|nothing|certain|a reason)\b)\w+ $)/;
-const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) /;
+const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) | whoever (\w+ ){1,6}(owes|buys|pays for|is buying|has to buy) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
@@ -319,7 +319,7 @@ const WISH = oneOf([
   // "need 50 martinis", "want two IPAs": the guest's want, typed without the "I".
   /^ ((really|just|still|gonna) )?(need|want|wanna|fancy) (a|an|another|one|two|three|four|five|six|seven|eight|nine|ten|some|\d+|DRINK) /,
   / (i|we|he|she|they) (am|are|is) (having|getting|after|ready for|ready to|going to (have|get|take|try|do|go with|order|need|want)) /,
-  / PERSON (is |are )?((just|only|also) )?(having|getting|will ((just|only|also) )?(have|take|get)|wants|needs|would like|going to (have|need|want|take|get)) /,
+  / PERSON (is |are )?((just|only|also) )?(having|getting|will ((just|only|also) )?(have|take|get)|wants|needs|would like|would prefer|going to (have|need|want|take|get)) /,
   // "they want a martini and a cosmo", "the girls want two cosmos": a plural someone's wish, said plainly.
   / (they|PERSON|(the|my|our|his|her|their) \w+) (both |all )?(want|need|wants|needs) (a|an|one|two|three|four|five|six|another|some|DRINK) /,
   DESIRE_IDIOM,
@@ -817,6 +817,9 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
   return { ...repair, body };
 }
 
+/** "... too", "... as well": asked for besides what was asked before. */
+const ASKED_AS_WELL = / (too|as well)( |$)/;
+
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
 const ASIDE_WORDS: readonly string[] = [
   "thank you very much", "thank you so much", "thanks very much", "thanks so much", "thanks a lot", "thank you",
@@ -824,6 +827,8 @@ const ASIDE_WORDS: readonly string[] = [
   "when you can", "whenever you can", "when you get a chance", "when you get a sec", "whenever you get a chance",
   "whenever you get a sec", "whenever you get a moment", "when you get a moment", "whenever you have a moment",
   "when you have a moment", "whenever you have a sec", "when you have a sec", "whenever you have a chance",
+  "when you get a second", "whenever you get a second", "when you have a second", "whenever you have a second",
+  "when you get a minute", "whenever you get a minute", "when you have a minute", "whenever you have a minute",
   "when you have a chance", "when you are ready", "whenever you are ready", "no rush", "for me", "for us",
 ];
 const ASIDES = new RegExp(` (${ASIDE_WORDS.join("|")})(?= )`, "g");
@@ -1046,7 +1051,10 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     reporting = matches(utterance, REPORTING);
     const cue = SUPPOSING.exec(utterance.padded);
     supposing = !cue ? null : cue[2] === "say" ? "IF_A_SUBJECT_FOLLOWS" : "SURELY";
-    const repair = repairOf(tokens, pauses, index);
+    // ("actually pour me one of those vodkas too, same way": a drink asked for as well corrects nothing.)
+    const cued = repairOf(tokens, pauses, index);
+    // ("wait, add a Perrier too" is still read as the cue and its new version.)
+    const repair = cued && cued.said.join(" ") === "actually" && cued.strength === "WEAK" && namesDrink && ASKED_AS_WELL.test(utterance.padded) ? null : cued;
     if (repair) {
       // ("if I ordered a martini, would you make it shaken?": a change asked of what is only supposed changes nothing.)
       const supposedChange = counterfactual && asked;

@@ -185,6 +185,9 @@ function countsThings(tokens: readonly string[], tagged: Tagged, at: number, ind
   return matchMenuAt(tokens, at, index) === null && !countsADrink(tokens, at, index) && groundPhrase(noun, index).kind === "UNKNOWN";
 }
 
+/** Verbs that ask for what follows them: "have a 2" (whatever it is) is asked for, not scored. */
+const ASKING_VERBS = new Set(["have", "get", "take", "give", "make", "order", "bring", "grab", "pour", "do", "want", "need", "like", "try", "fetch", "serve"]);
+
 /** Verbs of a band or a singer: what follows is a song's name. */
 const PERFORMING = new Set(["play", "plays", "playing", "sing", "sings", "singing", "song", "tune", "track"]);
 
@@ -307,6 +310,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (/^\d{4}$/.test(token) && !countsADrink(tokens, after, index)) entity = "TIME";
     // "Summer of 69", "the class of 2010": a name that ends in a number, after "of" and a noun that holds no drink.
     else if (joined && previous === "of" && tagged.tags[position - 2] === "NOUN" && !CONTAINERS.has(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index) && matchMenuAt(tokens, position - 2, index) === null) entity = "LABEL";
+    // ("the lady who just bowled a 300", "he rolled a 6": a score, said as what a verb did; never "have a 2".)
+    else if (joined && previous === "a" && tagged.tags[position - 2] === "VERB" && !ASKING_VERBS.has(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index)) entity = "SCORE";
     // "I've got 2 stops to go", "3 exams tomorrow": things of the guest's counted, no drink of any kind.
     else if (joined && number.value >= 2 && countsThings(tokens, tagged, after, index)) entity = "THINGS";
     // "one of those", "two of them": a count of drinks already said.

@@ -440,12 +440,17 @@ function classifyReplace(u: Utterance): Understanding | null {
 /** "just one", "just two please": a new count for the last order, said on its own. */
 const JUST_A_COUNT = /^ ((so|ok|okay|well|right|then|oh) )*(just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks| actually| after all| now| instead| for now)* $/;
 
-/** "make the lemonades 40", "can you make those IPAs six": a drink already poured, and its new count after it. */
-const NAMED_NEW_COUNT = / (make|change|bump|turn|put) (the|those|these|my|our|his|her|their) DRINK (to )?\S+( please| then| now| instead| actually)* $/;
+/** "... too", "... as well": asked for besides what was asked before. */
+const ASKED_AS_WELL = / (too|as well)( |$)/;
+
+/** "make the lemonades 40", "can you make those IPAs six", "make the IPAs forty-five": a drink already poured, and its new count after it. */
+const NAMED_NEW_COUNT = / (make|change|bump|turn|put) (the|those|these|my|our|his|her|their) DRINK (to )?\S+( (and )?\S+)?( please| then| now| instead| actually)* $/;
 
 function classifyChange(u: Utterance): Understanding | null {
   const recounted = NAMED_NEW_COUNT.test(u.order.shape) && u.order.drafts.length === 1 && u.order.drafts[0]?.quantitySaid === true;
   if (!matches(u, CHANGE_CUE) && !matches(u, JUST_A_COUNT) && !recounted) return null;
+  // ("actually pour me one of those vodkas too": one more, asked as well, sets no count.)
+  if (!recounted && matches(u, ASKED_AS_WELL)) return null;
   const count = spokenCount(u);
   if (count === null) return null;
   const named = u.order.drafts.find((draft) => draft.category === null);

@@ -864,6 +864,21 @@ function withNoBeforeTheNewVersion(clauses: readonly Clause[]): Clause[] {
   );
 }
 
+/** "you know what's underrated?", "guess what my favourite is?": a question the guest answers next. */
+const OWN_RIDDLE = /^ ((so|and|oh|hey|ok|okay) )*(you know|guess|do you know|wanna know|want to know) what (is|are|was|would be|my|the) /;
+
+/** "and a lemonade too", "also a cosmo": a drink asked for as well, not in place of another. */
+const TOO_OR_ALSO = / (too|also|as well) /;
+
+/** The one drink a declining clause names, when it was just poured: its id and its name's words. */
+function pouredDrinkDeclined(clause: Clause, state: DialogueState, index: MenuIndex): { id: string; words: string[] } | null {
+  const [draft, ...others] = clause.utterance.order.drafts;
+  const id = draft?.candidates.length === 1 ? draft.candidates[0] : undefined;
+  const item = id === undefined ? undefined : index.byId.get(id);
+  if (others.length > 0 || !item || !state.lastOrder.some((line) => line.menuItemId === item.id)) return null;
+  return { id: item.id, words: item.name.toLowerCase().split(" ") };
+}
+
 function joinFragments(said: readonly Clause[], index: MenuIndex, state: DialogueState): Clause[] {
   const clauses = withNoBeforeTheNewVersion(withoutArguedCounts(withoutEchoes(said), index));
   const joined: Clause[] = [];
@@ -920,6 +935,11 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
         continue;
       }
     }
+    // ("you know what's underrated? classic brew.": the guest answers their own riddle; the drink is talked of.)
+    if (previous?.act === "QUESTION" && OWN_RIDDLE.test(previous.utterance.padded) && clause.act === "REQUEST" && clause.fragment && clause.namesDrink) {
+      joined.push({ ...clause, act: "STATEMENT", kind: "OPINION" });
+      continue;
+    }
     // ("did you see how many lagers he put away? four at least": the guest answers their own question, an estimate.)
     if (previous?.act === "QUESTION" && clause.act === "REQUEST" && clause.fragment && !clause.namesDrink && matches(clause.utterance, ESTIMATED)) {
       joined.push({ ...clause, act: "STATEMENT", kind: "OTHER" });
@@ -934,6 +954,14 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const body = [...clause.tokens, "not", ...refusedWords];
       const tokens = [...said, ...body];
       joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens, utterance: utteranceOf(tokens, index), repair: { cue: "REVISE", strength: "WEAK", said: said.length > 0 ? said : ["not"], body }, fragment: false };
+      continue;
+    }
+    // ("she's not having the IPA after all, she'll have a Classic Brew": a drink just poured, declined, then another
+    // asked for in its place, is the change "a Classic Brew, not the IPA".)
+    const declinedPoured = previous?.act === "DECLINE" ? pouredDrinkDeclined(previous, state, index) : null;
+    if (previous && declinedPoured && clause.act === "REQUEST" && clause.namesDrink && !clause.utterance.order.drafts.some((draft) => draft.candidates.includes(declinedPoured.id)) && !matches(clause.utterance, TOO_OR_ALSO)) {
+      const body = [...clause.tokens, "not", ...declinedPoured.words];
+      joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens: body, utterance: utteranceOf(body, index), repair: { cue: "REVISE", strength: "WEAK", said: ["not"], body }, fragment: false };
       continue;
     }
     // ("if I make the quarterfinals would you make me a daiquiri?": asked on a condition still to come.)
@@ -1032,7 +1060,8 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
 const TAKES_OFF = / (take|knock|cross|strike) (\w+ ){0,3}(off|away|out) | remove /;
 
 /** "he likes it neat", "she takes hers on the rocks": how someone has the drink asked about, told. */
-const HAS_IT = /^ (he|she|they|PERSON|my \w+) (likes|takes|has|prefers|drinks|wants|loves) (it|them|his|hers|theirs|one) (MOD )+$/;
+// ("oh he likes it on the rocks", "I like mine neat": after an opener, and the guest's own way too.)
+const HAS_IT = /^ ((oh|and|so|well|yeah|ok|okay|um|uh) )*(i|we|he|she|they|PERSON|my \w+) (like|likes|take|takes|has|have|prefer|prefers|drink|drinks|want|wants|love|loves) (it|them|his|hers|theirs|mine|ours|one) (MOD )+$/;
 
 /**
  * Whether the utterance may be an answer to Maya's question: it neither tells nor asks something

@@ -389,8 +389,14 @@ function matchWordsAt(tokens: readonly string[], start: number, word: string, in
  */
 function splitWordAt(tokens: readonly string[], start: number, word: string, index: MenuIndex): MenuMatch | null {
   const next = tokens[start + 1];
+  if (next === undefined || word.length + next.length < 6) return null;
+  // ("a cosmo politan up": a name of its own, then the rest of a longer one, no English word, is that one said whole.)
+  if (index.phrasesByFirstToken.has(word) && index.phrasesByFirstToken.has(word + next) && !isEnglishWord(next) && !index.phrasesByFirstToken.has(next)) {
+    const whole = findMenuAt([word + next, ...tokens.slice(start + 2)], 0, index, word + next, false);
+    return whole && whole.edits === 0 ? { ...whole, length: whole.length + 1 } : null;
+  }
   // Most pairs are ruled out by a look-up: either word starts a name of its own ("a cosmo").
-  if (next === undefined || word.length + next.length < 6 || index.phrasesByFirstToken.has(word) || index.phrasesByFirstToken.has(next)) return null;
+  if (index.phrasesByFirstToken.has(word) || index.phrasesByFirstToken.has(next)) return null;
   const joined = word + next;
   // (Two English words are two words, whatever they sound like together: "last call is", "with it".)
   if (/\d/.test(joined) || (isEnglishWord(word) && isEnglishWord(next))) return null;

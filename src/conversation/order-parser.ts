@@ -161,6 +161,8 @@ function isPlural(words: readonly string[], index: MenuIndex): boolean {
 const NEAR_A_DRINK = new Set(["please", "with", "served", "very", "extra", "nice", "and", "but", "make", "it", "just", "really", "bone", "thanks", "be", "both", "all", "come", "made", "done", "have", "get", "they", "then", "too", "also", "now", "right"]);
 /** Words after which a serving word is said of drinks ("one of them up", "make those dirty"). */
 const POINTING = new Set(["them", "those", "these", "em", "it", "one", "ones", "both"]);
+/** Possessives that stand alone for someone's drink: "make mine dirty", "she wants hers up". */
+const OWN_DRINK = new Set(["mine", "hers", "theirs", "yours"]);
 /** Vessels named after a drink: "a martini glass", "a beer mug". */
 const GLASSWARE = new Set(["glass", "glasses", "mug", "mugs", "shaker", "shakers"]);
 /** Verbs whose object "that" or "this" is the drink: "I'll have that", "make this". */
@@ -398,7 +400,9 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
     if (((SEPARATORS.has(token) && token !== "then") || !NEAR_A_DRINK.has(token)) && !betweenServings && !forWhom) afterDrink = false;
     // "one of them up": a word pointing at drinks is as good as naming one for what follows.
     // ("I'll have that, up with a twist": "that" after a verb of having points at the drink too.)
-    if (POINTING.has(token) || ((token === "that" || token === "this") && HAVING_IT.has(tokens[position - 1] as string))) afterDrink = true;
+    // ("one of them wants his up", "make mine dirty": a possessive standing alone stands for that one's drink.)
+    const ownDrink = OWN_DRINK.has(token) || (token === "his" && matchMenuAt(tokens, position + 1, index) === null);
+    if (POINTING.has(token) || ownDrink || ((token === "that" || token === "this") && HAVING_IT.has(tokens[position - 1] as string))) afterDrink = true;
     position += 1;
   }
   return { events, shape: ` ${words.join(" ")} `, said, negated: negatedModifiers };
@@ -562,7 +566,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
       attach(split, before);
       before = [];
       // "martinis, two of them dirty": drinks named with no count are the ones counted now.
-      if (source.heading) usedUp.add(source);
+      // ("a round of cosmos, three of them, shaken": so are the drinks of a round, as many as there are guests.)
+      if (source.heading || source.perGuest) usedUp.add(source);
       // The source keeps what is left of it; used up, the split takes its place at the end, in the order said.
       // "two vodkas neat and one on the rocks": a drink already made its own way keeps its count.
       const madeItsWay = source.modifiers.length > 0 || source.softModifiers.length > 0;

@@ -212,6 +212,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
     }
     // "a daiquiri so I can forget about it", "I want to cancel that": the verb of a clause, not a cue.
     if (marker.cue === "UNDO" && previous !== undefined && VERB_TAKERS.has(previous)) continue;
+    // ("perfect, if you know how to make it that way": an infinitive, the verb of its clause, not a cue.)
+    if (marker.strength === "STRONG" && previous === "to" && tokens[position - 2] === "how") continue;
     // "wait, the martini I had earlier was only thirteen bucks?": what follows tells, it corrects nothing.
     // ("never mind, they already got drinks": a reason after taking it back still takes it back.)
     if (marker.strength === "WEAK" && marker.cue !== "UNDO" && marker.words[0] !== "no" && tellsThePast(tokens, after, pauses)) continue;
@@ -495,6 +497,8 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
 
 /** Words for a part of a group, said before "of": "the whole of ward 5", "the rest of the lads". */
 const GROUP_PARTS = new Set(["whole", "rest", "most", "half", "all", "some", "lot"]);
+/** Verbs whose object may be a title, a song's or a show's: "they're doing Take Five next", "play Pour Me Another". */
+const TITLE_TAKERS = new Set(["doing", "play", "plays", "playing", "played", "sing", "sings", "singing", "sang", "covering", "performing", "called", "named", "titled", "hear", "hearing"]);
 const BEING = new Set(["is", "are", "was", "were"]);
 /** Where someone just arrived is: "back", "here". */
 const ARRIVED = new Set(["back", "here"]);
@@ -523,8 +527,10 @@ const SUBORDINATORS = new Set(["if", "when", "because", "cause", "although", "th
  * for someone) or names something: the drink after it is the verb's object, no bare order.
  */
 function givesOrNames(said: string, subordinate: boolean): boolean {
-  return ((subordinate || GIVING_TO_SOMEONE.test(said)) && GIVING_VERBS.test(said)) || NAMING_SOMETHING.test(said) || MAKING_UNITS.test(said);
+  return ((subordinate || GIVING_TO_SOMEONE.test(said)) && GIVING_VERBS.test(said)) || NAMING_SOMETHING.test(said) || MAKING_UNITS.test(said) || OWING_SOMEONE.test(said);
 }
+/** "the loser owes the table a round", "you owe me a pint": a debt, its second object the drink owed. */
+const OWING_SOMEONE = / (owe|owes|owed|owing) (the|my|our|his|her|their|everyone|everybody|us|him|them|me|you|\w+)( \w+)? $/;
 /** "make one of the dirty ones", "turn the dry one": some of the drinks poured, then what they become. */
 const MAKING_UNITS = / (make|turn|change|switch|swap) (one|two|three|both|either|the (\w+ )?one|that one|this one) (of (the|those|these|them|my|our|his|her)( \w+){0,2} )?$/;
 /** Words a subject may open with: "more lads", "my mate", "the others". */
@@ -900,7 +906,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         !hasNegation(clauseStart, position);
       // ... a command ("sarah has to leave take one negroni off") ...
       const command =
-        COMMANDS.has(token) && tags[position] === "VERB" && !CLAUSE_TAKERS.has(previous) && !BEFORE_A_VERB.has(previous) && !SUBJECT_PRONOUNS.has(previous) && !FINITE.has(previous) && !["ADV", "AUX", "PART"].includes(tags[position - 1] as Tag) &&
+        COMMANDS.has(token) && tags[position] === "VERB" && !CLAUSE_TAKERS.has(previous) && !TITLE_TAKERS.has(previous) && !BEFORE_A_VERB.has(previous) && !SUBJECT_PRONOUNS.has(previous) && !FINITE.has(previous) && !["ADV", "AUX", "PART"].includes(tags[position - 1] as Tag) &&
         // (a bare noun before the verb is its subject: "I can't believe people put ice in brandy")
         (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag) || ENDS_A_TELLING.has(previous));
       // ... or a friend and what they want ("only one cosmo mike wants a lemonade").

@@ -3226,3 +3226,25 @@ describe("after Z149 and Z150: a tip raised, someone not here yet, which kind of
     expect(raised.session.tab.tipPercent).toBe(18);
   });
 });
+
+describe("after Z151 and Z152: titles, owing, a drink declined then another, a count said after a round, 'his', a new count by name", () => {
+  itPoursNothing([
+    "the loser owes the table a round of IPAs",
+    "you know what's underrated? classic brew. nobody orders it",
+    "they're doing take five next",
+  ]);
+  itPours([
+    ["a round of negronis, four of them, stirred", ["4 negroni (stirred)"]],
+    ["a lager for the guy who just rolled a 12", ["1 tap-beer"]],
+    ["a cosmo politan up", ["1 cosmopolitan (up)"]],
+    ["a daiquiri when you get a minute", ["1 daiquiri"]],
+  ]);
+  itEndsWith([
+    [["a martini", "and a cosmo"], ["1 cosmopolitan", "1 martini"]],
+    [["a martini", "and a cosmo", "she's not having the cosmo after all, she'll have a daiquiri"], ["1 daiquiri", "1 martini"]],
+    [["thirty lagers", "make the lagers thirty-five"], ["35 tap-beer"]],
+    [["three negronis", "one of the guys wants his up"], ["1 negroni (up)", "2 negroni"]],
+    [["a rum for my uncle", "oh he likes it on the rocks"], ["1 rum (on the rocks)"]],
+    [["two whiskeys neat", "actually pour me one of those whiskeys too, same way"], ["3 whiskey (neat)"]],
+  ]);
+});
