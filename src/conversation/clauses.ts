@@ -278,7 +278,8 @@ const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (the
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
 const MADE_WITHOUT = / DRINK (but )?(without|with no|minus|sans) (the |any )?(DRINK|alcohol|booze|liquor|spirits?) /;
-const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) /;
+// ("our team name is Gin and Bear It": a name given, with a drink's name in it.)
+const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) | name (is|was) (\w+ ){0,2}DRINK /;
 const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (the |my |any |more )?(\w+ )?DRINK | (have|has|had) (gone|gone right|gone completely) off (the |my |any )?(\w+ )?DRINK /;
 const COMPLIMENTS = / (my compliments|compliments to|hats off|kudos|bravo|nailed it|well done|chef is kiss|spot on|top notch) /;
 const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover|type|snob|kind of (guy|girl|person)) /;
@@ -336,6 +337,8 @@ const IMPERATIVE =
   /^ (kindly )?(give|get|bring|pour|make|build|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
 const PAST = oneOf([
+  // ("we should've put daiquiri for question nine", "I could have ordered two": what might have been, the modal perfect.)
+  / (should|could|would|must|might) have (?!(a|an|the|one|two|three|four|some|another|any|DRINK|MOD|num|it|them|that|this|those|these|just|to|got to|gotta)\b)[a-z]+ /,
   / (i|we|he|she|they|you|it|PERSON|DRINK) ((just|already|never|once|always|really|actually|only|also|all|both|then|ever) ){0,2}(had|drank|drunk|was|were|did|tried|ordered|loved|liked|hated|enjoyed|spilled|spilt|finished|made|bought|paid|tipped|went|came|saw|shared|lived|heard|regretted|brewed|mixed|tasted|downed|sipped|got drunk|got through|went through|polished off|used to|thought|told|bet|said|wanted|asked) /,
   // ("I've barely touched it": the perfect, of any verb; "I've earned a whiskey" still asks for one.)
   / (have|has) ((never|ever|already|just|always|been|barely|hardly|only|really|not|even|actually|also) )*(had|been|tried|drunk|heard|seen|ordered|made|loved|liked|craving|drinking|(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed|earned|deserved)\b)[a-z]{3,}ed) /,
@@ -829,6 +832,7 @@ const ASIDE_WORDS: readonly string[] = [
   "when you have a moment", "whenever you have a sec", "when you have a sec", "whenever you have a chance",
   "when you get a second", "whenever you get a second", "when you have a second", "whenever you have a second",
   "when you get a minute", "whenever you get a minute", "when you have a minute", "whenever you have a minute",
+  "while you are at it", "while you are there", "while you are up",
   "when you have a chance", "when you are ready", "whenever you are ready", "no rush", "for me", "for us",
 ];
 const ASIDES = new RegExp(` (${ASIDE_WORDS.join("|")})(?= )`, "g");
@@ -1318,7 +1322,10 @@ const DICTATED = /^ ((hey|ok|okay) )?(siri|google|alexa)\b|^ ((hey|ok|okay) (sir
 
 function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly boolean[]): Clause[] {
   // (Each is looked for only where one of its words was said: most utterances have none.)
-  const quiz = clauses.some((clause) => clause.tokens.some((token) => QUIZ_WORDS.has(token)) && matches(clause.utterance, QUIZ_TALK));
+  const quizTalk = clauses.map((clause) => clause.tokens.some((token) => QUIZ_WORDS.has(token)) && matches(clause.utterance, QUIZ_TALK));
+  const quiz = quizTalk.includes(true);
+  // ("an IPA, and we're answering question 20 as 1984": the quiz talked of only after "and", the drink before it is asked for.)
+  const quizOnlyAddedAfter = (at: number) => quizTalk.every((talk, where) => !talk || (where > at && clauses[where]?.tokens[0] === "and"));
   // ("hey siri text the group: at the bar, grab me an IPA on your way": the message, to the end of its sentence, is someone else's to act on.)
   const opening = clauses[0]?.tokens ?? [];
   const dictated = opening.slice(0, 3).some((token) => DICTATION_WORDS.has(token)) && DICTATED.test(` ${clauses.flatMap((clause) => clause.tokens).join(" ")} `);
@@ -1333,7 +1340,7 @@ function withLabels(clauses: Clause[], index: MenuIndex, sentenceEnds: readonly 
     // ("question seven... Manhattan, obviously": an answer said, nothing asked for.)
     // ("we were table 3 every quiz night, anyway, a daiquiri": after "anyway" the talk of the quiz is over.)
     const quizOver = clauses.slice(0, at).some((before) => matches(before.utterance, STORY_OVER));
-    if (quiz && !quizOver && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
+    if (quiz && !quizOver && !quizOnlyAddedAfter(at) && clause.act === "REQUEST" && clause.namesDrink && BARE_ANSWER.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT" as const, kind: "OTHER" as const };
     if (!clause.fragment || clause.act !== "REQUEST") return clause;
     const before = clauses[at - 1];
     const labelled = before !== undefined && LABELS.has(before.tokens[before.tokens.length - 1] as string) && !before.namesDrink;

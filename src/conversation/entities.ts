@@ -289,7 +289,13 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     // ("we're in the back room, number 2", "table number 4": the place's number, said as "number".)
     else if (joined && previous === "number" && NUMBERED_PLACES.has(tokens[position - 2] ?? "")) entity = "LABEL";
     // "a martini before round two", "round 9 of 10": a round of a quiz or a game, by its number, not a round of drinks.
-    else if (joined && previous === "round" && (WHEN_IN_A_GAME.has(tokens[position - 2] ?? "") || (next === "of" && readNumber(tokens, after + 1) !== null)) && !countsADrink(tokens, after, index)) entity = "LABEL";
+    // ("question three, round one", "round two, question 4": a round said with another numbered thing of the game.)
+    else if (
+      joined && previous === "round" &&
+      (WHEN_IN_A_GAME.has(tokens[position - 2] ?? "") || (next === "of" && readNumber(tokens, after + 1) !== null) || found.get(position - 2 - ((readNumber(tokens, position - 2)?.length ?? 1) - 1))?.entity === "LABEL" || NUMBERED_PLACES.has(next)) &&
+      !countsADrink(tokens, after, index)
+    )
+      entity = "LABEL";
     // "a lager on tab 4": a tab known by its number ("put on my tab 2 more lagers" counts them).
     else if (joined && (previous === "tab" || previous === "tabs") && !OWNED_NUMBER.has(tokens[position - 2] ?? "")) entity = "LABEL";
     // "number 87 with the catch": a player's number, not a choice from a list of drinks (none is that long).

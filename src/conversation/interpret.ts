@@ -41,7 +41,7 @@ import { withoutRelays } from "./relays.js";
 import { SUPPLIES, withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
-import { readQuantity } from "./numbers.js";
+import { readNumber, readQuantity } from "./numbers.js";
 import { drinksMadeOtherwise, everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingsApart, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
@@ -166,7 +166,9 @@ function gate(reading: Understanding, clause: Clause, u: Utterance): Understandi
 }
 
 /** A question whether paying is owed, or whether someone else is paying. */
-const PAYING_ASKED_ABOUT = /^ ((so|and|but|um|wait) )*((do|does|did|will|would|should|must) (i|we|you|he|she|they) ((have|need|got) to )?pay |(is|are|was|were|will) (?!(i|we|it|this|that)\b)(\w+ ){1,3}(paying|going to pay|gonna pay|covering|picking up) )/;
+// ("does the prize money go towards the bill?", "is service included in the bill?": what the bill holds, asked about.)
+const PAYING_ASKED_ABOUT =
+  /^ ((so|and|but|um|wait) )*((do|does|did|will|would|should|must) (i|we|you|he|she|they) ((have|need|got) to )?pay |(is|are|was|were|will) (?!(i|we|it|this|that)\b)(\w+ ){1,3}(paying|going to pay|gonna pay|covering|picking up) |(do|does|did|is|are|was|will|would|can|could) (?!(i|we)\b)(\w+ ){1,4}(towards|toward|on|in|into|off|against|from|onto) (the|my|our|your) (bill|tab|check|total) )/;
 const BACK_AGAIN = /^ ((hi|hey|hello|it is|this is|oh) )*(?!(same|that|it|one|those|them|round|this|these|drinks?|the same)\b)(me|us|\w+) again $/;
 const SOMEONE_MAY = /^ ((so|and|but|then) )?(i|we|you|he|she|they) (can|could|might|should|may|must) /;
 /** What a command may do to drinks already on the tab. */
@@ -1301,11 +1303,25 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = figureForTheTip(understanding, clauses, state);
   understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
   understanding = countSaidBack(understanding, clauses, state);
+  understanding = withThePoured(understanding, read.tokens, state, index);
   // ("pay? nah, not yet": the payment asked about, then put off.)
   if (understanding.intent === "PAY" && clauses.some((clause) => matches(clause.utterance, NOT_YET_SAID))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
 }
+
+/**
+ * "can I get some fries with that martini" right after a martini: the drink just poured, pointed at as what
+ * something else goes with, is not asked for again.
+ */
+function withThePoured(understanding: Understanding, tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding {
+  if (understanding.intent !== "ORDER" || state.lastOrder.length === 0 || !tokens.includes("with")) return understanding;
+  const pointedAt = tokens.flatMap((token, at) => (token === "with" && POINTING_AT_ONE.has(tokens[at + 1] as string) ? (matchMenuAt(tokens, at + 2, index)?.itemIds ?? []) : []));
+  const poured = pointedAt.filter((id) => state.lastOrder.some((line) => line.menuItemId === id));
+  if (poured.length === 0) return understanding;
+  return { ...understanding, drafts: understanding.drafts.filter((draft) => !draft.candidates.every((id) => poured.includes(id))) };
+}
+const POINTING_AT_ONE = new Set(["that", "this", "my"]);
 
 /**
  * "ten. yeah. ten is good" right after "make it ten" (or "ten tequilas"): the count just poured or set,
@@ -1367,6 +1383,8 @@ function madeOtherwiseAfterAll(understanding: Understanding, tokens: readonly st
 const FIGURE_READINGS: ReadonlySet<Understanding["intent"]> = new Set(["ORDER", "CHANGE_QUANTITY", "UNKNOWN", "SMALL_TALK", "PRICE", "MENU"]);
 /** Words that count drinks, not a tip: "another one", "two more", "three of those". */
 const COUNTS_DRINKS = / (another|more|again|round|rounds|same|each|of them|of those|of these|for (me|him|her|us|them|the)) /;
+/** Words that say what a figure is: dollars or a percentage. */
+const MONEY_UNITS = new Set(["dollars", "dollar", "bucks", "buck", "quid", "percent"]);
 /** Saying a figure in place of one just set, or asking about it: "do 15", "switch to 18", "15 then", "what about 12", "bump it to 25", "knock it down to 10". */
 const RESETTING = / (do|make it|make that|switch|change|go with|go for|what would|what about|how about|say|instead|then|rather|bump|raise|lower|increase|reduce|(it|that) (up |down )?to) /;
 /** Asking what a figure would come to: "what would 15 be", "how much is 18". */
@@ -1379,9 +1397,19 @@ const WHAT_WOULD_IT_BE = / (what|how much) (would|will|is|does|about) /;
  */
 function figureForTheTip(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
   const tipped = state.lastEdit?.tipAfter;
-  if (!tipped || "none" in tipped || state.turn - (state.lastEdit?.turn ?? 0) > 1 || !FIGURE_READINGS.has(understanding.intent)) return understanding;
-  if (clauses.some((clause) => clause.namesDrink) || clauses.length !== 1) return understanding;
-  const [clause] = clauses as [Clause];
+  if (!tipped || state.turn - (state.lastEdit?.turn ?? 0) > 1 || !FIGURE_READINGS.has(understanding.intent)) return understanding;
+  // ("actually scrap the tip", then "hmm, no, put ten dollars on instead": with the tip just cleared, the figure says its unit.)
+  const said = clauses.filter((clause) => !(clause.act === "ANSWER" && clause.answer === "NO"));
+  if (clauses.some((clause) => clause.namesDrink) || said.length !== 1) return understanding;
+  const [clause] = said as [Clause];
+  if ("none" in tipped) {
+    const unitAt = clause.tokens.findIndex((token) => MONEY_UNITS.has(token));
+    const unit = clause.tokens[unitAt];
+    // (The longest number ending right before the unit: "twenty five dollars" is 25, not 5.)
+    const figure = unit === undefined ? undefined : [3, 2, 1].map((back) => ({ back, read: readNumber(clause.tokens, unitAt - back) })).find(({ back, read }) => read !== null && read.length === back)?.read?.value;
+    if (figure === undefined || !Number.isInteger(figure) || figure < 0 || !matches(clause.utterance, RESETTING)) return understanding;
+    return { intent: "SET_TIP", tip: unit === "percent" ? { percent: figure } : { amountCents: figure * 100 }, refusal: null };
+  }
   const figure = spokenCount(clause.utterance);
   if (figure === null || !Number.isInteger(figure) || figure < 0 || clause.utterance.order.unknown.length > 0 || matches(clause.utterance, COUNTS_DRINKS)) return understanding;
   if (!matches(clause.utterance, RESETTING)) return understanding;
@@ -1621,6 +1649,14 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       const askedHere = readings.some(({ understanding }) => understanding.intent === "RECOMMEND");
       const requested = working.drafts.length > 0 || working.unknown.length > 0 || working.emptied || askedHere;
       const body = utteranceOf(clause.repair.body, index);
+      // ("twenty percent tip please, wait no, fifteen": a bare figure after the cue is the tip's new figure.)
+      const tipped = readings.find((earlier): earlier is { position: number; understanding: Extract<Understanding, { intent: "SET_TIP" }> } => earlier.understanding.intent === "SET_TIP");
+      const tip = tipped?.understanding.tip;
+      const figure = tip && !("none" in tip) && !namesAny(body) && body.tokens.length <= 3 ? spokenCount(body) : null;
+      if (tipped && tip && figure !== null && Number.isInteger(figure) && figure >= 0) {
+        tipped.understanding = { intent: "SET_TIP", tip: "percent" in tip ? { percent: figure } : { amountCents: figure * 100 }, refusal: null };
+        continue;
+      }
       if (matches(body, WONDERING)) {
         // "wait, what's a martini made of?": a question after the cue, not a new version of the order.
         const asked = { ...clause, act: "QUESTION" as const };

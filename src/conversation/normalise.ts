@@ -55,6 +55,8 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // ("Jack Daniel's over ice": served over ice, owned.)
   [/'s (?=(next|up next|over(?! (ice|rocks|the rocks|crushed))|closing|closed|open|due|cancelled|canceled|delayed)\b)/g, " is "],
   [/'s (?=(?!(wedding|evening|morning|thing|something|nothing|anything|everything|ring|king|building|meeting|booking|pudding|ceiling|sibling|darling|clothing|feeling|painting|reading|spring|string|wing|living|setting|outing|earring|stocking|lodging)\b)[a-z]{2,}ing\b)/g, " is "],
+  // ("our team name's Gin and Bear It": what a name is, said; a name owns nothing.)
+  [/\bname's (?!(sake)\b)/g, "name is "],
   // "my nan's 90 today": before a number, "is" (an age, a score), no one owns a number.
   [/'s (?=(\d+|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b)/g, " is "],
   // No possessive comes before an article or most prepositions: "the lemonade's for my daughter", "my flight's at 6"

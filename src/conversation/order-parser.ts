@@ -180,6 +180,8 @@ function pronounOne(tokens: readonly string[], position: number): boolean {
 }
 
 const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
+/** Groups of people a drink's name may name: "the Negroni Nation table", "the IPA crew". */
+const GROUPS_NAMED = new Set(["table", "team", "crew", "squad", "gang", "society", "club", "posse", "brigade"]);
 /** Things named after the drink they hold or make: "the soda machine", "the beer fridge". */
 const MACHINES = new Set(["machine", "machines", "fountain", "dispenser", "gun", "fridge", "cooler", "tap", "taps", "pump", "line", "lines", "garden", "tent", "truck", "festival", "belly"]);
 /** Words after which "perfect" praises what was said rather than naming a perfect Manhattan. */
@@ -279,7 +281,10 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
     // ("the soda machine's dead": a thing named after a drink, no drink.)
     // ("a martini glass tattooed on her ankle": a drink's name before "glass" names the glass, not the drink.)
     const glassware = GLASSWARE.has(tokens[position + 1] as string) && tokens[position + 2] !== "of" && tokens[position + 2] !== "please" && (pauses[position + 1] ?? "NONE") === "NONE";
-    const machine = MACHINES.has(tokens[position + 1] as string) || glassware;
+    // ("two lagers for the Negroni Nation table", "the IPA crew": a drink's name in the name of a group of people.)
+    const nameEnd = tokens[position - 1] === "the" ? position + (matchMenuAt(tokens, position, index)?.length ?? 1) - 1 : -1;
+    const groupName = nameEnd >= 0 && [1, 2].some((ahead) => GROUPS_NAMED.has(tokens[nameEnd + ahead] as string) && !pauses.slice(nameEnd + 1, nameEnd + ahead + 1).some((pause) => pause !== "NONE"));
+    const machine = MACHINES.has(tokens[position + 1] as string) || glassware || groupName;
     // ("pour me a lager, any lager": any of the drink just named is that drink, said again.)
     const againAfterAny: MenuMatch | null = tokens[position - 1] === "any" && lastNamed !== null ? matchMenuAt(tokens, position, index) : null;
     if (againAfterAny && againAfterAny.itemIds.join() === lastNamed) {

@@ -3248,3 +3248,37 @@ describe("after Z151 and Z152: titles, owing, a drink declined then another, a c
     [["two whiskeys neat", "actually pour me one of those whiskeys too, same way"], ["3 whiskey (neat)"]],
   ]);
 });
+
+describe("after Z153 and Z154: food with the drink poured, the bill asked about, quiz rounds and answers, what might have been, group names, a tip corrected", () => {
+  itPoursNothing(["I should've ordered the negroni last week", "my team name is Long Island Iced Tease"]);
+  itPours([
+    ["three lagers for the Old Fashioned Club table", ["3 tap-beer"]],
+    ["a daiquiri, and we're answering round 2 as Paris, by the way", ["1 daiquiri"]],
+    ["a rum for me while you're at it, neat", ["1 rum (neat)"]],
+  ]);
+  itEndsWith([
+    [["a negroni", "and some crisps with that negroni please"], ["1 negroni"]],
+    [["a lemonade", "question five, round two: which drink has tea in it?"], ["1 lemonade"]],
+    [["an IPA", "a 10 percent tip, wait no, twelve"], ["1 ipa"]],
+  ]);
+  it("a question about what goes on the bill starts no payment", async () => {
+    const { say } = setUp();
+    await say("a gin neat");
+    const asked = await say("does the raffle money go towards the bill?");
+    expect(asked.session.tab.status).toBe("OPEN");
+  });
+  it("a tip corrected in the same breath is the corrected figure", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    expect((await say("a 10 percent tip, wait no, twelve")).session.tab.tipPercent).toBe(12);
+  });
+  it("after the tip is cleared, 'put five dollars on instead' sets a fixed tip", async () => {
+    const { say } = setUp();
+    await say("four lagers");
+    await say("tip 15 percent");
+    await say("actually scrap the tip");
+    const tipped = await say("no, put five dollars on instead");
+    expect(tipped.session.tab.tipCents).toBe(500);
+    expect(tabLines(tipped.session)).toEqual(["4 tap-beer"]);
+  });
+});
