@@ -86,11 +86,17 @@ export function isYes(u: Utterance): boolean {
   return agrees || words.some((word) => ELLIPTIC.has(word));
 }
 
+/** Words an ordinal that picks one of the choices may be followed by: "the first one", "the second please". */
+const AFTER_A_CHOICE = new Set(["one", "ones", "option", "choice", "please", "thanks", "then", "i", "is", "sounds", "will", "for", "and", "of", "pls", "thank"]);
+
 /** The candidate the answer picks: by position, by name, by a word of its name, or "any". */
 export function chooseCandidate(u: Utterance, candidates: readonly string[], index: MenuIndex, anyPicks = true): string | null {
   for (let start = 0; start < u.tokens.length; start += 1) {
     const ordinal = readOrdinal(u.tokens, start);
     if (!ordinal) continue;
+    // ("the first one", "second, please"; never "my first wave", "second time lucky": an ordinal of something else.)
+    const after = u.tokens[start + ordinal.length];
+    if (after !== undefined && !AFTER_A_CHOICE.has(after)) continue;
     const position = ordinal.value === LAST_ORDINAL ? candidates.length : ordinal.value;
     return candidates[position - 1] ?? null;
   }

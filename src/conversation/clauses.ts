@@ -336,6 +336,8 @@ const WISH = oneOf([
 const IMPERATIVE =
   /^ (kindly )?(give|get|bring|pour|make|build|fix|grab|hand|send|add|put|order|set|hook|start|do|hit|throw|whack|chuck|bung|stick|pop|slap|whip|top|mix|serve|surprise|ring|cash|charge|close|settle|remove|cancel|take|change|switch|swap|drop|delete|clear|scratch|undo|keep|leave|tip|pay|check|show|tell|read|recommend|suggest|pick|choose|help|list|describe|reset|forget|knock|replace|turn|bump|up|wipe|empty|reduce|increase|lower|raise|repeat|same|another|one|two|three|four|five)\b/;
 
+/** "twisted my ankle on the rocks by the point": what the guest did, said without "I" (a verb in the past, then its object). */
+const DONE_WITHOUT_I = /^ ((oh|so|just|ugh|man|well|and) )*(?!(need|feed|seed|speed|proceed|exceed|succeed|bleed|breed|shed|shred|red|bed|wed)\b)[a-z]{3,}ed (my|his|her|our|their|the|a|an|it|me|him|us|them|this|that) /;
 const PAST = oneOf([
   // ("we should've put daiquiri for question nine", "I could have ordered two": what might have been, the modal perfect.)
   / (should|could|would|must|might) have (?!(a|an|the|one|two|three|four|some|another|any|DRINK|MOD|num|it|them|that|this|those|these|just|to|got to|gotta)\b)[a-z]+ /,
@@ -352,7 +354,7 @@ const PAST = oneOf([
 ]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -767,6 +769,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   // "ah, first pint in twelve days": the drink in hand, savoured, no other asked for.
   if (fragment && said.test(FIRST_IN_A_WHILE)) return statement("OPINION");
   if (fragment && asked && said.test(ASKED_OF_A_DRINK)) return { act: "QUESTION", kind: null };
+  // (A past verb first, its object after: told, however much it looks like a bare order.)
+  if (fragment && said.test(DONE_WITHOUT_I)) return statement("PAST");
   if (fragment) return { act: "REQUEST", kind: null };
   if (consequent) return statement("HYPOTHETICAL");
   // ("he says I should have a lemonade instead": advice reported, not the guest's own wish.)
@@ -1151,6 +1155,8 @@ const THEIR_OWN_DRINK = / (get|getting|gets|buy|buying|buys|grab|grabbing) (thei
 /** A yes the guest says to themselves: "yeah, go on", "ah, why not", "sod it". */
 const YES_TO_ONESELF = "(yes|go on|why not|do it|go for it|sod it|what the heck|what the hell|let us do it|lets do it)";
 const SAYS_YES_TO_ITSELF = new RegExp(`^ ((oh|ah|ok|okay|sure|well|alright) )*${YES_TO_ONESELF}( (go on|then|please|why not|do it|yes))* $`);
+/** The same, said last: "... but I shouldn't, ah go on then". */
+const YES_SAID_LAST = new RegExp(` ${YES_TO_ONESELF}( (go on|then|please|why not|do it|yes))* $`);
 /** The same, said right after the drink in one breath: "maybe a daiquiri yeah go on". */
 const SELF_PERSUADED = new RegExp(` DRINK (MOD )*((oh|ah|ok|okay|sure|well|alright) )*${YES_TO_ONESELF}( (go on|then|please|why not|do it|yes))* $`);
 
@@ -1190,6 +1196,9 @@ const BUT_THEY = /^ but (he|she|they) /;
 /** "but she's asleep", "but he's not here yet": the one the drink is for is not at the bar to be served. */
 // ("... but he's still stuck on Lift 6", "but she's on her way", "but they're parking": not here yet.)
 const AWAY = /^ but (he|she|they) (is|are) (still |already |fast |sound |currently |probably |just )?(asleep|sleeping|out cold|in bed|in the shower|not here|not back|not in|not around|gone|away|outside|upstairs|downstairs|stuck|on (his|her|their|the) way|running late|late|parking|in the (car|loo|toilet|bathroom|restroom|queue|line)|on the phone|at work) /;
+/** "but my coach would kill me", "but I shouldn't": what holds the guest back from the drink just wished for. */
+const HELD_BACK =
+  /^ but ((my|our|the) \w+|he|she|they|it|that) (would|will|is going to|is gonna|is gon na) (kill|murder|go mad at|be mad at|be furious with) (me|us) |^ but (i|we) (can not|should not|must not|am not allowed to|are not allowed to|better not|had better not|have to drive|am driving|am on call)( |$)/;
 /** "Jo wants an IPA": a wish said of someone by name (the verb's "-s" says it is not the guest's). */
 const WANTS_IN_THE_THIRD_PERSON = / (wants|needs|fancies) /;
 /** "but he's driving", "but she's on call": the one the drink is for is not to drink alcohol. */
@@ -1240,6 +1249,10 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     const kept = nextSaid !== undefined && (OTHER_SUBJECT.test(withoutLead(clause.utterance.order.shape)) || WANTS_IN_THE_THIRD_PERSON.test(clause.utterance.padded)) && (AWAY.test(nextSaid) || (NOT_TO_DRINK.test(nextSaid) && clause.utterance.order.drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.category !== "NON_ALCOHOLIC"))));
     const turnedDown = next !== undefined && next.act === "STATEMENT" && (next.stance === "AGAINST" || next.kind === "PAST" || kept) && BUT_THEY.test(next.utterance.padded);
     if (clause.act === "REQUEST" && clause.namesDrink && turnedDown) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "AGAINST" };
+    // ("I really want a long island but my coach would kill me", "... but I shouldn't": the guest's own wish, held back.)
+    // ("... but I shouldn't, ah go on then": talked into it after all.)
+    const heldBack = nextSaid !== undefined && HELD_BACK.test(nextSaid) && !YES_SAID_LAST.test(nextSaid) && !clauses.slice(position + 2).some((later) => SAYS_YES_TO_ITSELF.test(later.utterance.padded));
+    if (clause.act === "REQUEST" && clause.namesDrink && heldBack) return { ...clause, act: "STATEMENT", kind: "TENTATIVE", stance: "FOR" };
     // ("a long island after six hours on the slopes, what was I thinking": the drink had, regretted.)
     // ("a martini please, what was I thinking not ordering sooner": asked for, the regret is of the wait.)
     const regretted = nextSaid !== undefined && (REGRET.test(nextSaid) || SATISFIED.test(nextSaid)) && !/ (not|never) /.test(nextSaid);

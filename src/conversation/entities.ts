@@ -185,6 +185,10 @@ function countsThings(tokens: readonly string[], tagged: Tagged, at: number, ind
   return matchMenuAt(tokens, at, index) === null && !countsADrink(tokens, at, index) && groundPhrase(noun, index).kind === "UNKNOWN";
 }
 
+const DECIMAL = /^\d+\.\d+$/;
+/** Verbs a score is said after: "scored 7.8", "averaged 6.5". */
+const SCORING = new Set(["scored", "got", "averaged", "rated", "posted", "earned", "hit", "shot", "ran", "swam", "did"]);
+
 /** Verbs that ask for what follows them: "have a 2" (whatever it is) is asked for, not scored. */
 const ASKING_VERBS = new Set(["have", "get", "take", "give", "make", "order", "bring", "grab", "pour", "do", "want", "need", "like", "try", "fetch", "serve"]);
 
@@ -206,6 +210,14 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     // "half the family's gone home": part of a group of people, no count of drinks.
     if ((token === "half" || token === "most" || token === "all") && halfOfPeople(tokens, position + 1)) {
       found.set(position, { entity: "PEOPLE", length: 1, value: 0.5 });
+      continue;
+    }
+    // ("got a 7.8 on my second wave": a number with a decimal point is a score or a measure, never a count of drinks;
+    // "7.50 dollars" is an amount, read as one below.)
+    // ("make it 1.5" asks for a count, refused as no whole drink.)
+    const scored = tokens[position - 1] === "a" || SCORING.has(tokens[position - 1] ?? "");
+    if (DECIMAL.test(token) && scored && !AMOUNTS.has(tokens[position + 1] ?? "") && !countsADrink(tokens, position + 1, index)) {
+      found.set(position, { entity: "SCORE", length: 1, value: Number(token) });
       continue;
     }
     const number = readNumber(tokens, position);

@@ -1304,10 +1304,25 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = madeOtherwiseAfterAll(understanding, read.tokens, state);
   understanding = countSaidBack(understanding, clauses, state);
   understanding = withThePoured(understanding, read.tokens, state, index);
+  understanding = swappedAsNamedBefore(understanding, clauses, state);
   // ("pay? nah, not yet": the payment asked about, then put off.)
   if (understanding.intent === "PAY" && clauses.some((clause) => matches(clause.utterance, NOT_YET_SAID))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
+}
+
+/**
+ * "she hasn't touched the daiquiri, can you swap it for a cosmo" after a daiquiri and a cosmo: "it" is the drink
+ * of the last order the guest just named, not the whole order nor the drink last talked of.
+ */
+function swappedAsNamedBefore(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
+  if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || clauses.length < 2) return understanding;
+  const replacing = understanding.drafts.flatMap((draft) => draft.candidates);
+  const namedBefore = clauses.slice(0, -1).flatMap((clause) => [...clause.utterance.order.drafts, ...clause.utterance.order.topics].flatMap((draft) => draft.candidates));
+  const onTheOrder = [...new Set(namedBefore)].filter((id) => !replacing.includes(id) && state.lastOrder.some((line) => line.menuItemId === id));
+  const [named, ...others] = onTheOrder;
+  if (named === undefined || others.length > 0) return understanding;
+  return { ...understanding, target: { kind: "NAMED", line: { candidates: [named], category: null, quantity: 1, modifiers: [] }, asSaid: true } };
 }
 
 /**

@@ -90,6 +90,9 @@ const DOUBLED_THINGS = new Set([
   // ("my doubles partner", "the doubles final": a game played in pairs.)
   "partner", "partners", "match", "matches", "final", "finals", "team", "league", "game", "games", "pair", "pairs", "tournament", "player", "players",
 ]);
+/** Words around "shaken" that make it how someone feels: "shaken from the fall", "a bit shaken", "still shaken". */
+const FELT_AFTER = new Set(["from", "by", "after"]);
+const FELT_BEFORE = new Set(["bit", "little", "still", "so", "very", "really", "quite", "feeling", "felt", "pretty"]);
 /** Words after which a modifier word is a verb taking them as object. */
 const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);
 
@@ -108,6 +111,8 @@ export function readModifierAt(
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "ice" && (tokens[start + 1] === "cold" || tokens[start + 1] === "cool")) continue;
     // ("I've mixed them up": a verb's particle, no way of serving.)
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && PHRASAL_UP.has(tokens[start - 2] ?? "") && (VERB_OBJECTS.has(tokens[start - 1] ?? "") || tokens[start - 1] === "it")) continue;
+    // ("still a bit shaken from that wipeout", "I was shaken by it": how someone feels, not how a drink is made.)
+    if (phrase.modifier === "shaken" && (FELT_AFTER.has(tokens[start + 1] ?? "") || FELT_BEFORE.has(tokens[start - 1] ?? ""))) continue;
     // "send a daiquiri up to room 214": "up to" says where, not how.
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && tokens[start + 1] === "to") continue;
     // "twist my arm", "shake your hand": a verb with its object, no way of making a drink.

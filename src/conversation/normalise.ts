@@ -53,7 +53,7 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // "my song's next", "Dave's singing", "the ferry's boarding": before what is about to happen or is going on, "is"
   // (the nouns that end in "-ing" are owned: "my sister's wedding").
   // ("Jack Daniel's over ice": served over ice, owned.)
-  [/'s (?=(next|up next|over(?! (ice|rocks|the rocks|crushed))|closing|closed|open|due|cancelled|canceled|delayed)\b)/g, " is "],
+  [/'s (?=(next|up next|up|over(?! (ice|rocks|the rocks|crushed))|closing|closed|open|due|cancelled|canceled|delayed)\b)/g, " is "],
   [/'s (?=(?!(wedding|evening|morning|thing|something|nothing|anything|everything|ring|king|building|meeting|booking|pudding|ceiling|sibling|darling|clothing|feeling|painting|reading|spring|string|wing|living|setting|outing|earring|stocking|lodging)\b)[a-z]{2,}ing\b)/g, " is "],
   // ("our team name's Gin and Bear It": what a name is, said; a name owns nothing.)
   [/\bname's (?!(sake)\b)/g, "name is "],

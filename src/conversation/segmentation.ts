@@ -242,12 +242,17 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
 // ---------------------------------------------------------------------------
 // Segmentation
 
+/** Words after which "there" says where: "over there", "out there", "up there". */
+const PLACE_BEFORE_THERE = new Set(["over", "out", "up", "down", "in", "back", "right", "from", "sitting", "standing"]);
+
 function subjectStartsAt(tokens: readonly string[], position: number, tags: readonly Tag[] | null = null): boolean {
   const token = tokens[position];
   const next = tokens[position + 1];
   if (token === undefined || next === undefined) return false;
   // ("... out there can I get a gin": "there" ends the clause before; "can I" asks.)
   if (token === "there" && AUX.has(next) && SUBJECT_PRONOUNS.has(tokens[position + 2] ?? "")) return false;
+  // ("the pilot sitting over there said...": "there" after a word of place says where, no subject.)
+  if (token === "there" && PLACE_BEFORE_THERE.has(tokens[position - 1] ?? "")) return false;
   // ("he drinks those fancy old fashioneds": a demonstrative and a word before a noun make a noun phrase.)
   const describes = DEMONSTRATIVES.has(token) && tags !== null && (tags[position + 2] === "NOUN" || tags[position + 2] === "PROPN") && tags[position + 1] !== "VERB";
   if (SUBJECT_PRONOUNS.has(token) && FINITE.has(next) && !describes) return true;

@@ -3282,3 +3282,21 @@ describe("after Z153 and Z154: food with the drink poured, the bill asked about,
     expect(tabLines(tipped.session)).toEqual(["4 tap-beer"]);
   });
 });
+
+describe("after Z155 and Z156: reported wishes, a wish held back, scores with a decimal point, feelings, what was done, 'it' named before", () => {
+  itPoursNothing([
+    "the guy standing by the door said he'd kill for a cold lager",
+    "I'd love a negroni but my doctor would kill me",
+    "a cosmo, but I shouldn't",
+  ]);
+  itPours([
+    ["a negroni, but I shouldn't, oh go on then", ["1 negroni"]],
+    ["still a bit shaken from the drive, a martini please", ["1 martini"]],
+    ["fell off my board on the rocks, ouch. a whiskey neat", ["1 whiskey (neat)"]],
+    ["my sister's up next on stage, a lemonade while I watch", ["1 lemonade"]],
+  ]);
+  itEndsWith([
+    [["a lemonade", "after my heat I'm coming back for a gin, just so you know", "scored a 6.5 on my first wave"], ["1 lemonade"]],
+    [["a martini and an IPA", "the IPA is great", "he hasn't touched the martini, can you swap it for a lager"], ["1 ipa", "1 tap-beer"]],
+  ]);
+});
