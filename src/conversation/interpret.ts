@@ -709,6 +709,9 @@ const SOMEONE_TELLS = / (says|said|thinks|told|tells|reckons|is|are|was|were|has
 /** A clause of time or condition said before its main clause: "when we get to Chicago", "once she's back". */
 const WHEN_FIRST = /^ ((and|so|but|well|ok|okay) )?(when|once|after|as soon as|if|before|until|till) /;
 
+/** A time still to come, named anywhere in a clause: "see you after Zagreb", "back in ten minutes", "tomorrow". */
+const TIME_TO_COME_NAMED = / (after|later|tomorrow|tonight|in the morning|in (a|an|ten|twenty|five|num|\d+) (bit|while|minutes?|hours?|mins?)) /;
+
 /** A hundred percent and nothing else: "100 percent", "the full hundred percent". */
 const WHOLE_SHARE = /^ ((the )?(full|whole) )?(a |one )?(hundred|100) percent( then| please| yeah)? $/;
 
@@ -866,6 +869,9 @@ function withNoBeforeTheNewVersion(clauses: readonly Clause[]): Clause[] {
   );
 }
 
+/** "we're buying the room a round", "getting the lads a round": a round given to people, said of drinks counted. */
+const ROUND_GIVEN = / (buying|buy|getting|get|treating|standing|shouting) (\w+ ){1,3}(a|another) round( |$)/;
+
 /** "you know what's underrated?", "guess what my favourite is?": a question the guest answers next. */
 const OWN_RIDDLE = /^ ((so|and|oh|hey|ok|okay) )*(you know|guess|do you know|wanna know|want to know) what (is|are|was|would be|my|the) /;
 
@@ -937,6 +943,11 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
         continue;
       }
     }
+    // ("fifty lagers, we're buying the room a round": the round is the drinks just counted, not one more.)
+    if (clause.act === "REQUEST" && !clause.namesDrink && matches(clause.utterance, ROUND_GIVEN) && joined.some((earlier) => earlier.act === "REQUEST" && earlier.namesDrink && earlier.utterance.order.said.counts > 0)) {
+      joined.push({ ...clause, act: "CHAT" });
+      continue;
+    }
     // ("you know what's underrated? classic brew.": the guest answers their own riddle; the drink is talked of.)
     if (previous?.act === "QUESTION" && OWN_RIDDLE.test(previous.utterance.padded) && clause.act === "REQUEST" && clause.fragment && clause.namesDrink) {
       joined.push({ ...clause, act: "STATEMENT", kind: "OPINION" });
@@ -967,7 +978,8 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       continue;
     }
     // ("if I make the quarterfinals would you make me a daiquiri?": asked on a condition still to come.)
-    if (previous?.act === "STATEMENT" && previous.kind === "HYPOTHETICAL" && matches(previous.utterance, SOMEONES_CONDITION) && clause.act === "REQUEST" && clause.namesDrink) {
+    // ("is it ok if I order here? a Classic Brew please": a condition asked about ends with its question.)
+    if (previous?.act === "STATEMENT" && previous.kind === "HYPOTHETICAL" && !previous.asked && matches(previous.utterance, SOMEONES_CONDITION) && clause.act === "REQUEST" && clause.namesDrink) {
       joined.push({ ...clause, act: "STATEMENT", kind: "HYPOTHETICAL" });
       continue;
     }
@@ -1712,7 +1724,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // "I'll pay if you throw in a free shot": a condition said after paying puts it off.
       // ("when we get to Chicago I'll pay": a time or a condition said first puts it off too.)
       // ("if you're closing, I'll pay now": now is now.)
-      const putOffBefore = position > 0 && WHEN_FIRST.test(clauses[position - 1]?.utterance.padded ?? "") && !/ (now|right away|straight away) /.test(u.padded);
+      // ("see you after Zagreb, I'll pay then": "then" is the time to come just named.)
+      const thenAfterATime = position > 0 && / then $/.test(u.padded) && TIME_TO_COME_NAMED.test(clauses[position - 1]?.utterance.padded ?? "");
+      const putOffBefore = position > 0 && (WHEN_FIRST.test(clauses[position - 1]?.utterance.padded ?? "") || thenAfterATime) && !/ (now|right away|straight away) /.test(u.padded);
       if (reading.intent === "PAY" && (conditionsPaying(clauses[position + 1]?.tokens ?? []) || putOffBefore)) {
         reading = PAYING_LATER;
         paymentCondition = position + 1;

@@ -55,6 +55,8 @@ const REGULAR_CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   // ("Jack Daniel's over ice": served over ice, owned.)
   [/'s (?=(next|up next|up|over(?! (ice|rocks|the rocks|crushed))|closing|closed|open|due|cancelled|canceled|delayed)\b)/g, " is "],
   [/'s (?=(?!(wedding|evening|morning|thing|something|nothing|anything|everything|ring|king|building|meeting|booking|pudding|ceiling|sibling|darling|clothing|feeling|painting|reading|spring|string|wing|living|setting|outing|earring|stocking|lodging)\b)[a-z]{2,}ing\b)/g, " is "],
+  // ("one of them's asleep": an object pronoun owns nothing; its "'s" is "is".)
+  [/\b(them|us)'s /g, "$1 is "],
   // ("our team name's Gin and Bear It": what a name is, said; a name owns nothing.)
   [/\bname's (?!(sake)\b)/g, "name is "],
   // "my nan's 90 today": before a number, "is" (an age, a score), no one owns a number.
@@ -319,6 +321,8 @@ function marked(text: string): string {
   if (result.includes("go ")) result = result.replace(/\bto[- ]go (cup|cups|box|boxes|container|lid|glass|bag)\b/g, "takeaway $1");
   // "a dozen cosmos for the hen do": the party, not the verb.
   if (result.includes(" do")) result = result.replace(/\b(hen|stag|leaving|birthday|works|office|christmas|graduation) do\b/g, "$1 party");
+  // ("the game's about to tip off", "here since tip-off": the start of a basketball game, no tip taken off.)
+  if (result.includes("tip")) result = result.replace(/\b(about to|going to|gonna|before|since|after|till|until|at|from) tip[- ]?off\b/g, "$1 tipoff");
   // "one of us is on the wagon": an idiom, no wagon asked for.
   if (result.includes("wagon")) result = result.replace(/\b(on|off) the wagon\b/g, (_, side: string) => (side === "on" ? "sober" : "drinking again"));
   // "what's on tap?", "anything on draught": the beers the bar pours, asked about.

@@ -675,16 +675,30 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
           endSlot(named);
           break;
         }
+        const lastItemAt = events.slice(0, at).findLastIndex((earlier) => earlier.kind === "item");
+        // ("a water for each of us, three waters": one each, then the sum said; no more than that sum.)
+        const eachSince = events.slice(lastItemAt + 1, at).some((earlier) => isWordEvent(earlier, "each"));
+        const summed =
+          named !== null && named === drafts[drafts.length - 1] && named.quantity === 1 && quantity !== null && quantity > 1 && !quantityAfterAnd && eachSince &&
+          sameDrink(named, event.itemIds) && !events.slice(lastItemAt + 1, at).some((earlier) => earlier.kind === "separator");
+        if (summed && named !== null && quantity !== null) {
+          named.quantity = quantity;
+          named.quantitySaid = true;
+          endSlot(named);
+          break;
+        }
         // ("a soda please, coke if you have it": the drink said again bare, no count and no "and" since it was
         // named, by another of its names, says which kind of it; no second one.)
         // (Only a "please" or a "preferably" between: "sprite for me, ginger ale for him" are two.)
-        const lastItemAt = events.slice(0, at).findLastIndex((earlier) => earlier.kind === "item");
         const joinedSince = events.slice(lastItemAt + 1, at).some((earlier) => earlier.kind !== "word" || !WHICH_KIND_LEADS.has(earlier.token));
         const lastItem = events[lastItemAt];
         const sayWhichKind =
           named !== null && named === drafts[drafts.length - 1] && quantity === null && lastItem?.kind === "item" && !joinedSince &&
           sameDrink(named, event.itemIds) && lastItem.itemIds.join() === event.itemIds.join() && event.category === null;
-        if (sayWhichKind) {
+        // ("A martini, please. Gin, very cold, stirred.": the spirit the cocktail just named is made with, said bare
+        // after it, says which of it; the serving words after go with the cocktail.)
+        const baseAfter = named !== null && named === drafts[drafts.length - 1] && quantity === null && lastItem?.kind === "item" && !joinedSince && namesItsBase(event, lastItem, index);
+        if (sayWhichKind || baseAfter) {
           endSlot(named);
           break;
         }

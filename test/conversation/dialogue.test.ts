@@ -3300,3 +3300,23 @@ describe("after Z155 and Z156: reported wishes, a wish held back, scores with a 
     [["a martini and an IPA", "the IPA is great", "he hasn't touched the martini, can you swap it for a lager"], ["1 ipa", "1 tap-beer"]],
   ]);
 });
+
+describe("after Z157 and Z158: tip-off, a round given, some off, the spirit of a cocktail, one each then the sum, a question's condition, paying then", () => {
+  itPours([
+    ["three lagers please, the second half's about to tip off", ["3 tap-beer"]],
+    ["twenty IPAs, we're buying the whole bar a round", ["20 ipa"]],
+    ["a lemonade for each of them, four lemonades", ["4 lemonade"]],
+    ["A martini, please. Gin, ice cold, shaken.", ["1 martini (shaken)"]],
+    ["sorry, is it alright if I order here? an IPA please", ["1 ipa"]],
+  ]);
+  itEndsWith([
+    [["five sodas", "two of the sodas off, the twins fell asleep"], ["3 soda"]],
+    [["four negronis", "actually one of them's gone home, make that three"], ["3 negroni"]],
+  ]);
+  it("'I'll pay then' after a time to come starts no payment", async () => {
+    const { say } = setUp();
+    await say("two lagers");
+    const later = await say("see you after the match, I'll pay then");
+    expect(later.session.tab.status).toBe("OPEN");
+  });
+});
