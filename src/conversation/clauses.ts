@@ -291,6 +291,8 @@ const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover
 const DRINKS_THEN_THE_STATE =
   / DRINK (MOD )*(\w+ ){0,2}and (i|we|he|she|they|you) (am|are|is|will|would|will be|would be|will end up|would end up|am going to be|would probably be|will probably be) ((totally|completely|flat|fast|literally|officially|just|probably) )?(on the floor|under the table|asleep|dancing|singing|crying|done for|wasted|hammered|plastered|smashed|legless|toast|dead|out cold|passed out|sleeping|face down|a mess|a wreck|useless|drunk|tipsy|sloshed|in trouble|on the table|on the tables|on my back|on my ass|on my face|falling over|seeing double|off my face|off my head|gone) /;
 
+/** "you can take the water off", "you could just add a tip": what the bar does, said as what the bartender may do. */
+const YOU_CAN_DO = /^ you (can|could|may) (just |go ahead and |also |now )?(take|put|add|bring|pour|cancel|remove|close|knock|scratch|drop|stick|charge|ring|start|make) /;
 /** Someone's words, quoted (normalise.ts marks the quote): "she said 'one more martini...'". */
 const QUOTED = new RegExp(` (${SAYING_VERBS})( \\w+){0,3} ${QUOTE_MARK} `);
 /** "so many lemonades", "too much gin in this": how much of something there is, exclaimed. */
@@ -668,6 +670,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const said = new Words(shape);
   const person = OTHER_SUBJECT.test(shape) ? new Words(shape.replace(OTHER_SUBJECT, " PERSON")) : said;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
+  // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)
+  if (shape.startsWith(" you ") && YOU_CAN_DO.test(shape)) return { act: "REQUEST", kind: null };
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
   if (saysAny(shape, OWED_OR_WON_WORDS) && said.test(OWED_OR_WON)) return statement("HYPOTHETICAL");
   // "but I still prefer a good lager": a taste told, not a drink asked for ("I'd prefer a lager" asks).

@@ -1464,7 +1464,14 @@ function onlySoManyAfterAll(understanding: Understanding, tokens: readonly strin
 function madeSoInFocus(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
   if (understanding.intent !== "MODIFY" || understanding.itemIds || !tokens.includes("it")) return understanding;
   const focus = state.focusItemId;
-  if (focus === null || !state.onTab?.includes(focus) || state.lastOrder.some((line) => line.menuItemId === focus)) return understanding;
+  // ("the martini was perfect", Maya offers one, "I'll have another": with nothing poured here yet, another of the drink praised and offered.)
+  const nothingPoured = state.lastOrder.length === 0 && (state.onTab?.length ?? 0) === 0;
+  const offered = nothingPoured && state.pending?.kind === "ORDER" && state.pending.drafts.some((draft) => focus !== null && draft.candidates.includes(focus));
+  if (focus === null || !(state.onTab?.includes(focus) || offered) || state.lastOrder.some((line) => line.menuItemId === focus)) return understanding;
+  if (!state.onTab?.includes(focus)) {
+    const draft = { candidates: [focus], category: null, quantity: understanding.quantity ?? 1, modifiers: [], softModifiers: [] };
+    return { intent: "ORDER", drafts: [draft], unknown: [] };
+  }
   return { ...understanding, itemIds: [focus] };
 }
 
@@ -2145,7 +2152,14 @@ const namesNothing = (u: Utterance): boolean =>
 function anotherOfTheFocus(understanding: Understanding, state: DialogueState): Understanding {
   if (understanding.intent !== "REPEAT_ORDER" || understanding.scope !== "LINE" || understanding.itemIds) return understanding;
   const focus = state.focusItemId;
-  if (focus === null || !state.onTab?.includes(focus) || state.lastOrder.some((line) => line.menuItemId === focus)) return understanding;
+  // ("the martini was perfect", Maya offers one, "I'll have another": with nothing poured here yet, another of the drink praised and offered.)
+  const nothingPoured = state.lastOrder.length === 0 && (state.onTab?.length ?? 0) === 0;
+  const offered = nothingPoured && state.pending?.kind === "ORDER" && state.pending.drafts.some((draft) => focus !== null && draft.candidates.includes(focus));
+  if (focus === null || !(state.onTab?.includes(focus) || offered) || state.lastOrder.some((line) => line.menuItemId === focus)) return understanding;
+  if (!state.onTab?.includes(focus)) {
+    const draft = { candidates: [focus], category: null, quantity: understanding.quantity ?? 1, modifiers: [], softModifiers: [] };
+    return { intent: "ORDER", drafts: [draft], unknown: [] };
+  }
   return { ...understanding, itemIds: [focus] };
 }
 

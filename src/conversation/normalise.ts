@@ -104,6 +104,10 @@ const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ["gimme", "give me"],
   ["onna", "on the"],
   ["nother", "another"],
+  // ("one moer manhatan", "one mor IPA plz": "more" as typed in a hurry.)
+  ["mor", "more"],
+  ["moer", "more"],
+  ["moar", "more"],
   ["lemme", "let me"],
   ["wanna", "want to"],
   ["gonna", "going to"],
@@ -291,7 +295,10 @@ function marked(text: string): string {
   // "my nerves are shot": worn out, no shot of anything.
   if (result.includes("shot")) result = result.replace(/\b(is|are|was|were|totally|completely|absolutely) shot\b/g, "$1 wrecked");
   // "a vodka neat and that's it": the end of the order said, nothing more asked.
-  if (result.includes("and ")) result = result.replace(/\s*,?\s*\band ((uh|um|er|erm) )?(that's|that is|thats) (it|all)( for (me|now|us|tonight))?\b/g, "");
+  // ("she likes, um, cosmos": a filler between a verb and what it takes is no pause in the clause.)
+  if (/\b(um+|uh+|erm?|uhm)\b/.test(result)) result = result.replace(/\b(likes|like|loves|love|wants|want|prefers|prefer|hates|hate|drinks|drink|needs|need|have|get|fancy|fancies)\s*,?\s*\b(um+|uh+|erm?|uhm)\b\s*,?\s*/g, "$1 ");
+  // ("one last martini, shaken, dirty, and that's it i promise": the pause before it stays.)
+  if (result.includes("and ")) result = result.replace(/\s*,?\s*\band ((uh|um|er|erm) )?(that's|that is|thats) (it|all)( for (me|now|us|tonight))?\b/g, ",");
   // "she said 'one more martini and I'm swimming back'": a quote opened after a verb of saying, marked.
   // ("the guy keeps yelling my punchline, 'three negronis and a divorce'": a few words may come between.)
   if (result.includes("'") || result.includes('"') || result.includes("“") || result.includes("‘")) result = result.replace(QUOTE_OPENED, `$1$2 ${QUOTE_MARK} `);
@@ -321,6 +328,8 @@ function marked(text: string): string {
   if (result.includes("go ")) result = result.replace(/\bto[- ]go (cup|cups|box|boxes|container|lid|glass|bag)\b/g, "takeaway $1");
   // "a dozen cosmos for the hen do": the party, not the verb.
   if (result.includes(" do")) result = result.replace(/\b(hen|stag|leaving|birthday|works|office|christmas|graduation) do\b/g, "$1 party");
+  // ("tip: ten dollars": the amount of the tip, labelled, said in one breath.)
+  if (result.includes("tip:")) result = result.replace(/\btip:\s*/g, "tip ");
   // ("the game's about to tip off", "here since tip-off": the start of a basketball game, no tip taken off.)
   if (result.includes("tip")) result = result.replace(/\b(about to|going to|gonna|before|since|after|till|until|at|from) tip[- ]?off\b/g, "$1 tipoff");
   // "one of us is on the wagon": an idiom, no wagon asked for.
@@ -337,6 +346,8 @@ function marked(text: string): string {
   if (result.includes("not ")) result = result.replace(/\bnot (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect),? (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect|with a twist)\b/g, "$2, not $1");
   // "oh, three of those actually": a correction with its cue said last, read with the cue first ("actually three of those").
   if (result.includes("actually")) result = result.replace(CUE_SAID_LAST, "$1actually $2$3");
+  // ("neat I said": the serving said again, then the cue, as "neat, I said" is.)
+  if (result.includes(" said")) result = result.replace(/\b(neat|rocks|up|dirty|dry|shaken|stirred|twist|chaser|double) i said([.!]*)\s*$/, "$1, i said$2");
   // "neat, like always": as always, the way the guest has it.
   if (result.includes("like ")) result = result.replace(/\blike (always|usual|normal|before|last time)\b/g, "as $1");
   // "you guys pour the best negroni": the plural "you" is "you" to every reader.

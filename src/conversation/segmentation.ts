@@ -828,6 +828,12 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       cut(position);
       continue;
     }
+    // ("room 212 at the motel next door, just put a rum on my tab": after where the guest is, said with no verb
+    // and no drink, "just" and a command start the order.)
+    if (pause === "PAUSE" && tags !== null && token === "just" && COMMANDS.has(tokens[position + 1] ?? "") && position - clauseStart >= 2 && !hasDrink(clauseStart, position)) {
+      cut(position);
+      continue;
+    }
     // "sales kickoff afterparty, need 50 martinis": a want typed without its "I", after a pause, asks on its own.
     if (pause !== "NONE" && position > clauseStart && (token === "need" || token === "want" || token === "wanna") && drinkNamedFrom(tokens, position + 1, index)) {
       cut(position);

@@ -3320,3 +3320,20 @@ describe("after Z157 and Z158: tip-off, a round given, some off, the spirit of a
     expect(later.session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z159 and Z160: a filler inside a taste, a command said as permission, 'and that's it' after the servings, typing slips, 'neat I said', another of the drink offered, a label then a command", () => {
+  itPoursNothing(["he likes, um, negronis, I think"]);
+  itPours([
+    ["one more gin, neat, with a twist, and that's it I swear", ["1 gin (neat, with a twist)"]],
+    ["one moar lemonade plz", ["1 lemonade"]],
+    ["tip: five dollars, and a lager", ["1 tap-beer"]],
+    ["booth 9 by the jukebox, just put an IPA on my tab", ["1 ipa"]],
+  ]);
+  itEndsWith([
+    [["three lagers and a soda", "take one lager off", "you can take the soda off too"], ["2 tap-beer"]],
+    [["a whiskey", "yes"], []],
+    [["a whiskey", "on the rocks I said"], ["1 whiskey (on the rocks)"]],
+    [["the negroni was lovely", "I'll have another"], ["1 negroni"]],
+    [["a lager", "the negroni here is lovely", "another"], ["2 tap-beer"]],
+  ]);
+});
