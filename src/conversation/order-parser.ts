@@ -413,6 +413,27 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
   return { events, shape: ` ${words.join(" ")} `, said, negated: negatedModifiers };
 }
 
+type ItemEvent = Extract<Event, { kind: "item" }>;
+
+/** The same drink as the line, or a spirit that may be the base of the cocktail it is: worth looking back for. */
+const sameDrinkOrItsBase = (line: DraftLine, event: ItemEvent, index: MenuIndex): boolean =>
+  sameDrink(line, event.itemIds) || event.itemIds.every((id) => index.byId.get(id)?.category === "SPIRIT");
+
+/** What was said between the item event before `at` and it, looked at once. */
+function sinceLastItem(events: readonly Event[], at: number): { lastItem: ItemEvent | undefined; each: boolean; separated: boolean; onlyLeads: boolean } {
+  let each = false;
+  let separated = false;
+  let onlyLeads = true;
+  for (let back = at - 1; back >= 0; back -= 1) {
+    const earlier = events[back] as Event;
+    if (earlier.kind === "item") return { lastItem: earlier, each, separated, onlyLeads };
+    if (earlier.kind === "separator") separated = true;
+    if (isWordEvent(earlier, "each")) each = true;
+    if (earlier.kind !== "word" || !WHICH_KIND_LEADS.has(earlier.token)) onlyLeads = false;
+  }
+  return { lastItem: undefined, each, separated, onlyLeads };
+}
+
 /** What may stand between a drink and the same drink said again by another of its names: "a soda please, coke". */
 const WHICH_KIND_LEADS = new Set(["please", "thanks", "preferably", "ideally", "say", "like", "maybe", "probably"]);
 
@@ -675,32 +696,26 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
           endSlot(named);
           break;
         }
-        const lastItemAt = events.slice(0, at).findLastIndex((earlier) => earlier.kind === "item");
-        // ("a water for each of us, three waters": one each, then the sum said; no more than that sum.)
-        const eachSince = events.slice(lastItemAt + 1, at).some((earlier) => isWordEvent(earlier, "each"));
-        const summed =
-          named !== null && named === drafts[drafts.length - 1] && named.quantity === 1 && quantity !== null && quantity > 1 && !quantityAfterAnd && eachSince &&
-          sameDrink(named, event.itemIds) && !events.slice(lastItemAt + 1, at).some((earlier) => earlier.kind === "separator");
-        if (summed && named !== null && quantity !== null) {
-          named.quantity = quantity;
-          named.quantitySaid = true;
-          endSlot(named);
-          break;
-        }
-        // ("a soda please, coke if you have it": the drink said again bare, no count and no "and" since it was
-        // named, by another of its names, says which kind of it; no second one.)
-        // (Only a "please" or a "preferably" between: "sprite for me, ginger ale for him" are two.)
-        const joinedSince = events.slice(lastItemAt + 1, at).some((earlier) => earlier.kind !== "word" || !WHICH_KIND_LEADS.has(earlier.token));
-        const lastItem = events[lastItemAt];
-        const sayWhichKind =
-          named !== null && named === drafts[drafts.length - 1] && quantity === null && lastItem?.kind === "item" && !joinedSince &&
-          sameDrink(named, event.itemIds) && lastItem.itemIds.join() === event.itemIds.join() && event.category === null;
-        // ("A martini, please. Gin, very cold, stirred.": the spirit the cocktail just named is made with, said bare
-        // after it, says which of it; the serving words after go with the cocktail.)
-        const baseAfter = named !== null && named === drafts[drafts.length - 1] && quantity === null && lastItem?.kind === "item" && !joinedSince && namesItsBase(event, lastItem, index);
-        if (sayWhichKind || baseAfter) {
-          endSlot(named);
-          break;
+        if (named !== null && named === drafts[drafts.length - 1] && sameDrinkOrItsBase(named, event, index)) {
+          const since = sinceLastItem(events, at);
+          // ("a water for each of us, three waters": one each, then the sum said; no more than that sum.)
+          if (named.quantity === 1 && quantity !== null && quantity > 1 && !quantityAfterAnd && since.each && !since.separated && sameDrink(named, event.itemIds)) {
+            named.quantity = quantity;
+            named.quantitySaid = true;
+            endSlot(named);
+            break;
+          }
+          // ("a soda please, coke if you have it": the drink said again bare, no count and only a "please" or a
+          // "preferably" since it was named, by another of its names, says which kind of it; no second one;
+          // "sprite for me, ginger ale for him" are two.)
+          // ("A martini, please. Gin, very cold, stirred.": the spirit the cocktail just named is made with, said bare
+          // after it, says which of it; the serving words after go with the cocktail.)
+          const sayWhichKind = sameDrink(named, event.itemIds) && since.lastItem?.itemIds.join() === event.itemIds.join() && event.category === null;
+          const baseAfter = since.lastItem !== undefined && namesItsBase(event, since.lastItem, index);
+          if (quantity === null && since.onlyLeads && (sayWhichKind || baseAfter)) {
+            endSlot(named);
+            break;
+          }
         }
         // "a jameson whiskey", "a corona beer": the drink named again by its kind is still that one drink.
         if (!expectingDrink && previous?.kind === "item" && previous.category === null && previous.itemIds.every((id) => event.itemIds.includes(id))) break;
