@@ -291,6 +291,8 @@ const KIND_OF_PERSON = / DRINK (guy|man|girl|woman|lady|person|fan|drinker|lover
 const DRINKS_THEN_THE_STATE =
   / DRINK (MOD )*(\w+ ){0,2}and (i|we|he|she|they|you) (am|are|is|will|would|will be|would be|will end up|would end up|am going to be|would probably be|will probably be) ((totally|completely|flat|fast|literally|officially|just|probably) )?(on the floor|under the table|asleep|dancing|singing|crying|done for|wasted|hammered|plastered|smashed|legless|toast|dead|out cold|passed out|sleeping|face down|a mess|a wreck|useless|drunk|tipsy|sloshed|in trouble|on the table|on the tables|on my back|on my ass|on my face|falling over|seeing double|off my face|off my head|gone) /;
 
+/** "do kids usually like iced tea", "does your mum drink gin": a taste asked about, of anyone but the guest or Maya. */
+const OTHERS_TASTE_ASKED = /^ (do|does|did) (?!(you|i|we|ya)\b)(\w+ ){1,2}(usually |normally |generally |often |ever |really |actually |even )?(like|love|drink|enjoy|prefer|order|hate|mind) /;
 /** "you can take the water off", "you could just add a tip": what the bar does, said as what the bartender may do. */
 const YOU_CAN_DO = /^ you (can|could|may) (just |go ahead and |also |now )?(take|put|add|bring|pour|cancel|remove|close|knock|scratch|drop|stick|charge|ring|start|make) /;
 /** Someone's words, quoted (normalise.ts marks the quote): "she said 'one more martini...'". */
@@ -670,6 +672,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const said = new Words(shape);
   const person = OTHER_SUBJECT.test(shape) ? new Words(shape.replace(OTHER_SUBJECT, " PERSON")) : said;
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
+  // ("do kids usually like iced tea or is it too bitter for them": whether others like a drink, asked.)
+  if (shape.startsWith(" do") && OTHERS_TASTE_ASKED.test(shape)) return { act: "QUESTION", kind: null };
   // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)
   if (shape.startsWith(" you ") && YOU_CAN_DO.test(shape)) return { act: "REQUEST", kind: null };
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
@@ -1131,7 +1135,8 @@ const TIME_FIRST = /^ ((maybe|perhaps|probably) )?(later|after|afterwards|tomorr
 function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Clause[] {
   const at = clauses.findIndex(
     (clause, position) =>
-      (((clause.act === "STATEMENT" && (clause.kind === "LATER" || clause.kind === "TENTATIVE")) || (clause.act === "ANSWER" && clause.tokens.includes("later"))) &&
+      // ("later, once the auction's over, I'm going to want a martini": a word of time to come said first, whatever follows it in the clause.)
+      (((clause.act === "STATEMENT" && (clause.kind === "LATER" || clause.kind === "TENTATIVE")) || (clause.act === "ANSWER" && clause.tokens.includes("later")) || ((clause.act === "STATEMENT" || clause.act === "CHAT") && LATER_FIRST.test(clause.utterance.padded))) &&
         !clause.namesDrink &&
         !sentenceEnds[position] &&
         TIME_FIRST.test(withoutLead(clause.utterance.padded))) ||
@@ -1146,6 +1151,8 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
   );
 }
 
+/** "later, once...", "tomorrow, when...": a word that can only mean a time to come, said first. */
+const LATER_FIRST = /^ ((so|and|ok|okay|well|but) )?(later|tomorrow|eventually|afterwards|later on) /;
 /** "...if she beat me", "if he misses the double top": a condition about someone, not a politeness ("if you have one"). */
 const CONDITION_AFTER = /^ ((and|but) )?(if|unless) (he|she|they|we|i|PERSON|\w+) (\w+ )?(beat|beats|win|wins|won|lose|loses|lost|miss|misses|missed|score|scores|scored|get|gets|make|makes|hit|hits|finish|finishes|come|comes|turn|turns|show|shows) /;
 /** "...but they can wait till after the game": the wish just said is put off by whoever has it. */

@@ -872,6 +872,25 @@ function withNoBeforeTheNewVersion(clauses: readonly Clause[]): Clause[] {
 /** "we're buying the room a round", "getting the lads a round": a round given to people, said of drinks counted. */
 const ROUND_GIVEN = / (buying|buy|getting|get|treating|standing|shouting) (\w+ ){1,3}(a|another) round( |$)/;
 
+/** The request clause among `clauses` that asks for the drink `refused` names, and where in it that drink is said (with its article). */
+function earlierAskedFor(clauses: readonly Clause[], refused: readonly string[], index: MenuIndex): [number, Clause, number, number] | null {
+  const named = utteranceOf(refused, index).order.drafts.flatMap((draft) => draft.candidates);
+  if (named.length !== 1) return null;
+  for (let at = clauses.length - 1; at >= 0; at -= 1) {
+    const clause = clauses[at] as Clause;
+    if (clause.act !== "REQUEST") continue;
+    const start = clause.tokens.findIndex((_, where) => matchMenuAt(clause.tokens, where, index)?.itemIds.join() === named.join());
+    if (start < 0) continue;
+    const end = start + (matchMenuAt(clause.tokens, start, index)?.length ?? 1);
+    const withArticle = ["a", "an", "the", "one"].includes(clause.tokens[start - 1] ?? "") ? start - 1 : start;
+    return [at, clause, withArticle, end];
+  }
+  return null;
+}
+
+/** "one for each twin", "one each": one of the drinks just counted for each of some people. */
+const ONE_EACH = /^ ((and|so) )?(one|a|an) (each|for each|to each)( of (them|us|you|the \w+))?( \w+)?( please)? $/;
+
 /** "you know what's underrated?", "guess what my favourite is?": a question the guest answers next. */
 const OWN_RIDDLE = /^ ((so|and|oh|hey|ok|okay) )*(you know|guess|do you know|wanna know|want to know) what (is|are|was|would be|my|the) /;
 
@@ -944,7 +963,9 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       }
     }
     // ("fifty lagers, we're buying the room a round": the round is the drinks just counted, not one more.)
-    if (clause.act === "REQUEST" && !clause.namesDrink && matches(clause.utterance, ROUND_GIVEN) && joined.some((earlier) => earlier.act === "REQUEST" && earlier.namesDrink && earlier.utterance.order.said.counts > 0)) {
+    // ("a lemonade, no, two lemonades, one for each twin": how the drinks counted are shared out, no more of them.)
+    const sharedOut = ROUND_GIVEN.test(clause.utterance.padded) || ONE_EACH.test(clause.utterance.padded);
+    if (clause.act === "REQUEST" && !clause.namesDrink && sharedOut && joined.some((earlier) => (earlier.act === "REQUEST" || earlier.act === "REPAIR") && earlier.namesDrink && earlier.utterance.order.said.counts > 0)) {
       joined.push({ ...clause, act: "CHAT" });
       continue;
     }
@@ -967,6 +988,16 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const body = [...clause.tokens, "not", ...refusedWords];
       const tokens = [...said, ...body];
       joined[joined.length - 1] = { ...clause, act: "REPAIR", tokens, utterance: utteranceOf(tokens, index), repair: { cue: "REVISE", strength: "WEAK", said: said.length > 0 ? said : ["not"], body }, fragment: false };
+      continue;
+    }
+    // ("an IPA, a lager, no, not the lager, a classic brew": a drink asked for earlier in the breath, refused, then the
+    // one meant: the refused one is no longer asked for.)
+    const askedHere = refusedOnly && !pouredBefore ? earlierAskedFor(joined.slice(0, -1), refusedWords, index) : null;
+    if (previous && askedHere && clause.act === "REQUEST" && clause.fragment && clause.namesDrink) {
+      const [at, earlier, start, end] = askedHere;
+      const tokens = [...earlier.tokens.slice(0, start), ...earlier.tokens.slice(end)].filter((token, where, all) => !(where === all.length - 1 && (token === "no" || token === "and")));
+      joined[at] = { ...earlier, tokens, utterance: utteranceOf(tokens, index) };
+      joined[joined.length - 1] = clause;
       continue;
     }
     // ("she's not having the IPA after all, she'll have a Classic Brew": a drink just poured, declined, then another

@@ -343,9 +343,9 @@ const LATER = oneOf([
 ]);
 /** Words that open a condition or a time for what they follow: "I'll pay when she gets here". */
 const CONDITIONS: ReadonlySet<string> = new Set(["if", "unless", "when", "whenever", "once", "after", "until", "till", "provided", "assuming", "otherwise"]);
-/** Conditions that are only politeness: "when you get a chance", "if you can, check please". */
+/** Conditions that are only politeness: "when you get a chance", "if you can, check please", "ready to pay whenever you are". */
 const POLITE_CONDITION = oneOf([
-  /^ (when|whenever|once|if|as soon as) (you|ya) (guys )?((can|could|would|please)( please)?(?= $| (check|bill|close|settle|pay|and|i|we|maya|thanks|thank|then)\b)|(get|have) a (chance|sec|second|minute|moment)|are (ready|free)|(do|would) not mind)/,
+  /^ (when|whenever|once|if|as soon as) (you|ya) (guys )?((can|could|would|please)( please)?(?= $| (check|bill|close|settle|pay|and|i|we|maya|thanks|thank|then)\b)|(get|have) a (chance|sec|second|minute|moment)|are (ready|free)|are $|(do|would) not mind)/,
   /^ if (that|it|this) is (okay|ok|fine|alright|all right|possible|not too much trouble) /,
   /^ if (possible|you please) /,
 ]);

@@ -242,6 +242,8 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
 // ---------------------------------------------------------------------------
 // Segmentation
 
+/** What someone did with a drink, said right after it: "the IPA I had", "the martini she ordered". */
+const HAD = new Set(["had", "drank", "ordered", "got", "tried", "bought", "finished", "spilled", "spilt"]);
 /** Words after which "there" says where: "over there", "out there", "up there". */
 const PLACE_BEFORE_THERE = new Set(["over", "out", "up", "down", "in", "back", "right", "from", "sitting", "standing"]);
 
@@ -608,6 +610,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       clauseStart = at;
     }
   };
+  // ("I think the IPA I had at the terminal was a mistake": "I had" right after "the IPA" says which IPA, no new clause.)
+  const drinkHadBefore = (position: number): boolean =>
+    (pauses[position] ?? "NONE") === "NONE" && inDrink[position - 1] === true && HAD.has(tokens[position + 1] ?? "") && tokens.slice(Math.max(0, position - 4), position).includes("the");
   /** Where the last repair marker ended: cues in a row ("actually, make it two") are one repair. */
   const opening = markerAt(tokens, 0, pauses, index);
   let markersEnd = opening ? opening.words.length : -1;
@@ -889,7 +894,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     // "...negronis I'll have a martini": a new subject after the end of a clause.
     const opener = tokens[clauseStart] as string;
     const subordinate = SUBORDINATORS.has(opener);
-    if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position, tags) && hasPredicate(clauseStart, position)) {
+    if (position - clauseStart >= 2 && !CLAUSE_TAKERS.has(previous) && subjectStartsAt(tokens, position, tags) && hasPredicate(clauseStart, position) && !drinkHadBefore(position)) {
       cut(position);
       continue;
     }

@@ -3337,3 +3337,22 @@ describe("after Z159 and Z160: a filler inside a taste, a command said as permis
     [["a lager", "the negroni here is lovely", "another"], ["2 tap-beer"]],
   ]);
 });
+
+describe("after Z161 and Z162: a time to come said first, others' tastes asked, the drink someone had, sharing out, a drink refused in the same breath, paying now", () => {
+  itPoursNothing([
+    "later, when the speeches are done, I'm going to want a negroni",
+    "do teenagers usually like lemonade or is it too sweet",
+    "I think the martini I had on the plane was a bad idea",
+  ]);
+  itPours([
+    ["a cosmo, no, two cosmos, one for each sister", ["2 cosmopolitan"]],
+    ["a soda, a lager, no, not the lager, a classic brew", ["1 classic-brew", "1 soda"]],
+  ]);
+  it("'let's wrap up the tab' and 'ready to pay whenever you are' start a payment", async () => {
+    for (const said of ["let's wrap up the tab", "ready to pay whenever you are"]) {
+      const { say } = setUp();
+      await say("two lagers");
+      expect((await say(said)).session.tab.status).not.toBe("OPEN");
+    }
+  });
+});
