@@ -1494,16 +1494,8 @@ function onlySoManyAfterAll(understanding: Understanding, tokens: readonly strin
  */
 function madeSoInFocus(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
   if (understanding.intent !== "MODIFY" || understanding.itemIds || !tokens.includes("it")) return understanding;
-  const focus = state.focusItemId;
-  // ("the martini was perfect", Maya offers one, "I'll have another": with nothing poured here yet, another of the drink praised and offered.)
-  const nothingPoured = state.lastOrder.length === 0 && (state.onTab?.length ?? 0) === 0;
-  const offered = nothingPoured && state.pending?.kind === "ORDER" && state.pending.drafts.some((draft) => focus !== null && draft.candidates.includes(focus));
-  if (focus === null || !(state.onTab?.includes(focus) || offered) || state.lastOrder.some((line) => line.menuItemId === focus)) return understanding;
-  if (!state.onTab?.includes(focus)) {
-    const draft = { candidates: [focus], category: null, quantity: understanding.quantity ?? 1, modifiers: [], softModifiers: [] };
-    return { intent: "ORDER", drafts: [draft], unknown: [] };
-  }
-  return { ...understanding, itemIds: [focus] };
+  const focus = focusOnTheTab(state);
+  return focus === null ? understanding : { ...understanding, itemIds: [focus] };
 }
 
 /** A correction's cue, said first: "actually", "no", "sorry", "wait". */
@@ -2180,18 +2172,21 @@ const namesNothing = (u: Utterance): boolean =>
  * "a dirty martini", "a lemonade", "that martini was perfect by the way", then "I'll have another": another of
  * the drink talked of since the last order (praised, priced, described), when it is on the tab.
  */
+/** The drink in focus, when it is on the tab from an order before the last one ("another", "make it dirty" of it). */
+function focusOnTheTab(state: DialogueState): string | null {
+  const focus = state.focusItemId;
+  return focus === null || !state.onTab?.includes(focus) || state.lastOrder.some((line) => line.menuItemId === focus) ? null : focus;
+}
+
 function anotherOfTheFocus(understanding: Understanding, state: DialogueState): Understanding {
   if (understanding.intent !== "REPEAT_ORDER" || understanding.scope !== "LINE" || understanding.itemIds) return understanding;
-  const focus = state.focusItemId;
+  const focus = focusOnTheTab(state);
+  if (focus !== null) return { ...understanding, itemIds: [focus] };
   // ("the martini was perfect", Maya offers one, "I'll have another": with nothing poured here yet, another of the drink praised and offered.)
+  const offered = state.pending?.kind === "ORDER" ? state.pending.drafts.find((draft) => state.focusItemId !== null && draft.candidates.includes(state.focusItemId)) : undefined;
   const nothingPoured = state.lastOrder.length === 0 && (state.onTab?.length ?? 0) === 0;
-  const offered = nothingPoured && state.pending?.kind === "ORDER" && state.pending.drafts.some((draft) => focus !== null && draft.candidates.includes(focus));
-  if (focus === null || !(state.onTab?.includes(focus) || offered) || state.lastOrder.some((line) => line.menuItemId === focus)) return understanding;
-  if (!state.onTab?.includes(focus)) {
-    const draft = { candidates: [focus], category: null, quantity: understanding.quantity ?? 1, modifiers: [], softModifiers: [] };
-    return { intent: "ORDER", drafts: [draft], unknown: [] };
-  }
-  return { ...understanding, itemIds: [focus] };
+  if (!offered || !nothingPoured || state.focusItemId === null) return understanding;
+  return { intent: "ORDER", drafts: [{ candidates: [state.focusItemId], category: null, quantity: understanding.quantity ?? 1, modifiers: [], softModifiers: [] }], unknown: [] };
 }
 
 /** "cancel the dirty one", "take off the neat ones": the drink on the tab made that way (asked when several are). */
