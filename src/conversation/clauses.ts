@@ -11,7 +11,7 @@
  * to Maya's own offer, handled in answers.ts) may change the tab.
  */
 import { PEOPLE_AROUND, PERSON_NOUNS } from "./people.js";
-import { matches, utteranceOf, type Utterance } from "./intents.js";
+import { ASKED_AS_WELL, matches, utteranceOf, type Utterance } from "./intents.js";
 import { isEnglishWord } from "./english.js";
 import { CONTAINERS, editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { QUOTE_MARK, SAYING_VERBS, type Pause, type ReadText } from "./normalise.js";
@@ -831,9 +831,6 @@ function repairOf(tokens: readonly string[], pauses: readonly Pause[], index: Me
   if (body.includes("instead")) repair.strength = "STRONG";
   return { ...repair, body };
 }
-
-/** "... too", "... as well": asked for besides what was asked before. */
-const ASKED_AS_WELL = / (too|as well)( |$)/;
 
 /** Politeness and hedges around a bare order ("a gin on the rocks, I guess", "a martini, thank you"). */
 const ASIDE_WORDS: readonly string[] = [

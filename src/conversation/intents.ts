@@ -442,7 +442,7 @@ function classifyReplace(u: Utterance): Understanding | null {
 const JUST_A_COUNT = /^ ((so|ok|okay|well|right|then|oh) )*(just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks| actually| after all| now| instead| for now)* $/;
 
 /** "... too", "... as well": asked for besides what was asked before. */
-const ASKED_AS_WELL = / (too|as well)( |$)/;
+export const ASKED_AS_WELL = / (too|as well)( |$)/;
 
 /** "make the lemonades 40", "can you make those IPAs six", "make the IPAs forty-five": a drink already poured, and its new count after it. */
 const NAMED_NEW_COUNT = / (make|change|bump|turn|put) (the|those|these|my|our|his|her|their) DRINK (to )?\S+( (and )?\S+)?( please| then| now| instead| actually)* $/;
