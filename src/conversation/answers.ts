@@ -100,6 +100,8 @@ export function chooseCandidate(u: Utterance, candidates: readonly string[], ind
     const position = ordinal.value === LAST_ORDINAL ? candidates.length : ordinal.value;
     return candidates[position - 1] ?? null;
   }
+  // ("can I get a daiquiri or a cosmo?" to "the Cosmopolitan or the Lemonade?": a choice of the guest's own, still open, picks none.)
+  if (u.order.drafts.some((draft) => draft.candidates.length > 1 && draft.candidates.some((id) => !candidates.includes(id)))) return null;
   const named = new Set(u.order.drafts.flatMap((draft) => draft.candidates.filter((id) => candidates.includes(id))));
   if (named.size === 1) return [...named][0] as string;
   if (named.size === 0) {

@@ -888,6 +888,9 @@ function earlierAskedFor(clauses: readonly Clause[], refused: readonly string[],
   return null;
 }
 
+/** "one of the sodas", "two of those IPAs": some units of a drink, pointed at and nothing more. */
+const UNITS_OF_THE = /^ ((and|so|oh) )?(one|two|three|four|five) of (the|those|these|my|our) DRINK $/;
+
 /** "one for each twin", "one each": one of the drinks just counted for each of some people. */
 const ONE_EACH = /^ ((and|so) )?(one|a|an) (each|for each|to each)( of (them|us|you|the \w+))?( \w+)?( please)? $/;
 
@@ -961,6 +964,14 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;
       }
+    }
+    // ("one of the sodas, make it a lemonade": the units pointed at first, then what they become, is "make one of the
+    // sodas a lemonade".)
+    const pointedFirst = previous?.act === "REQUEST" && previous.fragment && UNITS_OF_THE.test(previous.utterance.order.shape);
+    if (previous && pointedFirst && clause.act === "REPAIR" && clause.repair?.cue === "REVISE" && clause.repair.said[0] === "make" && clause.namesDrink) {
+      const tokens = ["make", ...previous.tokens, ...clause.repair.body];
+      joined[joined.length - 1] = { ...previous, tokens, utterance: utteranceOf(tokens, index), fragment: false };
+      continue;
     }
     // ("fifty lagers, we're buying the room a round": the round is the drinks just counted, not one more.)
     // ("a lemonade, no, two lemonades, one for each twin": how the drinks counted are shared out, no more of them.)
@@ -1348,10 +1359,31 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = countSaidBack(understanding, clauses, state);
   understanding = withThePoured(understanding, read.tokens, state, index);
   understanding = swappedAsNamedBefore(understanding, clauses, state);
+  understanding = theDrinkInHand(understanding, clauses, state);
+  understanding = hotTeaMeant(understanding, read.tokens);
   // ("pay? nah, not yet": the payment asked about, then put off.)
   if (understanding.intent === "PAY" && clauses.some((clause) => matches(clause.utterance, NOT_YET_SAID))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
   return { understanding, answered: understanding === declined ? (opened?.answered ?? null) : null };
+}
+
+/** Words that make a tea a hot one: "hot", "Earl Grey", "green", "chamomile". */
+const HOT_TEA_WORDS = new Set(["hot", "earl", "grey", "breakfast", "chamomile", "peppermint", "green", "herbal", "jasmine", "oolong", "rooibos", "chai", "matcha", "builders", "cuppa"]);
+
+/** "tea, earl grey, hot", "Tea. Earl Grey. Hot.": a bare "tea" said with what makes it a hot one is no Iced Tea. */
+function hotTeaMeant(understanding: Understanding, tokens: readonly string[]): Understanding {
+  if (understanding.intent !== "ORDER" || !tokens.includes("tea") || tokens.includes("iced") || tokens.includes("ice") || !tokens.some((token) => HOT_TEA_WORDS.has(token))) return understanding;
+  return { ...understanding, drafts: understanding.drafts.filter((draft) => !(draft.candidates.length === 1 && draft.candidates[0] === "iced-tea")) };
+}
+
+/** "I need this", "I've earned this", "god I needed that": the drink just poured, in hand. */
+const IN_HAND = / (i|we) (really |so |badly )?(need|needed|deserve|deserved|have earned|earned) (this|that)( one)?( today| tonight| right now| now)?( |$)/;
+
+/** "hole 14 cost me two balls in the water, I need this" right after a drink was poured: that drink, enjoyed; no other. */
+function theDrinkInHand(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
+  // (A drink named in passing, "two balls in the water", asks for none.)
+  if (understanding.intent !== "ORDER" || clauses.some((clause) => clause.namesDrink && clause.act === "REQUEST") || state.lastEdit?.turn !== state.turn || state.lastEdit.added.length === 0) return understanding;
+  return clauses.some((clause) => IN_HAND.test(clause.utterance.padded)) ? ACKNOWLEDGE : understanding;
 }
 
 /**

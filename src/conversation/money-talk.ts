@@ -427,8 +427,8 @@ const PAYER_VERBS: ReadonlySet<string> = new Set([
 const PAID_BY: ReadonlySet<string> = new Set(["paying", "pays"]);
 /** Words that say where a payer sits or comes from: "Anna from table 3", "the guy at the end". */
 const PLACED_AT: ReadonlySet<string> = new Set(["from", "at", "in", "on", "by", "over"]);
-/** Words between a payer's verb and paying: "is going to pay", "said he would get the bill". */
-const ON_TO_PAYING: ReadonlySet<string> = new Set(["to", "up", "for", "the", "he", "she", "they", "it", "get", "take", "cover", "just", "totally", "definitely", "probably", "been", "be", "kindly", "insisted", "on"]);
+/** Words between a payer's verb and paying: "is going to pay", "said he would get the bill", "will sort the bill out". */
+const ON_TO_PAYING: ReadonlySet<string> = new Set(["to", "up", "for", "the", "he", "she", "they", "it", "get", "take", "cover", "just", "totally", "definitely", "probably", "been", "be", "kindly", "insisted", "on", "sort", "settle", "handle", "deal", "with", "care", "of"]);
 /** Words a clause may open with before its subject. */
 const OPENERS: ReadonlySet<string> = new Set([
   "okay", "so", "well", "oh", "alright", "and", "but", "hey", "yeah", "yes", "no", "um", "uh", "right", "then", "anyway", "great",

@@ -3356,3 +3356,18 @@ describe("after Z161 and Z162: a time to come said first, others' tastes asked, 
     }
   });
 });
+
+describe("after Z163 and Z164: someone else settling, the drink in hand, the guest's own open choice, units pointed at then changed, a hot tea", () => {
+  itPoursNothing(["tea, earl grey, hot", "Tea. Chamomile. Hot, please."]);
+  itEndsWith([
+    [["a negroni", "I need this, what a day"], ["1 negroni"]],
+    [["a gin neat", "my round cost me a fortune, I earned this"], ["1 gin (neat)"]],
+    [["four IPAs and two lemonades", "one of the lemonades, make it a soda"], ["1 lemonade", "1 soda", "4 ipa"]],
+    [["something sweet?", "hmm, can I get a martini or a cosmo?"], []],
+  ]);
+  it("'the club secretary will sort the bill out' starts no payment", async () => {
+    const { say } = setUp();
+    await say("two IPAs");
+    expect((await say("the treasurer will sort the bill out")).session.tab.status).toBe("OPEN");
+  });
+});
