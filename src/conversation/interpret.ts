@@ -543,7 +543,7 @@ const STILL_HAVING = /^ (we|i|he|she|they) ((still|already|both|all|each) )*(hav
 
 function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex): Understanding {
   const body = utteranceOf(repair.body, index);
-  const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  const previous = editOfTheLastTurn(state);
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
   // "never mind that second one": one unit of the last order, whatever was said since.
@@ -880,8 +880,9 @@ function earlierAskedFor(clauses: readonly Clause[], refused: readonly string[],
     const clause = clauses[at] as Clause;
     if (clause.act !== "REQUEST") continue;
     const start = clause.tokens.findIndex((_, where) => matchMenuAt(clause.tokens, where, index)?.itemIds.join() === named.join());
-    if (start < 0) continue;
-    const end = start + (matchMenuAt(clause.tokens, start, index)?.length ?? 1);
+    const match = start < 0 ? null : matchMenuAt(clause.tokens, start, index);
+    if (!match) continue;
+    const end = start + match.length;
     const withArticle = ["a", "an", "the", "one"].includes(clause.tokens[start - 1] ?? "") ? start - 1 : start;
     return [at, clause, withArticle, end];
   }
@@ -1360,7 +1361,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = withThePoured(understanding, read.tokens, state, index);
   understanding = swappedAsNamedBefore(understanding, clauses, state);
   understanding = theDrinkInHand(understanding, clauses, state);
-  understanding = hotTeaMeant(understanding, read.tokens);
+  understanding = hotTeaMeant(understanding, read.tokens, index);
   // ("pay? nah, not yet": the payment asked about, then put off.)
   if (understanding.intent === "PAY" && clauses.some((clause) => matches(clause.utterance, NOT_YET_SAID))) understanding = PAYING_LATER;
   // A no to the question asked last answers that one only: one held since stays open.
@@ -1370,10 +1371,11 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
 /** Words that make a tea a hot one: "hot", "Earl Grey", "green", "chamomile". */
 const HOT_TEA_WORDS = new Set(["hot", "earl", "grey", "breakfast", "chamomile", "peppermint", "green", "herbal", "jasmine", "oolong", "rooibos", "chai", "matcha", "builders", "cuppa"]);
 
-/** "tea, earl grey, hot", "Tea. Earl Grey. Hot.": a bare "tea" said with what makes it a hot one is no Iced Tea. */
-function hotTeaMeant(understanding: Understanding, tokens: readonly string[]): Understanding {
+/** "tea, earl grey, hot", "Tea. Earl Grey. Hot.": a bare "tea" said with what makes it a hot one is not the menu's tea (the Iced Tea). */
+function hotTeaMeant(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {
   if (understanding.intent !== "ORDER" || !tokens.includes("tea") || tokens.includes("iced") || tokens.includes("ice") || !tokens.some((token) => HOT_TEA_WORDS.has(token))) return understanding;
-  return { ...understanding, drafts: understanding.drafts.filter((draft) => !(draft.candidates.length === 1 && draft.candidates[0] === "iced-tea")) };
+  const bareTea = matchMenuAt(["tea"], 0, index)?.itemIds.join();
+  return { ...understanding, drafts: understanding.drafts.filter((draft) => draft.candidates.join() !== bareTea) };
 }
 
 /** "I need this", "I've earned this", "god I needed that": the drink just poured, in hand. */
@@ -1382,7 +1384,7 @@ const IN_HAND = / (i|we) (really |so |badly )?(need|needed|deserve|deserved|have
 /** "hole 14 cost me two balls in the water, I need this" right after a drink was poured: that drink, enjoyed; no other. */
 function theDrinkInHand(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
   // (A drink named in passing, "two balls in the water", asks for none.)
-  if (understanding.intent !== "ORDER" || clauses.some((clause) => clause.namesDrink && clause.act === "REQUEST") || state.lastEdit?.turn !== state.turn || state.lastEdit.added.length === 0) return understanding;
+  if (understanding.intent !== "ORDER" || clauses.some((clause) => clause.namesDrink && clause.act === "REQUEST") || (editOfTheLastTurn(state)?.added.length ?? 0) === 0) return understanding;
   return clauses.some((clause) => IN_HAND.test(clause.utterance.padded)) ? ACKNOWLEDGE : understanding;
 }
 
@@ -1418,7 +1420,7 @@ const POINTING_AT_ONE = new Set(["that", "this", "my"]);
  * said back with nothing else asked, agrees with it; no more are poured.
  */
 function countSaidBack(understanding: Understanding, clauses: readonly Clause[], state: DialogueState): Understanding {
-  if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1 || state.lastEdit?.turn !== state.turn) return understanding;
+  if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1 || editOfTheLastTurn(state) === null) return understanding;
   const [draft] = understanding.drafts;
   const last = state.lastOrder[state.lastOrder.length - 1];
   if (!draft || !last || !draft.candidates.includes(last.menuItemId) || draft.quantity !== last.quantity || clauses.some((clause) => clause.namesDrink)) return understanding;
@@ -1540,7 +1542,7 @@ const ONLY_SO_MANY_MORE = / (just|only) (\w+) more /;
  * of those, not one more again; "wait no, Marco's already got one, never mind" takes that order back.
  */
 function theLastTurnCorrected(understanding: Understanding, clauses: readonly Clause[], tokens: readonly string[], state: DialogueState): Understanding {
-  const justPoured = state.lastEdit !== null && state.lastEdit.turn === state.turn && state.lastEdit.added.length > 0;
+  const justPoured = (editOfTheLastTurn(state)?.added.length ?? 0) > 0;
   if (!justPoured || clauses.some((clause) => clause.namesDrink)) return understanding;
   const said = ` ${tokens.join(" ")} `;
   const last = clauses[clauses.length - 1];
@@ -2073,7 +2075,7 @@ function countCorrected(working: Working, clauses: readonly Clause[], state: Dia
   if (refused && refused.value !== draft.quantity && state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId) && line.quantity === refused.value)) {
     return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
   }
-  const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  const previous = editOfTheLastTurn(state);
   if (!previous || !previous.added.some((line) => draft.candidates.includes(line.menuItemId))) return null;
   const tokens = clauses.flatMap((clause) => clause.tokens);
   // ("one martini only": the restriction said after the drink, too.)
@@ -2204,6 +2206,11 @@ const namesNothing = (u: Utterance): boolean =>
  * "a dirty martini", "a lemonade", "that martini was perfect by the way", then "I'll have another": another of
  * the drink talked of since the last order (praised, priced, described), when it is on the tab.
  */
+/** The change the guest's last turn made to the tab, or null when that turn changed nothing. */
+function editOfTheLastTurn(state: DialogueState): NonNullable<DialogueState["lastEdit"]> | null {
+  return state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+}
+
 /** The drink in focus, when it is on the tab from an order before the last one ("another", "make it dirty" of it). */
 function focusOnTheTab(state: DialogueState): string | null {
   const focus = state.focusItemId;
@@ -2246,9 +2253,8 @@ function insteadOfTheRefused(understanding: Understanding, tokens: readonly stri
   const waiting = state.pending?.kind === "ORDER" && state.pending.ordered === true && state.pending.replaces === undefined;
   // ("take one manhattan off", then "get her a Pepsi instead": instead of the one just taken off, already gone.)
   // ("make it a classic brew", "swap one of the lagers for an IPA" still change a drink left on the tab.)
-  const removedJustNow =
-    state.lastEdit !== null && state.lastEdit.turn === state.turn && state.lastEdit.removed.length > 0 && state.lastEdit.added.length === 0 &&
-    tokens.includes("instead") && !tokens.some((token) => SWAPPING.has(token));
+  const edit = editOfTheLastTurn(state);
+  const removedJustNow = edit !== null && edit.removed.length > 0 && edit.added.length === 0 && tokens.includes("instead") && !tokens.some((token) => SWAPPING.has(token));
   if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER" || (state.unpouredTurn !== state.turn && !waiting && !removedJustNow)) return understanding;
   return { intent: "ORDER", drafts: understanding.drafts, unknown: understanding.unknown };
 }
@@ -2260,7 +2266,7 @@ const TOO = /^ (and|also|plus|oh and) .* (too|as well|also)( please)? $/;
  * drinks; said after an order it would order them.
  */
 function alsoRemoved(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
-  const previous = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  const previous = editOfTheLastTurn(state);
   if (understanding.intent !== "ORDER" || understanding.drafts.length === 0 || understanding.unknown.length > 0 || !previous) return understanding;
   if (previous.removed.length === 0 || previous.added.length > 0 || !TOO.test(` ${tokens.join(" ")} `)) return understanding;
   const lines = understanding.drafts.map((draft) => ({
@@ -2353,7 +2359,7 @@ function settleReplace(understanding: Understanding, state: DialogueState): Unde
   if (understanding.intent !== "REPLACE" || understanding.target.kind !== "LAST_ORDER") return understanding;
   // ("take two long islands off", then "two lemonades for them instead": what they replace is gone already.)
   // (Taken off whole, as said: a new count for it leaves the rest of it to replace.)
-  const edit = state.lastEdit !== null && state.lastEdit.turn === state.turn ? state.lastEdit : null;
+  const edit = editOfTheLastTurn(state);
   const sameLine = (a: OrderLine, b: OrderLine) => a.menuItemId === b.menuItemId && a.quantity === b.quantity;
   const justRemoved =
     edit !== null &&
