@@ -657,6 +657,9 @@ function jointSubjectEnd(tokens: readonly string[], tags: readonly Tag[], start:
 }
 const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ", "CCONJ", "NUM"]);
 
+/** "get it right", "take it easy": a verb, "it" and the state it is left in (not "get it right away", "take it over here"). */
+const RESULT_AFTER_IT = / (get|gets|got|getting|take|takes|took|taking) (it|that|this|them|those) (right|wrong|done|sorted|fixed|working|easy|seriously|personally)(?! (away|now|here|there|off|over|back|in) )/;
+
 /** "a negroni or maybe a manhattan": the hedge weighs the alternatives, not the wish. */
 const HEDGED_ALTERNATIVE = / or (maybe|perhaps|possibly|probably) (?=(a|an|the|two|three|DRINK) )/g;
 
@@ -676,6 +679,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (shape.startsWith(" do") && OTHERS_TASTE_ASKED.test(shape)) return { act: "QUESTION", kind: null };
   // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)
   if (shape.startsWith(" you ") && YOU_CAN_DO.test(shape)) return { act: "REQUEST", kind: null };
+  // ("took four hours to get it right", "we'll get that sorted": something done to it, its result said after it; nothing fetched.)
+  if (said.test(RESULT_AFTER_IT)) return { act: "CHAT", kind: null };
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
   if (saysAny(shape, OWED_OR_WON_WORDS) && said.test(OWED_OR_WON)) return statement("HYPOTHETICAL");
   // "but I still prefer a good lager": a taste told, not a drink asked for ("I'd prefer a lager" asks).
@@ -1152,6 +1157,10 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
 const LATER_FIRST = /^ ((so|and|ok|okay|well|but) )?(later|tomorrow|eventually|afterwards|later on) /;
 /** "...if she beat me", "if he misses the double top": a condition about someone, not a politeness ("if you have one"). */
 const CONDITION_AFTER = /^ ((and|but) )?(if|unless) (he|she|they|we|i|PERSON|\w+) (\w+ )?(beat|beats|win|wins|won|lose|loses|lost|miss|misses|missed|score|scores|scored|get|gets|make|makes|hit|hits|finish|finishes|come|comes|turn|turns|show|shows) /;
+/** "if so", said of the answer to what was just asked. */
+const IF_SO = /^ ((and|but|ok|okay|then|well) )?if so( |$)/;
+/** A question whether the bar has or does something ("do you have Jameson? if so, a double" asks for it). */
+const ASKS_WHAT_THE_BAR_HAS = / (you|ya|you guys|y all) (have|got|serve|sell|make|do|stock|carry|still|open)| (is|are) (there|it|that|this) | (happy hour|kitchen|bar) /;
 /** "...but they can wait till after the game": the wish just said is put off by whoever has it. */
 const CAN_WAIT = /^ ((but|and|though|although) )?(they|he|she|it|that|those|we|i|PERSON) (can|will|could|would|are happy to|is happy to|do not mind to) (wait|hold off)( |$)/;
 /** "...and get it themselves": someone fetches the drink; nothing is asked of the bar. */
@@ -1244,6 +1253,10 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
     const conditionAfter = next !== undefined && matches(next.utterance, CONDITION_AFTER);
     if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
+    // ("can I get my name moved up the list? I'll buy a round of IPAs if so": a drink promised on a favour asked.)
+    const ifSo = IF_SO.test(nextSaid ?? "") || IF_SO.test(clause.utterance.padded) || IF_SO.test(clauses[position - 1]?.utterance.padded ?? "");
+    const favourAsked = clauses.slice(0, position).some((earlier) => earlier.asked && !earlier.namesDrink && !ASKS_WHAT_THE_BAR_HAS.test(earlier.utterance.padded));
+    if (clause.act === "REQUEST" && clause.namesDrink && ifSo && favourAsked) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && matches(clause.utterance, KEEPING_TO)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && MOVING_ON_TO.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };

@@ -2031,7 +2031,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
   let best: Understanding | null = replacement?.understanding ?? null;
   for (const { understanding } of readings) {
     // "tip's a bit much, make it 10%": the tip said beats the tip only talked of.
-    const saidTip = understanding.intent === "SET_TIP" && understanding.tip !== null && best?.intent === "SET_TIP" && best.tip === null;
+    // ("in France we don't tip so much, but ok, 10 percent": a figure said after "no tip" is the guest's last word.)
+    const saidTip = understanding.intent === "SET_TIP" && understanding.tip !== null && !("none" in understanding.tip) && best?.intent === "SET_TIP" && (best.tip === null || "none" in best.tip);
     if (!best || rank(understanding) > rank(best) || saidTip) best = understanding;
   }
   // "That's too much, no": a no to Maya's question says all the comment against the drink does.

@@ -537,7 +537,8 @@ function givesOrNames(said: string, subordinate: boolean): boolean {
   return ((subordinate || GIVING_TO_SOMEONE.test(said)) && GIVING_VERBS.test(said)) || NAMING_SOMETHING.test(said) || MAKING_UNITS.test(said) || OWING_SOMEONE.test(said);
 }
 /** "the loser owes the table a round", "you owe me a pint": a debt, its second object the drink owed. */
-const OWING_SOMEONE = / (owe|owes|owed|owing) (the|my|our|his|her|their|everyone|everybody|us|him|them|me|you|\w+)( \w+)? $/;
+// ("... owes the whole room a round of tap beers": whom it is owed to may take a few words.)
+const OWING_SOMEONE = / (owe|owes|owed|owing) (the|my|our|his|her|their|everyone|everybody|us|him|them|me|you|\w+)( \w+){0,2} $/;
 /** "make one of the dirty ones", "turn the dry one": some of the drinks poured, then what they become. */
 const MAKING_UNITS = / (make|turn|change|switch|swap) (one|two|three|both|either|the (\w+ )?one|that one|this one) (of (the|those|these|them|my|our|his|her)( \w+){0,2} )?$/;
 /** Words a subject may open with: "more lads", "my mate", "the others". */

@@ -3371,3 +3371,21 @@ describe("after Z163 and Z164: someone else settling, the drink in hand, the gue
     expect((await say("the treasurer will sort the bill out")).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z165 and Z166: a drink promised on a favour, a debt owed to many, a result said of 'it', a tip given after all, a new drink made the same way", () => {
+  itPoursNothing([
+    "is the pool table free yet? I'll get the lads a round of lagers if so",
+    "Dave owes the entire bar a round of IPAs",
+    "I once drew a martini for a poster, took me all weekend to get it right",
+  ]);
+  itEndsWith([
+    [["a vodka on the rocks", "and a rum, same way"], ["1 rum (on the rocks)", "1 vodka (on the rocks)"]],
+    [["do you have IPA?", "if so, two please"], ["2 ipa"]],
+    [["a negroni", "could I get it right now"], ["2 negroni"]],
+  ]);
+  it("'we don't really tip back home, but fine, 15 percent' sets 15 %", async () => {
+    const { say } = setUp();
+    await say("two lagers");
+    expect((await say("we don't really tip back home, but fine, 15 percent")).session.tab.tipPercent).toBe(15);
+  });
+});

@@ -122,10 +122,11 @@ export async function pour(said: DraftLine[], unknown: readonly string[], bar: B
   return pourSettled(drafts, unknown, bar, tools);
 }
 
-/** Drafts said "the same way" take the serving of the latest line of their drink on the tab. */
 /**
  * Drafts said to be as before: made as the same drink was the last time ("another bourbon, same
  * way"), and a kind of drink ("one more beer") the one of that kind on the tab, when there is one.
+ * A drink not had before is made as the latest line was, where it can be ("rum on the rocks", then
+ * "and a gin, same way").
  */
 async function madeAsBefore(drafts: DraftLine[], bar: BarPort, tools: ActTools): Promise<DraftLine[]> {
   const { items } = (await bar.snapshot(tools.sessionId)).tab;
@@ -134,10 +135,19 @@ async function madeAsBefore(drafts: DraftLine[], bar: BarPort, tools: ActTools):
     const had = new Set(items.filter((line) => draft.candidates.includes(line.menuItemId)).map((line) => line.menuItemId));
     const [only, ...others] = had.size === 1 ? [...had] : draft.candidates;
     const before = others.length === 0 ? items.filter((line) => line.menuItemId === only).pop() : undefined;
-    if (!before) return draft;
+    if (!before) return madeAsTheLatest(draft, items[items.length - 1], tools.index);
     const made = draft.modifiers.length > 0 ? draft.modifiers : before.modifiers.filter(isModifier);
     return { ...draft, candidates: [before.menuItemId], category: null, modifiers: made };
   });
+}
+
+/** One drink made as the latest line was, when every way that line was made suits it. */
+function madeAsTheLatest(draft: DraftLine, latest: { modifiers: readonly string[] } | undefined, index: ActTools["index"]): DraftLine {
+  const [id, ...others] = draft.candidates;
+  const item = id !== undefined && others.length === 0 ? index.byId.get(id) : undefined;
+  const made = latest?.modifiers.filter(isModifier) ?? [];
+  if (!item || draft.modifiers.length > 0 || made.length === 0 || !made.every((modifier) => item.modifiers.includes(modifier))) return draft;
+  return { ...draft, modifiers: made };
 }
 
 async function pourSettled(drafts: DraftLine[], unknown: readonly string[], bar: BarPort, tools: ActTools): Promise<Outcome> {
