@@ -657,8 +657,12 @@ function jointSubjectEnd(tokens: readonly string[], tags: readonly Tag[], start:
 }
 const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ", "CCONJ", "NUM"]);
 
-/** "get it right", "take it easy": a verb, "it" and the state it is left in (not "get it right away", "take it over here"). */
-const RESULT_AFTER_IT = / (get|gets|got|getting|take|takes|took|taking) (it|that|this|them|those) (right|wrong|done|sorted|fixed|working|easy|seriously|personally)(?! (away|now|here|there|off|over|back|in) )/;
+/**
+ * Sayings whose "it" is no drink: "get it right", "take it easy" (a verb, "it" and the state it is left in;
+ * not "get it right away"), "take it from me", "I'll take it from here", "oh I get it now" (understood).
+ */
+const SAYING_WITH_IT =
+  / (get|gets|got|getting|take|takes|took|taking) (it|that|this|them|those) (right|wrong|done|sorted|fixed|working|easy|seriously|personally)(?! (away|now|here|there|off|over|back|in) )| take it from (me|us|here|there) |^ ((oh|ah|ahh|ok|okay|right|yeah) )*(i|we) (get|got) (it|that)( now)? $/;
 
 /** "a negroni or maybe a manhattan": the hedge weighs the alternatives, not the wish. */
 const HEDGED_ALTERNATIVE = / or (maybe|perhaps|possibly|probably) (?=(a|an|the|two|three|DRINK) )/g;
@@ -679,8 +683,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (shape.startsWith(" do") && OTHERS_TASTE_ASKED.test(shape)) return { act: "QUESTION", kind: null };
   // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)
   if (shape.startsWith(" you ") && YOU_CAN_DO.test(shape)) return { act: "REQUEST", kind: null };
-  // ("took four hours to get it right", "we'll get that sorted": something done to it, its result said after it; nothing fetched.)
-  if (said.test(RESULT_AFTER_IT)) return { act: "CHAT", kind: null };
+  // ("took four hours to get it right", "take it from me, ...", "I get it now": a saying; nothing fetched.)
+  if (said.test(SAYING_WITH_IT)) return { act: "CHAT", kind: null };
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
   if (saysAny(shape, OWED_OR_WON_WORDS) && said.test(OWED_OR_WON)) return statement("HYPOTHETICAL");
   // "but I still prefer a good lager": a taste told, not a drink asked for ("I'd prefer a lager" asks).

@@ -2072,13 +2072,14 @@ function countCorrected(working: Working, clauses: readonly Clause[], state: Dia
   const [draft, ...others] = working.drafts as (DraftLine & { quantitySaid?: boolean })[];
   if (!draft || others.length > 0 || working.unknown.length > 0 || draft.candidates.length !== 1 || draft.quantitySaid !== true) return null;
   // ("two long islands after all, not three", turns after three were poured: the count on the tab, taken back by name.)
+  const tokens = clauses.flatMap((clause) => clause.tokens);
+  // ("only one more IPA, not two" after "two more IPAs": the count of more is the last order's, not the tab's in all.)
+  const ofMore = tokens.some((token, at) => token === "more" && at > 0 && readQuantity(tokens, at - 1)?.length === 1);
+  const corrected: Understanding = { intent: "CHANGE_QUANTITY", itemIds: ofMore ? null : [...draft.candidates], quantity: draft.quantity };
   const refused = clauses.map(({ tokens: said }) => (said.length === 2 && said[0] === "not" ? readQuantity(said, 1) : null)).find((read) => read !== null);
-  if (refused && refused.value !== draft.quantity && state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId) && line.quantity === refused.value)) {
-    return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
-  }
+  if (refused && refused.value !== draft.quantity && state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId) && line.quantity === refused.value)) return corrected;
   const previous = editOfTheLastTurn(state);
   if (!previous || !previous.added.some((line) => draft.candidates.includes(line.menuItemId))) return null;
-  const tokens = clauses.flatMap((clause) => clause.tokens);
   // ("one martini only": the restriction said after the drink, too.)
   const restricted =
     tokens.some((token, at) => RESTRICTING.has(token) && readQuantity(tokens, at + 1) !== null && tokens[at + 1] !== "a") ||
@@ -2086,7 +2087,7 @@ function countCorrected(working: Working, clauses: readonly Clause[], state: Dia
   if (!restricted && !working.corrected) return null;
   // ("a whiskey on the rocks actually" after one neat: how it is made corrected, read as such after.)
   if (!restricted && draft.modifiers.length > 0 && draft.quantity === 1) return null;
-  return { intent: "CHANGE_QUANTITY", itemIds: [...draft.candidates], quantity: draft.quantity };
+  return corrected;
 }
 
 /**

@@ -83,6 +83,8 @@ export const PHRASAL_UP: ReadonlySet<string> = new Set([
   "mix", "mixed", "mixing", "mess", "messed", "muddle", "muddled", "screw", "screwed", "jumble", "jumbled", "fill", "filled", "pick", "picked", "cheer", "cheered",
   "warm", "warmed", "take", "bring", "carry", "send", "run",
 ]);
+/** Words that make "up" a place: "up to room 214", "up at the mic", "up on stage", "up front", "up there". */
+const PLACE_AFTER_UP = new Set(["to", "at", "by", "near", "on", "onto", "there", "here", "front", "top", "towards", "toward", "stairs", "upstairs"]);
 /** What "double" says of besides a pour: dice, darts, dominoes, shifts, dates, bets. */
 const DOUBLED_THINGS = new Set([
   "ones", "twos", "threes", "fours", "fives", "sixes", "sevens", "eights", "nines", "tens", "blanks", "top", "tops", "bull", "bullseye",
@@ -113,8 +115,8 @@ export function readModifierAt(
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && PHRASAL_UP.has(tokens[start - 2] ?? "") && (VERB_OBJECTS.has(tokens[start - 1] ?? "") || tokens[start - 1] === "it")) continue;
     // ("still a bit shaken from that wipeout", "I was shaken by it": how someone feels, not how a drink is made.)
     if (phrase.modifier === "shaken" && (FELT_AFTER.has(tokens[start + 1] ?? "") || FELT_BEFORE.has(tokens[start - 1] ?? ""))) continue;
-    // "send a daiquiri up to room 214": "up to" says where, not how.
-    if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && tokens[start + 1] === "to") continue;
+    // "send a daiquiri up to room 214", "a water for me up at the mic": "up" and a place says where, not how.
+    if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && PLACE_AFTER_UP.has(tokens[start + 1] ?? "")) continue;
     // "twist my arm", "shake your hand": a verb with its object, no way of making a drink.
     if (phrase.tokens.length === 1 && VERB_OBJECTS.has(tokens[start + 1] as string)) continue;
     // ("double sixes!", "a double shift", "double or nothing": a double of something else, no double pour.)

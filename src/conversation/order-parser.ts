@@ -383,7 +383,7 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
         continue;
       }
     }
-    const negated = isNegation(token) ? negatedModifierAt(tokens, position + 1) : null;
+    const negated = isNegation(token) ? negatedModifierAt(tokens, position + 1) : LEAVING_OUT.has(token) ? leftOutModifierAt(tokens, position + 1) : null;
     if (negated && negated.length > (matchMenuAt(tokens, position + 1, index)?.length ?? 0)) {
       // "no ice": said, but not asked for; "dirty, not dry": how it is not to be made.
       if (!negated.soft) negatedModifiers.push(negated.modifier);
@@ -445,6 +445,20 @@ const sameDrink = (draft: DraftLine, itemIds: readonly string[]): boolean =>
 /** The modifier a negation reaches, over an article: "no ice", "without the twist", "not a double". */
 /** Verbs between a negation and the serving word it refuses: "don't take ice", "never want it shaken". */
 const REFUSING_VERBS = new Set(["take", "want", "like", "need", "have", "do", "put", "add", "drink", "get"]);
+
+/** Verbs that refuse a serving word with "off" or "out": "leave the chaser off", "leave out the twist", "take the ice out". */
+const LEAVING_OUT = new Set(["leave", "take"]);
+const OUT_OR_OFF = new Set(["off", "out"]);
+
+/** The serving word left out after "leave" or "take", with "off" or "out" before or after it (its length counts them), or null. */
+function leftOutModifierAt(tokens: readonly string[], position: number): ModifierRead | null {
+  if (OUT_OR_OFF.has(tokens[position] ?? "")) {
+    const read = negatedModifierAt(tokens, position + 1);
+    return read ? { ...read, length: read.length + 1 } : null;
+  }
+  const read = negatedModifierAt(tokens, position);
+  return read && OUT_OR_OFF.has(tokens[position + read.length] ?? "") ? { ...read, length: read.length + 1 } : null;
+}
 
 function negatedModifierAt(tokens: readonly string[], position: number): ModifierRead | null {
   // ("sailors don't take ice": the verb goes with what it refuses.)

@@ -122,7 +122,8 @@ const verbOfSomeone = (tokens: readonly string[], tags: readonly Tag[], at: numb
   while (subject > 0 && tags[subject] === "ADV") subject -= 1;
   return (
     (tags[subject] === "PROPN" || tags[subject] === "PRON" || (tags[subject] === "NOUN" && tokens[subject] !== "last" && matchMenuAt(tokens, subject, index) === null)) &&
-    OBJECT_OPENERS.has(tokens[at + 1] as string)
+    // ("the lead actor orders old fashioneds all night": a drink named right after is their object too.)
+    (OBJECT_OPENERS.has(tokens[at + 1] as string) || matchMenuAt(tokens, at + 1, index) !== null)
   );
 };
 

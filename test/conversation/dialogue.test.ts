@@ -3389,3 +3389,19 @@ describe("after Z165 and Z166: a drink promised on a favour, a debt owed to many
     expect((await say("we don't really tip back home, but fine, 15 percent")).session.tab.tipPercent).toBe(15);
   });
 });
+
+describe("after Z167 and Z168: 'up' and a place, a drink someone else orders by habit, a serving left out, a count of more corrected, sayings with 'it'", () => {
+  itPours([
+    ["two IPAs up at the pool table please", ["2 ipa"]],
+    ["a lemonade for me up on the stage", ["1 lemonade"]],
+  ]);
+  itPoursNothing(["the bass player orders martinis", "the lead guitarist orders old fashioneds all night"]);
+  itEndsWith([
+    [["a negroni", "oh I get it now"], ["1 negroni"]],
+    [["a negroni", "take it from me, the sunset here is the best"], ["1 negroni"]],
+    [["a Manhattan with a chaser", "sure, leave off the chaser"], ["1 manhattan"]],
+    [["an old fashioned with a chaser", "fine, leave the chaser out"], ["1 old-fashioned"]],
+    [["three lagers", "and two more lagers", "sorry, only one more lager, not two"], ["4 tap-beer"]],
+    [["a negroni", "I'll take it from here, thanks"], ["1 negroni"]],
+  ]);
+});
