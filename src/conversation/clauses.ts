@@ -272,7 +272,7 @@ const MOVING_ON_TO = / (switch|switching|switched|move|moving|moved) (on |over |
 /** "so soft drinks only", "lagers only tonight": the kind the guests keep to, said with no count, no order yet. */
 const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
 const ROUND_READ_OUT =
-  /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK |for (?!(sure|real|now|later|once|free|ages|nothing|certain|a reason)\b)\w+ $)/;
+  /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK |for (?!(sure|real|now|later|once|free|ages|nothing|certain|a reason)\b)\w+ $|for (the )?(table|seat|booth|room|stool|lane|row) (num|\d+|[a-z]) $)/;
 const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) | whoever (\w+ ){1,6}(owes|buys|pays for|is buying|has to buy) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
@@ -358,7 +358,7 @@ const PAST = oneOf([
 ]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\\b)(?!(i|we) only (want|need|would|will|have|take|get|fancy)\\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -664,6 +664,9 @@ const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ"
 const SAYING_WITH_IT =
   / (get|gets|got|getting|take|takes|took|taking) (it|that|this|them|those) (right|wrong|done|sorted|fixed|working|easy|seriously|personally)(?! (away|now|here|there|off|over|back|in) )| take it from (me|us|here|there) |^ ((oh|ah|ahh|ok|okay|right|yeah) )*(i|we) (get|got) (it|that)( now)? $/;
 
+/** "tell me you have cold water", "please say you've got IPA": asking whether the bar has a drink. */
+const TELL_ME_YOU_HAVE = / (tell|say to) me (that )?(you|ya|you guys) (still )?(have|got|have got|serve|do|sell|stock) /;
+
 /** "a negroni or maybe a manhattan": the hedge weighs the alternatives, not the wish. */
 const HEDGED_ALTERNATIVE = / or (maybe|perhaps|possibly|probably) (?=(a|an|the|two|three|DRINK) )/g;
 
@@ -681,6 +684,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // ("do kids usually like iced tea or is it too bitter for them": whether others like a drink, asked.)
   if (shape.startsWith(" do") && OTHERS_TASTE_ASKED.test(shape)) return { act: "QUESTION", kind: null };
+  // ("PLEASE tell me you have cold water": whether the bar has it, asked.)
+  if (shape.includes(" me ") && said.test(TELL_ME_YOU_HAVE)) return { act: "QUESTION", kind: null };
   // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)
   if (shape.startsWith(" you ") && YOU_CAN_DO.test(shape)) return { act: "REQUEST", kind: null };
   // ("took four hours to get it right", "take it from me, ...", "I get it now": a saying; nothing fetched.)
@@ -1206,7 +1211,7 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
 /** "wow, this negroni", "oh my god, this daiquiri", "that lager's ice cold, nice": the drink at hand, exclaimed at, and nothing else said. */
 const EXCLAIMED_AT = /^ ((oh|my|god|gosh|wow|whoa|man|mm|mmm|ooh|damn|jeez|yum|honestly|seriously|okay) )*this (\w+ )?DRINK $| (this|that) DRINK( (is|was|so|really|very|icy|ice|cold|freezing|chilled|good|great|nice|lovely|perfect|amazing|delicious|tasty|smooth|strong|sweet|mate))+ $/;
 /** "ha", "at my age?", "me?", "you're joking": a scoff, the whole of what is said. */
-const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance) )+$/;
+const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance|at (a|an|the|this|my|our|your)( \w+){1,3}|(bold|brave|interesting|strange|odd|weird) choice( \w+)?) )+$/;
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
 /** "just what I needed", "hits the spot": the drink in hand, enjoyed. */
 // ("wow, old fashioneds, that takes me back": a memory the drink brings, no order.)

@@ -2013,8 +2013,13 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const tipSet = earlier?.understanding.intent === "SET_TIP" ? earlier.understanding : null;
     const tipGiven = tipSet !== null && tipSet.tip !== null && !("none" in tipSet.tip);
     const tipFirst = tipGiven && tipSaid && working.drafts.length > 0 && !working.tip && tipOnlyBefore ? tipSet : null;
-    if (tipFirst) {
-      const { intent: _intent, ...tip } = tipFirst;
+    // ("another IPA and add 15% on top for the tip": a tip said after the order, both asked in one breath.)
+    const tipAfter = readings.find(({ position, understanding }) => position > working.position && understanding.intent === "SET_TIP")?.understanding;
+    const onlyTipAfter = readings.every(({ position, understanding }) => position < working.position || understanding === tipAfter || !CHANGES_TAB.has(understanding.intent));
+    const tipThen = tipAfter?.intent === "SET_TIP" && tipAfter.tip !== null && !("none" in tipAfter.tip) && working.drafts.length > 0 && !working.tip && onlyTipAfter ? tipAfter : null;
+    const tipSaidWith = tipFirst ?? tipThen;
+    if (tipSaidWith) {
+      const { intent: _intent, ...tip } = tipSaidWith;
       working.tip = tip;
     }
     if (!earlier || tipFirst) return { intent: "ORDER", drafts: withoutNoneAsked(withoutHeadings(categoriesSpelledOut(working.drafts))), unknown: working.unknown, ...(working.tip ? { tip: working.tip } : {}) };

@@ -117,8 +117,8 @@ export function readModifierAt(
     if (phrase.modifier === "shaken" && (FELT_AFTER.has(tokens[start + 1] ?? "") || FELT_BEFORE.has(tokens[start - 1] ?? ""))) continue;
     // "send a daiquiri up to room 214", "a water for me up at the mic": "up" and a place says where, not how.
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && PLACE_AFTER_UP.has(tokens[start + 1] ?? "")) continue;
-    // "twist my arm", "shake your hand": a verb with its object, no way of making a drink.
-    if (phrase.tokens.length === 1 && VERB_OBJECTS.has(tokens[start + 1] as string)) continue;
+    // "twist my arm", "shake your hand": a verb with its object, no way of making a drink ("neat, my treat" is no verb).
+    if (phrase.tokens.length === 1 && phrase.modifier !== "neat" && VERB_OBJECTS.has(tokens[start + 1] as string)) continue;
     // ("double sixes!", "a double shift", "double or nothing": a double of something else, no double pour.)
     if (phrase.tokens.length === 1 && phrase.modifier === "double" && DOUBLED_THINGS.has(tokens[start + 1] ?? "")) continue;
     return { modifier: phrase.modifier, soft: phrase.soft, length: phrase.tokens.length };

@@ -323,6 +323,8 @@ export const PAYING_LATER: Understanding = { intent: "SMALL_TALK", topic: "NOT_Y
 
 const NOT_PAYING =
   / (pay|paying|bill|check|settle)( \w+){0,2} not (yet|now) | (not|never) (\w+ ){0,4}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)| hold (off )?(on )?(the|my|our) (bill|check|tab|payment) | hold off (on )?(paying|settling) /;
+/** "let's settle before the next set", "let us pay before the rush": a proposal to pay, now, before what comes. */
+const LETS_PAY_BEFORE = / (let us|lets) (pay|settle|close|square up|cash out)( \w+){0,3} before /;
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([
@@ -394,6 +396,8 @@ export function whenPaying(u: Utterance): PayingWhen {
   // "if my card works I'll pay now": a condition said first holds even "now".
   if (tokens[0] === "if" && putsPayingOff(tokens)) return "ON_CONDITION";
   if (SAID_NOW.test(padded)) return "NOW";
+  // ("let's settle before the next set": paying proposed now, ahead of what comes next.)
+  if (LETS_PAY_BEFORE.test(padded)) return "NOW";
   if (LATER.test(padded)) return "LATER";
   if (putsPayingOff(tokens)) return "ON_CONDITION";
   return paidBySomeoneElse(tokens) ? "SOMEONE_ELSE" : "UNSAID";

@@ -313,6 +313,8 @@ function marked(text: string): string {
   });
   // ("rocks for two of them, neat for one": how some of the drinks are made, said first; the same as "two of them on the rocks, one neat".)
   if (result.includes(" for ")) result = result.replace(SERVING_FOR_SOME, "$1$3 $2");
+  // ("yep, same one more time": the same again.)
+  if (result.includes("one more time")) result = result.replace(/\bsame,? one more time\b/g, "same again");
   // "ok clothes my tab": a slip of the keys for "close" before the tab.
   if (result.includes("clothes ")) result = result.replace(/\bclothes (?=(my|the|our|this) (tab|bill|check)\b)/g, "close ");
   if (result.includes("'")) {

@@ -138,6 +138,8 @@ function namedByServing(tokens: readonly string[]): Modifier[] {
 }
 
 const POINTING_DETERMINERS = new Set(["the", "that", "this", "those", "these"]);
+/** Verbs that ask for a drink to be made some way: "do that one stirred", "make the one neat". */
+const MAKING_VERBS = new Set(["do", "make", "have", "serve", "pour"]);
 
 /** "the neat one" (one), "the dirty ones", "the ones on the rocks" (all of them): drinks named by how they are made. */
 function servedOnes(tokens: readonly string[]): { modifiers: Modifier[]; all: boolean } | null {
@@ -146,6 +148,8 @@ function servedOnes(tokens: readonly string[]): { modifiers: Modifier[]; all: bo
     const before = readModifierAt(tokens, at + 1);
     const one = before ? tokens[at + 1 + before.length] : tokens[at + 1];
     if (one !== "one" && one !== "ones") continue;
+    // ("can you do that one stirred": after a verb of making, the serving said after "one" is how to make it now.)
+    if (!before && MAKING_VERBS.has(tokens[at - 1] ?? "")) continue;
     const serving = before ?? readModifierAt(tokens, at + 2);
     if (serving) return { modifiers: [serving.modifier], all: one === "ones" };
   }

@@ -3405,3 +3405,31 @@ describe("after Z167 and Z168: 'up' and a place, a drink someone else orders by 
     [["a negroni", "I'll take it from here, thanks"], ["1 negroni"]],
   ]);
 });
+
+describe("after Z169 and Z170: 'I only want', the bar asked whether it has a drink, a read-out for a seat, 'neat, my ...', a scoff at a place, settling, a tip after the order, 'do that one', 'same, one more time'", () => {
+  itPours([
+    ["we drove six of us here but I only need one soda", ["1 soda"]],
+    ["please tell me you've got cold lemonade. one lemonade!", ["1 lemonade"]],
+    ["that's three IPAs for booth 4", ["3 ipa"]],
+    ["a whiskey neat, my reward for today", ["1 whiskey (neat)"]],
+  ]);
+  itPoursNothing(["a soda? at a wedding? brave choice, Steve"]);
+  itEndsWith([
+    [["a cosmo", "can you do that one shaken"], ["1 cosmopolitan (shaken)"]],
+    [["a negroni", "oh yes, same one more time please"], ["2 negroni"]],
+  ]);
+  it("'could we settle?', 'shut my tab down please' and 'let's settle before the encore' start a payment", async () => {
+    for (const said of ["could we settle?", "shut my tab down please", "let's settle before the encore"]) {
+      const { say } = setUp();
+      await say("two lagers");
+      expect((await say(said)).session.tab.status, said).not.toBe("OPEN");
+    }
+  });
+  it("'one more negroni and add 10% on top as a tip' pours it and sets the tip", async () => {
+    const { say } = setUp();
+    await say("a negroni");
+    const { session } = await say("one more negroni and add 10% on top as a tip");
+    expect(tabLines(session)).toEqual(["2 negroni"]);
+    expect(session.tab.tipPercent).toBe(10);
+  });
+});
