@@ -244,6 +244,9 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   }
 
   if (question?.kind === "WHICH_ITEM") {
+    // ("two martinis, one dirty and one with a twist" to "which cocktail?": an order of its own, line by line as said.)
+    const ownLines = u.order.drafts.length > 1 && u.order.drafts.every((draft) => draft.candidates.length === 1 && question.candidates.includes(draft.candidates[0] as string));
+    if (drafts.length === 1 && ownLines) return { intent: "ORDER", drafts: [...u.order.drafts], unknown: [] };
     // A plain "yes" to an offer of two drinks chooses neither: Maya asks which ("a martini or an IPA?").
     const single = question.candidates.length === 1;
     // "surprise me" picks for a guest who asked for a beer, not among the drinks Maya only offered.

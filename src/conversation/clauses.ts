@@ -410,13 +410,14 @@ const LATER = oneOf([
   // ("after that brutal round" tells what came before; "after that" alone puts off.)
   / (later|after this|after that(?= $| (one|drink|then|though) )|after dinner|at (half ?time|the (break|interval))|(?<! for (the|a|an|our|my|their) ((?!DRINK\b)\w+ ){1,2})after the (game|match|show|set|speech|toast|ceremony|meal|cake|movie|concert|kickoff|kick off)|afterwards|before (we|i) (order|decide|choose|pick)|(?<!before the )next (time|round|one|week)|another time|some day|someday|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in (an|a) (hour|bit|while|minute)|at some point|eventually|for later|when i am done|down the line|if my friend comes) /,
   // "when he gets here", "once she arrives", "as soon as they land": a time still to come.
-  / (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ ){0,4}(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
+  // ("an iced tea for when he gets in": what the drink poured now is for, waiting for him.)
+  /(?<! for) (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ ){0,4}(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
   // "when the slideshow starts", "once the band plays", "when she's in": any happening still to come, said in the present.
-  / (when|once|as soon as|by the time) (it|the \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
+  /(?<! for) (when|once|as soon as|by the time) (it|the \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
   // "I'm going to order a Long Island when we equalise": whatever the guest's side still has to do first
   // ("when you get a sec" is a courtesy to Maya, and "when we were kids" is the past).
   // ("remember when we split six IPAs", "my team always loses when I drink lager": a memory, a habit.)
-  /(?<!\b(remember|always|usually|often|sometimes|never|every time)\b.*) (when|once|as soon as) (we|i|they|he|she|(the|my|our|his|her|their) \w+) (?!(was|were|had|did|went|came|got|used|lived|are|am|is)\b)[a-z]{3,} /,
+  /(?<!\b(remember|always|usually|often|sometimes|never|every time)\b.*|for) (when|once|as soon as) (we|i|they|he|she|(the|my|our|his|her|their) \w+) (?!(was|were|had|did|went|came|got|used|lived|are|am|is)\b)[a-z]{3,} /,
   // "I'll wait for my friends", "we can wait on the negronis".
   / (will|would|can|could|should|going to|gonna|let us|lets|rather|happy to|better) wait /,
   // "next timeout I'm getting a cosmo", "after the next song we'll have two lagers": at an event still to come.
@@ -664,6 +665,8 @@ const NOMINAL: ReadonlySet<Tag> = new Set(["PRON", "DET", "NOUN", "PROPN", "ADJ"
 const SAYING_WITH_IT =
   / (get|gets|got|getting|take|takes|took|taking) (it|that|this|them|those) (right|wrong|done|sorted|fixed|working|easy|seriously|personally)(?! (away|now|here|there|off|over|back|in) )| take it from (me|us|here|there) |^ ((oh|ah|ahh|ok|okay|right|yeah) )*(i|we) (get|got) (it|that)( now)? $/;
 
+/** "three martinis deep", "two pints deep": how much someone has had. */
+const DRINKS_DEEP = / DRINK (MOD )*deep /;
 /** "tell me you have cold water", "please say you've got IPA": asking whether the bar has a drink. */
 const TELL_ME_YOU_HAVE = / (tell|say to) me (that )?(you|ya|you guys) (still )?(have|got|have got|serve|do|sell|stock) /;
 
@@ -688,6 +691,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (shape.includes(" me ") && said.test(TELL_ME_YOU_HAVE)) return { act: "QUESTION", kind: null };
   // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)
   if (shape.startsWith(" you ") && YOU_CAN_DO.test(shape)) return { act: "REQUEST", kind: null };
+  // ("the dean was three martinis deep": drinks had, counted.)
+  if (shape.includes(" deep ") && said.test(DRINKS_DEEP)) return statement("PAST");
   // ("took four hours to get it right", "take it from me, ...", "I get it now": a saying; nothing fetched.)
   if (said.test(SAYING_WITH_IT)) return { act: "CHAT", kind: null };
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
@@ -1165,7 +1170,8 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
 /** "later, once...", "tomorrow, when...": a word that can only mean a time to come, said first. */
 const LATER_FIRST = /^ ((so|and|ok|okay|well|but) )?(later|tomorrow|eventually|afterwards|later on) /;
 /** "...if she beat me", "if he misses the double top": a condition about someone, not a politeness ("if you have one"). */
-const CONDITION_AFTER = /^ ((and|but) )?(if|unless) (he|she|they|we|i|PERSON|\w+) (\w+ )?(beat|beats|win|wins|won|lose|loses|lost|miss|misses|missed|score|scores|scored|get|gets|make|makes|hit|hits|finish|finishes|come|comes|turn|turns|show|shows) /;
+// ("would you put a twist in a martini if I asked?": a request supposed, not made.)
+const CONDITION_AFTER = /^ ((and|but) )?(if|unless) (he|she|they|we|i|PERSON|\w+) (\w+ )?(beat|beats|win|wins|won|lose|loses|lost|miss|misses|missed|score|scores|scored|get|gets|make|makes|hit|hits|finish|finishes|come|comes|turn|turns|show|shows|asked|ordered|wanted) /;
 /** "if so", said of the answer to what was just asked. */
 const IF_SO = /^ ((and|but|ok|okay|then|well) )?if so( |$)/;
 /** A question whether the bar has or does something ("do you have Jameson? if so, a double" asks for it). */

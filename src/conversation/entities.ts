@@ -20,6 +20,7 @@
  * by a word no reader downstream can take for a count.
  */
 import { isEnglishWord } from "./english.js";
+import { MEASURE_WORDS } from "./lexicon.js";
 import { groundPhrase } from "./grounding.js";
 import { CONTAINERS, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { PERSON_WORDS } from "./people.js";
@@ -66,6 +67,8 @@ const UNITS = new Set([
   "points", "goals", "goal", "runs", "tries", "wickets", "laps", "miles", "km", "kilometres", "kilometers", "pages", "chapters",
   // "I've lost 6 hands in a row", "3 games up": how a game went.
   "hands", "games", "frames", "matches", "races", "tricks", "spins", "strikes", "spares", "innings",
+  // ("400 kilos of hake today", "hauled 80 crates"): a weight or a measure of something else.
+  ...MEASURE_WORDS,
 ]);
 /** Nouns a number after which is still about drinks or money ("IPAs, 2", "tip 20", "round 2"). */
 const NOT_LABELS = new Set([

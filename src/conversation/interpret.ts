@@ -1557,6 +1557,19 @@ function theLastTurnCorrected(understanding: Understanding, clauses: readonly Cl
   return understanding;
 }
 
+/** "let me ...", "let's ...": what the guest proposes to do now. */
+const PROPOSED_NOW = /^ ((ok|okay|so|right|well|and|alright) )*(let me|let us|lets) /;
+
+/** "stick to", "stay with", "keep with": going on with a drink the guest has. */
+const STICKING_WITH = / (stick|stay|keep|stuck) (to|with) /;
+
+/** The drinks said are all ones the tab held before the last turn, said as kept ("I'll stick to the manhattan"). */
+function keptFromBefore(working: Working, clauses: readonly Clause[], state: DialogueState): boolean {
+  const added = new Set(state.lastEdit?.added.map((line) => line.menuItemId) ?? []);
+  const held = (draft: DraftLine & { quantitySaid?: boolean }) => draft.candidates.length === 1 && !draft.quantitySaid && state.onTab?.includes(draft.candidates[0] as string) === true && !added.has(draft.candidates[0] as string);
+  return working.unknown.length === 0 && working.drafts.length > 0 && working.drafts.every(held) && clauses.some((clause) => matches(clause.utterance, STICKING_WITH));
+}
+
 /**
  * "one of the kids wants a lemonade too, so make it six lemonades" with five on the tab: the count said after
  * "make it" is how many of that drink the tab holds in all, the one asked for first among them.
@@ -1791,7 +1804,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // ("see you after Zagreb, I'll pay then": "then" is the time to come just named.)
       const thenAfterATime = position > 0 && / then $/.test(u.padded) && TIME_TO_COME_NAMED.test(clauses[position - 1]?.utterance.padded ?? "");
       const putOffBefore = position > 0 && (WHEN_FIRST.test(clauses[position - 1]?.utterance.padded ?? "") || thenAfterATime) && !/ (now|right away|straight away) /.test(u.padded);
-      if (reading.intent === "PAY" && (conditionsPaying(clauses[position + 1]?.tokens ?? []) || putOffBefore)) {
+      // ("let me pay before I go", "let's settle before the next set": paying proposed now, before what comes.)
+      const payingFirst = PROPOSED_NOW.test(u.padded) && clauses[position + 1]?.tokens[0] === "before";
+      if (reading.intent === "PAY" && ((conditionsPaying(clauses[position + 1]?.tokens ?? []) && !payingFirst) || putOffBefore)) {
         reading = PAYING_LATER;
         paymentCondition = position + 1;
       }
@@ -1996,6 +2011,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const corrected = countCorrected(working, clauses, state);
     if (corrected) return corrected;
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
+    // ("never mind, I'll stick to the manhattan": the drink kept is one already poured before; the last order is only taken back.)
+    if (undoFirst && state.lastEdit && keptFromBefore(working, clauses, state)) return { intent: "UNDO" };
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     // ("clear my tab", then "wait no, he left already. two negronis again please": what to have back is said, and
     // poured as said; the undo alone would only ask to put it all back.)

@@ -177,7 +177,12 @@ const LEXICON: Lexicon = (() => {
   return { byPhrase, firstWords, longest };
 })();
 
-const NEVER_TYPOS: ReadonlySet<string> = new Set([...[...LEXICON.byPhrase.keys()].filter((phrase) => !phrase.includes(" ")), ...NEAR_BRANDS, ...FOREIGN_COURTESIES]);
+/** Weights and measures of things the bar does not pour: "400 kilos of hake" is no count, and "kilos" no "colas". */
+export const MEASURE_WORDS: readonly string[] = [
+  "kilos", "kilo", "kg", "kgs", "kilograms", "grams", "tons", "tonnes", "lbs", "lb", "feet", "foot", "ft", "metres", "meters", "inches", "knots", "fathoms", "crates", "acres",
+];
+
+const NEVER_TYPOS: ReadonlySet<string> = new Set([...[...LEXICON.byPhrase.keys()].filter((phrase) => !phrase.includes(" ")), ...NEAR_BRANDS, ...FOREIGN_COURTESIES, ...MEASURE_WORDS]);
 
 /** The longest phrase of the lexicon starting at `start`, or null. */
 export function lexiconAt(tokens: readonly string[], start: number): LexiconMatch | null {

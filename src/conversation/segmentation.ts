@@ -544,9 +544,11 @@ const MAKING_UNITS = / (make|turn|change|switch|swap) (one|two|three|both|either
 /** Words a subject may open with: "more lads", "my mate", "the others". */
 const SUBJECT_DETERMINERS = new Set(["more", "the", "my", "our", "his", "her", "their", "some", "two", "three", "a", "another"]);
 
-/** A drink is named at `position`, after at most a determiner or a count ("the negroni", "a lager", "two IPAs"). */
+/** A drink is named at `position`, after at most a determiner, a count or how it is made ("the negroni", "two IPAs", "double whiskey"). */
 function drinkNamedFrom(tokens: readonly string[], position: number, index: MenuIndex): boolean {
   if (matchMenuAt(tokens, position, index)) return true;
+  const made = readModifierAt(tokens, position, { afterDrink: false });
+  if (made && matchMenuAt(tokens, position + made.length, index)) return true;
   return (["the", "a", "an", "that", "those"].includes(tokens[position] as string) && matchMenuAt(tokens, position + 1, index) !== null) || countsADrinkAt(tokens, position, index);
 }
 
@@ -563,6 +565,9 @@ const ENDS_A_TELLING = new Set(["home", "tonight", "today", "early", "upstairs",
 function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
   const token = tokens[position] as string;
   if (REQUEST_STARTS.has(token) || (token !== "a" && token !== "an" && readQuantity(tokens, position) !== null) || matchMenuAt(tokens, position, index) !== null) return true;
+  // ("we were out 14 hours, double whiskey on the rocks": how it is made, then the drink.)
+  const made = readModifierAt(tokens, position, { afterDrink: false });
+  if (made && matchMenuAt(tokens, position + made.length, index) !== null) return true;
   return ORDER_ADJECTIVES.has(token) && (matchMenuAt(tokens, position + 1, index) !== null || (ORDER_ADJECTIVES.has(tokens[position + 1] as string) && matchMenuAt(tokens, position + 2, index) !== null));
 }
 

@@ -3433,3 +3433,24 @@ describe("after Z169 and Z170: 'I only want', the bar asked whether it has a dri
     expect(session.tab.tipPercent).toBe(10);
   });
 });
+
+describe("after Z171 and Z172: weights and measures, how it is made before the drink, sticking to a drink, 'for when', paying first, drinks deep, a request supposed, lines said whole to 'which one?'", () => {
+  itPours([
+    ["600 kilos of mackerel today! a negroni please", ["1 negroni"]],
+    ["we were at sea 16 hours, double gin neat", ["1 gin (double, neat)"]],
+    ["a lemonade for when she gets back", ["1 lemonade"]],
+  ]);
+  itPoursNothing(["my brother was already four IPAs deep by nine", "would you make a martini dirty if I asked?"]);
+  itEndsWith([
+    [["a manhattan", "and a cosmo for me too", "never mind, I'll stick with the manhattan"], ["1 manhattan"]],
+    [["what cocktails do you have?", "two negronis then, one up and one on the rocks"], ["1 negroni (on the rocks)", "1 negroni (up)"]],
+  ]);
+  it("'let me pay before I go' starts a payment; 'I'll pay before I go' does not", async () => {
+    const now = setUp();
+    await now.say("a lager");
+    expect((await now.say("let me pay before I go")).session.tab.status).not.toBe("OPEN");
+    const later = setUp();
+    await later.say("a lager");
+    expect((await later.say("I'll pay before I go")).session.tab.status).toBe("OPEN");
+  });
+});
