@@ -15,7 +15,7 @@ import type { PendingQuestion } from "./dialogue-state.js";
 import { openQuestion, type DraftLine } from "./drafts.js";
 import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, sharedOutCount, spokenRange, utteranceOf, type Utterance } from "./intents.js";
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
-import { canonicalModifiers, servingWordsOnly, type ModifierRead } from "./modifiers.js";
+import { canonicalModifiers, readModifierAt, servingWordsOnly, type ModifierRead } from "./modifiers.js";
 import { readTip, takesQuotedTip } from "./money-talk.js";
 import { LAST_ORDINAL, readOrdinal, readQuantity } from "./numbers.js";
 import { unitsAsSaid } from "./references.js";
@@ -54,7 +54,8 @@ const EMPTY = new Set([
 /** Said alone, these answer a question with its own word: "I would", "I will", "that one". */
 const ELLIPTIC = new Set(["would", "will", "shall", "one"]);
 /** "why not" agrees; no other "not" does. */
-const WHY_NOT = / why not /g;
+/** "why not", "no bother", "no problem": a yes said with a "no" in it ("nah no worries" to an offer turns it down). */
+const WHY_NOT = / (why not|no bother|no problem) /g;
 const SAYS_NO = new Set(["no", "not", "nope", "nah", "never", "nothing", "rather", "wait", "hold", "stop", "cancel", "later", "maybe"]);
 
 /**
@@ -219,6 +220,31 @@ function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: 
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }
 
+/** Words that point at the drink offered: "two of those", "a couple of them". */
+const OF_THOSE = new Set(["those", "them", "these"]);
+
+/**
+ * The lines of an answer that counts the drink offered and makes its units apart ("two of those, one dirty,
+ * one with a twist"), read as if the drink were named where it is pointed at or counted; null otherwise.
+ */
+function unitsMadeApart(u: Utterance, id: string, index: MenuIndex): DraftLine[] | null {
+  const name = index.byId.get(id)?.name;
+  const { tokens } = u;
+  // (Units made apart: at least two counts each said with how to make them, "one dirty, one with a twist", "one up and two on the rocks".)
+  const madeUnits = tokens.filter((token, at) => {
+    const count = token === "a" || token === "an" ? null : readQuantity(tokens, at);
+    return count !== null && readModifierAt(tokens, at + count.length) !== null;
+  });
+  if (!name || madeUnits.length < 2) return null;
+  const drink = name.toLowerCase().split(" ");
+  const pointer = tokens.findIndex((token, at) => token === "of" && OF_THOSE.has(tokens[at + 1] as string));
+  const countAt = tokens.findIndex((_, at) => readQuantity(tokens, at) !== null);
+  const countEnd = countAt < 0 ? -1 : countAt + (readQuantity(tokens, countAt)?.length ?? 0);
+  const said = pointer >= 0 ? [...tokens.slice(0, pointer), ...drink, ...tokens.slice(pointer + 2)] : countEnd > 0 ? [...tokens.slice(0, countEnd), ...drink, ...tokens.slice(countEnd)] : null;
+  const lines = said ? utteranceOf(said, index).order.drafts : [];
+  return lines.length > 1 && lines.every((line) => line.candidates.length === 1 && line.candidates[0] === id) ? [...lines] : null;
+}
+
 function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolean, index: MenuIndex): Understanding | null {
   const question = openQuestion(drafts, index);
   const asked = question?.kind === "WHICH_ITEM" ? question.candidates : question?.itemIds ?? drafts.flatMap((draft) => draft.candidates);
@@ -235,6 +261,10 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   const reads = modifiersSaid(u).filter((read) => !(agreeing && (refusedHere.includes(read.modifier) || ((AGREEING.has(read.modifier) || read.soft) && !takes(read.modifier)))));
   const count = countSaid(u);
   const yes = confirm && agreeing;
+  // ("two of those, one dirty, one with a twist" to "shall I pour a Martini?": the units made apart, line by line.)
+  const [offered, ...otherOffers] = drafts.flatMap((draft) => draft.candidates);
+  const apart = confirm && offered !== undefined && otherOffers.length === 0 ? unitsMadeApart(u, offered, index) : null;
+  if (apart) return { intent: "ORDER", drafts: apart, unknown: [] };
   // "another one" after "want one?" is a repeat of the last order, which the classifier reads.
   // ("another one of those" after praise of a drink and Maya's offer of it: one more of the drink pointed at,
   // made as it was.)
@@ -362,7 +392,8 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
     if (answer) return answer;
   } else if (pending.kind === "TIP_AMOUNT") {
     // "Say four dollars", "15", "a fiver" after "how much would you like to tip?".
-    const asked = readTip(utteranceOf(["tip", ...u.tokens], index));
+    // ("ok 10 dollars then": the courtesy around the figure says nothing of it.)
+    const asked = readTip(utteranceOf(["tip", ...core(u).split(" ").filter((word) => word !== "")], index));
     if (asked && asked.tip !== null && u.order.drafts.length === 0) return { intent: "SET_TIP", ...asked };
   } else if (pending.kind === "TIP") {
     // "Yes", "ok add that", "put it on": the tip just quoted.

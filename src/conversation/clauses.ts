@@ -473,6 +473,8 @@ const REQUEST_LEMMAS = new Set([
   "want", "need", "wish", "order", "get", "have", "take", "grab", "bring", "give", "pour", "make", "fix", "add", "include", "start",
   "try", "buy", "fancy", "crave", "prefer", "like", "love", "put", "send", "serve", "mix", "set", "throw", "hit", "do", "go", "split", "share",
   "stick", "stay", "choose", "pick", "opt", "select", "switch", "swap", "change", "settle",
+  // ("yeah, I'll risk a daiquiri": chosen, a little daringly.)
+  "risk",
 ]);
 /** Time, or a look, asked for instead of a drink: "a moment", "a sec", "more time", "a look at the list". */
 const TIME_OBJECTS = new Set(["moment", "minute", "minutes", "second", "sec", "secs", "bit", "while", "time", "break", "breather", "look", "peek", "glance", "gander", "think", "squint", "browse", "taste", "sip", "sample", "tester"]);
@@ -563,8 +565,11 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
     }
   }
   const verbFrom = position;
-  while (position < tokens.length && (MODALS.has(tokens[position] as string) || tags[position] === "ADV" || (tokens[position] === "at" && tokens[position + 1] === "least") || (tokens[position] === "least" && tokens[position - 1] === "at")) && tags[position] !== "VERB") position += 1;
-  if (tags[position] !== "VERB") return null;
+  // ("me and my wife will each take an IPA": "each", "both", "all" between the modal and the verb.)
+  while (position < tokens.length && (MODALS.has(tokens[position] as string) || tags[position] === "ADV" || FLOATING_QUANTIFIERS.has(tokens[position] as string) || (tokens[position] === "at" && tokens[position + 1] === "least") || (tokens[position] === "least" && tokens[position - 1] === "at")) && tags[position] !== "VERB") position += 1;
+  // (The tagger reads "each take" as a noun phrase; after a modal and "each", the word is the verb.)
+  const afterFloating = FLOATING_QUANTIFIERS.has(tokens[position - 1] as string) && MODALS.has(tokens[position - 2] as string) && REQUEST_LEMMAS.has(tokens[position] as string);
+  if (tags[position] !== "VERB" && !afterFloating) return null;
   // "I do not remember that exam": the verb is an auxiliary before a negation, no request by its frame.
   if (tokens[position + 1] === "not" || tokens[position + 1] === "never") return null;
   const lemma = lemmas[position] as string;
@@ -641,12 +646,18 @@ const MONEY_HEADS = new Set(["percent", "tip", "dollars", "dollar", "bucks", "bu
 /** "two glasses for it": the drink pointed at, already said. */
 const POINTING_AT_A_DRINK = new Set(["it", "that", "this", "them", "those", "these"]);
 
+/** "we will each", "they'll both": a quantifier between the modal and the verb, said of the subject. */
+const FLOATING_QUANTIFIERS = new Set(["each", "both", "all"]);
+/** Prepositions that may end a subject's noun with where it is from: "the guy from 22B", "my friend at the end". */
+const SUBJECT_PLACES = new Set(["from", "at", "in", "on", "by"]);
+
 /** Where a subject that includes the guest ends: "me and the boys", "my wife and I" (null when there is none). */
 function jointSubjectEnd(tokens: readonly string[], tags: readonly Tag[], start: number): number | null {
   let position = start;
   let guest = false;
   let joined = false;
-  while (position < tokens.length && position < start + 6 && (NOMINAL.has(tags[position] as Tag) || (tokens[position] === "of" && tokens[position + 1] === "us"))) {
+  const placed = (at: number) => SUBJECT_PLACES.has(tokens[at] as string) && joined && NOMINAL.has(tags[at + 1] as Tag);
+  while (position < tokens.length && position < start + 8 && (NOMINAL.has(tags[position] as Tag) || (tokens[position] === "of" && tokens[position + 1] === "us") || placed(position))) {
     const token = tokens[position] as string;
     // "the 3 of us", "all of us": the guest and company.
     if (token === "of") joined = true;

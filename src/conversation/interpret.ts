@@ -556,6 +556,8 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   if (undoing && !ordersAny(body) && TIP_WORD.test(` ${repair.body.join(" ")} `)) return { intent: "SET_TIP", tip: { none: true }, refusal: null };
   // ("actually never mind, we still have half a pint each": why, told with what the guests have, no order.)
   if (repair.body.length === 0 || (undoing && (!ordersAny(body) || (matches(body, STILL_HAVING) && !body.tokens.includes("instead"))))) {
+    // ("wait gate 4 just posted boarding??", then "nvm false alarm": the scare dismissed; no order was just made to take back.)
+    if (undoing && !previous && matches(body, DISMISSED)) return ACKNOWLEDGE;
     if (undoing) return previous && !somethingNamed ? { intent: "UNDO" } : { intent: "CANCEL", itemIds: [] };
     return ACKNOWLEDGE;
   }
@@ -960,8 +962,11 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       }
       // ("no wait, Sammy's off the booze, three", "no, sorry, he's changed his mind, an IPA": after a cue
       // and why, the count or the drink alone is the new version.)
-      const toldWhy = previous.repair !== null && !previous.namesDrink && spokenCount(utteranceOf(previous.repair?.body ?? [], index)) === null && (matches(clause.utterance, BARE_COUNT) || clause.namesDrink);
-      if (previous.act === "REPAIR" && previous.repair && (previous.repair.body.length === 0 || saidNoOnly(previous.repair) || toldWhy)) {
+      // ("nvm false alarm. 2 more lagers", "nvm my bad. 2 more IPAs": what was said before dismissed; the drinks after are a new order.)
+      const why = utteranceOf(previous.repair?.body ?? [], index);
+      const dismissed = previous.repair !== null && matches(utteranceOf([...previous.repair.said, ...previous.repair.body], index), DISMISSED);
+      const toldWhy = previous.repair !== null && !previous.namesDrink && spokenCount(why) === null && (matches(clause.utterance, BARE_COUNT) || clause.namesDrink);
+      if (previous.act === "REPAIR" && previous.repair && !dismissed && (previous.repair.body.length === 0 || saidNoOnly(previous.repair) || toldWhy)) {
         joined[joined.length - 1] = { ...previous, repair: { ...previous.repair, body: clause.tokens } };
         continue;
       }
@@ -1557,15 +1562,21 @@ function theLastTurnCorrected(understanding: Understanding, clauses: readonly Cl
   return understanding;
 }
 
+/** What was just said, dismissed as nothing: "false alarm", "my bad", "ignore me". */
+const DISMISSED = / (false alarm|all good|ignore (me|that)|my (bad|mistake)|it is (fine|ok|okay|nothing)|no worries) /;
+
 /** "let me ...", "let's ...": what the guest proposes to do now. */
 const PROPOSED_NOW = /^ ((ok|okay|so|right|well|and|alright) )*(let me|let us|lets) /;
 
 /** "stick to", "stay with", "keep with": going on with a drink the guest has. */
 const STICKING_WITH = / (stick|stay|keep|stuck) (to|with) /;
 
-/** The drinks said are all ones the tab held before the last turn, said as kept ("I'll stick to the manhattan"). */
-function keptFromBefore(working: Working, clauses: readonly Clause[], state: DialogueState): boolean {
-  const added = new Set(state.lastEdit?.added.map((line) => line.menuItemId) ?? []);
+/**
+ * The drinks said are all on the tab, said as kept ("I'll stick to the manhattan"): none of them more. With
+ * `sinceLastTurn`, none of them is one the last turn poured.
+ */
+function keptOnTheTab(working: Working, clauses: readonly Clause[], state: DialogueState, sinceLastTurn: boolean): boolean {
+  const added = new Set(sinceLastTurn ? (state.lastEdit?.added.map((line) => line.menuItemId) ?? []) : []);
   const held = (draft: DraftLine & { quantitySaid?: boolean }) => draft.candidates.length === 1 && !draft.quantitySaid && state.onTab?.includes(draft.candidates[0] as string) === true && !added.has(draft.candidates[0] as string);
   return working.unknown.length === 0 && working.drafts.length > 0 && working.drafts.every(held) && clauses.some((clause) => matches(clause.utterance, STICKING_WITH));
 }
@@ -2006,13 +2017,16 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
   if (onlyTalk && readings.some(({ understanding }) => understanding.intent === "PAY")) working.unknown = [];
   const ordered = working.drafts.length > 0 || working.unknown.length > 0;
   if (ordered) {
+    // ("ok remove the IPA, I'll stick to lemonade" with a lemonade poured: only the IPA comes off.)
+    const removal = readings.find(({ understanding }) => understanding.intent === "REMOVE")?.understanding;
+    if (removal && keptOnTheTab(working, clauses, state, false)) return removal;
     const swap = swapOf(readings, working);
     if (swap) return swap;
     const corrected = countCorrected(working, clauses, state);
     if (corrected) return corrected;
     // "Never mind, I'll have a lemonade": what the last turn poured, replaced.
     // ("never mind, I'll stick to the manhattan": the drink kept is one already poured before; the last order is only taken back.)
-    if (undoFirst && state.lastEdit && keptFromBefore(working, clauses, state)) return { intent: "UNDO" };
+    if (undoFirst && state.lastEdit && keptOnTheTab(working, clauses, state, true)) return { intent: "UNDO" };
     if (undoFirst && state.lastEdit && state.lastEdit.added.length > 0) return replacingLastTurn(state.lastEdit.added, working.drafts, working.unknown);
     // ("clear my tab", then "wait no, he left already. two negronis again please": what to have back is said, and
     // poured as said; the undo alone would only ask to put it all back.)

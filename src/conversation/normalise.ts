@@ -257,6 +257,21 @@ const PSEUDO_CLEFT =
 const SERVING_FOR_SOME =
   /(^|[,;] |\band )(neat|on the rocks|rocks|straight up|up|dirty|dry|shaken|stirred|with a twist|with ice|double) for (one|two|three|four|five|six|seven|eight|nine|ten|\d+)( of (them|those|these|the \w+))?(?=[,;.!?]|$| and | please)/g;
 
+const DIGIT_VALUES: ReadonlyMap<string, number> = new Map([
+  ["zero", 0], ["oh", 0], ["o", 0], ["one", 1], ["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["seven", 7], ["eight", 8], ["nine", 9],
+]);
+/** A label, then a number said digit by digit with "oh" for zero: "flight eight oh two", "room four oh six". */
+const SPOKEN_DIGITS = /\b(flight|gate|room|table|seat|bus|train|platform|booth|lane|terminal|cabin|coach|suite|row|number) ((?:(?:one|two|three|four|five|six|seven|eight|nine) )(?:(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)(?: |$)){1,4})/g;
+/** The digits of such a number, when an "oh" or "zero" in it says it is one ("table two" stays a count's neighbour). */
+function spokenDigits(match: string, label: string, digits: string): string {
+  const words = digits.trim().split(" ");
+  if (!words.some((word) => word === "oh" || word === "o" || word === "zero")) return match;
+  return `${label} ${words.map((word) => DIGIT_VALUES.get(word)).join("")}${digits.endsWith(" ") ? " " : ""}`;
+}
+
+/** A courtesy said between two pauses: ", if it's no trouble,", ", if you don't mind,". */
+const POLITE_ASIDE = /,\s*if (it's|it is|its|that's|that is|thats) (no trouble|not too much trouble|no bother|ok|okay|alright|all right|possible|not a problem)\s*,|,\s*if you (don't|do not|dont) mind\s*,|,\s*if possible\s*,/g;
+
 function marked(text: string): string {
   // Accents and typographic apostrophes only occur outside ASCII.
   // The clause marks are private-use characters: any a guest sends are nothing, not marks or letters.
@@ -313,6 +328,12 @@ function marked(text: string): string {
   });
   // ("rocks for two of them, neat for one": how some of the drinks are made, said first; the same as "two of them on the rocks, one neat".)
   if (result.includes(" for ")) result = result.replace(SERVING_FOR_SOME, "$1$3 $2");
+  // ("my buddy from flight eight oh two": a number said digit by digit is one number, no count.)
+  if (/\b(oh|o|zero)\b/.test(result)) result = result.replace(SPOKEN_DIGITS, spokenDigits);
+  // ("pop 15 percent on for you", "pop it on my tab": "pop" the verb, put, not a soda.)
+  if (result.includes("pop ")) result = result.replace(/\bpop (?=(it|that|this|them|those|the tip|a tip|\d+|[a-z]+ (percent|dollars?|bucks?|quid))\b)/g, "put ");
+  // ("could you possibly, if it's no trouble, do me a Manhattan": a courtesy between pauses asks nothing of its own.)
+  if (result.includes("if ")) result = result.replace(POLITE_ASIDE, ",");
   // ("yep, same one more time": the same again.)
   if (result.includes("one more time")) result = result.replace(/\bsame,? one more time\b/g, "same again");
   // "ok clothes my tab": a slip of the keys for "close" before the tab.

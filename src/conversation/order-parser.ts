@@ -329,6 +329,8 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
         between.length > 0 &&
         !pauses.slice(placedAt + 1, position + 1).some((pause) => pause !== "NONE") &&
         !between.some((word) => ["and", "or", "plus", "a", "an", "another"].includes(word)) &&
+        // ("a bag of chips with two lagers": drinks counted with no determiner are asked for too.)
+        !(readQuantity(tokens, placedAt + 1) !== null && tokens[placedAt] === "with") &&
         tokens.slice(Math.max(0, placedAt - 4), placedAt).some((word) => SUPPLIES.has(word) || (tokens[placedAt] === "for" && EMPTY_CONTAINERS.has(word)));
       const possessed = (owner && PLACING.has(tokens[position - 2] as string)) || suppliedFor;
       const named = tokens.slice(position, position + itemLength) as string[];

@@ -3454,3 +3454,26 @@ describe("after Z171 and Z172: weights and measures, how it is made before the d
     expect((await later.say("I'll pay before I go")).session.tab.status).toBe("OPEN");
   });
 });
+
+describe("after Z173 and Z174: a joint subject taking one each, food with counted drinks, a spoken flight number, a courtesy aside, 'risk', 'pop' the verb, sticking to a drink poured, a dismissed scare, units made apart, a smaller tip after one refused, 'no bother'", () => {
+  itPours([
+    ["me and the lady from 14C will each have a negroni", ["2 negroni"]],
+    ["can I get a bag of crisps with three IPAs", ["3 ipa"]],
+    ["a lager for my mate off flight seven oh four", ["1 tap-beer"]],
+    ["could you possibly, if it's not too much trouble, do me a cosmo", ["1 cosmopolitan"]],
+    ["go on, I'll risk a long island", ["1 long-island"]],
+  ]);
+  itEndsWith([
+    [["two IPAs", "pop 20 percent on for yourself"], ["2 ipa"]],
+    [["a cosmo", "a soda too", "take the cosmo off, I'll stick to soda"], ["1 soda"]],
+    [["a negroni", "two IPAs", "hang on is that my phone", "nvm my bad. 2 more IPAs"], ["1 negroni", "4 ipa"]],
+    [["what's a manhattan like?", "three of those, one up and two on the rocks"], ["1 manhattan (up)", "2 manhattan (on the rocks)"]],
+    [["an old fashioned, shaken", "no bother, plain is fine"], ["1 old-fashioned"]],
+  ]);
+  it("a smaller tip after one above the drinks is set ('tip 30 dollars' on $24, then 'ok 20 dollars then')", async () => {
+    const { say } = setUp();
+    await say("two old fashioneds");
+    await say("tip 30 dollars");
+    expect((await say("ok 20 dollars then")).session.tab.tipCents).toBe(2000);
+  });
+});

@@ -58,14 +58,18 @@ function planRoundUp({ toCents }: RoundUp, { subtotalCents, totalCents }: Tab): 
 const settingOf = (tip: TipChoice): TipSetting =>
   "percent" in tip ? { percent: tip.percent, fixedCents: null } : { percent: null, fixedCents: "amountCents" in tip ? tip.amountCents : null };
 
+/** Refusals after which the guest's next figure is the tip they settle on. */
+const FIGURE_ASKED_AGAIN: ReadonlySet<string> = new Set(["TIP_NO_AMOUNT", "TIP_ABOVE_SUBTOTAL"]);
+
 export const setTip: Act<"SET_TIP"> = async (asked, _state, bar, tools) => {
   // Read first, so "never mind" on the next turn can put the tip back as it was.
   const { tab } = await bar.snapshot(tools.sessionId);
   const plan = planTip(asked, tab);
   if (!plan.ok) {
     const refused = await refuse(plan.refusal, bar, tools);
-    // "How much would you like to tip?": the next figure answers it.
-    return plan.refusal.reason === "TIP_NO_AMOUNT" ? { ...refused, pending: { kind: "TIP_AMOUNT" } } : refused;
+    // "How much would you like to tip?": the next figure answers it; so does the next one after an amount
+    // above the drinks ("tip 15 dollars" on $14 of drinks, then "ok 10 dollars then").
+    return FIGURE_ASKED_AGAIN.has(plan.refusal.reason) ? { ...refused, pending: { kind: "TIP_AMOUNT" } } : refused;
   }
   const before = tipChoiceOf(tab);
   const result = await attempt(() => bar.setTip(tools.sessionId, plan.tip));
