@@ -358,7 +358,7 @@ const PAST = oneOf([
 ]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the \\w+|my \\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\\b)(?!(i|we) only (want|need|would|will|have|take|get|fancy)\\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the (\\w+ )?\\w+|my (\\w+ )?\\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\\b)(?!(i|we) only (want|need|would|will|have|take|get|fancy)\\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -816,7 +816,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   // ("the saxophonist told me your negroni is the best in town": what someone said of a drink, told on.)
   if (said.test(HEARSAY)) return statement("OTHER");
   // The verb frame decides where it found one: "we'd like to know what's in it" wishes to know, not to drink.
-  const wish = framed ?? (person.test(WISH) || said.test(IMPERATIVE));
+  // ("one of the IPA guys left": the subject named is no bare order, whatever its words look like.)
+  const wish = framed ?? (person.test(WISH) || person.test(IMPERATIVE));
   if (person.test(PAST) && !said.test(HAVE_TO)) return statement("PAST");
   // A wish put off or hedged is no request, whoever it is for ("she'll probably want a lemonade").
   if (unhedged.test(LATER)) return statement("LATER");
@@ -1228,7 +1229,7 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
 /** "wow, this negroni", "oh my god, this daiquiri", "that lager's ice cold, nice": the drink at hand, exclaimed at, and nothing else said. */
 const EXCLAIMED_AT = /^ ((oh|my|god|gosh|wow|whoa|man|mm|mmm|ooh|damn|jeez|yum|honestly|seriously|okay) )*this (\w+ )?DRINK $| (this|that) DRINK( (is|was|so|really|very|icy|ice|cold|freezing|chilled|good|great|nice|lovely|perfect|amazing|delicious|tasty|smooth|strong|sweet|mate))+ $/;
 /** "ha", "at my age?", "me?", "you're joking": a scoff, the whole of what is said. */
-const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance|at (a|an|the|this|my|our|your)( \w+){1,3}|(bold|brave|interesting|strange|odd|weird) choice( \w+)?) )+$/;
+const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance|at (a|an|the|this|my|our|your)( \w+){1,3}|(bold|brave|interesting|strange|odd|weird) choice( \w+)?|(bad|terrible|awful|dumb|stupid|silly) idea|not (a )?(good|great|smart|wise) idea) )+$/;
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
 /** "just what I needed", "hits the spot": the drink in hand, enjoyed. */
 // ("wow, old fashioneds, that takes me back": a memory the drink brings, no order.)

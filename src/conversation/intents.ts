@@ -22,6 +22,7 @@ import { Words } from "./word-gates.js";
 import {
   SURPRISE,
   type Mood,
+  type PriceExtreme,
   type RemoveLine,
   type SmallTalkTopic,
   type Subject,
@@ -60,6 +61,20 @@ export function sharedOutCount(tokens: readonly string[]): number | null {
     start += read.length;
   }
   return shares >= 2 ? total : null;
+}
+
+const CHEAPEST = / (cheapest|least expensive|lowest priced|most affordable) /;
+const DEAREST = / (priciest|most expensive|dearest|highest priced|fanciest) /;
+/** "the cheapest drink without alcohol": the soft drinks. */
+const WITHOUT_ALCOHOL = / (without alcohol|non alcoholic|nonalcoholic|alcohol free|with no alcohol|no alcohol|soft drink|soft drinks) /;
+
+/** "what's the cheapest cocktail?", "your priciest drink without alcohol": which end of the prices, and among what. */
+function extremeAsked(u: Utterance): { extreme: PriceExtreme; subject: Subject } | null {
+  const extreme = matches(u, CHEAPEST) ? "CHEAPEST" : matches(u, DEAREST) ? "DEAREST" : null;
+  if (extreme === null) return null;
+  const subject = subjectOf(u);
+  const soft = subject.category === null && subject.itemIds.length === 0 && matches(u, WITHOUT_ALCOHOL);
+  return { extreme, subject: soft ? { ...subject, category: "NON_ALCOHOLIC" } : subject };
 }
 
 /** Whole-phrase test: `has(u, "settle up")` does not match "settle upstairs". */
@@ -596,7 +611,7 @@ export function classify(u: Utterance): Understanding {
   if ((matches(u, TAB_WORDS) || matches(u, HOW_MUCH_TO_PAY)) && !namesDrink(u)) return { intent: "SHOW_TAB" };
   if (matches(u, ORDER_REVIEW)) return { intent: "SHOW_TAB" };
 
-  if (matches(u, PRICE) || (matches(u, FREE_DRINK) && namesDrink(u))) return { intent: "PRICE", subject: subjectOf(u) };
+  if (matches(u, PRICE) || (matches(u, FREE_DRINK) && namesDrink(u))) return { intent: "PRICE", ...(extremeAsked(u) ?? { subject: subjectOf(u) }) };
 
   const recommendation = classifyRecommend(u);
   if (recommendation) return recommendation;

@@ -622,15 +622,15 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     }
     return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts: said, unknown: body.order.unknown };
   }
-  // ("make those up, with a twist": read as said right after the drink, "up" too.)
+  // ("make it a single", "no, without the twist": how it is no longer to be made.)
+  const unmade = body.order.negatedModifiers ?? [];
+  // ("make those up, with a twist": read as said right after the drink, "up" too; "make it up instead of shaken" as well.)
   const loose = body.order.looseModifiers.map((read) => read.modifier);
-  const asSaid = loose.length > 0 ? servingWordsFor(body, state, index) : [];
-  const modifiers = asSaid.length > loose.length ? asSaid : loose;
+  const asSaid = loose.length > 0 || unmade.length > 0 ? servingWordsFor(body, state, index) : [];
+  const modifiers = (asSaid.length > loose.length ? asSaid : loose).filter((modifier) => !unmade.includes(modifier));
   // ("actually make one of them up": one unit, not all of them.)
   const units = unitsOf(body);
   const all = units !== null ? { quantity: units } : everyOne(body) ? { all: true } : {};
-  // ("make it a single", "no, without the twist": how it is no longer to be made.)
-  const unmade = body.order.negatedModifiers ?? [];
   if (modifiers.length > 0 || unmade.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all, ...(unmade.length > 0 ? { unmade } : {}) };
   const count = spokenCount(body);
   // "Let's leave 18 percent." / "No, make it 20.": right after a tip, a bare number changes the tip.

@@ -15,7 +15,7 @@ import { numberWord } from "./numbers.js";
 import type { Rng } from "./random.js";
 import type { Pronunciation } from "./speech.js";
 import type { Refusal } from "./refusals.js";
-import { SURPRISE, type MentionKind, type MentionStance, type Mood, type SmallTalkTopic } from "./understanding.js";
+import { SURPRISE, type MentionKind, type MentionStance, type Mood, type PriceExtreme, type SmallTalkTopic } from "./understanding.js";
 
 /** Modifiers said before the name ("a dirty Martini"); the others follow it ("a Whiskey on the rocks"). */
 const LEADING_MODIFIERS: ReadonlySet<Modifier> = new Set(["double", "dry", "dirty", "perfect"]);
@@ -589,6 +589,12 @@ export class Replies {
   prices(items: readonly MenuItem[], offering = true): string {
     const quoted = `${capitalise(listJoin(items.map((item) => `${article(item.name)} ${item.name} is ${formatCents(item.priceCents)}`)))}.`;
     return offering ? `${quoted} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}` : quoted;
+  }
+
+  /** "Our priciest cocktail is the Martini, at $13.00. Want one?" */
+  priceAtTheEnd(item: MenuItem, extreme: PriceExtreme, category: MenuCategory | null): string {
+    const kind = category === null ? "drink" : CATEGORY_WORDS[category].one;
+    return `Our ${extreme === "CHEAPEST" ? "cheapest" : "priciest"} ${kind} is the ${item.name}, at ${formatCents(item.priceCents)}. ${this.rng.pick(["Want one?", "Shall I pour you one?"])}`;
   }
 
   /** "Two Martinis and a Negroni come to $37.00. Shall I pour them?" */

@@ -16,6 +16,9 @@ export interface RoundUp {
   toCents: number | null;
 }
 
+/** Which end of the prices a question asks for. */
+export type PriceExtreme = "CHEAPEST" | "DEAREST";
+
 /** A tip as asked for: the choice, a round-up, or why it cannot be set. */
 export interface TipAsked {
   tip: TipChoice | null;
@@ -170,7 +173,8 @@ export type Understanding =
   | { intent: "SHOW_BALANCE"; asked: DraftLine[] }
   | { intent: "MENU"; subject: Subject; asked?: DraftLine[] }
   /** `asked`: the drinks as said, with their counts ("how much would two martinis and a negroni come to?"). */
-  | { intent: "PRICE"; subject: Subject; asked?: DraftLine[] }
+  /** `extreme`: "what's the cheapest cocktail?", "your priciest drink": the one drink at that end of the prices asked for. */
+  | { intent: "PRICE"; subject: Subject; asked?: DraftLine[]; extreme?: PriceExtreme }
   | { intent: "RECOMMEND"; mood: Mood | null; category: MenuCategory | null }
   | ({ intent: "SET_TIP" } & TipAsked)
   | ({ intent: "QUOTE_TIP" } & TipAsked)

@@ -3477,3 +3477,23 @@ describe("after Z173 and Z174: a joint subject taking one each, food with counte
     expect((await say("ok 20 dollars then")).session.tab.tipCents).toBe(2000);
   });
 });
+
+describe("after Z175 and Z176: the cheapest or priciest drink asked, a drink turned down as a bad idea, units named by a group of guests, 'up instead of shaken'", () => {
+  itPoursNothing(["a long island before my speech? terrible idea"]);
+  itEndsWith([
+    [["what's your most expensive cocktail?", "ok, I'll have that one"], ["1 martini"]],
+    [["what's the cheapest soft drink?", "go on then, one of those"], ["1 water"]],
+    [["what's your cheapest beer?", "sure, two please"], ["2 tap-beer"]],
+    [["three lagers", "one of the lager lads went home, take one lager off"], ["2 tap-beer"]],
+    [["a martini, shaken", "actually make it up instead of shaken"], ["1 martini (up)"]],
+  ]);
+  it("names the drink at the end of the prices asked for", async () => {
+    const { say } = setUp();
+    const priciest = (await say("what's the priciest cocktail you do?")).text;
+    expect(priciest).toContain("Martini");
+    expect(priciest).not.toContain("Daiquiri");
+    const cheapest = (await setUp().say("and what's the cheapest beer?")).text;
+    expect(cheapest).toContain("Tap Beer");
+    expect(cheapest).not.toContain("IPA");
+  });
+});

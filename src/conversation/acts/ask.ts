@@ -8,7 +8,7 @@ import { tipFor, unitPriceCents, type TipSetting } from "../../bar/tab-pricing.j
 import type { TabView } from "../bar-port.js";
 import { isOwnOrderQuestion, type DialogueState } from "../dialogue-state.js";
 import { effectiveModifiers, settledItem, type DraftLine } from "../drafts.js";
-import { SURPRISE, type Subject } from "../understanding.js";
+import { SURPRISE, type PriceExtreme, type Subject } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
 import { categoryOffer, offer } from "./offer.js";
 import { notOnMenu } from "./order.js";
@@ -81,7 +81,9 @@ function offeredAsAsked(answered: Outcome, asked: readonly DraftLine[] | undefin
  * "How much would two martinis and a negroni come to?": a round asked about (counts said, or
  * several drinks) is priced as a whole and offered as a whole, so "let's do that" pours it all.
  */
-export const price: Act<"PRICE"> = ({ subject, asked }, state, _bar, tools) => {
+export const price: Act<"PRICE"> = ({ subject, asked, extreme }, state, _bar, tools) => {
+  const end = extreme ? drinkAtTheEnd(subject, extreme, tools) : null;
+  if (end && extreme) return { text: tools.replies.priceAtTheEnd(end, extreme, subject.category), pending: offer([end.id]), focusItemId: end.id };
   const round = asked && roundOf(asked, tools);
   if (round) {
     const totalCents = round.reduce((sum, { quantity, unitCents }) => sum + quantity * unitCents, 0);
@@ -98,6 +100,14 @@ export const price: Act<"PRICE"> = ({ subject, asked }, state, _bar, tools) => {
     tools,
   );
 };
+
+/** The cheapest or dearest of the drinks asked about (those named, else their family, else the whole menu). */
+function drinkAtTheEnd(subject: Subject, extreme: PriceExtreme, tools: ActTools): MenuItem | null {
+  const named = subject.itemIds.length > 1 ? itemsOf(subject.itemIds, tools) : [];
+  const among = named.length > 0 ? named : tools.index.items.filter((item) => subject.category === null || item.category === subject.category);
+  const further = (a: MenuItem, b: MenuItem) => (extreme === "CHEAPEST" ? b.priceCents < a.priceCents : b.priceCents > a.priceCents);
+  return among.reduce<MenuItem | null>((end, item) => (!end || further(end, item) ? item : end), null);
+}
 
 /** The drinks of a price question as a round, when it is one: each settled, and more than one drink in all. */
 function roundOf(asked: readonly DraftLine[], tools: ActTools): ReturnType<typeof pricedDrinks> {
