@@ -220,6 +220,8 @@ function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: 
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }
 
+/** "one of them should be a rye": some of the drinks poured, said to be another. */
+const UNITS_TO_BE = / of (them|those|these|the \w+) (should|ought to|needs to|need to|must|has to|have to) be /;
 /** Words that point at the drink offered: "two of those", "a couple of them". */
 const OF_THOSE = new Set(["those", "them", "these"]);
 
@@ -251,6 +253,8 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   if (namesOtherDrink(u, asked)) return null;
   // "cancel the IPA" after "which beer would you like?" takes a drink off; it never orders one.
   if (u.order.drafts.length > 0 && matches(u, REMOVE_VERB)) return null;
+  // ("one of them should be a rye on the rocks" after a rye was offered: units poured, changed; no answer to the offer.)
+  if (u.order.drafts.length > 0 && matches(u, UNITS_TO_BE)) return null;
   // "sounds perfect" to a Daiquiri agrees; to a Manhattan, which can be made perfect, it asks for one.
   const takes = (modifier: Modifier) => drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.modifiers.includes(modifier)));
   // ("sure, no twist then" to "shall I pour a plain Classic Brew?": agreed, the serving it cannot take given up.)

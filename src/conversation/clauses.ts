@@ -358,7 +358,7 @@ const PAST = oneOf([
 ]);
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
 const OTHER_SUBJECT = new RegExp(
-  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|all of them|(one|two|three|some|most|none|both|each|half) of (us|them|you|the (\\w+ )?\\w+|my (\\w+ )?\\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\\b)(?!(i|we) only (want|need|would|will|have|take|get|fancy)\\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
+  `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|(one|two|three|some|most|none|both|each|half|all) of (us|them|you|the (\\w+ )?\\w+|my (\\w+ )?\\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\\b)(?!(i|we) only (want|need|would|will|have|take|get|fancy)\\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -538,6 +538,10 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   if (ORDER_NOUN.test(shape)) return true;
   let position = 0;
   while (position < tokens.length && OPENERS.has(tokens[position] as string)) position += 1;
+  // ("absolutely, positively need a daiquiri": the guest's wish, its "I" left out after the adverbs.)
+  let stressed = position;
+  while (stressed < tokens.length && tags[stressed] === "ADV") stressed += 1;
+  if (stressed > position && IMPLIED_WISHES.has(tokens[stressed] as string)) position = stressed;
   // "can I have a minute...", "could we get...": asked, the subject comes after the modal.
   if (ASKING_MODALS.has(tokens[position] as string) && (tokens[position + 1] === "i" || tokens[position + 1] === "we")) position += 1;
   // "could you get me a taxi number...": asked of Maya, the verb after "you" is what she is asked to do.
@@ -645,6 +649,9 @@ const RECIPIENT_WORDS = new Set(["me", "us", "him", "her", "them"]);
 const MONEY_HEADS = new Set(["percent", "tip", "dollars", "dollar", "bucks", "buck", "quid", "cents"]);
 /** "two glasses for it": the drink pointed at, already said. */
 const POINTING_AT_A_DRINK = new Set(["it", "that", "this", "them", "those", "these"]);
+
+/** Wishes said with their "I" left out: "really need a drink", "absolutely want a daiquiri". */
+const IMPLIED_WISHES = new Set(["need", "want", "fancy", "crave"]);
 
 /** "we will each", "they'll both": a quantifier between the modal and the verb, said of the subject. */
 const FLOATING_QUANTIFIERS = new Set(["each", "both", "all"]);

@@ -1681,7 +1681,8 @@ const OWNERS = new Set(["her", "his", "my"]);
 /** "in it", "in that", "in there": what a drink is made of. */
 const IN_IT = / in (it|that|this|there|them|those) /;
 /** "does it taste like whiskey a lot?", "are those made with rye or bourbon": the drink in focus and a spirit in it. */
-const TASTES_OF = /^ ((and|so|but) )?(does|do|is|are|would|will) (it|that|this|they|those|these) (\w+ )?(taste|tastes|smell|smells|like|made with|mixed with|made from) /;
+// ("does yours use bourbon?" of the old fashioned just talked of: the bar's own, and what goes in it.)
+const TASTES_OF = /^ ((and|so|but) )?(does|do|is|are|would|will) (it|that|this|they|those|these|yours|your one) (\w+ )?(taste|tastes|smell|smells|like|made with|mixed with|made from|use|uses|have|has|contain|contains|come with) /;
 
 /**
  * "is that rye or bourbon in it?" about the Manhattan just poured: the spirits named are what is in

@@ -14,7 +14,7 @@ import { isEnglishWord } from "./english.js";
 import { groundPhrase, isDrinkLike, notOnMenuLengthAt } from "./grounding.js";
 import { lexiconAt, lexiconWord } from "./lexicon.js";
 import { CONTAINERS, matchMenuAt, type MenuIndex, type MenuMatch } from "./menu-matcher.js";
-import { canonicalModifiers, isNegation, readModifierAt, type ModifierRead } from "./modifiers.js";
+import { canonicalModifiers, isNegation, readModifierAt, replaceModifiers, type ModifierRead } from "./modifiers.js";
 import { AMOUNT_UNITS, readQuantity, type QuantityRange } from "./numbers.js";
 import { PERSON_WORDS } from "./people.js";
 import { isEverydayWord } from "./vocabulary.js";
@@ -576,6 +576,8 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
     // ("martinis, two please, for me and my husband": whom they are for says nothing of what is counted.)
     const beforeWhom = beneficiary >= 0 && named?.heading ? wordsSinceQuantity.slice(0, beneficiary) : wordsSinceQuantity;
     const refers = slotRefers || (expectingDrink && beforeWhom.every((word) => COURTESY.has(word) || CONTAINERS.has(word)));
+    /** "one of them", "two of those": the count said of drinks pointed back at. */
+    const ofThose = slotRefers;
     const forSomeone = wordsSinceQuantity.includes("for");
     const range = quantityRange;
     const slotAfterAnd = quantityAfterAnd;
@@ -604,8 +606,11 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
     if (before.length > 0 && named) {
       const source = named;
       const { heading: _heading, perGuest: _perGuest, ...counted } = source;
-      const split: ParsedLine = { ...counted, quantity: count, quantitySaid: true, modifiers: [], softModifiers: [] };
-      attach(split, before);
+      // ("two martinis, both shaken, and one of them dirty": some of those counted are made so as well, the rest as they were.)
+      const split: ParsedLine = ofThose
+        ? { ...counted, quantity: count, quantitySaid: true, modifiers: replaceModifiers(source.modifiers, before.filter((read) => !read.soft).map((read) => read.modifier)), softModifiers: [...source.softModifiers, ...before.filter((read) => read.soft).map((read) => read.modifier)] }
+        : { ...counted, quantity: count, quantitySaid: true, modifiers: [], softModifiers: [] };
+      if (!ofThose) attach(split, before);
       before = [];
       // "martinis, two of them dirty": drinks named with no count are the ones counted now.
       // ("a round of cosmos, three of them, shaken": so are the drinks of a round, as many as there are guests.)
@@ -613,7 +618,7 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
       // The source keeps what is left of it; used up, the split takes its place at the end, in the order said.
       // "two vodkas neat and one on the rocks": a drink already made its own way keeps its count.
       const madeItsWay = source.modifiers.length > 0 || source.softModifiers.length > 0;
-      if (!madeItsWay && source.quantity >= count) {
+      if ((!madeItsWay || ofThose) && source.quantity >= count) {
         source.quantity -= count;
         if (source.quantity === 0) usedUp.add(source);
       }

@@ -558,6 +558,9 @@ const ORDER_ADJECTIVES = new Set(["quick", "cold", "nice", "stiff", "cheeky", "l
 const FREQUENCY = new Set(["always", "never", "usually", "often", "sometimes", "normally", "rarely", "seldom"]);
 const NOUN_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "PRON"]);
 
+/** Words a clause told after "please" opens with: a subject ("the band's on song 7", "we're in a rush"). */
+const TOLD_AFTER_PLEASE = new Set(["the", "my", "our", "his", "her", "their", "he", "she", "they", "we", "i", "it", "this", "that"]);
+
 /** Words the tagger calls nouns that end a clause as adverbs: "one of them went home | knock a negroni off". */
 const ENDS_A_TELLING = new Set(["home", "tonight", "today", "early", "upstairs", "downstairs", "outside", "inside"]);
 
@@ -750,6 +753,11 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
         cut(position);
         continue;
       }
+    }
+    // ("gin neat please, the band's only on song 7": the order ends at "please"; what someone or something does after the pause is told apart.)
+    if (pause !== "NONE" && previous === "please" && TOLD_AFTER_PLEASE.has(token) && hasDrink(clauseStart, position) && !hasDrink(position, tokens.length)) {
+      cut(position);
+      continue;
     }
     // ("an iced tea, here's a five": after the order and a pause, what is handed over is a clause of its own.)
     if (pause !== "NONE" && token === "here" && (tokens[position + 1] === "is" || tokens[position + 1] === "are") && hasDrink(clauseStart, position)) {

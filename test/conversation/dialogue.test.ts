@@ -3497,3 +3497,16 @@ describe("after Z175 and Z176: the cheapest or priciest drink asked, a drink tur
     expect(cheapest).not.toContain("IPA");
   });
 });
+
+describe("after Z177 and Z178: some of those counted made so as well, 'all of them' answering the serving question, units said to be another drink after an offer, a wish with its 'I' left out, an order ended at 'please', 'yours' of the drink talked of", () => {
+  itPours([
+    ["three negronis, all on the rocks, and one of them with a twist", ["1 negroni (on the rocks, with a twist)", "2 negroni (on the rocks)"]],
+    ["really, truly need a lemonade", ["1 lemonade"]],
+    ["rum neat please, the band's only on song 4 of the set list", ["1 rum (neat)"]],
+  ]);
+  itEndsWith([
+    [["two vodkas", "what do they cost?", "all of them on the rocks"], ["2 vodka (on the rocks)"]],
+    [["four lagers", "Anna only drinks cosmos though", "fine, one of them should be a cosmo"], ["1 cosmopolitan", "3 tap-beer"]],
+    [["the negroni I had in Rome was wonderful", "does yours use gin?", "go on, I'll try one of yours"], ["1 negroni"]],
+  ]);
+});
