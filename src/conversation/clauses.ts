@@ -389,7 +389,8 @@ const TENTATIVE = / (maybe|perhaps|probably|possibly|might(?! as well)|thinking 
 /** "maybe just a water for me, thanks": a hedge softening a choice made, thanked for already. */
 const SETTLED_ON = /^ (maybe|perhaps) (just|only) (a|an|one) DRINK (MOD )*(for me )?(please|thanks|thank you|cheers|if (that|it) is (alright|all right|ok|okay|fine)|i (suppose|guess|think)|$)/;
 /** "after my song", "after our set": what comes first ("after the day I've had" tells what is over: a past day, so now). */
-const AFTER_WHAT_COMES = /after (my|our|his|her|your|the|this|next) (?!(day|night|week|year|month|morning|afternoon|evening) )(\w+ ){1,4}/;
+// ("after stumps I'm having a long island": the end of a day's play, said bare.)
+const AFTER_WHAT_COMES = /after ((my|our|his|her|your|the|this|next) (?!(day|night|week|year|month|morning|afternoon|evening) )(\w+ ){1,4}|(stumps|lunch|tea|dinner|close|closing|kickoff|halftime|work|practice|training|class|church|school) )/;
 /** "I'm gonna get", "we'll have", "I'm getting": the guest's plan, said in the future. */
 const A_PLAN = /(i|we) (will|shall|am (going to|gonna)|are (going to|gonna)|gonna|am getting|are getting|am having|are having) /;
 /** "after I cross the finish line", "once we've eaten": a time to come, said as what someone will do first. */
@@ -881,6 +882,8 @@ const ASIDE_WORDS: readonly string[] = [
   "when you get a minute", "whenever you get a minute", "when you have a minute", "whenever you have a minute",
   "while you are at it", "while you are there", "while you are up",
   "when you have a chance", "when you are ready", "whenever you are ready", "no rush", "for me", "for us",
+  // ("scotch on the rocks please mate cheers": whom the guest calls, and the thanks, said after the order.)
+  "mate", "pal", "buddy", "ta",
 ];
 const ASIDES = new RegExp(` (${ASIDE_WORDS.join("|")})(?= )`, "g");
 /** Subjects that make a clause of a bare order ("I a martini" is not one); "hey there", "you" in an aside are not. */

@@ -926,7 +926,9 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
     // drink named bare, then what it is to someone, is talk.)
     const bare = previous?.act === "REQUEST" && previous.fragment && previous.namesDrink && previous.utterance.order.said.counts === 0 && !matches(previous.utterance, COURTEOUS);
     const described = !clause.hasVerb && clause.utterance.order.drafts.every((draft) => draft.category !== null) && matches(clause.utterance, WHAT_A_DRINK_IS) && !matches(clause.utterance, MY_OWN);
-    if (previous && bare && (clause.act === "STATEMENT" || clause.act === "CHAT") && (described || (!clause.namesDrink && matches(clause.utterance, PRAISED_AS_A_THING)))) {
+    // ("lemonade, huh, didn't think a pub would do fresh lemonade": the drink said back, wondered at.)
+    const wonderedAt = clause.tokens[0] === "huh";
+    if (previous && bare && (clause.act === "STATEMENT" || clause.act === "CHAT") && (described || wonderedAt || (!clause.namesDrink && matches(clause.utterance, PRAISED_AS_A_THING)))) {
       joined[joined.length - 1] = { ...previous, act: "STATEMENT", kind: "OPINION" };
       joined.push(clause);
       continue;
@@ -952,7 +954,11 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       const sums = clause.namesDrink && matches(clause.utterance, SUMMING_UP);
       // ("Three strikes in a row!! Tequila neat to celebrate": words naming nothing a bar serves are not the order's start.)
       const { said: before } = previous.utterance.order;
-      const nothingOrdered = before.drinks + before.modifiers + before.counts === 0 && clause.namesDrink;
+      // ("six sixes in that over! six IPAs please": a count of something else, told, is no start of the order either.)
+      // ("two of each: daiquiri, cosmo" still counts the drinks named after it.)
+      const toldWords = previous.tokens.filter((token, at) => !COUNT_LINKS.has(token) && readQuantity(previous.tokens, at) === null);
+      const countedOther = before.drinks + before.modifiers === 0 && previous.utterance.order.drafts.length === 0 && previous.utterance.order.unknown.length === 0 && toldWords.length >= 2;
+      const nothingOrdered = (before.drinks + before.modifiers + before.counts === 0 || countedOther) && clause.namesDrink;
       // ("two more of those, and a lager": more of the drink pointed at, then another drink, two orders.)
       const pointedAtFirst = !previous.namesDrink && clause.namesDrink && matches(previous.utterance, MORE_OF_THOSE);
       if (previous.act === "REQUEST" && (previous.fragment || previous.namesDrink) && !afterRemoval && !sums && !nothingOrdered && !pointedAtFirst) {
@@ -1561,6 +1567,9 @@ function theLastTurnCorrected(understanding: Understanding, clauses: readonly Cl
   }
   return understanding;
 }
+
+/** Words that only link a count to the drinks after it: "two of each", "three more of those, please". */
+const COUNT_LINKS = new Set(["of", "each", "them", "those", "these", "the", "a", "an", "and", "please", "more", "um", "uh", "so", "ok", "okay"]);
 
 /** What was just said, dismissed as nothing: "false alarm", "my bad", "ignore me". */
 const DISMISSED = / (false alarm|all good|ignore (me|that)|my (bad|mistake)|it is (fine|ok|okay|nothing)|no worries) /;

@@ -83,6 +83,11 @@ export const PHRASAL_UP: ReadonlySet<string> = new Set([
   "mix", "mixed", "mixing", "mess", "messed", "muddle", "muddled", "screw", "screwed", "jumble", "jumbled", "fill", "filled", "pick", "picked", "cheer", "cheered",
   "warm", "warmed", "take", "bring", "carry", "send", "run",
 ]);
+/** What ice may be for besides a drink: "ice for her ankle", "some ice for my knee". */
+const HURTS = new Set([
+  "ankle", "ankles", "knee", "knees", "head", "wrist", "wrists", "hand", "hands", "foot", "feet", "leg", "legs", "arm", "arms", "back", "shoulder", "face", "eye",
+  "lip", "lips", "finger", "fingers", "toe", "toes", "elbow", "neck", "bruise", "burn", "injury", "swelling", "bump", "nose", "jaw", "hip", "shin", "sprain",
+]);
 /** Words that make "up" a place: "up to room 214", "up at the mic", "up on stage", "up front", "up there". */
 const PLACE_AFTER_UP = new Set(["to", "at", "by", "near", "on", "onto", "there", "here", "front", "top", "towards", "toward", "stairs", "upstairs"]);
 /** What "double" says of besides a pour: dice, darts, dominoes, shifts, dates, bets. */
@@ -111,6 +116,8 @@ export function readModifierAt(
     if (phrase.tokens.length === 1 && CONTEXTUAL.has(phrase.tokens[0] as string) && !options.afterDrink) continue;
     // ("two ice cold IPAs": how cold, not served over ice.)
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "ice" && (tokens[start + 1] === "cold" || tokens[start + 1] === "cool")) continue;
+    // ("some ice for her ankle", "ice for my knee": ice for a hurt, no way of serving a drink.)
+    if (phrase.tokens[phrase.tokens.length - 1] === "ice" && tokens[start + phrase.tokens.length] === "for" && HURTS.has(tokens[start + phrase.tokens.length + 2] ?? "")) continue;
     // ("I've mixed them up": a verb's particle, no way of serving.)
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "up" && PHRASAL_UP.has(tokens[start - 2] ?? "") && (VERB_OBJECTS.has(tokens[start - 1] ?? "") || tokens[start - 1] === "it")) continue;
     // ("still a bit shaken from that wipeout", "I was shaken by it": how someone feels, not how a drink is made.)

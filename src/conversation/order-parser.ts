@@ -183,7 +183,8 @@ const PLACING = new Set(["for", "with", "in", "into", "on", "to"]);
 /** Groups of people a drink's name may name: "the Negroni Nation table", "the IPA crew". */
 const GROUPS_NAMED = new Set(["table", "team", "crew", "squad", "gang", "society", "club", "posse", "brigade"]);
 /** Things named after the drink they hold or make: "the soda machine", "the beer fridge". */
-const MACHINES = new Set(["machine", "machines", "fountain", "dispenser", "gun", "fridge", "cooler", "tap", "taps", "pump", "line", "lines", "garden", "tent", "truck", "festival", "belly"]);
+// ("a few cosmos for the tea ladies", "the tea break": people and times named after a drink too.)
+const MACHINES = new Set(["machine", "machines", "fountain", "dispenser", "gun", "fridge", "cooler", "tap", "taps", "pump", "line", "lines", "garden", "tent", "truck", "festival", "belly", "ladies", "lady", "party", "break", "towel", "stand"]);
 /** Words after which "perfect" praises what was said rather than naming a perfect Manhattan. */
 const PRAISED_AFTER = new Set(["be", "sounds", "is", "was", "were", "are", "looks", "looked", "tastes", "tasted", "seems", "seemed", "absolutely", "simply"]);
 /** Words before "draft" that make it a draft of players: "league draft", "the NFL draft". */
@@ -756,8 +757,9 @@ export function parseOrder(tokens: readonly string[], index: MenuIndex, pauses: 
         // "an espresso martini", "a vodka martini": one drink the bar does not have, not the one in its name.
         // ("negroni, manhattan, old fashioned": two cocktails, or two beers, side by side are a list.)
         // ("a bourbon old fashioned", "a rye manhattan": the spirit the cocktail is made with only describes it.)
+        // ("make the lemonades iced teas": a drink said in the plural names drinks, never what another is made with.)
         const drinkBefore =
-          !expectingDrink && previous?.kind === "item" && !isQualifier(previous) && !sameFamily(previous, event, index) && !namesItsBase(previous, event, index) ? previous : null;
+          !expectingDrink && previous?.kind === "item" && !previous.plural && !isQualifier(previous) && !sameFamily(previous, event, index) && !namesItsBase(previous, event, index) ? previous : null;
         let qualifier = expectingDrink ? drinkPhrase(wordsSinceQuantity) : drinkBefore?.words.join(" ") ?? null;
         const other = qualifier !== null && expectingDrink ? groundPhrase(qualifier, index) : null;
         if (other && qualifier !== null && !isDrinkLike(other)) {

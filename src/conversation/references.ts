@@ -447,7 +447,8 @@ export function readEdit(reading: Understanding, clause: Clause, u: Utterance, s
 }
 
 /** "make those vodkas neat too", "have the martinis shaken": drinks already poured, named, to be made another way. */
-const MAKE_THE_DRINK = /^ ((and|oh|so|then|also|please|actually) )*(make|have|do|serve) (the|those|these|my|our|both|both the|all the) (\w+ )?DRINK (MOD )+((too|as well|please|then|now|instead|actually) )*$/;
+// ("actually make that whiskey a double": the drink pointed at, then how it is to be made.)
+const MAKE_THE_DRINK = /^ ((and|oh|so|then|also|please|actually) )*(make|have|do|serve) (the|that|this|those|these|my|our|both|both the|all the) ((?!(a|an) )\w+ )?DRINK (a |an )?(MOD )+((too|as well|please|then|now|instead|actually) )*$/;
 export function drinksMadeOtherwise(u: Utterance): Understanding | null {
   const [draft, ...others] = u.order.drafts;
   if (!draft || others.length > 0 || draft.candidates.length !== 1 || draft.modifiers.length === 0 || !MAKE_THE_DRINK.test(u.order.shape)) return null;

@@ -3510,3 +3510,17 @@ describe("after Z177 and Z178: some of those counted made so as well, 'all of th
     [["the negroni I had in Rome was wonderful", "does yours use gin?", "go on, I'll try one of yours"], ["1 negroni"]],
   ]);
 });
+
+describe("after Z179 and Z180: a drink said back and wondered at, people named after a drink, ice for a hurt, a count of something else before the order, 'mate' after please, a bare time after 'after', plural drinks side by side, 'make that whiskey a double'", () => {
+  itPoursNothing(["iced tea, huh, didn't know you did proper iced tea", "after lunch I'm having a negroni, you watch"]);
+  itPours([
+    ["two IPAs for the tea ladies", ["2 ipa"]],
+    ["four wickets in four balls! four lagers please", ["4 tap-beer"]],
+    ["a rum on the rocks please pal cheers", ["1 rum (on the rocks)"]],
+  ]);
+  itEndsWith([
+    [["a negroni", "could I get some ice for my knee? slipped on the stairs"], ["1 negroni"]],
+    [["three IPAs and two sodas", "sorry, make the sodas lemonades"], ["2 lemonade", "3 ipa"]],
+    [["a rum neat", "and a water", "actually make that rum a double"], ["1 rum (double, neat)", "1 water"]],
+  ]);
+});
