@@ -234,7 +234,8 @@ const TELLING_NEGATION = oneOf([
 /** Refusals: a negation over a drink or over a wish to have one. */
 const DECLINING = oneOf([
   new RegExp(` ${NEGATION} ((more|again|another|any|a|an|the|of|for|me|more of|of the|one|two|single|second|third|other|extra|further|way|thanks|thank you|definitely|really) )*DRINK `),
-  / (do not|does not|will not|would not|am not|is not|are not|not|rather not|never) (\w+ ){0,2}(want|need|have|having|get|getting|take|taking|order|ordering|drinking|feel like|fancy|pour|bring|give|serve|in the mood for) /,
+  // ("I'm not doing a negroni, I've decided": "doing" a drink is having one.)
+  / (do not|does not|will not|would not|am not|is not|are not|not|rather not|never) (\w+ ){0,2}(want|need|have|having|get|getting|take|taking|order|ordering|drinking|doing|feel like|fancy|pour|bring|give|serve|in the mood for) /,
   / (pass on|skip|hold off on|(am|is|are|i am|we are) off) (the |that |a |any )?((\w+ ){0,2})?DRINK /,
   / (no|never) (more|again) /,
 ]);

@@ -1363,6 +1363,8 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = notTheOneOrdered(understanding, clauses, state);
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
   understanding = theLastTurnCorrected(understanding, clauses, read.tokens, state);
+  understanding = onlyNeededSoMany(understanding, read.tokens, state);
+  understanding = moreInARange(understanding, read.tokens, state, index);
   understanding = madeSoInFocus(understanding, read.tokens, state);
   understanding = anotherOfTheFocus(understanding, state);
   understanding = totalSetAfterAll(understanding, clauses, state);
@@ -1588,6 +1590,33 @@ function keptOnTheTab(working: Working, clauses: readonly Clause[], state: Dialo
   const added = new Set(sinceLastTurn ? (state.lastEdit?.added.map((line) => line.menuItemId) ?? []) : []);
   const held = (draft: DraftLine & { quantitySaid?: boolean }) => draft.candidates.length === 1 && !draft.quantitySaid && state.onTab?.includes(draft.candidates[0] as string) === true && !added.has(draft.candidates[0] as string);
   return working.unknown.length === 0 && working.drafts.length > 0 && working.drafts.every(held) && clauses.some((clause) => matches(clause.utterance, STICKING_WITH));
+}
+
+/**
+ * "two or three more of these": more of the drink in hand, in a range, is asked, never guessed (it had poured one).
+ * The drinks of the last order (or the one named) become an order held for its count.
+ */
+function moreInARange(understanding: Understanding, tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding {
+  if (understanding.intent !== "REPEAT_ORDER" || understanding.quantity !== null) return understanding;
+  const range = spokenRange(utteranceOf(tokens, index));
+  const lines = understanding.itemIds ? understanding.itemIds.map((menuItemId) => ({ menuItemId, modifiers: [] as string[] })) : state.lastOrder;
+  if (!range || lines.length === 0) return understanding;
+  const drafts = lines.map((line) => ({ candidates: [line.menuItemId], category: null, quantity: range.high, range, modifiers: line.modifiers.filter(isModifier), softModifiers: [] }));
+  return { intent: "ORDER", drafts, unknown: [] };
+}
+
+/** "I only need one", "we just want two of them": fewer of what was just asked for, said as all that is wanted. */
+const ONLY_NEEDED = /^ ((oh|sorry|ah|um|no|actually) )*(i|we) (only|just) (need|want|needed|wanted) (one|two|three|four|five|six|seven|eight|nine|ten|\d+)( of (them|those|these))?( please| thanks)? $/;
+
+/** "five lemonades", then "I only need one": the order just made, brought down to that many; none poured again. */
+function onlyNeededSoMany(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
+  const [draft, ...others] = understanding.intent === "ORDER" ? understanding.drafts : [];
+  const added = editOfTheLastTurn(state)?.added ?? [];
+  if (!draft || others.length > 0 || !ONLY_NEEDED.test(` ${tokens.join(" ")} `)) return understanding;
+  const justAsked = added.find((line) => draft.candidates.includes(line.menuItemId));
+  if (!justAsked) return understanding;
+  // ("a lemonade", then "I only need one": that many are poured already.)
+  return draft.quantity < justAsked.quantity ? { intent: "CHANGE_QUANTITY", itemIds: null, quantity: draft.quantity } : draft.quantity === justAsked.quantity ? ACKNOWLEDGE : understanding;
 }
 
 /**

@@ -236,8 +236,11 @@ const SMALL_COUNT = "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|te
 /** "not five, four": a count taken back, then the one meant. */
 // (Only a bare count: "not two. one martini only" names the drink again and reads as said.)
 const COUNT_TAKEN_BACK = new RegExp(`\\bnot (${SMALL_COUNT})\\s*[,.;]?\\s*(?:just |only )?(${SMALL_COUNT})(?=\\s*(?:[,.!?;]|$|(?:please|thanks|then|instead)\\b))`, "g");
-/** A count (of those) said last with "actually" after it, the last clause ("a negroni actually" is left as said). */
-const CUE_SAID_LAST = new RegExp(`(^|[,.;!?]\\s*)((?:(?:oh|um|uh|no|wait|hmm|make it|make that) )*${SMALL_COUNT}(?: of (?:those|them|these|that))?(?: please)?)\\s*,?\\s*\\bactually\\s*([.!?]*)\\s*$`);
+/**
+ * A count (of those) said with "actually" after it, at the end of the clause ("a negroni actually" is left as
+ * said); why may follow after a pause ("oh, five actually, the maid of honor just showed up").
+ */
+const CUE_SAID_LAST = new RegExp(`(^|[,.;!?]\\s*)((?:(?:oh|um|uh|no|wait|hmm|make it|make that)[,]? )*${SMALL_COUNT}(?: of (?:those|them|these|that))?(?: please)?)\\s*,?\\s*\\bactually(?=\\s*([,.;!?]|$))`);
 
 /** Verbs of saying: what follows them in quotes is someone's words. */
 export const SAYING_VERBS = "said|says|saying|goes|went|told (?:me|us|him|her)|joked|joking|shouted|shouting|shouts|yelled|yelling|yells|screamed|screaming|chanting|chanted|was like|is like";
@@ -368,7 +371,7 @@ function marked(text: string): string {
   // "not up, on the rocks": what is wanted said after what is not, read as "on the rocks, not up".
   if (result.includes("not ")) result = result.replace(/\bnot (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect),? (up|neat|on the rocks|shaken|stirred|dry|dirty|perfect|with a twist)\b/g, "$2, not $1");
   // "oh, three of those actually": a correction with its cue said last, read with the cue first ("actually three of those").
-  if (result.includes("actually")) result = result.replace(CUE_SAID_LAST, "$1actually $2$3");
+  if (result.includes("actually")) result = result.replace(CUE_SAID_LAST, "$1actually $2");
   // ("neat I said": the serving said again, then the cue, as "neat, I said" is.)
   if (result.includes(" said")) result = result.replace(/\b(neat|rocks|up|dirty|dry|shaken|stirred|twist|chaser|double) i said([.!]*)\s*$/, "$1, i said$2");
   // "neat, like always": as always, the way the guest has it.

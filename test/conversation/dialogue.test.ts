@@ -3524,3 +3524,17 @@ describe("after Z179 and Z180: a drink said back and wondered at, people named a
     [["a rum neat", "and a water", "actually make that rum a double"], ["1 rum (double, neat)", "1 water"]],
   ]);
 });
+
+describe("after Z181 and Z182: fewer said as all that is needed, a count corrected with its reason after, more in a range, a drink refused with 'doing'", () => {
+  itEndsWith([
+    [["four IPAs", "we only need two"], ["2 ipa"]],
+    [["a soda", "I only need one"], ["1 soda"]],
+    [["three negronis", "oh, four actually, my sister just walked in"], ["4 negroni"]],
+    [["a manhattan", "two or three more of these"], ["1 manhattan"]],
+  ]);
+  it("'I'm not doing a negroni' offers none", async () => {
+    const { say } = setUp();
+    const { text } = await say("I'm not doing a negroni tonight");
+    expect(text).not.toMatch(/pour you/i);
+  });
+});

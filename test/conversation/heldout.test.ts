@@ -175,8 +175,9 @@ const REQUIRED: Readonly<Record<string, number>> = {
  * which pours the Manhattan plain; Z178's two are its writer's slip, the same as Z150's: "round it up" on $24.15 expects
  * $3.85, where $4.00 makes $25.00, carried to the next turn; Z179's one is "could you make mine a double" right after "a vodka
  * for Ellie" and "on the rocks for her": "mine" is the guest's whiskey, but whom each line was for is not kept, so the
- * vodka just ordered is made double, as Z151's). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 11, "fresh-2026-12-06-z34": 4, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1, "fresh-2026-12-06-z115": 13, "fresh-2026-12-06-z116": 4, "fresh-2026-12-07-z121": 1, "fresh-2026-12-07-z140": 1, "fresh-2026-12-07-z146": 3, "fresh-2026-12-07-z150": 1, "fresh-2026-12-07-z151": 1, "fresh-2026-12-07-z152": 1, "fresh-2026-12-07-z178": 2, "fresh-2026-12-07-z179": 1 };
+ * vodka just ordered is made double, as Z151's; Z182's one is its writer's slip, the same kind: "just round it up" on $14.30
+ * expects a $1.70 tip, where $15.00 less $13.00 of drinks is $2.00). */
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 11, "fresh-2026-12-06-z34": 4, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1, "fresh-2026-12-06-z115": 13, "fresh-2026-12-06-z116": 4, "fresh-2026-12-07-z121": 1, "fresh-2026-12-07-z140": 1, "fresh-2026-12-07-z146": 3, "fresh-2026-12-07-z150": 1, "fresh-2026-12-07-z151": 1, "fresh-2026-12-07-z152": 1, "fresh-2026-12-07-z178": 2, "fresh-2026-12-07-z179": 1, "fresh-2026-12-07-z182": 1 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))
