@@ -395,7 +395,8 @@ const AFTER_WHAT_COMES = /after ((my|our|his|her|your|the|this|next) (?!(day|nig
 /** "I'm gonna get", "we'll have", "I'm getting": the guest's plan, said in the future. */
 const A_PLAN = /(i|we) (will|shall|am (going to|gonna)|are (going to|gonna)|gonna|am getting|are getting|am having|are having) /;
 /** "after I cross the finish line", "once we've eaten": a time to come, said as what someone will do first. */
-const WHEN_SOMEONE_DOES = /^ (after|once|when) (i|we|he|she|they|you) /;
+// ("once it's done I'll want a big old negroni": what is to end first may be a thing.)
+const WHEN_SOMEONE_DOES = /^ (after|once|when) (i|we|he|she|they|you|it|that|this|(the|my|our) \w+) /;
 /** "after my set" said alone, before the plan: the time the plan is for. */
 const AFTER_ALONE = new RegExp(`^ ${AFTER_WHAT_COMES.source}$`);
 const PLAN_FIRST = new RegExp(`^ ${A_PLAN.source}`);
@@ -1240,7 +1241,7 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
 /** "wow, this negroni", "oh my god, this daiquiri", "that lager's ice cold, nice": the drink at hand, exclaimed at, and nothing else said. */
 const EXCLAIMED_AT = /^ ((oh|my|god|gosh|wow|whoa|man|mm|mmm|ooh|damn|jeez|yum|honestly|seriously|okay) )*this (\w+ )?DRINK $| (this|that) DRINK( (is|was|so|really|very|icy|ice|cold|freezing|chilled|good|great|nice|lovely|perfect|amazing|delicious|tasty|smooth|strong|sweet|mate))+ $/;
 /** "ha", "at my age?", "me?", "you're joking": a scoff, the whole of what is said. */
-const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance|at (a|an|the|this|my|our|your)( \w+){1,3}|(bold|brave|interesting|strange|odd|weird) choice( \w+)?|(bad|terrible|awful|dumb|stupid|silly) idea|not (a )?(good|great|smart|wise) idea) )+$/;
+const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance|at (a|an|the|this|my|our|your)( \w+){1,3}|(bold|brave|interesting|strange|odd|weird) choice( \w+)?|(bad|terrible|awful|dumb|stupid|silly) idea|not (a )?(good|great|smart|wise) idea|that (would be|is|will be) (madness|crazy|insane|mad|nuts|a mistake|a disaster|asking for trouble)) )+$/;
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */
 /** "just what I needed", "hits the spot": the drink in hand, enjoyed. */
 // ("wow, old fashioneds, that takes me back": a memory the drink brings, no order.)

@@ -554,6 +554,10 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   const somethingNamed = repair.body[0] === "the" && repair.body.length > 1 && repair.body.length <= 4 && !ordersAny(body) && !matches(body, SOMEONE_TELLS);
   // ("never mind the tip", "forget the tip": the tip taken back, not the last order.)
   if (undoing && !ordersAny(body) && TIP_WORD.test(` ${repair.body.join(" ")} `)) return { intent: "SET_TIP", tip: { none: true }, refusal: null };
+  // ("scratch that, make it two" after four pints: a bare count after taking it back is the order's new count;
+  // "cancel that one" points, it counts nothing.)
+  const counted = undoing && previous && drafts.length === 0 && repair.body[0] !== "one" ? readQuantity(repair.body, 0) : null;
+  if (counted && counted.length === repair.body.length && !counted.range && Number.isInteger(counted.value) && counted.value > 0) return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: counted.value };
   // ("actually never mind, we still have half a pint each": why, told with what the guests have, no order.)
   if (repair.body.length === 0 || (undoing && (!ordersAny(body) || (matches(body, STILL_HAVING) && !body.tokens.includes("instead"))))) {
     // ("wait gate 4 just posted boarding??", then "nvm false alarm": the scare dismissed; no order was just made to take back.)
@@ -1570,6 +1574,9 @@ function theLastTurnCorrected(understanding: Understanding, clauses: readonly Cl
   return understanding;
 }
 
+/** Questions that ask for a kind of drink, still to be named: "what do you have that's strong?". */
+const KIND_ASKED: ReadonlySet<Understanding["intent"]> = new Set(["RECOMMEND", "MENU"]);
+
 /** Words that only link a count to the drinks after it: "two of each", "three more of those, please". */
 const COUNT_LINKS = new Set(["of", "each", "them", "those", "these", "the", "a", "an", "and", "please", "more", "um", "uh", "so", "ok", "okay"]);
 
@@ -1884,7 +1891,9 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       const countedYes = clause.act === "ANSWER" && clause.answer === "YES" && (clauses.slice(0, position).some((earlier) => earlier.namesDrink) || (state.pending === null && focus.length > 0)) && spokenCount(u) !== null;
       const madeAs = focusMadeAs.length > 0 ? focusMadeAs : madeAsThosePoured(u, state);
       // ("do you sell sashes? we need one for the maid of honour": "one" is the thing just asked about, no drink.)
-      const otherThingBefore = clauses.slice(0, position).some((earlier) => earlier.act === "QUESTION" && !earlier.namesDrink && earlier.utterance.order.unknown.length + earlier.utterance.order.stray.length > 0);
+      // ("what do you have that's strong? I need it": "it" is what was just asked for, still to be named.)
+      const kindAskedBefore = (earlier: Clause) => (earlier.asked || earlier.act === "QUESTION") && !earlier.namesDrink && KIND_ASKED.has(classify(earlier.utterance).intent);
+      const otherThingBefore = clauses.slice(0, position).some((earlier) => (earlier.act === "QUESTION" && !earlier.namesDrink && earlier.utterance.order.unknown.length + earlier.utterance.order.stray.length > 0) || kindAskedBefore(earlier));
       // ("an iced tea, not the long island, just the normal one": a drink refused is not what "one" asks for.)
       const askable = focus.filter((id) => !refusedHere.includes(id));
       // ("if I had two of those, what would that come to": what "that" costs is what was just supposed, not the tab.)

@@ -7,7 +7,7 @@
  */
 import { MENU_CATEGORIES, type MenuCategory, type MenuItem, type Modifier } from "../bar/menu-catalog.js";
 import { tokenize } from "./normalise.js";
-import { MODIFIER_WORDS } from "./modifiers.js";
+import { MODIFIER_WORDS, readModifierAt } from "./modifiers.js";
 import { isNeverATypo } from "./lexicon.js";
 import { isEnglishWord } from "./english.js";
 import { readNumber } from "./numbers.js";
@@ -372,7 +372,8 @@ function matchWordsAt(tokens: readonly string[], start: number, word: string, in
   const counted =
     start > 0 &&
     ((readNumber(tokens, start - 1) !== null && tokens[start - 2] !== "of") || COUNTING_WORDS.has(tokens[start - 1] as string) || (tokens[start - 1] === "of" && CONTAINERS.has(tokens[start - 2] ?? ""))) &&
-    ENDS_A_COUNTED_DRINK.has(tokens[start + 1] ?? "");
+    // ("a jamison on the rocks": how it is made may follow the drink counted and misspelt too.)
+    (ENDS_A_COUNTED_DRINK.has(tokens[start + 1] ?? "") || readModifierAt(tokens, start + 1) !== null);
   let key = counted ? `#${word}` : word;
   for (let offset = 1; offset <= index.longestPhrase && start + offset < tokens.length; offset += 1) key += ` ${tokens[start + offset]}`;
   const known = index.matches.get(key);

@@ -207,7 +207,10 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
       if (previous !== undefined && ["i", "we", "would", "will", "am", "is", "are", "do", "did", "really", "you", "so", "not", "it", "that", "this", "they", "he", "she", "was", "were", "does", "never", "have", "has", "had", "just", "there", "here"].includes(previous)) continue;
       // "do people actually still order...", "does the long island actually have tea in it": inside a
       // question whose verb is still to come, or before another adverb.
-      if (previous !== undefined && AUX.has(tokens[0] as string) && !tokens.slice(1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(1, position + 1).some((pause) => pause !== "NONE")) continue;
+      // ("wait, do people actually drink tequila neat?": the question may open after an interjection.)
+      let asking = 0;
+      while (asking < position && INTERJECTIONS.has(tokens[asking] as string)) asking += 1;
+      if (previous !== undefined && AUX.has(tokens[asking] as string) && !tokens.slice(asking + 1, position).some((word) => VERB_LIKE.has(word)) && !pauses.slice(asking + 1, position + 1).some((pause) => pause !== "NONE")) continue;
       if (next !== undefined && ["still", "even", "ever", "never", "really", "not"].includes(next)) continue;
     }
     // "a daiquiri so I can forget about it", "I want to cancel that": the verb of a clause, not a cue.

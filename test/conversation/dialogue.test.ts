@@ -3538,3 +3538,15 @@ describe("after Z181 and Z182: fewer said as all that is needed, a count correct
     expect(text).not.toMatch(/pour you/i);
   });
 });
+
+describe("after Z183 and Z184: a question opened after 'wait', a new count after taking it back, a time to come of a thing, a plan called madness, 'I need it' of a kind just asked, a brand misspelt before its serving words", () => {
+  itPoursNothing(["hmm, a martini before my speech? that would be madness"]);
+  itEndsWith([
+    [["a lager", "wait, do people actually drink vodka neat?"], ["1 tap-beer"]],
+    [["six IPAs", "scratch that, make it three"], ["3 ipa"]],
+    [["a cosmo", "no actually, cancel that one"], []],
+    [["I can't drink till the match finishes", "once it's over I'll want a big negroni"], []],
+    [["two lemonades", "what have you got that's really strong? I need it"], ["2 lemonade"]],
+    [["a jamison on the rocks"], ["1 whiskey (on the rocks)"]],
+  ]);
+});
