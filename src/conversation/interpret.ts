@@ -33,7 +33,7 @@ import { PERSON_WORDS } from "./people.js";
 import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, has, matches, namesNewDrinkFirst, ofSomethingElse, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
-import { conditionsPaying, PAYING_LATER, readTipAmount, tipAskedAbout, whenPaying } from "./money-talk.js";
+import { conditionsPaying, PAYING_LATER, PROPOSED_NOW, readTipAmount, tipAskedAbout, whenPaying } from "./money-talk.js";
 import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, reviseModifiers, servingWordsOnly } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
@@ -1582,9 +1582,6 @@ const COUNT_LINKS = new Set(["of", "each", "them", "those", "these", "the", "a",
 
 /** What was just said, dismissed as nothing: "false alarm", "my bad", "ignore me". */
 const DISMISSED = / (false alarm|all good|ignore (me|that)|my (bad|mistake)|it is (fine|ok|okay|nothing)|no worries) /;
-
-/** "let me ...", "let's ...": what the guest proposes to do now. */
-const PROPOSED_NOW = /^ ((ok|okay|so|right|well|and|alright) )*(let me|let us|lets) /;
 
 /** "stick to", "stay with", "keep with": going on with a drink the guest has. */
 const STICKING_WITH = / (stick|stay|keep|stuck) (to|with) /;

@@ -323,8 +323,11 @@ export const PAYING_LATER: Understanding = { intent: "SMALL_TALK", topic: "NOT_Y
 
 const NOT_PAYING =
   / (pay|paying|bill|check|settle)( \w+){0,2} not (yet|now) | (not|never) (\w+ ){0,4}(pay|paying|close|closing|settle|check out|bill|check|charge|charging|ring) | pay later | (no|not in a) rush | not (yet|now) .*(pay|bill|check|close|charge)| hold (off )?(on )?(the|my|our) (bill|check|tab|payment) | hold off (on )?(paying|settling) /;
-/** "let's settle before the next set", "let us pay before the rush": a proposal to pay, now, before what comes. */
-const LETS_PAY_BEFORE = / (let us|lets|let me) (pay|settle|close|square up|cash out)( \w+){0,3} before /;
+/** "let me ...", "let's ...": what the guest proposes to do now. */
+const PROPOSING = "(let us|lets|let me)";
+export const PROPOSED_NOW = new RegExp(`^ ((ok|okay|so|right|well|and|alright) )*${PROPOSING} `);
+/** "let's settle before the next set", "let me pay before I go": a proposal to pay, now, before what comes. */
+const LETS_PAY_BEFORE = new RegExp(` ${PROPOSING} (pay|settle|close|square up|cash out)( \\w+){0,3} before `);
 /** Now, said: "now", "right away"; not "not now", "for now", "until now". */
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([
