@@ -18,7 +18,7 @@ import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, readModifierAt, servingWordsOnly, type ModifierRead } from "./modifiers.js";
 import { readTip, takesQuotedTip } from "./money-talk.js";
 import { LAST_ORDINAL, readOrdinal, readQuantity } from "./numbers.js";
-import { unitsAsSaid } from "./references.js";
+import { UNITS_SHOULD_BE, unitsAsSaid } from "./references.js";
 import type { Understanding } from "./understanding.js";
 
 const ANY = ["any", "anything", "either", "whatever", "you pick", "you choose", "surprise me", "does not matter", "do not mind", "up to you", "dealer choice", "your choice", "no preference"];
@@ -53,7 +53,6 @@ const EMPTY = new Set([
 ]);
 /** Said alone, these answer a question with its own word: "I would", "I will", "that one". */
 const ELLIPTIC = new Set(["would", "will", "shall", "one"]);
-/** "why not" agrees; no other "not" does. */
 /** "why not", "no bother", "no problem": a yes said with a "no" in it ("nah no worries" to an offer turns it down). */
 const WHY_NOT = / (why not|no bother|no problem) /g;
 const SAYS_NO = new Set(["no", "not", "nope", "nah", "never", "nothing", "rather", "wait", "hold", "stop", "cancel", "later", "maybe"]);
@@ -220,8 +219,6 @@ function answerQuantity(u: Utterance, drafts: readonly DraftLine[], draftIndex: 
   return { intent: "ORDER", drafts: updated, unknown: [] };
 }
 
-/** "one of them should be a rye": some of the drinks poured, said to be another. */
-const UNITS_TO_BE = / of (them|those|these|the \w+) (should|ought to|needs to|need to|must|has to|have to) be /;
 /** Words that point at the drink offered: "two of those", "a couple of them". */
 const OF_THOSE = new Set(["those", "them", "these"]);
 
@@ -254,7 +251,7 @@ function answerOrder(u: Utterance, drafts: readonly DraftLine[], confirm: boolea
   // "cancel the IPA" after "which beer would you like?" takes a drink off; it never orders one.
   if (u.order.drafts.length > 0 && matches(u, REMOVE_VERB)) return null;
   // ("one of them should be a rye on the rocks" after a rye was offered: units poured, changed; no answer to the offer.)
-  if (u.order.drafts.length > 0 && matches(u, UNITS_TO_BE)) return null;
+  if (u.order.drafts.length > 0 && matches(u, UNITS_SHOULD_BE)) return null;
   // "sounds perfect" to a Daiquiri agrees; to a Manhattan, which can be made perfect, it asks for one.
   const takes = (modifier: Modifier) => drafts.some((draft) => draft.candidates.some((id) => index.byId.get(id)?.modifiers.includes(modifier)));
   // ("sure, no twist then" to "shall I pour a plain Classic Brew?": agreed, the serving it cannot take given up.)

@@ -68,7 +68,7 @@ function unitsChanged(u: Utterance, linked = true): number | null {
 const asksForChange = (clause: Clause, u: Utterance): boolean =>
   clause.act === "REQUEST" || clause.fragment || ASKING_FOR.test(opening(u)) || servingWordsOnly(u) || matches(u, UNITS_SHOULD_BE);
 /** "two of them should be classic brews": units of what was poured, said to be another drink. */
-const UNITS_SHOULD_BE = / of (them|those|these|the \w+) (should|ought to|need to|needs to|must|have to|has to|can|could) be /;
+export const UNITS_SHOULD_BE = / of (them|those|these|the \w+) (should|ought to|need to|needs to|must|have to|has to|can|could) be /;
 
 /** Words that only point at the drink or soften the ask: "double it", "neat that one please". */
 const POINTING = new Set(["it", "that", "this", "them", "those", "these", "one", "ones", "please", "thanks", "too", "also", "and", "but", "both", "all", "of", "then", "fine", "okay", "alright", "sure"]);

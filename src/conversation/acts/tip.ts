@@ -59,7 +59,7 @@ const settingOf = (tip: TipChoice): TipSetting =>
   "percent" in tip ? { percent: tip.percent, fixedCents: null } : { percent: null, fixedCents: "amountCents" in tip ? tip.amountCents : null };
 
 /** Refusals after which the guest's next figure is the tip they settle on. */
-const FIGURE_ASKED_AGAIN: ReadonlySet<string> = new Set(["TIP_NO_AMOUNT", "TIP_ABOVE_SUBTOTAL"]);
+const FIGURE_ASKED_AGAIN: ReadonlySet<Refusal["reason"]> = new Set<Refusal["reason"]>(["TIP_NO_AMOUNT", "TIP_ABOVE_SUBTOTAL"]);
 
 export const setTip: Act<"SET_TIP"> = async (asked, _state, bar, tools) => {
   // Read first, so "never mind" on the next turn can put the tip back as it was.
