@@ -416,7 +416,7 @@ const LATER = oneOf([
   // ("an iced tea for when he gets in": what the drink poured now is for, waiting for him.)
   /(?<! for) (when|once|as soon as|by the time|till|until|til) (he|she|they|we|i|you|my \w+|the \w+|\w+) (\w+ ){0,4}(gets?|arrives?|comes?|shows? up|sits? down|lands?|finishes|finish|is here|are here|turns? up|joins?|makes? it|is back|are back) /,
   // "when the slideshow starts", "once the band plays", "when she's in": any happening still to come, said in the present.
-  /(?<! for) (when|once|as soon as|by the time) (it|the \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
+  /(?<! for) (when|once|as soon as|by the time) (it|the \w+|this \w+|that \w+|my \w+|our \w+|his \w+|her \w+|he|she|they) (\w+ )?([a-z]{3,}s|start|starts|begin|begins|open|opens|is (in|back|over|done|ready|on|up|out|open|finished|starting|playing)|are (in|back|over|done|ready|on|up|out|finished)) /,
   // "I'm going to order a Long Island when we equalise": whatever the guest's side still has to do first
   // ("when you get a sec" is a courtesy to Maya, and "when we were kids" is the past).
   // ("remember when we split six IPAs", "my team always loses when I drink lager": a memory, a habit.)
@@ -688,6 +688,10 @@ const SAYING_WITH_IT =
 
 /** "three martinis deep", "two pints deep": how much someone has had. */
 const DRINKS_DEEP = / DRINK (MOD )*deep /;
+/** "mind pouring me ...", "mind getting us ...": a request with "would you" left out. */
+const MIND_DOING = /^ mind (pouring|getting|making|grabbing|bringing|fixing|doing|putting) (me|us|him|her|them|a|an|another|one|two) /;
+/** "make me think of", "makes me miss": what something does to the guest, no drink made for them. */
+const MADE_TO_THINK = / (make|makes|made|making) (me|us) (think|dream|miss|remember|feel|nostalgic|homesick) /;
 /** "tell me you have cold water", "please say you've got IPA": asking whether the bar has a drink. */
 const TELL_ME_YOU_HAVE = / (tell|say to) me (that )?(you|ya|you guys) (still )?(have|got|have got|serve|do|sell|stock) /;
 
@@ -708,6 +712,10 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   const statement = (kind: StatementKind): Reading => ({ act: "STATEMENT", kind });
   // ("do kids usually like iced tea or is it too bitter for them": whether others like a drink, asked.)
   if (shape.startsWith(" do") && OTHERS_TASTE_ASKED.test(shape)) return { act: "QUESTION", kind: null };
+  // ("mind pouring me a classic brew?": "would you" left out, a request still.)
+  if (shape.startsWith(" mind ") && MIND_DOING.test(shape)) return { act: "REQUEST", kind: null };
+  // ("rainy nights always make me think of old fashioneds": what something makes the guest think or feel, told.)
+  if (shape.includes(" me ") && said.test(MADE_TO_THINK)) return statement("OPINION");
   // ("PLEASE tell me you have cold water": whether the bar has it, asked.)
   if (shape.includes(" me ") && said.test(TELL_ME_YOU_HAVE)) return { act: "QUESTION", kind: null };
   // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)
@@ -1181,7 +1189,8 @@ function withTimeAhead(clauses: Clause[], sentenceEnds: readonly boolean[]): Cla
         !sentenceEnds[position] &&
         TIME_FIRST.test(withoutLead(clause.utterance.padded))) ||
       // ("after my set, I'm getting a lager": the time alone, then a plan for it.)
-      ((clause.act === "CHAT" || clause.act === "STATEMENT") && (matches(clause.utterance, AFTER_ALONE) || WHEN_SOMEONE_DOES.test(clause.utterance.padded)) && !clause.namesDrink && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
+      // ("when this upload finishes I'll treat myself to a negroni": "when" with no question mark tells a time, it asks none.)
+      ((clause.act === "CHAT" || clause.act === "STATEMENT" || (clause.act === "QUESTION" && !clause.asked)) && (matches(clause.utterance, AFTER_ALONE) || WHEN_SOMEONE_DOES.test(clause.utterance.padded)) && !clause.namesDrink && PLAN_FIRST.test(clauses[position + 1]?.utterance.padded ?? "")),
   );
   if (at < 0) return clauses;
   // Only within the sentence: "our train isn't till tomorrow. Two daiquiris" orders now.
@@ -1239,7 +1248,7 @@ function saidOfSomeoneAway(clauses: readonly Clause[], position: number): boolea
   return position > 0 && WISH_OF_THEM.test(clause.utterance.padded) && SOMEONE_AWAY.test((clauses[position - 1] as Clause).utterance.padded);
 }
 /** "wow, this negroni", "oh my god, this daiquiri", "that lager's ice cold, nice": the drink at hand, exclaimed at, and nothing else said. */
-const EXCLAIMED_AT = /^ ((oh|my|god|gosh|wow|whoa|man|mm|mmm|ooh|damn|jeez|yum|honestly|seriously|okay) )*this (\w+ )?DRINK $| (this|that) DRINK( (is|was|so|really|very|icy|ice|cold|freezing|chilled|good|great|nice|lovely|perfect|amazing|delicious|tasty|smooth|strong|sweet|mate))+ $/;
+const EXCLAIMED_AT = /^ ((oh|my|god|gosh|goodness|golly|lord|word|wow|whoa|man|mm|mmm|ooh|damn|jeez|yum|honestly|seriously|okay) )*this (\w+ )?DRINK $| (this|that) DRINK( (is|was|so|really|very|icy|ice|cold|freezing|chilled|good|great|nice|lovely|perfect|amazing|delicious|tasty|smooth|strong|sweet|mate))+ $/;
 /** "ha", "at my age?", "me?", "you're joking": a scoff, the whole of what is said. */
 const SCOFF = /^ ((ha|haha|hah|lol|pfft|pff|me|seriously|as if|yeah right|at my age|at this hour|at this time of night|you are (joking|kidding)|are you (joking|kidding|serious|mad)|not likely|dream on|not a chance|at (a|an|the|this|my|our|your)( \w+){1,3}|(bold|brave|interesting|strange|odd|weird) choice( \w+)?|(bad|terrible|awful|dumb|stupid|silly) idea|not (a )?(good|great|smart|wise) idea|that (would be|is|will be) (madness|crazy|insane|mad|nuts|a mistake|a disaster|asking for trouble)) )+$/;
 /** "what was I thinking", "whose idea was that": a choice already made, regretted. */

@@ -319,6 +319,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (joined && previous === "number" && ASKING_FOR_A_NUMBER.has(tokens[position - 2] ?? "") && matchMenuAt(tokens, after, index) === null && !countsADrink(tokens, after, index)) entity = "LABEL";
     // "a pint for number 9": whom it is for, a player or a ticket, never a count or a choice.
     else if (joined && previous === "number" && ["for", "to", "from", "with"].includes(tokens[position - 2] ?? "") && !countsADrink(tokens, after, index)) entity = "LABEL";
+    // ("a negroni for bow number 9": after a drink already named, "number" names something else, whatever it numbers.)
+    else if (joined && previous === "number" && !countsADrink(tokens, after, index) && tokens.slice(0, position - 1).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";
     // "get the number 8 a pint", "a whiskey for our number 7": someone's number, said with "the" or whose it is.
     else if (joined && previous === "number" && OWNED_NUMBER.has(tokens[position - 2] ?? "") && matchMenuAt(tokens, after, index) === null) entity = "LABEL";
     // "they're 5, 7 and 9", "my son is 12": how old someone is.

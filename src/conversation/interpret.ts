@@ -34,7 +34,7 @@ import { groundPhrase } from "./grounding.js";
 import { classify, classifySmallTalk, has, matches, namesNewDrinkFirst, ofSomethingElse, REMOVE_VERB, spokenCount, spokenRange, subjectOf as subjectOfWords, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { conditionsPaying, PAYING_LATER, PROPOSED_NOW, readTipAmount, tipAskedAbout, whenPaying } from "./money-talk.js";
-import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, reviseModifiers, servingWordsOnly } from "./modifiers.js";
+import { canonicalModifiers, findModifiers, isModifier, readModifierAt, replaceModifiers, reviseModifiers, servingWordsOnly, stylesReplaced } from "./modifiers.js";
 import type { Modifier } from "../bar/menu-catalog.js";
 import { withoutNonCounts } from "./entities.js";
 import { withoutRelays } from "./relays.js";
@@ -635,7 +635,11 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
   // ("actually make one of them up": one unit, not all of them.)
   const units = unitsOf(body);
   const all = units !== null ? { quantity: units } : everyOne(body) ? { all: true } : {};
-  if (modifiers.length > 0 || unmade.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all, ...(unmade.length > 0 ? { unmade } : {}) };
+  // ("a martini, dry", then "actually make it dirty instead": the style said instead replaces the one it was made with.)
+  const instead = repair.said.includes("instead") || body.tokens.includes("instead");
+  const madeBefore = state.lastOrder[state.lastOrder.length - 1]?.modifiers.filter(isModifier) ?? [];
+  const unmaking = [...unmade, ...(instead ? stylesReplaced(madeBefore, modifiers) : [])];
+  if (modifiers.length > 0 || unmaking.length > 0) return { intent: "MODIFY", modifiers: canonicalModifiers(modifiers), ...all, ...(unmaking.length > 0 ? { unmade: unmaking } : {}) };
   const count = spokenCount(body);
   // "Let's leave 18 percent." / "No, make it 20.": right after a tip, a bare number changes the tip.
   const tipped = previous?.tipAfter;

@@ -170,6 +170,11 @@ export function replaceModifiers(current: readonly Modifier[], added: readonly M
 /** How a drink's vermouth and brine are done: dry, dirty, perfect. */
 const STYLES: ReadonlySet<Modifier> = new Set<Modifier>(["dry", "dirty", "perfect"]);
 
+/** The styles a drink was made with that a style said now replaces ("dry", then "dirty instead"): none when no style is said. */
+export function stylesReplaced(current: readonly Modifier[], said: readonly Modifier[]): Modifier[] {
+  return said.some((modifier) => STYLES.has(modifier)) ? current.filter((modifier) => STYLES.has(modifier) && !said.includes(modifier)) : [];
+}
+
 /**
  * A new version said in a repair ("a dirty martini, no, make that a dry one"): as replaceModifiers,
  * and a style said again replaces the style said before (together they can still be asked for at once).

