@@ -1303,8 +1303,8 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     // ("can I get my name moved up the list? I'll buy a round of IPAs if so": a drink promised on a favour asked.)
     const ifSo = IF_SO.test(nextSaid ?? "") || IF_SO.test(clause.utterance.padded) || IF_SO.test(clauses[position - 1]?.utterance.padded ?? "");
-    const favourAsked = clauses.slice(0, position).some((earlier) => earlier.asked && !earlier.namesDrink && !ASKS_WHAT_THE_BAR_HAS.test(earlier.utterance.padded));
-    if (clause.act === "REQUEST" && clause.namesDrink && ifSo && favourAsked) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
+    const favourAsked = () => clauses.slice(0, position).some((earlier) => earlier.asked && !earlier.namesDrink && !ASKS_WHAT_THE_BAR_HAS.test(earlier.utterance.padded));
+    if (clause.act === "REQUEST" && clause.namesDrink && ifSo && favourAsked()) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };
     const { drafts } = clause.utterance.order;
     if (clause.act === "REQUEST" && drafts.length > 0 && drafts.every((draft) => draft.category !== null) && matches(clause.utterance, KEEPING_TO)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };
     if (clause.act === "REQUEST" && drafts.length === 1 && clause.utterance.order.said.counts === 0 && MOVING_ON_TO.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "HABIT", stance: "FOR" };

@@ -176,7 +176,8 @@ const POINTED_UP = new RegExp(`(?<! (${[...PHRASAL_UP].join("|")})) (it|them|tho
 
 /** A number said on its own ("make that three"), not the article of "make it a double". */
 /** "five or six of those", "a dozen or so": the range said, which is asked, never guessed. */
-export function spokenRange(u: Utterance): QuantityRange | null {
+/** (Only the words are read: a token list will do, "two or three more of these" read after the clauses.) */
+export function spokenRange(u: Pick<Utterance, "tokens">): QuantityRange | null {
   for (let start = 0; start < u.tokens.length; start += 1) {
     const read = readQuantity(u.tokens, start);
     if (read?.range) return read.range;

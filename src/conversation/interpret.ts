@@ -1606,7 +1606,7 @@ function keptOnTheTab(working: Working, clauses: readonly Clause[], state: Dialo
  */
 function moreInARange(understanding: Understanding, tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding {
   if (understanding.intent !== "REPEAT_ORDER" || understanding.quantity !== null) return understanding;
-  const range = spokenRange(utteranceOf(tokens, index));
+  const range = spokenRange({ tokens });
   const lines = understanding.itemIds ? understanding.itemIds.map((menuItemId) => ({ menuItemId, modifiers: [] as string[] })) : state.lastOrder;
   if (!range || lines.length === 0) return understanding;
   const drafts = lines.map((line) => ({ candidates: [line.menuItemId], category: null, quantity: range.high, range, modifiers: line.modifiers.filter(isModifier), softModifiers: [] }));
@@ -1893,6 +1893,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       const madeAs = focusMadeAs.length > 0 ? focusMadeAs : madeAsThosePoured(u, state);
       // ("do you sell sashes? we need one for the maid of honour": "one" is the thing just asked about, no drink.)
       // ("what do you have that's strong? I need it": "it" is what was just asked for, still to be named.)
+      // (Classified only for an earlier question that names no drink: few clauses are.)
       const kindAskedBefore = (earlier: Clause) => (earlier.asked || earlier.act === "QUESTION") && !earlier.namesDrink && KIND_ASKED.has(classify(earlier.utterance).intent);
       const otherThingBefore = clauses.slice(0, position).some((earlier) => (earlier.act === "QUESTION" && !earlier.namesDrink && earlier.utterance.order.unknown.length + earlier.utterance.order.stray.length > 0) || kindAskedBefore(earlier));
       // ("an iced tea, not the long island, just the normal one": a drink refused is not what "one" asks for.)

@@ -549,9 +549,7 @@ const SUBJECT_DETERMINERS = new Set(["more", "the", "my", "our", "his", "her", "
 
 /** A drink is named at `position`, after at most a determiner, a count or how it is made ("the negroni", "two IPAs", "double whiskey"). */
 function drinkNamedFrom(tokens: readonly string[], position: number, index: MenuIndex): boolean {
-  if (matchMenuAt(tokens, position, index)) return true;
-  const made = readModifierAt(tokens, position, { afterDrink: false });
-  if (made && matchMenuAt(tokens, position + made.length, index)) return true;
+  if (matchMenuAt(tokens, position, index) || madeThenNamedAt(tokens, position, index)) return true;
   return (["the", "a", "an", "that", "those"].includes(tokens[position] as string) && matchMenuAt(tokens, position + 1, index) !== null) || countsADrinkAt(tokens, position, index);
 }
 
@@ -567,13 +565,17 @@ const TOLD_AFTER_PLEASE = new Set(["the", "my", "our", "his", "her", "their", "h
 /** Words the tagger calls nouns that end a clause as adverbs: "one of them went home | knock a negroni off". */
 const ENDS_A_TELLING = new Set(["home", "tonight", "today", "early", "upstairs", "downstairs", "outside", "inside"]);
 
+/** How a drink is made, then the drink: "double whiskey", "dirty martini" ("we were out 14 hours, double whiskey on the rocks"). */
+function madeThenNamedAt(tokens: readonly string[], position: number, index: MenuIndex): boolean {
+  const made = readModifierAt(tokens, position, { afterDrink: false });
+  return made !== null && matchMenuAt(tokens, position + made.length, index) !== null;
+}
+
 /** A request may start here: a count, "another", "just", an imperative, a drink (or one said with how it should be). */
 function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
   const token = tokens[position] as string;
   if (REQUEST_STARTS.has(token) || (token !== "a" && token !== "an" && readQuantity(tokens, position) !== null) || matchMenuAt(tokens, position, index) !== null) return true;
-  // ("we were out 14 hours, double whiskey on the rocks": how it is made, then the drink.)
-  const made = readModifierAt(tokens, position, { afterDrink: false });
-  if (made && matchMenuAt(tokens, position + made.length, index) !== null) return true;
+  if (madeThenNamedAt(tokens, position, index)) return true;
   return ORDER_ADJECTIVES.has(token) && (matchMenuAt(tokens, position + 1, index) !== null || (ORDER_ADJECTIVES.has(tokens[position + 1] as string) && matchMenuAt(tokens, position + 2, index) !== null));
 }
 
