@@ -8,7 +8,8 @@
  *   money ("table 7", "seat number 3", "room 302", "flight 447"), unless a
  *   drink follows it ("order 2 IPAs": the tagger calls "order" a noun).
  * - A time: after at, by, until, before, after, around, since, past, for
- *   ("at eight", "till 7", "a table for 4"), or before am, pm, o'clock, ish;
+ *   ("at eight", "till 7", "a table for 4"), or before am, pm, o'clock, ish,
+ *   or "past" and an hour ("ten past eleven");
  *   again unless a drink follows ("after two martinis").
  * - A duration or an age: before minutes, hours, days, years... ("in 10
  *   minutes", "my 5 year old").
@@ -79,6 +80,8 @@ const NOT_LABELS = new Set([
   "x",
   // Words of a repair or a courtesy that the tagger may call nouns ("no wait, four").
   "wait", "sorry", "please", "thanks", "okay", "instead", "actually", "mean",
+  // ("alright fifty then": an answer's opening word, whatever the tagger calls it, numbers nothing.)
+  "alright", "right", "fine", "sure", "yeah", "yes", "cool", "great",
   // The bar's request verbs, which the tagger calls nouns at the start of a command ("make one a cosmo").
   "make", "get", "give", "take", "pour", "bring", "grab", "add", "put", "change", "switch", "swap", "turn", "keep", "knock",
   "scratch", "cancel", "remove", "drop", "want", "need", "have", "try", "do", "bump", "hit", "top", "fix", "just", "only",
@@ -102,7 +105,7 @@ const CHOICE_NOUNS = new Set(["number", "option", "no"]);
 const LONGEST_LIST = 10;
 const NOUNS = new Set(["NOUN", "PROPN"]);
 /** Words between a number and its drink ("two large cold IPAs", "three pints of lager"). */
-const LINKS = new Set(["x", "more", "of", "the", "those", "these", "extra", "large", "small", "medium", "big", "cold", "tall", "glass", "glasses", "pint", "pints", "bottle", "bottles", "can", "cans", "shot", "shots", "round", "rounds"]);
+const LINKS = new Set(["x", "more", "last", "final", "quick", "of", "the", "those", "these", "extra", "large", "small", "medium", "big", "cold", "tall", "glass", "glasses", "pint", "pints", "bottle", "bottles", "can", "cans", "shot", "shots", "round", "rounds"]);
 const LOOKAHEAD = 4;
 
 /** A drink is named within a few words after `position`: the number counts it. */
@@ -297,7 +300,10 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     else if (UNITS.has(next) && next !== "o") entity = "DURATION";
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
-    else if (joined && NUMBERED_PLACES.has(previous)) entity = "LABEL";
+    // "it's ten past eleven, one last IPA": minutes past an hour, said by the clock.
+    else if (next === "past" && readNumber(tokens, after + 1) !== null) entity = "TIME";
+    // ("for the table two cosmos": the table the guests sit at, said with "the", is not known by a number; the drinks are counted.)
+    else if (joined && NUMBERED_PLACES.has(previous) && !(tokens[position - 2] === "the" && drinkFollows)) entity = "LABEL";
     // ("an iced tea, here's a five", "here's twenty": a note handed over, no count of drinks.)
     // ("here's sixteen, keep the change", with no drink before, is the money the tip is worked out from.)
     else if (handedOverAt(tokens, position) && !countsADrink(tokens, after, index) && tokens.slice(0, position).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";

@@ -785,7 +785,9 @@ const ARTICLES = new Set(["a", "an", "another"]);
 /** A question checking what the guest already believes: "... right?", "..., yeah?". */
 const CHECKING = / (right|yeah|correct|yes) $/;
 /** Words a question points back at a drink with: "is it sweet?", "are they strong?". */
-const ASKED_OF = new Set(["it", "that", "they", "them", "this"]);
+const ASKED_OF = new Set(["it", "that", "they", "them", "this", "those", "these"]);
+/** "how much are those", "what do they cost": the price of what was just said. */
+const PRICE_OF_IT = /^ ((so|and|oh|but|ok|okay|wait) )?(how much (is|are|was|would|will|does|do) (it|that|those|these|they|them|this)|what (is|are|does|do|would) (it|that|those|these|they|this) (cost|run|come to)) /;
 /** "my favourite", "my usual": the guest's own, as good as asked for. */
 const MY_OWN = /^ (my|our) (favourite|favorite|usual|regular|go to) /;
 const COURTEOUS = / (please|thanks|thank you|for me|for us|cheers) /;
@@ -920,6 +922,22 @@ function pouredDrinkDeclined(clause: Clause, state: DialogueState, index: MenuIn
   return { id: item.id, words: item.name.toLowerCase().split(" ") };
 }
 
+/** "is that the classic brew?", "that's the IPA?": whether the drink pointed at is the one named. */
+const IS_IT_THE = /^ ((so|and|oh|wait|sorry) )?((is|was) (that|it|this)|(that|it|this) is) (the |a |an |your )?DRINK /;
+/** "the amber one", "that hoppy one" (said by its name once described: descriptions.ts): one drink pointed at, and nothing more. */
+const ONE_DRINK_POINTED_AT = /^ ((the|that|this|a|an) )?DRINK( one)? $/;
+
+/**
+ * "the amber one, is that the classic brew?", "the hoppy one, is it the IPA?": a drink pointed at, then asked
+ * whether it is the drink the question names: which drink it is, not an order of it.
+ */
+function isWhichOneItIs(pointed: Clause, question: Clause): boolean {
+  if (pointed.act !== "REQUEST" || !pointed.fragment || !ONE_DRINK_POINTED_AT.test(pointed.utterance.order.shape)) return false;
+  if (question.act !== "QUESTION" || !IS_IT_THE.test(question.utterance.order.shape)) return false;
+  const pointedAt = pointed.utterance.order.drafts.flatMap((draft) => draft.candidates);
+  return question.utterance.order.drafts.every((draft) => draft.candidates.some((id) => pointedAt.includes(id)));
+}
+
 function joinFragments(said: readonly Clause[], index: MenuIndex, state: DialogueState): Clause[] {
   const clauses = withNoBeforeTheNewVersion(withoutArguedCounts(withoutEchoes(said), index));
   const joined: Clause[] = [];
@@ -941,9 +959,18 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
       joined.push(clause);
       continue;
     }
+    // ("the amber one, is that the classic brew?": a drink described, then asked whether it is the one named, is a
+    // question of which drink that is, not an order of it.)
+    if (previous && isWhichOneItIs(previous, clause)) {
+      joined[joined.length - 1] = clause;
+      continue;
+    }
     // ("Daiquiri, is it sweet?": a drink named bare, then asked about, is what the question is about.)
     // ("a negroni, that's the 11 dollar one right?": said with an article and checked, it is ordered.)
-    const namedBare = bare && !ARTICLES.has(previous.tokens[0] ?? "") && !matches(clause.utterance, CHECKING);
+    // ("the trombone section wants IPAs, how much are those": drinks wished for, with no count, then priced, are asked about.)
+    const pricedUncounted =
+      previous?.act === "REQUEST" && previous.namesDrink && previous.utterance.order.said.counts === 0 && !matches(previous.utterance, COURTEOUS) && matches(clause.utterance, PRICE_OF_IT);
+    const namedBare = (bare && !ARTICLES.has(previous.tokens[0] ?? "") && !matches(clause.utterance, CHECKING)) || pricedUncounted;
     const askedOf = namedBare && clause.act === "QUESTION" && !clause.namesDrink ? clause.tokens.findIndex((token) => ASKED_OF.has(token)) : -1;
     if (previous && askedOf >= 0) {
       const tokens = [...clause.tokens.slice(0, askedOf), ...previous.tokens, ...clause.tokens.slice(askedOf + 1)];

@@ -120,7 +120,7 @@ const DRINKS: ReadonlyArray<readonly [string, MenuCategory | null, Moods]> = [
     (name) => [name, "SPIRIT", ["strong", "burning"]] as const,
   ),
   // Soft drinks the bar does not have
-  ...words("coffee|espresso|latte|cappuccino|americano|macchiato|mocha|flat white|iced coffee|cold brew|decaf|hot tea|cup of tea|pot of tea|mug of tea|black tea|earl grey|earl grey tea|english breakfast|english breakfast tea|breakfast tea|jasmine tea|oolong|rooibos|builders tea|peppermint tea|mint tea|fresh mint tea|green tea|herbal tea|chamomile|chamomile tea|chai|chai latte|matcha|red bull|energy drink|monster energy").map(
+  ...words("coffee|espresso|latte|cappuccino|americano|macchiato|mocha|flat white|iced coffee|cold brew|decaf|hot tea|cup of tea|pot of tea|mug of tea|cuppa|black tea|earl grey|earl grey tea|english breakfast|english breakfast tea|breakfast tea|jasmine tea|oolong|rooibos|builders tea|peppermint tea|mint tea|fresh mint tea|green tea|herbal tea|chamomile|chamomile tea|chai|chai latte|matcha|red bull|energy drink|monster energy").map(
     (name) => [name, "NON_ALCOHOLIC", ["no alcohol", "caffeine"]] as const,
   ),
   ...words("juice|orange juice|oj|apple juice|cranberry juice|pineapple juice|grapefruit juice|tomato juice|lime juice|smoothie|arnold palmer|shirley temple|roy rogers|virgin mojito|virgin margarita|virgin pina colada|virgin mary|nojito").map(
@@ -143,14 +143,16 @@ const NEAR_BRANDS = words("absolute|stellar|model|models|pacific|terrier|santa|e
 /** Greetings and thanks of other languages ("hola" is no cola). */
 const FOREIGN_COURTESIES = words("hola|ciao|bonjour|bonsoir|hallo|salut|gracias|merci|danke|grazie|obrigado|obrigada|prost|salud|salute|sante|kampai|kanpai|konnichiwa|arigato|bitte|por favor|prego|servus|moin");
 
-/** "hot dog" -> "hot dogs"; "anchovy" -> "anchovies"; "sandwich" -> "sandwiches". */
+/** "hot dog" -> "hot dogs"; "anchovy" -> "anchovies"; "sandwich" -> "sandwiches"; "cup of tea" -> "cups of tea". */
 function pluralForms(phrase: string): string[] {
   const wordsOf = phrase.split(" ");
-  const last = wordsOf.pop() as string;
-  const plurals = new Set([`${last}s`]);
-  if (/(s|sh|ch|x|z|o)$/.test(last)) plurals.add(`${last}es`);
-  if (/[^aeiou]y$/.test(last)) plurals.add(`${last.slice(0, -1)}ies`);
-  return [...plurals].map((plural) => [...wordsOf, plural].join(" "));
+  // (What a phrase of "of" counts is its head, the noun before "of".)
+  const head = wordsOf.indexOf("of") > 0 ? wordsOf.indexOf("of") - 1 : wordsOf.length - 1;
+  const noun = wordsOf[head] as string;
+  const plurals = new Set([`${noun}s`]);
+  if (/(s|sh|ch|x|z|o)$/.test(noun)) plurals.add(`${noun}es`);
+  if (/[^aeiou]y$/.test(noun)) plurals.add(`${noun.slice(0, -1)}ies`);
+  return [...plurals].map((plural) => wordsOf.map((word, at) => (at === head ? plural : word)).join(" "));
 }
 
 interface Lexicon {

@@ -13,6 +13,7 @@
  * so "go for martinis", "enough for two" and "switch to IPAs" keep their words.
  * The pauses are kept aligned with the tokens.
  */
+import { EXCLUSIVE_MODIFIER_GROUPS } from "../bar/menu-catalog.js";
 import { isEnglishWord } from "./english.js";
 import { editDistance, matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { readModifierAt } from "./modifiers.js";
@@ -65,6 +66,19 @@ function without(text: Draft, position: number): Draft {
 const CORRECTION_CUE = "sorry";
 const ADDING = new Set(["and", "plus", "also", "then", "with", "or"]);
 
+/** A hesitation at `position` between two serving words a drink cannot have both of ("neat, er, on the rocks"). */
+function correctsServing(tokens: readonly string[], position: number): boolean {
+  const after = readModifierAt(tokens, position + 1)?.modifier;
+  if (after === undefined) return false;
+  const group = EXCLUSIVE_MODIFIER_GROUPS.find((modifiers) => modifiers.includes(after));
+  if (group === undefined) return false;
+  for (let start = Math.max(0, position - 3); start < position; start += 1) {
+    const before = readModifierAt(tokens, start);
+    if (before && start + before.length === position && before.modifier !== after && group.includes(before.modifier)) return true;
+  }
+  return false;
+}
+
 /** A hesitation at `position` between a count said and another count said alone ("three martinis uh, four"). */
 function correctsCount(text: Draft, position: number): boolean {
   const { tokens, pauses } = text;
@@ -111,6 +125,20 @@ const MONEY_WORDS = new Set(["dollars", "dollar", "bucks", "buck", "percent", "q
 const TIPPING = new Set(["tip", "leave", "add", "give", "put", "make", "tipping"]);
 const CHANGING = new Set(["switch", "change", "swap", "make", "turn", "from", "convert", "upgrade"]);
 
+/** Where the drinks start after the serving words at `position`: "to dirty martinis" (serving words may come between a count and its drinks). */
+function drinksAfterServingWords(tokens: readonly string[], position: number): number {
+  let drinkAt = position;
+  for (let serving = readModifierAt(tokens, drinkAt); serving; serving = readModifierAt(tokens, drinkAt)) drinkAt += serving.length;
+  return drinkAt;
+}
+
+/** "for the table um to cosmos": after a hesitation, as at a clause's start, "to" or "for" before drinks is their count. */
+function countAfterHesitation(tokens: readonly string[], position: number, index: MenuIndex): string | null {
+  const token = tokens[position];
+  if (token !== "to" && token !== "too" && token !== "for") return null;
+  return pluralDrinkAt(tokens, drinksAfterServingWords(tokens, position + 1), index) ? (token === "for" ? "four" : "two") : null;
+}
+
 /** The homophone of a number at `position`, when it stands where a count belongs. */
 function numberFor(text: Draft, position: number, index: MenuIndex): string | null {
   const { tokens } = text;
@@ -131,9 +159,7 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
   const listed = pluralDrinkAt(tokens, position - 1, index) && !tokens.slice(0, position).some((word) => CHANGING.has(word));
   if (!countExpected(text, position) && !listed) return null;
   const word = token === "for" ? "four" : "two";
-  // "to dirty martinis": serving words may come between the count and its drinks.
-  let drinkAt = position + 1;
-  for (let serving = readModifierAt(tokens, drinkAt); serving; serving = readModifierAt(tokens, drinkAt)) drinkAt += serving.length;
+  const drinkAt = drinksAfterServingWords(tokens, position + 1);
   if (pluralDrinkAt(tokens, drinkAt, index)) return word;
   // ("too old fashion please": said first, before a drink and a please, the plural dropped as a learner may.)
   const drink = position === 0 && token !== "for" ? matchMenuAt(tokens, drinkAt, index) : null;
@@ -232,11 +258,14 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
       continue;
     }
     // "four negronis, er, five": a hesitation before a count said alone, after a count, corrects it.
-    if (FILLERS.has(token) && correctsCount(text, position)) {
+    // ("a gin neat, er, on the rocks": so does one before a serving word the one said before it rules out.)
+    if (FILLERS.has(token) && (correctsCount(text, position) || correctsServing(text.tokens, position))) {
       text = { tokens: text.tokens.map((word, at) => (at === position ? CORRECTION_CUE : word)), pauses: text.pauses };
       position += 1;
       continue;
     }
+    const count = FILLERS.has(token) ? countAfterHesitation(text.tokens, position + 1, index) : null;
+    if (count !== null) text.tokens[position + 1] = count;
     text = without(text, position);
     // "one sec", "give me a sec": the noun goes too, and what asked for the wait.
     if (token === "one" || token === "a") {

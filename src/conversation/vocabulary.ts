@@ -54,7 +54,7 @@ rough pass passing swear reckon wonder wondering tempted craving crave allergic 
 underrated legendary boring gross sneeze dangerous college wedding airport office grandpa grandma uncle aunt roommate
 coworker colleague boss lunch gallon beach distillery spot hit hour kids parents sister brother husband girlfriend
 boyfriend date mom dad fan taste tastes smell smells looks sweet sour dry nineties summer winter wood pine tree
-large medium regular standard frosty chilled icy proper decent cheeky stiff tiny
+large medium regular standard frosty chilled icy proper decent cheeky stiff tiny final farewell celebratory
 rome florence chicago paris weekend yesterday earlier once ever never honestly basically dinner breakfast bit
 `;
 

@@ -3563,3 +3563,25 @@ describe("after Z185 and Z186: 'number' after a drink named, a style said instea
     [["two IPAs", "won more IPA"], ["3 ipa"]],
   ]);
 });
+
+describe("after Z187 to Z190: minutes past an hour, 'final' before a drink, a drink pointed at then checked by name, a hesitation between serving words or before a count's homophone, hot tea by the cup, an answer opened with 'alright', drinks wished for without a count then priced", () => {
+  itPours([
+    ["it's twenty past ten, one last negroni", ["1 negroni"]],
+    ["a final martini please", ["1 martini"]],
+    ["a vodka on the rocks, um, neat", ["1 vodka (neat)"]],
+    ["two manhattans stirred er shaken", ["2 manhattan (shaken)"]],
+    ["for the table uh to lagers", ["2 tap-beer"]],
+    ["for the table three lagers", ["3 tap-beer"]],
+    ["a soda and three mugs of tea", ["1 soda"]],
+  ]);
+  itPoursNothing([
+    "the draft one, is that the tap beer?",
+    "a couple of cups of tea please",
+    "my cousins want negronis, how much are they",
+    "and the daiquiris, what do they cost?",
+  ]);
+  itEndsWith([
+    [["sixty cosmos please", "alright forty then"], ["40 cosmopolitan"]],
+    [["what beers do you have", "the hoppy one, is it the IPA?", "go on then, one of those"], ["1 ipa"]],
+  ]);
+});
