@@ -17,7 +17,7 @@ import { DECLINE, ORDER_VERB, REMOVE_VERB, REPEAT_CUE, core, has, matches, share
 import { itemsNamedByWords, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, readModifierAt, servingWordsOnly, type ModifierRead } from "./modifiers.js";
 import { readTip, takesQuotedTip } from "./money-talk.js";
-import { LAST_ORDINAL, readOrdinal, readQuantity } from "./numbers.js";
+import { AMOUNT_UNITS, LAST_ORDINAL, readOrdinal, readQuantity } from "./numbers.js";
 import { UNITS_SHOULD_BE, unitsAsSaid } from "./references.js";
 import type { Understanding } from "./understanding.js";
 
@@ -394,7 +394,9 @@ export function answerPending(u: Utterance, pending: PendingQuestion, index: Men
   } else if (pending.kind === "TIP_AMOUNT") {
     // "Say four dollars", "15", "a fiver" after "how much would you like to tip?".
     // ("ok 10 dollars then": the courtesy around the figure says nothing of it.)
-    const asked = readTip(utteranceOf(["tip", ...core(u).split(" ").filter((word) => word !== "")], index));
+    const figure = core(u).split(" ").filter((word) => word !== "");
+    const unit = pending.inDollars === true && !figure.some((word) => AMOUNT_UNITS.has(word)) ? ["dollars"] : [];
+    const asked = readTip(utteranceOf(["tip", ...figure, ...unit], index));
     if (asked && asked.tip !== null && u.order.drafts.length === 0) return { intent: "SET_TIP", ...asked };
   } else if (pending.kind === "TIP") {
     // "Yes", "ok add that", "put it on": the tip just quoted.

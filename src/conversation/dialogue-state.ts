@@ -34,8 +34,11 @@ export type PendingQuestion =
     }
   /** A tip Maya quoted ("what would 20% be?" -> "... Shall I add it?"): a yes sets it. */
   | { kind: "TIP"; tip: TipChoice }
-  /** "How much would you like to tip?": the next amount, percent or figure is the tip. */
-  | { kind: "TIP_AMOUNT" };
+  /**
+   * "How much would you like to tip?": the next amount, percent or figure is the tip. `inDollars`: a
+   * figure refused as more than the drinks ("tip 50 dollars"), so a bare figure next is dollars too.
+   */
+  | { kind: "TIP_AMOUNT"; inDollars?: true };
 
 /** What one turn changed on the tab: what "never mind" on the next turn takes back. */
 export interface LastEdit {
@@ -168,7 +171,7 @@ function readPending(value: unknown): PendingQuestion | null {
     const tip = readTipChoice(value.tip);
     return tip && !("none" in tip) ? { kind: "TIP", tip } : null;
   }
-  if (value.kind === "TIP_AMOUNT") return { kind: "TIP_AMOUNT" };
+  if (value.kind === "TIP_AMOUNT") return value.inDollars === true ? { kind: "TIP_AMOUNT", inDollars: true } : { kind: "TIP_AMOUNT" };
   return null;
 }
 

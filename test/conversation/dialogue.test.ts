@@ -3585,3 +3585,15 @@ describe("after Z187 to Z190: minutes past an hour, 'final' before a drink, a dr
     [["what beers do you have", "the hoppy one, is it the IPA?", "go on then, one of those"], ["1 ipa"]],
   ]);
 });
+
+describe("a tip refused, then a bare figure: in the unit refused, and never a count of drinks", () => {
+  it.each([
+    [["two IPAs", "tip 50 dollars", "ok 10 then"], null, 1000],
+    [["two IPAs", "tip 150 percent", "ok 10 then"], 10, 120],
+    [["two IPAs", "tip 12.5 percent", "fifteen then"], 15, 180],
+  ])("%j", async (turns, percent, cents) => {
+    const { session } = await after(turns);
+    expect([session.tab.tipPercent, session.tab.tipCents]).toEqual([percent, cents]);
+    expect(tabLines(session)).toEqual(["2 ipa"]);
+  });
+});

@@ -58,8 +58,10 @@ function planRoundUp({ toCents }: RoundUp, { subtotalCents, totalCents }: Tab): 
 const settingOf = (tip: TipChoice): TipSetting =>
   "percent" in tip ? { percent: tip.percent, fixedCents: null } : { percent: null, fixedCents: "amountCents" in tip ? tip.amountCents : null };
 
-/** Refusals after which the guest's next figure is the tip they settle on. */
-const FIGURE_ASKED_AGAIN: ReadonlySet<Refusal["reason"]> = new Set<Refusal["reason"]>(["TIP_NO_AMOUNT", "TIP_ABOVE_SUBTOTAL"]);
+/** Refusals after which the guest's next figure is the tip they settle on (each reply asks for one). */
+const FIGURE_ASKED_AGAIN: ReadonlySet<Refusal["reason"]> = new Set<Refusal["reason"]>([
+  "TIP_NO_AMOUNT", "TIP_ABOVE_SUBTOTAL", "TIP_PERCENT_OUT_OF_RANGE", "TIP_NEGATIVE", "TIP_PERCENT_NOT_WHOLE",
+]);
 
 export const setTip: Act<"SET_TIP"> = async (asked, _state, bar, tools) => {
   // Read first, so "never mind" on the next turn can put the tip back as it was.
@@ -69,7 +71,9 @@ export const setTip: Act<"SET_TIP"> = async (asked, _state, bar, tools) => {
     const refused = await refuse(plan.refusal, bar, tools);
     // "How much would you like to tip?": the next figure answers it; so does the next one after an amount
     // above the drinks ("tip 15 dollars" on $14 of drinks, then "ok 10 dollars then").
-    return FIGURE_ASKED_AGAIN.has(plan.refusal.reason) ? { ...refused, pending: { kind: "TIP_AMOUNT" } } : refused;
+    // ("tip 50 dollars" refused, then "ok 10 then": ten dollars, as the figure refused was.)
+    const inDollars = asked.tip !== null && "amountCents" in asked.tip ? { inDollars: true as const } : {};
+    return FIGURE_ASKED_AGAIN.has(plan.refusal.reason) ? { ...refused, pending: { kind: "TIP_AMOUNT", ...inDollars } } : refused;
   }
   const before = tipChoiceOf(tab);
   const result = await attempt(() => bar.setTip(tools.sessionId, plan.tip));
