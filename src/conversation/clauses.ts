@@ -88,7 +88,8 @@ const CONDITION = /^ (if|whether|what if|suppose|supposing|imagine|(say|let us s
 const REPORTING = /^ (i|we|he|she|they) (promised|swore|told|said to|bet|warned) (\w+ ){0,2}$/;
 const REPORTED_WISH = /^ (i|we) (would|will|was going to|were going to|am going to|are going to) /;
 /** A clause of its own that makes the next one a supposition: "say, I wanted two manhattans...". */
-const SUPPOSING = /^ (okay |so )?(say|let us say|lets say|hypothetically|theoretically|in theory|just hypothetically) $/;
+// ("if | I wanted a daiquiri, how sweet is it?", "suppose | I wanted ...": a condition cut off before "I wanted" supposes it too.)
+const SUPPOSING = /^ (okay |so )?(say|let us say|lets say|hypothetically|theoretically|in theory|just hypothetically|if|what if|suppose|supposing|imagine) $/;
 const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
 const ASKING_WORD = / (what|how much|how) /;
 const THANKS_FOR = /^ (thanks|thank you|cheers) (so much |again |a lot )?for /;
@@ -939,6 +940,22 @@ const AGAIN_WORDS = new Set(["same", "another", "again", "more", "repeat"]);
 /** A verb in the past tense, by its form against its lemma: "made" (make), "poured" (pour); not "makes" or "making". */
 const saidInThePast = (token: string, lemma: string): boolean => token !== lemma && !token.endsWith("ing") && token !== `${lemma}s` && token !== `${lemma}es`;
 
+/**
+ * The shape without what a participle after the drink says of the noun before it ("six lemonades for the kids
+ * holding the GO GRANDMA sign": "who are holding", left out; the bar's verbs in it are none of the order's).
+ */
+function withoutReducedRelative(shape: string, tokens: readonly string[], tags: readonly Tag[], index: MenuIndex): string {
+  const drinkAt = tokens.findIndex((_, position) => matchMenuAt(tokens, position, index) !== null);
+  if (drinkAt < 0) return shape;
+  for (let position = drinkAt + 2; position < tokens.length; position += 1) {
+    const token = tokens[position] as string;
+    if (!token.endsWith("ing") || tags[position] !== "VERB" || (tags[position - 1] !== "NOUN" && tags[position - 1] !== "PROPN")) continue;
+    const cut = shape.indexOf(` ${token} `, shape.indexOf("DRINK"));
+    return cut < 0 ? shape : shape.slice(0, cut + 1);
+  }
+  return shape;
+}
+
 function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: readonly string[], shape: string, ordersSomething: boolean, index: MenuIndex): boolean {
   // The bar's list of verbs first (cheap, and it catches what the tagger misses: "negronis taste like wood").
   // A relative or time clause inside ("for our friend who's driving", "before I go") has verbs of its own.
@@ -949,7 +966,7 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
   const said = withoutAsides.replace(FOR_WHAT, "$1 to ").replace(TO_TAKE_AWAY, " ");
   const outer = said.replace(INNER_CLAUSE, " ");
   const inner = outer !== said && outer.includes("DRINK");
-  if (PREDICATE_WORD.test(inner ? outer : said)) return false;
+  if (PREDICATE_WORD.test(withoutReducedRelative(inner ? outer : said, tokens, tags, index))) return false;
   const words = withoutAsides.split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(withoutLead(shape))) return false;

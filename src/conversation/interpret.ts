@@ -1360,6 +1360,20 @@ function besideOrder(tokens: readonly string[], question: PendingQuestion, index
 const misfits = (answer: Understanding, index: MenuIndex): boolean =>
   (answer.intent === "ORDER" || answer.intent === "REPLACE") && draftProblem(answer.drafts, index) !== null;
 
+/** An offer of drinks the guest already has on the tab (asked about again: "what's the soda cost"). */
+function offersWhatIsOnTheTab(state: DialogueState): boolean {
+  const offer = state.pending;
+  return offer?.kind === "ORDER" && offer.ordered !== true && offer.drafts.every((draft) => draft.candidates.every((id) => state.onTab?.includes(id) === true));
+}
+
+const MAKING_VERBS = new Set(["put", "make", "have", "do", "serve"]);
+const POINTED_AT = new Set(["it", "that", "them", "those"]);
+/** "put it on the rocks then", "make it neat": how the drink pointed at is made, and nothing more. */
+function saysHowItIsMade(tokens: readonly string[]): boolean {
+  const [verb = "", object = "", ...rest] = tokens;
+  return MAKING_VERBS.has(verb) && POINTED_AT.has(object) && servingWordsOnly(rest) !== null;
+}
+
 export function understandTurn(text: string, state: DialogueState, index: MenuIndex): TurnReading {
   const corrected = withServingVerbs(withDescribedDrinks(withNicknames(correctSlips(readText(text), index), index), index), index);
   const counted = withoutNonCounts(corrected, tag(corrected.tokens), index);
@@ -1369,6 +1383,9 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   const apart = servingsApart(read.tokens, state, index);
   if (apart) return { understanding: apart, answered: null };
   if (brandCorrectedWithinItem(read.tokens, state, index)) return { understanding: ACKNOWLEDGE, answered: null };
+  // ("whats the soda cost" of the soda on the tab, "Shall I pour you one?", then "put it on the rocks then": the
+  // soda in hand is changed; the offer is no longer what "it" points at.)
+  if (offersWhatIsOnTheTab(state) && saysHowItIsMade(read.tokens)) return understandTurn(text, { ...state, pending: null }, index);
   const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index, state);
   let declined: Understanding | null = null;
   // With a question open, the utterance read whole once, for every way it may answer.

@@ -412,6 +412,8 @@ const TAKING_BACK = new Set(["scratch", "cancel", "drop", "lose", "ditch", "forg
 const TAKEN_BACK_OBJECTS = new Set(["the", "that", "those", "these", "my", "our", "his", "her", "their"]);
 /** Sounds said before a command after a pause: "oh", "um", "wait". */
 const INTERJECTIONS = new Set(["oh", "um", "uh", "ah", "er", "erm", "hmm", "wait", "actually", "no", "sorry"]);
+/** Particles a command takes before its object: "take back", "knock off", "send back". */
+const COMMAND_PARTICLES = new Set(["back", "off", "out", "away"]);
 const COMMANDS = new Set(["take", "wipe", "cancel", "remove", "add", "scratch", "knock", "clear", "drop", "pour", "bring", "grab", "put", "give", "get", "make", "send"]);
 /** Words that stand before a verb in the clause it belongs to ("please take", "just add"). */
 const BEFORE_A_VERB = new Set(["please", "just", "also", "kindly", "me", "us", "not", "to", "and", "or", "then", "now", "could", "would", "you"]);
@@ -922,9 +924,12 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       // ("it's my birthday fifty long islands", "it's 11 already so one last iced tea") ...
       // The word before ends a clause: "so", an adverb ("too", "already"), or a noun that ends a noun
       // phrase ("my birthday", "last night"); never a verb, even one the tagger calls a noun ("he always orders").
+      // ("take back one IPA", "knock off two lagers": a command's particle waits for its object.)
+      const particleOfCommand = COMMAND_PARTICLES.has(previous) && COMMANDS.has(tokens[position - 2] as string);
       const ended =
         previous === "so" ||
-        (!(CLAUSE_TAKERS.has(previous) || ATTACHING_TAGS.has(tags[position - 1] as Tag) || hasPredicate(position - 1, position) || TAKING_PARTICIPLES.has(previous)) &&
+        (!particleOfCommand &&
+          !(CLAUSE_TAKERS.has(previous) || ATTACHING_TAGS.has(tags[position - 1] as Tag) || hasPredicate(position - 1, position) || TAKING_PARTICIPLES.has(previous)) &&
           (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag)));
       // ("if I got everyone on my team a martini": inside a condition, the drink is the verb's second object.)
       // ("make it half a dozen IPAs": "half" goes on into the count it halves.)

@@ -3597,3 +3597,19 @@ describe("a tip refused, then a bare figure: in the unit refused, and never a co
     expect(tabLines(session)).toEqual(["2 ipa"]);
   });
 });
+
+describe("after Z191 and Z192: a drink taken or sent back, a command's particle before its object, a condition cut off before 'I wanted', a participle after whom the drinks are for, serving words for a drink on the tab that was offered again", () => {
+  itEndsWith([
+    [["three lagers", "take one lager back"], ["2 tap-beer"]],
+    [["two cosmos", "send a cosmo back please"], ["1 cosmopolitan"]],
+    [["two cosmos", "take back one cosmo"], ["1 cosmopolitan"]],
+    [["four negronis", "knock off two negronis"], ["2 negroni"]],
+    [["a lemonade", "a lager", "how much is the lemonade", "make it with a twist"], ["1 lemonade", "1 tap-beer"]],
+    [["a water", "an IPA", "what's the water cost", "put it on the rocks please"], ["1 ipa", "1 water (on the rocks)"]],
+  ]);
+  itPours([
+    ["I'll take a cosmo back to my table", ["1 cosmopolitan"]],
+    ["a lemonade for the kid holding the come on dad sign", ["1 lemonade"]],
+  ]);
+  itPoursNothing(["suppose I wanted a negroni, is it bitter?", "if I wanted a manhattan, how strong would it be?"]);
+});
