@@ -392,7 +392,9 @@ function revise(working: Working, repair: Repair, index: MenuIndex, countLeftOpe
   const undoing = repair.cue === "UNDO" || /^ (no|nothing|nope|no thanks)( never mind| thanks)? $/.test(body.padded);
   const drafts = body.order.drafts;
   const servingOnly = servingWordsOnly(repair.body);
-  if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null && !servingOnly) {
+  // ("a double vodka, no, make it a single": what the new version says the drink is not made with.)
+  const unmade = body.order.negatedModifiers ?? [];
+  if (drafts.length === 0 && body.order.unknown.length === 0 && body.order.looseModifiers.length === 0 && spokenCount(body) === null && !servingOnly && unmade.length === 0) {
     if (undoing || repair.body.length === 0) {
       if (undoing) dropLastClause(working);
       else working.corrected = true;
@@ -419,10 +421,11 @@ function revise(working: Working, repair: Repair, index: MenuIndex, countLeftOpe
     const loose = body.order.looseModifiers.map((read) => read.modifier);
     // "make it up": a serving word that only reads as one after a drink is read so here.
     const modifiers = loose.length > 0 ? loose : (servingOnly ?? []);
+    const kept = last.modifiers.filter((modifier) => !unmade.includes(modifier));
     working.drafts[working.drafts.length - 1] = {
       ...last,
       quantity: count ?? last.quantity,
-      modifiers: modifiers.length > 0 ? reviseModifiers(last.modifiers, modifiers) : last.modifiers,
+      modifiers: modifiers.length > 0 ? reviseModifiers(kept, modifiers) : kept,
       softModifiers: modifiers.length > 0 ? last.softModifiers.filter((modifier) => !modifiers.includes(modifier)) : last.softModifiers,
     };
     return null;

@@ -335,6 +335,8 @@ const LATER = oneOf([
   / before (the|my|our|his|her|their) (last |next |first )?(ferry|train|bus|flight|plane|boat|show|game|match|band|set|speech|speeches|toast|cake|taxi|cab|uber|ride|shift|song|turn) | (?<!(leave|keep|make|set|put|call|stick|fix) (it|that|the tip) )at (midnight|noon|num|\d+) | before (dinner|lunch|breakfast|supper|brunch|bed|bedtime|we eat|i eat) /,
   / (later|eventually|afterwards|afterward|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|another (time|day)|some other time|on (my|our|the) way out) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
+  // ("i'll pay at breakfast", "we'll settle over lunch tomorrow": a meal or the night's end to come.)
+  / (at|over|during) (breakfast|brunch|lunch|dinner|supper|closing|closing time|last orders|the end of the (night|evening|day|trip|cruise|crossing|week)) /,
   // "I'll square up Friday", "pay you on payday": a day to come.
   / (on |by |this |come )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|month end|end of the month)( night| morning)? | (on|by) (\w+ )?day /,
   / (at|by|towards|toward) the (very )?end | end of the (night|evening|day|game|show|set|quiz) | at closing( time)? | closing time | last (call|orders) /,

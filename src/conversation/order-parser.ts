@@ -261,7 +261,7 @@ function scan(tokens: readonly string[], index: MenuIndex, pauses: readonly Paus
       }
     }
     // "make the bourbon a single": not a double, said of a drink named ("a single malt" is a whisky).
-    if (token === "single" && tokens[position + 1] !== "malt" && readQuantity(tokens, position + 1) === null && matchMenuAt(tokens, position + 1, index) === null) {
+    if ((token === "single" || token === "singles") && tokens[position + 1] !== "malt" && readQuantity(tokens, position + 1) === null && matchMenuAt(tokens, position + 1, index) === null) {
       negatedModifiers.push("double");
       // ("a single": the article is the single's, no count of the drink.)
       if (events[events.length - 1]?.kind === "quantity" && (tokens[position - 1] === "a" || tokens[position - 1] === "one")) events.pop();
@@ -493,12 +493,17 @@ function drinkPhrase(words: readonly string[]): string | null {
   return first <= last ? words.slice(first, last + 1).join(" ") : null;
 }
 
+/** Where someone is, said right after them: "daves coming", "the twins here". */
+const ON_THEIR_WAY = new Set(["coming", "arriving", "joining", "here", "back", "outside", "parking"]);
 const CLAUSE_WORDS = new Set(["is", "are", "was", "were", "has", "have", "had", "wants", "needs", "says", "will", "would", "can", "could", "likes", "loves"]);
 
 /** A phrase that names a thing no bar serves, in English, and is no clause of its own. */
 function isTalk(phrase: string, said: readonly string[], index: MenuIndex): boolean {
   // ("one of the lads", "two of the twins": people counted, not a drink the bar lacks.)
   if (PERSON_WORDS.has(phrase.split(" ").at(-1) as string)) return true;
+  // ("no wait seven daves coming": someone on their way, "Dave's" said without its "'s", no drink.)
+  const after = said[said.indexOf(phrase.split(" ").at(-1) as string) + 1];
+  if (after !== undefined && ON_THEIR_WAY.has(after) && groundPhrase(phrase, index).kind === "UNKNOWN") return true;
   return isEnglishWord(phrase.split(" ")[0] as string) && !said.some((word) => CLAUSE_WORDS.has(word)) && groundPhrase(phrase, index).kind === "UNKNOWN";
 }
 

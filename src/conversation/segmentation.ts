@@ -499,6 +499,8 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   if (verb === undefined || matchMenuAt(tokens, at, index) || readModifierAt(tokens, at)) return false;
   // ("... are here", "... is coming": where they are, told.)
   if (at > nounStart && BEING.has(verb) && PLACE_WORDS.has(tokens[at + 1] as string)) return true;
+  // ("no wait three, Posh wants one too": someone wanting one of the drinks counted, told.)
+  if (at > nounStart && WANTING_ONE.has(verb) && ONE_OF_THEM.has(tokens[at + 1] as string)) return true;
   // ("seven, Dave's back": a name, its "'s" read as whose, then where they are, and nothing more.)
   if (at <= nounStart + 1 && ARRIVED.has(tokens[nounStart + 1] as string) && tokens[nounStart + 2] === undefined) return true;
   // ("make that five, Tony's not drinking", "three, Sue doesn't drink", "two, he's driving": what they are doing, or
@@ -507,6 +509,8 @@ function tellsWhyAt(tokens: readonly string[], tags: readonly Tag[], position: n
   return tags[at] === "VERB" && (IRREGULAR_PAST.has(verb) || (/[a-z]{2,}ed$/.test(verb) && verb !== "need"));
 }
 
+const WANTING_ONE = new Set(["wants", "want", "needs", "fancies"]);
+const ONE_OF_THEM = new Set(["one", "some", "it", "them", "that"]);
 /** Words for a part of a group, said before "of": "the whole of ward 5", "the rest of the lads". */
 const GROUP_PARTS = new Set(["whole", "rest", "most", "half", "all", "some", "lot"]);
 /** Verbs whose object may be a title, a song's or a show's: "they're doing Take Five next", "play Pour Me Another". */

@@ -3613,3 +3613,19 @@ describe("after Z191 and Z192: a drink taken or sent back, a command's particle 
   ]);
   itPoursNothing(["suppose I wanted a negroni, is it bitter?", "if I wanted a manhattan, how strong would it be?"]);
 });
+
+describe("after Z193 and Z194: paying at a meal to come, 'single' in a new version of the order, a name on its way said without its 's, someone wanting one of the drinks counted", () => {
+  it.each(["we'll pay at lunch", "I'll settle up over dinner"])("%s starts no payment", async (text) => {
+    const { say } = setUp();
+    await say("two IPAs");
+    expect((await say(text)).paymentId).toBeNull();
+  });
+  itPours([
+    ["a double gin neat, no wait, a single", ["1 gin (neat)"]],
+    ["two double rums on the rocks, sorry, make them singles", ["2 rum (on the rocks)"]],
+  ]);
+  itEndsWith([
+    [["five IPAs", "no wait six petes coming"], ["6 ipa"]],
+    [["two cosmos", "no wait three, Ginger wants one too"], ["3 cosmopolitan"]],
+  ]);
+});
