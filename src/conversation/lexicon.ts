@@ -63,7 +63,8 @@ const GOODS = words(`
   cigarette|cigarettes|cig|cigs|ciggie|ciggies|smokes|tobacco|cigar|cigars|cigarillo|marlboro|marlboros|vape|vape pen|
   e cigarette|juul|
   nicotine|snus|rolling papers|lighter|chewing gum|gum|lottery ticket|scratch card|phone charger|charger|umbrella|
-  condom|condoms|aspirin|ibuprofen|painkiller|painkillers|tampon|souvenir|t shirt|hat
+  condom|condoms|aspirin|ibuprofen|painkiller|painkillers|tampon|souvenir|t shirt|hat|
+  water bowl|dog bowl|dog treat|dog treats|ice bucket|ice pack
 `);
 
 /** What goes in or on a drink: not ordered by itself, and never a reason to hold a drink back. */

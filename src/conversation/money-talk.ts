@@ -419,7 +419,7 @@ const PAYING_WORDS: ReadonlySet<string> = new Set([
 const COVERING: ReadonlySet<string> = new Set(["getting", "grabbing", "covering"]);
 const coversThisAt = (tokens: readonly string[], at: number): boolean =>
   COVERING.has(tokens[at] as string) && (tokens[at + 1] === "this" || tokens[at + 1] === "that") && (tokens[at + 2] === undefined || tokens[at + 2] === "one" || tokens[at + 2] === "round");
-const ASKING_MODALS: ReadonlySet<string> = new Set(["can", "could", "may", "will", "would", "should"]);
+const ASKING_MODALS: ReadonlySet<string> = new Set(["can", "could", "may", "will", "would", "should", "does", "do", "did", "is"]);
 // ("who's paying for this wedding anyway": asked of no one in particular, and not the guest paying.)
 const OTHER_PAYERS: ReadonlySet<string> = new Set(["he", "she", "they", "someone", "somebody", "everyone", "everybody", "who"]);
 const DETERMINERS: ReadonlySet<string> = new Set(["my", "our", "his", "her", "their", "the"]);
@@ -453,6 +453,9 @@ const OPENERS: ReadonlySet<string> = new Set([
 /** Someone else named as paying, said after something else ("a twenty percent tip, the company's paying anyway", "it's Raj's turn to pay tonight"). */
 const SOMEONE_NAMED_PAYING = / (the|my|our|his|her|their) (?!(guest|guests|bill|tab|check)\b)\w+ (is|are|will be) (paying|covering|picking up) | (?<!(my|our|your) )(?!(my|our|your)\b)\w+ turn to (pay|settle|buy|get the) /;
 
+/** "they are back", "she is here": someone arrived, told; no payer. */
+const ARRIVED = / (is|are) (back|here|outside|done) $/;
+
 function paidBySomeoneElse(tokens: readonly string[]): boolean {
   const payAt = tokens.findIndex((token, at) => PAYING_WORDS.has(token) || coversThisAt(tokens, at));
   if (payAt < 0) return false;
@@ -467,6 +470,8 @@ function paidBySomeoneElse(tokens: readonly string[]): boolean {
   // "fine, you're paying tonight then, Margaret": Maya never pays, so "you" paying is someone at the bar.
   if (first === "you" && second === "are" && subject.length === 2 && PAID_BY.has(tokens[payAt] as string)) return true;
   if (first === undefined || THE_GUEST_OPENS.has(first) || subject.some((word) => THE_GUEST_SAYS.has(word))) return false;
+  // ("ok they're back close it out": where they are, told, then a command of the guest's own.)
+  if (ARRIVED.test(` ${subject.join(" ")} `)) return false;
   if (OTHER_PAYERS.has(first)) return true;
   // ("the game is over, bill please": something else said of the subject, no payer.)
   const verbAt = subject.findIndex((word) => PAYER_VERBS.has(word));

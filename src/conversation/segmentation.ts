@@ -414,7 +414,7 @@ const TAKEN_BACK_OBJECTS = new Set(["the", "that", "those", "these", "my", "our"
 const INTERJECTIONS = new Set(["oh", "um", "uh", "ah", "er", "erm", "hmm", "wait", "actually", "no", "sorry"]);
 /** Particles a command takes before its object: "take back", "knock off", "send back". */
 const COMMAND_PARTICLES = new Set(["back", "off", "out", "away"]);
-const COMMANDS = new Set(["take", "wipe", "cancel", "remove", "add", "scratch", "knock", "clear", "drop", "pour", "bring", "grab", "put", "give", "get", "make", "send"]);
+const COMMANDS = new Set(["take", "wipe", "cancel", "remove", "add", "scratch", "knock", "clear", "drop", "pour", "bring", "grab", "put", "give", "get", "make", "send", "close", "settle"]);
 /** Words that stand before a verb in the clause it belongs to ("please take", "just add"). */
 const BEFORE_A_VERB = new Set(["please", "just", "also", "kindly", "me", "us", "not", "to", "and", "or", "then", "now", "could", "would", "you"]);
 /** Words between a count and its drink ("one last iced tea", "a quick gin", "fifty long islands"). */

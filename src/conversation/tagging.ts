@@ -128,6 +128,8 @@ const verbOfSomeone = (tokens: readonly string[], tags: readonly Tag[], at: numb
 };
 
 const PLACE_PREPOSITIONS = new Set(["from", "at", "near"]);
+const ALL_OF_THEM = new Set(["all", "both", "each"]);
+const SUBJECT_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PRON", "PROPN"]);
 
 /**
  * The tags with the bar's own words on top: a drink's name is a noun and a modifier an adjective,
@@ -155,6 +157,12 @@ export function withBarWords(tokens: readonly string[], tagged: Tagged, index: M
     else if (tagged.tags[position] === "VERB" && afterADeterminer(tokens, tagged.tags, position)) set(position, 1, "NOUN");
     // ("a merlot from block 5": a place named after "from" or "at", a noun the tagger took for a verb.)
     else if (tagged.tags[position] === "VERB" && PLACE_PREPOSITIONS.has(tokens[position - 1] as string) && !(tokens[position] as string).endsWith("ing")) set(position, 1, "NOUN");
+    // ("the tourists all wanted lemonade", "we both ordered gin": after a subject and "all" or "both", a word in
+    // "-ed" is what they did, not an adjective, and "all" says who did it.)
+    else if (tagged.tags[position] === "ADJ" && /[a-z]ed$/.test(tokens[position] as string) && ALL_OF_THEM.has(tokens[position - 1] as string) && SUBJECT_TAGS.has(tagged.tags[position - 2] as Tag)) {
+      set(position - 1, 1, "ADV");
+      set(position, 1, "VERB");
+    }
     position += length;
   }
   return tags ? { tags, lemmas: tagged.lemmas } : tagged;

@@ -3629,3 +3629,18 @@ describe("after Z193 and Z194: paying at a meal to come, 'single' in a new versi
     [["two cosmos", "no wait three, Ginger wants one too"], ["3 cosmopolitan"]],
   ]);
 });
+
+describe("after Z195 and Z196: a dog's water bowl, 'all' and a verb in '-ed' after a subject, whether someone else pays asked with 'does', squaring up", () => {
+  itPoursNothing(["can we borrow a water bowl for the spaniel?"]);
+  itEndsWith([[["two IPAs", "the tourists off the coach all wanted IPAs."], ["2 ipa"]]]);
+  it.each(["does the tour guide pay for this?", "does my company cover this?"])("%s starts no payment", async (text) => {
+    const { say } = setUp();
+    await say("two IPAs");
+    expect((await say(text)).paymentId).toBeNull();
+  });
+  it("'let's square it up' pays (no 'up' for the drink)", async () => {
+    const { say } = setUp();
+    await say("a lemonade");
+    expect((await say("let's square it up")).paymentId).not.toBeNull();
+  });
+});
