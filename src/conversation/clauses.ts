@@ -280,6 +280,8 @@ const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (the
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
 const MADE_WITHOUT = / DRINK (but )?(without|with no|minus|sans) (the |any )?(DRINK|alcohol|booze|liquor|spirits?) /;
+/** "can you do a daiquiri without a blender?": whether the bar can make it without what it is made with. */
+const MADE_WITHOUT_THE_TOOLS = / DRINK (but )?(without|with no) (a |an |the |any |your )?(blender|shaker|power|electricity|ice machine|machine|mixer|lights|fridge|freezer|strainer|bar spoon|glasses|glass) /;
 // ("our team name is Gin and Bear It": a name given, with a drink's name in it.)
 const CALLED = / (call|calls|called|calling|nickname|nicknamed|nicknames|dubbed|dubs) (\w+ ){0,3}(DRINK|(a|an|the) (\w+ )?DRINK) | name (is|was) (\w+ ){0,2}DRINK /;
 const DONE_WITH = / (am|are|is|i am|we are) (done|finished|through|over) with (the |my |any |more )?(\w+ )?DRINK | (have|has|had) (gone|gone right|gone completely) off (the |my |any )?(\w+ )?DRINK /;
@@ -748,7 +750,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   // "my husband wants to know what a classic brew is": a wish to know, whoever has it, asks.
   if (said.test(WISHES_TO_KNOW)) return { act: "QUESTION", kind: null };
   // "can you make a daiquiri without the rum", "a martini with no alcohol, is that a thing": asked whether it can be.
-  if (said.test(MADE_WITHOUT)) return { act: "QUESTION", kind: null };
+  if (said.test(MADE_WITHOUT) || said.test(MADE_WITHOUT_THE_TOOLS)) return { act: "QUESTION", kind: null };
   // "I'm done with lagers for tonight": had enough of them, a drink declined.
   if (said.test(DONE_WITH)) return { act: "DECLINE", kind: null };
   // "the regulars call the negroni the red menace", "she called my prose a dry martini": a name given, nothing asked.

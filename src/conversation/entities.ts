@@ -56,6 +56,8 @@ const WEATHER_BEFORE = new Set(["is", "was", "its", "at", "about", "like", "arou
 const TIME_PREPOSITIONS = new Set(["at", "by", "until", "till", "til", "around", "before", "after", "since", "past", "from", "for"]);
 /** "my brother in 33", "the lads on 12": a room, a table or a seat said by its number alone. */
 const PLACE_PREPOSITIONS = new Set(["in", "on"]);
+/** Prepositions of a place known by its number: "in turn 3", "on hole 7", "at gate 12". */
+const PLACED_BY_NUMBER = new Set(["in", "on", "at"]);
 /** Verbs "on" goes with, whatever the tagger calls them: "no hang on, four" ("hang" read as a noun). */
 const PARTICLE_VERBS = new Set(["hang", "hold", "go", "come", "carry", "keep", "wait", "get", "later", "so", "right", "spot", "bang"]);
 const CLOCK_WORDS = new Set(["am", "pm", "oclock", "ish", "hundred"]);
@@ -349,6 +351,9 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
       // (Only after whom or what is there: "no hang on, four" still counts.)
       else if (joined && PLACE_PREPOSITIONS.has(previous) && NOUNS.has(tagged.tags[position - 2] as string) && !PARTICLE_VERBS.has(tokens[position - 2] ?? "")) entity = "LABEL";
       else if (joined && position > 0 && isLabelNoun(tokens, tagged, position - 1, index)) entity = "LABEL";
+      // ("a double Jameson for the guy who spun out in turn 3": after a drink named, a word after "in", "on" or "at"
+      // and its number is a place, whatever the tagger calls the word: after "in", "turn" is a noun.)
+      else if (joined && PLACED_BY_NUMBER.has(tokens[position - 2] ?? "") && !CONTAINERS.has(previous) && matchMenuAt(tokens, position - 1, index) === null && tokens.slice(0, position - 2).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";
     }
     if (entity) found.set(position, { entity, length: number.length, value: number.value });
     position = after - 1;

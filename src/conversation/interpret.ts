@@ -1580,7 +1580,7 @@ function figureForTheTip(understanding: Understanding, clauses: readonly Clause[
 /** "just one long island, actually", "Mason's gone too, just one draft then": the count of a drink already poured, said again lower. */
 // ("actually just the one daiquiri": the correction said first.)
 const ONLY_SO_MANY =
-  /(^| )(just|only) (the )?(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}(then|actually|instead|after all|now)( please| thanks)? |^ ((oh|no|so|ok|okay) )?actually (just|only) (the )?(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}$/;
+  /(^| )(just|only) (the )?(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}(then|actually|instead|after all|now)( please| thanks)? |^ ((oh|no|so|ok|okay) )?actually (just|only) (the )?(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}$|^ ((oh|um|uh) )*(no|wait|sorry|nah)( (no|wait|sorry))* (just|only) the (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}$/;
 
 function onlySoManyAfterAll(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
   if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1 || understanding.unknown.length > 0) return understanding;

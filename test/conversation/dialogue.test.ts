@@ -3644,3 +3644,12 @@ describe("after Z195 and Z196: a dog's water bowl, 'all' and a verb in '-ed' aft
     expect((await say("let's square it up")).paymentId).not.toBeNull();
   });
 });
+
+describe("after Z197 and Z198: a place known by its number after 'in', whether a drink can be made without the bar's tools, 'no wait, just the one' after talk in between", () => {
+  itPours([
+    ["an IPA for the woman who crashed at bend 4", ["1 ipa"]],
+    ["a soda for the kid who scored in match 3", ["1 soda"]],
+  ]);
+  itPoursNothing(["could you make a martini without a shaker?", "can you do a cosmo without power?"]);
+  itEndsWith([[["a rum on the rocks", "another rum on the rocks", "the traffic was awful today", "sorry, just the one rum"], ["1 rum (on the rocks)"]]]);
+});
