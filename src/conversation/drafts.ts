@@ -126,6 +126,9 @@ export const sameDrink = (a: DraftLine, b: DraftLine): boolean =>
   a.candidates.length === b.candidates.length && a.candidates.every((id) => b.candidates.includes(id));
 
 /** The new drink, taking from the old what was not said again: the count, and a serving the new drink takes. */
+/** How a cocktail's recipe is made: the old drink's, never the new one's. */
+const RECIPE_WORDS: ReadonlySet<Modifier> = new Set<Modifier>(["shaken", "stirred", "dirty", "perfect", "dry"]);
+
 export function inherit(old: DraftLine, draft: DraftLine & { quantitySaid?: boolean }, index: MenuIndex): DraftLine {
   const quantity = draft.quantitySaid === false ? old.quantity : draft.quantity;
   const [only] = draft.candidates;
@@ -145,7 +148,9 @@ export function inherit(old: DraftLine, draft: DraftLine & { quantitySaid?: bool
   // not to another kind of drink ("make hers a Negroni" pours a Negroni as it comes).
   const oldItem = old.candidates.length === 1 ? index.byId.get(old.candidates[0] as string) : undefined;
   const sameKind = oldItem === undefined || item === undefined || oldItem.category === item.category;
-  const kept = said || !item || !sameKind ? [] : old.modifiers.filter((modifier) => item.modifiers.includes(modifier));
+  // (How it is served carries, how the old one's recipe was made does not: "two dirty martinis, shaken", then
+  // "make one of them a cosmo" pours a cosmo as it comes; "a manhattan, same way" keeps it all.)
+  const kept = said || !item || !sameKind ? [] : old.modifiers.filter((modifier) => item.modifiers.includes(modifier) && (draft.asBefore === true || !RECIPE_WORDS.has(modifier)));
   return {
     candidates: [...draft.candidates],
     category: draft.category,

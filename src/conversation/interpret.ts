@@ -820,17 +820,33 @@ const JUST_A_PINT = /^ ((a|one) )?pint( please| thanks| then)* $/;
 /** "ha, same.": the guest's own agreement, a remark after it; "two cosmos?": a count heard back, asked. */
 const SAME_HERE = /^ ((ha|haha|lol|yeah|yes|oh|ah|right) )*same( here| for me| really| to be honest)? $/;
 
+/** "I'm definitely having a cosmo", "I'll go with the negroni": the guest's choice, told. */
+const DECIDED_ON = /^ ((right|ok|okay|so|yes|yeah|alright|then) )*(i|we) (am|are|will|think i will|think we will) (definitely |probably |just |going to )?(having|have|go with|going with|get|getting) /;
+
+/**
+ * "Right, I'm definitely having a cosmo. One cosmo, please!": a choice told, then asked for in a clause of the
+ * same drinks and counts, is one order, said twice ("another cosmo please" would be a second).
+ */
+function isSaidAgainNext(clause: Clause, next: Clause | undefined): boolean {
+  if (!next || clause.act !== "REQUEST" || next.act !== "REQUEST" || !next.fragment || !matches(clause.utterance, DECIDED_ON)) return false;
+  if (matches(next.utterance, ONE_MORE_OF_IT)) return false;
+  const [chosen, ...otherChoices] = clause.utterance.order.drafts;
+  const [asked, ...otherAsked] = next.utterance.order.drafts;
+  return chosen !== undefined && asked !== undefined && otherChoices.length === 0 && otherAsked.length === 0 && sameDrink(chosen, asked) && chosen.quantity === asked.quantity;
+}
+const ONE_MORE_OF_IT = / (another|more|too|also|as well|again|extra|second) /;
+
 /**
  * "what did you say? two cosmos? ok two cosmos please": a drink asked back before it is ordered is no
  * order of its own; "ha, same. the rain's biblical": "same" with a remark after it agrees, it repeats no round.
  */
 function withoutEchoes(clauses: readonly Clause[]): readonly Clause[] {
   // Most utterances have neither: nothing is copied for them.
-  if (!clauses.some((clause) => (clause.asked && clause.fragment && clause.namesDrink) || matches(clause.utterance, SAME_HERE))) return clauses;
+  if (!clauses.some((clause) => (clause.asked && clause.fragment && clause.namesDrink) || matches(clause.utterance, SAME_HERE) || matches(clause.utterance, DECIDED_ON))) return clauses;
   return clauses.flatMap((clause, position) => {
     const later = clauses.slice(position + 1);
     const echoed = clause.asked && clause.fragment && clause.namesDrink && later.some((next) => next.act === "REQUEST" && next.utterance.order.drafts.some((draft) => clause.utterance.order.drafts.some((heard) => sameDrink(heard, draft))));
-    if (echoed) return [];
+    if (echoed || isSaidAgainNext(clause, later[0])) return [];
     const remark = (next: Clause) => next.act === "STATEMENT" || next.act === "CHAT" || (next.act === "QUESTION" && !next.asked && /^ (what|how) (a|an|such) /.test(next.utterance.padded));
     const agreeing = matches(clause.utterance, SAME_HERE) && later.length > 0 && later.every((next) => remark(next) && !next.namesDrink);
     return agreeing ? [{ ...clause, act: "STATEMENT" as const, kind: "OPINION" as const }] : [clause];
@@ -1417,6 +1433,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = someUnitsMade(understanding, corrected.tokens, index);
   understanding = notTheOneOrdered(understanding, clauses, state);
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
+  understanding = replacedAsBefore(understanding, read.tokens);
   understanding = theLastTurnCorrected(understanding, clauses, read.tokens, state);
   understanding = onlyNeededSoMany(understanding, read.tokens, state);
   understanding = moreInARange(understanding, read.tokens, state, index);
@@ -1581,6 +1598,12 @@ function figureForTheTip(understanding: Understanding, clauses: readonly Clause[
 // ("actually just the one daiquiri": the correction said first.)
 const ONLY_SO_MANY =
   /(^| )(just|only) (the )?(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}(then|actually|instead|after all|now)( please| thanks)? |^ ((oh|no|so|ok|okay) )?actually (just|only) (the )?(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}$|^ ((oh|um|uh) )*(no|wait|sorry|nah)( (no|wait|sorry))* (just|only) the (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}$/;
+
+/** "actually she'd rather a manhattan, same way": the drink put in the old one's place is made as that one was. */
+function replacedAsBefore(understanding: Understanding, tokens: readonly string[]): Understanding {
+  if (understanding.intent !== "REPLACE" || !AS_BEFORE.test(` ${tokens.join(" ")} `)) return understanding;
+  return { ...understanding, drafts: understanding.drafts.map((draft) => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft)) };
+}
 
 function onlySoManyAfterAll(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
   if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1 || understanding.unknown.length > 0) return understanding;

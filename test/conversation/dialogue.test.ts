@@ -3653,3 +3653,15 @@ describe("after Z197 and Z198: a place known by its number after 'in', whether a
   itPoursNothing(["could you make a martini without a shaker?", "can you do a cosmo without power?"]);
   itEndsWith([[["a rum on the rocks", "another rum on the rocks", "the traffic was awful today", "sorry, just the one rum"], ["1 rum (on the rocks)"]]]);
 });
+
+describe("after Z199 and Z200: a choice told, then the same drink asked for; a cocktail changed into another is made as the new one comes, unless 'same way'", () => {
+  itPours([
+    ["OK, I'm definitely having a negroni. One negroni, please.", ["1 negroni"]],
+    ["I'm having a negroni. Another negroni for my wife please.", ["2 negroni"]],
+  ]);
+  itEndsWith([
+    [["two manhattans, perfect, stirred", "make one of them a martini"], ["1 manhattan (perfect, stirred)", "1 martini"]],
+    [["a manhattan, perfect", "actually I'd rather a martini, same way"], ["1 martini (perfect)"]],
+    [["two whiskeys on the rocks", "make one of them a gin"], ["1 gin (on the rocks)", "1 whiskey (on the rocks)"]],
+  ]);
+});
