@@ -969,6 +969,9 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
   const outer = said.replace(INNER_CLAUSE, " ");
   const inner = outer !== said && outer.includes("DRINK");
   if (PREDICATE_WORD.test(withoutReducedRelative(inner ? outer : said, tokens, tags, index))) return false;
+  // ("evening! sun's about to hit the water": the drink is the object of what is about to happen, a clause of its own.)
+  const aboutTo = said.indexOf(" about to ");
+  if (aboutTo >= 0 && said.indexOf("DRINK") > aboutTo) return false;
   const words = withoutAsides.split(" ").filter((word) => word !== "");
   if (words.length === 0 || !(ordersSomething || words.includes("a") || words.includes("an"))) return false;
   if (WH.has(words[0] as string) || AUX.has(words[0] as string) || OTHER_SUBJECT.test(withoutLead(shape))) return false;

@@ -3665,3 +3665,12 @@ describe("after Z199 and Z200: a choice told, then the same drink asked for; a c
     [["two whiskeys on the rocks", "make one of them a gin"], ["1 gin (on the rocks)", "1 whiskey (on the rocks)"]],
   ]);
 });
+
+describe("after Z201 and Z202: a drink as the object of what is about to happen, how paying is done asked with 'is'", () => {
+  itPoursNothing(["evening! storm's about to hit the water", "look, the kids are about to jump in the water"]);
+  it.each(["is paying with cash alright?", "is it okay to pay with apple pay"])("%s starts no payment", async (text) => {
+    const { say } = setUp();
+    await say("two IPAs");
+    expect((await say(text)).paymentId).toBeNull();
+  });
+});
