@@ -89,6 +89,8 @@ const REPORTING = /^ (i|we|he|she|they) (promised|swore|told|said to|bet|warned)
 const REPORTED_WISH = /^ (i|we) (would|will|was going to|were going to|am going to|are going to) /;
 /** A clause of its own that makes the next one a supposition: "say, I wanted two manhattans...". */
 // ("if | I wanted a daiquiri, how sweet is it?", "suppose | I wanted ...": a condition cut off before "I wanted" supposes it too.)
+/** "she spilled the lemonade", "the dog knocked my pint over": what happened to a drink, told. */
+const ACCIDENT_TOLD = /^ (he|she|they|it|someone|somebody|(the|my|our|his|her|their) \w+) (just |already |totally )?(spilled|spilt|knocked|dropped|broke|smashed|tipped|kicked|sent) /;
 const SUPPOSING = /^ (okay |so )?(say|let us say|lets say|hypothetically|theoretically|in theory|just hypothetically|if|what if|suppose|supposing|imagine) $/;
 const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
 const ASKING_WORD = / (what|how much|how) /;
@@ -1141,6 +1143,11 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const cued = repairOf(tokens, pauses, index);
     // ("wait, add a Perrier too" is still read as the cue and its new version.)
     const repair = cued && cued.said.join(" ") === "actually" && cued.strength === "WEAK" && namesDrink && ASKED_AS_WELL.test(utterance.padded) ? null : cued;
+    // ("oh no, she spilled the lemonade everywhere": an accident told after "no", no new version of the order.)
+    if (repair && repair.strength === "WEAK" && ACCIDENT_TOLD.test(` ${repair.body.join(" ")} `)) {
+      clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "STATEMENT", kind: "PAST", stance: "NEUTRAL", repair: null, answer: null });
+      continue;
+    }
     if (repair) {
       // ("if I ordered a martini, would you make it shaken?": a change asked of what is only supposed changes nothing.)
       const supposedChange = counterfactual && asked;

@@ -785,6 +785,15 @@ const WHAT_A_DRINK_IS = / (favourite|favorite|usual|old|classic|signature) (\w+ 
 /** "that's my idea of heaven", "now that's the life": what was just named, praised as a thing. */
 const PRAISED_AS_A_THING = /^ (that is|this is|now that is|those are) (my idea of|the life|the dream|heaven|living|what i call|perfection|bliss|the way to)/;
 const ARTICLES = new Set(["a", "an", "another"]);
+/** "who knew", "this is great", "what a treat": wonder at something, no request. */
+const WONDERED_AT = /^ ((oh|wow|well|honestly) )*(who knew|who would have thought|(this|that|it) is (great|amazing|brilliant|lovely|perfect|fantastic|wonderful|incredible|delicious|so good)|what a (treat|surprise|thing)) /;
+
+/** A drink named with no more than an article, all of it just poured, and said without a courtesy: the one in hand. */
+function isInHand(named: Clause, state: DialogueState): boolean {
+  if (named.act !== "REQUEST" || !named.fragment || !named.namesDrink || named.utterance.order.said.counts > 1 || matches(named.utterance, COURTEOUS)) return false;
+  if (named.tokens.some((token) => token === "another" || token === "more" || token === "again")) return false;
+  return named.utterance.order.drafts.every((draft) => draft.quantity === 1 && state.lastOrder.some((line) => draft.candidates.includes(line.menuItemId)));
+}
 /** A question checking what the guest already believes: "... right?", "..., yeah?". */
 const CHECKING = / (right|yeah|correct|yes) $/;
 /** Words a question points back at a drink with: "is it sweet?", "are they strong?". */
@@ -982,6 +991,12 @@ function joinFragments(said: readonly Clause[], index: MenuIndex, state: Dialogu
     // question of which drink that is, not an order of it.)
     if (previous && isWhichOneItIs(previous, clause)) {
       joined[joined.length - 1] = clause;
+      continue;
+    }
+    // ("a negroni at a wedding, who knew, this is great", the negroni just poured: the drink in hand, wondered at.)
+    if (previous && isInHand(previous, state) && (clause.act === "STATEMENT" || clause.act === "CHAT" || clause.act === "QUESTION") && !clause.namesDrink && matches(clause.utterance, WONDERED_AT)) {
+      joined[joined.length - 1] = { ...previous, act: "STATEMENT", kind: "OPINION" };
+      joined.push(clause);
       continue;
     }
     // ("Daiquiri, is it sweet?": a drink named bare, then asked about, is what the question is about.)

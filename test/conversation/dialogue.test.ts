@@ -3674,3 +3674,11 @@ describe("after Z201 and Z202: a drink as the object of what is about to happen,
     expect((await say(text)).paymentId).toBeNull();
   });
 });
+
+describe("after Z203 and Z204: an accident told after 'oh no', the drink in hand wondered at", () => {
+  itEndsWith([
+    [["a soda for my son", "a martini for me", "oh no, he knocked the soda flying"], ["1 martini", "1 soda"]],
+    [["a daiquiri", "a daiquiri on a boat, who knew"], ["1 daiquiri"]],
+    [["a cosmo", "a cosmo at a funeral, this is perfect"], ["1 cosmopolitan"]],
+  ]);
+});
