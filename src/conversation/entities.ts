@@ -58,6 +58,8 @@ const TIME_PREPOSITIONS = new Set(["at", "by", "until", "till", "til", "around",
 const PLACE_PREPOSITIONS = new Set(["in", "on"]);
 /** Prepositions of a place known by its number: "in turn 3", "on hole 7", "at gate 12". */
 const PLACED_BY_NUMBER = new Set(["in", "on", "at"]);
+/** What the tagger calls a place's name before its number ("turn" is a verb to it). */
+const NAMING_TAGS = new Set(["NOUN", "PROPN", "VERB"]);
 /** Verbs "on" goes with, whatever the tagger calls them: "no hang on, four" ("hang" read as a noun). */
 const PARTICLE_VERBS = new Set(["hang", "hold", "go", "come", "carry", "keep", "wait", "get", "later", "so", "right", "spot", "bang"]);
 const CLOCK_WORDS = new Set(["am", "pm", "oclock", "ish", "hundred"]);
@@ -353,7 +355,8 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
       else if (joined && position > 0 && isLabelNoun(tokens, tagged, position - 1, index)) entity = "LABEL";
       // ("a double Jameson for the guy who spun out in turn 3": after a drink named, a word after "in", "on" or "at"
       // and its number is a place, whatever the tagger calls the word: after "in", "turn" is a noun.)
-      else if (joined && PLACED_BY_NUMBER.has(tokens[position - 2] ?? "") && !CONTAINERS.has(previous) && matchMenuAt(tokens, position - 1, index) === null && tokens.slice(0, position - 2).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";
+      // ("hold on, just two": "on" of "hold on", and "just", are no place.)
+      else if (joined && PLACED_BY_NUMBER.has(tokens[position - 2] ?? "") && NAMING_TAGS.has(tagged.tags[position - 1] as string) && !PARTICLE_VERBS.has(tokens[position - 3] ?? "") && !CONTAINERS.has(previous) && matchMenuAt(tokens, position - 1, index) === null && tokens.slice(0, position - 2).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";
     }
     if (entity) found.set(position, { entity, length: number.length, value: number.value });
     position = after - 1;

@@ -99,6 +99,8 @@ export function groundPhrase(phrase: string, index: MenuIndex): NotOnMenu {
  * phrase of the lexicon ("gin and tonic", "fish and chips"), a drink naming a dish ("rum cake",
  * "root beer float") or a dish cooked with one ("penne alla vodka"). 0 when there is none.
  */
+const CONTESTS = new Set(["cup", "bracket", "tournament", "trophy", "league", "championship", "championships", "competition", "challenge", "festival", "week"]);
+
 export function notOnMenuLengthAt(tokens: readonly string[], start: number, index: MenuIndex, menu: MenuMatch | null): number {
   const own = lexiconAt(tokens, start);
   let length = own?.length ?? 0;
@@ -107,6 +109,8 @@ export function notOnMenuLengthAt(tokens: readonly string[], start: number, inde
     if (dish?.entry.kind === "FOOD") length = Math.max(length, menu.length + dish.length);
   }
   if (menu && tokens[start + menu.length] === "and") length = Math.max(length, mixedDrinkLength(tokens, start, index, menu));
+  // ("sign me up for the Manhattan Cup bracket": a contest named after a drink is no drink.)
+  if (menu && CONTESTS.has(tokens[start + menu.length] as string)) length = Math.max(length, menu.length + 1);
   if (own?.entry.kind === "FOOD" && DISH_LINKS.has(tokens[start + own.length] as string)) {
     const after = start + own.length + 1;
     const cooked = matchMenuAt(tokens, after, index)?.length ?? lexiconAt(tokens, after)?.length ?? 0;

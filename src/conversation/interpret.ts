@@ -1449,6 +1449,7 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   understanding = notTheOneOrdered(understanding, clauses, state);
   understanding = onlySoManyAfterAll(understanding, read.tokens, state);
   understanding = replacedAsBefore(understanding, read.tokens);
+  understanding = rangeAfterTheDrink(understanding, read.tokens);
   understanding = theLastTurnCorrected(understanding, clauses, read.tokens, state);
   understanding = onlyNeededSoMany(understanding, read.tokens, state);
   understanding = moreInARange(understanding, read.tokens, state, index);
@@ -1613,6 +1614,23 @@ function figureForTheTip(understanding: Understanding, clauses: readonly Clause[
 // ("actually just the one daiquiri": the correction said first.)
 const ONLY_SO_MANY =
   /(^| )(just|only) (the )?(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}(then|actually|instead|after all|now)( please| thanks)? |^ ((oh|no|so|ok|okay) )?actually (just|only) (the )?(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}$|^ ((oh|um|uh) )*(no|wait|sorry|nah)( (no|wait|sorry))* (just|only) the (one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){1,3}$/;
+
+/**
+ * "two cosmos or three", "two cosmos, or maybe three": a higher count said after the drink makes a range, asked;
+ * so does "a negroni or two" (the count after "or" had been read as the drink's own).
+ */
+const OR_MORE_AT_THE_END = /^(?:.* )?(?:or|or maybe|maybe|perhaps|possibly) (\S+)(?: please| thanks| then)?$/;
+function rangeAfterTheDrink(understanding: Understanding, tokens: readonly string[]): Understanding {
+  if (understanding.intent !== "ORDER" || understanding.drafts.length !== 1) return understanding;
+  const [draft] = understanding.drafts as [DraftLine & { quantitySaid?: boolean }];
+  const said = OR_MORE_AT_THE_END.exec(tokens.join(" "));
+  const high = said ? readQuantity([said[1] as string], 0) : null;
+  if (!draft.quantitySaid || draft.range || !high || high.range) return understanding;
+  const oneOrMore = high.value === draft.quantity && tokens.slice(0, -2).some((token) => token === "a" || token === "an" || token === "one");
+  const low = oneOrMore ? 1 : draft.quantity;
+  if (high.value <= low || high.value - low > 10) return understanding;
+  return { ...understanding, drafts: [{ ...draft, quantity: high.value, range: { low, high: high.value, vague: false } }] };
+}
 
 /** "actually she'd rather a manhattan, same way": the drink put in the old one's place is made as that one was. */
 function replacedAsBefore(understanding: Understanding, tokens: readonly string[]): Understanding {

@@ -104,6 +104,10 @@ const FELT_BEFORE = new Set(["bit", "little", "still", "so", "very", "really", "
 const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);
 
 /** The longest modifier phrase starting at `start`, or null. */
+/** What "ice" names before these: a place or a thing of ice ("the ice plant", "the ice room"). */
+const ICE_PLACES = new Set(["plant", "room", "rink", "hockey", "storm", "age", "skating", "sculpture", "house", "factory", "fishing", "truck", "bath", "machine", "maker", "cream", "road", "field", "sheet"]);
+const PLACED_ON = new Set(["on", "onto", "across"]);
+
 export function readModifierAt(
   tokens: readonly string[],
   start: number,
@@ -116,6 +120,8 @@ export function readModifierAt(
     if (phrase.tokens.length === 1 && CONTEXTUAL.has(phrase.tokens[0] as string) && !options.afterDrink) continue;
     // ("two ice cold IPAs": how cold, not served over ice.)
     if (phrase.tokens.length === 1 && phrase.tokens[0] === "ice" && (tokens[start + 1] === "cold" || tokens[start + 1] === "cool")) continue;
+    // ("the lads from the ice plant", "after the ice room", "the lads on the ice": a place of ice, no way of serving.)
+    if (phrase.tokens[phrase.tokens.length - 1] === "ice" && (ICE_PLACES.has(tokens[start + phrase.tokens.length] ?? "") || (tokens[start - 1] === "the" && PLACED_ON.has(tokens[start - 2] ?? "") && tokens[start + 1] === undefined))) continue;
     // ("some ice for her ankle", "ice for my knee": ice for a hurt, no way of serving a drink.)
     if (phrase.tokens[phrase.tokens.length - 1] === "ice" && tokens[start + phrase.tokens.length] === "for" && HURTS.has(tokens[start + phrase.tokens.length + 2] ?? "")) continue;
     // ("I've mixed them up": a verb's particle, no way of serving.)

@@ -158,17 +158,26 @@ export function readQuantity(tokens: readonly string[], start: number): NumberRe
   return { ...read, length: read.length + 1 + article };
 }
 
-/** "two or three", "2 to 3", "one or two": the higher end read too, as a range. */
+/** How many words join the two ends of a range at `position`: "or", "to", "maybe" ("two, maybe three"), "or maybe"; 0 when none. */
+function rangeJoinerLength(tokens: readonly string[], position: number): number {
+  const word = at(tokens, position);
+  if (word === "or" && HEDGES.has(at(tokens, position + 1))) return 2;
+  return RANGE_JOINERS.has(word) || HEDGES.has(word) ? 1 : 0;
+}
+const HEDGES = new Set(["maybe", "perhaps", "possibly"]);
+
+/** "two or three", "2 to 3", "one or two", "two, maybe three": the higher end read too, as a range. */
 function withRange(tokens: readonly string[], start: number, low: NumberRead): NumberRead {
-  if (low.range || !Number.isInteger(low.value) || low.value < 0 || !RANGE_JOINERS.has(at(tokens, start + low.length))) return low;
-  const high = readQuantityWords(tokens, start + low.length + 1);
+  const joiner = rangeJoinerLength(tokens, start + low.length);
+  if (low.range || !Number.isInteger(low.value) || low.value < 0 || joiner === 0) return low;
+  const high = readQuantityWords(tokens, start + low.length + joiner);
   if (!high || high.range || !Number.isInteger(high.value) || high.value <= low.value) return low;
   // "two or three dozen": the dozen counts both ends.
-  const head = readBelowHundred(tokens, start + low.length + 1);
-  const factor = head && head.length < high.length && COLLECTIVES.has(at(tokens, start + low.length + high.length)) ? high.value / head.value : 1;
+  const head = readBelowHundred(tokens, start + low.length + joiner);
+  const factor = head && head.length < high.length && COLLECTIVES.has(at(tokens, start + low.length + joiner - 1 + high.length)) ? high.value / head.value : 1;
   const lowEnd = low.value * factor;
   if (!Number.isInteger(lowEnd) || high.value - lowEnd > 10 * factor) return low;
-  return { value: high.value, length: low.length + 1 + high.length, range: { low: lowEnd, high: high.value, vague: false } };
+  return { value: high.value, length: low.length + joiner + high.length, range: { low: lowEnd, high: high.value, vague: false } };
 }
 
 const COLLECTIVES = new Set(["couple", "pair", "few", "several", "dozen", "half", "quarter", "quarters", "hundred", "thousand", "million", "billion", "trillion", ...PLURAL_MULTIPLIERS.keys()]);

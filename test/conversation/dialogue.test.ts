@@ -3682,3 +3682,11 @@ describe("after Z203 and Z204: an accident told after 'oh no', the drink in hand
     [["a cosmo", "a cosmo at a funeral, this is perfect"], ["1 cosmopolitan"]],
   ]);
 });
+
+describe("after Z205 and Z206: a count corrected after 'hold on', a contest named after a drink, a range hedged with 'maybe', a place of ice", () => {
+  itPours([
+    ["four lagers... hold on, just three", ["3 tap-beer"]],
+    ["two lemonades for the girls from the ice rink", ["2 lemonade"]],
+  ]);
+  itPoursNothing(["put my name down for the Negroni Cup tournament", "could we get three, maybe four lagers?", "two cosmos or maybe three", "a whiskey neat or two"]);
+});
