@@ -89,6 +89,10 @@ const REPORTING = /^ (i|we|he|she|they) (promised|swore|told|said to|bet|warned)
 const REPORTED_WISH = /^ (i|we) (would|will|was going to|were going to|am going to|are going to) /;
 /** A clause of its own that makes the next one a supposition: "say, I wanted two manhattans...". */
 // ("if | I wanted a daiquiri, how sweet is it?", "suppose | I wanted ...": a condition cut off before "I wanted" supposes it too.)
+/** "I don't need it", "we don't want them": what is pointed at, not wanted. */
+const NOT_NEEDED = /^ ((and|but|so|oh|because|cause) )?(i|we|she|he|they) (do not|does not|really do not|no longer) (need|want) (it|that|this|them|those|these|one)( (any ?more|anymore|now|after all))? $/;
+/** "I've got it", "we've got this": the guest taking something on (the bill, most often), no drink. */
+const TAKEN_ON = /^ (i|we) (have )?got (it|this|that)( one)? /;
 /** "she spilled the lemonade", "the dog knocked my pint over": what happened to a drink, told. */
 const ACCIDENT_TOLD = /^ (he|she|they|it|someone|somebody|(the|my|our|his|her|their) \w+) (just |already |totally )?(spilled|spilt|knocked|dropped|broke|smashed|tipped|kicked|sent) /;
 const SUPPOSING = /^ (okay |so )?(say|let us say|lets say|hypothetically|theoretically|in theory|just hypothetically|if|what if|suppose|supposing|imagine) $/;
@@ -755,6 +759,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (said.test(MADE_WITHOUT) || said.test(MADE_WITHOUT_THE_TOOLS)) return { act: "QUESTION", kind: null };
   // "I'm done with lagers for tonight": had enough of them, a drink declined.
   if (said.test(DONE_WITH)) return { act: "DECLINE", kind: null };
+  // ("take the water off, I don't need it": a drink pointed at and not needed, declined.)
+  if (said.test(NOT_NEEDED)) return { act: "DECLINE", kind: null };
   // "the regulars call the negroni the red menace", "she called my prose a dry martini": a name given, nothing asked.
   if (said.test(CALLED)) return statement("OTHER");
   // "perfect martini, my compliments": praise for the drink poured, asking for nothing.
@@ -1143,8 +1149,9 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const cued = repairOf(tokens, pauses, index);
     // ("wait, add a Perrier too" is still read as the cue and its new version.)
     const repair = cued && cued.said.join(" ") === "actually" && cued.strength === "WEAK" && namesDrink && ASKED_AS_WELL.test(utterance.padded) ? null : cued;
-    // ("oh no, she spilled the lemonade everywhere": an accident told after "no", no new version of the order.)
-    if (repair && repair.strength === "WEAK" && ACCIDENT_TOLD.test(` ${repair.body.join(" ")} `)) {
+    // ("oh no, she spilled the lemonade everywhere": an accident told after "no", no new version of the order;
+    // "no, I've got it, let me pay": the guest taking the bill on, nor is that.)
+    if (repair && repair.strength === "WEAK" && (ACCIDENT_TOLD.test(` ${repair.body.join(" ")} `) || TAKEN_ON.test(` ${repair.body.join(" ")} `))) {
       clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "STATEMENT", kind: "PAST", stance: "NEUTRAL", repair: null, answer: null });
       continue;
     }

@@ -211,6 +211,12 @@ function handedOverAt(tokens: readonly string[], position: number): boolean {
   return tokens[is] === "is" && tokens[is - 1] === "here";
 }
 
+/** A drink is named earlier in the sentence the number at `position` is in. */
+function saidInItsSentence(tokens: readonly string[], pauses: readonly Pause[], position: number, index: MenuIndex): boolean {
+  for (let at = position - 1; at >= 0 && pauses[at + 1] !== "STOP" && pauses[at + 1] !== "QUESTION"; at -= 1) if (matchMenuAt(tokens, at, index) !== null) return true;
+  return false;
+}
+
 /** What each number in the tokens is, when it is not a count: by position of its first token. */
 export function numberEntities(tokens: readonly string[], pauses: readonly Pause[], tagged: Tagged, index: MenuIndex): Map<number, FoundEntity> {
   const found = new Map<number, FoundEntity>();
@@ -303,6 +309,12 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
     if (before && !drinkFollows) entity = before[1].entity;
     else if (UNITS.has(next) && next !== "o") entity = "DURATION";
     else if (PEOPLE.has(next) || (next === "of" && US.has(tokens[after + 1] ?? ""))) entity = "PEOPLE";
+    // ("two fat ladies!", a bingo call; "three old boys": people, with a word of what they are like.)
+    // ("make that five, more lads just turned up": after a pause, or "more", the people are why, not what the number counts.)
+    else if (tagged.tags[after] === "ADJ" && (pauses[after] ?? "NONE") === "NONE" && next !== "more" && next !== "other" && PEOPLE.has(tokens[after + 1] ?? "")) entity = "PEOPLE";
+    // ("clickety click, sixty six! a gin neat please": a number that ends its sentence is no count of the drink
+    // asked for in the next, which has its own.)
+    else if (pauses[after] === "STOP" && (tokens[after] === "a" || tokens[after] === "an" || ASKING_VERBS.has(tokens[after] ?? "")) && !saidInItsSentence(tokens, pauses, position, index)) entity = "LABEL";
     else if (CLOCK_WORDS.has(next) || (next === "o" && tokens[after + 1] === "clock")) entity = "TIME";
     // "it's ten past eleven, one last IPA": minutes past an hour, said by the clock.
     else if (next === "past" && readNumber(tokens, after + 1) !== null) entity = "TIME";

@@ -286,11 +286,15 @@ const MOODS_BY_FIRST_WORD: ReadonlyMap<string, readonly { rank: number; phrase: 
   return byFirst;
 })();
 
+const FANCYING = new Set(["i", "we", "you", "they", "he", "she", "would", "do", "not", "really", "might", "also", "still"]);
+
 /** The most specific mood said: a named one beats "surprise me"/"anything". */
 function moodOf(u: Utterance): Mood | null {
   let best: { rank: number; mood: Mood } | null = null;
   let surprise = false;
   for (const token of new Set(u.tokens)) {
+    // ("I'm not sure I fancy one myself": "fancy" after its subject is wanting, no mood.)
+    if (token === "fancy" && FANCYING.has(u.tokens[u.tokens.indexOf(token) - 1] as string)) continue;
     for (const entry of MOODS_BY_FIRST_WORD.get(token) ?? []) {
       if (!has(u, entry.phrase)) continue;
       if (entry.mood === SURPRISE) surprise = true;

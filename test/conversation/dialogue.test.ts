@@ -3690,3 +3690,13 @@ describe("after Z205 and Z206: a count corrected after 'hold on', a contest name
   ]);
   itPoursNothing(["put my name down for the Negroni Cup tournament", "could we get three, maybe four lagers?", "two cosmos or maybe three", "a whiskey neat or two"]);
 });
+
+describe("after Z207 and Z208: 'fancy' after its subject, 'no, I've got it' to the bill, bingo calls, a drink taken off as not needed", () => {
+  itEndsWith([
+    [["my wife always orders a manhattan", "I'm not sure I fancy one myself", "go on then, pour me one"], ["1 manhattan"]],
+    [["a negroni", "my brother says he'll get this", "no, I've got it, let me pay"], ["1 negroni"]],
+    [["a cola", "three old ladies! so close"], ["1 soda"]],
+    [["a cola", "kelly's eye, number one! a rum neat please"], ["1 rum (neat)", "1 soda"]],
+    [["an IPA", "a cola", "take the cola off, we don't need it"], ["1 ipa"]],
+  ]);
+});
