@@ -87,14 +87,14 @@ const CONDITION = /^ (if|whether|what if|suppose|supposing|imagine|(say|let us s
 /** "I promised my wife", "I told the guys": a clause that reports what the next one says. */
 const REPORTING = /^ (i|we|he|she|they) (promised|swore|told|said to|bet|warned) (\w+ ){0,2}$/;
 const REPORTED_WISH = /^ (i|we) (would|will|was going to|were going to|am going to|are going to) /;
-/** A clause of its own that makes the next one a supposition: "say, I wanted two manhattans...". */
-// ("if | I wanted a daiquiri, how sweet is it?", "suppose | I wanted ...": a condition cut off before "I wanted" supposes it too.)
 /** "I don't need it", "we don't want them": what is pointed at, not wanted. */
 const NOT_NEEDED = /^ ((and|but|so|oh|because|cause) )?(i|we|she|he|they) (do not|does not|really do not|no longer) (need|want) (it|that|this|them|those|these|one)( (any ?more|anymore|now|after all))? $/;
 /** "I've got it", "we've got this": the guest taking something on (the bill, most often), no drink. */
 const TAKEN_ON = /^ (i|we) (have )?got (it|this|that)( one)? /;
 /** "she spilled the lemonade", "the dog knocked my pint over": what happened to a drink, told. */
 const ACCIDENT_TOLD = /^ (he|she|they|it|someone|somebody|(the|my|our|his|her|their) \w+) (just |already |totally )?(spilled|spilt|knocked|dropped|broke|smashed|tipped|kicked|sent) /;
+/** A clause of its own that makes the next one a supposition: "say, I wanted two manhattans...". */
+// ("if | I wanted a daiquiri, how sweet is it?", "suppose | I wanted ...": a condition cut off before "I wanted" supposes it too.)
 const SUPPOSING = /^ (okay |so )?(say|let us say|lets say|hypothetically|theoretically|in theory|just hypothetically|if|what if|suppose|supposing|imagine) $/;
 const IF_I_CAN_GET = /^ (if|what if) (i|we) (can|could) (get|have) /;
 const ASKING_WORD = / (what|how much|how) /;
@@ -1151,7 +1151,8 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const repair = cued && cued.said.join(" ") === "actually" && cued.strength === "WEAK" && namesDrink && ASKED_AS_WELL.test(utterance.padded) ? null : cued;
     // ("oh no, she spilled the lemonade everywhere": an accident told after "no", no new version of the order;
     // "no, I've got it, let me pay": the guest taking the bill on, nor is that.)
-    if (repair && repair.strength === "WEAK" && (ACCIDENT_TOLD.test(` ${repair.body.join(" ")} `) || TAKEN_ON.test(` ${repair.body.join(" ")} `))) {
+    const toldAfterTheCue = repair && repair.strength === "WEAK" ? ` ${repair.body.join(" ")} ` : null;
+    if (toldAfterTheCue !== null && (ACCIDENT_TOLD.test(toldAfterTheCue) || TAKEN_ON.test(toldAfterTheCue))) {
       clauses.push({ tokens, utterance, asked, fragment, namesDrink, act: "STATEMENT", kind: "PAST", stance: "NEUTRAL", repair: null, answer: null });
       continue;
     }

@@ -125,10 +125,10 @@ export function sameKind(a: DraftLine, b: DraftLine, index: MenuIndex): boolean 
 export const sameDrink = (a: DraftLine, b: DraftLine): boolean =>
   a.candidates.length === b.candidates.length && a.candidates.every((id) => b.candidates.includes(id));
 
-/** The new drink, taking from the old what was not said again: the count, and a serving the new drink takes. */
 /** How a cocktail's recipe is made: the old drink's, never the new one's. */
 const RECIPE_WORDS: ReadonlySet<Modifier> = new Set<Modifier>(["shaken", "stirred", "dirty", "perfect", "dry"]);
 
+/** The new drink, taking from the old what was not said again: the count, and a serving the new drink takes. */
 export function inherit(old: DraftLine, draft: DraftLine & { quantitySaid?: boolean }, index: MenuIndex): DraftLine {
   const quantity = draft.quantitySaid === false ? old.quantity : draft.quantity;
   const [only] = draft.candidates;

@@ -1408,7 +1408,8 @@ function saysHowItIsMade(tokens: readonly string[]): boolean {
   return MAKING_VERBS.has(verb) && POINTED_AT.has(object) && servingWordsOnly(rest) !== null;
 }
 
-export function understandTurn(text: string, state: DialogueState, index: MenuIndex): TurnReading {
+export function understandTurn(text: string, stateBefore: DialogueState, index: MenuIndex): TurnReading {
+  let state = stateBefore;
   const corrected = withServingVerbs(withDescribedDrinks(withNicknames(correctSlips(readText(text), index), index), index), index);
   const counted = withoutNonCounts(corrected, tag(corrected.tokens), index);
   const { read, tagged } = withoutRelays(counted.read, counted.tagged);
@@ -1418,8 +1419,8 @@ export function understandTurn(text: string, state: DialogueState, index: MenuIn
   if (apart) return { understanding: apart, answered: null };
   if (brandCorrectedWithinItem(read.tokens, state, index)) return { understanding: ACKNOWLEDGE, answered: null };
   // ("whats the soda cost" of the soda on the tab, "Shall I pour you one?", then "put it on the rocks then": the
-  // soda in hand is changed; the offer is no longer what "it" points at.)
-  if (offersWhatIsOnTheTab(state) && saysHowItIsMade(read.tokens)) return understandTurn(text, { ...state, pending: null }, index);
+  // soda in hand is changed; the offer is no longer what "it" points at. Read on as if none were open.)
+  if (offersWhatIsOnTheTab(state) && saysHowItIsMade(read.tokens)) state = { ...state, pending: null };
   const clauses = joinFragments(readClauses(read, index, withBarWords(read.tokens, tagged, index)), index, state);
   let declined: Understanding | null = null;
   // With a question open, the utterance read whole once, for every way it may answer.
@@ -1632,10 +1633,13 @@ function rangeAfterTheDrink(understanding: Understanding, tokens: readonly strin
   return { ...understanding, drafts: [{ ...draft, quantity: high.value, range: { low, high: high.value, vague: false } }] };
 }
 
+/** A drink said with no serving words of its own, marked to be made as the same drink was before. */
+const madeAsBefore = <Line extends DraftLine>(draft: Line): Line => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft);
+
 /** "actually she'd rather a manhattan, same way": the drink put in the old one's place is made as that one was. */
 function replacedAsBefore(understanding: Understanding, tokens: readonly string[]): Understanding {
   if (understanding.intent !== "REPLACE" || !AS_BEFORE.test(` ${tokens.join(" ")} `)) return understanding;
-  return { ...understanding, drafts: understanding.drafts.map((draft) => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft)) };
+  return { ...understanding, drafts: understanding.drafts.map(madeAsBefore) };
 }
 
 function onlySoManyAfterAll(understanding: Understanding, tokens: readonly string[], state: DialogueState): Understanding {
@@ -2011,7 +2015,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     // ("I'll pay next week, same as always": how the guest does what they said, not a drink.)
     // ("that went down well, same again": after talk, with no drink asked for yet, "same again" is the last order again.)
     if (u.order.said.drinks === 0 && matches(u, AS_BEFORE_ALONE) && (working.drafts.length > 0 || (readings.length > 0 && !has(u, "again")))) {
-      working.drafts = working.drafts.map((draft) => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft));
+      working.drafts = working.drafts.map(madeAsBefore);
       continue;
     }
     // "I didn't order a martini, I asked for a manhattan": after the drink denied, the one the guest says they asked for.

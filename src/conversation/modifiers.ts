@@ -103,11 +103,11 @@ const FELT_BEFORE = new Set(["bit", "little", "still", "so", "very", "really", "
 /** Words after which a modifier word is a verb taking them as object. */
 const VERB_OBJECTS = new Set(["my", "your", "his", "her", "our", "their", "me", "him", "us", "them"]);
 
-/** The longest modifier phrase starting at `start`, or null. */
 /** What "ice" names before these: a place or a thing of ice ("the ice plant", "the ice room"). */
 const ICE_PLACES = new Set(["plant", "room", "rink", "hockey", "storm", "age", "skating", "sculpture", "house", "factory", "fishing", "truck", "bath", "machine", "maker", "cream", "road", "field", "sheet"]);
 const PLACED_ON = new Set(["on", "onto", "across"]);
 
+/** The longest modifier phrase starting at `start`, or null. */
 export function readModifierAt(
   tokens: readonly string[],
   start: number,
