@@ -408,7 +408,8 @@ const A_PLAN = /(i|we) (will|shall|am (going to|gonna)|are (going to|gonna)|gonn
 const WHEN_SOMEONE_DOES = /^ (after|once|when) (i|we|he|she|they|you|it|that|this|(the|my|our) \w+) /;
 /** "after my set" said alone, before the plan: the time the plan is for. */
 const AFTER_ALONE = new RegExp(`^ ${AFTER_WHAT_COMES.source}$`);
-const PLAN_FIRST = new RegExp(`^ ${A_PLAN.source}`);
+// ("after the storm passes I'm buying everyone a round": after that time, anything the guest is doing is the plan.)
+const PLAN_FIRST = new RegExp(`^ (${A_PLAN.source}|(i|we) (am|are) [a-z]+ing )`);
 const LATER = oneOf([
   // "after my shift tomorrow I'm having a manhattan": after what is still to come.
   / after (my|our|the) (shift|work|class|classes|exam|exams|lecture|meeting|practice|training|workout|run) (tomorrow|tonight|later|on \w+day) /,
@@ -1206,7 +1207,35 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
       !test(POLITE_CONDITION, shape) &&
       !test(POLITE_REQUEST, shape);
   }
-  return withLabels(withWaiting(withTimeAhead(withCounterfactuals(clauses), sentenceEnds), index), index, sentenceEnds);
+  return withOpinionsTold(withLabels(withWaiting(withTimeAhead(withCounterfactuals(clauses), sentenceEnds), index), index, sentenceEnds));
+}
+
+/** "that's the whole point of this place", "those are the best": what was just named, commented on. */
+const COMMENTED_ON = /^ ((oh|and|but|yeah) )?(that is|those are|these are|they are) (the|a|an|my|our|why|how) /;
+/** A question the guest asks to answer it: "you know what goes with a good catch?", "guess what I'd pick?". */
+const ASKED_TO_ANSWER = /^ ((and|so|oh|well) )?(you know|know|guess|want to know|wanna know) (what|which) \w+ \w+/;
+/** Words of praise that are also a drink's nickname ("classic"), said alone as a comment. */
+const PRAISE_SAID_ALONE = /^ ((oh|so|just) )?(classic|a total classic|an absolute classic|a real classic|such a classic|so classic|classic stuff) $/;
+
+/**
+ * Drinks named as the guest's opinion, not ordered: drinks said bare, then commented on ("lagers and trout,
+ * that's the whole point of this place"); the guest's own answer to a question they ask ("you know what
+ * goes with a good catch? an amber ale"); a word of praise said alone after a clause of its own
+ * ("our coach drinks old fashioneds, classic").
+ */
+function withOpinionsTold(clauses: Clause[]): Clause[] {
+  if (clauses.length < 2) return clauses;
+  const opinion = (clause: Clause): Clause => ({ ...clause, act: "STATEMENT", kind: "OPINION", stance: "FOR" });
+  return clauses.map((clause, at) => {
+    if (clause.act !== "REQUEST" || !clause.fragment || clause.tokens.includes("please")) return clause;
+    const before = clauses[at - 1];
+    const after = clauses[at + 1];
+    const drafts = clause.utterance.order.drafts;
+    if (at === 0 && after && drafts.length > 0 && drafts.every((draft) => !draft.quantitySaid) && COMMENTED_ON.test(after.utterance.padded)) return opinion(clause);
+    if (before?.act === "QUESTION" && before.asked && ASKED_TO_ANSWER.test(before.utterance.padded) && drafts.every((draft) => draft.quantity === 1)) return opinion(clause);
+    if (before && !before.fragment && PRAISE_SAID_ALONE.test(clause.utterance.padded)) return opinion(clause);
+    return clause;
+  });
 }
 
 /**

@@ -196,6 +196,9 @@ function countsThings(tokens: readonly string[], tagged: Tagged, at: number, ind
 }
 
 const DECIMAL = /^\d+\.\d+$/;
+/** Words of which drinks, before a count: "the other two", "the last three". */
+const POINTING_ADJECTIVES = new Set(["other", "first", "second", "third", "last", "next", "same", "usual", "remaining", "extra", "previous", "final", "new", "old", "two", "three", "big", "small", "cold"]);
+
 /** Verbs a score is said after: "scored 7.8", "averaged 6.5". */
 const SCORING = new Set(["scored", "got", "averaged", "rated", "posted", "earned", "hit", "shot", "ran", "swam", "did"]);
 
@@ -365,6 +368,9 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
       // (Only after whom or what is there: "no hang on, four" still counts.)
       else if (joined && PLACE_PREPOSITIONS.has(previous) && NOUNS.has(tagged.tags[position - 2] as string) && !PARTICLE_VERBS.has(tokens[position - 2] ?? "")) entity = "LABEL";
       else if (joined && position > 0 && isLabelNoun(tokens, tagged, position - 1, index)) entity = "LABEL";
+      // ("an IPA to celebrate the elite eight", "a round for the final four": after a drink named, "the", a word of
+      // what it is like and a number make a name; "the other two", "the first two" point at drinks.)
+      else if (joined && tokens[position - 2] === "the" && tagged.tags[position - 1] === "ADJ" && !POINTING_ADJECTIVES.has(previous) && tokens.slice(0, position - 2).some((_, at) => matchMenuAt(tokens, at, index) !== null)) entity = "LABEL";
       // ("a double Jameson for the guy who spun out in turn 3": after a drink named, a word after "in", "on" or "at"
       // and its number is a place, whatever the tagger calls the word: after "in", "turn" is a noun.)
       // ("hold on, just two": "on" of "hold on", and "just", are no place.)

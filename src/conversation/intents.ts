@@ -142,7 +142,8 @@ const BALANCE_FOR = oneOf([
   / (is|will) (my )?(balance|money|credit) (be )?enough /,
 ]);
 
-const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check|altogether|all together|in all|(this|it|that|everything|all) (now )?together) /;
+// ("how much are we at?": the running total, asked as where the guests are.)
+const TAB_WORDS = / (tab|bill|total|receipt|damage|owe|subtotal|spent|tip|so far|running total|(the|my|our) check|altogether|all together|in all|(this|it|that|everything|all) (now )?together|how much (are|am) (we|i) (at|up to)) /;
 const ORDER_REVIEW = / what (have|did|do) (i|we) (had|have|ordered|order|got|get) | (my|our) (order|orders|drinks) (so far )?$| what is (my|our) order | read (back )?(my|our) order | what am i (at|drinking) | where am i at /;
 
 // ---------------------------------------------------------------------------
@@ -476,6 +477,9 @@ function classifyChange(u: Utterance): Understanding | null {
   if (count === null) return null;
   const named = u.order.drafts.find((draft) => draft.category === null);
   if (named) return { intent: "CHANGE_QUANTITY", itemIds: named.candidates, quantity: count };
+  // ("actually make the beers five": the beers on the tab, whichever they are.)
+  const [kind, ...others] = u.order.drafts;
+  if (recounted && kind && others.length === 0) return { intent: "CHANGE_QUANTITY", itemIds: kind.candidates, quantity: count };
   if (u.order.drafts.length > 0) return null;
   return { intent: "CHANGE_QUANTITY", itemIds: null, quantity: count };
 }

@@ -45,8 +45,8 @@ const amountTip = (cents: number): TipAsked => (cents === 0 ? NO_TIP : { tip: { 
  * The tip a clause asks for, or null when it says nothing about one. A clause naming a drink is
  * about the tip only when it says "tip" ("a 15% tip for the martinis").
  */
-/** A share said of drinks already had: "20 percent on top for the two IPAs", "15 percent for those". */
-const SHARE_OF_THE_DRINKS = / percent (\w+ ){0,2}for (the|those|these|our|my|both|all|them)( |$)/;
+/** A share said of drinks already had: "20 percent on top for the two IPAs", "15 percent for those", "twenty percent on top of those two lagers". */
+const SHARE_OF_THE_DRINKS = / percent (\w+ ){0,2}(for|of|on) (the|those|these|our|my|both|all|them)( |$)/;
 
 export function readTip(u: Utterance): TipAsked | null {
   const { tokens, padded } = u;
@@ -456,8 +456,12 @@ const SOMEONE_NAMED_PAYING = / (the|my|our|his|her|their) (?!(guest|guests|bill|
 /** "they are back", "she is here": someone arrived, told; no payer. */
 const ARRIVED = / (is|are) (back|here|outside|done) $/;
 
+/** A paying word naming the kind of person after it: "our charge nurse is paying", "the bill collector will". */
+const namesKindOfPayerAt = (tokens: readonly string[], at: number): boolean =>
+  DETERMINERS.has(tokens[at - 1] as string) && tokens[at + 1] !== undefined && !PAYER_VERBS.has(tokens[at + 1] as string) && PAYER_VERBS.has(tokens[at + 2] as string);
+
 function paidBySomeoneElse(tokens: readonly string[]): boolean {
-  const payAt = tokens.findIndex((token, at) => PAYING_WORDS.has(token) || coversThisAt(tokens, at));
+  const payAt = tokens.findIndex((token, at) => (PAYING_WORDS.has(token) && !namesKindOfPayerAt(tokens, at)) || coversThisAt(tokens, at));
   if (payAt < 0) return false;
   if (SOMEONE_NAMED_PAYING.test(` ${tokens.join(" ")} `)) return true;
   let from = 0;

@@ -192,6 +192,11 @@ const PAUSE_PUNCTUATION = /[,:\u2014\u2013\u2026]|\s-+\s/;
 /** Every clause mark in one pass; each is then told apart by which of the three it is. */
 const PUNCTUATION = new RegExp([QUESTION_PUNCTUATION, STOP_PUNCTUATION, PAUSE_PUNCTUATION].map((pattern) => pattern.source).join("|"), "g");
 /** A participle joined to a word by a hyphen: "old-fashioned", "star-studded". */
+/**
+ * "tip-off is at 7", "the 5 am wake-up", "a quick follow-up": a verb and its particle joined by a hyphen name a
+ * thing, one word, neither a verb nor a tip ("a top-up" is kept: it asks for more; "brother-in-law" goes on).
+ */
+const PHRASAL_NOUN = /\b(?!top-)([a-z]+)-(up|off|out|over|down|in|on|away|through)\b(?!-)/g;
 const DRINK_PARTICIPLE = /\b([a-z]+)-([a-z]+ed)\b/g;
 /** How a dish is made with a drink, before the dish ("beer battered fries"): never how a drink is served. */
 const COOKED = "battered|glazed|braised|marinated|basted|brined|poached|candied";
@@ -288,6 +293,8 @@ function marked(text: string): string {
         .replace(APOSTROPHES, "'")
     : text.toLowerCase();
   if (result.includes(":")) result = result.replace(CLOCK_TIME, "$1h$2");
+  // ("a lemonade for the 5 am wake-up": an hour of the clock, no "am" of a clause.)
+  if (result.includes(" am")) result = result.replace(/\b(1[0-2]|0?[1-9]) am\b/g, "$1 oclock");
   if (HAS_DIGIT.test(result) && result.includes("x")) result = result.replace(MULTIPLIER, (_, before: string | undefined, after: string | undefined) => (before ? `${before} x` : `x ${after}`));
   if (SYMBOLS.test(result)) {
     if (HAS_DIGIT.test(result) || result.includes("-")) result = result.replace(DASH_RANGE, "$1 to $2");
@@ -349,7 +356,7 @@ function marked(text: string): string {
   // the cooking first so that it reads as no verb either ("batteredbeer fries and an IPA" asks for the IPA).
   if (COOKED_WITH.test(result)) result = result.replace(COOKED_WITH_A_DRINK, (_, drink: string, cooked: string | undefined, steeped: string | undefined) => `${cooked ?? steeped ?? ""}${drink}`);
   // "the old-fashioned", "star-studded": any other participle with a hyphen is one word.
-  if (result.includes("-")) result = result.replace(DRINK_PARTICIPLE, "$1$2");
+  if (result.includes("-")) result = result.replace(DRINK_PARTICIPLE, "$1$2").replace(PHRASAL_NOUN, "$1$2");
   // "a to-go cup for the rest of my negroni": a takeaway cup, no verb "go" (nor "to" before one).
   if (result.includes("go ")) result = result.replace(/\bto[- ]go (cup|cups|box|boxes|container|lid|glass|bag)\b/g, "takeaway $1");
   // "a dozen cosmos for the hen do": the party, not the verb.

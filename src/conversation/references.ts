@@ -491,20 +491,25 @@ export function unitsAsSaid(tokens: readonly string[], quantity: number, item: M
 }
 
 /** "one up, one on the rocks", "one of them neat and one with ice", "one up, the other on the rocks": units counted apart. */
-// ("no wait, two dirty and one dry": a correction's cue first.)
-const UNITS_APART = /^ ((and|but|oh|so|okay|no|wait|sorry|actually) )*(one|1|two|2)( of (them|those|these|the two))? .* (one|1|two|three|\d+|the other) /;
+// ("no wait, two dirty and one dry": a correction's cue first; "make one of them dirty and the other dry": the verb of making first.)
+const UNITS_APART = /^ ((and|but|oh|so|okay|no|wait|sorry|actually) )*((make|do) )?(one|1|two|2)( of (them|those|these|the two))? .* (one|1|two|three|\d+|the other) /;
 
 /**
  * "one with ice, one normal" said of two daiquiris just poured: the units of the last order made in
  * different ways, in one edit (the line replaced by its units as said), never more of them. Read as the
  * order said again with the drink's name in front ("2 daiquiri one with ice one normal").
  */
+const MAKING_UNITS = new Set(["make", "do"]);
+const UNIT_COUNTS = new Set(["one", "1", "two", "2"]);
+
 export function servingsApart(tokens: readonly string[], state: DialogueState, index: MenuIndex): Understanding | null {
   if (state.pending?.kind === "ORDER" && state.pending.ordered) return null;
   const line = [...state.lastOrder].reverse().find((ordered) => ordered.quantity >= 2);
   const item = line && index.byId.get(line.menuItemId);
   if (!line || !item || !UNITS_APART.test(` ${tokens.join(" ")} `) || tokens.some((_, at) => matchMenuAt(tokens, at, index) !== null)) return null;
-  const said = tokens.map((token, at) => (token === "other" && tokens[at - 1] === "the" ? "one" : token)).filter((token, at, all) => !(token === "the" && all[at + 1] === "one" && tokens[at + 1] === "other"));
+  const said = tokens
+    .map((token, at) => (token === "other" && tokens[at - 1] === "the" ? "one" : token))
+    .filter((token, at, all) => !(token === "the" && all[at + 1] === "one" && tokens[at + 1] === "other") && !(MAKING_UNITS.has(token) && UNIT_COUNTS.has(tokens[at + 1] as string)));
   const drafts = unitsAsSaid(said, line.quantity, item, index);
   const total = drafts?.reduce((sum, draft) => sum + draft.quantity, 0) ?? 0;
   if (!drafts || total > line.quantity || drafts.every((draft) => draft.modifiers.length === 0)) return null;

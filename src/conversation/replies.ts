@@ -398,6 +398,11 @@ export class Replies {
     return `You already have ${drinkPhrase(item, quantity)} on that order.`;
   }
 
+  /** "make the beers five" with a Tap Beer and an IPA on the tab: which of them. */
+  askWhichToChange(candidates: readonly string[], quantity: number): string {
+    return `Which should I make ${numberWord(quantity)}: ${listJoin(this.items(candidates).map(the), "or")}?`;
+  }
+
   changeWhat(quantity: number): string {
     return `Make what ${numberWord(quantity)}? Tell me the drink, like "make it two Negronis".`;
   }

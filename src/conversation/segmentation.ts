@@ -578,6 +578,17 @@ function madeThenNamedAt(tokens: readonly string[], position: number, index: Men
 }
 
 /** A request may start here: a count, "another", "just", an imperative, a drink (or one said with how it should be). */
+/** Words between a command and the drink it takes: "put a cosmo", "send us two lagers", "get me another negroni". */
+const OBJECT_LEADS = new Set(["a", "an", "the", "another", "me", "us", "him", "her", "them", "one", "some"]);
+/** Whether the drink is the object of the command at `verbAt`: named within three words, after articles, whom for or a count. */
+function drinkObjectAfter(tokens: readonly string[], verbAt: number, index: MenuIndex): boolean {
+  for (let at = verbAt + 1; at <= verbAt + 3 && at < tokens.length; at += 1) {
+    if (drinkNamedFrom(tokens, at, index)) return true;
+    if (!OBJECT_LEADS.has(tokens[at] as string) && readQuantity(tokens, at) === null) return false;
+  }
+  return false;
+}
+
 function startsRequest(tokens: readonly string[], position: number, index: MenuIndex): boolean {
   const token = tokens[position] as string;
   if (REQUEST_STARTS.has(token) || (token !== "a" && token !== "an" && readQuantity(tokens, position) !== null) || matchMenuAt(tokens, position, index) !== null) return true;
@@ -793,6 +804,12 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
     }
     // "last orders, a lager and a lemonade", "evening Maya, a pint of lager": a few words to open with, then the order.
     if (pause === "PAUSE" && position - clauseStart <= 3 && position !== markersEnd && startsRequest(tokens, position, index) && !hasDrink(clauseStart, position) && !hasNegation(clauseStart, position)) {
+      cut(position);
+      continue;
+    }
+    // ("room 1204 at the Hilton, put a cosmo on my tab", "my boat's number 7, send a cosmo my way": after a pause, a
+    // command whose object is a drink starts the request, however much was told before it.)
+    if (pause === "PAUSE" && (SECOND_REQUEST.has(token) || POUR_COMMANDS.has(token)) && drinkObjectAfter(tokens, position, index) && !hasDrink(clauseStart, position) && !hasNegation(clauseStart, position)) {
       cut(position);
       continue;
     }

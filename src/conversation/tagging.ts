@@ -14,6 +14,7 @@ import { isEnglishWord, nlp } from "./english.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { lexiconAt } from "./lexicon.js";
 import { readModifierAt } from "./modifiers.js";
+import { NOT_A_COUNT } from "./entities.js";
 
 export type Tag =
   | "ADJ" | "ADP" | "ADV" | "AUX" | "CCONJ" | "DET" | "INTJ" | "NOUN" | "NUM" | "PART" | "PRON" | "PROPN" | "PUNCT" | "SCONJ" | "SYM" | "VERB" | "X" | "SPACE";
@@ -107,9 +108,11 @@ const BAR_NOUNS = new Set(["round", "rounds", "pint", "pints", "shot", "shots", 
 /** Determiners a noun always follows ("her" and "that" may stand alone: "get her a lager", "that really helps"). */
 const DETERMINERS = new Set(["a", "an", "the", "my", "your", "his", "our", "their", "its"]);
 const MODIFYING: ReadonlySet<Tag> = new Set(["ADJ", "ADV"]);
+/** A time of day said before a noun, as its modifier: "the 6 o'clock shuttle", "the 9 pm show" (the number read as no count). */
+const TIME_OF_DAY = new Set([NOT_A_COUNT, "oclock", "pm"]);
 function afterADeterminer(tokens: readonly string[], tags: readonly Tag[], position: number): boolean {
   let before = position - 1;
-  while (before > 0 && MODIFYING.has(tags[before] as Tag) && position - before <= 3) before -= 1;
+  while (before > 0 && (MODIFYING.has(tags[before] as Tag) || TIME_OF_DAY.has(tokens[before] as string)) && position - before <= 3) before -= 1;
   return DETERMINERS.has(tokens[before] as string);
 }
 const OBJECT_OPENERS = new Set(["a", "an", "the", "his", "her", "my", "their", "another", "one", "two", "three"]);

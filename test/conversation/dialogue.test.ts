@@ -3700,3 +3700,52 @@ describe("after Z207 and Z208: 'fancy' after its subject, 'no, I've got it' to t
     [["an IPA", "a cola", "take the cola off, we don't need it"], ["1 ipa"]],
   ]);
 });
+
+describe("after Z209 to Z214: a kind of drink recounted, a payer named by their job, a command after a place, hours and hyphenated nouns, a name with a number, a plan after a time, units made apart, a share of drinks had, opinions", () => {
+  itEndsWith([
+    [["five IPAs", "a cola", "make the beers four"], ["1 soda", "4 ipa"]],
+    // Two kinds of beer on the tab: which one is asked, nothing changes.
+    [["five IPAs", "two lagers", "make the beers four"], ["2 tap-beer", "5 ipa"]],
+    [["two manhattans", "make one of them shaken and the other stirred"], ["1 manhattan (shaken)", "1 manhattan (stirred)"]],
+    [["three IPAs", "add fifteen percent on top of my three IPAs"], ["3 ipa"]],
+  ]);
+  itPours([
+    ["flat 12 on the third floor, put a lager on my tab", ["1 tap-beer"]],
+    ["my locker's number 40, send two lemonades my way", ["2 lemonade"]],
+    ["an iced tea then, for the 6 am shuttle", ["1 iced-tea"]],
+    ["tip-off's at 9, so a cosmo now please", ["1 cosmopolitan"]],
+    ["kick-off is at 8, so a negroni now please", ["1 negroni"]],
+    ["a gin neat to toast the magnificent seven", ["1 gin (neat)"]],
+    // A time of day before a noun is its modifier: the noun is no verb of the clause.
+    ["a lemonade for the 8 o'clock ferry", ["1 lemonade"]],
+    ["3 gins on the rocks for the 10 o'clock crowd", ["3 gin (on the rocks)"]],
+  ]);
+  itPoursNothing([
+    "after the squall passes I'm buying everyone a round of IPAs",
+    "after my set I'm buying the band a round of IPAs",
+    "daiquiris on the beach, that's the whole reason we came",
+    "you know what pairs with a sunset? a daiquiri",
+    "my dad only drinks manhattans, classic",
+  ]);
+
+  it("takes no payment when someone named by their job pays", async () => {
+    const { say } = setUp();
+    await say("two lagers");
+    const result = await say("the charge hand is paying tonight");
+    expect(result.paymentId).toBeNull();
+    expect(result.session.tab.status).toBe("OPEN");
+  });
+
+  it("sets a share said of the drinks had as the tip, pouring none", async () => {
+    const { say } = setUp();
+    await say("three IPAs");
+    const result = await say("add fifteen percent on top of my three IPAs");
+    expect(result.session.tab.tipPercent).toBe(15);
+  });
+
+  it("answers 'how much am I at' with the tab", async () => {
+    const { say } = setUp();
+    await say("three IPAs");
+    expect((await say("how much am I at")).intent).toBe("SHOW_TAB");
+  });
+});

@@ -63,10 +63,13 @@ export const changeQuantity: Act<"CHANGE_QUANTITY"> = async ({ itemIds, quantity
   const lines = session.tab.items;
   if (itemIds === null) return changeLastLine(quantity, lines, state, bar, tools);
 
-  const itemId = itemIds.find((id) => lines.some((line) => line.menuItemId === id));
+  const onTab = itemIds.filter((id) => lines.some((line) => line.menuItemId === id));
+  if (onTab.length > 1) return { text: tools.replies.askWhichToChange(onTab, quantity), session };
+  const itemId = onTab[0];
   if (itemId === undefined) {
     const item = tools.index.byId.get(itemIds[0] as string);
-    if (!item || quantity === 0) return { text: tools.replies.notOnTab(itemIds, null), session };
+    // ("make the beers five" with no beer poured: a kind of drink, none of it to count again.)
+    if (!item || quantity === 0 || itemIds.length > 1) return { text: tools.replies.notOnTab(itemIds, null), session };
     // ("just one lager then", with no lager poured yet: the order as said.)
     if (orPour) return { ...(await pour([orPour], [], bar, tools)), intent: "ORDER" };
     // "Make it three" while Maya offers the drink just asked about: three of it, as offered.
