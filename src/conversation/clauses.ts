@@ -261,7 +261,8 @@ const DESIRE_IDIOM =
 const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|want|needs|need|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
 
 /** "can't handle a Long Island", "couldn't face another": too much for the guest. */
-const CANNOT_HANDLE = / (can not|cannot|could not|do not think i can|not sure i can) (handle|face|manage|take|stomach|do) /;
+// ("I'm not touching one of those tonight", "we won't go near a long island": kept away from, declined.)
+const CANNOT_HANDLE = / (can not|cannot|could not|do not think i can|not sure i can) (handle|face|manage|take|stomach|do) | (am|are|is|will|would|shall) (not|never) (touching|touch|going near|go near|risking|risk) /;
 /** A drink longed for in words of bliss: "a cold lager would be heaven". */
 const WOULD_BE_HEAVEN = / DRINK (would|will) be (heaven|heavenly|bliss|a dream|a godsend|a lifesaver|paradise) /;
 /** The company asked what they want: "who wants a lager", "anyone for a negroni?". */
@@ -702,6 +703,8 @@ const DRINKS_DEEP = / DRINK (MOD )*deep /;
 const MIND_DOING = /^ mind (pouring|getting|making|grabbing|bringing|fixing|doing|putting) (me|us|him|her|them|a|an|another|one|two) /;
 /** "make me think of", "makes me miss": what something does to the guest, no drink made for them. */
 const MADE_TO_THINK = / (make|makes|made|making) (me|us) (think|dream|miss|remember|feel|nostalgic|homesick) /;
+/** A drink said first, with no article or count, then what it does to someone ("negronis give me a headache"). */
+const DRINK_DOES_TO_SOMEONE = /^ ((the|those|these|your) )?DRINK ((always|usually|just|really|never|sometimes|still|totally) )?(give|gives|make|makes|get|gets|leave|leaves|knock|knocks|send|sends|keep|keeps|put|puts|turn|turns) (me|us|him|her|them|you|everyone|people) (?!.*\b(DRINK|one|ones|another|more|same|round|couple|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)/;
 /** "tell me you have cold water", "please say you've got IPA": asking whether the bar has a drink. */
 const TELL_ME_YOU_HAVE = / (tell|say to) me (that )?(you|ya|you guys) (still )?(have|got|have got|serve|do|sell|stock) /;
 
@@ -726,6 +729,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (shape.startsWith(" mind ") && MIND_DOING.test(shape)) return { act: "REQUEST", kind: null };
   // ("rainy nights always make me think of old fashioneds": what something makes the guest think or feel, told.)
   if (shape.includes(" me ") && said.test(MADE_TO_THINK)) return statement("OPINION");
+  // ("negronis give me a headache", "gin always makes her sleepy": the drink, said first, is the subject of what it does to someone.)
+  if (DRINK_DOES_TO_SOMEONE.test(shape)) return statement("OPINION");
   // ("PLEASE tell me you have cold water": whether the bar has it, asked.)
   if (shape.includes(" me ") && said.test(TELL_ME_YOU_HAVE)) return { act: "QUESTION", kind: null };
   // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)
@@ -973,7 +978,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
   // (Only after the drink: "suggestions for someone who doesn't like beer" asks, whatever follows "who".)
   // Asides ("please", "whenever you get a sec") hold no verb of the clause either.
   // "a negroni to go with it": a verb after "to", once the drink is said, says what the drink is for.
-  const withoutAsides = shape.replace(ASIDES, " ");
+  // ("a 20% tip and a lemonade please": the tip named, a noun, no verb "tip".)
+  const withoutAsides = shape.includes("DRINK") ? shape.replace(ASIDES, " ").replace(TIP_NAMED, " ") : shape.replace(ASIDES, " ");
   const said = withoutAsides.replace(FOR_WHAT, "$1 to ").replace(TO_TAKE_AWAY, " ");
   const outer = said.replace(INNER_CLAUSE, " ");
   const inner = outer !== said && outer.includes("DRINK");
@@ -1053,6 +1059,8 @@ const PLACED_PARTICIPLES = new Set(["stuck", "sat", "left", "caught", "held", "k
 const PLACES = new Set(["on", "in", "at", "by", "outside", "inside", "here", "there", "over", "behind", "near", "next", "with", "from"]);
 const EVERYONE = new Set(["everyone", "everybody", "anyone", "anybody", "those", "people", "all"]);
 
+/** A tip named as a thing: "a 20 percent tip", "a five dollar tip", "the tip". */
+const TIP_NAMED = / (a|an|the|my|our|percent|dollar|dollars|buck|bucks) tip(?= )/g;
 const ROUND_IS = /^ ((the|our|this|my) )?((next|first|second|third|last|final) )?round (is|will be|is going to be|is gonna be) /;
 const FOR_WHAT = /(DRINK.*) to \w+ /;
 /** "some candles to take home", "a bag to carry it back": what a thing is for, no verb of the clause. */
@@ -1089,6 +1097,8 @@ function isSomeoneCalled(tokens: readonly string[], index: MenuIndex): boolean {
   return tokens.length === 1 && name.length > 2 && !isEnglishWord(name) && !LEAD.has(name) && !index.words.has(name) && editDistance(name, "maya", 2) > 2;
 }
 const CONDITIONS = new Set(["if", "what", "suppose", "supposing", "imagine", "say", "let", "lets", "were", "had"]);
+
+const POURING_COMMANDS = new Set(["pour", "get", "give", "bring", "grab", "fix", "make", "send", "fetch"]);
 
 const GETTING = new Set(["get", "gets", "got", "getting", "gotten"]);
 /** "get dragged", "got hit": a form of "get", then a participle with no noun after it. */
@@ -1174,6 +1184,8 @@ export function readClauses(read: ReadText, index: MenuIndex, tagged: Tagged): C
     const clauseTags = tagged.tags.slice(start, end);
     const clauseLemmas = tagged.lemmas.slice(start, end);
     const framed = requestFrame(tokens, clauseTags, clauseLemmas, shape, index);
+    // ("put on track 14 if the jukebox ever works and pour me a gin neat": "and" and a command to pour ends the condition.)
+    if (counterfactual && tokens[0] === "and" && POURING_COMMANDS.has(tokens[1] as string)) counterfactual = false;
     let { act, kind } = actOfShape(shape, fragment, asked, counterfactual, framed);
     // (Said of a drink named, "I've earned a whiskey on the rocks" still asks: the other rules read it.)
     if (act === "REQUEST" && !namesDrink && toldInThePerfect(tokens, clauseTags, clauseLemmas)) {
@@ -1360,10 +1372,22 @@ const TIME_IN = / (is|are|starts|comes) (in (num|a|an|about|half) (\w+ )?(minute
 /** A time still to come, told: "my shift ends at 2", "the set finishes at ten". */
 const TIME_TO_COME = / (ends|finishes|starts|closes|opens|is over|ends at|finish|end) (at|in|around|by)? ?(num|\d+|midnight|noon|\w+ minutes)? /;
 
+/** A time someone else makes, said after what the guest will do: "... just before they come on", "... once the band starts". */
+// (A bare "before" is any time until then, now included: "I'll take a gin neat before they do" asks now.)
+const WHEN_OTHERS_DO = /^ ((just|right) before|((just|right) )?(after|once|when|as soon as)) (they|he|she|it|(the|my|our) \w+) (\w+ )?\w+/;
+const RIGHT_AT = new Set(["just", "right"]);
+/** What the guest will do, in the future: "I'll get", "I'm going to have". */
+const PLANNED = new RegExp(` ${A_PLAN.source}`);
+
 function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
   return clauses.map((clause, position) => {
     const next = clauses[position + 1];
     const nextSaid = next?.utterance.padded;
+    // ("I reckon I'll get a long island just before they come on": what the guest will do when someone else does
+    // something, a plan for that time; "a daiquiri before I go" asks now.)
+    // (The segmenter may leave "just" with the clause before: "... a long island just | before they come on".)
+    const exactly = RIGHT_AT.has(clause.tokens[clause.tokens.length - 1] as string) ? ` ${clause.tokens[clause.tokens.length - 1]}` : "";
+    if (clause.act === "REQUEST" && clause.namesDrink && nextSaid !== undefined && WHEN_OTHERS_DO.test(exactly + nextSaid) && matches(clause.utterance, PLANNED)) return { ...clause, act: "STATEMENT", kind: "LATER", stance: stanceOf(clause.utterance.order.shape) };
     // ("I'd buy Sue a daiquiri if she beat me": a drink on a condition said after it is no order now.)
     const conditionAfter = next !== undefined && matches(next.utterance, CONDITION_AFTER);
     if (clause.act === "REQUEST" && clause.namesDrink && conditionAfter) return { ...clause, act: "STATEMENT", kind: "HYPOTHETICAL", stance: stanceOf(clause.utterance.order.shape) };

@@ -1321,6 +1321,8 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
     return { answer: { intent: "SET_TIP", tip: quoted, refusal: null }, answered: "PENDING" };
   }
   if (!(mayAnswer(clauses) || isYes(whole.u))) return null;
+  // ("he drinks manhattans", then "make mine on the rocks": the guest's own drink, ordered before, not the one on offer.)
+  if (offered && state.lastOrder.length > 0 && whole.u.tokens.includes("mine") && !isYes(whole.u)) return null;
   // "A 15% tip" while a drink is on offer asks for a tip: no answer, whatever number it says;
   // "yes, and a 15% tip" answers and tips.
   const tipping = whole.reading.intent === "SET_TIP";

@@ -4,7 +4,9 @@
  * guest's last order).
  */
 export const PERSON_NOUNS =
-  "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|auntie|aunty|nan|nana|gran|granny|grandson|granddaughter|grandkids|grandchildren|nephew|niece|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|manager|managers|supervisor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat|man|lady|missus|hubby|wifey|fella|bloke|lad|lads|twins|twin|triplets";
+  "friend|friends|sister|sisters|brother|brothers|wife|husband|mom|mum|mother|dad|father|boss|buddy|mate|date|girlfriend|boyfriend|partner|roommate|flatmate|colleague|colleagues|coworker|coworkers|son|daughter|uncle|aunt|auntie|aunty|nan|nana|gran|granny|grandson|granddaughter|grandkids|grandchildren|nephew|niece|cousin|grandma|grandpa|grandmother|grandfather|kids|kid|parents|family|doctor|manager|managers|supervisor|neighbor|neighbour|team|guests|guest|pal|fiance|fiancee|bestie|folks|dog|cat|man|lady|missus|hubby|wifey|fella|bloke|lad|lads|twins|twin|triplets|" +
+  // People by what they do or are to the guest ("my landlord would kill for a martini").
+  "landlord|landlady|teacher|coach|captain|skipper|chef|nurse|lawyer|client|clients|customer|teammate|teammates|bride|groom|bridesmaid|host|pastor|vicar|professor|tutor|intern";
 
 /** The same words, one per entry: "grandma", "dad" said before a name or a drink. */
 export const PERSON_WORDS: ReadonlySet<string> = new Set(PERSON_NOUNS.split("|"));

@@ -3749,3 +3749,24 @@ describe("after Z209 to Z214: a kind of drink recounted, a payer named by their 
     expect((await say("how much am I at")).intent).toBe("SHOW_TAB");
   });
 });
+
+describe("after Z215 and Z216: a drink as the subject of what it does, someone by their job, kept away from, a plan for when others do something, a count lowered, a tip named beside a drink, 'mine', a command after a condition", () => {
+  itPoursNothing([
+    "manhattans give me heartburn",
+    "my teacher would kill for one of your negronis",
+    "the band's on at 9, I think I'll get a negroni right before they start",
+  ]);
+  itPours([["play song 12 if the speaker works and pour me a rum neat", ["1 rum (neat)"]]]);
+  itEndsWith([
+    [["my cousin says the martini here nearly floored him", "I'm not touching one of those"], []],
+    [["six lemonades", "cut it to four"], ["4 lemonade"]],
+    [["a negroni", "a 15% tip and an iced tea please"], ["1 iced-tea", "1 negroni"]],
+    // "mine" is the guest's own drink, not the one just told of (and offered).
+    [["a double gin neat", "the lads drink IPAs, the lightweights", "make mine on the rocks"], ["1 gin (double, on the rocks)"]],
+  ]);
+
+  it("sets the tip named beside the drink", async () => {
+    const result = await after(["a negroni", "a 15% tip and an iced tea please"]);
+    expect(result.session.tab.tipPercent).toBe(15);
+  });
+});
