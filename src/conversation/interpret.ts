@@ -723,7 +723,8 @@ const SOMEONE_TELLS = / (says|said|thinks|told|tells|reckons|is|are|was|were|has
 const WHEN_FIRST = /^ ((and|so|but|well|ok|okay) )?(when|once|after|as soon as|if|before|until|till) /;
 
 /** A time still to come, named anywhere in a clause: "see you after Zagreb", "back in ten minutes", "tomorrow". */
-const TIME_TO_COME_NAMED = / (after|later|tomorrow|tonight|in the morning|in (a|an|ten|twenty|five|num|\d+) (bit|while|minutes?|hours?|mins?)) /;
+// ("my stipend comes Friday, so I'll pay then": a day to come.)
+const TIME_TO_COME_NAMED = / (after|later|tomorrow|tonight|in the morning|in (a|an|ten|twenty|five|num|\d+) (bit|while|minutes?|hours?|mins?)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|next (week|month)|end of the month) /;
 
 /** A hundred percent and nothing else: "100 percent", "the full hundred percent". */
 const WHOLE_SHARE = /^ ((the )?(full|whole) )?(a |one )?(hundred|100) percent( then| please| yeah)? $/;

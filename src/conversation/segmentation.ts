@@ -793,7 +793,9 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       continue;
     }
     // ("two more of those and a lager": more of the drink pointed at, then another drink, two requests.)
-    if (token === "and" && tokens[position - 2] === "of" && REFERRING.has(previous) && !hasDrink(clauseStart, position) && startsRequest(tokens, position + 1, index)) {
+    // ("one of those for him, and a daiquiri for me": whom the first is for may come between.)
+    const pointedAt = tokens.slice(clauseStart, position).some((word, at) => REFERRING.has(word) && tokens[clauseStart + at - 1] === "of");
+    if (token === "and" && pointedAt && !hasDrink(clauseStart, position) && startsRequest(tokens, position + 1, index)) {
       cut(position);
       continue;
     }

@@ -3770,3 +3770,12 @@ describe("after Z215 and Z216: a drink as the subject of what it does, someone b
     expect(result.session.tab.tipPercent).toBe(15);
   });
 });
+
+describe("after Z217 and Z218: paying on a day just named or at the door, a drink pointed at with whom it is for and another after it", () => {
+  it.each(["the rent's due Tuesday, I'll settle up then", "can I pay at the front desk?"])("%s starts no payment", async (text) => {
+    const result = await after(["a lager", text]);
+    expect(result.paymentId).toBeNull();
+    expect(result.session.tab.status).toBe("OPEN");
+  });
+  itEndsWith([[["what's the negroni cost?", "right, two of those for the girls, and a lemonade for me"], ["1 lemonade", "2 negroni"]]]);
+});
