@@ -53,7 +53,7 @@ const FOOD = words(`
   pesto|sauce|marinara|alfredo|artichoke|broccoli|corn|avocado|guacamole|salsa|queso|dip|lettuce|cucumber|carrot|
   carrots|celery|eggplant|zucchini|arugula|kale|vegetable|vegetables|veggie|veggies|mayo|mayonnaise|ketchup|mustard|ranch|
   bbq|barbecue|barbeque|gravy|butter|
-  cake|cheesecake|tart|brownie|cookie|cookies|ginger snap|gingersnap|brandy snap|brandy snaps|biscotti|shortbread|donut|doughnut|cupcake|ice cream|ice lolly|ice lollies|ice pop|ice pops|popsicle|popsicles|lolly|lollies|lollipop|lollipops|gelato|sorbet|sundae|pudding|tiramisu|
+  cake|cheesecake|tart|brownie|cookie|cookies|ginger snap|gingersnap|brandy snap|brandy snaps|biscotti|shortbread|donut|doughnut|cupcake|ice cream|ice lolly|ice lollies|ice pop|ice pops|cake pop|cake pops|popsicle|popsicles|lolly|lollies|lollipop|lollipops|gelato|sorbet|sundae|pudding|tiramisu|
   creme brulee|mousse|candy|chocolate|chocolate bar|fudge|meringue|pastry|pastries|crepe|churro|float|root beer float|
   coke float|sweets|dessert menu|breakfast|brunch|lunch special|kids meal
 `);

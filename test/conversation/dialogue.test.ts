@@ -3779,3 +3779,7 @@ describe("after Z217 and Z218: paying on a day just named or at the door, a drin
   });
   itEndsWith([[["what's the negroni cost?", "right, two of those for the girls, and a lemonade for me"], ["1 lemonade", "2 negroni"]]]);
 });
+
+describe("after Z219 and Z220: a dish whose name holds a drink's word", () => {
+  itPours([["two cake pops and a lemonade please", ["1 lemonade"]]]);
+});
