@@ -126,7 +126,7 @@ const WAITERS = new Set(["not", "to", "can", "could", "you", "i", "we", "he", "s
 function namesOrderWordsFrom(tokens: readonly string[], from: number, pauses: readonly Pause[], index: MenuIndex): boolean {
   if (ORDER_CONTINUERS.has(tokens[from] ?? "")) return true;
   for (let at = from; at < tokens.length && (at === from || pauses[at] === "NONE"); at += 1) {
-    if (drinkNamedFrom(tokens, at, index) || readQuantity(tokens, at) !== null || readModifierAt(tokens, at)) return true;
+    if (drinkNamedFrom(tokens, at, index) || readQuantity(tokens, at) !== null || namesServingAt(tokens, at)) return true;
   }
   return false;
 }
@@ -147,11 +147,20 @@ function nextPause(pauses: readonly Pause[], from: number, length: number): numb
 }
 const ORDER_CONTINUERS = new Set(["the", "a", "an", "one", "with", "for", "and", "in", "no", "not", "make", "and", "plus", "also", "same", "another", "both", "each", "extra"]);
 
+/**
+ * A serving word at `at`, or "single(s)", which says the spirit is no double ("two double whiskeys neat,
+ * sorry, singles"; "a single malt" is a whisky).
+ */
+function namesServingAt(tokens: readonly string[], at: number): boolean {
+  const word = tokens[at];
+  return readModifierAt(tokens, at) !== null || ((word === "single" || word === "singles") && tokens[at + 1] !== "malt");
+}
+
 /** Words right after a cue that carry a correction: a drink, a count, a serving, or a verb of changing. */
 function correctsSomething(tokens: readonly string[], from: number, index: MenuIndex): boolean {
   for (let at = from; at < Math.min(tokens.length, from + 4); at += 1) {
     const word = tokens[at] as string;
-    if (drinkNamedFrom(tokens, at, index) || readQuantity(tokens, at) !== null || readModifierAt(tokens, at) || CORRECTING_WORDS.has(word)) return true;
+    if (drinkNamedFrom(tokens, at, index) || readQuantity(tokens, at) !== null || namesServingAt(tokens, at) || CORRECTING_WORDS.has(word)) return true;
   }
   return false;
 }
@@ -191,7 +200,7 @@ export function markerAt(tokens: readonly string[], position: number, pauses: re
           ((next === "just" || next === "only") && readQuantity(tokens, tokens[after + 1] === "the" ? after + 2 : after + 1) !== null));
       // "a whiskey, neat, no, on the rocks": a serving said again after a pause.
       // "actually, no, the old fashioned": a drink said again after a pause is the new version.
-      if (!corrects && !(paused && (readModifierAt(tokens, after) || drinkNamedFrom(tokens, after, index)))) continue;
+      if (!corrects && !(paused && (namesServingAt(tokens, after) || drinkNamedFrom(tokens, after, index)))) continue;
       if (next === "thanks" || next === "thank") continue;
       // "no one drinks a proper lager anymore", "no one is driving": nobody, the subject of a verb.
       if (next === "one" && (pauses[after + 1] ?? "NONE") === "NONE" && isNobodysVerb(tokens, after + 1, index)) continue;

@@ -3783,3 +3783,10 @@ describe("after Z217 and Z218: paying on a day just named or at the door, a drin
 describe("after Z219 and Z220: a dish whose name holds a drink's word", () => {
   itPours([["two cake pops and a lemonade please", ["1 lemonade"]]]);
 });
+
+describe("a double taken back in the same breath: 'single' says the spirit is no double", () => {
+  itPours([
+    ["two double vodkas on the rocks, sorry, singles", ["2 vodka (on the rocks)"]],
+    ["a double rum neat, no, single", ["1 rum (neat)"]],
+  ]);
+});
