@@ -705,6 +705,8 @@ const MIND_DOING = /^ mind (pouring|getting|making|grabbing|bringing|fixing|doin
 const MADE_TO_THINK = / (make|makes|made|making) (me|us) (think|dream|miss|remember|feel|nostalgic|homesick) /;
 /** A drink said first, with no article or count, then what it does to someone ("negronis give me a headache"). */
 const DRINK_DOES_TO_SOMEONE = /^ ((the|those|these|your) )?DRINK ((always|usually|just|really|never|sometimes|still|totally) )?(give|gives|make|makes|get|gets|leave|leaves|knock|knocks|send|sends|keep|keeps|put|puts|turn|turns) (me|us|him|her|them|you|everyone|people) (?!.*\b(DRINK|one|ones|another|more|same|round|couple|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)/;
+/** A drink someone has, put down or away: "put your daiquiri down", "set that pint aside". */
+const PUT_DOWN = / (put|set|lay|leave) (your|his|her|their|that|the|those) (\w+ )?DRINK (down|away|aside) /;
 /** "tell me you have cold water", "please say you've got IPA": asking whether the bar has a drink. */
 const TELL_ME_YOU_HAVE = / (tell|say to) me (that )?(you|ya|you guys) (still )?(have|got|have got|serve|do|sell|stock) /;
 
@@ -731,6 +733,8 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (shape.includes(" me ") && said.test(MADE_TO_THINK)) return statement("OPINION");
   // ("negronis give me a headache", "gin always makes her sleepy": the drink, said first, is the subject of what it does to someone.)
   if (DRINK_DOES_TO_SOMEONE.test(shape)) return statement("OPINION");
+  // ("Gemma, put your daiquiri down and come sing!": a drink someone has, put down; nothing poured.)
+  if (shape.includes(" down ") && PUT_DOWN.test(shape)) return statement("OTHER");
   // ("PLEASE tell me you have cold water": whether the bar has it, asked.)
   if (shape.includes(" me ") && said.test(TELL_ME_YOU_HAVE)) return { act: "QUESTION", kind: null };
   // ("you can take the water off too", "you could put a lemonade on for me": a command, said as a permission.)

@@ -138,7 +138,8 @@ const BALANCE = oneOf([
 /** Whether the balance covers a drink: "do I have enough for a martini?", "can I afford two IPAs?". */
 const BALANCE_FOR = oneOf([
   / enough (money |cash |credit |funds |left |on my balance |on my card |in my balance )*(left )?(for|to (get|buy|order|have|cover)) /,
-  / (afford|cover|covers) /,
+  // ("for the covers crew": after a determiner, a noun, no covering.)
+  / (?<!(the|a|my|our|their|his|her) )(afford|cover|covers) /,
   / (is|will) (my )?(balance|money|credit) (be )?enough /,
 ]);
 

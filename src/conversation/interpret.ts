@@ -614,6 +614,9 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     if (restricted && more.length === 0 && restricted.candidates.length === 1 && restricted.quantitySaid && body.tokens.some((token) => RESTRICTING.has(token)) && !state.lastOrder.some((line) => line.menuItemId === restricted.candidates[0])) {
       return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
     }
+    // ("another cosmo please", then "never mind, just the one cosmo": the drink just added again, kept to that many in all.)
+    const keptToOne = undoing && restricted && more.length === 0 && restricted.candidates.length === 1 && body.tokens.some((token) => RESTRICTING.has(token));
+    if (keptToOne && previous?.added.some((line) => line.menuItemId === restricted.candidates[0])) return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
     // "scratch that, a tequila neat": what the last turn poured, replaced; nothing poured, a new order.
     if (undoing) return previous && previous.added.length > 0 ? replacingLastTurn(previous.added, said, body.order.unknown) : order;
     if (repair.strength === "WEAK" && !(previous && previous.added.length > 0)) return order;

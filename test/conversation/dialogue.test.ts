@@ -3790,3 +3790,9 @@ describe("a double taken back in the same breath: 'single' says the spirit is no
     ["a double rum neat, no, single", ["1 rum (neat)"]],
   ]);
 });
+
+describe("after Z221 and Z222: tea the meal, a drink someone is told to put down, a noun after 'the' that also means covering, one kept after taking the other back", () => {
+  itPoursNothing(["got any scones left from tea", "maybe after the tea interval I'll have a manhattan", "Rose, put your martini down and come sing"]);
+  itPours([["three IPAs for the covers lads", ["3 ipa"]]]);
+  itEndsWith([[["a negroni", "another negroni please", "never mind, just the one negroni"], ["1 negroni"]]]);
+});
