@@ -403,6 +403,9 @@ function removeLines(u: Utterance): RemoveLine[] {
 /** "one Jameson off please", "the martini off": a drink counted or pointed at, then "off", with no verb: taken off. */
 const BARE_OFF = /^ ((and|oh|ok|okay|actually|so|just|right) )*(one|two|three|four|five|a|an|the|that|num) (MOD )?DRINK off( please| thanks| then| too)* $/;
 
+/** The drinks had, wanted a way the bar does not note: "make the IPAs extra cold", "make my negroni strong". */
+const WANTED_SO = /^ ((so|and|oh|just|please|can you|could you) )*(make|keep|get) (the|my|our|those|these|that|his|her|their) (MOD )*DRINK ((extra|nice|really|very|super|nice and) )?(cold|colder|ice cold|hot|warm|strong|stronger|weak|weaker|sweet|sweeter|big|bigger|quick|fizzy|cool|chilled|frosty)( please| thanks| for me)* $/;
+
 function classifyRemove(u: Utterance): Understanding | null {
   if (!matches(u, REMOVE_VERB) && !BARE_OFF.test(u.order.shape)) return null;
   if (namesDrink(u)) return { intent: "REMOVE", target: { kind: "LINES", lines: removeLines(u) } };
@@ -612,6 +615,9 @@ export function classify(u: Utterance): Understanding {
   }
   if (matches(u, BALANCE)) return { intent: "SHOW_BALANCE", asked: [] };
 
+  // ("make my IPA cold please", "keep the lagers coming cold": how the drinks had are wanted, no serving the bar
+  // keeps and no more of them.)
+  if (WANTED_SO.test(u.order.shape)) return { intent: "SMALL_TALK", topic: "ACKNOWLEDGE" };
   const removal = classifyRemove(u);
   if (removal) return removal;
   const replacement = classifyReplace(u);

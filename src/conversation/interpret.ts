@@ -42,7 +42,7 @@ import { SUPPLIES, withoutHeadings } from "./order-parser.js";
 import { readText } from "./normalise.js";
 import { tag, withBarWords } from "./tagging.js";
 import { readNumber, readQuantity } from "./numbers.js";
-import { drinksMadeOtherwise, everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingsApart, servingWordsFor, unitsOf, unitsRemoved, withAsked } from "./references.js";
+import { drinksMadeOtherwise, everyOne, focusedCount, POINTS_BACK, readEdit, repeatedAs, revisedEdit, servedOnesRemoved, servingsApart, servingWordsFor, unitsOf, unitsRemoved, withAsked, withUnitsLeft } from "./references.js";
 import { correctSlips } from "./slips.js";
 import { withServingVerbs } from "./serving-verbs.js";
 import { withDescribedDrinks } from "./descriptions.js";
@@ -1416,7 +1416,7 @@ function saysHowItIsMade(tokens: readonly string[]): boolean {
 
 export function understandTurn(text: string, stateBefore: DialogueState, index: MenuIndex): TurnReading {
   let state = stateBefore;
-  const corrected = withServingVerbs(withDescribedDrinks(withNicknames(correctSlips(readText(text), index), index), index), index);
+  const corrected = withUnitsLeft(withServingVerbs(withDescribedDrinks(withNicknames(correctSlips(readText(text), index), index), index), index), state, index);
   const counted = withoutNonCounts(corrected, tag(corrected.tokens), index);
   const { read, tagged } = withoutRelays(counted.read, counted.tagged);
   const guests = counted.groupSize;

@@ -12,6 +12,7 @@ import { sameDrink, type DraftLine } from "./drafts.js";
 import { matches, namesNewDrinkFirst, REMOVE_VERB, REPEAT_CUE, spokenCount, subjectOf, utteranceOf, type Utterance } from "./intents.js";
 import { matchMenuAt, type MenuIndex } from "./menu-matcher.js";
 import { canonicalModifiers, isModifier, modifierProblem, readModifierAt, replaceModifiers } from "./modifiers.js";
+import type { Pause, ReadText } from "./normalise.js";
 import { readQuantity } from "./numbers.js";
 import { WHOSE } from "./people.js";
 import type { RemoveLine, Understanding } from "./understanding.js";
@@ -524,4 +525,31 @@ export function servingsApart(tokens: readonly string[], state: DialogueState, i
     }),
     unknown: [],
   };
+}
+
+/** How the units left of a drink are named right after some of them were changed: "the other two", "the others", "the rest". */
+const UNITS_LEFT: readonly (readonly string[])[] = [
+  ["the", "other", "two"], ["the", "other", "three"], ["the", "other", "four"], ["the", "other", "ones"], ["the", "others"], ["the", "rest", "of", "them"], ["the", "rest"],
+];
+
+/**
+ * "make one of them a manhattan", then "can the other two be dirty": right after some units of a drink were
+ * swapped for another, the units left are that drink, said by its name ("the martinis") so every reader
+ * reads them as named.
+ */
+export function withUnitsLeft(read: ReadText, state: DialogueState, index: MenuIndex): ReadText {
+  const edit = state.lastEdit;
+  if (!edit || edit.turn !== state.turn || edit.removed.length !== 1 || edit.added.length === 0 || !read.tokens.includes("the")) return read;
+  const item = index.byId.get((edit.removed[0] as { menuItemId: string }).menuItemId);
+  if (!item || !state.onTab?.includes(item.id)) return read;
+  const { tokens, pauses } = read;
+  for (let at = 0; at < tokens.length; at += 1) {
+    const said = UNITS_LEFT.find((words) => words.every((word, offset) => tokens[at + offset] === word));
+    if (!said) continue;
+    const name = item.name.toLowerCase().split(" ");
+    const named = ["the", ...name.slice(0, -1), `${name[name.length - 1]}s`];
+    const outPauses: Pause[] = [...pauses.slice(0, at + 1), ...named.slice(1).map((): Pause => "NONE"), ...pauses.slice(at + said.length)];
+    return { tokens: [...tokens.slice(0, at), ...named, ...tokens.slice(at + said.length)], pauses: outPauses };
+  }
+  return read;
 }

@@ -3796,3 +3796,11 @@ describe("after Z221 and Z222: tea the meal, a drink someone is told to put down
   itPours([["three IPAs for the covers lads", ["3 ipa"]]]);
   itEndsWith([[["a negroni", "another negroni please", "never mind, just the one negroni"], ["1 negroni"]]]);
 });
+
+describe("the units left after a swap, and drinks had wanted a way the bar does not note", () => {
+  itEndsWith([
+    [["four negronis", "swap one for a manhattan", "can the other three be on the rocks"], ["1 manhattan", "3 negroni (on the rocks)"]],
+    // Wanted cold: no serving the bar keeps, and no more of them.
+    [["two lagers", "make my lager ice cold please"], ["2 tap-beer"]],
+  ]);
+});
