@@ -340,7 +340,8 @@ const LATER = oneOf([
   // "I'll square up Friday", "pay you on payday": a day to come.
   / (on |by |this |come )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|payday|the weekend|month end|end of the month)( night| morning)? | (on|by) (\w+ )?day /,
   // ("will I be able to pay at the door?": on the way out, or at the hotel's desk, not here now.)
-  / at the (door|exit|front desk|reception|reception desk) /,
+  // ("I'll settle at the cast party": at a gathering still to come.)
+  / at the (door|exit|front desk|reception|reception desk) | at the (\w+ )?(party|afterparty|after party|reception|wake|gig|barbecue|bbq|do) /,
   / (at|by|towards|toward) the (very )?end | end of the (night|evening|day|game|show|set|quiz) | at closing( time)? | closing time | last (call|orders) /,
   / before (i|we|you) (leave|go|head|take off|close|closes|are done|am done|are finished|am finished|pay|check out|checkout|fly|board|settle) /,
   // ("the bus is at 5:30 so we'll pay before then": before a time just named.)

@@ -3804,3 +3804,11 @@ describe("the units left after a swap, and drinks had wanted a way the bar does 
     [["two lagers", "make my lager ice cold please"], ["2 tap-beer"]],
   ]);
 });
+
+describe("after Z223 and Z224: paying at a gathering still to come", () => {
+  it("starts no payment for 'I'll pay at the wrap party'", async () => {
+    const result = await after(["a lager", "I'll pay at the wrap party"]);
+    expect(result.paymentId).toBeNull();
+    expect(result.session.tab.status).toBe("OPEN");
+  });
+});
