@@ -21,6 +21,7 @@ import { NOT_A_COUNT } from "./entities.js";
 import { Words } from "./word-gates.js";
 import {
   SURPRISE,
+  type DrinkQuality,
   type Mood,
   type PriceExtreme,
   type RemoveLine,
@@ -572,8 +573,12 @@ function classifyMenu(u: Utterance): Understanding | null {
   if (matches(u, ORDER_VERB) && namesSpecificDrink(u) && !has(u, "menu")) return null;
   // "what about a beer?": a suggestion to pour one, even of a family of drinks.
   if (has(u, "what about", "how about") && namesDrink(u)) return null;
-  return { intent: "MENU", subject };
+  const quality = QUALITY_ASKED.exec(u.padded)?.[3] as DrinkQuality | undefined;
+  return { intent: "MENU", subject, ...(quality && subject.itemIds.length === 1 ? { quality } : {}) };
 }
+
+/** "is it strong?", "is the manhattan very sweet": asked of one drink, what it is like. */
+const QUALITY_ASKED = /^ ((and|so|but|ok|okay|hmm) )*(?:is|are) .*?\b(?:very |too |really |that |quite |super )?(strong|sweet|bitter|fruity|refreshing)( at all| or not)? $/;
 
 function classifyOrder(u: Utterance): Understanding | null {
   const { drafts, unknown, stray } = u.order;

@@ -15,7 +15,7 @@ import { numberWord } from "./numbers.js";
 import type { Rng } from "./random.js";
 import type { Pronunciation } from "./speech.js";
 import type { Refusal } from "./refusals.js";
-import { SURPRISE, type MentionKind, type MentionStance, type Mood, type PriceExtreme, type SmallTalkTopic } from "./understanding.js";
+import { SURPRISE, type DrinkQuality, type MentionKind, type MentionStance, type Mood, type PriceExtreme, type SmallTalkTopic } from "./understanding.js";
 
 /** Modifiers said before the name ("a dirty Martini"); the others follow it ("a Whiskey on the rocks"). */
 const LEADING_MODIFIERS: ReadonlySet<Modifier> = new Set(["double", "dry", "dirty", "perfect"]);
@@ -582,11 +582,15 @@ export class Replies {
     return `Our ${CATEGORY_WORDS[category].many}: ${priced}. ${this.rng.pick(["Which one would you like?", "Anything catch your eye?"])}`;
   }
 
-  /** `offering` false: the guest already asked for the drink, so no "Want one?". */
-  describe(items: readonly MenuItem[], offering = true): string {
+  /**
+   * `offering` false: the guest already asked for the drink, so no "Want one?". `quality`: what the guest
+   * asked the drink is like ("is it strong?"), answered first from the menu's tags.
+   */
+  describe(items: readonly MenuItem[], offering = true, quality?: DrinkQuality): string {
     const [first, second] = items;
     if (!first) return this.wholeMenu();
-    const about = `The ${first.name} (${formatCents(first.priceCents)}): ${lowerFirst(first.description)}`;
+    const answer = quality && !second ? `${first.tags.includes(quality) ? `Yes, it's ${quality}` : `Not especially ${quality}`}. ` : "";
+    const about = `${answer}The ${first.name} (${formatCents(first.priceCents)}): ${lowerFirst(first.description)}`;
     if (second) return `${about} The ${second.name} is ${formatCents(second.priceCents)}.${offering ? " Want one?" : ""}`;
     return offering ? `${about} ${this.rng.pick(["Want one?", "Shall I pour you one?"])}` : about;
   }

@@ -171,7 +171,8 @@ export type Understanding =
   | { intent: "SHOW_TAB" }
   /** `asked`: drinks the guest asked whether the balance covers ("do I have enough for a martini?"). */
   | { intent: "SHOW_BALANCE"; asked: DraftLine[] }
-  | { intent: "MENU"; subject: Subject; asked?: DraftLine[] }
+  /** `quality`: what was asked of the drink ("is the manhattan strong?"), answered before it is described. */
+  | { intent: "MENU"; subject: Subject; asked?: DraftLine[]; quality?: DrinkQuality }
   /** `asked`: the drinks as said, with their counts ("how much would two martinis and a negroni come to?"). */
   /** `extreme`: "what's the cheapest cocktail?", "your priciest drink": the one drink at that end of the prices asked for. */
   | { intent: "PRICE"; subject: Subject; asked?: DraftLine[]; extreme?: PriceExtreme }
@@ -191,3 +192,6 @@ export type Understanding =
   | { intent: "MENTION"; subject: Subject; quantity: number; stance: MentionStance; kind: MentionKind; modifiers?: Modifier[] }
   | { intent: "UNDO" }
   | { intent: "REPLACE"; target: ReplaceTarget; drafts: ReplacementDraft[]; unknown: string[] };
+
+/** What a guest asks a drink is like: "is it strong?", "is the cosmo sweet?" (the menu's tags say). */
+export type DrinkQuality = "strong" | "sweet" | "bitter" | "fruity" | "refreshing";

@@ -3812,3 +3812,18 @@ describe("after Z223 and Z224: paying at a gathering still to come", () => {
     expect(result.session.tab.status).toBe("OPEN");
   });
 });
+
+describe("what a drink is like, asked, is answered before it is described", () => {
+  it.each([
+    ["is the manhattan strong?", /^Yes, it's strong\. The Manhattan/],
+    ["is the manhattan sweet?", /^Not especially sweet\. The Manhattan/],
+    ["is a cosmo sweet", /^Yes, it's sweet\. The Cosmopolitan/],
+  ])("%s", async (text, reply) => {
+    const { say } = setUp();
+    expect((await say(text)).text).toMatch(reply);
+  });
+
+  it("answers 'is it strong?' of the drink just described", async () => {
+    expect((await after(["what's a manhattan made with?", "is it strong?"])).text).toMatch(/^Yes, it's strong\./);
+  });
+});

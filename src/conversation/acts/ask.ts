@@ -63,9 +63,9 @@ function aboutDrinks(
   return unknownSubject(subject, tools) ?? { text: otherwise() };
 }
 
-export const menu: Act<"MENU"> = ({ subject, asked }, state, _bar, tools) =>
+export const menu: Act<"MENU"> = ({ subject, asked, quality }, state, _bar, tools) =>
   offeredAsAsked(
-    aboutDrinks(subject, state, tools, (items, offering) => tools.replies.describe(items, offering), () => tools.replies.wholeMenu()),
+    aboutDrinks(subject, state, tools, (items, offering) => tools.replies.describe(items, offering, quality), () => tools.replies.wholeMenu()),
     asked,
     tools,
   );
