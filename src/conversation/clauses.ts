@@ -282,7 +282,7 @@ const MOVING_ON_TO = / (switch|switching|switched|move|moving|moved) (on |over |
 const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
 const ROUND_READ_OUT =
   /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK |for (?!(sure|real|now|later|once|free|ages|nothing|certain|a reason)\b)\w+ $|for (the )?(table|seat|booth|room|stool|lane|row) (num|\d+|[a-z]) $)/;
-const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) | whoever (\w+ ){1,6}(owes|buys|pays for|is buying|has to buy) /;
+const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (gets|get|got|win|wins|won|earns|earned) (a |another )?free (round|drink|drinks|pint|pints|shot|shots|one) | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) | whoever (\w+ ){1,6}(owes|buys|pays for|is buying|has to buy) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
@@ -969,8 +969,11 @@ function withoutReducedRelative(shape: string, tokens: readonly string[], tags: 
   if (drinkAt < 0) return shape;
   for (let position = drinkAt + 2; position < tokens.length; position += 1) {
     const token = tokens[position] as string;
-    if (!token.endsWith("ing") || tags[position] !== "VERB" || (tags[position - 1] !== "NOUN" && tags[position - 1] !== "PROPN")) continue;
-    const cut = shape.indexOf(` ${token} `, shape.indexOf("DRINK"));
+    // ("for the ones not driving", "for the kid still waiting": a word between the noun and the participle goes with it.)
+    const between = PARTICIPLE_ADVERBS.has(tokens[position - 1] as string) ? 1 : 0;
+    const noun = tags[position - 1 - between];
+    if (!token.endsWith("ing") || tags[position] !== "VERB" || (noun !== "NOUN" && noun !== "PROPN")) continue;
+    const cut = shape.indexOf(` ${tokens[position - between] as string} `, shape.indexOf("DRINK"));
     return cut < 0 ? shape : shape.slice(0, cut + 1);
   }
   return shape;
@@ -1087,7 +1090,8 @@ const RELATIVE_TAIL = / (who|whom|whose) .*$/;
 const OWNERS_AND_THE = new Set([...OWNERS, "the", "this", "that"]);
 
 /** Adverbs of time said between a noun and the participle that describes it ("the kid still waiting"). */
-const PARTICIPLE_ADVERBS = new Set(["still", "just", "already", "now", "currently", "also", "patiently"]);
+// ("a dozen lagers for the ones not driving": a negation there says what they do not do, no refusal.)
+const PARTICIPLE_ADVERBS = new Set(["still", "just", "already", "now", "currently", "also", "patiently", "not"]);
 
 const MAX_ANSWER_WORDS = 8;
 

@@ -260,6 +260,12 @@ export function numberEntities(tokens: readonly string[], pauses: readonly Pause
       position = after + 1 + outOf.length;
       continue;
     }
+    // ("hole 9 was brutal, 5 over par": a score against par.)
+    if ((next === "over" || next === "under") && tokens[after + 1] === "par") {
+      found.set(position, { entity: "SCORE", length: number.length, value: number.value });
+      position = after - 1;
+      continue;
+    }
     // "one of them doesn't drink", "two of the lads left": some of the people, the subject of a verb; no count.
     const ofWhom = next === "of" ? (REFERRING.has(tokens[after + 1] ?? "") || tokens[after + 1] === "us" || tokens[after + 1] === "you" ? 2 : ["the", "my", "our"].includes(tokens[after + 1] ?? "") && PEOPLE.has(tokens[after + 2] ?? "") ? 3 : 0) : 0;
     // ("the three of us will split one": all of them, a group.)

@@ -1477,11 +1477,12 @@ export function understandTurn(text: string, stateBefore: DialogueState, index: 
 }
 
 /** Words that make a tea a hot one: "hot", "Earl Grey", "green", "chamomile". */
-const HOT_TEA_WORDS = new Set(["hot", "earl", "grey", "breakfast", "chamomile", "peppermint", "green", "herbal", "jasmine", "oolong", "rooibos", "chai", "matcha", "builders", "cuppa"]);
+// ("two teas with milk please": milk in it makes it a hot one too.)
+const HOT_TEA_WORDS = new Set(["milk", "hot", "earl", "grey", "breakfast", "chamomile", "peppermint", "green", "herbal", "jasmine", "oolong", "rooibos", "chai", "matcha", "builders", "cuppa"]);
 
 /** "tea, earl grey, hot", "Tea. Earl Grey. Hot.": a bare "tea" said with what makes it a hot one is not the menu's tea (the Iced Tea). */
 function hotTeaMeant(understanding: Understanding, tokens: readonly string[], index: MenuIndex): Understanding {
-  if (understanding.intent !== "ORDER" || !tokens.includes("tea") || tokens.includes("iced") || tokens.includes("ice") || !tokens.some((token) => HOT_TEA_WORDS.has(token))) return understanding;
+  if (understanding.intent !== "ORDER" || !(tokens.includes("tea") || tokens.includes("teas")) || tokens.includes("iced") || tokens.includes("ice") || !tokens.some((token) => HOT_TEA_WORDS.has(token))) return understanding;
   const bareTea = matchMenuAt(["tea"], 0, index)?.itemIds.join();
   return { ...understanding, drafts: understanding.drafts.filter((draft) => draft.candidates.join() !== bareTea) };
 }

@@ -333,7 +333,7 @@ const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away
 const LATER = oneOf([
   // "before the last ferry", "at midnight": a time to come, named ("leave it at twenty" is a tip kept).
   / before (the|my|our|his|her|their) (last |next |first )?(ferry|train|bus|flight|plane|boat|show|game|match|band|set|speech|speeches|toast|cake|taxi|cab|uber|ride|shift|song|turn) | (?<!(leave|keep|make|set|put|call|stick|fix) (it|that|the tip) )at (midnight|noon|num|\d+) | before (dinner|lunch|breakfast|supper|brunch|bed|bedtime|we eat|i eat) /,
-  / (later|eventually|afterwards|afterward|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|another (time|day)|some other time|on (my|our|the) way out) /,
+  / (later|eventually|afterwards|afterward|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|another (time|day)|some other time|on (my|our|the) way (out|back|home)) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   // ("i'll pay at breakfast", "we'll settle over lunch tomorrow": a meal or the night's end to come.)
   / (at|over|during) (breakfast|brunch|lunch|dinner|supper|closing|closing time|last orders|the end of the (night|evening|day|trip|cruise|crossing|week)) /,

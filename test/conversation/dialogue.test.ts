@@ -3827,3 +3827,16 @@ describe("what a drink is like, asked, is answered before it is described", () =
     expect((await after(["what's a manhattan made with?", "is it strong?"])).text).toMatch(/^Yes, it's strong\./);
   });
 });
+
+describe("after Z225 and Z226: a free round someone wins, a score against par, people described by what they are not doing, tea with milk, paying on the way back", () => {
+  itEndsWith([
+    [["two gins neat", "the brewery guy says his table won a free round"], ["2 gin (neat)"]],
+    [["three IPAs", "the 7th hole killed me, 3 over par"], ["3 ipa"]],
+    [["ten lemonades", "and six IPAs for the ones not driving home"], ["10 lemonade", "6 ipa"]],
+  ]);
+  itPoursNothing(["three teas with milk and sugar please"]);
+  it("starts no payment for 'I'll square up on the way back'", async () => {
+    const result = await after(["a lager", "I'll square up on the way back"]);
+    expect(result.paymentId).toBeNull();
+  });
+});
