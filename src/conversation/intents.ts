@@ -166,10 +166,14 @@ const CHANGE_CUE =
 
 const MODIFY_CUE = / (make|change|switch|turn) (it|that|this|them|those|mine|his|hers|theirs|ours|yours)( one)?( to| into)? | (can|could) (i|you) (get|have|make) (it|that|this|mine) | actually | instead | (i meant|sorry) /;
 
+const USED_TO = / used to /;
+
 function classifyModify(u: Utterance): Understanding | null {
   const unmade = u.order.negatedModifiers ?? [];
   // ("make it a single", "make it without the twist": only how it is no longer to be made.)
   if (u.order.drafts.length > 0 || (u.order.looseModifiers.length === 0 && unmade.length === 0) || !matches(u, MODIFY_CUE)) return null;
+  // ("my Arthur used to make them shaken": how someone made them once, told; nothing to change.)
+  if (matches(u, USED_TO)) return null;
   // ("make those up, with a twist": "up" right after the drinks pointed at is how to serve them.)
   const up: Modifier[] = matches(u, POINTED_UP) ? ["up"] : [];
   return { intent: "MODIFY", modifiers: canonicalModifiers([...u.order.looseModifiers.map((read) => read.modifier), ...up]), ...(unmade.length > 0 ? { unmade } : {}) };
@@ -459,11 +463,14 @@ function classifyReplace(u: Utterance): Understanding | null {
     const target = { ...line(first), quantity: null, modifiers: [] };
     return { intent: "REPLACE", target: { kind: "NAMED", line: target }, drafts: [{ ...first, quantitySaid: false }], unknown: [] };
   }
-  if (first && matches(u, REPLACE_LAST) && !matches(u, / instead of /)) {
+  // ("make one of the vodkas neat instead": some units of a drink made another way, read as said without "instead".)
+  if (first && matches(u, REPLACE_LAST) && !matches(u, / instead of /) && !UNITS_MADE_INSTEAD.test(u.order.shape)) {
     return { intent: "REPLACE", target: { kind: "LAST_ORDER" }, drafts, unknown: u.order.unknown };
   }
   return null;
 }
+
+const UNITS_MADE_INSTEAD = / (one|two|three) of (the|those|these|my|our) DRINK (MOD )+instead( please| then| thanks)* $/;
 
 /** "just one", "just two please": a new count for the last order, said on its own. */
 const JUST_A_COUNT = /^ ((so|ok|okay|well|right|then|oh) )*(just|only) (the )?(\w+)( of (those|them|these))?( please| then| thanks| actually| after all| now| instead| for now)* $/;
@@ -475,6 +482,8 @@ export const ASKED_AS_WELL = / (too|as well)( |$)/;
 const NAMED_NEW_COUNT = / (make|change|bump|turn|put) (the|those|these|my|our|his|her|their) DRINK (to )?\S+( (and )?\S+)?( please| then| now| instead| actually)* $/;
 
 function classifyChange(u: Utterance): Understanding | null {
+  // ("make one of the vodkas neat instead": how some units are made, no new count.)
+  if (UNITS_MADE_INSTEAD.test(u.order.shape)) return null;
   const recounted = NAMED_NEW_COUNT.test(u.order.shape) && u.order.drafts.length === 1 && u.order.drafts[0]?.quantitySaid === true;
   if (!matches(u, CHANGE_CUE) && !matches(u, JUST_A_COUNT) && !recounted) return null;
   // ("actually pour me one of those vodkas too": one more, asked as well, sets no count.)

@@ -209,6 +209,20 @@ const QUESTION_REFERENCE = / (it|that|this|one|those|them|they|these) /;
 const SAID_OF_THEM = / (that|it|this|one|ones|those|them|these) (is|are|was|were|goes|go) /;
 const BESIDE_IT = / (with|alongside|beside|for|on) (that|it|this|those|them|these) /;
 
+/** Things around the bar "this" and "that" name instead of a drink: "he'd like this place", "I love that song". */
+const THINGS_POINTED_AT = new Set(["place", "bar", "pub", "spot", "song", "band", "view", "music", "town", "city", "room", "crowd", "weather", "game", "match", "show", "party", "night", "guy", "man", "woman", "lady", "team", "singer", "tune"]);
+/** "this" and "that" said only before such a thing: determiners, pointing at no drink. */
+function onlyDeterminers(u: Utterance): boolean {
+  let pointing = false;
+  for (const [at, token] of u.tokens.entries()) {
+    if (token === "it" || token === "one" || token === "ones" || token === "them" || token === "same") return false;
+    if (token !== "this" && token !== "that" && token !== "these" && token !== "those") continue;
+    if (!THINGS_POINTED_AT.has(u.tokens[at + 1] as string)) return false;
+    pointing = true;
+  }
+  return pointing;
+}
+
 /** A request naming no drink, but "that", "it" or a count: the drink in focus ("I'll have that", "two of those"). */
 function referredOrder(reading: Understanding, clause: Clause, u: Utterance, focus: readonly string[], index: MenuIndex, madeAs: readonly Modifier[] = []): Understanding | null {
   if (clause.act !== "REQUEST" && clause.act !== "REPAIR") return null;
@@ -233,7 +247,7 @@ function referredOrder(reading: Understanding, clause: Clause, u: Utterance, foc
   if (matches(u, SAID_OF_THEM) || (u.order.stray.length > 0 && matches(u, BESIDE_IT))) return null;
   // "could you bring them quickly?": serving the drinks asked for, not asking for more of them.
   if (count === null && matches(u, SERVING_THEM)) return ACKNOWLEDGE;
-  const refers = (matches(u, REFERENCE) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
+  const refers = (matches(u, REFERENCE) && !onlyDeterminers(u) && (matches(u, TAKING) || clause.fragment || count !== null)) || (count !== null && matches(u, TAKING));
   if (!refers && !(clause.fragment && count !== null)) return null;
   const [itemId] = focus;
   if (itemId === undefined) return { intent: "ORDER", drafts: [], unknown: [] };

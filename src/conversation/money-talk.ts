@@ -454,7 +454,8 @@ const OPENERS: ReadonlySet<string> = new Set([
  * someone else.
  */
 /** Someone else named as paying, said after something else ("a twenty percent tip, the company's paying anyway", "it's Raj's turn to pay tonight"). */
-const SOMEONE_NAMED_PAYING = / (the|my|our|his|her|their) (?!(guest|guests|bill|tab|check)\b)\w+ (is|are|will be) (paying|covering|picking up) | (?<!(my|our|your) )(?!(my|our|your)\b)\w+ turn to (pay|settle|buy|get the) /;
+// ("my company is covering this, I'll send someone over to pay": someone sent to pay, later.)
+const SOMEONE_NAMED_PAYING = / (the|my|our|his|her|their) (?!(guest|guests|bill|tab|check)\b)\w+ (is|are|will be) (paying|covering|picking up) | send (someone|somebody|\w+) (over |back |up |round )?to (pay|settle) | (?<!(my|our|your) )(?!(my|our|your)\b)\w+ turn to (pay|settle|buy|get the) /;
 
 /** "they are back", "she is here": someone arrived, told; no payer. */
 const ARRIVED = / (is|are) (back|here|outside|done) $/;

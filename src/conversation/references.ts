@@ -265,6 +265,8 @@ function unitReplaced(reading: Understanding, requested: boolean, u: Utterance, 
   const madeSo = enough.filter((line) => pointed.every((modifier) => line.modifiers.includes(modifier)));
   const counted = pointed.length > 0 && madeSo.length > 0 ? madeSo : enough;
   const sameItem = counted.filter((line) => first.candidates.includes(line.menuItemId));
+  // ("make one of the vodkas neat instead" after two lagers: units of the vodkas poured before, made otherwise; no lager swapped.)
+  if (sameItem.length === 0 && first.candidates.some((id) => state.onTab?.includes(id))) return null;
   const lines = sameItem.length > 0 ? sameItem : counted;
   const old = [...lines].reverse().find((line) => line.quantity > 1) ?? lines[lines.length - 1];
   if (!old) return null;

@@ -3840,3 +3840,15 @@ describe("after Z225 and Z226: a free round someone wins, a score against par, p
     expect(result.paymentId).toBeNull();
   });
 });
+
+describe("after Z227 and Z228: 'this' before a place, a plan for a day next week, how someone used to make it, someone sent to pay, units made another way 'instead'", () => {
+  itPoursNothing(["my uncle loves a manhattan, he'd like this bar", "next Saturday I'm having three IPAs, you watch"]);
+  itEndsWith([
+    [["a manhattan, shaken", "my grandad used to make them stirred"], ["1 manhattan (shaken)"]],
+    [["three rums on the rocks", "and a cola", "make that two colas", "make one of the rums neat instead"], ["1 rum (neat)", "2 rum (on the rocks)", "2 soda"]],
+  ]);
+  it("starts no payment when someone is sent over to pay", async () => {
+    const result = await after(["a gin neat", "my company is covering this, I'll send someone over to pay"]);
+    expect(result.paymentId).toBeNull();
+  });
+});
