@@ -367,6 +367,8 @@ function marked(text: string): string {
   if (result.includes("tip")) result = result.replace(/\b(about to|going to|gonna|before|since|after|till|until|at|from) tip[- ]?off\b/g, "$1 tipoff");
   // ("sandwiches left from tea", "the tea interval": the meal or the break called tea, no Iced Tea.)
   if (result.includes("tea")) result = result.replace(/\b(from|at|after|before|during|since|till|until|by) tea\b(?! (and|please|for))/g, "$1 teatime").replace(/\btea (interval|break|time|party|lady|ladies|urn|tent)\b/g, "tea$1");
+  // ("I'll send someone round to settle", "pop round later": "round" as where someone goes, over, no round of drinks.)
+  if (result.includes("round")) result = result.replace(/\b(send|sending|sent|come|coming|came|pop|popping|swing|go|going|went) ((someone|somebody|him|her|them|me|us) )?round\b(?! (of|for|please|a|an|another|some|one|two|three|four|five|six|\d+)\b)/g, "$1 $2over");
   // "one of us is on the wagon": an idiom, no wagon asked for.
   if (result.includes("wagon")) result = result.replace(/\b(on|off) the wagon\b/g, (_, side: string) => (side === "on" ? "sober" : "drinking again"));
   // "what's on tap?", "anything on draught": the beers the bar pours, asked about.

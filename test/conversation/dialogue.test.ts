@@ -3852,3 +3852,12 @@ describe("after Z227 and Z228: 'this' before a place, a plan for a day next week
     expect(result.paymentId).toBeNull();
   });
 });
+
+describe("'round' as where someone goes, not a round of drinks", () => {
+  itEndsWith([
+    [["a gin neat", "the firm's paying, I'll send someone round to settle"], ["1 gin (neat)"]],
+    [["a cola", "my brother might pop round later"], ["1 soda"]],
+    // A count after it still asks for drinks.
+    [["a cola", "send us round two IPAs"], ["1 soda", "2 ipa"]],
+  ]);
+});
