@@ -986,7 +986,8 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
   // Asides ("please", "whenever you get a sec") hold no verb of the clause either.
   // "a negroni to go with it": a verb after "to", once the drink is said, says what the drink is for.
   // ("a 20% tip and a lemonade please": the tip named, a noun, no verb "tip".)
-  const withoutAsides = shape.includes("DRINK") ? shape.replace(ASIDES, " ").replace(TIP_NAMED, " ") : shape.replace(ASIDES, " ");
+  const asideless = shape.replace(ASIDES, " ");
+  const withoutAsides = shape.includes("DRINK") ? asideless.replace(TIP_NAMED, " ") : asideless;
   const said = withoutAsides.replace(FOR_WHAT, "$1 to ").replace(TO_TAKE_AWAY, " ");
   const outer = said.replace(INNER_CLAUSE, " ");
   const inner = outer !== said && outer.includes("DRINK");

@@ -94,13 +94,14 @@ export function groundPhrase(phrase: string, index: MenuIndex): NotOnMenu {
   };
 }
 
+/** Words after a drink's name that make it a contest's: "the Manhattan Cup", "the Negroni bracket". */
+const CONTESTS = new Set(["cup", "bracket", "tournament", "trophy", "league", "championship", "championships", "competition", "challenge", "festival", "week"]);
+
 /**
  * How many words from `start` name something not on the menu where the menu might be read: a
  * phrase of the lexicon ("gin and tonic", "fish and chips"), a drink naming a dish ("rum cake",
  * "root beer float") or a dish cooked with one ("penne alla vodka"). 0 when there is none.
  */
-const CONTESTS = new Set(["cup", "bracket", "tournament", "trophy", "league", "championship", "championships", "competition", "challenge", "festival", "week"]);
-
 export function notOnMenuLengthAt(tokens: readonly string[], start: number, index: MenuIndex, menu: MenuMatch | null): number {
   const own = lexiconAt(tokens, start);
   let length = own?.length ?? 0;

@@ -624,13 +624,14 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     if (!last || adds(body, repair)) return order;
     // "actually just one old fashioned" after "...and a coke": a new count for a drink ordered before
     // the last order (on the tab, as far as the guest knows), not a replacement of the coke.
-    const [restricted, ...more] = said;
-    if (restricted && more.length === 0 && restricted.candidates.length === 1 && restricted.quantitySaid && body.tokens.some((token) => RESTRICTING.has(token)) && !state.lastOrder.some((line) => line.menuItemId === restricted.candidates[0])) {
+    const [first, ...more] = said;
+    const restricted = first && more.length === 0 && first.candidates.length === 1 && body.tokens.some((token) => RESTRICTING.has(token)) ? first : null;
+    const itemId = restricted?.candidates[0];
+    if (restricted?.quantitySaid && !state.lastOrder.some((line) => line.menuItemId === itemId)) {
       return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
     }
     // ("another cosmo please", then "never mind, just the one cosmo": the drink just added again, kept to that many in all.)
-    const keptToOne = undoing && restricted && more.length === 0 && restricted.candidates.length === 1 && body.tokens.some((token) => RESTRICTING.has(token));
-    if (keptToOne && previous?.added.some((line) => line.menuItemId === restricted.candidates[0])) return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
+    if (undoing && restricted && previous?.added.some((line) => line.menuItemId === itemId)) return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
     // "scratch that, a tequila neat": what the last turn poured, replaced; nothing poured, a new order.
     if (undoing) return previous && previous.added.length > 0 ? replacingLastTurn(previous.added, said, body.order.unknown) : order;
     if (repair.strength === "WEAK" && !(previous && previous.added.length > 0)) return order;

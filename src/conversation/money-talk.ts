@@ -460,7 +460,7 @@ const SOMEONE_NAMED_PAYING = / (the|my|our|his|her|their) (?!(guest|guests|bill|
 /** "they are back", "she is here": someone arrived, told; no payer. */
 const ARRIVED = / (is|are) (back|here|outside|done) $/;
 
-/** A paying word naming the kind of person after it: "our charge nurse is paying", "the bill collector will". */
+/** A paying word naming the kind of person after it: "our charge nurse is paying". */
 const namesKindOfPayerAt = (tokens: readonly string[], at: number): boolean =>
   DETERMINERS.has(tokens[at - 1] as string) && tokens[at + 1] !== undefined && !PAYER_VERBS.has(tokens[at + 1] as string) && PAYER_VERBS.has(tokens[at + 2] as string);
 

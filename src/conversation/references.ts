@@ -542,7 +542,8 @@ const UNITS_LEFT: readonly (readonly string[])[] = [
 export function withUnitsLeft(read: ReadText, state: DialogueState, index: MenuIndex): ReadText {
   const edit = state.lastEdit;
   if (!edit || edit.turn !== state.turn || edit.removed.length !== 1 || edit.added.length === 0 || !read.tokens.includes("the")) return read;
-  const item = index.byId.get((edit.removed[0] as { menuItemId: string }).menuItemId);
+  const [removed] = edit.removed;
+  const item = removed && index.byId.get(removed.menuItemId);
   if (!item || !state.onTab?.includes(item.id)) return read;
   const { tokens, pauses } = read;
   for (let at = 0; at < tokens.length; at += 1) {
