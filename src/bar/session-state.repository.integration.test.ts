@@ -182,4 +182,50 @@ describe.each(await availableBackends())("SqlSessionStateRepository on %s", (bac
     expect(results.filter((result) => result.applied)).toHaveLength(1);
     expect(await repository().findState(state.id)).toMatchObject({ balanceCents: 9_800, tab: { version: 2, items: [{ quantity: 2 }] } });
   });
+
+  describe("withLockedSession", () => {
+    it("holds the session: a write from outside waits for the lock, then finds the session moved on", async () => {
+      const state = await newSession();
+      const outsider = adding(state, [martini]).change;
+      let outside: Promise<unknown> | undefined;
+      await repository().withLockedSession(state.id, async (locked) => {
+        expect(locked.state).toEqual(state);
+        outside = repository().apply(outsider);
+        // Give the outsider every chance to overtake: it cannot, it waits for the lock.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await locked.apply(adding(state, [water]).change)).toEqual({ applied: true, eventId: expect.any(Number) });
+      });
+      expect(await outside).toMatchObject({ applied: false, state: { tab: { version: 2, items: [{ menuItemId: "water" }] } } });
+      expect(await repository().findState(state.id)).toMatchObject({ balanceCents: 9_800, tab: { version: 2 } });
+    });
+
+    it("reads under the lock what the writer it waited for committed", async () => {
+      const state = await newSession();
+      let release!: () => void;
+      const holding = new Promise<void>((resolve) => (release = resolve));
+      const first = repository().withLockedSession(state.id, async (locked) => {
+        await holding;
+        await locked.apply(adding(state, [water]).change);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const second = repository().withLockedSession(state.id, async (locked) => locked.state);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await first;
+      expect(await second).toMatchObject({ balanceCents: 9_800, tab: { version: 2, items: [{ menuItemId: "water", quantity: 2 }] } });
+    });
+
+    it("rolls back what was applied when the work throws, and reads null for no session", async () => {
+      const state = await newSession();
+      await expect(
+        repository().withLockedSession(state.id, async (locked) => {
+          expect(await locked.apply(adding(state, [water]).change)).toMatchObject({ applied: true });
+          throw new Error("changed my mind");
+        }),
+      ).rejects.toThrow("changed my mind");
+      expect(await repository().findState(state.id)).toEqual(state);
+      expect(await fixture.db.prisma.tabEvent.count({ where: { sessionId: state.id } })).toBe(0);
+      expect(await repository().withLockedSession(randomUUID(), async (locked) => locked.state)).toBeNull();
+    });
+  });
 });

@@ -7,7 +7,7 @@
  * session moved on meanwhile, nothing is written and the current state comes
  * back to plan again.
  */
-import type { SqlClient, SqlStatement } from "../db/sql.js";
+import type { SqlClient, SqlQueries, SqlStatement } from "../db/sql.js";
 import { toTabRecord, type TabRecord } from "./bar.repository.js";
 import type { SessionState } from "./session-state.js";
 import type { TabChange, TabStatus } from "./views.js";
@@ -56,12 +56,30 @@ export type ApplyResult =
   /** The session moved on (its current state), or is gone (null). */
   | { applied: false; state: SessionState | null };
 
-export interface SessionStateRepository {
-  findState(sessionId: string): Promise<SessionState | null>;
+/** A session held under its row lock: its state as read under the lock, and applying a change in the same transaction. */
+export interface LockedSession {
+  /** Null when there is no such session. */
+  readonly state: SessionState | null;
   apply(change: PlannedChange): Promise<ApplyResult>;
 }
 
+export interface SessionStateRepository {
+  findState(sessionId: string): Promise<SessionState | null>;
+  apply(change: PlannedChange): Promise<ApplyResult>;
+  /**
+   * Runs `work` holding the session's row lock (one transaction): no other writer can move the
+   * session between the read and the change, so a change planned on `state` applies. Committed
+   * when `work` resolves, rolled back when it throws.
+   */
+  withLockedSession<T>(sessionId: string, work: (locked: LockedSession) => Promise<T>): Promise<T>;
+}
+
 const FIND_STATE: SqlStatement = { name: "maya_find_state", text: "SELECT maya_session_state($1::uuid) AS state" };
+/**
+ * The lock comes first, the read in a statement of its own: a read in the locking statement would
+ * use a snapshot from before the lock was granted, missing the very write it waited for.
+ */
+const LOCK_SESSION: SqlStatement = { name: "maya_lock_session", text: 'SELECT 1 FROM "sessions" WHERE "id" = $1::uuid FOR UPDATE' };
 const APPLY_CHANGE: SqlStatement = {
   name: "maya_apply_change",
   text: "SELECT maya_apply_change($1::uuid, $2::uuid, $3::integer, $4::json, $5::json, $6::json) AS result",
@@ -121,23 +139,39 @@ const ESCAPED_UNSTORABLE = /\\u0000|\\ud[89a-f]/i;
 export class SqlSessionStateRepository implements SessionStateRepository {
   constructor(private readonly sql: SqlClient) {}
 
-  async findState(sessionId: string): Promise<SessionState | null> {
-    const [row] = await this.sql.query<{ state: StoredState | null }>(FIND_STATE, [sessionId]);
-    return toSessionState(row?.state ?? null);
+  findState(sessionId: string): Promise<SessionState | null> {
+    return findStateWith(this.sql, sessionId);
   }
 
-  async apply(change: PlannedChange): Promise<ApplyResult> {
-    const [row] = await this.sql.query<{ result: { applied: boolean; eventId?: number | string | null; state?: StoredState | null } }>(APPLY_CHANGE, [
-      change.sessionId,
-      change.tabId,
-      change.version,
-      change.edit ? storableJson(change.edit) : null,
-      change.messages.length > 0 ? storableJson(change.messages) : null,
-      change.dialogue ? storableJson(change.dialogue) : null,
-    ]);
-    if (!row) throw new Error("maya_apply_change returned no row");
-    if (!row.result.applied) return { applied: false, state: toSessionState(row.result.state ?? null) };
-    const eventId = row.result.eventId;
-    return { applied: true, eventId: eventId === null || eventId === undefined ? null : Number(eventId) };
+  apply(change: PlannedChange): Promise<ApplyResult> {
+    return applyWith(this.sql, change);
   }
+
+  withLockedSession<T>(sessionId: string, work: (locked: LockedSession) => Promise<T>): Promise<T> {
+    return this.sql.transaction(async (sql) => {
+      await sql.query(LOCK_SESSION, [sessionId]);
+      const state = await findStateWith(sql, sessionId);
+      return work({ state, apply: (change) => applyWith(sql, change) });
+    });
+  }
+}
+
+async function findStateWith(sql: SqlQueries, sessionId: string): Promise<SessionState | null> {
+  const [row] = await sql.query<{ state: StoredState | null }>(FIND_STATE, [sessionId]);
+  return toSessionState(row?.state ?? null);
+}
+
+async function applyWith(sql: SqlQueries, change: PlannedChange): Promise<ApplyResult> {
+  const [row] = await sql.query<{ result: { applied: boolean; eventId?: number | string | null; state?: StoredState | null } }>(APPLY_CHANGE, [
+    change.sessionId,
+    change.tabId,
+    change.version,
+    change.edit ? storableJson(change.edit) : null,
+    change.messages.length > 0 ? storableJson(change.messages) : null,
+    change.dialogue ? storableJson(change.dialogue) : null,
+  ]);
+  if (!row) throw new Error("maya_apply_change returned no row");
+  if (!row.result.applied) return { applied: false, state: toSessionState(row.result.state ?? null) };
+  const eventId = row.result.eventId;
+  return { applied: true, eventId: eventId === null || eventId === undefined ? null : Number(eventId) };
 }

@@ -13,14 +13,59 @@ export interface SqlStatement {
   readonly text: string;
 }
 
-export interface SqlClient {
+export interface SqlQueries {
   query<Row extends object>(statement: SqlStatement, params: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface SqlClient extends SqlQueries {
+  /**
+   * Runs `work` in one transaction on one connection: committed when it resolves, rolled back
+   * when it throws. Keep `work` to the database and plain computation: whatever it waits for
+   * holds the connection and every row lock taken in it.
+   */
+  transaction<T>(work: (sql: SqlQueries) => Promise<T>): Promise<T>;
+}
+
+type Queryable = Pick<pg.PoolClient, "query">;
+
+function pgQueries(client: Queryable): SqlQueries {
+  return {
+    query: async <Row extends object>(statement: SqlStatement, params: readonly unknown[]) => {
+      const result = await client.query<Row>({ name: statement.name, text: statement.text, values: [...params] });
+      return result.rows;
+    },
+  };
 }
 
 export function poolSqlClient(pool: pg.Pool): SqlClient {
   return {
+    ...pgQueries(pool),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query("BEGIN");
+        const result = await work(pgQueries(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        broken = await client.query("ROLLBACK").then(
+          () => undefined,
+          (rollbackError: unknown) => rollbackError,
+        );
+        throw error;
+      } finally {
+        // A connection whose rollback failed may still be in the transaction: it is not given back to the pool.
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+  };
+}
+
+function pgliteQueries(pglite: Pick<PGlite, "query">): SqlQueries {
+  return {
     query: async <Row extends object>(statement: SqlStatement, params: readonly unknown[]) => {
-      const result = await pool.query<Row>({ name: statement.name, text: statement.text, values: [...params] });
+      const result = await pglite.query<Row>(statement.text, [...params]);
       return result.rows;
     },
   };
@@ -28,9 +73,7 @@ export function poolSqlClient(pool: pg.Pool): SqlClient {
 
 export function pgliteSqlClient(pglite: PGlite): SqlClient {
   return {
-    query: async <Row extends object>(statement: SqlStatement, params: readonly unknown[]) => {
-      const result = await pglite.query<Row>(statement.text, [...params]);
-      return result.rows;
-    },
+    ...pgliteQueries(pglite),
+    transaction: (work) => pglite.transaction((tx) => work(pgliteQueries(tx))),
   };
 }
