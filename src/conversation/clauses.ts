@@ -253,9 +253,12 @@ const TOLD_NOT_TO = /^ ((so|and|but|oh|no|please) )*(do not|never) (even |ever )
 const AVOIDING =
   / (stay|stays|staying|stayed|keep|keeps|keeping) (away|clear) (from|of) | (steer|steers|steering) clear of | (lay|lays|laying) off | (cut|cuts|cutting) (back|down) on | (give|gives|giving|gave|given) up | (avoid|avoids|avoiding) | (swear|swears|swearing|swore|sworn) off | (taking|take|on) a break from | (quit|quits|quitting) | (detox|detoxing|dry january|sober october) /;
 
-/** A longing said in an idiom: the guest's own asks ("I could murder a pint"); someone else's is told, and offered ("my mum would kill for a cosmo"). */
+/**
+ * A longing said in an idiom: the guest's own asks ("I could murder a pint", "celebrating with an old fashioned");
+ * someone else's is told, and offered ("my mum would kill for a cosmo").
+ */
 const DESIRE_IDIOM =
-  / (feel like|feels like|in the mood for|could ((really|totally|definitely|seriously|so|just|honestly|sure) )?(go for|use|do with)|treat (myself|me|us|ourselves) to|reward (myself|me|us|ourselves) with|sort (me|us) out with|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /;
+  / (feel like|feels like|in the mood for|could ((really|totally|definitely|seriously|so|just|honestly|sure) )?(go for|use|do with)|treat (myself|me|us|ourselves) to|(celebrate|celebrating) with|reward (myself|me|us|ourselves) with|sort (me|us) out with|would kill for|could (really |totally )?murder|could (really )?kill for|(am|is) (dying|gasping|desperate) for) /;
 
 /** A wish said of someone plainly, which asks for them: "my wife wants", "he'll have". */
 const WISH_SAID_OF = / PERSON (is |are )?(having|getting|will have|will take|wants|want|needs|need|would like|going to (have|need|want|take|get)) | (he|she|they) (will|would) (like|have|take|get) /;
@@ -370,6 +373,14 @@ const PAST = oneOf([
 /** Someone other than the guest or Maya as the subject ("my sister", "she", "the guy next to me", "John"). */
 const OTHER_SUBJECT = new RegExp(
   `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|(one|two|three|some|most|none|both|each|half|all) of (us|them|you|the (\\w+ )?\\w+|my (\\w+ )?\\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\\b)(?!(i|we) only (want|need|would|will|have|take|get|fancy)\\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
+);
+/**
+ * "the guy next to me is having an old fashioned", "that couple over there are drinking negronis": someone
+ * pointed out by where they are, no one of the guest's party, and what they have: told (and offered), not
+ * ordered for them ("my friend over there is having one" and "the guy next to me wants one" still ask).
+ */
+const STRANGER_HAS = new RegExp(
+  `^ (the|this|that|those|these) (${PEOPLE_AROUND}) ((next to|beside|behind|near|across from|opposite) (me|us)|over there|at the (other )?end( of the bar)?|in the corner|at the next table|by the \\w+) (is|are) (having|drinking|sipping|nursing|enjoying|on) `,
 );
 /** A drink, "it" or "that" as the subject of a comment ("that cosmo looks amazing", "it is great"). */
 const ITEM_SUBJECT =
@@ -862,7 +873,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (unhedged.test(LATER)) return statement("LATER");
   if (said.test(TENTATIVE)) return statement("TENTATIVE");
   if (said.test(OTHER_SUBJECT)) {
-    const told = said.test(HABITUAL) || (framed === null && person.test(DESIRE_IDIOM) && !person.test(WISH_SAID_OF));
+    const told = said.test(HABITUAL) || said.test(STRANGER_HAS) || (framed === null && person.test(DESIRE_IDIOM) && !person.test(WISH_SAID_OF));
     return wish && !told ? { act: "REQUEST", kind: null } : statement("OTHER");
   }
   if (said.test(ITEM_SUBJECT) || (said.test(THING_SUBJECT) && said.test(NAMES_DRINK)) || (person.test(OPINION_VERB) && !wish) || (said.test(DRINK_PREDICATE) && !wish)) {

@@ -739,6 +739,9 @@ const SOMEONE_TELLS = / (says|said|thinks|told|tells|reckons|is|are|was|were|has
 
 /** A clause of time or condition said before its main clause: "when we get to Chicago", "once she's back". */
 const WHEN_FIRST = /^ ((and|so|but|well|ok|okay) )?(when|once|after|as soon as|if|before|until|till) /;
+/** "let me finish this game", "I'll just drink up": what the guest will see through first, paying after it. */
+const FINISHING_FIRST =
+  /^ ((and|so|ok|okay|right|well) )?(let me|lemme|let us|lets|(i|we) (will|am going to|am gonna|are going to|are gonna|gotta|have to|need to|want to|wanna)) (just )?(finish|drink up|wrap up|get through) /;
 
 /** A time still to come, named anywhere in a clause: "see you after Zagreb", "back in ten minutes", "tomorrow". */
 // ("my stipend comes Friday, so I'll pay then": a day to come.)
@@ -1334,6 +1337,8 @@ function answerOpen(clauses: readonly Clause[], whole: Whole, state: DialogueSta
   if (offered && clauses.some((clause) => clause.act === "DECLINE" && (!clause.namesDrink || clause.utterance.order.drafts.some((draft) => offered.drafts.some((asked) => sameDrink(asked, draft)))))) {
     return { answer: { intent: "CANCEL", itemIds: [] }, answered: "PENDING" };
   }
+  // ("I'll stick with this one for now" to a drink on offer: the one in hand kept, the offer declined.)
+  if (offered && KEEPING_MINE.test(whole.u.padded)) return { answer: { intent: "CANCEL", itemIds: [] }, answered: "PENDING" };
   // ("ok let's add that tip" to "A 15% tip would be $2.55. Shall I add it?": the tip quoted, however it is said.)
   const quoted = state.pending?.kind === "TIP" ? state.pending.tip : null;
   if (quoted && whole.reading.intent === "SET_TIP" && whole.reading.tip === null && (whole.reading.refusal === null || whole.reading.refusal.reason === "TIP_NO_AMOUNT") && !whole.reading.roundUp) {
@@ -1657,6 +1662,8 @@ function rangeAfterTheDrink(understanding: Understanding, tokens: readonly strin
 
 /** A drink said with no serving words of its own, marked to be made as the same drink was before. */
 const madeAsBefore = <Line extends DraftLine>(draft: Line): Line => (draft.modifiers.length === 0 ? { ...draft, asBefore: true as const } : draft);
+/** "another double rye, same way": made as before, with what was said this time over it. */
+const sameWayAsBefore = <Line extends DraftLine>(draft: Line): Line => ({ ...draft, asBefore: true as const });
 
 /** "actually she'd rather a manhattan, same way": the drink put in the old one's place is made as that one was. */
 function replacedAsBefore(understanding: Understanding, tokens: readonly string[]): Understanding {
@@ -1715,6 +1722,9 @@ const COUNT_LINKS = new Set(["of", "each", "them", "those", "these", "the", "a",
 
 /** What was just said, dismissed as nothing: "false alarm", "my bad", "ignore me". */
 const DISMISSED = / (false alarm|all good|ignore (me|that)|my (bad|mistake)|it is (fine|ok|okay|nothing)|no worries) /;
+
+/** "I'll stick with this one", "I'm fine with what I've got": the drink in hand kept, no other. */
+const KEEPING_MINE = / (stick|stay|keep|stuck|fine|good|happy|okay|ok) (to|with) (this|this one|that one|mine|my drink|what i (have|got|have got|ordered)|the one i (have|got|have got)) /;
 
 /** "stick to", "stay with", "keep with": going on with a drink the guest has. */
 const STICKING_WITH = / (stick|stay|keep|stuck) (to|with) /;
@@ -1990,7 +2000,11 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       // ("if you're closing, I'll pay now": now is now.)
       // ("see you after Zagreb, I'll pay then": "then" is the time to come just named.)
       const thenAfterATime = position > 0 && / then $/.test(u.padded) && TIME_TO_COME_NAMED.test(clauses[position - 1]?.utterance.padded ?? "");
-      const putOffBefore = position > 0 && (WHEN_FIRST.test(clauses[position - 1]?.utterance.padded ?? "") || thenAfterATime) && !/ (now|right away|straight away) /.test(u.padded);
+      // ("let me finish this game and then I'll settle up": after what the guest sees through first.)
+      const before = clauses[position - 1]?.utterance.padded ?? "";
+      // (Said across the clauses before it: "let me finish | this drink | then I'll pay".)
+      const finishingFirst = position > 0 && FINISHING_FIRST.test(` ${clauses.slice(0, position).flatMap((said) => said.tokens).join(" ")} `);
+      const putOffBefore = position > 0 && (WHEN_FIRST.test(before) || finishingFirst || thenAfterATime) && !/ (now|right away|straight away) /.test(u.padded);
       // ("let me pay before I go", "let's settle before the next set": paying proposed now, before what comes.)
       const payingFirst = PROPOSED_NOW.test(u.padded) && clauses[position + 1]?.tokens[0] === "before";
       if (reading.intent === "PAY" && ((conditionsPaying(clauses[position + 1]?.tokens ?? []) && !payingFirst) || putOffBefore)) {
@@ -2037,7 +2051,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     // ("I'll pay next week, same as always": how the guest does what they said, not a drink.)
     // ("that went down well, same again": after talk, with no drink asked for yet, "same again" is the last order again.)
     if (u.order.said.drinks === 0 && matches(u, AS_BEFORE_ALONE) && (working.drafts.length > 0 || (readings.length > 0 && !has(u, "again")))) {
-      working.drafts = working.drafts.map(madeAsBefore);
+      working.drafts = working.drafts.map(sameWayAsBefore);
       continue;
     }
     // "I didn't order a martini, I asked for a manhattan": after the drink denied, the one the guest says they asked for.
@@ -2182,7 +2196,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       else if (matches(u, GROUP_NAMED)) reading = { ...reading, drafts: reading.drafts.map(forAGroupUncounted) };
       // "one more beer": another of the kind, the one of it already poured; "another old fashioned": made as the last one.
       const anotherOfKind = (draft: DraftLine) => (draft.category !== null || draft.modifiers.length === 0) && matches(u, ANOTHER);
-      working.drafts.push(...reading.drafts.map((draft) => ((asBefore && draft.modifiers.length === 0) || anotherOfKind(draft) ? { ...draft, asBefore: true as const } : draft)));
+      working.drafts.push(...reading.drafts.map((draft) => (asBefore || anotherOfKind(draft) ? sameWayAsBefore(draft) : draft)));
       working.unknown.push(...reading.unknown);
       if (reading.drafts.length > 0 || reading.unknown.length > 0) working.emptied = false;
       else if (working.drafts.length === 0) readings.push({ position, understanding: reading });

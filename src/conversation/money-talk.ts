@@ -335,6 +335,8 @@ const LATER = oneOf([
   / before (the|my|our|his|her|their) (last |next |first )?(ferry|train|bus|flight|plane|boat|show|game|match|band|set|speech|speeches|toast|cake|taxi|cab|uber|ride|shift|song|turn) | (?<!(leave|keep|make|set|put|call|stick|fix) (it|that|the tip) )at (midnight|noon|num|\d+) | before (dinner|lunch|breakfast|supper|brunch|bed|bedtime|we eat|i eat) /,
   / (later|eventually|afterwards|afterward|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|another (time|day)|some other time|on (my|our|the) way (out|back|home)) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
+  // ("let me finish this drink then I'll pay", "I'll drink up and then settle": after what the guest sees through first.)
+  / (let me|lemme|let us|lets|i will|we will|(i|we) (am|are) (going to|gonna)) (just )?(finish|drink up|wrap up|get through) (\w+ ){0,3}(and |then )+((i|we) will )?(pay|settle|close|square|check) /,
   // ("i'll pay at breakfast", "we'll settle over lunch tomorrow": a meal or the night's end to come.)
   / (at|over|during) (breakfast|brunch|lunch|dinner|supper|closing|closing time|last orders|the end of the (night|evening|day|trip|cruise|crossing|week)) /,
   // "I'll square up Friday", "pay you on payday": a day to come.

@@ -318,8 +318,9 @@ function askedAgain(clause: Clause, u: Utterance, state: DialogueState): Underst
   // "and a lemonade for me" asks for one, whoever it is for.
   const fragment = clause.act === "REQUEST" && clause.fragment && (matches(u, ABOUT_ANOTHER) || clause.asked) && !matches(u, FOR_SOMEONE);
   // "what about the brandy?" asks about it; "what about a beer?" proposes one.
-  // (Right after a question about a drink, "what about a perfect manhattan?" asked as a question asks it too.)
-  const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && matches(u, WHAT_ABOUT) && (DEFINITE_DRINK.test(u.order.shape) || clause.asked);
+  // (Right after a question about a drink, "what about a perfect manhattan?" asked as a question asks it too,
+  // and so does "and what about an old fashioned", going on with it.)
+  const aboutThe = (clause.act === "QUESTION" || clause.act === "REQUEST") && matches(u, WHAT_ABOUT) && (DEFINITE_DRINK.test(u.order.shape) || clause.asked || u.tokens[0] === "and");
   if (!fragment && !aboutThe) return null;
   if (!(aboutThe && clause.asked) && u.order.drafts.some((draft) => draft.modifiers.length > 0)) return null;
   return { intent: topic.kind, subject: subjectOf(u, false) };

@@ -204,6 +204,19 @@ function servingWordFor(tokens: readonly string[], position: number, index: Menu
   return null;
 }
 
+/**
+ * "martini dirty an shaken": "an" before a serving word it cannot go with (one said with a consonant first),
+ * a drink just before: "and" typed short. ("an up martini" keeps its article.)
+ */
+function andFor(tokens: readonly string[], position: number, index: MenuIndex): string | null {
+  const next = tokens[position + 1];
+  if (tokens[position] !== "an" || next === undefined || "aeiou".includes(next[0] as string) || readModifierAt(tokens, position + 1) === null) return null;
+  for (let before = Math.max(0, position - DRINK_BEFORE); before < position; before += 1) {
+    if (matchMenuAt(tokens, before, index)) return "and";
+  }
+  return null;
+}
+
 /** "a pint a lager", "a glass o water": "of" said short between a container and its drink. */
 function ofFor(tokens: readonly string[], position: number, index: MenuIndex): string | null {
   const word = tokens[position] as string;
@@ -308,6 +321,7 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
       interjectionFor(token) ??
       timesFor(spelledOut.tokens, position, index) ??
       ofFor(spelledOut.tokens, position, index) ??
+      andFor(spelledOut.tokens, position, index) ??
       teaFor(spelledOut.tokens, position) ??
       numberFor(spelledOut, position, index) ??
       servingWordFor(spelledOut.tokens, position, index) ??

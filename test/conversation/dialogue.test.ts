@@ -3861,3 +3861,25 @@ describe("'round' as where someone goes, not a round of drinks", () => {
     [["a cola", "send us round two IPAs"], ["1 soda", "2 ipa"]],
   ]);
 });
+
+describe("after Z229 to Z232: a stranger's drink described, the drink in hand kept over an offer, 'an' typed for 'and', paying after a game, asking on about another drink, 'same way' with a word of its own, celebrating with a drink", () => {
+  itPoursNothing(["the lady next to me is having a cosmo, it looks great", "the woman beside me is drinking a daiquiri, looks lovely", "those guys over there are having negronis"]);
+  itPours([
+    ["a manhattan dry an stirred", ["1 manhattan (dry, stirred)"]],
+    ["finished my exam, celebrating with a cosmo", ["1 cosmopolitan"]],
+  ]);
+  itEndsWith([
+    // The guest's own party, or a wish said of a stranger, still asks.
+    [["my sister over there is having a negroni"], ["1 negroni"]],
+    [["a martini please", "the man next to me is having a manhattan", "nah, I'm happy with what I've got"], ["1 martini"]],
+    [["what's a daiquiri cost?", "and what about a cosmo"], []],
+    [["a gin", "make it a double, neat", "and another double gin, same way"], ["2 gin (double, neat)"]],
+    [["a vodka on the rocks", "another vodka with a twist, same way"], ["1 vodka (on the rocks)", "1 vodka (on the rocks, with a twist)"]],
+  ]);
+  it("starts no payment for 'let me finish this round and then I'll settle'", async () => {
+    expect((await after(["a lager", "let me finish this round and then I'll settle"])).paymentId).toBeNull();
+    expect((await after(["a lager", "let me finish this pint, then I'll pay"])).paymentId).toBeNull();
+    // Paying now is still paying.
+    expect((await after(["a lager", "let me grab my card and I'll pay"])).paymentId).not.toBeNull();
+  });
+});

@@ -8,7 +8,7 @@ import type { BarPort, OrderLine } from "../bar-port.js";
 import type { DialogueState, PendingQuestion } from "../dialogue-state.js";
 import { draftProblem, openQuestion, toOrderLines, withoutProblem, type DraftLine } from "../drafts.js";
 import { groundPhrase, isDrinkLike, suggestionsFor } from "../grounding.js";
-import { isModifier, replaceModifiers } from "../modifiers.js";
+import { isModifier, replaceModifiers, reviseModifiers } from "../modifiers.js";
 import { quantityRefusal } from "../refusals.js";
 import type { TipAsked } from "../understanding.js";
 import type { Act, ActTools, Outcome } from "./act.js";
@@ -136,7 +136,8 @@ async function madeAsBefore(drafts: DraftLine[], bar: BarPort, tools: ActTools):
     const [only, ...others] = had.size === 1 ? [...had] : draft.candidates;
     const before = others.length === 0 ? items.filter((line) => line.menuItemId === only).pop() : undefined;
     if (!before) return madeAsTheLatest(draft, items[items.length - 1], tools.index);
-    const made = draft.modifiers.length > 0 ? draft.modifiers : before.modifiers.filter(isModifier);
+    // ("another double rye, same way" of a rye on the rocks: a double, on the rocks.)
+    const made = reviseModifiers(before.modifiers.filter(isModifier), draft.modifiers);
     return { ...draft, candidates: [before.menuItemId], category: null, modifiers: made };
   });
 }
