@@ -136,7 +136,7 @@ const LEAD = new Set([
 const test = (pattern: RegExp, shape: string): boolean => pattern.test(shape);
 /** Whether any of the words is in the text: a cheap look before a long pattern that needs one of them. */
 const saysAny = (text: string, words: readonly string[]): boolean => words.some((word) => text.includes(word));
-const OWED_OR_WON_WORDS = [" owe", " free ", " winner ", " loser ", " whoever ", " anyone ", " anybody ", " the first "];
+const OWED_OR_WON_WORDS = [" owe", " free ", " winner ", " loser ", " whoever ", " anyone ", " anybody ", " the first ", " bet"];
 const BEING_WORDS = [" is ", " was ", " been "];
 const KEEPING_WORDS = [" keep ", " hold ", " save ", " put "];
 const FETCHING_WORDS = ["self ", "selves ", " own ", " from ", " at "];
@@ -285,7 +285,7 @@ const MOVING_ON_TO = / (switch|switching|switched|move|moving|moved) (on |over |
 const ONLY_THAT_KIND = /^ ((so|then|and|but|it is|it will be) )?DRINK only( (tonight|today|for (us|me|them|now)))? $/;
 const ROUND_READ_OUT =
   /^ ((right|ok|okay|so|well|alright|then|and) )*((for|from) (our lot|my lot|this lot|us|the table|our table|the team|our team|me) )?(that is|that will be|it is|it will be) (a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (\w+ ){0,3}DRINK (MOD )*(for (me|us|him|her|PERSON) |.* DRINK |for (?!(sure|real|now|later|once|free|ages|nothing|certain|a reason)\b)\w+ $|for (the )?(table|seat|booth|room|stool|lane|row) (num|\d+|[a-z]) $)/;
-const OWED_OR_WON = / (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (gets|get|got|win|wins|won|earns|earned) (a |another )?free (round|drink|drinks|pint|pints|shot|shots|one) | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) | whoever (\w+ ){1,6}(owes|buys|pays for|is buying|has to buy) /;
+const OWED_OR_WON = /^ ((i|i will) )?(bet|betcha|wager) (you|ya|him|her|them|anyone|anybody) (a|one|two|num|another) DRINK | (?<!(i am|we are|i think i am|i believe i am) )(owes|owe|owed|owing) (\w+ ){0,4}DRINK | free (\w+ )?DRINK | (gets|get|got|win|wins|won|earns|earned) (a |another )?free (round|drink|drinks|pint|pints|shot|shots|one) | (winner|loser|whoever wins|whoever loses|the winner|the loser) (gets|buys|owes|pays for|wins) | for (anyone|anybody|the winner|the first (one|person)) (who|that|to) | for whoever (wins|won|beats|beat|gets|scores|finishes|comes|loses|guesses|can) | whoever (\w+ ){1,6}(owes|buys|pays for|is buying|has to buy) /;
 const SHARED_OUT = /^ (everybody|everyone|each|each of (them|us|you)|all of (them|us)|every \w+)( \w+){0,4} (gets|get|has|have|takes|take) (one|a drink|one each|a pint|one of (them|those)) $/;
 const TO_TAKE = /^ ((a|an|one|two|three|four|five|six) )?(\w+ )?DRINK (MOD )*to (take|bring|carry|give|send) (to|over|up|back|for|out|it|them|him|her) /;
 const WISHES_TO_KNOW = / (wants|want|wanted|wondering|wonders|would like|would love) to (know|ask|find out|hear|learn|check) /;
@@ -754,7 +754,7 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (shape.includes(" deep ") && said.test(DRINKS_DEEP)) return statement("PAST");
   // ("took four hours to get it right", "take it from me, ...", "I get it now": a saying; nothing fetched.)
   if (said.test(SAYING_WITH_IT)) return { act: "CHAT", kind: null };
-  // "Dave owes the team a pint each", "free pint for anyone who beats the landlord": a debt or a prize told, nothing asked.
+  // "Dave owes the team a pint each", "free pint for anyone who beats the landlord", "bet you a pint he's late": a debt, a prize or a wager told, nothing asked.
   if (saysAny(shape, OWED_OR_WON_WORDS) && said.test(OWED_OR_WON)) return statement("HYPOTHETICAL");
   // "but I still prefer a good lager": a taste told, not a drink asked for ("I'd prefer a lager" asks).
   if (shape.includes(" prefer") && said.test(PREFERENCE_TOLD)) return statement("OPINION");
@@ -990,6 +990,9 @@ function withoutReducedRelative(shape: string, tokens: readonly string[], tags: 
   return shape;
 }
 
+/** Words before where someone is: "from changing room 2", "in waiting room b". */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["from", "in", "at", "by", "near", "outside", "inside"]);
+
 function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: readonly string[], shape: string, ordersSomething: boolean, index: MenuIndex): boolean {
   // The bar's list of verbs first (cheap, and it catches what the tagger misses: "negronis taste like wood").
   // A relative or time clause inside ("for our friend who's driving", "before I go") has verbs of its own.
@@ -1061,8 +1064,10 @@ function isFragment(tokens: readonly string[], tags: readonly Tag[], lemmas: rea
       OWNERS.has(tokens[position - 1] as string) ||
       tokens[position - 1] === "to" ||
       // ("a lemonade for Josh, he's driving": whom it is for, a name the tagger took for a verb.)
-      // ("a lemonade for dressing room 3": an "-ing" word before a noun names the kind of room, no verb.)
+      // ("a lemonade for dressing room 3": an "-ing" word before a noun names the kind of room, no verb;
+      // "a pint for the fella from changing room 2", "... in waiting room b": after where, the same.)
       (tokens[position - 1] === "for" && (!token.endsWith("ing") || tags[position + 1] === "NOUN")) ||
+      (PLACE_PREPOSITIONS.has(tokens[position - 1] as string) && token.endsWith("ing") && tags[position + 1] === "NOUN") ||
       (tags[position - 2] === "DET" && MODIFYING.has(tags[position - 1] as Tag)) ||
       // ("four cokes for the family stand": a noun of two words, the first no drink.)
       (tags[position - 2] === "DET" && tags[position - 1] === "NOUN" && tokens[position - 3] === "for" && matchMenuAt(tokens, position - 1, index) === null);
@@ -1370,6 +1375,8 @@ const NOT_TO_DRINK = /^ but (he|she|they) (is|are) (still |currently |also |prob
 const AFTER_MINE_AT = / after (my|our) (\w+ ){1,2}at (num|\d+|noon|midnight|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half \w+|quarter (past|to) \w+)( |$)/;
 /** "for now", "to start": a choice made for the present, said last. */
 const FOR_NOW = / (for now|to start|to start with|to begin with|for the moment|for starters)( please| thanks)? $/;
+/** "I knew it", "called it", "told you": an answer found, said right after it. */
+const KNEW_IT = /^ ((oh|ha|yes|yeah|see) )*(i knew it|knew it|i knew that|called it|i called it|told you|i told you so|got it|nailed it|i was right)( \w+)? $/;
 /** "then I'm having...", "then we'll get...": a plan for after what was just said. */
 const THEN_A_PLAN = new RegExp(`^ (and )?then ${A_PLAN.source}`);
 /** "let me find my wallet", "I'll grab a seat": what the guest will do first. */
@@ -1436,6 +1443,8 @@ function withWaiting(clauses: Clause[], index: MenuIndex): Clause[] {
     // ("a martini please, what was I thinking not ordering sooner": asked for, the regret is of the wait.)
     const regretted = nextSaid !== undefined && (REGRET.test(nextSaid) || SATISFIED.test(nextSaid)) && !/ (not|never) /.test(nextSaid);
     if (clause.act === "REQUEST" && clause.fragment && regretted && !/ (please|thanks) /.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "PAST", stance: "AGAINST" };
+    // ("which cocktail is gin, vermouth and Campari? Negroni! I knew it!": the answer to a question, found, not a drink asked for.)
+    if (clause.act === "REQUEST" && clause.fragment && nextSaid !== undefined && KNEW_IT.test(nextSaid) && !/ (please|thanks) /.test(clause.utterance.padded)) return { ...clause, act: "STATEMENT", kind: "OTHER", stance: "NEUTRAL" };
     // ("oh my god, this daiquiri": the drink in hand, exclaimed at; "this daiquiri, please" still asks.)
     if (clause.act === "REQUEST" && clause.fragment && EXCLAIMED_AT.test(clause.utterance.order.shape)) return { ...clause, act: "STATEMENT", kind: "OPINION", stance: "FOR" };
     // ("Lemonade? At my age? Ha.", "a soda? nah, too much sugar": a drink said back as a question, then scoffed at

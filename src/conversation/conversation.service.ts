@@ -84,6 +84,20 @@ function answersToo(question: PendingQuestion, outcome: Outcome): boolean {
 }
 
 /**
+ * Whether the guest's last order poured nothing and asks nothing more: a drink the bar does not pour, or
+ * an order the balance cannot cover ("twenty manhattans" refused). "Ten IPAs instead" is instead of that
+ * one, also after a question of money in between ("how much have I got left?"), not of the last order poured.
+ */
+function unpoured(state: DialogueState, understanding: Understanding, outcome: Outcome, questions: OpenQuestions): boolean {
+  const pouredNothing = !outcome.change?.added.length && !outcome.change?.removed.length;
+  if (understanding.intent === "ORDER") return pouredNothing && (understanding.unknown.length > 0 || (understanding.drafts.length > 0 && questions.pending === null));
+  return state.unpouredTurn === state.turn && pouredNothing && MONEY_QUESTIONS.has(understanding.intent);
+}
+
+/** Questions a guest asks before choosing something smaller: what is left, what is on the tab, what a drink costs. */
+const MONEY_QUESTIONS: ReadonlySet<Intent> = new Set(["SHOW_TAB", "SHOW_BALANCE", "PRICE"]);
+
+/**
  * What Maya remembers after a turn: what the act said to remember, the rest as it was. Only this
  * turn's change to the tab can be undone next turn, so a turn that changed nothing forgets it.
  */
@@ -112,7 +126,7 @@ function nextState(state: DialogueState, turn: number, understanding: Understand
       : null,
     held: questions.held,
     topic: aboutDrink ? { turn, kind: understanding.intent as "PRICE" | "MENU" } : null,
-    ...(understanding.intent === "ORDER" && understanding.unknown.length > 0 && !change?.added.length ? { unpouredTurn: turn } : {}),
+    ...(unpoured(state, understanding, outcome, questions) ? { unpouredTurn: turn } : {}),
     ...(session ? { onTab: [...new Set(session.tab.items.map((line) => line.menuItemId))] } : state.onTab ? { onTab: state.onTab } : {}),
   };
 }

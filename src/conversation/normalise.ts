@@ -76,6 +76,8 @@ const BEFORE_A_POSSESSIVE = new Set(["on", "in", "of", "with", "for", "by", "fro
 
 /** Whole-word spellings people type without apostrophes, and chat shorthand. */
 const WORD_REPLACEMENTS: ReadonlyMap<string, string> = new Map([
+  // ("cheque please": the bill, spelled the British way.)
+  ["cheque", "check"],
   ["im", "i am"],
   ["em", "them"],
   ["ive", "i have"],
@@ -307,6 +309,8 @@ function marked(text: string): string {
   if (result.includes("nearly ") || result.includes("almost ")) result = result.replace(/\b(nearly|almost) (ordered|had|got|bought)\b/g, "$2");
   // "I put away like six long islands": drank them, in the past.
   if (result.includes(" away") || result.includes(" back")) result = result.replace(/\b(put|knocked|threw|sank) (away|back)\b/g, "drank");
+  // "for the love of god one more pint", "for heaven's sake, a lemonade": an oath for emphasis, nothing asked of it.
+  if (result.includes("for ")) result = result.replace(/\bfor (the love of (god|christ|pete|mike)|(god|heaven|pete|goodness|christ)('s|s|')? sakes?|crying out loud)\b/g, " ");
   // "just pour me a damn lager already": swearing for emphasis says nothing of the drink.
   if (/\b(damn|bloody|freaking|frickin|friggin|effing|goddamn)\b/.test(result)) result = result.replace(/\b(damn|bloody|freaking|frickin|friggin|effing|goddamn) (?=\w)/g, "");
   // "a Manhattan, not too sweet, dry": a taste hoped for, no serving refused.

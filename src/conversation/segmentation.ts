@@ -571,6 +571,9 @@ function drinkNamedFrom(tokens: readonly string[], position: number, index: Menu
 /** Words said of the drink before its name in a bare order: "quick rum on the rocks", "cold lager". */
 const ORDER_ADJECTIVES = new Set(["quick", "cold", "nice", "stiff", "cheeky", "large", "big", "tall", "small", "fresh", "strong", "good", "proper", "ice", "icy", "frosty"]);
 
+/** How sure the speaker is, said between a verb and what it takes: "it was definitely a cosmo". */
+const HOW_SURE = new Set(["definitely", "probably", "certainly", "surely", "clearly", "obviously", "totally", "absolutely", "undoubtedly", "possibly", "likely", "basically", "actually", "really", "honestly", "literally", "truly"]);
+
 const FREQUENCY = new Set(["always", "never", "usually", "often", "sometimes", "normally", "rarely", "seldom"]);
 const NOUN_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "PRON"]);
 
@@ -958,9 +961,13 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       // phrase ("my birthday", "last night"); never a verb, even one the tagger calls a noun ("he always orders").
       // ("take back one IPA", "knock off two lagers": a command's particle waits for its object.)
       const particleOfCommand = COMMAND_PARTICLES.has(previous) && COMMANDS.has(tokens[position - 2] as string);
+      // ("the picture was definitely a cosmo": how sure, right after "was", waits for what the subject was;
+      // "she's back, a cosmo please" is said and done.)
+      const adverbOfAVerb = HOW_SURE.has(previous) && AUX.has(tokens[position - 2] ?? "");
       const ended =
         previous === "so" ||
         (!particleOfCommand &&
+          !adverbOfAVerb &&
           !(CLAUSE_TAKERS.has(previous) || ATTACHING_TAGS.has(tags[position - 1] as Tag) || hasPredicate(position - 1, position) || TAKING_PARTICIPLES.has(previous)) &&
           (tags[position - 1] !== "NOUN" || NOUN_PHRASE_TAGS.has(tags[position - 2] as Tag)));
       // ("if I got everyone on my team a martini": inside a condition, the drink is the verb's second object.)

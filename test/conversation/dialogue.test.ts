@@ -3883,3 +3883,31 @@ describe("after Z229 to Z232: a stranger's drink described, the drink in hand ke
     expect((await after(["a lager", "let me grab my card and I'll pay"])).paymentId).not.toBeNull();
   });
 });
+
+describe("after Z236 and Z234: a wager, a quiz answer found, what something was, an order the balance refused then another 'instead', 'them both' of two single orders, 'cheque', a room named by an '-ing' word, an oath for emphasis", () => {
+  itPoursNothing(["which one is gin, campari and vermouth? a negroni! I knew it", "the last one was definitely a negroni, I'd swear on it"]);
+  itPoursNothing(["I bet you a cosmo the band is late", "name a cocktail with rum and lime? daiquiri! called it"]);
+  itPours([
+    ["a lemonade for the girl from changing room 5", ["1 lemonade"]],
+    ["two lagers for the lads from waiting room 4", ["2 tap-beer"]],
+    ["for the love of god two more lagers", ["2 tap-beer"]],
+    ["for heaven's sake, two IPAs", ["2 ipa"]],
+    ["a lemonade for pete", ["1 lemonade"]],
+  ]);
+  it("tells a wager, offering the drink, pouring nothing", async () => {
+    const result = await after(["bet you a pint the keeper gets sent off"]);
+    expect(result.intent).toBe("MENTION");
+    expect(result.session.tab.items).toEqual([]);
+  });
+  itEndsWith([
+    // "she's back" is said and done: the order after it stands.
+    [["he's back a lager please"], ["1 tap-beer"]],
+    // ($585 of martinis leaves $415: forty manhattans, $480, are refused.)
+    [["45 martinis", "and forty manhattans", "how much is left on my balance?", "fine, five lemonades instead"], ["45 martini", "5 lemonade"]],
+    [["45 martinis", "and forty manhattans", "fine, five lemonades instead"], ["45 martini", "5 lemonade"]],
+    [["a gin on the rocks", "and the same for my brother", "actually make them both neat"], ["2 gin (neat)"]],
+  ]);
+  it("starts a payment for 'cheque please'", async () => {
+    expect((await after(["a lager", "cheque please"])).paymentId).not.toBeNull();
+  });
+});

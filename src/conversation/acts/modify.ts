@@ -30,8 +30,11 @@ export const modify: Act<"MODIFY"> = async ({ modifiers: added, itemIds, quantit
   // "make one of the brandies a double" after some waters: a drink named that the last order does not hold is the tab's.
   const elsewhere = itemIds !== undefined && !state.lastOrder.some((line) => itemIds.includes(line.menuItemId));
   // ("they want them on the rocks" with no drink named: "them" are the drinks of the last order.)
-  const onTab = (all && (itemIds !== undefined || state.lastOrder.length === 0)) || elsewhere ? (await bar.snapshot(tools.sessionId)).tab.items : [];
-  const ids = itemIds ? new Set(itemIds) : null;
+  // ("a rum on the rocks", "and the same for Jess", then "make them both neat": one unit poured last is no
+  // "them"; they are every unit of that drink on the tab.)
+  const themOnTab = all === true && itemIds === undefined && state.lastOrder.reduce((units, line) => units + line.quantity, 0) === 1;
+  const onTab = (all && (itemIds !== undefined || state.lastOrder.length === 0)) || elsewhere || themOnTab ? (await bar.snapshot(tools.sessionId)).tab.items : [];
+  const ids = itemIds ? new Set(itemIds) : themOnTab ? new Set(state.lastOrder.map((line) => line.menuItemId)) : null;
   const tabLines = onTab.filter((line) => ids === null || ids.has(line.menuItemId));
   const source: OrderLine[] = tabLines.length > 0 ? tabLines.map(({ menuItemId, quantity: count, modifiers }) => ({ menuItemId, quantity: count, modifiers })) : state.lastOrder;
   const named = source
