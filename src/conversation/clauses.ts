@@ -374,6 +374,8 @@ const PAST = oneOf([
 const OTHER_SUBJECT = new RegExp(
   `^ (he|she|they|everyone|everybody|people|someone|somebody|nobody|no one|anyone|(one|two|three|some|most|none|both|each|half|all) of (us|them|you|the (\\w+ )?\\w+|my (\\w+ )?\\w+)(?= (is|are|was|were|has|had|went|left|wants|needs|will|would|can|just|already|does|do|did)\\b)|(my|our|his|her|their|a|the) (best |older |younger |little |big |old |new |late |dear |poor |ex |future |lovely )?(${PERSON_NOUNS})|(the|this|that) (${PEOPLE_AROUND})( (next to me|over there|at the end of the bar|at the bar|behind me))?|(the|this|that) [a-z]+ (sitting|standing|waiting) (over there|next to me|at the bar|at the end of the bar|by the \\w+|in the corner|behind me)|(table|tables|seat|booth|room|rm|sunbed|lounger|cabana) num(?= (is|are|will|would|wants|needs|has|gets|takes)\\b)|a friend( of mine)?|(?!(last|first|next|usual|same|my|our|your|the|and|but|so|or)\\b)(?!(i|we) only (want|need|would|will|have|take|get|fancy)\\b)[a-z]+(?= (loves|likes|hates|drinks|swears|says|thinks|prefers|orders|adores|only|always|never|used|bet)))\\b`,
 );
+/** "try it at home", "make them at home": made by the guest, elsewhere. */
+const MADE_AT_HOME = / (try|make|mix|shake|stir|recreate|do|attempt) (it|this|that|one|them|these|those|some) (\w+ ){0,2}at home /;
 /**
  * "the guy next to me is having an old fashioned", "that couple over there are drinking negronis": someone
  * pointed out by where they are, no one of the guest's party, and what they have: told (and offered), not
@@ -624,6 +626,8 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   const objectWords = tokens.slice(position + 1, position + 5);
   const ends = objectWords.indexOf("of") >= 0 ? objectWords.indexOf("of") : objectWords.length;
   if (objectWords.slice(0, ends).some((word) => WORDS_ABOUT.has(word))) return false;
+  // ("bring me the old fashioned recipe": the drink names the words about it, said right after it.)
+  if (drinkNamingWordsAbout(tokens, position + 1, index)) return false;
   if (thingAskedForADrink(tokens, tags, position + 1, index)) return false;
   const infinitive = tokens[position + 1] === "to" && tags[position + 2] === "VERB";
   if (WISH_LEMMAS.has(lemma) && infinitive) {
@@ -635,6 +639,15 @@ function requestFrame(tokens: readonly string[], tags: readonly Tag[], lemmas: r
   const choosing = lemma === "prefer" && COUNTED_OBJECT.has(tokens[position + 1] as string) && !tokens.slice(position + 2).some((token) => token === "to" || token === "over");
   if (OPINION_LEMMAS.has(lemma)) return choosing || tokens.slice(0, position).some((token) => MODALS.has(token)) ? true : null;
   return true;
+}
+
+/** A drink within the object's first words, said right before a word about it ("the negroni recipe", "the martini specs"). */
+function drinkNamingWordsAbout(tokens: readonly string[], objectAt: number, index: MenuIndex): boolean {
+  for (let at = objectAt; at < objectAt + 4 && at < tokens.length; at += 1) {
+    const drink = matchMenuAt(tokens, at, index);
+    if (drink) return WORDS_ABOUT.has(tokens[at + drink.length] ?? "");
+  }
+  return false;
 }
 
 /** Heads of an object that are the drink, or hold it: "one", "a pint of", "something", "the usual". */
@@ -752,6 +765,9 @@ function actOfShape(raw: string, fragment: boolean, asked: boolean, consequent: 
   if (shape.startsWith(" you ") && YOU_CAN_DO.test(shape)) return { act: "REQUEST", kind: null };
   // ("the dean was three martinis deep": drinks had, counted.)
   if (shape.includes(" deep ") && said.test(DRINKS_DEEP)) return statement("PAST");
+  // ("I want to try it at home": the guest's own making, elsewhere; nothing poured here.)
+  // ("I'll try one myself" still asks: "myself" is "me too".)
+  if (shape.includes(" home ") && said.test(MADE_AT_HOME)) return statement("OTHER");
   // ("took four hours to get it right", "take it from me, ...", "I get it now": a saying; nothing fetched.)
   if (said.test(SAYING_WITH_IT)) return { act: "CHAT", kind: null };
   // "Dave owes the team a pint each", "free pint for anyone who beats the landlord", "bet you a pint he's late": a debt, a prize or a wager told, nothing asked.

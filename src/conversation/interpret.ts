@@ -630,6 +630,14 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     if (restricted?.quantitySaid && !state.lastOrder.some((line) => line.menuItemId === itemId)) {
       return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
     }
+    // ("can i get to lagers", "and a cosmo for my wife", then "no sorry, four lagers, there's four of us": a new
+    // count for the drink on the tab, said with no "instead"; the cosmo stays.)
+    const recounted = first && more.length === 0 && first.candidates.length === 1 && first.quantitySaid ? (first.candidates[0] as string) : null;
+    // (Said as a correction, "no", "sorry", "wait": "actually sixty IPAs for the whole bar" may be sixty more.)
+    const corrected = repair.said.some((word) => CORRECTING_CUES.has(word));
+    if (recounted && corrected && !body.tokens.some((token) => NOT_A_RECOUNT.has(token)) && state.onTab?.includes(recounted) && !state.lastOrder.some((line) => line.menuItemId === recounted)) {
+      return { intent: "CHANGE_QUANTITY", itemIds: [recounted], quantity: (first as DraftLine).quantity };
+    }
     // ("another cosmo please", then "never mind, just the one cosmo": the drink just added again, kept to that many in all.)
     if (undoing && restricted && previous?.added.some((line) => line.menuItemId === itemId)) return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
     // "scratch that, a tequila neat": what the last turn poured, replaced; nothing poured, a new order.
@@ -739,6 +747,10 @@ const SOMEONE_TELLS = / (says|said|thinks|told|tells|reckons|is|are|was|were|has
 
 /** A clause of time or condition said before its main clause: "when we get to Chicago", "once she's back". */
 const WHEN_FIRST = /^ ((and|so|but|well|ok|okay) )?(when|once|after|as soon as|if|before|until|till) /;
+/** Cues that correct what was just said, rather than change the guest's mind. */
+const CORRECTING_CUES: ReadonlySet<string> = new Set(["no", "sorry", "wait", "oops", "correction", "nope"]);
+/** Words that make a count said in a repair more, or another drink, not the drink's new count. */
+const NOT_A_RECOUNT: ReadonlySet<string> = new Set(["instead", "more", "another", "extra", "too", "also", "again"]);
 /** "let me finish this game", "I'll just drink up": what the guest will see through first, paying after it. */
 const FINISHING_FIRST =
   /^ ((and|so|ok|okay|right|well) )?(let me|lemme|let us|lets|(i|we) (will|am going to|am gonna|are going to|are gonna|gotta|have to|need to|want to|wanna)) (just )?(finish|drink up|wrap up|get through) /;

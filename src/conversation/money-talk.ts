@@ -492,5 +492,10 @@ function paidBySomeoneElse(tokens: readonly string[]): boolean {
   // ("Anna from table 3 is paying tonight": where they sit, said between, leaves them the one named.)
   const placeAt = subject.findIndex((word, at) => at > 0 && PLACED_AT.has(word));
   const named = placeAt > 0 && verbAt > placeAt ? [...subject.slice(0, placeAt), ...subject.slice(verbAt)] : subject;
-  return saidToPay && named.length <= 4 && /^[a-z]+$/.test(first) && (!isEverydayWord(first) || PERSON_WORDS.has(first));
+  // ("Dr Shah said he's paying": the name is after the title.)
+  const titled = TITLES.has(first) && second !== undefined;
+  const name = titled ? second : first;
+  return saidToPay && named.length <= (titled ? 5 : 4) && /^[a-z]+$/.test(name) && (!isEverydayWord(name) || PERSON_WORDS.has(name));
 }
+/** Titles said before a name. */
+const TITLES: ReadonlySet<string> = new Set(["dr", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor", "sister", "nurse", "father", "coach", "captain", "sir", "madam", "lady", "lord", "uncle", "aunt", "auntie"]);

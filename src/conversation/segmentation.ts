@@ -574,6 +574,9 @@ const ORDER_ADJECTIVES = new Set(["quick", "cold", "nice", "stiff", "cheeky", "l
 /** How sure the speaker is, said between a verb and what it takes: "it was definitely a cosmo". */
 const HOW_SURE = new Set(["definitely", "probably", "certainly", "surely", "clearly", "obviously", "totally", "absolutely", "undoubtedly", "possibly", "likely", "basically", "actually", "really", "honestly", "literally", "truly"]);
 
+/** A hedge said before a drink, of the drink ("probably a daiquiri"), never the end of a clause. */
+const HOW_LIKELY = new Set(["probably", "possibly", "likely"]);
+
 const FREQUENCY = new Set(["always", "never", "usually", "often", "sometimes", "normally", "rarely", "seldom"]);
 const NOUN_TAGS: ReadonlySet<Tag> = new Set(["NOUN", "PROPN", "PRON"]);
 
@@ -963,7 +966,8 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       const particleOfCommand = COMMAND_PARTICLES.has(previous) && COMMANDS.has(tokens[position - 2] as string);
       // ("the picture was definitely a cosmo": how sure, right after "was", waits for what the subject was;
       // "she's back, a cosmo please" is said and done.)
-      const adverbOfAVerb = HOW_SURE.has(previous) && AUX.has(tokens[position - 2] ?? "");
+      // ("... then probably a daiquiri": how likely, said of the drink itself.)
+      const adverbOfAVerb = HOW_SURE.has(previous) && (AUX.has(tokens[position - 2] ?? "") || HOW_LIKELY.has(previous));
       const ended =
         previous === "so" ||
         (!particleOfCommand &&

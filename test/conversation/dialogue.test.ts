@@ -3911,3 +3911,15 @@ describe("after Z236 and Z234: a wager, a quiz answer found, what something was,
     expect((await after(["a lager", "cheque please"])).paymentId).not.toBeNull();
   });
 });
+
+describe("after Z233 and Z235: a drink naming the words about it, making it at home, a titled payer, a hedge before the drink, a new count for a drink ordered before the last", () => {
+  itPoursNothing(["can you write down the negroni recipe for me, I'll make it at home", "let me think for a sec, then possibly a cosmo"]);
+  itEndsWith([
+    [["three IPAs", "and a lemonade", "no sorry, five IPAs, there are five of us"], ["1 lemonade", "5 ipa"]],
+    // "instead" still replaces the last order.
+    [["three IPAs", "and a lemonade", "no sorry, a cosmo instead"], ["1 cosmopolitan", "3 ipa"]],
+  ]);
+  it("starts no payment when a titled someone is said to pay", async () => {
+    expect((await after(["a gin neat", "Mrs Patel said she's paying for this round"])).paymentId).toBeNull();
+  });
+});
