@@ -91,6 +91,9 @@ function answersToo(question: PendingQuestion, outcome: Outcome): boolean {
 function unpoured(state: DialogueState, understanding: Understanding, outcome: Outcome, questions: OpenQuestions): boolean {
   const pouredNothing = !outcome.change?.added.length && !outcome.change?.removed.length;
   if (understanding.intent === "ORDER") return pouredNothing && (understanding.unknown.length > 0 || (understanding.drafts.length > 0 && questions.pending === null));
+  // ("and a gin", "neat or on the rocks?", then "never mind the gin": the order asked for is dropped, never poured.)
+  const asked = state.pending?.kind === "ORDER" && state.pending.ordered === true;
+  if (understanding.intent === "REMOVE" && asked) return pouredNothing && questions.pending === null;
   return state.unpouredTurn === state.turn && pouredNothing && MONEY_QUESTIONS.has(understanding.intent);
 }
 

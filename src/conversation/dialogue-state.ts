@@ -71,8 +71,9 @@ export interface DialogueState {
   /** What the last turn asked about drinks: "and the daiquiri?" right after asks it again. */
   topic: Topic | null;
   /**
-   * The turn on which the guest asked for a drink the bar does not pour and nothing was poured:
-   * "a daiquiri instead" right after is instead of that one, not of the last order.
+   * The turn on which the guest's order poured nothing (a drink the bar does not pour, more than the
+   * balance holds, or one asked about and then dropped): "a daiquiri instead" right after is instead
+   * of that one, not of the last order.
    */
   unpouredTurn?: number;
   /** The drinks on the tab after the last turn, by menu id: "do the negroni on the rocks" may mean one poured orders ago. */

@@ -164,6 +164,8 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
   // ("too old fashion please": said first, before a drink and a please, the plural dropped as a learner may.)
   const drink = position === 0 && token !== "for" ? matchMenuAt(tokens, drinkAt, index) : null;
   if (drink && ["please", "thanks", "thank"].includes(tokens[drinkAt + drink.length] ?? "")) return word;
+  // ("three ipas", then "no wait make that to": the new count, said last after "make that".)
+  if ((next === undefined || next === "please" || next === "instead") && token !== "for" && MAKE_THAT.has(tokens[position - 1] ?? "") && tokens[position - 2] === "make") return word;
   // "too more please", "for more IPAs"
   if (next === "more") {
     const after = tokens[position + 2];
@@ -171,6 +173,9 @@ function numberFor(text: Draft, position: number, index: MenuIndex): string | nu
   }
   return null;
 }
+
+/** What "make" changes, before a new count: "make that to", "make it too". */
+const MAKE_THAT = new Set(["that", "it", "those", "them", "these"]);
 
 /** A single letter said as a word ("i p a"). */
 const isLetter = (word: string): boolean => word.length === 1 && word >= "a" && word <= "z";
@@ -252,6 +257,38 @@ function teaFor(tokens: readonly string[], position: number): string | null {
 }
 const DRINK_VESSELS = new Set(["pint", "glass", "shot", "bottle", "can", "jug", "pitcher", "mug", "cup"]);
 
+/** Words that insist on what was just said, before it is said again: "an IPA, definitely an IPA". */
+// ("yes" and "yeah" are not among them: "did you say three negronis? yes, three negronis" answers, and is read as the answer.)
+const RESTATING = [["definitely"], ["absolutely"], ["for", "sure"], ["i", "said"]];
+/** Words after a drink said again that make it another one: "... for her", "... too". */
+const ANOTHER_FOR = new Set(["for", "too", "also", "as", "each", "and"]);
+/** The longest drink phrase said twice around a confirming word ("an old fashioned" is three words, with a count four). */
+const MAX_RESTATED = 4;
+
+/**
+ * "I'll have an IPA, definitely an IPA", "two IPAs, absolutely two IPAs": a drink said again for emphasis,
+ * after a word that insists on it, is said once (the insisting word goes with it).
+ */
+function withoutRestatements(text: Draft, index: MenuIndex): Draft {
+  for (let position = 1; position < text.tokens.length; position += 1) {
+    const confirming = RESTATING.find((words) => words.every((word, offset) => text.tokens[position + offset] === word));
+    if (!confirming) continue;
+    const after = position + confirming.length;
+    for (let size = MAX_RESTATED; size >= 1; size -= 1) {
+      const before = position - size;
+      if (before < 0 || after + size > text.tokens.length) continue;
+      const phrase = text.tokens.slice(before, position);
+      if (!phrase.every((word, offset) => text.tokens[after + offset] === word)) continue;
+      if (!phrase.some((_, offset) => matchMenuAt(phrase, offset, index) !== null)) continue;
+      // ("a negroni, yes, a negroni for her too": another one, for someone else.)
+      if (ANOTHER_FOR.has(text.tokens[after + size] ?? "")) continue;
+      for (let dropped = 0; dropped < confirming.length + size; dropped += 1) text = without(text, position);
+      break;
+    }
+  }
+  return text;
+}
+
 export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
   let text: Draft = { tokens: [...read.tokens], pauses: [...read.pauses] };
 
@@ -305,6 +342,8 @@ export function correctSlips(read: ReadText, index: MenuIndex): ReadText {
       break;
     }
   }
+
+  text = withoutRestatements(text, index);
 
   // Spelled letters first ("to i p a s": the count's homophone is read against the drink spelled)...
   const spelledOut: Draft = { tokens: [], pauses: [] };

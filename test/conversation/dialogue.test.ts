@@ -3923,3 +3923,16 @@ describe("after Z233 and Z235: a drink naming the words about it, making it at h
     expect((await after(["a gin neat", "Mrs Patel said she's paying for this round"])).paymentId).toBeNull();
   });
 });
+
+describe("after Z238 and Z237: a drink said again to confirm it, 'make that to', another drink instead of one asked about and dropped", () => {
+  itPours([
+    ["a negroni, absolutely a negroni please", ["1 negroni"]],
+    ["two lagers, definitely two lagers", ["2 tap-beer"]],
+    // Said again for someone else, it is another one.
+    ["a negroni, definitely a negroni for her too", ["2 negroni"]],
+  ]);
+  itEndsWith([
+    [["four cosmos", "no wait make it too"], ["2 cosmopolitan"]],
+    [["a martini", "and a rum", "forget the rum", "a lager instead"], ["1 martini", "1 tap-beer"]],
+  ]);
+});
