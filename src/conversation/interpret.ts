@@ -499,6 +499,8 @@ function revise(working: Working, repair: Repair, index: MenuIndex, countLeftOpe
 const SERVING_THEM = / (bring|serve|send|carry|run) (them|those|these|it|that|the drinks|our drinks|my drink|everything)( (over|out|up|quickly|fast|soon|now|here|along|to us|to the table))? /;
 const DEFINITE_TOPIC = /^ (and |so |oh |okay |ok |now )?(the|that|this|your) (\w+ ){0,3}DRINK $/;
 const INDEFINITE_TOPIC = /^ (and |so |oh |okay |ok |now |what about |how about )?(a|an) (\w+ ){0,2}DRINK $/;
+/** A drink, and when or where it would be had: "a martini at 3pm", "a negroni before noon". */
+const INDEFINITE_AT_A_TIME = /^ (and |so |oh |okay |ok |now )?(a|an) (\w+ ){0,2}DRINK( (at|before|in|on|for) (\w+ ){1,3})?$/;
 const COMPARING = / (pricier|cheaper|dearer|stronger|weaker|sweeter|more expensive|less expensive|expensive|how much|cost|costs|price) /;
 
 /** A bare "the X" said before a clause that points back at it with "it", "that" or "one". */
@@ -519,11 +521,15 @@ function isTopicOf(clause: Clause, next: Clause | undefined, afterNext?: Clause)
   if (next.act !== "REQUEST" && matches(next.utterance, COMMENT_ON_IT) && (afterNext === undefined || afterNext.act !== "REQUEST")) return true;
   const said = clause.utterance.order.shape.replace(/ (please|thanks)(?= )/g, "");
   // ("and a martini, is that pricier?": any drink, when what is asked of it is how it compares or costs.)
-  const compared = INDEFINITE_TOPIC.test(said) && next.act === "QUESTION" && matches(next.utterance, COMPARING);
+  // ("a martini at 3pm, is that scandalous?": or how it would look, judged; "a negroni, is that ok?" still asks politely.)
+  const judged = askedOfIt && matches(next.utterance, JUDGED) && INDEFINITE_AT_A_TIME.test(said);
+  const compared = (INDEFINITE_TOPIC.test(said) && next.act === "QUESTION" && matches(next.utterance, COMPARING)) || judged;
   if (!DEFINITE_TOPIC.test(said) && !compared) return false;
   // "the manhattan, how much is": a question left open at its end asks about the drink before it.
   return matches(next.utterance, POINTS_BACK) || matches(next.utterance, OPEN_ENDED_QUESTION);
 }
+/** How a drink would look, asked: "is that scandalous?", "is it too early for that?". */
+const JUDGED = / (scandalous|bad|wrong|weird|strange|a crime|a sin|crazy|mad|terrible|too early|frowned upon|normal|unhinged|tragic|sad|embarrassing|basic|a cliche|cheating|illegal|acceptable|judged|too much)( |$)/;
 const OPEN_ENDED_QUESTION = /^ (how much|what) (is|are|does it cost|cost|costs|price)( please)? $/;
 /** A question about "it": "is it tea or alcohol?", "what is inside it?". */
 const IT_ASKED = /^ (is|does|has|was) (it|that|this) | (in|inside) (it|that|this) |^ what is (in|inside)( there)? $/;
@@ -1932,6 +1938,8 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
   let refusedHere: string[] = [];
   /** A condition said after paying belongs to it ("I'll pay if you throw in a free shot"): read with it, not on its own. */
   let paymentCondition = -1;
+  /** The clause before named only what the bar does not pour: a bare count after it is of that, not of any drink. */
+  let unknownInFocus = false;
 
   for (const [position, clause] of clauses.entries()) {
     if (position === paymentCondition) continue;
@@ -2158,6 +2166,13 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     const named = u.order.drafts.length > 0 ? specificIds(u) : [];
     namedHere = named.length > 0 ? named : namedHere;
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
+    // ("do you do jello shots? we'd want a dozen": a thing the bar does not pour, asked about, is what is talked of now.)
+    const subject = reading && (reading.intent === "MENU" || reading.intent === "PRICE") ? reading.subject : undefined;
+    const askedOfTheUnknown = subject !== undefined && subject !== null && subject.unknown.length > 0 && subject.itemIds.length === 0;
+    if (named.length === 0 && (u.order.unknown.length > 0 || askedOfTheUnknown)) unknownInFocus = true;
+    else if (named.length > 0) unknownInFocus = false;
+    const countOfTheUnknown = unknownInFocus && u.order.unknown.length === 0 && !namesAny(u) && spokenCount(u) !== null;
+    if (countOfTheUnknown && (reading?.intent === "ORDER" || reading?.intent === "REPEAT_ORDER" || reading?.intent === "CHANGE_QUANTITY")) continue;
     if (named.length > 0 && clause.act === "DECLINE") refusedHere = [...refusedHere, ...named];
     if (named.length > 0) focusMadeAs = u.order.drafts[u.order.drafts.length - 1]?.modifiers ?? [];
     if (named.length > 0) said = drinksSaid(clause.tokens, index);

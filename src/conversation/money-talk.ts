@@ -332,7 +332,7 @@ const LETS_PAY_BEFORE = new RegExp(` ${PROPOSING} (pay|settle|close|square up|ca
 const SAID_NOW = / (?<!(not|for|until|till|by|from|than|just) )now | (right away|immediately|straight away|at once) /;
 const LATER = oneOf([
   // "before the last ferry", "at midnight": a time to come, named ("leave it at twenty" is a tip kept).
-  / before (the|my|our|his|her|their) (last |next |first )?(ferry|train|bus|flight|plane|boat|show|game|match|band|set|speech|speeches|toast|cake|taxi|cab|uber|ride|shift|song|turn) | (?<!(leave|keep|make|set|put|call|stick|fix) (it|that|the tip) )at (midnight|noon|num|\d+) | before (dinner|lunch|breakfast|supper|brunch|bed|bedtime|we eat|i eat) /,
+  / before (the|my|our|his|her|their) (last |next |first )?(ferry|train|bus|flight|plane|boat|show|game|match|band|set|speech|speeches|toast|cake|taxi|cab|uber|ride|shift|song|turn) | (?<!(leave|keep|make|set|put|call|stick|fix) (it|that|the tip) )at (midnight|noon|num|\d+) | before (dinner|lunch|breakfast|supper|brunch|bed|bedtime|we eat|i eat|sunset|sundown|sunrise|dark|dusk|nightfall|close|closing|last orders|last call) /,
   / (later|eventually|afterwards|afterward|(?<!(shift|flight|meeting|work|exam|class|start|day|train) )tomorrow|in the morning|tonight before (i|we) (leave|go)|soon(?! as)|next (time|week|month|weekend|visit|round|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|another (time|day)|some other time|on (my|our|the) way (out|back|home)) /,
   / in (a|an|a few|a couple of|\w+) (bit|while|minute|minutes|moment|sec|second|hour|hours|little bit) /,
   // ("let me finish this drink then I'll pay", "I'll drink up and then settle": after what the guest sees through first.)

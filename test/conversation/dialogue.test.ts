@@ -3936,3 +3936,14 @@ describe("after Z238 and Z237: a drink said again to confirm it, 'make that to',
     [["a martini", "and a rum", "forget the rum", "a lager instead"], ["1 martini", "1 tap-beer"]],
   ]);
 });
+
+describe("after Z239 and Z240: a drink at a time, asked how it would look; paying before nightfall; a count for a thing the bar does not pour", () => {
+  itPoursNothing(["a negroni before noon, is that a crime?"]);
+  itEndsWith([
+    [["two lemonades", "do you do jelly shots? we'd want ten"], ["2 lemonade"]],
+    [["two lemonades", "do you sell hot dogs? we'd want six"], ["2 lemonade"]],
+  ]);
+  it("starts no payment for 'we'll square up before dark'", async () => {
+    expect((await after(["a cider", "a lager", "we'll square up before dark"])).paymentId).toBeNull();
+  });
+});
