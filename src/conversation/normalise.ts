@@ -279,6 +279,9 @@ function spokenDigits(match: string, label: string, digits: string): string {
   return `${label} ${words.map((word) => DIGIT_VALUES.get(word)).join("")}${digits.endsWith(" ") ? " " : ""}`;
 }
 
+/** "two, maybe three": one count, then another hedged. */
+const HEDGED_RANGE = /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+),? (maybe|perhaps) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b,?/g;
+
 /** A courtesy said between two pauses: ", if it's no trouble,", ", if you don't mind,". */
 const POLITE_ASIDE = /,\s*if (it's|it is|its|that's|that is|thats) (no trouble|not too much trouble|no bother|ok|okay|alright|all right|possible|not a problem)\s*,|,\s*if you (don't|do not|dont) mind\s*,|,\s*if possible\s*,/g;
 
@@ -311,6 +314,8 @@ function marked(text: string): string {
   if (result.includes(" away") || result.includes(" back")) result = result.replace(/\b(put|knocked|threw|sank) (away|back)\b/g, "drank");
   // "for the love of god one more pint", "for heaven's sake, a lemonade": an oath for emphasis, nothing asked of it.
   if (result.includes("for ")) result = result.replace(/\bfor (the love of (god|christ|pete|mike)|(god|heaven|pete|goodness|christ)('s|s|')? sakes?|crying out loud)\b/g, " ");
+  // ("two, maybe three, old fashioneds": a range, hedged; asked, never guessed, as "two or three" is.)
+  if (result.includes("maybe ") || result.includes("perhaps ")) result = result.replace(HEDGED_RANGE, "$1 or $3");
   // "just pour me a damn lager already": swearing for emphasis says nothing of the drink.
   if (/\b(damn|bloody|freaking|frickin|friggin|effing|goddamn)\b/.test(result)) result = result.replace(/\b(damn|bloody|freaking|frickin|friggin|effing|goddamn) (?=\w)/g, "");
   // "a Manhattan, not too sweet, dry": a taste hoped for, no serving refused.

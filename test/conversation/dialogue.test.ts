@@ -3947,3 +3947,11 @@ describe("after Z239 and Z240: a drink at a time, asked how it would look; payin
     expect((await after(["a cider", "a lager", "we'll square up before dark"])).paymentId).toBeNull();
   });
 });
+
+describe("after Z242 and Z241: a count hedged with another is a range, asked", () => {
+  it("asks how many for 'three, maybe four, negronis', pouring nothing", async () => {
+    const result = await after(["three, maybe four, negronis"]);
+    expect(result.session.tab.items).toEqual([]);
+    expect(result.text).toMatch(/three or four/i);
+  });
+});
