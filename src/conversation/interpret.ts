@@ -638,11 +638,12 @@ function reviseLastTurn(repair: Repair, state: DialogueState, index: MenuIndex):
     }
     // ("can i get to lagers", "and a cosmo for my wife", then "no sorry, four lagers, there's four of us": a new
     // count for the drink on the tab, said with no "instead"; the cosmo stays.)
-    const recounted = first && more.length === 0 && first.candidates.length === 1 && first.quantitySaid ? (first.candidates[0] as string) : null;
+    const recount = first && more.length === 0 && first.candidates.length === 1 && first.quantitySaid ? first : null;
+    const recounted = recount?.candidates[0];
     // (Said as a correction, "no", "sorry", "wait": "actually sixty IPAs for the whole bar" may be sixty more.)
     const corrected = repair.said.some((word) => CORRECTING_CUES.has(word));
     if (recounted && corrected && !body.tokens.some((token) => NOT_A_RECOUNT.has(token)) && state.onTab?.includes(recounted) && !state.lastOrder.some((line) => line.menuItemId === recounted)) {
-      return { intent: "CHANGE_QUANTITY", itemIds: [recounted], quantity: (first as DraftLine).quantity };
+      return { intent: "CHANGE_QUANTITY", itemIds: [recounted], quantity: recount.quantity };
     }
     // ("another cosmo please", then "never mind, just the one cosmo": the drink just added again, kept to that many in all.)
     if (undoing && restricted && previous?.added.some((line) => line.menuItemId === itemId)) return { intent: "CHANGE_QUANTITY", itemIds: [...restricted.candidates], quantity: restricted.quantity };
@@ -757,6 +758,20 @@ const WHEN_FIRST = /^ ((and|so|but|well|ok|okay) )?(when|once|after|as soon as|i
 const CORRECTING_CUES: ReadonlySet<string> = new Set(["no", "sorry", "wait", "oops", "correction", "nope"]);
 /** Words that make a count said in a repair more, or another drink, not the drink's new count. */
 const NOT_A_RECOUNT: ReadonlySet<string> = new Set(["instead", "more", "another", "extra", "too", "also", "again"]);
+/**
+ * Whether what was said before a clause about paying puts the paying off: a time or a condition said first
+ * ("when we get to Chicago I'll pay"), a time to come then "then" ("see you after Zagreb, I'll pay then"), or what
+ * the guest will see through first ("let me finish this game and then I'll settle up"); "if you're closing, I'll pay
+ * now" is now.
+ */
+function payingPutOff(clauses: readonly Clause[], position: number, u: Utterance): boolean {
+  if (position === 0 || / (now|right away|straight away) /.test(u.padded)) return false;
+  const before = clauses[position - 1]?.utterance.padded ?? "";
+  if (WHEN_FIRST.test(before) || (/ then $/.test(u.padded) && TIME_TO_COME_NAMED.test(before))) return true;
+  // (Said across the clauses before it: "let me finish | this drink | then I'll pay".)
+  return FINISHING_FIRST.test(` ${clauses.slice(0, position).flatMap((said) => said.tokens).join(" ")} `);
+}
+
 /** "let me finish this game", "I'll just drink up": what the guest will see through first, paying after it. */
 const FINISHING_FIRST =
   /^ ((and|so|ok|okay|right|well) )?(let me|lemme|let us|lets|(i|we) (will|am going to|am gonna|are going to|are gonna|gotta|have to|need to|want to|wanna)) (just )?(finish|drink up|wrap up|get through) /;
@@ -2015,19 +2030,10 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
       reading = gate(classify(u), clause, u);
       // "a gin, please, the one you'd recommend": the drink is asked for; which one of it is left to Maya.
       if (reading.intent === "RECOMMEND" && clause.fragment && clause.act === "REQUEST" && u.order.drafts.length > 0) reading = { intent: "ORDER", drafts: [...u.order.drafts], unknown: [...u.order.unknown] };
-      // "I'll pay if you throw in a free shot": a condition said after paying puts it off.
-      // ("when we get to Chicago I'll pay": a time or a condition said first puts it off too.)
-      // ("if you're closing, I'll pay now": now is now.)
-      // ("see you after Zagreb, I'll pay then": "then" is the time to come just named.)
-      const thenAfterATime = position > 0 && / then $/.test(u.padded) && TIME_TO_COME_NAMED.test(clauses[position - 1]?.utterance.padded ?? "");
-      // ("let me finish this game and then I'll settle up": after what the guest sees through first.)
-      const before = clauses[position - 1]?.utterance.padded ?? "";
-      // (Said across the clauses before it: "let me finish | this drink | then I'll pay".)
-      const finishingFirst = position > 0 && FINISHING_FIRST.test(` ${clauses.slice(0, position).flatMap((said) => said.tokens).join(" ")} `);
-      const putOffBefore = position > 0 && (WHEN_FIRST.test(before) || finishingFirst || thenAfterATime) && !/ (now|right away|straight away) /.test(u.padded);
+      // "I'll pay if you throw in a free shot": a condition said after paying puts it off; so does what was said before it.
       // ("let me pay before I go", "let's settle before the next set": paying proposed now, before what comes.)
-      const payingFirst = PROPOSED_NOW.test(u.padded) && clauses[position + 1]?.tokens[0] === "before";
-      if (reading.intent === "PAY" && ((conditionsPaying(clauses[position + 1]?.tokens ?? []) && !payingFirst) || putOffBefore)) {
+      const payingFirst = () => PROPOSED_NOW.test(u.padded) && clauses[position + 1]?.tokens[0] === "before";
+      if (reading.intent === "PAY" && ((conditionsPaying(clauses[position + 1]?.tokens ?? []) && !payingFirst()) || payingPutOff(clauses, position, u))) {
         reading = PAYING_LATER;
         paymentCondition = position + 1;
       }
@@ -2168,7 +2174,7 @@ function readClausesOf(asSaid: readonly Clause[], state: DialogueState, index: M
     if (named.length > 0) focus = [...named.slice(-1), ...focus];
     // ("do you do jello shots? we'd want a dozen": a thing the bar does not pour, asked about, is what is talked of now.)
     const subject = reading && (reading.intent === "MENU" || reading.intent === "PRICE") ? reading.subject : undefined;
-    const askedOfTheUnknown = subject !== undefined && subject !== null && subject.unknown.length > 0 && subject.itemIds.length === 0;
+    const askedOfTheUnknown = (subject?.unknown.length ?? 0) > 0 && subject?.itemIds.length === 0;
     if (named.length === 0 && (u.order.unknown.length > 0 || askedOfTheUnknown)) unknownInFocus = true;
     else if (named.length > 0) unknownInFocus = false;
     const countOfTheUnknown = unknownInFocus && u.order.unknown.length === 0 && !namesAny(u) && spokenCount(u) !== null;

@@ -967,7 +967,7 @@ export function segment(read: ReadText, index: MenuIndex, tags: readonly Tag[] |
       // ("the picture was definitely a cosmo": how sure, right after "was", waits for what the subject was;
       // "she's back, a cosmo please" is said and done.)
       // ("... then probably a daiquiri": how likely, said of the drink itself.)
-      const adverbOfAVerb = HOW_SURE.has(previous) && (AUX.has(tokens[position - 2] ?? "") || HOW_LIKELY.has(previous));
+      const adverbOfAVerb = (HOW_SURE.has(previous) && AUX.has(tokens[position - 2] ?? "")) || HOW_LIKELY.has(previous);
       const ended =
         previous === "so" ||
         (!particleOfCommand &&

@@ -262,7 +262,7 @@ const DRINK_VESSELS = new Set(["pint", "glass", "shot", "bottle", "can", "jug", 
 const RESTATING = [["definitely"], ["absolutely"], ["for", "sure"], ["i", "said"]];
 /** Words after a drink said again that make it another one: "... for her", "... too". */
 const ANOTHER_FOR = new Set(["for", "too", "also", "as", "each", "and"]);
-/** The longest drink phrase said twice around a confirming word ("an old fashioned" is three words, with a count four). */
+/** The longest drink phrase said twice around an insisting word ("an old fashioned" is three words, with a count four). */
 const MAX_RESTATED = 4;
 
 /**
@@ -271,18 +271,18 @@ const MAX_RESTATED = 4;
  */
 function withoutRestatements(text: Draft, index: MenuIndex): Draft {
   for (let position = 1; position < text.tokens.length; position += 1) {
-    const confirming = RESTATING.find((words) => words.every((word, offset) => text.tokens[position + offset] === word));
-    if (!confirming) continue;
-    const after = position + confirming.length;
+    const insisting = RESTATING.find((words) => words.every((word, offset) => text.tokens[position + offset] === word));
+    if (!insisting) continue;
+    const after = position + insisting.length;
     for (let size = MAX_RESTATED; size >= 1; size -= 1) {
       const before = position - size;
       if (before < 0 || after + size > text.tokens.length) continue;
       const phrase = text.tokens.slice(before, position);
       if (!phrase.every((word, offset) => text.tokens[after + offset] === word)) continue;
       if (!phrase.some((_, offset) => matchMenuAt(phrase, offset, index) !== null)) continue;
-      // ("a negroni, yes, a negroni for her too": another one, for someone else.)
+      // ("a negroni, definitely a negroni for her too": another one, for someone else.)
       if (ANOTHER_FOR.has(text.tokens[after + size] ?? "")) continue;
-      for (let dropped = 0; dropped < confirming.length + size; dropped += 1) text = without(text, position);
+      for (let dropped = 0; dropped < insisting.length + size; dropped += 1) text = without(text, position);
       break;
     }
   }

@@ -42,21 +42,18 @@ export function poolSqlClient(pool: pg.Pool): SqlClient {
     ...pgQueries(pool),
     transaction: async (work) => {
       const client = await pool.connect();
-      let broken: unknown;
+      // A connection whose rollback failed may still be in the transaction: it is destroyed, not given back to the pool.
+      let destroy = false;
       try {
         await client.query("BEGIN");
         const result = await work(pgQueries(client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        broken = await client.query("ROLLBACK").then(
-          () => undefined,
-          (rollbackError: unknown) => rollbackError,
-        );
+        await client.query("ROLLBACK").catch(() => (destroy = true));
         throw error;
       } finally {
-        // A connection whose rollback failed may still be in the transaction: it is not given back to the pool.
-        client.release(broken instanceof Error ? broken : undefined);
+        client.release(destroy);
       }
     },
   };
