@@ -433,6 +433,8 @@ async function wire({ config, log, httpServer, gate, port, publicUrl, db, option
     log.error("request failed", { error: describeError(error) });
     res.status(500).json(graphqlErrorBody("Something went wrong on our side.", "INTERNAL_SERVER_ERROR"));
   });
+  // Before serving: the first guest's turn would otherwise pay for reading the patterns the first time.
+  conversation.warmUp();
   gate.open({ request: app, upgrade: upgrades.handle });
 
   log.info("Maya is listening", {

@@ -11,7 +11,7 @@
  */
 import { TurnConflict, type ConversationBackend, type SessionView } from "./bar-port.js";
 import { act, type Outcome } from "./acts/index.js";
-import { isOwnOrderQuestion, parseState, serialiseState, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
+import { initialState, isOwnOrderQuestion, parseState, serialiseState, type DialogueState, type PendingQuestion } from "./dialogue-state.js";
 import { confirmation, PourWithheld, pursuesProposal, readHeard, WatchedBar, type Heard } from "./heard.js";
 import { understandTurn, type Answered } from "./interpret.js";
 import { menuIndex } from "./menu-matcher.js";
@@ -134,6 +134,14 @@ function nextState(state: DialogueState, turn: number, understanding: Understand
   };
 }
 
+/** Utterances that between them run most of the readers: orders, repairs, questions, tips, paying. */
+const WARM_UP_UTTERANCES = [
+  "hi, two martinis please, one dirty and one with a twist",
+  "actually make that a negroni instead, I'm not driving",
+  "what's in a long island and how much is it?",
+  "add a 20% tip and I'll pay later, my friend is paying",
+];
+
 export class ConversationService {
   private readonly barName: Pronunciation;
   private readonly chooseHeardByBar: boolean;
@@ -146,6 +154,16 @@ export class ConversationService {
     this.barName = options.barName ?? DEFAULT_BAR_NAME;
     this.chooseHeardByBar = options.chooseHeardByBar !== false;
     this.confirmHeardBelow = options.confirmHeardBelow;
+  }
+
+  /**
+   * Reads a few everyday utterances once, touching nothing: the readers' patterns are analysed on first
+   * use (word-gates.ts), about half a second in all, which the first guest would otherwise wait for.
+   * Once per process: the analyses are kept for every service after it.
+   */
+  warmUp(): void {
+    const index = menuIndex(this.backend.menu());
+    for (const text of WARM_UP_UTTERANCES) understandTurn(cleanUtterance(text), initialState(), index);
   }
 
   /** One turn. `heard`: the text is a transcript, with how sure its recognizer was (see heard.ts); typed text has none. */
